@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The scenario file format: what an instructor authors. Validated with zod so that a
+ * malformed file fails to load with a message that names the offending field.
+ */
+
+/** Vertebral levels the morphometry table covers (sim/anatomy/morphometry.ts). */
+export const LEVELS = ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'] as const;
+export type LevelName = (typeof LEVELS)[number];
+
+export const fractureSchema = z.strictObject({
+  /** Shape of the compression: wedge (anterior), biconcave (central), crush (whole body). */
+  type: z.enum(['wedge', 'biconcave', 'crush']),
+  /** Genant semiquantitative grade: 1 = 20-25 %, 2 = 25-40 %, 3 = > 40 % height loss (clinical-reference.md). */
+  genantGrade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** Exact height loss of the most compressed part, percent; must sit inside the grade's range. Defaults to the grade's middle. */
+  heightLossPct: z.number().min(20).max(60).optional(),
+  /** Age of the fracture in weeks (best results under ~12 weeks). */
+  ageWeeks: z.number().min(0).max(520),
+  /** The superior endplate is cracked: a path for cement into the disc. */
+  endplateCrack: z.boolean(),
+  /** Intravertebral cleft (Kummell): a fluid-filled gap that fills and leaks easily. */
+  cleft: z.boolean(),
+  /** Posterior wall defect (malignant cases): a path to the epidural space. */
+  posteriorWallDefect: z.boolean(),
+  /** Lateral cortex defect: a path to the paravertebral space. */
+  lateralCortexDefect: z.boolean(),
+});
+
+export const patientSchema = z.strictObject({
+  age: z.number().int().min(18).max(110),
+  sex: z.enum(['female', 'male']),
+  /** DXA T-score; sets cancellous strength and attenuation. */
+  tScore: z.number().min(-5).max(2),
+  /** Soft-tissue depth from skin to lamina. */
+  habitus: z.enum(['thin', 'average', 'obese']),
+  weightKg: z.number().min(30).max(250),
+  history: z.string().min(1),
+  /** Findings the trainee weighs in case review; each either supports or contradicts the indication. */
+  findings: z.array(z.strictObject({ text: z.string().min(1), supportsProcedure: z.boolean() })),
+  /** Labs relevant to a percutaneous procedure. */
+  labs: z.strictObject({ inr: z.number().min(0.5).max(10), plateletsPerNl: z.number().min(0).max(1000) }),
+});
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1),
+  procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
+  approach: z.enum(['unipedicular', 'bipedicular']),
+  level: z.enum(LEVELS),
+  patient: patientSchema,
+  fracture: fractureSchema,
+  equipment: z.strictObject({
+    /** Trocar gauge (11-13 G lumbar; 15 G upper thoracic). */
+    trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
+    /** Inflatable bone tamp length in mm (Kyphon 10/15/20 mm). Ignored for vertebroplasty. */
+    balloonLengthMm: z.union([z.literal(10), z.literal(15), z.literal(20)]),
+    carm: z.enum(['single-plane', 'biplane']),
+  }),
+  cement: z.strictObject({
+    /** Operating-room temperature in Celsius; warm rooms shorten every cement phase. */
+    roomTempC: z.number().min(15).max(30),
+    preChilled: z.boolean(),
+  }),
+  scoring: z.strictObject({
+    /** Total score (0-100) needed to pass, when no critical error occurred. */
+    passScore: z.number().min(0).max(100),
+  }),
+}).superRefine((s, ctx) => {
+  const f = s.fracture;
+  if (f.heightLossPct !== undefined) {
+    const [lo, hi] = GENANT_RANGES[f.genantGrade];
+    if (f.heightLossPct < lo || f.heightLossPct > hi) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fracture', 'heightLossPct'],
+        message: `${f.heightLossPct} % is outside Genant grade ${f.genantGrade} (${lo}-${hi} %)`,
+      });
+    }
+  }
+});
+
+/** Height-loss ranges per Genant grade, percent (clinical-reference.md, Fractures). */
+export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {
+  1: [20, 25],
+  2: [25, 40],
+  3: [40, 60],
+};
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Thrown when a scenario file does not match the schema; the message names each bad field. */
+export class ScenarioError extends Error {}
+
+/** Parse and validate unknown JSON as a scenario; throws ScenarioError naming the fields that are wrong. */
+export function parseScenario(data: unknown, source = 'scenario'): Scenario {
+  const result = scenarioSchema.safeParse(data);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const path = i.path.length ? i.path.join('.') : '(root)';
+    return `  ${path}: ${i.message}`;
+  });
+  throw new ScenarioError(`${source} is not a valid scenario:\n${lines.join('\n')}`);
+}

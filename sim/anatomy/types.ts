@@ -1,0 +1,101 @@
+import type { Vec3 } from '../math/vec3';
+import type { LevelName, Scenario } from '../../levels/scenarioSchema';
+
+/**
+ * The one description of the patient's anatomy. Imaging (attenuation), breach detection and the
+ * physics all read it through the functions in this folder, so they can never disagree.
+ *
+ * Frame: patient frame in mm; x to the patient's left, y cranial, z posterior. The origin is the
+ * centre of the target vertebral body (mid-width, mid-depth, mid-height of the intact body).
+ */
+
+export type Tissue =
+  | 'air'
+  | 'skin'
+  | 'fat'
+  | 'muscle'
+  | 'cortical'
+  | 'cancellous'
+  | 'disc'
+  | 'canal'
+  | 'foramen'
+  | 'lung'
+  | 'bowelGas';
+
+/** Morphometry of one level (means; seeded variation is applied by buildAnatomy). */
+export interface LevelMorphometry {
+  readonly level: LevelName;
+  readonly bodyWidthMm: number;
+  readonly bodyDepthMm: number;
+  readonly bodyHeightMm: number;
+  readonly pedicleWidthMm: number;
+  readonly pedicleHeightMm: number;
+  /** Medial convergence of the pedicle axis, degrees (positive = tip points to the midline going anterior). */
+  readonly pedicleTransverseAngleDeg: number;
+  /** Distance between the pedicles' medial walls, mm. */
+  readonly interpedicularMm: number;
+  readonly discHeightMm: number;
+}
+
+export interface PedicleGeometry {
+  readonly side: 'left' | 'right';
+  /** Centre of the pedicle where it joins the posterior wall of the body. */
+  readonly anteriorCentre: Vec3;
+  /** Centre of the pedicle where it joins the lamina / articular pillar. */
+  readonly posteriorCentre: Vec3;
+  readonly widthMm: number;
+  readonly heightMm: number;
+  /** Wall thickness, mm. */
+  readonly cortexMm: number;
+}
+
+export interface VertebraGeometry {
+  readonly level: LevelName;
+  readonly isTarget: boolean;
+  /** Centre of the intact body. */
+  readonly centre: Vec3;
+  readonly bodyWidthMm: number;
+  readonly bodyDepthMm: number;
+  /** Height before the fracture. */
+  readonly intactHeightMm: number;
+  /** Heights after the fracture at the anterior cortex, mid-body and posterior wall (equal to intact for non-target levels). */
+  readonly anteriorHeightMm: number;
+  readonly middleHeightMm: number;
+  readonly posteriorHeightMm: number;
+  /** Shell thickness of the body, mm. */
+  readonly cortexMm: number;
+  readonly pedicles: readonly [PedicleGeometry, PedicleGeometry];
+  /** Posterior elements, for imaging and the canal's boundary. */
+  readonly laminaZMm: number;
+  readonly spinousTipZMm: number;
+  readonly transverseProcessSpanMm: number;
+}
+
+/** A real opening through which cement can leave the body (design.md: leaks through real openings). */
+export interface Opening {
+  readonly kind: 'basivertebralVein' | 'segmentalVein' | 'endplateCrack' | 'posteriorWallDefect' | 'lateralCortexDefect' | 'cleft';
+  readonly position: Vec3;
+  /** Effective diameter of the channel, mm: sets its hydraulic conductance. */
+  readonly diameterMm: number;
+}
+
+/** Superior endplate elevation produced by the balloon (world state, not anatomy), mm above the fractured position. */
+export interface EndplateLift {
+  readonly anteriorMm: number;
+  readonly middleMm: number;
+}
+
+export interface Anatomy {
+  readonly scenario: Scenario;
+  /** Levels from cranial to caudal; the target and at least one neighbour on each side. */
+  readonly vertebrae: readonly VertebraGeometry[];
+  readonly targetIndex: number;
+  /** Posterior skin surface at the midline of the target, z in mm. */
+  readonly skinZMm: number;
+  /** Skin to lamina, mm (habitus). */
+  readonly softTissueDepthMm: number;
+  /** Cancellous bone: strength (MPa) and relative density (1 = healthy), from the T-score. */
+  readonly cancellousStrengthMPa: number;
+  readonly cancellousDensity: number;
+  readonly openings: readonly Opening[];
+}

@@ -1,0 +1,100 @@
+/**
+ * Commands: the only way anything changes the simulation. Semantic and serialisable; the UI,
+ * scripted plans and replays all produce the very same ones. Each accepted command goes into the
+ * attempt log as {tick, command}.
+ */
+
+export type View = 'AP' | 'lateral';
+export type Side = 'left' | 'right';
+export type FluoroMode = 'continuous' | 'pulsed15' | 'pulsed7.5' | 'pulsed4' | 'lowDose';
+export type ChecklistItem =
+  | 'history'
+  | 'imaging'
+  | 'candidacy'
+  | 'consent'
+  | 'labs'
+  | 'antibiotics'
+  | 'anaesthesia'
+  | 'timeOut';
+export type DischargeDecision = 'same-day' | 'overnight';
+
+export type Command =
+  /** Leave the current phase for the next one (the machine decides whether that is allowed now). */
+  | { type: 'phase.next' }
+  /** Tick a case-review or pre-op checklist item. */
+  | { type: 'checklist.tick'; item: ChecklistItem }
+  /** Position the patient. */
+  | { type: 'patient.position'; position: 'prone' | 'supine' }
+  /** Swing the C-arm to a preset view (takes time on a single-plane C-arm). */
+  | { type: 'carm.view'; view: View }
+  /** Fine-adjust the active view: orbital rotation and cranio-caudal tilt, degrees, relative. */
+  | { type: 'carm.adjust'; dOrbitDeg: number; dTiltDeg: number }
+  /** Choose the exposure mode. */
+  | { type: 'fluoro.mode'; mode: FluoroMode }
+  /** Fluoro pedal down (on: true) or up (on: false). */
+  | { type: 'fluoro.expose'; on: boolean }
+  /** Infiltrate local anaesthetic at the chosen skin entry. */
+  | { type: 'local.anaesthetic' }
+  /** Choose the skin entry point: side, and offsets in mm from the default point (lateral, cranial). */
+  | { type: 'needle.entry'; side: Side; lateralMm: number; cranialMm: number }
+  /** Aim the trocar: medial convergence and caudal (downward-pointing) angle, degrees, absolute. */
+  | { type: 'needle.aim'; medialDeg: number; caudalDeg: number }
+  /** Push the trocar in (mm > 0) or pull it back (mm < 0) along its axis. */
+  | { type: 'needle.advance'; mm: number }
+  /** Exchange for the working cannula and drill a channel ahead of the tip, mm. */
+  | { type: 'channel.drill'; mm: number }
+  /** Insert the inflatable bone tamp through the cannula. */
+  | { type: 'balloon.insert' }
+  /** Push (mL > 0) or withdraw (mL < 0) contrast with the inflation syringe. */
+  | { type: 'balloon.inflate'; mL: number }
+  /** Withdraw all contrast. */
+  | { type: 'balloon.deflate' }
+  /** Take the deflated balloon out. */
+  | { type: 'balloon.remove' }
+  /** Start mixing the cement: starts its phase clock. */
+  | { type: 'cement.mix' }
+  /** Push cement through the cannula, mL. */
+  | { type: 'cement.inject'; mL: number }
+  /** Stop pushing: any queued volume is abandoned. */
+  | { type: 'cement.stop' }
+  /** Remove cannula and instruments. */
+  | { type: 'instruments.remove' }
+  /** Let simulated time pass (cement curing, observation), seconds. */
+  | { type: 'time.wait'; s: number }
+  /** Recovery: decide how the patient goes home. */
+  | { type: 'discharge.decide'; decision: DischargeDecision };
+
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** Every command type, in a stable order (for tests, the schema and the help overlay). */
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'phase.next',
+  'checklist.tick',
+  'patient.position',
+  'carm.view',
+  'carm.adjust',
+  'fluoro.mode',
+  'fluoro.expose',
+  'local.anaesthetic',
+  'needle.entry',
+  'needle.aim',
+  'needle.advance',
+  'channel.drill',
+  'balloon.insert',
+  'balloon.inflate',
+  'balloon.deflate',
+  'balloon.remove',
+  'cement.mix',
+  'cement.inject',
+  'cement.stop',
+  'instruments.remove',
+  'time.wait',
+  'discharge.decide',
+];
+
+/** One line of the attempt record. */
+export interface LogEntry {
+  readonly tick: number;
+  readonly command: Command;
+}

@@ -1,0 +1,141 @@
+import type { Vec3 } from './math/vec3';
+import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
+import type { CommandType, FluoroMode, Side, View } from './commands';
+import type { BreachWall, CementPhase, LeakLocation, TimedEvent } from './events';
+
+/**
+ * The plain, immutable view model of the simulation at one tick. The Pixi renderer draws it;
+ * React panels select from it; scoring reads the final one. Nothing in it is live.
+ */
+
+export interface CArmView {
+  /** The view the C-arm is at (single plane) or the one being exposed (biplane). */
+  readonly view: View;
+  /** Orbital rotation away from the preset (deg) and cranio-caudal tilt (deg). */
+  readonly orbitDeg: number;
+  readonly tiltDeg: number;
+  /** Seconds left while a single-plane C-arm swings between views; 0 when in place. */
+  readonly movingS: number;
+  readonly mode: FluoroMode;
+  readonly exposing: boolean;
+}
+
+export interface DoseView {
+  readonly fluoroTimeS: number;
+  readonly airKermaMGy: number;
+  readonly dapGyCm2: number;
+  readonly shots: Readonly<Record<View, number>>;
+  readonly fluoroTimeByViewS: Readonly<Record<View, number>>;
+  readonly handInBeamS: number;
+  readonly operatorHandDoseMSv: number;
+}
+
+export interface Breach {
+  readonly wall: BreachWall;
+  readonly depthMm: number;
+  readonly tick: number;
+}
+
+export interface TrocarView {
+  readonly side: Side;
+  readonly gauge: number;
+  readonly entry: Vec3;
+  readonly direction: Vec3;
+  readonly medialDeg: number;
+  readonly caudalDeg: number;
+  readonly tip: Vec3;
+  readonly depthMm: number;
+  readonly tissueAtTip: Tissue;
+  /** Furthest milestone reached. */
+  readonly milestone: 'outside' | 'skin' | 'docked' | 'pedicle' | 'body' | 'target';
+  /** The trocar has been exchanged for a working cannula. */
+  readonly cannula: boolean;
+  /** Drilled channel ahead of the tip (length mm, 0 if none). */
+  readonly channelMm: number;
+  readonly breaches: readonly Breach[];
+  readonly safetyRuleViolated: boolean;
+  /** Number of times the trainee pulled back and re-aimed inside bone. */
+  readonly redirections: number;
+}
+
+export interface BalloonView {
+  readonly lengthMm: number;
+  readonly inserted: boolean;
+  /** Centre and axis of the balloon in the patient frame. */
+  readonly centre: Vec3;
+  readonly axis: Vec3;
+  readonly radiusMm: number;
+  readonly volumeMl: number;
+  readonly pressurePsi: number;
+  readonly peakPressurePsi: number;
+  readonly cavityMl: number;
+  readonly ruptured: boolean;
+  readonly endplateContact: boolean;
+  /** Pressure-volume trace for the gauge plot (one point per 0.05 mL change). */
+  readonly trace: readonly { readonly volumeMl: number; readonly pressurePsi: number }[];
+}
+
+export interface CementDeposit {
+  /** Where cement sits: a blob in the body or a leak track. */
+  readonly location: 'body' | LeakLocation;
+  readonly centre: Vec3;
+  /** Radii of an ellipsoid with the same volume (mm). */
+  readonly radii: Vec3;
+  readonly volumeMl: number;
+}
+
+export interface Leak {
+  readonly location: LeakLocation;
+  readonly volumeMl: number;
+  readonly firstTick: number;
+}
+
+export interface CementView {
+  readonly phase: CementPhase;
+  readonly sinceMixS: number;
+  readonly viscosityPaS: number;
+  readonly injectedMl: number;
+  readonly inBodyMl: number;
+  readonly leakedMl: number;
+  readonly inCannulaMl: number;
+  /** Volume queued by inject commands not yet pushed. */
+  readonly pendingMl: number;
+  readonly injectionPressureKPa: number;
+  readonly leaks: readonly Leak[];
+  readonly deposits: readonly CementDeposit[];
+  readonly cannulaStuck: boolean;
+}
+
+export interface HeightView {
+  readonly intactMm: number;
+  readonly preOpAnteriorMm: number;
+  readonly preOpMiddleMm: number;
+  readonly anteriorMm: number;
+  readonly middleMm: number;
+  readonly posteriorMm: number;
+  /** Wedge (kyphotic) angle of the body, degrees: 0 when anterior equals posterior height. */
+  readonly wedgeDeg: number;
+  readonly preOpWedgeDeg: number;
+  readonly lift: EndplateLift;
+}
+
+export interface SimSnapshot {
+  readonly tick: number;
+  readonly timeS: number;
+  readonly seed: number;
+  /** The machine's phase, e.g. 'access', and its full state value as a dotted path. */
+  readonly phase: string;
+  readonly stateValue: string;
+  /** Command types the machine accepts right now (for panels and the help overlay). */
+  readonly allowed: readonly CommandType[];
+  readonly checklist: Readonly<Record<string, boolean>>;
+  readonly anatomy: Anatomy;
+  readonly carm: CArmView;
+  readonly dose: DoseView;
+  readonly trocar: TrocarView | null;
+  readonly balloon: BalloonView | null;
+  readonly cement: CementView;
+  readonly height: HeightView;
+  readonly events: readonly TimedEvent[];
+  readonly finished: boolean;
+}
