@@ -1,0 +1,43 @@
+/** The score report: every number traceable to the events (ticks) behind it. */
+
+export type DomainId = 'leakage' | 'misplacement' | 'height' | 'radiation' | 'cement' | 'process';
+
+export interface ScoreItem {
+  readonly label: string;
+  /** The measured value, formatted with its unit. */
+  readonly value: string;
+  /** Points taken off (negative) or kept (0) in this domain. */
+  readonly points: number;
+  /** Ticks of the log entries or events this item derives from. */
+  readonly evidenceTicks: readonly number[];
+}
+
+export interface DomainScore {
+  readonly id: DomainId;
+  readonly label: string;
+  /** 0-100 within the domain. */
+  readonly score: number;
+  /** Weight of the domain in the total (weights sum to 1). */
+  readonly weight: number;
+  readonly items: readonly ScoreItem[];
+}
+
+export interface CriticalError {
+  readonly id: string;
+  readonly label: string;
+  readonly tick: number;
+}
+
+/** Flat numeric outcome of an attempt: what the CLI prints and the lab collects. */
+export type Metrics = Readonly<Record<string, number | string | boolean>>;
+
+export interface ScoreReport {
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly total: number;
+  readonly passScore: number;
+  readonly passed: boolean;
+  readonly domains: readonly DomainScore[];
+  readonly criticalErrors: readonly CriticalError[];
+  readonly metrics: Metrics;
+}
