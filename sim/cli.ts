@@ -1,0 +1,102 @@
+/**
+ * Headless runner. Prints JSON only, with no timestamps, so the same input prints the same bytes.
+ *
+ *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
+ *   npm run sim -- replay <attempt.json> [--full]
+ *   npm run sim -- validate <scenario.json>
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseScenario } from '../levels/scenarioSchema';
+import { planSchema } from './plan/planSchema';
+import { runPlan } from './plan/runPlan';
+import { parseAttemptFile, toAttemptFile } from './attempt/attemptFile';
+import { scenarioHash } from './attempt/scenarioHash';
+import { replay } from './replay';
+import { scoreAttempt } from './scoring/score';
+import type { Session } from './sessionTypes';
+import { APP_VERSION } from './version';
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function outcome(session: Session, full: boolean): unknown {
+  const final = session.snapshot();
+  const report = scoreAttempt(session.scenario, session.log, final);
+  return {
+    scenarioId: session.scenario.id,
+    scenarioHash: scenarioHash(session.scenario),
+    seed: session.seed,
+    mode: session.mode,
+    endTick: session.tick,
+    phase: final.phase,
+    score: {
+      total: report.total,
+      passed: report.passed,
+      passScore: report.passScore,
+      domains: Object.fromEntries(report.domains.map((d) => [d.id, d.score])),
+      criticalErrors: report.criticalErrors,
+    },
+    metrics: report.metrics,
+    ...(full ? { report } : {}),
+  };
+}
+
+function main(argv: string[]): number {
+  const [verb, file, ...rest] = argv;
+  const full = rest.includes('--full');
+  if (verb === 'plan' && file) {
+    const scenarioPath = option(rest, '--scenario');
+    if (!scenarioPath) throw new Error('plan needs --scenario <scenario.json>');
+    const seedText = option(rest, '--seed') ?? '1';
+    const seed = Number(seedText);
+    if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${seedText}`);
+    const mode = option(rest, '--mode') === 'exam' ? 'exam' : 'practice';
+    const scenario = parseScenario(readJson(scenarioPath), scenarioPath);
+    const parsed = planSchema.safeParse(readJson(file));
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      throw new Error(`${file} is not a valid plan: ${i.path.join('.')}: ${i.message}`);
+    }
+    const session = runPlan(scenario, seed, parsed.data, mode);
+    const attemptPath = option(rest, '--attempt');
+    if (attemptPath) writeFileSync(attemptPath, JSON.stringify(toAttemptFile(session, APP_VERSION), null, 1));
+    console.log(JSON.stringify(outcome(session, full), null, 2));
+    return 0;
+  }
+  if (verb === 'replay' && file) {
+    const attempt = parseAttemptFile(readJson(file));
+    const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
+    console.log(JSON.stringify(outcome(session, full), null, 2));
+    return 0;
+  }
+  if (verb === 'validate' && file) {
+    const s = parseScenario(readJson(file), file);
+    console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
+    return 0;
+  }
+  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full]\n  npm run sim -- validate <scenario.json>');
+  return 2;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Command } from './commands';
+
+/**
+ * Runtime validation of commands: the attempt file, plans and the UI all pass through it, so a
+ * tampered or hand-written log cannot feed NaN, infinities or absurd values into the world.
+ * Bounds are generous physical limits, not technique rules (the machine and the world judge those).
+ */
+const finite = (min: number, max: number) => z.number().finite().min(min).max(max);
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('phase.next') }),
+  z.strictObject({
+    type: z.literal('checklist.tick'),
+    item: z.enum(['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut']),
+  }),
+  z.strictObject({ type: z.literal('patient.position'), position: z.enum(['prone', 'supine']) }),
+  z.strictObject({ type: z.literal('carm.view'), view: z.enum(['AP', 'lateral']) }),
+  z.strictObject({ type: z.literal('carm.adjust'), dOrbitDeg: finite(-45, 45), dTiltDeg: finite(-45, 45) }),
+  z.strictObject({ type: z.literal('fluoro.mode'), mode: z.enum(['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose']) }),
+  z.strictObject({ type: z.literal('fluoro.expose'), on: z.boolean() }),
+  z.strictObject({ type: z.literal('local.anaesthetic') }),
+  z.strictObject({
+    type: z.literal('needle.entry'),
+    side: z.enum(['left', 'right']),
+    lateralMm: finite(-60, 60),
+    cranialMm: finite(-60, 60),
+  }),
+  z.strictObject({ type: z.literal('needle.aim'), medialDeg: finite(-60, 60), caudalDeg: finite(-60, 60) }),
+  z.strictObject({ type: z.literal('needle.advance'), mm: finite(-150, 150) }),
+  z.strictObject({ type: z.literal('channel.drill'), mm: finite(0, 40) }),
+  z.strictObject({ type: z.literal('balloon.insert') }),
+  z.strictObject({ type: z.literal('balloon.inflate'), mL: finite(-10, 10) }),
+  z.strictObject({ type: z.literal('balloon.deflate') }),
+  z.strictObject({ type: z.literal('balloon.remove') }),
+  z.strictObject({ type: z.literal('cement.mix') }),
+  z.strictObject({ type: z.literal('cement.inject'), mL: finite(0, 10) }),
+  z.strictObject({ type: z.literal('cement.stop') }),
+  z.strictObject({ type: z.literal('instruments.remove') }),
+  z.strictObject({ type: z.literal('time.wait'), s: finite(0, 3600) }),
+  z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
+]);
+
+// Compile-time check that the schema and the Command type describe the same thing.
+type SchemaCommand = z.infer<typeof commandSchema>;
+const sameShape = <A, B>(_: A extends B ? (B extends A ? true : false) : false) => _;
+sameShape<SchemaCommand, Command>(true);
+
+/** Validate one command; returns a readable error naming the field, or the command. */
+export function checkCommand(data: unknown): { ok: true; command: Command } | { ok: false; error: string } {
+  const r = commandSchema.safeParse(data);
+  if (r.success) return { ok: true, command: r.data };
+  const i = r.error.issues[0];
+  return { ok: false, error: `${i.path.length ? i.path.join('.') : 'command'}: ${i.message}` };
+}

@@ -1,0 +1,67 @@
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { Command } from '../commands';
+import type { Session, TrainingMode } from '../sessionTypes';
+import type { SimSnapshot } from '../snapshot';
+import { createSession } from '../session';
+import { idealTrajectory } from '../anatomy/idealTrajectory';
+import type { Plan, PlanCondition, PlanStep } from './planSchema';
+
+/** Thrown when a plan cannot be carried out; names the step and why. */
+export class PlanError extends Error {}
+
+/** Whether a condition holds in this snapshot. */
+export function conditionHolds(snap: SimSnapshot, c: PlanCondition): boolean {
+  if ('event' in c) return snap.events.some((e) => e.event.type === c.event);
+  if ('phase' in c) return snap.phase === c.phase;
+  if ('cementPhase' in c) return snap.cement.phase === c.cementPhase;
+  if ('balloonVolumeMl' in c) return (snap.balloon?.volumeMl ?? 0) >= c.balloonVolumeMl;
+  return snap.cement.inBodyMl >= c.cementInBodyMl;
+}
+
+/** Run a plan on a new session; returns the session at the end of the plan. */
+export function runPlan(scenario: Scenario, seed: number, plan: Plan, mode: TrainingMode = 'practice'): Session {
+  const session = createSession(scenario, seed, { mode });
+  plan.steps.forEach((step, i) => runStep(session, step, i));
+  return session;
+}
+
+function send(session: Session, command: Command, where: string, optional = false): void {
+  const r = session.dispatch(command);
+  if (!r.accepted && !optional) throw new PlanError(`${where}: ${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
+}
+
+function runStep(session: Session, step: PlanStep, i: number): void {
+  const where = `plan step ${i}`;
+  if ('do' in step) return send(session, step.do, where, step.optional);
+  if ('waitS' in step) return session.advance(step.waitS);
+  if ('shot' in step) {
+    if (session.snapshot().carm.view !== step.shot) send(session, { type: 'carm.view', view: step.shot }, where);
+    while (session.snapshot().carm.movingS > 0) session.advance(0.5);
+    send(session, { type: 'fluoro.expose', on: true }, where);
+    session.advance(step.seconds);
+    send(session, { type: 'fluoro.expose', on: false }, where);
+    return;
+  }
+  if ('aimIdeal' in step) {
+    const snap = session.snapshot();
+    if (!snap.trocar) throw new PlanError(`${where}: aimIdeal needs a skin entry first`);
+    const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+    const medialDeg = ideal.medialDeg + (step.medialOffsetDeg ?? 0);
+    const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
+    return send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+  }
+  if ('repeat' in step) {
+    for (let n = 0; n < step.max; n++) {
+      if (conditionHolds(session.snapshot(), step.until)) return;
+      send(session, step.repeat, where);
+      session.advance(step.everyS);
+    }
+    if (conditionHolds(session.snapshot(), step.until)) return;
+    throw new PlanError(`${where}: ${JSON.stringify(step.until)} not reached after ${step.max} x ${step.repeat.type}`);
+  }
+  for (let t = 0; t < step.maxS; t += step.stepS) {
+    if (conditionHolds(session.snapshot(), step.waitUntil)) return;
+    session.advance(step.stepS);
+  }
+  if (!conditionHolds(session.snapshot(), step.waitUntil)) throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
+}

@@ -1,0 +1,50 @@
+import type { CommandOf, CommandType } from '../commands';
+
+/**
+ * Representative commands of each type. The machine's permissions depend on a payload only for
+ * checklist items, the patient's position, the pedicle side and the fluoro pedal, so these few
+ * samples decide whether a type is usable now. `fluoro.expose` is sampled pressed: releasing the
+ * pedal is allowed in every phase but the debrief, and does not make the pedal "live".
+ */
+export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<T>[] } = {
+  'phase.next': [{ type: 'phase.next' }],
+  'checklist.tick': [
+    { type: 'checklist.tick', item: 'history' },
+    { type: 'checklist.tick', item: 'imaging' },
+    { type: 'checklist.tick', item: 'candidacy' },
+    { type: 'checklist.tick', item: 'consent' },
+    { type: 'checklist.tick', item: 'labs' },
+    { type: 'checklist.tick', item: 'antibiotics' },
+    { type: 'checklist.tick', item: 'anaesthesia' },
+    { type: 'checklist.tick', item: 'timeOut' },
+  ],
+  'patient.position': [
+    { type: 'patient.position', position: 'prone' },
+    { type: 'patient.position', position: 'supine' },
+  ],
+  'carm.view': [{ type: 'carm.view', view: 'AP' }],
+  'carm.adjust': [{ type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }],
+  'fluoro.mode': [{ type: 'fluoro.mode', mode: 'pulsed7.5' }],
+  'fluoro.expose': [{ type: 'fluoro.expose', on: true }],
+  'local.anaesthetic': [{ type: 'local.anaesthetic' }],
+  'needle.entry': [
+    { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },
+    { type: 'needle.entry', side: 'right', lateralMm: 0, cranialMm: 0 },
+  ],
+  'needle.aim': [{ type: 'needle.aim', medialDeg: 20, caudalDeg: 10 }],
+  'needle.advance': [{ type: 'needle.advance', mm: 1 }],
+  'channel.drill': [{ type: 'channel.drill', mm: 1 }],
+  'balloon.insert': [{ type: 'balloon.insert' }],
+  'balloon.inflate': [{ type: 'balloon.inflate', mL: 0.1 }],
+  'balloon.deflate': [{ type: 'balloon.deflate' }],
+  'balloon.remove': [{ type: 'balloon.remove' }],
+  'cement.mix': [{ type: 'cement.mix' }],
+  'cement.inject': [{ type: 'cement.inject', mL: 0.1 }],
+  'cement.stop': [{ type: 'cement.stop' }],
+  'instruments.remove': [{ type: 'instruments.remove' }],
+  'time.wait': [{ type: 'time.wait', s: 1 }],
+  'discharge.decide': [
+    { type: 'discharge.decide', decision: 'same-day' },
+    { type: 'discharge.decide', decision: 'overnight' },
+  ],
+};

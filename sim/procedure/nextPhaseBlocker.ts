@@ -1,0 +1,53 @@
+import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS } from './checklistItems';
+import { phaseOf } from './phases';
+import type { ProcedureSnapshot } from './procedureMachine';
+
+/** What the trainee must still do before `phase.next` is allowed, as one sentence. */
+export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
+  const { context } = snapshot;
+  switch (phaseOf(snapshot)) {
+    case 'caseReview': {
+      const missing = CASE_REVIEW_ITEMS.filter((item) => !context.checklist[item]).map((item) => CHECKLIST_LABELS[item]);
+      return `Review ${listInWords(missing)} before moving on.`;
+    }
+    case 'preOp':
+      return 'Complete the time-out before incision.';
+    case 'positioning':
+      return 'Position the patient prone first.';
+    case 'cArmSetup':
+      return `Take ${missingViews(snapshot)} before starting access.`;
+    case 'access':
+      return snapshot.matches({ access: 'choosingEntry' })
+        ? 'Choose the skin entry point first.'
+        : 'Advance the trocar past the posterior wall of the vertebral body first.';
+    case 'workingChannel':
+      return 'Drill the working channel first.';
+    case 'balloon':
+      if (snapshot.matches({ balloon: 'ready' })) return 'Insert the balloon first.';
+      if (snapshot.matches({ balloon: 'inflated' })) return 'Deflate and remove the balloon before moving on.';
+      return 'Remove the balloon before moving on.';
+    case 'cement':
+      if (snapshot.matches({ cement: 'unmixed' })) return 'Mix the cement first.';
+      if (snapshot.matches({ cement: 'leaking' })) return 'Cement is leaking: stop the injection first.';
+      return 'Inject cement into the vertebral body first.';
+    case 'instrumentRemoval':
+      return 'Remove the instruments first.';
+    case 'finalImages':
+      return `Take ${missingViews(snapshot)} before finishing.`;
+    case 'recovery':
+      return 'Decide how the patient goes home first.';
+    case 'debrief':
+      return 'The procedure is over.';
+  }
+}
+
+function missingViews(snapshot: ProcedureSnapshot): string {
+  const { AP, lateral } = snapshot.context.imagesThisPhase;
+  if (!AP && !lateral) return 'an AP and a lateral image';
+  return AP ? 'a lateral image' : 'an AP image';
+}
+
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,296 @@
+import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
+import type { Command } from '../commands';
+import { CASE_REVIEW_ITEMS, EMPTY_CHECKLIST, PRE_OP_ITEMS } from './checklistItems';
+import type { CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
+
+/**
+ * The procedure as a statechart: phases and permissions, nothing else. It never reads the world;
+ * facts arrive as domain events. A command is allowed iff `snapshot.can(command)` is true: every
+ * accepted command either changes state or runs 'announce the command' (a targetless transition
+ * with an action, which `can()` counts as allowed). Domain events the current state does not
+ * handle are ignored, never refused. See README.md for the permission table.
+ */
+const procedureSetup = setup({
+  types: {
+    input: {} as ProcedureInput,
+    context: {} as ProcedureContext,
+    events: {} as ProcedureEvent,
+    emitted: {} as CommandAccepted,
+  },
+  guards: {
+    'item is due in case review': ({ context, event }) =>
+      event.type === 'checklist.tick' && CASE_REVIEW_ITEMS.includes(event.item) && !context.checklist[event.item],
+    'item is due in pre-op': ({ context, event }) =>
+      event.type === 'checklist.tick' && PRE_OP_ITEMS.includes(event.item) && !context.checklist[event.item],
+    'case reviewed': ({ context }) => CASE_REVIEW_ITEMS.every((item) => context.checklist[item]),
+    'time-out done': ({ context }) => context.checklist.timeOut,
+    'patient prone': ({ context }) => context.patientProne,
+    'AP and lateral taken in this phase': ({ context }) =>
+      context.imagesThisPhase.AP && context.imagesThisPhase.lateral,
+    'pedal released': ({ event }) => event.type === 'fluoro.expose' && !event.on,
+    'entry on an untreated pedicle': ({ context, event }) =>
+      event.type === 'needle.entry' && (context.sideIndex === 0 || event.side !== context.firstPedicle),
+    'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
+    'cement delivered': ({ context }) => context.cementDelivered,
+    'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
+  },
+  actions: {
+    // Only command transitions use this action, so the event is a command here.
+    'announce the command': emit(({ event }) => ({ type: 'command.accepted' as const, command: event as Command })),
+    'tick the item': assign({
+      checklist: ({ context, event }) =>
+        event.type === 'checklist.tick' ? { ...context.checklist, [event.item]: true } : context.checklist,
+    }),
+    'position the patient': assign({
+      patientProne: ({ context, event }) =>
+        event.type === 'patient.position' ? event.position === 'prone' : context.patientProne,
+    }),
+    'forget the images': assign({ imagesThisPhase: { AP: false, lateral: false } }),
+    'record the image': assign({
+      imagesThisPhase: ({ context, event }) =>
+        event.type === 'image.acquired' ? { ...context.imagesThisPhase, [event.view]: true } : context.imagesThisPhase,
+    }),
+    'remember the first pedicle': assign({
+      firstPedicle: ({ context, event }) =>
+        event.type === 'needle.entry' && context.sideIndex === 0 ? event.side : context.firstPedicle,
+    }),
+    'record cement delivered': assign({ cementDelivered: true }),
+    'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
+  },
+});
+
+/** An allowed command that leaves the state as it is. */
+const allowed = { actions: 'announce the command' } as const;
+
+/** Time may always pass, and the fluoro pedal may always be released (window blur, phase change). */
+const timeAndPedalRelease = {
+  'time.wait': allowed,
+  'fluoro.expose': { guard: 'pedal released', actions: 'announce the command' },
+} as const;
+
+/** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
+const imaging = {
+  'time.wait': allowed,
+  'fluoro.expose': allowed,
+  'fluoro.mode': allowed,
+  'carm.view': allowed,
+  'carm.adjust': allowed,
+} as const;
+
+/** The balloon may burst whenever it is in the body; the world says when. */
+const balloonMayRupture = { 'balloon.ruptured': { target: 'ruptured' } } as const;
+
+/** The kyphoplasty / vertebroplasty procedure machine. Input: procedure, approach, C-arm, mode. */
+export const procedureMachine = procedureSetup.createMachine({
+  id: 'procedure',
+  context: ({ input }) => ({
+    ...input,
+    checklist: EMPTY_CHECKLIST,
+    patientProne: false,
+    imagesThisPhase: { AP: false, lateral: false },
+    sideIndex: 0,
+    firstPedicle: null,
+    cementDelivered: false,
+  }),
+  initial: 'caseReview',
+  states: {
+    caseReview: {
+      on: {
+        'time.wait': allowed,
+        'checklist.tick': { guard: 'item is due in case review', actions: ['tick the item', 'announce the command'] },
+        'phase.next': { guard: 'case reviewed', target: 'preOp', actions: 'announce the command' },
+      },
+    },
+    preOp: {
+      on: {
+        ...timeAndPedalRelease,
+        'checklist.tick': { guard: 'item is due in pre-op', actions: ['tick the item', 'announce the command'] },
+        'phase.next': { guard: 'time-out done', target: 'positioning', actions: 'announce the command' },
+      },
+    },
+    positioning: {
+      on: {
+        ...timeAndPedalRelease,
+        'patient.position': { actions: ['position the patient', 'announce the command'] },
+        'phase.next': { guard: 'patient prone', target: 'cArmSetup', actions: 'announce the command' },
+      },
+    },
+    cArmSetup: {
+      entry: 'forget the images',
+      on: {
+        ...imaging,
+        'image.acquired': { actions: 'record the image' },
+        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'access', actions: 'announce the command' },
+      },
+    },
+    access: {
+      initial: 'choosingEntry',
+      on: imaging,
+      states: {
+        choosingEntry: {
+          on: {
+            'needle.entry': {
+              guard: 'entry on an untreated pedicle',
+              target: 'entryChosen',
+              actions: ['remember the first pedicle', 'announce the command'],
+            },
+          },
+        },
+        entryChosen: {
+          on: {
+            'needle.entry': {
+              guard: 'entry on an untreated pedicle',
+              actions: ['remember the first pedicle', 'announce the command'],
+            },
+            'local.anaesthetic': allowed,
+            'needle.aim': allowed,
+            'needle.advance': allowed,
+            'needle.skinPunctured': { target: 'trocarInTissue' },
+            'needle.pastPosteriorWall': { target: 'trocarInBody' },
+          },
+        },
+        trocarInTissue: {
+          on: {
+            'needle.aim': allowed,
+            'needle.advance': allowed,
+            'needle.pastPosteriorWall': { target: 'trocarInBody' },
+          },
+        },
+        trocarInBody: {
+          on: {
+            'needle.aim': allowed,
+            'needle.advance': allowed,
+            'phase.next': { target: '#procedure.workingChannel', actions: 'announce the command' },
+          },
+        },
+      },
+    },
+    workingChannel: {
+      initial: 'drilling',
+      on: {
+        ...imaging,
+        'channel.drill': allowed,
+        'needle.aim': allowed,
+        'needle.advance': allowed,
+      },
+      states: {
+        drilling: {
+          on: { 'channel.ready': { target: 'channelReady' } },
+        },
+        channelReady: {
+          on: {
+            'phase.next': [
+              { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
+              { target: '#procedure.cement', actions: 'announce the command' },
+            ],
+          },
+        },
+      },
+    },
+    balloon: {
+      initial: 'ready',
+      on: imaging,
+      states: {
+        ready: {
+          on: { 'balloon.insert': { target: 'inserted', actions: 'announce the command' } },
+        },
+        inserted: {
+          on: {
+            ...balloonMayRupture,
+            'balloon.inflate': allowed,
+            'balloon.remove': { target: 'removed', actions: 'announce the command' },
+            'balloon.inflated': { target: 'inflated' },
+          },
+        },
+        inflated: {
+          on: {
+            ...balloonMayRupture,
+            'balloon.inflate': allowed,
+            'balloon.deflate': allowed,
+            'balloon.deflated': { target: 'deflated' },
+          },
+        },
+        deflated: {
+          on: {
+            ...balloonMayRupture,
+            'balloon.inflate': allowed,
+            'balloon.remove': { target: 'removed', actions: 'announce the command' },
+            'balloon.inflated': { target: 'inflated' },
+          },
+        },
+        ruptured: {
+          on: { 'balloon.remove': { target: 'removed', actions: 'announce the command' } },
+        },
+        removed: {
+          on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
+        },
+      },
+    },
+    cement: {
+      initial: 'unmixed',
+      on: {
+        ...imaging,
+        'cement.delivered': { actions: 'record cement delivered' },
+      },
+      states: {
+        unmixed: {
+          on: { 'cement.mix': { target: 'mixed', actions: 'announce the command' } },
+        },
+        mixed: {
+          on: {
+            'cement.inject': allowed,
+            'cement.stop': allowed,
+            'cement.leak': { target: 'leaking' },
+            'phase.next': [
+              {
+                guard: and(['cement delivered', 'second pedicle to treat']),
+                target: '#procedure.access',
+                actions: ['turn to the second pedicle', 'announce the command'],
+              },
+              { guard: 'cement delivered', target: '#procedure.instrumentRemoval', actions: 'announce the command' },
+            ],
+          },
+        },
+        leaking: {
+          on: { 'cement.stop': { target: 'mixed', actions: 'announce the command' } },
+        },
+      },
+    },
+    instrumentRemoval: {
+      initial: 'inPlace',
+      on: imaging,
+      states: {
+        inPlace: {
+          on: { 'instruments.remove': { target: 'removed', actions: 'announce the command' } },
+        },
+        removed: {
+          on: { 'phase.next': { target: '#procedure.finalImages', actions: 'announce the command' } },
+        },
+      },
+    },
+    finalImages: {
+      entry: 'forget the images',
+      on: {
+        ...imaging,
+        'image.acquired': { actions: 'record the image' },
+        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery', actions: 'announce the command' },
+      },
+    },
+    recovery: {
+      initial: 'observing',
+      on: timeAndPedalRelease,
+      states: {
+        observing: {
+          on: { 'discharge.decide': { target: 'decided', actions: 'announce the command' } },
+        },
+        decided: {
+          on: { 'phase.next': { target: '#procedure.debrief', actions: 'announce the command' } },
+        },
+      },
+    },
+    debrief: { type: 'final' },
+  },
+});
+
+/** A snapshot of the procedure machine. */
+export type ProcedureSnapshot = SnapshotFrom<typeof procedureMachine>;

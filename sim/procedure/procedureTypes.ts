@@ -1,0 +1,38 @@
+import type { ChecklistItem, Command, Side, View } from '../commands';
+import type { DomainEvent } from '../events';
+import type { TrainingMode } from '../sessionTypes';
+
+/** What the scenario and the session tell the machine when it starts. */
+export interface ProcedureInput {
+  readonly procedure: 'kyphoplasty' | 'vertebroplasty';
+  readonly approach: 'unipedicular' | 'bipedicular';
+  readonly carm: 'single-plane' | 'biplane';
+  readonly mode: TrainingMode;
+}
+
+/**
+ * Small discrete facts only; the world owns every number. Facts that *are* the phase structure
+ * (needle past the posterior wall, channel ready, balloon inflated or ruptured, cement mixed, leak
+ * unanswered) live in substates instead, so `can()` and the statechart graph see them directly.
+ */
+export interface ProcedureContext extends ProcedureInput {
+  readonly checklist: Readonly<Record<ChecklistItem, boolean>>;
+  readonly patientProne: boolean;
+  /** Views acquired since entering the current imaging phase (C-arm set-up, final images). */
+  readonly imagesThisPhase: Readonly<Record<View, boolean>>;
+  /** Which pedicle is being worked: 0, then 1 for the second side of a bipedicular approach. */
+  readonly sideIndex: 0 | 1;
+  /** The pedicle chosen for the first side, so that the second side uses the other one. */
+  readonly firstPedicle: Side | null;
+  /** The world reported cement in the vertebral body on the current side. */
+  readonly cementDelivered: boolean;
+}
+
+/** Everything the machine hears: the trainee's commands and the world's facts. */
+export type ProcedureEvent = Command | DomainEvent;
+
+/** Emitted for every command the machine accepts, so a listener can apply it to the world. */
+export interface CommandAccepted {
+  readonly type: 'command.accepted';
+  readonly command: Command;
+}

@@ -1,0 +1,36 @@
+import type { CementPhase } from '../events';
+import type { DomainScore, ScoreItem } from '../scoring/types';
+import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
+
+/**
+ * Points for the cement phase at the first push: working-phase (dough) cement leaks least
+ * (clinical-reference.md: low viscosity OR 3.3 for leakage; Habib: 4.0 g at 3.5 min vs 2.6 g at 9.5 min).
+ */
+const PHASE_POINTS: Readonly<Record<CementPhase, number>> = { unmixed: -40, liquid: -30, sticky: -10, working: 0, setting: -20, set: -40 };
+
+/** Volume window per region (SWISSspine: 4-5 mL typical; issue 6 targets 3-6 mL lumbar, 2-4 mL thoracic). */
+const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
+
+/** Cement domain: phase at injection and delivered volume. */
+export function cementScore(input: ScoringInput): DomainScore {
+  const injections = commandTicks(input, 'cement.inject');
+  const phaseAt = (tick: number): CementPhase => {
+    let phase: CementPhase = 'unmixed';
+    for (const e of input.final.events) {
+      if (e.tick > tick) break;
+      if (e.event.type === 'cement.phaseChanged') phase = e.event.phase;
+    }
+    return phase;
+  };
+  const first = injections[0];
+  const firstPhase = first === undefined ? 'unmixed' : phaseAt(first);
+  const c = input.final.cement;
+  const [lo, hi] = volumeWindowMl(input.scenario.level);
+  const volumeOff = c.inBodyMl < lo ? lo - c.inBodyMl : c.inBodyMl > hi ? c.inBodyMl - hi : 0;
+  const items: ScoreItem[] = [
+    { label: 'Cement phase at first push', value: first === undefined ? 'no injection' : firstPhase, points: first === undefined ? -100 : PHASE_POINTS[firstPhase], evidenceTicks: first === undefined ? [] : [first] },
+    { label: `Cement in the body (target ${lo}-${hi} mL)`, value: fmt(c.inBodyMl, 'mL', 2), points: -Math.round(volumeOff * 15 * 10) / 10, evidenceTicks: injections },
+  ];
+  const total = items.reduce((s, i) => s + i.points, 0);
+  return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: 0.1, items };
+}

@@ -1,0 +1,51 @@
+import type { Metrics } from '../scoring/types';
+import { eventTicks, type ScoringInput } from './scoringInput';
+
+const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The flat outcome of an attempt (what the CLI prints and a lab collects). */
+export function metrics(input: ScoringInput): Metrics {
+  const f = input.final;
+  const b = f.balloon;
+  const c = f.cement;
+  const leaked = (loc: string) => r(c.leaks.filter((l) => l.location === loc).reduce((s, l) => s + l.volumeMl, 0));
+  const maxBreach = (wall: string) => r(Math.max(0, ...(f.trocar?.breaches ?? []).filter((x) => x.wall === wall).map((x) => x.depthMm)));
+  return {
+    finished: f.finished,
+    phase: f.phase,
+    simTimeS: r(f.timeS, 2),
+    commands: input.log.length,
+    fluoroTimeS: r(f.dose.fluoroTimeS, 2),
+    shotsAP: f.dose.shots.AP,
+    shotsLateral: f.dose.shots.lateral,
+    airKermaMGy: r(f.dose.airKermaMGy),
+    dapGyCm2: r(f.dose.dapGyCm2),
+    handInBeamS: r(f.dose.handInBeamS, 2),
+    breaches: f.trocar?.breaches.length ?? 0,
+    breachMedialMm: maxBreach('medial'),
+    breachInferiorMm: maxBreach('inferior'),
+    breachLateralMm: maxBreach('lateral'),
+    breachAnteriorMm: maxBreach('anterior'),
+    safetyRuleViolated: eventTicks(input, 'needle.safetyRuleViolated').length > 0,
+    reachedTarget: eventTicks(input, 'needle.inTargetZone').length > 0,
+    redirections: f.trocar?.redirections ?? 0,
+    balloonPeakPressurePsi: r(b?.peakPressurePsi ?? 0, 1),
+    balloonCavityMl: r(b?.cavityMl ?? 0),
+    balloonRuptured: b?.ruptured ?? false,
+    cementInjectedMl: r(c.injectedMl),
+    cementInBodyMl: r(c.inBodyMl),
+    cementLeakedMl: r(c.leakedMl),
+    cementInCannulaMl: r(c.inCannulaMl),
+    leakEpiduralMl: leaked('epidural'),
+    leakForaminalMl: leaked('foraminal'),
+    leakVenousMl: leaked('venous'),
+    leakParavertebralMl: leaked('paravertebral'),
+    leakIntradiscalMl: leaked('intradiscal'),
+    leakTractMl: leaked('tract'),
+    heightAnteriorPreOpMm: r(f.height.preOpAnteriorMm),
+    heightAnteriorFinalMm: r(f.height.anteriorMm),
+    heightIntactMm: r(f.height.intactMm),
+    wedgePreOpDeg: r(f.height.preOpWedgeDeg, 2),
+    wedgeFinalDeg: r(f.height.wedgeDeg, 2),
+  };
+}

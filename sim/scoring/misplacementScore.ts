@@ -1,0 +1,45 @@
+import type { BreachWall } from '../events';
+import type { DomainScore, ScoreItem } from '../scoring/types';
+import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
+
+/**
+ * Points per breach: a fixed part plus a part per mm of depth. Medial (canal) and inferior
+ * (foramen, exiting root) walls are the dangerous ones (clinical-reference.md Technique, safety
+ * rule); lateral breaches mostly cost a missed pedicle. Assumed weights.
+ */
+const BREACH_POINTS: Readonly<Record<BreachWall, { base: number; perMm: number }>> = {
+  medial: { base: 30, perMm: 10 },
+  inferior: { base: 25, perMm: 8 },
+  superior: { base: 10, perMm: 4 },
+  endplate: { base: 10, perMm: 4 },
+  lateral: { base: 10, perMm: 4 },
+  anterior: { base: 15, perMm: 5 },
+};
+
+/** Misplacement domain: breaches by wall and depth, the safety rule, reaching the target, redirections. */
+export function misplacementScore(input: ScoringInput): DomainScore {
+  const items: ScoreItem[] = [];
+  const breachEvents = input.final.events.filter((e) => e.event.type === 'needle.breach');
+  const trocar = input.final.trocar;
+  for (const b of trocar?.breaches ?? []) {
+    const w = BREACH_POINTS[b.wall];
+    const ticks = breachEvents.filter((e) => e.event.type === 'needle.breach' && e.event.wall === b.wall).map((e) => e.tick);
+    items.push({ label: `${b.wall} wall breach`, value: fmt(b.depthMm, 'mm'), points: -(w.base + w.perMm * b.depthMm), evidenceTicks: ticks.length ? ticks : [b.tick] });
+  }
+  const violations = eventTicks(input, 'needle.safetyRuleViolated');
+  items.push({
+    label: 'Safety rule (medial wall on AP before posterior wall on lateral)',
+    value: violations.length ? 'violated' : 'kept',
+    points: violations.length ? -30 : 0,
+    evidenceTicks: violations,
+  });
+  const target = eventTicks(input, 'needle.inTargetZone');
+  items.push({ label: 'Tip reached the anterior-third target zone', value: target.length ? 'yes' : 'no', points: target.length ? 0 : -15, evidenceTicks: target });
+  const redirections = trocar?.redirections ?? 0;
+  const aims = input.log.filter((e) => e.command.type === 'needle.aim').map((e) => e.tick);
+  items.push({ label: 'Redirections inside bone', value: String(redirections), points: -5 * redirections, evidenceTicks: redirections ? aims : [] });
+  const total = items.reduce((s, i) => s + i.points, 0);
+  return { id: 'misplacement', label: 'Needle placement', score: clampScore(100 + total), weight: 0.25, items: items.map(roundPoints) };
+}
+
+const roundPoints = (i: ScoreItem): ScoreItem => ({ ...i, points: Math.round(i.points * 10) / 10 });

@@ -1,0 +1,42 @@
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { LogEntry } from '../commands';
+import type { SimSnapshot } from '../snapshot';
+import type { ScoreReport } from './types';
+import { FIXED_DT_S } from '../constants';
+import { leakageScore } from './leakageScore';
+import { misplacementScore } from './misplacementScore';
+import { heightScore } from './heightScore';
+import { radiationScore } from './radiationScore';
+import { cementScore } from './cementScore';
+import { processScore } from './processScore';
+import { criticalErrors } from './criticalErrors';
+import { metrics } from './metrics';
+
+/**
+ * Score an attempt: a pure function of the scenario, the command log and the final state.
+ * The total is the weighted mean of the domain scores; any critical error fails the attempt.
+ */
+export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final: SimSnapshot): ScoreReport {
+  const input = { scenario, log, final };
+  const domains = [
+    leakageScore(input, FIXED_DT_S),
+    misplacementScore(input),
+    heightScore(input),
+    radiationScore(input),
+    cementScore(input),
+    processScore(input),
+  ];
+  const weightSum = domains.reduce((s, d) => s + d.weight, 0);
+  const total = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
+  const critical = criticalErrors(input);
+  return {
+    scenarioId: scenario.id,
+    seed: final.seed,
+    total,
+    passScore: scenario.scoring.passScore,
+    passed: critical.length === 0 && total >= scenario.scoring.passScore,
+    domains,
+    criticalErrors: critical,
+    metrics: metrics(input),
+  };
+}

@@ -1,0 +1,114 @@
+import { createActor } from 'xstate';
+import type { Scenario } from '../levels/scenarioSchema';
+import type { Command, LogEntry } from './commands';
+import type { TimedEvent } from './events';
+import type { DispatchResult, Session, TrainingMode } from './sessionTypes';
+import type { SimSnapshot } from './snapshot';
+import { FIXED_DT_S, TICKS_PER_S } from './constants';
+import { checkCommand } from './commandSchema';
+import { createRng } from './math/rng';
+import { World } from './world';
+import { procedureMachine } from './procedure/procedureMachine';
+import { allowedCommandTypes } from './procedure/allowedCommands';
+import { refusalReason } from './procedure/refusalReason';
+import { checklistOf, phaseOf, stateValueString } from './procedure/phases';
+
+/** Longest single time.wait, seconds: fast-forwarding is capped so a UI key cannot freeze the page. */
+const MAX_WAIT_S = 600;
+
+/**
+ * Create a session: the one entry point to the simulation. Same scenario + seed + command log
+ * gives the same final state, in Node and in the browser.
+ */
+export function createSession(scenario: Scenario, seed: number, options: { mode?: TrainingMode } = {}): Session {
+  const mode = options.mode ?? 'practice';
+  const world = new World(scenario, createRng(seed >>> 0));
+  const actor = createActor(procedureMachine, {
+    input: { procedure: scenario.procedure, approach: scenario.approach, carm: scenario.equipment.carm, mode },
+  });
+  actor.start();
+
+  const log: LogEntry[] = [];
+  const events: TimedEvent[] = [];
+  let tick = 0;
+  let accumulatorS = 0;
+  let cached: SimSnapshot | null = null;
+
+  const stepOnce = (): void => {
+    const produced = world.step(FIXED_DT_S);
+    for (const event of produced) {
+      events.push({ tick, event });
+      actor.send(event);
+    }
+    tick++;
+    cached = null;
+  };
+
+  const stepTicks = (n: number): void => {
+    for (let i = 0; i < n; i++) stepOnce();
+  };
+
+  const dispatch = (input: Command): DispatchResult => {
+    const checked = checkCommand(input);
+    if (!checked.ok) return { accepted: false, reason: `Invalid command (${checked.error}).` };
+    const command = checked.command;
+    const machine = actor.getSnapshot();
+    if (machine.status !== 'active') return { accepted: false, reason: 'The procedure is over.' };
+    if (!machine.can(command)) return { accepted: false, reason: refusalReason(machine, command) };
+    log.push({ tick, command });
+    actor.send(command);
+    world.apply(command);
+    cached = null;
+    if (command.type === 'time.wait') stepTicks(Math.round(Math.min(command.s, MAX_WAIT_S) * TICKS_PER_S));
+    return { accepted: true };
+  };
+
+  const snapshot = (): SimSnapshot => {
+    if (cached) return cached;
+    const machine = actor.getSnapshot();
+    cached = Object.freeze({
+      tick,
+      timeS: tick * FIXED_DT_S,
+      seed,
+      phase: phaseOf(machine),
+      stateValue: stateValueString(machine),
+      allowed: allowedCommandTypes(machine),
+      checklist: checklistOf(machine),
+      anatomy: world.anatomy,
+      carm: world.carmView(),
+      dose: world.doseView(),
+      trocar: world.trocarView(),
+      balloon: world.balloonView(),
+      cement: world.cementView(),
+      height: world.heightView(),
+      events: events.slice(),
+      finished: machine.status === 'done',
+    });
+    return cached;
+  };
+
+  return {
+    scenario,
+    seed,
+    mode,
+    dispatch,
+    advance(dtS: number) {
+      if (!(dtS > 0) || !Number.isFinite(dtS)) return;
+      accumulatorS += dtS;
+      const n = Math.floor(accumulatorS / FIXED_DT_S + 1e-9);
+      accumulatorS -= n * FIXED_DT_S;
+      stepTicks(n);
+    },
+    stepTicks,
+    snapshot,
+    get tick() {
+      return tick;
+    },
+    get log() {
+      return log;
+    },
+    get events() {
+      return events;
+    },
+  };
+}

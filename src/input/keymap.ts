@@ -1,0 +1,203 @@
+import type { ChecklistItem, Command, FluoroMode } from '../../sim/commands';
+import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
+
+/**
+ * The one keymap. Every action the trainee can take is listed here with its keys, its label and
+ * the Command it produces; the keyboard handler, the help overlay and the on-screen action bar
+ * are all generated from this list, so they cannot disagree. The final map is documented in
+ * src/input/README.md.
+ */
+
+/** Checklist items in the order of keys 1..8 (case review: 1-3, pre-op: 4-8). */
+export const CHECKLIST_ORDER: readonly ChecklistItem[] = [
+  'history',
+  'imaging',
+  'candidacy',
+  'consent',
+  'labs',
+  'antibiotics',
+  'anaesthesia',
+  'timeOut',
+];
+
+export const CHECKLIST_LABELS: Readonly<Record<ChecklistItem, string>> = {
+  history: 'History reviewed',
+  imaging: 'Imaging reviewed',
+  candidacy: 'Candidacy confirmed',
+  consent: 'Consent signed',
+  labs: 'Labs checked (INR, platelets)',
+  antibiotics: 'Antibiotics given',
+  anaesthesia: 'Anaesthesia / sedation',
+  timeOut: 'Time-out completed',
+};
+
+/** Order in which M cycles the exposure modes. */
+export const FLUORO_MODES: readonly FluoroMode[] = ['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose'];
+
+export const FLUORO_MODE_LABELS: Readonly<Record<FluoroMode, string>> = {
+  continuous: 'Continuous',
+  pulsed15: 'Pulsed 15 p/s',
+  'pulsed7.5': 'Pulsed 7.5 p/s',
+  pulsed4: 'Pulsed 4 p/s',
+  lowDose: 'Low dose',
+};
+
+/** Id of the held fluoro pedal; its key is remappable (settings), Space by default. */
+export const PEDAL_ACTION_ID = 'fluoro.pedal';
+export const DEFAULT_PEDAL_KEY = ' ';
+
+/** Steps of the fine controls. */
+export const ENTRY_STEP_MM = 2;
+export const AIM_STEP_DEG = 1;
+export const CARM_STEP_DEG = 1;
+
+const send = (command: Command): ActionOutcome => ({ command });
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Re-aim relative to the current trocar angles (needle.aim takes absolute angles). */
+function aim(ctx: ActionContext, dMedialDeg: number, dCaudalDeg: number): ActionOutcome {
+  const t = ctx.snapshot.trocar;
+  if (!t) return { message: 'Set the skin entry first (E).' };
+  return send({
+    type: 'needle.aim',
+    medialDeg: round1(t.medialDeg + dMedialDeg),
+    caudalDeg: round1(t.caudalDeg + dCaudalDeg),
+  });
+}
+
+/** Move or re-side the entry draft; while the trocar is outside the skin the new entry is sent at once. */
+function moveEntry(ctx: ActionContext, next: EntryDraft): ActionOutcome {
+  const t = ctx.snapshot.trocar;
+  if (t && t.milestone !== 'outside') {
+    return { message: 'The trocar is in the patient: withdraw it before choosing another entry.' };
+  }
+  if (!t) return { entry: next };
+  return { entry: next, command: { type: 'needle.entry', ...next } };
+}
+
+const act = (
+  id: string,
+  group: ActionGroup,
+  keys: readonly string[],
+  label: string,
+  perform: (ctx: ActionContext) => ActionOutcome,
+  extra: Partial<Pick<KeyAction, 'commandType' | 'held' | 'hiddenFromBar'>> = {},
+): KeyAction => ({ id, group, keys, label, perform, ...extra });
+
+const cmd = (id: string, group: ActionGroup, keys: readonly string[], label: string, command: Command): KeyAction =>
+  act(id, group, keys, label, () => send(command), { commandType: command.type });
+
+export const KEYMAP: readonly KeyAction[] = [
+  cmd('phase.next', 'general', ['Enter'], 'Next step', { type: 'phase.next' }),
+  act('ui.help', 'general', ['F1', '?'], 'Help: all keys', () => ({ ui: 'help' })),
+  act('ui.invert', 'general', ['i'], 'Invert image', () => ({ ui: 'invert' })),
+  act('ui.settings', 'general', ['g'], 'Settings (pedal key)', () => ({ ui: 'settings' })),
+  act('ui.speed', 'general', ['f'], 'Time speed ×1 / ×2 / ×4', () => ({ ui: 'speed' })),
+  cmd('time.wait30', 'general', ['t'], 'Wait 30 s', { type: 'time.wait', s: 30 }),
+  cmd('time.wait120', 'general', ['Shift+t'], 'Wait 2 min', { type: 'time.wait', s: 120 }),
+
+  ...CHECKLIST_ORDER.map((item, i) =>
+    act(`checklist.${item}`, 'checklist', [String(i + 1)], CHECKLIST_LABELS[item], () => send({ type: 'checklist.tick', item }), {
+      commandType: 'checklist.tick',
+      hiddenFromBar: true,
+    }),
+  ),
+
+  cmd('patient.prone', 'positioning', ['p'], 'Position prone', { type: 'patient.position', position: 'prone' }),
+  cmd('patient.supine', 'positioning', ['Shift+p'], 'Position supine', { type: 'patient.position', position: 'supine' }),
+
+  act('fluoro.pedal', 'carm', [], 'Fluoro pedal (hold)', () => ({}), { commandType: 'fluoro.expose', held: true }),
+  cmd('carm.ap', 'carm', ['a'], 'C-arm to AP', { type: 'carm.view', view: 'AP' }),
+  cmd('carm.lateral', 'carm', ['l'], 'C-arm to lateral', { type: 'carm.view', view: 'lateral' }),
+  cmd('carm.orbitMinus', 'carm', ['Shift+ArrowLeft'], 'Orbit −1°', { type: 'carm.adjust', dOrbitDeg: -1, dTiltDeg: 0 }),
+  cmd('carm.orbitPlus', 'carm', ['Shift+ArrowRight'], 'Orbit +1°', { type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }),
+  cmd('carm.tiltPlus', 'carm', ['Shift+ArrowUp'], 'Tilt +1° (cranial)', { type: 'carm.adjust', dOrbitDeg: 0, dTiltDeg: 1 }),
+  cmd('carm.tiltMinus', 'carm', ['Shift+ArrowDown'], 'Tilt −1° (caudal)', { type: 'carm.adjust', dOrbitDeg: 0, dTiltDeg: -1 }),
+  act(
+    'fluoro.mode',
+    'carm',
+    ['m'],
+    'Cycle fluoro mode',
+    (ctx) => {
+      const i = FLUORO_MODES.indexOf(ctx.snapshot.carm.mode);
+      return send({ type: 'fluoro.mode', mode: FLUORO_MODES[(i + 1) % FLUORO_MODES.length] });
+    },
+    { commandType: 'fluoro.mode' },
+  ),
+
+  act('entry.side', 'access', ['Tab'], 'Switch side (left / right)', (ctx) =>
+    moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }),
+  ),
+  act('entry.set', 'access', ['e'], 'Set skin entry', (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
+    commandType: 'needle.entry',
+  }),
+  act('entry.cranial', 'access', ['Shift+i'], `Entry ${ENTRY_STEP_MM} mm cranial`, (ctx) =>
+    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }),
+  ),
+  act('entry.caudal', 'access', ['Shift+k'], `Entry ${ENTRY_STEP_MM} mm caudal`, (ctx) =>
+    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }),
+  ),
+  act('entry.medial', 'access', ['Shift+j'], `Entry ${ENTRY_STEP_MM} mm medial`, (ctx) =>
+    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }),
+  ),
+  act('entry.lateral', 'access', ['Shift+l'], `Entry ${ENTRY_STEP_MM} mm lateral`, (ctx) =>
+    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }),
+  ),
+  cmd('local', 'access', ['n'], 'Local anaesthetic', { type: 'local.anaesthetic' }),
+  act('aim.medialPlus', 'access', ['ArrowRight'], `Aim ${AIM_STEP_DEG}° more medial`, (ctx) => aim(ctx, AIM_STEP_DEG, 0), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.medialMinus', 'access', ['ArrowLeft'], `Aim ${AIM_STEP_DEG}° less medial`, (ctx) => aim(ctx, -AIM_STEP_DEG, 0), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.caudalPlus', 'access', ['ArrowDown'], `Aim ${AIM_STEP_DEG}° more caudal`, (ctx) => aim(ctx, 0, AIM_STEP_DEG), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.caudalMinus', 'access', ['ArrowUp'], `Aim ${AIM_STEP_DEG}° less caudal`, (ctx) => aim(ctx, 0, -AIM_STEP_DEG), {
+    commandType: 'needle.aim',
+  }),
+  cmd('needle.advance2', 'access', ['w'], 'Advance 2 mm', { type: 'needle.advance', mm: 2 }),
+  cmd('needle.advance10', 'access', ['Shift+w'], 'Advance 10 mm', { type: 'needle.advance', mm: 10 }),
+  cmd('needle.withdraw2', 'access', ['s'], 'Withdraw 2 mm', { type: 'needle.advance', mm: -2 }),
+  cmd('needle.withdraw10', 'access', ['Shift+s'], 'Withdraw 10 mm', { type: 'needle.advance', mm: -10 }),
+  cmd('channel.drill', 'access', ['d'], 'Drill channel 15 mm', { type: 'channel.drill', mm: 15 }),
+
+  cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
+  cmd('balloon.inflate', 'balloon', ['=', '+'], 'Inflate 0.25 mL', { type: 'balloon.inflate', mL: 0.25 }),
+  cmd('balloon.withdraw', 'balloon', ['-'], 'Withdraw 0.25 mL', { type: 'balloon.inflate', mL: -0.25 }),
+  cmd('balloon.deflate', 'balloon', ['x'], 'Deflate fully', { type: 'balloon.deflate' }),
+  cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),
+
+  cmd('cement.mix', 'cement', ['c'], 'Mix cement', { type: 'cement.mix' }),
+  cmd('cement.inject05', 'cement', ['v'], 'Inject 0.5 mL', { type: 'cement.inject', mL: 0.5 }),
+  cmd('cement.inject15', 'cement', ['Shift+v'], 'Inject 1.5 mL', { type: 'cement.inject', mL: 1.5 }),
+  cmd('cement.stop', 'cement', ['z'], 'Stop injecting', { type: 'cement.stop' }),
+
+  cmd('instruments.remove', 'finish', ['u'], 'Remove instruments', { type: 'instruments.remove' }),
+  cmd('discharge.sameDay', 'finish', ['h'], 'Discharge same day', { type: 'discharge.decide', decision: 'same-day' }),
+  cmd('discharge.overnight', 'finish', ['o'], 'Keep overnight', { type: 'discharge.decide', decision: 'overnight' }),
+];
+
+/** Keys the procedure screen owns besides the keymap (closing overlays). */
+export const RESERVED_KEYS: readonly string[] = ['Escape'];
+
+/** The action bound to a combo (the pedal is matched separately, by its configured key). */
+export function actionForCombo(combo: string): KeyAction | undefined {
+  return KEYMAP.find((a) => a.keys.includes(combo));
+}
+
+/** Combos bound to more than one action, or to an action and a reserved key; empty when the map is sound. */
+export function keyConflicts(extraKeys: readonly string[] = []): string[] {
+  const seen = new Map<string, string>();
+  const conflicts: string[] = [];
+  const claim = (combo: string, owner: string) => {
+    const prev = seen.get(combo);
+    if (prev) conflicts.push(`${combo}: ${prev} and ${owner}`);
+    else seen.set(combo, owner);
+  };
+  RESERVED_KEYS.forEach((k) => claim(k, 'reserved'));
+  KEYMAP.forEach((a) => a.keys.forEach((k) => claim(k, a.id)));
+  extraKeys.forEach((k) => claim(k, PEDAL_ACTION_ID));
+  return conflicts;
+}

@@ -1,0 +1,61 @@
+import { useSyncExternalStore } from 'react';
+import { DEFAULT_PEDAL_KEY } from '../input/keymap';
+
+/**
+ * User preferences that outlive a session, persisted in localStorage: the fluoro pedal key and
+ * image inversion. A tiny external store so every component reads the same values.
+ */
+
+export interface Settings {
+  /** Key (KeyboardEvent.key, letters lower-cased) that acts as the held fluoro pedal. */
+  readonly pedalKey: string;
+  /** Show the X-ray inverted (bone light on dark). */
+  readonly inverted: boolean;
+}
+
+const STORAGE_KEY = 'kyphosim.settings.v1';
+const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false };
+
+function load(): Settings {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    if (!raw) return DEFAULTS;
+    const data = JSON.parse(raw) as Partial<Settings>;
+    return {
+      pedalKey: typeof data.pedalKey === 'string' && data.pedalKey.length > 0 ? data.pedalKey : DEFAULTS.pedalKey,
+      inverted: typeof data.inverted === 'boolean' ? data.inverted : DEFAULTS.inverted,
+    };
+  } catch {
+    // Storage disabled (private mode, file://) or corrupt: fall back to the defaults.
+    return DEFAULTS;
+  }
+}
+
+let current: Settings = load();
+const listeners = new Set<() => void>();
+
+/** The current settings (stable reference until they change). */
+export function getSettings(): Settings {
+  return current;
+}
+
+/** Change some settings, persist them and notify subscribers. */
+export function updateSettings(patch: Partial<Settings>): void {
+  current = { ...current, ...patch };
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
+  } catch {
+    // Not persisted; the change still applies to this page.
+  }
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** React hook: the current settings, re-rendering when they change. */
+export function useSettings(): Settings {
+  return useSyncExternalStore(subscribe, getSettings);
+}
