@@ -1,0 +1,137 @@
+import type { ChecklistItem, Command } from '../commands';
+import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';
+import { COMMAND_LABELS } from './commandLabels';
+import { nextPhaseBlocker } from './nextPhaseBlocker';
+import { PHASES, phaseInfo, phaseOf, type PhaseId } from './phases';
+import type { ProcedureSnapshot } from './procedureMachine';
+
+/**
+ * Why the machine refuses a command now, in words a trainee understands; '' when it is allowed.
+ * Specific reasons name what to do first; otherwise the command is simply not part of this phase,
+ * and practice mode adds the phase's instruction (exam mode never hints).
+ */
+export function refusalReason(snapshot: ProcedureSnapshot, command: Command): string {
+  if (snapshot.status !== 'active') return 'The procedure is over.';
+  if (snapshot.can(command)) return '';
+  return specificReason(snapshot, command) ?? notInThisPhase(snapshot, command);
+}
+
+function specificReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  switch (command.type) {
+    case 'phase.next':
+      return nextPhaseBlocker(snapshot);
+    case 'checklist.tick':
+      return checklistReason(snapshot, command.item);
+    case 'patient.position':
+      return isAfter(snapshot, 'positioning') ? 'The patient is already positioned and draped.' : undefined;
+    case 'carm.view':
+    case 'carm.adjust':
+    case 'fluoro.mode':
+    case 'fluoro.expose':
+      if (isBefore(snapshot, 'cArmSetup')) return 'The C-arm comes in after the patient is positioned.';
+      return isAfter(snapshot, 'finalImages') ? 'The C-arm is out of the field.' : undefined;
+    case 'local.anaesthetic':
+    case 'needle.entry':
+    case 'needle.aim':
+    case 'needle.advance':
+      return phaseOf(snapshot) === 'access' ? accessReason(snapshot, command) : undefined;
+    case 'channel.drill':
+      return phaseOf(snapshot) === 'access' ? 'Advance the trocar past the posterior wall before drilling.' : undefined;
+    case 'balloon.insert':
+    case 'balloon.inflate':
+    case 'balloon.deflate':
+    case 'balloon.remove':
+      return balloonReason(snapshot, command);
+    case 'cement.mix':
+    case 'cement.inject':
+    case 'cement.stop':
+      return cementReason(snapshot, command);
+    case 'instruments.remove':
+      if (snapshot.matches({ instrumentRemoval: 'removed' })) return 'The instruments are already out.';
+      return isBefore(snapshot, 'instrumentRemoval') ? 'Finish the cement before removing the instruments.' : undefined;
+    case 'discharge.decide':
+      return snapshot.matches({ recovery: 'decided' }) ? 'The discharge decision is already made.' : undefined;
+    case 'time.wait':
+      return undefined;
+  }
+}
+
+function checklistReason(snapshot: ProcedureSnapshot, item: ChecklistItem): string {
+  const phase = phaseOf(snapshot);
+  const label = CHECKLIST_LABELS[item];
+  if (phase === 'caseReview' && PRE_OP_ITEMS.includes(item)) return `Finish the case review before ticking ${label}.`;
+  if (phase === 'preOp' && CASE_REVIEW_ITEMS.includes(item)) return 'The case review is closed.';
+  if (phase === 'caseReview' || phase === 'preOp') return `${capitalise(label)} is already ticked.`;
+  return 'The checklists are closed.';
+}
+
+function accessReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  const choosing = snapshot.matches({ access: 'choosingEntry' });
+  const punctured = snapshot.matches({ access: 'trocarInTissue' }) || snapshot.matches({ access: 'trocarInBody' });
+  if (command.type === 'needle.entry') {
+    if (punctured) return 'The skin is already punctured: the entry point is chosen.';
+    const first = snapshot.context.firstPedicle;
+    return `The ${first} pedicle is done: enter on the ${first === 'left' ? 'right' : 'left'} for the second side.`;
+  }
+  if (choosing) return 'Choose the skin entry point first.';
+  if (command.type === 'local.anaesthetic' && punctured) return 'Local anaesthetic goes in before the skin puncture.';
+  return undefined;
+}
+
+function balloonReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  if (snapshot.context.procedure === 'vertebroplasty') return 'A vertebroplasty uses no balloon.';
+  if (isBefore(snapshot, 'balloon')) return 'The balloon goes in through the working channel: prepare it first.';
+  if (isAfter(snapshot, 'balloon')) return 'The balloon step is over.';
+  if (snapshot.matches({ balloon: 'ruptured' })) return 'The balloon has ruptured: remove it.';
+  if (snapshot.matches({ balloon: 'removed' })) return 'The balloon has been removed.';
+  const ready = snapshot.matches({ balloon: 'ready' });
+  switch (command.type) {
+    case 'balloon.insert':
+      return 'The balloon is already in.';
+    case 'balloon.inflate':
+      return ready ? 'Insert the balloon before inflating.' : undefined;
+    case 'balloon.deflate':
+      return ready ? 'Insert the balloon first.' : 'The balloon is not inflated.';
+    case 'balloon.remove':
+      return ready ? 'Insert the balloon first.' : 'Deflate the balloon before removing it.';
+  }
+  return undefined;
+}
+
+function cementReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  if (isAfter(snapshot, 'cement')) return 'The cement step is over.';
+  if (phaseOf(snapshot) === 'balloon') return 'Finish with the balloon before the cement.';
+  if (isBefore(snapshot, 'cement')) return 'Cement goes in through the working channel: prepare it first.';
+  const unmixed = snapshot.matches({ cement: 'unmixed' });
+  switch (command.type) {
+    case 'cement.mix':
+      return 'The cement is already mixed.';
+    case 'cement.inject':
+      return unmixed ? 'Mix the cement before injecting.' : 'Cement is leaking: stop the injection first.';
+    case 'cement.stop':
+      return unmixed ? 'There is no cement to stop: mix it first.' : undefined;
+  }
+  return undefined;
+}
+
+function notInThisPhase(snapshot: ProcedureSnapshot, command: Command): string {
+  const info = phaseInfo(phaseOf(snapshot));
+  const reason = `${COMMAND_LABELS[command.type]} is not part of ${info.label.toLowerCase()}.`;
+  return snapshot.context.mode === 'practice' ? `${reason} ${info.instruction}` : reason;
+}
+
+function phaseIndex(id: PhaseId): number {
+  return PHASES.findIndex((phase) => phase.id === id);
+}
+
+function isBefore(snapshot: ProcedureSnapshot, id: PhaseId): boolean {
+  return phaseIndex(phaseOf(snapshot)) < phaseIndex(id);
+}
+
+function isAfter(snapshot: ProcedureSnapshot, id: PhaseId): boolean {
+  return phaseIndex(phaseOf(snapshot)) > phaseIndex(id);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
