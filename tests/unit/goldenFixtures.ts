@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { planSchema, type Plan } from '../../sim/plan/planSchema';
+
+/** Golden cases: scenario + plan + seed. Their expected outcomes live in tests/fixtures/golden/. */
+export const GOLDEN_CASES = [
+  { name: 'textbook-kyphoplasty-l1-seed42', scenario: 'levels/l1-osteoporotic-wedge.json', plan: 'levels/plans/textbook-kyphoplasty.json', seed: 42 },
+] as const;
+
+export const loadScenario = (path: string): Scenario => parseScenario(JSON.parse(readFileSync(path, 'utf8')), path);
+export const loadPlan = (path: string): Plan => planSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+export const goldenPath = (name: string): string => `tests/fixtures/golden/${name}.json`;
