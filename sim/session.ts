@@ -38,7 +38,8 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
     const produced = world.step(FIXED_DT_S);
     for (const event of produced) {
       events.push({ tick, event });
-      actor.send(event);
+      // After the debrief the machine is done; the world's facts are still recorded.
+      if (actor.getSnapshot().status === 'active') actor.send(event);
     }
     tick++;
     cached = null;

@@ -2,6 +2,7 @@ import type { Vec3 } from './math/vec3';
 import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
 import type { CommandType, FluoroMode, Side, View } from './commands';
 import type { BreachWall, CementPhase, LeakLocation, TimedEvent } from './events';
+import type { PatientRotation } from './imaging/carmPose';
 
 /**
  * The plain, immutable view model of the simulation at one tick. The Pixi renderer draws it;
@@ -18,6 +19,8 @@ export interface CArmView {
   readonly movingS: number;
   readonly mode: FluoroMode;
   readonly exposing: boolean;
+  /** The patient's seeded misalignment on the table (sim/imaging/carmPose.ts); absent = none. */
+  readonly patientRotation?: PatientRotation;
 }
 
 export interface DoseView {

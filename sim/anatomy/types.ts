@@ -22,9 +22,15 @@ export type Tissue =
   | 'lung'
   | 'bowelGas';
 
+/**
+ * Every level the morphometry table covers (T5-L5). A scenario's target is a LevelName (a subset);
+ * its neighbours may lie outside that subset (T9 above T10, L4 below L3).
+ */
+export type SpineLevel = LevelName | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'L4' | 'L5';
+
 /** Morphometry of one level (means; seeded variation is applied by buildAnatomy). */
 export interface LevelMorphometry {
-  readonly level: LevelName;
+  readonly level: SpineLevel;
   readonly bodyWidthMm: number;
   readonly bodyDepthMm: number;
   readonly bodyHeightMm: number;
@@ -50,7 +56,7 @@ export interface PedicleGeometry {
 }
 
 export interface VertebraGeometry {
-  readonly level: LevelName;
+  readonly level: SpineLevel;
   readonly isTarget: boolean;
   /** Centre of the intact body. */
   readonly centre: Vec3;

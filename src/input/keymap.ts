@@ -76,6 +76,9 @@ function moveEntry(ctx: ActionContext, next: EntryDraft): ActionOutcome {
   return { entry: next, command: { type: 'needle.entry', ...next } };
 }
 
+/** Entry actions are live while the machine accepts needle.entry. */
+const ENTRY = { commandType: 'needle.entry' } as const;
+
 const act = (
   id: string,
   group: ActionGroup,
@@ -127,22 +130,22 @@ export const KEYMAP: readonly KeyAction[] = [
   ),
 
   act('entry.side', 'access', ['Tab'], 'Switch side (left / right)', (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }),
+    moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }), ENTRY,
   ),
   act('entry.set', 'access', ['e'], 'Set skin entry', (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
     commandType: 'needle.entry',
   }),
   act('entry.cranial', 'access', ['Shift+i'], `Entry ${ENTRY_STEP_MM} mm cranial`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }),
+    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }), ENTRY,
   ),
   act('entry.caudal', 'access', ['Shift+k'], `Entry ${ENTRY_STEP_MM} mm caudal`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }),
+    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }), ENTRY,
   ),
   act('entry.medial', 'access', ['Shift+j'], `Entry ${ENTRY_STEP_MM} mm medial`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }),
+    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }), ENTRY,
   ),
   act('entry.lateral', 'access', ['Shift+l'], `Entry ${ENTRY_STEP_MM} mm lateral`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }),
+    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }), ENTRY,
   ),
   cmd('local', 'access', ['n'], 'Local anaesthetic', { type: 'local.anaesthetic' }),
   act('aim.medialPlus', 'access', ['ArrowRight'], `Aim ${AIM_STEP_DEG}° more medial`, (ctx) => aim(ctx, AIM_STEP_DEG, 0), {

@@ -1,0 +1,76 @@
+/**
+ * Render the AP and lateral C-arm images of a scenario with the pure parts of the X-ray renderer
+ * (no browser) and write them as PNGs, to look at the imaging model:
+ *
+ *   npx tsx scripts/render-xray-preview.ts [levels/<scenario>.json] [seed] [outDir]
+ *
+ * Both views are corrected for the seeded patient rotation. A trocar is placed along the left pedicle axis, tip 5 mm past the posterior wall. Writes
+ * <outDir>/xray-ap.png and <outDir>/xray-lat.png (default /tmp), 512 px (2x upsampled).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../levels/scenarioSchema';
+import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
+import { createAttenuationField } from '../sim/anatomy/attenuation';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from '../sim/imaging/carmPose';
+import { DEFAULT_COLLIMATION } from '../sim/imaging/collimation';
+import { relativeNoise } from '../sim/imaging/dose';
+import { createProjection } from '../sim/imaging/projection';
+import { createRng } from '../sim/math/rng';
+import { add, normalize, scale, sub } from '../sim/math/vec3';
+import { createFieldMask, detectorPass, gaussianTable } from '../src/render/detectorPass';
+import { GAUGE_OD_MM, MU_PER_MM, SHAFT_LENGTH_MM, type RadiopaqueShape } from '../src/render/radiopaqueShapes';
+import { addShapeIntegrals } from '../src/render/shapeIntegrals';
+import { StaticProjectionJob } from '../src/render/staticProjection';
+import { encodeGreyPng } from './pngEncode';
+
+const [scenarioPath = 'levels/l1-osteoporotic-wedge.json', seedArg = '1', outDir = '/tmp'] = process.argv.slice(2);
+const N = 256;
+const scenario = parseScenario(JSON.parse(readFileSync(scenarioPath, 'utf8')), scenarioPath);
+const seed = Number(seedArg);
+const anatomy = buildAnatomy(scenario, createRng(seed));
+const lift = { anteriorMm: 0, middleMm: 0 };
+const field = createAttenuationField(anatomy, lift);
+const patient = drawPatientRotation(createRng(seed));
+
+// A plausible transpedicular trocar: along the left pedicle axis, 5 mm past the posterior wall, 5 deg caudal.
+const target = anatomy.vertebrae[anatomy.targetIndex];
+const pedicle = target.pedicles.find((p) => p.side === 'left') ?? target.pedicles[0];
+const axis = normalize(add(normalize(sub(pedicle.anteriorCentre, pedicle.posteriorCentre)), { x: 0, y: -0.09, z: 0 }));
+const tip = add(pedicle.anteriorCentre, scale(axis, 5));
+const trocar: RadiopaqueShape = {
+  kind: 'capsule',
+  a: sub(tip, scale(axis, SHAFT_LENGTH_MM)),
+  b: tip,
+  radiusMm: GAUGE_OD_MM[scenario.equipment.trocarGauge] / 2,
+  innerRadiusMm: 0,
+  muPerMm: MU_PER_MM.steel,
+};
+
+const mode = 'pulsed7.5' as const;
+const mask = createFieldMask(N, DETECTOR_DIAMETER_MM, DEFAULT_COLLIMATION);
+const noise = gaussianTable(N * N * 2, Math.random);
+
+for (const view of ['AP', 'lateral'] as const) {
+  const t0 = performance.now();
+  // Corrected to the true view (orbit = roll; tilt = pitch on AP, list on lateral), as a trainee would.
+  const tilt = view === 'AP' ? patient.pitchDeg : patient.listDeg;
+  const pose = makePose(view, patient.rollDeg, tilt, patient, targetIsocentre(anatomy));
+  const job = new StaticProjectionJob(poseKey(pose), anatomy, lift, pose, N, DETECTOR_DIAMETER_MM, field);
+  job.run(N);
+  const sp = job.result();
+  const t1 = performance.now();
+  const work = sp.map.slice();
+  addShapeIntegrals(work, N, createProjection(pose, DETECTOR_DIAMETER_MM), [trocar]);
+  const rgba = new Uint8Array(N * N * 4);
+  const sigma = 0.045 * relativeNoise(mode);
+  detectorPass(work, mask, { window: sp.window, noiseSigma: sigma, edgeGain: 0.6, inverted: false }, noise, 0, new Float32Array(N * N), rgba);
+  const big = new Uint8Array(4 * N * N);
+  for (let y = 0; y < 2 * N; y++) for (let x = 0; x < 2 * N; x++) big[y * 2 * N + x] = rgba[(((y >> 1) * N) + (x >> 1)) * 4];
+  const file = join(outDir, view === 'AP' ? 'xray-ap.png' : 'xray-lat.png');
+  writeFileSync(file, encodeGreyPng(big, 2 * N, 2 * N));
+  console.log(
+    `${view}: projected in ${(t1 - t0).toFixed(0)} ms; window ${sp.window.lo.toFixed(2)}-${sp.window.hi.toFixed(2)}; centre integral ${sp.centreIntegral.toFixed(2)} -> ${file}`,
+  );
+}
+console.log(`patient rotation roll ${patient.rollDeg.toFixed(1)} pitch ${patient.pitchDeg.toFixed(1)} list ${patient.listDeg.toFixed(1)} deg`);

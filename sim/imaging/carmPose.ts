@@ -1,0 +1,162 @@
+import type { View } from '../commands';
+import type { Anatomy } from '../anatomy/types';
+import type { Rng } from '../math/rng';
+import { vec3, type Vec3 } from '../math/vec3';
+
+/**
+ * C-arm pose: where the tube and detector are, relative to the patient's anatomy.
+ *
+ * Table frame = patient frame of a perfectly aligned patient (mm; x patient's left, y cranial,
+ * z posterior; note this frame is left-handed, so every axis below is written out explicitly
+ * instead of being derived from cross products).
+ *
+ * - The C-arm's orbital angle theta is 0 deg for AP and 90 deg for lateral, plus the trainee's
+ *   orbit correction. Beam direction before tilt: (sin theta, 0, cos theta). AP: the beam travels
+ *   anterior -> posterior (+z): tube under the table, opposite the operator (clinical-reference.md,
+ *   "dose levers"). Lateral: beam along +x, tube on the patient's right.
+ * - Positive tilt angles the beam cranially (detector toward the head).
+ * - The patient never lies perfectly: a seeded axial roll (about y), sagittal pitch (about x) and
+ *   coronal list (about z) of the target relative to the table. A true AP needs orbit = roll and
+ *   tilt = pitch; a true lateral needs orbit = roll and tilt = list.
+ */
+
+/** Rotation of the target vertebra relative to the table, degrees. */
+export interface PatientRotation {
+  readonly rollDeg: number;
+  readonly pitchDeg: number;
+  readonly listDeg: number;
+}
+
+export interface CArmPose {
+  readonly view: View;
+  /** Trainee's orbital correction away from the preset, deg (positive: tube toward the patient's right). */
+  readonly orbitDeg: number;
+  /** Trainee's cranio-caudal tilt, deg (positive: beam angled cranially). */
+  readonly tiltDeg: number;
+  readonly patient: PatientRotation;
+  /** Centre of rotation of the C-arm: the target body centre. */
+  readonly isocentre: Vec3;
+  readonly sourceToImageMm: number;
+  readonly sourceToIsocentreMm: number;
+}
+
+/**
+ * Mobile C-arm geometry (assumed typical of OR C-arms, e.g. 100 cm SID with the isocentre about
+ * 60 cm from the focal spot): magnification at the isocentre is SID / SOD = 1.67.
+ */
+export const SOURCE_TO_IMAGE_MM = 1000;
+export const SOURCE_TO_ISOCENTRE_MM = 600;
+/** Image-intensifier input field diameter (9-inch II, assumed). */
+export const DETECTOR_DIAMETER_MM = 230;
+
+/** Spread of the seeded patient rotation, deg (sd): "a few degrees" so presets are not true views (assumed). */
+const ROLL_SD_DEG = 3;
+const PITCH_SD_DEG = 3;
+const LIST_SD_DEG = 2;
+
+export const NO_ROTATION: PatientRotation = { rollDeg: 0, pitchDeg: 0, listDeg: 0 };
+
+/** Draw the patient's small misalignment on the table from its own stream. */
+export function drawPatientRotation(rng: Rng): PatientRotation {
+  const r = rng.fork('patient-rotation');
+  return { rollDeg: r.normal(0, ROLL_SD_DEG), pitchDeg: r.normal(0, PITCH_SD_DEG), listDeg: r.normal(0, LIST_SD_DEG) };
+}
+
+/** The isocentre used for every view: the centre of the target vertebral body. */
+export function targetIsocentre(anatomy: Anatomy): Vec3 {
+  return anatomy.vertebrae[anatomy.targetIndex]?.centre ?? vec3(0, 0, 0);
+}
+
+/** Build a pose for a view with the trainee's corrections. */
+export function makePose(
+  view: View,
+  orbitDeg: number,
+  tiltDeg: number,
+  patient: PatientRotation,
+  isocentre: Vec3,
+): CArmPose {
+  return {
+    view,
+    orbitDeg,
+    tiltDeg,
+    patient,
+    isocentre,
+    sourceToImageMm: SOURCE_TO_IMAGE_MM,
+    sourceToIsocentreMm: SOURCE_TO_ISOCENTRE_MM,
+  };
+}
+
+/** Beam direction and image axes, unit vectors in the anatomy (patient) frame. */
+export interface BeamAxes {
+  /** Central ray, from the source toward the detector. */
+  readonly direction: Vec3;
+  /** Image right on the monitor. */
+  readonly right: Vec3;
+  /** Image up on the monitor (cranial for both presets). */
+  readonly up: Vec3;
+}
+
+const DEG = Math.PI / 180;
+
+/** Table frame -> anatomy frame: undo the patient's roll, then pitch, then list. */
+function toAnatomy(v: Vec3, p: PatientRotation): Vec3 {
+  // Inverse roll about y: z -> (sin a, 0, cos a) convention, so rotate by -roll.
+  const r = -p.rollDeg * DEG;
+  const x1 = v.x * Math.cos(r) + v.z * Math.sin(r);
+  const z1 = -v.x * Math.sin(r) + v.z * Math.cos(r);
+  // Inverse pitch about x: z -> (0, sin a, cos a) convention.
+  const q = -p.pitchDeg * DEG;
+  const y2 = v.y * Math.cos(q) + z1 * Math.sin(q);
+  const z2 = -v.y * Math.sin(q) + z1 * Math.cos(q);
+  // Inverse list about z: x -> (cos a, sin a, 0) convention.
+  const l = -p.listDeg * DEG;
+  const x3 = x1 * Math.cos(l) - y2 * Math.sin(l);
+  const y3 = x1 * Math.sin(l) + y2 * Math.cos(l);
+  return vec3(x3, y3, z2);
+}
+
+/**
+ * Beam and image axes of a pose in the anatomy frame. Image conventions (documented in README):
+ * AP is shown as the operator sees the prone patient from behind: cranial up, patient's left on
+ * image left. Lateral: cranial up, anterior on image left, posterior on image right.
+ */
+export function beamAxes(pose: CArmPose): BeamAxes {
+  const theta = ((pose.view === 'AP' ? 0 : 90) + pose.orbitDeg) * DEG;
+  const t = pose.tiltDeg * DEG;
+  const st = Math.sin(theta);
+  const ct = Math.cos(theta);
+  const direction = vec3(Math.cos(t) * st, Math.sin(t), Math.cos(t) * ct);
+  const right = vec3(-ct, 0, st);
+  const up = vec3(-Math.sin(t) * st, Math.cos(t), -Math.sin(t) * ct);
+  return {
+    direction: toAnatomy(direction, pose.patient),
+    right: toAnatomy(right, pose.patient),
+    up: toAnatomy(up, pose.patient),
+  };
+}
+
+/** Angle between the pose's central ray and the anatomy's true AP or lateral axis, deg (0 = true view). */
+export function obliquityDeg(pose: CArmPose): number {
+  const d = beamAxes(pose).direction;
+  const along = pose.view === 'AP' ? d.z : d.x;
+  return Math.acos(Math.min(1, Math.abs(along))) / DEG;
+}
+
+/** A string that identifies the geometry of a pose (cache key for projected images). */
+export function poseKey(pose: CArmPose): string {
+  const f = (n: number): string => n.toFixed(2);
+  const p = pose.patient;
+  return [
+    pose.view,
+    f(pose.orbitDeg),
+    f(pose.tiltDeg),
+    f(p.rollDeg),
+    f(p.pitchDeg),
+    f(p.listDeg),
+    f(pose.isocentre.x),
+    f(pose.isocentre.y),
+    f(pose.isocentre.z),
+    pose.sourceToImageMm,
+    pose.sourceToIsocentreMm,
+  ].join('|');
+}

@@ -1,0 +1,115 @@
+import type { FluoroMode } from '../commands';
+
+/**
+ * Dose model (first model; equations and calibration in README.md).
+ *
+ *   K_irp  = K_CONT * modeFactor * 2^((t - T_REF) / T_DOUBLE) * zoom^2       mGy/s at the IRP
+ *   DAP    = K_irp * A_field(IRP)                                          (Gy cm2)
+ *   ESD    = K_irp * BSF * (d_irp / d_skin)^2                                (entrance skin dose)
+ *   H_hand = K_irp * HAND_BEAM_FRACTION while the hand is in the beam + DAP * HAND_SCATTER
+ *
+ * K_CONT is calibrated so that the Boszczyk 2005 schedule (2.2 min lateral + 1.6 min AP, pulsed
+ * 7.5 p/s) gives entrance skin doses of ~0.32 Gy AP and ~0.7 Gy lateral (clinical-reference.md).
+ */
+
+export interface ModeSpec {
+  /** Image frames (pulses) per second. */
+  readonly framesPerS: number;
+  /** Dose per frame relative to one continuous-mode frame. */
+  readonly relativeDosePerFrame: number;
+}
+
+/**
+ * Continuous fluoroscopy is taken as 30 frames/s. Pulsed modes fire fewer, stronger pulses
+ * (1.5x a continuous frame, assumed) so their dose rate is proportional to the pulse rate; low
+ * dose is continuous at half the dose per frame ("~half", brief; assumed).
+ */
+export const MODES: Readonly<Record<FluoroMode, ModeSpec>> = {
+  continuous: { framesPerS: 30, relativeDosePerFrame: 1 },
+  pulsed15: { framesPerS: 15, relativeDosePerFrame: 1.5 },
+  'pulsed7.5': { framesPerS: 7.5, relativeDosePerFrame: 1.5 },
+  pulsed4: { framesPerS: 4, relativeDosePerFrame: 1.5 },
+  lowDose: { framesPerS: 30, relativeDosePerFrame: 0.5 },
+};
+
+/**
+ * Continuous-mode air kerma rate at the interventional reference point for the reference AP
+ * thickness, mGy/s. Calibrated (README) against Boszczyk 2005 entrance skin doses; note that this
+ * is far above modern equipment (the same schedule on a modern C-arm gives DAP ~3.5 Gy cm2,
+ * Int J Spine Surg): Boszczyk's skin doses were theoretical estimates on older equipment.
+ */
+export const CONTINUOUS_IRP_KERMA_MGY_PER_S = 6.4;
+/** Reference patient thickness along the beam (average adult AP at L1, assumed), mm. */
+export const REFERENCE_THICKNESS_MM = 220;
+/**
+ * Under automatic exposure control the entrance kerma doubles for every ~20 cm of extra tissue
+ * (kV rises with thickness, so the growth is much slower than tissue attenuation; assumed,
+ * chosen so the lateral/AP skin-dose ratio matches Boszczyk 2005).
+ */
+export const THICKNESS_DOUBLING_MM = 200;
+/** The interventional reference point sits 15 cm from the isocentre toward the source (IEC 60601-2-43). */
+export const IRP_OFFSET_MM = 150;
+/** Backscatter factor from kerma free-in-air to entrance skin dose at ~80 kVp (assumed). */
+export const BACKSCATTER_FACTOR = 1.35;
+/**
+ * Fraction of the reference kerma a hand receives in the beam: the operator's hand sits at the
+ * field edge on the exit side, behind most of the patient (assumed). With 15 s of hand-in-beam
+ * in the typical schedule it yields most of Mroz 2008's 1.7 mSv per vertebra (unprotected hand).
+ */
+export const HAND_BEAM_FRACTION = 0.02;
+/** Hand dose from scatter near the field, mSv per Gy cm2 of DAP (assumed; the rest of Mroz's 1.7 mSv). */
+export const HAND_SCATTER_MSV_PER_GYCM2 = 0.011;
+
+export interface ExposureGeometry {
+  /** Patient thickness along the central ray, skin to skin, mm. */
+  readonly thicknessMm: number;
+  /** Isocentre to the entrance skin along the central ray, mm. */
+  readonly entranceDepthMm: number;
+  /** Exposed field area at the detector, mm2. */
+  readonly fieldAreaAtDetectorMm2: number;
+  readonly sourceToIsocentreMm: number;
+  readonly sourceToImageMm: number;
+  /** Electronic magnification (1 = full II field); dose rises with its square (PMC3070893). */
+  readonly zoom: number;
+}
+
+export interface DoseRates {
+  readonly irpKermaMGyPerS: number;
+  readonly dapGyCm2PerS: number;
+  readonly skinDoseMGyPerS: number;
+  /** Operator hand dose while the hand is in the beam (on top of scatter), mSv/s. */
+  readonly handInBeamMSvPerS: number;
+  /** Operator hand dose from scatter whenever the beam is on, mSv/s. */
+  readonly handScatterMSvPerS: number;
+}
+
+/** Dose rate of a mode relative to continuous fluoroscopy. */
+export function modeRateFactor(mode: FluoroMode): number {
+  const m = MODES[mode];
+  return (m.framesPerS * m.relativeDosePerFrame) / MODES.continuous.framesPerS;
+}
+
+/** Dose rates of a mode for a patient geometry. */
+export function doseRates(mode: FluoroMode, g: ExposureGeometry): DoseRates {
+  const thicknessFactor = Math.pow(2, (g.thicknessMm - REFERENCE_THICKNESS_MM) / THICKNESS_DOUBLING_MM);
+  const irp = CONTINUOUS_IRP_KERMA_MGY_PER_S * modeRateFactor(mode) * thicknessFactor * g.zoom * g.zoom;
+  const irpDistanceMm = g.sourceToIsocentreMm - IRP_OFFSET_MM;
+  const fieldAtIrpCm2 = (g.fieldAreaAtDetectorMm2 / 100) * (irpDistanceMm / g.sourceToImageMm) ** 2;
+  const skinDistanceMm = Math.max(50, g.sourceToIsocentreMm - g.entranceDepthMm);
+  const dapGyCm2PerS = (irp / 1000) * fieldAtIrpCm2;
+  return {
+    irpKermaMGyPerS: irp,
+    dapGyCm2PerS,
+    skinDoseMGyPerS: irp * BACKSCATTER_FACTOR * (irpDistanceMm / skinDistanceMm) ** 2,
+    handInBeamMSvPerS: irp * HAND_BEAM_FRACTION,
+    handScatterMSvPerS: dapGyCm2PerS * HAND_SCATTER_MSV_PER_GYCM2,
+  };
+}
+
+/**
+ * Relative quantum noise a viewer perceives: the eye (and the recursive filter) integrates about
+ * 0.2 s of frames, so perceived noise goes as 1 / sqrt(dose rate); 1 for continuous.
+ */
+export function relativeNoise(mode: FluoroMode): number {
+  return 1 / Math.sqrt(modeRateFactor(mode));
+}

@@ -1,0 +1,196 @@
+import type { Command, FluoroMode, View } from '../commands';
+import type { DomainEvent } from '../events';
+import type { CArmView, DoseView } from '../snapshot';
+import type { Anatomy } from '../anatomy/types';
+import type { Rng } from '../math/rng';
+import { createAttenuationField } from '../anatomy/attenuation';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from './carmPose';
+import type { CArmPose, PatientRotation } from './carmPose';
+import { createProjection } from './projection';
+import { measureBeamPath, type AttenuationField } from './beamPath';
+import { DEFAULT_COLLIMATION, fieldAreaAtDetectorMm2 } from './collimation';
+import { doseRates, type ExposureGeometry } from './dose';
+
+export type CArmKind = 'single-plane' | 'biplane';
+
+/** Time a single-plane C-arm takes to swing between AP and lateral, s (brief: ~20 s; assumed). */
+export const SWING_S = 20;
+/** Mechanical range of the fine adjustments, deg (assumed). */
+const MAX_ORBIT_DEG = 30;
+const MAX_TILT_DEG = 30;
+/** Mode at power-on: continuous, so choosing pulsed or low dose is the trainee's decision. */
+const DEFAULT_MODE: FluoroMode = 'continuous';
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+const byView = <T>(f: () => T): Record<View, T> => ({ AP: f(), lateral: f() });
+
+/**
+ * The C-arm and its exposure bookkeeping: pose, swing, mode, pedal, fluoro time, dose and the
+ * operator's hand. Pure and deterministic; the renderer draws from its pose (carmView + anatomy).
+ */
+export class Fluoroscope {
+  private view: View = 'AP';
+  private movingS = 0;
+  private mode: FluoroMode = DEFAULT_MODE;
+  private exposing = false;
+  private imageThisPress = false;
+  private handThisPress = false;
+  private readonly adjust = byView(() => ({ orbitDeg: 0, tiltDeg: 0 }));
+  private readonly pending: DomainEvent[] = [];
+  private readonly patient: PatientRotation;
+  private readonly field: AttenuationField;
+  private readonly geometryCache = new Map<string, ExposureGeometry>();
+  private readonly fieldAreaMm2 = fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, DEFAULT_COLLIMATION);
+
+  private fluoroTimeS = 0;
+  private airKermaMGy = 0;
+  private dapGyCm2 = 0;
+  private handInBeamS = 0;
+  private handDoseMSv = 0;
+  private readonly shots = byView(() => 0);
+  private readonly fluoroTimeByViewS = byView(() => 0);
+  private readonly skinDoseMGy = byView(() => 0);
+
+  /** A C-arm parked at AP; `field` defaults to the anatomy's attenuation (tests may pass their own). */
+  constructor(
+    private readonly anatomy: Anatomy,
+    private readonly carm: CArmKind,
+    rng: Rng,
+    field?: AttenuationField,
+  ) {
+    this.patient = drawPatientRotation(rng);
+    this.field = field ?? createAttenuationField(anatomy);
+  }
+
+  /** Apply a C-arm or fluoroscopy command; other commands are ignored. */
+  apply(command: Command): void {
+    switch (command.type) {
+      case 'carm.view':
+        this.swingTo(command.view);
+        break;
+      case 'carm.adjust': {
+        const a = this.adjust[this.view];
+        a.orbitDeg = clamp(a.orbitDeg + command.dOrbitDeg, -MAX_ORBIT_DEG, MAX_ORBIT_DEG);
+        a.tiltDeg = clamp(a.tiltDeg + command.dTiltDeg, -MAX_TILT_DEG, MAX_TILT_DEG);
+        break;
+      }
+      case 'fluoro.mode':
+        this.mode = command.mode;
+        break;
+      case 'fluoro.expose':
+        if (command.on && !this.exposing) {
+          this.imageThisPress = false;
+          this.handThisPress = false;
+        }
+        this.exposing = command.on;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Advance by dtS: swing, exposure, dose; returns the events of this step. */
+  step(dtS: number, ctx: { readonly instrumentsMoving: boolean }): DomainEvent[] {
+    const events = this.pending.splice(0, this.pending.length);
+    if (this.movingS > 0) {
+      this.movingS = Math.max(0, this.movingS - dtS);
+      if (this.movingS < 1e-9) {
+        this.movingS = 0;
+        events.push({ type: 'carm.moved', view: this.view });
+      }
+    }
+    if (!this.exposing || dtS <= 0) return events;
+
+    // The tube fires whenever the pedal is down, even mid-swing (that dose forms no image).
+    const rates = doseRates(this.mode, this.geometry(this.view));
+    this.fluoroTimeS += dtS;
+    this.fluoroTimeByViewS[this.view] += dtS;
+    this.airKermaMGy += rates.irpKermaMGyPerS * dtS;
+    this.dapGyCm2 += rates.dapGyCm2PerS * dtS;
+    this.skinDoseMGy[this.view] += rates.skinDoseMGyPerS * dtS;
+    this.handDoseMSv += rates.handScatterMSvPerS * dtS;
+    if (this.movingS === 0 && !this.imageThisPress) {
+      this.imageThisPress = true;
+      this.shots[this.view] += 1;
+      events.push({ type: 'image.acquired', view: this.view });
+    }
+    if (ctx.instrumentsMoving) {
+      this.handInBeamS += dtS;
+      this.handDoseMSv += rates.handInBeamMSvPerS * dtS;
+      if (!this.handThisPress) {
+        this.handThisPress = true;
+        events.push({ type: 'handInBeam', view: this.view });
+      }
+    }
+    return events;
+  }
+
+  /** The C-arm as the snapshot shows it. */
+  carmView(): CArmView {
+    const a = this.adjust[this.view];
+    return {
+      view: this.view,
+      orbitDeg: a.orbitDeg,
+      tiltDeg: a.tiltDeg,
+      movingS: this.movingS,
+      mode: this.mode,
+      exposing: this.exposing,
+      patientRotation: this.patient,
+    };
+  }
+
+  /** Accumulated exposure as the snapshot shows it. */
+  doseView(): DoseView {
+    return {
+      fluoroTimeS: this.fluoroTimeS,
+      airKermaMGy: this.airKermaMGy,
+      dapGyCm2: this.dapGyCm2,
+      shots: { ...this.shots },
+      fluoroTimeByViewS: { ...this.fluoroTimeByViewS },
+      handInBeamS: this.handInBeamS,
+      operatorHandDoseMSv: this.handDoseMSv,
+    };
+  }
+
+  /** Accumulated entrance skin dose per view (different skin fields), mGy. */
+  entranceSkinDoseMGy(): Readonly<Record<View, number>> {
+    return { ...this.skinDoseMGy };
+  }
+
+  /** Geometry of the C-arm at a view (default: the current one), including the patient's rotation. */
+  pose(view: View = this.view): CArmPose {
+    const a = this.adjust[view];
+    return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, targetIsocentre(this.anatomy));
+  }
+
+  private swingTo(view: View): void {
+    if (view === this.view) return;
+    this.view = view;
+    if (this.carm === 'biplane') {
+      // Both planes stay in place: switching the exposed plane is instant.
+      this.pending.push({ type: 'carm.moved', view });
+      return;
+    }
+    // Reversing mid-swing only has to undo the part already travelled.
+    this.movingS = this.movingS > 0 ? SWING_S - this.movingS : SWING_S;
+  }
+
+  private geometry(view: View): ExposureGeometry {
+    const pose = this.pose(view);
+    const key = poseKey(pose);
+    const cached = this.geometryCache.get(key);
+    if (cached) return cached;
+    const path = measureBeamPath(this.field, createProjection(pose, DETECTOR_DIAMETER_MM));
+    const g: ExposureGeometry = {
+      thicknessMm: path.thicknessMm,
+      entranceDepthMm: path.entranceDepthMm,
+      fieldAreaAtDetectorMm2: this.fieldAreaMm2,
+      sourceToIsocentreMm: pose.sourceToIsocentreMm,
+      sourceToImageMm: pose.sourceToImageMm,
+      zoom: 1,
+    };
+    if (this.geometryCache.size > 64) this.geometryCache.clear();
+    this.geometryCache.set(key, g);
+    return g;
+  }
+}

@@ -1,0 +1,104 @@
+import type { Anatomy } from '../anatomy/types';
+import type { LevelName } from '../../levels/scenarioSchema';
+
+/**
+ * Constants of the balloon-in-bone model (FIRST MODEL; equations in README "Balloon"). Anything not
+ * taken from clinical-reference.md is marked "assumed" and can be overridden per Balloon, so that
+ * the calibration script (issue 6) can fit it.
+ */
+export interface BalloonModelParams {
+  /** Cavity-expansion pressure / cancellous crush strength (assumed 2: elastic-plastic cavity expansion, p ~ sigma (1 + ln(E / 3 sigma)) / sqrt 3 with E / sigma ~ 100, lowered for a crushable foam). */
+  readonly cavityExpansionFactor: number;
+  /** Volumetric strain of the loaded bone zone at yield (assumed). */
+  readonly yieldStrain: number;
+  /** Bone around the balloon that deforms elastically before it yields, mL (assumed). */
+  readonly loadedZoneMl: number;
+  /** Fractional pressure drop once trabeculae yield (strain softening, assumed 20 %). */
+  readonly softening: number;
+  /** Cavity growth over which that drop happens, mL (assumed). */
+  readonly softeningMl: number;
+  /** Compaction densifies the cavity rim: yield pressure rises this fraction per mL of cavity (assumed). */
+  readonly hardeningPerMl: number;
+  /** How fast the growth pressure climbs once cortex or endplate confine the cavity (assumed). */
+  readonly constraintStiffness: number;
+  /** Pressure to unfold the balloon up to its maximum volume, psi (assumed). */
+  readonly wallFoldPsi: number;
+  /** Non-compliant wall: psi per unit relative overfill beyond maximum volume (assumed). */
+  readonly wallStiffnessPsi: number;
+  /** Vertical / lateral semi-axis ratio of a freely growing cavity (assumed: the fracture plane yields first). */
+  readonly aspect: number;
+  /** Diameter of the drilled channel the deflated balloon sits in, mm (11 G working cannula drill, assumed 3 mm). */
+  readonly channelDiameterMm: number;
+  /** Overlap with the endplate over which the contact patch widens to the full balloon width, mm (assumed). */
+  readonly contactFlattenMm: number;
+  /** Endplate resistance rises this fraction as full height returns (ligaments, annulus; assumed). */
+  readonly loadStiffening: number;
+  /** Fraction of the balloon's lift lost once it no longer supports the endplate (assumed 40 %; Belkoff 2001, Winkelmann 2018: partly lost). */
+  readonly deflationLoss: number;
+  /** How far the balloon can shift off the nearer endplate toward the farther one (shaft flexibility), mm (assumed). */
+  readonly shaftShiftMm: number;
+  /** The distal taper bulges this fraction of the radius beyond the distal marker (assumed). */
+  readonly distalBulge: number;
+}
+
+/** Default constants (see README "Balloon" for the calibration they give). */
+export const BALLOON_MODEL: BalloonModelParams = {
+  cavityExpansionFactor: 2.0,
+  yieldStrain: 0.15,
+  loadedZoneMl: 1.0,
+  softening: 0.2,
+  softeningMl: 0.1,
+  hardeningPerMl: 0.1,
+  constraintStiffness: 10,
+  wallFoldPsi: 10,
+  wallStiffnessPsi: 2000,
+  aspect: 1.15,
+  channelDiameterMm: 3,
+  contactFlattenMm: 0.5,
+  loadStiffening: 0.25,
+  deflationLoss: 0.4,
+  shaftShiftMm: 0.5,
+  distalBulge: 0.25,
+};
+
+/** 1 MPa in psi. */
+export const PSI_PER_MPA = 145.04;
+
+/**
+ * Share of body weight carried above each level (assumed, from segmental mass tables: roughly half
+ * the body above the thoracolumbar junction). Prone, the real load is lower; the brief's 300-600 N
+ * is what this gives for 60-120 kg patients at L1.
+ */
+const WEIGHT_SHARE_ABOVE: Readonly<Record<LevelName, number>> = {
+  T10: 0.4,
+  T11: 0.43,
+  T12: 0.46,
+  L1: 0.5,
+  L2: 0.53,
+  L3: 0.56,
+};
+
+/** Load (N) the fractured superior endplate must overcome to lift: body-weight share above the level. */
+export function spineLoadN(anatomy: Anatomy): number {
+  const s = anatomy.scenario;
+  return s.patient.weightKg * 9.81 * WEIGHT_SHARE_ABOVE[s.level];
+}
+
+/** Pressure (psi) at which cancellous bone around a balloon first yields. */
+export const cancellousYieldPsi = (anatomy: Anatomy, p: BalloonModelParams): number =>
+  p.cavityExpansionFactor * Math.max(0.05, anatomy.cancellousStrengthMPa) * PSI_PER_MPA;
+
+/** Pressure (psi) carried by the balloon wall alone: folds open, then the non-compliant wall. */
+export function wallPressurePsi(volumeMl: number, maxVolumeMl: number, p: BalloonModelParams): number {
+  if (volumeMl <= 0) return 0;
+  const fold = p.wallFoldPsi * Math.min(1, volumeMl / maxVolumeMl);
+  const over = Math.max(0, volumeMl - maxVolumeMl) / maxVolumeMl;
+  return fold + p.wallStiffnessPsi * over;
+}
+
+/** Semi-axes (mm) of a freely growing cavity cross-section of the given area: vertical a, lateral b. */
+export function freeSemiAxes(areaMm2: number, aspect: number): { a: number; b: number } {
+  const r = Math.sqrt(Math.max(0, areaMm2) / Math.PI);
+  const k = Math.sqrt(aspect);
+  return { a: r * k, b: r / k };
+}

@@ -1,0 +1,45 @@
+import type { LeakLocation } from '../events';
+import type { CementDeposit } from '../snapshot';
+import { add, normalize, scale, sub, vec3, type Vec3 } from '../math/vec3';
+
+const sphereRadiusMm = (volumeMl: number): number => Math.cbrt((3 * volumeMl * 1000) / (4 * Math.PI));
+
+/** Radii with the same volume as a sphere of volumeMl, stretched by the aspect (x, y, z). */
+function stretched(volumeMl: number, aspect: Vec3): Vec3 {
+  const r = sphereRadiusMm(volumeMl);
+  const k = Math.cbrt(aspect.x * aspect.y * aspect.z);
+  return vec3((r * aspect.x) / k, (r * aspect.y) / k, (r * aspect.z) / k);
+}
+
+/** Body blobs: solid cement (cavity, cleft, compacted mass) and the interdigitated halo, kept inside the body's height. */
+export function bodyDeposits(centre: Vec3, solidMl: number, interdigitatedMl: number, haloMl: number, halfHeightMm: number): CementDeposit[] {
+  const out: CementDeposit[] = [];
+  const squash = (volumeMl: number): Vec3 => {
+    const r = sphereRadiusMm(volumeMl);
+    const ry = Math.max(0.5, Math.min(r, halfHeightMm));
+    const rh = Math.sqrt((r * r * r) / ry);
+    return vec3(rh, ry, rh);
+  };
+  if (solidMl > 0) out.push({ location: 'body', centre, radii: squash(solidMl), volumeMl: solidMl });
+  if (interdigitatedMl > 0) out.push({ location: 'body', centre, radii: squash(haloMl), volumeMl: interdigitatedMl });
+  return out;
+}
+
+/** Shape of a leak track by location (x, y, z aspect; assumed): veins and canal run cranio-caudally, disc leaks are flat. */
+const LEAK_ASPECT: Readonly<Record<LeakLocation, Vec3>> = {
+  epidural: vec3(1, 3, 0.6),
+  foraminal: vec3(1, 1.5, 1),
+  venous: vec3(0.7, 3, 0.7),
+  intradiscal: vec3(2, 0.35, 2),
+  paravertebral: vec3(1, 2.5, 1),
+  tract: vec3(0.6, 0.6, 3),
+};
+
+/** A leak track near its opening, pushed outward from the body centre by its own size. */
+export function leakDeposit(location: LeakLocation, opening: Vec3, bodyCentre: Vec3, volumeMl: number): CementDeposit {
+  const radii = stretched(volumeMl, LEAK_ASPECT[location]);
+  let dir = normalize(sub(opening, bodyCentre));
+  if (location === 'intradiscal') dir = vec3(0, opening.y >= bodyCentre.y ? 1 : -1, 0);
+  const reach = Math.abs(dir.x) * radii.x + Math.abs(dir.y) * radii.y + Math.abs(dir.z) * radii.z;
+  return { location, centre: add(opening, scale(dir, reach)), radii, volumeMl };
+}

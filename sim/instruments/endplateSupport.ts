@@ -1,0 +1,80 @@
+import type { Anatomy, EndplateLift, VertebraGeometry } from '../anatomy/types';
+import { targetVertebra } from './endplateGeometry';
+
+/**
+ * Postural reduction without a balloon (vertebroplasty): prone positioning and cement pressure
+ * regain ~1.5 degrees of wedge angle at a full fill (Papanastassiou et al. 2012: vertebroplasty
+ * 1.7 deg vs kyphoplasty 4.8 deg; clinical-reference.md, Balloon). Kept under 2 degrees.
+ */
+const VERTEBROPLASTY_REDUCTION_DEG = 1.5;
+/** Cement volume for a full vertebroplasty effect, mL (typical 4-5 mL per level, SWISSspine; clinical-reference.md). */
+const FULL_FILL_ML = 4;
+
+/** What the support model needs each step. Balloon values may be omitted once the balloon is gone. */
+export interface SupportInputs {
+  /** Lift the balloon holds now (after deflation: what is left) and the largest it reached. */
+  readonly balloonLift?: EndplateLift;
+  readonly balloonPeakLift?: EndplateLift;
+  /** Cavity the balloon made, mL. */
+  readonly cavityMl?: number;
+  readonly cementInCavityMl: number;
+  readonly cementInBodyMl: number;
+  readonly cementSet: boolean;
+}
+
+const zero: EndplateLift = { anteriorMm: 0, middleMm: 0 };
+
+/**
+ * How much of the endplate lift the vertebra keeps (FIRST MODEL, README "Height"):
+ * held = balloon lift now + (peak - now) x min(1, cement in cavity / cavity volume): cement pushed
+ * into the cavity re-seats the endplate where the balloon had it, and a full cavity holds the peak.
+ * Without a balloon, a small postural reduction grows with the cement volume. Set cement freezes it.
+ */
+export class EndplateSupport {
+  private readonly v: VertebraGeometry;
+  private lastLift: EndplateLift = zero;
+  private lastPeak: EndplateLift = zero;
+  private lastCavityMl = 0;
+  private held: EndplateLift = zero;
+  private frozen = false;
+
+  /** Support model for the target vertebra of this anatomy. */
+  constructor(anatomy: Anatomy) {
+    this.v = targetVertebra(anatomy);
+  }
+
+  /** Update from the balloon and the cement; returns the lift held now. */
+  update(input: SupportInputs): EndplateLift {
+    if (this.frozen) return this.held;
+    if (input.balloonLift) this.lastLift = input.balloonLift;
+    if (input.balloonPeakLift) this.lastPeak = input.balloonPeakLift;
+    if (input.cavityMl !== undefined) this.lastCavityMl = input.cavityMl;
+    const fill = this.lastCavityMl > 0 ? Math.min(1, Math.max(0, input.cementInCavityMl) / this.lastCavityMl) : 0;
+    const mix = (now: number, peak: number): number => now + Math.max(0, peak - now) * fill;
+    const balloon: EndplateLift = {
+      anteriorMm: mix(this.lastLift.anteriorMm, this.lastPeak.anteriorMm),
+      middleMm: mix(this.lastLift.middleMm, this.lastPeak.middleMm),
+    };
+    const vp = this.vertebroplastyLift(input.cementInBodyMl);
+    this.held = {
+      anteriorMm: Math.max(balloon.anteriorMm, vp.anteriorMm),
+      middleMm: Math.max(balloon.middleMm, vp.middleMm),
+    };
+    if (input.cementSet) this.frozen = true;
+    return this.held;
+  }
+
+  /** The lift held after the last update. */
+  lift(): EndplateLift {
+    return this.held;
+  }
+
+  private vertebroplastyLift(inBodyMl: number): EndplateLift {
+    const v = this.v;
+    const lostAnt = Math.max(0, v.intactHeightMm - v.anteriorHeightMm);
+    const lostMid = Math.max(0, v.intactHeightMm - v.middleHeightMm);
+    const f = Math.min(1, Math.max(0, inBodyMl) / FULL_FILL_ML);
+    const ant = Math.min(lostAnt, v.bodyDepthMm * Math.tan((VERTEBROPLASTY_REDUCTION_DEG * Math.PI) / 180)) * f;
+    return { anteriorMm: ant, middleMm: lostAnt > 0 ? (ant * lostMid) / lostAnt : 0 };
+  }
+}

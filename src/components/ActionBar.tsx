@@ -1,0 +1,70 @@
+import type { MouseEvent } from 'react';
+import type { CommandType } from '../../sim/commands';
+import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
+import { comboLabel } from '../input/keyCombo';
+import { KEYMAP } from '../input/keymap';
+
+interface Props {
+  readonly allowed: readonly CommandType[];
+  readonly pedalKey: string;
+  readonly exposing: boolean;
+  readonly onAction: (action: KeyAction) => void;
+  readonly onPedal: (down: boolean) => void;
+}
+
+/** Buttons never take focus: Space and Enter must stay the pedal and "next", not "click the last button". */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+/**
+ * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
+ * the keymap with their keys printed on them.
+ */
+export function ActionBar({ allowed, pedalKey, exposing, onAction, onPedal }: Props) {
+  const visible = KEYMAP.filter((a) => !a.hiddenFromBar && (!a.commandType || allowed.includes(a.commandType)));
+  const groups = new Map<ActionGroup, KeyAction[]>();
+  for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+
+  return (
+    <nav className="action-bar" aria-label="Actions" data-testid="action-bar">
+      {[...groups].map(([group, actions]) => (
+        <div key={group} className="action-group">
+          <span className="action-group-label">{GROUP_LABELS[group]}</span>
+          {actions.map((a) =>
+            a.held ? (
+              <button
+                key={a.id}
+                type="button"
+                tabIndex={-1}
+                className={`action pedal${exposing ? ' on' : ''}`}
+                data-testid={`action-${a.id}`}
+                onMouseDown={keepFocus}
+                onPointerDown={(e) => {
+                  e.currentTarget.setPointerCapture(e.pointerId);
+                  onPedal(true);
+                }}
+                onPointerUp={() => onPedal(false)}
+                onPointerCancel={() => onPedal(false)}
+                onLostPointerCapture={() => onPedal(false)}
+              >
+                {a.label} <kbd>{comboLabel(pedalKey)}</kbd>
+              </button>
+            ) : (
+              <button
+                key={a.id}
+                type="button"
+                tabIndex={-1}
+                className="action"
+                data-testid={`action-${a.id}`}
+                title={`${a.label} (${a.keys.map(comboLabel).join(' or ')})`}
+                onMouseDown={keepFocus}
+                onClick={() => onAction(a)}
+              >
+                {a.label} {a.keys[0] !== undefined && <kbd>{comboLabel(a.keys[0])}</kbd>}
+              </button>
+            ),
+          )}
+        </div>
+      ))}
+    </nav>
+  );
+}

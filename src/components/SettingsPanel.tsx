@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { baseKey, comboLabel } from '../input/keyCombo';
+import { DEFAULT_PEDAL_KEY, keyConflicts } from '../input/keymap';
+import { updateSettings, useSettings } from '../settings/settingsStore';
+
+interface Props {
+  readonly onClose: () => void;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Escape', 'Enter', 'Tab']);
+
+/** Why a key cannot be the pedal, or null when it can. */
+export function pedalKeyProblem(key: string): string | null {
+  if (MODIFIERS.has(key)) return `${comboLabel(key)} cannot be the pedal.`;
+  const clashes = keyConflicts([key, `Shift+${key}`]);
+  return clashes.length ? `${comboLabel(key)} is already used (${clashes.map((c) => c.split(':')[0]).join(', ')}).` : null;
+}
+
+/** Settings: remap the fluoro pedal (persisted in localStorage) and invert the image. */
+export function SettingsPanel({ onClose }: Props) {
+  const settings = useSettings();
+  const [capturing, setCapturing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!capturing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const key = baseKey(e.key);
+      const why = pedalKeyProblem(key);
+      setProblem(why);
+      if (!why) updateSettings({ pedalKey: key });
+      setCapturing(false);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [capturing]);
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Settings" data-testid="settings" onClick={onClose}>
+      <div className="overlay-card settings" onClick={(e) => e.stopPropagation()}>
+        <header>
+          <h2>Settings</h2>
+          <button type="button" className="close" onClick={onClose} aria-label="Close settings">
+            Esc
+          </button>
+        </header>
+        <div className="setting-row">
+          <span>Fluoro pedal</span>
+          <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
+          <button type="button" onClick={() => setCapturing(true)} disabled={capturing}>
+            {capturing ? 'Press a key…' : 'Change'}
+          </button>
+          <button type="button" onClick={() => updateSettings({ pedalKey: DEFAULT_PEDAL_KEY })}>
+            Reset to Space
+          </button>
+        </div>
+        {problem && <p className="status-warn">{problem}</p>}
+        <label className="setting-row">
+          <span>Invert image (bone light on dark)</span>
+          <input type="checkbox" checked={settings.inverted} onChange={(e) => updateSettings({ inverted: e.target.checked })} />
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { DomainEvent } from '../../sim/events';
+import type { TrainingMode } from '../../sim/sessionTypes';
+
+export type EventSeverity = 'info' | 'good' | 'warn' | 'danger';
+
+export interface EventLine {
+  readonly text: string;
+  readonly severity: EventSeverity;
+  /** Lines with the same key in a row collapse into one (a leak growing, a hand kept in the beam). */
+  readonly key: string;
+}
+
+const WALL: Readonly<Record<string, string>> = {
+  medial: 'medial pedicle wall',
+  lateral: 'lateral pedicle wall',
+  superior: 'superior pedicle wall',
+  inferior: 'inferior pedicle wall (foramen)',
+  anterior: 'anterior cortex',
+  endplate: 'endplate',
+};
+
+/**
+ * A domain event in words for the events feed, or null for events the feed leaves out: every
+ * acquired image (the dose panel counts them) and, in exam mode, the cement phase (a hint).
+ */
+export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
+  const line = describe(e, mode);
+  if (!line) return null;
+  return { ...line, key: e.type === 'cement.leak' ? `leak:${e.location}` : line.text };
+}
+
+function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | null {
+  switch (e.type) {
+    case 'image.acquired':
+      return null;
+    case 'carm.moved':
+      return { text: `C-arm at ${e.view}`, severity: 'info' };
+    case 'needle.skinPunctured':
+      return { text: 'Skin punctured', severity: 'info' };
+    case 'needle.docked':
+      return { text: 'Trocar docked on bone', severity: 'good' };
+    case 'needle.inPedicle':
+      return { text: 'Tip in the pedicle', severity: 'good' };
+    case 'needle.pastPosteriorWall':
+      return { text: 'Tip past the posterior wall', severity: 'good' };
+    case 'needle.inTargetZone':
+      return { text: 'Tip in the target zone', severity: 'good' };
+    case 'needle.breach':
+      return { text: `Breach: ${WALL[e.wall] ?? e.wall}, ${e.depthMm.toFixed(1)} mm`, severity: 'danger' };
+    case 'needle.safetyRuleViolated':
+      return { text: 'Safety rule: medial wall crossed on AP before the posterior wall on lateral', severity: 'danger' };
+    case 'handInBeam':
+      return { text: `Hand in the beam (${e.view})`, severity: 'warn' };
+    case 'channel.ready':
+      return { text: 'Working channel ready', severity: 'good' };
+    case 'balloon.endplateContact':
+      return { text: 'Balloon against the endplate', severity: 'info' };
+    case 'balloon.pressureLimit':
+      return { text: `Balloon pressure limit: ${Math.round(e.pressurePsi)} psi`, severity: 'warn' };
+    case 'balloon.ruptured':
+      return { text: `Balloon ruptured at ${Math.round(e.pressurePsi)} psi`, severity: 'danger' };
+    case 'balloon.inflated':
+      return { text: 'Balloon inflating', severity: 'info' };
+    case 'balloon.deflated':
+      return { text: 'Balloon deflated', severity: 'info' };
+    case 'cement.phaseChanged':
+      return mode === 'practice' ? { text: `Cement ${e.phase}`, severity: 'info' } : null;
+    case 'cement.leak':
+      return { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
+    case 'cement.delivered':
+      return { text: 'Cement reached the vertebral body', severity: 'info' };
+    case 'cement.set':
+      return { text: 'Cement set', severity: 'info' };
+    case 'cannula.stuck':
+      return { text: 'Cannula stuck in set cement', severity: 'danger' };
+  }
+}

@@ -1,0 +1,72 @@
+import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
+import { createAttenuationField } from '../../sim/anatomy/attenuation';
+import type { AttenuationField } from '../../sim/imaging/beamPath';
+import type { CArmPose } from '../../sim/imaging/carmPose';
+import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
+import { createProjection, type Projection } from '../../sim/imaging/projection';
+import { autoWindow, createFieldMask, type DisplayWindow } from './detectorPass';
+import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes, type LineIntegralOptions } from './lineIntegralMap';
+
+/** The cached, per-pose part of an image: the anatomy's line-integral map and its display window. */
+export interface StaticProjection {
+  readonly key: string;
+  readonly sizePx: number;
+  readonly map: Float32Array;
+  readonly window: DisplayWindow;
+  /** Line integral at the image centre (drives the made-up kV/mA of the overlay). */
+  readonly centreIntegral: number;
+}
+
+/** Cache key of a static projection: pose geometry plus the endplate lift (0.1 mm). */
+export function staticKey(poseKey: string, lift: EndplateLift, sizePx: number): string {
+  return `${poseKey}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}|${sizePx}`;
+}
+
+/**
+ * A resumable projection of the static anatomy: `run(rows)` computes the next rows and says
+ * whether it is done, so the caller can spread the work over frames (or run it all in a worker).
+ */
+export class StaticProjectionJob {
+  private row = 0;
+  private readonly map: Float32Array;
+  private readonly field: AttenuationField;
+  private readonly options: LineIntegralOptions;
+  private readonly projection: Projection;
+
+  constructor(
+    readonly key: string,
+    anatomy: Anatomy,
+    lift: EndplateLift,
+    pose: CArmPose,
+    readonly sizePx: number,
+    readonly detectorSizeMm: number,
+    field?: AttenuationField,
+  ) {
+    this.map = new Float32Array(sizePx * sizePx);
+    this.field = field ?? createAttenuationField(anatomy, lift);
+    this.options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
+    this.projection = createProjection(pose, detectorSizeMm);
+  }
+
+  /** Compute up to `rows` more rows; true when the map is complete. */
+  run(rows: number): boolean {
+    const end = Math.min(this.sizePx, this.row + rows);
+    computeLineIntegralMap(this.field, this.projection, this.options, this.map, this.row, end);
+    this.row = end;
+    return this.row >= this.sizePx;
+  }
+
+  /** The finished projection (call after run() returned true). */
+  result(): StaticProjection {
+    const n = this.sizePx;
+    const mask = createFieldMask(n, this.detectorSizeMm, DEFAULT_COLLIMATION);
+    const c = Math.floor(n / 2);
+    return {
+      key: this.key,
+      sizePx: n,
+      map: this.map,
+      window: autoWindow(this.map, mask),
+      centreIntegral: (this.map[c * n + c] + this.map[(c - 1) * n + c - 1]) / 2,
+    };
+  }
+}

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createSession } from '../../sim/session';
+import { ActionBar } from '../components/ActionBar';
+import { BalloonPanel } from '../components/BalloonPanel';
+import { CementPanel } from '../components/CementPanel';
+import { DosePanel } from '../components/DosePanel';
+import { EventsFeed } from '../components/EventsFeed';
+import { HelpOverlay } from '../components/HelpOverlay';
+import { PhaseHeader } from '../components/PhaseHeader';
+import { SettingsPanel } from '../components/SettingsPanel';
+import { SimClock } from '../components/SimClock';
+import { StatusLine } from '../components/StatusLine';
+import { TrocarPanel } from '../components/TrocarPanel';
+import { XRayMonitor } from '../components/XRayMonitor';
+import { practiceHint, type PracticeHint } from '../game/practiceHint';
+import { createSnapshotStore } from '../game/snapshotStore';
+import { useGameLoop } from '../game/useGameLoop';
+import { useProcedureControls } from '../game/useProcedureControls';
+import { useSimSnapshot } from '../game/useSimSnapshot';
+import type { UiEffect } from '../input/actionTypes';
+import { useKeyboard } from '../input/useKeyboard';
+import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
+import { CaseScreen } from './CaseScreen';
+import type { CaseStart, FinishedAttempt } from './screenTypes';
+import '../styles/procedure.css';
+
+interface Props {
+  readonly start: CaseStart;
+  readonly onFinished: (attempt: FinishedAttempt) => void;
+  readonly onAbort: () => void;
+}
+
+const MONITOR_PX = 512;
+const SPEEDS = [1, 2, 4] as const;
+const CASE_PHASES = new Set(['caseReview', 'preOp']);
+
+/** Practice hints are best-effort: a hint that cannot be computed is left out, never fatal. */
+function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The procedure: owns the session and the game loop. During case review and pre-op it shows the
+ * case; from positioning on, the OR: two X-ray monitors (AP and lateral), instrument panels, the
+ * events feed, the status line and the action bar. Keys come from the one keymap.
+ */
+export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
+  const [session] = useState(() => createSession(start.scenario, start.seed, { mode: start.mode }));
+  const [store] = useState(() => createSnapshotStore(session.snapshot()));
+  const speedRef = useRef(1);
+  const [speed, setSpeed] = useState(1);
+  const getSpeed = useCallback(() => speedRef.current, []);
+  const [overlay, setOverlay] = useState<'help' | 'settings' | null>(null);
+  const settings = useSettings();
+
+  const onUi = useCallback((effect: UiEffect) => {
+    if (effect === 'help') setOverlay((o) => (o === 'help' ? null : 'help'));
+    else if (effect === 'settings') setOverlay('settings');
+    else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
+    else {
+      const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
+      speedRef.current = next;
+      setSpeed(next);
+    }
+  }, []);
+
+  const controls = useProcedureControls(session, store, onUi);
+  useGameLoop(session, store, getSpeed);
+  const snap = useSimSnapshot(store);
+
+  useKeyboard({
+    enabled: overlay !== 'settings',
+    pedalKey: settings.pedalKey,
+    onAction: (a) => {
+      if (overlay === 'help' && a.id !== 'ui.help') return;
+      controls.run(a);
+    },
+    onPedal: (down) => {
+      if (down && overlay) return;
+      controls.setPedal(down);
+    },
+    onEscape: () => setOverlay(null),
+  });
+
+  const done = snap.phase === 'debrief' || snap.finished;
+  const { close } = controls;
+  useEffect(() => {
+    if (!done) return;
+    close();
+    onFinished({ session, finalSnapshot: session.snapshot() });
+  }, [done, close, onFinished, session]);
+
+  const abort = () => {
+    if (window.confirm('Leave this case? The attempt will be discarded.')) {
+      close();
+      onAbort();
+    }
+  };
+
+  const mode = session.mode;
+  const hint = mode === 'practice' ? safeHint(() => practiceHint(snap, controls.entry.side)) : null;
+  const inCase = CASE_PHASES.has(snap.phase);
+  const carm = snap.carm;
+
+  return (
+    <div className="procedure" data-testid="procedure" data-mode={mode}>
+      <header className="topbar">
+        <div className="brand">
+          Kypho<span>Sim</span>
+        </div>
+        <div className="case-title">
+          {start.scenario.title}
+          <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
+          <span className="badge">seed {session.seed}</span>
+        </div>
+        <SimClock timeS={snap.timeS} speed={speed} />
+        <div className="topbar-buttons">
+          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
+            Help <kbd>F1</kbd>
+          </button>
+          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => setOverlay('settings')}>
+            Settings <kbd>G</kbd>
+          </button>
+          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={abort}>
+            Menu
+          </button>
+        </div>
+      </header>
+
+      <PhaseHeader
+        phase={snap.phase}
+        mode={mode}
+        hint={hint}
+        canAdvance={snap.allowed.includes('phase.next')}
+        stateValue={snap.stateValue}
+      />
+
+      {inCase ? (
+        <CaseScreen
+          scenario={start.scenario}
+          mode={mode}
+          checklist={snap.checklist}
+          canTick={snap.allowed.includes('checklist.tick')}
+          onTick={controls.tick}
+        />
+      ) : (
+        <div className="or">
+          <div className="or-monitors">
+            {(['AP', 'lateral'] as const).map((view) => (
+              <XRayMonitor
+                key={view}
+                store={store}
+                view={view}
+                inverted={settings.inverted}
+                sizePx={MONITOR_PX}
+                live={carm.exposing && carm.view === view}
+                moving={carm.movingS > 0 && carm.view === view}
+                active={carm.view === view}
+              />
+            ))}
+          </div>
+          <div className="or-panels">
+            <TrocarPanel trocar={snap.trocar} entry={controls.entry} />
+            {(start.scenario.procedure === 'kyphoplasty' || snap.balloon) && (
+              <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} />
+            )}
+            <CementPanel cement={snap.cement} mode={mode} />
+            <DosePanel dose={snap.dose} carm={carm} />
+          </div>
+        </div>
+      )}
+
+      <footer className="procedure-foot">
+        <EventsFeed events={snap.events} mode={mode} />
+        <div className="controls">
+          <StatusLine status={controls.status} />
+          <ActionBar
+            allowed={snap.allowed}
+            pedalKey={settings.pedalKey}
+            exposing={carm.exposing}
+            onAction={controls.run}
+            onPedal={controls.setPedal}
+          />
+        </div>
+      </footer>
+
+      {overlay === 'help' && <HelpOverlay pedalKey={settings.pedalKey} onClose={() => setOverlay(null)} />}
+      {overlay === 'settings' && <SettingsPanel onClose={() => setOverlay(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { transition } from 'xstate';
+import { COMMAND_TYPES } from '../../sim/commands';
+import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
+import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
+import { phaseOf } from '../../sim/procedure/phases';
+import { procedureMachine } from '../../sim/procedure/procedureMachine';
+import { refusalReason } from '../../sim/procedure/refusalReason';
+import {
+  actorAt,
+  COMMAND_EVENT_SAMPLES,
+  DOMAIN_EVENT_SAMPLES,
+  GRAPH_EVENTS,
+  INPUTS,
+  isCommand,
+  procedurePaths,
+  startProcedure,
+} from './procedureHarness';
+
+describe('domain events are facts, never refused', () => {
+  it.each(Object.values(INPUTS))('every event in every reachable state ($procedure $approach) is taken without error, and never changes the phase', (input) => {
+    for (const path of procedurePaths(input)) {
+      if (path.state.status !== 'active') continue;
+      for (const event of DOMAIN_EVENT_SAMPLES) {
+        const [next] = transition(procedureMachine, path.state, event);
+        expect(next.status).toBe('active');
+        expect(phaseOf(next)).toBe(phaseOf(path.state));
+      }
+    }
+  });
+
+  it('may still arrive after the debrief without throwing (xstate only warns in development builds)', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'debrief');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const event of DOMAIN_EVENT_SAMPLES) expect(() => actor.send(event)).not.toThrow();
+    warn.mockRestore();
+    expect(actor.getSnapshot().value).toBe('debrief');
+  });
+});
+
+describe('permissions are consistent everywhere', () => {
+  it.each(Object.values(INPUTS))('refusalReason is empty exactly when can() allows, in every reachable state ($procedure $approach)', (input) => {
+    for (const path of procedurePaths(input)) {
+      for (const command of COMMAND_EVENT_SAMPLES) {
+        const reason = refusalReason(path.state, command);
+        if (path.state.can(command)) expect(reason).toBe('');
+        else expect(reason).toMatch(/^[A-Z].*\.$/);
+        expect(reason).not.toMatch(/undefined|null/);
+      }
+    }
+  });
+
+  it('allowedCommandTypes lists a type exactly when one of its samples is allowed', () => {
+    for (const path of procedurePaths(INPUTS.kyphoplastyBi)) {
+      const allowed = allowedCommandTypes(path.state);
+      for (const type of COMMAND_TYPES) {
+        const anyAllowed = COMMAND_SAMPLES[type].some((command) => path.state.can(command));
+        expect(allowed.includes(type)).toBe(anyAllowed && path.state.status === 'active');
+      }
+    }
+  });
+
+  it('a refused command changes nothing, and a vertebroplasty never sees a balloon (random walks)', () => {
+    // Walks start from any reachable state of the graph, so they cover every phase, then wander:
+    // each step picks either any event, or one the machine would act on now.
+    const starts = fc.constantFrom(...Object.values(INPUTS)).chain((input) =>
+      fc.constantFrom(...procedurePaths(input)).map((path) => ({ input, path })),
+    );
+    const steps = fc.array(fc.tuple(fc.boolean(), fc.nat()), { minLength: 20, maxLength: 80 });
+    fc.assert(
+      fc.property(starts, steps, ({ input, path }, sequence) => {
+        const actor = startProcedure(input);
+        for (const step of path.steps) actor.send(step.event);
+        for (const [anyEvent, index] of sequence) {
+          const before = actor.getSnapshot();
+          if (before.status !== 'active') break;
+          const candidates = anyEvent ? GRAPH_EVENTS : GRAPH_EVENTS.filter((e) => !isCommand(e) || before.can(e));
+          const event = candidates[index % candidates.length];
+          const refused = isCommand(event) && !before.can(event);
+          actor.send(event);
+          const after = actor.getSnapshot();
+          if (refused) {
+            expect(after.value).toEqual(before.value);
+            expect(after.context).toEqual(before.context);
+          }
+          if (input.procedure === 'vertebroplasty') expect(after.matches('balloon')).toBe(false);
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { getStateNodes } from '@xstate/graph';
+import { procedureMachine } from '../../sim/procedure/procedureMachine';
+import { phaseOf } from '../../sim/procedure/phases';
+import { INPUTS, isCommand, procedurePaths } from './procedureHarness';
+import type { ProcedureInput } from '../../sim/procedure/procedureTypes';
+
+const ALL_NODE_IDS = getStateNodes(procedureMachine.root).map((node) => node.id);
+const BALLOON_NODE_IDS = ALL_NODE_IDS.filter((id) => id.startsWith('procedure.balloon'));
+
+function reachedNodeIds(input: ProcedureInput): Set<string> {
+  return new Set(procedurePaths(input).flatMap((path) => path.state._nodes.map((node) => node.id)));
+}
+
+describe('procedure statechart graph', () => {
+  it('has the phases and substates the README documents', () => {
+    // 12 phases and 19 substates (access 4, working channel 2, balloon 6, cement 3, removal 2, recovery 2).
+    expect(ALL_NODE_IDS.length).toBe(31);
+    expect(BALLOON_NODE_IDS).toEqual([
+      'procedure.balloon',
+      'procedure.balloon.ready',
+      'procedure.balloon.inserted',
+      'procedure.balloon.inflated',
+      'procedure.balloon.deflated',
+      'procedure.balloon.ruptured',
+      'procedure.balloon.removed',
+    ]);
+  });
+
+  it.each([INPUTS.kyphoplastyUni, INPUTS.kyphoplastyBi])('kyphoplasty ($approach) reaches every state', (input) => {
+    const reached = reachedNodeIds(input);
+    expect(ALL_NODE_IDS.filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it.each([INPUTS.vertebroplastyUni, INPUTS.vertebroplastyBi])(
+    'vertebroplasty ($approach) reaches every state but the balloon, and never enters it',
+    (input) => {
+      const reached = reachedNodeIds(input);
+      expect(ALL_NODE_IDS.filter((id) => !reached.has(id))).toEqual(BALLOON_NODE_IDS);
+      for (const path of procedurePaths(input)) {
+        for (const step of path.steps) expect(step.state.matches('balloon')).toBe(false);
+      }
+    },
+  );
+
+  it('bipedicular reaches every side-specific state on the second side too', () => {
+    const secondSide = procedurePaths(INPUTS.kyphoplastyBi).filter((path) => path.state.context.sideIndex === 1);
+    const reached = new Set(secondSide.flatMap((path) => path.state._nodes.map((node) => node.id)));
+    const sideNodes = ALL_NODE_IDS.filter((id) => /^procedure\.(access|workingChannel|balloon|cement)/.test(id));
+    expect(sideNodes.filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it('unipedicular never turns to a second side', () => {
+    for (const input of [INPUTS.kyphoplastyUni, INPUTS.vertebroplastyUni]) {
+      expect(procedurePaths(input).some((path) => path.state.context.sideIndex === 1)).toBe(false);
+    }
+  });
+
+  it.each(Object.values(INPUTS))('every shortest path ($procedure, $approach) replays on a live actor', (input) => {
+    for (const path of procedurePaths(input)) {
+      const actor = createActor(procedureMachine, { input });
+      actor.start();
+      for (const step of path.steps) {
+        // A command that moves the machine must have been allowed by can() first.
+        if (isCommand(step.event)) expect(actor.getSnapshot().can(step.event)).toBe(true);
+        actor.send(step.event);
+      }
+      expect(actor.getSnapshot().value).toEqual(path.state.value);
+      expect(actor.getSnapshot().context).toEqual(path.state.context);
+    }
+  });
+
+  it('phases are entered only in the documented order', () => {
+    const order = ['caseReview', 'preOp', 'positioning', 'cArmSetup', 'access', 'workingChannel', 'balloon', 'cement',
+      'instrumentRemoval', 'finalImages', 'recovery', 'debrief'];
+    for (const input of Object.values(INPUTS)) {
+      for (const path of procedurePaths(input)) {
+        let previous = 'caseReview';
+        for (const step of path.steps) {
+          const phase = phaseOf(step.state);
+          const secondSide = previous === 'cement' && phase === 'access';
+          if (phase !== previous && !secondSide) expect(order.indexOf(phase)).toBeGreaterThan(order.indexOf(previous));
+          previous = phase;
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import { createActor, type Actor } from 'xstate';
+import { getShortestPaths, type StatePath } from '@xstate/graph';
+import type { Command } from '../../sim/commands';
+import type { DomainEvent, DomainEventType } from '../../sim/events';
+import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
+import { stateValueString } from '../../sim/procedure/phases';
+import { procedureMachine, type ProcedureSnapshot } from '../../sim/procedure/procedureMachine';
+import type { ProcedureEvent, ProcedureInput } from '../../sim/procedure/procedureTypes';
+
+/** The four machine shapes (C-arm kind and mode do not change permissions). */
+export const INPUTS = {
+  kyphoplastyUni: { procedure: 'kyphoplasty', approach: 'unipedicular', carm: 'single-plane', mode: 'practice' },
+  kyphoplastyBi: { procedure: 'kyphoplasty', approach: 'bipedicular', carm: 'biplane', mode: 'exam' },
+  vertebroplastyUni: { procedure: 'vertebroplasty', approach: 'unipedicular', carm: 'single-plane', mode: 'exam' },
+  vertebroplastyBi: { procedure: 'vertebroplasty', approach: 'bipedicular', carm: 'biplane', mode: 'practice' },
+} as const satisfies Record<string, ProcedureInput>;
+
+/** One sample of every domain event type (the mapped type fails to compile if one is missing). */
+const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEvent, { type: T }> } = {
+  'image.acquired': { type: 'image.acquired', view: 'AP' },
+  'carm.moved': { type: 'carm.moved', view: 'lateral' },
+  'needle.skinPunctured': { type: 'needle.skinPunctured' },
+  'needle.docked': { type: 'needle.docked' },
+  'needle.inPedicle': { type: 'needle.inPedicle' },
+  'needle.pastPosteriorWall': { type: 'needle.pastPosteriorWall' },
+  'needle.inTargetZone': { type: 'needle.inTargetZone' },
+  'needle.breach': { type: 'needle.breach', wall: 'medial', depthMm: 2 },
+  'needle.safetyRuleViolated': { type: 'needle.safetyRuleViolated' },
+  handInBeam: { type: 'handInBeam', view: 'AP' },
+  'channel.ready': { type: 'channel.ready' },
+  'balloon.endplateContact': { type: 'balloon.endplateContact' },
+  'balloon.pressureLimit': { type: 'balloon.pressureLimit', pressurePsi: 300 },
+  'balloon.ruptured': { type: 'balloon.ruptured', pressurePsi: 420 },
+  'balloon.inflated': { type: 'balloon.inflated' },
+  'balloon.deflated': { type: 'balloon.deflated' },
+  'cement.phaseChanged': { type: 'cement.phaseChanged', phase: 'working' },
+  'cement.leak': { type: 'cement.leak', location: 'venous', volumeMl: 0.2 },
+  'cement.delivered': { type: 'cement.delivered' },
+  'cement.set': { type: 'cement.set' },
+  'cannula.stuck': { type: 'cannula.stuck' },
+};
+
+/** Every domain event type, plus the second view so both images can be taken. */
+export const DOMAIN_EVENT_SAMPLES: readonly DomainEvent[] = [
+  ...Object.values(DOMAIN_EVENT_BY_TYPE),
+  { type: 'image.acquired', view: 'lateral' },
+];
+
+/** Every command sample, plus releasing the pedal. */
+export const COMMAND_EVENT_SAMPLES: readonly Command[] = [
+  ...Object.values(COMMAND_SAMPLES).flat(),
+  { type: 'fluoro.expose', on: false },
+];
+
+/** The events the graph is explored with: small payload variety keeps it finite and small. */
+export const GRAPH_EVENTS: readonly ProcedureEvent[] = [...COMMAND_EVENT_SAMPLES, ...DOMAIN_EVENT_SAMPLES];
+
+type ProcedurePath = StatePath<ProcedureSnapshot, ProcedureEvent>;
+const pathCache = new Map<ProcedureInput, ProcedurePath[]>();
+
+/** Shortest paths from the start to every reachable (state, context) of the machine. */
+export function procedurePaths(input: ProcedureInput): ProcedurePath[] {
+  let paths = pathCache.get(input);
+  if (!paths) {
+    paths = getShortestPaths(procedureMachine, { input, events: GRAPH_EVENTS });
+    pathCache.set(input, paths);
+  }
+  return paths;
+}
+
+/** A started actor. */
+export function startProcedure(input: ProcedureInput): Actor<typeof procedureMachine> {
+  const actor = createActor(procedureMachine, { input });
+  actor.start();
+  return actor;
+}
+
+/** A started actor driven along the shortest path to the first state whose dotted value is `value`. */
+export function actorAt(input: ProcedureInput, value: string): Actor<typeof procedureMachine> {
+  const path = procedurePaths(input).find((p) => stateValueString(p.state) === value);
+  if (!path) throw new Error(`${value} is not reachable for ${JSON.stringify(input)}`);
+  const actor = startProcedure(input);
+  for (const step of path.steps) actor.send(step.event);
+  return actor;
+}
+
+/** The events of a complete, uneventful procedure for one side (from access to cement). */
+function oneSide(input: ProcedureInput, side: 'left' | 'right'): ProcedureEvent[] {
+  return [
+    { type: 'needle.entry', side, lateralMm: 0, cranialMm: 0 },
+    { type: 'local.anaesthetic' },
+    { type: 'needle.aim', medialDeg: 20, caudalDeg: 10 },
+    { type: 'needle.advance', mm: 40 },
+    { type: 'needle.skinPunctured' },
+    { type: 'needle.docked' },
+    { type: 'needle.inPedicle' },
+    { type: 'needle.pastPosteriorWall' },
+    { type: 'phase.next' },
+    { type: 'channel.drill', mm: 15 },
+    { type: 'channel.ready' },
+    { type: 'phase.next' },
+    ...(input.procedure === 'kyphoplasty'
+      ? ([
+          { type: 'balloon.insert' },
+          { type: 'balloon.inflate', mL: 2 },
+          { type: 'balloon.inflated' },
+          { type: 'balloon.deflate' },
+          { type: 'balloon.deflated' },
+          { type: 'balloon.remove' },
+          { type: 'phase.next' },
+        ] as const)
+      : []),
+    { type: 'cement.mix' },
+    { type: 'time.wait', s: 300 },
+    { type: 'cement.inject', mL: 1 },
+    { type: 'cement.delivered' },
+    { type: 'phase.next' },
+  ];
+}
+
+/** Every event of a complete, uneventful procedure, as the session would send them. */
+export function happyPath(input: ProcedureInput): ProcedureEvent[] {
+  return [
+    { type: 'checklist.tick', item: 'history' },
+    { type: 'checklist.tick', item: 'imaging' },
+    { type: 'checklist.tick', item: 'candidacy' },
+    { type: 'phase.next' },
+    ...(['consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'] as const).map(
+      (item) => ({ type: 'checklist.tick', item }) as const,
+    ),
+    { type: 'phase.next' },
+    { type: 'patient.position', position: 'prone' },
+    { type: 'phase.next' },
+    { type: 'carm.view', view: 'AP' },
+    { type: 'fluoro.expose', on: true },
+    { type: 'image.acquired', view: 'AP' },
+    { type: 'fluoro.expose', on: false },
+    { type: 'carm.view', view: 'lateral' },
+    { type: 'fluoro.expose', on: true },
+    { type: 'image.acquired', view: 'lateral' },
+    { type: 'fluoro.expose', on: false },
+    { type: 'phase.next' },
+    ...oneSide(input, 'left'),
+    ...(input.approach === 'bipedicular' ? oneSide(input, 'right') : []),
+    { type: 'instruments.remove' },
+    { type: 'phase.next' },
+    { type: 'image.acquired', view: 'AP' },
+    { type: 'image.acquired', view: 'lateral' },
+    { type: 'phase.next' },
+    { type: 'discharge.decide', decision: 'same-day' },
+    { type: 'phase.next' },
+  ];
+}
+
+/** Whether an event is one of the trainee's commands (rather than a world fact). */
+export function isCommand(event: ProcedureEvent): event is Command {
+  return COMMAND_EVENT_SAMPLES.some((sample) => sample.type === event.type);
+}

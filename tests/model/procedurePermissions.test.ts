@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../sim/commands';
+import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
+import { phaseOf, stateValueString } from '../../sim/procedure/phases';
+import { refusalReason } from '../../sim/procedure/refusalReason';
+import { actorAt, happyPath, INPUTS, isCommand, startProcedure } from './procedureHarness';
+
+type ProcedureActor = ReturnType<typeof startProcedure>;
+
+const next: Command = { type: 'phase.next' };
+const inject: Command = { type: 'cement.inject', mL: 0.5 };
+const allowedNow = (actor: ProcedureActor, command: Command) => actor.getSnapshot().can(command);
+const reasonNow = (actor: ProcedureActor, command: Command) => refusalReason(actor.getSnapshot(), command);
+
+describe('a complete procedure', () => {
+  it.each(Object.values(INPUTS))('$procedure $approach: every command of the plan is allowed and it ends in the debrief', (input) => {
+    const actor = startProcedure(input);
+    const phases: string[] = [];
+    for (const event of happyPath(input)) {
+      if (isCommand(event)) expect(allowedNow(actor, event), `${event.type} in ${stateValueString(actor.getSnapshot())}`).toBe(true);
+      actor.send(event);
+      const phase = phaseOf(actor.getSnapshot());
+      if (phases[phases.length - 1] !== phase) phases.push(phase);
+    }
+    expect(actor.getSnapshot().status).toBe('done');
+    const side = input.procedure === 'kyphoplasty' ? ['access', 'workingChannel', 'balloon', 'cement'] : ['access', 'workingChannel', 'cement'];
+    expect(phases).toEqual([
+      'caseReview', 'preOp', 'positioning', 'cArmSetup',
+      ...side, ...(input.approach === 'bipedicular' ? side : []),
+      'instrumentRemoval', 'finalImages', 'recovery', 'debrief',
+    ]);
+  });
+
+  it('announces every accepted command once, and no refused one', () => {
+    const actor = startProcedure(INPUTS.kyphoplastyUni);
+    const announced: string[] = [];
+    actor.on('command.accepted', ({ command }) => announced.push(command.type));
+    actor.send({ type: 'cement.mix' });
+    actor.send({ type: 'checklist.tick', item: 'history' });
+    actor.send({ type: 'checklist.tick', item: 'history' });
+    actor.send({ type: 'needle.skinPunctured' });
+    actor.send({ type: 'time.wait', s: 5 });
+    expect(announced).toEqual(['checklist.tick', 'time.wait']);
+  });
+});
+
+describe('case review and pre-op', () => {
+  it('needs history, imaging and candidacy before pre-op, and names what is missing', () => {
+    const actor = startProcedure(INPUTS.kyphoplastyUni);
+    actor.send({ type: 'checklist.tick', item: 'imaging' });
+    expect(allowedNow(actor, next)).toBe(false);
+    expect(reasonNow(actor, next)).toBe('Review the history and candidacy before moving on.');
+    expect(allowedNow(actor, { type: 'checklist.tick', item: 'consent' })).toBe(false);
+    expect(allowedNow(actor, { type: 'checklist.tick', item: 'imaging' })).toBe(false);
+    expect(reasonNow(actor, { type: 'checklist.tick', item: 'imaging' })).toBe('The imaging is already ticked.');
+  });
+
+  it('refuses to leave pre-op before the time-out, but lets other items be missed', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'preOp');
+    actor.send({ type: 'checklist.tick', item: 'consent' });
+    expect(allowedNow(actor, next)).toBe(false);
+    expect(reasonNow(actor, next)).toBe('Complete the time-out before incision.');
+    actor.send({ type: 'checklist.tick', item: 'timeOut' });
+    expect(allowedNow(actor, next)).toBe(true);
+    expect(allowedNow(actor, { type: 'checklist.tick', item: 'history' })).toBe(false);
+    expect(reasonNow(actor, { type: 'checklist.tick', item: 'history' })).toBe('The case review is closed.');
+  });
+
+  it('allows releasing the fluoro pedal, but not pressing it, before the C-arm is set up', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'preOp');
+    expect(allowedNow(actor, { type: 'fluoro.expose', on: false })).toBe(true);
+    expect(allowedNow(actor, { type: 'fluoro.expose', on: true })).toBe(false);
+    expect(allowedCommandTypes(actor.getSnapshot())).toEqual(['checklist.tick', 'time.wait']);
+  });
+});
+
+describe('positioning and C-arm set-up', () => {
+  it('needs the patient prone', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'positioning');
+    actor.send({ type: 'patient.position', position: 'supine' });
+    expect(allowedNow(actor, next)).toBe(false);
+    actor.send({ type: 'patient.position', position: 'prone' });
+    expect(allowedNow(actor, next)).toBe(true);
+  });
+
+  it('needs an AP and a lateral taken in this phase, and the final images need their own', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'cArmSetup');
+    actor.send({ type: 'image.acquired', view: 'lateral' });
+    expect(reasonNow(actor, next)).toBe('Take an AP image before starting access.');
+    actor.send({ type: 'image.acquired', view: 'AP' });
+    expect(allowedNow(actor, next)).toBe(true);
+    const late = actorAt(INPUTS.kyphoplastyUni, 'finalImages');
+    expect(late.getSnapshot().context.imagesThisPhase).toEqual({ AP: false, lateral: false });
+    expect(allowedNow(late, next)).toBe(false);
+  });
+});
+
+describe('access and working channel', () => {
+  it('needs a skin entry before the trocar moves or local goes in', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'access.choosingEntry');
+    expect(allowedNow(actor, { type: 'needle.advance', mm: 5 })).toBe(false);
+    expect(reasonNow(actor, { type: 'local.anaesthetic' })).toBe('Choose the skin entry point first.');
+    expect(allowedNow(actor, { type: 'fluoro.expose', on: true })).toBe(true);
+  });
+
+  it('allows local anaesthetic and a new entry only before the skin puncture', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'access.entryChosen');
+    expect(allowedNow(actor, { type: 'local.anaesthetic' })).toBe(true);
+    actor.send({ type: 'needle.skinPunctured' });
+    expect(reasonNow(actor, { type: 'local.anaesthetic' })).toBe('Local anaesthetic goes in before the skin puncture.');
+    expect(allowedNow(actor, { type: 'needle.entry', side: 'right', lateralMm: 0, cranialMm: 0 })).toBe(false);
+    expect(allowedNow(actor, { type: 'needle.advance', mm: 2 })).toBe(true);
+  });
+
+  it('needs the trocar past the posterior wall before the working channel', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'access.trocarInTissue');
+    expect(allowedNow(actor, next)).toBe(false);
+    expect(allowedNow(actor, { type: 'channel.drill', mm: 5 })).toBe(false);
+    actor.send({ type: 'needle.pastPosteriorWall' });
+    expect(allowedNow(actor, next)).toBe(true);
+  });
+
+  it('reaches no balloon phase before the channel is ready', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'workingChannel.drilling');
+    expect(allowedNow(actor, next)).toBe(false);
+    expect(allowedNow(actor, { type: 'balloon.insert' })).toBe(false);
+    expect(reasonNow(actor, next)).toBe('Drill the working channel first.');
+    actor.send({ type: 'channel.ready' });
+    actor.send(next);
+    expect(stateValueString(actor.getSnapshot())).toBe('balloon.ready');
+  });
+
+  it('sends a vertebroplasty from the working channel straight to the cement', () => {
+    const actor = actorAt(INPUTS.vertebroplastyUni, 'workingChannel.channelReady');
+    actor.send(next);
+    expect(stateValueString(actor.getSnapshot())).toBe('cement.unmixed');
+    expect(reasonNow(actor, { type: 'balloon.insert' })).toBe('A vertebroplasty uses no balloon.');
+  });
+});
+
+describe('balloon', () => {
+  it('refuses to inflate before insertion and to remove while inflated', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.ready');
+    expect(allowedNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(false);
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe('Insert the balloon before inflating.');
+    actor.send({ type: 'balloon.insert' });
+    expect(allowedNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(true);
+    actor.send({ type: 'balloon.inflated' });
+    expect(reasonNow(actor, { type: 'balloon.remove' })).toBe('Deflate the balloon before removing it.');
+    expect(reasonNow(actor, next)).toBe('Deflate and remove the balloon before moving on.');
+    actor.send({ type: 'balloon.deflate' });
+    expect(allowedNow(actor, { type: 'balloon.remove' })).toBe(false);
+    actor.send({ type: 'balloon.deflated' });
+    actor.send({ type: 'balloon.remove' });
+    expect(allowedNow(actor, next)).toBe(true);
+  });
+
+  it('makes a rupture a complication answered only by removing the balloon', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.inflated');
+    actor.send({ type: 'balloon.ruptured', pressurePsi: 420 });
+    expect(stateValueString(actor.getSnapshot())).toBe('balloon.ruptured');
+    expect(allowedCommandTypes(actor.getSnapshot()).filter((type) => type.startsWith('balloon'))).toEqual(['balloon.remove']);
+    expect(allowedNow(actor, next)).toBe(false);
+    actor.send({ type: 'balloon.remove' });
+    expect(allowedNow(actor, next)).toBe(true);
+  });
+});
+
+describe('cement', () => {
+  it('is mixed once, before any injection', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'cement.unmixed');
+    expect(allowedNow(actor, inject)).toBe(false);
+    expect(reasonNow(actor, inject)).toBe('Mix the cement before injecting.');
+    actor.send({ type: 'cement.mix' });
+    expect(allowedNow(actor, inject)).toBe(true);
+    expect(allowedNow(actor, { type: 'cement.mix' })).toBe(false);
+  });
+
+  it('refuses injection during an unanswered leak until the injection is stopped', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'cement.mixed');
+    actor.send({ type: 'cement.delivered' });
+    actor.send({ type: 'cement.leak', location: 'epidural', volumeMl: 0.1 });
+    expect(allowedNow(actor, inject)).toBe(false);
+    expect(allowedNow(actor, next)).toBe(false);
+    expect(reasonNow(actor, inject)).toBe('Cement is leaking: stop the injection first.');
+    actor.send({ type: 'cement.stop' });
+    expect(allowedNow(actor, inject)).toBe(true);
+    expect(allowedNow(actor, next)).toBe(true);
+  });
+
+  it('needs cement delivered before leaving the phase', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'cement.mixed');
+    expect(reasonNow(actor, next)).toBe('Inject cement into the vertebral body first.');
+    actor.send({ type: 'cement.delivered' });
+    actor.send(next);
+    expect(phaseOf(actor.getSnapshot())).toBe('instrumentRemoval');
+  });
+
+  it('turns a bipedicular case to the other pedicle, which must differ from the first', () => {
+    const actor = actorAt(INPUTS.kyphoplastyBi, 'cement.mixed');
+    const first = actor.getSnapshot().context.firstPedicle;
+    actor.send({ type: 'cement.delivered' });
+    actor.send(next);
+    expect(stateValueString(actor.getSnapshot())).toBe('access.choosingEntry');
+    expect(actor.getSnapshot().context).toMatchObject({ sideIndex: 1, cementDelivered: false });
+    const other = first === 'left' ? 'right' : 'left';
+    expect(allowedNow(actor, { type: 'needle.entry', side: first ?? 'left', lateralMm: 0, cranialMm: 0 })).toBe(false);
+    expect(reasonNow(actor, { type: 'needle.entry', side: first ?? 'left', lateralMm: 0, cranialMm: 0 })).toBe(
+      `The ${first} pedicle is done: enter on the ${other} for the second side.`,
+    );
+    expect(allowedNow(actor, { type: 'needle.entry', side: other, lateralMm: 0, cranialMm: 0 })).toBe(true);
+  });
+});
+
+describe('the end', () => {
+  it('needs instruments out, final images and a discharge decision, then allows nothing', () => {
+    const actor = actorAt(INPUTS.vertebroplastyUni, 'instrumentRemoval.inPlace');
+    expect(reasonNow(actor, next)).toBe('Remove the instruments first.');
+    const recovery = actorAt(INPUTS.vertebroplastyUni, 'recovery.observing');
+    expect(allowedNow(recovery, { type: 'fluoro.expose', on: true })).toBe(false);
+    expect(reasonNow(recovery, { type: 'carm.view', view: 'AP' })).toBe('The C-arm is out of the field.');
+    expect(reasonNow(recovery, next)).toBe('Decide how the patient goes home first.');
+    const debrief = actorAt(INPUTS.vertebroplastyUni, 'debrief');
+    expect(debrief.getSnapshot().status).toBe('done');
+    expect(allowedCommandTypes(debrief.getSnapshot())).toEqual([]);
+    expect(reasonNow(debrief, { type: 'time.wait', s: 1 })).toBe('The procedure is over.');
+  });
+
+  it('hints the phase instruction in practice mode only', () => {
+    const practice = actorAt(INPUTS.kyphoplastyUni, 'positioning');
+    const exam = actorAt(INPUTS.kyphoplastyBi, 'positioning');
+    const drill: Command = { type: 'channel.drill', mm: 5 };
+    expect(reasonNow(exam, drill)).toBe('Drilling is not part of positioning.');
+    expect(reasonNow(practice, drill)).toBe('Drilling is not part of positioning. Position the patient prone on the table.');
+  });
+});

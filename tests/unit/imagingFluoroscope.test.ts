@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Fluoroscope, SWING_S } from '../../sim/imaging/fluoroscope';
+import { obliquityDeg } from '../../sim/imaging/carmPose';
+import { createRng } from '../../sim/math/rng';
+import { FIXED_DT_S } from '../../sim/constants';
+import type { DomainEvent } from '../../sim/events';
+import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
+
+const make = (carm: 'single-plane' | 'biplane', seed = 1) => new Fluoroscope(phantomAnatomy(), carm, createRng(seed), phantomField());
+function run(f: Fluoroscope, s: number, instrumentsMoving = false): DomainEvent[] {
+  const out: DomainEvent[] = [];
+  for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) out.push(...f.step(FIXED_DT_S, { instrumentsMoving }));
+  return out;
+}
+
+describe('Fluoroscope', () => {
+  it('one image.acquired per pedal press, counted as a shot of the current view', () => {
+    const f = make('single-plane');
+    f.apply({ type: 'fluoro.expose', on: true });
+    const ev = run(f, 3);
+    expect(ev.filter((e) => e.type === 'image.acquired')).toEqual([{ type: 'image.acquired', view: 'AP' }]);
+    f.apply({ type: 'fluoro.expose', on: false });
+    f.apply({ type: 'fluoro.expose', on: true });
+    expect(run(f, 1).filter((e) => e.type === 'image.acquired')).toHaveLength(1);
+    expect(f.doseView().shots).toEqual({ AP: 2, lateral: 0 });
+    expect(f.doseView().fluoroTimeS).toBeCloseTo(4, 5);
+  });
+
+  it('single-plane swing takes ~20 s: exposing meanwhile costs dose but forms no image until it arrives', () => {
+    const f = make('single-plane');
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    expect(f.carmView()).toMatchObject({ view: 'lateral', movingS: SWING_S });
+    f.apply({ type: 'fluoro.expose', on: true });
+    const during = run(f, SWING_S - 1);
+    expect(during.some((e) => e.type === 'image.acquired' || e.type === 'carm.moved')).toBe(false);
+    expect(f.doseView().airKermaMGy).toBeGreaterThan(0);
+    const after = run(f, 2);
+    expect(after.map((e) => e.type)).toEqual(['carm.moved', 'image.acquired']);
+    expect(f.carmView().movingS).toBe(0);
+    expect(f.doseView().shots.lateral).toBe(1);
+  });
+
+  it('reversing mid-swing only undoes the distance travelled', () => {
+    const f = make('single-plane');
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    run(f, 5);
+    f.apply({ type: 'carm.view', view: 'AP' });
+    expect(f.carmView().movingS).toBeCloseTo(5, 5);
+  });
+
+  it('biplane switches instantly and reports carm.moved on the next step', () => {
+    const f = make('biplane');
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    f.apply({ type: 'fluoro.expose', on: true });
+    expect(run(f, FIXED_DT_S).map((e) => e.type)).toEqual(['carm.moved', 'image.acquired']);
+  });
+
+  it('hand in beam: recorded once per exposure, time and dose only while instruments move under live fluoro', () => {
+    const f = make('biplane');
+    run(f, 2, true);
+    expect(f.doseView().handInBeamS).toBe(0);
+    f.apply({ type: 'fluoro.expose', on: true });
+    const ev = run(f, 2, true);
+    expect(ev.filter((e) => e.type === 'handInBeam')).toEqual([{ type: 'handInBeam', view: 'AP' }]);
+    expect(f.doseView().handInBeamS).toBeCloseTo(2, 5);
+    const still = make('biplane');
+    still.apply({ type: 'fluoro.expose', on: true });
+    run(still, 2, false);
+    expect(f.doseView().operatorHandDoseMSv).toBeGreaterThan(still.doseView().operatorHandDoseMSv * 3);
+  });
+
+  it('the seeded patient rotation makes the preset oblique and carm.adjust corrects it', () => {
+    const f = make('single-plane', 7);
+    const r = f.carmView().patientRotation!;
+    expect(Math.abs(r.rollDeg) + Math.abs(r.pitchDeg)).toBeGreaterThan(0);
+    const before = obliquityDeg(f.pose('AP'));
+    f.apply({ type: 'carm.adjust', dOrbitDeg: r.rollDeg, dTiltDeg: r.pitchDeg });
+    expect(obliquityDeg(f.pose('AP'))).toBeLessThan(Math.min(before, 0.01));
+    expect(f.carmView()).toMatchObject({ orbitDeg: r.rollDeg, tiltDeg: r.pitchDeg });
+    // Adjustments belong to the view they were made in.
+    expect(f.pose('lateral').orbitDeg).toBe(0);
+  });
+
+  it('mode changes show in the C-arm view', () => {
+    const f = make('single-plane');
+    f.apply({ type: 'fluoro.mode', mode: 'lowDose' });
+    expect(f.carmView().mode).toBe('lowDose');
+  });
+});
