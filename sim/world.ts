@@ -67,7 +67,8 @@ export class World {
         return;
       case 'balloon.insert': {
         const t = this.trocar()?.view();
-        if (t) this.balloon.insert(add(t.tip, scale(t.direction, 0)), t.direction);
+        // The balloon goes to the end of the drilled channel, ahead of the cannula tip.
+        if (t) this.balloon.insert(add(t.tip, scale(t.direction, t.channelMm)), t.direction);
         return;
       }
       case 'balloon.inflate':
@@ -112,10 +113,19 @@ export class World {
         tick: this.tickCount,
         cannulaTip: view && view.cannula ? view.tip : null,
         cavityMl: this.balloon.cavityMl,
+        cavityCentre: this.balloon.cavityMl > 0 ? this.balloon.view().centre : undefined,
         breachOpenings: this.breachOpenings(),
       }),
     );
-    this.support.update(this.balloon.view(), this.cement.view());
+    const cement = this.cement.view();
+    this.support.update({
+      balloonLift: this.balloon.lift(),
+      balloonPeakLift: this.balloon.peakLift(),
+      cavityMl: this.balloon.cavityMl,
+      cementInCavityMl: this.cement.cavityFilledMl,
+      cementInBodyMl: cement.inBodyMl,
+      cementSet: cement.phase === 'set',
+    });
     this.tickCount++;
     return events;
   }

@@ -44,7 +44,7 @@ const channelLengthMm = (o: CementOutlet, v: VertebraGeometry, p: CementModelPar
   o.kind === 'basivertebralVein' || o.kind === 'segmentalVein' ? p.veinLengthMm : Math.max(0.5, v.cortexMm);
 
 /** Volume of the venous channel itself, mL: basivertebral cement beyond it reaches the epidural plexus. */
-export const channelVolumeMl = (o: CementOutlet, v: VertebraGeometry, p: CementModelParams): number =>
+const channelVolumeMl = (o: CementOutlet, v: VertebraGeometry, p: CementModelParams): number =>
   (Math.PI * (o.diameterMm / 2) ** 2 * channelLengthMm(o, v, p)) / 1000;
 
 /** The hydraulic path of an outlet: a cleft is open space, everything else a Poiseuille channel. */

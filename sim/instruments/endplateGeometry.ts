@@ -8,8 +8,8 @@ import { endplatesAt } from '../anatomy/endplatesAt';
  * The endplate surfaces come from sim/anatomy's endplatesAt (one description of the anatomy). The
  * balloon's lift is a restoration fraction t in [0, 1]: EndplateLift = t x the height lost at the
  * anterior cortex and mid-body, so it can never exceed the intact height. The 1-D profile below
- * (linear in z between anterior, middle and posterior heights) is only for points outside the
- * footprint and for the volume bookkeeping of the lift.
+ * (linear in z between anterior, middle and posterior heights, inferior endplate at its intact
+ * place) is only a fallback for points outside the footprint, where endplatesAt returns null.
  */
 
 /** The target vertebra of an anatomy. */
@@ -28,11 +28,11 @@ export function fracturedHeightAtMm(v: VertebraGeometry, z: number): number {
 }
 
 /** Height lost to the fracture (mm) at depth z. */
-export const lostHeightAtMm = (v: VertebraGeometry, z: number): number =>
+const lostHeightAtMm = (v: VertebraGeometry, z: number): number =>
   Math.max(0, v.intactHeightMm - fracturedHeightAtMm(v, z));
 
 /** Lift of the superior endplate (mm) at depth z for a restoration fraction t in [0, 1]. */
-export const liftAtMm = (v: VertebraGeometry, z: number, t: number): number => t * lostHeightAtMm(v, z);
+const liftAtMm = (v: VertebraGeometry, z: number, t: number): number => t * lostHeightAtMm(v, z);
 
 /** The EndplateLift (anterior and mid-body, mm) for a restoration fraction t. */
 export function liftFromFraction(v: VertebraGeometry, t: number): EndplateLift {

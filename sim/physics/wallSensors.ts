@@ -68,6 +68,17 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     out.push(strip('pedicleMedial', -outer, -inner, t0, p.len));
     out.push(strip('pedicleEntry', -inner, inner, p.len - p.c, p.len));
   }
+  const peds = v.pedicles.map(compilePedicle);
+  // Where a pedicle's core joins the body there is no cortex (the classifier agrees).
+  const inPedicleCore = (x: number, z: number): boolean =>
+    peds.some((p) => {
+      const dx = x - p.ax;
+      const dz = z - p.az;
+      const t = dx * p.ux + dz * p.uz;
+      const w = (dx * p.nx + dz * p.nz) / (p.a - p.c);
+      const dv = (y - p.y) / (p.b - p.c);
+      return t >= -4 && t <= p.len && w * w + dv * dv <= 1;
+    });
   const prof = makeEndplateProfile(v);
   const a = v.bodyWidthMm / 2;
   const b = v.bodyDepthMm / 2;
@@ -77,6 +88,7 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     const mx = (p0.x + p1.x) / 2;
     const mz = (p0.z + p1.z) / 2;
     if (y < inferiorYAt(prof, 0.98 * mx, 0.98 * mz) || y > superiorYAt(prof, 0.98 * mx, 0.98 * mz)) continue;
+    if (inPedicleCore(v.centre.x + mx, v.centre.z + mz)) continue;
     const len = Math.hypot(p1.x - p0.x, p1.z - p0.z);
     // Outward normal of a counter-clockwise rim (theta increases from left to posterior).
     const nx = (p1.z - p0.z) / len;

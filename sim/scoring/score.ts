@@ -25,7 +25,7 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     radiationScore(input),
     cementScore(input),
     processScore(input),
-  ];
+  ].map((d) => ({ ...d, items: d.items.map((i) => ({ ...i, points: tidy(i.points) })) }));
   const weightSum = domains.reduce((s, d) => s + d.weight, 0);
   const total = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
   const critical = criticalErrors(input);
@@ -40,3 +40,6 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     metrics: metrics(input),
   };
 }
+
+/** One decimal, and never -0 (a report must survive a JSON round trip unchanged). */
+const tidy = (points: number): number => Math.round(points * 10) / 10 || 0;

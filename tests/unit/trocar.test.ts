@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { createRng } from '../../sim/math/rng';
+import type { DomainEvent } from '../../sim/events';
+import { add, distance, scale } from '../../sim/math/vec3';
+import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
+import { defaultSkinEntry, idealTrajectory, trajectoryDirection } from '../../sim/anatomy/idealTrajectory';
+import { tissueAt } from '../../sim/anatomy/tissueAt';
+import { Trocar } from '../../sim/instruments/trocar';
+
+const base = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
+const scenario = (level: Scenario['level'] = 'L1'): Scenario => parseScenario({ ...base, level });
+type Side = 'left' | 'right';
+
+/** Enter at the default point, aim at ideal + offsets, advance ideal depth + extra, step at dt until still. */
+function pass(opts: { level?: Scenario['level']; side?: Side; seed?: number; dMedial?: number; dCaudal?: number; extraMm?: number; dtS?: number }) {
+  const anatomy = buildAnatomy(scenario(opts.level), createRng(opts.seed ?? 42));
+  const side = opts.side ?? 'left';
+  const ideal = idealTrajectory(anatomy, side);
+  const trocar = new Trocar(anatomy, 11);
+  trocar.setEntry(side, 0, 0);
+  trocar.aim(ideal.medialDeg + (opts.dMedial ?? 0), ideal.caudalDeg + (opts.dCaudal ?? 0));
+  trocar.requestAdvance(ideal.depthMm + (opts.extraMm ?? 0));
+  const events: DomainEvent[] = [];
+  for (let tick = 0; trocar.moving && tick < 20_000; tick++) events.push(...trocar.step(opts.dtS ?? 1 / 60, tick));
+  return { anatomy, ideal, trocar, events, view: trocar.view()!, types: events.map((e) => e.type) };
+}
+
+const breaches = (events: DomainEvent[]) => events.flatMap((e) => (e.type === 'needle.breach' ? [e] : []));
+
+describe('ideal trajectory', () => {
+  it('passes through the default skin entry', () => {
+    const anatomy = buildAnatomy(scenario(), createRng(3));
+    for (const side of ['left', 'right'] as const) {
+      const ideal = idealTrajectory(anatomy, side);
+      const entry = defaultSkinEntry(anatomy, side);
+      const end = add(entry, scale(trajectoryDirection(side, ideal.medialDeg, ideal.caudalDeg), ideal.depthMm));
+      expect(distance(end, ideal.target)).toBeLessThan(1e-6);
+      expect(tissueAt(anatomy, ideal.target)).toBe('cancellous');
+      expect(ideal.medialDeg).toBeGreaterThan(5);
+      expect(ideal.caudalDeg).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['L1', 'left', 42], ['L1', 'right', 42], ['L1', 'left', 7], ['L1', 'right', 1234],
+    ['T12', 'left', 42], ['T12', 'right', 5], ['L3', 'left', 42], ['L3', 'right', 9],
+  ] as const)('at %s (%s, seed %i) reaches the target zone with no breach and no safety violation', (level, side, seed) => {
+    const { types, view } = pass({ level, side, seed });
+    expect(types.filter((t) => t !== 'needle.breach')).toEqual([
+      'needle.skinPunctured',
+      'needle.docked',
+      'needle.inPedicle',
+      'needle.pastPosteriorWall',
+      'needle.inTargetZone',
+    ]);
+    expect(view.breaches).toEqual([]);
+    expect(view.safetyRuleViolated).toBe(false);
+    expect(view.milestone).toBe('target');
+    expect(view.tissueAtTip).toBe('cancellous');
+  });
+});
+
+describe('misplacement emerges from the geometry', () => {
+  it('an over-medial aim breaches medially and violates the safety rule', () => {
+    const { events, view } = pass({ dMedial: 10 });
+    expect(breaches(events)[0].wall).toBe('medial');
+    expect(view.safetyRuleViolated).toBe(true);
+    expect(events.some((e) => e.type === 'needle.safetyRuleViolated')).toBe(true);
+  });
+
+  it('an over-caudal trajectory breaches inferiorly', () => {
+    const { events } = pass({ dCaudal: 8 });
+    expect(breaches(events)[0].wall).toBe('inferior');
+  });
+
+  it('a too-deep advance breaches the anterior cortex, and view keeps the deepest point', () => {
+    const { events, view } = pass({ extraMm: 20 });
+    expect(events.map((e) => e.type)).toContain('needle.inTargetZone');
+    expect(breaches(events).map((b) => b.wall)).toEqual(['anterior']);
+    expect(view.breaches[0].depthMm).toBeGreaterThan(5);
+    expect(view.breaches[0].depthMm).toBeGreaterThan(breaches(events)[0].depthMm);
+  });
+
+  it('a fast advance does not tunnel: same breaches as a slow one', () => {
+    for (const opts of [{ extraMm: 20 }, { dMedial: 10 }, { dCaudal: 8 }]) {
+      const slow = pass({ ...opts, dtS: 1 / 60 });
+      const fast = pass({ ...opts, dtS: 30 });
+      expect(fast.view.breaches.map((b) => b.wall)).toEqual(slow.view.breaches.map((b) => b.wall));
+      fast.view.breaches.forEach((b, i) => expect(b.depthMm).toBeCloseTo(slow.view.breaches[i].depthMm, 0));
+      expect(distance(fast.view.tip, slow.view.tip)).toBeLessThan(1e-6);
+    }
+  });
+});
+
+describe('Trocar commands', () => {
+  it('has no view until an entry is chosen, and refuses a new entry once inside the skin', () => {
+    const anatomy = buildAnatomy(scenario(), createRng(1));
+    const trocar = new Trocar(anatomy, 11);
+    expect(trocar.view()).toBeNull();
+    expect(trocar.requestAdvance(5)).toBe(false);
+    expect(trocar.setEntry('left', 5, 0)).toBe(true);
+    expect(trocar.view()!.entry.x).toBeCloseTo(defaultSkinEntry(anatomy, 'left').x + 5, 6);
+    trocar.requestAdvance(5);
+    trocar.step(1);
+    expect(trocar.view()!.depthMm).toBe(5);
+    expect(trocar.setEntry('left', 0, 0)).toBe(false);
+  });
+
+  it('moves slowly through cortex and fast through soft tissue', () => {
+    const { trocar, anatomy, ideal } = pass({ extraMm: -65 });
+    expect(trocar.view()!.tissueAtTip).toBe('muscle');
+    const before = trocar.view()!.depthMm;
+    trocar.requestAdvance(ideal.depthMm - before);
+    let soft = 0;
+    let cortex = 0;
+    for (let i = 0; i < 2000 && trocar.moving; i++) {
+      const d0 = trocar.view()!.depthMm;
+      const tissue = tissueAt(anatomy, trocar.view()!.tip);
+      trocar.step(1 / 60);
+      const speed = (trocar.view()!.depthMm - d0) * 60;
+      if (tissue === 'muscle') soft = Math.max(soft, speed);
+      if (tissue === 'cortical') cortex = Math.max(cortex, speed);
+    }
+    expect(soft).toBeGreaterThan(8);
+    expect(cortex).toBeLessThan(1.5);
+  });
+
+  it('holds the path in bone: re-aiming is limited and counts a redirection after a withdrawal', () => {
+    const { trocar, ideal } = pass({ extraMm: -25 });
+    const v = trocar.view()!;
+    expect(v.milestone === 'pedicle' || v.milestone === 'body').toBe(true);
+    trocar.aim(ideal.medialDeg + 20, ideal.caudalDeg);
+    expect(trocar.view()!.medialDeg).toBeCloseTo(ideal.medialDeg + 5, 6);
+    expect(trocar.view()!.redirections).toBe(0);
+    trocar.requestAdvance(-3);
+    while (trocar.moving) trocar.step(1 / 60);
+    trocar.aim(ideal.medialDeg + 2, ideal.caudalDeg);
+    expect(trocar.view()!.redirections).toBe(1);
+  });
+
+  it('drills a channel ahead of the tip and reports it ready', () => {
+    const { trocar } = pass({ extraMm: -22 });
+    expect(trocar.view()!.milestone).toBe('body');
+    expect(trocar.drill(12)).toBe(true);
+    const events: DomainEvent[] = [];
+    for (let i = 0; i < 2000 && trocar.moving; i++) events.push(...trocar.step(1 / 60));
+    expect(events.map((e) => e.type)).toContain('channel.ready');
+    const v = trocar.view()!;
+    expect(v.cannula).toBe(true);
+    expect(v.channelMm).toBeCloseTo(12, 6);
+    expect(v.breaches).toEqual([]);
+  });
+
+  it('keeps the record after the instruments are removed', () => {
+    const { trocar } = pass({ dMedial: 10 });
+    trocar.removeAll();
+    const v = trocar.view()!;
+    expect(v.depthMm).toBe(0);
+    expect(v.breaches.length).toBeGreaterThan(0);
+    expect(v.safetyRuleViolated).toBe(true);
+    expect(trocar.moving).toBe(false);
+  });
+});
