@@ -23,8 +23,17 @@ export const planStepSchema = z.union([
   z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
   /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
   z.strictObject({ aimIdeal: z.literal(true), medialOffsetDeg: z.number().optional(), caudalOffsetDeg: z.number().optional() }),
-  /** Repeat a command every everyS seconds until a condition holds (fails after max repeats). */
-  z.strictObject({ repeat: commandSchema, everyS: z.number().positive(), until: conditionSchema, max: z.number().int().positive().max(10000) }),
+  /**
+   * Repeat a command every everyS seconds until a condition holds (fails after max repeats).
+   * stopIf ends the repetition early without failing (e.g. stop injecting when a leak appears).
+   */
+  z.strictObject({
+    repeat: commandSchema,
+    everyS: z.number().positive(),
+    until: conditionSchema,
+    stopIf: conditionSchema.optional(),
+    max: z.number().int().positive().max(10000),
+  }),
   /** Let time pass in steps of stepS until a condition holds (fails after maxS). */
   z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
 ]);

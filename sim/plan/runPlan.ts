@@ -52,11 +52,13 @@ function runStep(session: Session, step: PlanStep, i: number): void {
   }
   if ('repeat' in step) {
     for (let n = 0; n < step.max; n++) {
-      if (conditionHolds(session.snapshot(), step.until)) return;
+      const snap = session.snapshot();
+      if (conditionHolds(snap, step.until) || (step.stopIf && conditionHolds(snap, step.stopIf))) return;
       send(session, step.repeat, where);
       session.advance(step.everyS);
     }
-    if (conditionHolds(session.snapshot(), step.until)) return;
+    const end = session.snapshot();
+    if (conditionHolds(end, step.until) || (step.stopIf && conditionHolds(end, step.stopIf))) return;
     throw new PlanError(`${where}: ${JSON.stringify(step.until)} not reached after ${step.max} x ${step.repeat.type}`);
   }
   for (let t = 0; t < step.maxS; t += step.stepS) {
