@@ -105,7 +105,7 @@ export class World {
     const events: DomainEvent[] = [];
     const trocar = this.trocar();
     events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: trocar?.moving ?? false }));
-    for (const t of this.trocars.values()) events.push(...t.step(dtS));
+    for (const t of this.trocars.values()) events.push(...t.step(dtS, this.tickCount));
     events.push(...this.balloon.step(dtS));
     const view = trocar?.view() ?? null;
     events.push(

@@ -3,7 +3,7 @@ import type { BreachWall, DomainEvent } from '../events';
 import type { Breach, TrocarView } from '../snapshot';
 import { add, scale, type Vec3 } from '../math/vec3';
 import { classifierFor } from '../anatomy/classifierCache';
-import { inTargetZone, pastPosteriorWall, pedicleLocal, pedicleMedialBorderX, pedicleOf, posteriorWallLineZ } from '../anatomy/landmarks';
+import { inTargetZone, pastPosteriorWall } from '../anatomy/landmarks';
 import { skinZAt } from '../anatomy/torso';
 import { defaultSkinEntry, trajectoryDirection } from '../anatomy/idealTrajectory';
 import { CODE, TISSUES } from '../anatomy/tissueCodes';
@@ -11,6 +11,7 @@ import type { Anatomy } from '../anatomy/types';
 import type { TissueClassifier } from '../anatomy/tissueClassifier';
 import { breachAt } from '../physics/breachAt';
 import { MAX_SUBSTEP_MM, NeedleWorld, type WallContact } from '../physics/needleWorld';
+import { pedicleMilestones, violatesSafetyRule } from './trocarChecks';
 import { advanceSpeedMmS, withdrawSpeedMmS } from './trocarSpeeds';
 
 type Milestone = TrocarView['milestone'];
@@ -238,17 +239,9 @@ export class Trocar {
       this.boneEntryDepthMm = this.depthMm;
       this.boneAim = { medialDeg: this.medialDeg, caudalDeg: this.caudalDeg };
     }
-    const v = this.anatomy.vertebrae[this.anatomy.targetIndex];
-    const ped = pedicleOf(v, side);
-    const l = pedicleLocal(ped, tip);
-    const inOval = (sa: number, sb: number): boolean => (l.w / sa) ** 2 + (l.v / sb) ** 2 <= 1;
-    const touchesPedicle = this.contacts.some((c) => c.side === side && c.id.startsWith('pedicle'));
-    if (touchesPedicle || (l.t >= 0 && l.t <= ped.len && inOval(ped.a, ped.b))) {
-      this.once(events, { type: 'needle.docked' }, 'docked');
-    }
-    if (l.t >= 0 && l.t <= ped.len - ped.c && inOval(ped.a - ped.c, ped.b - ped.c)) {
-      this.once(events, { type: 'needle.inPedicle' }, 'pedicle');
-    }
+    const pedicle = pedicleMilestones(this.anatomy, side, tip, this.contacts);
+    if (pedicle.docked) this.once(events, { type: 'needle.docked' }, 'docked');
+    if (pedicle.inPedicle) this.once(events, { type: 'needle.inPedicle' }, 'pedicle');
     if (pastPosteriorWall(this.anatomy, tip)) this.once(events, { type: 'needle.pastPosteriorWall' }, 'body');
     this.checkWorkingTip(tip, events, tick);
   }
@@ -256,7 +249,6 @@ export class Trocar {
   /** Breach, safety rule and target zone for the trocar tip or the drill tip. */
   private checkWorkingTip(q: Vec3, events: DomainEvent[], tick: number): void {
     const side = this.side!;
-    const v = this.anatomy.vertebrae[this.anatomy.targetIndex];
     const breach = breachAt(this.anatomy, q, side);
     if (breach) {
       const prev = this.breaches.get(breach.wall);
@@ -267,11 +259,8 @@ export class Trocar {
         this.breaches.set(breach.wall, { ...prev, depthMm: breach.depthMm });
       }
     }
-    // Safety rule (clinical-reference.md Technique): on AP the tip must not cross the pedicle's medial
-    // border before the lateral view shows it past the posterior wall. Judged from the tip whether or not an image was taken.
-    const sign = side === 'left' ? 1 : -1;
-    const atPedicleDepth = q.z <= Math.max(v.pedicles[0].posteriorCentre.z, v.pedicles[1].posteriorCentre.z);
-    if (!this.safetyViolated && atPedicleDepth && sign * q.x < pedicleMedialBorderX(v, side) && q.z > posteriorWallLineZ(v)) {
+    // Judged from the tip, whether or not anyone took an image.
+    if (!this.safetyViolated && violatesSafetyRule(this.anatomy, side, q)) {
       this.safetyViolated = true;
       events.push({ type: 'needle.safetyRuleViolated' });
     }

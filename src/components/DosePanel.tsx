@@ -26,7 +26,8 @@ export function DosePanel({ dose, carm }: Props) {
         unit="s"
         tone={dose.handInBeamS > 0 ? 'warn' : undefined}
       />
-      <Readout label="C-arm" value={`${carm.view}${carm.movingS > 0 ? ' (moving)' : ''}`} testId="carm-view" />
+      <Readout label="Mode" value={FLUORO_MODE_LABELS[carm.mode]} testId="fluoro-mode" />
+      <Readout label="C-arm" value={`${carm.view}${carm.movingS > 0 ? ` (moving, ${Math.ceil(carm.movingS)} s)` : ''}`} testId="carm-view" />
       <Readout label="Orbit / tilt" value={`${fixed(carm.orbitDeg)} / ${fixed(carm.tiltDeg)}`} unit="°" />
     </Panel>
   );

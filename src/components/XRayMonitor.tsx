@@ -12,8 +12,8 @@ interface Props {
   readonly sizePx: number;
   /** The beam is on for this view now. */
   readonly live: boolean;
-  /** The C-arm is swinging to this view. */
-  readonly moving: boolean;
+  /** Whole seconds left while the C-arm swings to this view (0: not moving to it). */
+  readonly movingS: number;
   /** The C-arm currently sits at this view (single plane: the other monitor holds the last image). */
   readonly active: boolean;
 }
@@ -22,7 +22,7 @@ interface Props {
  * One OR monitor. Owns one X-ray renderer imperatively: created in an effect, fed every frame by
  * the store's frame listener (never through React state), destroyed on unmount.
  */
-export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, sizePx, live, moving, active }: Props) {
+export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, sizePx, live, movingS, active }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const renderer = useRef<XRayRenderer | null>(null);
   const invertedRef = useRef(inverted);
@@ -77,8 +77,8 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
       <figcaption className="monitor-bar">
         <span className="monitor-view">{view === 'AP' ? 'AP' : 'LATERAL'}</span>
         {live && <span className="beam-on">● X-RAY</span>}
-        {active && !live && !moving && <span className="monitor-active">C-arm here</span>}
-        {moving && <span className="monitor-moving">C-arm moving…</span>}
+        {active && !live && movingS === 0 && <span className="monitor-active">C-arm here</span>}
+        {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
       </figcaption>
       <div className="monitor-screen" style={{ maxWidth: sizePx }}>
         {/* The renderer owns this element's children; React never touches them. */}

@@ -158,7 +158,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
                 inverted={settings.inverted}
                 sizePx={MONITOR_PX}
                 live={carm.exposing && carm.view === view}
-                moving={carm.movingS > 0 && carm.view === view}
+                movingS={carm.view === view ? Math.ceil(carm.movingS) : 0}
                 active={carm.view === view}
               />
             ))}

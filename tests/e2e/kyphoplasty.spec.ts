@@ -26,10 +26,15 @@ async function nextPhase(page: Page, to: string): Promise<void> {
   await expect(header).toHaveAttribute('data-phase', to, { timeout: 10_000 });
 }
 
-/** Swing the C-arm to a view, hold the pedal until one more image of that view is counted, release. */
-async function shot(page: Page, view: View): Promise<void> {
+/** Swing the C-arm to a view (a single-plane swing takes ~20 s of sim time), then wait until it is there. */
+async function swing(page: Page, view: View): Promise<void> {
   await page.keyboard.press(view === 'AP' ? 'a' : 'l');
-  await expect(page.getByTestId('carm-view')).toHaveText(view, { timeout: 20_000 });
+  await expect(page.getByTestId('carm-view')).toHaveText(view, { timeout: 60_000 });
+}
+
+/** Swing to a view, hold the pedal until one more image of that view is counted, release. */
+async function shot(page: Page, view: View): Promise<void> {
+  await swing(page, view);
   const before = await num(page, `dose-shots-${view}`);
   await page.keyboard.down('Space');
   await expect.poll(() => num(page, `dose-shots-${view}`), { timeout: 10_000 }).toBeGreaterThan(before);
@@ -81,11 +86,20 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await page.keyboard.press('p');
   await nextPhase(page, 'cArmSetup');
 
-  // C-arm: pulsed 7.5 p/s, then a true AP and lateral image.
+  // C-arm: pulsed 7.5 p/s, then a true AP and lateral image. Sim time runs x4 from here so
+  // that single-plane C-arm swings (20 s each) do not dominate the test's wall time.
   await expect(page.getByTestId('xray-AP')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  for (let i = 0; i < 5 && !((await page.getByTestId('dose-panel').textContent()) ?? '').includes('Pulsed 7.5'); i++) {
-    await page.keyboard.press('m');
+  for (const speed of ['time ×2', 'time ×4']) {
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('time-speed')).toHaveText(speed);
   }
+  const modeBadge = page.getByTestId('fluoro-mode');
+  for (let i = 0; i < 5 && (await modeBadge.textContent()) !== 'Pulsed 7.5 p/s'; i++) {
+    const before = await modeBadge.textContent();
+    await page.keyboard.press('m');
+    await expect(modeBadge).not.toHaveText(before ?? '');
+  }
+  await expect(modeBadge).toHaveText('Pulsed 7.5 p/s');
   await shot(page, 'AP');
   await shot(page, 'lateral');
   await snapMonitors(page, '1-setup');
@@ -147,8 +161,7 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
       .toBeGreaterThanOrEqual(before + 30);
   }
   await expect(page.getByTestId('cement-phase')).toContainText('working');
-  await page.keyboard.press('l');
-  await expect(page.getByTestId('carm-view')).toHaveText('lateral', { timeout: 20_000 });
+  await swing(page, 'lateral');
   await page.keyboard.down('Space');
   for (let i = 0; i < 8; i++) {
     if ((await num(page, 'cement-leaked')) > 0) break;

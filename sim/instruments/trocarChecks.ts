@@ -1,0 +1,34 @@
+import type { Side } from '../commands';
+import type { Vec3 } from '../math/vec3';
+import { pedicleLocal, pedicleMedialBorderX, pedicleOf, posteriorWallLineZ } from '../anatomy/landmarks';
+import type { Anatomy } from '../anatomy/types';
+import type { WallContact } from '../physics/needleWorld';
+
+/**
+ * Safety rule (clinical-reference.md Technique): on the AP view the tip must not cross the pedicle's
+ * medial border before the lateral view shows it past the posterior wall. True when the tip, at
+ * pedicle depth, projects medial to the border on AP while still behind the wall line on the lateral.
+ */
+export function violatesSafetyRule(anatomy: Anatomy, side: Side, q: Vec3): boolean {
+  const v = anatomy.vertebrae[anatomy.targetIndex];
+  const sign = side === 'left' ? 1 : -1;
+  const atPedicleDepth = q.z <= Math.max(v.pedicles[0].posteriorCentre.z, v.pedicles[1].posteriorCentre.z);
+  return atPedicleDepth && sign * q.x < pedicleMedialBorderX(v, side) && q.z > posteriorWallLineZ(v);
+}
+
+/** Docked: the tip touches the target pedicle's cortex (matter contact) or is inside its oval; in pedicle: inside its core. */
+export function pedicleMilestones(
+  anatomy: Anatomy,
+  side: Side,
+  tip: Vec3,
+  contacts: readonly WallContact[],
+): { docked: boolean; inPedicle: boolean } {
+  const ped = pedicleOf(anatomy.vertebrae[anatomy.targetIndex], side);
+  const l = pedicleLocal(ped, tip);
+  const inOval = (sa: number, sb: number): boolean => (l.w / sa) ** 2 + (l.v / sb) ** 2 <= 1;
+  const touches = contacts.some((c) => c.side === side && c.id.startsWith('pedicle'));
+  return {
+    docked: touches || (l.t >= 0 && l.t <= ped.len && inOval(ped.a, ped.b)),
+    inPedicle: l.t >= 0 && l.t <= ped.len - ped.c && inOval(ped.a - ped.c, ped.b - ped.c),
+  };
+}
