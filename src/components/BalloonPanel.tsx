@@ -25,7 +25,7 @@ export function BalloonPanel({ balloon, height, mode }: Props) {
       aside={b && <span className="badge">{b.lengthMm} mm</span>}
       className={b?.ruptured ? 'alarm' : undefined}
     >
-      {!b ? (
+      {!b || (!b.inserted && b.trace.length === 0) ? (
         <p className="muted">Not inserted.</p>
       ) : (
         <div className="balloon-grid">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { baseKey, comboLabel } from '../input/keyCombo';
-import { DEFAULT_PEDAL_KEY, keyConflicts } from '../input/keymap';
+import { DEFAULT_PEDAL_KEY, KEYMAP, keyConflicts } from '../input/keymap';
 import { updateSettings, useSettings } from '../settings/settingsStore';
 
 interface Props {
@@ -12,8 +12,9 @@ const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Escap
 /** Why a key cannot be the pedal, or null when it can. */
 export function pedalKeyProblem(key: string): string | null {
   if (MODIFIERS.has(key)) return `${comboLabel(key)} cannot be the pedal.`;
-  const clashes = keyConflicts([key, `Shift+${key}`]);
-  return clashes.length ? `${comboLabel(key)} is already used (${clashes.map((c) => c.split(':')[0]).join(', ')}).` : null;
+  if (keyConflicts([key, `Shift+${key}`]).length === 0) return null;
+  const users = KEYMAP.filter((a) => a.keys.includes(key) || a.keys.includes(`Shift+${key}`)).map((a) => a.label);
+  return `${comboLabel(key)} is already used${users.length ? ` (${users.join(', ')})` : ''}.`;
 }
 
 /** Settings: remap the fluoro pedal (persisted in localStorage) and invert the image. */

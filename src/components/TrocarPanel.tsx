@@ -1,4 +1,5 @@
 import type { TrocarView } from '../../sim/snapshot';
+import type { TrainingMode } from '../../sim/sessionTypes';
 import type { EntryDraft } from '../input/actionTypes';
 import { fixed, tickClock } from '../game/format';
 import { Panel, Readout } from './Panel';
@@ -6,6 +7,7 @@ import { Panel, Readout } from './Panel';
 interface Props {
   readonly trocar: TrocarView | null;
   readonly entry: EntryDraft;
+  readonly mode: TrainingMode;
 }
 
 const MILESTONES: Readonly<Record<TrocarView['milestone'], string>> = {
@@ -17,8 +19,8 @@ const MILESTONES: Readonly<Record<TrocarView['milestone'], string>> = {
   target: 'In the target zone',
 };
 
-/** Trocar state: side, entry, angles, depth, tissue at the tip, breaches. */
-export function TrocarPanel({ trocar, entry }: Props) {
+/** Trocar state: side, entry, angles, depth, tissue at the tip, breaches (progress milestones in practice only). */
+export function TrocarPanel({ trocar, entry, mode }: Props) {
   const draft = `${entry.side}, ${fixed(entry.lateralMm, 0)} mm lateral, ${fixed(entry.cranialMm, 0)} mm cranial`;
   if (!trocar) {
     return (
@@ -39,7 +41,8 @@ export function TrocarPanel({ trocar, entry }: Props) {
       <Readout label="Caudal" value={fixed(t.caudalDeg)} unit="°" testId="trocar-caudal" />
       <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />
       <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />
-      <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />
+      {/* Where the tip is relative to the pedicle and walls is for the trainee to read off the images in an exam. */}
+      {mode === 'practice' && <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />}
       {t.channelMm > 0 && <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />}
       <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
       {t.safetyRuleViolated && <Readout label="Safety rule" value="violated" tone="danger" />}

@@ -80,7 +80,7 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
         {active && !live && movingS === 0 && <span className="monitor-active">C-arm here</span>}
         {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
       </figcaption>
-      <div className="monitor-screen" style={{ maxWidth: sizePx }}>
+      <div className="monitor-screen">
         {/* The renderer owns this element's children; React never touches them. */}
         <div className="monitor-host" ref={host} />
         {state === 'starting' && <div className="monitor-msg">Starting imaging…</div>}

@@ -21,7 +21,9 @@ const WALL: Readonly<Record<string, string>> = {
 
 /**
  * A domain event in words for the events feed, or null for events the feed leaves out: every
- * acquired image (the dose panel counts them) and, in exam mode, the cement phase (a hint).
+ * acquired image (the dose panel counts them) and, in exam mode, what the trainee must judge from
+ * the images themselves (tip in the pedicle, past the posterior wall, in the target zone) and the
+ * cement phase. Docking stays: the operator feels bone contact.
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
   const line = describe(e, mode);
@@ -40,11 +42,11 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'needle.docked':
       return { text: 'Trocar docked on bone', severity: 'good' };
     case 'needle.inPedicle':
-      return { text: 'Tip in the pedicle', severity: 'good' };
+      return mode === 'practice' ? { text: 'Tip in the pedicle', severity: 'good' } : null;
     case 'needle.pastPosteriorWall':
-      return { text: 'Tip past the posterior wall', severity: 'good' };
+      return mode === 'practice' ? { text: 'Tip past the posterior wall', severity: 'good' } : null;
     case 'needle.inTargetZone':
-      return { text: 'Tip in the target zone', severity: 'good' };
+      return mode === 'practice' ? { text: 'Tip in the target zone', severity: 'good' } : null;
     case 'needle.breach':
       return { text: `Breach: ${WALL[e.wall] ?? e.wall}, ${e.depthMm.toFixed(1)} mm`, severity: 'danger' };
     case 'needle.safetyRuleViolated':

@@ -102,6 +102,27 @@ export default function DebriefScreen({ attempt, onMenu }: Props) {
   );
 }
 
+const MAX_EVIDENCE = 6;
+
+/** Evidence ticks as sim-clock times (one chip per distinct second, the first few, then a count). */
+function Evidence({ ticks }: { ticks: readonly number[] }) {
+  const times = [...new Set(ticks.map(tickClock))];
+  return (
+    <>
+      {times.slice(0, MAX_EVIDENCE).map((t) => (
+        <span key={t} className="tick">
+          {t}
+        </span>
+      ))}
+      {times.length > MAX_EVIDENCE && (
+        <span className="tick more" title={times.slice(MAX_EVIDENCE).join(', ')}>
+          +{times.length - MAX_EVIDENCE}
+        </span>
+      )}
+    </>
+  );
+}
+
 function Report({ report: r }: { report: ScoreReport }) {
   return (
     <>
@@ -148,11 +169,7 @@ function Report({ report: r }: { report: ScoreReport }) {
                     <td className="num">{it.value}</td>
                     <td className="num">{it.points === 0 ? '0' : it.points.toFixed(1)}</td>
                     <td className="evidence">
-                      {it.evidenceTicks.map((t, j) => (
-                        <span key={j} className="tick" title={`tick ${t}`}>
-                          {tickClock(t)}
-                        </span>
-                      ))}
+                      <Evidence ticks={it.evidenceTicks} />
                     </td>
                   </tr>
                 ))}

@@ -34,13 +34,17 @@ export function MenuScreen({ state, onChange, onStart }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.ctrlKey || e.altKey || e.metaKey) return;
+      // Typing in the seed field is typing, except Enter, which starts the case from there too.
+      const typing = isFormTarget(e.target, e.key);
       const { state: s, selected: i } = latest.current;
       const n = SCENARIOS.length;
-      if (e.key === 'ArrowDown' && n > 0) latest.current.onChange({ ...s, selected: (i + 1) % n });
+      if (e.key === 'Enter' && (!typing || e.target instanceof HTMLInputElement)) {
+        if (!e.repeat) start();
+      } else if (typing) return;
+      else if (e.key === 'ArrowDown' && n > 0) latest.current.onChange({ ...s, selected: (i + 1) % n });
       else if (e.key === 'ArrowUp' && n > 0) latest.current.onChange({ ...s, selected: (i - 1 + n) % n });
       else if (e.key === 'm' || e.key === 'M') latest.current.onChange({ ...s, mode: s.mode === 'practice' ? 'exam' : 'practice' });
-      else if (e.key === 'Enter' && !e.repeat) start();
       else return;
       e.preventDefault();
     };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createSession } from '../../sim/session';
+import { PHASES } from '../../sim/procedure/phases';
 import { ActionBar } from '../components/ActionBar';
 import { BalloonPanel } from '../components/BalloonPanel';
 import { CementPanel } from '../components/CementPanel';
@@ -33,6 +34,7 @@ interface Props {
 const MONITOR_PX = 512;
 const SPEEDS = [1, 2, 4] as const;
 const CASE_PHASES = new Set(['caseReview', 'preOp']);
+const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
 
 /** Practice hints are best-effort: a hint that cannot be computed is left out, never fatal. */
 function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
@@ -105,6 +107,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
   const hint = mode === 'practice' ? safeHint(() => practiceHint(snap, controls.entry.side)) : null;
   const inCase = CASE_PHASES.has(snap.phase);
   const carm = snap.carm;
+  const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
+  const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
 
   return (
     <div className="procedure" data-testid="procedure" data-mode={mode}>
@@ -164,11 +168,12 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
             ))}
           </div>
           <div className="or-panels">
-            <TrocarPanel trocar={snap.trocar} entry={controls.entry} />
-            {(start.scenario.procedure === 'kyphoplasty' || snap.balloon) && (
+            {/* The panel of the current step comes first; a step's panel appears once it is reached. */}
+            {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
+            {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
               <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} />
             )}
-            <CementPanel cement={snap.cement} mode={mode} />
+            <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} />
             <DosePanel dose={snap.dose} carm={carm} />
           </div>
         </div>
