@@ -164,7 +164,8 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('needle.advance10', 'access', ['Shift+w'], 'Advance 10 mm', { type: 'needle.advance', mm: 10 }),
   cmd('needle.withdraw2', 'access', ['s'], 'Withdraw 2 mm', { type: 'needle.advance', mm: -2 }),
   cmd('needle.withdraw10', 'access', ['Shift+s'], 'Withdraw 10 mm', { type: 'needle.advance', mm: -10 }),
-  cmd('channel.drill', 'access', ['d'], 'Drill channel 15 mm', { type: 'channel.drill', mm: 15 }),
+  cmd('channel.drill5', 'access', ['d'], 'Drill 5 mm further', { type: 'channel.drill', mm: 5 }),
+  cmd('channel.drill10', 'access', ['Shift+d'], 'Drill 10 mm further', { type: 'channel.drill', mm: 10 }),
 
   cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
   cmd('balloon.inflate', 'balloon', ['=', '+'], 'Inflate 0.25 mL', { type: 'balloon.inflate', mL: 0.25 }),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -72,9 +73,17 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
 
   // Case review and pre-op checklists.
   await expect(phaseHeader(page)).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
-  for (const key of ['1', '2', '3']) await page.keyboard.press(key);
+  const items = ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'];
+  const tick = async (index: number) => {
+    const item = page.getByTestId(`checklist-${items[index]}`);
+    await expect(async () => {
+      if ((await item.getAttribute('data-done')) !== 'true') await page.keyboard.press(String(index + 1));
+      await expect(item).toHaveAttribute('data-done', 'true', { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  };
+  for (const i of [0, 1, 2]) await tick(i);
   await nextPhase(page, 'preOp');
-  for (const key of ['4', '5', '6', '7', '8']) await page.keyboard.press(key);
+  for (const i of [3, 4, 5, 6, 7]) await tick(i);
   await nextPhase(page, 'positioning');
 
   // Help overlay opens and closes from the keyboard.
@@ -127,9 +136,14 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await snapMonitors(page, '2-access');
   await nextPhase(page, 'workingChannel');
 
-  // Working channel.
-  await page.keyboard.press('d');
-  await shot(page, 'lateral');
+  // Working channel: drill 5 mm at a time under lateral shots until the drill reaches the anterior third.
+  const milestone = page.getByTestId('trocar-milestone');
+  for (let i = 0; i < 6 && (await milestone.textContent()) !== 'In the target zone'; i++) {
+    await page.keyboard.press('d');
+    await expect(phaseHeader(page)).toHaveAttribute('data-can-advance', 'true', { timeout: 60_000 });
+    await shot(page, 'lateral');
+  }
+  await expect(milestone).toHaveText('In the target zone');
   await nextPhase(page, 'balloon');
 
   // Balloon: insert, inflate in 0.25 mL steps to endplate contact or 200 psi, deflate, remove.
@@ -199,5 +213,13 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS_DIR}/debrief.png`, fullPage: true });
   const download = page.waitForEvent('download');
   await page.keyboard.press('d');
-  expect((await download).suggestedFilename()).toBe(`attempt-l1-osteoporotic-wedge-${SEED}.json`);
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`attempt-l1-osteoporotic-wedge-${SEED}.json`);
+
+  // The downloaded attempt replays headless, in Node, to the very score the browser showed.
+  const attemptPath = `${SHOTS_DIR}/${file.suggestedFilename()}`;
+  await file.saveAs(attemptPath);
+  const replayed = JSON.parse(execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attemptPath], { encoding: 'utf8' }));
+  expect(Math.round(replayed.score.total)).toBe(score);
+  expect(replayed.metrics.finished).toBe(true);
 });
