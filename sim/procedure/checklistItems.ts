@@ -32,3 +32,15 @@ export const CHECKLIST_LABELS: Readonly<Record<ChecklistItem, string>> = {
   anaesthesia: 'anaesthesia',
   timeOut: 'the time-out',
 };
+
+/** How an item reads as a line of a checklist or a score report. */
+export const CHECKLIST_TITLES: Readonly<Record<ChecklistItem, string>> = {
+  history: 'History reviewed',
+  imaging: 'Imaging reviewed',
+  candidacy: 'Candidacy confirmed',
+  consent: 'Consent signed',
+  labs: 'Labs checked (INR, platelets)',
+  antibiotics: 'Antibiotics given (about 30 min before)',
+  anaesthesia: 'Anaesthesia / sedation',
+  timeOut: 'Time-out completed',
+};

@@ -1,24 +1,15 @@
-import type { ChecklistItem } from '../commands';
+import { CASE_REVIEW_ITEMS, CHECKLIST_TITLES, PRE_OP_ITEMS } from '../procedure/checklistItems';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, eventTicks, fmt, type ScoringInput } from './scoringInput';
 
-const ITEMS: readonly { item: ChecklistItem; label: string }[] = [
-  { item: 'history', label: 'History reviewed' },
-  { item: 'imaging', label: 'Imaging reviewed' },
-  { item: 'candidacy', label: 'Candidacy confirmed' },
-  { item: 'consent', label: 'Consent' },
-  { item: 'labs', label: 'Coagulation and platelets checked' },
-  { item: 'antibiotics', label: 'Prophylactic antibiotics (about 30 min before)' },
-  { item: 'anaesthesia', label: 'Anaesthesia plan' },
-  { item: 'timeOut', label: 'Time-out' },
-];
 /** Kyphoplasty takes up to an hour per level (clinical-reference.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
 
 /** Process domain: checklist, local anaesthetic before the puncture, discharge decision, time. */
 export function processScore(input: ScoringInput): DomainScore {
   const ticks = input.log.filter((e) => e.command.type === 'checklist.tick');
-  const items: ScoreItem[] = ITEMS.map(({ item, label }) => {
+  const items: ScoreItem[] = [...CASE_REVIEW_ITEMS, ...PRE_OP_ITEMS].map((item) => {
+    const label = CHECKLIST_TITLES[item];
     const t = ticks.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
     return { label, value: t === undefined ? 'missed' : 'done', points: t === undefined ? -10 : 0, evidenceTicks: t === undefined ? [] : [t] };
   });

@@ -1,4 +1,5 @@
 import type { ChecklistItem, Command, FluoroMode } from '../../sim/commands';
+import { CHECKLIST_TITLES } from '../../sim/procedure/checklistItems';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 
 /**
@@ -20,16 +21,8 @@ export const CHECKLIST_ORDER: readonly ChecklistItem[] = [
   'timeOut',
 ];
 
-export const CHECKLIST_LABELS: Readonly<Record<ChecklistItem, string>> = {
-  history: 'History reviewed',
-  imaging: 'Imaging reviewed',
-  candidacy: 'Candidacy confirmed',
-  consent: 'Consent signed',
-  labs: 'Labs checked (INR, platelets)',
-  antibiotics: 'Antibiotics given',
-  anaesthesia: 'Anaesthesia / sedation',
-  timeOut: 'Time-out completed',
-};
+/** Checklist titles live with the procedure; re-exported for the panels that list keys. */
+export const CHECKLIST_LABELS = CHECKLIST_TITLES;
 
 /** Order in which M cycles the exposure modes. */
 export const FLUORO_MODES: readonly FluoroMode[] = ['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose'];
