@@ -37,6 +37,8 @@ export interface Breach {
   readonly wall: BreachWall;
   readonly depthMm: number;
   readonly tick: number;
+  /** Where the tip first left bone through this wall: the hole cement can later follow. */
+  readonly position: Vec3;
 }
 
 export interface TrocarView {

@@ -13,6 +13,7 @@ import { Cement } from './instruments/cement';
 import { EndplateSupport } from './instruments/endplateSupport';
 import { heightView } from './instruments/vertebralHeight';
 import { add, scale } from './math/vec3';
+import { gaugeToDiameterMm } from './instruments/trocarGauge';
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, instruments, balloon, cement and the
@@ -143,7 +144,7 @@ export class World {
       for (const b of v.breaches) {
         const location =
           b.wall === 'medial' ? 'epidural' : b.wall === 'inferior' ? 'foraminal' : b.wall === 'endplate' || b.wall === 'superior' ? 'intradiscal' : 'paravertebral';
-        out.push({ position: v.tip, diameterMm: gaugeToDiameterMm(v.gauge), location });
+        out.push({ position: b.position, diameterMm: gaugeToDiameterMm(v.gauge), location });
       }
     }
     return out;
@@ -167,9 +168,4 @@ export class World {
   doseView(): DoseView {
     return this.fluoroscope.doseView();
   }
-}
-
-/** Outer diameter of a trocar by Stubs gauge (11 G 3.05 mm, 13 G 2.41 mm, 15 G 1.83 mm). */
-export function gaugeToDiameterMm(gauge: number): number {
-  return gauge <= 11 ? 3.05 : gauge <= 13 ? 2.41 : 1.83;
 }

@@ -253,7 +253,7 @@ export class Trocar {
     if (breach) {
       const prev = this.breaches.get(breach.wall);
       if (!prev) {
-        this.breaches.set(breach.wall, { wall: breach.wall, depthMm: breach.depthMm, tick });
+        this.breaches.set(breach.wall, { wall: breach.wall, depthMm: breach.depthMm, tick, position: q });
         events.push({ type: 'needle.breach', wall: breach.wall, depthMm: breach.depthMm });
       } else if (breach.depthMm > prev.depthMm) {
         this.breaches.set(breach.wall, { ...prev, depthMm: breach.depthMm });

@@ -1,5 +1,6 @@
 import type { SimSnapshot } from '../../sim/snapshot';
 import type { Vec3 } from '../../sim/math/vec3';
+import { GAUGE_OD_MM, gaugeToDiameterMm } from '../../sim/instruments/trocarGauge';
 
 /**
  * What moves in the image, as simple solids with a uniform attenuation: the trocar / cannula
@@ -26,8 +27,7 @@ export type RadiopaqueShape =
  */
 export const MU_PER_MM = { steel: 0.95, contrast: 0.15, cement: 0.26 } as const;
 
-/** Outer diameter by needle gauge (Stubs gauge), mm. */
-export const GAUGE_OD_MM: Readonly<Record<number, number>> = { 11: 3.05, 13: 2.41, 15: 1.83 };
+export { GAUGE_OD_MM };
 /** Length of the steel shaft behind the tip (trocar / cannula working length, assumed), mm. */
 export const SHAFT_LENGTH_MM = 150;
 /** The balloon's end markers: small platinum-iridium bands, modelled as steel beads (assumed). */
@@ -40,7 +40,7 @@ export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   const shapes: RadiopaqueShape[] = [];
   const t = snapshot.trocar;
   if (t) {
-    const r = (GAUGE_OD_MM[t.gauge] ?? 3) / 2;
+    const r = gaugeToDiameterMm(t.gauge) / 2;
     const d = t.direction;
     shapes.push({
       kind: 'capsule',

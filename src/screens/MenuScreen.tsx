@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { TrainingMode } from '../../sim/sessionTypes';
-import { loadScenarios, type ScenarioEntry } from '../scenarios/loadScenarios';
+import type { ScenarioEntry } from '../scenarios/loadScenarios';
+import { useScenarioEntries } from '../scenarios/useScenarioEntries';
 import { isFormTarget } from '../input/useKeyboard';
 import type { CaseStart } from './screenTypes';
 import '../styles/menu.css';
@@ -12,7 +13,7 @@ export interface MenuState {
   readonly seed: number;
 }
 
-const SCENARIOS: readonly ScenarioEntry[] = loadScenarios();
+const NONE: readonly ScenarioEntry[] = [];
 
 interface Props {
   readonly state: MenuState;
@@ -22,10 +23,12 @@ interface Props {
 
 /** Title, scenario list, practice/exam toggle. ↑/↓ select, M toggles the mode, Enter starts. */
 export function MenuScreen({ state, onChange, onStart }: Props) {
+  const loaded = useScenarioEntries();
+  const SCENARIOS = loaded ?? NONE;
   const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
   const entry = SCENARIOS[selected];
-  const latest = useRef({ state, selected, entry, onChange, onStart });
-  latest.current = { state, selected, entry, onChange, onStart };
+  const latest = useRef({ state, selected, entry, onChange, onStart, count: SCENARIOS.length });
+  latest.current = { state, selected, entry, onChange, onStart, count: SCENARIOS.length };
 
   const start = () => {
     const { entry: e, state: s } = latest.current;
@@ -38,7 +41,7 @@ export function MenuScreen({ state, onChange, onStart }: Props) {
       // Typing in the seed field is typing, except Enter, which starts the case from there too.
       const typing = isFormTarget(e.target, e.key);
       const { state: s, selected: i } = latest.current;
-      const n = SCENARIOS.length;
+      const n = latest.current.count;
       if (e.key === 'Enter' && (!typing || e.target instanceof HTMLInputElement)) {
         if (!e.repeat) start();
       } else if (typing) return;
@@ -70,7 +73,8 @@ export function MenuScreen({ state, onChange, onStart }: Props) {
       <section className="menu-body">
         <div className="menu-list" role="listbox" aria-label="Scenarios">
           <h2>Scenarios</h2>
-          {SCENARIOS.length === 0 && <p className="menu-error">No scenario files found in levels/.</p>}
+          {loaded === null && <p className="menu-loading">Loading scenarios…</p>}
+          {loaded !== null && SCENARIOS.length === 0 && <p className="menu-error">No scenario files found in levels/.</p>}
           {SCENARIOS.map((s, i) => (
             <div
               key={s.file}
