@@ -79,6 +79,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
       carm: world.carmView(),
       dose: world.doseView(),
       trocar: world.trocarView(),
+      trocars: world.trocarViews(),
       balloon: world.balloonView(),
       cement: world.cementView(),
       height: world.heightView(),

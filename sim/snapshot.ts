@@ -61,6 +61,8 @@ export interface TrocarView {
   readonly safetyRuleViolated: boolean;
   /** Number of times the trainee pulled back and re-aimed inside bone. */
   readonly redirections: number;
+  /** Taken out at instrument removal: the record stays, the steel is gone from the images. */
+  readonly removed: boolean;
 }
 
 export interface BalloonView {
@@ -137,7 +139,10 @@ export interface SimSnapshot {
   readonly anatomy: Anatomy;
   readonly carm: CArmView;
   readonly dose: DoseView;
+  /** The trocar / cannula in use (the active side), or null before a skin entry is chosen. */
   readonly trocar: TrocarView | null;
+  /** Every trocar of the attempt, one per pedicle used (both sides when bipedicular). */
+  readonly trocars: readonly TrocarView[];
   readonly balloon: BalloonView | null;
   readonly cement: CementView;
   readonly height: HeightView;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../levels/scenarioSchema';
-import type { Anatomy } from './anatomy/types';
+import type { Anatomy, EndplateLift } from './anatomy/types';
 import type { Command, Side } from './commands';
 import type { DomainEvent, LeakLocation } from './events';
 import type { Vec3 } from './math/vec3';
@@ -7,39 +7,42 @@ import type { Rng } from './math/rng';
 import type { BalloonView, CementView, HeightView, TrocarView, CArmView, DoseView } from './snapshot';
 import { buildAnatomy } from './anatomy/buildAnatomy';
 import { Fluoroscope } from './imaging/fluoroscope';
-import { Trocar } from './instruments/trocar';
 import { Balloon } from './instruments/balloon';
 import { Cement } from './instruments/cement';
 import { EndplateSupport } from './instruments/endplateSupport';
 import { heightView } from './instruments/vertebralHeight';
-import { add, scale } from './math/vec3';
+import { createPedicleKit, type PedicleKit } from './instruments/pedicleKit';
+import { mergeCementViews } from './instruments/mergeCementViews';
 import { gaugeToDiameterMm } from './instruments/trocarGauge';
+import { add, scale } from './math/vec3';
 
 /**
- * The world owns the numbers: anatomy, C-arm and dose, instruments, balloon, cement and the
- * endplate. It takes accepted commands as control input and, each fixed step, reports what
- * happened as domain events. It knows nothing of phases or permissions (the machine's job).
+ * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
+ * and the endplate. It takes accepted commands as control input and, each fixed step, reports
+ * what happened as domain events. It knows nothing of phases or permissions (the machine's job).
  */
 export class World {
   readonly anatomy: Anatomy;
   readonly fluoroscope: Fluoroscope;
-  readonly balloon: Balloon;
-  readonly cement: Cement;
   private readonly support: EndplateSupport;
-  private readonly trocars = new Map<Side, Trocar>();
+  private readonly kits = new Map<Side, PedicleKit>();
+  /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
+  private readonly noCement: Cement;
+  private readonly noBalloon: Balloon;
   private activeSide: Side | null = null;
   private tickCount = 0;
 
   constructor(readonly scenario: Scenario, rng: Rng) {
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
-    this.balloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
-    this.cement = new Cement(this.anatomy, scenario.cement);
     this.support = new EndplateSupport(this.anatomy);
+    this.noCement = new Cement(this.anatomy, scenario.cement);
+    this.noBalloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
   }
 
   /** Apply an accepted command as control input. */
   apply(command: Command): void {
+    const kit = this.kit();
     switch (command.type) {
       case 'carm.view':
       case 'carm.adjust':
@@ -48,51 +51,53 @@ export class World {
         this.fluoroscope.apply(command);
         return;
       case 'needle.entry': {
-        let trocar = this.trocars.get(command.side);
-        if (!trocar) {
-          trocar = new Trocar(this.anatomy, this.scenario.equipment.trocarGauge);
-          this.trocars.set(command.side, trocar);
+        let chosen = this.kits.get(command.side);
+        if (!chosen) {
+          chosen = createPedicleKit(this.anatomy, this.scenario);
+          this.kits.set(command.side, chosen);
         }
         this.activeSide = command.side;
-        trocar.setEntry(command.side, command.lateralMm, command.cranialMm);
+        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm);
         return;
       }
       case 'needle.aim':
-        this.trocar()?.aim(command.medialDeg, command.caudalDeg);
+        kit?.trocar.aim(command.medialDeg, command.caudalDeg);
         return;
       case 'needle.advance':
-        this.trocar()?.requestAdvance(command.mm);
+        kit?.trocar.requestAdvance(command.mm);
         return;
       case 'channel.drill':
-        this.trocar()?.drill(command.mm);
+        kit?.trocar.drill(command.mm);
         return;
       case 'balloon.insert': {
-        const t = this.trocar()?.view();
+        const t = kit?.trocar.view();
         // The balloon goes to the end of the drilled channel, ahead of the cannula tip.
-        if (t) this.balloon.insert(add(t.tip, scale(t.direction, t.channelMm)), t.direction);
+        if (kit && t) kit.balloon.insert(add(t.tip, scale(t.direction, t.channelMm)), t.direction);
         return;
       }
       case 'balloon.inflate':
-        this.balloon.inflate(command.mL);
+        kit?.balloon.inflate(command.mL);
         return;
       case 'balloon.deflate':
-        this.balloon.deflate();
+        kit?.balloon.deflate();
         return;
       case 'balloon.remove':
-        this.balloon.remove();
+        kit?.balloon.remove();
         return;
       case 'cement.mix':
-        this.cement.mix();
+        kit?.cement.mix();
         return;
       case 'cement.inject':
-        this.cement.inject(command.mL);
+        kit?.cement.inject(command.mL);
         return;
       case 'cement.stop':
-        this.cement.stop();
+        kit?.cement.stop();
         return;
       case 'instruments.remove':
-        for (const t of this.trocars.values()) t.removeAll();
-        this.cement.cannulaRemoved();
+        for (const k of this.kits.values()) {
+          k.trocar.removeAll();
+          k.cement.cannulaRemoved();
+        }
         return;
       default:
         // Checklist, positioning, anaesthetic, discharge, phase changes and waits are the
@@ -104,45 +109,59 @@ export class World {
   /** One fixed step; returns the domain events it produced. */
   step(dtS: number): DomainEvent[] {
     const events: DomainEvent[] = [];
-    const trocar = this.trocar();
-    events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: trocar?.moving ?? false }));
-    for (const t of this.trocars.values()) events.push(...t.step(dtS, this.tickCount));
-    events.push(...this.balloon.step(dtS));
-    const view = trocar?.view() ?? null;
-    events.push(
-      ...this.cement.step(dtS, {
-        tick: this.tickCount,
-        cannulaTip: view && view.cannula ? view.tip : null,
-        cavityMl: this.balloon.cavityMl,
-        cavityCentre: this.balloon.cavityMl > 0 ? this.balloon.view().centre : undefined,
-        breachOpenings: this.breachOpenings(),
-      }),
-    );
-    const cement = this.cement.view();
-    this.support.update({
-      balloonLift: this.balloon.lift(),
-      balloonPeakLift: this.balloon.peakLift(),
-      cavityMl: this.balloon.cavityMl,
-      cementInCavityMl: this.cement.cavityFilledMl,
-      cementInBodyMl: cement.inBodyMl,
-      cementSet: cement.phase === 'set',
-    });
+    const kits = [...this.kits.values()];
+    const moving = kits.some((k) => k.trocar.moving);
+    events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: moving }));
+    const breachOpenings = this.breachOpenings();
+    for (const k of kits) {
+      events.push(...k.trocar.step(dtS, this.tickCount));
+      events.push(...k.balloon.step(dtS));
+      const t = k.trocar.view();
+      events.push(
+        ...k.cement.step(dtS, {
+          tick: this.tickCount,
+          cannulaTip: t && t.cannula ? t.tip : null,
+          cavityMl: k.balloon.cavityMl,
+          cavityCentre: k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+          breachOpenings,
+        }),
+      );
+    }
+    this.updateSupport(kits);
     this.tickCount++;
     return events;
   }
 
-  private trocar(): Trocar | undefined {
-    return this.activeSide ? this.trocars.get(this.activeSide) : undefined;
+  /** Both balloons push on the same endplate: the larger lift holds; cavities and cement add up. */
+  private updateSupport(kits: readonly PedicleKit[]): void {
+    const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
+      anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
+      middleMm: Math.max(0, ...lifts.map((l) => l.middleMm)),
+    });
+    const cements = kits.map((k) => k.cement.view());
+    const used = cements.filter((c) => c.injectedMl > 0);
+    this.support.update({
+      balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
+      balloonPeakLift: maxLift(kits.map((k) => k.balloon.peakLift())),
+      cavityMl: kits.reduce((s, k) => s + k.balloon.cavityMl, 0),
+      cementInCavityMl: kits.reduce((s, k) => s + k.cement.cavityFilledMl, 0),
+      cementInBodyMl: cements.reduce((s, c) => s + c.inBodyMl, 0),
+      cementSet: used.length > 0 && used.every((c) => c.phase === 'set'),
+    });
+  }
+
+  private kit(): PedicleKit | undefined {
+    return this.activeSide ? this.kits.get(this.activeSide) : undefined;
   }
 
   /** Trocar breaches are openings cement can follow (design.md: "breaches the trocar made"). */
-  private breachOpenings() {
+  private breachOpenings(): { position: Vec3; diameterMm: number; location: LeakLocation }[] {
     const out: { position: Vec3; diameterMm: number; location: LeakLocation }[] = [];
-    for (const t of this.trocars.values()) {
-      const v = t.view();
+    for (const k of this.kits.values()) {
+      const v = k.trocar.view();
       if (!v) continue;
       for (const b of v.breaches) {
-        const location =
+        const location: LeakLocation =
           b.wall === 'medial' ? 'epidural' : b.wall === 'inferior' ? 'foraminal' : b.wall === 'endplate' || b.wall === 'superior' ? 'intradiscal' : 'paravertebral';
         out.push({ position: b.position, diameterMm: gaugeToDiameterMm(v.gauge), location });
       }
@@ -150,14 +169,21 @@ export class World {
     return out;
   }
 
+  trocarViews(): TrocarView[] {
+    return [...this.kits.values()].flatMap((k) => k.trocar.view() ?? []);
+  }
   trocarView(): TrocarView | null {
-    return this.trocar()?.view() ?? null;
+    return this.kit()?.trocar.view() ?? null;
   }
   balloonView(): BalloonView | null {
-    return this.scenario.procedure === 'kyphoplasty' ? this.balloon.view() : null;
+    if (this.scenario.procedure !== 'kyphoplasty') return null;
+    return (this.kit()?.balloon ?? this.noBalloon).view();
   }
   cementView(): CementView {
-    return this.cement.view();
+    const active = this.kit();
+    if (!active) return this.noCement.view();
+    const others = [...this.kits.values()].filter((k) => k !== active).map((k) => k.cement.view());
+    return mergeCementViews(active.cement.view(), others);
   }
   heightView(): HeightView {
     return heightView(this.anatomy, this.support.lift());

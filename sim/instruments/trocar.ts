@@ -191,6 +191,7 @@ export class Trocar {
       breaches: [...this.breaches.values()].sort((a, b) => a.tick - b.tick),
       safetyRuleViolated: this.safetyViolated,
       redirections: this.redirections,
+      removed: this.removed,
     };
   }
 

@@ -9,13 +9,19 @@ import type { Plan, PlanCondition, PlanStep } from './planSchema';
 /** Thrown when a plan cannot be carried out; names the step and why. */
 export class PlanError extends Error {}
 
-/** Whether a condition holds in this snapshot. */
-export function conditionHolds(snap: SimSnapshot, c: PlanCondition): boolean {
-  if ('event' in c) return snap.events.some((e) => e.event.type === c.event);
+/** Whether a condition holds in this snapshot; events count only from sinceTick on. */
+export function conditionHolds(snap: SimSnapshot, c: PlanCondition, sinceTick = 0): boolean {
+  if ('event' in c) return snap.events.some((e) => e.tick >= sinceTick && e.event.type === c.event);
   if ('phase' in c) return snap.phase === c.phase;
   if ('cementPhase' in c) return snap.cement.phase === c.cementPhase;
   if ('balloonVolumeMl' in c) return (snap.balloon?.volumeMl ?? 0) >= c.balloonVolumeMl;
   return snap.cement.inBodyMl >= c.cementInBodyMl;
+}
+
+/** Tick of the latest accepted phase.next (0 before any): where the current phase began. */
+function lastPhaseChangeTick(session: Session): number {
+  for (let i = session.log.length - 1; i >= 0; i--) if (session.log[i].command.type === 'phase.next') return session.log[i].tick;
+  return 0;
 }
 
 /** Run a plan on a new session; returns the session at the end of the plan. */
@@ -50,20 +56,23 @@ function runStep(session: Session, step: PlanStep, i: number): void {
     const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
     return send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
   }
+  // Events count from the start of the current phase, so a fact from the first side of a
+  // bipedicular procedure does not satisfy the same wait on the second side.
+  const since = lastPhaseChangeTick(session);
   if ('repeat' in step) {
     for (let n = 0; n < step.max; n++) {
       const snap = session.snapshot();
-      if (conditionHolds(snap, step.until) || (step.stopIf && conditionHolds(snap, step.stopIf))) return;
+      if (conditionHolds(snap, step.until, since) || (step.stopIf && conditionHolds(snap, step.stopIf, since))) return;
       send(session, step.repeat, where);
       session.advance(step.everyS);
     }
     const end = session.snapshot();
-    if (conditionHolds(end, step.until) || (step.stopIf && conditionHolds(end, step.stopIf))) return;
+    if (conditionHolds(end, step.until, since) || (step.stopIf && conditionHolds(end, step.stopIf, since))) return;
     throw new PlanError(`${where}: ${JSON.stringify(step.until)} not reached after ${step.max} x ${step.repeat.type}`);
   }
   for (let t = 0; t < step.maxS; t += step.stepS) {
-    if (conditionHolds(session.snapshot(), step.waitUntil)) return;
+    if (conditionHolds(session.snapshot(), step.waitUntil, since)) return;
     session.advance(step.stepS);
   }
-  if (!conditionHolds(session.snapshot(), step.waitUntil)) throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
+  if (!conditionHolds(session.snapshot(), step.waitUntil, since)) throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
 }

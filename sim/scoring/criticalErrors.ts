@@ -20,7 +20,7 @@ export const CRITICAL = {
 export function criticalErrors(input: ScoringInput): CriticalError[] {
   const out: CriticalError[] = [];
   const f = input.final;
-  for (const b of f.trocar?.breaches ?? []) {
+  for (const b of f.trocars.flatMap((t) => t.breaches)) {
     if (b.wall === 'medial' && b.depthMm >= CRITICAL.medialBreachMm) out.push({ id: 'medial-breach', label: `Medial pedicle breach into the canal (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });
     if (b.wall === 'inferior' && b.depthMm >= CRITICAL.inferiorBreachMm) out.push({ id: 'inferior-breach', label: `Inferior breach into the foramen (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });
     if (b.wall === 'anterior' && b.depthMm >= CRITICAL.anteriorBreachMm) out.push({ id: 'anterior-perforation', label: `Anterior cortex perforated (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });

@@ -9,7 +9,8 @@ export function metrics(input: ScoringInput): Metrics {
   const b = f.balloon;
   const c = f.cement;
   const leaked = (loc: string) => r(c.leaks.filter((l) => l.location === loc).reduce((s, l) => s + l.volumeMl, 0));
-  const maxBreach = (wall: string) => r(Math.max(0, ...(f.trocar?.breaches ?? []).filter((x) => x.wall === wall).map((x) => x.depthMm)));
+  const breaches = f.trocars.flatMap((t) => t.breaches);
+  const maxBreach = (wall: string) => r(Math.max(0, ...breaches.filter((x) => x.wall === wall).map((x) => x.depthMm)));
   return {
     finished: f.finished,
     phase: f.phase,
@@ -21,14 +22,14 @@ export function metrics(input: ScoringInput): Metrics {
     airKermaMGy: r(f.dose.airKermaMGy),
     dapGyCm2: r(f.dose.dapGyCm2),
     handInBeamS: r(f.dose.handInBeamS, 2),
-    breaches: f.trocar?.breaches.length ?? 0,
+    breaches: breaches.length,
     breachMedialMm: maxBreach('medial'),
     breachInferiorMm: maxBreach('inferior'),
     breachLateralMm: maxBreach('lateral'),
     breachAnteriorMm: maxBreach('anterior'),
     safetyRuleViolated: eventTicks(input, 'needle.safetyRuleViolated').length > 0,
     reachedTarget: eventTicks(input, 'needle.inTargetZone').length > 0,
-    redirections: f.trocar?.redirections ?? 0,
+    redirections: f.trocars.reduce((n, t) => n + t.redirections, 0),
     balloonPeakPressurePsi: r(b?.peakPressurePsi ?? 0, 1),
     balloonCavityMl: r(b?.cavityMl ?? 0),
     balloonRuptured: b?.ruptured ?? false,

@@ -20,8 +20,8 @@ const BREACH_POINTS: Readonly<Record<BreachWall, { base: number; perMm: number }
 export function misplacementScore(input: ScoringInput): DomainScore {
   const items: ScoreItem[] = [];
   const breachEvents = input.final.events.filter((e) => e.event.type === 'needle.breach');
-  const trocar = input.final.trocar;
-  for (const b of trocar?.breaches ?? []) {
+  const trocars = input.final.trocars;
+  for (const b of trocars.flatMap((t) => t.breaches)) {
     const w = BREACH_POINTS[b.wall];
     const ticks = breachEvents.filter((e) => e.event.type === 'needle.breach' && e.event.wall === b.wall).map((e) => e.tick);
     items.push({ label: `${b.wall} wall breach`, value: fmt(b.depthMm, 'mm'), points: -(w.base + w.perMm * b.depthMm), evidenceTicks: ticks.length ? ticks : [b.tick] });
@@ -35,7 +35,7 @@ export function misplacementScore(input: ScoringInput): DomainScore {
   });
   const target = eventTicks(input, 'needle.inTargetZone');
   items.push({ label: 'Tip reached the anterior-third target zone', value: target.length ? 'yes' : 'no', points: target.length ? 0 : -15, evidenceTicks: target });
-  const redirections = trocar?.redirections ?? 0;
+  const redirections = trocars.reduce((n, t) => n + t.redirections, 0);
   const aims = input.log.filter((e) => e.command.type === 'needle.aim').map((e) => e.tick);
   items.push({ label: 'Redirections inside bone', value: String(redirections), points: -5 * redirections, evidenceTicks: redirections ? aims : [] });
   const total = items.reduce((s, i) => s + i.points, 0);

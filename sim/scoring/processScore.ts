@@ -18,7 +18,7 @@ export function processScore(input: ScoringInput): DomainScore {
   const localInTime = local !== undefined && (puncture === undefined || local <= puncture);
   items.push({ label: 'Local anaesthetic before the skin puncture', value: localInTime ? 'yes' : 'no', points: localInTime ? 0 : -10, evidenceTicks: local === undefined ? [] : [local] });
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
-  const complicated = input.final.cement.leaks.length > 0 || (input.final.trocar?.breaches.length ?? 0) > 0 || eventTicks(input, 'balloon.ruptured').length > 0;
+  const complicated = input.final.cement.leaks.length > 0 || input.final.trocars.some((t) => t.breaches.length > 0) || eventTicks(input, 'balloon.ruptured').length > 0;
   const expected = complicated ? 'overnight' : 'same-day';
   const chosen = decision?.command.type === 'discharge.decide' ? decision.command.decision : 'none';
   items.push({ label: `Discharge decision (expected ${expected})`, value: chosen, points: chosen === expected ? 0 : -10, evidenceTicks: decision ? [decision.tick] : [] });

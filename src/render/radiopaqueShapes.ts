@@ -38,8 +38,9 @@ const CANNULA_BORE_FRACTION = 0.8;
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   const shapes: RadiopaqueShape[] = [];
-  const t = snapshot.trocar;
-  if (t) {
+  // Every cannula stays in until instrument removal, so a bipedicular case shows both.
+  for (const t of snapshot.trocars) {
+    if (t.removed) continue;
     const r = gaugeToDiameterMm(t.gauge) / 2;
     const d = t.direction;
     shapes.push({

@@ -1,0 +1,30 @@
+import type { CementView, Leak } from '../snapshot';
+
+/**
+ * One cement view for the whole vertebra from the batches of each side: volumes add up (so the
+ * books still balance: injected = in body + leaked + in cannula), leaks at the same location
+ * merge, and the clock, viscosity and pressure are those of the batch in use (`active`).
+ */
+export function mergeCementViews(active: CementView, others: readonly CementView[]): CementView {
+  if (others.length === 0) return active;
+  const all = [active, ...others];
+  const sum = (f: (v: CementView) => number) => all.reduce((s, v) => s + f(v), 0);
+  const leaks = new Map<Leak['location'], Leak>();
+  for (const leak of all.flatMap((v) => v.leaks)) {
+    const prev = leaks.get(leak.location);
+    leaks.set(
+      leak.location,
+      prev ? { location: leak.location, volumeMl: prev.volumeMl + leak.volumeMl, firstTick: Math.min(prev.firstTick, leak.firstTick) } : leak,
+    );
+  }
+  return {
+    ...active,
+    injectedMl: sum((v) => v.injectedMl),
+    inBodyMl: sum((v) => v.inBodyMl),
+    leakedMl: sum((v) => v.leakedMl),
+    inCannulaMl: sum((v) => v.inCannulaMl),
+    leaks: [...leaks.values()].sort((a, b) => a.firstTick - b.firstTick),
+    deposits: all.flatMap((v) => v.deposits),
+    cannulaStuck: all.some((v) => v.cannulaStuck),
+  };
+}

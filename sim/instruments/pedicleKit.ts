@@ -1,0 +1,25 @@
+import type { Anatomy } from '../anatomy/types';
+import type { Scenario } from '../../levels/scenarioSchema';
+import { Trocar } from './trocar';
+import { Balloon } from './balloon';
+import { Cement } from './cement';
+
+/**
+ * The instruments used through one pedicle: trocar / cannula, balloon and a cement batch. A
+ * bipedicular procedure has two kits, so the second balloon starts in fresh bone (not in the
+ * first side's cavity) and the second side mixes its own batch of cement.
+ */
+export interface PedicleKit {
+  readonly trocar: Trocar;
+  readonly balloon: Balloon;
+  readonly cement: Cement;
+}
+
+/** New, unused instruments for one pedicle. */
+export function createPedicleKit(anatomy: Anatomy, scenario: Scenario): PedicleKit {
+  return {
+    trocar: new Trocar(anatomy, scenario.equipment.trocarGauge),
+    balloon: new Balloon(anatomy, scenario.equipment.balloonLengthMm),
+    cement: new Cement(anatomy, scenario.cement),
+  };
+}
