@@ -38,15 +38,16 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
     const produced = world.step(FIXED_DT_S);
     for (const event of produced) {
       events.push({ tick, event });
-      // After the debrief the machine is done; the world's facts are still recorded.
       if (actor.getSnapshot().status === 'active') actor.send(event);
     }
     tick++;
     cached = null;
   };
 
+  // Once the machine reaches the debrief the attempt is over and its clock stops, so the final
+  // state (and endTick) is the same whenever the attempt is scored, saved or downloaded.
   const stepTicks = (n: number): void => {
-    for (let i = 0; i < n; i++) stepOnce();
+    for (let i = 0; i < n && actor.getSnapshot().status === 'active'; i++) stepOnce();
   };
 
   const dispatch = (input: Command): DispatchResult => {

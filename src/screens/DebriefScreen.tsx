@@ -128,7 +128,7 @@ function Report({ report: r }: { report: ScoreReport }) {
     <>
       <section className={`verdict ${r.passed ? 'pass' : 'fail'}`}>
         <div className="total">
-          <span data-testid="debrief-total">{Math.round(r.total)}</span>
+          <span data-testid="debrief-total" data-total={r.total}>{Math.round(r.total)}</span>
           <small>/ 100</small>
         </div>
         <div>
@@ -179,7 +179,7 @@ function Report({ report: r }: { report: ScoreReport }) {
         ))}
       </section>
 
-      <section className="metrics">
+      <section className="metrics" data-testid="debrief-metrics" data-metrics={JSON.stringify(r.metrics)}>
         <h2>Key metrics</h2>
         <dl>
           {Object.entries(r.metrics).map(([k, v]) => (

@@ -220,6 +220,8 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   const attemptPath = `${SHOTS_DIR}/${file.suggestedFilename()}`;
   await file.saveAs(attemptPath);
   const replayed = JSON.parse(execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attemptPath], { encoding: 'utf8' }));
+  expect(replayed.score.total).toBe(Number(await total.getAttribute('data-total')));
   expect(Math.round(replayed.score.total)).toBe(score);
+  expect(replayed.metrics).toEqual(JSON.parse((await page.getByTestId('debrief-metrics').getAttribute('data-metrics')) ?? '{}'));
   expect(replayed.metrics.finished).toBe(true);
 });

@@ -93,3 +93,14 @@ describe('bipedicular kyphoplasty', () => {
     expect(c.injectedMl).toBeCloseTo(c.inBodyMl + c.leakedMl + c.inCannulaMl, 9);
   });
 });
+
+describe('the end of an attempt', () => {
+  it('freezes the clock once the debrief is reached', () => {
+    const s = runPlan(scenario, 42, plan);
+    const end = s.tick;
+    expect(s.snapshot().finished).toBe(true);
+    s.advance(5);
+    s.stepTicks(100);
+    expect(s.tick).toBe(end);
+  });
+});
