@@ -5,8 +5,8 @@ import { z } from 'zod';
  * malformed file fails to load with a message that names the offending field.
  */
 
-/** Vertebral levels the morphometry table covers (sim/anatomy/morphometry.ts). */
-export const LEVELS = ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'] as const;
+/** Target levels a scenario may name: T5 to L5, as the morphometry table covers (sim/anatomy/morphometry.ts; T4 and S1 exist there only as neighbours). */
+export const LEVELS = ['T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'] as const;
 export type LevelName = (typeof LEVELS)[number];
 
 export const fractureSchema = z.strictObject({

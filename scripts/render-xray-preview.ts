@@ -11,17 +11,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../levels/scenarioSchema';
 import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
-import { createAttenuationField } from '../sim/anatomy/attenuation';
-import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from '../sim/imaging/carmPose';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../sim/imaging/collimation';
 import { relativeNoise } from '../sim/imaging/dose';
-import { createProjection } from '../sim/imaging/projection';
 import { createRng } from '../sim/math/rng';
 import { add, normalize, scale, sub } from '../sim/math/vec3';
-import { createFieldMask, detectorPass, gaussianTable } from '../src/render/detectorPass';
 import { GAUGE_OD_MM, MU_PER_MM, SHAFT_LENGTH_MM, type RadiopaqueShape } from '../src/render/radiopaqueShapes';
-import { addShapeIntegrals } from '../src/render/shapeIntegrals';
-import { StaticProjectionJob } from '../src/render/staticProjection';
+import { renderStill } from '../src/render/renderStill';
 import { encodeGreyPng } from './pngEncode';
 
 const [scenarioPath = 'levels/l1-osteoporotic-wedge.json', seedArg = '1', outDir = '/tmp'] = process.argv.slice(2);
@@ -30,7 +26,6 @@ const scenario = parseScenario(JSON.parse(readFileSync(scenarioPath, 'utf8')), s
 const seed = Number(seedArg);
 const anatomy = buildAnatomy(scenario, createRng(seed));
 const lift = { anteriorMm: 0, middleMm: 0 };
-const field = createAttenuationField(anatomy, lift);
 const patient = drawPatientRotation(createRng(seed));
 
 // A plausible transpedicular trocar: along the left pedicle axis, 5 mm past the posterior wall, 5 deg caudal.
@@ -48,29 +43,26 @@ const trocar: RadiopaqueShape = {
 };
 
 const mode = 'pulsed7.5' as const;
-const mask = createFieldMask(N, DETECTOR_DIAMETER_MM, DEFAULT_COLLIMATION);
-const noise = gaussianTable(N * N * 2, Math.random);
+const SIZE = 2 * N;
 
 for (const view of ['AP', 'lateral'] as const) {
   const t0 = performance.now();
   // Corrected to the true view (orbit = roll; tilt = pitch on AP, list on lateral), as a trainee would.
   const tilt = view === 'AP' ? patient.pitchDeg : patient.listDeg;
   const pose = makePose(view, patient.rollDeg, tilt, patient, targetIsocentre(anatomy));
-  const job = new StaticProjectionJob(poseKey(pose), anatomy, lift, pose, N, DETECTOR_DIAMETER_MM, field);
-  job.run(N);
-  const sp = job.result();
-  const t1 = performance.now();
-  const work = sp.map.slice();
-  addShapeIntegrals(work, N, createProjection(pose, DETECTOR_DIAMETER_MM), [trocar]);
-  const rgba = new Uint8Array(N * N * 4);
-  const sigma = 0.045 * relativeNoise(mode);
-  detectorPass(work, mask, { window: sp.window, noiseSigma: sigma, edgeGain: 0.6, inverted: false }, noise, 0, new Float32Array(N * N), rgba);
-  const big = new Uint8Array(4 * N * N);
-  for (let y = 0; y < 2 * N; y++) for (let x = 0; x < 2 * N; x++) big[y * 2 * N + x] = rgba[(((y >> 1) * N) + (x >> 1)) * 4];
+  // The browser's pipeline on the CPU: projection, frame map with the trocar, noise, developValue at 512 px.
+  const { grey, projection: sp } = renderStill(anatomy, lift, pose, [trocar], {
+    mapPx: N,
+    displayPx: SIZE,
+    detectorSizeMm: DETECTOR_DIAMETER_MM,
+    collimation: DEFAULT_COLLIMATION,
+    noiseSigma: 0.045 * relativeNoise(mode),
+    uniform: Math.random,
+  });
   const file = join(outDir, view === 'AP' ? 'xray-ap.png' : 'xray-lat.png');
-  writeFileSync(file, encodeGreyPng(big, 2 * N, 2 * N));
+  writeFileSync(file, encodeGreyPng(grey, SIZE, SIZE));
   console.log(
-    `${view}: projected in ${(t1 - t0).toFixed(0)} ms; window ${sp.window.lo.toFixed(2)}-${sp.window.hi.toFixed(2)}; centre integral ${sp.centreIntegral.toFixed(2)} -> ${file}`,
+    `${view}: rendered in ${(performance.now() - t0).toFixed(0)} ms; window ${sp.window.lo.toFixed(2)}-${sp.window.hi.toFixed(2)}; centre integral ${sp.centreIntegral.toFixed(2)} -> ${file}`,
   );
 }
 console.log(`patient rotation roll ${patient.rollDeg.toFixed(1)} pitch ${patient.pitchDeg.toFixed(1)} list ${patient.listDeg.toFixed(1)} deg`);

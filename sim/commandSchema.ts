@@ -19,6 +19,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('carm.adjust'), dOrbitDeg: finite(-45, 45), dTiltDeg: finite(-45, 45) }),
   z.strictObject({ type: z.literal('fluoro.mode'), mode: z.enum(['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose']) }),
   z.strictObject({ type: z.literal('fluoro.expose'), on: z.boolean() }),
+  z.strictObject({ type: z.literal('carm.collimate'), halfWidthMm: finite(0, 200), halfHeightMm: finite(0, 200) }),
+  z.strictObject({ type: z.literal('carm.zoom'), zoom: z.union([z.literal(1), z.literal(1.5), z.literal(2)]) }),
+  z.strictObject({ type: z.literal('fluoro.store') }),
   z.strictObject({ type: z.literal('local.anaesthetic') }),
   z.strictObject({
     type: z.literal('needle.entry'),

@@ -17,6 +17,8 @@ export type ChecklistItem =
   | 'anaesthesia'
   | 'timeOut';
 export type DischargeDecision = 'same-day' | 'overnight';
+/** Electronic magnification of the image intensifier: 1 = full 23 cm field, 1.5 and 2 = smaller fields. */
+export type ZoomLevel = 1 | 1.5 | 2;
 
 export type Command =
   /** Leave the current phase for the next one (the machine decides whether that is allowed now). */
@@ -29,10 +31,16 @@ export type Command =
   | { type: 'carm.view'; view: View }
   /** Fine-adjust the active view: orbital rotation and cranio-caudal tilt, degrees, relative. */
   | { type: 'carm.adjust'; dOrbitDeg: number; dTiltDeg: number }
+  /** Set the shutters of the active view: half-width and half-height of the opening at the detector, mm, absolute. */
+  | { type: 'carm.collimate'; halfWidthMm: number; halfHeightMm: number }
+  /** Electronic magnification of the active view (smaller field, higher dose rate). */
+  | { type: 'carm.zoom'; zoom: ZoomLevel }
   /** Choose the exposure mode. */
   | { type: 'fluoro.mode'; mode: FluoroMode }
   /** Fluoro pedal down (on: true) or up (on: false). */
   | { type: 'fluoro.expose'; on: boolean }
+  /** Store the image on the active monitor (for the debrief); only if an image of that view exists. */
+  | { type: 'fluoro.store' }
   /** Infiltrate local anaesthetic at the chosen skin entry. */
   | { type: 'local.anaesthetic' }
   /** Choose the skin entry point: side, and offsets in mm from the default point (lateral, cranial). */
@@ -76,6 +84,9 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'carm.adjust',
   'fluoro.mode',
   'fluoro.expose',
+  'carm.collimate',
+  'carm.zoom',
+  'fluoro.store',
   'local.anaesthetic',
   'needle.entry',
   'needle.aim',

@@ -12,6 +12,8 @@ export type CementPhase = 'unmixed' | 'liquid' | 'sticky' | 'working' | 'setting
 export type DomainEvent =
   | { type: 'image.acquired'; view: View }
   | { type: 'carm.moved'; view: View }
+  /** The trainee stored the image of this view (fluoro.store) for the debrief. */
+  | { type: 'image.stored'; view: View }
   | { type: 'needle.skinPunctured' }
   | { type: 'needle.docked' }
   | { type: 'needle.inPedicle' }

@@ -3,6 +3,7 @@ import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
 import type { CommandType, FluoroMode, Side, View } from './commands';
 import type { BreachWall, CementPhase, LeakLocation, TimedEvent } from './events';
 import type { PatientRotation } from './imaging/carmPose';
+import type { Collimation } from './imaging/collimation';
 
 /**
  * The plain, immutable view model of the simulation at one tick. The Pixi renderer draws it;
@@ -21,6 +22,17 @@ export interface CArmView {
   readonly exposing: boolean;
   /** The patient's seeded misalignment on the table (sim/imaging/carmPose.ts); absent = none. */
   readonly patientRotation?: PatientRotation;
+  /** Shutters of this view: half-width / half-height of the opening at the detector, mm. */
+  readonly collimation: Collimation;
+  /** Electronic magnification of this view: 1 = full 23 cm field; 1.5, 2 = smaller fields, dose x zoom^2. */
+  readonly zoom: number;
+  /**
+   * Angle between the central ray and the anatomy's true AP / lateral axis, deg (0 = true view).
+   * For practice-mode hints only: exam mode must not show it.
+   */
+  readonly obliquityDeg: number;
+  /** Single-plane (changing view takes time) or biplane. */
+  readonly kind: 'single-plane' | 'biplane';
 }
 
 export interface DoseView {
@@ -31,6 +43,15 @@ export interface DoseView {
   readonly fluoroTimeByViewS: Readonly<Record<View, number>>;
   readonly handInBeamS: number;
   readonly operatorHandDoseMSv: number;
+  /** Reference air kerma (IRP) and DAP per view. */
+  readonly airKermaByViewMGy: Readonly<Record<View, number>>;
+  readonly dapByViewGyCm2: Readonly<Record<View, number>>;
+  /** Entrance skin dose per view (different skin fields), mGy. */
+  readonly skinDoseByViewMGy: Readonly<Record<View, number>>;
+  /** Pulses (frames) fired in total: the unit of dose accounting. */
+  readonly pulses: number;
+  /** Images stored by the trainee (fluoro.store) per view. */
+  readonly stored: Readonly<Record<View, number>>;
 }
 
 export interface Breach {

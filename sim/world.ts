@@ -48,6 +48,9 @@ export class World {
       case 'carm.adjust':
       case 'fluoro.mode':
       case 'fluoro.expose':
+      case 'carm.collimate':
+      case 'carm.zoom':
+      case 'fluoro.store':
         this.fluoroscope.apply(command);
         return;
       case 'needle.entry': {

@@ -1,7 +1,7 @@
 import type { Vec3 } from '../math/vec3';
-import { classifierFor } from './classifierCache';
-import { createTissueClassifier } from './tissueClassifier';
-import { CODE, TISSUES } from './tissueCodes';
+import { imagingClassifierFor } from './classifierCache';
+import { createImagingClassifier } from './tissueClassifier';
+import { CODE, IMAGING_CODE, IMAGING_CODE_COUNT, TISSUES } from './tissueCodes';
 import type { Anatomy, EndplateLift, Tissue } from './types';
 
 /**
@@ -38,11 +38,22 @@ export function cancellousMuPerMm(cancellousDensity: number): number {
   return MARROW_MU_PER_MM + HEALTHY_BONE_VOLUME_FRACTION * cancellousDensity * (MU_PER_MM.cortical - MARROW_MU_PER_MM);
 }
 
-/** Coefficient per tissue code for one anatomy (cancellous set by its density). */
+/**
+ * Fractured bone (fractureDetail.ts): the gap of a fracture line holds haematoma and marrow
+ * (between water and fat, 0.0195/mm, assumed); the impaction band has twice the bone volume
+ * fraction of the patient's cancellous bone; lytic tumour tissue is soft tissue (muscle-like).
+ */
+const FRACTURE_GAP_MU_PER_MM = 0.0195;
+const IMPACTION_DENSITY_FACTOR = 2;
+
+/** Coefficient per imaging code for one anatomy (cancellous set by its density). */
 export function muTable(anatomy: Anatomy): Float64Array {
-  const table = new Float64Array(TISSUES.length);
+  const table = new Float64Array(IMAGING_CODE_COUNT);
   TISSUES.forEach((t, i) => (table[i] = MU_PER_MM[t]));
   table[CODE.cancellous] = cancellousMuPerMm(anatomy.cancellousDensity);
+  table[IMAGING_CODE.fractureGap] = FRACTURE_GAP_MU_PER_MM;
+  table[IMAGING_CODE.impacted] = cancellousMuPerMm(IMPACTION_DENSITY_FACTOR * anatomy.cancellousDensity);
+  table[IMAGING_CODE.lytic] = MU_PER_MM.muscle;
   return table;
 }
 
@@ -55,12 +66,12 @@ export function attenuationAt(anatomy: Anatomy, p: Vec3, lift?: EndplateLift): n
     table = muTable(anatomy);
     tables.set(anatomy, table);
   }
-  return table[classifierFor(anatomy, lift)(p.x, p.y, p.z)];
+  return table[imagingClassifierFor(anatomy, lift)(p.x, p.y, p.z)];
 }
 
 /** Allocation-free attenuation field (1/mm) for the renderer's line integrals; constants precomputed. */
 export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): (x: number, y: number, z: number) => number {
-  const classify = createTissueClassifier(anatomy, lift);
+  const classify = createImagingClassifier(anatomy, lift);
   const mu = muTable(anatomy);
   return (x, y, z) => mu[classify(x, y, z)];
 }

@@ -1,6 +1,7 @@
 import type { Rng } from '../math/rng';
 import type { Scenario } from '../../levels/scenarioSchema';
 import { boneQualityFromTScore } from './boneQuality';
+import { drawBowelGas } from './bowelGas';
 import { fracturedHeights } from './fractureHeights';
 import { posteriorWallZ } from './footprint';
 import { HABITUS } from './habitus';
@@ -75,6 +76,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     cancellousStrengthMPa: quality.cancellousStrengthMPa,
     cancellousDensity: quality.cancellousDensity,
     openings: buildOpenings(target, scenario.fracture, r.fork('openings')),
+    bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
   };
 }
 

@@ -1,7 +1,9 @@
 import { HABITUS } from './habitus';
-import { isThoracic, MORPHOMETRY, SPINE_ORDER } from './morphometry';
+import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { makeEndplateProfile, type EndplateProfile } from './endplateProfile';
+import { compileFractureDetail, type CompiledFractureDetail } from './fractureDetail';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
+import { compileTrunk, type CompiledTrunk } from './thorax';
 import type { Anatomy, EndplateLift, Opening, PedicleGeometry, VertebraGeometry } from './types';
 
 /**
@@ -12,11 +14,6 @@ import type { Anatomy, EndplateLift, Opening, PedicleGeometry, VertebraGeometry 
 /** Endplate cortex (brief: ~0.8 mm) and posterior-element shell, mm (assumed). */
 export const ENDPLATE_CORTEX_MM = 0.8;
 export const POSTERIOR_CORTEX_MM = 1.0;
-/** Rib: radius of the neck tube, radial thickness and height of the shaft, drop toward the front (assumed). */
-const RIB = { neckRadiusMm: 4, shaftThicknessMm: 6, shaftHalfHeightMm: 5.5, dropMm: 20 };
-/** Hemithorax, each side: ellipse centre offset from the midline and half-axes, apex behind the pedicle ends (assumed). */
-const HEMITHORAX = { centreXMm: 55, halfWidthMm: 75, halfDepthMm: 85, apexBehindPedicleMm: 10 };
-
 export interface CompiledPedicle {
   readonly s: number;
   readonly ax: number;
@@ -33,14 +30,6 @@ export interface CompiledPedicle {
   readonly c: number;
   /** |x| of the axis at the posterior end. */
   readonly endX: number;
-}
-
-export interface CompiledRib {
-  readonly y: number;
-  /** Neck: head -> tubercle -> angle, as two segments (s = +1 coordinates, mirrored by |x|). */
-  readonly path: readonly [number, number, number][];
-  /** cos of the largest arc angle from the apex (shorter floating ribs). */
-  readonly arcCosMin: number;
 }
 
 export interface CompiledVertebra {
@@ -73,8 +62,8 @@ export interface CompiledVertebra {
   readonly discBelowBottom: number;
   readonly boneYMin: number;
   readonly boneYMax: number;
-  readonly rib: CompiledRib | null;
-  readonly holes: readonly Opening[];
+  /** Target only: cleft, openings, crack line, lytic defects, impaction band. */
+  readonly detail: CompiledFractureDetail | null;
 }
 
 export interface CompiledAnatomy {
@@ -89,12 +78,8 @@ export interface CompiledAnatomy {
   readonly spineMaxZ: number;
   readonly spineMinY: number;
   readonly spineMaxY: number;
-  readonly thorax: {
-    readonly cx: number; readonly a: number; readonly b: number; readonly zc: number;
-    readonly lungMinX: number; readonly lungMaxZ: number; readonly mediastinumZ: number; readonly diaphragmY: number;
-    readonly bandInner: number; readonly lungInner: number; readonly shaftHalfH: number; readonly dropMm: number;
-    readonly ribs: readonly CompiledRib[];
-  } | null;
+  /** Ribs, lungs, diaphragm, bowel gas. */
+  readonly trunk: CompiledTrunk;
 }
 
 /** Pedicle frame: axis, lateral normal and sizes, from its geometry. */
@@ -115,12 +100,8 @@ export function compilePedicle(p: PedicleGeometry): CompiledPedicle {
 /** Derive the classifier's numbers from an anatomy (and the balloon's lift of the target's endplate). */
 export function compileAnatomy(anatomy: Anatomy, lift?: EndplateLift): CompiledAnatomy {
   const vs = anatomy.vertebrae;
-  const target = vs[anatomy.targetIndex];
-  const targetZEnd = Math.max(target.pedicles[0].posteriorCentre.z, target.pedicles[1].posteriorCentre.z);
   const verts = vs.map((v, i) => compileVertebra(v, vs[i - 1], vs[i + 1], anatomy.openings, lift));
-  const thoracicVerts = vs.filter((v) => isThoracic(v.level));
   const habitus = HABITUS[anatomy.scenario.patient.habitus];
-  const hb = HEMITHORAX.halfDepthMm;
   return {
     verts,
     torsoA: habitus.torsoHalfWidthMm,
@@ -133,22 +114,7 @@ export function compileAnatomy(anatomy: Anatomy, lift?: EndplateLift): CompiledA
     spineMaxZ: Math.max(...vs.map((v) => v.spinousTipZMm)) + 2,
     spineMinY: Math.min(...verts.map((c) => c.boneYMin)),
     spineMaxY: Math.max(...verts.map((c) => c.boneYMax)),
-    thorax: thoracicVerts.length === 0 ? null : {
-      cx: HEMITHORAX.centreXMm,
-      a: HEMITHORAX.halfWidthMm,
-      b: hb,
-      zc: targetZEnd + HEMITHORAX.apexBehindPedicleMm - hb,
-      lungMinX: target.bodyWidthMm / 2 + 5,
-      // Lungs stay in front of the transverse processes and rib necks.
-      lungMaxZ: targetZEnd - 6,
-      mediastinumZ: -target.bodyDepthMm / 2 - 5,
-      diaphragmY: Math.min(...thoracicVerts.map((v) => v.centre.y - v.intactHeightMm / 2)),
-      bandInner: 1 - RIB.shaftThicknessMm / hb,
-      lungInner: 1 - (RIB.shaftThicknessMm + 3) / hb,
-      shaftHalfH: RIB.shaftHalfHeightMm,
-      dropMm: RIB.dropMm,
-      ribs: verts.flatMap((c) => (c.rib ? [c.rib] : [])),
-    },
+    trunk: compileTrunk(anatomy),
   };
 }
 
@@ -206,24 +172,6 @@ function compileVertebra(
     discBelowBottom: bottom - discBelow,
     boneYMin: Math.min(bottom - 1, pedY - pedHalfH - 8, pedY - 2 - spinousDrop - post.spinousHeightMm / 2, slabBottom),
     boneYMax: Math.max(top + 1, pedY + pedHalfH + 5, slabTop),
-    rib: isThoracic(v.level) ? compileRib(v, pedY, zEnd) : null,
-    holes: v.isTarget ? openings : [],
-  };
-}
-
-function compileRib(v: VertebraGeometry, pedY: number, zEnd: number): CompiledRib {
-  const a = v.bodyWidthMm / 2;
-  const b = v.bodyDepthMm / 2;
-  const span = v.transverseProcessSpanMm / 2;
-  // Floating ribs (T11, T12) are short: their shaft stops part way round (assumed arc lengths).
-  const arcDeg = v.level === 'T12' ? 60 : v.level === 'T11' ? 110 : 170;
-  return {
-    y: pedY,
-    path: [
-      [0.85 * a, pedY + 1, 0.55 * b],
-      [0.95 * span, pedY, zEnd - 2.5],
-      [HEMITHORAX.centreXMm, pedY - 1, zEnd + HEMITHORAX.apexBehindPedicleMm - RIB.shaftThicknessMm / 2],
-    ],
-    arcCosMin: Math.cos((arcDeg * Math.PI) / 180),
+    detail: v.isTarget ? compileFractureDetail(v, openings) : null,
   };
 }

@@ -1,7 +1,8 @@
 import type { LevelMorphometry, SpineLevel } from './types';
 
 /**
- * Mean adult morphometry per level, T5 to L5 (buildAnatomy adds seeded variation).
+ * Mean adult morphometry per level, T5 to L5, and T4 / S1 as their neighbours (buildAnatomy adds
+ * seeded variation).
  *
  * Sources (shared/clinical-reference.md, Anatomy):
  * - pedicle width: T4-T6 3.6-4.5 mm, T12 ~8 mm (Kaur et al., J Clin Orthop Trauma 2016); L1 ~7.4 mm
@@ -19,6 +20,8 @@ import type { LevelMorphometry, SpineLevel } from './types';
  * (disc below the level: thoracic 5-8 mm, lumbar 9-12 mm), as is thoracic body width and depth.
  */
 export const MORPHOMETRY: Readonly<Record<SpineLevel, LevelMorphometry>> = {
+  // Neighbour of T5 only. (a) all but pedicle width (Kaur: 3.6-4.5 mm at T4-T6) and the interpolated angle.
+  T4: row('T4', 29, 24, 16.5, 3.8, 11.0, 24, 15.0, 4.5),
   // (a) all but pedicle width (Kaur: 3.6-4.5 mm at T4-T6) and the interpolated angle.
   T5: row('T5', 30, 25, 17, 4.0, 11.0, 21, 15.0, 5),
   // (a) all but pedicle width (Kaur) and angle.
@@ -41,11 +44,14 @@ export const MORPHOMETRY: Readonly<Record<SpineLevel, LevelMorphometry>> = {
   // Int J Spine Surg: pedicle width 12-16 mm, height ~12.9 mm, body 30/26 mm (mean 28);
   // Nepal: IPD ~26 mm; angle 25-30 deg (assumed, Kaur's lumbar trend).
   L5: row('L5', 50, 34, 28, 13.0, 12.9, 26, 26.0, 11),
+  // Neighbour of L5 only: the S1 body as a short vertebra (a), the first model of the sacrum (its
+  // ala and fused segments below are not modelled); no disc below (S1-S2 fused).
+  S1: row('S1', 50, 33, 26, 14.0, 12.0, 28, 28.0, 0),
 };
 
 /** Levels from cranial to caudal, for finding neighbours. */
 export const SPINE_ORDER: readonly SpineLevel[] = [
-  'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5',
+  'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5', 'S1',
 ];
 
 /** True for thoracic levels (ribs and lungs beside them). */

@@ -41,6 +41,7 @@ const p = (
 
 /** Posterior-element dimensions per level (assumed, see above). */
 export const POSTERIOR_MORPHOMETRY: Readonly<Record<SpineLevel, PosteriorMorphometry>> = {
+  T4: p(10, 70, 35, 8, 1.0, 6),
   T5: p(10, 70, 35, 8, 1.0, 6),
   T6: p(10, 72, 35, 8, 1.0, 6),
   T7: p(10, 72, 35, 8, 1.0, 6),
@@ -54,4 +55,6 @@ export const POSTERIOR_MORPHOMETRY: Readonly<Record<SpineLevel, PosteriorMorphom
   L3: p(15, 82, 30, 22, 0.1, 6),
   L4: p(15, 80, 28, 20, 0.1, 6),
   L5: p(15, 84, 25, 18, 0.1, 6),
+  // S1: short pedicles into the ala, the median sacral crest as a low spinous process (assumed).
+  S1: p(14, 90, 15, 14, 0.1, 6),
 };

@@ -1,7 +1,9 @@
-import { CODE } from './tissueCodes';
-import { compileAnatomy, ENDPLATE_CORTEX_MM, POSTERIOR_CORTEX_MM, type CompiledAnatomy, type CompiledVertebra } from './compileAnatomy';
+import { CODE, IMAGING_CODE, TISSUES } from './tissueCodes';
+import { compileAnatomy, ENDPLATE_CORTEX_MM, POSTERIOR_CORTEX_MM, type CompiledVertebra } from './compileAnatomy';
 import { inferiorYAt, superiorYAt } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
+import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
+import { classifyTrunk } from './thorax';
 import type { Anatomy, EndplateLift } from './types';
 
 /** Maps a point (patient frame, mm) to a tissue code (index into TISSUES). Allocation-free. */
@@ -10,17 +12,29 @@ export type TissueClassifier = (x: number, y: number, z: number) => number;
 const NONE = -1;
 
 /**
- * The one classifier behind tissueAt, attenuationAt, the fast attenuation field and the trocar.
- * Precedence: air outside the torso; skin; subcutaneous fat; bone (pedicle core, body, posterior
- * elements); disc, canal, foramen; ribs and lung; muscle for everything else inside the torso.
+ * The one classifier behind tissueAt, attenuationAt, the fast attenuation field and the trocar:
+ * tissue codes only (the imaging codes of fractured bone read as cancellous).
  */
 export function createTissueClassifier(anatomy: Anatomy, lift?: EndplateLift): TissueClassifier {
+  const classify = createImagingClassifier(anatomy, lift);
+  const n = TISSUES.length;
+  return (x, y, z) => {
+    const code = classify(x, y, z);
+    return code < n ? code : CODE.cancellous;
+  };
+}
+
+/**
+ * The classifier with imaging codes (IMAGING_CODE: fracture gap, impaction band, lytic tissue).
+ * Precedence: air outside the torso; skin; subcutaneous fat; bone (pedicle core, body, posterior
+ * elements); disc, canal, foramen; ribs, lung and bowel gas; muscle for everything else.
+ */
+export function createImagingClassifier(anatomy: Anatomy, lift?: EndplateLift): TissueClassifier {
   const A = compileAnatomy(anatomy, lift);
   const verts = A.verts;
   const n = verts.length;
-  const { torsoA, torsoB, torsoZc, skinMm, spineMaxX, spineMinZ, spineMaxZ, spineMinY, spineMaxY } = A;
+  const { torsoA, torsoB, torsoZc, skinMm, spineMaxX, spineMinZ, spineMaxZ, spineMinY, spineMaxY, trunk } = A;
   const fatEndMm = A.skinMm + A.fatMm;
-  const hasThorax = A.thorax !== null;
   return (x, y, z) => {
     const tx = x / torsoA;
     const tz = (z - torsoZc) / torsoB;
@@ -47,8 +61,7 @@ export function createTissueClassifier(anatomy: Anatomy, lift?: EndplateLift): T
         break;
       }
     }
-    if (hasThorax) return thorax(A, x, y, z);
-    return CODE.muscle;
+    return classifyTrunk(trunk, x, y, z);
   };
 }
 
@@ -80,10 +93,15 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     const sup = superiorYAt(cv.ep, lx, lz);
     const inf = inferiorYAt(cv.ep, lx, lz);
     if (y >= inf && y <= sup) {
-      if (cv.holes.length > 0 && inCleft(cv, x, y, z)) return CODE.air;
-      if (dSide > -cv.c || y - inf < ENDPLATE_CORTEX_MM || sup - y < ENDPLATE_CORTEX_MM) {
-        return cv.holes.length > 0 && inHole(cv, x, y, z) ? CODE.cancellous : CODE.cortical;
+      const d = cv.detail;
+      if (d !== null) {
+        const code = fractureDetailCode(d, x, y, z, sup);
+        if (code !== NONE) return code;
       }
+      if (dSide > -cv.c || y - inf < ENDPLATE_CORTEX_MM || sup - y < ENDPLATE_CORTEX_MM) {
+        return d !== null && inHole(d.holes, x, y, z) ? CODE.cancellous : CODE.cortical;
+      }
+      if (d !== null && sup - y < ENDPLATE_CORTEX_MM + FRACTURE_DETAIL.impactionBandMm) return IMAGING_CODE.impacted;
       return CODE.cancellous;
     }
   }
@@ -100,13 +118,27 @@ function posteriorElements(cv: CompiledVertebra, ax: number, y: number, z: numbe
   // Articular pillar (facets) over the medial half of the pedicle's end.
   code = box(ax, endX - pa - 3, endX, y, py - ph - 6, py + ph + 5, z, zEnd - 3, zEnd + 8);
   if (code !== NONE) return code;
-  code = box(ax, endX + pa - 1, cv.tpHalfSpan, y, py - 4, py + 4, z, zEnd - 5, zEnd);
-  if (code !== NONE) return code;
-  if (ax <= 2.5 && z >= cv.laminaZ - 2 && z <= cv.spinousTipZ) {
+  // Transverse process: elliptic section (8 x 5 mm), narrowing to a rounded tip over its last 6 mm.
+  const x0 = endX + pa - 1;
+  if (ax >= x0 && ax <= cv.tpHalfSpan) {
+    const tip = Math.min(1, (cv.tpHalfSpan - ax) / 6);
+    const k = Math.sqrt(tip * (2 - tip));
+    const u = (y - py) / (4 * k + 0.5);
+    const w = (z - (zEnd - 2.5)) / (2.5 * k + 0.5);
+    const r2 = u * u + w * w;
+    if (r2 <= 1) return r2 > (1 - POSTERIOR_CORTEX_MM / 3) ** 2 ? CODE.cortical : CODE.cancellous;
+  }
+  // Spinous process: elliptic section, 5 mm wide at the lamina widening to 7 mm at the tip, sloping caudally.
+  if (ax <= 3.5 && z >= cv.laminaZ - 2 && z <= cv.spinousTipZ) {
     const yc = py - 2 - cv.spinousSlope * Math.max(0, z - cv.laminaZ);
-    const dy = Math.abs(y - yc);
-    if (dy <= cv.spinousHalfH) {
-      return ax > 2.5 - POSTERIOR_CORTEX_MM || dy > cv.spinousHalfH - POSTERIOR_CORTEX_MM ? CODE.cortical : CODE.cancellous;
+    const hw = 2.5 + (z - cv.laminaZ) / (cv.spinousTipZ - cv.laminaZ);
+    const u = ax / hw;
+    const w = (y - yc) / cv.spinousHalfH;
+    const r2 = u * u + w * w;
+    if (r2 <= 1) {
+      const ui = ax / (hw - POSTERIOR_CORTEX_MM);
+      const wi = (y - yc) / (cv.spinousHalfH - POSTERIOR_CORTEX_MM);
+      return ui * ui + wi * wi > 1 ? CODE.cortical : CODE.cancellous;
     }
   }
   return NONE;
@@ -119,36 +151,7 @@ function box(x: number, x0: number, x1: number, y: number, y0: number, y1: numbe
   return d < POSTERIOR_CORTEX_MM ? CODE.cortical : CODE.cancellous;
 }
 
-function inCleft(cv: CompiledVertebra, x: number, y: number, z: number): boolean {
-  for (let i = 0; i < cv.holes.length; i++) {
-    const o = cv.holes[i];
-    if (o.kind !== 'cleft') continue;
-    const r = o.diameterMm / 2;
-    const u = (x - o.position.x) / r;
-    const v = (y - o.position.y) / (r / 2);
-    const w = (z - o.position.z) / r;
-    if (u * u + v * v + w * w <= 1) return true;
-  }
-  return false;
-}
 
-/** An opening punches through the shell: the cortex is missing within its radius. */
-function inHole(cv: CompiledVertebra, x: number, y: number, z: number): boolean {
-  for (let i = 0; i < cv.holes.length; i++) {
-    const o = cv.holes[i];
-    if (o.kind === 'cleft') continue;
-    const r = o.diameterMm / 2;
-    const dx = x - o.position.x;
-    const dz = z - o.position.z;
-    if (o.kind === 'endplateCrack') {
-      if (dx * dx + dz * dz <= r * r && y > o.position.y - 3) return true;
-    } else {
-      const dy = y - o.position.y;
-      if (dx * dx + dy * dy + dz * dz <= r * r) return true;
-    }
-  }
-  return false;
-}
 
 function softSpinal(
   cv: CompiledVertebra,
@@ -178,46 +181,4 @@ function softSpinal(
   return NONE;
 }
 
-function thorax(A: CompiledAnatomy, x: number, y: number, z: number): number {
-  const th = A.thorax!;
-  const ax = Math.abs(x);
-  const ribs = th.ribs;
-  for (let i = 0; i < ribs.length; i++) {
-    const rib = ribs[i];
-    if (Math.abs(y - rib.y) > 14) continue;
-    for (let k = 0; k + 1 < rib.path.length; k++) {
-      const d = segmentDistance(ax, y, z, rib.path[k], rib.path[k + 1]);
-      if (d <= 4) return d > 3 ? CODE.cortical : CODE.cancellous;
-    }
-  }
-  const ex = (ax - th.cx) / th.a;
-  const ez = (z - th.zc) / th.b;
-  const rho = Math.sqrt(ex * ex + ez * ez);
-  if (rho <= 1 && rho >= th.bandInner && ex >= 0) {
-    const cosPhi = ez / rho;
-    for (let i = 0; i < ribs.length; i++) {
-      const rib = ribs[i];
-      if (cosPhi < rib.arcCosMin) continue;
-      const dy = Math.abs(y - (rib.y - th.dropMm * (1 - cosPhi)));
-      if (dy > th.shaftHalfH) continue;
-      const shell = dy > th.shaftHalfH - 1 || rho > 1 - 1 / th.b || rho < th.bandInner + 1 / th.b;
-      return shell ? CODE.cortical : CODE.cancellous;
-    }
-  }
-  if (rho < th.lungInner && ax > th.lungMinX && z < th.lungMaxZ && y > th.diaphragmY && !(ax < 40 && z < th.mediastinumZ)) {
-    return CODE.lung;
-  }
-  return CODE.muscle;
-}
 
-function segmentDistance(x: number, y: number, z: number, p: readonly number[], q: readonly number[]): number {
-  const dx = q[0] - p[0];
-  const dy = q[1] - p[1];
-  const dz = q[2] - p[2];
-  const l2 = dx * dx + dy * dy + dz * dz;
-  const t = Math.max(0, Math.min(1, ((x - p[0]) * dx + (y - p[1]) * dy + (z - p[2]) * dz) / l2));
-  const ex = x - p[0] - t * dx;
-  const ey = y - p[1] - t * dy;
-  const ez = z - p[2] - t * dz;
-  return Math.sqrt(ex * ex + ey * ey + ez * ez);
-}

@@ -29,3 +29,19 @@ export const CODE = {
   lung: 9,
   bowelGas: 10,
 } as const satisfies Record<Tissue, number>;
+
+/**
+ * Codes the imaging classifier adds for bone whose attenuation differs from plain cancellous bone;
+ * the tissue classifier (tissueAt, the trocar) reports all of them as cancellous.
+ */
+export const IMAGING_CODE = {
+  /** A fracture line through the superior endplate: haematoma / marrow, no trabeculae. */
+  fractureGap: 11,
+  /** The impaction band under a fractured endplate: trabeculae compressed together (denser). */
+  impacted: 12,
+  /** Lytic (tumour) tissue replacing bone around a malignant cortical defect. */
+  lytic: 13,
+} as const;
+
+/** Number of imaging codes (tissue codes plus IMAGING_CODE). */
+export const IMAGING_CODE_COUNT = 14;

@@ -23,10 +23,10 @@ export type Tissue =
   | 'bowelGas';
 
 /**
- * Every level the morphometry table covers (T5-L5). A scenario's target is a LevelName (a subset);
- * its neighbours may lie outside that subset (T9 above T10, L4 below L3).
+ * Every level the morphometry table covers (T4-S1). A scenario's target is a LevelName (T5-L5);
+ * T4 and S1 exist only as the neighbours of T5 and L5.
  */
-export type SpineLevel = LevelName | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'L4' | 'L5';
+export type SpineLevel = LevelName | 'T4' | 'S1';
 
 /** Morphometry of one level (means; seeded variation is applied by buildAnatomy). */
 export interface LevelMorphometry {
@@ -104,4 +104,12 @@ export interface Anatomy {
   readonly cancellousStrengthMPa: number;
   readonly cancellousDensity: number;
   readonly openings: readonly Opening[];
+  /** Gas in the bowel (lumbar levels; seeded), for imaging. Optional so hand-made fixtures need not list any. */
+  readonly bowelGas?: readonly GasPocket[];
+}
+
+/** A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation). */
+export interface GasPocket {
+  readonly centre: Vec3;
+  readonly radiiMm: Vec3;
 }

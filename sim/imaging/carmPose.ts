@@ -56,10 +56,46 @@ const LIST_SD_DEG = 2;
 
 export const NO_ROTATION: PatientRotation = { rollDeg: 0, pitchDeg: 0, listDeg: 0 };
 
-/** Draw the patient's small misalignment on the table from its own stream. */
-export function drawPatientRotation(rng: Rng): PatientRotation {
+/**
+ * Sagittal inclination of each level's body relative to the table of a prone patient, deg, as a
+ * pitch (positive: the cranial end of the body dips toward the table). From the thoracic kyphosis
+ * apex (T7, most posterior) to the lumbar lordosis apex (L3, most anterior) the spine climbs
+ * cranially (negative); above T7 and below L3 it falls away (positive). Standing curves of ~40 deg
+ * kyphosis and ~50 deg lordosis, flattened by about half on a prone frame (assumed).
+ */
+const SAGITTAL_PITCH_DEG: Readonly<Record<string, number>> = {
+  T4: 9, T5: 8, T6: 5, T7: 0, T8: -3, T9: -5, T10: -6, T11: -7, T12: -7,
+  L1: -6, L2: -4, L3: 0, L4: 5, L5: 10, S1: 14,
+};
+/** Share of elderly patients with a degenerative scoliosis at the treated level (~30 % over 60; assumed). */
+const SCOLIOSIS_PREVALENCE = 0.3;
+/** Coronal tilt of a scoliotic level, deg (sd), with an axial rotation of about half of it (assumed). */
+const SCOLIOSIS_LIST_SD_DEG = 6;
+const SCOLIOSIS_ROLL_PER_LIST = 0.5;
+
+/**
+ * Draw the target's misalignment on the table: a seeded positioning error (its own stream), the
+ * level's place on the sagittal curve (kyphosis / lordosis) and, in some patients, a scoliosis.
+ * All three are pose offsets: the trainee finds the true AP / lateral with carm.adjust.
+ */
+export function drawPatientRotation(rng: Rng, level?: string): PatientRotation {
   const r = rng.fork('patient-rotation');
-  return { rollDeg: r.normal(0, ROLL_SD_DEG), pitchDeg: r.normal(0, PITCH_SD_DEG), listDeg: r.normal(0, LIST_SD_DEG) };
+  const rollDeg = r.normal(0, ROLL_SD_DEG);
+  const pitchDeg = r.normal(0, PITCH_SD_DEG) + (level ? SAGITTAL_PITCH_DEG[level] ?? 0 : 0);
+  const listDeg = r.normal(0, LIST_SD_DEG);
+  const c = rng.fork('scoliosis');
+  const scoliotic = c.next() < SCOLIOSIS_PREVALENCE;
+  const scoliosisListDeg = scoliotic ? c.normal(0, SCOLIOSIS_LIST_SD_DEG) : 0;
+  return {
+    rollDeg: rollDeg + scoliosisListDeg * SCOLIOSIS_ROLL_PER_LIST,
+    pitchDeg,
+    listDeg: listDeg + scoliosisListDeg,
+  };
+}
+
+/** Level's sagittal inclination on a prone frame, deg (see SAGITTAL_PITCH_DEG); 0 for unknown levels. */
+export function sagittalPitchDeg(level: string): number {
+  return SAGITTAL_PITCH_DEG[level] ?? 0;
 }
 
 /** The isocentre used for every view: the centre of the target vertebral body. */

@@ -1,13 +1,34 @@
 /**
  * Collimation: the rectangular shutters in front of the tube, described by where their edges
- * fall on the detector. The exposed field is the round image-intensifier input field clipped by
- * the shutters. There is no collimation command yet (issue 3): every view uses DEFAULT_COLLIMATION,
- * which frames the target level and its neighbours with the lateral soft tissue shuttered off.
+ * fall on the detector. The exposed field is the round image-intensifier input field (smaller
+ * under electronic magnification) clipped by the shutters. The trainee sets them per view with
+ * `carm.collimate`; the C-arm powers on with them open (OPEN_COLLIMATION).
  */
 export interface Collimation {
   /** Half-width and half-height of the shutter opening at the detector, mm. */
   readonly halfWidthMm: number;
   readonly halfHeightMm: number;
+}
+
+/** Narrowest shutter opening, half-size at the detector, mm (assumed: ~2.4 cm at the isocentre). */
+export const MIN_SHUTTER_HALF_MM = 20;
+/** Widest: the shutters clear the 23 cm II field. */
+export const MAX_SHUTTER_HALF_MM = 115;
+
+/** Shutters fully open: the whole round II field is exposed (power-on state). */
+export const OPEN_COLLIMATION: Collimation = { halfWidthMm: MAX_SHUTTER_HALF_MM, halfHeightMm: MAX_SHUTTER_HALF_MM };
+
+/**
+ * A typical field for one level (used by the dose calibration): 14 x 16 cm at the detector,
+ * about 8.4 x 9.6 cm at the isocentre: the target body, both pedicles and the spinous process
+ * with half of each neighbour (assumed).
+ */
+export const TYPICAL_COLLIMATION: Collimation = { halfWidthMm: 70, halfHeightMm: 80 };
+
+/** Shutters clamped to their mechanical range. */
+export function clampCollimation(c: Collimation): Collimation {
+  const f = (v: number) => Math.min(MAX_SHUTTER_HALF_MM, Math.max(MIN_SHUTTER_HALF_MM, v));
+  return { halfWidthMm: f(c.halfWidthMm), halfHeightMm: f(c.halfHeightMm) };
 }
 
 /**

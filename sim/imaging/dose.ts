@@ -8,8 +8,12 @@ import type { FluoroMode } from '../commands';
  *   ESD    = K_irp * BSF * (d_irp / d_skin)^2                                (entrance skin dose)
  *   H_hand = K_irp * HAND_BEAM_FRACTION while the hand is in the beam + DAP * HAND_SCATTER
  *
- * K_CONT is calibrated so that the Boszczyk 2005 schedule (2.2 min lateral + 1.6 min AP, pulsed
- * 7.5 p/s) gives entrance skin doses of ~0.32 Gy AP and ~0.7 Gy lateral (clinical-reference.md).
+ * Dose is delivered in pulses (frames): one pulse carries K_irp / pulseRate (pulseDose below).
+ *
+ * K_CONT is calibrated so that a typical single-level kyphoplasty (5 min of pulsed 7.5 p/s,
+ * split 42 % AP / 58 % lateral as Boszczyk 2005's 1.6 + 2.2 min) gives entrance skin doses of
+ * ~0.3 Gy AP and ~0.7 Gy lateral (clinical-reference.md). DAP then follows from the field the
+ * trainee collimates to; README.md explains why it cannot also be "a few Gy cm2".
  */
 
 export interface ModeSpec {
@@ -34,19 +38,19 @@ export const MODES: Readonly<Record<FluoroMode, ModeSpec>> = {
 
 /**
  * Continuous-mode air kerma rate at the interventional reference point for the reference AP
- * thickness, mGy/s. Calibrated (README) against Boszczyk 2005 entrance skin doses; note that this
- * is far above modern equipment (the same schedule on a modern C-arm gives DAP ~3.5 Gy cm2,
- * Int J Spine Surg): Boszczyk's skin doses were theoretical estimates on older equipment.
+ * thickness, mGy/s (258 mGy/min; pulsed 7.5 p/s: 97 mGy/min, ~40 mGy/min at 30 cm from the
+ * detector, under the 88 mGy/min regulatory limit for normal mode). Calibrated (README) so the
+ * typical 5-minute schedule gives Boszczyk 2005's entrance skin doses (0.32 Gy AP, 0.68 lateral).
  */
-export const CONTINUOUS_IRP_KERMA_MGY_PER_S = 6.4;
+export const CONTINUOUS_IRP_KERMA_MGY_PER_S = 4.3;
 /** Reference patient thickness along the beam (average adult AP at L1, assumed), mm. */
 export const REFERENCE_THICKNESS_MM = 220;
 /**
- * Under automatic exposure control the entrance kerma doubles for every ~20 cm of extra tissue
- * (kV rises with thickness, so the growth is much slower than tissue attenuation; assumed,
- * chosen so the lateral/AP skin-dose ratio matches Boszczyk 2005).
+ * Under automatic exposure control the entrance kerma doubles for every ~12 cm of extra tissue
+ * (kV rises with thickness, so the growth is much slower than the ~4 cm doubling of fixed-kV
+ * attenuation; assumed, chosen so the lateral/AP skin-dose ratio matches Boszczyk 2005).
  */
-export const THICKNESS_DOUBLING_MM = 200;
+export const THICKNESS_DOUBLING_MM = 120;
 /** The interventional reference point sits 15 cm from the isocentre toward the source (IEC 60601-2-43). */
 export const IRP_OFFSET_MM = 150;
 /** Backscatter factor from kerma free-in-air to entrance skin dose at ~80 kVp (assumed). */
@@ -58,7 +62,7 @@ export const BACKSCATTER_FACTOR = 1.35;
  */
 export const HAND_BEAM_FRACTION = 0.02;
 /** Hand dose from scatter near the field, mSv per Gy cm2 of DAP (assumed; the rest of Mroz's 1.7 mSv). */
-export const HAND_SCATTER_MSV_PER_GYCM2 = 0.011;
+export const HAND_SCATTER_MSV_PER_GYCM2 = 0.02;
 
 export interface ExposureGeometry {
   /** Patient thickness along the central ray, skin to skin, mm. */
@@ -104,6 +108,13 @@ export function doseRates(mode: FluoroMode, g: ExposureGeometry): DoseRates {
     handInBeamMSvPerS: irp * HAND_BEAM_FRACTION,
     handScatterMSvPerS: dapGyCm2PerS * HAND_SCATTER_MSV_PER_GYCM2,
   };
+}
+
+/** Dose carried by one pulse (frame) of a mode: the rates divided by the pulse rate. */
+export function pulseDose(mode: FluoroMode, g: ExposureGeometry): { readonly irpKermaMGy: number; readonly dapGyCm2: number; readonly skinDoseMGy: number } {
+  const r = doseRates(mode, g);
+  const periodS = 1 / MODES[mode].framesPerS;
+  return { irpKermaMGy: r.irpKermaMGyPerS * periodS, dapGyCm2: r.dapGyCm2PerS * periodS, skinDoseMGy: r.skinDoseMGyPerS * periodS };
 }
 
 /**

@@ -4,19 +4,19 @@ import type { CArmView, DoseView } from '../snapshot';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { createAttenuationField } from '../anatomy/attenuation';
-import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from './carmPose';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, obliquityDeg, poseKey, targetIsocentre } from './carmPose';
 import type { CArmPose, PatientRotation } from './carmPose';
 import { createProjection } from './projection';
 import { measureBeamPath, type AttenuationField } from './beamPath';
-import { DEFAULT_COLLIMATION, fieldAreaAtDetectorMm2 } from './collimation';
-import { doseRates, type ExposureGeometry } from './dose';
+import { OPEN_COLLIMATION, clampCollimation, fieldAreaAtDetectorMm2, type Collimation } from './collimation';
+import { MODES, doseRates, type ExposureGeometry } from './dose';
 
 export type CArmKind = 'single-plane' | 'biplane';
 
 /** Time a single-plane C-arm takes to swing between AP and lateral, s (brief: ~20 s; assumed). */
 export const SWING_S = 20;
-/** Mechanical range of the fine adjustments, deg (assumed). */
-const MAX_ORBIT_DEG = 30;
+/** Mechanical range of the fine adjustments, deg (assumed; the orbit reaches the owl's-eye view down an L5 pedicle, ~30 deg, on a rolled patient). */
+const MAX_ORBIT_DEG = 40;
 const MAX_TILT_DEG = 30;
 /** Mode at power-on: continuous, so choosing pulsed or low dose is the trainee's decision. */
 const DEFAULT_MODE: FluoroMode = 'continuous';
@@ -36,11 +36,14 @@ export class Fluoroscope {
   private imageThisPress = false;
   private handThisPress = false;
   private readonly adjust = byView(() => ({ orbitDeg: 0, tiltDeg: 0 }));
+  private readonly collimation = byView<Collimation>(() => OPEN_COLLIMATION);
+  private readonly zoom = byView(() => 1);
+  /** Time until the next pulse is due, s (0 at pedal press: the first pulse fires at once). */
+  private pulseDueS = 0;
   private readonly pending: DomainEvent[] = [];
   private readonly patient: PatientRotation;
   private readonly field: AttenuationField;
   private readonly geometryCache = new Map<string, ExposureGeometry>();
-  private readonly fieldAreaMm2 = fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, DEFAULT_COLLIMATION);
 
   private fluoroTimeS = 0;
   private airKermaMGy = 0;
@@ -50,6 +53,10 @@ export class Fluoroscope {
   private readonly shots = byView(() => 0);
   private readonly fluoroTimeByViewS = byView(() => 0);
   private readonly skinDoseMGy = byView(() => 0);
+  private readonly kermaByViewMGy = byView(() => 0);
+  private readonly dapByViewGyCm2 = byView(() => 0);
+  private readonly stored = byView(() => 0);
+  private pulses = 0;
 
   /** A C-arm parked at AP; `field` defaults to the anatomy's attenuation (tests may pass their own). */
   constructor(
@@ -58,7 +65,7 @@ export class Fluoroscope {
     rng: Rng,
     field?: AttenuationField,
   ) {
-    this.patient = drawPatientRotation(rng);
+    this.patient = drawPatientRotation(rng, anatomy.vertebrae[anatomy.targetIndex]?.level);
     this.field = field ?? createAttenuationField(anatomy);
   }
 
@@ -74,13 +81,28 @@ export class Fluoroscope {
         a.tiltDeg = clamp(a.tiltDeg + command.dTiltDeg, -MAX_TILT_DEG, MAX_TILT_DEG);
         break;
       }
+      case 'carm.collimate':
+        this.collimation[this.view] = clampCollimation(command);
+        break;
+      case 'carm.zoom':
+        this.zoom[this.view] = command.zoom;
+        break;
+      case 'fluoro.store':
+        // The active monitor holds the last image of this view, if one was ever taken.
+        if (this.shots[this.view] > 0) {
+          this.stored[this.view] += 1;
+          this.pending.push({ type: 'image.stored', view: this.view });
+        }
+        break;
       case 'fluoro.mode':
         this.mode = command.mode;
+        this.pulseDueS = Math.min(this.pulseDueS, 1 / MODES[command.mode].framesPerS);
         break;
       case 'fluoro.expose':
         if (command.on && !this.exposing) {
           this.imageThisPress = false;
           this.handThisPress = false;
+          this.pulseDueS = 0;
         }
         this.exposing = command.on;
         break;
@@ -101,22 +123,33 @@ export class Fluoroscope {
     }
     if (!this.exposing || dtS <= 0) return events;
 
-    // The tube fires whenever the pedal is down, even mid-swing (that dose forms no image).
+    // The tube fires whenever the pedal is down, even mid-swing (that dose forms no image). Dose
+    // comes in pulses (frames): each pulse delivers the rate divided by the pulse rate.
     const rates = doseRates(this.mode, this.geometry(this.view));
+    const periodS = 1 / MODES[this.mode].framesPerS;
     this.fluoroTimeS += dtS;
     this.fluoroTimeByViewS[this.view] += dtS;
-    this.airKermaMGy += rates.irpKermaMGyPerS * dtS;
-    this.dapGyCm2 += rates.dapGyCm2PerS * dtS;
-    this.skinDoseMGy[this.view] += rates.skinDoseMGyPerS * dtS;
-    this.handDoseMSv += rates.handScatterMSvPerS * dtS;
+    if (ctx.instrumentsMoving) this.handInBeamS += dtS;
+    while (this.pulseDueS < dtS - 1e-9) {
+      this.pulses += 1;
+      this.pulseDueS += periodS;
+      const kerma = rates.irpKermaMGyPerS * periodS;
+      const dap = rates.dapGyCm2PerS * periodS;
+      this.airKermaMGy += kerma;
+      this.kermaByViewMGy[this.view] += kerma;
+      this.dapGyCm2 += dap;
+      this.dapByViewGyCm2[this.view] += dap;
+      this.skinDoseMGy[this.view] += rates.skinDoseMGyPerS * periodS;
+      this.handDoseMSv += rates.handScatterMSvPerS * periodS;
+      if (ctx.instrumentsMoving) this.handDoseMSv += rates.handInBeamMSvPerS * periodS;
+    }
+    this.pulseDueS -= dtS;
     if (this.movingS === 0 && !this.imageThisPress) {
       this.imageThisPress = true;
       this.shots[this.view] += 1;
       events.push({ type: 'image.acquired', view: this.view });
     }
     if (ctx.instrumentsMoving) {
-      this.handInBeamS += dtS;
-      this.handDoseMSv += rates.handInBeamMSvPerS * dtS;
       if (!this.handThisPress) {
         this.handThisPress = true;
         events.push({ type: 'handInBeam', view: this.view });
@@ -136,6 +169,10 @@ export class Fluoroscope {
       mode: this.mode,
       exposing: this.exposing,
       patientRotation: this.patient,
+      collimation: this.collimation[this.view],
+      zoom: this.zoom[this.view],
+      obliquityDeg: obliquityDeg(this.pose()),
+      kind: this.carm,
     };
   }
 
@@ -149,6 +186,11 @@ export class Fluoroscope {
       fluoroTimeByViewS: { ...this.fluoroTimeByViewS },
       handInBeamS: this.handInBeamS,
       operatorHandDoseMSv: this.handDoseMSv,
+      airKermaByViewMGy: { ...this.kermaByViewMGy },
+      dapByViewGyCm2: { ...this.dapByViewGyCm2 },
+      skinDoseByViewMGy: { ...this.skinDoseMGy },
+      pulses: this.pulses,
+      stored: { ...this.stored },
     };
   }
 
@@ -177,19 +219,22 @@ export class Fluoroscope {
 
   private geometry(view: View): ExposureGeometry {
     const pose = this.pose(view);
-    const key = poseKey(pose);
+    const zoom = this.zoom[view];
+    const collimation = this.collimation[view];
+    const key = `${poseKey(pose)}|${zoom}|${collimation.halfWidthMm}|${collimation.halfHeightMm}`;
     const cached = this.geometryCache.get(key);
     if (cached) return cached;
     const path = measureBeamPath(this.field, createProjection(pose, DETECTOR_DIAMETER_MM));
     const g: ExposureGeometry = {
       thicknessMm: path.thicknessMm,
       entranceDepthMm: path.entranceDepthMm,
-      fieldAreaAtDetectorMm2: this.fieldAreaMm2,
+      // Magnification narrows the II input field to 23 cm / zoom before the shutters clip it.
+      fieldAreaAtDetectorMm2: fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM / zoom, collimation),
       sourceToIsocentreMm: pose.sourceToIsocentreMm,
       sourceToImageMm: pose.sourceToImageMm,
-      zoom: 1,
+      zoom,
     };
-    if (this.geometryCache.size > 64) this.geometryCache.clear();
+    if (this.geometryCache.size > 256) this.geometryCache.clear();
     this.geometryCache.set(key, g);
     return g;
   }

@@ -70,12 +70,20 @@ export const PSI_PER_MPA = 145.04;
  * is what this gives for 60-120 kg patients at L1.
  */
 const WEIGHT_SHARE_ABOVE: Readonly<Record<LevelName, number>> = {
+  // T5-T9, L4, L5: extrapolated at the T10-L3 slope (~0.03 per level), assumed.
+  T5: 0.25,
+  T6: 0.28,
+  T7: 0.31,
+  T8: 0.34,
+  T9: 0.37,
   T10: 0.4,
   T11: 0.43,
   T12: 0.46,
   L1: 0.5,
   L2: 0.53,
   L3: 0.56,
+  L4: 0.59,
+  L5: 0.62,
 };
 
 /** Load (N) the fractured superior endplate must overcome to lift: body-weight share above the level. */

@@ -75,6 +75,9 @@ const imaging = {
   'fluoro.mode': allowed,
   'carm.view': allowed,
   'carm.adjust': allowed,
+  'carm.collimate': allowed,
+  'carm.zoom': allowed,
+  'fluoro.store': allowed,
 } as const;
 
 /** The balloon may burst whenever it is in the body; the world says when. */

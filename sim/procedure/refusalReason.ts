@@ -28,6 +28,9 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'carm.adjust':
     case 'fluoro.mode':
     case 'fluoro.expose':
+    case 'carm.collimate':
+    case 'carm.zoom':
+    case 'fluoro.store':
       if (isBefore(snapshot, 'cArmSetup')) return 'The C-arm comes in after the patient is positioned.';
       return isAfter(snapshot, 'finalImages') ? 'The C-arm is out of the field.' : undefined;
     case 'local.anaesthetic':

@@ -2,8 +2,13 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { View } from '../../sim/commands';
 import { createXRayRenderer } from '../render/createXRayRenderer';
 import type { SnapshotStore } from '../game/snapshotStore';
+import { formatClock } from '../game/format';
+import type { StoredImage } from '../screens/screenTypes';
 
 type XRayRenderer = Awaited<ReturnType<typeof createXRayRenderer>>;
+
+/** Quality of the stored JPEG (a 512 px monitor stores in ~40-80 kB). */
+const STORED_JPEG_QUALITY = 0.9;
 
 interface Props {
   readonly store: SnapshotStore;
@@ -16,17 +21,34 @@ interface Props {
   readonly movingS: number;
   /** The C-arm currently sits at this view (single plane: the other monitor holds the last image). */
   readonly active: boolean;
+  /**
+   * 'live': this monitor shows its view's live or last-held image. 'reference' (single-plane
+   * C-arm, the view the arm is not at): it shows the last image stored of this view, as the
+   * OR's second monitor does.
+   */
+  readonly role: 'live' | 'reference';
+  /** The newest stored image of this view (shown in the reference role). */
+  readonly stored: StoredImage | null;
+  /** Called with the monitor's pixels when the simulation reports image.stored for this view. */
+  readonly onStored: (image: StoredImage) => void;
+  /** Position among the monitors (CSS order: the DOM, and so the renderer, never moves). */
+  readonly order: number;
 }
 
 /**
  * One OR monitor. Owns one X-ray renderer imperatively: created in an effect, fed every frame by
- * the store's frame listener (never through React state), destroyed on unmount.
+ * the store's frame listener (never through React state), destroyed on unmount. When the
+ * simulation reports `image.stored` for this view, the monitor reads its own canvas back right
+ * after rendering that frame (same task, so the WebGL drawing buffer is still intact) and hands
+ * the data URL up; in the reference role it shows that stored picture over its renderer.
  */
-export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, sizePx, live, movingS, active }: Props) {
+export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, sizePx, live, movingS, active, role, stored, onStored, order }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const renderer = useRef<XRayRenderer | null>(null);
   const invertedRef = useRef(inverted);
   invertedRef.current = inverted;
+  const onStoredRef = useRef(onStored);
+  onStoredRef.current = onStored;
   const [state, setState] = useState<'starting' | 'ready' | 'failed'>('starting');
   const [error, setError] = useState('');
 
@@ -35,6 +57,8 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
     if (!el) return;
     let disposed = false;
     let unsubscribe: (() => void) | null = null;
+    // Only events after the monitor starts count (a remount must not store old images again).
+    let seenEvents = store.latest().events.length;
     createXRayRenderer(el, { sizePx })
       .then((r) => {
         if (disposed) {
@@ -44,7 +68,20 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
         renderer.current = r;
         r.setInverted(invertedRef.current);
         r.render(store.latest(), view);
-        unsubscribe = store.onFrame((s) => r.render(s, view));
+        unsubscribe = store.onFrame((s) => {
+          r.render(s, view);
+          for (; seenEvents < s.events.length; seenEvents++) {
+            const { tick, event } = s.events[seenEvents];
+            if (event.type !== 'image.stored' || event.view !== view) continue;
+            let dataUrl = '';
+            try {
+              dataUrl = r.canvas.toDataURL('image/jpeg', STORED_JPEG_QUALITY);
+            } catch {
+              dataUrl = '';
+            }
+            onStoredRef.current({ view, tick, timeS: s.timeS, dataUrl });
+          }
+        });
         setState('ready');
       })
       .catch((err: unknown) => {
@@ -67,22 +104,33 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
     r.render(store.latest(), view);
   }, [inverted, store, view, state]);
 
+  const reference = role === 'reference';
   return (
     <figure
-      className={`monitor${live ? ' live' : ''}${active ? ' active' : ''}`}
+      className={`monitor${live ? ' live' : ''}${active ? ' active' : ''}${reference ? ' reference' : ''}`}
       data-testid={`xray-${view}`}
       data-ready={state === 'ready'}
       data-live={live}
+      data-role={role}
+      data-stored-tick={stored?.tick ?? ''}
+      style={{ order }}
     >
       <figcaption className="monitor-bar">
         <span className="monitor-view">{view === 'AP' ? 'AP' : 'LATERAL'}</span>
         {live && <span className="beam-on">● X-RAY</span>}
         {active && !live && movingS === 0 && <span className="monitor-active">C-arm here</span>}
         {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
+        {reference && <span className="monitor-stored">{stored ? `STORED ${formatClock(stored.timeS)}` : 'REFERENCE'}</span>}
       </figcaption>
       <div className="monitor-screen">
         {/* The renderer owns this element's children; React never touches them. */}
         <div className="monitor-host" ref={host} />
+        {reference && stored?.dataUrl && <img className="monitor-stored-image" src={stored.dataUrl} alt={`Stored ${view} image`} />}
+        {reference && !stored && (
+          <div className="monitor-msg reference">
+            No stored {view} image. Take one at {view} and store it (K): this monitor keeps it while the C-arm works at the other view.
+          </div>
+        )}
         {state === 'starting' && <div className="monitor-msg">Starting imaging…</div>}
         {state === 'failed' && <div className="monitor-msg error">Imaging unavailable: {error}</div>}
       </div>

@@ -20,6 +20,12 @@ export function describeCommand(c: Command): string {
       return `Fluoro mode: ${FLUORO_MODE_LABELS[c.mode]}`;
     case 'fluoro.expose':
       return c.on ? 'Fluoro on' : 'Fluoro off';
+    case 'carm.collimate':
+      return `Collimation ${Math.round((2 * c.halfWidthMm) / 10)} x ${Math.round((2 * c.halfHeightMm) / 10)} cm`;
+    case 'carm.zoom':
+      return c.zoom === 1 ? 'Magnification off (full field)' : `Magnification x${c.zoom}`;
+    case 'fluoro.store':
+      return 'Image stored';
     case 'local.anaesthetic':
       return 'Local anaesthetic infiltrated';
     case 'needle.entry':

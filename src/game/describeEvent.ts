@@ -35,6 +35,8 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
   switch (e.type) {
     case 'image.acquired':
       return null;
+    case 'image.stored':
+      return { text: `${e.view} image stored`, severity: 'info' };
     case 'carm.moved':
       return { text: `C-arm at ${e.view}`, severity: 'info' };
     case 'needle.skinPunctured':

@@ -1,5 +1,6 @@
-import type { ChecklistItem, Command, FluoroMode } from '../../sim/commands';
+import type { ChecklistItem, Command, FluoroMode, ZoomLevel } from '../../sim/commands';
 import { CHECKLIST_TITLES } from '../../sim/procedure/checklistItems';
+import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../sim/imaging/collimation';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 
 /**
@@ -43,6 +44,23 @@ export const DEFAULT_PEDAL_KEY = ' ';
 export const ENTRY_STEP_MM = 2;
 export const AIM_STEP_DEG = 1;
 export const CARM_STEP_DEG = 1;
+/** Shutter step: 1 cm of opening at the detector per key press (5 mm each side). */
+export const COLLIMATION_STEP_MM = 5;
+
+/** Order in which the zoom key cycles the electronic magnification. */
+export const ZOOM_LEVELS: readonly ZoomLevel[] = [1, 1.5, 2];
+
+/** Open or close the shutters of the active view by one step (carm.collimate is absolute). */
+function collimate(ctx: ActionContext, dWidthMm: number, dHeightMm: number): ActionOutcome {
+  const c = ctx.snapshot.carm.collimation;
+  const f = (v: number) => Math.min(MAX_SHUTTER_HALF_MM, Math.max(MIN_SHUTTER_HALF_MM, v));
+  const halfWidthMm = f(c.halfWidthMm + dWidthMm);
+  const halfHeightMm = f(c.halfHeightMm + dHeightMm);
+  if (halfWidthMm === c.halfWidthMm && halfHeightMm === c.halfHeightMm) {
+    return { message: dWidthMm + dHeightMm < 0 ? 'The shutters are as narrow as they go.' : 'The shutters are fully open.' };
+  }
+  return { command: { type: 'carm.collimate', halfWidthMm, halfHeightMm } };
+}
 
 const send = (command: Command): ActionOutcome => ({ command });
 
@@ -120,6 +138,41 @@ export const KEYMAP: readonly KeyAction[] = [
       return send({ type: 'fluoro.mode', mode: FLUORO_MODES[(i + 1) % FLUORO_MODES.length] });
     },
     { commandType: 'fluoro.mode' },
+  ),
+  act('carm.collimateNarrow', 'carm', ['['], 'Shutters narrower (width)', (ctx) => collimate(ctx, -COLLIMATION_STEP_MM, 0), {
+    commandType: 'carm.collimate',
+  }),
+  act('carm.collimateWiden', 'carm', [']'], 'Shutters wider (width)', (ctx) => collimate(ctx, COLLIMATION_STEP_MM, 0), {
+    commandType: 'carm.collimate',
+  }),
+  act('carm.collimateLower', 'carm', ['{'], 'Shutters narrower (height)', (ctx) => collimate(ctx, 0, -COLLIMATION_STEP_MM), {
+    commandType: 'carm.collimate',
+  }),
+  act('carm.collimateTaller', 'carm', ['}'], 'Shutters wider (height)', (ctx) => collimate(ctx, 0, COLLIMATION_STEP_MM), {
+    commandType: 'carm.collimate',
+  }),
+  cmd('carm.collimateOpen', 'carm', ['\\'], 'Open the shutters', { type: 'carm.collimate', halfWidthMm: MAX_SHUTTER_HALF_MM, halfHeightMm: MAX_SHUTTER_HALF_MM }),
+  act(
+    'carm.zoom',
+    'carm',
+    ['q'],
+    'Magnification ×1 / ×1.5 / ×2',
+    (ctx) => {
+      const i = ZOOM_LEVELS.indexOf(ctx.snapshot.carm.zoom as ZoomLevel);
+      return send({ type: 'carm.zoom', zoom: ZOOM_LEVELS[(i + 1) % ZOOM_LEVELS.length] });
+    },
+    { commandType: 'carm.zoom' },
+  ),
+  act(
+    'fluoro.store',
+    'carm',
+    ['k'],
+    'Store image (for the debrief)',
+    (ctx) =>
+      ctx.snapshot.dose.shots[ctx.snapshot.carm.view] > 0
+        ? send({ type: 'fluoro.store' })
+        : { message: `No ${ctx.snapshot.carm.view} image to store yet: take one first.` },
+    { commandType: 'fluoro.store' },
   ),
 
   act('entry.side', 'access', ['Tab'], 'Switch side (left / right)', (ctx) =>

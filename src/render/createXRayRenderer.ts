@@ -1,99 +1,89 @@
-import { Application, BufferImageSource, Container, Sprite, Text, Texture } from 'pixi.js';
+import { Application } from 'pixi.js';
 import type { View } from '../../sim/commands';
 import { DETECTOR_DIAMETER_MM, poseKey } from '../../sim/imaging/carmPose';
-import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
+import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging/collimation';
 import { MODES, relativeNoise } from '../../sim/imaging/dose';
 import { createProjection } from '../../sim/imaging/projection';
 import type { SimSnapshot } from '../../sim/snapshot';
-import { createFieldMask, detectorPass, gaussianTable, type DisplayWindow } from './detectorPass';
+import { gaussianTable, type DisplayWindow } from './detectorPass';
+import { FrameMapBuilder } from './frameMap';
+import { createGpuDetector } from './gpuDetector';
+import { createOverlayLayer } from './overlayLayer';
 import { overlayFor } from './overlayText';
 import { isLive, poseForView } from './poseForView';
 import { ProjectionCache } from './projectionCache';
 import { shapesFromSnapshot } from './radiopaqueShapes';
-import { addShapeIntegrals } from './shapeIntegrals';
-import { staticKey } from './staticProjection';
+import { staticKey, type StaticProjection } from './staticProjection';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {
   render(snapshot: SimSnapshot, view: View): void;
   setInverted(inverted: boolean): void;
+  /** Turn quantum noise off (browser pixel tests) or back on, from the next frame. */
+  setNoise(on: boolean): void;
+  /** Whether a static projection is being computed (the monitor shows its last frame meanwhile). */
+  isProjecting(): boolean;
+  /** The monitor's canvas (benchmarks and pixel tests read it back). */
+  readonly canvas: HTMLCanvasElement;
   destroy(): void;
 }
 
-/** Image resolution of the simulated detector chain (the sprite is scaled to the monitor). */
-const MAP_PX = 256;
+export interface XRayRendererOptions {
+  readonly sizePx: number;
+  /** Called when a static projection arrives, with the time since it was requested (ms). */
+  readonly onProjection?: (key: string, ms: number) => void;
+}
+
+/** The shutters and electronic magnification of a snapshot's C-arm (older snapshots: defaults). */
+function fieldOf(snapshot: SimSnapshot): { collimation: Collimation; zoom: number } {
+  const c = snapshot.carm as { collimation?: Collimation; zoom?: number };
+  return { collimation: c.collimation ?? DEFAULT_COLLIMATION, zoom: c.zoom && c.zoom > 0 ? c.zoom : 1 };
+}
+
+/** Resolution of the line-integral map (the shader reads it linear-filtered at the monitor size). */
+export const MAP_PX = 256;
 /** Quantum noise (sd of the log signal) at mid-window in continuous mode (tuned by eye against C-arm images). */
 const BASE_NOISE_SIGMA = 0.045;
-/** Unsharp-mask gain of the II camera's edge enhancement (mild). */
-const EDGE_GAIN = 0.6;
 
 /**
- * Create a monitor in `host`. The detector pass runs on the CPU into a 256 x 256 texture (robust
- * under headless Chromium with SwiftShader); the static anatomy comes from ProjectionCache.
+ * Create a monitor in `host`. The static anatomy is projected per pose in Web Workers
+ * (ProjectionCache); each frame adds the moving parts on the CPU inside their bounding boxes and
+ * uploads one float map, and one fragment shader (detectorShader.ts) develops it at the monitor size.
  */
-export async function createXRayRenderer(host: HTMLElement, options: { sizePx: number }): Promise<XRayRenderer> {
+export async function createXRayRenderer(host: HTMLElement, options: XRayRendererOptions): Promise<XRayRenderer> {
   const size = options.sizePx;
   const app = new Application();
   await app.init({ width: size, height: size, background: 0x000000, antialias: false, preference: 'webgl', autoStart: false });
   host.appendChild(app.canvas);
 
   const n = MAP_PX;
-  const pixels = new Uint8Array(n * n * 4);
-  const source = new BufferImageSource({ resource: pixels, width: n, height: n, scaleMode: 'linear' });
-  const sprite = new Sprite(new Texture({ source }));
-  sprite.width = size;
-  sprite.height = size;
-  sprite.visible = false;
-
-  const font = Math.max(10, Math.round(size / 40));
-  const label = (anchorX: number, anchorY: number, x: number, y: number, fontSize = font): Text => {
-    const t = new Text({ text: '', style: { fontFamily: 'monospace', fontSize, fill: 0xdadada } });
-    t.anchor.set(anchorX, anchorY);
-    t.position.set(x, y);
-    return t;
-  };
-  const m = size * 0.02;
-  const texts = {
-    topLeft: label(0, 0, m, m),
-    topRight: label(1, 0, size - m, m),
-    bottomLeft: label(0, 1, m, size - m),
-    bottomRight: label(1, 1, size - m, size - m),
-    leftMarker: label(0, 0.5, size * 0.06, size / 2, font * 2),
-    rightMarker: label(1, 0.5, size * 0.94, size / 2, font * 2),
-    topMarker: label(0.5, 0, size / 2, size * 0.07),
-    centre: label(0.5, 0.5, size / 2, size / 2, font * 1.5),
-  };
-  const overlay = new Container();
-  overlay.addChild(...Object.values(texts));
-  app.stage.addChild(sprite, overlay);
-
-  const mask = createFieldMask(n, DETECTOR_DIAMETER_MM, DEFAULT_COLLIMATION);
   const noise = gaussianTable(n * n * 2, Math.random);
-  const work = new Float32Array(n * n);
-  const scratch = new Float32Array(n * n);
+  const detector = createGpuDetector(app, n, size);
+  detector.mesh.visible = false;
 
+  app.stage.addChild(detector.mesh);
+  const overlay = createOverlayLayer(host);
+
+  const frames = new FrameMapBuilder(n);
   let inverted = false;
+  let noiseOn = true;
   let hasImage = false;
   let lastFrameS = -Infinity;
   let lastKey = '';
   let lastWindow: DisplayWindow = { lo: 0, hi: 1 };
   let lastSigma = BASE_NOISE_SIGMA;
-  let lastNoiseOffset = 0;
+  let lastField = { collimation: DEFAULT_COLLIMATION, detectorSizeMm: DETECTOR_DIAMETER_MM };
   let lastCentreIntegral = 5;
   let lastArgs: [SimSnapshot, View] | null = null;
   let destroyed = false;
 
-  const cache = new ProjectionCache(() => {
+  const cache = new ProjectionCache((result: StaticProjection, ms: number) => {
+    options.onProjection?.(result.key, ms);
     if (lastArgs && !destroyed) render(...lastArgs);
   });
 
   const develop = (): void => {
-    detectorPass(work, mask, { window: lastWindow, noiseSigma: lastSigma, edgeGain: EDGE_GAIN, inverted }, noise, lastNoiseOffset, scratch, pixels);
-    source.update();
-  };
-
-  const setText = (t: Text, s: string): void => {
-    if (t.text !== s) t.text = s;
+    detector.setParams({ window: lastWindow, inverted, ...lastField });
   };
 
   function render(snapshot: SimSnapshot, view: View): void {
@@ -103,18 +93,23 @@ export async function createXRayRenderer(host: HTMLElement, options: { sizePx: n
     if (isLive(snapshot, view)) {
       const pose = poseForView(snapshot, view);
       const lift = snapshot.height.lift;
-      const key = staticKey(poseKey(pose), lift, n);
-      const sp = cache.get({ key, anatomy: snapshot.anatomy, lift, pose, sizePx: n, detectorSizeMm: DETECTOR_DIAMETER_MM });
+      const { collimation, zoom } = fieldOf(snapshot);
+      // Electronic magnification: the same detector pixels cover a smaller field.
+      const detectorSizeMm = DETECTOR_DIAMETER_MM / zoom;
+      const key = `${staticKey(poseKey(pose), lift, n)}|${detectorSizeMm.toFixed(1)}`;
+      const sp = cache.get({ key, anatomy: snapshot.anatomy, lift, pose, sizePx: n, detectorSizeMm });
       if (sp) {
         live = true;
         // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
         const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
         if (due || key !== lastKey || snapshot.timeS < lastFrameS) {
-          work.set(sp.map);
-          addShapeIntegrals(work, n, createProjection(pose, DETECTOR_DIAMETER_MM), shapesFromSnapshot(snapshot));
+          const map = frames.build(sp.enhanced, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
           lastWindow = sp.window;
           lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
-          lastNoiseOffset = Math.floor(Math.random() * n * n);
+          // Fresh mottle per frame: the noise table read from a random offset (Math.random is fine in src/).
+          frames.addNoise(sp.noiseGrowth, noise, Math.floor(Math.random() * n * n), noiseOn ? lastSigma : 0, lastWindow);
+          detector.setMap(map);
+          lastField = { collimation, detectorSizeMm };
           lastCentreIntegral = sp.centreIntegral;
           lastFrameS = snapshot.timeS;
           lastKey = key;
@@ -125,21 +120,23 @@ export async function createXRayRenderer(host: HTMLElement, options: { sizePx: n
     } else {
       lastFrameS = -Infinity;
     }
-    sprite.visible = hasImage;
+    detector.mesh.visible = hasImage;
     const o = overlayFor(snapshot, view, live ? 'live' : hasImage ? 'hold' : 'none', lastCentreIntegral);
-    setText(texts.topLeft, o.topLeft);
-    setText(texts.topRight, hasImage ? o.topRight : '');
-    setText(texts.bottomLeft, o.bottomLeft);
-    setText(texts.bottomRight, o.bottomRight);
-    setText(texts.leftMarker, hasImage ? o.leftMarker : '');
-    setText(texts.rightMarker, hasImage ? o.rightMarker : '');
-    setText(texts.topMarker, hasImage ? o.topMarker : '');
-    setText(texts.centre, hasImage ? '' : 'NO IMAGE');
+    overlay.set('topLeft', o.topLeft);
+    overlay.set('topRight', hasImage ? o.topRight : '');
+    overlay.set('bottomLeft', o.bottomLeft);
+    overlay.set('bottomRight', o.bottomRight);
+    overlay.set('leftMarker', hasImage ? o.leftMarker : '');
+    overlay.set('rightMarker', hasImage ? o.rightMarker : '');
+    overlay.set('topMarker', hasImage ? o.topMarker : '');
+    overlay.set('centre', hasImage ? '' : 'NO IMAGE');
     app.render();
   }
 
   return {
     render,
+    canvas: app.canvas,
+    isProjecting: () => cache.busy,
     setInverted(value: boolean) {
       if (value === inverted) return;
       inverted = value;
@@ -148,9 +145,18 @@ export async function createXRayRenderer(host: HTMLElement, options: { sizePx: n
         app.render();
       }
     },
+    setNoise(on: boolean) {
+      noiseOn = on;
+      if (hasImage) {
+        develop();
+        app.render();
+      }
+    },
     destroy() {
       destroyed = true;
       cache.destroy();
+      detector.destroy();
+      overlay.destroy();
       app.destroy({ removeView: true }, { children: true, texture: true, textureSource: true });
     },
   };

@@ -2,10 +2,19 @@ import { isInField, type Collimation } from '../../sim/imaging/collimation';
 import { pixelToDetector } from './lineIntegralMap';
 
 /**
- * The detector and display chain, on the CPU (pure; see README for why not a shader):
- * Beer-Lambert transmission with quantum noise, a logarithmic response windowed by the automatic
- * brightness control, mild edge enhancement, vignetting, the round image-intensifier field and
- * the collimator shutters. Dense is dark on a light field unless inverted.
+ * The detector and display chain. This file is the CPU **reference** implementation (pure, runs in
+ * Node for tests and scripts); the browser runs the same chain as a fragment shader
+ * (detectorShader.ts), term by term, as documented there. Two stages:
+ *
+ * 1. `enhanceMap` (linear, per pose for the static anatomy): the focal spot / intensifier
+ *    unsharpness (3x3 binomial blur) and the camera's edge enhancement (unsharp mask, 3x3 box),
+ *    both applied to the line integrals. Windowing is linear in the integral, so an unsharp mask
+ *    before the window equals one after it except where the window clips. Moving parts get the
+ *    blur only (`blurRegion`): unsharp masking steel would ring far more than a real camera does.
+ * 2. `developValue` (per pixel): Beer-Lambert transmission with quantum noise in the log domain,
+ *    the logarithmic response windowed by the automatic brightness control, inversion, gamma,
+ *    vignetting, the round image-intensifier field and the collimator shutters. Dense is dark on
+ *    a light field unless inverted.
  */
 
 /** Region codes of a field mask. */
@@ -21,9 +30,19 @@ export interface FieldMask {
 }
 
 /** II brightness falls ~30 % from centre to rim (vignetting; assumed typical). */
-const VIGNETTE = 0.3;
+export const VIGNETTE = 0.3;
 /** Grey level behind the shutters: lead blocks the beam, only scatter reaches there. */
-const SHUTTER_LEVEL = 0.07;
+export const SHUTTER_LEVEL = 0.07;
+/** Behind dense parts the noise grows at most this much over mid-window (they clip to black anyway). */
+export const MAX_NOISE_GROWTH = 2.5;
+/**
+ * Tone curve of the camera/monitor chain: T(s) = s (1 + TONE_LIFT (1 - s)), a mild lift of the
+ * mid-tones (within 0.02 of a 0.9 gamma; assumed). A polynomial, not pow(): the shader is
+ * cheaper and the CPU reference is the same expression.
+ */
+export const TONE_LIFT = 0.1;
+/** Unsharp-mask gain of the II camera's edge enhancement (mild; tuned by eye). */
+export const EDGE_GAIN = 0.6;
 
 /** Precompute the round field, shutters and vignetting for a map size. */
 export function createFieldMask(sizePx: number, detectorSizeMm: number, collimation: Collimation): FieldMask {
@@ -88,11 +107,6 @@ export interface DetectorParams {
   readonly inverted: boolean;
 }
 
-/** Behind dense parts the noise grows at most this much over mid-window (they clip to black anyway). */
-const MAX_NOISE_GROWTH = 2.5;
-/** Display gamma of the camera/monitor chain (assumed). */
-const GAMMA = 0.9;
-
 /** A table of standard normal deviates (Box-Muller) from any uniform source. */
 export function gaussianTable(length: number, uniform: () => number): Float32Array {
   const t = new Float32Array(length);
@@ -106,30 +120,23 @@ export function gaussianTable(length: number, uniform: () => number): Float32Arr
   return t;
 }
 
+/** Whether pixel (i, j) of an n x n map lies inside the round field (the only pixels with data). */
+function inCircle(i: number, j: number, n: number): boolean {
+  const dx = i + 0.5 - n / 2;
+  const dy = j + 0.5 - n / 2;
+  return dx * dx + dy * dy <= (n * n) / 4;
+}
+
 /**
- * Detector pass: integral map -> RGBA pixels. `noise` is a table of N(0,1) deviates read from
- * `noiseOffset` (a fresh offset per frame gives fresh mottle). `scratch` holds N*N floats.
+ * 3x3 binomial blur of `src` over rows/columns [i0, i1] x [j0, j1] (inclusive) into `dst`, using
+ * only neighbours inside the round field (outside it the map is 0, not air).
  */
-export function detectorPass(
-  integral: Float32Array,
-  mask: FieldMask,
-  params: DetectorParams,
-  noise: Float32Array,
-  noiseOffset: number,
-  scratch: Float32Array,
-  out: Uint8Array,
-): void {
-  const n = mask.sizePx;
-  const { lo, hi } = params.window;
-  const mid = (lo + hi) / 2;
-  const span = hi - lo;
-  const len = noise.length;
-  // 1. Unsharpness of focal spot and intensifier: a 3x3 binomial blur of the line integrals.
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
+export function blurRegion(src: Float32Array, dst: Float32Array, n: number, i0 = 0, j0 = 0, i1 = n - 1, j1 = n - 1): void {
+  for (let j = Math.max(0, j0); j <= Math.min(n - 1, j1); j++) {
+    for (let i = Math.max(0, i0); i <= Math.min(n - 1, i1); i++) {
       const k = j * n + i;
-      if (mask.region[k] !== EXPOSED) {
-        scratch[k] = 0;
+      if (!inCircle(i, j, n)) {
+        dst[k] = src[k];
         continue;
       }
       let sum = 0;
@@ -139,50 +146,130 @@ export function detectorPass(
         if (jj < 0 || jj >= n) continue;
         for (let di = -1; di <= 1; di++) {
           const ii = i + di;
-          if (ii < 0 || ii >= n || mask.region[jj * n + ii] !== EXPOSED) continue;
+          if (ii < 0 || ii >= n || !inCircle(ii, jj, n)) continue;
           const w = (2 - Math.abs(di)) * (2 - Math.abs(dj));
-          sum += w * integral[jj * n + ii];
+          sum += w * src[jj * n + ii];
           weight += w;
         }
       }
-      scratch[k] = sum / weight;
+      dst[k] = sum / weight;
     }
   }
-  // 2. Noisy transmission in the log domain: photon count ~ exp(-A), so sd ~ exp((A - mid) / 2).
-  for (let k = 0; k < n * n; k++) {
-    if (mask.region[k] !== EXPOSED) continue;
-    const a = scratch[k];
-    const sigma = params.noiseSigma * Math.min(MAX_NOISE_GROWTH, Math.exp((a - mid) / 2));
-    const noisy = a + sigma * noise[(k + noiseOffset) % len];
-    const s = (hi - noisy) / span;
-    scratch[k] = s < 0 ? 0 : s > 1 ? 1 : s;
-  }
-  // 3. Edge enhancement (unsharp mask, 3x3 box), vignetting, inversion, shutters, output.
+}
+
+/**
+ * Stage 1 for the static anatomy: blur, then unsharp-mask (gain `edgeGain`, 3x3 box) the line
+ * integrals of an n x n map. Returns a new map; `src` is untouched.
+ */
+export function enhanceMap(src: Float32Array, n: number, edgeGain: number): Float32Array {
+  const blurred = new Float32Array(n * n);
+  blurRegion(src, blurred, n);
+  const out = new Float32Array(n * n);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const k = j * n + i;
-      let g: number;
-      const region = mask.region[k];
-      if (region === OUTSIDE) g = 0;
-      else if (region === SHUTTERED) g = SHUTTER_LEVEL * mask.gain[k];
-      else {
-        let sum = 0;
-        let cnt = 0;
-        for (let dj = -1; dj <= 1; dj++) {
-          const jj = j + dj;
-          if (jj < 0 || jj >= n) continue;
-          for (let di = -1; di <= 1; di++) {
-            const ii = i + di;
-            if (ii < 0 || ii >= n || mask.region[jj * n + ii] !== EXPOSED) continue;
-            sum += scratch[jj * n + ii];
-            cnt++;
-          }
+      if (!inCircle(i, j, n)) continue;
+      let sum = 0;
+      let cnt = 0;
+      for (let dj = -1; dj <= 1; dj++) {
+        const jj = j + dj;
+        if (jj < 0 || jj >= n) continue;
+        for (let di = -1; di <= 1; di++) {
+          const ii = i + di;
+          if (ii < 0 || ii >= n || !inCircle(ii, jj, n)) continue;
+          sum += blurred[jj * n + ii];
+          cnt++;
         }
-        let s = scratch[k] + params.edgeGain * (scratch[k] - sum / cnt);
-        s = s < 0 ? 0 : s > 1 ? 1 : s;
-        if (params.inverted) s = 1 - s;
-        g = Math.pow(s, GAMMA) * mask.gain[k];
       }
+      out[k] = blurred[k] + edgeGain * (blurred[k] - sum / cnt);
+    }
+  }
+  return out;
+}
+
+/**
+ * Stage 2, one pixel: enhanced line integral `a`, standard normal deviate `noise`, detector point
+ * as a fraction of the field diameter (px, py in [-0.5, 0.5], y up), shutter half-sizes as
+ * fractions of the field diameter. Returns the grey level in [0, 1]. detectorShader.ts is this
+ * function in GLSL.
+ */
+export function developValue(a: number, noise: number, params: DetectorParams, px: number, py: number, shutterX: number, shutterY: number): number {
+  const rr = (px * px + py * py) * 4;
+  if (rr > 1) return 0;
+  const gain = 1 - VIGNETTE * rr;
+  if (Math.abs(px) > shutterX || Math.abs(py) > shutterY) return SHUTTER_LEVEL * gain;
+  const { lo, hi } = params.window;
+  let s = (hi - noisyIntegral(a, noise, params.noiseSigma, params.window)) / (hi - lo);
+  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  if (params.inverted) s = 1 - s;
+  return s * (1 + TONE_LIFT * (1 - s)) * gain;
+}
+
+/**
+ * Quantum noise in the log domain: photon count ~ exp(-A), so the sd of the log signal grows as
+ * exp((A - mid) / 2) from `noiseSigma` at mid-window (capped: dense parts clip to black anyway).
+ */
+export function noisyIntegral(a: number, noise: number, noiseSigma: number, window: DisplayWindow): number {
+  if (noiseSigma === 0) return a;
+  return a + noiseSigma * Math.min(MAX_NOISE_GROWTH, Math.exp((a - (window.lo + window.hi) / 2) / 2)) * noise;
+}
+
+/** Add quantum noise to a frame's map in place (the browser's per-frame CPU step before the shader). */
+export function addQuantumNoise(map: Float32Array, noise: Float32Array, noiseOffset: number, noiseSigma: number, window: DisplayWindow): void {
+  if (noiseSigma === 0) return;
+  const len = noise.length;
+  for (let k = 0; k < map.length; k++) map[k] = noisyIntegral(map[k], noise[(k + noiseOffset) % len], noiseSigma, window);
+}
+
+/**
+ * The whole chain on the CPU: integral map -> RGBA pixels (N x N, the mask's size). `noise` is a
+ * table of N(0,1) deviates read from `noiseOffset` (a fresh offset per frame gives fresh mottle).
+ * `scratch` is unused since the two-stage split and kept for callers' convenience.
+ */
+export function detectorPass(
+  integral: Float32Array,
+  mask: FieldMask,
+  params: DetectorParams,
+  noise: Float32Array,
+  noiseOffset: number,
+  _scratch: Float32Array,
+  out: Uint8Array,
+  detectorSizeMm = 230,
+  collimation?: Collimation,
+): void {
+  const n = mask.sizePx;
+  const enhanced = enhanceMap(integral, n, params.edgeGain);
+  developMap(enhanced, n, params, noise, noiseOffset, out, shutterFractions(detectorSizeMm, collimation, mask));
+}
+
+/** Shutter half-sizes as fractions of the field diameter (from a collimation, or read off a mask). */
+function shutterFractions(detectorSizeMm: number, collimation: Collimation | undefined, mask: FieldMask): [number, number] {
+  if (collimation) return [collimation.halfWidthMm / detectorSizeMm, collimation.halfHeightMm / detectorSizeMm];
+  // Recover the shutter edges from the mask's centre row and column.
+  const n = mask.sizePx;
+  const c = Math.floor(n / 2);
+  let ix = c;
+  while (ix + 1 < n && mask.region[c * n + ix + 1] === EXPOSED) ix++;
+  let jy = c;
+  while (jy - 1 >= 0 && mask.region[(jy - 1) * n + c] === EXPOSED) jy--;
+  return [(ix + 1) / n - 0.5, 0.5 - jy / n];
+}
+
+/** Stage 2 over an already enhanced map (the per-frame part; same as the shader at map resolution). */
+export function developMap(
+  enhanced: Float32Array,
+  n: number,
+  params: DetectorParams,
+  noise: Float32Array,
+  noiseOffset: number,
+  out: Uint8Array,
+  shutter: readonly [number, number],
+): void {
+  const len = noise.length;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const k = j * n + i;
+      const g = developValue(enhanced[k], noise[(k + noiseOffset) % len], params, (i + 0.5) / n - 0.5, 0.5 - (j + 0.5) / n, shutter[0], shutter[1]);
       const byte = Math.round(g * 255);
       const o = k * 4;
       out[o] = byte;

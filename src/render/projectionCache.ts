@@ -1,40 +1,46 @@
 import type { StaticProjection } from './staticProjection';
-import { StaticProjectionJob } from './staticProjection';
-import type { ProjectionRequest } from './projectionWorker';
+import { finishStaticProjection, StaticProjectionJob } from './staticProjection';
+import type { BandResult, ProjectionRequest } from './projectionWorker';
 
 /** Rows per main-thread slice when no worker is available (~a few ms each at 256 px). */
 const ROWS_PER_SLICE = 8;
 /** Poses kept per monitor (a trainee alternates between a few nearby poses). */
 const MAX_ENTRIES = 6;
+/** Workers per monitor: the projection splits into bands of rows, one per worker (at most 4). */
+export function workerCount(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(2, Math.min(4, cores));
+}
 
 /**
- * Static projections by key. A miss starts one computation (latest request wins) in a Web
- * Worker, or, where workers are unavailable, in slices on the main thread so the UI never
- * freezes; get() returns null until the result arrives, and the renderer keeps its last frame.
+ * Static projections by key. A miss starts one computation (latest request wins), split in bands
+ * of rows over a small pool of Web Workers, or, where workers are unavailable, in slices on the
+ * main thread so the UI never freezes; get() returns null until the result arrives, and the
+ * renderer keeps its last frame. `onReady(result, ms)` reports each finished projection and how
+ * long it took from the request.
  */
 export class ProjectionCache {
   private readonly entries = new Map<string, StaticProjection>();
-  private worker: Worker | null = null;
+  private workers: Worker[] = [];
   private inFlight: string | null = null;
+  private startedAt = 0;
+  private pending = 0;
+  private assembling: Float32Array | null = null;
   private queued: ProjectionRequest | null = null;
   private sliceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   private lastRequest: ProjectionRequest | null = null;
 
-  constructor(private readonly onReady: () => void) {
+  constructor(private readonly onReady: (result: StaticProjection, ms: number) => void) {
     try {
-      this.worker = new Worker(new URL('./projectionWorker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<StaticProjection>) => this.finish(e.data);
-      this.worker.onerror = () => {
-        // Module workers can fail to load (old browsers, odd hosting): fall back to slices.
-        this.worker?.terminate();
-        this.worker = null;
-        const retry = this.queued ?? this.lastRequest;
-        this.inFlight = null;
-        if (retry) this.start(retry);
-      };
+      for (let w = 0; w < workerCount(); w++) {
+        const worker = new Worker(new URL('./projectionWorker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (e: MessageEvent<BandResult>) => this.band(e.data);
+        worker.onerror = () => this.fallBack();
+        this.workers.push(worker);
+      }
     } catch {
-      this.worker = null;
+      this.fallBack();
     }
   }
 
@@ -48,21 +54,44 @@ export class ProjectionCache {
     return null;
   }
 
+  /** Whether a projection is being computed. */
+  get busy(): boolean {
+    return this.inFlight !== null;
+  }
+
   destroy(): void {
     this.destroyed = true;
-    this.worker?.terminate();
+    for (const w of this.workers) w.terminate();
     if (this.sliceTimer) clearTimeout(this.sliceTimer);
+  }
+
+  /** Module workers can fail to load (old browsers, odd hosting): compute in main-thread slices. */
+  private fallBack(): void {
+    if (this.workers.length === 0 && this.inFlight === null) return;
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    const retry = this.queued ?? this.lastRequest;
+    this.inFlight = null;
+    if (retry && !this.entries.has(retry.key)) this.start(retry);
   }
 
   private start(request: ProjectionRequest): void {
     this.inFlight = request.key;
     this.lastRequest = request;
     this.queued = null;
-    if (this.worker) {
-      this.worker.postMessage(request);
+    this.startedAt = performance.now();
+    const n = request.sizePx;
+    if (this.workers.length > 0) {
+      this.assembling = new Float32Array(n * n);
+      this.pending = this.workers.length;
+      this.workers.forEach((w, k) => {
+        const rowStart = Math.round((k * n) / this.workers.length);
+        const rowEnd = Math.round(((k + 1) * n) / this.workers.length);
+        w.postMessage({ ...request, rowStart, rowEnd });
+      });
       return;
     }
-    const job = new StaticProjectionJob(request.key, request.anatomy, request.lift, request.pose, request.sizePx, request.detectorSizeMm);
+    const job = new StaticProjectionJob(request.key, request.anatomy, request.lift, request.pose, n, request.detectorSizeMm);
     const slice = (): void => {
       if (this.destroyed) return;
       if (job.run(ROWS_PER_SLICE)) this.finish(job.result());
@@ -71,13 +100,24 @@ export class ProjectionCache {
     this.sliceTimer = setTimeout(slice, 0);
   }
 
+  private band(r: BandResult): void {
+    if (this.destroyed || r.key !== this.inFlight || !this.assembling || !this.lastRequest) return;
+    const n = this.lastRequest.sizePx;
+    this.assembling.set(r.band, r.rowStart * n);
+    if (--this.pending > 0) return;
+    const map = this.assembling;
+    this.assembling = null;
+    this.finish(finishStaticProjection(r.key, n, this.lastRequest.detectorSizeMm, map));
+  }
+
   private finish(result: StaticProjection): void {
     if (this.destroyed) return;
     this.entries.set(result.key, result);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.inFlight = null;
+    const ms = performance.now() - this.startedAt;
     const next = this.queued;
     if (next && !this.entries.has(next.key)) this.start(next);
-    this.onReady();
+    this.onReady(result, ms);
   }
 }

@@ -1,6 +1,6 @@
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
 import type { CArmPose } from '../../sim/imaging/carmPose';
-import { StaticProjectionJob } from './staticProjection';
+import { projectRows } from './staticProjection';
 
 /** Request to project the static anatomy for one pose (everything structured-cloneable). */
 export interface ProjectionRequest {
@@ -12,12 +12,25 @@ export interface ProjectionRequest {
   readonly detectorSizeMm: number;
 }
 
-/** Worker entry: project the anatomy off the main thread and transfer the map back. */
-self.onmessage = (e: MessageEvent<ProjectionRequest>) => {
+/** One worker's share of a request: rows [rowStart, rowEnd). */
+export interface BandRequest extends ProjectionRequest {
+  readonly rowStart: number;
+  readonly rowEnd: number;
+}
+
+/** A worker's answer: the band's line integrals. */
+export interface BandResult {
+  readonly key: string;
+  readonly rowStart: number;
+  readonly rowEnd: number;
+  readonly band: Float32Array;
+}
+
+/** Worker entry: project a band of rows off the main thread and transfer it back. */
+self.onmessage = (e: MessageEvent<BandRequest>) => {
   const r = e.data;
-  const job = new StaticProjectionJob(r.key, r.anatomy, r.lift, r.pose, r.sizePx, r.detectorSizeMm);
-  job.run(r.sizePx);
-  const result = job.result();
+  const band = projectRows(r.anatomy, r.lift, r.pose, r.sizePx, r.detectorSizeMm, r.rowStart, r.rowEnd);
+  const result: BandResult = { key: r.key, rowStart: r.rowStart, rowEnd: r.rowEnd, band };
   // The project's lib is DOM, not WebWorker: type the worker scope's postMessage by hand.
-  (self as unknown as { postMessage(m: unknown, transfer: Transferable[]): void }).postMessage(result, [result.map.buffer]);
+  (self as unknown as { postMessage(m: unknown, transfer: Transferable[]): void }).postMessage(result, [band.buffer]);
 };

@@ -91,8 +91,20 @@ export function ellipsoidChord(o: ArrayLike<number>, d: ArrayLike<number>, c: Ar
   return disc > 0 ? Math.sqrt(disc) / A : 0;
 }
 
-/** Add the line integrals of `shapes` onto `map` (N x N, same layout as computeLineIntegralMap). */
-export function addShapeIntegrals(map: Float32Array, sizePx: number, projection: Projection, shapes: readonly RadiopaqueShape[]): void {
+/** Pixel rectangle, inclusive. */
+export interface PixelBox {
+  i0: number;
+  j0: number;
+  i1: number;
+  j1: number;
+}
+
+/**
+ * Add the line integrals of `shapes` onto `map` (N x N, same layout as computeLineIntegralMap).
+ * Returns the union of the pixel boxes visited (null when nothing was visible).
+ */
+export function addShapeIntegrals(map: Float32Array, sizePx: number, projection: Projection, shapes: readonly RadiopaqueShape[]): PixelBox | null {
+  let union: PixelBox | null = null;
   const size = projection.detectorSizeMm;
   const o = [projection.source.x, projection.source.y, projection.source.z];
   const p = new Float64Array(3);
@@ -133,6 +145,10 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
     const ib = Math.min(sizePx - 1, Math.ceil(i1) + 1);
     const ja = Math.max(0, Math.floor(j0) - 1);
     const jb = Math.min(sizePx - 1, Math.ceil(j1) + 1);
+    if (ia > ib || ja > jb) continue;
+    union = union
+      ? { i0: Math.min(union.i0, ia), j0: Math.min(union.j0, ja), i1: Math.max(union.i1, ib), j1: Math.max(union.j1, jb) }
+      : { i0: ia, j0: ja, i1: ib, j1: jb };
     const a = shape.kind === 'capsule' ? [shape.a.x, shape.a.y, shape.a.z] : [];
     const b = shape.kind === 'capsule' ? [shape.b.x, shape.b.y, shape.b.z] : [];
     const c = shape.kind === 'ellipsoid' ? [shape.centre.x, shape.centre.y, shape.centre.z] : [];
@@ -150,4 +166,5 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
       }
     }
   }
+  return union;
 }

@@ -4,7 +4,8 @@ import type { AttenuationField } from '../../sim/imaging/beamPath';
 import type { CArmPose } from '../../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
 import { createProjection, type Projection } from '../../sim/imaging/projection';
-import { autoWindow, createFieldMask, type DisplayWindow } from './detectorPass';
+import { autoWindow, createFieldMask, EDGE_GAIN, enhanceMap, type DisplayWindow } from './detectorPass';
+import { noiseGrowthMap } from './frameMap';
 import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes, type LineIntegralOptions } from './lineIntegralMap';
 
 /** The cached, per-pose part of an image: the anatomy's line-integral map and its display window. */
@@ -12,7 +13,11 @@ export interface StaticProjection {
   readonly key: string;
   readonly sizePx: number;
   readonly map: Float32Array;
+  /** The map after the detector's blur and edge enhancement (stage 1 of detectorPass.ts): what the shader reads. */
+  readonly enhanced: Float32Array;
   readonly window: DisplayWindow;
+  /** Quantum-noise growth over the enhanced map (frameMap.ts: noiseGrowthMap). */
+  readonly noiseGrowth: Float32Array;
   /** Line integral at the image centre (drives the made-up kV/mA of the overlay). */
   readonly centreIntegral: number;
 }
@@ -58,15 +63,36 @@ export class StaticProjectionJob {
 
   /** The finished projection (call after run() returned true). */
   result(): StaticProjection {
-    const n = this.sizePx;
-    const mask = createFieldMask(n, this.detectorSizeMm, DEFAULT_COLLIMATION);
-    const c = Math.floor(n / 2);
-    return {
-      key: this.key,
-      sizePx: n,
-      map: this.map,
-      window: autoWindow(this.map, mask),
-      centreIntegral: (this.map[c * n + c] + this.map[(c - 1) * n + c - 1]) / 2,
-    };
+    return finishStaticProjection(this.key, this.sizePx, this.detectorSizeMm, this.map);
   }
+}
+
+/**
+ * Rows [rowStart, rowEnd) of a static projection as their own array: the unit of work of one
+ * projection worker when several share a pose.
+ */
+export function projectRows(anatomy: Anatomy, lift: EndplateLift, pose: CArmPose, sizePx: number, detectorSizeMm: number, rowStart: number, rowEnd: number): Float32Array {
+  const full = new Float32Array(sizePx * sizePx);
+  const options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
+  computeLineIntegralMap(createAttenuationField(anatomy, lift), createProjection(pose, detectorSizeMm), options, full, rowStart, rowEnd);
+  return full.slice(rowStart * sizePx, rowEnd * sizePx);
+}
+
+/** Window, enhanced map and centre integral of a finished line-integral map. */
+export function finishStaticProjection(key: string, sizePx: number, detectorSizeMm: number, map: Float32Array): StaticProjection {
+  const n = sizePx;
+  // The ABC measures a fixed central field, whatever the trainee's shutters (which are inside it or close).
+  const mask = createFieldMask(n, detectorSizeMm, DEFAULT_COLLIMATION);
+  const c = Math.floor(n / 2);
+  const enhanced = enhanceMap(map, n, EDGE_GAIN);
+  const window = autoWindow(map, mask);
+  return {
+    key,
+    sizePx: n,
+    map,
+    enhanced,
+    window,
+    noiseGrowth: noiseGrowthMap(enhanced, window),
+    centreIntegral: (map[c * n + c] + map[(c - 1) * n + c - 1]) / 2,
+  };
 }

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../../sim/version';
 import { formatClock, tickClock } from '../game/format';
 import { isFormTarget } from '../input/useKeyboard';
 import type { FinishedAttempt } from './screenTypes';
+import { StoredImages } from '../components/StoredImages';
 import '../styles/debrief.css';
 
 interface Props {
@@ -34,7 +35,7 @@ function saveJson(filename: string, data: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The score report: total, pass/fail, critical errors, each domain with its items and evidence. D downloads, Esc/M menu. */
+/** The score report: total, pass/fail, critical errors, each domain with its items and evidence, then the stored images. D downloads, Esc/M menu. */
 export default function DebriefScreen({ attempt, onMenu }: Props) {
   const { session, finalSnapshot } = attempt;
   const scored = useMemo<Scored>(() => {
@@ -98,6 +99,7 @@ export default function DebriefScreen({ attempt, onMenu }: Props) {
       ) : (
         <Report report={scored.report} />
       )}
+      <StoredImages images={attempt.storedImages} />
     </main>
   );
 }

@@ -22,7 +22,7 @@ import type { UiEffect } from '../input/actionTypes';
 import { useKeyboard } from '../input/useKeyboard';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
-import type { CaseStart, FinishedAttempt } from './screenTypes';
+import type { CaseStart, FinishedAttempt, StoredImage } from './screenTypes';
 import '../styles/procedure.css';
 
 interface Props {
@@ -47,8 +47,10 @@ function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
 
 /**
  * The procedure: owns the session and the game loop. During case review and pre-op it shows the
- * case; from positioning on, the OR: two X-ray monitors (AP and lateral), instrument panels, the
- * events feed, the status line and the action bar. Keys come from the one keymap.
+ * case; from positioning on, the OR: two X-ray monitors, instrument panels, the events feed, the
+ * status line and the action bar. Keys come from the one keymap. Monitors as in the OR: with a
+ * single-plane C-arm the left one is live (or holds the last image) at the view the arm is at and
+ * the right one shows the last STORED image of the other view; with a biplane both are live.
  */
 export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
   const [session] = useState(() => createSession(start.scenario, start.seed, { mode: start.mode }));
@@ -58,6 +60,13 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
   const getSpeed = useCallback(() => speedRef.current, []);
   const [overlay, setOverlay] = useState<'help' | 'settings' | null>(null);
   const settings = useSettings();
+  // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
+  const storedRef = useRef<StoredImage[]>([]);
+  const [stored, setStored] = useState<readonly StoredImage[]>([]);
+  const onStored = useCallback((image: StoredImage) => {
+    storedRef.current = [...storedRef.current, image];
+    setStored(storedRef.current);
+  }, []);
 
   const onUi = useCallback((effect: UiEffect) => {
     if (effect === 'help') setOverlay((o) => (o === 'help' ? null : 'help'));
@@ -93,7 +102,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
   useEffect(() => {
     if (!done) return;
     close();
-    onFinished({ session, finalSnapshot: session.snapshot() });
+    onFinished({ session, finalSnapshot: session.snapshot(), storedImages: storedRef.current });
   }, [done, close, onFinished, session]);
 
   const abort = () => {
@@ -109,6 +118,10 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
   const carm = snap.carm;
   const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
   const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
+  const lastStored = (view: 'AP' | 'lateral') => [...stored].reverse().find((i) => i.view === view) ?? null;
+  // Single plane: the monitor of the view the arm is at (or swinging to) is live, the other shows
+  // the last stored image of its view. Biplane: both planes are live monitors.
+  const roleOf = (view: 'AP' | 'lateral') => (carm.kind === 'biplane' || carm.view === view ? 'live' : 'reference');
 
   return (
     <div className="procedure" data-testid="procedure" data-mode={mode}>
@@ -164,6 +177,10 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
                 live={carm.exposing && carm.view === view}
                 movingS={carm.view === view ? Math.ceil(carm.movingS) : 0}
                 active={carm.view === view}
+                role={roleOf(view)}
+                stored={lastStored(view)}
+                onStored={onStored}
+                order={carm.kind === 'biplane' ? (view === 'AP' ? 0 : 1) : carm.view === view ? 0 : 1}
               />
             ))}
           </div>
@@ -174,7 +191,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
               <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} />
             )}
             <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} />
-            <DosePanel dose={snap.dose} carm={carm} />
+            <DosePanel dose={snap.dose} carm={carm} mode={mode} />
           </div>
         </div>
       )}

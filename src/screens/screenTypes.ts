@@ -1,6 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Session, TrainingMode } from '../../sim/sessionTypes';
 import type { SimSnapshot } from '../../sim/snapshot';
+import type { View } from '../../sim/commands';
 
 /** What the menu hands to the procedure: one scenario, one seed, one mode. */
 export interface CaseStart {
@@ -9,8 +10,22 @@ export interface CaseStart {
   readonly mode: TrainingMode;
 }
 
+/**
+ * An image the trainee stored (fluoro.store -> image.stored): the pixels of the monitor at that
+ * moment, captured by the UI as a data URL (the simulation keeps only the event and its tick).
+ */
+export interface StoredImage {
+  readonly view: View;
+  readonly tick: number;
+  readonly timeS: number;
+  /** JPEG data URL of the monitor canvas, or '' when the monitor could not be read back. */
+  readonly dataUrl: string;
+}
+
 /** A finished attempt, handed from the procedure to the debrief. */
 export interface FinishedAttempt {
   readonly session: Session;
   readonly finalSnapshot: SimSnapshot;
+  /** Images stored during the procedure, oldest first. */
+  readonly storedImages: readonly StoredImage[];
 }

@@ -40,6 +40,10 @@ async function shot(page: Page, view: View): Promise<void> {
   await page.keyboard.down('Space');
   await expect.poll(() => num(page, `dose-shots-${view}`), { timeout: 10_000 }).toBeGreaterThan(before);
   await page.keyboard.up('Space');
+  // Store it (K): the other monitor shows the last stored image of this view, and the debrief lists it.
+  const stored = await num(page, `dose-stored-${view}`);
+  await page.keyboard.press('k');
+  await expect.poll(() => num(page, `dose-stored-${view}`), { timeout: 10_000 }).toBeGreaterThan(stored);
 }
 
 async function snapMonitors(page: Page, label: string): Promise<void> {
@@ -208,6 +212,7 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   const total = page.getByTestId('debrief-total');
   await expect(total).toBeVisible({ timeout: 30_000 });
   const score = Number(await total.textContent());
+  await expect(page.getByTestId('stored-image').first()).toBeVisible();
   expect(score).toBeGreaterThanOrEqual(0);
   expect(score).toBeLessThanOrEqual(100);
   await page.screenshot({ path: `${SHOTS_DIR}/debrief.png`, fullPage: true });

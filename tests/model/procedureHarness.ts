@@ -19,6 +19,7 @@ export const INPUTS = {
 const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEvent, { type: T }> } = {
   'image.acquired': { type: 'image.acquired', view: 'AP' },
   'carm.moved': { type: 'carm.moved', view: 'lateral' },
+  'image.stored': { type: 'image.stored', view: 'AP' },
   'needle.skinPunctured': { type: 'needle.skinPunctured' },
   'needle.docked': { type: 'needle.docked' },
   'needle.inPedicle': { type: 'needle.inPedicle' },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Fluoroscope, SWING_S } from '../../sim/imaging/fluoroscope';
-import { obliquityDeg } from '../../sim/imaging/carmPose';
+import { beamAxes, makePose, obliquityDeg } from '../../sim/imaging/carmPose';
+import { MIN_SHUTTER_HALF_MM, OPEN_COLLIMATION } from '../../sim/imaging/collimation';
+import { dot, normalize, sub } from '../../sim/math/vec3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../../levels/scenarioSchema';
+import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { createRng } from '../../sim/math/rng';
 import { FIXED_DT_S } from '../../sim/constants';
 import type { DomainEvent } from '../../sim/events';
@@ -85,5 +91,60 @@ describe('Fluoroscope', () => {
     const f = make('single-plane');
     f.apply({ type: 'fluoro.mode', mode: 'lowDose' });
     expect(f.carmView().mode).toBe('lowDose');
+  });
+
+  it('collimation and zoom are per view, clamped, and shown in the C-arm view with the obliquity and the kind', () => {
+    const f = make('single-plane', 7);
+    expect(f.carmView().collimation).toEqual(OPEN_COLLIMATION);
+    expect(f.carmView().zoom).toBe(1);
+    expect(f.carmView().kind).toBe('single-plane');
+    f.apply({ type: 'carm.collimate', halfWidthMm: 5, halfHeightMm: 60 });
+    f.apply({ type: 'carm.zoom', zoom: 2 });
+    expect(f.carmView().collimation).toEqual({ halfWidthMm: MIN_SHUTTER_HALF_MM, halfHeightMm: 60 });
+    expect(f.carmView().zoom).toBe(2);
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    expect(f.carmView().collimation).toEqual(OPEN_COLLIMATION);
+    expect(f.carmView().zoom).toBe(1);
+    expect(f.carmView().obliquityDeg).toBeCloseTo(obliquityDeg(f.pose('lateral')), 9);
+    expect(make('biplane').carmView().kind).toBe('biplane');
+  });
+
+  it('fluoro.store stores the active view only once an image of it exists', () => {
+    const f = make('biplane');
+    f.apply({ type: 'fluoro.store' });
+    expect(run(f, FIXED_DT_S).filter((e) => e.type === 'image.stored')).toEqual([]);
+    f.apply({ type: 'fluoro.expose', on: true });
+    run(f, 0.5);
+    f.apply({ type: 'fluoro.expose', on: false });
+    f.apply({ type: 'fluoro.store' });
+    expect(run(f, FIXED_DT_S).filter((e) => e.type === 'image.stored')).toEqual([{ type: 'image.stored', view: 'AP' }]);
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    f.apply({ type: 'fluoro.store' });
+    expect(run(f, FIXED_DT_S).filter((e) => e.type === 'image.stored')).toEqual([]);
+    expect(f.doseView().stored).toEqual({ AP: 1, lateral: 0 });
+  });
+
+  it("an owl's-eye view down the pedicle is reachable with orbit and tilt", () => {
+    const scenario = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')));
+    const anatomy = buildAnatomy(scenario, createRng(5));
+    const f = new Fluoroscope(anatomy, 'single-plane', createRng(5));
+    const p = anatomy.vertebrae[anatomy.targetIndex].pedicles[0];
+    const axis = normalize(sub(p.anteriorCentre, p.posteriorCentre));
+    let best = 90;
+    let bestOrbit = 0;
+    for (let o = -40; o <= 40; o += 1) {
+      for (let t = -30; t <= 30; t += 1) {
+        const pose = makePose('AP', o, t, f.carmView().patientRotation!, p.posteriorCentre);
+        const d = beamAxes(pose).direction;
+        const angle = (Math.acos(Math.min(1, Math.abs(dot(d, axis)))) * 180) / Math.PI;
+        if (angle < best) {
+          best = angle;
+          bestOrbit = o;
+        }
+      }
+    }
+    expect(best).toBeLessThan(1.5);
+    // The beam runs along a medially converging pedicle: clearly oblique, not the AP preset.
+    expect(Math.abs(bestOrbit)).toBeGreaterThan(5);
   });
 });

@@ -78,11 +78,29 @@ describe('C-arm pose and projection', () => {
     const a = drawPatientRotation(createRng(1));
     expect(drawPatientRotation(createRng(1))).toEqual(a);
     expect(drawPatientRotation(createRng(2))).not.toEqual(a);
-    for (let s = 0; s < 50; s++) {
+    let scoliotic = 0;
+    for (let s = 0; s < 200; s++) {
       const r = drawPatientRotation(createRng(s));
-      expect(Math.abs(r.rollDeg)).toBeLessThanOrEqual(9);
       expect(Math.abs(r.pitchDeg)).toBeLessThanOrEqual(9);
-      expect(Math.abs(r.listDeg)).toBeLessThanOrEqual(6);
+      // A scoliosis adds coronal list and about half as much axial roll.
+      expect(Math.abs(r.listDeg)).toBeLessThanOrEqual(30);
+      expect(Math.abs(r.rollDeg)).toBeLessThanOrEqual(9 + 15);
+      if (Math.abs(r.listDeg) > 6.5) scoliotic++;
     }
+    expect(scoliotic / 200).toBeGreaterThan(0.05);
+    expect(scoliotic / 200).toBeLessThan(0.35);
+  });
+
+  it('kyphosis and lordosis tilt the target: the true AP needs more cranio-caudal tilt at T5 and L5 than at T7 / L3', () => {
+    const meanPitch = (level: string) => {
+      let sum = 0;
+      for (let s = 0; s < 100; s++) sum += drawPatientRotation(createRng(s), level).pitchDeg;
+      return sum / 100;
+    };
+    expect(meanPitch('L5') - meanPitch('L3')).toBeCloseTo(10, 0);
+    expect(meanPitch('T5') - meanPitch('T7')).toBeCloseTo(8, 0);
+    expect(meanPitch('T12')).toBeLessThan(meanPitch('L3') - 5);
+    // The same patient at another level differs only by the curve.
+    expect(drawPatientRotation(createRng(4), 'L1').listDeg).toBe(drawPatientRotation(createRng(4), 'L5').listDeg);
   });
 });

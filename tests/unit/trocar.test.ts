@@ -10,15 +10,17 @@ import { tissueAt } from '../../sim/anatomy/tissueAt';
 import { Trocar } from '../../sim/instruments/trocar';
 
 const base = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
-const scenario = (level: Scenario['level'] = 'L1'): Scenario => parseScenario({ ...base, level });
+const scenario = (level: Scenario['level'] = 'L1', trocarGauge: 11 | 13 | 15 = 11): Scenario =>
+  parseScenario({ ...base, level, equipment: { ...base.equipment, trocarGauge } });
 type Side = 'left' | 'right';
 
 /** Enter at the default point, aim at ideal + offsets, advance ideal depth + extra, step at dt until still. */
-function pass(opts: { level?: Scenario['level']; side?: Side; seed?: number; dMedial?: number; dCaudal?: number; extraMm?: number; dtS?: number }) {
-  const anatomy = buildAnatomy(scenario(opts.level), createRng(opts.seed ?? 42));
+function pass(opts: { level?: Scenario['level']; gauge?: 11 | 13 | 15; side?: Side; seed?: number; dMedial?: number; dCaudal?: number; extraMm?: number; dtS?: number }) {
+  const gauge = opts.gauge ?? 11;
+  const anatomy = buildAnatomy(scenario(opts.level, gauge), createRng(opts.seed ?? 42));
   const side = opts.side ?? 'left';
   const ideal = idealTrajectory(anatomy, side);
-  const trocar = new Trocar(anatomy, 11);
+  const trocar = new Trocar(anatomy, gauge);
   trocar.setEntry(side, 0, 0);
   trocar.aim(ideal.medialDeg + (opts.dMedial ?? 0), ideal.caudalDeg + (opts.dCaudal ?? 0));
   trocar.requestAdvance(ideal.depthMm + (opts.extraMm ?? 0));
@@ -44,10 +46,13 @@ describe('ideal trajectory', () => {
   });
 
   it.each([
-    ['L1', 'left', 42], ['L1', 'right', 42], ['L1', 'left', 7], ['L1', 'right', 1234],
-    ['T12', 'left', 42], ['T12', 'right', 5], ['L3', 'left', 42], ['L3', 'right', 9],
-  ] as const)('at %s (%s, seed %i) reaches the target zone with no breach and no safety violation', (level, side, seed) => {
-    const { types, view } = pass({ level, side, seed });
+    ['L1', 'left', 42, 11], ['L1', 'right', 42, 11], ['L1', 'left', 7, 11], ['L1', 'right', 1234, 11],
+    ['T12', 'left', 42, 11], ['T12', 'right', 5, 11], ['L3', 'left', 42, 11], ['L3', 'right', 9, 11],
+    // Mid-thoracic pedicles are 5-6 mm wide: a 13 G trocar (clinical-reference.md: 11-13 G lumbar, 15 G upper thoracic).
+    ['T8', 'left', 42, 13], ['T8', 'right', 5, 13], ['T8', 'left', 11, 15],
+    ['L4', 'left', 42, 11], ['L4', 'right', 9, 11],
+  ] as const)('at %s (%s, seed %i, %i G) reaches the target zone with no breach and no safety violation', (level, side, seed, gauge) => {
+    const { types, view } = pass({ level, side, seed, gauge });
     expect(types.filter((t) => t !== 'needle.breach')).toEqual([
       'needle.skinPunctured',
       'needle.docked',
