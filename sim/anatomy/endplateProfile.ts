@@ -1,4 +1,14 @@
+import { footprintSignedDistance } from './footprint';
 import type { EndplateLift, VertebraGeometry } from './types';
+
+/**
+ * Central dip of both endplates (mm at the centre, weighted by centrality). Real endplates are ~1 mm
+ * concave, but 1 mm here moves the endplate crack's opening and the cement's room and changes the
+ * golden replays: 0 until they are re-recorded (README.md, Endplates).
+ */
+export const ENDPLATE_CONCAVITY_MM = 0;
+/** Radius (mm) of the rounded rim where each endplate meets the side wall (assumed), so no view shows a box corner. */
+export const BODY_CORNER_RADIUS_MM = 1.75;
 
 /**
  * The endplate surfaces of one body as numbers, so the tissue classifier can evaluate them
@@ -20,6 +30,8 @@ export interface EndplateProfile {
   readonly liftAnteriorMm: number;
   /** Lift's own bowl: anterior/2 - middle (negative when the middle rises more). */
   readonly liftBowlMm: number;
+  /** Footprint scale below which a point is surely farther than the corner radius from the rim. */
+  readonly cornerScale: number;
 }
 
 /** Precompute the endplate surfaces of a body, with the balloon's lift for the target. */
@@ -42,6 +54,7 @@ export function makeEndplateProfile(v: VertebraGeometry, lift?: EndplateLift): E
     superiorShare: bowl > 0 ? 0.5 : 1,
     liftAnteriorMm: liftA,
     liftBowlMm: liftA / 2 - liftM,
+    cornerScale: 1 - BODY_CORNER_RADIUS_MM / Math.min(v.bodyWidthMm / 2, v.bodyDepthMm / 2),
   };
 }
 
@@ -50,6 +63,33 @@ function centrality(p: EndplateProfile, lx: number, lz: number): number {
   const u = lx / p.a;
   const w = lz / p.b;
   return Math.max(0, 1 - (u * u + w * w));
+}
+
+/**
+ * How far (mm) a rounded corner of radius R lowers an endplate at distance d inside the rim:
+ * R - sqrt(R^2 - (R - d)^2) for d < R (R at the rim, 0 from d = R inward; 0 outside the footprint).
+ * The footprint is convex around the centre and holds a disc of radius min(a, b), so a point on the
+ * footprint scaled by s lies at least (1 - s) min(a, b) inside the rim: points with s below
+ * cornerScale skip the distance computation (most of the body), as do points outside.
+ */
+function cornerDropMm(p: EndplateProfile, lx: number, lz: number): number {
+  const u = lx / p.a;
+  const w = lz / p.b;
+  const u2 = u * u;
+  const w2 = w * w;
+  if (lz <= 0) {
+    const r2 = u2 + w2;
+    if (r2 >= 1 || r2 < p.cornerScale * p.cornerScale) return 0;
+  } else {
+    const f4 = u2 * u2 + w2 * w2;
+    const s2 = p.cornerScale * p.cornerScale;
+    if (f4 >= 1 || f4 < s2 * s2) return 0;
+  }
+  const d = -footprintSignedDistance(lx, lz, p.a, p.b);
+  if (d >= BODY_CORNER_RADIUS_MM) return 0;
+  const r = BODY_CORNER_RADIUS_MM;
+  const e = r - Math.max(0, d);
+  return r - Math.sqrt(r * r - e * e);
 }
 
 /** Fraction of the way from the posterior (0) to the anterior (1) edge. */
@@ -62,13 +102,16 @@ export function superiorYAt(p: EndplateProfile, lx: number, lz: number): number 
   const k = centrality(p, lx, lz);
   const t = anteriority(p, lz);
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
-  const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k;
+  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
   if (p.liftAnteriorMm === 0 && p.liftBowlMm === 0) return fractured;
   const lifted = fractured + p.liftAnteriorMm * t - p.liftBowlMm * k;
-  return Math.max(fractured, Math.min(p.cy + p.halfHeightMm, lifted));
+  return Math.max(fractured, Math.min(p.cy + p.halfHeightMm - shape, lifted));
 }
 
 /** Inferior endplate y at (lx, lz) relative to the body centre (absolute y returned). */
 export function inferiorYAt(p: EndplateProfile, lx: number, lz: number): number {
-  return p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * centrality(p, lx, lz);
+  const k = centrality(p, lx, lz);
+  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  return p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
 }

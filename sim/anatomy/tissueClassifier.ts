@@ -12,6 +12,13 @@ export type TissueClassifier = (x: number, y: number, z: number) => number;
 const NONE = -1;
 
 /**
+ * Imaging-only bands of denser trabeculae (assumed widths): subchondral bone 1.5 mm under each
+ * endplate's cortex, and 1 mm inside the side wall's cortex (the wall line seen edge-on).
+ */
+const SUBCHONDRAL_END_MM = ENDPLATE_CORTEX_MM + 1.5;
+const WALL_RIM_MM = 1;
+
+/**
  * The one classifier behind tissueAt, attenuationAt, the fast attenuation field and the trocar:
  * tissue codes only (the imaging codes of fractured bone read as cancellous).
  */
@@ -25,7 +32,8 @@ export function createTissueClassifier(anatomy: Anatomy, lift?: EndplateLift): T
 }
 
 /**
- * The classifier with imaging codes (IMAGING_CODE: fracture gap, impaction band, lytic tissue).
+ * The classifier with imaging codes (IMAGING_CODE: fracture gap, impaction band, lytic tissue,
+ * subchondral and wall-rim bands).
  * Precedence: air outside the torso; skin; subcutaneous fat; bone (pedicle core, body, posterior
  * elements); disc, canal, foramen; ribs, lung and bowel gas; muscle for everything else.
  */
@@ -102,6 +110,8 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
         return d !== null && inHole(d.holes, x, y, z) ? CODE.cancellous : CODE.cortical;
       }
       if (d !== null && sup - y < ENDPLATE_CORTEX_MM + FRACTURE_DETAIL.impactionBandMm) return IMAGING_CODE.impacted;
+      if (y - inf < SUBCHONDRAL_END_MM || sup - y < SUBCHONDRAL_END_MM) return IMAGING_CODE.subchondral;
+      if (dSide > -cv.c - WALL_RIM_MM) return IMAGING_CODE.wallRim;
       return CODE.cancellous;
     }
   }

@@ -41,7 +41,11 @@ export const IMAGING_CODE = {
   impacted: 12,
   /** Lytic (tumour) tissue replacing bone around a malignant cortical defect. */
   lytic: 13,
+  /** Subchondral bone: the denser trabeculae just under each endplate's cortex (imaging only). */
+  subchondral: 14,
+  /** The denser trabeculae just inside the body's side wall, which shows as a wall line seen edge-on. */
+  wallRim: 15,
 } as const;
 
 /** Number of imaging codes (tissue codes plus IMAGING_CODE). */
-export const IMAGING_CODE_COUNT = 14;
+export const IMAGING_CODE_COUNT = 16;

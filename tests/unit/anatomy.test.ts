@@ -5,6 +5,7 @@ import { GENANT_RANGES, parseScenario, type Scenario } from '../../levels/scenar
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { endplatesAt } from '../../sim/anatomy/endplatesAt';
+import { BODY_CORNER_RADIUS_MM } from '../../sim/anatomy/endplateProfile';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
 import { attenuationAt, createAttenuationField } from '../../sim/anatomy/attenuation';
 import { boneQualityFromTScore } from '../../sim/anatomy/boneQuality';
@@ -122,13 +123,19 @@ describe('endplatesAt', () => {
     const b = v.bodyDepthMm / 2;
     const mid = endplatesAt(v, 0, 0)!;
     expect(mid.superiorY - mid.inferiorY).toBeCloseTo(v.middleHeightMm, 6);
+    // The rim is rounded: each endplate drops by the corner radius at the very edge.
     const front = endplatesAt(v, 0, -b + 1e-6)!;
-    expect(front.superiorY - front.inferiorY).toBeCloseTo(v.anteriorHeightMm, 3);
+    expect(front.superiorY - front.inferiorY).toBeCloseTo(v.anteriorHeightMm - 2 * BODY_CORNER_RADIUS_MM, 1);
+    const pastCorner = endplatesAt(v, 0, -b + BODY_CORNER_RADIUS_MM + 0.05)!;
+    expect(pastCorner.superiorY - pastCorner.inferiorY).toBeCloseTo(v.anteriorHeightMm, 0);
+    const inCorner = endplatesAt(v, 0, -b + BODY_CORNER_RADIUS_MM / 2)!;
+    expect(inCorner.superiorY - inCorner.inferiorY).toBeGreaterThan(front.superiorY - front.inferiorY);
+    expect(inCorner.superiorY - inCorner.inferiorY).toBeLessThan(pastCorner.superiorY - pastCorner.inferiorY);
     expect(endplatesAt(v, v.bodyWidthMm, 0)).toBeNull();
     const lifted = endplatesAt(v, 0, -b + 1e-6, { anteriorMm: 3, middleMm: 1.5 })!;
     expect(lifted.superiorY - front.superiorY).toBeCloseTo(3, 3);
     const over = endplatesAt(v, 0, -b + 1e-6, { anteriorMm: 50, middleMm: 50 })!;
-    expect(over.superiorY - over.inferiorY).toBeCloseTo(v.intactHeightMm, 3);
+    expect(over.superiorY - over.inferiorY).toBeCloseTo(v.intactHeightMm - 2 * BODY_CORNER_RADIUS_MM, 1);
   });
 });
 

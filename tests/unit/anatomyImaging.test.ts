@@ -173,3 +173,58 @@ describe('fractures on the image', () => {
     );
   });
 });
+
+describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
+  const healthy = buildAnatomy(parseScenario({ ...base, level: 'L4', patient: { ...base.patient, tScore: 0.5 }, fracture: { ...base.fracture, ...NO_OPENINGS } }), createRng(1));
+  const osteo = build('L4');
+  const v = (a: Anatomy) => a.vertebrae[a.targetIndex];
+  /** Attenuation and tissue on a 9 x 9 x 9 grid (1 mm) around the body's centre, 4 mm below it (clear of the fracture). */
+  function core(a: Anatomy): { mu: number[]; tissues: Set<Tissue> } {
+    const c = v(a).centre;
+    const mu: number[] = [];
+    const tissues = new Set<Tissue>();
+    for (let i = -4; i <= 4; i++)
+      for (let j = -4; j <= 4; j++)
+        for (let k = -4; k <= 4; k++) {
+          const p = { x: c.x + i, y: c.y - 4 + j, z: c.z + k };
+          mu.push(attenuationAt(a, p));
+          tissues.add(tissueAt(a, p));
+        }
+    return { mu, tissues };
+  }
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+  it('varies cancellous attenuation by about +/-15 %, deterministically, while tissueAt stays cancellous', () => {
+    const { mu, tissues } = core(healthy);
+    expect([...tissues]).toEqual(['cancellous']);
+    const m = mean(mu);
+    expect(spread(mu) / m).toBeGreaterThan(0.1);
+    expect(Math.max(...mu.map((x) => Math.abs(x - m))) / m).toBeLessThan(0.22);
+    expect(core(healthy).mu).toEqual(mu);
+    // Mean still the mixture model's value (healthy ~0.028-0.030/mm).
+    expect(m).toBeGreaterThan(0.026);
+    expect(m).toBeLessThan(0.031);
+  });
+
+  it('osteoporotic bone is less dense and its texture varies less in absolute terms', () => {
+    const o = core(osteo).mu;
+    const h = core(healthy).mu;
+    expect(mean(o)).toBeLessThan(mean(h));
+    expect(spread(o)).toBeLessThan(spread(h));
+  });
+
+  it('subchondral bone under the inferior endplate and the rim inside the side wall are denser than the core', () => {
+    const a = healthy;
+    const t = v(a);
+    const inf = t.centre.y - t.intactHeightMm / 2;
+    const sub = attenuationAt(a, { x: 0, y: inf + 1.5, z: 0 });
+    const rim = attenuationAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 });
+    expect(tissueAt(a, { x: 0, y: inf + 1.5, z: 0 })).toBe('cancellous');
+    expect(tissueAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 })).toBe('cancellous');
+    const coreMax = Math.max(...core(a).mu);
+    expect(sub).toBeGreaterThan(coreMax);
+    expect(rim).toBeGreaterThan(coreMax);
+    expect(sub).toBeLessThan(MU_PER_MM.cortical);
+  });
+});
