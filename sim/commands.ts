@@ -104,6 +104,12 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'discharge.decide',
 ];
 
+/** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */
+export const CARM_COMMAND_TYPES = ['carm.view', 'carm.adjust', 'carm.collimate', 'carm.zoom', 'fluoro.mode', 'fluoro.expose', 'fluoro.store'] as const;
+export type CArmCommand = Extract<Command, { type: (typeof CARM_COMMAND_TYPES)[number] }>;
+/** Whether a command is for the C-arm and the beam. */
+export const isCArmCommand = (c: Command): c is CArmCommand => (CARM_COMMAND_TYPES as readonly string[]).includes(c.type);
+
 /** One line of the attempt record. */
 export interface LogEntry {
   readonly tick: number;

@@ -1,6 +1,6 @@
 import type { Scenario } from '../levels/scenarioSchema';
 import type { Anatomy, EndplateLift } from './anatomy/types';
-import type { Command, Side } from './commands';
+import { isCArmCommand, type Command, type Side } from './commands';
 import type { DomainEvent, LeakLocation } from './events';
 import type { Vec3 } from './math/vec3';
 import type { Rng } from './math/rng';
@@ -42,17 +42,12 @@ export class World {
 
   /** Apply an accepted command as control input. */
   apply(command: Command): void {
+    if (isCArmCommand(command)) {
+      this.fluoroscope.apply(command);
+      return;
+    }
     const kit = this.kit();
     switch (command.type) {
-      case 'carm.view':
-      case 'carm.adjust':
-      case 'fluoro.mode':
-      case 'fluoro.expose':
-      case 'carm.collimate':
-      case 'carm.zoom':
-      case 'fluoro.store':
-        this.fluoroscope.apply(command);
-        return;
       case 'needle.entry': {
         let chosen = this.kits.get(command.side);
         if (!chosen) {

@@ -1,4 +1,4 @@
-import type { ChecklistItem, Command } from '../commands';
+import { isCArmCommand, type ChecklistItem, type Command } from '../commands';
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';
 import { COMMAND_LABELS } from './commandLabels';
 import { nextPhaseBlocker } from './nextPhaseBlocker';
@@ -17,6 +17,10 @@ export function refusalReason(snapshot: ProcedureSnapshot, command: Command): st
 }
 
 function specificReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  if (isCArmCommand(command)) {
+    if (isBefore(snapshot, 'cArmSetup')) return 'The C-arm comes in after the patient is positioned.';
+    return isAfter(snapshot, 'finalImages') ? 'The C-arm is out of the field.' : undefined;
+  }
   switch (command.type) {
     case 'phase.next':
       return nextPhaseBlocker(snapshot);
@@ -24,15 +28,6 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
       return checklistReason(snapshot, command.item);
     case 'patient.position':
       return isAfter(snapshot, 'positioning') ? 'The patient is already positioned and draped.' : undefined;
-    case 'carm.view':
-    case 'carm.adjust':
-    case 'fluoro.mode':
-    case 'fluoro.expose':
-    case 'carm.collimate':
-    case 'carm.zoom':
-    case 'fluoro.store':
-      if (isBefore(snapshot, 'cArmSetup')) return 'The C-arm comes in after the patient is positioned.';
-      return isAfter(snapshot, 'finalImages') ? 'The C-arm is out of the field.' : undefined;
     case 'local.anaesthetic':
     case 'needle.entry':
     case 'needle.aim':
