@@ -1,3 +1,4 @@
+import { OverlayDialog } from './OverlayDialog';
 import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
 import { comboLabel } from '../input/keyCombo';
 import { KEYMAP } from '../input/keymap';
@@ -16,14 +17,7 @@ function keysOf(a: KeyAction, pedalKey: string): string {
 export function HelpOverlay({ pedalKey, onClose }: Props) {
   const groups = Object.keys(GROUP_LABELS) as ActionGroup[];
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard help" data-testid="help-overlay" onClick={onClose}>
-      <div className="overlay-card help" onClick={(e) => e.stopPropagation()}>
-        <header>
-          <h2>Keys</h2>
-          <button type="button" className="close" onClick={onClose} aria-label="Close help">
-            Esc
-          </button>
-        </header>
+    <OverlayDialog title="Keys" label="Keyboard help" className="help" testId="help-overlay" onClose={onClose}>
         <div className="help-columns">
           {groups.map((g) => (
             <section key={g}>
@@ -64,7 +58,6 @@ export function HelpOverlay({ pedalKey, onClose }: Props) {
           </section>
         </div>
         <p className="muted">The fluoro pedal is held: the beam is on while the key is down and goes off when you release it or leave the window.</p>
-      </div>
-    </div>
+    </OverlayDialog>
   );
 }

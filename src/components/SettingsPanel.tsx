@@ -1,3 +1,4 @@
+import { OverlayDialog } from './OverlayDialog';
 import { useEffect, useState } from 'react';
 import { baseKey, comboLabel } from '../input/keyCombo';
 import { DEFAULT_PEDAL_KEY, KEYMAP, keyConflicts } from '../input/keymap';
@@ -40,14 +41,7 @@ export function SettingsPanel({ onClose }: Props) {
   }, [capturing]);
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Settings" data-testid="settings" onClick={onClose}>
-      <div className="overlay-card settings" onClick={(e) => e.stopPropagation()}>
-        <header>
-          <h2>Settings</h2>
-          <button type="button" className="close" onClick={onClose} aria-label="Close settings">
-            Esc
-          </button>
-        </header>
+    <OverlayDialog title="Settings" label="Settings" className="settings" testId="settings" onClose={onClose}>
         <div className="setting-row">
           <span>Fluoro pedal</span>
           <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
@@ -63,7 +57,6 @@ export function SettingsPanel({ onClose }: Props) {
           <span>Invert image (bone light on dark)</span>
           <input type="checkbox" checked={settings.inverted} onChange={(e) => updateSettings({ inverted: e.target.checked })} />
         </label>
-      </div>
-    </div>
+    </OverlayDialog>
   );
 }

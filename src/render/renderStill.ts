@@ -1,4 +1,5 @@
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
+import { sampleMapBilinear } from './sampleMapBilinear';
 import type { CArmPose } from '../../sim/imaging/carmPose';
 import type { Collimation } from '../../sim/imaging/collimation';
 import { createProjection } from '../../sim/imaging/projection';
@@ -43,19 +44,12 @@ export function renderStill(
   const size = o.displayPx;
   const sx = o.collimation.halfWidthMm / o.detectorSizeMm;
   const sy = o.collimation.halfHeightMm / o.detectorSizeMm;
-  const at = (i: number, j: number): number => map[Math.min(n - 1, Math.max(0, j)) * n + Math.min(n - 1, Math.max(0, i))];
   const grey = new Uint8Array(size * size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
-      const fi = u * n - 0.5;
-      const fj = v * n - 0.5;
-      const i0 = Math.floor(fi);
-      const j0 = Math.floor(fj);
-      const ti = fi - i0;
-      const tj = fj - j0;
-      const a = (at(i0, j0) * (1 - ti) + at(i0 + 1, j0) * ti) * (1 - tj) + (at(i0, j0 + 1) * (1 - ti) + at(i0 + 1, j0 + 1) * ti) * tj;
+      const a = sampleMapBilinear(map, n, u, v);
       grey[y * size + x] = Math.round(developValue(a, 0, params, u - 0.5, 0.5 - v, sx, sy) * 255);
     }
   }

@@ -9,6 +9,7 @@ import { createFloorQuad } from '../gpuDetector';
 import { DEFAULT_COLLIMATION } from '../../../sim/imaging/collimation';
 import { developValue, EDGE_GAIN } from '../detectorPass';
 import { FrameMapBuilder } from '../frameMap';
+import { sampleMapBilinear } from '../sampleMapBilinear';
 import { shapesFromSnapshot } from '../radiopaqueShapes';
 import { StaticProjectionJob } from '../staticProjection';
 import { poseForView } from '../poseForView';
@@ -222,7 +223,6 @@ const api = {
     const c = s.carm.collimation ?? DEFAULT_COLLIMATION;
     const params = { window: sp.window, noiseSigma: 0, edgeGain: EDGE_GAIN, inverted: false };
     const n = MAP_PX;
-    const at = (i: number, j: number) => map[Math.min(n - 1, Math.max(0, j)) * n + Math.min(n - 1, Math.max(0, i))];
     const sx = c.halfWidthMm / DETECTOR_DIAMETER_MM;
     const sy = c.halfHeightMm / DETECTOR_DIAMETER_MM;
     const diffs: number[] = [];
@@ -235,13 +235,7 @@ const api = {
         const py = 0.5 - v;
         const r = Math.hypot(px, py);
         if (Math.abs(r - 0.5) < edge || Math.abs(Math.abs(px) - sx) < edge || Math.abs(Math.abs(py) - sy) < edge) continue;
-        const fi = u * n - 0.5;
-        const fj = v * n - 0.5;
-        const i0 = Math.floor(fi);
-        const j0 = Math.floor(fj);
-        const ti = fi - i0;
-        const tj = fj - j0;
-        const a = (at(i0, j0) * (1 - ti) + at(i0 + 1, j0) * ti) * (1 - tj) + (at(i0, j0 + 1) * (1 - ti) + at(i0 + 1, j0 + 1) * ti) * tj;
+        const a = sampleMapBilinear(map, n, u, v);
         const ref = Math.round(developValue(a, 0, params, px, py, sx, sy) * 255);
         diffs.push(Math.abs(ref - grey[y * size + x]));
       }

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+
+interface Props {
+  readonly title: string;
+  /** Accessible name of the dialog and of its close button ("Close <label>"). */
+  readonly label: string;
+  readonly className: string;
+  readonly testId: string;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+}
+
+/** A modal card over the screen: a click outside or on Esc's button closes it. */
+export function OverlayDialog({ title, label, className, testId, onClose, children }: Props) {
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label={label} data-testid={testId} onClick={onClose}>
+      <div className={`overlay-card ${className}`} onClick={(e) => e.stopPropagation()}>
+        <header>
+          <h2>{title}</h2>
+          <button type="button" className="close" onClick={onClose} aria-label={`Close ${label.toLowerCase()}`}>
+            Esc
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}
