@@ -31,6 +31,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('needle.aim'), medialDeg: finite(-60, 60), caudalDeg: finite(-60, 60) }),
   z.strictObject({ type: z.literal('needle.advance'), mm: finite(-150, 150) }),
+  z.strictObject({ type: z.literal('needle.tap') }),
+  z.strictObject({
+    type: z.literal('instrument.exchange'),
+    step: z.enum(['stylet.remove', 'guidePin.insert', 'needle.remove', 'introducer.insert', 'guidePin.remove']),
+  }),
   z.strictObject({ type: z.literal('channel.drill'), mm: finite(0, 40) }),
   z.strictObject({ type: z.literal('balloon.insert') }),
   z.strictObject({ type: z.literal('balloon.inflate'), mL: finite(-10, 10) }),

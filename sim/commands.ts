@@ -19,6 +19,12 @@ export type ChecklistItem =
 export type DischargeDecision = 'same-day' | 'overnight';
 /** Electronic magnification of the image intensifier: 1 = full 23 cm field, 1.5 and 2 = smaller fields. */
 export type ZoomLevel = 1 | 1.5 | 2;
+/**
+ * One step of the instrument exchange through the access needle (sim/procedure/exchangeOrder.ts
+ * gives the order): take the stylet out, pass the guide pin, take the needle out over the pin,
+ * slide the osteo-introducer (working cannula) over the pin, take the pin and its stylet out.
+ */
+export type ExchangeStep = 'stylet.remove' | 'guidePin.insert' | 'needle.remove' | 'introducer.insert' | 'guidePin.remove';
 
 export type Command =
   /** Leave the current phase for the next one (the machine decides whether that is allowed now). */
@@ -47,8 +53,12 @@ export type Command =
   | { type: 'needle.entry'; side: Side; lateralMm: number; cranialMm: number }
   /** Aim the trocar: medial convergence and caudal (downward-pointing) angle, degrees, absolute. */
   | { type: 'needle.aim'; medialDeg: number; caudalDeg: number }
-  /** Push the trocar in (mm > 0) or pull it back (mm < 0) along its axis. */
+  /** Push the trocar in by hand (mm > 0; it stalls where the tissue resists more than a hand can push) or pull it back (mm < 0). */
   | { type: 'needle.advance'; mm: number }
+  /** One mallet tap on the trocar's handle: drives the tip by the tap's energy against the tissue's resistance. */
+  | { type: 'needle.tap' }
+  /** The next step of the instrument exchange through the access needle. */
+  | { type: 'instrument.exchange'; step: ExchangeStep }
   /** Exchange for the working cannula and drill a channel ahead of the tip, mm. */
   | { type: 'channel.drill'; mm: number }
   /** Insert the inflatable bone tamp through the cannula. */
@@ -91,6 +101,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'needle.entry',
   'needle.aim',
   'needle.advance',
+  'needle.tap',
+  'instrument.exchange',
   'channel.drill',
   'balloon.insert',
   'balloon.inflate',

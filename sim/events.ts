@@ -1,7 +1,11 @@
 import type { View } from './commands';
+import type { Tissue } from './anatomy/types';
 
-/** Walls a trocar can breach (issue 4 adds endplate and pleura classification in depth). */
-export type BreachWall = 'medial' | 'lateral' | 'superior' | 'inferior' | 'anterior' | 'endplate';
+/**
+ * Walls a trocar can breach (sim/physics/README.md): medial (into the canal), inferior (into the
+ * foramen), lateral, superior, anterior cortex, endplate (into the disc), pleura (thoracic levels).
+ */
+export type BreachWall = 'medial' | 'lateral' | 'superior' | 'inferior' | 'anterior' | 'endplate' | 'pleura';
 export type LeakLocation = 'epidural' | 'foraminal' | 'venous' | 'intradiscal' | 'paravertebral' | 'tract';
 export type CementPhase = 'unmixed' | 'liquid' | 'sticky' | 'working' | 'setting' | 'set';
 
@@ -21,6 +25,12 @@ export type DomainEvent =
   | { type: 'needle.inTargetZone' }
   | { type: 'needle.breach'; wall: BreachWall; depthMm: number }
   | { type: 'needle.safetyRuleViolated' }
+  /** The tip met cortex at a glancing angle and slid along it by mm (the aim changed with it). */
+  | { type: 'needle.skived'; mm: number }
+  /** Hand pressure could not push the tip on: the tissue ahead resists more than a hand (the mallet is needed). */
+  | { type: 'needle.stalled'; tissue: Tissue }
+  /** The tip went past the pedicle's level without entering it, on this side of it. */
+  | { type: 'needle.missedPedicle'; direction: 'medial' | 'lateral' | 'superior' | 'inferior' }
   | { type: 'handInBeam'; view: View }
   | { type: 'channel.ready' }
   | { type: 'balloon.endplateContact' }

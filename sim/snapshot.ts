@@ -3,6 +3,7 @@ import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
 import type { CommandType, FluoroMode, Side, View } from './commands';
 import type { BreachWall, CementPhase, LeakLocation, TimedEvent } from './events';
 import type { PatientRotation } from './imaging/carmPose';
+import type { AccessInstruments } from './instruments/accessInstruments';
 import type { Collimation } from './imaging/collimation';
 
 /**
@@ -74,12 +75,21 @@ export interface TrocarView {
   readonly tissueAtTip: Tissue;
   /** Furthest milestone reached. */
   readonly milestone: 'outside' | 'skin' | 'docked' | 'pedicle' | 'body' | 'target';
-  /** The trocar has been exchanged for a working cannula. */
+  /** What is in the patient along this track (sim/instruments/accessInstruments.ts). */
+  readonly instruments: AccessInstruments;
+  /** The trocar has been exchanged for a working cannula (the osteo-introducer). */
   readonly cannula: boolean;
   /** Drilled channel ahead of the tip (length mm, 0 if none). */
   readonly channelMm: number;
   readonly breaches: readonly Breach[];
   readonly safetyRuleViolated: boolean;
+  /** Times the tip slid along cortex met at a glancing angle, and the total slide, mm. */
+  readonly skives: number;
+  readonly skivedMm: number;
+  /** Mallet taps on this track. */
+  readonly taps: number;
+  /** The tip went past the pedicle without entering it (null if it entered, or has not got there). */
+  readonly missedPedicle: 'medial' | 'lateral' | 'superior' | 'inferior' | null;
   /** Number of times the trainee pulled back and re-aimed inside bone. */
   readonly redirections: number;
   /** Taken out at instrument removal: the record stays, the steel is gone from the images. */

@@ -14,6 +14,7 @@ import { heightView } from './instruments/vertebralHeight';
 import { createPedicleKit, type PedicleKit } from './instruments/pedicleKit';
 import { mergeCementViews } from './instruments/mergeCementViews';
 import { gaugeToDiameterMm } from './instruments/trocarGauge';
+import { channelOpen } from './instruments/accessInstruments';
 import { add, scale } from './math/vec3';
 
 /**
@@ -63,6 +64,12 @@ export class World {
         return;
       case 'needle.advance':
         kit?.trocar.requestAdvance(command.mm);
+        return;
+      case 'needle.tap':
+        kit?.trocar.tap();
+        return;
+      case 'instrument.exchange':
+        kit?.trocar.exchange(command.step);
         return;
       case 'channel.drill':
         kit?.trocar.drill(command.mm);
@@ -118,7 +125,7 @@ export class World {
       events.push(
         ...k.cement.step(dtS, {
           tick: this.tickCount,
-          cannulaTip: t && t.cannula ? t.tip : null,
+          cannulaTip: t && channelOpen(t.instruments) ? t.tip : null,
           cavityMl: k.balloon.cavityMl,
           cavityCentre: k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
           breachOpenings,
@@ -161,6 +168,8 @@ export class World {
       for (const b of v.breaches) {
         const location: LeakLocation =
           b.wall === 'medial' ? 'epidural' : b.wall === 'inferior' ? 'foraminal' : b.wall === 'endplate' || b.wall === 'superior' ? 'intradiscal' : 'paravertebral';
+        // A pleural breach lies beyond a lateral one; cement follows the bone's own hole, not the lung.
+        if (b.wall === 'pleura') continue;
         out.push({ position: b.position, diameterMm: gaugeToDiameterMm(v.gauge), location });
       }
     }

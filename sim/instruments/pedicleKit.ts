@@ -18,7 +18,7 @@ export interface PedicleKit {
 /** New, unused instruments for one pedicle. */
 export function createPedicleKit(anatomy: Anatomy, scenario: Scenario): PedicleKit {
   return {
-    trocar: new Trocar(anatomy, scenario.equipment.trocarGauge),
+    trocar: new Trocar(anatomy, scenario.equipment.trocarGauge, scenario.procedure),
     balloon: new Balloon(anatomy, scenario.equipment.balloonLengthMm),
     cement: new Cement(anatomy, scenario.cement),
   };

@@ -1,18 +1,22 @@
-import type { Side } from '../commands';
-import type { BreachWall, DomainEvent } from '../events';
-import type { Breach, TrocarView } from '../snapshot';
-import { add, scale, type Vec3 } from '../math/vec3';
+import type { ExchangeStep, Side } from '../commands';
+import type { DomainEvent } from '../events';
+import type { TrocarView } from '../snapshot';
+import { add, dot, length, normalize, scale, sub, type Vec3 } from '../math/vec3';
 import { classifierFor } from '../anatomy/classifierCache';
-import { inTargetZone, pastPosteriorWall } from '../anatomy/landmarks';
+import { inTargetZone, pastPosteriorWall, pedicleLocal, pedicleOf } from '../anatomy/landmarks';
 import { skinZAt } from '../anatomy/torso';
-import { defaultSkinEntry, trajectoryDirection } from '../anatomy/idealTrajectory';
+import { defaultSkinEntry, trajectoryAngles, trajectoryDirection } from '../anatomy/idealTrajectory';
 import { CODE, TISSUES } from '../anatomy/tissueCodes';
-import type { Anatomy } from '../anatomy/types';
+import type { Anatomy, Tissue } from '../anatomy/types';
 import type { TissueClassifier } from '../anatomy/tissueClassifier';
-import { breachAt } from '../physics/breachAt';
+import { BreachTracker, type BreachRecord } from '../physics/breachTracker';
 import { MAX_SUBSTEP_MM, NeedleWorld, type WallContact } from '../physics/needleWorld';
+import { PENETRATION, resistanceN } from '../physics/penetrationResistance';
+import { surfaceNormal } from '../physics/surfaceNormal';
+import { channelOpen, exchanged, freshAccessInstruments, type AccessInstruments } from './accessInstruments';
+import { gaugeToDiameterMm } from './trocarGauge';
 import { pedicleMilestones, violatesSafetyRule } from './trocarChecks';
-import { advanceSpeedMmS, withdrawSpeedMmS } from './trocarSpeeds';
+import { advanceSpeedMmS, handSpeedMmS, TROCAR_SPEED_MM_S, withdrawSpeedMmS } from './trocarSpeeds';
 
 type Milestone = TrocarView['milestone'];
 const MILESTONES: readonly Milestone[] = ['outside', 'skin', 'docked', 'pedicle', 'body', 'target'];
@@ -20,12 +24,23 @@ const MILESTONES: readonly Milestone[] = ['outside', 'skin', 'docked', 'pedicle'
 const MAX_DEPTH_MM = 200;
 /** Inside bone the path is held: the aim may change by at most this much from the angles it entered bone with (assumed). */
 export const MAX_BONE_REAIM_DEG = 5;
+/**
+ * A tip meeting cortex further than this from the surface normal slides along it instead of
+ * biting (skiving). Assumed: surgeons are taught to meet bone "as square as possible"; a trocar
+ * tip bites reliably within ~45-60 degrees of the normal.
+ */
+export const SKIVE_ANGLE_DEG = 60;
+/** The tip has gone this far in front of the pedicle's anterior end without touching bone: it missed the pedicle, mm (assumed). */
+const MISSED_PEDICLE_MM = 3;
+
+const isBoneCode = (c: number): boolean => c === CODE.cortical || c === CODE.cancellous;
 
 /**
- * The trocar and, after the exchange, the working cannula with its drill (README.md in
- * sim/physics). Commands queue motion; step() moves the tip toward the requested depth at a
- * tissue-dependent speed in sub-steps of at most MAX_SUBSTEP_MM, with the needle world and the 3D
- * anatomy checked after each sub-step, and returns the domain events that happened.
+ * The access needle and, after the exchange, the working cannula with its drill (README.md in
+ * sim/physics). Hand pushes and mallet taps drive the tip against the resistance of the tissue
+ * ahead (penetrationResistance.ts) in sub-steps of at most MAX_SUBSTEP_MM; a tip meeting cortex
+ * at a glancing angle skives along it; after each sub-step the needle world, the 3D anatomy, the
+ * breach tracker and the safety rule are checked, and step() returns the domain events.
  */
 export class Trocar {
   private side: Side | null = null;
@@ -34,17 +49,30 @@ export class Trocar {
   private medialDeg = 0;
   private caudalDeg = 0;
   private depthMm = 0;
+  /** Depth the hand is pushing (or pulling) the tip to. */
   private requestedMm = 0;
+  /** Energy of mallet taps not yet spent, mJ, and the travel left before the hand checks the tap, mm. */
+  private tapEnergyMJ = 0;
+  private tapTravelMm = 0;
+  private stallReported = false;
   /** Depth at which the tip entered bone on this pass, and the aim it had then; null outside bone. */
   private boneEntryDepthMm: number | null = null;
   private boneAim = { medialDeg: 0, caudalDeg: 0 };
+  private touchedBoneThisPass = false;
   private withdrewInBone = false;
   private milestone: Milestone = 'outside';
   private readonly emitted = new Set<DomainEvent['type']>();
-  private readonly breaches = new Map<BreachWall, Breach>();
+  private readonly breaches: BreachRecord = new Map();
+  private tipTracker: BreachTracker | null = null;
+  private drillTracker: BreachTracker | null = null;
   private safetyViolated = false;
   private redirections = 0;
-  private cannula = false;
+  private skives = 0;
+  private skivedMm = 0;
+  private skivingNow = false;
+  private taps = 0;
+  private missedPedicle: TrocarView['missedPedicle'] = null;
+  private instruments: AccessInstruments;
   private channelEndMm = 0;
   private drillTargetMm = 0;
   private drilling = false;
@@ -53,13 +81,19 @@ export class Trocar {
   private contacts: WallContact[] = [];
   private readonly world: NeedleWorld;
   private readonly classify: TissueClassifier;
+  private readonly isBone: (x: number, y: number, z: number) => boolean;
+  private readonly odMm: number;
 
   constructor(
     private readonly anatomy: Anatomy,
     private readonly gauge: number,
+    private readonly procedure: 'kyphoplasty' | 'vertebroplasty' = 'kyphoplasty',
   ) {
     this.world = new NeedleWorld(anatomy);
     this.classify = classifierFor(anatomy);
+    this.isBone = (x, y, z) => isBoneCode(this.classify(x, y, z));
+    this.odMm = gaugeToDiameterMm(gauge);
+    this.instruments = freshAccessInstruments(procedure);
   }
 
   /** Choose the skin entry: offsets (mm) from defaultSkinEntry, lateral and cranial. Only while the tip is outside the skin. */
@@ -72,6 +106,8 @@ export class Trocar {
     this.entry = { x, y: base.y + cranialMm, z: skinZAt(this.anatomy, x) };
     this.dir = trajectoryDirection(side, this.medialDeg, this.caudalDeg);
     this.removed = false;
+    this.tipTracker = new BreachTracker(this.anatomy, side, this.classify, this.breaches);
+    this.drillTracker = new BreachTracker(this.anatomy, side, this.classify, this.breaches);
     return true;
   }
 
@@ -102,18 +138,43 @@ export class Trocar {
     return true;
   }
 
-  /** Queue an advance (mm > 0) or withdrawal (mm < 0) along the axis. */
+  /** Queue a hand push (mm > 0; it stalls where the tissue resists more than a hand) or a withdrawal (mm < 0). */
   requestAdvance(mm: number): boolean {
-    if (this.side === null || this.removed) return false;
+    if (this.side === null || this.removed || !this.instruments.needleIn) return false;
     this.requestedMm = Math.min(MAX_DEPTH_MM, Math.max(0, this.requestedMm + mm));
+    this.stallReported = false;
+    if (mm < 0) this.tapEnergyMJ = 0;
     return true;
   }
 
-  /** Exchange for the working cannula (if not yet) and drill a channel mm ahead of the tip; 'channel.ready' when done. Needs the tip in bone. */
+  /** One mallet tap on the handle: its energy drives the tip on (penetrationResistance.ts). */
+  tap(): boolean {
+    if (this.side === null || this.removed || !this.instruments.needleIn) return false;
+    this.requestedMm = this.depthMm;
+    this.tapEnergyMJ = PENETRATION.tapEnergyMJ;
+    this.tapTravelMm = PENETRATION.maxTapTravelMm;
+    this.taps++;
+    return true;
+  }
+
+  /** One step of the instrument exchange (accessInstruments.ts); false when out of order. */
+  exchange(step: ExchangeStep): boolean {
+    if (this.side === null || this.removed) return false;
+    const next = exchanged(this.instruments, step);
+    if (!next) return false;
+    this.instruments = next;
+    this.requestedMm = this.depthMm;
+    this.tapEnergyMJ = 0;
+    if (step === 'introducer.insert') this.channelEndMm = this.depthMm;
+    return true;
+  }
+
+  /** Drill a channel mm ahead of the cannula tip through the open osteo-introducer; 'channel.ready' when done. */
   drill(mm: number): boolean {
     if (this.side === null || this.removed || mm <= 0 || this.boneEntryDepthMm === null) return false;
-    this.cannula = true;
-    this.drillTargetMm = Math.min(MAX_DEPTH_MM, Math.max(this.channelEndMm, this.requestedMm) + mm);
+    if (!channelOpen(this.instruments) || this.instruments.needle === 'biopsy') return false;
+    if (!this.drilling) this.drillTracker?.reset(true);
+    this.drillTargetMm = Math.min(MAX_DEPTH_MM, Math.max(this.channelEndMm, this.depthMm) + mm);
     this.drilling = true;
     return true;
   }
@@ -123,7 +184,7 @@ export class Trocar {
     this.removed = true;
     this.depthMm = 0;
     this.requestedMm = 0;
-    this.cannula = false;
+    this.tapEnergyMJ = 0;
     this.channelEndMm = 0;
     this.drilling = false;
     this.boneEntryDepthMm = null;
@@ -131,7 +192,7 @@ export class Trocar {
 
   /** True while the tip or the drill still has queued motion. */
   get moving(): boolean {
-    return !this.removed && this.side !== null && (this.depthMm !== this.requestedMm || this.drilling);
+    return !this.removed && this.side !== null && (this.depthMm !== this.requestedMm || this.tapEnergyMJ > 0 || this.drilling);
   }
 
   /** Advance time by dtS; tick (defaults to an internal counter) stamps breaches. Returns the events that happened. */
@@ -141,32 +202,11 @@ export class Trocar {
     if (this.side === null || this.removed) return events;
     let timeS = dtS;
     for (let guard = 0; timeS > 1e-12 && guard < 1_000_000; guard++) {
-      if (this.depthMm !== this.requestedMm) {
-        const sign = Math.sign(this.requestedMm - this.depthMm);
-        const ahead = add(this.tip(), scale(this.dir, sign * 0.05));
-        const tissue = TISSUES[this.classify(ahead.x, ahead.y, ahead.z)];
-        const touching = this.contacts.length > 0;
-        const speed = sign > 0 ? advanceSpeedMmS(tissue, this.anatomy.cancellousStrengthMPa, touching) : withdrawSpeedMmS(this.boneEntryDepthMm !== null);
-        const move = Math.min(MAX_SUBSTEP_MM, Math.abs(this.requestedMm - this.depthMm), speed * timeS);
-        if (sign < 0 && this.boneEntryDepthMm !== null) this.withdrewInBone = true;
-        this.depthMm = Math.abs(this.requestedMm - this.depthMm - sign * move) < 1e-9 ? this.requestedMm : this.depthMm + sign * move;
-        timeS -= move / speed;
-        this.afterTipMove(events, tick);
-      } else if (this.drilling) {
-        const from = Math.max(this.channelEndMm, this.depthMm);
-        const drillTip = add(this.entry, scale(this.dir, from + 0.05));
-        const tissue = TISSUES[this.classify(drillTip.x, drillTip.y, drillTip.z)];
-        const speed = advanceSpeedMmS(tissue, this.anatomy.cancellousStrengthMPa, false);
-        const move = Math.min(MAX_SUBSTEP_MM, this.drillTargetMm - from, speed * timeS);
-        this.channelEndMm = from + move;
-        timeS -= move / speed;
-        this.checkWorkingTip(add(this.entry, scale(this.dir, this.channelEndMm)), events, tick);
-        if (this.channelEndMm >= this.drillTargetMm - 1e-9) {
-          this.channelEndMm = this.drillTargetMm;
-          this.drilling = false;
-          events.push({ type: 'channel.ready' });
-        }
-      } else break;
+      if (this.requestedMm < this.depthMm) timeS -= this.withdrawStep(timeS, events);
+      else if (this.requestedMm > this.depthMm) timeS -= this.pushStep(timeS, events, tick, 'hand');
+      else if (this.tapEnergyMJ > 0) timeS -= this.pushStep(timeS, events, tick, 'tap');
+      else if (this.drilling) timeS -= this.drillStep(timeS, events, tick);
+      else break;
     }
     return events;
   }
@@ -186,11 +226,16 @@ export class Trocar {
       depthMm: this.depthMm,
       tissueAtTip: TISSUES[this.classify(tip.x, tip.y, tip.z)],
       milestone: this.milestone,
-      cannula: this.cannula,
-      channelMm: this.cannula ? Math.max(0, this.channelEndMm - this.depthMm) : 0,
+      instruments: this.instruments,
+      cannula: this.instruments.cannulaIn,
+      channelMm: this.instruments.cannulaIn ? Math.max(0, this.channelEndMm - this.depthMm) : 0,
       breaches: [...this.breaches.values()].sort((a, b) => a.tick - b.tick),
       safetyRuleViolated: this.safetyViolated,
       redirections: this.redirections,
+      skives: this.skives,
+      skivedMm: this.skivedMm,
+      taps: this.taps,
+      missedPedicle: this.missedPedicle,
       removed: this.removed,
     };
   }
@@ -199,21 +244,131 @@ export class Trocar {
     return add(this.entry, scale(this.dir, this.depthMm));
   }
 
+  /** Pull back toward requestedMm; returns the time used. */
+  private withdrawStep(timeS: number, events: DomainEvent[]): number {
+    const speed = withdrawSpeedMmS(this.boneEntryDepthMm !== null);
+    const move = Math.min(MAX_SUBSTEP_MM, this.depthMm - this.requestedMm, speed * timeS);
+    if (this.boneEntryDepthMm !== null) this.withdrewInBone = true;
+    this.depthMm = this.depthMm - move - this.requestedMm < 1e-9 ? this.requestedMm : this.depthMm - move;
+    this.tipTracker?.withdrawn(this.tip());
+    this.afterTipMove(events, this.ticks - 1, false);
+    return move / speed;
+  }
+
+  /**
+   * One forward sub-step by hand or by the energy of a tap: skive on glancing cortex, stall when
+   * the hand cannot beat the resistance, spend the tap's energy as work. Returns the time used.
+   */
+  private pushStep(timeS: number, events: DomainEvent[], tick: number, by: 'hand' | 'tap'): number {
+    const tip = this.tip();
+    const probe = Math.min(MAX_SUBSTEP_MM, by === 'hand' ? this.requestedMm - this.depthMm : MAX_SUBSTEP_MM);
+    const ahead = add(tip, scale(this.dir, Math.max(0.05, probe)));
+    const aheadCode = this.classify(ahead.x, ahead.y, ahead.z);
+    const tissue: Tissue = TISSUES[aheadCode];
+    const inBoneNow = isBoneCode(this.classify(tip.x, tip.y, tip.z));
+    const shaftInBoneMm = this.boneEntryDepthMm === null ? 0 : this.depthMm - this.boneEntryDepthMm;
+    const resistance = resistanceN(tissue, shaftInBoneMm, this.odMm, this.anatomy);
+    const budget = by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / resistance);
+    if (by === 'hand' && resistance > PENETRATION.handForceN) {
+      // The hand cannot push on: the tip waits at the surface for the mallet.
+      this.requestedMm = this.depthMm;
+      if (!this.stallReported) events.push({ type: 'needle.stalled', tissue });
+      this.stallReported = true;
+      return 0;
+    }
+    if (by === 'tap' && budget < 1e-3) {
+      this.tapEnergyMJ = 0;
+      return 0;
+    }
+    const speed = by === 'hand' ? handSpeedMmS(resistance) : TROCAR_SPEED_MM_S.tapTravel;
+    const move = Math.min(MAX_SUBSTEP_MM, budget, speed * timeS);
+    if (move <= 1e-9) return timeS;
+    if (!inBoneNow && isBoneCode(aheadCode) && this.skive(tip, ahead, move, events)) {
+      if (by === 'tap') this.spendTap(move, PENETRATION.softN.muscle!);
+      else this.requestedMm = Math.max(this.depthMm, this.requestedMm - move);
+    } else {
+      this.depthMm = by === 'hand' && Math.abs(this.requestedMm - this.depthMm - move) < 1e-9 ? this.requestedMm : this.depthMm + move;
+      if (by === 'tap') {
+        this.requestedMm = this.depthMm;
+        this.spendTap(move, resistance);
+      }
+      this.skivingNow = false;
+    }
+    this.afterTipMove(events, tick, true);
+    return move / speed;
+  }
+
+  private spendTap(move: number, resistanceNow: number): void {
+    this.tapEnergyMJ = Math.max(0, this.tapEnergyMJ - move * resistanceNow);
+    this.tapTravelMm -= move;
+    if (this.tapTravelMm <= 1e-9) this.tapEnergyMJ = 0;
+  }
+
+  /**
+   * The tip meets bone: if the approach is more than SKIVE_ANGLE_DEG off the surface normal it
+   * slides along the surface by `move` instead of biting; the needle pivots about its skin entry,
+   * so the aim follows the tip. Returns true when it skived.
+   */
+  private skive(tip: Vec3, ahead: Vec3, move: number, events: DomainEvent[]): boolean {
+    const n = surfaceNormal(this.isBone, ahead);
+    if (!n) return false;
+    const cosIncidence = -dot(this.dir, n);
+    if (cosIncidence >= Math.cos((SKIVE_ANGLE_DEG * Math.PI) / 180)) return false;
+    const tangent = sub(this.dir, scale(n, dot(this.dir, n)));
+    if (length(tangent) < 1e-6) return false;
+    let next = add(tip, scale(normalize(tangent), move));
+    // Stay on the surface, not in it.
+    for (let k = 0; k < 8 && this.isBone(next.x, next.y, next.z); k++) next = add(next, scale(n, 0.1));
+    const shaft = sub(next, this.entry);
+    this.depthMm = length(shaft);
+    this.requestedMm = Math.max(this.requestedMm, this.depthMm);
+    this.dir = normalize(shaft);
+    const angles = trajectoryAngles(this.side!, this.dir);
+    this.medialDeg = angles.medialDeg;
+    this.caudalDeg = angles.caudalDeg;
+    this.skivedMm += move;
+    if (!this.skivingNow) {
+      this.skives++;
+      this.skivingNow = true;
+      events.push({ type: 'needle.skived', mm: move });
+    }
+    return true;
+  }
+
+  /** One drill sub-step through the open cannula; returns the time used. */
+  private drillStep(timeS: number, events: DomainEvent[], tick: number): number {
+    const from = Math.max(this.channelEndMm, this.depthMm);
+    const drillTip = add(this.entry, scale(this.dir, from + 0.05));
+    const tissue = TISSUES[this.classify(drillTip.x, drillTip.y, drillTip.z)];
+    const speed = advanceSpeedMmS(tissue, this.anatomy.cancellousStrengthMPa, false);
+    const move = Math.min(MAX_SUBSTEP_MM, this.drillTargetMm - from, speed * timeS);
+    this.channelEndMm = from + move;
+    const q = add(this.entry, scale(this.dir, this.channelEndMm));
+    this.drillTracker?.advanced(q, tick, events);
+    this.checkWorkingTip(q, events);
+    if (this.channelEndMm >= this.drillTargetMm - 1e-9) {
+      this.channelEndMm = this.drillTargetMm;
+      this.drilling = false;
+      events.push({ type: 'channel.ready' });
+    }
+    return move / speed;
+  }
+
   private startNewPass(): void {
     this.milestone = 'outside';
     this.emitted.clear();
-    this.cannula = false;
+    this.instruments = freshAccessInstruments(this.procedure);
     this.channelEndMm = 0;
     this.drilling = false;
     this.withdrewInBone = false;
+    this.touchedBoneThisPass = false;
   }
 
   /** After an aim change in soft tissue, a tip swept into bone is pushed back to the bone surface. */
   private stopAtBone(): void {
     for (let d = 0; d <= this.depthMm; d += MAX_SUBSTEP_MM) {
       const q = add(this.entry, scale(this.dir, d));
-      const code = this.classify(q.x, q.y, q.z);
-      if (code === CODE.cortical || code === CODE.cancellous) {
+      if (this.isBone(q.x, q.y, q.z)) {
         this.depthMm = Math.max(0, d - MAX_SUBSTEP_MM);
         this.requestedMm = this.depthMm;
         return;
@@ -228,38 +383,42 @@ export class Trocar {
     events.push(event);
   }
 
-  private afterTipMove(events: DomainEvent[], tick: number): void {
+  private afterTipMove(events: DomainEvent[], tick: number, forward: boolean): void {
     const side = this.side!;
     const tip = this.tip();
     if (this.depthMm > 0) this.once(events, { type: 'needle.skinPunctured' }, 'skin');
     this.contacts = this.world.moveTip(tip);
-    const code = this.classify(tip.x, tip.y, tip.z);
-    const inBone = code === CODE.cortical || code === CODE.cancellous;
+    const inBone = this.isBone(tip.x, tip.y, tip.z);
     if (this.boneEntryDepthMm !== null && this.depthMm < this.boneEntryDepthMm) this.boneEntryDepthMm = null;
     if (inBone && this.boneEntryDepthMm === null) {
       this.boneEntryDepthMm = this.depthMm;
       this.boneAim = { medialDeg: this.medialDeg, caudalDeg: this.caudalDeg };
     }
+    if (inBone) this.touchedBoneThisPass = true;
+    if (forward) this.tipTracker?.advanced(tip, tick, events);
     const pedicle = pedicleMilestones(this.anatomy, side, tip, this.contacts);
     if (pedicle.docked) this.once(events, { type: 'needle.docked' }, 'docked');
     if (pedicle.inPedicle) this.once(events, { type: 'needle.inPedicle' }, 'pedicle');
     if (pastPosteriorWall(this.anatomy, tip)) this.once(events, { type: 'needle.pastPosteriorWall' }, 'body');
-    this.checkWorkingTip(tip, events, tick);
+    if (forward) this.checkMissedPedicle(tip, events);
+    this.checkWorkingTip(tip, events);
   }
 
-  /** Breach, safety rule and target zone for the trocar tip or the drill tip. */
-  private checkWorkingTip(q: Vec3, events: DomainEvent[], tick: number): void {
+  /** In front of the pedicle's anterior end without ever touching bone on this pass: the pedicle was missed. */
+  private checkMissedPedicle(tip: Vec3, events: DomainEvent[]): void {
+    if (this.touchedBoneThisPass || this.missedPedicle !== null) return;
+    const p = pedicleOf(this.anatomy.vertebrae[this.anatomy.targetIndex], this.side!);
+    const l = pedicleLocal(p, tip);
+    if (l.t > -MISSED_PEDICLE_MM) return;
+    const nw = l.w / p.a;
+    const nv = l.v / p.b;
+    this.missedPedicle = Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
+    events.push({ type: 'needle.missedPedicle', direction: this.missedPedicle });
+  }
+
+  /** Safety rule and target zone for the trocar tip or the drill tip. */
+  private checkWorkingTip(q: Vec3, events: DomainEvent[]): void {
     const side = this.side!;
-    const breach = breachAt(this.anatomy, q, side);
-    if (breach) {
-      const prev = this.breaches.get(breach.wall);
-      if (!prev) {
-        this.breaches.set(breach.wall, { wall: breach.wall, depthMm: breach.depthMm, tick, position: q });
-        events.push({ type: 'needle.breach', wall: breach.wall, depthMm: breach.depthMm });
-      } else if (breach.depthMm > prev.depthMm) {
-        this.breaches.set(breach.wall, { ...prev, depthMm: breach.depthMm });
-      }
-    }
     // Judged from the tip, whether or not anyone took an image.
     if (!this.safetyViolated && violatesSafetyRule(this.anatomy, side, q)) {
       this.safetyViolated = true;

@@ -16,7 +16,7 @@ export function violatesSafetyRule(anatomy: Anatomy, side: Side, q: Vec3): boole
   return atPedicleDepth && sign * q.x < pedicleMedialBorderX(v, side) && q.z > posteriorWallLineZ(v);
 }
 
-/** Docked: the tip touches the target pedicle's cortex (matter contact) or is inside its oval; in pedicle: inside its core. */
+/** Docked: the tip touches the target pedicle's or body's cortex (matter contact) or is inside the pedicle's oval; in pedicle: inside its core. */
 export function pedicleMilestones(
   anatomy: Anatomy,
   side: Side,
@@ -26,7 +26,8 @@ export function pedicleMilestones(
   const ped = pedicleOf(anatomy.vertebrae[anatomy.targetIndex], side);
   const l = pedicleLocal(ped, tip);
   const inOval = (sa: number, sb: number): boolean => (l.w / sa) ** 2 + (l.v / sb) ** 2 <= 1;
-  const touches = contacts.some((c) => c.side === side && c.id.startsWith('pedicle'));
+  // The target pedicle's cortex, or the body's wall (an extrapedicular route docks on the body).
+  const touches = contacts.some((c) => (c.side === side && c.id.startsWith('pedicle')) || c.id === 'bodyLateral' || c.id === 'bodyPosterior');
   return {
     docked: touches || (l.t >= 0 && l.t <= ped.len && inOval(ped.a, ped.b)),
     inPedicle: l.t >= 0 && l.t <= ped.len - ped.c && inOval(ped.a - ped.c, ped.b - ped.c),

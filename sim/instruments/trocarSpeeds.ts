@@ -14,7 +14,16 @@ export const TROCAR_SPEED_MM_S = {
   cancellousMax: 6,
   withdrawSoft: 10,
   withdrawBone: 5,
+  /** A tap's travel happens within a fraction of a second (assumed). */
+  tapTravel: 25,
+  /** Slowest hand push that still moves (resistance close to the hand's force). */
+  handMin: 1,
 } as const;
+
+/** Hand-push speed, mm/s: the soft-tissue speed, slowed as the resistance approaches the hand's force (assumed linear). */
+export function handSpeedMmS(resistanceN: number, handForceN = 50): number {
+  return Math.max(TROCAR_SPEED_MM_S.handMin, TROCAR_SPEED_MM_S.soft * (1 - resistanceN / handForceN));
+}
 
 /** Advance speed of the tip (or drill) into a tissue, mm/s. */
 export function advanceSpeedMmS(tissue: Tissue, cancellousStrengthMPa: number, touchingCortex: boolean): number {

@@ -16,6 +16,8 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'needle.entry': 'Choosing the skin entry',
   'needle.aim': 'Aiming the trocar',
   'needle.advance': 'Advancing the trocar',
+  'needle.tap': 'Tapping the trocar with the mallet',
+  'instrument.exchange': 'Exchanging instruments',
   'channel.drill': 'Drilling',
   'balloon.insert': 'Inserting the balloon',
   'balloon.inflate': 'Inflating the balloon',

@@ -1,5 +1,7 @@
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS } from './checklistItems';
 import { phaseOf } from './phases';
+import { EXCHANGE_LABELS } from './exchangeOrder';
+import { expectedExchangeStep } from './expectedExchangeStep';
 import type { ProcedureSnapshot } from './procedureMachine';
 
 /** What the trainee must still do before `phase.next` is allowed, as one sentence. */
@@ -20,8 +22,11 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
       return snapshot.matches({ access: 'choosingEntry' })
         ? 'Choose the skin entry point first.'
         : 'Advance the trocar past the posterior wall of the vertebral body first.';
-    case 'workingChannel':
-      return 'Drill the working channel first.';
+    case 'workingChannel': {
+      const step = expectedExchangeStep(snapshot);
+      if (step) return `Finish the instrument exchange first: ${EXCHANGE_LABELS[step]}.`;
+      return snapshot.context.procedure === 'kyphoplasty' ? 'Drill the working channel first.' : 'Open the needle first.';
+    }
     case 'balloon':
       if (snapshot.matches({ balloon: 'ready' })) return 'Insert the balloon first.';
       if (snapshot.matches({ balloon: 'inflated' })) return 'Deflate and remove the balloon before moving on.';

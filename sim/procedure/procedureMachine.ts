@@ -1,5 +1,5 @@
 import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
-import type { Command } from '../commands';
+import type { Command, ExchangeStep } from '../commands';
 import { CASE_REVIEW_ITEMS, EMPTY_CHECKLIST, PRE_OP_ITEMS } from './checklistItems';
 import type { CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
 
@@ -33,6 +33,7 @@ const procedureSetup = setup({
     'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
     'cement delivered': ({ context }) => context.cementDelivered,
     'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
+    'exchange step is': ({ event }, params: { step: ExchangeStep }) => event.type === 'instrument.exchange' && event.step === params.step,
   },
   actions: {
     // Only command transitions use this action, so the event is a command here.
@@ -58,6 +59,9 @@ const procedureSetup = setup({
     'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
   },
 });
+
+/** Guard: the exchange command is this step (the order is in exchangeOrder.ts). */
+const stepIs = (step: ExchangeStep) => ({ type: 'exchange step is', params: { step } }) as const;
 
 /** An allowed command that leaves the state as it is. */
 const allowed = { actions: 'announce the command' } as const;
@@ -148,6 +152,7 @@ export const procedureMachine = procedureSetup.createMachine({
             'local.anaesthetic': allowed,
             'needle.aim': allowed,
             'needle.advance': allowed,
+            'needle.tap': allowed,
             'needle.skinPunctured': { target: 'trocarInTissue' },
             'needle.pastPosteriorWall': { target: 'trocarInBody' },
           },
@@ -156,6 +161,7 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             'needle.aim': allowed,
             'needle.advance': allowed,
+            'needle.tap': allowed,
             'needle.pastPosteriorWall': { target: 'trocarInBody' },
           },
         },
@@ -163,22 +169,45 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             'needle.aim': allowed,
             'needle.advance': allowed,
+            'needle.tap': allowed,
             'phase.next': { target: '#procedure.workingChannel', actions: 'announce the command' },
           },
         },
       },
     },
     workingChannel: {
-      initial: 'drilling',
-      on: {
-        ...imaging,
-        'channel.drill': allowed,
-        'needle.aim': allowed,
-        'needle.advance': allowed,
-      },
+      // The instrument exchange in its real order (exchangeOrder.ts), then the drill (kyphoplasty).
+      initial: 'needleIn',
+      on: imaging,
       states: {
+        needleIn: {
+          on: {
+            'needle.aim': allowed,
+            'needle.advance': allowed,
+            'needle.tap': allowed,
+            'instrument.exchange': [
+              { guard: and([stepIs('stylet.remove'), 'procedure is kyphoplasty']), target: 'styletOut', actions: 'announce the command' },
+              { guard: stepIs('stylet.remove'), target: 'channelReady', actions: 'announce the command' },
+            ],
+          },
+        },
+        styletOut: {
+          on: { 'instrument.exchange': { guard: stepIs('guidePin.insert'), target: 'guidePinIn', actions: 'announce the command' } },
+        },
+        guidePinIn: {
+          on: { 'instrument.exchange': { guard: stepIs('needle.remove'), target: 'needleOut', actions: 'announce the command' } },
+        },
+        needleOut: {
+          on: { 'instrument.exchange': { guard: stepIs('introducer.insert'), target: 'introducerIn', actions: 'announce the command' } },
+        },
+        introducerIn: {
+          on: { 'instrument.exchange': { guard: stepIs('guidePin.remove'), target: 'drilling', actions: 'announce the command' } },
+        },
         drilling: {
-          on: { 'channel.ready': { target: 'channelReady' } },
+          on: {
+            'channel.drill': allowed,
+            'channel.ready': { target: 'channelReady' },
+          },
         },
         channelReady: {
           on: {

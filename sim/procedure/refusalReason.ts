@@ -1,4 +1,6 @@
-import { isCArmCommand, type ChecklistItem, type Command } from '../commands';
+import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep } from '../commands';
+import { EXCHANGE_LABELS, EXCHANGE_ORDER } from './exchangeOrder';
+import { expectedExchangeStep } from './expectedExchangeStep';
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';
 import { COMMAND_LABELS } from './commandLabels';
 import { nextPhaseBlocker } from './nextPhaseBlocker';
@@ -32,9 +34,16 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'needle.entry':
     case 'needle.aim':
     case 'needle.advance':
+    case 'needle.tap':
+      if (phaseOf(snapshot) === 'workingChannel') return 'The needle is open or exchanged: it stays where it is.';
       return phaseOf(snapshot) === 'access' ? accessReason(snapshot, command) : undefined;
+    case 'instrument.exchange':
+      return exchangeReason(snapshot, command.step);
     case 'channel.drill':
-      return phaseOf(snapshot) === 'access' ? 'Advance the trocar past the posterior wall before drilling.' : undefined;
+      if (phaseOf(snapshot) === 'access') return 'Advance the trocar past the posterior wall before drilling.';
+      if (phaseOf(snapshot) !== 'workingChannel') return undefined;
+      if (snapshot.context.procedure === 'vertebroplasty') return 'A vertebroplasty needle needs no drill: cement goes through the needle.';
+      return expectedExchangeStep(snapshot) ? 'The drill goes through the open osteo-introducer: finish the exchange first.' : 'The channel is drilled.';
     case 'balloon.insert':
     case 'balloon.inflate':
     case 'balloon.deflate':
@@ -52,6 +61,16 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'time.wait':
       return undefined;
   }
+}
+
+function exchangeReason(snapshot: ProcedureSnapshot, step: ExchangeStep): string | undefined {
+  const phase = phaseOf(snapshot);
+  if (phase === 'access') return 'Reach the vertebral body before the exchange (past the posterior wall on the lateral view).';
+  if (phase !== 'workingChannel') return isBefore(snapshot, 'access') ? 'There is no needle in yet.' : 'The exchange is over.';
+  const expected = expectedExchangeStep(snapshot);
+  if (!expected) return 'The exchange is done.';
+  if (!EXCHANGE_ORDER[snapshot.context.procedure].includes(step)) return `A ${snapshot.context.procedure} needs no such step: ${EXCHANGE_LABELS[expected]}.`;
+  return `Not yet: first ${EXCHANGE_LABELS[expected]}.`;
 }
 
 function checklistReason(snapshot: ProcedureSnapshot, item: ChecklistItem): string {

@@ -14,6 +14,8 @@ const BREACH_POINTS: Readonly<Record<BreachWall, { base: number; perMm: number }
   endplate: { base: 10, perMm: 4 },
   lateral: { base: 10, perMm: 4 },
   anterior: { base: 15, perMm: 5 },
+  // A pneumothorax risk at thoracic levels: as serious as a foraminal breach (assumed).
+  pleura: { base: 25, perMm: 8 },
 };
 
 /** Misplacement domain: breaches by wall and depth, the safety rule, reaching the target, redirections. */
@@ -33,6 +35,9 @@ export function misplacementScore(input: ScoringInput): DomainScore {
     points: violations.length ? -30 : 0,
     evidenceTicks: violations,
   });
+  const missed = eventTicks(input, 'needle.missedPedicle');
+  // A pass that goes by the pedicle has to be withdrawn and redone: time, dose and tissue damage (assumed weight).
+  items.push({ label: 'Pedicle missed on a pass', value: String(missed.length), points: -10 * missed.length, evidenceTicks: missed });
   const target = eventTicks(input, 'needle.inTargetZone');
   items.push({ label: 'Tip reached the anterior-third target zone', value: target.length ? 'yes' : 'no', points: target.length ? 0 : -15, evidenceTicks: target });
   const redirections = trocars.reduce((n, t) => n + t.redirections, 0);

@@ -8,6 +8,8 @@ import type { ProcedureInput } from '../../sim/procedure/procedureTypes';
 
 const ALL_NODE_IDS = getStateNodes(procedureMachine.root).map((node) => node.id);
 const BALLOON_NODE_IDS = ALL_NODE_IDS.filter((id) => id.startsWith('procedure.balloon'));
+/** A vertebroplasty's bone-biopsy needle needs no exchange to a cannula and no drill (exchangeOrder.ts). */
+const KYPHOPLASTY_EXCHANGE_IDS = ['styletOut', 'guidePinIn', 'needleOut', 'introducerIn', 'drilling'].map((s) => `procedure.workingChannel.${s}`);
 
 function reachedNodeIds(input: ProcedureInput): Set<string> {
   return new Set(procedurePaths(input).flatMap((path) => path.state._nodes.map((node) => node.id)));
@@ -15,8 +17,8 @@ function reachedNodeIds(input: ProcedureInput): Set<string> {
 
 describe('procedure statechart graph', () => {
   it('has the phases and substates the README documents', () => {
-    // 12 phases and 19 substates (access 4, working channel 2, balloon 6, cement 3, removal 2, recovery 2).
-    expect(ALL_NODE_IDS.length).toBe(31);
+    // 12 phases and 24 substates (access 4, working channel 7, balloon 6, cement 3, removal 2, recovery 2).
+    expect(ALL_NODE_IDS.length).toBe(36);
     expect(BALLOON_NODE_IDS).toEqual([
       'procedure.balloon',
       'procedure.balloon.ready',
@@ -34,10 +36,10 @@ describe('procedure statechart graph', () => {
   });
 
   it.each([INPUTS.vertebroplastyUni, INPUTS.vertebroplastyBi])(
-    'vertebroplasty ($approach) reaches every state but the balloon, and never enters it',
+    'vertebroplasty ($approach) reaches every state but the balloon and the cannula exchange, and never enters them',
     (input) => {
       const reached = reachedNodeIds(input);
-      expect(ALL_NODE_IDS.filter((id) => !reached.has(id))).toEqual(BALLOON_NODE_IDS);
+      expect(ALL_NODE_IDS.filter((id) => !reached.has(id))).toEqual([...KYPHOPLASTY_EXCHANGE_IDS, ...BALLOON_NODE_IDS]);
       for (const path of procedurePaths(input)) {
         for (const step of path.steps) expect(step.state.matches('balloon')).toBe(false);
       }

@@ -27,6 +27,9 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'needle.inTargetZone': { type: 'needle.inTargetZone' },
   'needle.breach': { type: 'needle.breach', wall: 'medial', depthMm: 2 },
   'needle.safetyRuleViolated': { type: 'needle.safetyRuleViolated' },
+  'needle.skived': { type: 'needle.skived', mm: 0.25 },
+  'needle.stalled': { type: 'needle.stalled', tissue: 'cortical' },
+  'needle.missedPedicle': { type: 'needle.missedPedicle', direction: 'lateral' },
   handInBeam: { type: 'handInBeam', view: 'AP' },
   'channel.ready': { type: 'channel.ready' },
   'balloon.endplateContact': { type: 'balloon.endplateContact' },
@@ -97,8 +100,17 @@ function oneSide(input: ProcedureInput, side: 'left' | 'right'): ProcedureEvent[
     { type: 'needle.inPedicle' },
     { type: 'needle.pastPosteriorWall' },
     { type: 'phase.next' },
-    { type: 'channel.drill', mm: 15 },
-    { type: 'channel.ready' },
+    ...(input.procedure === 'kyphoplasty'
+      ? ([
+          { type: 'instrument.exchange', step: 'stylet.remove' },
+          { type: 'instrument.exchange', step: 'guidePin.insert' },
+          { type: 'instrument.exchange', step: 'needle.remove' },
+          { type: 'instrument.exchange', step: 'introducer.insert' },
+          { type: 'instrument.exchange', step: 'guidePin.remove' },
+          { type: 'channel.drill', mm: 15 },
+          { type: 'channel.ready' },
+        ] as const)
+      : ([{ type: 'instrument.exchange', step: 'stylet.remove' }] as const)),
     { type: 'phase.next' },
     ...(input.procedure === 'kyphoplasty'
       ? ([
