@@ -1,11 +1,12 @@
 import type { MouseEvent } from 'react';
-import type { CommandType } from '../../sim/commands';
+import type { SimSnapshot } from '../../sim/snapshot';
 import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
 import { comboLabel } from '../input/keyCombo';
 import { KEYMAP } from '../input/keymap';
 
 interface Props {
-  readonly allowed: readonly CommandType[];
+  /** The latest snapshot: which commands the machine accepts, and the words of state-dependent buttons. */
+  readonly snapshot: SimSnapshot;
   readonly pedalKey: string;
   readonly exposing: boolean;
   readonly onAction: (action: KeyAction) => void;
@@ -19,7 +20,8 @@ const keepFocus = (e: MouseEvent) => e.preventDefault();
  * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
  * the keymap with their keys printed on them.
  */
-export function ActionBar({ allowed, pedalKey, exposing, onAction, onPedal }: Props) {
+export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal }: Props) {
+  const { allowed } = snapshot;
   const visible = KEYMAP.filter((a) => !a.hiddenFromBar && (!a.commandType || allowed.includes(a.commandType)));
   const groups = new Map<ActionGroup, KeyAction[]>();
   for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
@@ -59,7 +61,7 @@ export function ActionBar({ allowed, pedalKey, exposing, onAction, onPedal }: Pr
                 onMouseDown={keepFocus}
                 onClick={() => onAction(a)}
               >
-                {a.label} {a.keys[0] !== undefined && <kbd>{comboLabel(a.keys[0])}</kbd>}
+                {a.barLabel ? a.barLabel(snapshot) : a.label} {a.keys[0] !== undefined && <kbd>{comboLabel(a.keys[0])}</kbd>}
               </button>
             ),
           )}

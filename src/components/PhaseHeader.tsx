@@ -51,6 +51,7 @@ export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props
             data-testid="hint"
             data-ideal-medial={hint.ideal?.medialDeg.toFixed(1)}
             data-ideal-caudal={hint.ideal?.caudalDeg.toFixed(1)}
+            data-ideal-depth={hint.ideal?.depthMm.toFixed(1)}
           >
             <span className="hint-tag">Hint</span> {hint.text}
           </p>

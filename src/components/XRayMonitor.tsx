@@ -4,6 +4,7 @@ import { createXRayRenderer } from '../render/createXRayRenderer';
 import type { SnapshotStore } from '../game/snapshotStore';
 import { formatClock } from '../game/format';
 import type { StoredImage } from '../screens/screenTypes';
+import type { ImagePoint } from '../game/entryOnImage';
 
 type XRayRenderer = Awaited<ReturnType<typeof createXRayRenderer>>;
 
@@ -33,7 +34,24 @@ interface Props {
   readonly onStored: (image: StoredImage) => void;
   /** Position among the monitors (CSS order: the DOM, and so the renderer, never moves). */
   readonly order: number;
+  /** A click on the image, as fractions of its width and height (the AP monitor: choose the skin entry). */
+  readonly onImagePoint?: (p: ImagePoint) => void;
+  /** A point to mark on the image (the planned skin entry), or null. */
+  readonly marker?: ImagePoint | null;
 }
+
+/** The planned-entry mark: a small ring, drawn over the image (DOM), never into the pixels. */
+const MARKER_STYLE = {
+  position: 'absolute',
+  width: 14,
+  height: 14,
+  marginLeft: -7,
+  marginTop: -7,
+  border: '2px solid #ffb000',
+  borderRadius: '50%',
+  pointerEvents: 'none',
+  boxSizing: 'border-box',
+} as const;
 
 /**
  * One OR monitor. Owns one X-ray renderer imperatively: created in an effect, fed every frame by
@@ -42,7 +60,21 @@ interface Props {
  * after rendering that frame (same task, so the WebGL drawing buffer is still intact) and hands
  * the data URL up; in the reference role it shows that stored picture over its renderer.
  */
-export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, sizePx, live, movingS, active, role, stored, onStored, order }: Props) {
+export const XRayMonitor = memo(function XRayMonitor({
+  store,
+  view,
+  inverted,
+  sizePx,
+  live,
+  movingS,
+  active,
+  role,
+  stored,
+  onStored,
+  order,
+  onImagePoint,
+  marker,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const renderer = useRef<XRayRenderer | null>(null);
   const invertedRef = useRef(inverted);
@@ -122,7 +154,19 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
         {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
         {reference && <span className="monitor-stored">{stored ? `STORED ${formatClock(stored.timeS)}` : 'REFERENCE'}</span>}
       </figcaption>
-      <div className="monitor-screen">
+      <div
+        className="monitor-screen"
+        data-testid={`xray-${view}-screen`}
+        style={onImagePoint ? { cursor: 'crosshair' } : undefined}
+        title={onImagePoint ? 'Click on the back to choose the skin entry' : undefined}
+        onClick={
+          onImagePoint &&
+          ((e) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            if (r.width > 0 && r.height > 0) onImagePoint({ fx: (e.clientX - r.left) / r.width, fy: (e.clientY - r.top) / r.height });
+          })
+        }
+      >
         {/* The renderer owns this element's children; React never touches them. */}
         <div className="monitor-host" ref={host} />
         {reference && stored?.dataUrl && <img className="monitor-stored-image" src={stored.dataUrl} alt={`Stored ${view} image`} />}
@@ -130,6 +174,12 @@ export const XRayMonitor = memo(function XRayMonitor({ store, view, inverted, si
           <div className="monitor-msg reference">
             No stored {view} image. Take one at {view} and store it (K): this monitor keeps it while the C-arm works at the other view.
           </div>
+        )}
+        {marker && (
+          <div
+            data-testid={`entry-marker-${view}`}
+            style={{ ...MARKER_STYLE, left: `${(marker.fx * 100).toFixed(2)}%`, top: `${(marker.fy * 100).toFixed(2)}%` }}
+          />
         )}
         {state === 'starting' && <div className="monitor-msg">Starting imaging…</div>}
         {state === 'failed' && <div className="monitor-msg error">Imaging unavailable: {error}</div>}

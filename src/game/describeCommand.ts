@@ -1,5 +1,5 @@
 import type { Command } from '../../sim/commands';
-import { CHECKLIST_LABELS, FLUORO_MODE_LABELS } from '../input/keymap';
+import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from '../input/keymap';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
 
@@ -34,6 +34,10 @@ export function describeCommand(c: Command): string {
       return `Aim: medial ${c.medialDeg}°, caudal ${c.caudalDeg}°`;
     case 'needle.advance':
       return c.mm >= 0 ? `Advance ${c.mm} mm` : `Withdraw ${-c.mm} mm`;
+    case 'needle.tap':
+      return 'Mallet tap';
+    case 'instrument.exchange':
+      return exchangeStepLabel(c.step);
     case 'channel.drill':
       return `Drill ${c.mm} mm`;
     case 'balloon.insert':

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../../sim/events';
 import type { TrainingMode } from '../../sim/sessionTypes';
+import type { Tissue } from '../../sim/anatomy/types';
+import { keyLabel } from '../input/keymap';
 
 export type EventSeverity = 'info' | 'good' | 'warn' | 'danger';
 
@@ -17,13 +19,25 @@ const WALL: Readonly<Record<string, string>> = {
   inferior: 'inferior pedicle wall (foramen)',
   anterior: 'anterior cortex',
   endplate: 'endplate',
+  pleura: 'pleura',
+};
+
+/** Tissues as the hand feels them. */
+const FELT: Readonly<Partial<Record<Tissue, string>>> = {
+  cortical: 'cortical bone',
+  cancellous: 'cancellous bone',
+  skin: 'skin',
+  muscle: 'muscle',
+  fat: 'fat',
+  disc: 'disc',
 };
 
 /**
  * A domain event in words for the events feed, or null for events the feed leaves out: every
  * acquired image (the dose panel counts them) and, in exam mode, what the trainee must judge from
  * the images themselves (tip in the pedicle, past the posterior wall, in the target zone) and the
- * cement phase. Docking stays: the operator feels bone contact.
+ * cement phase. What the hands feel stays: docking on bone, a push that stalls on cortex, a tip that
+ * skives off it.
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
   const line = describe(e, mode);
@@ -51,6 +65,13 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
       return mode === 'practice' ? { text: 'Tip in the target zone', severity: 'good' } : null;
     case 'needle.breach':
       return { text: `Breach: ${WALL[e.wall] ?? e.wall}, ${e.depthMm.toFixed(1)} mm`, severity: 'danger' };
+    case 'needle.stalled':
+      return { text: `Hand push stalled on ${FELT[e.tissue] ?? e.tissue}: tap with the mallet (${keyLabel('needle.tap')})`, severity: 'info' };
+    case 'needle.skived':
+      // The event marks the start of a slide; the trocar panel shows the total slid.
+      return { text: 'Tip skived along the cortex (glancing angle): re-aim', severity: 'warn' };
+    case 'needle.missedPedicle':
+      return { text: `Missed the pedicle (${e.direction}): withdraw and re-aim`, severity: 'danger' };
     case 'needle.safetyRuleViolated':
       return { text: 'Safety rule: medial wall crossed on AP before the posterior wall on lateral', severity: 'danger' };
     case 'handInBeam':

@@ -2,8 +2,10 @@ import type { ChecklistItem, Side } from '../../sim/commands';
 import type { SimSnapshot } from '../../sim/snapshot';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure/checklistItems';
-import { CHECKLIST_LABELS } from '../input/keymap';
+import { CHECKLIST_LABELS, keyLabel } from '../input/keymap';
+import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
 import { fixed } from './format';
+import { nextExchangeStep } from './nextExchangeStep';
 
 function remaining(snapshot: SimSnapshot, items: readonly ChecklistItem[]): string {
   const left = items.filter((i) => !snapshot.checklist[i]).map((i) => CHECKLIST_LABELS[i]);
@@ -21,10 +23,16 @@ function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
   const angles = { medialDeg: ideal.medialDeg, caudalDeg: ideal.caudalDeg, depthMm: ideal.depthMm };
   const t = snapshot.trocar;
   const head = `Ideal ${side} trajectory: medial ${fixed(ideal.medialDeg)}°, caudal ${fixed(ideal.caudalDeg)}°, about ${Math.round(ideal.depthMm)} mm to the target.`;
-  if (!t) return { text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner.`, ideal: angles };
+  if (!t) return { text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner (click it on the AP image).`, ideal: angles };
+  const step = nextExchangeStep(snapshot.stateValue);
+  const next = step
+    ? ` Exchange (${keyLabel('instrument.exchange')}), next: ${EXCHANGE_LABELS[step]}.`
+    : t.milestone === 'skin' || t.milestone === 'outside'
+      ? ` Push by hand (${keyLabel('needle.advance10')}) through soft tissue; on bone the push stalls: tap with the mallet (${keyLabel('needle.tap')}).`
+      : '';
   return {
     ideal: angles,
-    text: `${head} Now: medial ${fixed(t.medialDeg)}°, caudal ${fixed(t.caudalDeg)}°, depth ${Math.round(t.depthMm)} mm. Keep the tip lateral to the medial wall on AP until lateral shows it past the posterior wall.`,
+    text: `${head} Now: medial ${fixed(t.medialDeg)}°, caudal ${fixed(t.caudalDeg)}°, depth ${Math.round(t.depthMm)} mm. Keep the tip lateral to the medial wall on AP until lateral shows it past the posterior wall.${next}`,
   };
 }
 

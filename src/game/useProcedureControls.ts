@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ChecklistItem, Command } from '../../sim/commands';
 import type { DispatchResult, Session } from '../../sim/sessionTypes';
-import type { EntryDraft, KeyAction, UiEffect } from '../input/actionTypes';
+import type { ActionContext, ActionOutcome, EntryDraft, KeyAction, UiEffect } from '../input/actionTypes';
 import { describeCommand } from './describeCommand';
 import type { SnapshotStore } from './snapshotStore';
 
@@ -20,6 +20,8 @@ export interface ProcedureControls {
   dispatch(command: Command): DispatchResult;
   /** Run a keymap action (from a key or a button). */
   run(action: KeyAction): void;
+  /** Run a pointer action that is not in the keymap (a click on an image), with the same context and reporting. */
+  perform(fn: (ctx: ActionContext) => ActionOutcome): void;
   /** The held fluoro pedal: dispatches on/off only on a change, so repeats and double releases are harmless. */
   setPedal(down: boolean): void;
   tick(item: ChecklistItem): void;
@@ -68,9 +70,9 @@ export function useProcedureControls(session: Session, store: SnapshotStore, onU
     [dispatch, report],
   );
 
-  const run = useCallback(
-    (action: KeyAction) => {
-      const outcome = action.perform({ snapshot: store.latest(), entry: entryRef.current });
+  const perform = useCallback(
+    (fn: (ctx: ActionContext) => ActionOutcome) => {
+      const outcome = fn({ snapshot: store.latest(), entry: entryRef.current });
       if (outcome.ui) onUiRef.current(outcome.ui);
       const accepted = outcome.command ? send(outcome.command) : true;
       if (outcome.entry && accepted) {
@@ -85,6 +87,8 @@ export function useProcedureControls(session: Session, store: SnapshotStore, onU
     },
     [store, send, report],
   );
+
+  const run = useCallback((action: KeyAction) => perform(action.perform), [perform]);
 
   const setPedal = useCallback(
     (down: boolean) => {
@@ -108,5 +112,5 @@ export function useProcedureControls(session: Session, store: SnapshotStore, onU
     closed.current = true;
   }, [setPedal]);
 
-  return { entry, status, dispatch, run, setPedal, tick, close };
+  return { entry, status, dispatch, run, perform, setPedal, tick, close };
 }

@@ -64,5 +64,7 @@ export interface KeyAction {
   readonly held?: boolean;
   /** Not shown on the action bar (e.g. checklist ticks, which the checklist panel offers). */
   readonly hiddenFromBar?: boolean;
+  /** The button's words now, when they depend on the state (e.g. which exchange step comes next); the help overlay keeps `label`. */
+  readonly barLabel?: (snapshot: SimSnapshot) => string;
   readonly perform: (ctx: ActionContext) => ActionOutcome;
 }

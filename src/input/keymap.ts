@@ -1,7 +1,10 @@
-import type { ChecklistItem, Command, FluoroMode, ZoomLevel } from '../../sim/commands';
+import type { ChecklistItem, Command, ExchangeStep, FluoroMode, ZoomLevel } from '../../sim/commands';
 import { CHECKLIST_TITLES } from '../../sim/procedure/checklistItems';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../sim/imaging/collimation';
+import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
+import { nextExchangeStep } from '../game/nextExchangeStep';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
+import { comboLabel } from './keyCombo';
 
 /**
  * The one keymap. Every action the trainee can take is listed here with its keys, its label and
@@ -87,6 +90,19 @@ function moveEntry(ctx: ActionContext, next: EntryDraft): ActionOutcome {
   return { entry: next, command: { type: 'needle.entry', ...next } };
 }
 
+/** Words of an exchange step for a button or the status line: "Take the stylet out". */
+export function exchangeStepLabel(step: ExchangeStep): string {
+  const words = EXCHANGE_LABELS[step];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Send the exchange step the machine waits for (the real order lives in sim/procedure/exchangeOrder.ts). */
+function exchange(ctx: ActionContext): ActionOutcome {
+  const step = nextExchangeStep(ctx.snapshot.stateValue);
+  if (!step) return { message: 'No instrument exchange is due now.' };
+  return send({ type: 'instrument.exchange', step });
+}
+
 /** Entry actions are live while the machine accepts needle.entry. */
 const ENTRY = { commandType: 'needle.entry' } as const;
 
@@ -96,7 +112,7 @@ const act = (
   keys: readonly string[],
   label: string,
   perform: (ctx: ActionContext) => ActionOutcome,
-  extra: Partial<Pick<KeyAction, 'commandType' | 'held' | 'hiddenFromBar'>> = {},
+  extra: Partial<Pick<KeyAction, 'commandType' | 'held' | 'hiddenFromBar' | 'barLabel'>> = {},
 ): KeyAction => ({ id, group, keys, label, perform, ...extra });
 
 const cmd = (id: string, group: ActionGroup, keys: readonly string[], label: string, command: Command): KeyAction =>
@@ -210,8 +226,18 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('needle.advance10', 'access', ['Shift+w'], 'Advance 10 mm', { type: 'needle.advance', mm: 10 }),
   cmd('needle.withdraw2', 'access', ['s'], 'Withdraw 2 mm', { type: 'needle.advance', mm: -2 }),
   cmd('needle.withdraw10', 'access', ['Shift+s'], 'Withdraw 10 mm', { type: 'needle.advance', mm: -10 }),
-  cmd('channel.drill5', 'access', ['d'], 'Drill 5 mm further', { type: 'channel.drill', mm: 5 }),
-  cmd('channel.drill10', 'access', ['Shift+d'], 'Drill 10 mm further', { type: 'channel.drill', mm: 10 }),
+  cmd('needle.tap', 'access', ['y'], 'Mallet tap (drives the tip through bone)', { type: 'needle.tap' }),
+  act('instrument.exchange', 'access', ['j'], 'Next exchange step (stylet, guide pin, needle, introducer, pin)', exchange, {
+    commandType: 'instrument.exchange',
+    barLabel: (snapshot) => {
+      const step = nextExchangeStep(snapshot.stateValue);
+      return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
+    },
+  }),
+  // The drill runs once through the open introducer (the channel is then ready), so its steps are
+  // the lengths a channel from just past the posterior wall needs: 10 mm, or 20 mm to the anterior third.
+  cmd('channel.drill10', 'access', ['d'], 'Drill 10 mm ahead', { type: 'channel.drill', mm: 10 }),
+  cmd('channel.drill20', 'access', ['Shift+d'], 'Drill 20 mm ahead', { type: 'channel.drill', mm: 20 }),
 
   cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
   cmd('balloon.inflate', 'balloon', ['=', '+'], 'Inflate 0.25 mL', { type: 'balloon.inflate', mL: 0.25 }),
@@ -231,6 +257,12 @@ export const KEYMAP: readonly KeyAction[] = [
 
 /** Keys the procedure screen owns besides the keymap (closing overlays). */
 export const RESERVED_KEYS: readonly string[] = ['Escape'];
+
+/** The printed first key of an action ("Y"), for sentences that name it; '' for an unknown id. */
+export function keyLabel(id: string): string {
+  const combo = KEYMAP.find((a) => a.id === id)?.keys[0];
+  return combo === undefined ? '' : comboLabel(combo);
+}
 
 /** The action bound to a combo (the pedal is matched separately, by its configured key). */
 export function actionForCombo(combo: string): KeyAction | undefined {

@@ -1,11 +1,11 @@
-import type { SimSnapshot } from '../../sim/snapshot';
+import type { SimSnapshot, TrocarView } from '../../sim/snapshot';
 import type { Vec3 } from '../../sim/math/vec3';
 import { GAUGE_OD_MM, gaugeToDiameterMm } from '../../sim/instruments/trocarGauge';
 
 /**
- * What moves in the image, as simple solids with a uniform attenuation: the trocar / cannula
- * (steel), the balloon (iodinated contrast) with its two radiopaque end markers, and cement
- * deposits (PMMA with barium sulfate). Pure: tests and the preview script use it too.
+ * What moves in the image, as simple solids with a uniform attenuation: the steel along each
+ * access track (needle, stylet, guide pin, osteo-introducer), the balloon (iodinated contrast)
+ * with its two radiopaque end markers, and cement deposits (PMMA with barium sulfate). Pure: tests and the preview script use it too.
  */
 export type RadiopaqueShape =
   | {
@@ -34,24 +34,55 @@ export const SHAFT_LENGTH_MM = 150;
 const MARKER_RADIUS_MM = 0.8;
 /** The working cannula is a thin-walled tube: bore 80 % of the outer diameter (assumed). */
 const CANNULA_BORE_FRACTION = 0.8;
+/** An access / biopsy needle with its stylet out: a regular-wall tube, bore ~75 % of its OD (11 G: ~2.3 of 3.05 mm; assumed). */
+const NEEDLE_BORE_FRACTION = 0.75;
+/**
+ * Guide pin: a solid steel wire, 1.5 mm OD (assumed: no figure in clinical-reference.md; it has to
+ * pass the bore of a 13 G needle, ~1.8 mm, as well as an 11 G one).
+ */
+export const GUIDE_PIN_OD_MM = 1.5;
+/**
+ * Osteo-introducer working cannula, outer diameter, mm (assumed, Kyphon-style: larger than the
+ * 11 G needle's 3.05 mm, with a bore that takes the balloon catheter and the cement nozzle).
+ */
+export const INTRODUCER_OD_MM = 4.2;
+
+/** A steel shaft ending at the tip, along the track. */
+function shaft(t: TrocarView, odMm: number, boreFraction: number, lengthMm = SHAFT_LENGTH_MM): RadiopaqueShape {
+  const d = t.direction;
+  const r = odMm / 2;
+  return {
+    kind: 'capsule',
+    a: { x: t.tip.x - d.x * lengthMm, y: t.tip.y - d.y * lengthMm, z: t.tip.z - d.z * lengthMm },
+    b: t.tip,
+    radiusMm: r,
+    innerRadiusMm: r * boreFraction,
+    muPerMm: MU_PER_MM.steel,
+  };
+}
+
+/**
+ * The steel actually in the patient along one track (sim/instruments/accessInstruments.ts): the
+ * needle, solid while its stylet is in and a tube once it is out; the guide pin alone once the
+ * needle is off it; the osteo-introducer, solid while its stylet (around the pin) is in, an open
+ * tube after. A pin inside the needle or the introducer adds nothing: both are drawn solid then.
+ */
+export function trackShapes(t: TrocarView): RadiopaqueShape[] {
+  if (t.removed) return [];
+  const i = t.instruments;
+  if (i.cannulaIn) return [shaft(t, INTRODUCER_OD_MM, i.guidePinIn ? 0 : CANNULA_BORE_FRACTION)];
+  const needleOd = gaugeToDiameterMm(t.gauge);
+  if (i.needleIn) return [shaft(t, needleOd, i.styletIn || i.guidePinIn ? 0 : NEEDLE_BORE_FRACTION)];
+  return i.guidePinIn ? [shaft(t, GUIDE_PIN_OD_MM, 0)] : [];
+}
 
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
-  const shapes: RadiopaqueShape[] = [];
-  // Every cannula stays in until instrument removal, so a bipedicular case shows both.
-  for (const t of snapshot.trocars) {
-    if (t.removed) continue;
-    const r = gaugeToDiameterMm(t.gauge) / 2;
-    const d = t.direction;
-    shapes.push({
-      kind: 'capsule',
-      a: { x: t.tip.x - d.x * SHAFT_LENGTH_MM, y: t.tip.y - d.y * SHAFT_LENGTH_MM, z: t.tip.z - d.z * SHAFT_LENGTH_MM },
-      b: t.tip,
-      radiusMm: r,
-      innerRadiusMm: t.cannula ? r * CANNULA_BORE_FRACTION : 0,
-      muPerMm: MU_PER_MM.steel,
-    });
-  }
+  // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
+  // outside the skin is drawn only for the side in use (its tip on the skin localises the entry on
+  // AP); a side chosen and then abandoned before the puncture has nothing in the patient.
+  const activeSide = snapshot.trocar?.side;
+  const shapes: RadiopaqueShape[] = snapshot.trocars.filter((t) => t.depthMm > 0 || t.side === activeSide).flatMap(trackShapes);
   const bl = snapshot.balloon;
   if (bl && bl.inserted) {
     const half = bl.lengthMm / 2;

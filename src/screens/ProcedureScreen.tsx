@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createSession } from '../../sim/session';
 import { PHASES } from '../../sim/procedure/phases';
 import { ActionBar } from '../components/ActionBar';
@@ -13,12 +13,14 @@ import { SimClock } from '../components/SimClock';
 import { StatusLine } from '../components/StatusLine';
 import { TrocarPanel } from '../components/TrocarPanel';
 import { XRayMonitor } from '../components/XRayMonitor';
+import { imagePointOfEntry, type ImagePoint } from '../game/entryOnImage';
 import { practiceHint, type PracticeHint } from '../game/practiceHint';
 import { createSnapshotStore } from '../game/snapshotStore';
 import { useGameLoop } from '../game/useGameLoop';
 import { useProcedureControls } from '../game/useProcedureControls';
 import { useSimSnapshot } from '../game/useSimSnapshot';
 import type { UiEffect } from '../input/actionTypes';
+import { entryAtImagePoint } from '../input/pointerEntry';
 import { useKeyboard } from '../input/useKeyboard';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
@@ -38,6 +40,15 @@ const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
 
 /** Practice hints are best-effort: a hint that cannot be computed is left out, never fatal. */
 function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/** The entry mark is a pointer aid: a geometry that cannot be computed leaves it out. */
+function safeMarker(fn: () => ImagePoint | null): ImagePoint | null {
   try {
     return fn();
   } catch {
@@ -96,6 +107,17 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
     },
     onEscape: () => setOverlay(null),
   });
+
+  // The pointer chooses the skin entry on the AP image; the planned entry is marked there until the skin is punctured.
+  const { perform } = controls;
+  const onApPoint = useCallback((p: ImagePoint) => perform((ctx) => entryAtImagePoint(ctx, p)), [perform]);
+  const choosingEntry = snap.phase === 'access' && (!snap.trocar || snap.trocar.milestone === 'outside');
+  const { anatomy, carm: carmNow } = snap;
+  const entryMarker = useMemo(
+    () => (choosingEntry ? safeMarker(() => imagePointOfEntry(snap, controls.entry)) : null),
+    // The marker depends on the entry and the AP pose only, not on every frame's snapshot.
+    [choosingEntry, controls.entry, anatomy, carmNow.view, carmNow.orbitDeg, carmNow.tiltDeg, carmNow.zoom, carmNow.patientRotation],
+  );
 
   const done = snap.phase === 'debrief' || snap.finished;
   const { close } = controls;
@@ -181,6 +203,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
                 stored={lastStored(view)}
                 onStored={onStored}
                 order={carm.kind === 'biplane' ? (view === 'AP' ? 0 : 1) : carm.view === view ? 0 : 1}
+                onImagePoint={view === 'AP' && choosingEntry ? onApPoint : undefined}
+                marker={view === 'AP' ? entryMarker : null}
               />
             ))}
           </div>
@@ -190,7 +214,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
             {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
               <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} />
             )}
-            <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} />
+            <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} events={snap.events} />
             <DosePanel dose={snap.dose} carm={carm} mode={mode} />
           </div>
         </div>
@@ -201,7 +225,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
         <div className="controls">
           <StatusLine status={controls.status} />
           <ActionBar
-            allowed={snap.allowed}
+            snapshot={snap}
             pedalKey={settings.pedalKey}
             exposing={carm.exposing}
             onAction={controls.run}

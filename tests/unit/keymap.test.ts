@@ -34,4 +34,57 @@ describe('keymap', () => {
     expect(run('fluoro.store').command).toBeUndefined();
     expect(run('fluoro.store').message).toMatch(/No AP image/);
   });
+
+  it('taps with Y and sends the exchange step the machine waits for with J, in the real order', async () => {
+    const { createSession } = await import('../../sim/session');
+    const { parseScenario } = await import('../../levels/scenarioSchema');
+    const { readFileSync } = await import('node:fs');
+    const { EXCHANGE_ORDER } = await import('../../sim/procedure/exchangeOrder');
+    const { actionForCombo } = await import('../../src/input/keymap');
+    expect(actionForCombo('y')?.perform({} as never).command).toEqual({ type: 'needle.tap' });
+    const exchange = actionForCombo('j')!;
+    const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
+    const snapshot = createSession(scenario, 1).snapshot();
+    const entry = { side: 'left' as const, lateralMm: 0, cranialMm: 0 };
+    // Outside the working-channel phase there is nothing to exchange: a note, no command.
+    expect(exchange.perform({ snapshot, entry }).command).toBeUndefined();
+    const steps = ['needleIn', 'styletOut', 'guidePinIn', 'needleOut', 'introducerIn'].map(
+      (sub) => exchange.perform({ snapshot: { ...snapshot, stateValue: `workingChannel.${sub}` }, entry }).command,
+    );
+    expect(steps).toEqual(EXCHANGE_ORDER.kyphoplasty.map((step) => ({ type: 'instrument.exchange', step })));
+    expect(exchange.perform({ snapshot: { ...snapshot, stateValue: 'workingChannel.drilling' }, entry }).command).toBeUndefined();
+    expect(exchange.barLabel?.({ ...snapshot, stateValue: 'workingChannel.styletOut' })).toMatch(/guide pin/);
+  });
+
+  it('a click on the AP image sets the entry under it: the default entry maps back to zero offsets, the other side of the midline to the other side', async () => {
+    const { createSession } = await import('../../sim/session');
+    const { parseScenario } = await import('../../levels/scenarioSchema');
+    const { readFileSync } = await import('node:fs');
+    const { entryFromImagePoint, imagePointOfEntry } = await import('../../src/game/entryOnImage');
+    const { entryAtImagePoint } = await import('../../src/input/pointerEntry');
+    const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
+    const snapshot = createSession(scenario, 7).snapshot();
+    for (const side of ['left', 'right'] as const) {
+      for (const [lateralMm, cranialMm] of [
+        [0, 0],
+        [10, -6],
+        [-8, 12],
+      ]) {
+        const p = imagePointOfEntry(snapshot, { side, lateralMm, cranialMm })!;
+        expect(p.fx).toBeGreaterThan(0);
+        expect(p.fx).toBeLessThan(1);
+        expect(entryFromImagePoint(snapshot, p)).toEqual({ side, lateralMm, cranialMm });
+      }
+    }
+    // Image left is the patient's left (AP as seen from behind the prone patient).
+    const home = imagePointOfEntry(snapshot, { side: 'left', lateralMm: 0, cranialMm: 0 })!;
+    expect(home.fx).toBeLessThan(0.5);
+    // Cranial is up on the image, and a lateral move goes away from the midline.
+    expect(imagePointOfEntry(snapshot, { side: 'left', lateralMm: 0, cranialMm: 10 })!.fy).toBeLessThan(home.fy);
+    expect(imagePointOfEntry(snapshot, { side: 'left', lateralMm: 10, cranialMm: 0 })!.fx).toBeLessThan(home.fx);
+    // Before the access phase the click is refused with a note.
+    const early = entryAtImagePoint({ snapshot, entry: { side: 'left', lateralMm: 0, cranialMm: 0 } }, { fx: 0.4, fy: 0.5 });
+    expect(early.command).toBeUndefined();
+    expect(early.message).toBeTruthy();
+  });
 });

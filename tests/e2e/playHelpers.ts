@@ -1,0 +1,138 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Keyboard moves shared by the browser plays: they read the state from data-testid / data-phase
+ * attributes (never fixed sleeps). Keys are those of src/input/keymap.ts.
+ */
+
+export const SEED = 42;
+export const SHOTS_DIR = 'test-results';
+
+export type View = 'AP' | 'lateral';
+
+export const phaseHeader = (page: Page) => page.getByTestId('phase');
+
+export async function num(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  return Number(text.replace(/[^0-9.+-]/g, ''));
+}
+
+/** Press Enter until the phase header shows `to` (the machine may refuse while a step is unfinished). */
+export async function nextPhase(page: Page, to: string): Promise<void> {
+  const header = phaseHeader(page);
+  await expect(header).toHaveAttribute('data-can-advance', 'true', { timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await expect(header).toHaveAttribute('data-phase', to, { timeout: 10_000 });
+}
+
+/** Swing the C-arm to a view (a single-plane swing takes ~20 s of sim time), then wait until it is there. */
+export async function swing(page: Page, view: View): Promise<void> {
+  await page.keyboard.press(view === 'AP' ? 'a' : 'l');
+  await expect(page.getByTestId('carm-view')).toHaveText(view, { timeout: 60_000 });
+}
+
+/** Swing to a view, hold the pedal until one more image of that view is counted, release, store it (K). */
+export async function shot(page: Page, view: View): Promise<void> {
+  await swing(page, view);
+  const before = await num(page, `dose-shots-${view}`);
+  await page.keyboard.down('Space');
+  await expect.poll(() => num(page, `dose-shots-${view}`), { timeout: 10_000 }).toBeGreaterThan(before);
+  await page.keyboard.up('Space');
+  // Store it: the other monitor shows the last stored image of this view, and the debrief lists it.
+  const stored = await num(page, `dose-stored-${view}`);
+  await page.keyboard.press('k');
+  await expect.poll(() => num(page, `dose-stored-${view}`), { timeout: 10_000 }).toBeGreaterThan(stored);
+}
+
+export async function snapMonitors(page: Page, label: string): Promise<void> {
+  for (const view of ['AP', 'lateral'] as const) {
+    await page.getByTestId(`xray-${view}`).screenshot({ path: `${SHOTS_DIR}/xray-${label}-${view}.png` });
+  }
+}
+
+/** Turn the trocar to the practice hint's ideal angles with the arrow keys (1 degree per press). */
+export async function aimAtIdeal(page: Page): Promise<void> {
+  const hint = page.getByTestId('hint');
+  await expect(hint).toHaveAttribute('data-ideal-medial', /.+/);
+  const idealMedial = Number(await hint.getAttribute('data-ideal-medial'));
+  const idealCaudal = Number(await hint.getAttribute('data-ideal-caudal'));
+  const dMedial = Math.round(idealMedial - (await num(page, 'trocar-medial')));
+  const dCaudal = Math.round(idealCaudal - (await num(page, 'trocar-caudal')));
+  for (let i = 0; i < Math.abs(dMedial); i++) await page.keyboard.press(dMedial > 0 ? 'ArrowRight' : 'ArrowLeft');
+  for (let i = 0; i < Math.abs(dCaudal); i++) await page.keyboard.press(dCaudal > 0 ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(async () => Math.abs((await num(page, 'trocar-medial')) - idealMedial)).toBeLessThanOrEqual(0.6);
+}
+
+/** Open the L1 case from the menu, do both checklists, position prone and take a true AP and lateral at pulsed 7.5 p/s, time x4. */
+export async function playToAccess(page: Page): Promise<void> {
+  await page.goto(`/?seed=${SEED}`);
+  const l1 = page.locator('[data-testid="scenario-item"][data-scenario-id="l1-osteoporotic-wedge"]');
+  await expect(l1).toBeVisible();
+  while ((await l1.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  await expect(phaseHeader(page)).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
+  const items = ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'];
+  const tick = async (index: number) => {
+    const item = page.getByTestId(`checklist-${items[index]}`);
+    await expect(async () => {
+      if ((await item.getAttribute('data-done')) !== 'true') await page.keyboard.press(String(index + 1));
+      await expect(item).toHaveAttribute('data-done', 'true', { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  };
+  for (const i of [0, 1, 2]) await tick(i);
+  await nextPhase(page, 'preOp');
+  for (const i of [3, 4, 5, 6, 7]) await tick(i);
+  await nextPhase(page, 'positioning');
+
+  // Help overlay opens and closes from the keyboard.
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toBeHidden();
+
+  await page.keyboard.press('p');
+  await nextPhase(page, 'cArmSetup');
+
+  // Sim time runs x4 from here so that single-plane C-arm swings (20 s each) do not dominate the wall time.
+  await expect(page.getByTestId('xray-AP')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  for (const speed of ['time ×2', 'time ×4']) {
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('time-speed')).toHaveText(speed);
+  }
+  const modeBadge = page.getByTestId('fluoro-mode');
+  for (let i = 0; i < 5 && (await modeBadge.textContent()) !== 'Pulsed 7.5 p/s'; i++) {
+    const before = await modeBadge.textContent();
+    await page.keyboard.press('m');
+    await expect(modeBadge).not.toHaveText(before ?? '');
+  }
+  await expect(modeBadge).toHaveText('Pulsed 7.5 p/s');
+  await shot(page, 'AP');
+  await shot(page, 'lateral');
+  await snapMonitors(page, '1-setup');
+  await nextPhase(page, 'access');
+}
+
+/**
+ * Dock: push by hand, 10 mm at a time (Shift+W), until the push stalls on the cortex (the trocar
+ * panel's "Feel" line and the events feed say so). The tip is then on or just short of the bone.
+ */
+export async function dock(page: Page): Promise<void> {
+  const feel = page.getByTestId('trocar-feel');
+  const stalled = async () => ((await feel.count()) > 0 ? /stalled/.test((await feel.textContent()) ?? '') : false);
+  for (let i = 0; i < 20 && !(await stalled()); i++) {
+    const before = await num(page, 'trocar-depth');
+    await page.keyboard.press('Shift+W');
+    // Wait for the push to run out: 10 mm deeper, or stalled on cortex.
+    await expect.poll(async () => (await stalled()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 }).toBe(true);
+  }
+  await expect(feel).toContainText('stalled on cortical bone');
+  await expect(page.getByTestId('trocar-milestone')).toHaveText(/In soft tissue|Docked on bone/);
+}
+
+/** One mallet tap (Y): the tap count goes up and the tip moves on (or the tap is spent on cortex). */
+export async function tap(page: Page): Promise<void> {
+  const taps = await num(page, 'trocar-taps');
+  await page.keyboard.press('y');
+  await expect.poll(() => num(page, 'trocar-taps')).toBe(taps + 1);
+}
