@@ -211,6 +211,8 @@ export const procedureMachine = procedureSetup.createMachine({
         },
         channelReady: {
           on: {
+            // A channel short of the anterior third can be drilled further.
+            'channel.drill': [{ guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' }],
             'phase.next': [
               { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
               { target: '#procedure.cement', actions: 'announce the command' },

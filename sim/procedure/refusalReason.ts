@@ -43,7 +43,7 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
       if (phaseOf(snapshot) === 'access') return 'Advance the trocar past the posterior wall before drilling.';
       if (phaseOf(snapshot) !== 'workingChannel') return undefined;
       if (snapshot.context.procedure === 'vertebroplasty') return 'A vertebroplasty needle needs no drill: cement goes through the needle.';
-      return expectedExchangeStep(snapshot) ? 'The drill goes through the open osteo-introducer: finish the exchange first.' : 'The channel is drilled.';
+      return expectedExchangeStep(snapshot) ? 'The drill goes through the open osteo-introducer: finish the exchange first.' : undefined;
     case 'balloon.insert':
     case 'balloon.inflate':
     case 'balloon.deflate':
