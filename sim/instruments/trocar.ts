@@ -13,9 +13,10 @@ import { BreachTracker, type BreachRecord } from '../physics/breachTracker';
 import { MAX_SUBSTEP_MM, NeedleWorld, type WallContact } from '../physics/needleWorld';
 import { PENETRATION, resistanceN } from '../physics/penetrationResistance';
 import { surfaceNormal } from '../physics/surfaceNormal';
+import { inTargetVertebra } from '../physics/targetVertebra';
 import { channelOpen, exchanged, freshAccessInstruments, type AccessInstruments } from './accessInstruments';
 import { gaugeToDiameterMm } from './trocarGauge';
-import { pedicleMilestones, violatesSafetyRule } from './trocarChecks';
+import { atPedicleEntry, pedicleMilestones, violatesSafetyRule } from './trocarChecks';
 import { advanceSpeedMmS, handSpeedMmS, TROCAR_SPEED_MM_S, withdrawSpeedMmS } from './trocarSpeeds';
 
 type Milestone = TrocarView['milestone'];
@@ -30,8 +31,14 @@ export const MAX_BONE_REAIM_DEG = 5;
  * tip bites reliably within ~45-60 degrees of the normal.
  */
 export const SKIVE_ANGLE_DEG = 60;
-/** The tip has gone this far in front of the pedicle's anterior end without touching bone: it missed the pedicle, mm (assumed). */
+/** The tip has gone this far in front of the pedicle's anterior end without entering the target: it missed the pedicle, mm (assumed). */
 const MISSED_PEDICLE_MM = 3;
+/**
+ * A tip lateral of the pedicle may still be on the extrapedicular route (thoracic: through the
+ * costovertebral gap onto the body's side); it has missed only once this far in front of the
+ * pedicle without reaching the body, mm (assumed: the route docks within a few mm of it).
+ */
+const MISSED_LATERAL_MM = 10;
 
 const isBoneCode = (c: number): boolean => c === CODE.cortical || c === CODE.cancellous;
 
@@ -58,7 +65,7 @@ export class Trocar {
   /** Depth at which the tip entered bone on this pass, and the aim it had then; null outside bone. */
   private boneEntryDepthMm: number | null = null;
   private boneAim = { medialDeg: 0, caudalDeg: 0 };
-  private touchedBoneThisPass = false;
+  private touchedTargetThisPass = false;
   private withdrewInBone = false;
   private milestone: Milestone = 'outside';
   private readonly emitted = new Set<DomainEvent['type']>();
@@ -70,6 +77,8 @@ export class Trocar {
   private skives = 0;
   private skivedMm = 0;
   private skivingNow = false;
+  /** Length of the slide in progress, mm. */
+  private slideMm = 0;
   private taps = 0;
   private missedPedicle: TrocarView['missedPedicle'] = null;
   private instruments: AccessInstruments;
@@ -151,8 +160,10 @@ export class Trocar {
   tap(): boolean {
     if (this.side === null || this.removed || !this.instruments.needleIn) return false;
     this.requestedMm = this.depthMm;
-    this.tapEnergyMJ = PENETRATION.tapEnergyMJ;
-    this.tapTravelMm = PENETRATION.maxTapTravelMm;
+    // Taps sent faster than the tip moves add up: each brings its own energy and its own checked travel.
+    const inFlight = this.tapEnergyMJ > 0;
+    this.tapEnergyMJ += PENETRATION.tapEnergyMJ;
+    this.tapTravelMm = (inFlight ? Math.max(0, this.tapTravelMm) : 0) + PENETRATION.maxTapTravelMm;
     this.taps++;
     return true;
   }
@@ -173,7 +184,7 @@ export class Trocar {
   drill(mm: number): boolean {
     if (this.side === null || this.removed || mm <= 0 || this.boneEntryDepthMm === null) return false;
     if (!channelOpen(this.instruments) || this.instruments.needle === 'biopsy') return false;
-    if (!this.drilling) this.drillTracker?.reset(true);
+    if (!this.drilling) this.drillTracker?.reset(true, add(this.entry, scale(this.dir, Math.max(this.channelEndMm, this.depthMm))));
     this.drillTargetMm = Math.min(MAX_DEPTH_MM, Math.max(this.channelEndMm, this.depthMm) + mm);
     this.drilling = true;
     return true;
@@ -208,6 +219,7 @@ export class Trocar {
       else if (this.drilling) timeS -= this.drillStep(timeS, events, tick);
       else break;
     }
+    if (!this.moving) this.endSlide(events);
     return events;
   }
 
@@ -268,32 +280,44 @@ export class Trocar {
     const inBoneNow = isBoneCode(this.classify(tip.x, tip.y, tip.z));
     const shaftInBoneMm = this.boneEntryDepthMm === null ? 0 : this.depthMm - this.boneEntryDepthMm;
     const resistance = resistanceN(tissue, shaftInBoneMm, this.odMm, this.anatomy);
+    // Meeting bone at a glancing angle the tip slides along it (by hand as by tap) before any bite or stall.
+    if (!inBoneNow && isBoneCode(aheadCode)) {
+      const softN = PENETRATION.softN.muscle!;
+      const slideSpeed = by === 'hand' ? handSpeedMmS(softN) : TROCAR_SPEED_MM_S.tapTravel;
+      const slideBudget = by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / softN);
+      const slide = Math.min(MAX_SUBSTEP_MM, slideBudget, slideSpeed * timeS);
+      if (slide > 1e-9 && this.skive(tip, ahead, slide)) {
+        if (by === 'tap') this.spendTap(slide, softN);
+        else this.requestedMm = Math.max(this.depthMm, this.requestedMm - slide);
+        this.afterTipMove(events, tick, true);
+        return slide / slideSpeed;
+      }
+    }
     const budget = by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / resistance);
     if (by === 'hand' && resistance > PENETRATION.handForceN) {
       // The hand cannot push on: the tip waits at the surface for the mallet.
       this.requestedMm = this.depthMm;
+      this.endSlide(events);
       if (!this.stallReported) events.push({ type: 'needle.stalled', tissue });
       this.stallReported = true;
+      // Held by bone at the pedicle's entry: the operator feels the needle dock.
+      if (isBoneCode(aheadCode) && atPedicleEntry(this.anatomy, this.side!, ahead)) this.once(events, { type: 'needle.docked' }, 'docked');
       return 0;
     }
     if (by === 'tap' && budget < 1e-3) {
       this.tapEnergyMJ = 0;
+      this.endSlide(events);
       return 0;
     }
     const speed = by === 'hand' ? handSpeedMmS(resistance) : TROCAR_SPEED_MM_S.tapTravel;
     const move = Math.min(MAX_SUBSTEP_MM, budget, speed * timeS);
     if (move <= 1e-9) return timeS;
-    if (!inBoneNow && isBoneCode(aheadCode) && this.skive(tip, ahead, move, events)) {
-      if (by === 'tap') this.spendTap(move, PENETRATION.softN.muscle!);
-      else this.requestedMm = Math.max(this.depthMm, this.requestedMm - move);
-    } else {
-      this.depthMm = by === 'hand' && Math.abs(this.requestedMm - this.depthMm - move) < 1e-9 ? this.requestedMm : this.depthMm + move;
-      if (by === 'tap') {
-        this.requestedMm = this.depthMm;
-        this.spendTap(move, resistance);
-      }
-      this.skivingNow = false;
+    this.depthMm = by === 'hand' && Math.abs(this.requestedMm - this.depthMm - move) < 1e-9 ? this.requestedMm : this.depthMm + move;
+    if (by === 'tap') {
+      this.requestedMm = this.depthMm;
+      this.spendTap(move, resistance);
     }
+    this.endSlide(events);
     this.afterTipMove(events, tick, true);
     return move / speed;
   }
@@ -309,7 +333,7 @@ export class Trocar {
    * slides along the surface by `move` instead of biting; the needle pivots about its skin entry,
    * so the aim follows the tip. Returns true when it skived.
    */
-  private skive(tip: Vec3, ahead: Vec3, move: number, events: DomainEvent[]): boolean {
+  private skive(tip: Vec3, ahead: Vec3, move: number): boolean {
     const n = surfaceNormal(this.isBone, ahead);
     if (!n) return false;
     const cosIncidence = -dot(this.dir, n);
@@ -327,12 +351,18 @@ export class Trocar {
     this.medialDeg = angles.medialDeg;
     this.caudalDeg = angles.caudalDeg;
     this.skivedMm += move;
-    if (!this.skivingNow) {
-      this.skives++;
-      this.skivingNow = true;
-      events.push({ type: 'needle.skived', mm: move });
-    }
+    this.slideMm += move;
+    this.skivingNow = true;
     return true;
+  }
+
+  /** A slide along the cortex is over (the tip bit, stalled or stopped): report it once, with its length. */
+  private endSlide(events: DomainEvent[]): void {
+    if (!this.skivingNow) return;
+    this.skives++;
+    events.push({ type: 'needle.skived', mm: this.slideMm });
+    this.skivingNow = false;
+    this.slideMm = 0;
   }
 
   /** One drill sub-step through the open cannula; returns the time used. */
@@ -361,7 +391,7 @@ export class Trocar {
     this.channelEndMm = 0;
     this.drilling = false;
     this.withdrewInBone = false;
-    this.touchedBoneThisPass = false;
+    this.touchedTargetThisPass = false;
   }
 
   /** After an aim change in soft tissue, a tip swept into bone is pushed back to the bone surface. */
@@ -394,7 +424,7 @@ export class Trocar {
       this.boneEntryDepthMm = this.depthMm;
       this.boneAim = { medialDeg: this.medialDeg, caudalDeg: this.caudalDeg };
     }
-    if (inBone) this.touchedBoneThisPass = true;
+    if (inBone && !this.touchedTargetThisPass) this.touchedTargetThisPass = inTargetVertebra(this.anatomy, tip);
     if (forward) this.tipTracker?.advanced(tip, tick, events);
     const pedicle = pedicleMilestones(this.anatomy, side, tip, this.contacts);
     if (pedicle.docked) this.once(events, { type: 'needle.docked' }, 'docked');
@@ -404,16 +434,21 @@ export class Trocar {
     this.checkWorkingTip(tip, events);
   }
 
-  /** In front of the pedicle's anterior end without ever touching bone on this pass: the pedicle was missed. */
+  /**
+   * In front of the pedicle's anterior end without ever having been in the target's pedicle or
+   * body on this pass (a transverse process or rib on the way does not count): the pedicle was missed.
+   */
   private checkMissedPedicle(tip: Vec3, events: DomainEvent[]): void {
-    if (this.touchedBoneThisPass || this.missedPedicle !== null) return;
+    if (this.touchedTargetThisPass || this.missedPedicle !== null) return;
     const p = pedicleOf(this.anatomy.vertebrae[this.anatomy.targetIndex], this.side!);
     const l = pedicleLocal(p, tip);
     if (l.t > -MISSED_PEDICLE_MM) return;
     const nw = l.w / p.a;
     const nv = l.v / p.b;
-    this.missedPedicle = Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
-    events.push({ type: 'needle.missedPedicle', direction: this.missedPedicle });
+    const direction = Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
+    if (direction === 'lateral' && l.t > -MISSED_LATERAL_MM) return;
+    this.missedPedicle = direction;
+    events.push({ type: 'needle.missedPedicle', direction });
   }
 
   /** Safety rule and target zone for the trocar tip or the drill tip. */

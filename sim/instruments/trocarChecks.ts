@@ -3,6 +3,7 @@ import type { Vec3 } from '../math/vec3';
 import { pedicleLocal, pedicleMedialBorderX, pedicleOf, posteriorWallLineZ } from '../anatomy/landmarks';
 import type { Anatomy } from '../anatomy/types';
 import type { WallContact } from '../physics/needleWorld';
+import { inTargetVertebra } from '../physics/targetVertebra';
 
 /**
  * Safety rule (clinical-reference.md Technique): on the AP view the tip must not cross the pedicle's
@@ -32,4 +33,17 @@ export function pedicleMilestones(
     docked: touches || (l.t >= 0 && l.t <= ped.len && inOval(ped.a, ped.b)),
     inPedicle: l.t >= 0 && l.t <= ped.len - ped.c && inOval(ped.a - ped.c, ped.b - ped.c),
   };
+}
+
+/**
+ * Bone here is where a trocar docks for this pedicle: the pedicle itself, the body (an
+ * extrapedicular route), or the posterior elements over the pedicle's posterior end (facet and
+ * transverse-process junction), within 6 mm of its oval and 12 mm behind it (assumed).
+ */
+export function atPedicleEntry(anatomy: Anatomy, side: Side, q: Vec3): boolean {
+  if (inTargetVertebra(anatomy, q)) return true;
+  const ped = pedicleOf(anatomy.vertebrae[anatomy.targetIndex], side);
+  const l = pedicleLocal(ped, q);
+  const margin = 6;
+  return l.t >= ped.len - 2 && l.t <= ped.len + 12 && (l.w / (ped.a + margin)) ** 2 + (l.v / (ped.b + margin)) ** 2 <= 1;
 }

@@ -14,8 +14,11 @@ export const PENETRATION = {
   handForceN: 50,
   /** Energy one controlled mallet tap delivers to the tip, mJ (= N mm): ~10 % of a 250 g mallet at 2 m/s (assumed). */
   tapEnergyMJ: 50,
-  /** The hand holding the trocar checks a tap after this travel, mm (assumed). */
-  maxTapTravelMm: 5,
+  /**
+   * The hand holding the trocar checks a tap after this travel, mm (assumed: taught as "a few mm
+   * per tap"; it bounds the plunge when the cortex gives way into soft tissue).
+   */
+  maxTapTravelMm: 3,
   /** Resistance of soft tissues ahead of the tip, N (assumed). */
   softN: { skin: 8, fat: 2, muscle: 3, disc: 12, canal: 1, foramen: 2, lung: 1, bowelGas: 0.5, air: 0 } as Readonly<Partial<Record<Tissue, number>>>,
   /** Cortical bone ahead of a healthy patient's tip, N; scales with the patient's relative bone density (assumed). */
