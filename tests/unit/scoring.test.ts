@@ -67,9 +67,12 @@ describe('scoring', () => {
         return [
           ...st.slice(0, aim),
           { aimIdeal: true as const, medialOffsetDeg: 10 },
-          { repeat: { type: 'needle.advance', mm: 2 }, everyS: 2, until: { event: 'needle.safetyRuleViolated' }, max: 60 },
-          { repeat: { type: 'needle.advance', mm: 2 }, everyS: 2, until: { event: 'needle.breach' }, max: 20 },
-          { do: { type: 'needle.advance', mm: 4 } },
+          // By hand to the bone, then the mallet (a hand push stalls at cortex).
+          { repeat: { type: 'needle.advance', mm: 5 }, everyS: 1, until: { event: 'needle.stalled' }, max: 40 },
+          { repeat: { type: 'needle.tap' }, everyS: 1, until: { event: 'needle.safetyRuleViolated' }, max: 60 },
+          { repeat: { type: 'needle.tap' }, everyS: 1, until: { event: 'needle.breach' }, max: 20 },
+          { do: { type: 'needle.tap' } },
+          { do: { type: 'needle.tap' } },
           { waitS: 5 },
         ];
       }),
