@@ -77,6 +77,8 @@ export class Trocar {
   private skives = 0;
   private skivedMm = 0;
   private skivingNow = false;
+  /** Depth of the last tip position in subcutaneous fat on this pass (the fascia follows), mm. */
+  private fatLeftAtMm: number | null = null;
   /** Length of the slide in progress, mm. */
   private slideMm = 0;
   private taps = 0;
@@ -279,7 +281,8 @@ export class Trocar {
     const tissue: Tissue = TISSUES[aheadCode];
     const inBoneNow = isBoneCode(this.classify(tip.x, tip.y, tip.z));
     const shaftInBoneMm = this.boneEntryDepthMm === null ? 0 : this.depthMm - this.boneEntryDepthMm;
-    const resistance = resistanceN(tissue, shaftInBoneMm, this.odMm, this.anatomy);
+    const inFascia = this.fatLeftAtMm !== null && this.depthMm + probe - this.fatLeftAtMm <= PENETRATION.fasciaMm;
+    const resistance = resistanceN(tissue, shaftInBoneMm, this.odMm, this.anatomy, inFascia);
     // Meeting bone at a glancing angle the tip slides along it (by hand as by tap) before any bite or stall.
     if (!inBoneNow && isBoneCode(aheadCode)) {
       const softN = PENETRATION.softN.muscle!;
@@ -386,6 +389,7 @@ export class Trocar {
 
   private startNewPass(): void {
     this.milestone = 'outside';
+    this.fatLeftAtMm = null;
     this.emitted.clear();
     this.instruments = freshAccessInstruments(this.procedure);
     this.channelEndMm = 0;
@@ -418,7 +422,10 @@ export class Trocar {
     const tip = this.tip();
     if (this.depthMm > 0) this.once(events, { type: 'needle.skinPunctured' }, 'skin');
     this.contacts = this.world.moveTip(tip);
-    const inBone = this.isBone(tip.x, tip.y, tip.z);
+    const code = this.classify(tip.x, tip.y, tip.z);
+    const inBone = isBoneCode(code);
+    // Where the tip last left the subcutaneous fat: the deep fascia lies just beyond.
+    if (TISSUES[code] === 'fat') this.fatLeftAtMm = this.depthMm;
     if (this.boneEntryDepthMm !== null && this.depthMm < this.boneEntryDepthMm) this.boneEntryDepthMm = null;
     if (inBone && this.boneEntryDepthMm === null) {
       this.boneEntryDepthMm = this.depthMm;

@@ -21,6 +21,12 @@ export const PENETRATION = {
   maxTapTravelMm: 3,
   /** Resistance of soft tissues ahead of the tip, N (assumed). */
   softN: { skin: 8, fat: 2, muscle: 3, disc: 12, canal: 1, foramen: 2, lung: 1, bowelGas: 0.5, air: 0 } as Readonly<Partial<Record<Tissue, number>>>,
+  /**
+   * The deep (thoracolumbar) fascia: the first fasciaMm of muscle under the subcutaneous fat
+   * resists like a tough sheet, the "pop" an operator feels (assumed; a hand still gets through).
+   */
+  fasciaN: 15,
+  fasciaMm: 1.5,
   /** Cortical bone ahead of a healthy patient's tip, N; scales with the patient's relative bone density (assumed). */
   corticalN: 150,
   /** Crushing strength of cancellous bone times the tip's cross-section, plus a blunting factor (assumed). */
@@ -38,10 +44,17 @@ export function tipAreaMm2(odMm: number): number {
  * Resistance (N) to moving the tip on into `tissue`, with `shaftInBoneMm` of shaft already held in
  * bone. Cancellous bone: strength (MPa = N/mm^2) x tip area x a blunting factor; cortex: the
  * healthy figure scaled by the patient's relative bone density (osteoporotic cortex is thinner
- * and more porous).
+ * and more porous). `inFascia`: the point ahead is muscle just under the fat (the deep fascia).
  */
-export function resistanceN(tissue: Tissue, shaftInBoneMm: number, odMm: number, bone: { cancellousStrengthMPa: number; cancellousDensity: number }): number {
+export function resistanceN(
+  tissue: Tissue,
+  shaftInBoneMm: number,
+  odMm: number,
+  bone: { cancellousStrengthMPa: number; cancellousDensity: number },
+  inFascia = false,
+): number {
   const friction = PENETRATION.boneFrictionNPerMm * Math.max(0, shaftInBoneMm);
+  if (inFascia && tissue === 'muscle') return PENETRATION.fasciaN + friction;
   if (tissue === 'cortical') return PENETRATION.corticalN * Math.max(0.3, bone.cancellousDensity) + friction;
   if (tissue === 'cancellous') return bone.cancellousStrengthMPa * tipAreaMm2(odMm) * PENETRATION.cancellousTipFactor + friction;
   return (PENETRATION.softN[tissue] ?? PENETRATION.softN.muscle!) + friction;

@@ -168,3 +168,29 @@ describe('hand and mallet', () => {
   });
 });
 
+describe('soft tissue layers', () => {
+  it('the deep fascia under the fat slows a hand push (the pop), then the muscle gives way', () => {
+    const anatomy = anatomyAt('L1', 42);
+    const ideal = idealTrajectory(anatomy, 'left');
+    const trocar = new Trocar(anatomy, 11);
+    trocar.setEntry('left', 0, 0);
+    trocar.aim(ideal.medialDeg, ideal.caudalDeg);
+    trocar.requestAdvance(30);
+    const samples: { depthMm: number; speed: number; tissue: string }[] = [];
+    for (let i = 0; i < 2000 && trocar.moving; i++) {
+      const d0 = trocar.view()!.depthMm;
+      trocar.step(1 / 60);
+      samples.push({ depthMm: d0, speed: (trocar.view()!.depthMm - d0) * 60, tissue: trocar.view()!.tissueAtTip });
+    }
+    const fatEnd = Math.max(...samples.filter((x) => x.tissue === 'fat').map((x) => x.depthMm));
+    const inMuscle = samples.filter((x) => x.tissue === 'muscle' && x.speed > 0);
+    const fascia = inMuscle.filter((x) => x.depthMm < fatEnd + 1);
+    const deep = inMuscle.filter((x) => x.depthMm > fatEnd + 5);
+    expect(fascia.length).toBeGreaterThan(0);
+    expect(deep.length).toBeGreaterThan(0);
+    // The last step of the push is partial: compare with the typical (median) deep-muscle speed.
+    const deepSpeeds = deep.map((x) => x.speed).sort((a, b) => a - b);
+    expect(Math.min(...fascia.map((x) => x.speed))).toBeLessThan(0.85 * deepSpeeds[Math.floor(deepSpeeds.length / 2)]);
+  });
+});
+
