@@ -1,6 +1,7 @@
 import type { Vec3 } from '../math/vec3';
 import { imagingClassifierFor } from './classifierCache';
-import { createImagingClassifier } from './tissueClassifier';
+import { GRID_ALL, GRID_ALL_LUNG, gridFlags } from './classifierGrid';
+import { imagingClassifierParts } from './tissueClassifier';
 import { CODE, IMAGING_CODE, IMAGING_CODE_COUNT, TISSUES } from './tissueCodes';
 import { TRABECULAR_SWING, trabecularGrainMm, valueNoise3 } from './trabecularTexture';
 import type { Anatomy, EndplateLift, Tissue } from './types';
@@ -105,14 +106,79 @@ export function attenuationAt(anatomy: Anatomy, p: Vec3, lift?: EndplateLift): n
   return textured(texture, imagingClassifierFor(anatomy, lift)(p.x, p.y, p.z), p.x, p.y, p.z);
 }
 
-/** Allocation-free attenuation field (1/mm) for the renderer's line integrals; constants precomputed. */
-export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): (x: number, y: number, z: number) => number {
-  const classify = createImagingClassifier(anatomy, lift);
+/**
+ * An attenuation field that can also sum its samples along a ray segment itself: sumSamples adds
+ * field(o + t_k d) for t_k = a + (k + phase) h, k = 0 .. count-1, in that order, so the sum is the
+ * same to the bit as calling the field per sample (lineIntegralMap.ts uses it when present).
+ */
+export interface SampledAttenuationField {
+  (x: number, y: number, z: number): number;
+  sumSamples(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, a: number, h: number, count: number, phase: number): number;
+}
+
+/**
+ * Allocation-free attenuation field (1/mm) for the renderer's line integrals; constants precomputed.
+ * Its sumSamples answers the commonest samples inline, without calling the classifier: air outside
+ * the torso, skin and subcutaneous fat, muscle where the classifier's grid (classifierGrid.ts)
+ * rules every other test out and lung where it proves every point lung, all with the classifier's
+ * own arithmetic, so every sample gets the classifier's code (and no float crosses a call for
+ * them, which V8 would box).
+ */
+export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): SampledAttenuationField {
+  const { classify, classifyInside, shortcuts } = imagingClassifierParts(anatomy, lift, true);
   const { table, swingMuPerMm, invAcrossMm, invVerticalMm } = makeTexture(anatomy);
+  const cancellous = table[CODE.cancellous];
   // Same arithmetic as textured(), inlined: this runs per ray sample.
-  return (x, y, z) => {
+  const field = (x: number, y: number, z: number): number => {
     const code = classify(x, y, z);
     if (code !== CODE.cancellous) return table[code];
-    return table[code] + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
+    return cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
   };
+  const { torsoA, torsoB, torsoZc, deepR2, skinMm, fatEndMm, grid } = shortcuts;
+  const muscle = table[CODE.muscle];
+  const skin = table[CODE.skin];
+  const fat = table[CODE.fat];
+  const lung = table[CODE.lung];
+  const sumSamples = (ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, a: number, h: number, count: number, phase: number): number => {
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const t = a + (k + phase) * h;
+      const x = ox + dx * t;
+      const y = oy + dy * t;
+      const z = oz + dz * t;
+      // The classifier's first tests, term for term (tissueClassifier.ts).
+      const tx = x / torsoA;
+      const tz = (z - torsoZc) / torsoB;
+      const r2 = tx * tx + tz * tz;
+      // Air: mu 0, adding it changes nothing.
+      if (r2 >= 1) continue;
+      if (r2 > deepR2) {
+        const r = Math.sqrt(r2);
+        const gx = tx / torsoA;
+        const gz = tz / torsoB;
+        const depthMm = ((1 - r) * r) / Math.sqrt(gx * gx + gz * gz);
+        if (depthMm < skinMm) {
+          sum += skin;
+          continue;
+        }
+        if (depthMm < fatEndMm) {
+          sum += fat;
+          continue;
+        }
+      }
+      const flags = grid === null ? GRID_ALL : gridFlags(grid, x, y, z);
+      if (flags === 0) {
+        sum += muscle;
+        continue;
+      }
+      if (flags === GRID_ALL_LUNG) {
+        sum += lung;
+        continue;
+      }
+      const code = classifyInside(x, y, z, flags);
+      sum += code !== CODE.cancellous ? table[code] : cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
+    }
+    return sum;
+  };
+  return Object.assign(field, { sumSamples });
 }

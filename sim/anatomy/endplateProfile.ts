@@ -115,3 +115,43 @@ export function inferiorYAt(p: EndplateProfile, lx: number, lz: number): number 
   const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
   return p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
 }
+
+/**
+ * superiorYAt and inferiorYAt at one point in one go, for the classifier's hot path: the
+ * centrality and corner drop are computed once, the corner drop from `signedDistanceMm`, which must
+ * be footprintSignedDistance(lx, lz, p.a, p.b) (the caller has it already). Writes [superior,
+ * inferior] into out (no float crosses the call, so V8 boxes nothing); the arithmetic is term for
+ * term that of the two functions, so the results are the same to the bit.
+ */
+export function endplatesInto(p: EndplateProfile, lx: number, lz: number, signedDistanceMm: number, out: Float64Array): void {
+  const u = lx / p.a;
+  const w = lz / p.b;
+  const u2 = u * u;
+  const w2 = w * w;
+  const k = Math.max(0, 1 - (u2 + w2));
+  let drop = 0;
+  let near: boolean;
+  if (lz <= 0) {
+    const r2 = u2 + w2;
+    near = !(r2 >= 1 || r2 < p.cornerScale * p.cornerScale);
+  } else {
+    const f4 = u2 * u2 + w2 * w2;
+    const s2 = p.cornerScale * p.cornerScale;
+    near = !(f4 >= 1 || f4 < s2 * s2);
+  }
+  if (near) {
+    const d = -signedDistanceMm;
+    if (d < BODY_CORNER_RADIUS_MM) {
+      const r = BODY_CORNER_RADIUS_MM;
+      const e = r - Math.max(0, d);
+      drop = r - Math.sqrt(r * r - e * e);
+    }
+  }
+  const shape = ENDPLATE_CONCAVITY_MM * k + drop;
+  const t = Math.min(1, Math.max(0, (p.b - lz) / (2 * p.b)));
+  const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
+  const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
+  if (p.liftAnteriorMm === 0 && p.liftBowlMm === 0) out[0] = fractured;
+  else out[0] = Math.max(fractured, Math.min(p.cy + p.halfHeightMm - shape, fractured + p.liftAnteriorMm * t - p.liftBowlMm * k));
+  out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
+}

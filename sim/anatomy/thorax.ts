@@ -11,7 +11,7 @@ import type { Anatomy, VertebraGeometry } from './types';
  */
 
 /** Rib: neck tube radius, radial thickness and half-height of the shaft, drop toward the front (assumed). */
-const RIB = { neckRadiusMm: 4, shaftThicknessMm: 6, shaftHalfHeightMm: 5.5, dropMm: 30 };
+export const RIB = { neckRadiusMm: 4, shaftThicknessMm: 6, shaftHalfHeightMm: 5.5, dropMm: 30 };
 /** Hemithorax: ellipse centre offset from the midline, apex behind the pedicle ends, chest wall inside the fat (assumed). */
 const HEMITHORAX = { centreXMm: 55, apexBehindPedicleMm: 10, wallMm: 12 };
 /**
@@ -19,15 +19,15 @@ const HEMITHORAX = { centreXMm: 55, apexBehindPedicleMm: 10, wallMm: 12 };
  * front half of the chest; the right dome at the T9/T10 disc, the left ~15 mm lower (liver under the
  * right); both fall to the top of L1 at the back (posterior costophrenic recess).
  */
-const DIAPHRAGM = { domeXMm: 60, domeHalfWidthMm: 75, domeInFrontOfBodyMm: 50, leftLowerMm: 15, frontFallShare: 0.4 };
+export const DIAPHRAGM = { domeXMm: 60, domeHalfWidthMm: 75, domeInFrontOfBodyMm: 50, leftLowerMm: 15, frontFallShare: 0.4 };
 /** Mediastinum (assumed): heart ellipsoid from T6 down, great vessels outside it; descending aorta left of the body. */
 /**
  * Psoas (assumed): its lateral margin leaves the T12 body 2 mm out and runs caudally and laterally
  * (0.3 mm per mm), outlined by a 6 mm layer of retroperitoneal fat from the body's front to 80 %
  * of its depth behind the centre: the diverging psoas lines of an abdominal AP film.
  */
-const PSOAS = { offsetMm: 2, slope: 0.3, fatMm: 6, backShare: 0.8 };
-const MEDIASTINUM = { heartXMm: 15, heartInFrontMm: 75, heartHalfDepthMm: 55, heartHalfWidthMm: 62, vesselsHalfWidthMm: 24, aortaRadiusMm: 12 };
+export const PSOAS = { offsetMm: 2, slope: 0.3, fatMm: 6, backShare: 0.8 };
+export const MEDIASTINUM = { heartXMm: 15, heartInFrontMm: 75, heartHalfDepthMm: 55, heartHalfWidthMm: 62, vesselsHalfWidthMm: 24, aortaRadiusMm: 12 };
 
 export interface CompiledRib {
   /** Tubercle height: the shaft starts here and drops going round. */
@@ -42,10 +42,27 @@ export interface CompiledRib {
   readonly neckXMin: number;
 }
 
+/**
+ * Rib necks as flat numbers, NECK_STRIDE per rib, in rib order: the rib's gate (yMin, yMax,
+ * neckXMin, as CompiledRib), then per segment (head -> tubercle, tubercle -> angle) its start p,
+ * its vector d = q - p, |d|^2 and the bounding box of the segment grown by the neck's radius
+ * (plus 1e-6 mm): a point outside that box is surely more than a radius from the segment, so the
+ * distance (and its square root) is computed only inside it. Same arithmetic as the path form.
+ */
+export const NECK_SEG = 13;
+/** The rib neck's radius, mm (classifierGrid.ts marks the cells near each neck). */
+export const NECK_RADIUS_MM = RIB.neckRadiusMm;
+export const NECK_STRIDE = 3 + 2 * NECK_SEG;
+const NECK_BOX_MARGIN_MM = 1e-6;
+
 export interface CompiledTrunk {
   readonly cx: number; readonly a: number; readonly b: number; readonly zc: number;
   readonly bandInner: number; readonly lungInner: number; readonly shaftHalfH: number; readonly dropMm: number;
   readonly ribs: readonly CompiledRib[];
+  /** The ribs' necks, flat (NECK_STRIDE numbers per rib). */
+  readonly necks: Float64Array;
+  /** Per rib, flat: tubercle y and cos of the largest arc angle (the shaft test). */
+  readonly shafts: Float64Array;
   readonly ribYMin: number; readonly ribYMax: number;
   /** Most anterior z of any rib neck (quick rejection). */
   readonly neckZMin: number;
@@ -104,6 +121,8 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
     shaftHalfH: RIB.shaftHalfHeightMm,
     dropMm: RIB.dropMm,
     ribs,
+    necks: compileNecks(ribs),
+    shafts: Float64Array.from(ribs.flatMap((r) => [r.y, r.arcCosMin])),
     ribYMin: Math.min(Infinity, ...ribs.map((r) => r.yMin)),
     ribYMax: Math.max(-Infinity, ...ribs.map((r) => r.yMax)),
     neckZMin: Math.min(Infinity, ...ribs.map((r) => Math.min(...r.path.map((p) => p[2])))) - RIB.neckRadiusMm,
@@ -165,44 +184,95 @@ function compileRib(n: number, centreY: number, heightMm: number, v: VertebraGeo
   };
 }
 
-/** Tissue code of a trunk point outside the spine: rib, lung, gas in the bowel, else muscle. Cheap rejections first: this runs for most samples of an image. */
-export function classifyTrunk(T: CompiledTrunk, x: number, y: number, z: number): number {
+function compileNecks(ribs: readonly CompiledRib[]): Float64Array {
+  const out = new Float64Array(ribs.length * NECK_STRIDE);
+  const r = RIB.neckRadiusMm + NECK_BOX_MARGIN_MM;
+  ribs.forEach((rib, i) => {
+    const o = i * NECK_STRIDE;
+    out[o] = rib.yMin;
+    out[o + 1] = rib.yMax;
+    out[o + 2] = rib.neckXMin;
+    for (let k = 0; k < 2; k++) {
+      const p = rib.path[k];
+      const q = rib.path[k + 1];
+      const dx = q[0] - p[0];
+      const dy = q[1] - p[1];
+      const dz = q[2] - p[2];
+      out.set([p[0], p[1], p[2], dx, dy, dz, dx * dx + dy * dy + dz * dz], o + 3 + k * NECK_SEG);
+      out.set([Math.min(p[0], q[0]) - r, Math.max(p[0], q[0]) + r, Math.min(p[1], q[1]) - r, Math.max(p[1], q[1]) + r, Math.min(p[2], q[2]) - r, Math.max(p[2], q[2]) + r], o + 10 + k * NECK_SEG);
+    }
+  });
+  return out;
+}
+
+/** Bits of the trunk's tests, for the classifier's grid (classifierGrid.ts). */
+export const TRUNK_FLAG = { ribNeck: 1 << 9, ribShaft: 1 << 10, lung: 1 << 11, gas: 1 << 12, psoas: 1 << 13 } as const;
+
+/**
+ * Tissue code of a trunk point outside the spine: rib, lung, gas in the bowel, else muscle. Cheap
+ * rejections first: this runs for most samples of an image. `flags` (TRUNK_FLAG bits, from
+ * classifierGrid.ts) names the tests that can succeed at this point; the others are skipped (all
+ * bits set: every test runs). Allocation-free apart from V8 boxing the float arguments of calls it does not inline.
+ */
+export function classifyTrunk(T: CompiledTrunk, x: number, y: number, z: number, flags: number): number {
   const ax = Math.abs(x);
   const ex = (ax - T.cx) / T.a;
   const ez = (z - T.zc) / T.b;
   const r2 = ex * ex + ez * ez;
-  if (y >= T.ribYMin && y <= T.ribYMax) {
-    const ribs = T.ribs;
-    if (z >= T.neckZMin && ax <= T.cx + RIB.neckRadiusMm) {
-      for (let i = 0; i < ribs.length; i++) {
-        const rib = ribs[i];
-        if (y < rib.yMin || y > rib.yMax || ax < rib.neckXMin) continue;
-        for (let k = 0; k + 1 < rib.path.length; k++) {
-          const d = segmentDistance(ax, y, z, rib.path[k], rib.path[k + 1]);
-          if (d <= RIB.neckRadiusMm) return d > RIB.neckRadiusMm - 1 ? CODE.cortical : CODE.cancellous;
-        }
-      }
+  if ((flags & (TRUNK_FLAG.ribNeck | TRUNK_FLAG.ribShaft)) !== 0 && y >= T.ribYMin && y <= T.ribYMax) {
+    if ((flags & TRUNK_FLAG.ribNeck) !== 0 && z >= T.neckZMin && ax <= T.cx + RIB.neckRadiusMm) {
+      const code = ribNeck(T.necks, ax, y, z);
+      if (code !== NO_RIB) return code;
     }
-    if (r2 <= 1 && r2 >= T.bandInner * T.bandInner && ex >= 0) {
+    if ((flags & TRUNK_FLAG.ribShaft) !== 0 && r2 <= 1 && r2 >= T.bandInner * T.bandInner && ex >= 0) {
       const rho = Math.sqrt(r2);
       const cosPhi = ez / rho;
-      for (let i = 0; i < ribs.length; i++) {
-        const rib = ribs[i];
-        if (cosPhi < rib.arcCosMin) continue;
-        const d = Math.abs(y - (rib.y - T.dropMm * (1 - cosPhi)));
+      const sh = T.shafts;
+      for (let i = 0; i < sh.length; i += 2) {
+        if (cosPhi < sh[i + 1]) continue;
+        const d = Math.abs(y - (sh[i] - T.dropMm * (1 - cosPhi)));
         if (d > T.shaftHalfH) continue;
         const shell = d > T.shaftHalfH - 1 || rho > 1 - 1 / T.b || rho < T.bandInner + 1 / T.b;
         return shell ? CODE.cortical : CODE.cancellous;
       }
     }
   }
-  if (y > T.lungYMin && r2 < T.lungInner * T.lungInner && isLung(T, x, ax, y, z)) return CODE.lung;
-  if (inGas(T.gas, x, y, z) && y < diaphragmY(T, x, ax, z) - 5) return CODE.bowelGas;
-  if (y < T.psoasTopY && y > T.psoasBottomY && z >= T.psoasZMin && z <= T.psoasZMax) {
+  if ((flags & TRUNK_FLAG.lung) !== 0 && y > T.lungYMin && r2 < T.lungInner * T.lungInner && isLung(T, x, ax, y, z)) return CODE.lung;
+  if ((flags & TRUNK_FLAG.gas) !== 0 && inGas(T.gas, x, y, z) && diaphragmSide(T, x, ax, y, z, 5) < 0) return CODE.bowelGas;
+  if ((flags & TRUNK_FLAG.psoas) !== 0 && y < T.psoasTopY && y > T.psoasBottomY && z >= T.psoasZMin && z <= T.psoasZMax) {
     const edge = T.psoasX0 + PSOAS.slope * (T.psoasTopY - y);
     if (ax >= edge && ax <= edge + PSOAS.fatMm) return CODE.fat;
   }
   return CODE.muscle;
+}
+
+const NO_RIB = -1;
+
+/** The first rib (in rib order) whose neck holds (ax, y, z): cortical in its outer 1 mm, else cancellous; NO_RIB when none. */
+function ribNeck(N: Float64Array, ax: number, y: number, z: number): number {
+  for (let o = 0; o < N.length; o += NECK_STRIDE) {
+    if (y < N[o] || y > N[o + 1] || ax < N[o + 2]) continue;
+    for (let s = o + 3; s < o + 3 + 2 * NECK_SEG; s += NECK_SEG) {
+      if (ax < N[s + 7] || ax > N[s + 8] || y < N[s + 9] || y > N[s + 10] || z < N[s + 11] || z > N[s + 12]) continue;
+      // segmentDistance, term for term.
+      const px = N[s];
+      const py = N[s + 1];
+      const pz = N[s + 2];
+      const dx = N[s + 3];
+      const dy = N[s + 4];
+      const dz = N[s + 5];
+      const t = Math.max(0, Math.min(1, ((ax - px) * dx + (y - py) * dy + (z - pz) * dz) / N[s + 6]));
+      const ex = ax - px - t * dx;
+      const ey = y - py - t * dy;
+      const ez = z - pz - t * dz;
+      const d2 = ex * ex + ey * ey + ez * ez;
+      // sqrt(d2) > radius for sure past this (the exact test below decides the rest).
+      if (d2 > RIB.neckRadiusMm * RIB.neckRadiusMm + 1e-6) continue;
+      const d = Math.sqrt(d2);
+      if (d <= RIB.neckRadiusMm) return d > RIB.neckRadiusMm - 1 ? CODE.cortical : CODE.cancellous;
+    }
+  }
+  return NO_RIB;
 }
 
 /** Diaphragm height at (x, z): the dome of that side, a paraboloid falling to the top of L1 at the back. */
@@ -213,8 +283,17 @@ export function diaphragmY(T: CompiledTrunk, x: number, ax: number, z: number): 
   return x >= 0 ? T.domeLeftY - (T.domeFallMm - DIAPHRAGM.leftLowerMm) * k : T.domeRightY - T.domeFallMm * k;
 }
 
+/** Sign of y - (diaphragmY(T, x, ax, z) - marginMm): -1 below, 0 on, 1 above (an integer, so no float crosses a call). */
+function diaphragmSide(T: CompiledTrunk, x: number, ax: number, y: number, z: number, marginMm: number): number {
+  const dx = ax - DIAPHRAGM.domeXMm;
+  const dz = z - T.domeZ;
+  const k = dx * dx * T.domeKx + dz * dz * (dz > 0 ? T.domeKzBack : T.domeKzFront);
+  const d = (x >= 0 ? T.domeLeftY - (T.domeFallMm - DIAPHRAGM.leftLowerMm) * k : T.domeRightY - T.domeFallMm * k) - marginMm;
+  return y < d ? -1 : y > d ? 1 : 0;
+}
+
 function isLung(T: CompiledTrunk, x: number, ax: number, y: number, z: number): boolean {
-  if (y <= diaphragmY(T, x, ax, z)) return false;
+  if (diaphragmSide(T, x, ax, y, z, 0) <= 0) return false;
   const sx = ax / T.spineA;
   const sz = (z - T.spineZ) / T.spineB;
   if (sx * sx + sz * sz <= 1) return false;
@@ -231,16 +310,4 @@ function isLung(T: CompiledTrunk, x: number, ax: number, y: number, z: number): 
     if (dx * dx + dz * dz <= MEDIASTINUM.aortaRadiusMm ** 2) return false;
   }
   return true;
-}
-
-function segmentDistance(x: number, y: number, z: number, p: readonly number[], q: readonly number[]): number {
-  const dx = q[0] - p[0];
-  const dy = q[1] - p[1];
-  const dz = q[2] - p[2];
-  const l2 = dx * dx + dy * dy + dz * dz;
-  const t = Math.max(0, Math.min(1, ((x - p[0]) * dx + (y - p[1]) * dy + (z - p[2]) * dz) / l2));
-  const ex = x - p[0] - t * dx;
-  const ey = y - p[1] - t * dy;
-  const ez = z - p[2] - t * dz;
-  return Math.sqrt(ex * ex + ey * ey + ez * ez);
 }

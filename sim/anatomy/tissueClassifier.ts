@@ -1,9 +1,10 @@
 import { CODE, IMAGING_CODE, TISSUES } from './tissueCodes';
 import { compileAnatomy, ENDPLATE_CORTEX_MM, POSTERIOR_CORTEX_MM, type CompiledVertebra } from './compileAnatomy';
-import { inferiorYAt, superiorYAt } from './endplateProfile';
+import { endplatesInto } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
 import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
 import { classifyTrunk } from './thorax';
+import { classifierGridFor, type ClassifierGrid, GRID_ALL, GRID_BONE_BITS, GRID_FLAG, GRID_TRUNK, gridFlags } from './classifierGrid';
 import type { Anatomy, EndplateLift } from './types';
 
 /** Maps a point (patient frame, mm) to a tissue code (index into TISSUES). Allocation-free. */
@@ -37,41 +38,91 @@ export function createTissueClassifier(anatomy: Anatomy, lift?: EndplateLift): T
  * Precedence: air outside the torso; skin; subcutaneous fat; bone (pedicle core, body, posterior
  * elements); disc, canal, foramen; ribs, lung and bowel gas; muscle for everything else.
  */
-export function createImagingClassifier(anatomy: Anatomy, lift?: EndplateLift): TissueClassifier {
+export function createImagingClassifier(anatomy: Anatomy, lift?: EndplateLift, accelerate = false): TissueClassifier {
+  return imagingClassifierParts(anatomy, lift, accelerate).classify;
+}
+
+/**
+ * What a ray sampler needs to answer the commonest points itself, as the classifier would
+ * (attenuation.ts): outside the torso ellipse (r2 >= 1, computed as below) is air; skin and fat by
+ * their depth where r2 > deepR2; past them, where the grid's flags are 0, the classifier says muscle.
+ */
+export interface ClassifierShortcuts {
+  readonly torsoA: number;
+  readonly torsoB: number;
+  readonly torsoZc: number;
+  readonly deepR2: number;
+  readonly skinMm: number;
+  readonly fatEndMm: number;
+  readonly grid: ClassifierGrid | null;
+}
+
+/**
+ * The imaging classifier and its shortcuts; `accelerate` builds the grid of classifierGrid.ts (same
+ * codes, fewer tests). classifyInside(x, y, z, flags) is the classifier after its skin and fat
+ * tests, for a caller that has made them (as the shortcuts say) and looked up the grid's flags.
+ */
+export function imagingClassifierParts(
+  anatomy: Anatomy,
+  lift: EndplateLift | undefined,
+  accelerate: boolean,
+): { classify: TissueClassifier; classifyInside: (x: number, y: number, z: number, flags: number) => number; shortcuts: ClassifierShortcuts } {
   const A = compileAnatomy(anatomy, lift);
   const verts = A.verts;
   const n = verts.length;
+  // Neighbours by index, null past the ends (an out-of-range array read is a slow path in V8).
+  const above = verts.map((_, i) => (i > 0 ? verts[i - 1] : null));
+  const below = verts.map((_, i) => (i + 1 < n ? verts[i + 1] : null));
   const { torsoA, torsoB, torsoZc, skinMm, spineMaxX, spineMinZ, spineMaxZ, spineMinY, spineMaxY, trunk } = A;
   const fatEndMm = A.skinMm + A.fatMm;
-  return (x, y, z) => {
+  // The depth below is (1 - r) / sqrt(cos^2/a^2 + sin^2/b^2) >= (1 - r) min(a, b): inside this
+  // radius (less a margin far above rounding) it is surely past the fat, so most points skip it.
+  const deepR = 1 - (fatEndMm + 1e-6) / Math.min(torsoA, torsoB);
+  const deepR2 = deepR > 0 ? deepR * deepR : -1;
+  const grid = accelerate ? classifierGridFor(anatomy, A) : null;
+  const classify: TissueClassifier = (x, y, z) => {
     const tx = x / torsoA;
     const tz = (z - torsoZc) / torsoB;
     const r2 = tx * tx + tz * tz;
     if (r2 >= 1) return CODE.air;
-    const r = Math.sqrt(r2);
-    const gx = tx / torsoA;
-    const gz = tz / torsoB;
-    const depthMm = ((1 - r) * r) / Math.sqrt(gx * gx + gz * gz);
-    if (depthMm < skinMm) return CODE.skin;
-    if (depthMm < fatEndMm) return CODE.fat;
-    if (Math.abs(x) <= spineMaxX && z >= spineMinZ && z <= spineMaxZ && y >= spineMinY && y <= spineMaxY) {
+    if (r2 > deepR2) {
+      const r = Math.sqrt(r2);
+      const gx = tx / torsoA;
+      const gz = tz / torsoB;
+      const depthMm = ((1 - r) * r) / Math.sqrt(gx * gx + gz * gz);
+      if (depthMm < skinMm) return CODE.skin;
+      if (depthMm < fatEndMm) return CODE.fat;
+    }
+    return inside(x, y, z, grid === null ? GRID_ALL : gridFlags(grid, x, y, z));
+  };
+  /** The rest of the classifier, for a point inside the torso and past the fat, with its grid flags. */
+  const inside = (x: number, y: number, z: number, flags: number): number => {
+    if ((flags & (GRID_BONE_BITS | GRID_FLAG.soft)) !== 0 && Math.abs(x) <= spineMaxX && z >= spineMinZ && z <= spineMaxZ && y >= spineMinY && y <= spineMaxY) {
       for (let i = 0; i < n; i++) {
+        if (((flags >> i) & 1) === 0) continue;
         const cv = verts[i];
         if (y < cv.boneYMin || y > cv.boneYMax) continue;
         const code = bone(cv, x, y, z);
         if (code !== NONE) return code;
       }
-      for (let i = 0; i < n; i++) {
-        const cv = verts[i];
-        if (y < cv.slabBottom || y >= cv.slabTop) continue;
-        const code = softSpinal(cv, verts[i - 1], verts[i + 1], x, y, z);
-        if (code !== NONE) return code;
-        break;
+      if ((flags & GRID_FLAG.soft) !== 0) {
+        for (let i = 0; i < n; i++) {
+          const cv = verts[i];
+          if (y < cv.slabBottom || y >= cv.slabTop) continue;
+          const code = softSpinal(cv, above[i], below[i], x, y, z);
+          if (code !== NONE) return code;
+          break;
+        }
       }
     }
-    return classifyTrunk(trunk, x, y, z);
+    if ((flags & GRID_TRUNK) === 0) return CODE.muscle;
+    return classifyTrunk(trunk, x, y, z, flags);
   };
+  return { classify, classifyInside: inside, shortcuts: { torsoA, torsoB, torsoZc, deepR2, skinMm, fatEndMm, grid } };
 }
+
+/** Scratch for endplatesInto: [superior y, inferior y] (module-level, so no allocation per call). */
+const EP = new Float64Array(2);
 
 function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
   const lx = x - cv.cx;
@@ -98,8 +149,9 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     }
   }
   if (dSide <= 0) {
-    const sup = superiorYAt(cv.ep, lx, lz);
-    const inf = inferiorYAt(cv.ep, lx, lz);
+    endplatesInto(cv.ep, lx, lz, dSide, EP);
+    const sup = EP[0];
+    const inf = EP[1];
     if (y >= inf && y <= sup) {
       const d = cv.detail;
       if (d !== null) {
@@ -163,27 +215,22 @@ function box(x: number, x0: number, x1: number, y: number, y0: number, y1: numbe
 
 
 
-function softSpinal(
-  cv: CompiledVertebra,
-  above: CompiledVertebra | undefined,
-  below: CompiledVertebra | undefined,
-  x: number,
-  y: number,
-  z: number,
-): number {
+/** Beyond rounding: a footprint's signed distance is <= 0 only inside its box (|lx| <= a, |lz| <= b). */
+const BOX_MARGIN_MM = 1e-6;
+
+function softSpinal(cv: CompiledVertebra, above: CompiledVertebra | null, below: CompiledVertebra | null, x: number, y: number, z: number): number {
   const lx = x - cv.cx;
   const lz = z - cv.cz;
-  const inside = footprintSignedDistance(lx, lz, cv.a, cv.b) <= 0;
-  if (y > superiorYAt(cv.ep, lx, lz)) {
-    const inNeighbour = above !== undefined && footprintSignedDistance(x - above.cx, z - above.cz, above.a, above.b) <= 0;
-    const ceiling = above ? inferiorYAt(above.ep, x - above.cx, z - above.cz) : cv.discAboveTop;
-    if ((inside || inNeighbour) && y < ceiling) return CODE.disc;
-  } else if (y < inferiorYAt(cv.ep, lx, lz)) {
-    const inNeighbour = below !== undefined && footprintSignedDistance(x - below.cx, z - below.cz, below.a, below.b) <= 0;
-    const floor = below ? superiorYAt(below.ep, x - below.cx, z - below.cz) : cv.discBelowBottom;
-    if ((inside || inNeighbour) && y > floor) return CODE.disc;
-  }
   const ax = Math.abs(lx);
+  // A disc needs the point inside this body's footprint or a neighbour's: outside all their boxes, skip the surfaces.
+  if (
+    (ax <= cv.a + BOX_MARGIN_MM && Math.abs(lz) <= cv.b + BOX_MARGIN_MM) ||
+    (above !== null && Math.abs(x - above.cx) <= above.a + BOX_MARGIN_MM && Math.abs(z - above.cz) <= above.b + BOX_MARGIN_MM) ||
+    (below !== null && Math.abs(x - below.cx) <= below.a + BOX_MARGIN_MM && Math.abs(z - below.cz) <= below.b + BOX_MARGIN_MM)
+  ) {
+    const code = disc(cv, above, below, x, y, z, lx, lz);
+    if (code !== NONE) return code;
+  }
   if (lz > cv.b * 0.8 && z < cv.zEnd && ax < cv.canalHalfX) return CODE.canal;
   // The foramen lies between the pedicles of neighbouring levels, not beside a pedicle.
   const besidePedicle = Math.abs(y - cv.pedY) <= cv.pedHalfH;
@@ -191,4 +238,28 @@ function softSpinal(
   return NONE;
 }
 
-
+/** Disc above or below this body, between its endplate and the neighbour's, inside either footprint; NONE elsewhere. */
+function disc(cv: CompiledVertebra, above: CompiledVertebra | null, below: CompiledVertebra | null, x: number, y: number, z: number, lx: number, lz: number): number {
+  const dSide = footprintSignedDistance(lx, lz, cv.a, cv.b);
+  const inside = dSide <= 0;
+  endplatesInto(cv.ep, lx, lz, dSide, EP);
+  if (y > EP[0]) {
+    if (above === null) return inside && y < cv.discAboveTop ? CODE.disc : NONE;
+    const nx = x - above.cx;
+    const nz = z - above.cz;
+    const nd = footprintSignedDistance(nx, nz, above.a, above.b);
+    if (!inside && nd > 0) return NONE;
+    endplatesInto(above.ep, nx, nz, nd, EP);
+    return y < EP[1] ? CODE.disc : NONE;
+  }
+  if (y < EP[1]) {
+    if (below === null) return inside && y > cv.discBelowBottom ? CODE.disc : NONE;
+    const nx = x - below.cx;
+    const nz = z - below.cz;
+    const nd = footprintSignedDistance(nx, nz, below.a, below.b);
+    if (!inside && nd > 0) return NONE;
+    endplatesInto(below.ep, nx, nz, nd, EP);
+    return y > EP[0] ? CODE.disc : NONE;
+  }
+  return NONE;
+}

@@ -26,10 +26,22 @@ export interface BandResult {
   readonly band: Float32Array;
 }
 
+/**
+ * Each message brings its own copy of the anatomy (structured clone); keep the first copy while the
+ * content is the same, so the attenuation field built for it (staticProjection.ts,
+ * attenuationFieldFor) is reused from one C-arm move to the next.
+ */
+let known: { json: string; anatomy: Anatomy } | null = null;
+function sameAnatomy(a: Anatomy): Anatomy {
+  const json = JSON.stringify(a);
+  if (known?.json !== json) known = { json, anatomy: a };
+  return known.anatomy;
+}
+
 /** Worker entry: project a band of rows off the main thread and transfer it back. */
 self.onmessage = (e: MessageEvent<BandRequest>) => {
   const r = e.data;
-  const band = projectRows(r.anatomy, r.lift, r.pose, r.sizePx, r.detectorSizeMm, r.rowStart, r.rowEnd);
+  const band = projectRows(sameAnatomy(r.anatomy), r.lift, r.pose, r.sizePx, r.detectorSizeMm, r.rowStart, r.rowEnd);
   const result: BandResult = { key: r.key, rowStart: r.rowStart, rowEnd: r.rowEnd, band };
   // The project's lib is DOM, not WebWorker: type the worker scope's postMessage by hand.
   (self as unknown as { postMessage(m: unknown, transfer: Transferable[]): void }).postMessage(result, [band.buffer]);

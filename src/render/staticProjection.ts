@@ -1,5 +1,5 @@
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
-import { createAttenuationField } from '../../sim/anatomy/attenuation';
+import { createAttenuationField, type SampledAttenuationField } from '../../sim/anatomy/attenuation';
 import type { AttenuationField } from '../../sim/imaging/beamPath';
 import type { CArmPose } from '../../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
@@ -20,6 +20,22 @@ export interface StaticProjection {
   readonly noiseGrowth: Float32Array;
   /** Line integral at the image centre (drives the made-up kV/mA of the overlay). */
   readonly centreIntegral: number;
+}
+
+const fields = new WeakMap<Anatomy, { liftKey: string; field: SampledAttenuationField }>();
+
+/**
+ * The attenuation field of an anatomy and lift, built once and reused for every projection of it:
+ * building one compiles the anatomy (the classifier grid, ~100 ms cold, is kept per anatomy), and a fresh closure per
+ * projection would also make V8 re-optimise the ray loop (its call target changes).
+ */
+export function attenuationFieldFor(anatomy: Anatomy, lift: EndplateLift): SampledAttenuationField {
+  const liftKey = `${lift.anteriorMm}|${lift.middleMm}`;
+  const hit = fields.get(anatomy);
+  if (hit && hit.liftKey === liftKey) return hit.field;
+  const field = createAttenuationField(anatomy, lift);
+  fields.set(anatomy, { liftKey, field });
+  return field;
 }
 
 /** Cache key of a static projection: pose geometry plus the endplate lift (0.1 mm). */
@@ -48,7 +64,7 @@ export class StaticProjectionJob {
     field?: AttenuationField,
   ) {
     this.map = new Float32Array(sizePx * sizePx);
-    this.field = field ?? createAttenuationField(anatomy, lift);
+    this.field = field ?? attenuationFieldFor(anatomy, lift);
     this.options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
     this.projection = createProjection(pose, detectorSizeMm);
   }
@@ -74,7 +90,7 @@ export class StaticProjectionJob {
 export function projectRows(anatomy: Anatomy, lift: EndplateLift, pose: CArmPose, sizePx: number, detectorSizeMm: number, rowStart: number, rowEnd: number): Float32Array {
   const full = new Float32Array(sizePx * sizePx);
   const options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
-  computeLineIntegralMap(createAttenuationField(anatomy, lift), createProjection(pose, detectorSizeMm), options, full, rowStart, rowEnd);
+  computeLineIntegralMap(attenuationFieldFor(anatomy, lift), createProjection(pose, detectorSizeMm), options, full, rowStart, rowEnd);
   return full.slice(rowStart * sizePx, rowEnd * sizePx);
 }
 

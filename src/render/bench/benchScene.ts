@@ -39,7 +39,7 @@ export function createBenchScene(seed = 1): BenchScene {
       if (depthMm !== null) {
         const t = trocarAt(depthMm);
         // Only what the renderer reads (radiopaqueShapes.ts); the rest of TrocarView is irrelevant here.
-        trocars.push({ side: 'left', gauge: 11, tip: t.tip, direction: t.direction, removed: false, cannula: false } as unknown as TrocarView);
+        trocars.push({ side: 'left', gauge: 11, tip: t.tip, direction: t.direction, removed: false, cannula: false, instruments: { needle: 'access', needleIn: true, styletIn: true, guidePinIn: false, cannulaIn: false } } as unknown as TrocarView);
       }
       return {
         ...base,
