@@ -118,15 +118,16 @@ export async function playToAccess(page: Page): Promise<void> {
  * panel's "Feel" line and the events feed say so). The tip is then on or just short of the bone.
  */
 export async function dock(page: Page): Promise<void> {
-  const feel = page.getByTestId('trocar-feel');
-  const stalled = async () => ((await feel.count()) > 0 ? /stalled/.test((await feel.textContent()) ?? '') : false);
+  // The feed keeps the stall even when the dock that comes with it is the last thing the hand felt.
+  const feed = page.getByTestId('events-feed');
+  const stalled = async () => /Hand push stalled/.test((await feed.textContent()) ?? '');
   for (let i = 0; i < 20 && !(await stalled()); i++) {
     const before = await num(page, 'trocar-depth');
     await page.keyboard.press('Shift+W');
     // Wait for the push to run out: 10 mm deeper, or stalled on cortex.
     await expect.poll(async () => (await stalled()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 }).toBe(true);
   }
-  await expect(feel).toContainText('stalled on cortical bone');
+  await expect(feed).toContainText('Hand push stalled on cortical bone');
   await expect(page.getByTestId('trocar-milestone')).toHaveText(/In soft tissue|Docked on bone/);
 }
 
