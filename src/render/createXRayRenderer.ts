@@ -1,6 +1,7 @@
 import { Application } from 'pixi.js';
 import type { View } from '../../sim/commands';
-import { DETECTOR_DIAMETER_MM, poseKey } from '../../sim/imaging/carmPose';
+import { DETECTOR_DIAMETER_MM, poseKey, type CArmPose } from '../../sim/imaging/carmPose';
+import type { EndplateLift } from '../../sim/anatomy/types';
 import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging/collimation';
 import { MODES, relativeNoise } from '../../sim/imaging/dose';
 import { createProjection } from '../../sim/imaging/projection';
@@ -14,6 +15,7 @@ import { isLive, poseForView } from './poseForView';
 import { ProjectionCache } from './projectionCache';
 import { shapesFromSnapshot } from './radiopaqueShapes';
 import { staticKey, type StaticProjection } from './staticProjection';
+import { hasLift, NO_LIFT } from './liftDelta';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {
@@ -82,6 +84,23 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
     if (lastArgs && !destroyed) render(...lastArgs);
   });
 
+  /** The enhanced static map plus the lift's delta (the newest one ready for this pose while a fresher one is computed). */
+  let lifted: { key: string; map: Float32Array } | null = null;
+  let lastDelta: { poseId: string; key: string; enhanced: Float32Array } | null = null;
+  function withLift(sp: StaticProjection, poseId: string, key: string, snapshot: SimSnapshot, lift: EndplateLift, pose: CArmPose, detectorSizeMm: number): Float32Array {
+    if (!hasLift(lift)) return sp.enhanced;
+    const delta = cache.get({ key: `delta|${key}`, anatomy: snapshot.anatomy, lift, pose, sizePx: n, detectorSizeMm, part: 'liftDelta' });
+    if (delta) lastDelta = { poseId, key, enhanced: delta.enhanced };
+    if (!lastDelta || lastDelta.poseId !== poseId) return sp.enhanced;
+    const sumKey = `${sp.key}+${lastDelta.key}`;
+    if (lifted?.key !== sumKey) {
+      const map = new Float32Array(sp.enhanced.length);
+      for (let k = 0; k < map.length; k++) map[k] = sp.enhanced[k] + lastDelta.enhanced[k];
+      lifted = { key: sumKey, map };
+    }
+    return lifted.map;
+  }
+
   const develop = (): void => {
     detector.setParams({ window: lastWindow, inverted, ...lastField });
   };
@@ -96,14 +115,19 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
       const { collimation, zoom } = fieldOf(snapshot);
       // Electronic magnification: the same detector pixels cover a smaller field.
       const detectorSizeMm = DETECTOR_DIAMETER_MM / zoom;
-      const key = `${staticKey(poseKey(pose), lift, n)}|${detectorSizeMm.toFixed(1)}`;
-      const sp = cache.get({ key, anatomy: snapshot.anatomy, lift, pose, sizePx: n, detectorSizeMm });
-      if (sp) {
+      // The torso is projected once per pose with the endplate as fractured; the balloon's lift is
+      // a moving part, a small delta map of the slab around the endplate (liftDelta.ts).
+      const poseId = `${poseKey(pose)}|${detectorSizeMm.toFixed(1)}`;
+      const staticId = `${staticKey(poseKey(pose), NO_LIFT, n)}|${detectorSizeMm.toFixed(1)}`;
+      const key = `${poseId}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}`;
+      const sp = cache.get({ key: staticId, anatomy: snapshot.anatomy, lift: NO_LIFT, pose, sizePx: n, detectorSizeMm });
+      const base = sp ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : null;
+      if (sp && base) {
         live = true;
         // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
         const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
         if (due || key !== lastKey || snapshot.timeS < lastFrameS) {
-          const map = frames.build(sp.enhanced, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
+          const map = frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
           lastWindow = sp.window;
           lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
           // Fresh mottle per frame: the noise table read from a random offset (Math.random is fine in src/).

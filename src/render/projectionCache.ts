@@ -1,11 +1,12 @@
 import type { StaticProjection } from './staticProjection';
 import { finishStaticProjection, StaticProjectionJob } from './staticProjection';
 import type { BandResult, ProjectionRequest } from './projectionWorker';
+import { projectLiftDeltaRows } from './liftDelta';
 
 /** Rows per main-thread slice when no worker is available (~a few ms each at 256 px). */
 const ROWS_PER_SLICE = 8;
-/** Poses kept per monitor (a trainee alternates between a few nearby poses). */
-const MAX_ENTRIES = 6;
+/** Projections kept per monitor, least recently used out first (a few nearby poses and the latest lift deltas). */
+const MAX_ENTRIES = 8;
 /** Workers per monitor: the projection splits into bands of rows, one per worker (at most 4). */
 export function workerCount(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
@@ -47,7 +48,12 @@ export class ProjectionCache {
   /** The projection for a request, or null while it is being computed. */
   get(request: ProjectionRequest): StaticProjection | null {
     const hit = this.entries.get(request.key);
-    if (hit) return hit;
+    if (hit) {
+      // Most recently used last, so the pose's static map outlives the lift deltas that stream past it.
+      this.entries.delete(request.key);
+      this.entries.set(request.key, hit);
+      return hit;
+    }
     if (this.inFlight === request.key) return null;
     if (this.inFlight) this.queued = request;
     else this.start(request);
@@ -89,6 +95,15 @@ export class ProjectionCache {
         const rowEnd = Math.round(((k + 1) * n) / this.workers.length);
         w.postMessage({ ...request, rowStart, rowEnd });
       });
+      return;
+    }
+    if (request.part === 'liftDelta') {
+      // A thin slab: cheap enough for one main-thread slice.
+      this.sliceTimer = setTimeout(() => {
+        if (this.destroyed) return;
+        const map = projectLiftDeltaRows(request.anatomy, request.lift, request.pose, n, request.detectorSizeMm, 0, n);
+        this.finish(finishStaticProjection(request.key, n, request.detectorSizeMm, map));
+      }, 0);
       return;
     }
     const job = new StaticProjectionJob(request.key, request.anatomy, request.lift, request.pose, n, request.detectorSizeMm);

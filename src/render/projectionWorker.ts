@@ -1,6 +1,7 @@
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
 import type { CArmPose } from '../../sim/imaging/carmPose';
 import { projectRows } from './staticProjection';
+import { projectLiftDeltaRows } from './liftDelta';
 
 /** Request to project the static anatomy for one pose (everything structured-cloneable). */
 export interface ProjectionRequest {
@@ -10,6 +11,11 @@ export interface ProjectionRequest {
   readonly pose: CArmPose;
   readonly sizePx: number;
   readonly detectorSizeMm: number;
+  /**
+   * What to project: the static anatomy (the default; with NO_LIFT, the endplate as fractured) or
+   * the lift's delta over the slab around the lifted endplate (liftDelta.ts).
+   */
+  readonly part?: 'static' | 'liftDelta';
 }
 
 /** One worker's share of a request: rows [rowStart, rowEnd). */
@@ -41,7 +47,8 @@ function sameAnatomy(a: Anatomy): Anatomy {
 /** Worker entry: project a band of rows off the main thread and transfer it back. */
 self.onmessage = (e: MessageEvent<BandRequest>) => {
   const r = e.data;
-  const band = projectRows(sameAnatomy(r.anatomy), r.lift, r.pose, r.sizePx, r.detectorSizeMm, r.rowStart, r.rowEnd);
+  const project = r.part === 'liftDelta' ? projectLiftDeltaRows : projectRows;
+  const band = project(sameAnatomy(r.anatomy), r.lift, r.pose, r.sizePx, r.detectorSizeMm, r.rowStart, r.rowEnd);
   const result: BandResult = { key: r.key, rowStart: r.rowStart, rowEnd: r.rowEnd, band };
   // The project's lib is DOM, not WebWorker: type the worker scope's postMessage by hand.
   (self as unknown as { postMessage(m: unknown, transfer: Transferable[]): void }).postMessage(result, [band.buffer]);

@@ -76,6 +76,16 @@ export function trackShapes(t: TrocarView): RadiopaqueShape[] {
   return i.guidePinIn ? [shaft(t, GUIDE_PIN_OD_MM, 0)] : [];
 }
 
+/**
+ * Contrast out of a ruptured balloon, spread through the trabeculae over a sphere of the radius the
+ * simulation reports: the contrast's attenuation diluted by the share of that sphere it fills
+ * (never denser than the contrast itself). It stays after the balloon is out.
+ */
+function contrastCloud(centre: Vec3, volumeMl: number, radiusMm: number): RadiopaqueShape {
+  const fill = Math.min(1, (volumeMl * 1000) / ((4 / 3) * Math.PI * radiusMm ** 3));
+  return { kind: 'ellipsoid', centre, radii: { x: radiusMm, y: radiusMm, z: radiusMm }, muPerMm: MU_PER_MM.contrast * fill };
+}
+
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
@@ -95,6 +105,8 @@ export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
     shapes.push({ kind: 'ellipsoid', centre: at(-half), radii: marker, muPerMm: MU_PER_MM.steel });
     shapes.push({ kind: 'ellipsoid', centre: at(half), radii: marker, muPerMm: MU_PER_MM.steel });
   }
+  const leak = bl?.contrastLeak;
+  if (leak && leak.volumeMl > 0 && leak.radiusMm > 0) shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {
     if (dep.volumeMl > 0) shapes.push({ kind: 'ellipsoid', centre: dep.centre, radii: dep.radii, muPerMm: MU_PER_MM.cement });
   }
