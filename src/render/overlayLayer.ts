@@ -34,7 +34,7 @@ export function createOverlayLayer(host: HTMLElement): { set(slot: OverlaySlot, 
   const big = 'max(14px, 5cqw)';
   const place: Record<OverlaySlot, Partial<CSSStyleDeclaration>> = {
     topLeft: { left: m, top: m, fontSize: text },
-    topRight: { right: m, top: m, fontSize: text },
+    topRight: { right: m, top: m, fontSize: text, textAlign: 'right' },
     bottomLeft: { left: m, bottom: m, fontSize: text },
     bottomRight: { right: m, bottom: m, fontSize: text },
     leftMarker: { left: '6%', top: '50%', transform: 'translateY(-50%)', fontSize: big },

@@ -43,8 +43,9 @@ export function overlayFor(snapshot: SimSnapshot, view: View, state: 'live' | 'h
   const { carm, dose } = snapshot;
   const t = techniqueFactors(centreIntegral, carm.mode);
   const status = state === 'live' ? 'LIVE' : state === 'hold' ? 'LIH' : '';
-  const moving = carm.movingS > 0 && carm.view === view ? `  C-ARM MOVING ${Math.ceil(carm.movingS)} s` : '';
-  const angles = carm.view === view ? `  orb ${carm.orbitDeg.toFixed(1)}°  tilt ${carm.tiltDeg.toFixed(1)}°` : '';
+  // Second lines, so the corners never run into each other on a small monitor.
+  const moving = carm.movingS > 0 && carm.view === view ? `\nC-ARM MOVING ${Math.ceil(carm.movingS)} s` : '';
+  const angles = carm.view === view ? `\norb ${carm.orbitDeg.toFixed(1)}°  tilt ${carm.tiltDeg.toFixed(1)}°` : '';
   return {
     topLeft: `${view === 'AP' ? 'AP' : 'LAT'}  ${MODE_LABEL[carm.mode]}  ${status}${moving}`,
     topRight: `${t.kV} kV  ${t.mA.toFixed(1)} mA${angles}`,
