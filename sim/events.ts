@@ -36,6 +36,8 @@ export type DomainEvent =
   | { type: 'balloon.endplateContact' }
   | { type: 'balloon.pressureLimit'; pressurePsi: number }
   | { type: 'balloon.ruptured'; pressurePsi: number }
+  /** The balloon burst through the body's thin or broken shell (lateral or anterior cortex) at this bone pressure. */
+  | { type: 'balloon.cortexBreached'; wall: 'lateral' | 'anterior'; pressurePsi: number }
   /** Balloon volume went from zero to positive / back to zero. */
   | { type: 'balloon.inflated' }
   | { type: 'balloon.deflated' }

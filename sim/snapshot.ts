@@ -109,6 +109,25 @@ export interface BalloonView {
   readonly cavityMl: number;
   readonly ruptured: boolean;
   readonly endplateContact: boolean;
+  /*
+   * Issue 5 additions: optional in the type only so that hand-written views need not list them;
+   * the simulation always fills them.
+   */
+  /** Volume at the first endplate contact, mL (null before it). */
+  readonly endplateContactMl?: number | null;
+  /** Largest volume the balloon held, mL. */
+  readonly peakVolumeMl?: number;
+  /** The balloon has pressed on the body's lateral or anterior shell. */
+  readonly cortexContact?: boolean;
+  /** Where the balloon burst through the shell (first breach), or null. */
+  readonly cortexBreach?: { readonly wall: 'lateral' | 'anterior'; readonly position: Vec3 } | null;
+  /** Contrast that escaped when the balloon ruptured, mL (0 if it did not). */
+  readonly leakedContrastMl?: number;
+  /**
+   * The escaped contrast for the renderer: a radiopaque cloud centred where it left the balloon (the
+   * breach if there is one), spreading through the trabeculae over ~10 s. Null until a rupture.
+   */
+  readonly contrastLeak?: { readonly centre: Vec3; readonly volumeMl: number; readonly radiusMm: number } | null;
   /** Pressure-volume trace for the gauge plot (one point per 0.05 mL change). */
   readonly trace: readonly { readonly volumeMl: number; readonly pressurePsi: number }[];
 }
@@ -144,6 +163,15 @@ export interface CementView {
   readonly cannulaStuck: boolean;
 }
 
+/** Heights of the target body at one stage of the procedure. */
+export interface HeightFigures {
+  readonly anteriorMm: number;
+  readonly middleMm: number;
+  readonly posteriorMm: number;
+  /** Wedge (kyphotic) angle, degrees. */
+  readonly wedgeDeg: number;
+}
+
 export interface HeightView {
   readonly intactMm: number;
   readonly preOpAnteriorMm: number;
@@ -155,6 +183,17 @@ export interface HeightView {
   readonly wedgeDeg: number;
   readonly preOpWedgeDeg: number;
   readonly lift: EndplateLift;
+  /**
+   * Heights before, at full inflation (the largest lift), after deflation (before cement) and after
+   * cement; null for stages not reached. Optional in the type only (issue 5 addition); the
+   * simulation always fills it.
+   */
+  readonly stages?: {
+    readonly before: HeightFigures;
+    readonly peak: HeightFigures | null;
+    readonly afterDeflation: HeightFigures | null;
+    readonly afterCement: HeightFigures | null;
+  };
 }
 
 export interface SimSnapshot {

@@ -10,6 +10,7 @@ import { Fluoroscope } from './imaging/fluoroscope';
 import { Balloon } from './instruments/balloon';
 import { Cement } from './instruments/cement';
 import { EndplateSupport } from './instruments/endplateSupport';
+import { SharedEndplate } from './instruments/endplateShare';
 import { heightView } from './instruments/vertebralHeight';
 import { createPedicleKit, type PedicleKit } from './instruments/pedicleKit';
 import { mergeCementViews } from './instruments/mergeCementViews';
@@ -26,6 +27,8 @@ export class World {
   readonly anatomy: Anatomy;
   readonly fluoroscope: Fluoroscope;
   private readonly support: EndplateSupport;
+  /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
+  private readonly plate = new SharedEndplate();
   private readonly kits = new Map<Side, PedicleKit>();
   /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
   private readonly noCement: Cement;
@@ -118,6 +121,7 @@ export class World {
     const moving = kits.some((k) => k.trocar.moving);
     events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: moving }));
     const breachOpenings = this.breachOpenings();
+    for (const k of kits) k.balloon.shareEndplate(this.plate);
     for (const k of kits) {
       events.push(...k.trocar.step(dtS, this.tickCount));
       events.push(...k.balloon.step(dtS));
@@ -137,7 +141,10 @@ export class World {
     return events;
   }
 
-  /** Both balloons push on the same endplate: the larger lift holds; cavities and cement add up. */
+  /**
+   * Both balloons push on the same endplate (a SharedEndplate: their forces add, so they lift it
+   * further and each carries part of the load), so their lifts are the same; cavities and cement add up.
+   */
   private updateSupport(kits: readonly PedicleKit[]): void {
     const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
       anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
@@ -149,6 +156,7 @@ export class World {
       balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
       balloonPeakLift: maxLift(kits.map((k) => k.balloon.peakLift())),
       cavityMl: kits.reduce((s, k) => s + k.balloon.cavityMl, 0),
+      balloonVolumeMl: kits.reduce((s, k) => s + k.balloon.volumeMl, 0),
       cementInCavityMl: kits.reduce((s, k) => s + k.cement.cavityFilledMl, 0),
       cementInBodyMl: cements.reduce((s, c) => s + c.inBodyMl, 0),
       cementSet: used.length > 0 && used.every((c) => c.phase === 'set'),
@@ -173,6 +181,11 @@ export class World {
         out.push({ position: b.position, diameterMm: gaugeToDiameterMm(v.gauge), location });
       }
     }
+    // A balloon that burst through the shell leaves a hole its own size for cement to follow (assumed 3 mm).
+    for (const k of this.kits.values()) {
+      const breach = k.balloon.view().cortexBreach;
+      if (breach) out.push({ position: breach.position, diameterMm: 3, location: 'paravertebral' });
+    }
     return out;
   }
 
@@ -193,7 +206,7 @@ export class World {
     return mergeCementViews(active.cement.view(), others);
   }
   heightView(): HeightView {
-    return heightView(this.anatomy, this.support.lift());
+    return heightView(this.anatomy, this.support.lift(), this.support.stages());
   }
   carmView(): CArmView {
     return this.fluoroscope.carmView();

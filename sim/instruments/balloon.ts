@@ -8,32 +8,37 @@ import {
   cancellousYieldPsi,
   freeSemiAxes,
   PSI_PER_MPA,
+  shellBreachPsi,
   spineLoadN,
   wallPressurePsi,
   type BalloonModelParams,
 } from './balloonModel';
-import { balloonRooms } from './balloonRooms';
+import { balloonThresholds, type Thresholds } from './balloonThresholds';
+import { BalloonRecord } from './balloonRecord';
 import { liftFromFraction, targetVertebra } from './endplateGeometry';
+import { SharedEndplate, type EndplatePusher } from './endplateShare';
 
 const SUBSTEP_ML = 0.005;
-const TRACE_STEP_ML = 0.05;
-const TRACE_MAX_POINTS = 4000;
-/** Below this lost height (mm) at the balloon the endplate is treated as intact cortex: nothing to lift. */
-const MIN_LIFTABLE_MM = 0.5;
+/** The syringe's resolution, mL: volumes are kept on this grid so that 16 x 0.25 mL is exactly 4 mL. */
+const VOLUME_GRID_ML = 1e-9;
+const snap = (ml: number): number => Math.round(ml / VOLUME_GRID_ML) * VOLUME_GRID_ML;
 
 /**
- * An inflatable bone tamp in the target body, inflated by a syringe with a manometer. FIRST MODEL
- * (README "Balloon"): pressure = wall + elastic bone load on the cavity; the cavity grows when that
+ * An inflatable bone tamp in the target body, inflated by a syringe with a manometer (README
+ * "Balloon"): pressure = wall + elastic bone load on the cavity; the cavity grows when that
  * pressure reaches the cheaper of (a) crushing cancellous bone (yield, softening, hardening, steep
  * once cortex or endplates confine it) and (b) lifting the fractured superior endplate against the
- * load on the spine. Nothing is random; everything follows from the anatomy and the syringe.
+ * load on the spine, less what another balloon on the same plate carries. Pressed hard on a thin
+ * or broken shell it breaches it; above its burst pressure it ruptures and its contrast leaks.
  */
-export class Balloon {
+export class Balloon implements EndplatePusher {
   readonly device: BalloonDevice;
   private readonly params: BalloonModelParams;
+  private readonly anatomy: Anatomy;
   private readonly vertebra: VertebraGeometry;
   private readonly yieldPsi: number;
   private readonly loadN: number;
+  private plate = new SharedEndplate();
   private inserted = false;
   private tip: Vec3 = vec3(0, 0, 0);
   private axis: Vec3 = vec3(0, 0, -1);
@@ -43,26 +48,35 @@ export class Balloon {
   private delivered = 0;
   private cancellousMl: number;
   private grownMl = 0;
-  private liftSpaceMl = 0;
-  private liftT = 0;
-  private peakT = 0;
+  /** Lift space this balloon filled under the plate, and the plate fraction its fill reaches. */
+  private ownSpaceMl = 0;
+  private ownT = 0;
   private pressure = 0;
-  private peakPressure = 0;
-  private ruptured = false;
-  private contact = false;
-  private limitArmed = true;
-  private trace: { volumeMl: number; pressurePsi: number }[] = [{ volumeMl: 0, pressurePsi: 0 }];
+  private lastPlateT = 0;
+  private push = 0;
+  private readonly record = new BalloonRecord();
   private queued: DomainEvent[] = [];
 
   /** A balloon of the given length for this anatomy; device and model constants may be overridden. */
   constructor(anatomy: Anatomy, lengthMm: number, device?: BalloonDevice, params?: Partial<BalloonModelParams>) {
     this.device = device ?? balloonDevice(lengthMm);
     this.params = { ...BALLOON_MODEL, ...params };
+    this.anatomy = anatomy;
     this.vertebra = targetVertebra(anatomy);
     this.yieldPsi = cancellousYieldPsi(anatomy, this.params);
     this.loadN = spineLoadN(anatomy);
     const r = this.params.channelDiameterMm / 2;
     this.cancellousMl = (Math.PI * r * r * this.device.lengthMm) / 1000;
+    this.plate.join(this);
+  }
+
+  /** Push on the same endplate as other balloons (bipedicular): lift and load are shared. Idempotent. */
+  shareEndplate(plate: SharedEndplate): void {
+    if (plate === this.plate) return;
+    this.plate.leave(this);
+    plate.absorb(this.plate);
+    this.plate = plate;
+    plate.join(this);
   }
 
   /** Place the balloon with its distal marker at the working-channel tip, extending back along -axis. */
@@ -75,7 +89,7 @@ export class Balloon {
 
   /** Queue contrast on the syringe: positive pushes, negative withdraws (ignored unless inserted and intact). */
   inflate(mL: number): void {
-    if (this.inserted && !this.ruptured && Number.isFinite(mL)) this.pending += mL;
+    if (this.inserted && !this.record.ruptured && Number.isFinite(mL)) this.pending += mL;
   }
 
   /** Withdraw all contrast. */
@@ -89,22 +103,26 @@ export class Balloon {
     this.pending = 0;
     if (this.volume > 0) this.setVolume(0);
     this.inserted = false;
+    this.push = 0;
   }
 
   /** Advance the syringe by dtS seconds; returns the events this produced. */
   step(dtS: number): DomainEvent[] {
     const events = this.queued;
     this.queued = [];
-    if (!this.inserted || this.ruptured || !(dtS > 0)) return events;
+    if (dtS > 0) this.record.tick(dtS);
+    if (!this.inserted || this.record.ruptured || !(dtS > 0)) return events;
     const maxMl = this.device.syringeRateMlPerS * dtS;
     let move = Math.max(-maxMl, Math.min(maxMl, this.pending));
     if (this.volume + move < 0) move = -this.volume;
-    this.pending -= move;
+    this.pending = snap(this.pending - move);
     // Withdrawing from an empty balloon: the syringe has nothing more to pull.
     if (this.volume + move <= 0 && this.pending < 0) this.pending = 0;
     const start = this.volume;
-    const n = Math.max(1, Math.ceil(Math.abs(move) / SUBSTEP_ML));
-    for (let i = 1; i <= n && !this.ruptured; i++) this.setVolume(start + (move * i) / n);
+    const n = Math.ceil(Math.abs(move) / SUBSTEP_ML);
+    for (let i = 1; i <= n && !this.record.ruptured; i++) this.setVolume(snap(start + (move * i) / n));
+    // Idle, but the other balloon moved the plate: let bone and plate respond here too.
+    if (n === 0 && this.volume > 0 && this.plate.t !== this.lastPlateT) this.setVolume(this.volume);
     events.push(...this.queued);
     this.queued = [];
     return events;
@@ -121,25 +139,22 @@ export class Balloon {
       radiusMm: Math.sqrt(a * b),
       volumeMl: this.volume,
       pressurePsi: this.pressure,
-      peakPressurePsi: this.peakPressure,
       cavityMl: this.cavityMl,
-      ruptured: this.ruptured,
-      endplateContact: this.contact,
-      trace: this.trace.slice(),
+      ...this.record.view(this.params),
     };
   }
 
-  /** Superior endplate lift the balloon holds now (after deflation: what is left of it). */
+  /** Superior endplate lift held now (shared with another balloon on the same plate). */
   lift(): EndplateLift {
-    return liftFromFraction(this.vertebra, this.liftT);
+    return liftFromFraction(this.vertebra, this.plate.t);
   }
 
-  /** The largest lift the balloon reached. */
+  /** The largest lift the plate reached. */
   peakLift(): EndplateLift {
-    return liftFromFraction(this.vertebra, this.peakT);
+    return liftFromFraction(this.vertebra, this.plate.peakT);
   }
 
-  /** Cavity the balloon has made (compacted cancellous bone plus the space under the lifted endplate), mL. */
+  /** Cavity the balloon has made (compacted cancellous bone plus the space it filled under the lifted endplate), mL. */
   get cavityMl(): number {
     return this.cancellousMl + this.liftSpaceMl;
   }
@@ -159,8 +174,30 @@ export class Balloon {
     return this.pressure;
   }
 
+  pushN(): number {
+    return this.push;
+  }
+
+  holdsPlate(): boolean {
+    return this.inserted && this.volume > 0 && this.ownT > 0 && this.ownT >= this.plate.t - 1e-9 && this.volume >= this.cavityMl - 1e-6;
+  }
+
+  /** Lift space under the plate, shrunk if the plate has ridden down below this balloon's fill. */
+  private get liftSpaceMl(): number {
+    return this.ownT > 0 ? this.ownSpaceMl * Math.min(1, this.plate.t / this.ownT) : 0;
+  }
+
+  /** Bring this balloon's fill down to where the plate now is. */
+  private syncPlate(): void {
+    if (this.ownT > this.plate.t) {
+      this.ownSpaceMl = this.liftSpaceMl;
+      this.ownT = this.plate.t;
+    }
+  }
+
   /** Move the balloon to volume v (mL) and let bone and endplate respond. */
   private setVolume(v: number): void {
+    this.syncPlate();
     const before = this.volume;
     const target = Math.max(0, v);
     this.delivered += target - before;
@@ -169,13 +206,19 @@ export class Balloon {
     if (before > 0 && target <= 0) this.queued.push({ type: 'balloon.deflated' });
     if (target > this.cavityMl) this.accommodate();
     else this.settle();
-    if (!this.contact && target > 0 && this.thresholds().touching) {
-      this.contact = true;
+    const th = this.thresholds();
+    if (!this.record.endplateContact && target > 0 && th.touching) {
+      this.record.endplateContact = true;
+      this.record.endplateContactMl = target;
       this.queued.push({ type: 'balloon.endplateContact' });
     }
-    this.pressure = wallPressurePsi(target, this.device.maxVolumeMl, this.params) + this.bonePsi();
-    this.peakPressure = Math.max(this.peakPressure, this.pressure);
-    this.watch();
+    const bone = this.bonePsi();
+    this.push = this.ownT >= this.plate.t - 1e-9 && th.contactAreaMm2 > 0 && th.lostMm > 0 ? (bone / PSI_PER_MPA) * th.contactAreaMm2 : 0;
+    this.pressure = wallPressurePsi(target, this.device.maxVolumeMl, this.params) + bone;
+    this.lastPlateT = this.plate.t;
+    this.checkShell(th, bone);
+    this.queued.push(...this.record.watch(this.volume, this.pressure, this.device, this.centre));
+    if (this.record.ruptured) this.burst();
   }
 
   private get elasticPsiPerStrain(): number {
@@ -190,7 +233,7 @@ export class Balloon {
 
   /** Grow the cavity (crush bone or lift the endplate, whichever needs less pressure) until the load is carried. */
   private accommodate(): void {
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 80; i++) {
       const th = this.thresholds();
       const thr = Math.min(th.growPsi, th.liftPsi);
       if (this.bonePsi() <= thr * (1 + 1e-9)) return;
@@ -198,7 +241,7 @@ export class Balloon {
       const wanted = (this.volume - k * this.params.loadedZoneMl) / (1 + k) - this.cavityMl;
       const d = Math.min(0.01, wanted);
       if (!(d > 1e-9)) return;
-      if (th.liftPsi < th.growPsi) this.liftBy(d, th.contactAreaMm2, th.lostMm);
+      if (th.liftPsi < th.growPsi) this.liftBy(d, th);
       else {
         this.cancellousMl += d;
         this.grownMl += d;
@@ -206,75 +249,63 @@ export class Balloon {
     }
   }
 
-  /** Lift the endplate so that the space under it grows by dMl (never beyond intact height). */
-  private liftBy(dMl: number, areaMm2: number, lostMm: number): void {
-    const perT = (areaMm2 * lostMm) / 1000;
-    const t = Math.min(1, this.liftT + dMl / perT);
-    this.liftSpaceMl += (t - this.liftT) * perT;
-    this.liftT = t;
-    this.peakT = Math.max(this.peakT, t);
+  /** Fill the gap under the plate, or lift it, so that the space under it grows by dMl (never beyond intact height). */
+  private liftBy(dMl: number, th: Thresholds): void {
+    const perT = th.fillingGap ? (this.ownT > 0 ? this.ownSpaceMl / this.ownT : 0) || (th.contactAreaMm2 || 1) * th.lostMm / 1000 : (th.contactAreaMm2 * th.lostMm) / 1000;
+    if (!(perT > 0)) return;
+    const cap = th.fillingGap ? this.plate.t : 1;
+    const t = Math.min(cap, this.ownT + dMl / perT);
+    this.ownSpaceMl += (t - this.ownT) * perT;
+    this.ownT = t;
+    if (t > this.plate.t) this.plate.t = t;
   }
 
-  /** With the balloon smaller than its cavity the endplate rides down on it, until compacted bone catches it. */
+  /** With the balloon smaller than its cavity the plate rides down on it (unless another balloon holds it), until compacted bone catches it. */
   private settle(): void {
-    const floorT = this.peakT * (1 - this.params.deflationLoss);
-    if (this.liftT <= floorT || this.liftSpaceMl <= 0) return;
-    const perT = this.liftSpaceMl / this.liftT;
-    const dt = Math.min(this.liftT - floorT, (this.cavityMl - this.volume) / perT);
-    this.liftT -= dt;
-    this.liftSpaceMl -= dt * perT;
+    if (this.plate.heldByOther(this) || this.ownT <= 0) return;
+    const floorT = this.plate.peakT * (1 - this.params.deflationLoss);
+    if (this.plate.t <= floorT) return;
+    const perT = this.ownSpaceMl / this.ownT;
+    const dt = Math.min(this.plate.t - floorT, (this.cavityMl - this.volume) / perT);
+    if (dt > 0) this.plate.t -= dt;
+    this.syncPlate();
   }
 
-  /** Pressure (psi) each way of enlarging the cavity needs now, and the endplate contact geometry. */
-  private thresholds(): { growPsi: number; liftPsi: number; contactAreaMm2: number; lostMm: number; touching: boolean } {
-    const p = this.params;
-    const L = this.device.lengthMm;
-    const area = (this.cavityMl * 1000) / L;
-    const free = freeSemiAxes(area, p.aspect);
-    const r = balloonRooms(this.vertebra, this.centre, this.tip, this.axis, this.liftT);
-    // The balloon grows around its shaft; after touching the nearer plate the shaft bends to let it
-    // shift at most shaftShiftMm toward the farther one.
-    const near = Math.min(r.upMm, r.downMm);
-    const roomV = Math.max(0.5, Math.min((r.upMm + r.downMm) / 2, near + p.shaftShiftMm));
-    const roomL = Math.max(0.5, (r.sideAMm + r.sideBMm) / 2);
-    const a = Math.min(free.a, roomV);
-    const b = area / (Math.PI * Math.max(a, 1e-6));
-    const bulge = p.distalBulge * Math.sqrt(free.a * free.b);
-    const squeeze =
-      Math.max(0, free.a / roomV - 1) + Math.max(0, b / roomL - 1) + Math.max(0, bulge / Math.max(0.5, r.aheadMm) - 1);
-    const soft = 1 - p.softening * Math.min(1, this.grownMl / p.softeningMl);
-    const growPsi = this.yieldPsi * soft * (1 + p.hardeningPerMl * this.grownMl) * (1 + p.constraintStiffness * squeeze);
-    const reachesSuperior = r.upMm <= r.downMm || (r.upMm - r.downMm) / 2 <= p.shaftShiftMm;
-    const supContact = r.upMm <= r.downMm ? r.upMm : reachesSuperior ? roomV : Number.POSITIVE_INFINITY;
-    const width = 2 * b * Math.max(0, Math.min(1, (free.a - supContact) / p.contactFlattenMm));
-    const contactAreaMm2 = width * L;
-    const canLift = r.lostAtBalloonMm >= MIN_LIFTABLE_MM && this.liftT < 1 && contactAreaMm2 > 1;
-    const forceN = this.loadN * (1 + p.loadStiffening * this.liftT);
-    const liftPsi = canLift ? (forceN / contactAreaMm2) * PSI_PER_MPA : Number.POSITIVE_INFINITY;
-    const touching = free.a >= near;
-    return { growPsi, liftPsi, contactAreaMm2, lostMm: r.lostAtBalloonMm, touching };
+  private thresholds(): Thresholds {
+    return balloonThresholds({
+      v: this.vertebra,
+      p: this.params,
+      lengthMm: this.device.lengthMm,
+      centre: this.centre,
+      tip: this.tip,
+      axis: this.axis,
+      cancellousMl: this.cancellousMl,
+      grownMl: this.grownMl,
+      yieldPsi: this.yieldPsi,
+      loadN: this.loadN,
+      plateT: this.plate.t,
+      ownT: this.ownT,
+      othersPushN: this.plate.othersPushN(this),
+      breached: this.record.breachedWalls,
+    });
   }
 
-  /** Manometer events and rupture. */
-  private watch(): void {
-    const rated = this.device.ratedPressurePsi;
-    if (this.pressure >= 0.95 * rated && this.limitArmed) {
-      this.limitArmed = false;
-      this.queued.push({ type: 'balloon.pressureLimit', pressurePsi: this.pressure });
-    } else if (this.pressure < 0.85 * rated) this.limitArmed = true;
-    const last = this.trace[this.trace.length - 1];
-    if (Math.abs(this.volume - last.volumeMl) >= TRACE_STEP_ML && this.trace.length < TRACE_MAX_POINTS) {
-      this.trace.push({ volumeMl: this.volume, pressurePsi: this.pressure });
-    }
-    if (this.pressure > this.device.burstPressurePsi) {
-      this.queued.push({ type: 'balloon.ruptured', pressurePsi: this.pressure });
-      this.trace.push({ volumeMl: this.volume, pressurePsi: this.pressure });
-      this.ruptured = true;
-      this.pending = 0;
-      this.volume = 0;
-      this.pressure = 0;
-      this.queued.push({ type: 'balloon.deflated' });
-      this.settle();
-    }
+  /** Pressed on the shell: contact is recorded; above what the (thin or broken) wall holds, it breaches. */
+  private checkShell(th: Thresholds, bonePsi: number): void {
+    if (!th.shellWall || !th.shellPoint || this.volume <= 0) return;
+    this.record.cortexContact = true;
+    if (bonePsi < shellBreachPsi(this.anatomy, th.shellPoint, th.radiusMm, this.params)) return;
+    const e = this.record.breach(th.shellWall, th.shellPoint, bonePsi);
+    if (e) this.queued.push(e);
+  }
+
+  /** After a rupture: the contrast is gone, the plate settles as on deflation. */
+  private burst(): void {
+    this.pending = 0;
+    this.volume = 0;
+    this.pressure = 0;
+    this.push = 0;
+    this.queued.push({ type: 'balloon.deflated' });
+    this.settle();
   }
 }

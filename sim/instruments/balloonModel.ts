@@ -1,4 +1,5 @@
 import type { Anatomy } from '../anatomy/types';
+import type { Vec3 } from '../math/vec3';
 import type { LevelName } from '../../levels/scenarioSchema';
 
 /**
@@ -33,18 +34,32 @@ export interface BalloonModelParams {
   readonly contactFlattenMm: number;
   /** Endplate resistance rises this fraction as full height returns (ligaments, annulus; assumed). */
   readonly loadStiffening: number;
+  /** Share of the upright load above the level still on the endplate prone on bolsters (the table carries the trunk; assumed). */
+  readonly proneLoadShare: number;
+  /** The impacted fracture zone under the plate must be sheared loose: this fraction of the cancellous yield over the contact patch (assumed). */
+  readonly impactionFactor: number;
   /** Fraction of the balloon's lift lost once it no longer supports the endplate (assumed 40 %; Belkoff 2001, Winkelmann 2018: partly lost). */
   readonly deflationLoss: number;
   /** How far the balloon can shift off the nearer endplate toward the farther one (shaft flexibility), mm (assumed). */
   readonly shaftShiftMm: number;
   /** The distal taper bulges this fraction of the radius beyond the distal marker (assumed). */
   readonly distalBulge: number;
+  /** Share of the lift lost on deflation that cement pushed into the cavity wins back (assumed 50 %; Belkoff 2001: cement keeps what is left). */
+  readonly cementReseat: number;
+  /** Strength of the body's cortical shell at relative density 1, MPa, scaled by density (assumed; thin-shell hoop law P = sigma t / r). */
+  readonly shellStrengthMPa: number;
+  /** A broken wall (a cortex defect within reach) keeps this fraction of its thickness (assumed). */
+  readonly defectShellFactor: number;
+  /** Contrast escaping a ruptured balloon spreads through the trabeculae to this many times its own sphere's radius (assumed). */
+  readonly leakSpread: number;
+  /** Seconds over which that spreading happens (assumed). */
+  readonly leakSpreadS: number;
 }
 
 /** Default constants (see README "Balloon" for the calibration they give). */
 export const BALLOON_MODEL: BalloonModelParams = {
   cavityExpansionFactor: 2.0,
-  yieldStrain: 0.15,
+  yieldStrain: 0.06,
   loadedZoneMl: 1.0,
   softening: 0.2,
   softeningMl: 0.1,
@@ -55,10 +70,17 @@ export const BALLOON_MODEL: BalloonModelParams = {
   aspect: 1.15,
   channelDiameterMm: 3,
   contactFlattenMm: 0.5,
-  loadStiffening: 0.25,
+  loadStiffening: 0.5,
+  proneLoadShare: 0.3,
+  impactionFactor: 0.7,
   deflationLoss: 0.4,
   shaftShiftMm: 0.5,
   distalBulge: 0.25,
+  cementReseat: 0.5,
+  shellStrengthMPa: 50,
+  defectShellFactor: 0.1,
+  leakSpread: 2.5,
+  leakSpreadS: 10,
 };
 
 /** 1 MPa in psi. */
@@ -95,6 +117,27 @@ export function spineLoadN(anatomy: Anatomy): number {
 /** Pressure (psi) at which cancellous bone around a balloon first yields. */
 export const cancellousYieldPsi = (anatomy: Anatomy, p: BalloonModelParams): number =>
   p.cavityExpansionFactor * Math.max(0.05, anatomy.cancellousStrengthMPa) * PSI_PER_MPA;
+
+/**
+ * Bone pressure (psi) at which the balloon bursts through the body's shell where it presses on it:
+ * a thin shell of thickness t over a bulge of radius r holds P = sigma t / r (hoop stress). The
+ * shell's strength scales with the bone's density; a cortex defect (sim/anatomy openings) within
+ * reach of the contact point leaves a fraction of the wall. Intact osteoporotic shells (1 mm) hold
+ * ~370 psi under a 7 mm bulge at T -3.2, so only the rated-pressure end of an inflation, or a
+ * broken wall, gives way (assumed).
+ */
+export function shellBreachPsi(anatomy: Anatomy, point: Vec3, radiusMm: number, p: BalloonModelParams): number {
+  const v = anatomy.vertebrae[anatomy.targetIndex];
+  const reach = radiusMm + 3;
+  const broken = anatomy.openings.some(
+    (o) => (o.kind === 'lateralCortexDefect' || o.kind === 'posteriorWallDefect') && dist(o.position, point) <= reach + o.diameterMm / 2,
+  );
+  const t = v.cortexMm * (broken ? p.defectShellFactor : 1);
+  const sigma = p.shellStrengthMPa * Math.max(0.1, anatomy.cancellousDensity);
+  return ((sigma * t) / Math.max(1, radiusMm)) * PSI_PER_MPA;
+}
+
+const dist = (a: Vec3, b: Vec3): number => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 
 /** Pressure (psi) carried by the balloon wall alone: folds open, then the non-compliant wall. */
 export function wallPressurePsi(volumeMl: number, maxVolumeMl: number, p: BalloonModelParams): number {

@@ -1,5 +1,6 @@
 import type { Anatomy, EndplateLift, VertebraGeometry } from '../anatomy/types';
 import { targetVertebra } from './endplateGeometry';
+import { BALLOON_MODEL } from './balloonModel';
 
 /**
  * Postural reduction without a balloon (vertebroplasty): prone positioning and cement pressure
@@ -17,6 +18,8 @@ export interface SupportInputs {
   readonly balloonPeakLift?: EndplateLift;
   /** Cavity the balloon made, mL. */
   readonly cavityMl?: number;
+  /** Contrast in the balloon(s) now, mL (for the height stages: after deflation means 0 here). */
+  readonly balloonVolumeMl?: number;
   readonly cementInCavityMl: number;
   readonly cementInBodyMl: number;
   readonly cementSet: boolean;
@@ -24,10 +27,17 @@ export interface SupportInputs {
 
 const zero: EndplateLift = { anteriorMm: 0, middleMm: 0 };
 
+/** The lift at each stage of a kyphoplasty: at full inflation, after deflation, after cement (null until reached). */
+export interface LiftStages {
+  readonly peak: EndplateLift | null;
+  readonly afterDeflation: EndplateLift | null;
+  readonly afterCement: EndplateLift | null;
+}
+
 /**
  * How much of the endplate lift the vertebra keeps (FIRST MODEL, README "Height"):
- * held = balloon lift now + (peak - now) x min(1, cement in cavity / cavity volume): cement pushed
- * into the cavity re-seats the endplate where the balloon had it, and a full cavity holds the peak.
+ * held = balloon lift now + (peak - now) x min(1, cement in cavity / cavity volume) x reseat: cement
+ * pushed into the cavity wins back part (reseat, assumed 50 %) of what deflation lost.
  * Without a balloon, a small postural reduction grows with the cement volume. Set cement freezes it.
  */
 export class EndplateSupport {
@@ -37,10 +47,26 @@ export class EndplateSupport {
   private lastCavityMl = 0;
   private held: EndplateLift = zero;
   private frozen = false;
+  private inflated = false;
+  private deflatedLift: EndplateLift | null = null;
+  private cemented = false;
 
-  /** Support model for the target vertebra of this anatomy. */
-  constructor(anatomy: Anatomy) {
+  /**
+   * Support model for the target vertebra of this anatomy. `cementReseat` is the share of the lift
+   * lost on deflation that cement in a full cavity wins back (BALLOON_MODEL.cementReseat, assumed).
+   */
+  constructor(anatomy: Anatomy, private readonly cementReseat = BALLOON_MODEL.cementReseat) {
     this.v = targetVertebra(anatomy);
+  }
+
+  /** Lift at full inflation, after deflation and after cement, as far as the procedure got. */
+  stages(): LiftStages {
+    const used = this.lastPeak.anteriorMm > 0 || this.lastPeak.middleMm > 0 || this.inflated;
+    return {
+      peak: used ? this.lastPeak : null,
+      afterDeflation: this.deflatedLift,
+      afterCement: this.cemented ? this.held : null,
+    };
   }
 
   /** Update from the balloon and the cement; returns the lift held now. */
@@ -50,7 +76,7 @@ export class EndplateSupport {
     if (input.balloonPeakLift) this.lastPeak = input.balloonPeakLift;
     if (input.cavityMl !== undefined) this.lastCavityMl = input.cavityMl;
     const fill = this.lastCavityMl > 0 ? Math.min(1, Math.max(0, input.cementInCavityMl) / this.lastCavityMl) : 0;
-    const mix = (now: number, peak: number): number => now + Math.max(0, peak - now) * fill;
+    const mix = (now: number, peak: number): number => now + Math.max(0, peak - now) * fill * this.cementReseat;
     const balloon: EndplateLift = {
       anteriorMm: mix(this.lastLift.anteriorMm, this.lastPeak.anteriorMm),
       middleMm: mix(this.lastLift.middleMm, this.lastPeak.middleMm),
@@ -60,6 +86,10 @@ export class EndplateSupport {
       anteriorMm: Math.max(balloon.anteriorMm, vp.anteriorMm),
       middleMm: Math.max(balloon.middleMm, vp.middleMm),
     };
+    const volume = input.balloonVolumeMl ?? 0;
+    if (volume > 0) this.inflated = true;
+    if (input.cementInBodyMl > 0) this.cemented = true;
+    else if (this.inflated && volume <= 0) this.deflatedLift = this.held;
     if (input.cementSet) this.frozen = true;
     return this.held;
   }

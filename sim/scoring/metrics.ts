@@ -1,4 +1,5 @@
 import type { Metrics } from '../scoring/types';
+import type { HeightView } from '../snapshot';
 import { eventTicks, type ScoringInput } from './scoringInput';
 
 const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -37,8 +38,14 @@ export function metrics(input: ScoringInput): Metrics {
     reachedTarget: eventTicks(input, 'needle.inTargetZone').length > 0,
     redirections: f.trocars.reduce((n, t) => n + t.redirections, 0),
     balloonPeakPressurePsi: r(b?.peakPressurePsi ?? 0, 1),
+    balloonPeakVolumeMl: r(b?.peakVolumeMl ?? 0),
+    balloonContactVolumeMl: r(b?.endplateContactMl ?? 0),
     balloonCavityMl: r(b?.cavityMl ?? 0),
     balloonRuptured: b?.ruptured ?? false,
+    balloonLeakedContrastMl: r(b?.leakedContrastMl ?? 0),
+    balloonEndplateContact: b?.endplateContact ?? false,
+    balloonCortexContact: b?.cortexContact ?? false,
+    balloonCortexBreach: b?.cortexBreach?.wall ?? 'none',
     cementInjectedMl: r(c.injectedMl),
     cementInBodyMl: r(c.inBodyMl),
     cementLeakedMl: r(c.leakedMl),
@@ -54,5 +61,29 @@ export function metrics(input: ScoringInput): Metrics {
     heightIntactMm: r(f.height.intactMm),
     wedgePreOpDeg: r(f.height.preOpWedgeDeg, 2),
     wedgeFinalDeg: r(f.height.wedgeDeg, 2),
+    wedgeChangeDeg: r(f.height.preOpWedgeDeg - f.height.wedgeDeg, 2),
+    ...stageMetrics(f.height),
   };
+}
+
+type Stage = 'before' | 'peak' | 'afterDeflation' | 'afterCement';
+const STAGE_NAMES: Readonly<Record<Stage, string>> = { before: 'PreOp', peak: 'Peak', afterDeflation: 'Deflated', afterCement: 'Cemented' };
+
+/**
+ * Heights at each stage (issue 5): anterior, middle and posterior before, at full inflation, after
+ * deflation and after cement, and the wedge change from pre-op; -1 for a stage not reached (flat
+ * metrics hold numbers only).
+ */
+function stageMetrics(h: HeightView): Record<string, number> {
+  const out: Record<string, number> = {};
+  const pre = h.stages?.before;
+  for (const stage of Object.keys(STAGE_NAMES) as Stage[]) {
+    const s = h.stages?.[stage] ?? null;
+    const n = STAGE_NAMES[stage];
+    out[`heightAnterior${n}Mm`] = s ? r(s.anteriorMm) : -1;
+    out[`heightMiddle${n}Mm`] = s ? r(s.middleMm) : -1;
+    out[`heightPosterior${n}Mm`] = s ? r(s.posteriorMm) : -1;
+    if (stage !== 'before') out[`wedgeChange${n}Deg`] = s && pre ? r(pre.wedgeDeg - s.wedgeDeg, 2) : -1;
+  }
+  return out;
 }

@@ -35,6 +35,7 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'balloon.endplateContact': { type: 'balloon.endplateContact' },
   'balloon.pressureLimit': { type: 'balloon.pressureLimit', pressurePsi: 300 },
   'balloon.ruptured': { type: 'balloon.ruptured', pressurePsi: 420 },
+  'balloon.cortexBreached': { type: 'balloon.cortexBreached', wall: 'lateral', pressurePsi: 350 },
   'balloon.inflated': { type: 'balloon.inflated' },
   'balloon.deflated': { type: 'balloon.deflated' },
   'cement.phaseChanged': { type: 'cement.phaseChanged', phase: 'working' },

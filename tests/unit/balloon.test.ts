@@ -74,7 +74,8 @@ describe('Balloon behaviour', () => {
 
   it('trace points are at least 0.05 mL apart', () => {
     const b = placed();
-    inflateTo(b, 3);
+    inflateTo(b, 2.4);
+    expect(b.view().ruptured).toBe(false);
     const t = b.view().trace;
     for (let i = 1; i < t.length; i++) expect(Math.abs(t[i].volumeMl - t[i - 1].volumeMl)).toBeGreaterThanOrEqual(0.05 - 1e-9);
   });
@@ -84,7 +85,8 @@ describe('Balloon behaviour', () => {
     const weak = placed(-3.5);
     inflateTo(dense, 0.15);
     inflateTo(weak, 0.15);
-    expect(dense.pressurePsi).toBeGreaterThan(weak.pressurePsi * 1.5);
+    // Dense bone may already have burst the balloon here: the peak reading counts.
+    expect(dense.view().peakPressurePsi).toBeGreaterThan(weak.pressurePsi * 1.5);
     inflateTo(dense, 1);
     inflateTo(weak, 1);
     expect(dense.view().peakPressurePsi).toBeGreaterThan(weak.view().peakPressurePsi * 1.5);
@@ -107,7 +109,9 @@ describe('Balloon behaviour', () => {
 
   it('lifts the endplate, then loses part of the lift on deflation (Belkoff 2001, Winkelmann 2018)', () => {
     const b = placed();
-    inflateTo(b, 4);
+    // This fixture sits right under the depressed plate: 2.2 mL lifts it well short of the rating.
+    inflateTo(b, 2.2);
+    expect(b.view().ruptured).toBe(false);
     const peak = b.lift().anteriorMm;
     expect(peak).toBeGreaterThan(0);
     b.deflate();

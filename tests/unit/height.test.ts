@@ -33,21 +33,41 @@ describe('heightView', () => {
   });
 });
 
+const v0 = (a: ReturnType<typeof makeAnatomy>): number => a.vertebrae[a.targetIndex].anteriorHeightMm;
+
 describe('EndplateSupport', () => {
   const anatomy = makeAnatomy();
   const peak = { anteriorMm: 4, middleMm: 2 };
   const afterDeflation = { anteriorMm: 2.4, middleMm: 1.2 };
   const base = { balloonLift: afterDeflation, balloonPeakLift: peak, cavityMl: 3, cementInBodyMl: 0, cementSet: false };
 
-  it('holds the lift left after deflation, and restores toward the peak as cement fills the cavity', () => {
-    const s = new EndplateSupport(anatomy);
+  it('holds the lift left after deflation, and cement in the cavity wins back part of the loss (reseat 50 %)', () => {
+    const s = new EndplateSupport(anatomy, 0.5);
     expect(s.update({ ...base, cementInCavityMl: 0 }).anteriorMm).toBeCloseTo(2.4, 9);
-    expect(s.update({ ...base, cementInCavityMl: 1.5, cementInBodyMl: 1.5 }).anteriorMm).toBeCloseTo(3.2, 9);
-    expect(s.update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm).toBeCloseTo(4, 9);
+    expect(s.update({ ...base, cementInCavityMl: 1.5, cementInBodyMl: 1.5 }).anteriorMm).toBeCloseTo(2.8, 9);
+    expect(s.update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm).toBeCloseTo(3.2, 9);
+    expect(new EndplateSupport(anatomy, 1).update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm).toBeCloseTo(4, 9);
+  });
+
+  it('records the lift at full inflation, after deflation and after cement', () => {
+    const s = new EndplateSupport(anatomy, 0.5);
+    expect(s.stages()).toEqual({ peak: null, afterDeflation: null, afterCement: null });
+    s.update({ ...base, balloonLift: peak, balloonVolumeMl: 4, cementInCavityMl: 0 });
+    expect(s.stages().afterDeflation).toBeNull();
+    s.update({ ...base, balloonVolumeMl: 0, cementInCavityMl: 0 });
+    s.update({ ...base, balloonVolumeMl: 0, cementInCavityMl: 3, cementInBodyMl: 3.5, cementSet: true });
+    const st = s.stages();
+    expect(st.peak?.anteriorMm).toBeCloseTo(4, 9);
+    expect(st.afterDeflation?.anteriorMm).toBeCloseTo(2.4, 9);
+    expect(st.afterCement?.anteriorMm).toBeCloseTo(3.2, 9);
+    const h = heightView(anatomy, s.lift(), st);
+    expect(h.stages?.peak?.anteriorMm).toBeCloseTo(v0(anatomy) + 4, 9);
+    expect(h.stages?.afterCement?.wedgeDeg).toBeCloseTo(h.wedgeDeg, 9);
+    expect(h.stages?.before.wedgeDeg).toBeCloseTo(h.preOpWedgeDeg, 9);
   });
 
   it('remembers the balloon after it is gone and freezes once the cement has set', () => {
-    const s = new EndplateSupport(anatomy);
+    const s = new EndplateSupport(anatomy, 1);
     s.update({ ...base, cementInCavityMl: 3, cementInBodyMl: 4, cementSet: true });
     expect(s.update({ cementInCavityMl: 0, cementInBodyMl: 0, cementSet: true }).anteriorMm).toBeCloseTo(4, 9);
   });
@@ -61,7 +81,7 @@ describe('EndplateSupport', () => {
 
     const b = new Balloon(anatomy, 15);
     b.insert(ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS);
-    b.inflate(4);
+    b.inflate(2.2);
     for (let i = 0; i < 60 * 10; i++) b.step(1 / 60);
     b.deflate();
     for (let i = 0; i < 60 * 10; i++) b.step(1 / 60);

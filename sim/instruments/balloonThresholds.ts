@@ -1,0 +1,120 @@
+import type { VertebraGeometry } from '../anatomy/types';
+import type { Vec3 } from '../math/vec3';
+import { freeSemiAxes, PSI_PER_MPA, type BalloonModelParams } from './balloonModel';
+import { balloonRooms } from './balloonRooms';
+
+/** Below this lost height (mm) at the balloon the endplate is treated as intact cortex: nothing to lift. */
+const MIN_LIFTABLE_MM = 0.5;
+
+/** What the thresholds need to know about one balloon and its plate. */
+export interface ThresholdInputs {
+  readonly v: VertebraGeometry;
+  readonly p: BalloonModelParams;
+  readonly lengthMm: number;
+  readonly centre: Vec3;
+  readonly tip: Vec3;
+  readonly axis: Vec3;
+  /** Crushed cancellous cavity (the drill channel plus what the balloon compacted), mL. */
+  readonly cancellousMl: number;
+  readonly grownMl: number;
+  readonly yieldPsi: number;
+  /** Load on the spine the plate must overcome, N. */
+  readonly loadN: number;
+  /** Shared plate restoration now, and how far this balloon's own fill reaches under it. */
+  readonly plateT: number;
+  readonly ownT: number;
+  /** Force the other balloon(s) put on the plate, N. */
+  readonly othersPushN: number;
+  /** Shell walls already breached: they no longer confine the cavity. */
+  readonly breached: readonly ('lateral' | 'anterior')[];
+}
+
+/** Ways to enlarge the cavity, with the pressure (psi) each needs, and the contact geometry. */
+export interface Thresholds {
+  /** Crush cancellous bone. */
+  readonly growPsi: number;
+  /** Lift the plate (0 while only filling the gap another balloon left under it). */
+  readonly liftPsi: number;
+  /** The plate is above this balloon's fill: lifting only fills the gap (no load). */
+  readonly fillingGap: boolean;
+  readonly contactAreaMm2: number;
+  /** Height lost at the balloon (what lifting can give back), mm. */
+  readonly lostMm: number;
+  /** The free cavity reaches an endplate (either). */
+  readonly touching: boolean;
+  /** Which shell wall (if any) the cavity presses on, and the cross-section radius there, mm. */
+  readonly shellWall: 'lateral' | 'anterior' | null;
+  readonly shellPoint: Vec3 | null;
+  readonly radiusMm: number;
+}
+
+/**
+ * The cavity is a cylinder of elliptic cross-section around the balloon shaft (README "Balloon").
+ * Its geometry is measured against the fractured (unlifted) endplates: space the balloon has lifted
+ * the plate by is a slab on top of it, so lifting does not break the contact it lifts with.
+ */
+export function balloonThresholds(i: ThresholdInputs): Thresholds {
+  const { p, v } = i;
+  const L = i.lengthMm;
+  const area = (i.cancellousMl * 1000) / L;
+  const free = freeSemiAxes(area, p.aspect);
+  const r = balloonRooms(v, i.centre, i.tip, i.axis, 0);
+  // The balloon grows around its shaft; after touching the nearer plate the shaft bends to let it
+  // shift at most shaftShiftMm toward the farther one.
+  const near = Math.min(r.upMm, r.downMm);
+  const roomV = Math.max(0.5, Math.min((r.upMm + r.downMm) / 2, near + p.shaftShiftMm));
+  const roomL = Math.max(0.5, (r.sideAMm + r.sideBMm) / 2);
+  const a = Math.min(free.a, roomV);
+  const b = area / (Math.PI * Math.max(a, 1e-6));
+  const radiusMm = Math.sqrt(free.a * free.b);
+  const bulge = p.distalBulge * radiusMm;
+  const squeezeL = i.breached.includes('lateral') ? 0 : Math.max(0, b / roomL - 1);
+  const squeezeA = i.breached.includes('anterior') ? 0 : Math.max(0, bulge / Math.max(0.5, r.aheadMm) - 1);
+  const squeeze = Math.max(0, free.a / roomV - 1) + squeezeL + squeezeA;
+  const soft = 1 - p.softening * Math.min(1, i.grownMl / p.softeningMl);
+  const growPsi = i.yieldPsi * soft * (1 + p.hardeningPerMl * i.grownMl) * (1 + p.constraintStiffness * squeeze);
+
+  const reachesSuperior = r.upMm <= r.downMm || (r.upMm - r.downMm) / 2 <= p.shaftShiftMm;
+  const supContact = r.upMm <= r.downMm ? r.upMm : reachesSuperior ? roomV : Number.POSITIVE_INFINITY;
+  const gap = i.plateT > i.ownT ? (i.plateT - i.ownT) * r.lostAtBalloonMm : 0;
+  const overlap = free.a - supContact;
+  const width = 2 * b * Math.max(0, Math.min(1, (overlap - gap) / p.contactFlattenMm));
+  const contactAreaMm2 = width * L;
+  const touchingSup = overlap > 0;
+  const fillingGap = touchingSup && gap > 1e-9;
+  const canLift = r.lostAtBalloonMm >= MIN_LIFTABLE_MM && i.plateT < 1 && (fillingGap || contactAreaMm2 > 1);
+  // Resistance of the plate: what is left of the spine's load prone, plus shearing the impacted
+  // fracture zone loose over the patch (scales with the bone, so lift competes with crushing alike in
+  // weak and dense bone), stiffening toward full height; less what the other balloon carries.
+  const impactionN = (p.impactionFactor * i.yieldPsi * contactAreaMm2) / PSI_PER_MPA;
+  const resistN = (i.loadN * p.proneLoadShare + impactionN) * (1 + p.loadStiffening * i.plateT);
+  const forceN = Math.max(0, resistN - i.othersPushN);
+  const liftPsi = !canLift ? Number.POSITIVE_INFINITY : fillingGap ? 0 : (forceN / contactAreaMm2) * PSI_PER_MPA;
+
+  // Shell contact: the side nearer the shaft, or the cortex ahead of the distal marker.
+  const sideMin = Math.min(r.sideAMm, r.sideBMm);
+  let shellWall: Thresholds['shellWall'] = null;
+  let shellPoint: Vec3 | null = null;
+  const h = Math.hypot(i.axis.x, i.axis.z) || 1;
+  const ux = i.axis.x / h;
+  const uz = i.axis.z / h;
+  if (bulge > r.aheadMm && !i.breached.includes('anterior')) {
+    shellWall = 'anterior';
+    shellPoint = { x: i.tip.x + ux * r.aheadMm, y: i.tip.y, z: i.tip.z + uz * r.aheadMm };
+  } else if (b > sideMin && !i.breached.includes('lateral')) {
+    shellWall = 'lateral';
+    const s = r.sideAMm <= r.sideBMm ? 1 : -1;
+    shellPoint = { x: i.centre.x + s * uz * sideMin, y: i.centre.y, z: i.centre.z - s * ux * sideMin };
+  }
+  return {
+    growPsi,
+    liftPsi,
+    fillingGap,
+    contactAreaMm2,
+    lostMm: r.lostAtBalloonMm,
+    touching: free.a >= near,
+    shellWall,
+    shellPoint,
+    radiusMm,
+  };
+}
