@@ -130,6 +130,17 @@ export interface BalloonView {
   readonly contrastLeak?: { readonly centre: Vec3; readonly volumeMl: number; readonly radiusMm: number } | null;
   /** Pressure-volume trace for the gauge plot (one point per 0.05 mL change). */
   readonly trace: readonly { readonly volumeMl: number; readonly pressurePsi: number }[];
+  /**
+   * The balloon's section in the axial plane through its centre, from its matter-js ring
+   * (sim/physics/balloonWorld.ts): points in the patient frame, counter-clockwise seen from above;
+   * null while not inserted.
+   */
+  readonly outline?: readonly Vec3[] | null;
+  /** Body walls the ring presses on now (lateral / anterior / posterior cortex). */
+  readonly wallContacts?: readonly ('lateral' | 'anterior' | 'posterior')[];
+  /** Area the ring encloses, and the analytic cavity's section it aims at when full, mm^2 (null while not inserted). */
+  readonly sectionAreaMm2?: number | null;
+  readonly analyticSectionAreaMm2?: number | null;
 }
 
 export interface CementDeposit {

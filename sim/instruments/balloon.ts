@@ -17,6 +17,9 @@ import { balloonThresholds, type Thresholds } from './balloonThresholds';
 import { BalloonRecord } from './balloonRecord';
 import { liftFromFraction, targetVertebra } from './endplateGeometry';
 import { SharedEndplate, type EndplatePusher } from './endplateShare';
+import type { PlaneRooms } from './balloonRooms';
+import { BalloonWorld } from '../physics/balloonWorld';
+import { FIXED_DT_S } from '../constants';
 
 const SUBSTEP_ML = 0.005;
 /** The syringe's resolution, mL: volumes are kept on this grid so that 16 x 0.25 mL is exactly 4 mL. */
@@ -56,6 +59,11 @@ export class Balloon implements EndplatePusher {
   private push = 0;
   private readonly record = new BalloonRecord();
   private queued: DomainEvent[] = [];
+  /** The balloon's section in its axial plane as a soft body in matter-js (sim/physics/balloonWorld.ts), while inserted. */
+  private world: BalloonWorld | null = null;
+  private planeRooms: PlaneRooms | undefined;
+  /** The analytic cavity's section in the axial plane (what the ring aims at when full), mm^2. */
+  private analyticSection = 0;
 
   /** A balloon of the given length for this anatomy; device and model constants may be overridden. */
   constructor(anatomy: Anatomy, lengthMm: number, device?: BalloonDevice, params?: Partial<BalloonModelParams>) {
@@ -85,6 +93,7 @@ export class Balloon implements EndplatePusher {
     this.tip = tip;
     this.centre = add(tip, scale(this.axis, -this.device.lengthMm / 2));
     this.inserted = true;
+    this.placeRing();
   }
 
   /** Queue contrast on the syringe: positive pushes, negative withdraws (ignored unless inserted and intact). */
@@ -104,6 +113,7 @@ export class Balloon implements EndplatePusher {
     if (this.volume > 0) this.setVolume(0);
     this.inserted = false;
     this.push = 0;
+    this.world = null;
   }
 
   /** Advance the syringe by dtS seconds; returns the events this produced. */
@@ -111,6 +121,7 @@ export class Balloon implements EndplatePusher {
     const events = this.queued;
     this.queued = [];
     if (dtS > 0) this.record.tick(dtS);
+    if (this.world && dtS > 0) this.stepRing(dtS);
     if (!this.inserted || this.record.ruptured || !(dtS > 0)) return events;
     const maxMl = this.device.syringeRateMlPerS * dtS;
     let move = Math.max(-maxMl, Math.min(maxMl, this.pending));
@@ -141,6 +152,10 @@ export class Balloon implements EndplatePusher {
       pressurePsi: this.pressure,
       cavityMl: this.cavityMl,
       ...this.record.view(this.params),
+      outline: this.world ? this.world.outline() : null,
+      wallContacts: this.world ? this.world.contacts.filter((w) => w !== 'opening') : [],
+      sectionAreaMm2: this.world ? this.world.areaMm2 : null,
+      analyticSectionAreaMm2: this.world ? this.analyticSection : null,
     };
   }
 
@@ -216,6 +231,7 @@ export class Balloon implements EndplatePusher {
     this.push = this.ownT >= this.plate.t - 1e-9 && th.contactAreaMm2 > 0 && th.lostMm > 0 ? (bone / PSI_PER_MPA) * th.contactAreaMm2 : 0;
     this.pressure = wallPressurePsi(target, this.device.maxVolumeMl, this.params) + bone;
     this.lastPlateT = this.plate.t;
+    this.aimRing(th);
     this.checkShell(th, bone);
     this.queued.push(...this.record.watch(this.volume, this.pressure, this.device, this.centre));
     if (this.record.ruptured) this.burst();
@@ -287,6 +303,7 @@ export class Balloon implements EndplatePusher {
       ownT: this.ownT,
       othersPushN: this.plate.othersPushN(this),
       breached: this.record.breachedWalls,
+      plane: this.planeRooms,
     });
   }
 
@@ -297,6 +314,50 @@ export class Balloon implements EndplatePusher {
     if (bonePsi < shellBreachPsi(this.anatomy, th.shellPoint, th.radiusMm, this.params)) return;
     const e = this.record.breach(th.shellWall, th.shellPoint, bonePsi);
     if (e) this.queued.push(e);
+  }
+
+  /**
+   * Build the ring's world at the balloon's centre: its rooms sideways and ahead become the
+   * distances to the cortex bodies the ring will meet (fixed while the balloon stays put).
+   */
+  private placeRing(): void {
+    const L = this.device.lengthMm;
+    const maxHalfWidthMm = Math.sqrt((this.device.maxVolumeMl * 1000) / L / Math.PI);
+    const world = new BalloonWorld(this.anatomy, this.centre, this.axis, {
+      lengthMm: L,
+      channelRadiusMm: this.params.channelDiameterMm / 2,
+      maxHalfWidthMm,
+      maxBulgeMm: this.params.distalBulge * maxHalfWidthMm,
+      yieldPsi: this.yieldPsi,
+    });
+    const h = Math.hypot(this.axis.x, this.axis.z);
+    const ux = h > 1e-9 ? this.axis.x / h : 0;
+    const uz = h > 1e-9 ? this.axis.z / h : -1;
+    const c = { x: this.centre.x, z: this.centre.z };
+    this.planeRooms = {
+      sideAMm: world.roomMm(c, uz, -ux),
+      sideBMm: world.roomMm(c, -uz, ux),
+      aheadMm: world.roomMm({ x: this.tip.x, z: this.tip.z }, ux, uz),
+    };
+    this.world = world;
+    this.aimRing(this.thresholds());
+  }
+
+  /** The ring aims at the analytic cavity's section, shrunk while the balloon holds less than the cavity. */
+  private aimRing(th: Thresholds): void {
+    if (!this.world) return;
+    const L = this.device.lengthMm;
+    this.analyticSection = 2 * th.halfWidthMm * L + (Math.PI / 2) * th.halfWidthMm * th.bulgeMm;
+    const fill = this.cavityMl > 0 ? Math.min(1, this.volume / this.cavityMl) : 0;
+    this.world.setTargetAreaMm2(this.analyticSection * fill);
+  }
+
+  /** One engine update per fixed step (at most 10 per call); a ring pressing on the shell is cortex contact. */
+  private stepRing(dtS: number): void {
+    if (!this.world) return;
+    const n = Math.min(10, Math.max(1, Math.round(dtS / FIXED_DT_S)));
+    for (let i = 0; i < n; i++) this.world.step();
+    if (this.volume > 0 && this.world.contacts.some((w) => w !== 'opening')) this.record.cortexContact = true;
   }
 
   /** After a rupture: the contrast is gone, the plate settles as on deflation. */

@@ -16,8 +16,20 @@ export interface BalloonRooms {
   readonly lostAtBalloonMm: number;
 }
 
-/** Rooms for a balloon centred at `centre`, distal marker at `tip`, along unit `axis`, with endplate restoration t. */
-export function balloonRooms(v: VertebraGeometry, centre: Vec3, tip: Vec3, axis: Vec3, t: number): BalloonRooms {
+/** Rooms in the balloon's axial plane, measured to the cortex bodies the ring meets (sim/physics/balloonWorld.ts); null where no wall was found. */
+export interface PlaneRooms {
+  readonly sideAMm: number | null;
+  readonly sideBMm: number | null;
+  readonly aheadMm: number | null;
+}
+
+/**
+ * Rooms for a balloon centred at `centre`, distal marker at `tip`, along unit `axis`, with endplate
+ * restoration t. Up and down come from the endplates (3D); sideways and ahead from `plane` (where
+ * the balloon's ring meets the rim in its matter world, the footprint the anatomy draws) when
+ * given, else from the elliptic-cylinder shell.
+ */
+export function balloonRooms(v: VertebraGeometry, centre: Vec3, tip: Vec3, axis: Vec3, t: number, plane?: PlaneRooms): BalloonRooms {
   const span = cancellousSpanAt(v, centre, t);
   const h = Math.hypot(axis.x, axis.z);
   // Horizontal direction of the axis and its horizontal normal (x/z plane); a vertical axis falls back to x.
@@ -26,9 +38,9 @@ export function balloonRooms(v: VertebraGeometry, centre: Vec3, tip: Vec3, axis:
   return {
     upMm: Math.max(0, span.superiorY - centre.y),
     downMm: Math.max(0, centre.y - span.inferiorY),
-    sideAMm: distanceToShellMm(v, centre, uz, -ux),
-    sideBMm: distanceToShellMm(v, centre, -uz, ux),
-    aheadMm: distanceToShellMm(v, tip, ux, uz),
+    sideAMm: plane?.sideAMm ?? distanceToShellMm(v, centre, uz, -ux),
+    sideBMm: plane?.sideBMm ?? distanceToShellMm(v, centre, -uz, ux),
+    aheadMm: plane?.aheadMm ?? distanceToShellMm(v, tip, ux, uz),
     lostAtBalloonMm: liftableAtMm(v, centre),
   };
 }

@@ -1,7 +1,7 @@
 import type { VertebraGeometry } from '../anatomy/types';
 import type { Vec3 } from '../math/vec3';
 import { freeSemiAxes, PSI_PER_MPA, type BalloonModelParams } from './balloonModel';
-import { balloonRooms } from './balloonRooms';
+import { balloonRooms, type PlaneRooms } from './balloonRooms';
 
 /** Below this lost height (mm) at the balloon the endplate is treated as intact cortex: nothing to lift. */
 const MIN_LIFTABLE_MM = 0.5;
@@ -27,6 +27,8 @@ export interface ThresholdInputs {
   readonly othersPushN: number;
   /** Shell walls already breached: they no longer confine the cavity. */
   readonly breached: readonly ('lateral' | 'anterior')[];
+  /** Sideways and ahead rooms from the balloon's matter world (balloonRooms), if it has one. */
+  readonly plane?: PlaneRooms;
 }
 
 /** Ways to enlarge the cavity, with the pressure (psi) each needs, and the contact geometry. */
@@ -46,6 +48,9 @@ export interface Thresholds {
   readonly shellWall: 'lateral' | 'anterior' | null;
   readonly shellPoint: Vec3 | null;
   readonly radiusMm: number;
+  /** The cavity's lateral half-width and its distal bulge beyond the marker, mm: its section in the axial plane. */
+  readonly halfWidthMm: number;
+  readonly bulgeMm: number;
 }
 
 /**
@@ -58,7 +63,7 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
   const L = i.lengthMm;
   const area = (i.cancellousMl * 1000) / L;
   const free = freeSemiAxes(area, p.aspect);
-  const r = balloonRooms(v, i.centre, i.tip, i.axis, 0);
+  const r = balloonRooms(v, i.centre, i.tip, i.axis, 0, i.plane);
   // The balloon grows around its shaft; after touching the nearer plate the shaft bends to let it
   // shift at most shaftShiftMm toward the farther one.
   const near = Math.min(r.upMm, r.downMm);
@@ -116,5 +121,7 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
     shellWall,
     shellPoint,
     radiusMm,
+    halfWidthMm: b,
+    bulgeMm: bulge,
   };
 }
