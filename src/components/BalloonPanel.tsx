@@ -1,31 +1,42 @@
+import type { CommandType } from '../../sim/commands';
 import type { BalloonView, HeightView } from '../../sim/snapshot';
 import type { TrainingMode } from '../../sim/sessionTypes';
+import { balloonDevice } from '../../sim/instruments/balloonDevices';
 import { fixed } from '../game/format';
+import type { KeyAction } from '../input/actionTypes';
+import { BalloonControls } from './BalloonControls';
+import { HeightRestoration } from './HeightRestoration';
 import { GAUGE_MAX_PSI, ManometerGauge } from './ManometerGauge';
 import { Panel, Readout } from './Panel';
 import { PressureVolumePlot } from './PressureVolumePlot';
-
-/** Nominal maximum volume by tamp length: ~3 / 4 / 6 mL for 10 / 15 / 20 mm (clinical-reference.md, assumed). */
-const MAX_VOLUME_ML: Readonly<Record<number, number>> = { 10: 3, 15: 4, 20: 6 };
+import '../styles/balloon.css';
 
 interface Props {
   readonly balloon: BalloonView | null;
   readonly height: HeightView;
   readonly mode: TrainingMode;
+  /** Command types the machine accepts now (the syringe buttons follow them). */
+  readonly allowed: readonly CommandType[];
+  readonly onAction: (action: KeyAction) => void;
 }
 
-/** Manometer, volume, live pressure-volume curve and vertebral heights. */
-export function BalloonPanel({ balloon, height, mode }: Props) {
-  const b = balloon;
-  const maxMl = b ? (MAX_VOLUME_ML[b.lengthMm] ?? 4) : 4;
+/**
+ * The inflatable bone tamp: manometer (dial and number, psi), volume against the device's maximum,
+ * the live pressure-volume curve, the syringe's buttons, and the height restoration it achieves.
+ * Device limits come from sim/instruments/balloonDevices.ts (clinical-reference.md, Balloon).
+ */
+export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
+  const device = balloonDevice(b?.lengthMm ?? 15);
+  const leaked = b?.leakedContrastMl ?? 0;
+  const shown = b && (b.inserted || b.trace.length > 1);
   return (
     <Panel
       title="Balloon tamp"
       testId="balloon-panel"
-      aside={b && <span className="badge">{b.lengthMm} mm</span>}
+      aside={b && <span className="badge">{`${b.lengthMm} mm · max ${device.maxVolumeMl} mL · ${device.ratedPressurePsi} psi`}</span>}
       className={b?.ruptured ? 'alarm' : undefined}
     >
-      {!b || (!b.inserted && b.trace.length === 0) ? (
+      {!shown ? (
         <p className="muted">Not inserted.</p>
       ) : (
         <div className="balloon-grid">
@@ -36,19 +47,31 @@ export function BalloonPanel({ balloon, height, mode }: Props) {
             </div>
           </div>
           <div>
-            <Readout label="Volume" value={fixed(b.volumeMl, 2)} unit="mL" testId="balloon-volume" />
-            <Readout label="Peak" value={Math.round(b.peakPressurePsi)} unit="psi" />
-            <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" />
-            {b.endplateContact && <Readout label="Endplate" value="contact" tone="warn" />}
+            <Readout label={`Volume (max ${device.maxVolumeMl})`} value={fixed(b.volumeMl, 2)} unit="mL" testId="balloon-volume" />
+            <Readout label="Peak" value={Math.round(b.peakPressurePsi)} unit="psi" testId="balloon-peak" />
+            <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" testId="balloon-cavity" />
+            {(b.peakVolumeMl ?? 0) > b.volumeMl + 0.005 && <Readout label="Largest fill" value={fixed(b.peakVolumeMl ?? 0, 2)} unit="mL" />}
+            {b.endplateContact && (
+              <Readout
+                label="Endplate"
+                value={b.endplateContactMl != null ? `at ${fixed(b.endplateContactMl, 2)} mL` : 'contact'}
+                tone="warn"
+                testId="balloon-endplate"
+              />
+            )}
+            {b.cortexBreach ? (
+              <Readout label="Cortex" value={`breached (${b.cortexBreach.wall})`} tone="danger" testId="balloon-cortex" />
+            ) : (
+              b.cortexContact && <Readout label="Cortex" value="contact" tone="warn" testId="balloon-cortex" />
+            )}
             {b.ruptured && <Readout label="Balloon" value="RUPTURED" tone="danger" testId="balloon-ruptured" />}
+            {leaked > 0 && <Readout label="Contrast leaked" value={fixed(leaked, 2)} unit="mL" tone="danger" testId="balloon-leaked" />}
           </div>
-          <PressureVolumePlot trace={b.trace} maxVolumeMl={maxMl} maxPressurePsi={GAUGE_MAX_PSI} />
+          <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
         </div>
       )}
-      <div className="heights">
-        <Readout label="Anterior height" value={`${fixed(height.anteriorMm)} / ${fixed(height.intactMm)}`} unit="mm" testId="height-anterior" />
-        <Readout label="Wedge angle" value={`${fixed(height.wedgeDeg)} (pre-op ${fixed(height.preOpWedgeDeg)})`} unit="°" />
-      </div>
+      <BalloonControls allowed={allowed} onAction={onAction} />
+      <HeightRestoration height={height} />
     </Panel>
   );
 }

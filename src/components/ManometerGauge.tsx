@@ -53,7 +53,17 @@ export function ManometerGauge({ pressurePsi, peakPsi, showBand }: Props) {
   const [px, py] = polar(angleFor(peakPsi), R);
   const [px2, py2] = polar(angleFor(peakPsi), R - 6);
   return (
-    <svg className="gauge" viewBox="0 0 100 100" role="img" aria-label={`Balloon pressure ${Math.round(pressurePsi)} psi`}>
+    <svg
+      className="gauge"
+      viewBox="0 0 100 100"
+      role="meter"
+      aria-label="Balloon pressure"
+      aria-valuemin={0}
+      aria-valuemax={GAUGE_MAX_PSI}
+      aria-valuenow={Math.round(pressurePsi)}
+      aria-valuetext={`${Math.round(pressurePsi)} psi, peak ${Math.round(peakPsi)} psi`}
+      data-testid="balloon-gauge"
+    >
       <circle cx={50} cy={50} r={48} className="gauge-face" />
       <path d={arc(0, GAUGE_MAX_PSI, R)} className="gauge-scale" />
       {showBand && <path d={arc(WORKING_BAND_PSI[0], WORKING_BAND_PSI[1], R - 2)} className="gauge-band" />}

@@ -67,5 +67,16 @@ export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi }: Props
     g.fill();
   }, [trace, maxVolumeMl, maxPressurePsi]);
 
-  return <canvas ref={ref} className="pv-plot" style={{ width: W, height: H }} aria-label="Pressure-volume curve" data-testid="balloon-pv" />;
+  // The number of points drawn is exposed for tests and assistive tech: the canvas itself is opaque.
+  return (
+    <canvas
+      ref={ref}
+      className="pv-plot"
+      style={{ width: W, height: H }}
+      role="img"
+      aria-label={`Pressure-volume curve, ${trace.length} points`}
+      data-testid="balloon-pv"
+      data-points={trace.length}
+    />
+  );
 }

@@ -83,7 +83,9 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'balloon.pressureLimit':
       return { text: `Balloon pressure limit: ${Math.round(e.pressurePsi)} psi`, severity: 'warn' };
     case 'balloon.ruptured':
-      return { text: `Balloon ruptured at ${Math.round(e.pressurePsi)} psi`, severity: 'danger' };
+      return { text: `Balloon ruptured at ${Math.round(e.pressurePsi)} psi: contrast leaking into the bone`, severity: 'danger' };
+    case 'balloon.cortexBreached':
+      return { text: `Balloon broke through the ${e.wall} cortex at ${Math.round(e.pressurePsi)} psi`, severity: 'danger' };
     case 'balloon.inflated':
       return { text: 'Balloon inflating', severity: 'info' };
     case 'balloon.deflated':

@@ -2,7 +2,7 @@ import type { ChecklistItem, Side } from '../../sim/commands';
 import type { SimSnapshot } from '../../sim/snapshot';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure/checklistItems';
-import { CHECKLIST_LABELS, keyLabel } from '../input/keymap';
+import { CHECKLIST_LABELS, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from '../input/keymap';
 import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
 import { fixed } from './format';
 import { nextExchangeStep } from './nextExchangeStep';
@@ -36,11 +36,24 @@ function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
   };
 }
 
-function heightHint(snapshot: SimSnapshot): string {
+/** The balloon step by step: insert, inflate in increments under lateral images, stop on the textbook signs, deflate, remove. */
+function balloonHint(snapshot: SimSnapshot): string {
+  const b = snapshot.balloon;
   const h = snapshot.height;
   const lost = h.intactMm - h.preOpAnteriorMm;
   const regained = lost > 0 ? ((h.anteriorMm - h.preOpAnteriorMm) / lost) * 100 : 0;
-  return `Usual working pressure 120-220 psi; stop when height is restored, the balloon meets the endplate or cortex, or pressure climbs without volume. Anterior height regained: ${Math.round(regained)} %.`;
+  if (!b || !b.inserted) {
+    return b && b.trace.length > 1
+      ? 'Balloon out: the cavity is ready for cement (Enter).'
+      : `Insert the balloon through the cannula (${keyLabel('balloon.insert')}) and check its markers on a lateral image.`;
+  }
+  if (b.ruptured) return `Balloon ruptured: stop, deflate (${keyLabel('balloon.deflate')}) and remove it (${keyLabel('balloon.remove')}).`;
+  if (b.volumeMl <= 0 && b.trace.length > 1) return `Balloon deflated: remove it (${keyLabel('balloon.remove')}).`;
+  const steps = `Inflate ${INFLATE_STEP_ML} mL (${keyLabel('balloon.inflate')}) or ${INFLATE_FINE_STEP_ML} mL (${keyLabel('balloon.inflateFine')}), hold (${keyLabel('balloon.hold')}) and watch the manometer`;
+  const stop = b.endplateContact
+    ? ` The balloon is against the endplate: stop and deflate (${keyLabel('balloon.deflate')}).`
+    : ' Stop at endplate contact, height restored, the lateral or anterior cortex, pressure climbing without volume, or the maximum volume.';
+  return `${steps}; usual working pressure 120-220 psi.${stop} Anterior height regained: ${Math.round(regained)} %.`;
 }
 
 function cementHint(snapshot: SimSnapshot): string {
@@ -80,7 +93,7 @@ function phaseText(snapshot: SimSnapshot): string | null {
     case 'cArmSetup':
       return `True AP: spinous process centred between symmetric pedicles, endplates as single lines; true lateral: one posterior wall. C-arm offset: orbit ${fixed(snapshot.carm.orbitDeg)}°, tilt ${fixed(snapshot.carm.tiltDeg)}°.`;
     case 'balloon':
-      return heightHint(snapshot);
+      return balloonHint(snapshot);
     case 'cement':
       return cementHint(snapshot);
     case 'instrumentRemoval':

@@ -49,6 +49,15 @@ export const AIM_STEP_DEG = 1;
 export const CARM_STEP_DEG = 1;
 /** Shutter step: 1 cm of opening at the detector per key press (5 mm each side). */
 export const COLLIMATION_STEP_MM = 5;
+/**
+ * Syringe steps: a quarter turn of the inflation syringe's screw, and a finer tenth of a mL for the
+ * end of the inflation, when pressure climbs steeply near the endplate (clinical-reference.md,
+ * Balloon: "stop inflating when ..."). Holding is waiting (T): the manometer shows any fall as bone yields.
+ */
+export const INFLATE_STEP_ML = 0.25;
+export const INFLATE_FINE_STEP_ML = 0.1;
+/** A hold between steps, s: long enough to see the pressure settle as trabeculae yield (assumed). */
+export const BALLOON_HOLD_S = 10;
 
 /** Order in which the zoom key cycles the electronic magnification. */
 export const ZOOM_LEVELS: readonly ZoomLevel[] = [1, 1.5, 2];
@@ -240,8 +249,16 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('channel.drill20', 'access', ['Shift+d'], 'Drill 20 mm ahead', { type: 'channel.drill', mm: 20 }),
 
   cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
-  cmd('balloon.inflate', 'balloon', ['=', '+'], 'Inflate 0.25 mL', { type: 'balloon.inflate', mL: 0.25 }),
-  cmd('balloon.withdraw', 'balloon', ['-'], 'Withdraw 0.25 mL', { type: 'balloon.inflate', mL: -0.25 }),
+  cmd('balloon.inflate', 'balloon', ['=', '+'], `Inflate ${INFLATE_STEP_ML} mL`, { type: 'balloon.inflate', mL: INFLATE_STEP_ML }),
+  cmd('balloon.inflateFine', 'balloon', ['.'], `Inflate ${INFLATE_FINE_STEP_ML} mL`, { type: 'balloon.inflate', mL: INFLATE_FINE_STEP_ML }),
+  cmd('balloon.withdraw', 'balloon', ['-'], `Withdraw ${INFLATE_STEP_ML} mL`, { type: 'balloon.inflate', mL: -INFLATE_STEP_ML }),
+  cmd('balloon.withdrawFine', 'balloon', [','], `Withdraw ${INFLATE_FINE_STEP_ML} mL`, { type: 'balloon.inflate', mL: -INFLATE_FINE_STEP_ML }),
+  // Holding is waiting with the syringe still: hidden from the action bar (time.wait is allowed in
+  // every phase), offered on the balloon panel next to the manometer instead.
+  act('balloon.hold', 'balloon', ['Shift+b'], `Hold the syringe ${BALLOON_HOLD_S} s`, () => send({ type: 'time.wait', s: BALLOON_HOLD_S }), {
+    commandType: 'time.wait',
+    hiddenFromBar: true,
+  }),
   cmd('balloon.deflate', 'balloon', ['x'], 'Deflate fully', { type: 'balloon.deflate' }),
   cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),
 

@@ -77,6 +77,61 @@ export function trackShapes(t: TrocarView): RadiopaqueShape[] {
 }
 
 /**
+ * The balloon is bonded onto its catheter just inside each marker band: its contrast ends about a
+ * millimetre short of the band's centre, so both markers show as dense dots at the balloon's ends
+ * (assumed; Kyphon-style tamps).
+ */
+const BALLOON_NECK_MM = 1;
+
+/**
+ * The contrast in the balloon as a solid between the two necks, holding the balloon's volume (so
+ * the image shows exactly the contrast the syringe pushed). A non-compliant tamp is held at both
+ * ends by its catheter and bulges between them: a capsule while it is slimmer than that length
+ * (volume pi r^2 L - 2/3 pi r^3 solved for r), then, past the sphere of diameter L, an oblate
+ * spheroid (semi-axis L/2 along the catheter, the rest of the volume round it). The renderer's
+ * ellipsoids are axis-aligned, so the spheroid is drawn with its radii along x, y and z, rescaled
+ * to the same volume: exact for an axis along x, y or z, close for the usual 10-25 degree medial
+ * tilt (the shape is nearly round there anyway).
+ */
+export function balloonContrastShape(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number): RadiopaqueShape | null {
+  const v = volumeMl * 1000;
+  const half = lengthMm / 2 - BALLOON_NECK_MM;
+  if (!(v > 0) || !(half > 0)) return null;
+  const at = (s: number): Vec3 => ({ x: centre.x + axis.x * s, y: centre.y + axis.y * s, z: centre.z + axis.z * s });
+  if (v <= (4 / 3) * Math.PI * half ** 3) {
+    const capsuleVolume = (r: number) => 2 * Math.PI * r * r * half - (2 / 3) * Math.PI * r ** 3;
+    let lo = 0;
+    let hi = half;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (capsuleVolume(mid) < v) lo = mid;
+      else hi = mid;
+    }
+    const r = (lo + hi) / 2;
+    return { kind: 'capsule', a: at(-(half - r)), b: at(half - r), radiusMm: r, innerRadiusMm: 0, muPerMm: MU_PER_MM.contrast };
+  }
+  const b = Math.sqrt((3 * v) / (4 * Math.PI * half));
+  // The spheroid's radius along a coordinate axis at cosine u to its own axis.
+  const section = (u: number) => 1 / Math.sqrt((u * u) / (half * half) + (1 - u * u) / (b * b));
+  const raw = { x: section(axis.x), y: section(axis.y), z: section(axis.z) };
+  const k = Math.cbrt(v / ((4 / 3) * Math.PI * raw.x * raw.y * raw.z));
+  return { kind: 'ellipsoid', centre, radii: { x: raw.x * k, y: raw.y * k, z: raw.z * k }, muPerMm: MU_PER_MM.contrast };
+}
+
+/** The inserted balloon: its contrast (if any) and a radiopaque marker band at each end of its working length. */
+function balloonShapes(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number): RadiopaqueShape[] {
+  const half = lengthMm / 2;
+  const marker = { x: MARKER_RADIUS_MM, y: MARKER_RADIUS_MM, z: MARKER_RADIUS_MM };
+  const end = (s: number): Vec3 => ({ x: centre.x + axis.x * s, y: centre.y + axis.y * s, z: centre.z + axis.z * s });
+  const body = balloonContrastShape(centre, axis, lengthMm, volumeMl);
+  return [
+    ...(body ? [body] : []),
+    { kind: 'ellipsoid', centre: end(-half), radii: marker, muPerMm: MU_PER_MM.steel },
+    { kind: 'ellipsoid', centre: end(half), radii: marker, muPerMm: MU_PER_MM.steel },
+  ];
+}
+
+/**
  * Contrast out of a ruptured balloon, spread through the trabeculae over a sphere of the radius the
  * simulation reports: the contrast's attenuation diluted by the share of that sphere it fills
  * (never denser than the contrast itself). It stays after the balloon is out.
@@ -94,17 +149,7 @@ export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   const activeSide = snapshot.trocar?.side;
   const shapes: RadiopaqueShape[] = snapshot.trocars.filter((t) => t.depthMm > 0 || t.side === activeSide).flatMap(trackShapes);
   const bl = snapshot.balloon;
-  if (bl && bl.inserted) {
-    const half = bl.lengthMm / 2;
-    const core = Math.max(0, half - bl.radiusMm);
-    const at = (s: number): Vec3 => ({ x: bl.centre.x + bl.axis.x * s, y: bl.centre.y + bl.axis.y * s, z: bl.centre.z + bl.axis.z * s });
-    if (bl.radiusMm > 0) {
-      shapes.push({ kind: 'capsule', a: at(-core), b: at(core), radiusMm: bl.radiusMm, innerRadiusMm: 0, muPerMm: MU_PER_MM.contrast });
-    }
-    const marker = { x: MARKER_RADIUS_MM, y: MARKER_RADIUS_MM, z: MARKER_RADIUS_MM };
-    shapes.push({ kind: 'ellipsoid', centre: at(-half), radii: marker, muPerMm: MU_PER_MM.steel });
-    shapes.push({ kind: 'ellipsoid', centre: at(half), radii: marker, muPerMm: MU_PER_MM.steel });
-  }
+  if (bl && bl.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl));
   const leak = bl?.contrastLeak;
   if (leak && leak.volumeMl > 0 && leak.radiusMm > 0) shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {

@@ -212,7 +212,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
             {/* The panel of the current step comes first; a step's panel appears once it is reached. */}
             {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
             {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
-              <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} />
+              <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} allowed={snap.allowed} onAction={controls.run} />
             )}
             <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} events={snap.events} />
             <DosePanel dose={snap.dose} carm={carm} mode={mode} />

@@ -87,4 +87,23 @@ describe('keymap', () => {
     expect(early.command).toBeUndefined();
     expect(early.message).toBeTruthy();
   });
+
+  it('balloon: coarse and fine syringe steps both ways, a hold that waits, all as commands of the balloon group', async () => {
+    const { actionForCombo, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } = await import('../../src/input/keymap');
+    const run = (combo: string) => actionForCombo(combo)?.perform({} as never).command;
+    expect(INFLATE_FINE_STEP_ML).toBeLessThan(INFLATE_STEP_ML);
+    expect(run('=')).toEqual({ type: 'balloon.inflate', mL: INFLATE_STEP_ML });
+    expect(run('+')).toEqual({ type: 'balloon.inflate', mL: INFLATE_STEP_ML });
+    expect(run('.')).toEqual({ type: 'balloon.inflate', mL: INFLATE_FINE_STEP_ML });
+    expect(run('-')).toEqual({ type: 'balloon.inflate', mL: -INFLATE_STEP_ML });
+    expect(run(',')).toEqual({ type: 'balloon.inflate', mL: -INFLATE_FINE_STEP_ML });
+    expect(run('Shift+b')).toMatchObject({ type: 'time.wait' });
+    expect(run('b')).toEqual({ type: 'balloon.insert' });
+    expect(run('x')).toEqual({ type: 'balloon.deflate' });
+    expect(run('r')).toEqual({ type: 'balloon.remove' });
+    const balloon = KEYMAP.filter((a) => a.group === 'balloon');
+    expect(balloon.every((a) => a.commandType !== undefined && a.keys.length > 0)).toBe(true);
+    // The hold is offered on the balloon panel, not on the action bar (time.wait is allowed in every phase).
+    expect(balloon.filter((a) => a.hiddenFromBar).map((a) => a.id)).toEqual(['balloon.hold']);
+  });
 });
