@@ -17,7 +17,19 @@ export type RadiopaqueShape =
       readonly innerRadiusMm: number;
       readonly muPerMm: number;
     }
-  | { readonly kind: 'ellipsoid'; readonly centre: Vec3; readonly radii: Vec3; readonly muPerMm: number };
+  | { readonly kind: 'ellipsoid'; readonly centre: Vec3; readonly radii: Vec3; readonly muPerMm: number }
+  /**
+   * A convex polygon in an axial (x, z) plane, counter-clockwise, extruded from yMin to yMax and,
+   * if `within` is given, intersected with that axis-aligned ellipsoid (rounded top and bottom).
+   */
+  | {
+      readonly kind: 'prism';
+      readonly polygon: readonly { readonly x: number; readonly z: number }[];
+      readonly yMin: number;
+      readonly yMax: number;
+      readonly within?: { readonly centre: Vec3; readonly radii: Vec3 };
+      readonly muPerMm: number;
+    };
 
 /**
  * Linear attenuation at the ~50-60 keV mean energy of an 80-100 kVp beam, per mm, from NIST
@@ -118,12 +130,87 @@ export function balloonContrastShape(centre: Vec3, axis: Vec3, lengthMm: number,
   return { kind: 'ellipsoid', centre, radii: { x: raw.x * k, y: raw.y * k, z: raw.z * k }, muPerMm: MU_PER_MM.contrast };
 }
 
+/** Convex hull of points in the (x, z) plane, counter-clockwise (Andrew's monotone chain). */
+export function convexHullXZ(points: readonly { x: number; z: number }[]): { x: number; z: number }[] {
+  const p = [...points].map((q) => ({ x: q.x, z: q.z })).sort((a, b) => a.x - b.x || a.z - b.z);
+  if (p.length < 3) return p;
+  const cross = (o: { x: number; z: number }, a: { x: number; z: number }, b: { x: number; z: number }) => (a.x - o.x) * (b.z - o.z) - (a.z - o.z) * (b.x - o.x);
+  const lower: { x: number; z: number }[] = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper: { x: number; z: number }[] = [];
+  for (let i = p.length - 1; i >= 0; i--) {
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p[i]) <= 0) upper.pop();
+    upper.push(p[i]);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+/** How far the rounding ellipsoid reaches beyond the outline's extent in x and z (it rounds the corners, the outline clips the sides; assumed). */
+const ROUNDING_REACH = 1.2;
+/** Grid per side for the rounded solid's volume (a 24 x 24 midpoint rule over the outline's box). */
+const VOLUME_GRID = 24;
+
+/**
+ * The contrast shaped by the cavity: the balloon's section in the axial plane as the matter-js ring
+ * found it (sim/physics/balloonWorld.ts: flattened where it meets cortex, bulging where bone gave
+ * way), as the intersection of that outline's prism with an ellipsoid that rounds it above and
+ * below; the ellipsoid's height is set so the solid holds the balloon's volume (the volume is
+ * linear in it). Null when there is no usable outline.
+ */
+export function balloonOutlineShape(centre: Vec3, outline: readonly Vec3[] | null | undefined, volumeMl: number): RadiopaqueShape | null {
+  if (!outline || outline.length < 3 || !(volumeMl > 0)) return null;
+  const polygon = convexHullXZ(outline);
+  if (polygon.length < 3) return null;
+  const xs = polygon.map((p) => p.x);
+  const zs = polygon.map((p) => p.z);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const z0 = Math.min(...zs);
+  const z1 = Math.max(...zs);
+  if (!(x1 - x0 > 0.5 && z1 - z0 > 0.5)) return null;
+  const cx = (x0 + x1) / 2;
+  const cz = (z0 + z1) / 2;
+  const rx = ((x1 - x0) / 2) * ROUNDING_REACH;
+  const rz = ((z1 - z0) / 2) * ROUNDING_REACH;
+  // Volume per mm of the ellipsoid's vertical radius: the vertical chord 2 sqrt(1 - u^2 - w^2) over the outline.
+  const inside = (x: number, z: number): boolean =>
+    polygon.every((p, i) => {
+      const q = polygon[(i + 1) % polygon.length];
+      return (q.z - p.z) * (x - p.x) - (q.x - p.x) * (z - p.z) <= 0;
+    });
+  const dx = (x1 - x0) / VOLUME_GRID;
+  const dz = (z1 - z0) / VOLUME_GRID;
+  let perMm = 0;
+  for (let i = 0; i < VOLUME_GRID; i++) {
+    for (let k = 0; k < VOLUME_GRID; k++) {
+      const x = x0 + (i + 0.5) * dx;
+      const z = z0 + (k + 0.5) * dz;
+      const e = 1 - ((x - cx) / rx) ** 2 - ((z - cz) / rz) ** 2;
+      if (e > 0 && inside(x, z)) perMm += 2 * Math.sqrt(e) * dx * dz;
+    }
+  }
+  if (!(perMm > 0)) return null;
+  const ry = (volumeMl * 1000) / perMm;
+  return {
+    kind: 'prism',
+    polygon,
+    yMin: centre.y - ry,
+    yMax: centre.y + ry,
+    within: { centre: { x: cx, y: centre.y, z: cz }, radii: { x: rx, y: ry, z: rz } },
+    muPerMm: MU_PER_MM.contrast,
+  };
+}
+
 /** The inserted balloon: its contrast (if any) and a radiopaque marker band at each end of its working length. */
-function balloonShapes(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number): RadiopaqueShape[] {
+function balloonShapes(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number, outline?: readonly Vec3[] | null): RadiopaqueShape[] {
   const half = lengthMm / 2;
   const marker = { x: MARKER_RADIUS_MM, y: MARKER_RADIUS_MM, z: MARKER_RADIUS_MM };
   const end = (s: number): Vec3 => ({ x: centre.x + axis.x * s, y: centre.y + axis.y * s, z: centre.z + axis.z * s });
-  const body = balloonContrastShape(centre, axis, lengthMm, volumeMl);
+  // The ring's outline where the simulation has one; the volume-shaped capsule / spheroid otherwise.
+  const body = balloonOutlineShape(centre, outline, volumeMl) ?? balloonContrastShape(centre, axis, lengthMm, volumeMl);
   return [
     ...(body ? [body] : []),
     { kind: 'ellipsoid', centre: end(-half), radii: marker, muPerMm: MU_PER_MM.steel },
@@ -149,7 +236,7 @@ export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   const activeSide = snapshot.trocar?.side;
   const shapes: RadiopaqueShape[] = snapshot.trocars.filter((t) => t.depthMm > 0 || t.side === activeSide).flatMap(trackShapes);
   const bl = snapshot.balloon;
-  if (bl && bl.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl));
+  if (bl && bl.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl, bl.outline));
   const leak = bl?.contrastLeak;
   if (leak && leak.volumeMl > 0 && leak.radiusMm > 0) shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {

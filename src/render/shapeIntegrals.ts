@@ -75,6 +75,27 @@ export function capsuleChord(o: ArrayLike<number>, d: ArrayLike<number>, a: Arra
   return span[1] > span[0] ? span[1] - span[0] : 0;
 }
 
+/** Entry and exit of a ray through an axis-aligned ellipsoid, written into out; false on a miss. */
+function ellipsoidSpan(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<number>, radii: ArrayLike<number>, out: Float64Array): boolean {
+  let A = 0;
+  let B = 0;
+  let C = -1;
+  for (let k = 0; k < 3; k++) {
+    const dk = d[k] / radii[k];
+    const ok = (o[k] - c[k]) / radii[k];
+    A += dk * dk;
+    B += 2 * ok * dk;
+    C += ok * ok;
+  }
+  const disc = B * B - 4 * A * C;
+  if (!(disc > 0)) return false;
+  const s = Math.sqrt(disc);
+  out[0] = (-B - s) / (2 * A);
+  out[1] = (-B + s) / (2 * A);
+  return true;
+}
+const within = new Float64Array(2);
+
 /** Chord of a ray through an axis-aligned ellipsoid. */
 export function ellipsoidChord(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<number>, radii: ArrayLike<number>): number {
   let A = 0;
@@ -89,6 +110,52 @@ export function ellipsoidChord(o: ArrayLike<number>, d: ArrayLike<number>, c: Ar
   }
   const disc = B * B - 4 * A * C;
   return disc > 0 ? Math.sqrt(disc) / A : 0;
+}
+
+/**
+ * Chord of a ray through a convex prism: a counter-clockwise polygon in the (x, z) plane extruded
+ * over [yMin, yMax] (Cyrus-Beck clipping against the caps and each side face).
+ */
+export function prismChord(
+  o: ArrayLike<number>,
+  d: ArrayLike<number>,
+  polygon: readonly { x: number; z: number }[],
+  yMin: number,
+  yMax: number,
+  round?: { centre: ArrayLike<number>; radii: ArrayLike<number> },
+): number {
+  let t0 = -Infinity;
+  let t1 = Infinity;
+  if (round) {
+    if (!ellipsoidSpan(o, d, round.centre, round.radii, within)) return 0;
+    t0 = within[0];
+    t1 = within[1];
+  }
+  if (Math.abs(d[1]) < 1e-12) {
+    if (o[1] < yMin || o[1] > yMax) return 0;
+  } else {
+    const a = (yMin - o[1]) / d[1];
+    const b = (yMax - o[1]) / d[1];
+    t0 = Math.max(t0, Math.min(a, b));
+    t1 = Math.min(t1, Math.max(a, b));
+  }
+  for (let i = 0; i < polygon.length && t0 < t1; i++) {
+    const p = polygon[i];
+    const q = polygon[(i + 1) % polygon.length];
+    // Outward normal of a counter-clockwise edge in (x, z).
+    const nx = q.z - p.z;
+    const nz = -(q.x - p.x);
+    const num = nx * (o[0] - p.x) + nz * (o[2] - p.z);
+    const den = nx * d[0] + nz * d[2];
+    if (Math.abs(den) < 1e-12) {
+      if (num > 0) return 0;
+      continue;
+    }
+    const t = -num / den;
+    if (den > 0) t1 = Math.min(t1, t);
+    else t0 = Math.max(t0, t);
+  }
+  return t1 > t0 ? t1 - t0 : 0;
 }
 
 /** Pixel rectangle, inclusive. */
@@ -114,8 +181,17 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
     // Bounding box of the solid in the patient frame, then of its projection in pixels.
     const lo = [Infinity, Infinity, Infinity];
     const hi = [-Infinity, -Infinity, -Infinity];
-    const pad = shape.kind === 'capsule' ? [shape.radiusMm, shape.radiusMm, shape.radiusMm] : [shape.radii.x, shape.radii.y, shape.radii.z];
-    const pts = shape.kind === 'capsule' ? [shape.a, shape.b] : [shape.centre];
+    const pad =
+      shape.kind === 'capsule' ? [shape.radiusMm, shape.radiusMm, shape.radiusMm] : shape.kind === 'ellipsoid' ? [shape.radii.x, shape.radii.y, shape.radii.z] : [0, 0, 0];
+    const pts =
+      shape.kind === 'capsule'
+        ? [shape.a, shape.b]
+        : shape.kind === 'ellipsoid'
+          ? [shape.centre]
+          : shape.polygon.flatMap((q) => [
+              { x: q.x, y: shape.yMin, z: q.z },
+              { x: q.x, y: shape.yMax, z: q.z },
+            ]);
     for (const q of pts) {
       const v = [q.x, q.y, q.z];
       for (let k = 0; k < 3; k++) {
@@ -153,6 +229,8 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
     const b = shape.kind === 'capsule' ? [shape.b.x, shape.b.y, shape.b.z] : [];
     const c = shape.kind === 'ellipsoid' ? [shape.centre.x, shape.centre.y, shape.centre.z] : [];
     const r = shape.kind === 'ellipsoid' ? [shape.radii.x, shape.radii.y, shape.radii.z] : [];
+    const w = shape.kind === 'prism' ? shape.within : undefined;
+    const round = w ? { centre: [w.centre.x, w.centre.y, w.centre.z], radii: [w.radii.x, w.radii.y, w.radii.z] } : undefined;
     for (let j = ja; j <= jb; j++) {
       for (let i = ia; i <= ib; i++) {
         pixelToDetector(i, j, sizePx, size, uv);
@@ -161,7 +239,8 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
         if (shape.kind === 'capsule') {
           chord = capsuleChord(o, dir, a, b, shape.radiusMm);
           if (shape.innerRadiusMm > 0 && chord > 0) chord -= capsuleChord(o, dir, a, b, shape.innerRadiusMm);
-        } else chord = ellipsoidChord(o, dir, c, r);
+        } else if (shape.kind === 'ellipsoid') chord = ellipsoidChord(o, dir, c, r);
+        else chord = prismChord(o, dir, shape.polygon, shape.yMin, shape.yMax, round);
         if (chord > 0) map[j * sizePx + i] += chord * shape.muPerMm;
       }
     }

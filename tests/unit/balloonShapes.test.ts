@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { createSession } from '../../sim/session';
 import type { BalloonView, SimSnapshot } from '../../sim/snapshot';
-import { MU_PER_MM, balloonContrastShape, shapesFromSnapshot } from '../../src/render/radiopaqueShapes';
+import { MU_PER_MM, balloonContrastShape, balloonOutlineShape, convexHullXZ, shapesFromSnapshot } from '../../src/render/radiopaqueShapes';
+import { prismChord } from '../../src/render/shapeIntegrals';
 
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
 const base = createSession(scenario, 1).snapshot();
@@ -79,5 +80,62 @@ describe('balloon shapes', () => {
     expect(spread).toHaveLength(1);
     // Twice the radius: the same contrast over eight times the volume.
     expect(spread[0].muPerMm).toBeCloseTo(MU_PER_MM.contrast / 8);
+  });
+});
+
+describe('balloon drawn from the matter-js ring outline', () => {
+  it('a prism chord is exact: through a 10 x 6 mm box, along and across, and misses outside', () => {
+    const square = [
+      { x: -5, z: -3 },
+      { x: 5, z: -3 },
+      { x: 5, z: 3 },
+      { x: -5, z: 3 },
+    ];
+    expect(prismChord([0, 0, -100], [0, 0, 1], square, -2, 2)).toBeCloseTo(6, 9);
+    expect(prismChord([-100, 1, 0], [1, 0, 0], square, -2, 2)).toBeCloseTo(10, 9);
+    expect(prismChord([0, -100, 0], [0, 1, 0], square, -2, 2)).toBeCloseTo(4, 9);
+    expect(prismChord([0, 3, -100], [0, 0, 1], square, -2, 2)).toBe(0);
+    expect(prismChord([6, 0, -100], [0, 0, 1], square, -2, 2)).toBe(0);
+    // Diagonal through the box centre in x-z: the chord ends on the short sides (z = +-3).
+    const d = [Math.SQRT1_2, 0, Math.SQRT1_2];
+    expect(prismChord([-50, 0, -50], d, square, -2, 2)).toBeCloseTo(6 * Math.SQRT2, 9);
+  });
+
+  it('the contrast follows the outline (hull), holds the balloon volume and replaces the capsule', () => {
+    // A balloon flattened against a wall at x = 4: a 14 x 8 mm stadium clipped at x <= 4.
+    const outline = Array.from({ length: 48 }, (_, k) => {
+      const a = (2 * Math.PI * k) / 48;
+      return { x: Math.min(4, 4 * Math.cos(a)) - 0, y: 2, z: 7 * Math.sin(a) };
+    });
+    const hull = convexHullXZ(outline);
+    expect(Math.max(...hull.map((p) => p.x))).toBeCloseTo(4, 9);
+    const shape = balloonOutlineShape({ x: 0, y: 2, z: 0 }, outline, 1.5);
+    expect(shape?.kind).toBe('prism');
+    if (shape?.kind !== 'prism') return;
+    let area = 0;
+    for (let i = 0; i < shape.polygon.length; i++) {
+      const a = shape.polygon[i];
+      const b = shape.polygon[(i + 1) % shape.polygon.length];
+      area += (a.x * b.z - b.x * a.z) / 2;
+    }
+    expect(area).toBeGreaterThan(0); // counter-clockwise
+    expect((shape.yMax + shape.yMin) / 2).toBeCloseTo(2, 9);
+    // Its volume, measured with vertical rays through the solid on a fine grid, is the balloon's.
+    const w = shape.within!;
+    const round = { centre: [w.centre.x, w.centre.y, w.centre.z], radii: [w.radii.x, w.radii.y, w.radii.z] };
+    let volume = 0;
+    for (let x = -6; x < 6; x += 0.1) {
+      for (let z = -9; z < 9; z += 0.1) volume += prismChord([x + 0.05, -100, z + 0.05], [0, 1, 0], shape.polygon, shape.yMin, shape.yMax, round) * 0.01;
+    }
+    expect(volume / 1000).toBeCloseTo(1.5, 1);
+    // Rounded: thinner near the ends of the outline than at its middle (a box would be the same).
+    const mid = prismChord([0, -100, 0], [0, 1, 0], shape.polygon, shape.yMin, shape.yMax, round);
+    const nearEnd = prismChord([0, -100, 6], [0, 1, 0], shape.polygon, shape.yMin, shape.yMax, round);
+    expect(nearEnd).toBeLessThan(0.8 * mid);
+    const shapes = shapesFromSnapshot(withBalloon({ volumeMl: 1.5, outline }));
+    expect(shapes.filter((s) => s.muPerMm === MU_PER_MM.contrast).map((s) => s.kind)).toEqual(['prism']);
+    // Without an outline (or an empty balloon) the volume-shaped solid stays.
+    expect(balloonOutlineShape({ x: 0, y: 0, z: 0 }, null, 1.5)).toBeNull();
+    expect(balloonOutlineShape({ x: 0, y: 0, z: 0 }, outline, 0)).toBeNull();
   });
 });
