@@ -29,6 +29,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     lateralMm: finite(-60, 60),
     cranialMm: finite(-60, 60),
   }),
+  z.strictObject({ type: z.literal('side.select'), side: z.enum(['left', 'right']) }),
   z.strictObject({ type: z.literal('needle.aim'), medialDeg: finite(-60, 60), caudalDeg: finite(-60, 60) }),
   z.strictObject({ type: z.literal('needle.advance'), mm: finite(-150, 150) }),
   z.strictObject({ type: z.literal('needle.tap') }),

@@ -51,6 +51,11 @@ export type Command =
   | { type: 'local.anaesthetic' }
   /** Choose the skin entry point: side, and offsets in mm from the default point (lateral, cranial). */
   | { type: 'needle.entry'; side: Side; lateralMm: number; cranialMm: number }
+  /**
+   * Work on the other pedicle's instruments (bipedicular kyphoplasty, once both working channels are
+   * in): balloon and cement commands act on the side chosen here, as after needle.entry.
+   */
+  | { type: 'side.select'; side: Side }
   /** Aim the trocar: medial convergence and caudal (downward-pointing) angle, degrees, absolute. */
   | { type: 'needle.aim'; medialDeg: number; caudalDeg: number }
   /** Push the trocar in by hand (mm > 0; it stalls where the tissue resists more than a hand can push) or pull it back (mm < 0). */
@@ -99,6 +104,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'fluoro.store',
   'local.anaesthetic',
   'needle.entry',
+  'side.select',
   'needle.aim',
   'needle.advance',
   'needle.tap',

@@ -62,6 +62,13 @@ export class World {
         chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm);
         return;
       }
+      case 'side.select':
+        // Only a pedicle that has its instruments can be worked on (the machine allows it only then).
+        // The hand leaves the cement plunger of the side it turns from; a balloon's syringe keeps its course.
+        if (!this.kits.has(command.side)) return;
+        kit?.cement.stop();
+        this.activeSide = command.side;
+        return;
       case 'needle.aim':
         kit?.trocar.aim(command.medialDeg, command.caudalDeg);
         return;

@@ -14,6 +14,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'fluoro.store': 'Storing an image',
   'local.anaesthetic': 'Local anaesthetic',
   'needle.entry': 'Choosing the skin entry',
+  'side.select': 'Switching the working side',
   'needle.aim': 'Aiming the trocar',
   'needle.advance': 'Advancing the trocar',
   'needle.tap': 'Tapping the trocar with the mallet',

@@ -2,7 +2,7 @@ import type { CommandOf, CommandType } from '../commands';
 
 /**
  * Representative commands of each type. The machine's permissions depend on a payload only for
- * checklist items, the patient's position, the pedicle side and the fluoro pedal, so these few
+ * checklist items, the patient's position, the pedicle side (entry and working side) and the fluoro pedal, so these few
  * samples decide whether a type is usable now. `fluoro.expose` is sampled pressed: releasing the
  * pedal is allowed in every phase but the debrief, and does not make the pedal "live".
  */
@@ -33,6 +33,10 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'needle.entry': [
     { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },
     { type: 'needle.entry', side: 'right', lateralMm: 0, cranialMm: 0 },
+  ],
+  'side.select': [
+    { type: 'side.select', side: 'left' },
+    { type: 'side.select', side: 'right' },
   ],
   'needle.aim': [{ type: 'needle.aim', medialDeg: 20, caudalDeg: 10 }],
   'needle.advance': [{ type: 'needle.advance', mm: 1 }],

@@ -28,13 +28,15 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
       return snapshot.context.procedure === 'kyphoplasty' ? 'Drill the working channel first.' : 'Open the needle first.';
     }
     case 'balloon':
+      if (snapshot.matches({ balloon: 'pair' })) return pairBlocker(snapshot);
       if (snapshot.matches({ balloon: 'ready' })) return 'Insert the balloon first.';
       if (snapshot.matches({ balloon: 'inflated' })) return 'Deflate and remove the balloon before moving on.';
       return 'Remove the balloon before moving on.';
     case 'cement':
       if (snapshot.matches({ cement: 'unmixed' })) return 'Mix the cement first.';
       if (snapshot.matches({ cement: 'leaking' })) return 'Cement is leaking: stop the injection first.';
-      return 'Inject cement into the vertebral body first.';
+      if (!context.cementDelivered) return 'Inject cement into the vertebral body first.';
+      return `Switch to the ${context.activeSide === 'left' ? 'right' : 'left'} side and cement it too.`;
     case 'instrumentRemoval':
       return 'Remove the instruments first.';
     case 'finalImages':
@@ -44,6 +46,15 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
     case 'debrief':
       return 'The procedure is over.';
   }
+}
+
+/** Bipedicular kyphoplasty: both balloons go in, and both come out deflated, before the cement. */
+function pairBlocker(snapshot: ProcedureSnapshot): string {
+  const { balloons, balloonsInflated } = snapshot.context;
+  const out = (['left', 'right'] as const).filter((side) => balloons[side] === 'out');
+  if (out.length > 0) return `Insert the ${out.join(' and ')} balloon${out.length > 1 ? 's' : ''} first.`;
+  if (balloonsInflated > 0) return 'Deflate and remove both balloons before moving on.';
+  return 'Remove both balloons before moving on.';
 }
 
 function missingViews(snapshot: ProcedureSnapshot): string {

@@ -1,7 +1,10 @@
 import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
-import type { Command, ExchangeStep } from '../commands';
+import type { Command, ExchangeStep, Side } from '../commands';
 import { CASE_REVIEW_ITEMS, EMPTY_CHECKLIST, PRE_OP_ITEMS } from './checklistItems';
-import type { CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
+import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
+
+const otherSide = (side: Side | null): Side => (side === 'left' ? 'right' : 'left');
+const balloonsIn = (context: ProcedureContext): number => Object.values(context.balloons).filter((stage) => stage === 'in').length;
 
 /**
  * The procedure as a statechart: phases and permissions, nothing else. It never reads the world;
@@ -33,6 +36,17 @@ const procedureSetup = setup({
     'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
     'cement delivered': ({ context }) => context.cementDelivered,
     'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
+    'both pedicles treated together': ({ context }) => context.procedure === 'kyphoplasty' && context.approach === 'bipedicular',
+    'the other side': ({ context, event }) => event.type === 'side.select' && event.side !== context.activeSide,
+    'working balloon is': ({ context }, params: { stage: BalloonStage }) =>
+      context.activeSide !== null && context.balloons[context.activeSide] === params.stage,
+    'the other balloon is removed': ({ context }) => context.balloons[otherSide(context.activeSide)] === 'removed',
+    'a balloon is in': ({ context }) => balloonsIn(context) > 0,
+    'a balloon holds contrast': ({ context }) => context.balloonsInflated > 0,
+    'no balloon holds contrast': ({ context }) => context.balloonsInflated === 0,
+    'no side cemented yet': ({ context }) => context.cementFirstSide === null,
+    'every side cemented': ({ context }) =>
+      !(context.procedure === 'kyphoplasty' && context.approach === 'bipedicular') || context.cementFirstSide !== null,
     'exchange step is': ({ event }, params: { step: ExchangeStep }) => event.type === 'instrument.exchange' && event.step === params.step,
   },
   actions: {
@@ -55,6 +69,26 @@ const procedureSetup = setup({
       firstPedicle: ({ context, event }) =>
         event.type === 'needle.entry' && context.sideIndex === 0 ? event.side : context.firstPedicle,
     }),
+    'work on the chosen side': assign({
+      activeSide: ({ context, event }) =>
+        event.type === 'needle.entry' || event.type === 'side.select' ? event.side : context.activeSide,
+    }),
+    'insert the working balloon': assign({
+      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'in' } : context.balloons),
+    }),
+    'remove the working balloon': assign({
+      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'removed' } : context.balloons),
+    }),
+    // Never more balloons holding contrast than balloons in the body.
+    'count a balloon inflated': assign({
+      balloonsInflated: ({ context }) => Math.min(context.balloonsInflated + 1, balloonsIn(context)) as 0 | 1 | 2,
+    }),
+    'count a balloon deflated': assign({ balloonsInflated: ({ context }) => Math.max(context.balloonsInflated - 1, 0) as 0 | 1 | 2 }),
+    'turn the cement to the other side': assign({
+      cementFirstSide: ({ context }) => context.activeSide,
+      activeSide: ({ context, event }) => (event.type === 'side.select' ? event.side : context.activeSide),
+      cementDelivered: false,
+    }),
     'record cement delivered': assign({ cementDelivered: true }),
     'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
   },
@@ -62,6 +96,9 @@ const procedureSetup = setup({
 
 /** Guard: the exchange command is this step (the order is in exchangeOrder.ts). */
 const stepIs = (step: ExchangeStep) => ({ type: 'exchange step is', params: { step } }) as const;
+
+/** Guard: the balloon of the side being worked is at this stage (bipedicular kyphoplasty). */
+const workingBalloonIs = (stage: BalloonStage) => ({ type: 'working balloon is', params: { stage } }) as const;
 
 /** An allowed command that leaves the state as it is. */
 const allowed = { actions: 'announce the command' } as const;
@@ -87,6 +124,24 @@ const imaging = {
 /** The balloon may burst whenever it is in the body; the world says when. */
 const balloonMayRupture = { 'balloon.ruptured': { target: 'ruptured' } } as const;
 
+/**
+ * Two balloons in the body (bipedicular kyphoplasty): the world's balloon events do not say which
+ * balloon, so the machine counts the balloons holding contrast; removing one needs both deflated.
+ */
+const pairCounts = {
+  'balloon.inflated': { actions: 'count a balloon inflated' },
+  'balloon.deflated': { actions: 'count a balloon deflated' },
+} as const;
+const pairDeflate = { guard: and([workingBalloonIs('in'), 'a balloon holds contrast']), actions: 'announce the command' } as const;
+const pairRemove = [
+  {
+    guard: and([workingBalloonIs('in'), 'no balloon holds contrast', 'the other balloon is removed']),
+    target: 'removed',
+    actions: ['remove the working balloon', 'announce the command'],
+  },
+  { guard: and([workingBalloonIs('in'), 'no balloon holds contrast']), actions: ['remove the working balloon', 'announce the command'] },
+] as const;
+
 /** The kyphoplasty / vertebroplasty procedure machine. Input: procedure, approach, C-arm, mode. */
 export const procedureMachine = procedureSetup.createMachine({
   id: 'procedure',
@@ -98,6 +153,10 @@ export const procedureMachine = procedureSetup.createMachine({
     sideIndex: 0,
     firstPedicle: null,
     cementDelivered: false,
+    activeSide: null,
+    balloons: { left: 'out', right: 'out' },
+    balloonsInflated: 0,
+    cementFirstSide: null,
   }),
   initial: 'caseReview',
   states: {
@@ -139,7 +198,7 @@ export const procedureMachine = procedureSetup.createMachine({
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
               target: 'entryChosen',
-              actions: ['remember the first pedicle', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
             },
           },
         },
@@ -147,7 +206,7 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
-              actions: ['remember the first pedicle', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
             },
             'local.anaesthetic': allowed,
             'needle.aim': allowed,
@@ -214,6 +273,13 @@ export const procedureMachine = procedureSetup.createMachine({
             // A channel short of the anterior third can be drilled further.
             'channel.drill': [{ guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' }],
             'phase.next': [
+              // Bipedicular kyphoplasty: both working channels first, then both balloons together.
+              {
+                guard: and(['both pedicles treated together', 'second pedicle to treat']),
+                target: '#procedure.access',
+                actions: ['turn to the second pedicle', 'announce the command'],
+              },
+              { guard: 'both pedicles treated together', target: '#procedure.balloon.pair', actions: 'announce the command' },
               { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
               { target: '#procedure.cement', actions: 'announce the command' },
             ],
@@ -258,6 +324,30 @@ export const procedureMachine = procedureSetup.createMachine({
         removed: {
           on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
         },
+        // Bipedicular kyphoplasty: both balloons in the body together, inflated alternately.
+        pair: {
+          initial: 'working',
+          on: { 'side.select': { guard: 'the other side', actions: ['work on the chosen side', 'announce the command'] } },
+          states: {
+            working: {
+              on: {
+                ...pairCounts,
+                'balloon.insert': { guard: workingBalloonIs('out'), actions: ['insert the working balloon', 'announce the command'] },
+                'balloon.inflate': { guard: workingBalloonIs('in'), actions: 'announce the command' },
+                'balloon.deflate': pairDeflate,
+                'balloon.remove': pairRemove,
+                'balloon.ruptured': { guard: 'a balloon is in', target: 'ruptured' },
+              },
+            },
+            // Which balloon burst is not known here: no more inflation; deflate and remove both.
+            ruptured: {
+              on: { ...pairCounts, 'balloon.deflate': pairDeflate, 'balloon.remove': pairRemove },
+            },
+            removed: {
+              on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
+            },
+          },
+        },
       },
     },
     cement: {
@@ -268,20 +358,33 @@ export const procedureMachine = procedureSetup.createMachine({
       },
       states: {
         unmixed: {
-          on: { 'cement.mix': { target: 'mixed', actions: 'announce the command' } },
+          on: {
+            'cement.mix': { target: 'mixed', actions: 'announce the command' },
+            // Bipedicular kyphoplasty: choose which side gets cement first.
+            'side.select': {
+              guard: and(['both pedicles treated together', 'the other side', 'no side cemented yet']),
+              actions: ['work on the chosen side', 'announce the command'],
+            },
+          },
         },
         mixed: {
           on: {
             'cement.inject': allowed,
             'cement.stop': allowed,
             'cement.leak': { target: 'leaking' },
+            // Bipedicular kyphoplasty: cement delivered on this side, on to the other (a batch of its own).
+            'side.select': {
+              guard: and(['both pedicles treated together', 'the other side', 'no side cemented yet', 'cement delivered']),
+              target: 'unmixed',
+              actions: ['turn the cement to the other side', 'announce the command'],
+            },
             'phase.next': [
               {
                 guard: and(['cement delivered', 'second pedicle to treat']),
                 target: '#procedure.access',
                 actions: ['turn to the second pedicle', 'announce the command'],
               },
-              { guard: 'cement delivered', target: '#procedure.instrumentRemoval', actions: 'announce the command' },
+              { guard: and(['cement delivered', 'every side cemented']), target: '#procedure.instrumentRemoval', actions: 'announce the command' },
             ],
           },
         },

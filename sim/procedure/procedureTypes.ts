@@ -26,7 +26,21 @@ export interface ProcedureContext extends ProcedureInput {
   readonly firstPedicle: Side | null;
   /** The world reported cement in the vertebral body on the current side. */
   readonly cementDelivered: boolean;
+  /** The pedicle balloon and cement commands act on (set by needle.entry and side.select), as in the world. */
+  readonly activeSide: Side | null;
+  /**
+   * Bipedicular kyphoplasty only: where each side's balloon is (commands move it, so the side is
+   * known), and how many balloons hold contrast (balloon.inflated / balloon.deflated do not say
+   * which balloon, but they come in pairs per balloon, so the count is exact).
+   */
+  readonly balloons: Readonly<Record<Side, BalloonStage>>;
+  readonly balloonsInflated: 0 | 1 | 2;
+  /** Bipedicular kyphoplasty: the side cemented first, once the trainee turned to the other one. */
+  readonly cementFirstSide: Side | null;
 }
+
+/** A balloon of a bipedicular kyphoplasty: not yet in, in the body, or taken out. */
+export type BalloonStage = 'out' | 'in' | 'removed';
 
 /** Everything the machine hears: the trainee's commands and the world's facts. */
 export type ProcedureEvent = Command | DomainEvent;

@@ -1,4 +1,4 @@
-import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep } from '../commands';
+import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep, type Side } from '../commands';
 import { EXCHANGE_LABELS, EXCHANGE_ORDER } from './exchangeOrder';
 import { expectedExchangeStep } from './expectedExchangeStep';
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';
@@ -37,6 +37,8 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'needle.tap':
       if (phaseOf(snapshot) === 'workingChannel') return 'The needle is open or exchanged: it stays where it is.';
       return phaseOf(snapshot) === 'access' ? accessReason(snapshot, command) : undefined;
+    case 'side.select':
+      return sideReason(snapshot, command.side);
     case 'instrument.exchange':
       return exchangeReason(snapshot, command.step);
     case 'channel.drill':
@@ -99,6 +101,7 @@ function balloonReason(snapshot: ProcedureSnapshot, command: Command): string | 
   if (snapshot.context.procedure === 'vertebroplasty') return 'A vertebroplasty uses no balloon.';
   if (isBefore(snapshot, 'balloon')) return 'The balloon goes in through the working channel: prepare it first.';
   if (isAfter(snapshot, 'balloon')) return 'The balloon step is over.';
+  if (snapshot.matches({ balloon: 'pair' })) return pairBalloonReason(snapshot, command);
   if (snapshot.matches({ balloon: 'ruptured' })) return 'The balloon has ruptured: remove it.';
   if (snapshot.matches({ balloon: 'removed' })) return 'The balloon has been removed.';
   const ready = snapshot.matches({ balloon: 'ready' });
@@ -113,6 +116,42 @@ function balloonReason(snapshot: ProcedureSnapshot, command: Command): string | 
       return ready ? 'Insert the balloon first.' : 'Deflate the balloon before removing it.';
   }
   return undefined;
+}
+
+/** Bipedicular kyphoplasty: the command acts on the working side's balloon. */
+function pairBalloonReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
+  const { activeSide, balloons, balloonsInflated } = snapshot.context;
+  const stage = activeSide ? balloons[activeSide] : 'out';
+  if (snapshot.matches({ balloon: { pair: 'ruptured' } }) && (command.type === 'balloon.inflate' || command.type === 'balloon.insert')) {
+    return 'A balloon has ruptured: deflate and remove both balloons.';
+  }
+  if (stage === 'removed') return `The ${activeSide} balloon has been removed.`;
+  switch (command.type) {
+    case 'balloon.insert':
+      return `The ${activeSide} balloon is already in.`;
+    case 'balloon.inflate':
+      return `Insert the ${activeSide} balloon before inflating.`;
+    case 'balloon.deflate':
+      return stage === 'out' ? `Insert the ${activeSide} balloon first.` : 'No balloon is inflated.';
+    case 'balloon.remove':
+      if (stage === 'out') return `Insert the ${activeSide} balloon first.`;
+      return balloonsInflated > 0 ? 'Deflate both balloons before removing one.' : undefined;
+  }
+  return undefined;
+}
+
+/** Switching the working side: bipedicular kyphoplasty only, once both working channels are in. */
+function sideReason(snapshot: ProcedureSnapshot, side: Side): string | undefined {
+  const { context } = snapshot;
+  if (context.approach === 'unipedicular') return 'A unipedicular approach has one working side.';
+  if (context.procedure === 'vertebroplasty') return 'A bipedicular vertebroplasty finishes one side before the other: choose the second entry in access.';
+  if (isBefore(snapshot, 'balloon')) return 'Place both working channels first (the second side starts with a new skin entry).';
+  if (isAfter(snapshot, 'cement')) return 'The work on the pedicles is over.';
+  if (side === context.activeSide) return `You are already working on the ${side} side.`;
+  if (phaseOf(snapshot) !== 'cement') return undefined;
+  if (context.cementFirstSide) return `The ${context.cementFirstSide} side already has its cement.`;
+  if (snapshot.matches({ cement: 'leaking' })) return 'Cement is leaking: stop the injection first.';
+  return context.cementDelivered ? undefined : 'Inject cement on this side before turning to the other.';
 }
 
 function cementReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {

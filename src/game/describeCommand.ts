@@ -30,6 +30,8 @@ export function describeCommand(c: Command): string {
       return 'Local anaesthetic infiltrated';
     case 'needle.entry':
       return `Skin entry ${c.side}, ${c.lateralMm} mm lateral, ${c.cranialMm} mm cranial`;
+    case 'side.select':
+      return `Working on the ${c.side} side`;
     case 'needle.aim':
       return `Aim: medial ${c.medialDeg}°, caudal ${c.caudalDeg}°`;
     case 'needle.advance':

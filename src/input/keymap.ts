@@ -99,6 +99,16 @@ function moveEntry(ctx: ActionContext, next: EntryDraft): ActionOutcome {
   return { entry: next, command: { type: 'needle.entry', ...next } };
 }
 
+/**
+ * Bipedicular kyphoplasty: balloon and cement commands act on the working side; this turns to the
+ * other pedicle (side.select), whose instruments are already in.
+ */
+function switchSide(ctx: ActionContext): ActionOutcome {
+  const t = ctx.snapshot.trocar;
+  if (!t) return { message: 'Set the skin entry first (E).' };
+  return send({ type: 'side.select', side: t.side === 'left' ? 'right' : 'left' });
+}
+
 /** Words of an exchange step for a button or the status line: "Take the stylet out". */
 export function exchangeStepLabel(step: ExchangeStep): string {
   const words = EXCHANGE_LABELS[step];
@@ -200,8 +210,11 @@ export const KEYMAP: readonly KeyAction[] = [
     { commandType: 'fluoro.store' },
   ),
 
+  // Tab switches side: the planned entry in access, the working side once both channels are in.
   act('entry.side', 'access', ['Tab'], 'Switch side (left / right)', (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }), ENTRY,
+    ctx.snapshot.allowed.includes('side.select')
+      ? switchSide(ctx)
+      : moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }), ENTRY,
   ),
   act('entry.set', 'access', ['e'], 'Set skin entry', (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
     commandType: 'needle.entry',
@@ -258,6 +271,10 @@ export const KEYMAP: readonly KeyAction[] = [
   act('balloon.hold', 'balloon', ['Shift+b'], `Hold the syringe ${BALLOON_HOLD_S} s`, () => send({ type: 'time.wait', s: BALLOON_HOLD_S }), {
     commandType: 'time.wait',
     hiddenFromBar: true,
+  }),
+  act('side.switch', 'general', ['Shift+Tab'], 'Switch working side (bipedicular balloons and cement; also Tab)', switchSide, {
+    commandType: 'side.select',
+    barLabel: (snapshot) => `Work on the ${snapshot.trocar?.side === 'left' ? 'right' : 'left'} side`,
   }),
   cmd('balloon.deflate', 'balloon', ['x'], 'Deflate fully', { type: 'balloon.deflate' }),
   cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),

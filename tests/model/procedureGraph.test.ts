@@ -8,6 +8,9 @@ import type { ProcedureInput } from '../../sim/procedure/procedureTypes';
 
 const ALL_NODE_IDS = getStateNodes(procedureMachine.root).map((node) => node.id);
 const BALLOON_NODE_IDS = ALL_NODE_IDS.filter((id) => id.startsWith('procedure.balloon'));
+/** Bipedicular kyphoplasty's two balloons live in balloon.pair; a single balloon in the other substates. */
+const PAIR_NODE_IDS = BALLOON_NODE_IDS.filter((id) => id.startsWith('procedure.balloon.pair'));
+const SINGLE_BALLOON_NODE_IDS = BALLOON_NODE_IDS.filter((id) => id !== 'procedure.balloon' && !PAIR_NODE_IDS.includes(id));
 /** A vertebroplasty's bone-biopsy needle needs no exchange to a cannula and no drill (exchangeOrder.ts). */
 const KYPHOPLASTY_EXCHANGE_IDS = ['styletOut', 'guidePinIn', 'needleOut', 'introducerIn', 'drilling'].map((s) => `procedure.workingChannel.${s}`);
 
@@ -17,8 +20,8 @@ function reachedNodeIds(input: ProcedureInput): Set<string> {
 
 describe('procedure statechart graph', () => {
   it('has the phases and substates the README documents', () => {
-    // 12 phases and 24 substates (access 4, working channel 7, balloon 6, cement 3, removal 2, recovery 2).
-    expect(ALL_NODE_IDS.length).toBe(36);
+    // 12 phases and 28 substates (access 4, working channel 7, balloon 6 + pair 4, cement 3, removal 2, recovery 2).
+    expect(ALL_NODE_IDS.length).toBe(40);
     expect(BALLOON_NODE_IDS).toEqual([
       'procedure.balloon',
       'procedure.balloon.ready',
@@ -27,12 +30,25 @@ describe('procedure statechart graph', () => {
       'procedure.balloon.deflated',
       'procedure.balloon.ruptured',
       'procedure.balloon.removed',
+      'procedure.balloon.pair',
+      'procedure.balloon.pair.working',
+      'procedure.balloon.pair.ruptured',
+      'procedure.balloon.pair.removed',
     ]);
   });
 
-  it.each([INPUTS.kyphoplastyUni, INPUTS.kyphoplastyBi])('kyphoplasty ($approach) reaches every state', (input) => {
-    const reached = reachedNodeIds(input);
-    expect(ALL_NODE_IDS.filter((id) => !reached.has(id))).toEqual([]);
+  it('kyphoplasty reaches every state: one balloon (unipedicular) or the pair (bipedicular)', () => {
+    const uni = reachedNodeIds(INPUTS.kyphoplastyUni);
+    expect(ALL_NODE_IDS.filter((id) => !uni.has(id))).toEqual(PAIR_NODE_IDS);
+    const bi = reachedNodeIds(INPUTS.kyphoplastyBi);
+    expect(ALL_NODE_IDS.filter((id) => !bi.has(id))).toEqual(SINGLE_BALLOON_NODE_IDS);
+  });
+
+  it('bipedicular kyphoplasty has both balloons in the body at once, and both counted inflated', () => {
+    const contexts = procedurePaths(INPUTS.kyphoplastyBi).map((path) => path.state.context);
+    expect(contexts.some((c) => c.balloons.left === 'in' && c.balloons.right === 'in' && c.balloonsInflated === 2)).toBe(true);
+    // Never more balloons counted inflated than are in the body.
+    for (const c of contexts) expect(c.balloonsInflated).toBeLessThanOrEqual(Object.values(c.balloons).filter((s) => s === 'in').length);
   });
 
   it.each([INPUTS.vertebroplastyUni, INPUTS.vertebroplastyBi])(
@@ -49,7 +65,9 @@ describe('procedure statechart graph', () => {
   it('bipedicular reaches every side-specific state on the second side too', () => {
     const secondSide = procedurePaths(INPUTS.kyphoplastyBi).filter((path) => path.state.context.sideIndex === 1);
     const reached = new Set(secondSide.flatMap((path) => path.state._nodes.map((node) => node.id)));
-    const sideNodes = ALL_NODE_IDS.filter((id) => /^procedure\.(access|workingChannel|balloon|cement)/.test(id));
+    const sideNodes = ALL_NODE_IDS.filter(
+      (id) => /^procedure\.(access|workingChannel|balloon|cement)/.test(id) && !SINGLE_BALLOON_NODE_IDS.includes(id),
+    );
     expect(sideNodes.filter((id) => !reached.has(id))).toEqual([]);
   });
 
@@ -81,7 +99,8 @@ describe('procedure statechart graph', () => {
         let previous = 'caseReview';
         for (const step of path.steps) {
           const phase = phaseOf(step.state);
-          const secondSide = previous === 'cement' && phase === 'access';
+          // Back to access for the second pedicle: after its cement, or (kyphoplasty) after its working channel.
+          const secondSide = (previous === 'cement' || previous === 'workingChannel') && phase === 'access';
           if (phase !== previous && !secondSide) expect(order.indexOf(phase)).toBeGreaterThan(order.indexOf(previous));
           previous = phase;
         }

@@ -89,6 +89,36 @@ export function actorAt(input: ProcedureInput, value: string): Actor<typeof proc
   return actor;
 }
 
+/** Bipedicular kyphoplasty: both channels, then both balloons together, then cement on each side. */
+function bothSidesTogether(): ProcedureEvent[] {
+  const input = INPUTS.kyphoplastyBi;
+  const channel = (side: 'left' | 'right') => oneSide(input, side).slice(0, 17);
+  return [
+    ...channel('left'),
+    ...channel('right'),
+    { type: 'balloon.insert' },
+    { type: 'side.select', side: 'left' },
+    { type: 'balloon.insert' },
+    { type: 'balloon.inflate', mL: 1 },
+    { type: 'balloon.inflated' },
+    { type: 'side.select', side: 'right' },
+    { type: 'balloon.inflate', mL: 1 },
+    { type: 'balloon.inflated' },
+    { type: 'balloon.deflate' },
+    { type: 'balloon.deflated' },
+    { type: 'side.select', side: 'left' },
+    { type: 'balloon.deflate' },
+    { type: 'balloon.deflated' },
+    { type: 'balloon.remove' },
+    { type: 'side.select', side: 'right' },
+    { type: 'balloon.remove' },
+    { type: 'phase.next' },
+    ...oneSide(input, 'right').slice(24, -1),
+    { type: 'side.select', side: 'left' },
+    ...oneSide(input, 'left').slice(24),
+  ];
+}
+
 /** The events of a complete, uneventful procedure for one side (from access to cement). */
 function oneSide(input: ProcedureInput, side: 'left' | 'right'): ProcedureEvent[] {
   return [
@@ -154,8 +184,9 @@ export function happyPath(input: ProcedureInput): ProcedureEvent[] {
     { type: 'image.acquired', view: 'lateral' },
     { type: 'fluoro.expose', on: false },
     { type: 'phase.next' },
-    ...oneSide(input, 'left'),
-    ...(input.approach === 'bipedicular' ? oneSide(input, 'right') : []),
+    ...(input.procedure === 'kyphoplasty' && input.approach === 'bipedicular'
+      ? bothSidesTogether()
+      : [...oneSide(input, 'left'), ...(input.approach === 'bipedicular' ? oneSide(input, 'right') : [])]),
     { type: 'instruments.remove' },
     { type: 'phase.next' },
     { type: 'image.acquired', view: 'AP' },

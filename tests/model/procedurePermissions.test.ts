@@ -24,9 +24,13 @@ describe('a complete procedure', () => {
     }
     expect(actor.getSnapshot().status).toBe('done');
     const side = input.procedure === 'kyphoplasty' ? ['access', 'workingChannel', 'balloon', 'cement'] : ['access', 'workingChannel', 'cement'];
+    // Bipedicular kyphoplasty: both working channels, then both balloons together, then the cement of both sides.
+    const bothSides = input.procedure === 'kyphoplasty'
+      ? ['access', 'workingChannel', 'access', 'workingChannel', 'balloon', 'cement']
+      : [...side, ...side];
     expect(phases).toEqual([
       'caseReview', 'preOp', 'positioning', 'cArmSetup',
-      ...side, ...(input.approach === 'bipedicular' ? side : []),
+      ...(input.approach === 'bipedicular' ? bothSides : side),
       'instrumentRemoval', 'finalImages', 'recovery', 'debrief',
     ]);
   });
@@ -196,8 +200,8 @@ describe('cement', () => {
     expect(phaseOf(actor.getSnapshot())).toBe('instrumentRemoval');
   });
 
-  it('turns a bipedicular case to the other pedicle, which must differ from the first', () => {
-    const actor = actorAt(INPUTS.kyphoplastyBi, 'cement.mixed');
+  it('turns a bipedicular vertebroplasty to the other pedicle, which must differ from the first', () => {
+    const actor = actorAt(INPUTS.vertebroplastyBi, 'cement.mixed');
     const first = actor.getSnapshot().context.firstPedicle;
     actor.send({ type: 'cement.delivered' });
     actor.send(next);
@@ -209,6 +213,83 @@ describe('cement', () => {
       `The ${first} pedicle is done: enter on the ${other} for the second side.`,
     );
     expect(allowedNow(actor, { type: 'needle.entry', side: other, lateralMm: 0, cranialMm: 0 })).toBe(true);
+  });
+});
+
+describe('bipedicular kyphoplasty: both channels, both balloons together, cement on each side', () => {
+  const select = (side: 'left' | 'right'): Command => ({ type: 'side.select', side });
+  const other = (side: 'left' | 'right' | null) => (side === 'left' ? 'right' : 'left');
+
+  it('turns to the second pedicle after the first working channel, not after its cement', () => {
+    const actor = actorAt(INPUTS.kyphoplastyBi, 'workingChannel.channelReady');
+    const first = actor.getSnapshot().context.firstPedicle;
+    expect(reasonNow(actor, select(other(first)))).toBe('Place both working channels first (the second side starts with a new skin entry).');
+    actor.send(next);
+    expect(stateValueString(actor.getSnapshot())).toBe('access.choosingEntry');
+    expect(actor.getSnapshot().context.sideIndex).toBe(1);
+    expect(allowedNow(actor, { type: 'needle.entry', side: first ?? 'left', lateralMm: 0, cranialMm: 0 })).toBe(false);
+    expect(allowedNow(actor, { type: 'needle.entry', side: other(first), lateralMm: 0, cranialMm: 0 })).toBe(true);
+  });
+
+  it('inserts a balloon on each side, inflates either, and removes one only when both are deflated', () => {
+    const actor = actorAt(INPUTS.kyphoplastyBi, 'balloon.pair.working');
+    const second = actor.getSnapshot().context.activeSide;
+    expect(second).not.toBeNull();
+    expect(reasonNow(actor, select(second ?? 'left'))).toBe(`You are already working on the ${second} side.`);
+    expect(reasonNow(actor, next)).toBe('Insert the left and right balloons first.');
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(`Insert the ${second} balloon before inflating.`);
+    actor.send({ type: 'balloon.insert' });
+    actor.send({ type: 'balloon.inflate', mL: 1 });
+    actor.send({ type: 'balloon.inflated' });
+    expect(allowedNow(actor, select(other(second)))).toBe(true);
+    actor.send(select(other(second)));
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(`Insert the ${other(second)} balloon before inflating.`);
+    actor.send({ type: 'balloon.insert' });
+    actor.send({ type: 'balloon.inflate', mL: 1 });
+    actor.send({ type: 'balloon.inflated' });
+    expect(actor.getSnapshot().context).toMatchObject({ balloons: { left: 'in', right: 'in' }, balloonsInflated: 2 });
+    actor.send({ type: 'balloon.deflate' });
+    actor.send({ type: 'balloon.deflated' });
+    expect(reasonNow(actor, { type: 'balloon.remove' })).toBe('Deflate both balloons before removing one.');
+    expect(reasonNow(actor, next)).toBe('Deflate and remove both balloons before moving on.');
+    actor.send(select(second ?? 'left'));
+    actor.send({ type: 'balloon.deflate' });
+    actor.send({ type: 'balloon.deflated' });
+    actor.send({ type: 'balloon.remove' });
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(`The ${second} balloon has been removed.`);
+    expect(reasonNow(actor, next)).toBe('Remove both balloons before moving on.');
+    actor.send(select(other(second)));
+    actor.send({ type: 'balloon.remove' });
+    expect(stateValueString(actor.getSnapshot())).toBe('balloon.pair.removed');
+    actor.send(next);
+    expect(stateValueString(actor.getSnapshot())).toBe('cement.unmixed');
+  });
+
+  it('stops all inflation after a rupture (the event does not say which balloon burst)', () => {
+    const actor = actorAt(INPUTS.kyphoplastyBi, 'balloon.pair.ruptured');
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe('A balloon has ruptured: deflate and remove both balloons.');
+    expect(allowedNow(actor, next)).toBe(false);
+  });
+
+  it('cements one side, then the other with its own batch, before the instruments come out', () => {
+    const actor = actorAt(INPUTS.kyphoplastyBi, 'cement.mixed');
+    const first = actor.getSnapshot().context.activeSide;
+    expect(reasonNow(actor, select(other(first)))).toBe('Inject cement on this side before turning to the other.');
+    actor.send({ type: 'cement.delivered' });
+    expect(reasonNow(actor, next)).toBe(`Switch to the ${other(first)} side and cement it too.`);
+    actor.send(select(other(first)));
+    expect(stateValueString(actor.getSnapshot())).toBe('cement.unmixed');
+    expect(actor.getSnapshot().context).toMatchObject({ cementFirstSide: first, activeSide: other(first), cementDelivered: false });
+    expect(reasonNow(actor, select(first ?? 'left'))).toBe(`The ${first} side already has its cement.`);
+    actor.send({ type: 'cement.mix' });
+    actor.send({ type: 'cement.delivered' });
+    actor.send(next);
+    expect(phaseOf(actor.getSnapshot())).toBe('instrumentRemoval');
+  });
+
+  it('never switches sides in a unipedicular case or a vertebroplasty', () => {
+    expect(reasonNow(actorAt(INPUTS.kyphoplastyUni, 'balloon.inserted'), select('right'))).toBe('A unipedicular approach has one working side.');
+    expect(allowedNow(actorAt(INPUTS.vertebroplastyBi, 'cement.mixed'), select('right'))).toBe(false);
   });
 });
 
