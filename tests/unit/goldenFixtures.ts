@@ -6,6 +6,12 @@ import { planSchema, type Plan } from '../../sim/plan/planSchema';
 export const GOLDEN_CASES = [
   { name: 'textbook-kyphoplasty-l1-seed42', scenario: 'levels/l1-osteoporotic-wedge.json', plan: 'levels/plans/textbook-kyphoplasty.json', seed: 42 },
   { name: 'textbook-vertebroplasty-t12-seed3', scenario: 'levels/t12-biconcave-vertebroplasty.json', plan: 'levels/plans/textbook-vertebroplasty.json', seed: 3 },
+  {
+    name: 'textbook-kyphoplasty-bipedicular-l2-seed42',
+    scenario: 'levels/l2-osteoporotic-wedge-bipedicular.json',
+    plan: 'levels/plans/textbook-kyphoplasty-bipedicular.json',
+    seed: 42,
+  },
 ] as const;
 
 export const loadScenario = (path: string): Scenario => parseScenario(JSON.parse(readFileSync(path, 'utf8')), path);
