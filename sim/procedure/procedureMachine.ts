@@ -1,147 +1,22 @@
-import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
-import type { Command, ExchangeStep, Side } from '../commands';
-import { CASE_REVIEW_ITEMS, EMPTY_CHECKLIST, PRE_OP_ITEMS } from './checklistItems';
-import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
-
-const otherSide = (side: Side | null): Side => (side === 'left' ? 'right' : 'left');
-const balloonsIn = (context: ProcedureContext): number => Object.values(context.balloons).filter((stage) => stage === 'in').length;
-
-/**
- * The procedure as a statechart: phases and permissions, nothing else. It never reads the world;
- * facts arrive as domain events. A command is allowed iff `snapshot.can(command)` is true: every
- * accepted command either changes state or runs 'announce the command' (a targetless transition
- * with an action, which `can()` counts as allowed). Domain events the current state does not
- * handle are ignored, never refused. See README.md for the permission table.
- */
-const procedureSetup = setup({
-  types: {
-    input: {} as ProcedureInput,
-    context: {} as ProcedureContext,
-    events: {} as ProcedureEvent,
-    emitted: {} as CommandAccepted,
-  },
-  guards: {
-    'item is due in case review': ({ context, event }) =>
-      event.type === 'checklist.tick' && CASE_REVIEW_ITEMS.includes(event.item) && !context.checklist[event.item],
-    'item is due in pre-op': ({ context, event }) =>
-      event.type === 'checklist.tick' && PRE_OP_ITEMS.includes(event.item) && !context.checklist[event.item],
-    'case reviewed': ({ context }) => CASE_REVIEW_ITEMS.every((item) => context.checklist[item]),
-    'time-out done': ({ context }) => context.checklist.timeOut,
-    'patient prone': ({ context }) => context.patientProne,
-    'AP and lateral taken in this phase': ({ context }) =>
-      context.imagesThisPhase.AP && context.imagesThisPhase.lateral,
-    'pedal released': ({ event }) => event.type === 'fluoro.expose' && !event.on,
-    'entry on an untreated pedicle': ({ context, event }) =>
-      event.type === 'needle.entry' && (context.sideIndex === 0 || event.side !== context.firstPedicle),
-    'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
-    'cement delivered': ({ context }) => context.cementDelivered,
-    'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
-    'both pedicles treated together': ({ context }) => context.procedure === 'kyphoplasty' && context.approach === 'bipedicular',
-    'the other side': ({ context, event }) => event.type === 'side.select' && event.side !== context.activeSide,
-    'working balloon is': ({ context }, params: { stage: BalloonStage }) =>
-      context.activeSide !== null && context.balloons[context.activeSide] === params.stage,
-    'the other balloon is removed': ({ context }) => context.balloons[otherSide(context.activeSide)] === 'removed',
-    'a balloon is in': ({ context }) => balloonsIn(context) > 0,
-    'a balloon holds contrast': ({ context }) => context.balloonsInflated > 0,
-    'no balloon holds contrast': ({ context }) => context.balloonsInflated === 0,
-    'no side cemented yet': ({ context }) => context.cementFirstSide === null,
-    'every side cemented': ({ context }) =>
-      !(context.procedure === 'kyphoplasty' && context.approach === 'bipedicular') || context.cementFirstSide !== null,
-    'exchange step is': ({ event }, params: { step: ExchangeStep }) => event.type === 'instrument.exchange' && event.step === params.step,
-  },
-  actions: {
-    // Only command transitions use this action, so the event is a command here.
-    'announce the command': emit(({ event }) => ({ type: 'command.accepted' as const, command: event as Command })),
-    'tick the item': assign({
-      checklist: ({ context, event }) =>
-        event.type === 'checklist.tick' ? { ...context.checklist, [event.item]: true } : context.checklist,
-    }),
-    'position the patient': assign({
-      patientProne: ({ context, event }) =>
-        event.type === 'patient.position' ? event.position === 'prone' : context.patientProne,
-    }),
-    'forget the images': assign({ imagesThisPhase: { AP: false, lateral: false } }),
-    'record the image': assign({
-      imagesThisPhase: ({ context, event }) =>
-        event.type === 'image.acquired' ? { ...context.imagesThisPhase, [event.view]: true } : context.imagesThisPhase,
-    }),
-    'remember the first pedicle': assign({
-      firstPedicle: ({ context, event }) =>
-        event.type === 'needle.entry' && context.sideIndex === 0 ? event.side : context.firstPedicle,
-    }),
-    'work on the chosen side': assign({
-      activeSide: ({ context, event }) =>
-        event.type === 'needle.entry' || event.type === 'side.select' ? event.side : context.activeSide,
-    }),
-    'insert the working balloon': assign({
-      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'in' } : context.balloons),
-    }),
-    'remove the working balloon': assign({
-      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'removed' } : context.balloons),
-    }),
-    // Never more balloons holding contrast than balloons in the body.
-    'count a balloon inflated': assign({
-      balloonsInflated: ({ context }) => Math.min(context.balloonsInflated + 1, balloonsIn(context)) as 0 | 1 | 2,
-    }),
-    'count a balloon deflated': assign({ balloonsInflated: ({ context }) => Math.max(context.balloonsInflated - 1, 0) as 0 | 1 | 2 }),
-    'turn the cement to the other side': assign({
-      cementFirstSide: ({ context }) => context.activeSide,
-      activeSide: ({ context, event }) => (event.type === 'side.select' ? event.side : context.activeSide),
-      cementDelivered: false,
-    }),
-    'record cement delivered': assign({ cementDelivered: true }),
-    'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
-  },
-});
-
-/** Guard: the exchange command is this step (the order is in exchangeOrder.ts). */
-const stepIs = (step: ExchangeStep) => ({ type: 'exchange step is', params: { step } }) as const;
-
-/** Guard: the balloon of the side being worked is at this stage (bipedicular kyphoplasty). */
-const workingBalloonIs = (stage: BalloonStage) => ({ type: 'working balloon is', params: { stage } }) as const;
-
-/** An allowed command that leaves the state as it is. */
-const allowed = { actions: 'announce the command' } as const;
-
-/** Time may always pass, and the fluoro pedal may always be released (window blur, phase change). */
-const timeAndPedalRelease = {
-  'time.wait': allowed,
-  'fluoro.expose': { guard: 'pedal released', actions: 'announce the command' },
-} as const;
-
-/** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
-const imaging = {
-  'time.wait': allowed,
-  'fluoro.expose': allowed,
-  'fluoro.mode': allowed,
-  'carm.view': allowed,
-  'carm.adjust': allowed,
-  'carm.collimate': allowed,
-  'carm.zoom': allowed,
-  'fluoro.store': allowed,
-} as const;
-
-/** The balloon may burst whenever it is in the body; the world says when. */
-const balloonMayRupture = { 'balloon.ruptured': { target: 'ruptured' } } as const;
+import { and, type SnapshotFrom } from 'xstate';
+import { EMPTY_CHECKLIST } from './checklistItems';
+import { procedureSetup } from './procedureSetup';
+import {
+  allowed,
+  balloonMayRupture,
+  imaging,
+  pairCounts,
+  pairDeflate,
+  pairRemove,
+  stepIs,
+  timeAndPedalRelease,
+  workingBalloonIs,
+} from './transitionFragments';
 
 /**
- * Two balloons in the body (bipedicular kyphoplasty): the world's balloon events do not say which
- * balloon, so the machine counts the balloons holding contrast; removing one needs both deflated.
+ * The procedure as a statechart (README.md has the permission table): the state tree. Guards and
+ * actions are in procedureSetup.ts, shared transition fragments in transitionFragments.ts.
  */
-const pairCounts = {
-  'balloon.inflated': { actions: 'count a balloon inflated' },
-  'balloon.deflated': { actions: 'count a balloon deflated' },
-} as const;
-const pairDeflate = { guard: and([workingBalloonIs('in'), 'a balloon holds contrast']), actions: 'announce the command' } as const;
-const pairRemove = [
-  {
-    guard: and([workingBalloonIs('in'), 'no balloon holds contrast', 'the other balloon is removed']),
-    target: 'removed',
-    actions: ['remove the working balloon', 'announce the command'],
-  },
-  { guard: and([workingBalloonIs('in'), 'no balloon holds contrast']), actions: ['remove the working balloon', 'announce the command'] },
-] as const;
-
 /** The kyphoplasty / vertebroplasty procedure machine. Input: procedure, approach, C-arm, mode. */
 export const procedureMachine = procedureSetup.createMachine({
   id: 'procedure',

@@ -1,0 +1,53 @@
+import { and } from 'xstate';
+import type { ExchangeStep } from '../commands';
+import type { BalloonStage } from './procedureTypes';
+
+/** Transition fragments shared by several states of procedureMachine.ts. */
+
+/** Guard: the exchange command is this step (the order is in exchangeOrder.ts). */
+export const stepIs = (step: ExchangeStep) => ({ type: 'exchange step is', params: { step } }) as const;
+
+/** Guard: the balloon of the side being worked is at this stage (bipedicular kyphoplasty). */
+export const workingBalloonIs = (stage: BalloonStage) => ({ type: 'working balloon is', params: { stage } }) as const;
+
+/** An allowed command that leaves the state as it is. */
+export const allowed = { actions: 'announce the command' } as const;
+
+/** Time may always pass, and the fluoro pedal may always be released (window blur, phase change). */
+export const timeAndPedalRelease = {
+  'time.wait': allowed,
+  'fluoro.expose': { guard: 'pedal released', actions: 'announce the command' },
+} as const;
+
+/** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
+export const imaging = {
+  'time.wait': allowed,
+  'fluoro.expose': allowed,
+  'fluoro.mode': allowed,
+  'carm.view': allowed,
+  'carm.adjust': allowed,
+  'carm.collimate': allowed,
+  'carm.zoom': allowed,
+  'fluoro.store': allowed,
+} as const;
+
+/** The balloon may burst whenever it is in the body; the world says when. */
+export const balloonMayRupture = { 'balloon.ruptured': { target: 'ruptured' } } as const;
+
+/**
+ * Two balloons in the body (bipedicular kyphoplasty): the world's balloon events do not say which
+ * balloon, so the machine counts the balloons holding contrast; removing one needs both deflated.
+ */
+export const pairCounts = {
+  'balloon.inflated': { actions: 'count a balloon inflated' },
+  'balloon.deflated': { actions: 'count a balloon deflated' },
+} as const;
+export const pairDeflate = { guard: and([workingBalloonIs('in'), 'a balloon holds contrast']), actions: 'announce the command' } as const;
+export const pairRemove = [
+  {
+    guard: and([workingBalloonIs('in'), 'no balloon holds contrast', 'the other balloon is removed']),
+    target: 'removed',
+    actions: ['remove the working balloon', 'announce the command'],
+  },
+  { guard: and([workingBalloonIs('in'), 'no balloon holds contrast']), actions: ['remove the working balloon', 'announce the command'] },
+] as const;
