@@ -1,5 +1,4 @@
-import { footprintRimPoint } from '../anatomy/footprint';
-import { compilePedicle } from '../anatomy/compileAnatomy';
+import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
 import type { Anatomy } from '../anatomy/types';
 
 /** Which part of the target body's rim a wall segment is: its cortex by outward normal, or a pedicle's core opening. */
@@ -15,8 +14,6 @@ export interface BalloonWall {
   readonly angleRad: number;
 }
 
-/** Segments of the body's rim (the same count as the trocar's wallSensors.ts, so both see the same rim). */
-const RIM_SEGMENTS = 64;
 /** Thinnest wall built, mm: thinner would let a ring particle tunnel through in one step. */
 const MIN_THICKNESS_MM = 1;
 
@@ -32,45 +29,20 @@ const MIN_THICKNESS_MM = 1;
  */
 export function balloonWallsAt(anatomy: Anatomy, y: number): BalloonWall[] {
   const v = anatomy.vertebrae[anatomy.targetIndex];
-  const peds = v.pedicles.map(compilePedicle);
-  const inPedicleCore = (x: number, z: number): boolean =>
-    peds.some((p) => {
-      const dx = x - p.ax;
-      const dz = z - p.az;
-      const t = dx * p.ux + dz * p.uz;
-      const w = (dx * p.nx + dz * p.nz) / (p.a - p.c);
-      const dv = Math.max(-1, Math.min(1, (y - p.y) / (p.b - p.c)));
-      return t >= -4 && t <= p.len && w * w + dv * dv <= 1;
-    });
-  const a = v.bodyWidthMm / 2;
-  const b = v.bodyDepthMm / 2;
+  const inPedicleCore = pedicleCoreAt(v, y, true);
   const thick = Math.max(MIN_THICKNESS_MM, v.cortexMm);
   const out: BalloonWall[] = [];
-  for (let i = 0; i < RIM_SEGMENTS; i++) {
-    const p0 = footprintRimPoint((2 * Math.PI * i) / RIM_SEGMENTS, a, b);
-    const p1 = footprintRimPoint((2 * Math.PI * (i + 1)) / RIM_SEGMENTS, a, b);
-    const mx = (p0.x + p1.x) / 2;
-    const mz = (p0.z + p1.z) / 2;
-    const len = Math.hypot(p1.x - p0.x, p1.z - p0.z);
-    // Outward normal of a counter-clockwise rim (theta increases from left to posterior).
-    const nx = (p1.z - p0.z) / len;
-    const nz = -(p1.x - p0.x) / len;
-    const id: BalloonWallId = inPedicleCore(v.centre.x + mx, v.centre.z + mz)
-      ? 'opening'
-      : nz > 0.5
-        ? 'posterior'
-        : nz < -0.5
-          ? 'anterior'
-          : 'lateral';
+  for (const seg of bodyRimSegments(v)) {
+    const id: BalloonWallId = inPedicleCore(v.centre.x + seg.mx, v.centre.z + seg.mz) ? 'opening' : seg.facing;
     // The inner face lies cortexMm inside the rim, whatever thickness the body is built with.
     const inset = v.cortexMm - thick / 2;
     out.push({
       id,
-      cx: v.centre.x + mx - nx * inset,
-      cz: v.centre.z + mz - nz * inset,
-      lengthMm: len + 0.4,
+      cx: v.centre.x + seg.mx - seg.nx * inset,
+      cz: v.centre.z + seg.mz - seg.nz * inset,
+      lengthMm: seg.lengthMm + 0.4,
       thicknessMm: thick,
-      angleRad: Math.atan2(p1.z - p0.z, p1.x - p0.x),
+      angleRad: seg.angleRad,
     });
   }
   return out;

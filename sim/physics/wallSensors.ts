@@ -1,4 +1,4 @@
-import { footprintRimPoint } from '../anatomy/footprint';
+import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
 import { inferiorYAt, makeEndplateProfile, superiorYAt } from '../anatomy/endplateProfile';
 import { compilePedicle } from '../anatomy/compileAnatomy';
 import type { Anatomy } from '../anatomy/types';
@@ -24,8 +24,6 @@ export interface WallSensor {
   readonly angleRad: number;
 }
 
-/** Segments of the body's rim in the plane (more = smoother ring). */
-const RIM_SEGMENTS = 64;
 /** Walls thinner than this in the plane are widened to it so they still register (mm). */
 const MIN_THICKNESS_MM = 0.3;
 
@@ -68,40 +66,22 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     out.push(strip('pedicleMedial', -outer, -inner, t0, p.len));
     out.push(strip('pedicleEntry', -inner, inner, p.len - p.c, p.len));
   }
-  const peds = v.pedicles.map(compilePedicle);
   // Where a pedicle's core joins the body there is no cortex (the classifier agrees).
-  const inPedicleCore = (x: number, z: number): boolean =>
-    peds.some((p) => {
-      const dx = x - p.ax;
-      const dz = z - p.az;
-      const t = dx * p.ux + dz * p.uz;
-      const w = (dx * p.nx + dz * p.nz) / (p.a - p.c);
-      const dv = (y - p.y) / (p.b - p.c);
-      return t >= -4 && t <= p.len && w * w + dv * dv <= 1;
-    });
+  const inPedicleCore = pedicleCoreAt(v, y);
   const prof = makeEndplateProfile(v);
-  const a = v.bodyWidthMm / 2;
-  const b = v.bodyDepthMm / 2;
-  for (let i = 0; i < RIM_SEGMENTS; i++) {
-    const p0 = footprintRimPoint((2 * Math.PI * i) / RIM_SEGMENTS, a, b);
-    const p1 = footprintRimPoint((2 * Math.PI * (i + 1)) / RIM_SEGMENTS, a, b);
-    const mx = (p0.x + p1.x) / 2;
-    const mz = (p0.z + p1.z) / 2;
+  for (const seg of bodyRimSegments(v)) {
+    const { mx, mz } = seg;
     if (y < inferiorYAt(prof, 0.98 * mx, 0.98 * mz) || y > superiorYAt(prof, 0.98 * mx, 0.98 * mz)) continue;
     if (inPedicleCore(v.centre.x + mx, v.centre.z + mz)) continue;
-    const len = Math.hypot(p1.x - p0.x, p1.z - p0.z);
-    // Outward normal of a counter-clockwise rim (theta increases from left to posterior).
-    const nx = (p1.z - p0.z) / len;
-    const nz = -(p1.x - p0.x) / len;
-    const id: WallId = nz > 0.5 ? 'bodyPosterior' : nz < -0.5 ? 'bodyAnterior' : 'bodyLateral';
+    const id: WallId = seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
     out.push({
       id,
       side: null,
-      cx: v.centre.x + mx - (nx * v.cortexMm) / 2,
-      cz: v.centre.z + mz - (nz * v.cortexMm) / 2,
-      lengthMm: len + 0.2,
+      cx: v.centre.x + mx - (seg.nx * v.cortexMm) / 2,
+      cz: v.centre.z + mz - (seg.nz * v.cortexMm) / 2,
+      lengthMm: seg.lengthMm + 0.2,
       thicknessMm: v.cortexMm,
-      angleRad: Math.atan2(p1.z - p0.z, p1.x - p0.x),
+      angleRad: seg.angleRad,
     });
   }
   return out;

@@ -98,18 +98,7 @@ const within = new Float64Array(2);
 
 /** Chord of a ray through an axis-aligned ellipsoid. */
 export function ellipsoidChord(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<number>, radii: ArrayLike<number>): number {
-  let A = 0;
-  let B = 0;
-  let C = -1;
-  for (let k = 0; k < 3; k++) {
-    const dk = d[k] / radii[k];
-    const ok = (o[k] - c[k]) / radii[k];
-    A += dk * dk;
-    B += 2 * ok * dk;
-    C += ok * ok;
-  }
-  const disc = B * B - 4 * A * C;
-  return disc > 0 ? Math.sqrt(disc) / A : 0;
+  return ellipsoidSpan(o, d, c, radii, within) ? within[1] - within[0] : 0;
 }
 
 /**
