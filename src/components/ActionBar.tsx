@@ -1,8 +1,8 @@
-import type { MouseEvent } from 'react';
 import type { SimSnapshot } from '../../sim/snapshot';
 import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
 import { comboLabel } from '../input/keyCombo';
 import { KEYMAP } from '../input/keymap';
+import { ActionButton, keepFocus } from './ActionButton';
 
 interface Props {
   /** The latest snapshot: which commands the machine accepts, and the words of state-dependent buttons. */
@@ -13,8 +13,6 @@ interface Props {
   readonly onPedal: (down: boolean) => void;
 }
 
-/** Buttons never take focus: Space and Enter must stay the pedal and "next", not "click the last button". */
-const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 /**
  * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
@@ -51,18 +49,7 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal }: P
                 {a.label} <kbd>{comboLabel(pedalKey)}</kbd>
               </button>
             ) : (
-              <button
-                key={a.id}
-                type="button"
-                tabIndex={-1}
-                className="action"
-                data-testid={`action-${a.id}`}
-                title={`${a.label} (${a.keys.map(comboLabel).join(' or ')})`}
-                onMouseDown={keepFocus}
-                onClick={() => onAction(a)}
-              >
-                {a.barLabel ? a.barLabel(snapshot) : a.label} {a.keys[0] !== undefined && <kbd>{comboLabel(a.keys[0])}</kbd>}
-              </button>
+              <ActionButton key={a.id} action={a} text={a.barLabel ? a.barLabel(snapshot) : a.label} testId={`action-${a.id}`} onAction={onAction} />
             ),
           )}
         </div>

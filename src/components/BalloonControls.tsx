@@ -1,7 +1,6 @@
-import type { MouseEvent } from 'react';
 import type { CommandType } from '../../sim/commands';
 import type { KeyAction } from '../input/actionTypes';
-import { comboLabel } from '../input/keyCombo';
+import { ActionButton } from './ActionButton';
 import { BALLOON_HOLD_S, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, KEYMAP } from '../input/keymap';
 
 interface Props {
@@ -22,9 +21,6 @@ const SHORT: Readonly<Record<string, string>> = {
   'balloon.remove': 'Remove',
 };
 
-/** Buttons never take focus: Space and Enter must stay the pedal and "next" (as on the action bar). */
-const keepFocus = (e: MouseEvent) => e.preventDefault();
-
 /**
  * The inflation syringe under the pointer: one button per balloon action of the keymap (insert,
  * inflate and withdraw in coarse and fine steps, hold, deflate, remove), with its key printed on
@@ -35,20 +31,15 @@ export function BalloonControls({ allowed, onAction }: Props) {
   return (
     <div className="balloon-controls" role="group" aria-label="Inflation syringe" data-testid="balloon-controls">
       {actions.map((a) => (
-        <button
+        <ActionButton
           key={a.id}
-          type="button"
-          tabIndex={-1}
-          className="action"
-          data-testid={`control-${a.id}`}
-          title={`${a.label} (${a.keys.map(comboLabel).join(' or ')})`}
-          aria-label={a.label}
+          action={a}
+          text={SHORT[a.id] ?? a.label}
+          testId={`control-${a.id}`}
+          ariaLabel={a.label}
           disabled={a.commandType !== undefined && !allowed.includes(a.commandType)}
-          onMouseDown={keepFocus}
-          onClick={() => onAction(a)}
-        >
-          {SHORT[a.id] ?? a.label} {a.keys[0] !== undefined && <kbd>{comboLabel(a.keys[0])}</kbd>}
-        </button>
+          onAction={onAction}
+        />
       ))}
     </div>
   );

@@ -128,6 +128,27 @@ function inCircle(i: number, j: number, n: number): boolean {
 }
 
 /**
+ * Mean of the 3x3 neighbourhood of pixel (i, j) that lies inside the round field: binomial
+ * weights (1 2 1) x (1 2 1) when `tent`, a plain box otherwise.
+ */
+function meanAround(src: Float32Array, n: number, i: number, j: number, tent: boolean): number {
+  let sum = 0;
+  let weight = 0;
+  for (let dj = -1; dj <= 1; dj++) {
+    const jj = j + dj;
+    if (jj < 0 || jj >= n) continue;
+    for (let di = -1; di <= 1; di++) {
+      const ii = i + di;
+      if (ii < 0 || ii >= n || !inCircle(ii, jj, n)) continue;
+      const w = tent ? (2 - Math.abs(di)) * (2 - Math.abs(dj)) : 1;
+      sum += w * src[jj * n + ii];
+      weight += w;
+    }
+  }
+  return sum / weight;
+}
+
+/**
  * 3x3 binomial blur of `src` over rows/columns [i0, i1] x [j0, j1] (inclusive) into `dst`, using
  * only neighbours inside the round field (outside it the map is 0, not air).
  */
@@ -139,20 +160,7 @@ export function blurRegion(src: Float32Array, dst: Float32Array, n: number, i0 =
         dst[k] = src[k];
         continue;
       }
-      let sum = 0;
-      let weight = 0;
-      for (let dj = -1; dj <= 1; dj++) {
-        const jj = j + dj;
-        if (jj < 0 || jj >= n) continue;
-        for (let di = -1; di <= 1; di++) {
-          const ii = i + di;
-          if (ii < 0 || ii >= n || !inCircle(ii, jj, n)) continue;
-          const w = (2 - Math.abs(di)) * (2 - Math.abs(dj));
-          sum += w * src[jj * n + ii];
-          weight += w;
-        }
-      }
-      dst[k] = sum / weight;
+      dst[k] = meanAround(src, n, i, j, true);
     }
   }
 }
@@ -169,19 +177,7 @@ export function enhanceMap(src: Float32Array, n: number, edgeGain: number): Floa
     for (let i = 0; i < n; i++) {
       const k = j * n + i;
       if (!inCircle(i, j, n)) continue;
-      let sum = 0;
-      let cnt = 0;
-      for (let dj = -1; dj <= 1; dj++) {
-        const jj = j + dj;
-        if (jj < 0 || jj >= n) continue;
-        for (let di = -1; di <= 1; di++) {
-          const ii = i + di;
-          if (ii < 0 || ii >= n || !inCircle(ii, jj, n)) continue;
-          sum += blurred[jj * n + ii];
-          cnt++;
-        }
-      }
-      out[k] = blurred[k] + edgeGain * (blurred[k] - sum / cnt);
+      out[k] = blurred[k] + edgeGain * (blurred[k] - meanAround(blurred, n, i, j, false));
     }
   }
   return out;

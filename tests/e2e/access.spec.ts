@@ -1,6 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS_DIR, aimAtIdeal, dock, num, phaseHeader, playToAccess, shot, tap, type View } from './playHelpers';
+import { aimAtIdeal, dock, num, phaseHeader, playToAccess, saveDocsImages, shot, tap, type View } from './playHelpers';
 
 /**
  * Trocar access in the browser (issue 4): the skin entry chosen by pointer on the AP image, then
@@ -93,11 +92,5 @@ test('keyboard only: choose the entry, dock, tap under alternating AP and latera
   // Final pair: AP then lateral, both stored, so each monitor shows its view with the trocar in the body.
   await shot(page, 'AP');
   await shot(page, 'lateral');
-  mkdirSync('docs/images', { recursive: true });
-  for (const v of ['AP', 'lateral'] as const) {
-    const path = `${SHOTS_DIR}/access-${v.toLowerCase()}.png`;
-    await page.getByTestId(`xray-${v}`).screenshot({ path });
-    copyFileSync(path, `docs/images/access-${v.toLowerCase()}.png`);
-  }
-  await page.screenshot({ path: `${SHOTS_DIR}/access-procedure.png` });
+  await saveDocsImages(page, 'access');
 });

@@ -1,6 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS_DIR, aimAtIdeal, dock, nextPhase, num, phaseHeader, playToAccess, shot, swing, tap } from './playHelpers';
+import { aimAtIdeal, dock, nextPhase, num, phaseHeader, playToAccess, saveDocsImages, shot, swing, tap } from './playHelpers';
 
 /**
  * Balloon kyphoplasty in the browser (issue 5): the L1 case played to the balloon phase with the
@@ -100,13 +99,7 @@ test('balloon: insert, inflate in increments under lateral images to the endplat
   // Both views with the balloon inflated: a stored AP, then back to a live lateral.
   await shot(page, 'AP');
   await shot(page, 'lateral');
-  mkdirSync('docs/images', { recursive: true });
-  for (const v of ['AP', 'lateral'] as const) {
-    const path = `${SHOTS_DIR}/balloon-${v.toLowerCase()}.png`;
-    await page.getByTestId(`xray-${v}`).screenshot({ path });
-    copyFileSync(path, `docs/images/balloon-${v.toLowerCase()}.png`);
-  }
-  await page.screenshot({ path: `${SHOTS_DIR}/balloon-procedure.png` });
+  await saveDocsImages(page, 'balloon');
 
   // Deflate (X) to empty, remove (R): the phase may then move on to cement.
   await page.keyboard.press('x');

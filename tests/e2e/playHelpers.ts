@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 /**
@@ -48,6 +49,17 @@ export async function snapMonitors(page: Page, label: string): Promise<void> {
   for (const view of ['AP', 'lateral'] as const) {
     await page.getByTestId(`xray-${view}`).screenshot({ path: `${SHOTS_DIR}/xray-${label}-${view}.png` });
   }
+}
+
+/** Screenshot both monitors and the whole page to test-results/<name>-*.png, and copy the two monitors to docs/images/ (the README shows them). */
+export async function saveDocsImages(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/images', { recursive: true });
+  for (const v of ['AP', 'lateral'] as const) {
+    const path = `${SHOTS_DIR}/${name}-${v.toLowerCase()}.png`;
+    await page.getByTestId(`xray-${v}`).screenshot({ path });
+    copyFileSync(path, `docs/images/${name}-${v.toLowerCase()}.png`);
+  }
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-procedure.png` });
 }
 
 /** Turn the trocar to the practice hint's ideal angles with the arrow keys (1 degree per press). */
