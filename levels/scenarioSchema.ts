@@ -43,6 +43,10 @@ export const patientSchema = z.strictObject({
   labs: z.strictObject({ inr: z.number().min(0.5).max(10), plateletsPerNl: z.number().min(0).max(1000) }),
 });
 
+/** Cement delivery devices a scenario may name (sim/instruments/cementDelivery.ts has their data). */
+export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
+export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
+
 export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
@@ -63,6 +67,11 @@ export const scenarioSchema = z.strictObject({
     /** Operating-room temperature in Celsius; warm rooms shorten every cement phase. */
     roomTempC: z.number().min(15).max(30),
     preChilled: z.boolean(),
+    /**
+     * How the cement is pushed: Kyphon-style bone filler devices (1.5 mL each) or a 1 mL syringe.
+     * Optional: kyphoplasty defaults to bone fillers, vertebroplasty to the syringe (deliveryFor).
+     */
+    delivery: z.enum(CEMENT_DELIVERY_KINDS).optional(),
   }),
   scoring: z.strictObject({
     /** Total score (0-100) needed to pass, when no critical error occurred. */
@@ -90,6 +99,11 @@ export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {
 };
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** The scenario's cement delivery device: as named, else bone fillers for kyphoplasty and a syringe for vertebroplasty. */
+export function deliveryFor(scenario: Pick<Scenario, 'procedure' | 'cement'>): CementDeliveryKind {
+  return scenario.cement.delivery ?? (scenario.procedure === 'kyphoplasty' ? 'boneFiller' : 'syringe');
+}
 
 /** Thrown when a scenario file does not match the schema; the message names each bad field. */
 export class ScenarioError extends Error {}

@@ -10,10 +10,12 @@
  * - vertebroplasty, textbook: any-leak rate 40-65 % (~55 %), leak-type mix beside the published one
  *   (J Orthop Surg Res 2019: disc 26 %, paravertebral 25 %, basivertebral 11 %, segmental 5 %, canal 0.7 %);
  * - fill, mL: 3-6 lumbar (L1), 2-4 thoracic (T8 vertebroplasty; the kyphoplasty plan's 4 mL inflation ruptures
- *   the balloon in most T8 bodies). The fill is where the plan stops (cementInBodyMl), not a model output yet.
+ *   the balloon in most T8 bodies). The plans stop at a volume or at the first visible leak.
  *
  * Patients: the L1 Genant 2 wedge with T-score, weight and height loss varied per seed (as
- * calibrate-balloon.ts) plus buildAnatomy's seeded variation (venous ostium sizes, defect places).
+ * calibrate-balloon.ts) plus buildAnatomy's seeded variation: venous ostium sizes, defect places,
+ * and the hidden channels of sim/anatomy/boneChannels.ts (intraosseous veins, hairline fissures)
+ * and the trabecular pore field of sim/physics/cementLattice.ts.
  *
  *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--verbose]
  *
@@ -83,6 +85,8 @@ export interface Outcome {
   readonly stopped: string | null;
   readonly leaked: boolean;
   readonly locations: readonly LeakLocation[];
+  /** Kinds of opening the leaks went through (basivertebralVein, endplateFissure, ...). */
+  readonly via: readonly string[];
   readonly leakedMl: number;
   readonly inBodyMl: number;
   readonly injectedMl: number;
@@ -100,7 +104,7 @@ export function runProfile(p: Profile, seed: number): Outcome {
     }
   })();
   if (!session.s) {
-    return { seed, stopped: session.err, leaked: false, locations: [], leakedMl: NaN, inBodyMl: NaN, injectedMl: NaN, sinceMixAtFirstPushS: NaN, openings: '' };
+    return { seed, stopped: session.err, leaked: false, locations: [], via: [], leakedMl: NaN, inBodyMl: NaN, injectedMl: NaN, sinceMixAtFirstPushS: NaN, openings: '' };
   }
   const f = session.s.snapshot();
   const c = f.cement;
@@ -111,6 +115,7 @@ export function runProfile(p: Profile, seed: number): Outcome {
     stopped: null,
     leaked: c.leaks.length > 0,
     locations: c.leaks.map((l) => l.location),
+    via: [...new Set(c.leaks.flatMap((l) => [...l.via, l.location]))],
     leakedMl: c.leakedMl,
     inBodyMl: c.inBodyMl,
     injectedMl: c.injectedMl,
@@ -150,13 +155,14 @@ const pct = (xs: readonly number[], q: number): number => {
 const spread = (xs: readonly number[]): string =>
   xs.some(Number.isFinite) ? `median of p10-p90 ${pct(xs, 0.1).toFixed(2)}-${pct(xs, 0.9).toFixed(2)}` : 'no data';
 
-/** Where the published vertebroplasty leak types fall among the model's locations. */
-const PUBLISHED_MIX: readonly { type: string; pct: number; locations: readonly LeakLocation[] }[] = [
-  { type: 'disc', pct: 26, locations: ['intradiscal'] },
-  { type: 'paravertebral', pct: 25, locations: ['paravertebral'] },
-  { type: 'venous (basivertebral 11 + segmental 5)', pct: 16, locations: ['venous'] },
-  { type: 'canal (epidural, foraminal)', pct: 0.7, locations: ['epidural', 'foraminal'] },
-  { type: 'needle tract', pct: NaN, locations: ['tract'] },
+/** The published vertebroplasty leak types and the model's openings (or locations) that make them. */
+const PUBLISHED_MIX: readonly { type: string; pct: number; via: readonly string[] }[] = [
+  { type: 'disc (endplate fissure or crack)', pct: 26, via: ['endplateFissure', 'endplateCrack'] },
+  { type: 'paravertebral (cortical fissure or defect)', pct: 25, via: ['cortexFissure', 'lateralCortexDefect'] },
+  { type: 'basivertebral vein', pct: 11, via: ['basivertebralVein'] },
+  { type: 'segmental vein', pct: 5, via: ['segmentalVein'] },
+  { type: 'canal (epidural, foraminal)', pct: 0.7, via: ['epidural', 'foraminal'] },
+  { type: 'needle tract / trocar breach', pct: NaN, via: ['breach', 'tract'] },
 ];
 
 /** Rows that say where the model gives the same outcome on every seed (no patient variation). */
@@ -215,12 +221,12 @@ function printMix(vp: readonly Outcome[]): void {
   const v = valid(vp);
   console.log(`Vertebroplasty leak-type mix (share of ${v.length} vertebrae with a leak of that type; published: J Orthop Surg Res 2019 via clinical-reference.md)`);
   for (const m of PUBLISHED_MIX) {
-    const k = v.filter((x) => x.locations.some((l) => m.locations.includes(l))).length;
+    const k = v.filter((x) => x.via.some((l) => m.via.includes(l))).length;
     const model = (100 * k) / Math.max(1, v.length);
     const pub = Number.isFinite(m.pct) ? `${m.pct} %` : 'not listed';
     console.log(`  ${m.type.padEnd(42)} model ${model.toFixed(1).padStart(5)} %   published ${pub}`);
   }
-  console.log('  (intact-cortex patients: buildAnatomy gives them no endplate crack or cortex defect, so disc and paravertebral leaks have no opening to take)');
+  console.log('  (the textbook plan stops at the first visible leak, so a vertebra rarely shows a second type)');
 }
 
 function main(): void {

@@ -43,6 +43,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('balloon.deflate') }),
   z.strictObject({ type: z.literal('balloon.remove') }),
   z.strictObject({ type: z.literal('cement.mix') }),
+  z.strictObject({ type: z.literal('cement.tackTest') }),
+  z.strictObject({ type: z.literal('cement.load') }),
   z.strictObject({ type: z.literal('cement.inject'), mL: finite(0, 10) }),
   z.strictObject({ type: z.literal('cement.stop') }),
   z.strictObject({ type: z.literal('instruments.remove') }),

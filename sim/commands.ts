@@ -76,7 +76,11 @@ export type Command =
   | { type: 'balloon.remove' }
   /** Start mixing the cement: starts its phase clock. */
   | { type: 'cement.mix' }
-  /** Push cement through the cannula, mL. */
+  /** Touch the cement with a gloved finger: the next step reports how it feels (cement.tack). */
+  | { type: 'cement.tackTest' }
+  /** Put the next full bone filler or syringe, filled from the mixed batch, on the cannula. */
+  | { type: 'cement.load' }
+  /** Push cement through the cannula, mL (at most what the loaded device holds). */
   | { type: 'cement.inject'; mL: number }
   /** Stop pushing: any queued volume is abandoned. */
   | { type: 'cement.stop' }
@@ -115,6 +119,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'balloon.deflate',
   'balloon.remove',
   'cement.mix',
+  'cement.tackTest',
+  'cement.load',
   'cement.inject',
   'cement.stop',
   'instruments.remove',

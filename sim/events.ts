@@ -8,6 +8,8 @@ import type { Tissue } from './anatomy/types';
 export type BreachWall = 'medial' | 'lateral' | 'superior' | 'inferior' | 'anterior' | 'endplate' | 'pleura';
 export type LeakLocation = 'epidural' | 'foraminal' | 'venous' | 'intradiscal' | 'paravertebral' | 'tract';
 export type CementPhase = 'unmixed' | 'liquid' | 'sticky' | 'working' | 'setting' | 'set';
+/** What a tack test (a gloved fingertip touched to the cement) feels like; sim/instruments/tackFeel.ts. */
+export type TackFeel = 'wet' | 'sticky' | 'doughy' | 'stiff' | 'hard';
 
 /**
  * Domain events: facts the world reports after a step. They are sent to the procedure machine
@@ -46,6 +48,10 @@ export type DomainEvent =
   /** The first cement reached the vertebral body. */
   | { type: 'cement.delivered' }
   | { type: 'cement.set' }
+  /** The trainee touched the cement with a gloved finger (cement.tackTest): how it felt. */
+  | { type: 'cement.tack'; feel: TackFeel }
+  /** A push asked for more cement than the loaded bone filler or syringe held (once per device). */
+  | { type: 'cement.deviceEmpty' }
   | { type: 'cannula.stuck' };
 
 export type DomainEventType = DomainEvent['type'];

@@ -1,7 +1,8 @@
 import type { Vec3 } from './math/vec3';
 import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
 import type { CommandType, FluoroMode, Side, View } from './commands';
-import type { BreachWall, CementPhase, LeakLocation, TimedEvent } from './events';
+import type { BreachWall, CementPhase, LeakLocation, TackFeel, TimedEvent } from './events';
+import type { CementDeliveryKind } from '../levels/scenarioSchema';
 import type { PatientRotation } from './imaging/carmPose';
 import type { AccessInstruments } from './instruments/accessInstruments';
 import type { Collimation } from './imaging/collimation';
@@ -156,6 +157,10 @@ export interface Leak {
   readonly location: LeakLocation;
   readonly volumeMl: number;
   readonly firstTick: number;
+  /** First tick an image was acquired with this leak in it (the trainee could see it), or null. */
+  readonly seenTick: number | null;
+  /** Kinds of opening the cement left by (e.g. segmentalVein, endplateFissure, breach). */
+  readonly via: readonly string[];
 }
 
 export interface CementView {
@@ -172,6 +177,31 @@ export interface CementView {
   readonly leaks: readonly Leak[];
   readonly deposits: readonly CementDeposit[];
   readonly cannulaStuck: boolean;
+  /** The bone filler or syringe in use and the batch it is filled from. */
+  readonly delivery: DeliveryView;
+  /** The latest tack test: how the cement felt and how long after mixing; null before any. */
+  readonly lastTack: { readonly feel: TackFeel; readonly sinceMixS: number } | null;
+  /** Where the cement lies in the body (sim/instruments/cementBodyFlow.ts). */
+  readonly distribution: CementDistribution;
+  /** Last tick cement moved (into the cannula, the body or out of it), or null. */
+  readonly lastFlowTick: number | null;
+}
+
+/** Cement delivery: the device kind, what the loaded one still holds, the batch left to fill more. */
+export interface CementDistribution {
+  /** Cement in the body over the body's volume. */
+  readonly fillFraction: number;
+  readonly crossesMidline: boolean;
+  readonly touchesSuperiorEndplate: boolean;
+  readonly touchesInferiorEndplate: boolean;
+}
+
+export interface DeliveryView {
+  readonly device: CementDeliveryKind;
+  readonly loadedMl: number;
+  readonly batchLeftMl: number;
+  /** Devices filled so far, the loaded one included (0 before mixing). */
+  readonly devicesUsed: number;
 }
 
 /** Heights of the target body at one stage of the procedure. */

@@ -1,4 +1,4 @@
-import type { Scenario } from '../levels/scenarioSchema';
+import { deliveryFor, type Scenario } from '../levels/scenarioSchema';
 import type { Anatomy, EndplateLift } from './anatomy/types';
 import { isCArmCommand, type Command, type Side } from './commands';
 import type { DomainEvent, LeakLocation } from './events';
@@ -40,7 +40,7 @@ export class World {
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
-    this.noCement = new Cement(this.anatomy, scenario.cement);
+    this.noCement = new Cement(this.anatomy, scenario.cement, deliveryFor(scenario));
     this.noBalloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
   }
 
@@ -102,6 +102,12 @@ export class World {
       case 'cement.mix':
         kit?.cement.mix();
         return;
+      case 'cement.tackTest':
+        kit?.cement.tackTest();
+        return;
+      case 'cement.load':
+        kit?.cement.delivery.loadNext();
+        return;
       case 'cement.inject':
         kit?.cement.inject(command.mL);
         return;
@@ -127,6 +133,8 @@ export class World {
     const kits = [...this.kits.values()];
     const moving = kits.some((k) => k.trocar.moving);
     events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: moving }));
+    const imageAcquired = events.some((e) => e.type === 'image.acquired');
+    const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     const breachOpenings = this.breachOpenings();
     for (const k of kits) k.balloon.shareEndplate(this.plate);
     for (const k of kits) {
@@ -137,9 +145,11 @@ export class World {
         ...k.cement.step(dtS, {
           tick: this.tickCount,
           cannulaTip: t && channelOpen(t.instruments) ? t.tip : null,
-          cavityMl: k.balloon.cavityMl,
-          cavityCentre: k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+          // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
+          cavityMl: kyphoplasty ? k.balloon.cavityMl : 0,
+          cavityCentre: kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
           breachOpenings,
+          imageAcquired,
         }),
       );
     }

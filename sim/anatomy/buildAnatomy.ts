@@ -7,6 +7,7 @@ import { posteriorWallZ } from './footprint';
 import { HABITUS } from './habitus';
 import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { buildOpenings } from './openings';
+import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
 import type { Anatomy, PedicleGeometry, SpineLevel, VertebraGeometry } from './types';
 
@@ -66,6 +67,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
   const habitus = HABITUS[scenario.patient.habitus];
   const softTissueDepthMm = habitus.skinToLaminaMm * r.fork('softTissue').normal(1, SD.softTissue);
   const quality = boneQualityFromTScore(scenario.patient.tScore);
+  const openings = buildOpenings(target, scenario.fracture, r.fork('openings'));
 
   return {
     scenario,
@@ -75,7 +77,8 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     softTissueDepthMm,
     cancellousStrengthMPa: quality.cancellousStrengthMPa,
     cancellousDensity: quality.cancellousDensity,
-    openings: buildOpenings(target, scenario.fracture, r.fork('openings')),
+    openings,
+    channels: buildBoneChannels(target, openings, scenario.fracture, r.fork('channels')),
     bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
   };
 }

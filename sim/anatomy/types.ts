@@ -1,3 +1,4 @@
+import type { BoneChannels } from './boneChannels';
 import type { Vec3 } from '../math/vec3';
 import type { LevelName, Scenario } from '../../levels/scenarioSchema';
 
@@ -104,6 +105,8 @@ export interface Anatomy {
   readonly cancellousStrengthMPa: number;
   readonly cancellousDensity: number;
   readonly openings: readonly Opening[];
+  /** Hidden channels of the target body (veins, hairline fissures) and its pore-field seed, for cement flow. Optional so hand-made fixtures need not list any. */
+  readonly channels?: BoneChannels;
   /** Gas in the bowel (lumbar levels; seeded), for imaging. Optional so hand-made fixtures need not list any. */
   readonly bowelGas?: readonly GasPocket[];
 }

@@ -11,20 +11,6 @@ function stretched(volumeMl: number, aspect: Vec3): Vec3 {
   return vec3((r * aspect.x) / k, (r * aspect.y) / k, (r * aspect.z) / k);
 }
 
-/** Body blobs: solid cement (cavity, cleft, compacted mass) and the interdigitated halo, kept inside the body's height. */
-export function bodyDeposits(centre: Vec3, solidMl: number, interdigitatedMl: number, haloMl: number, halfHeightMm: number): CementDeposit[] {
-  const out: CementDeposit[] = [];
-  const squash = (volumeMl: number): Vec3 => {
-    const r = sphereRadiusMm(volumeMl);
-    const ry = Math.max(0.5, Math.min(r, halfHeightMm));
-    const rh = Math.sqrt((r * r * r) / ry);
-    return vec3(rh, ry, rh);
-  };
-  if (solidMl > 0) out.push({ location: 'body', centre, radii: squash(solidMl), volumeMl: solidMl });
-  if (interdigitatedMl > 0) out.push({ location: 'body', centre, radii: squash(haloMl), volumeMl: interdigitatedMl });
-  return out;
-}
-
 /** Shape of a leak track by location (x, y, z aspect; assumed): veins and canal run cranio-caudally, disc leaks are flat. */
 const LEAK_ASPECT: Readonly<Record<LeakLocation, Vec3>> = {
   epidural: vec3(1, 3, 0.6),

@@ -14,7 +14,15 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     const prev = leaks.get(leak.location);
     leaks.set(
       leak.location,
-      prev ? { location: leak.location, volumeMl: prev.volumeMl + leak.volumeMl, firstTick: Math.min(prev.firstTick, leak.firstTick) } : leak,
+      prev
+        ? {
+            location: leak.location,
+            volumeMl: prev.volumeMl + leak.volumeMl,
+            firstTick: Math.min(prev.firstTick, leak.firstTick),
+            seenTick: earliest(prev.seenTick, leak.seenTick),
+            via: [...new Set([...prev.via, ...leak.via])].sort(),
+          }
+        : leak,
     );
   }
   return {
@@ -26,5 +34,19 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     leaks: [...leaks.values()].sort((a, b) => a.firstTick - b.firstTick),
     deposits: all.flatMap((v) => v.deposits),
     cannulaStuck: all.some((v) => v.cannulaStuck),
+    distribution: mergeDistribution(all),
+    lastFlowTick: all.reduce<number | null>((t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)), null),
+  };
+}
+
+const earliest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/** Both sides' cement together: fractions add; midline and endplates are reached if either side reaches them. */
+function mergeDistribution(all: readonly CementView[]): CementView['distribution'] {
+  return {
+    fillFraction: all.reduce((s, v) => s + v.distribution.fillFraction, 0),
+    crossesMidline: all.some((v) => v.distribution.crossesMidline) || (all.filter((v) => v.inBodyMl > 0).length > 1),
+    touchesSuperiorEndplate: all.some((v) => v.distribution.touchesSuperiorEndplate),
+    touchesInferiorEndplate: all.some((v) => v.distribution.touchesInferiorEndplate),
   };
 }

@@ -1,5 +1,5 @@
 import type { Anatomy } from '../anatomy/types';
-import type { Scenario } from '../../levels/scenarioSchema';
+import { deliveryFor, type Scenario } from '../../levels/scenarioSchema';
 import { Trocar } from './trocar';
 import { Balloon } from './balloon';
 import { Cement } from './cement';
@@ -20,6 +20,6 @@ export function createPedicleKit(anatomy: Anatomy, scenario: Scenario): PedicleK
   return {
     trocar: new Trocar(anatomy, scenario.equipment.trocarGauge, scenario.procedure),
     balloon: new Balloon(anatomy, scenario.equipment.balloonLengthMm),
-    cement: new Cement(anatomy, scenario.cement),
+    cement: new Cement(anatomy, scenario.cement, deliveryFor(scenario)),
   };
 }

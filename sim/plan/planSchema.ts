@@ -12,6 +12,8 @@ export const conditionSchema = z.union([
   z.strictObject({ cementPhase: z.enum(['liquid', 'sticky', 'working', 'setting', 'set']) }),
   z.strictObject({ balloonVolumeMl: z.number().positive() }),
   z.strictObject({ cementInBodyMl: z.number().positive() }),
+  /** The loaded bone filler or syringe holds less than this, mL. */
+  z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
 ]);
 
 export const planStepSchema = z.union([
@@ -26,6 +28,8 @@ export const planStepSchema = z.union([
   /**
    * Repeat a command every everyS seconds until a condition holds (fails after max repeats).
    * stopIf ends the repetition early without failing (e.g. stop injecting when a leak appears).
+   * before sends a command ahead of a repeat whenever its condition holds (e.g. load the next cement
+   * device when the loaded one is short of a push).
    */
   z.strictObject({
     repeat: commandSchema,
@@ -33,6 +37,7 @@ export const planStepSchema = z.union([
     until: conditionSchema,
     stopIf: conditionSchema.optional(),
     max: z.number().int().positive().max(10000),
+    before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
   }),
   /** Let time pass in steps of stepS until a condition holds (fails after maxS). */
   z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),

@@ -15,6 +15,7 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, sinceTick = 
   if ('phase' in c) return snap.phase === c.phase;
   if ('cementPhase' in c) return snap.cement.phase === c.cementPhase;
   if ('balloonVolumeMl' in c) return (snap.balloon?.volumeMl ?? 0) >= c.balloonVolumeMl;
+  if ('cementDeviceBelowMl' in c) return snap.cement.delivery.loadedMl < c.cementDeviceBelowMl;
   return snap.cement.inBodyMl >= c.cementInBodyMl;
 }
 
@@ -63,6 +64,7 @@ function runStep(session: Session, step: PlanStep, i: number): void {
     for (let n = 0; n < step.max; n++) {
       const snap = session.snapshot();
       if (conditionHolds(snap, step.until, since) || (step.stopIf && conditionHolds(snap, step.stopIf, since))) return;
+      if (step.before && conditionHolds(snap, step.before.when, since)) send(session, step.before.do, where);
       send(session, step.repeat, where);
       session.advance(step.everyS);
     }

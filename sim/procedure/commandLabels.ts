@@ -25,6 +25,8 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'balloon.deflate': 'Deflating the balloon',
   'balloon.remove': 'Removing the balloon',
   'cement.mix': 'Mixing cement',
+  'cement.tackTest': 'Testing the cement with a gloved finger',
+  'cement.load': 'Loading the next cement device',
   'cement.inject': 'Injecting cement',
   'cement.stop': 'Stopping the injection',
   'instruments.remove': 'Removing the instruments',

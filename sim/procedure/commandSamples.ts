@@ -54,6 +54,8 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'balloon.deflate': [{ type: 'balloon.deflate' }],
   'balloon.remove': [{ type: 'balloon.remove' }],
   'cement.mix': [{ type: 'cement.mix' }],
+  'cement.tackTest': [{ type: 'cement.tackTest' }],
+  'cement.load': [{ type: 'cement.load' }],
   'cement.inject': [{ type: 'cement.inject', mL: 0.1 }],
   'cement.stop': [{ type: 'cement.stop' }],
   'instruments.remove': [{ type: 'instruments.remove' }],

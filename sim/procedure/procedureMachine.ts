@@ -4,6 +4,7 @@ import { procedureSetup } from './procedureSetup';
 import {
   allowed,
   balloonMayRupture,
+  handlingMixedCement,
   imaging,
   pairCounts,
   pairDeflate,
@@ -244,6 +245,7 @@ export const procedureMachine = procedureSetup.createMachine({
         },
         mixed: {
           on: {
+            ...handlingMixedCement,
             'cement.inject': allowed,
             'cement.stop': allowed,
             'cement.leak': { target: 'leaking' },
@@ -264,7 +266,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         leaking: {
-          on: { 'cement.stop': { target: 'mixed', actions: 'announce the command' } },
+          on: { ...handlingMixedCement, 'cement.stop': { target: 'mixed', actions: 'announce the command' } },
         },
       },
     },

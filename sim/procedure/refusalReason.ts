@@ -52,6 +52,8 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'balloon.remove':
       return balloonReason(snapshot, command);
     case 'cement.mix':
+    case 'cement.tackTest':
+    case 'cement.load':
     case 'cement.inject':
     case 'cement.stop':
       return cementReason(snapshot, command);
@@ -166,6 +168,10 @@ function cementReason(snapshot: ProcedureSnapshot, command: Command): string | u
       return unmixed ? 'Mix the cement before injecting.' : 'Cement is leaking: stop the injection first.';
     case 'cement.stop':
       return unmixed ? 'There is no cement to stop: mix it first.' : undefined;
+    case 'cement.tackTest':
+      return unmixed ? 'There is no cement to touch yet: mix it first.' : undefined;
+    case 'cement.load':
+      return unmixed ? 'Mix the cement first: the devices are filled from the mixed batch.' : undefined;
   }
   return undefined;
 }

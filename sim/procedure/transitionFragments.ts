@@ -31,6 +31,12 @@ export const imaging = {
   'fluoro.store': allowed,
 } as const;
 
+/** Mixed cement can be tested with a gloved finger and the next device loaded, even during a leak. */
+export const handlingMixedCement = {
+  'cement.tackTest': allowed,
+  'cement.load': allowed,
+} as const;
+
 /** The balloon may burst whenever it is in the body; the world says when. */
 export const balloonMayRupture = { 'balloon.ruptured': { target: 'ruptured' } } as const;
 

@@ -1,3 +1,4 @@
+import { PROMPT_STOP_S } from '../instruments/cementOutcome';
 import type { LeakLocation } from '../events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, eventTicks, fmt, type ScoringInput } from './scoringInput';
@@ -18,8 +19,8 @@ export const LEAK_SEVERITY: Readonly<Record<LeakLocation, number>> = {
 };
 /** Points per severity-weighted mL. */
 const POINTS_PER_WEIGHTED_ML = 40;
-/** Injection should stop within this many seconds of the first leak (design.md: "stop promptly"). */
-export const PROMPT_STOP_S = 5;
+/** Injection should stop within PROMPT_STOP_S of the first leak (design.md: "stop promptly"; one constant with the cement outcome). */
+export { PROMPT_STOP_S };
 
 /** Leakage domain: severity-weighted leaked volume and how fast injection stopped. */
 export function leakageScore(input: ScoringInput, tickS: number): DomainScore {

@@ -1,6 +1,8 @@
 import type { Metrics } from '../scoring/types';
 import type { HeightView } from '../snapshot';
 import { eventTicks, type ScoringInput } from './scoringInput';
+import { cementOutcome } from '../instruments/cementOutcome';
+import { TICKS_PER_S } from '../constants';
 
 const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -56,6 +58,7 @@ export function metrics(input: ScoringInput): Metrics {
     leakParavertebralMl: leaked('paravertebral'),
     leakIntradiscalMl: leaked('intradiscal'),
     leakTractMl: leaked('tract'),
+    ...cementOutcomeMetrics(input),
     heightAnteriorPreOpMm: r(f.height.preOpAnteriorMm),
     heightAnteriorFinalMm: r(f.height.anteriorMm),
     heightIntactMm: r(f.height.intactMm),
@@ -86,4 +89,23 @@ function stageMetrics(h: HeightView): Record<string, number> {
     if (stage !== 'before') out[`wedgeChange${n}Deg`] = s && pre ? r(pre.wedgeDeg - s.wedgeDeg, 2) : -1;
   }
   return out;
+}
+
+/**
+ * The cement outcome of issue 6 (sim/instruments/cementOutcome.ts) as flat metrics: fill fraction,
+ * distribution, how long cement kept going after the first leak seen on an image (-1: none seen),
+ * leaks no image showed, venous volume and the embolism-risk band.
+ */
+function cementOutcomeMetrics(input: ScoringInput): Record<string, number | string | boolean> {
+  const o = cementOutcome(input.final.cement, TICKS_PER_S);
+  return {
+    cementFillFraction: r(o.fillFraction),
+    cementCrossesMidline: o.crossesMidline,
+    cementTouchesBothEndplates: o.touchesBothEndplates,
+    cementPushedOnAfterSeenLeakS: o.pushedOnAfterLeakS === null ? -1 : r(o.pushedOnAfterLeakS, 2),
+    cementStoppedPromptly: o.stoppedPromptly === null ? 'no leak seen' : o.stoppedPromptly ? 'yes' : 'no',
+    cementUnseenLeaks: o.unseenLeaks,
+    cementVenousMl: r(o.venousMl),
+    cementEmbolismRisk: o.embolismRisk,
+  };
 }

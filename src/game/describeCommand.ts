@@ -52,6 +52,10 @@ export function describeCommand(c: Command): string {
       return 'Balloon removed';
     case 'cement.mix':
       return 'Cement mixing started';
+    case 'cement.tackTest':
+      return 'Tack test';
+    case 'cement.load':
+      return 'Next cement device loaded';
     case 'cement.inject':
       return `Inject ${c.mL} mL`;
     case 'cement.stop':

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../sim/events';
 import type { TrainingMode } from '../../sim/sessionTypes';
 import type { Tissue } from '../../sim/anatomy/types';
 import { keyLabel } from '../input/keymap';
+import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments/tackFeel';
 
 export type EventSeverity = 'info' | 'good' | 'warn' | 'danger';
 
@@ -37,7 +38,7 @@ const FELT: Readonly<Partial<Record<Tissue, string>>> = {
  * acquired image (the dose panel counts them) and, in exam mode, what the trainee must judge from
  * the images themselves (tip in the pedicle, past the posterior wall, in the target zone) and the
  * cement phase. What the hands feel stays: docking on bone, a push that stalls on cortex, a tip that
- * skives off it.
+ * skives off it, the cement on a gloved finger (practice adds what that feel means).
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
   const line = describe(e, mode);
@@ -98,6 +99,12 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
       return { text: 'Cement reached the vertebral body', severity: 'info' };
     case 'cement.set':
       return { text: 'Cement set', severity: 'info' };
+    case 'cement.tack':
+      return mode === 'practice'
+        ? { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]} ${TACK_FEEL_MEANING[e.feel]}`, severity: e.feel === 'doughy' ? 'good' : e.feel === 'wet' || e.feel === 'sticky' ? 'info' : 'warn' }
+        : { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]}`, severity: 'info' };
+    case 'cement.deviceEmpty':
+      return { text: `The cement device is empty: load the next one (${keyLabel('cement.load')})`, severity: 'warn' };
     case 'cannula.stuck':
       return { text: 'Cannula stuck in set cement', severity: 'danger' };
   }

@@ -62,9 +62,9 @@ function cementHint(snapshot: SimSnapshot): string {
       return 'Mix the cement (C); its clock starts now.';
     case 'liquid':
     case 'sticky':
-      return 'Cement still runny: low viscosity leaks. Wait (T) for the working (doughy) phase.';
+      return 'Cement still runny: low viscosity leaks. Wait (T) for the working (doughy) phase; a tack test (Shift+C) tells when it stops sticking to the glove.';
     case 'working':
-      return 'Working phase: inject in small increments (V) under lateral fluoroscopy; stop (Z) at the first leak. 4-5 mL is typical.';
+      return 'Working phase: inject in small increments (V) under lateral fluoroscopy; stop (Z) at the first leak; load the next device (Shift+R) when one is empty. 4-5 mL is typical.';
     case 'setting':
       return 'Cement setting: stop injecting and take the instruments out (U) before it hardens around the cannula.';
     case 'set':

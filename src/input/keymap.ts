@@ -3,6 +3,8 @@ import { CHECKLIST_TITLES } from '../../sim/procedure/checklistItems';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../sim/imaging/collimation';
 import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
 import { nextExchangeStep } from '../game/nextExchangeStep';
+import { CEMENT_DEVICES } from '../../sim/instruments/cementDelivery';
+import { fixed } from '../game/format';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 import { comboLabel } from './keyCombo';
 
@@ -280,6 +282,15 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),
 
   cmd('cement.mix', 'cement', ['c'], 'Mix cement', { type: 'cement.mix' }),
+  cmd('cement.tackTest', 'cement', ['Shift+c'], 'Tack test (touch the cement with a gloved finger)', { type: 'cement.tackTest' }),
+  act('cement.load', 'cement', ['Shift+r'], 'Load the next bone filler / syringe', () => send({ type: 'cement.load' }), {
+    commandType: 'cement.load',
+    barLabel: (snapshot) => {
+      const d = snapshot.cement.delivery;
+      const name = CEMENT_DEVICES[d.device].name;
+      return `Load next ${name.charAt(0).toLowerCase()}${name.slice(1)} (${fixed(d.loadedMl, 1)} mL left)`;
+    },
+  }),
   cmd('cement.inject05', 'cement', ['v'], 'Inject 0.5 mL', { type: 'cement.inject', mL: 0.5 }),
   cmd('cement.inject15', 'cement', ['Shift+v'], 'Inject 1.5 mL', { type: 'cement.inject', mL: 1.5 }),
   cmd('cement.stop', 'cement', ['z'], 'Stop injecting', { type: 'cement.stop' }),

@@ -228,6 +228,16 @@ function contrastCloud(centre: Vec3, volumeMl: number, radiusMm: number): Radiop
   return { kind: 'ellipsoid', centre, radii: { x: radiusMm, y: radiusMm, z: radiusMm }, muPerMm: MU_PER_MM.contrast * fill };
 }
 
+/**
+ * Share of a deposit's ellipsoid the cement fills: interdigitated cement lies in the pores of a
+ * block of bone (sim/instruments/cementBodyFlow.ts), so the block is only as opaque as its cement; a
+ * solid blob or leak track is full (1).
+ */
+function depositFill(dep: { readonly radii: Vec3; readonly volumeMl: number }): number {
+  const ellipsoidMl = ((4 / 3) * Math.PI * dep.radii.x * dep.radii.y * dep.radii.z) / 1000;
+  return ellipsoidMl > 0 ? Math.min(1, dep.volumeMl / ellipsoidMl) : 0;
+}
+
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
@@ -240,7 +250,7 @@ export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
   const leak = bl?.contrastLeak;
   if (leak && leak.volumeMl > 0 && leak.radiusMm > 0) shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {
-    if (dep.volumeMl > 0) shapes.push({ kind: 'ellipsoid', centre: dep.centre, radii: dep.radii, muPerMm: MU_PER_MM.cement });
+    if (dep.volumeMl > 0) shapes.push({ kind: 'ellipsoid', centre: dep.centre, radii: dep.radii, muPerMm: MU_PER_MM.cement * depositFill(dep) });
   }
   return shapes;
 }

@@ -42,6 +42,8 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'cement.leak': { type: 'cement.leak', location: 'venous', volumeMl: 0.2 },
   'cement.delivered': { type: 'cement.delivered' },
   'cement.set': { type: 'cement.set' },
+  'cement.tack': { type: 'cement.tack', feel: 'doughy' },
+  'cement.deviceEmpty': { type: 'cement.deviceEmpty' },
   'cannula.stuck': { type: 'cannula.stuck' },
 };
 

@@ -6,6 +6,11 @@ import type { Opening } from '../../sim/anatomy/types';
 import type { DomainEvent } from '../../sim/events';
 import { vec3 } from '../../sim/math/vec3';
 import { makeAnatomy } from './fixtures/anatomyFixture';
+import { readFileSync } from 'node:fs';
+import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
+import { createRng } from '../../sim/math/rng';
+import { parseScenario } from '../../levels/scenarioSchema';
+import { injectThroughDevices } from './fixtures/injectThroughDevices';
 
 const DT = 1 / 60;
 const ROOM = { roomTempC: 22, preChilled: false };
@@ -31,7 +36,7 @@ function injectAfter(openings: Opening[], waitS: number, mL: number, cavityMl = 
   const clock = { tick: 0 };
   c.mix();
   run(c, waitS, clock, cavityMl, tip);
-  c.inject(mL);
+  injectThroughDevices(c, mL);
   return { c, events: run(c, 30, clock, cavityMl, tip) };
 }
 
@@ -102,6 +107,61 @@ describe('cement books (property)', () => {
   });
 });
 
+describe('cement books on generated patients (property)', () => {
+  const base = parseScenario(JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')), 'l1');
+  const action = fc.oneof(
+    fc.record({ kind: fc.constant('inject' as const), mL: fc.double({ min: 0, max: 1.5, noNaN: true }) }),
+    fc.record({ kind: fc.constant('stop' as const) }),
+    fc.record({ kind: fc.constant('load' as const) }),
+    fc.record({ kind: fc.constant('tack' as const) }),
+    fc.record({ kind: fc.constant('wait' as const), s: fc.double({ min: 0, max: 12, noNaN: true }) }),
+  );
+  it('injected = in body + leaked + in cannula at every step, over random schedules, patients, defects and breaches; the drawn cement holds it all', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.record({ endplateCrack: fc.boolean(), posteriorWallDefect: fc.boolean(), lateralCortexDefect: fc.boolean(), cleft: fc.boolean() }),
+        fc.boolean(),
+        fc.double({ min: 60, max: 700, noNaN: true }),
+        fc.array(action, { maxLength: 25 }),
+        (seed, flags, kyphoplasty, mixWaitS, acts) => {
+          const anatomy = buildAnatomy({ ...base, fracture: { ...base.fracture, ...flags } }, createRng(seed).fork('anatomy'));
+          const v = anatomy.vertebrae[anatomy.targetIndex];
+          const exit = vec3(v.centre.x + 6, v.centre.y - 1, v.centre.z - 2);
+          // A medial trocar breach near the posterior wall, as a misplaced needle leaves one.
+          const breach = { position: vec3(v.centre.x + 4, v.centre.y, v.centre.z + v.bodyDepthMm / 2), diameterMm: 3, location: 'epidural' as const };
+          const c = new Cement(anatomy, ROOM, kyphoplasty ? 'boneFiller' : 'syringe');
+          let tick = 0;
+          const ctx = (): CementStepContext => ({ tick: tick++, cannulaTip: exit, cavityMl: kyphoplasty ? 3 : 0, cavityCentre: kyphoplasty ? exit : null, breachOpenings: seed % 3 === 0 ? [breach] : [] });
+          c.mix();
+          c.step(mixWaitS, ctx());
+          for (const a of acts) {
+            if (a.kind === 'inject') c.inject(a.mL);
+            else if (a.kind === 'stop') c.stop();
+            else if (a.kind === 'load') c.delivery.loadNext();
+            else if (a.kind === 'tack') c.tackTest();
+            else
+              for (let t = 0; t < a.s; t += 0.5) {
+                c.step(Math.min(0.5, a.s - t), ctx());
+                const w = c.view();
+                for (const x of [w.injectedMl, w.inBodyMl, w.leakedMl, w.inCannulaMl, w.pendingMl, w.injectionPressureKPa]) {
+                  expect(Number.isFinite(x)).toBe(true);
+                  expect(x).toBeGreaterThanOrEqual(0);
+                }
+                expect(Math.abs(w.injectedMl - w.inBodyMl - w.leakedMl - w.inCannulaMl)).toBeLessThan(1e-9);
+              }
+          }
+          const w = c.view();
+          const drawn = w.deposits.reduce((sum, d) => sum + d.volumeMl, 0);
+          expect(drawn).toBeCloseTo(w.inBodyMl + w.leakedMl, 6);
+          for (const l of w.leaks) expect(l.volumeMl).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe('cement behaviour', () => {
   it('liquid cement leaks clearly more than working-phase cement on the same anatomy', () => {
     const liquid = injectAfter(VEINS, 60, 4.5).c.view();
@@ -144,7 +204,7 @@ describe('cement behaviour', () => {
     const c = new Cement(anatomy, ROOM);
     c.mix();
     run(c, 14 * 60, { tick: 0 });
-    c.inject(2);
+    injectThroughDevices(c, 2);
     run(c, 10, { tick: 0 });
     expect(c.view().injectedMl).toBe(0);
     expect(c.view().pendingMl).toBe(2);

@@ -17,6 +17,18 @@ describe('keymap', () => {
     expect(missing).toEqual([]);
   });
 
+  it('Shift+C is the tack test and Shift+R loads the next cement device, naming it on its button', async () => {
+    const { actionForCombo } = await import('../../src/input/keymap');
+    const { createSession } = await import('../../sim/session');
+    const { parseScenario } = await import('../../levels/scenarioSchema');
+    const { readFileSync } = await import('node:fs');
+    expect(actionForCombo('Shift+c')?.perform({} as never).command).toEqual({ type: 'cement.tackTest' });
+    const load = actionForCombo('Shift+r')!;
+    expect(load.perform({} as never).command).toEqual({ type: 'cement.load' });
+    const scenario = parseScenario(JSON.parse(readFileSync('levels/t12-biconcave-vertebroplasty.json', 'utf8')));
+    expect(load.barLabel?.(createSession(scenario, 1).snapshot())).toBe('Load next 1 mL syringe (0.0 mL left)');
+  });
+
   it('collimation keys send absolute, clamped shutters from the current ones; zoom cycles; store needs an image', async () => {
     const { createSession } = await import('../../sim/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');

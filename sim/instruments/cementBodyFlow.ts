@@ -1,0 +1,283 @@
+import type { Anatomy, VertebraGeometry } from '../anatomy/types';
+import type { LeakLocation } from '../events';
+import type { CementDeposit } from '../snapshot';
+import type { Vec3 } from '../math/vec3';
+import { CELL, CELL_MM, CementLattice } from '../physics/cementLattice';
+import { CementInvasion } from '../physics/cementInvasion';
+import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
+import { leakShares, outletHydraulics, type BreachOpening, type LatticeOutletKind } from './cementOutlets';
+import { leakDeposit } from './cementDeposits';
+
+/** Where the cement leaves the cannula and what room the balloon made. */
+export interface BodyFlowContext {
+  readonly tip: Vec3;
+  readonly cavityMl: number;
+  readonly cavityCentre: Vec3 | null;
+  readonly breachOpenings: readonly BreachOpening[];
+}
+
+interface ReachedOutlet {
+  readonly index: number;
+  readonly kind: LatticeOutletKind;
+  readonly widthMm: number;
+  readonly position: Vec3;
+  readonly conductanceM3: number;
+  readonly backPa: number;
+  readonly breachLocation?: LeakLocation;
+}
+
+/** Cells per side of a rendering block (4.5 mm). */
+const BLOCK = 3;
+
+/**
+ * Cement from the cannula tip into the body and out of it (issue 6, "Flow and leakage"). The mass
+ * in the bone grows by invasion percolation (sim/physics/cementInvasion.ts) over the patient's
+ * lattice (cementLattice.ts); the openings its cells press on take cement in parallel by their
+ * hydraulics (cementOutlets.ts). Per step, at body pressure P:
+ *
+ * - every reached outlet j takes q_j = C_j (P - back_j)+ / eta_f;
+ * - the bone takes the rest of the push at the price of the cell the mass enters next (P_front);
+ * - when the outlets alone can take the push below P_front (a wide defect), P falls to where they
+ *   take exactly the push and the mass stops growing: everything leaks;
+ * - the hand is the limit: syringe pressure = P + Q eta R_cannula <= the device's maximum.
+ */
+export class CementBodyFlow {
+  private lattice: CementLattice | null = null;
+  private invasion: CementInvasion | null = null;
+  private readonly v: VertebraGeometry;
+  private readonly phi: number;
+  private readonly reached: ReachedOutlet[] = [];
+  private readonly reachedSet = new Set<number>();
+  private readonly outletMl = new Map<number, number>();
+  private readonly breachKeys = new Set<string>();
+  private readonly breachLocations = new Map<number, LeakLocation>();
+  private cavityCells: readonly number[] = [];
+  private exitPoint: Vec3 | null = null;
+
+  constructor(
+    private readonly anatomy: Anatomy,
+    private readonly p: CementModelParams,
+  ) {
+    this.v = anatomy.vertebrae[anatomy.targetIndex];
+    this.phi = porosity(anatomy.cancellousDensity, p);
+  }
+
+  /**
+   * Push up to wantedMl over dtS seconds at low-shear viscosity eta with a hand that presses at most
+   * handMaxPa. Returns what went in and the pressures (body, syringe), Pa.
+   */
+  push(wantedMl: number, dtS: number, eta: number, handMaxPa: number, ctx: BodyFlowContext): { ml: number; bodyPa: number; syringePa: number } {
+    const inv = this.start(ctx);
+    this.addBreaches(ctx.breachOpenings);
+    const etaF = flowViscosityPaS(eta, this.p);
+    const fill = this.phi * interdigitationPoreFill(eta, this.p);
+    const front = inv.pressurePa(etaF);
+    const cannula = eta * this.p.cannulaResistance * 1e-6; // Pa per mL/s
+    const wanted = wantedMl / dtS; // mL/s
+    const handQ = (pa: number): number => Math.max(0, (handMaxPa - pa) / cannula);
+    const leakQ = (pa: number): number =>
+      this.reached.reduce((s, o) => s + (o.conductanceM3 * Math.max(0, pa - o.backPa)) / etaF, 0) * 1e6;
+    const cap = Number.isFinite(front) ? front : handMaxPa;
+    let bodyPa = cap;
+    if (leakQ(cap) >= Math.min(wanted, handQ(cap))) {
+      // The outlets take the whole push below the price of the next cell: solve leakQ(P) = push(P).
+      let lo = 0;
+      let hi = cap;
+      for (let i = 0; i < 50; i++) {
+        const mid = (lo + hi) / 2;
+        if (leakQ(mid) < Math.min(wanted, handQ(mid))) lo = mid;
+        else hi = mid;
+      }
+      bodyPa = (lo + hi) / 2;
+    }
+    const q = Math.min(wanted, handQ(bodyPa));
+    if (!(q > 0)) return { ml: 0, bodyPa, syringePa: bodyPa };
+    let leaked = 0;
+    const leakTotal = leakQ(bodyPa);
+    const scale = leakTotal > q ? q / leakTotal : 1;
+    for (const o of this.reached) {
+      const ml = ((o.conductanceM3 * Math.max(0, bodyPa - o.backPa)) / etaF) * 1e6 * dtS * scale;
+      if (ml > 0) {
+        this.outletMl.set(o.index, (this.outletMl.get(o.index) ?? 0) + ml);
+        leaked += ml;
+      }
+    }
+    const boneWanted = Math.max(0, q * dtS - leaked);
+    const grown = boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
+    for (const cell of grown.filled) this.markReached(cell);
+    const ml = leaked + grown.placedMl;
+    return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
+  }
+
+  private start(ctx: BodyFlowContext): CementInvasion {
+    if (this.invasion) return this.invasion;
+    const lattice = new CementLattice(this.anatomy);
+    const inv = new CementInvasion(lattice, {
+      gradientPaPerPaSmm: this.p.gradientPaPerPaSmm,
+      channelLengthShare: this.p.channelLengthShare,
+      channelVolumeShare: this.p.channelVolumeShare,
+    });
+    let first: number;
+    if (ctx.cavityMl > 0 && ctx.cavityCentre) {
+      // The balloon's cavity: the cells nearest its centre, as many as its volume; its wall is compacted.
+      const order = lattice.insideByDistance(ctx.cavityCentre);
+      const n = Math.max(1, Math.min(order.length, Math.round(ctx.cavityMl / lattice.cellMl)));
+      this.cavityCells = order.slice(0, n);
+      for (const c of this.cavityCells) lattice.markSpace(c);
+      inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
+      first = order[0];
+      this.exitPoint = ctx.cavityCentre;
+    } else {
+      first = lattice.nearestInside(ctx.tip);
+      this.exitPoint = ctx.tip;
+    }
+    inv.start(first);
+    this.lattice = lattice;
+    this.invasion = inv;
+    return inv;
+  }
+
+  /** Trocar and balloon breaches are outlets too, mapped to the wall cells nearest to them. */
+  private addBreaches(breaches: readonly BreachOpening[]): void {
+    const lattice = this.lattice;
+    if (!lattice) return;
+    for (const b of breaches) {
+      const key = `${b.location}@${b.position.x.toFixed(1)},${b.position.y.toFixed(1)},${b.position.z.toFixed(1)}`;
+      if (this.breachKeys.has(key)) continue;
+      this.breachKeys.add(key);
+      const o = lattice.addOutlet({ key: `b:${key}`, kind: 'breach', position: b.position, widthMm: b.diameterMm });
+      const index = lattice.outlets.indexOf(o);
+      this.breachLocations.set(index, b.location);
+      // A breach next to cement already in place is pressed on at once.
+      if (o.cells.some((c) => this.invasion?.inMass[c])) this.reach(index);
+      else for (const c of o.cells) if (lattice.outletOf[c] < 0) lattice.outletOf[c] = index;
+    }
+  }
+
+  private markReached(cell: number): void {
+    const l = this.lattice;
+    if (!l) return;
+    const o = l.outletOf[cell];
+    if (o >= 0) this.reach(o);
+    // A cell may border more than one opening (a breach mapped onto a vein's ostium cell).
+    for (let i = 0; i < l.outlets.length; i++) if (!this.reachedSet.has(i) && l.outlets[i].cells.includes(cell)) this.reach(i);
+  }
+
+  private reach(index: number): void {
+    const l = this.lattice;
+    if (!l || this.reachedSet.has(index)) return;
+    this.reachedSet.add(index);
+    const o = l.outlets[index];
+    const h = outletHydraulics(o.kind, o.widthMm, this.v, this.p);
+    this.reached.push({ index, kind: o.kind, widthMm: o.widthMm, position: o.position, ...h, breachLocation: this.breachLocations.get(index) });
+  }
+
+  /** Cement in the balloon's cavity, mL. */
+  get cavityFilledMl(): number {
+    const inv = this.invasion;
+    return inv ? this.cavityCells.reduce((s, c) => s + inv.filledMl[c], 0) : 0;
+  }
+
+  get inBodyMl(): number {
+    const inv = this.invasion;
+    if (!inv) return 0;
+    let s = 0;
+    for (let i = 0; i < inv.filledMl.length; i++) s += inv.filledMl[i];
+    return s;
+  }
+
+  get leakedMl(): number {
+    let s = 0;
+    for (const ml of this.outletMl.values()) s += ml;
+    return s;
+  }
+
+  /** Leaked volume per outlet, with its kind (the calibration's leak-type mix reads it). */
+  outletLeaks(): { kind: LatticeOutletKind; position: Vec3; volumeMl: number; locations: [LeakLocation, number][] }[] {
+    return this.reached
+      .filter((o) => (this.outletMl.get(o.index) ?? 0) > 0)
+      .map((o) => {
+        const ml = this.outletMl.get(o.index) ?? 0;
+        return { kind: o.kind, position: o.position, volumeMl: ml, locations: leakShares(o.kind, o.widthMm, ml, o.breachLocation, this.p) };
+      });
+  }
+
+  /** Leaked volume by location. */
+  leakVolumes(): Map<LeakLocation, number> {
+    const out = new Map<LeakLocation, number>();
+    for (const o of this.outletLeaks()) for (const [loc, ml] of o.locations) out.set(loc, (out.get(loc) ?? 0) + ml);
+    return out;
+  }
+
+  /**
+   * Where the cement lies, for the renderer: one ellipsoid per 4.5 mm block of the lattice that holds
+   * cement (at the cement's centroid, as big as the cells it touches, with its volume, so the
+   * renderer thins the block's opacity to the share the cement fills), plus one track per leak.
+   */
+  deposits(): CementDeposit[] {
+    const l = this.lattice;
+    const inv = this.invasion;
+    if (!l || !inv) return [];
+    const out: CementDeposit[] = [];
+    const bx = Math.ceil(l.nx / BLOCK);
+    const by = Math.ceil(l.ny / BLOCK);
+    const bz = Math.ceil(l.nz / BLOCK);
+    const sum = new Float64Array(bx * by * bz * 5); // ml, ml*x, ml*y, ml*z, cells
+    for (let idx = 0; idx < inv.filledMl.length; idx++) {
+      const ml = inv.filledMl[idx];
+      if (!(ml > 0)) continue;
+      const i = idx % l.nx;
+      const j = Math.floor(idx / l.nx) % l.ny;
+      const k = Math.floor(idx / (l.nx * l.ny));
+      const b = (Math.floor(i / BLOCK) + bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK))) * 5;
+      const c = l.centreOf(idx);
+      sum[b] += ml;
+      sum[b + 1] += ml * c.x;
+      sum[b + 2] += ml * c.y;
+      sum[b + 3] += ml * c.z;
+      sum[b + 4] += 1;
+    }
+    for (let b = 0; b < sum.length; b += 5) {
+      const ml = sum[b];
+      if (!(ml > 0)) continue;
+      const r = Math.cbrt((3 * sum[b + 4] * CELL_MM ** 3) / (4 * Math.PI));
+      out.push({ location: 'body', centre: { x: sum[b + 1] / ml, y: sum[b + 2] / ml, z: sum[b + 3] / ml }, radii: { x: r, y: r, z: r }, volumeMl: ml });
+    }
+    for (const o of this.outletLeaks()) {
+      for (const [loc, ml] of o.locations) {
+        if (ml > 0) out.push(leakDeposit(loc, o.position, this.v.centre, ml));
+      }
+    }
+    return out;
+  }
+
+  /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
+  distribution(): { fillFraction: number; crossesMidline: boolean; touchesSuperiorEndplate: boolean; touchesInferiorEndplate: boolean } {
+    const l = this.lattice;
+    const inv = this.invasion;
+    const v = this.v;
+    const meanH = (v.anteriorHeightMm + v.middleHeightMm + v.posteriorHeightMm) / 3;
+    const bodyMl = ((Math.PI / 4) * v.bodyWidthMm * v.bodyDepthMm * meanH) / 1000;
+    const none = { fillFraction: 0, crossesMidline: false, touchesSuperiorEndplate: false, touchesInferiorEndplate: false };
+    if (!l || !inv) return none;
+    let left = false;
+    let right = false;
+    let sup = false;
+    let infr = false;
+    for (let idx = 0; idx < inv.filledMl.length; idx++) {
+      if (!(inv.filledMl[idx] > 0) || l.kind[idx] === CELL.outside) continue;
+      const dx = l.centreOf(idx).x - v.centre.x;
+      // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
+      if (dx > CELL_MM) left = true;
+      if (dx < -CELL_MM) right = true;
+      if (l.superiorCells[idx]) sup = true;
+      if (l.inferiorCells[idx]) infr = true;
+    }
+    return { fillFraction: this.inBodyMl / bodyMl, crossesMidline: left && right, touchesSuperiorEndplate: sup, touchesInferiorEndplate: infr };
+  }
+
+  /** Exit point of the cement (cavity centre or cannula tip), null before the first push. */
+  get exit(): Vec3 | null {
+    return this.exitPoint;
+  }
+}

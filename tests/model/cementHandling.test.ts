@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../sim/commands';
+import { checkCommand } from '../../sim/commandSchema';
+import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
+import { refusalReason } from '../../sim/procedure/refusalReason';
+import { actorAt, INPUTS } from './procedureHarness';
+
+const tack: Command = { type: 'cement.tackTest' };
+const load: Command = { type: 'cement.load' };
+
+describe('tack test and next device: commands', () => {
+  it('validate without payload and are sampled for the permission checks', () => {
+    expect(checkCommand(tack)).toEqual({ ok: true, command: tack });
+    expect(checkCommand(load)).toEqual({ ok: true, command: load });
+    expect(checkCommand({ type: 'cement.load', mL: 1 }).ok).toBe(false);
+    expect(COMMAND_SAMPLES['cement.tackTest']).toEqual([tack]);
+    expect(COMMAND_SAMPLES['cement.load']).toEqual([load]);
+  });
+
+  it.each(Object.values(INPUTS))('$procedure $approach: refused before mixing, allowed once mixed and during a leak', (input) => {
+    const actor = actorAt(input, 'cement.unmixed');
+    for (const c of [tack, load]) {
+      expect(actor.getSnapshot().can(c)).toBe(false);
+      expect(refusalReason(actor.getSnapshot(), c)).toMatch(/mix/i);
+    }
+    actor.send({ type: 'cement.mix' });
+    for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+    actor.send({ type: 'cement.leak', location: 'venous', volumeMl: 0.1 });
+    expect(actor.getSnapshot().matches({ cement: 'leaking' })).toBe(true);
+    for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+    // They answer nothing: the leak is still unanswered until the injection stops.
+    actor.send(tack);
+    actor.send(load);
+    expect(actor.getSnapshot().matches({ cement: 'leaking' })).toBe(true);
+  });
+
+  it('are refused outside the cement phase with a reason', () => {
+    const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.ready');
+    expect(actor.getSnapshot().can(tack)).toBe(false);
+    expect(refusalReason(actor.getSnapshot(), tack)).toBe('Finish with the balloon before the cement.');
+  });
+});
