@@ -27,10 +27,21 @@ describe.each(GOLDEN_CASES)('golden replay $name', (c) => {
     expect(session.log).toEqual(golden.attempt.log);
   });
 
-  it('the textbook attempt completes and passes with no critical error', () => {
+  it('the textbook attempt completes; it passes unless its cement reached the canal', () => {
     const r = golden.expected.report;
     expect(r.metrics.finished).toBe(true);
-    expect(r.criticalErrors).toEqual([]);
-    expect(r.passed).toBe(true);
+    expect(r.passed).toBe(c.passes);
+    if (c.passes) expect(r.criticalErrors).toEqual([]);
+    else expect(r.criticalErrors.map((e: { id: string }) => e.id)).toContain('canal-leak');
+  });
+
+  it(`pins its cement outcome: ${c.cement}`, () => {
+    const m = golden.expected.report.metrics;
+    const leaks = ['Epidural', 'Foraminal', 'Venous', 'Paravertebral', 'Intradiscal', 'Tract'].filter((loc) => m[`leak${loc}Ml`] > 0);
+    if (c.cement === 'clean fill') {
+      expect(leaks).toEqual([]);
+      expect(m.cementInBodyMl).toBeGreaterThanOrEqual(4);
+    } else if (c.cement === 'disc leak') expect(leaks).toEqual(['Intradiscal']);
+    else expect(leaks).toEqual(['Epidural']);
   });
 });
