@@ -28,6 +28,8 @@ interface ReachedOutlet {
 
 /** Cells per side of a rendering block (4.5 mm). */
 const BLOCK = 3;
+/** Rendering blocks are drawn this much larger than the cells they hold (see deposits()). */
+const BLOCK_BLUR = 1.5;
 
 /**
  * Cement from the cannula tip into the body and out of it (issue 6, "Flow and leakage"). The mass
@@ -211,8 +213,8 @@ export class CementBodyFlow {
 
   /**
    * Where the cement lies, for the renderer: one ellipsoid per 4.5 mm block of the lattice that holds
-   * cement (at the cement's centroid, as big as the cells it touches, with its volume, so the
-   * renderer thins the block's opacity to the share the cement fills), plus one track per leak.
+   * cement (at the cement's centroid, half again as big as the cells it touches, with its volume, so
+   * the renderer thins the block's opacity to the share the cement fills), plus one track per leak.
    */
   deposits(): CementDeposit[] {
     const l = this.lattice;
@@ -240,7 +242,9 @@ export class CementBodyFlow {
     for (let b = 0; b < sum.length; b += 5) {
       const ml = sum[b];
       if (!(ml > 0)) continue;
-      const r = Math.cbrt((3 * sum[b + 4] * CELL_MM ** 3) / (4 * Math.PI));
+      // Blurred by half again: neighbouring blocks overlap into one smooth mass instead of a cluster
+      // of beads; the opacity integral (cement volume) is the same whatever the radius.
+      const r = BLOCK_BLUR * Math.cbrt((3 * sum[b + 4] * CELL_MM ** 3) / (4 * Math.PI));
       out.push({ location: 'body', centre: { x: sum[b + 1] / ml, y: sum[b + 2] / ml, z: sum[b + 3] / ml }, radii: { x: r, y: r, z: r }, volumeMl: ml });
     }
     for (const o of this.outletLeaks()) {

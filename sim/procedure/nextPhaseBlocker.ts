@@ -34,7 +34,6 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
       return 'Remove the balloon before moving on.';
     case 'cement':
       if (snapshot.matches({ cement: 'unmixed' })) return 'Mix the cement first.';
-      if (snapshot.matches({ cement: 'leaking' })) return 'Cement is leaking: stop the injection first.';
       if (!context.cementDelivered) return 'Inject cement into the vertebral body first.';
       return `Switch to the ${context.activeSide === 'left' ? 'right' : 'left'} side and cement it too.`;
     case 'instrumentRemoval':

@@ -74,7 +74,7 @@ export function phaseOf(snapshot: ProcedureSnapshot): PhaseId {
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as PhaseId;
 }
 
-/** The full state value as a dotted path, e.g. 'cement.leaking'. */
+/** The full state value as a dotted path, e.g. 'cement.mixed'. */
 export function stateValueString(snapshot: ProcedureSnapshot): string {
   const parts: string[] = [];
   let value: unknown = snapshot.value;

@@ -152,7 +152,6 @@ function sideReason(snapshot: ProcedureSnapshot, side: Side): string | undefined
   if (side === context.activeSide) return `You are already working on the ${side} side.`;
   if (phaseOf(snapshot) !== 'cement') return undefined;
   if (context.cementFirstSide) return `The ${context.cementFirstSide} side already has its cement.`;
-  if (snapshot.matches({ cement: 'leaking' })) return 'Cement is leaking: stop the injection first.';
   return context.cementDelivered ? undefined : 'Inject cement on this side before turning to the other.';
 }
 
@@ -165,7 +164,7 @@ function cementReason(snapshot: ProcedureSnapshot, command: Command): string | u
     case 'cement.mix':
       return 'The cement is already mixed.';
     case 'cement.inject':
-      return unmixed ? 'Mix the cement before injecting.' : 'Cement is leaking: stop the injection first.';
+      return unmixed ? 'Mix the cement before injecting.' : undefined;
     case 'cement.stop':
       return unmixed ? 'There is no cement to stop: mix it first.' : undefined;
     case 'cement.tackTest':

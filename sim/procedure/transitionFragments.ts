@@ -31,7 +31,7 @@ export const imaging = {
   'fluoro.store': allowed,
 } as const;
 
-/** Mixed cement can be tested with a gloved finger and the next device loaded, even during a leak. */
+/** Mixed cement can be tested with a gloved finger and the next device loaded. */
 export const handlingMixedCement = {
   'cement.tackTest': allowed,
   'cement.load': allowed,

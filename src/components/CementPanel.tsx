@@ -21,16 +21,17 @@ const PHASE_LABELS: Readonly<Record<CementView['phase'], string>> = {
 };
 
 /**
- * Cement: clock since mixing, the last tack test, the delivery device, volumes, leaks. Phase and
- * viscosity only in practice: in exam mode the trainee judges the cement as a surgeon does, by the
- * time since mixing and the tack test (viscosity would give the phase away).
+ * Cement: clock since mixing, the last tack test, the delivery device, volumes, leaks. Phase,
+ * viscosity, the volume in the body and the leaks only in practice: in exam mode the trainee judges
+ * the cement as a surgeon does, by the time since mixing and the tack test (viscosity would give the
+ * phase away), and sees a leak only on the images; they know only how much they pushed.
  */
 export function CementPanel({ cement: c, mode }: Props) {
   const mixed = c.phase !== 'unmixed';
   const practice = mode === 'practice';
   const d = c.delivery;
   return (
-    <Panel title="Cement (PMMA)" testId="cement-panel" className={c.leakedMl > 0 ? 'alarm' : undefined}>
+    <Panel title="Cement (PMMA)" testId="cement-panel" className={practice && c.leakedMl > 0 ? 'alarm' : undefined}>
       <div className="cement-grid">
         <CementClock sinceMixS={c.sinceMixS} mixed={mixed} />
         <div>
@@ -56,16 +57,18 @@ export function CementPanel({ cement: c, mode }: Props) {
       </div>
       <div className="cement-volumes" data-testid="cement-volumes">
         <Readout label="Injected" value={fixed(c.injectedMl, 2)} unit="mL" testId="cement-injected" />
-        <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />
-        <Readout label="Leaked" value={fixed(c.leakedMl, 2)} unit="mL" testId="cement-leaked" tone={c.leakedMl > 0 ? 'danger' : undefined} />
+        {practice && <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />}
+        {practice && (
+          <Readout label="Leaked" value={fixed(c.leakedMl, 2)} unit="mL" testId="cement-leaked" tone={c.leakedMl > 0 ? 'danger' : undefined} />
+        )}
         {c.pendingMl > 0 && <Readout label="Queued" value={fixed(c.pendingMl, 2)} unit="mL" />}
         {c.cannulaStuck && <Readout label="Cannula" value="stuck" tone="danger" />}
       </div>
-      {c.leaks.length > 0 && (
-        <ul className="leaks">
+      {practice && c.leaks.length > 0 && (
+        <ul className="leaks" data-testid="cement-leaks">
           {c.leaks.map((l) => (
             <li key={l.location}>
-              {l.location}: {fixed(l.volumeMl, 2)} mL
+              {l.location}: {fixed(l.volumeMl, 2)} mL{l.seenTick === null ? ' (not yet on an image)' : ''}
             </li>
           ))}
         </ul>

@@ -36,8 +36,8 @@ const FELT: Readonly<Partial<Record<Tissue, string>>> = {
 /**
  * A domain event in words for the events feed, or null for events the feed leaves out: every
  * acquired image (the dose panel counts them) and, in exam mode, what the trainee must judge from
- * the images themselves (tip in the pedicle, past the posterior wall, in the target zone) and the
- * cement phase. What the hands feel stays: docking on bone, a push that stalls on cortex, a tip that
+ * the images themselves (tip in the pedicle, past the posterior wall, in the target zone), the
+ * cement phase and cement leaks. What the hands feel stays: docking on bone, a push that stalls on cortex, a tip that
  * skives off it, the cement on a gloved finger (practice adds what that feel means).
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
@@ -94,7 +94,8 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'cement.phaseChanged':
       return mode === 'practice' ? { text: `Cement ${e.phase}`, severity: 'info' } : null;
     case 'cement.leak':
-      return { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
+      // Exam: a leak shows only on the images the trainee takes.
+      return mode === 'exam' ? null : { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
     case 'cement.delivered':
       return { text: 'Cement reached the vertebral body', severity: 'info' };
     case 'cement.set':

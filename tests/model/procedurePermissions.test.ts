@@ -180,16 +180,13 @@ describe('cement', () => {
     expect(allowedNow(actor, { type: 'cement.mix' })).toBe(false);
   });
 
-  it('refuses injection during an unanswered leak until the injection is stopped', () => {
+  it('a leak does not lock the syringe: the trainee must see it and stop (measured by the cement outcome, not enforced)', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'cement.mixed');
     actor.send({ type: 'cement.delivered' });
     actor.send({ type: 'cement.leak', location: 'epidural', volumeMl: 0.1 });
-    expect(allowedNow(actor, inject)).toBe(false);
-    expect(allowedNow(actor, next)).toBe(false);
-    expect(reasonNow(actor, inject)).toBe('Cement is leaking: stop the injection first.');
-    actor.send({ type: 'cement.stop' });
     expect(allowedNow(actor, inject)).toBe(true);
     expect(allowedNow(actor, next)).toBe(true);
+    expect(actor.getSnapshot().matches({ cement: 'mixed' })).toBe(true);
   });
 
   it('needs cement delivered before leaving the phase', () => {

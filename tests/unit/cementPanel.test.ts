@@ -48,4 +48,20 @@ describe('cement panel', () => {
       expect(html).toMatch(/Tack test at 5:45: doughy, it no longer sticks to the glove/);
     }
   });
+
+  it('exam hides leaks and the volume in the body: a leak is seen only on the images', () => {
+    const leaking: CementView = {
+      ...CEMENT,
+      injectedMl: 2,
+      inBodyMl: 1.3,
+      leakedMl: 0.2,
+      leaks: [{ location: 'venous', volumeMl: 0.2, firstTick: 100, seenTick: null, via: ['basivertebralVein'] }],
+    };
+    const html = (mode: 'practice' | 'exam'): string => renderToStaticMarkup(createElement(CementPanel, { cement: leaking, mode }));
+    expect(html('practice')).toContain('data-testid="cement-leaks"');
+    expect(html('practice')).toMatch(/venous: 0\.20 mL \(not yet on an image\)/);
+    expect(html('practice')).toContain('data-testid="cement-inbody"');
+    expect(html('exam')).not.toMatch(/cement-leaks|cement-leaked|cement-inbody|venous|alarm/);
+    expect(html('exam')).toMatch(/data-testid="cement-injected">2\.00/);
+  });
 });
