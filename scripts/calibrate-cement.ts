@@ -37,6 +37,12 @@ const plan = (name: string): Plan => planSchema.parse(readJson(`levels/plans/${n
 /** Seconds after mixing at which the liquid-phase profile starts pushing ("right after mixing"; assumed 60 s). */
 const LIQUID_WAIT_S = 60;
 
+/** The textbook plan pushing on to a larger volume (the volume risk factor: +0.6 mL per leak, World Neurosurg 2017). */
+function overfillPlan(p: Plan, mL: number): Plan {
+  const steps = p.steps.map((s): PlanStep => ('repeat' in s && s.repeat.type === 'cement.inject' ? { ...s, until: { cementInBodyMl: mL }, max: 20 } : s));
+  return { ...p, steps };
+}
+
 /** The textbook plan with its wait for working-phase dough replaced by a fixed wait after mixing. */
 function liquidPlan(p: Plan): Plan {
   const steps = p.steps.map((s): PlanStep => ('waitUntil' in s && 'cementPhase' in s.waitUntil ? { waitS: LIQUID_WAIT_S } : s));
@@ -61,6 +67,7 @@ export function profiles(): Profile[] {
   return [
     { id: 'kp', label: 'kyphoplasty textbook, L1, intact cortex', scenario: (s) => calibrationScenario(s), plan: kp },
     { id: 'kpLiquid', label: `kyphoplasty, liquid cement (${LIQUID_WAIT_S} s after mixing)`, scenario: (s) => calibrationScenario(s), plan: liquidPlan(kp) },
+    { id: 'kpOverfill', label: 'kyphoplasty, pushed on to 6.5 mL', scenario: (s) => calibrationScenario(s), plan: overfillPlan(kp, 6.5), halfSeeds: true },
     {
       id: 'kpDefect',
       label: 'kyphoplasty textbook, lateral cortex defect',
@@ -90,6 +97,8 @@ export interface Outcome {
   readonly leakedMl: number;
   readonly inBodyMl: number;
   readonly injectedMl: number;
+  readonly peakBodyKPa: number;
+  readonly peakSyringeKPa: number;
   readonly sinceMixAtFirstPushS: number;
   /** Diameters of the anatomy's openings (the seeded variation that drives leaks). */
   readonly openings: string;
@@ -104,7 +113,7 @@ export function runProfile(p: Profile, seed: number): Outcome {
     }
   })();
   if (!session.s) {
-    return { seed, stopped: session.err, leaked: false, locations: [], via: [], leakedMl: NaN, inBodyMl: NaN, injectedMl: NaN, sinceMixAtFirstPushS: NaN, openings: '' };
+    return { seed, stopped: session.err, leaked: false, locations: [], via: [], leakedMl: NaN, inBodyMl: NaN, injectedMl: NaN, peakBodyKPa: NaN, peakSyringeKPa: NaN, sinceMixAtFirstPushS: NaN, openings: '' };
   }
   const f = session.s.snapshot();
   const c = f.cement;
@@ -119,6 +128,8 @@ export function runProfile(p: Profile, seed: number): Outcome {
     leakedMl: c.leakedMl,
     inBodyMl: c.inBodyMl,
     injectedMl: c.injectedMl,
+    peakBodyKPa: c.peakBodyPressureKPa,
+    peakSyringeKPa: c.peakInjectionPressureKPa,
     sinceMixAtFirstPushS: mixed && delivered ? (delivered.tick - mixed.tick) / TICKS_PER_S : NaN,
     openings: f.anatomy.openings.map((o) => `${o.kind}:${o.diameterMm.toFixed(2)}`).join(' '),
   };
@@ -189,14 +200,22 @@ export function calibrate(n: number, verbose = false): { rows: Row[]; notes: str
       for (const x of all[p.id]) console.log(JSON.stringify(x));
     }
   }
-  const { kp, kpLiquid, kpDefect, vp, vpT8 } = all;
+  const { kp, kpLiquid, kpDefect, kpOverfill, vp, vpT8 } = all;
   const rows: Row[] = [
     { figure: 'kyphoplasty textbook: any-leak rate, %', value: 100 * rate(kp), lo: 10, hi: 25, note: count(kp) },
     { figure: 'kyphoplasty liquid cement: any-leak rate, % (info)', value: 100 * rate(kpLiquid), lo: 0, hi: 100, note: count(kpLiquid) },
     { figure: 'kyphoplasty liquid vs textbook: odds ratio', value: oddsRatio(kpLiquid, kp), lo: 2, hi: 4, note: 'Haldane +0.5' },
     { figure: 'kyphoplasty cortical defect: any-leak rate, % (info)', value: 100 * rate(kpDefect), lo: 0, hi: 100, note: count(kpDefect) },
     { figure: 'kyphoplasty cortical defect vs textbook: odds ratio', value: oddsRatio(kpDefect, kp), lo: 3, hi: 8, note: 'Haldane +0.5' },
+    { figure: 'kyphoplasty pushed on to 6.5 mL: any-leak rate, % (info: more volume, more leaks)', value: 100 * rate(kpOverfill), lo: 0, hi: 100, note: count(kpOverfill) },
     { figure: 'vertebroplasty textbook: any-leak rate, %', value: 100 * rate(vp), lo: 40, hi: 65, note: count(vp) },
+    {
+      figure: 'peak pressure in the body, vertebroplasty / kyphoplasty (higher without a cavity)',
+      value: pct(valid(vp).map((x) => x.peakBodyKPa), 0.5) / pct(valid(kp).map((x) => x.peakBodyKPa), 0.5),
+      lo: 1.5,
+      hi: 100,
+      note: `medians ${pct(valid(vp).map((x) => x.peakBodyKPa), 0.5).toFixed(0)} / ${pct(valid(kp).map((x) => x.peakBodyKPa), 0.5).toFixed(0)} kPa; syringe ${pct(valid(vp).map((x) => x.peakSyringeKPa), 0.5).toFixed(0)} / ${pct(valid(kp).map((x) => x.peakSyringeKPa), 0.5).toFixed(0)} kPa`,
+    },
     { figure: 'fill, lumbar (L1 kyphoplasty textbook), mL', value: pct(valid(kp).map((x) => x.inBodyMl), 0.5), lo: 3, hi: 6, note: spread(valid(kp).map((x) => x.inBodyMl)) },
     { figure: 'fill, lumbar (L1 vertebroplasty textbook), mL', value: pct(valid(vp).map((x) => x.inBodyMl), 0.5), lo: 3, hi: 6, note: spread(valid(vp).map((x) => x.inBodyMl)) },
     {

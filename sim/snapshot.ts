@@ -174,6 +174,9 @@ export interface CementView {
   /** Volume queued by inject commands not yet pushed. */
   readonly pendingMl: number;
   readonly injectionPressureKPa: number;
+  /** Highest syringe pressure while pushing into the body, and the highest pressure in the body itself (the cement mass), kPa. */
+  readonly peakInjectionPressureKPa: number;
+  readonly peakBodyPressureKPa: number;
   readonly leaks: readonly Leak[];
   readonly deposits: readonly CementDeposit[];
   readonly cannulaStuck: boolean;

@@ -45,6 +45,8 @@ export class Cement {
   private readonly leakSeenTick = new Map<LeakLocation, number>();
   private lastFlowTick: number | null = null;
   private pressureKPa = 0;
+  private peakPressureKPa = 0;
+  private peakBodyKPa = 0;
   private cannulaIn = true;
   private stuck = false;
   private delivered = false;
@@ -171,6 +173,8 @@ export class Cement {
       breachOpenings: ctx.breachOpenings,
     });
     this.pressureKPa = r.syringePa / 1000;
+    this.peakPressureKPa = Math.max(this.peakPressureKPa, this.pressureKPa);
+    if (r.ml > 0) this.peakBodyKPa = Math.max(this.peakBodyKPa, r.bodyPa / 1000);
     const ml = Math.min(r.ml, this.pending);
     if (!(ml > 0)) return;
     this.injected += ml;
@@ -230,6 +234,8 @@ export class Cement {
       inCannulaMl: this.inCannula,
       pendingMl: this.pending,
       injectionPressureKPa: this.pressureKPa,
+      peakInjectionPressureKPa: this.peakPressureKPa,
+      peakBodyPressureKPa: this.peakBodyKPa,
       leaks,
       deposits: this.body.deposits(),
       cannulaStuck: this.stuck,

@@ -34,6 +34,8 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     leaks: [...leaks.values()].sort((a, b) => a.firstTick - b.firstTick),
     deposits: all.flatMap((v) => v.deposits),
     cannulaStuck: all.some((v) => v.cannulaStuck),
+    peakInjectionPressureKPa: Math.max(...all.map((v) => v.peakInjectionPressureKPa)),
+    peakBodyPressureKPa: Math.max(...all.map((v) => v.peakBodyPressureKPa)),
     distribution: mergeDistribution(all),
     lastFlowTick: all.reduce<number | null>((t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)), null),
   };

@@ -100,6 +100,8 @@ function cementOutcomeMetrics(input: ScoringInput): Record<string, number | stri
   const o = cementOutcome(input.final.cement, TICKS_PER_S);
   return {
     cementFillFraction: r(o.fillFraction),
+    cementPeakSyringeKPa: Math.round(input.final.cement.peakInjectionPressureKPa),
+    cementPeakBodyKPa: Math.round(input.final.cement.peakBodyPressureKPa),
     cementCrossesMidline: o.crossesMidline,
     cementTouchesBothEndplates: o.touchesBothEndplates,
     cementPushedOnAfterSeenLeakS: o.pushedOnAfterLeakS === null ? -1 : r(o.pushedOnAfterLeakS, 2),

@@ -16,6 +16,8 @@ function view(leaks: Leak[], lastFlowTick: number | null, distribution: Partial<
     inCannulaMl: 0.5,
     pendingMl: 0,
     injectionPressureKPa: 0,
+    peakInjectionPressureKPa: 1500,
+    peakBodyPressureKPa: 100,
     leaks,
     deposits: [],
     cannulaStuck: false,

@@ -15,6 +15,8 @@ const CEMENT: CementView = {
   inCannulaMl: 0.5,
   pendingMl: 0,
   injectionPressureKPa: 900,
+  peakInjectionPressureKPa: 1200,
+  peakBodyPressureKPa: 90,
   leaks: [],
   deposits: [],
   cannulaStuck: false,
