@@ -51,15 +51,24 @@ export async function snapMonitors(page: Page, label: string): Promise<void> {
   }
 }
 
-/** Screenshot both monitors and the whole page to test-results/<name>-*.png, and copy the two monitors to docs/images/ (the README shows them). */
+/** Screenshot both monitors and the whole page to test-results/<name>-*.png; with UPDATE_DOCS_IMAGES=1 the two monitors also go to docs/images/ (the README shows them). */
 export async function saveDocsImages(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/images', { recursive: true });
   for (const v of ['AP', 'lateral'] as const) {
     const path = `${SHOTS_DIR}/${name}-${v.toLowerCase()}.png`;
     await page.getByTestId(`xray-${v}`).screenshot({ path });
-    copyFileSync(path, `docs/images/${name}-${v.toLowerCase()}.png`);
+    copyToDocs(path, `${name}-${v.toLowerCase()}.png`);
   }
   await page.screenshot({ path: `${SHOTS_DIR}/${name}-procedure.png` });
+}
+
+/**
+ * Copy a screenshot into docs/images only when UPDATE_DOCS_IMAGES=1: the browser's quantum noise is
+ * not seeded, so every run gives new bytes, and a plain `npm test` must leave the tree clean.
+ */
+export function copyToDocs(path: string, docsName: string): void {
+  if (process.env.UPDATE_DOCS_IMAGES !== '1') return;
+  mkdirSync('docs/images', { recursive: true });
+  copyFileSync(path, `docs/images/${docsName}`);
 }
 
 /** Turn the trocar to the practice hint's ideal angles with the arrow keys (1 degree per press). */
@@ -68,6 +77,11 @@ export async function aimAtIdeal(page: Page): Promise<void> {
   await expect(hint).toHaveAttribute('data-ideal-medial', /.+/);
   const idealMedial = Number(await hint.getAttribute('data-ideal-medial'));
   const idealCaudal = Number(await hint.getAttribute('data-ideal-caudal'));
+  await aimAt(page, idealMedial, idealCaudal);
+}
+
+/** Turn the trocar to given angles with the arrow keys (exam mode has no hint: angles found in practice). */
+export async function aimAt(page: Page, idealMedial: number, idealCaudal: number): Promise<void> {
   const dMedial = Math.round(idealMedial - (await num(page, 'trocar-medial')));
   const dCaudal = Math.round(idealCaudal - (await num(page, 'trocar-caudal')));
   for (let i = 0; i < Math.abs(dMedial); i++) await page.keyboard.press(dMedial > 0 ? 'ArrowRight' : 'ArrowLeft');
@@ -75,13 +89,28 @@ export async function aimAtIdeal(page: Page): Promise<void> {
   await expect.poll(async () => Math.abs((await num(page, 'trocar-medial')) - idealMedial)).toBeLessThanOrEqual(0.6);
 }
 
-/** Open the L1 case from the menu, do both checklists, position prone and take a true AP and lateral at pulsed 7.5 p/s, time x4. */
-export async function playToAccess(page: Page): Promise<void> {
+export interface CaseChoice {
+  /** Scenario id (levels/*.json); the L1 kyphoplasty case by default. */
+  readonly scenarioId?: string;
+  /** Training mode chosen on the menu (M toggles it); practice by default. */
+  readonly mode?: 'practice' | 'exam';
+}
+
+/**
+ * Open a case from the menu (the L1 case in practice mode unless told otherwise), do both
+ * checklists, position prone and take a true AP and lateral at pulsed 7.5 p/s, time x4.
+ */
+export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise<void> {
+  const { scenarioId = 'l1-osteoporotic-wedge', mode = 'practice' } = choice;
   await page.goto(`/?seed=${SEED}`);
-  const l1 = page.locator('[data-testid="scenario-item"][data-scenario-id="l1-osteoporotic-wedge"]');
-  await expect(l1).toBeVisible();
-  while ((await l1.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  const item = page.locator(`[data-testid="scenario-item"][data-scenario-id="${scenarioId}"]`);
+  await expect(item).toBeVisible();
+  while ((await item.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  const modeButton = page.getByTestId(`mode-${mode}`);
+  if ((await modeButton.getAttribute('aria-checked')) !== 'true') await page.keyboard.press('m');
+  await expect(modeButton).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('procedure')).toHaveAttribute('data-mode', mode, { timeout: 30_000 });
 
   await expect(phaseHeader(page)).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
   const items = ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'];
@@ -148,4 +177,34 @@ export async function tap(page: Page): Promise<void> {
   const taps = await num(page, 'trocar-taps');
   await page.keyboard.press('y');
   await expect.poll(() => num(page, 'trocar-taps')).toBe(taps + 1);
+}
+
+/**
+ * The monitor of a view as a grey image, read from a screenshot of its element (the WebGL canvas
+ * keeps no drawing buffer to read back; the DOM overlay text sits only at the corners). Decoded in
+ * the page (an <img> drawn on a 2D canvas), so no PNG decoder is needed in Node.
+ */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly grey: Uint8Array;
+}
+
+export async function monitorGrey(page: Page, view: View, savePath?: string): Promise<GreyImage> {
+  const png = await page.getByTestId(`xray-${view}`).screenshot(savePath ? { path: savePath } : {});
+  const r = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const rgba = ctx.getImageData(0, 0, c.width, c.height).data;
+    let bin = '';
+    for (let i = 0; i < rgba.length; i += 4) bin += String.fromCharCode(Math.round((rgba[i] + rgba[i + 1] + rgba[i + 2]) / 3));
+    return { width: c.width, height: c.height, grey: btoa(bin) };
+  }, png.toString('base64'));
+  return { width: r.width, height: r.height, grey: Uint8Array.from(Buffer.from(r.grey, 'base64')) };
 }
