@@ -76,6 +76,12 @@ export const scenarioSchema = z.strictObject({
   scoring: z.strictObject({
     /** Total score (0-100) needed to pass, when no critical error occurred. */
     passScore: z.number().min(0).max(100),
+    /**
+     * The expert benchmark: a plan in levels/plans/ (its file name without .json) that an expert
+     * would follow on this case. The debrief replays it on the trainee's own patient (same seed) and
+     * shows its figures beside the trainee's.
+     */
+    expertPlan: z.string().regex(/^[a-z0-9-]+$/, 'a plan file name in levels/plans, without .json').optional(),
   }),
 }).superRefine((s, ctx) => {
   const f = s.fracture;

@@ -2,7 +2,10 @@
  * Headless runner. Prints JSON only, with no timestamps, so the same input prints the same bytes.
  *
  *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
- *   npm run sim -- replay <attempt.json> [--full]
+ *   npm run sim -- replay <attempt.json> [--full] [--expert]
+ *
+ * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
+ * same patient), as the debrief shows it.
  *   npm run sim -- validate <scenario.json>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,9 @@ import { replay } from './replay';
 import { scoreAttempt } from './scoring/score';
 import type { Session } from './sessionTypes';
 import { APP_VERSION } from './version';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../levels/scenarioSchema';
+import { expertBenchmark } from './scoring/expertBenchmark';
 
 function readJson(path: string): unknown {
   let text: string;
@@ -57,6 +63,17 @@ function outcome(session: Session, full: boolean): unknown {
   };
 }
 
+/** The expert benchmark's score for the same patient, or why there is none. */
+function expertSummary(scenario: Scenario, seed: number): unknown {
+  const id = scenario.scoring.expertPlan;
+  if (!id) return { error: 'this scenario names no expert plan (scoring.expertPlan)' };
+  const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
+  const b = expertBenchmark(scenario, seed, planSchema.parse(readJson(path)));
+  if ('error' in b) return { plan: id, error: b.error };
+  const r = b.report;
+  return { plan: id, total: r.total, passed: r.passed, domains: Object.fromEntries(r.domains.map((d) => [d.id, d.score])), criticalErrors: r.criticalErrors };
+}
+
 function main(argv: string[]): number {
   const [verb, file, ...rest] = argv;
   const full = rest.includes('--full');
@@ -82,7 +99,8 @@ function main(argv: string[]): number {
   if (verb === 'replay' && file) {
     const attempt = parseAttemptFile(readJson(file));
     const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
-    console.log(JSON.stringify(outcome(session, full), null, 2));
+    const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
+    console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert }, null, 2));
     return 0;
   }
   if (verb === 'validate' && file) {
@@ -90,7 +108,7 @@ function main(argv: string[]): number {
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }
-  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full]\n  npm run sim -- validate <scenario.json>');
+  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- validate <scenario.json>');
   return 2;
 }
 

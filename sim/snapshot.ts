@@ -177,6 +177,8 @@ export interface CementView {
   /** Highest syringe pressure while pushing into the body, and the highest pressure in the body itself (the cement mass), kPa. */
   readonly peakInjectionPressureKPa: number;
   readonly peakBodyPressureKPa: number;
+  /** Most cement pushed out of the cannula between two images (injection watched under fluoroscopy or not), mL. */
+  readonly maxUnimagedMl: number;
   readonly leaks: readonly Leak[];
   readonly deposits: readonly CementDeposit[];
   readonly cannulaStuck: boolean;

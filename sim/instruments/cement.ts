@@ -47,6 +47,9 @@ export class Cement {
   private pressureKPa = 0;
   private peakPressureKPa = 0;
   private peakBodyKPa = 0;
+  /** Cement pushed out of the cannula since the last image, and the most ever pushed between two images, mL. */
+  private sinceImageMl = 0;
+  private maxUnimagedMl = 0;
   private cannulaIn = true;
   private stuck = false;
   private delivered = false;
@@ -107,7 +110,10 @@ export class Cement {
       this.advanceClock(dt, events);
       this.push(dt, ctx, events);
     }
-    if (ctx.imageAcquired) for (const loc of this.leakFirstTick.keys()) if (!this.leakSeenTick.has(loc)) this.leakSeenTick.set(loc, ctx.tick);
+    if (ctx.imageAcquired) {
+      for (const loc of this.leakFirstTick.keys()) if (!this.leakSeenTick.has(loc)) this.leakSeenTick.set(loc, ctx.tick);
+      this.sinceImageMl = 0;
+    }
     return events;
   }
 
@@ -180,6 +186,8 @@ export class Cement {
     this.injected += ml;
     this.pending -= ml;
     this.lastFlowTick = ctx.tick;
+    this.sinceImageMl += ml;
+    this.maxUnimagedMl = Math.max(this.maxUnimagedMl, this.sinceImageMl);
     if (!this.delivered && this.body.inBodyMl > 0) {
       this.delivered = true;
       events.push({ type: 'cement.delivered' });
@@ -236,6 +244,7 @@ export class Cement {
       injectionPressureKPa: this.pressureKPa,
       peakInjectionPressureKPa: this.peakPressureKPa,
       peakBodyPressureKPa: this.peakBodyKPa,
+      maxUnimagedMl: this.maxUnimagedMl,
       leaks,
       deposits: this.body.deposits(),
       cannulaStuck: this.stuck,

@@ -36,6 +36,7 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     cannulaStuck: all.some((v) => v.cannulaStuck),
     peakInjectionPressureKPa: Math.max(...all.map((v) => v.peakInjectionPressureKPa)),
     peakBodyPressureKPa: Math.max(...all.map((v) => v.peakBodyPressureKPa)),
+    maxUnimagedMl: Math.max(...all.map((v) => v.maxUnimagedMl)),
     distribution: mergeDistribution(all),
     lastFlowTick: all.reduce<number | null>((t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)), null),
   };

@@ -29,7 +29,8 @@ export const planStepSchema = z.union([
    * Repeat a command every everyS seconds until a condition holds (fails after max repeats).
    * stopIf ends the repetition early without failing (e.g. stop injecting when a leak appears).
    * before sends a command ahead of a repeat whenever its condition holds (e.g. load the next cement
-   * device when the loaded one is short of a push).
+   * device when the loaded one is short of a push). watch ends each repeat with a shot of that view
+   * (within everyS): injecting under fluoroscopy.
    */
   z.strictObject({
     repeat: commandSchema,
@@ -38,6 +39,7 @@ export const planStepSchema = z.union([
     stopIf: conditionSchema.optional(),
     max: z.number().int().positive().max(10000),
     before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
+    watch: z.strictObject({ view: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(10) }).optional(),
   }),
   /** Let time pass in steps of stepS until a condition holds (fails after maxS). */
   z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),

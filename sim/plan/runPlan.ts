@@ -37,18 +37,20 @@ function send(session: Session, command: Command, where: string, optional = fals
   if (!r.accepted && !optional) throw new PlanError(`${where}: ${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
 }
 
+/** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
+function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: string): void {
+  if (session.snapshot().carm.view !== view) send(session, { type: 'carm.view', view }, where);
+  while (session.snapshot().carm.movingS > 0) session.advance(0.5);
+  send(session, { type: 'fluoro.expose', on: true }, where);
+  session.advance(seconds);
+  send(session, { type: 'fluoro.expose', on: false }, where);
+}
+
 function runStep(session: Session, step: PlanStep, i: number): void {
   const where = `plan step ${i}`;
   if ('do' in step) return send(session, step.do, where, step.optional);
   if ('waitS' in step) return session.advance(step.waitS);
-  if ('shot' in step) {
-    if (session.snapshot().carm.view !== step.shot) send(session, { type: 'carm.view', view: step.shot }, where);
-    while (session.snapshot().carm.movingS > 0) session.advance(0.5);
-    send(session, { type: 'fluoro.expose', on: true }, where);
-    session.advance(step.seconds);
-    send(session, { type: 'fluoro.expose', on: false }, where);
-    return;
-  }
+  if ('shot' in step) return shot(session, step.shot, step.seconds, where);
   if ('aimIdeal' in step) {
     const snap = session.snapshot();
     if (!snap.trocar) throw new PlanError(`${where}: aimIdeal needs a skin entry first`);
@@ -66,7 +68,9 @@ function runStep(session: Session, step: PlanStep, i: number): void {
       if (conditionHolds(snap, step.until, since) || (step.stopIf && conditionHolds(snap, step.stopIf, since))) return;
       if (step.before && conditionHolds(snap, step.before.when, since)) send(session, step.before.do, where);
       send(session, step.repeat, where);
-      session.advance(step.everyS);
+      const watchS = step.watch ? Math.min(step.watch.seconds, step.everyS) : 0;
+      session.advance(step.everyS - watchS);
+      if (step.watch) shot(session, step.watch.view, watchS, where);
     }
     const end = session.snapshot();
     if (conditionHolds(end, step.until, since) || (step.stopIf && conditionHolds(end, step.stopIf, since))) return;

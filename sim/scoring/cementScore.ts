@@ -11,7 +11,10 @@ const PHASE_POINTS: Readonly<Record<CementPhase, number>> = { unmixed: -40, liqu
 /** Volume window per region (SWISSspine: 4-5 mL typical; issue 6 targets 3-6 mL lumbar, 2-4 mL thoracic). */
 const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
 
-/** Cement domain: phase at injection and delivered volume. */
+/** Cement pushed between two images beyond this is pushed blind (assumed: 0.5-1 mL increments under lateral fluoroscopy). */
+const BLIND_FREE_ML = 1;
+
+/** Cement domain: phase at injection, delivered volume, injection watched on images, and where the cement lies. */
 export function cementScore(input: ScoringInput): DomainScore {
   const injections = commandTicks(input, 'cement.inject');
   const phaseAt = (tick: number): CementPhase => {
@@ -31,6 +34,20 @@ export function cementScore(input: ScoringInput): DomainScore {
     { label: 'Cement phase at first push', value: first === undefined ? 'no injection' : firstPhase, points: first === undefined ? -100 : PHASE_POINTS[firstPhase], evidenceTicks: first === undefined ? [] : [first] },
     { label: `Cement in the body (target ${lo}-${hi} mL)`, value: fmt(c.inBodyMl, 'mL', 2), points: -Math.round(volumeOff * 15 * 10) / 10, evidenceTicks: injections },
   ];
+  if (first !== undefined) {
+    const blind = Math.max(0, c.maxUnimagedMl - BLIND_FREE_ML);
+    items.push({
+      label: `Most cement pushed between two images (up to ${BLIND_FREE_ML} mL)`,
+      value: fmt(c.maxUnimagedMl, 'mL', 2),
+      points: -Math.min(30, Math.round(blind * 10 * 10) / 10),
+      evidenceTicks: injections,
+    });
+    // Fill distribution (assumed teaching points): across the midline, and endplate to endplate.
+    const d = c.distribution;
+    items.push({ label: 'Cement crosses the midline', value: d.crossesMidline ? 'yes' : 'no', points: d.crossesMidline ? 0 : -5, evidenceTicks: injections });
+    const both = d.touchesSuperiorEndplate && d.touchesInferiorEndplate;
+    items.push({ label: 'Cement reaches both endplates', value: both ? 'yes' : 'no', points: both ? 0 : -5, evidenceTicks: injections });
+  }
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: 0.1, items };
 }

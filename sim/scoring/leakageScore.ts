@@ -1,7 +1,7 @@
-import { PROMPT_STOP_S } from '../instruments/cementOutcome';
+import { cementOutcome, PROMPT_STOP_S } from '../instruments/cementOutcome';
 import type { LeakLocation } from '../events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
-import { clampScore, commandTicks, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
 
 /**
  * Severity weights per leak location (design.md Scoring; clinical-reference.md Leakage: canal and
@@ -30,17 +30,19 @@ export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
     const points = -leak.volumeMl * LEAK_SEVERITY[leak.location] * POINTS_PER_WEIGHTED_ML;
     items.push({ label: `${leak.location} leak`, value: fmt(leak.volumeMl, 'mL', 2), points: Math.round(points * 10) / 10, evidenceTicks: [leak.firstTick] });
   }
-  const firstLeak = eventTicks(input, 'cement.leak')[0];
-  if (firstLeak !== undefined) {
-    const stops = commandTicks(input, 'cement.stop').filter((t) => t >= firstLeak);
-    const stopTick = stops[0];
-    const delayS = stopTick === undefined ? Infinity : (stopTick - firstLeak) * tickS;
-    const points = delayS <= PROMPT_STOP_S ? 0 : stopTick === undefined ? -25 : -Math.min(25, (delayS - PROMPT_STOP_S) * 2);
+  // The clock starts when an image showed the leak (the trainee cannot react to what no image showed);
+  // it stops when cement stopped moving (cementOutcome.ts).
+  const outcome = cementOutcome(input.final.cement, 1 / tickS);
+  const seenTicks = leaks.map((l) => l.seenTick).filter((t): t is number => t !== null);
+  if (outcome.pushedOnAfterLeakS !== null && seenTicks.length > 0) {
+    const seen = Math.min(...seenTicks);
+    const delayS = outcome.pushedOnAfterLeakS;
+    const lastPush = commandTicks(input, 'cement.inject').filter((t) => t >= seen).pop();
     items.push({
-      label: 'Stopped injecting after the first leak',
-      value: stopTick === undefined ? 'never' : fmt(delayS, 's'),
-      points,
-      evidenceTicks: stopTick === undefined ? [firstLeak] : [firstLeak, stopTick],
+      label: 'Cement kept going after the first leak seen on an image',
+      value: fmt(delayS, 's'),
+      points: delayS <= PROMPT_STOP_S ? 0 : -Math.min(25, Math.round((delayS - PROMPT_STOP_S) * 2 * 10) / 10),
+      evidenceTicks: lastPush === undefined ? [seen] : [seen, lastPush],
     });
   }
   if (items.length === 0) items.push({ label: 'Cement leaks', value: 'none', points: 0, evidenceTicks: [] });

@@ -18,6 +18,7 @@ function view(leaks: Leak[], lastFlowTick: number | null, distribution: Partial<
     injectionPressureKPa: 0,
     peakInjectionPressureKPa: 1500,
     peakBodyPressureKPa: 100,
+    maxUnimagedMl: 0.5,
     leaks,
     deposits: [],
     cannulaStuck: false,

@@ -17,6 +17,7 @@ const CEMENT: CementView = {
   injectionPressureKPa: 900,
   peakInjectionPressureKPa: 1200,
   peakBodyPressureKPa: 90,
+  maxUnimagedMl: 0.5,
   leaks: [],
   deposits: [],
   cannulaStuck: false,
