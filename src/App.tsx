@@ -1,25 +1,39 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { MenuScreen, type MenuState } from './screens/MenuScreen';
 import type { CaseStart, FinishedAttempt } from './screens/screenTypes';
+import type { Session } from '../sim/sessionTypes';
 import { initialSeed } from './game/initialSeed';
+import { RecordPanel, type ResumedAttempt } from './record/RecordPanel';
+import { newAttemptId, type RecordMeta } from './record/recordMeta';
+import { getTrainee } from './record/traineeStore';
 
-// The procedure and debrief screens pull in the simulation (matter-js, xstate) and the
+// The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
 const ProcedureScreen = lazy(() => import('./screens/ProcedureScreen'));
 const DebriefScreen = lazy(() => import('./screens/DebriefScreen'));
+const HistoryScreen = lazy(() => import('./record/HistoryScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
-  | { readonly kind: 'procedure'; readonly start: CaseStart; readonly runId: number }
-  | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt };
+  | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
+  | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
+  | { readonly kind: 'history' };
 
-/** The app: menu -> procedure (case review included) -> debrief -> menu. */
+/** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
   const [menu, setMenu] = useState<MenuState>(() => ({ selected: 0, mode: 'practice', seed: initialSeed() }));
 
-  const start = useCallback((s: CaseStart) => setScreen({ kind: 'procedure', start: s, runId: Date.now() }), []);
+  const start = useCallback(
+    (s: CaseStart) =>
+      setScreen({ kind: 'procedure', start: s, record: { id: newAttemptId(), trainee: getTrainee().trim(), startedAt: Date.now(), source: 'played' } }),
+    [],
+  );
+  const resume = useCallback(({ session, meta }: ResumedAttempt) => {
+    setScreen({ kind: 'procedure', start: { scenario: session.scenario, seed: session.seed, mode: session.mode }, record: meta, resumed: session });
+  }, []);
   const finish = useCallback((attempt: FinishedAttempt) => setScreen({ kind: 'debrief', attempt }), []);
+  const history = useCallback(() => setScreen({ kind: 'history' }), []);
   const toMenu = useCallback(() => {
     // A new attempt gets a new seed unless the URL pins one.
     setMenu((m) => ({ ...m, seed: initialSeed() }));
@@ -28,11 +42,21 @@ export function App() {
 
   return (
     <Suspense fallback={<div className="loading">Loading…</div>}>
-      {screen.kind === 'menu' && <MenuScreen state={menu} onChange={setMenu} onStart={start} />}
+      {screen.kind === 'menu' && (
+        <MenuScreen state={menu} onChange={setMenu} onStart={start} side={<RecordPanel onResume={resume} onHistory={history} />} />
+      )}
       {screen.kind === 'procedure' && (
-        <ProcedureScreen key={screen.runId} start={screen.start} onFinished={finish} onAbort={toMenu} />
+        <ProcedureScreen
+          key={screen.record.id}
+          start={screen.start}
+          resumed={screen.resumed}
+          record={screen.record}
+          onFinished={finish}
+          onAbort={toMenu}
+        />
       )}
       {screen.kind === 'debrief' && <DebriefScreen attempt={screen.attempt} onMenu={toMenu} />}
+      {screen.kind === 'history' && <HistoryScreen onOpen={finish} onMenu={toMenu} />}
     </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { TrainingMode } from '../../sim/sessionTypes';
 import type { ScenarioEntry } from '../scenarios/loadScenarios';
 import { useScenarioEntries } from '../scenarios/useScenarioEntries';
@@ -19,10 +19,12 @@ interface Props {
   readonly state: MenuState;
   readonly onChange: (next: MenuState) => void;
   readonly onStart: (start: CaseStart) => void;
+  /** Extra content under the start button (the trainee's record panel). */
+  readonly side?: ReactNode;
 }
 
 /** Title, scenario list, practice/exam toggle. ↑/↓ select, M toggles the mode, Enter starts. */
-export function MenuScreen({ state, onChange, onStart }: Props) {
+export function MenuScreen({ state, onChange, onStart, side }: Props) {
   const loaded = useScenarioEntries();
   const SCENARIOS = loaded ?? NONE;
   const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
@@ -145,6 +147,7 @@ export function MenuScreen({ state, onChange, onStart }: Props) {
           <p className="menu-keys">
             <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>M</kbd> practice / exam · <kbd>Enter</kbd> start
           </p>
+          {side}
         </aside>
       </section>
     </main>

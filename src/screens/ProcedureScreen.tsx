@@ -25,12 +25,19 @@ import { useKeyboard } from '../input/useKeyboard';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
 import type { CaseStart, FinishedAttempt, StoredImage } from './screenTypes';
+import type { Session } from '../../sim/sessionTypes';
+import type { RecordMeta } from '../record/recordMeta';
+import { useAutosave } from '../record/useAutosave';
 import '../styles/procedure.css';
 
 interface Props {
   readonly start: CaseStart;
   readonly onFinished: (attempt: FinishedAttempt) => void;
   readonly onAbort: () => void;
+  /** A session replayed to where an interrupted attempt was saved (resume); a fresh one otherwise. */
+  readonly resumed?: Session;
+  /** Where the attempt is autosaved (the trainee's record); nothing is saved without it. */
+  readonly record?: RecordMeta;
 }
 
 const MONITOR_PX = 512;
@@ -63,9 +70,10 @@ function safeMarker(fn: () => ImagePoint | null): ImagePoint | null {
  * single-plane C-arm the left one is live (or holds the last image) at the view the arm is at and
  * the right one shows the last STORED image of the other view; with a biplane both are live.
  */
-export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
-  const [session] = useState(() => createSession(start.scenario, start.seed, { mode: start.mode }));
+export default function ProcedureScreen({ start, onFinished, onAbort, resumed, record }: Props) {
+  const [session] = useState(() => resumed ?? createSession(start.scenario, start.seed, { mode: start.mode }));
   const [store] = useState(() => createSnapshotStore(session.snapshot()));
+  const autosave = useAutosave(session, store, record);
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);
@@ -121,15 +129,19 @@ export default function ProcedureScreen({ start, onFinished, onAbort }: Props) {
 
   const done = snap.phase === 'debrief' || snap.finished;
   const { close } = controls;
+  const { finish: saveFinished, abandon } = autosave;
   useEffect(() => {
     if (!done) return;
     close();
-    onFinished({ session, finalSnapshot: session.snapshot(), storedImages: storedRef.current });
-  }, [done, close, onFinished, session]);
+    const finalSnapshot = session.snapshot();
+    saveFinished(finalSnapshot);
+    onFinished({ session, finalSnapshot, storedImages: storedRef.current });
+  }, [done, close, onFinished, session, saveFinished]);
 
   const abort = () => {
-    if (window.confirm('Leave this case? The attempt will be discarded.')) {
+    if (window.confirm('Leave this case? The attempt will be kept in your history as abandoned.')) {
       close();
+      abandon();
       onAbort();
     }
   };

@@ -1,0 +1,43 @@
+import type { AttemptFile } from '../../sim/attempt/types';
+import type { TrainingMode } from '../../sim/sessionTypes';
+import type { DomainId } from '../../sim/scoring/types';
+
+/** Where an attempt stands: being played, played to the end, or left (Menu, or a declined resume). */
+export type AttemptStatus = 'in-progress' | 'finished' | 'abandoned';
+
+/** Played in this browser, or brought in from an attempt file. */
+export type AttemptSource = 'played' | 'imported';
+
+/**
+ * What the history list shows of a finished attempt. Always recomputed by this app (scoreAttempt
+ * on the replayed or final state), never read from a file: attempt files carry no score. The
+ * debrief re-scores by replay again rather than trusting this copy.
+ */
+export interface AttemptSummary {
+  readonly total: number;
+  readonly passScore: number;
+  readonly passed: boolean;
+  readonly domains: Readonly<Record<DomainId, number>>;
+  readonly criticalErrorIds: readonly string[];
+}
+
+/** One row of the IndexedDB `attempts` store. */
+export interface AttemptRecord {
+  readonly id: string;
+  readonly trainee: string;
+  readonly scenarioId: string;
+  readonly scenarioTitle: string;
+  readonly seed: number;
+  readonly mode: TrainingMode;
+  readonly status: AttemptStatus;
+  readonly source: AttemptSource;
+  /** Wall-clock ms since the epoch (Date.now()). */
+  readonly startedAt: number;
+  readonly updatedAt: number;
+  /** Sim time reached at the last save, for the resume offer (the file's endTick says the same in ticks). */
+  readonly simTimeS: number;
+  /** The replayable attempt: its log so far and the tick reached. */
+  readonly file: AttemptFile;
+  /** Present once finished. */
+  readonly summary?: AttemptSummary;
+}

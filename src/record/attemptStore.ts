@@ -1,0 +1,32 @@
+import type { AttemptRecord } from './attemptRecord';
+import { recordDb } from './recordDb';
+
+/** Write (insert or replace) one attempt record. */
+export async function putAttempt(record: AttemptRecord): Promise<void> {
+  await (await recordDb()).put('attempts', record);
+}
+
+export async function getAttempt(id: string): Promise<AttemptRecord | undefined> {
+  return (await recordDb()).get('attempts', id);
+}
+
+/** A trainee's attempts, oldest first. */
+export async function attemptsOf(trainee: string): Promise<AttemptRecord[]> {
+  const rows = await (await recordDb()).getAllFromIndex('attempts', 'trainee', trainee);
+  return rows.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The most recently saved attempt still in progress (the one a reload or crash interrupted), if any. */
+export async function latestInProgress(): Promise<AttemptRecord | undefined> {
+  const rows = await (await recordDb()).getAllFromIndex('attempts', 'status', 'in-progress');
+  return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+/** Keep an attempt but mark it abandoned (the trainee left it, or declined to resume it). */
+export async function abandonAttempt(id: string, nowMs: number): Promise<void> {
+  const db = await recordDb();
+  const tx = db.transaction('attempts', 'readwrite');
+  const row = await tx.store.get(id);
+  if (row && row.status === 'in-progress') await tx.store.put({ ...row, status: 'abandoned', updatedAt: nowMs });
+  await tx.done;
+}

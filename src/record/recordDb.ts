@@ -1,0 +1,57 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AttemptRecord, AttemptStatus } from './attemptRecord';
+
+/** The IndexedDB schema of the trainee's record (one database per browser profile and origin). */
+export interface RecordDbSchema extends DBSchema {
+  attempts: {
+    key: string;
+    value: AttemptRecord;
+    indexes: { trainee: string; status: AttemptStatus };
+  };
+}
+
+export const RECORD_DB_NAME = 'kyphosim-record';
+
+/** The part of an upgrading database a migration touches (narrow, so a test can hand in a fake). */
+export interface MigratingDb {
+  createObjectStore(name: 'attempts', options: IDBObjectStoreParameters): { createIndex(name: string, keyPath: string): unknown };
+}
+
+/**
+ * Schema migrations, oldest first: migration i takes the database from version i to i + 1. Add a
+ * step to change the schema; never edit a step that has shipped (browsers out there ran it).
+ */
+export const RECORD_DB_MIGRATIONS: readonly ((db: MigratingDb) => void)[] = [
+  (db) => {
+    const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+    attempts.createIndex('trainee', 'trainee');
+    attempts.createIndex('status', 'status');
+  },
+];
+
+export const RECORD_DB_VERSION = RECORD_DB_MIGRATIONS.length;
+
+/** Run the migrations a database at `oldVersion` has not seen yet. */
+export function migrateRecordDb(db: MigratingDb, oldVersion: number): void {
+  for (const step of RECORD_DB_MIGRATIONS.slice(oldVersion)) step(db);
+}
+
+let opening: Promise<IDBPDatabase<RecordDbSchema>> | null = null;
+
+/** The record database, opened once per page (a failed open is retried on the next call). */
+export function recordDb(): Promise<IDBPDatabase<RecordDbSchema>> {
+  if (!opening) {
+    opening = openDB<RecordDbSchema>(RECORD_DB_NAME, RECORD_DB_VERSION, {
+      upgrade: (db, oldVersion) => migrateRecordDb(db as unknown as MigratingDb, oldVersion),
+      // Another tab wants a newer schema: let it, this page reopens on its next access.
+      blocking: () => {
+        void opening?.then((db) => db.close());
+        opening = null;
+      },
+    });
+    opening.catch(() => {
+      opening = null;
+    });
+  }
+  return opening;
+}

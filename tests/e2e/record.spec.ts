@@ -1,0 +1,186 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR } from './playHelpers';
+
+/**
+ * The trainee's record (issue 7) in real Chromium with its real IndexedDB: autosave during the
+ * procedure, reload mid-procedure and resume exactly there, then the history: import a golden
+ * attempt file (replayed and re-scored), open it in the debrief, export it and import it again,
+ * export the CSV, and refuse tampered, truncated and wrong-version files without adding anything.
+ * Screenshots in test-results/record-*.png (the history also to docs/images/history.png with
+ * UPDATE_DOCS_IMAGES=1).
+ */
+
+const TRAINEE = 'Dr Record, "R"';
+const GOLDEN = JSON.parse(readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
+
+interface SavedRow {
+  id: string;
+  status: string;
+  trainee: string;
+  simTimeS: number;
+  logLength: number;
+}
+
+/** Every row of the record database, read with the raw IndexedDB API (what the app really wrote). */
+async function savedRows(page: Page): Promise<SavedRow[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SavedRow[]>((resolve, reject) => {
+        const open = indexedDB.open('kyphosim-record');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('attempts')) return resolve([]);
+          const req = db.transaction('attempts').objectStore('attempts').getAll();
+          req.onsuccess = () => {
+            resolve(req.result.map((r) => ({ id: r.id, status: r.status, trainee: r.trainee, simTimeS: r.simTimeS, logLength: r.file.log.length })));
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const simTimeS = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-time-s'));
+
+async function importFile(page: Page, path: string, kind: 'ok' | 'error'): Promise<string> {
+  await page.getByTestId('import-file').setInputFiles(path);
+  const message = page.getByTestId('import-message');
+  await expect(message).toHaveAttribute('data-kind', kind, { timeout: 90_000 });
+  return (await message.textContent()) ?? '';
+}
+
+test('autosave, reload and resume mid-procedure; history, import, export and bad files', async ({ page }, testInfo) => {
+  test.setTimeout(8 * 60_000);
+  page.on('dialog', (d) => void d.accept());
+
+  // The trainee name is remembered across page loads.
+  await page.goto('/?seed=42');
+  await page.getByTestId('trainee-name').fill(TRAINEE);
+  await playToAccess(page);
+
+  // Act a little: skin entry, local, aim, one 10 mm hand push.
+  await page.keyboard.press('e');
+  await page.keyboard.press('n');
+  await aimAtIdeal(page);
+  const startDepth = await num(page, 'trocar-depth');
+  await page.keyboard.press('Shift+W');
+  const feed = page.getByTestId('events-feed');
+  await expect
+    .poll(async () => /Hand push stalled/.test((await feed.textContent()) ?? '') || (await num(page, 'trocar-depth')) >= startDepth + 9.9, { timeout: 20_000 })
+    .toBe(true);
+  const phase = await phaseHeader(page).getAttribute('data-phase');
+  const depth = await num(page, 'trocar-depth');
+  const medial = await num(page, 'trocar-medial');
+  const afterPushS = await simTimeS(page);
+
+  // The autosave has caught up with the push (a save per command, and every 5 s of play).
+  await expect
+    .poll(async () => (await savedRows(page)).find((r) => r.status === 'in-progress')?.simTimeS ?? -1, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(afterPushS);
+  const [saved] = (await savedRows(page)).filter((r) => r.status === 'in-progress');
+  expect(saved.trainee).toBe(TRAINEE);
+  await page.screenshot({ path: `${SHOTS_DIR}/record-1-before-reload.png` });
+
+  // Reload mid-procedure: the menu offers to resume it.
+  await page.reload();
+  const offer = page.getByTestId('resume-offer');
+  await expect(offer).toBeVisible();
+  await expect(offer).toContainText(/Resume L1 .* \(started \d\d:\d\d, sim time \d+:\d\d\)/);
+  await expect(page.getByTestId('trainee-name')).toHaveValue(TRAINEE);
+  const savedS = Number(await offer.getAttribute('data-sim-time-s'));
+  expect(savedS).toBeGreaterThanOrEqual(afterPushS);
+  await page.screenshot({ path: `${SHOTS_DIR}/record-2-resume-offer.png` });
+
+  // R resumes: same phase, mode, seed, trocar depth and angle, and the sim clock where it was saved.
+  await page.keyboard.press('r');
+  const procedure = page.getByTestId('procedure');
+  await expect(procedure).toHaveAttribute('data-mode', 'practice', { timeout: 30_000 });
+  await expect(procedure).toContainText('seed 42');
+  await expect(phaseHeader(page)).toHaveAttribute('data-phase', phase!);
+  expect(await num(page, 'trocar-depth')).toBeCloseTo(depth, 1);
+  expect(await num(page, 'trocar-medial')).toBeCloseTo(medial, 1);
+  const resumedS = await simTimeS(page);
+  expect(resumedS).toBeGreaterThanOrEqual(Math.floor(savedS));
+  expect(resumedS).toBeLessThanOrEqual(savedS + 3);
+  // ...and it goes on: the clock runs and the same record keeps being saved.
+  await expect.poll(() => simTimeS(page), { timeout: 15_000 }).toBeGreaterThan(savedS + 1);
+  await expect
+    .poll(async () => (await savedRows(page)).find((r) => r.id === saved.id)?.simTimeS ?? -1, { timeout: 15_000 })
+    .toBeGreaterThan(savedS);
+  await page.screenshot({ path: `${SHOTS_DIR}/record-3-resumed.png` });
+
+  // Leaving keeps the attempt as abandoned; nothing is offered any more.
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByTestId('record-panel')).toBeVisible();
+  await expect.poll(async () => (await savedRows(page)).map((r) => r.status)).toEqual(['abandoned']);
+  await expect(page.getByTestId('resume-offer')).toHaveCount(0);
+
+  // History (H): the abandoned attempt, then a golden attempt file imported, replayed and re-scored.
+  await page.keyboard.press('h');
+  const history = page.getByTestId('history');
+  await expect(history).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-status', 'abandoned');
+  const goldenPath = testInfo.outputPath('golden-l1.json');
+  writeFileSync(goldenPath, JSON.stringify(GOLDEN));
+  expect(await importFile(page, goldenPath, 'ok')).toContain('re-scored by replay');
+  await expect(history).toHaveAttribute('data-count', '2');
+  const imported = page.locator('[data-testid="history-row"][data-source="imported"]');
+  const total = await imported.getAttribute('data-total');
+  expect(Number(total)).toBeGreaterThan(0);
+  await expect(page.getByTestId('progress-line')).toHaveCount(1);
+
+  // Open it in the debrief (Enter on the selected, just imported row): re-scored by replay, same total.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', total!, { timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS_DIR}/record-4-debrief-from-history.png` });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('h');
+  await expect(history).toHaveAttribute('data-count', '2');
+
+  // Export the attempt file: the same replayable attempt; import it again.
+  const [download] = await Promise.all([page.waitForEvent('download'), imported.getByTestId('history-export').click()]);
+  const exportedPath = testInfo.outputPath('exported.json');
+  await download.saveAs(exportedPath);
+  const exported = JSON.parse(readFileSync(exportedPath, 'utf8'));
+  expect(exported).toEqual(GOLDEN);
+  await importFile(page, exportedPath, 'ok');
+  await expect(history).toHaveAttribute('data-count', '3');
+  await expect(imported).toHaveCount(2);
+  await expect(imported.nth(1)).toHaveAttribute('data-total', total!);
+
+  // CSV of results: a header and one row per finished attempt, the name quoted and escaped.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('c')]);
+  const csvPath = testInfo.outputPath('results.csv');
+  await csvDownload.saveAs(csvPath);
+  const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(/^date,trainee,scenario,seed,mode,source,total,passed,leakage,/);
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toContain(`"Dr Record, ""R""",l1-osteoporotic-wedge,42,practice,imported,${total},`);
+
+  // Bad files: a clear message each, and nothing added (on screen and in IndexedDB).
+  const bad: [string, string, RegExp][] = [
+    ['tampered.json', JSON.stringify({ ...GOLDEN, scenario: { ...GOLDEN.scenario, scoring: { ...GOLDEN.scenario.scoring, passScore: 1 } } }), /does not match its hash: the file was edited/],
+    ['truncated.json', JSON.stringify(GOLDEN).slice(0, 4000), /not valid JSON: it is truncated or corrupt/],
+    ['future.json', JSON.stringify({ ...GOLDEN, version: 2 }), /version 2 is not supported/],
+    ['scored.json', JSON.stringify({ ...GOLDEN, score: 100 }), /malformed[\s\S]*score/],
+  ];
+  for (const [name, text, why] of bad) {
+    const path = testInfo.outputPath(name);
+    writeFileSync(path, text);
+    const message = await importFile(page, path, 'error');
+    expect(message).toContain(`${name} was not imported, nothing was changed.`);
+    expect(message).toMatch(why);
+    await expect(history).toHaveAttribute('data-count', '3');
+    expect(await savedRows(page)).toHaveLength(3);
+  }
+  await page.screenshot({ path: `${SHOTS_DIR}/record-5-bad-import.png` });
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('h');
+  await expect(history).toHaveAttribute('data-count', '3');
+  await history.screenshot({ path: `${SHOTS_DIR}/record-history.png` });
+  copyToDocs(`${SHOTS_DIR}/record-history.png`, 'history.png');
+});
