@@ -3,23 +3,29 @@ import { scoreAttempt } from '../../sim/scoring/score';
 import type { ScoreReport } from '../../sim/scoring/types';
 import { toAttemptFile } from '../../sim/attempt/attemptFile';
 import { APP_VERSION } from '../../sim/version';
-import { formatClock, tickClock } from '../game/format';
+import { formatClock } from '../game/format';
 import { isFormTarget } from '../input/useKeyboard';
 import type { FinishedAttempt } from './screenTypes';
 import { StoredImages } from '../components/StoredImages';
+import { ScoreReport as Report } from '../components/debrief/ScoreReport';
+import { ProcedureTimeline, type EvidenceSelection } from '../components/debrief/ProcedureTimeline';
+import { CementVolumePlot } from '../components/debrief/CementVolumePlot';
+import { BalloonPlots } from '../components/debrief/BalloonPlots';
+import { GlobalRatingForm } from '../components/debrief/GlobalRatingForm';
+import { useAttemptTrace } from '../components/debrief/useAttemptTrace';
+import type { AttemptReview } from '../components/debrief/attemptReview';
 import '../styles/debrief.css';
 
 interface Props {
   readonly attempt: FinishedAttempt;
   readonly onMenu: () => void;
+  /** The instructor's review saved with this attempt, if any. */
+  readonly initialReview?: AttemptReview;
+  /** Every change of the review (notes, ratings, rater), for the record to save with the attempt. */
+  readonly onReviewChange?: (review: AttemptReview) => void;
 }
 
 type Scored = { readonly report: ScoreReport } | { readonly error: string };
-
-function formatMetric(v: number | string | boolean): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  return String(v);
-}
 
 /** Save a file in the browser: a Blob behind a temporary link. */
 function saveJson(filename: string, data: unknown): void {
@@ -35,8 +41,12 @@ function saveJson(filename: string, data: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The score report: total, pass/fail, critical errors, each domain with its items and evidence, then the stored images. D downloads, Esc/M menu. */
-export default function DebriefScreen({ attempt, onMenu }: Props) {
+/**
+ * The debrief: the score report (each item's evidence shown on the timeline), the timeline, the
+ * balloon and cement plots, the stored images and the instructor's review; printable. D downloads
+ * the attempt file, P prints, Esc/M goes back to the menu.
+ */
+export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
   const { session, finalSnapshot } = attempt;
   const scored = useMemo<Scored>(() => {
     try {
@@ -58,12 +68,22 @@ export default function DebriefScreen({ attempt, onMenu }: Props) {
     }
   }, [session, filename]);
 
-  const keys = useRef({ download, onMenu });
-  keys.current = { download, onMenu };
+  const trace = useAttemptTrace(session, finalSnapshot.tick);
+  const [evidence, setEvidence] = useState<EvidenceSelection | null>(null);
+  const timelineRef = useRef<HTMLDivElement>(null);
+  const showEvidence = useCallback((e: EvidenceSelection) => {
+    setEvidence(e);
+    timelineRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, []);
+  const print = useCallback(() => window.print(), []);
+
+  const keys = useRef({ download, onMenu, print });
+  keys.current = { download, onMenu, print };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
       if (e.key === 'd' || e.key === 'D') void keys.current.download();
+      else if (e.key === 'p' || e.key === 'P') keys.current.print();
       else if (e.key === 'Escape' || e.key === 'm' || e.key === 'M') keys.current.onMenu();
       else return;
       e.preventDefault();
@@ -86,6 +106,9 @@ export default function DebriefScreen({ attempt, onMenu }: Props) {
           <button type="button" className="primary" data-testid="download-attempt" onClick={() => void download()} disabled={saving === 'busy'}>
             Download attempt <kbd>D</kbd>
           </button>
+          <button type="button" data-testid="print-report" onClick={print}>
+            Print report <kbd>P</kbd>
+          </button>
           <button type="button" data-testid="back-to-menu" onClick={onMenu}>
             Back to menu <kbd>Esc</kbd>
           </button>
@@ -97,101 +120,26 @@ export default function DebriefScreen({ attempt, onMenu }: Props) {
       {'error' in scored ? (
         <p className="status-refused">Scoring failed: {scored.error}</p>
       ) : (
-        <Report report={scored.report} />
+        <Report report={scored.report} onEvidence={showEvidence} selected={evidence} />
       )}
-      <StoredImages images={attempt.storedImages} />
-    </main>
-  );
-}
-
-const MAX_EVIDENCE = 6;
-
-/** Evidence ticks as sim-clock times (one chip per distinct second, the first few, then a count). */
-function Evidence({ ticks }: { ticks: readonly number[] }) {
-  const times = [...new Set(ticks.map(tickClock))];
-  return (
-    <>
-      {times.slice(0, MAX_EVIDENCE).map((t) => (
-        <span key={t} className="tick">
-          {t}
-        </span>
-      ))}
-      {times.length > MAX_EVIDENCE && (
-        <span className="tick more" title={times.slice(MAX_EVIDENCE).join(', ')}>
-          +{times.length - MAX_EVIDENCE}
-        </span>
-      )}
-    </>
-  );
-}
-
-function Report({ report: r }: { report: ScoreReport }) {
-  return (
-    <>
-      <section className={`verdict ${r.passed ? 'pass' : 'fail'}`}>
-        <div className="total">
-          <span data-testid="debrief-total" data-total={r.total}>{Math.round(r.total)}</span>
-          <small>/ 100</small>
-        </div>
-        <div>
-          <div className="verdict-label" data-testid="debrief-result">
-            {r.passed ? 'PASS' : 'FAIL'}
-          </div>
-          <div className="muted">Pass mark {r.passScore}; any critical error fails the attempt.</div>
-        </div>
-        {r.criticalErrors.length > 0 && (
-          <ul className="critical" data-testid="critical-errors">
-            {r.criticalErrors.map((c) => (
-              <li key={`${c.id}:${c.tick}`}>
-                <time>{tickClock(c.tick)}</time> {c.label}
-              </li>
-            ))}
-          </ul>
+      <div ref={timelineRef} className="debrief-trace">
+        {trace.status === 'building' && <p className="muted" data-testid="trace-building">Replaying the attempt for the timeline and plots…</p>}
+        {trace.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the timeline: {trace.error}</p>}
+        {trace.status === 'ready' && (
+          <>
+            <ProcedureTimeline trace={trace.trace} log={session.log} evidence={evidence} />
+            <section className="plots" data-testid="debrief-plots">
+              <h2>Plots</h2>
+              <div className="plot-row">
+                <BalloonPlots trace={trace.trace} balloonLengthMm={session.scenario.equipment.balloonLengthMm} />
+                <CementVolumePlot trace={trace.trace} />
+              </div>
+            </section>
+          </>
         )}
-      </section>
-
-      <section className="domains">
-        {r.domains.map((d) => (
-          <article key={d.id} className="domain" data-testid={`domain-${d.id}`}>
-            <header>
-              <h2>{d.label}</h2>
-              <span className="domain-score">
-                {Math.round(d.score)}
-                <small> / 100 · weight {Math.round(d.weight * 100)} %</small>
-              </span>
-            </header>
-            <div className="bar">
-              <div style={{ width: `${Math.max(0, Math.min(100, d.score))}%` }} />
-            </div>
-            <table>
-              <tbody>
-                {d.items.map((it, i) => (
-                  <tr key={i} className={it.points < 0 ? 'lost' : ''}>
-                    <td>{it.label}</td>
-                    <td className="num">{it.value}</td>
-                    <td className="num">{it.points === 0 ? '0' : it.points.toFixed(1)}</td>
-                    <td className="evidence">
-                      <Evidence ticks={it.evidenceTicks} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </article>
-        ))}
-      </section>
-
-      <section className="metrics" data-testid="debrief-metrics" data-metrics={JSON.stringify(r.metrics)}>
-        <h2>Key metrics</h2>
-        <dl>
-          {Object.entries(r.metrics).map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{formatMetric(v)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-    </>
+      </div>
+      <StoredImages images={attempt.storedImages} />
+      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
+    </main>
   );
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { SEED, SHOTS_DIR, aimAtIdeal, dock, nextPhase, num, phaseHeader, playToAccess, shot, snapMonitors, swing, tap, type View } from './playHelpers';
+import { SEED, SHOTS_DIR, aimAtIdeal, copyToDocs, dock, nextPhase, num, phaseHeader, playToAccess, shot, snapMonitors, swing, tap, type View } from './playHelpers';
 
 /**
  * Plays a whole unipedicular kyphoplasty of the L1 case through the real UI, keyboard only,
@@ -119,7 +119,36 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await expect(page.getByTestId('stored-image').first()).toBeVisible();
   expect(score).toBeGreaterThanOrEqual(0);
   expect(score).toBeLessThanOrEqual(100);
+  // The debrief replays the attempt for its timeline and plots: phases, shots per view, the balloon's
+  // pressure-volume curve, cement volume over the phase clock; then the instructor's rating form.
+  const timeline = page.getByTestId('debrief-timeline');
+  await expect(timeline).toBeVisible({ timeout: 30_000 });
+  expect(await timeline.getByTestId('timeline-phase').count()).toBeGreaterThanOrEqual(8);
+  expect(await timeline.getByTestId('timeline-mark-AP').count()).toBeGreaterThan(0);
+  expect(await timeline.getByTestId('timeline-mark-lateral').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('balloon-plots')).toHaveAttribute('data-sides', '1');
+  expect(Number(await page.getByTestId('balloon-pv').getAttribute('data-points'))).toBeGreaterThan(10);
+  expect(Number(await page.getByTestId('cement-volume-plot').getAttribute('data-points'))).toBeGreaterThan(10);
+  await expect(page.getByTestId('rating-form').locator('fieldset')).toHaveCount(7);
+  // A score item's evidence shows on the timeline.
+  await page.getByTestId('domain-process').locator('td.evidence button').first().click();
+  await expect(page.getByTestId('evidence-list')).toBeVisible();
+  expect(await timeline.getByTestId('timeline-evidence').count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS_DIR}/debrief.png`, fullPage: true });
+  copyToDocs(`${SHOTS_DIR}/debrief.png`, 'debrief.png');
+  // P prints the report; on paper the buttons go and the score, timeline and plots stay.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.keyboard.press('p');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('download-attempt')).toBeHidden();
+  await expect(timeline).toBeVisible();
+  await expect(page.getByTestId('cement-volume-plot')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS_DIR}/debrief-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   const download = page.waitForEvent('download');
   await page.keyboard.press('d');
   const file = await download;
