@@ -10,7 +10,7 @@ import { getTrainee } from './record/traineeStore';
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
 const ProcedureScreen = lazy(() => import('./screens/ProcedureScreen'));
-const DebriefScreen = lazy(() => import('./screens/DebriefScreen'));
+const ReviewedDebrief = lazy(() => import('./record/ReviewedDebrief'));
 const HistoryScreen = lazy(() => import('./record/HistoryScreen'));
 
 type Screen =
@@ -51,11 +51,11 @@ export function App() {
           start={screen.start}
           resumed={screen.resumed}
           record={screen.record}
-          onFinished={finish}
+          onFinished={(attempt) => finish({ ...attempt, recordId: screen.record.id })}
           onAbort={toMenu}
         />
       )}
-      {screen.kind === 'debrief' && <DebriefScreen attempt={screen.attempt} onMenu={toMenu} />}
+      {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
       {screen.kind === 'history' && <HistoryScreen onOpen={finish} onMenu={toMenu} />}
     </Suspense>
   );

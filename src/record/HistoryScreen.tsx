@@ -59,7 +59,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     await paint();
     try {
       const { session } = replayAttempt(r.file);
-      onOpen({ session, finalSnapshot: session.snapshot(), storedImages: [] });
+      onOpen({ session, finalSnapshot: session.snapshot(), storedImages: [], recordId: r.id });
     } catch (err) {
       setMessage({ kind: 'error', text: `This attempt cannot be opened: ${err instanceof Error ? err.message : String(err)}` });
       setBusy(null);

@@ -1,3 +1,4 @@
+import type { AttemptReview } from '../components/debrief/attemptReview';
 import type { AttemptFile } from '../../sim/attempt/types';
 import type { TrainingMode } from '../../sim/sessionTypes';
 import type { DomainId } from '../../sim/scoring/types';
@@ -40,4 +41,6 @@ export interface AttemptRecord {
   readonly file: AttemptFile;
   /** Present once finished. */
   readonly summary?: AttemptSummary;
+  /** The instructor's review from the debrief (plus/delta notes, global rating), saved with the attempt. */
+  readonly review?: AttemptReview;
 }

@@ -1,4 +1,5 @@
 import type { AttemptRecord } from './attemptRecord';
+import type { AttemptReview } from '../components/debrief/attemptReview';
 import { recordDb } from './recordDb';
 
 /** Write (insert or replace) one attempt record. */
@@ -28,5 +29,14 @@ export async function abandonAttempt(id: string, nowMs: number): Promise<void> {
   const tx = db.transaction('attempts', 'readwrite');
   const row = await tx.store.get(id);
   if (row && row.status === 'in-progress') await tx.store.put({ ...row, status: 'abandoned', updatedAt: nowMs });
+  await tx.done;
+}
+
+/** Save the debrief's review with its attempt (a record that no longer exists is left alone). */
+export async function saveReview(id: string, review: AttemptReview, nowMs: number): Promise<void> {
+  const db = await recordDb();
+  const tx = db.transaction('attempts', 'readwrite');
+  const row = await tx.store.get(id);
+  if (row) await tx.store.put({ ...row, review, updatedAt: nowMs });
   await tx.done;
 }

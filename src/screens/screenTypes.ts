@@ -28,4 +28,6 @@ export interface FinishedAttempt {
   readonly finalSnapshot: SimSnapshot;
   /** Images stored during the procedure, oldest first. */
   readonly storedImages: readonly StoredImage[];
+  /** The attempt's IndexedDB record (src/record), so the debrief's review is saved with it. */
+  readonly recordId?: string;
 }

@@ -136,6 +136,20 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', total!, { timeout: 60_000 });
   await page.screenshot({ path: `${SHOTS_DIR}/record-4-debrief-from-history.png` });
+  // The instructor's review is saved with the attempt: rate one item, write a plus note, leave, come back.
+  await page.getByTestId('rating-useOfImaging').locator('input[value="4"]').check();
+  await page.getByTestId('review-plus').fill('Lateral shot after every push.');
+  // Leave the text box (keys typed into a form are not shortcuts), let the coalesced write land.
+  await page.getByTestId('review-plus').blur();
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('h');
+  await expect(history).toHaveAttribute('data-count', '2');
+  await imported.getByTestId('history-open').click();
+  await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', total!, { timeout: 60_000 });
+  await expect(page.getByTestId('rating-useOfImaging').locator('input[value="4"]')).toBeChecked();
+  await expect(page.getByTestId('review-plus')).toHaveValue('Lateral shot after every push.');
+  await page.getByTestId('review-plus').blur();
   await page.keyboard.press('Escape');
   await page.keyboard.press('h');
   await expect(history).toHaveAttribute('data-count', '2');
