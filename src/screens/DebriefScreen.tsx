@@ -15,6 +15,7 @@ import { GlobalRatingForm } from '../components/debrief/GlobalRatingForm';
 import { useAttemptTrace } from '../components/debrief/useAttemptTrace';
 import type { AttemptReview } from '../components/debrief/attemptReview';
 import '../styles/debrief.css';
+import { saveJson } from '../record/saveFile';
 
 interface Props {
   readonly attempt: FinishedAttempt;
@@ -26,20 +27,6 @@ interface Props {
 }
 
 type Scored = { readonly report: ScoreReport } | { readonly error: string };
-
-/** Save a file in the browser: a Blob behind a temporary link. */
-function saveJson(filename: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The debrief: the score report (each item's evidence shown on the timeline), the timeline, the
