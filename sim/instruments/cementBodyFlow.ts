@@ -54,7 +54,6 @@ export class CementBodyFlow {
   private readonly breachKeys = new Set<string>();
   private readonly breachLocations = new Map<number, LeakLocation>();
   private cavityCells: readonly number[] = [];
-  private exitPoint: Vec3 | null = null;
 
   constructor(
     private readonly anatomy: Anatomy,
@@ -128,10 +127,8 @@ export class CementBodyFlow {
       for (const c of this.cavityCells) lattice.markSpace(c);
       inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
       first = order[0];
-      this.exitPoint = ctx.cavityCentre;
     } else {
       first = lattice.nearestInside(ctx.tip);
-      this.exitPoint = ctx.tip;
     }
     inv.start(first);
     this.lattice = lattice;
@@ -278,10 +275,5 @@ export class CementBodyFlow {
       if (l.inferiorCells[idx]) infr = true;
     }
     return { fillFraction: this.inBodyMl / bodyMl, crossesMidline: left && right, touchesSuperiorEndplate: sup, touchesInferiorEndplate: infr };
-  }
-
-  /** Exit point of the cement (cavity centre or cannula tip), null before the first push. */
-  get exit(): Vec3 | null {
-    return this.exitPoint;
   }
 }

@@ -55,10 +55,6 @@ export class CementInvasion {
     this.inFrontier = new Uint8Array(n);
   }
 
-  get hasStarted(): boolean {
-    return this.started;
-  }
-
   /** Cement leaves the cannula (or bone filler) at this cell: it is the first to fill. */
   start(cell: number): void {
     if (this.started || cell < 0) return;
