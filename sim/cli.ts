@@ -1,12 +1,15 @@
 /**
- * Headless runner. Prints JSON only, with no timestamps, so the same input prints the same bytes.
+ * Headless runner. Prints JSON (or, with --text, the plain-text report), with no timestamps, so
+ * the same input prints the same bytes.
  *
  *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
  *   npm run sim -- replay <attempt.json> [--full] [--expert]
+ *   npm run sim -- replay <attempt.json> --text
+ *   npm run sim -- validate <scenario.json>
  *
  * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
- * same patient), as the debrief shows it.
- *   npm run sim -- validate <scenario.json>
+ * same patient), as the debrief shows it. --text prints the score report as plain text
+ * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseScenario } from '../levels/scenarioSchema';
@@ -21,6 +24,7 @@ import { APP_VERSION } from './version';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../levels/scenarioSchema';
 import { expertBenchmark } from './scoring/expertBenchmark';
+import { formatReportText, reportTextHeader } from './scoring/reportText';
 
 function readJson(path: string): unknown {
   let text: string;
@@ -97,8 +101,15 @@ function main(argv: string[]): number {
     return 0;
   }
   if (verb === 'replay' && file) {
+    const text = rest.includes('--text');
+    if (text && (full || rest.includes('--expert'))) throw new Error('--text prints the text report alone: leave out --full and --expert');
     const attempt = parseAttemptFile(readJson(file));
     const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
+    if (text) {
+      const final = session.snapshot();
+      process.stdout.write(formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)));
+      return 0;
+    }
     const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
     console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert }, null, 2));
     return 0;
@@ -108,7 +119,7 @@ function main(argv: string[]): number {
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }
-  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- validate <scenario.json>');
+  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- replay <attempt.json> --text\n  npm run sim -- validate <scenario.json>');
   return 2;
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SEED, SHOTS_DIR, aimAtIdeal, copyToDocs, dock, nextPhase, num, phaseHeader, playToAccess, shot, snapMonitors, swing, tap, type View } from './playHelpers';
 
@@ -162,4 +163,23 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   expect(Math.round(replayed.score.total)).toBe(score);
   expect(replayed.metrics).toEqual(JSON.parse((await page.getByTestId('debrief-metrics').getAttribute('data-metrics')) ?? '{}'));
   expect(replayed.metrics.finished).toBe(true);
+
+  // T downloads the report as plain text: the CLI prints the very same bytes for the downloaded
+  // attempt, and the debrief shows the same text in a collapsible block an instructor can copy.
+  await expect(page.getByTestId('download-report-text')).toBeVisible();
+  const reportDownload = page.waitForEvent('download');
+  await page.keyboard.press('t');
+  const reportFile = await reportDownload;
+  expect(reportFile.suggestedFilename()).toBe(`report-l1-osteoporotic-wedge-${SEED}.txt`);
+  const reportPath = `${SHOTS_DIR}/${reportFile.suggestedFilename()}`;
+  await reportFile.saveAs(reportPath);
+  const downloaded = readFileSync(reportPath);
+  const printed = execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attemptPath, '--text']);
+  expect(printed.toString('utf8')).toBe(downloaded.toString('utf8'));
+  expect(Buffer.compare(printed, downloaded)).toBe(0);
+  expect(printed.toString('utf8')).toContain(`Total ${replayed.score.total.toFixed(1)} / 100`);
+  const block = page.getByTestId('report-text');
+  await block.locator('summary').click();
+  await expect(block.locator('pre')).toBeVisible();
+  expect(await block.locator('pre').textContent()).toBe(printed.toString('utf8'));
 });

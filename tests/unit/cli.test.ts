@@ -3,6 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAttemptFile } from '../../sim/attempt/attemptFile';
+import { replay } from '../../sim/replay';
+import { scoreAttempt } from '../../sim/scoring/score';
+import { formatReportText, reportTextHeader } from '../../sim/scoring/reportText';
 
 const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'sim/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -25,6 +29,19 @@ describe('npm run sim', () => {
     const replayed = JSON.parse(cli('replay', attempt));
     expect(replayed).toEqual(planned);
     expect(JSON.parse(readFileSync(attempt, 'utf8')).format).toBe('kyphosim-attempt');
+  });
+
+  it('replay --text prints exactly the text report of the replayed attempt, and nothing else', () => {
+    const printed = cli('replay', attempt, '--text');
+    const a = parseAttemptFile(JSON.parse(readFileSync(attempt, 'utf8')));
+    const session = replay(a.scenario, a.seed, a.log, a.endTick, a.mode);
+    const final = session.snapshot();
+    expect(printed).toBe(formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)));
+    expect(printed).toMatch(/^KyphoSim score report\nScenario: .* \[l1-osteoporotic-wedge\]\nSeed 7, practice mode/);
+  });
+
+  it('refuses --text with --full or --expert, which it would not print', () => {
+    expect(() => execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attempt, '--text', '--full'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/--text prints the text report alone/);
   });
 
   it('names the problem in a bad scenario and exits non-zero', () => {

@@ -1,0 +1,85 @@
+import { TICKS_PER_S } from '../constants';
+import type { Session } from '../sessionTypes';
+import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport } from './types';
+
+/**
+ * The score report as plain text, for a teaching lab's files and e-mails. The browser's debrief
+ * and `npm run sim -- replay <attempt.json> --text` both print it, so the same attempt gives the
+ * same bytes in both: no wall-clock time, no locale (numbers through toFixed and String only),
+ * '\n' line ends, and a header built only from what an attempt file holds.
+ */
+
+/** What the text says about the attempt besides its score: all of it known from the attempt file. */
+export interface ReportTextHeader {
+  readonly scenarioTitle: string;
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly mode: string;
+  /** Tick the attempt ended at (the final snapshot's tick, the attempt file's endTick). */
+  readonly endTick: number;
+}
+
+/** The header of a session's report, ended at `endTick`: one builder for the browser and the CLI. */
+export function reportTextHeader(session: Pick<Session, 'scenario' | 'seed' | 'mode'>, endTick: number): ReportTextHeader {
+  return { scenarioTitle: session.scenario.title, scenarioId: session.scenario.id, seed: session.seed, mode: session.mode, endTick };
+}
+
+/** The file name a report is saved under: report-<scenario>-<seed>.txt. */
+export function reportTextFilename(header: Pick<ReportTextHeader, 'scenarioId' | 'seed'>): string {
+  return `report-${header.scenarioId}-${header.seed}.txt`;
+}
+
+/** A tick as sim clock time, m:ss (h:mm:ss past an hour), the way the debrief's timeline shows it. */
+export function tickClockText(tick: number): string {
+  const t = Math.max(0, Math.floor(tick / TICKS_PER_S));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const s = String(t % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Fixed decimals without a "-0.0". */
+function fixed(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : s;
+}
+
+/** Evidence ticks as distinct sim times in order of first appearance, or "none". */
+function evidenceText(ticks: readonly number[]): string {
+  const times = [...new Set(ticks.map(tickClockText))];
+  return times.length ? times.join(', ') : 'none';
+}
+
+function criticalLines(errors: readonly CriticalError[]): string[] {
+  if (errors.length === 0) return ['Critical errors: none'];
+  return [`Critical errors (${errors.length}, each fails the attempt):`, ...errors.map((c) => `  ${tickClockText(c.tick)}  ${c.label} [${c.id}]`)];
+}
+
+function itemLines(item: ScoreItem): string[] {
+  return [`  - ${item.label}: ${item.value}`, `      points ${fixed(item.points, 1)}; evidence: ${evidenceText(item.evidenceTicks)}`];
+}
+
+function domainLines(d: DomainScore): string[] {
+  return ['', `${d.label} [${d.id}]: ${fixed(d.score, 1)} / 100, weight ${fixed(d.weight * 100, 1)} %`, ...d.items.flatMap(itemLines)];
+}
+
+/** Metric values: numbers as JavaScript writes them (exact, locale-free), the rest as their text. */
+function metricLines(metrics: Metrics): string[] {
+  const keys = Object.keys(metrics).sort();
+  return ['', 'Metrics', ...keys.map((k) => `  ${k} = ${String(metrics[k])}`)];
+}
+
+/** The whole report as plain text, ending with a newline. */
+export function formatReportText(report: ScoreReport, header: ReportTextHeader): string {
+  const lines = [
+    'KyphoSim score report',
+    `Scenario: ${header.scenarioTitle} [${header.scenarioId}]`,
+    `Seed ${header.seed}, ${header.mode} mode, ended at sim time ${tickClockText(header.endTick)} (tick ${header.endTick})`,
+    '',
+    `Total ${fixed(report.total, 1)} / 100, pass score ${report.passScore}: ${report.passed ? 'PASSED' : 'FAILED'}`,
+    ...criticalLines(report.criticalErrors),
+    ...report.domains.flatMap(domainLines),
+    ...metricLines(report.metrics),
+  ];
+  return `${lines.join('\n')}\n`;
+}
