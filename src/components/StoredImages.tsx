@@ -1,12 +1,25 @@
+import { Children, type ReactNode } from 'react';
 import type { StoredImage } from '../screens/screenTypes';
 import { formatClock } from '../game/format';
 
 interface Props {
   readonly images: readonly StoredImage[];
+  /** Images re-made from the log, shown when the attempt carries no pixels (opened from the record). */
+  readonly children?: ReactNode;
 }
 
 /** The images the trainee stored during the procedure, oldest first, each with its view and sim time. */
-export function StoredImages({ images }: Props) {
+export function StoredImages({ images, children }: Props) {
+  const remade = Children.toArray(children);
+  if (images.length === 0 && remade.length > 0) {
+    return (
+      <section className="stored-images" data-testid="stored-images" data-count={remade.length} data-remade="true">
+        <h2>Stored images</h2>
+        <p className="muted">Re-made from the log (the record keeps the attempt, not its pixels).</p>
+        <div className="remade">{remade}</div>
+      </section>
+    );
+  }
   return (
     <section className="stored-images" data-testid="stored-images" data-count={images.length}>
       <h2>Stored images</h2>

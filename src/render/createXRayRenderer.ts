@@ -16,6 +16,7 @@ import { ProjectionCache } from './projectionCache';
 import { shapesFromSnapshot } from './radiopaqueShapes';
 import { staticKey, type StaticProjection } from './staticProjection';
 import { hasLift, NO_LIFT } from './liftDelta';
+import { BASE_NOISE_SIGMA, MAP_PX } from './imageConstants';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {
@@ -42,10 +43,7 @@ function fieldOf(snapshot: SimSnapshot): { collimation: Collimation; zoom: numbe
   return { collimation: c.collimation ?? DEFAULT_COLLIMATION, zoom: c.zoom && c.zoom > 0 ? c.zoom : 1 };
 }
 
-/** Resolution of the line-integral map (the shader reads it linear-filtered at the monitor size). */
-export const MAP_PX = 256;
-/** Quantum noise (sd of the log signal) at mid-window in continuous mode (tuned by eye against C-arm images). */
-const BASE_NOISE_SIGMA = 0.045;
+export { MAP_PX };
 
 /**
  * Create a monitor in `host`. The static anatomy is projected per pose in Web Workers

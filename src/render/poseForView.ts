@@ -3,7 +3,7 @@ import { makePose, NO_ROTATION, targetIsocentre, type CArmPose } from '../../sim
 import type { SimSnapshot } from '../../sim/snapshot';
 
 /** The C-arm pose a snapshot shows for a monitor's view (the active view's corrections and the patient's rotation). */
-export function poseForView(snapshot: SimSnapshot, view: View): CArmPose {
+export function poseForView(snapshot: Pick<SimSnapshot, 'carm' | 'anatomy'>, view: View): CArmPose {
   const c = snapshot.carm;
   const active = c.view === view;
   return makePose(

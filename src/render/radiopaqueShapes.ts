@@ -239,7 +239,7 @@ function depositFill(dep: { readonly radii: Vec3; readonly volumeMl: number }): 
 }
 
 /** The moving radiopaque parts of a snapshot. */
-export function shapesFromSnapshot(snapshot: SimSnapshot): RadiopaqueShape[] {
+export function shapesFromSnapshot(snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'>): RadiopaqueShape[] {
   // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
   // outside the skin is drawn only for the side in use (its tip on the skin localises the entry on
   // AP); a side chosen and then abandoned before the puncture has nothing in the patient.

@@ -8,11 +8,15 @@ import { isFormTarget } from '../input/useKeyboard';
 import type { FinishedAttempt } from './screenTypes';
 import { StoredImages } from '../components/StoredImages';
 import { ScoreReport as Report } from '../components/debrief/ScoreReport';
+import { ReportText, reportTextFile, saveReportText } from '../components/debrief/ReportText';
 import { ProcedureTimeline, type EvidenceSelection } from '../components/debrief/ProcedureTimeline';
 import { CementVolumePlot } from '../components/debrief/CementVolumePlot';
 import { BalloonPlots } from '../components/debrief/BalloonPlots';
 import { GlobalRatingForm } from '../components/debrief/GlobalRatingForm';
-import { useAttemptTrace } from '../components/debrief/useAttemptTrace';
+import { useDebriefReplay } from '../components/debrief/useDebriefReplay';
+import { ExpertComparison } from '../components/debrief/ExpertComparison';
+import { ReplayViewer } from '../components/debrief/ReplayViewer';
+import { FilmImageView } from '../components/debrief/FilmImageView';
 import type { AttemptReview } from '../components/debrief/attemptReview';
 import '../styles/debrief.css';
 import { saveJson } from '../record/saveFile';
@@ -31,7 +35,8 @@ type Scored = { readonly report: ScoreReport } | { readonly error: string };
 /**
  * The debrief: the score report (each item's evidence shown on the timeline), the timeline, the
  * balloon and cement plots, the stored images and the instructor's review; printable. D downloads
- * the attempt file, P prints, Esc/M goes back to the menu.
+ * the attempt file, T the report as text (what `npm run sim -- replay <attempt> --text` prints),
+ * P prints, Esc/M goes back to the menu.
  */
 export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
   const { session, finalSnapshot } = attempt;
@@ -42,6 +47,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
       return { error: err instanceof Error ? err.message : String(err) };
     }
   }, [session, finalSnapshot]);
+  const reportText = useMemo(() => ('report' in scored ? reportTextFile(scored.report, session, finalSnapshot.tick) : null), [scored, session, finalSnapshot]);
   const [saving, setSaving] = useState<'idle' | 'busy' | 'saved' | 'failed'>('idle');
   const filename = `attempt-${session.scenario.id}-${session.seed}.json`;
 
@@ -55,7 +61,9 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
     }
   }, [session, filename]);
 
-  const trace = useAttemptTrace(session, finalSnapshot.tick);
+  const { trace, expert, film, client } = useDebriefReplay(session, finalSnapshot.tick);
+  const [reveal, setReveal] = useState(false);
+  const toggleReveal = useCallback(() => setReveal((r) => !r), []);
   const [evidence, setEvidence] = useState<EvidenceSelection | null>(null);
   const timelineRef = useRef<HTMLDivElement>(null);
   const showEvidence = useCallback((e: EvidenceSelection) => {
@@ -64,13 +72,14 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
   }, []);
   const print = useCallback(() => window.print(), []);
 
-  const keys = useRef({ download, onMenu, print });
-  keys.current = { download, onMenu, print };
+  const keys = useRef({ download, onMenu, print, reportText });
+  keys.current = { download, onMenu, print, reportText };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
       if (e.key === 'd' || e.key === 'D') void keys.current.download();
       else if (e.key === 'p' || e.key === 'P') keys.current.print();
+      else if ((e.key === 't' || e.key === 'T') && keys.current.reportText) saveReportText(keys.current.reportText);
       else if (e.key === 'Escape' || e.key === 'm' || e.key === 'M') keys.current.onMenu();
       else return;
       e.preventDefault();
@@ -107,25 +116,38 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
       {'error' in scored ? (
         <p className="status-refused">Scoring failed: {scored.error}</p>
       ) : (
-        <Report report={scored.report} onEvidence={showEvidence} selected={evidence} />
+        <>
+          <Report report={scored.report} onEvidence={showEvidence} selected={evidence} />
+          {reportText && <ReportText file={reportText} />}
+          <ExpertComparison report={scored.report} expert={expert} planId={session.scenario.scoring.expertPlan} />
+        </>
       )}
       <div ref={timelineRef} className="debrief-trace">
         {trace.status === 'building' && <p className="muted" data-testid="trace-building">Replaying the attempt for the timeline and plots…</p>}
         {trace.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the timeline: {trace.error}</p>}
         {trace.status === 'ready' && (
           <>
-            <ProcedureTimeline trace={trace.trace} log={session.log} evidence={evidence} />
+            <ProcedureTimeline trace={trace.value} log={session.log} evidence={evidence} />
             <section className="plots" data-testid="debrief-plots">
               <h2>Plots</h2>
               <div className="plot-row">
-                <BalloonPlots trace={trace.trace} balloonLengthMm={session.scenario.equipment.balloonLengthMm} />
-                <CementVolumePlot trace={trace.trace} />
+                <BalloonPlots trace={trace.value} balloonLengthMm={session.scenario.equipment.balloonLengthMm} />
+                <CementVolumePlot trace={trace.value} />
               </div>
             </section>
           </>
         )}
       </div>
-      <StoredImages images={attempt.storedImages} />
+      {film.status === 'building' && <p className="muted" data-testid="film-building">Replaying the attempt for the replay viewer…</p>}
+      {film.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the viewer: {film.error}</p>}
+      {film.status === 'ready' && <ReplayViewer film={film.value} client={client} reveal={reveal} onToggleReveal={toggleReveal} />}
+      <StoredImages images={attempt.storedImages}>
+        {/* Opened from the record, the attempt has no pixels: its stored images are re-made from the log. */}
+        {film.status === 'ready' &&
+          film.value.frames
+            .filter((f) => f.stored)
+            .map((f) => <FilmImageView key={f.index} client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={240} />)}
+      </StoredImages>
       <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
     </main>
   );

@@ -1,0 +1,75 @@
+import { createReplayHandlers } from './replayHandlers';
+import type { AttemptInput, ReplayRequest, ReplayResponse, ReplayResults } from './replayProtocol';
+
+/** The page's side of the replay worker: one promise per request, answered in order of arrival. */
+export interface ReplayClient {
+  trace(attempt: AttemptInput): Promise<ReplayResults['trace']>;
+  expert(attempt: AttemptInput): Promise<ReplayResults['expert']>;
+  film(attempt: AttemptInput): Promise<ReplayResults['film']>;
+  image(index: number): Promise<ReplayResults['image']>;
+  dispose(): void;
+}
+
+type Pending = { request: ReplayRequest; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Body = ReplayRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/**
+ * A replay client on a module Web Worker (src/replay/replayWorker.ts), or on the page's own thread
+ * where module workers cannot start (the same handlers; the page then pauses while it replays).
+ */
+export function createReplayClient(): ReplayClient {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let worker: Worker | null = null;
+  let local: ReturnType<typeof createReplayHandlers> | null = null;
+  try {
+    worker = new Worker(new URL('./replayWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ReplayResponse>) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      if (e.data.ok) p.resolve(e.data.value);
+      else p.reject(new Error(e.data.error));
+    };
+    worker.onerror = (e) => {
+      // A worker that cannot load: answer what is waiting on the page instead.
+      e.preventDefault();
+      worker?.terminate();
+      worker = null;
+      const handle = createReplayHandlers();
+      local = handle;
+      const waiting = [...pending.values()];
+      pending.clear();
+      for (const p of waiting) handle(p.request).then(p.resolve, p.reject);
+    };
+  } catch {
+    local = createReplayHandlers();
+  }
+
+  const send = <T,>(body: Body): Promise<T> => {
+    const id = nextId++;
+    const request = { ...body, id } as ReplayRequest;
+    if (!worker) {
+      const handle = local ?? (local = createReplayHandlers());
+      // After the current task, so the page paints what it has before the replay holds it.
+      return new Promise<void>((r) => setTimeout(r, 0)).then(() => handle(request) as Promise<T>);
+    }
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { request, resolve: resolve as (v: unknown) => void, reject });
+      worker!.postMessage(request);
+    });
+  };
+
+  return {
+    trace: (attempt) => send({ kind: 'trace', attempt }),
+    expert: (attempt) => send({ kind: 'expert', attempt }),
+    film: (attempt) => send({ kind: 'film', attempt }),
+    image: (index) => send({ kind: 'image', index }),
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      for (const p of pending.values()) p.reject(new Error('the debrief was closed'));
+      pending.clear();
+    },
+  };
+}

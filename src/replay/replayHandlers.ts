@@ -1,0 +1,75 @@
+import { traceAttempt } from '../../sim/attemptTrace';
+import type { Side } from '../../sim/commands';
+import { planSchema } from '../../sim/plan/planSchema';
+import { filmAttempt, type ReplayFilm } from '../../sim/replayFilm';
+import { expertBenchmark, type ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import { FilmImager } from './filmImager';
+import type { AttemptInput, FilmSummary, ReplayRequest } from './replayProtocol';
+
+/** The expert plans kept in the repo (levels/plans/*.json), loaded when a debrief asks for one. */
+const PLANS = import.meta.glob<unknown>('../../levels/plans/*.json', { import: 'default' });
+
+async function loadPlan(id: string): Promise<unknown> {
+  const load = PLANS[`../../levels/plans/${id}.json`];
+  if (!load) throw new Error(`the scenario's expert plan "${id}" is not in levels/plans/`);
+  return load();
+}
+
+/** The scenario's expert benchmark on the trainee's own patient, or why there is none. */
+export async function expertFor(attempt: AttemptInput): Promise<ExpertBenchmark> {
+  const id = attempt.scenario.scoring.expertPlan;
+  if (!id) return { error: 'This scenario names no expert plan.' };
+  const parsed = planSchema.safeParse(await loadPlan(id));
+  if (!parsed.success) return { error: `The expert plan "${id}" is not a valid plan: ${parsed.error.issues[0]?.message ?? ''}` };
+  return expertBenchmark(attempt.scenario, attempt.seed, parsed.data);
+}
+
+/** Sides the attempt worked on, in the order first used (reveal mode draws their ideal paths). */
+function sidesOf(film: ReplayFilm): Side[] {
+  const sides: Side[] = [];
+  const add = (s: string | null | undefined) => {
+    if ((s === 'left' || s === 'right') && !sides.includes(s)) sides.push(s);
+  };
+  film.steps.forEach((s) => add(s.tipSide));
+  film.frames.forEach((f) => f.state.trocars.forEach((t) => add(t.side)));
+  return sides;
+}
+
+/**
+ * The replay work of the debrief (trace for the plots, the expert benchmark, the film and its
+ * images), the same whether it runs in the replay worker or, where workers are unavailable, on the
+ * page. The film and its imager are kept for the image requests that follow.
+ */
+export function createReplayHandlers() {
+  let film: ReplayFilm | null = null;
+  let imager: FilmImager | null = null;
+  return async function handle(request: ReplayRequest): Promise<unknown> {
+    switch (request.kind) {
+      case 'trace': {
+        const a = request.attempt;
+        return traceAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode);
+      }
+      case 'expert':
+        return expertFor(request.attempt);
+      case 'film': {
+        const a = request.attempt;
+        film = filmAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode);
+        const sides = sidesOf(film);
+        imager = new FilmImager(film.anatomy, sides);
+        const summary: FilmSummary = {
+          endTick: film.endTick,
+          steps: film.steps,
+          frames: film.frames.map(({ index, tick, timeS, view, stored }) => ({ index, tick, timeS, view, stored })),
+          sides,
+        };
+        return summary;
+      }
+      case 'image': {
+        if (!film || !imager) throw new Error('no film: ask for the film before its images');
+        const frame = film.frames[request.index];
+        if (!frame) throw new Error(`the film has no image ${request.index}`);
+        return imager.render(frame);
+      }
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { LogEntry, Side, View } from '../../sim/commands';
+import type { TrainingMode } from '../../sim/sessionTypes';
+import type { AttemptTrace } from '../../sim/attemptTrace';
+import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import type { FilmStep } from '../../sim/replayFilm';
+import type { FilmImage } from './filmImager';
+
+/** What a replay needs: the attempt as its file stores it. */
+export interface AttemptInput {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly log: readonly LogEntry[];
+  readonly endTick: number;
+  readonly mode: TrainingMode;
+}
+
+/** An image of the film without its pixels (those are made on request). */
+export interface FilmFrameInfo {
+  readonly index: number;
+  readonly tick: number;
+  readonly timeS: number;
+  readonly view: View;
+  readonly stored: boolean;
+}
+
+/** The film as the page sees it: the steps and the images' places; the states stay in the worker. */
+export interface FilmSummary {
+  readonly endTick: number;
+  readonly steps: readonly FilmStep[];
+  readonly frames: readonly FilmFrameInfo[];
+  readonly sides: readonly Side[];
+}
+
+/** Requests to the replay worker; each answer carries the request's id. */
+export type ReplayRequest =
+  | { readonly id: number; readonly kind: 'trace'; readonly attempt: AttemptInput }
+  | { readonly id: number; readonly kind: 'expert'; readonly attempt: AttemptInput }
+  | { readonly id: number; readonly kind: 'film'; readonly attempt: AttemptInput }
+  | { readonly id: number; readonly kind: 'image'; readonly index: number };
+
+export interface ReplayResults {
+  readonly trace: AttemptTrace;
+  readonly expert: ExpertBenchmark;
+  readonly film: FilmSummary;
+  readonly image: FilmImage;
+}
+
+export type ReplayResponse = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
