@@ -73,7 +73,7 @@ function stepOf(index: number, entry: LogEntry, s: SimSnapshot, imagesSoFar: num
     imagesSoFar,
     tipDepthMm: t ? t.depthMm : null,
     tipSide: t ? t.side : null,
-    milestone: t ? t.milestone : null,
+    milestone: t ? (t.removed ? 'removed' : t.milestone) : null,
     breaches: s.trocars.reduce((n, tr) => n + tr.breaches.length, 0),
     balloonMl: inBalloon ? inBalloon.volumeMl : null,
     balloonPsi: inBalloon ? inBalloon.pressurePsi : null,

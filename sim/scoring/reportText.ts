@@ -1,4 +1,4 @@
-import { TICKS_PER_S } from '../constants';
+import { tickClock } from '../clockText';
 import type { Session } from '../sessionTypes';
 import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport } from './types';
 
@@ -30,13 +30,7 @@ export function reportTextFilename(header: Pick<ReportTextHeader, 'scenarioId' |
 }
 
 /** A tick as sim clock time, m:ss (h:mm:ss past an hour), the way the debrief's timeline shows it. */
-export function tickClockText(tick: number): string {
-  const t = Math.max(0, Math.floor(tick / TICKS_PER_S));
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const s = String(t % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+export const tickClockText = tickClock;
 
 /** Fixed decimals without a "-0.0". */
 function fixed(x: number, digits: number): string {

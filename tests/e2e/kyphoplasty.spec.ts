@@ -182,4 +182,55 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await block.locator('summary').click();
   await expect(block.locator('pre')).toBeVisible();
   expect(await block.locator('pre').textContent()).toBe(printed.toString('utf8'));
+
+  // The replay viewer re-runs this browser-played attempt from its log: one step per command, one
+  // image per shot, and its last lateral image, re-made on the CPU from the log, is the image the
+  // trainee stored from the GPU monitor (block means agree; only the noise mottle differs).
+  const viewer = page.getByTestId('replay-viewer');
+  await expect(viewer).toBeVisible({ timeout: 120_000 });
+  expect(Number(await viewer.getAttribute('data-steps'))).toBe(replayed.metrics.commands);
+  await page.keyboard.press('End');
+  const shots = replayed.metrics.shotsAP + replayed.metrics.shotsLateral;
+  await expect(page.getByTestId('replay-step')).toContainText(`${shots} images so far`);
+  const remade = page.getByTestId('film-image-lateral');
+  await expect(remade).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  const storedLateral = page.locator('[data-testid="stored-image"][data-view="lateral"] img').last();
+  const agreement = await page.evaluate(
+    ([img, canvas]) => {
+      const blocks = (source: CanvasImageSource): number[] => {
+        const c = document.createElement('canvas');
+        c.width = c.height = 64;
+        const ctx = c.getContext('2d')!;
+        ctx.imageSmoothingQuality = 'high';
+        ctx.drawImage(source, 0, 0, 64, 64);
+        const d = ctx.getImageData(0, 0, 64, 64).data;
+        const out = new Array(256).fill(0);
+        for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) out[(y >> 2) * 16 + (x >> 2)] += d[4 * (y * 64 + x)] / 16;
+        return out;
+      };
+      const a = blocks(img as HTMLImageElement);
+      const b = blocks(canvas as HTMLCanvasElement);
+      const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+      const ma = mean(a);
+      const mb = mean(b);
+      let sab = 0;
+      let saa = 0;
+      let sbb = 0;
+      let diff = 0;
+      for (let i = 0; i < a.length; i++) {
+        sab += (a[i] - ma) * (b[i] - mb);
+        saa += (a[i] - ma) ** 2;
+        sbb += (b[i] - mb) ** 2;
+        diff += Math.abs(a[i] - b[i]) / a.length;
+      }
+      return { correlation: sab / Math.sqrt(saa * sbb), meanAbsDiff: diff };
+    },
+    [await storedLateral.elementHandle(), await remade.locator('canvas').elementHandle()],
+  );
+  console.log(`re-made vs stored lateral image: correlation ${agreement.correlation.toFixed(3)}, mean |difference| ${agreement.meanAbsDiff.toFixed(1)} grey levels (16 x 16 blocks)`);
+  expect(agreement.correlation).toBeGreaterThan(0.98);
+  expect(agreement.meanAbsDiff).toBeLessThan(5);
+  await page.keyboard.press('v');
+  await expect(remade.getByTestId('reveal-overlay')).toBeVisible();
+  await viewer.screenshot({ path: `${SHOTS_DIR}/debrief-replay.png` });
 });
