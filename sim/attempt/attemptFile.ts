@@ -7,7 +7,7 @@ import { scenarioHash } from './scenarioHash';
 export class AttemptError extends Error {}
 
 /** Freeze a session into an attempt file (replayable JSON). */
-export function toAttemptFile(session: Session, appVersion: string): AttemptFile {
+export function toAttemptFile(session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>, appVersion: string): AttemptFile {
   return {
     format: 'kyphosim-attempt',
     version: ATTEMPT_VERSION,

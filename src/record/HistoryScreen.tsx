@@ -4,10 +4,9 @@ import { formatClock } from '../game/format';
 import { isFormTarget } from '../input/useKeyboard';
 import type { AttemptRecord } from './attemptRecord';
 import { attemptsOf, putAttempt } from './attemptStore';
-import { importAttempt } from './importAttempt';
+import { createReplayClient, type ReplayClient } from '../replay/replayClient';
 import { ProgressChart } from './ProgressChart';
 import { newAttemptId } from './recordMeta';
-import { replayAttempt } from './replayAttempt';
 import { resultsCsv } from './resultsCsv';
 import { saveJson, saveText } from './saveFile';
 import { getTrainee, traineeLabel } from './traineeStore';
@@ -39,6 +38,16 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Imports and opens replay the attempt (seconds): in the replay worker, so the page stays live.
+  const client = useRef<ReplayClient | null>(null);
+  const replayer = (): ReplayClient => (client.current ??= createReplayClient());
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = null;
+    },
+    [],
+  );
 
   const reload = useCallback(async () => {
     const rows = await attemptsOf(trainee);
@@ -58,8 +67,8 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     setMessage(null);
     await paint();
     try {
-      const { session } = replayAttempt(r.file);
-      onOpen({ session, finalSnapshot: session.snapshot(), storedImages: [], recordId: r.id });
+      const { session, finalSnapshot } = await replayer().open(r.file);
+      onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id });
     } catch (err) {
       setMessage({ kind: 'error', text: `This attempt cannot be opened: ${err instanceof Error ? err.message : String(err)}` });
       setBusy(null);
@@ -73,7 +82,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     setMessage(null);
     await paint();
     try {
-      const record = importAttempt(await f.text(), trainee, newAttemptId(), Date.now());
+      const record = await replayer().importRecord(await f.text(), trainee, newAttemptId(), Date.now());
       await putAttempt(record);
       const rows = await reload();
       setSelected(rows.findIndex((r) => r.id === record.id));

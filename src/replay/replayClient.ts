@@ -7,6 +7,10 @@ export interface ReplayClient {
   expert(attempt: AttemptInput): Promise<ReplayResults['expert']>;
   film(attempt: AttemptInput): Promise<ReplayResults['film']>;
   image(index: number): Promise<ReplayResults['image']>;
+  /** Parse, validate, replay and re-score an attempt file's text into a history record (nothing is stored). */
+  importRecord(text: string, trainee: string, recordId: string, nowMs: number): Promise<ReplayResults['import']>;
+  /** Re-run a stored attempt file for the debrief. */
+  open(file: unknown): Promise<ReplayResults['open']>;
   dispose(): void;
 }
 
@@ -65,6 +69,8 @@ export function createReplayClient(): ReplayClient {
     expert: (attempt) => send({ kind: 'expert', attempt }),
     film: (attempt) => send({ kind: 'film', attempt }),
     image: (index) => send({ kind: 'image', index }),
+    importRecord: (text, trainee, recordId, nowMs) => send({ kind: 'import', text, trainee, recordId, nowMs }),
+    open: (file) => send({ kind: 'open', file }),
     dispose() {
       worker?.terminate();
       worker = null;

@@ -4,7 +4,9 @@ import { planSchema } from '../../sim/plan/planSchema';
 import { filmAttempt, type ReplayFilm } from '../../sim/replayFilm';
 import { expertBenchmark, type ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
 import { FilmImager } from './filmImager';
-import type { AttemptInput, FilmSummary, ReplayRequest } from './replayProtocol';
+import type { AttemptInput, FilmSummary, OpenedAttempt, ReplayRequest } from './replayProtocol';
+import { importAttempt } from '../record/importAttempt';
+import { replayAttempt } from '../record/replayAttempt';
 
 /** The expert plans kept in the repo (levels/plans/*.json), loaded when a debrief asks for one. */
 const PLANS = import.meta.glob<unknown>('../../levels/plans/*.json', { import: 'default' });
@@ -37,7 +39,7 @@ function sidesOf(film: ReplayFilm): Side[] {
 
 /**
  * The replay work of the debrief (trace for the plots, the expert benchmark, the film and its
- * images), the same whether it runs in the replay worker or, where workers are unavailable, on the
+ * images) and of the history (importing an attempt file, re-running an attempt to open it), the same whether it runs in the replay worker or, where workers are unavailable, on the
  * page. The film and its imager are kept for the image requests that follow.
  */
 export function createReplayHandlers() {
@@ -63,6 +65,16 @@ export function createReplayHandlers() {
           sides,
         };
         return summary;
+      }
+      case 'import':
+        return importAttempt(request.text, request.trainee, request.recordId, request.nowMs);
+      case 'open': {
+        const { session } = replayAttempt(request.file);
+        const opened: OpenedAttempt = {
+          session: { scenario: session.scenario, seed: session.seed, mode: session.mode, log: session.log, tick: session.tick },
+          finalSnapshot: session.snapshot(),
+        };
+        return opened;
       }
       case 'image': {
         if (!film || !imager) throw new Error('no film: ask for the film before its images');

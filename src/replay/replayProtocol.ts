@@ -5,6 +5,9 @@ import type { AttemptTrace } from '../../sim/attemptTrace';
 import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
 import type { FilmStep } from '../../sim/replayFilm';
 import type { FilmImage } from './filmImager';
+import type { SimSnapshot } from '../../sim/snapshot';
+import type { AttemptRecord } from '../record/attemptRecord';
+import type { AttemptSession } from '../screens/screenTypes';
 
 /** What a replay needs: the attempt as its file stores it. */
 export interface AttemptInput {
@@ -37,13 +40,23 @@ export type ReplayRequest =
   | { readonly id: number; readonly kind: 'trace'; readonly attempt: AttemptInput }
   | { readonly id: number; readonly kind: 'expert'; readonly attempt: AttemptInput }
   | { readonly id: number; readonly kind: 'film'; readonly attempt: AttemptInput }
-  | { readonly id: number; readonly kind: 'image'; readonly index: number };
+  | { readonly id: number; readonly kind: 'image'; readonly index: number }
+  | { readonly id: number; readonly kind: 'import'; readonly text: string; readonly trainee: string; readonly recordId: string; readonly nowMs: number }
+  | { readonly id: number; readonly kind: 'open'; readonly file: unknown };
+
+/** An attempt re-run for the debrief: its session's plain fields and its final state. */
+export interface OpenedAttempt {
+  readonly session: AttemptSession;
+  readonly finalSnapshot: SimSnapshot;
+}
 
 export interface ReplayResults {
   readonly trace: AttemptTrace;
   readonly expert: ExpertBenchmark;
   readonly film: FilmSummary;
   readonly image: FilmImage;
+  readonly import: AttemptRecord;
+  readonly open: OpenedAttempt;
 }
 
 export type ReplayResponse = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };

@@ -22,9 +22,15 @@ export interface StoredImage {
   readonly dataUrl: string;
 }
 
-/** A finished attempt, handed from the procedure to the debrief. */
+/**
+ * What the debrief needs of an attempt's session: the live session when the procedure hands it
+ * over, or its plain fields when the replay worker re-ran it for the history.
+ */
+export type AttemptSession = Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>;
+
+/** A finished attempt, handed from the procedure (or the history) to the debrief. */
 export interface FinishedAttempt {
-  readonly session: Session;
+  readonly session: AttemptSession;
   readonly finalSnapshot: SimSnapshot;
   /** Images stored during the procedure, oldest first. */
   readonly storedImages: readonly StoredImage[];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Session } from '../../../sim/sessionTypes';
+import type { AttemptSession } from '../../screens/screenTypes';
 import type { AttemptTrace } from '../../../sim/attemptTrace';
 import type { ExpertBenchmark } from '../../../sim/scoring/expertBenchmark';
 import { createReplayClient, type ReplayClient } from '../../replay/replayClient';
@@ -23,7 +23,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * then the film for the replay viewer and images. All of it runs in the replay worker, so the
  * report paints at once and stays live while the rest fills in.
  */
-export function useDebriefReplay(session: Session, endTick: number): DebriefReplay {
+export function useDebriefReplay(session: AttemptSession, endTick: number): DebriefReplay {
   const [trace, setTrace] = useState<Loading<AttemptTrace>>({ status: 'building' });
   const [expert, setExpert] = useState<Loading<ExpertBenchmark>>({ status: 'building' });
   const [film, setFilm] = useState<Loading<FilmSummary>>({ status: 'building' });
