@@ -6,10 +6,12 @@ interface Props {
   readonly images: readonly StoredImage[];
   /** Images re-made from the log, shown when the attempt carries no pixels (opened from the record). */
   readonly children?: ReactNode;
+  /** The image re-made from the log for a stored image whose pixels could not be kept, if ready. */
+  readonly remade?: (image: StoredImage) => ReactNode;
 }
 
 /** The images the trainee stored during the procedure, oldest first, each with its view and sim time. */
-export function StoredImages({ images, children }: Props) {
+export function StoredImages({ images, children, remade: remadeFor }: Props) {
   const remade = Children.toArray(children);
   if (images.length === 0 && remade.length > 0) {
     return (
@@ -32,7 +34,7 @@ export function StoredImages({ images, children }: Props) {
               {img.dataUrl ? (
                 <img src={img.dataUrl} alt={`${img.view} image stored at ${formatClock(img.timeS)}`} />
               ) : (
-                <div className="stored-missing">image not readable</div>
+                (remadeFor?.(img) ?? <div className="stored-missing">image not readable</div>)
               )}
               <span>
                 {img.view === 'AP' ? 'AP' : 'Lateral'} · {formatClock(img.timeS)}

@@ -107,7 +107,9 @@ export const XRayMonitor = memo(function XRayMonitor({
             if (event.type !== 'image.stored' || event.view !== view) continue;
             let dataUrl = '';
             try {
-              dataUrl = r.canvas.toDataURL('image/jpeg', STORED_JPEG_QUALITY);
+              // A monitor still waiting for its first projection holds no image: nothing to keep
+              // (the debrief re-makes that image from the log instead).
+              if (r.hasImage()) dataUrl = r.canvas.toDataURL('image/jpeg', STORED_JPEG_QUALITY);
             } catch {
               dataUrl = '';
             }

@@ -26,6 +26,8 @@ export interface XRayRenderer {
   setNoise(on: boolean): void;
   /** Whether a static projection is being computed (the monitor shows its last frame meanwhile). */
   isProjecting(): boolean;
+  /** Whether the monitor shows an image (false until the first projection of a view arrives). */
+  hasImage(): boolean;
   /** The monitor's canvas (benchmarks and pixel tests read it back). */
   readonly canvas: HTMLCanvasElement;
   destroy(): void;
@@ -159,6 +161,7 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
     render,
     canvas: app.canvas,
     isProjecting: () => cache.busy,
+    hasImage: () => hasImage,
     setInverted(value: boolean) {
       if (value === inverted) return;
       inverted = value;

@@ -141,7 +141,15 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
       {film.status === 'building' && <p className="muted" data-testid="film-building">Replaying the attempt for the replay viewer…</p>}
       {film.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the viewer: {film.error}</p>}
       {film.status === 'ready' && <ReplayViewer film={film.value} client={client} reveal={reveal} onToggleReveal={toggleReveal} />}
-      <StoredImages images={attempt.storedImages}>
+      <StoredImages
+        images={attempt.storedImages}
+        remade={(img) => {
+          // The monitor had no image yet when this one was stored: the film's image of that view held then.
+          if (film.status !== 'ready') return null;
+          const f = [...film.value.frames].reverse().find((x) => x.view === img.view && x.tick <= img.tick);
+          return f ? <FilmImageView client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={200} /> : null;
+        }}
+      >
         {/* Opened from the record, the attempt has no pixels: its stored images are re-made from the log. */}
         {film.status === 'ready' &&
           film.value.frames

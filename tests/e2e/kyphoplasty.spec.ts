@@ -189,10 +189,12 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   const viewer = page.getByTestId('replay-viewer');
   await expect(viewer).toBeVisible({ timeout: 120_000 });
   expect(Number(await viewer.getAttribute('data-steps'))).toBe(replayed.metrics.commands);
+  // A stored image whose monitor was still projecting (no pixels to keep) is re-made from the log.
+  await expect(page.getByTestId('stored-images').locator('.stored-missing')).toHaveCount(0);
   await page.keyboard.press('End');
   const shots = replayed.metrics.shotsAP + replayed.metrics.shotsLateral;
   await expect(page.getByTestId('replay-step')).toContainText(`${shots} images so far`);
-  const remade = page.getByTestId('film-image-lateral');
+  const remade = viewer.getByTestId('film-image-lateral');
   await expect(remade).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   const storedLateral = page.locator('[data-testid="stored-image"][data-view="lateral"] img').last();
   const agreement = await page.evaluate(

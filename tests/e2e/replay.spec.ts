@@ -58,8 +58,8 @@ test('replay viewer: step through an imported attempt, re-made images, reveal mo
   await expect(viewer).toHaveAttribute('data-step', '1');
   await page.keyboard.press('End');
   await expect(viewer).toHaveAttribute('data-step', String(steps - 1));
-  const ap = page.getByTestId('film-image-AP');
-  const lat = page.getByTestId('film-image-lateral');
+  const ap = viewer.getByTestId('film-image-AP');
+  const lat = viewer.getByTestId('film-image-lateral');
   await expect(ap).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   await expect(lat).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   const latPixels = await canvasSpread(lat);
