@@ -8,8 +8,9 @@ import { depthInsideBody, pedicleLocal, pedicleOf } from '../../sim/anatomy/land
 import { defaultSkinEntry, idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { ellipsoidChord } from '../render/shapeIntegrals';
 
-/** SVG geometry in a 0..1000 square viewBox over the image (x right, y down). */
-export const REVEAL_VIEWBOX = 1000;
+import { REVEAL_VIEWBOX } from './revealViewbox';
+
+export { REVEAL_VIEWBOX };
 
 export interface RevealTrajectory {
   readonly side: Side;

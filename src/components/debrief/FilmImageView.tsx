@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { View } from '../../../sim/commands';
 import type { ReplayClient } from '../../replay/replayClient';
 import type { FilmImage } from '../../replay/filmImager';
-import { REVEAL_VIEWBOX } from '../../replay/revealOverlay';
+import { REVEAL_VIEWBOX } from '../../replay/revealViewbox';
 import { formatClock } from '../../game/format';
 import { useFilmImage } from './useFilmImage';
 
