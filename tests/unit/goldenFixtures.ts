@@ -60,15 +60,17 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['intradiscal'],
     expected: {
-      // (0.25 x 96.9 + 0.25 x 100 + 0.1 x 89.3 + 0.1 x 71.3 + 0.15 x 90) / 0.85 = 92.7
-      total: 92.7,
+      // (0.25 x 96.9 + 0.25 x 100 + 0.1 x 100 + 0.1 x 71.3 + 0.15 x 90) / 0.85 = 93.9
+      total: 93.9,
       passed: true,
       criticalErrors: [],
       domains: {
         leakage: 96.9, // disc leak 0.078 mL x1 x40 = -3.1; injection stopped at it
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
-        radiation: 89.3, // hand in the beam 0.37 s (AP shot while the hand push still moves the trocar): -(10 + 2 x 0.37) = -10.7
+        // 0.28 min of fluoroscopy; no hand in the beam (the plan waits 1 s after docking, so the hand
+        // push has settled before the AP shot).
+        radiation: 100,
         cement: 71.3, // stopped at the leak with 0.42 mL in the body, 1.58 mL under the thoracic 2 mL: -23.7; not across the midline -5
         process: 90, // same-day discharge after a leak (overnight expected) -10
       },
@@ -138,15 +140,15 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 5,
     cement: ['paravertebral', 'venous'],
     expected: {
-      // (0.25 x 85.7 + 0.25 x 100 + 0.1 x 88.7 + 0.1 x 70 + 0.15 x 100) / 0.85 = 90.9: passes.
-      total: 90.9,
+      // (0.25 x 85.7 + 0.25 x 100 + 0.1 x 100 + 0.1 x 70 + 0.15 x 100) / 0.85 = 92.3: passes.
+      total: 92.3,
       passed: true,
       criticalErrors: [],
       domains: {
         leakage: 85.7, // what the liquid cement did: paravertebral 0.132 mL x1 x40 = -5.3, venous 0.112 mL x2 x40 = -9.0
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
-        radiation: 88.7, // hand in the beam 0.67 s (inherited from the textbook plan): -(10 + 2 x 0.67) = -11.3
+        radiation: 100, // 0.32 min of fluoroscopy, no hand in the beam (the textbook plan's pause after docking)
         cement: 70, // liquid phase at the first push -30 (2.23 mL in the body, within 2-4 mL)
         process: 100, // overnight stay chosen after the leak
       },
@@ -182,8 +184,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 9,
     cement: ['intradiscal'],
     expected: {
-      // (0.25 x 65 + 0.25 x 100 + 0.1 x 67 + 0.1 x 70 + 0.15 x 90) / 0.85 = 80.5: passes.
-      total: 80.5,
+      // (0.25 x 65 + 0.25 x 100 + 0.1 x 78.3 + 0.1 x 70 + 0.15 x 90) / 0.85 = 81.9: passes.
+      total: 81.9,
       passed: true,
       criticalErrors: [], // reference air kerma 1866 mGy: just under the 2 Gy skin-dose threshold
       domains: {
@@ -193,8 +195,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         // Continuous mode, 60 s screening runs: 6.17 min of fluoroscopy, 2.17 min beyond the free
-        // 4 min x10 = -21.7; hand in the beam 0.67 s -(10 + 2 x 0.67) = -11.3.
-        radiation: 67,
+        // 4 min x10 = -21.7. No hand in the beam: the needle is still during every run (the textbook
+        // plan's pause after docking), so the radiation score is the screening time alone.
+        radiation: 78.3,
         cement: 70, // 4.0 mL pushed between two images, 3.0 mL beyond the free 1 mL x10 = -30 (the cap)
         process: 90, // same-day discharge after a leak -10
       },
