@@ -16,7 +16,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium?.path,
       // Debian's Chromium runs as root here; the extra flags keep it off a network it cannot reach.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
     },
   },
   webServer: {

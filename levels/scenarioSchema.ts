@@ -47,55 +47,60 @@ export const patientSchema = z.strictObject({
 export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
 export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
 
-export const scenarioSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  title: z.string().min(1),
-  procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
-  approach: z.enum(['unipedicular', 'bipedicular']),
-  level: z.enum(LEVELS),
-  patient: patientSchema,
-  fracture: fractureSchema,
-  equipment: z.strictObject({
-    /** Trocar gauge (11-13 G lumbar; 15 G upper thoracic). */
-    trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
-    /** Inflatable bone tamp length in mm (Kyphon 10/15/20 mm). Ignored for vertebroplasty. */
-    balloonLengthMm: z.union([z.literal(10), z.literal(15), z.literal(20)]),
-    carm: z.enum(['single-plane', 'biplane']),
-  }),
-  cement: z.strictObject({
-    /** Operating-room temperature in Celsius; warm rooms shorten every cement phase. */
-    roomTempC: z.number().min(15).max(30),
-    preChilled: z.boolean(),
-    /**
-     * How the cement is pushed: Kyphon-style bone filler devices (1.5 mL each) or a 1 mL syringe.
-     * Optional: kyphoplasty defaults to bone fillers, vertebroplasty to the syringe (deliveryFor).
-     */
-    delivery: z.enum(CEMENT_DELIVERY_KINDS).optional(),
-  }),
-  scoring: z.strictObject({
-    /** Total score (0-100) needed to pass, when no critical error occurred. */
-    passScore: z.number().min(0).max(100),
-    /**
-     * The expert benchmark: a plan in levels/plans/ (its file name without .json) that an expert
-     * would follow on this case. The debrief replays it on the trainee's own patient (same seed) and
-     * shows its figures beside the trainee's.
-     */
-    expertPlan: z.string().regex(/^[a-z0-9-]+$/, 'a plan file name in levels/plans, without .json').optional(),
-  }),
-}).superRefine((s, ctx) => {
-  const f = s.fracture;
-  if (f.heightLossPct !== undefined) {
-    const [lo, hi] = GENANT_RANGES[f.genantGrade];
-    if (f.heightLossPct < lo || f.heightLossPct > hi) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fracture', 'heightLossPct'],
-        message: `${f.heightLossPct} % is outside Genant grade ${f.genantGrade} (${lo}-${hi} %)`,
-      });
+export const scenarioSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+    title: z.string().min(1),
+    procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
+    approach: z.enum(['unipedicular', 'bipedicular']),
+    level: z.enum(LEVELS),
+    patient: patientSchema,
+    fracture: fractureSchema,
+    equipment: z.strictObject({
+      /** Trocar gauge (11-13 G lumbar; 15 G upper thoracic). */
+      trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
+      /** Inflatable bone tamp length in mm (Kyphon 10/15/20 mm). Ignored for vertebroplasty. */
+      balloonLengthMm: z.union([z.literal(10), z.literal(15), z.literal(20)]),
+      carm: z.enum(['single-plane', 'biplane']),
+    }),
+    cement: z.strictObject({
+      /** Operating-room temperature in Celsius; warm rooms shorten every cement phase. */
+      roomTempC: z.number().min(15).max(30),
+      preChilled: z.boolean(),
+      /**
+       * How the cement is pushed: Kyphon-style bone filler devices (1.5 mL each) or a 1 mL syringe.
+       * Optional: kyphoplasty defaults to bone fillers, vertebroplasty to the syringe (deliveryFor).
+       */
+      delivery: z.enum(CEMENT_DELIVERY_KINDS).optional(),
+    }),
+    scoring: z.strictObject({
+      /** Total score (0-100) needed to pass, when no critical error occurred. */
+      passScore: z.number().min(0).max(100),
+      /**
+       * The expert benchmark: a plan in levels/plans/ (its file name without .json) that an expert
+       * would follow on this case. The debrief replays it on the trainee's own patient (same seed) and
+       * shows its figures beside the trainee's.
+       */
+      expertPlan: z
+        .string()
+        .regex(/^[a-z0-9-]+$/, 'a plan file name in levels/plans, without .json')
+        .optional(),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const f = s.fracture;
+    if (f.heightLossPct !== undefined) {
+      const [lo, hi] = GENANT_RANGES[f.genantGrade];
+      if (f.heightLossPct < lo || f.heightLossPct > hi) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fracture', 'heightLossPct'],
+          message: `${f.heightLossPct} % is outside Genant grade ${f.genantGrade} (${lo}-${hi} %)`,
+        });
+      }
     }
-  }
-});
+  });
 
 /** Height-loss ranges per Genant grade, percent (clinical-reference.md, Fractures). */
 export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {

@@ -24,13 +24,20 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));
 
 /** One seed's patient: the L1 wedge scenario with height loss, T-score and weight varied inside Genant 2 osteoporosis. */
-export function calibrationScenario(seed: number, procedure: 'kyphoplasty' | 'vertebroplasty' = 'kyphoplasty'): Scenario {
+export function calibrationScenario(
+  seed: number,
+  procedure: 'kyphoplasty' | 'vertebroplasty' = 'kyphoplasty',
+): Scenario {
   const base = parseScenario(readJson('levels/l1-osteoporotic-wedge.json'), 'l1');
   const f = (k: number): number => (((seed * 2654435761 + k * 40503) >>> 0) % 1000) / 1000;
   return {
     ...base,
     procedure,
-    patient: { ...base.patient, tScore: Math.round((-3.6 + 1.0 * f(1)) * 10) / 10, weightKg: Math.round(55 + 25 * f(2)) },
+    patient: {
+      ...base.patient,
+      tScore: Math.round((-3.6 + 1.0 * f(1)) * 10) / 10,
+      weightKg: Math.round(55 + 25 * f(2)),
+    },
     fracture: { ...base.fracture, heightLossPct: Math.round(27 + 11 * f(3)) },
   };
 }
@@ -50,7 +57,9 @@ export interface SeedFigures {
   /** Where the balloon sat (for the T-score comparison at the same placement). */
   readonly at: { centre: Vec3; axis: Vec3 };
   /** % of lost anterior height regained, mm regained, and wedge correction (deg) at each stage. */
-  readonly stages: Readonly<Record<'peak' | 'afterDeflation' | 'afterCement', { pct: number; mm: number; wedgeDeg: number }>>;
+  readonly stages: Readonly<
+    Record<'peak' | 'afterDeflation' | 'afterCement', { pct: number; mm: number; wedgeDeg: number }>
+  >;
 }
 
 function stage(final: SimSnapshot, s: HeightFigures | null | undefined): { pct: number; mm: number; wedgeDeg: number } {
@@ -76,12 +85,26 @@ export function kyphoplastySeed(seed: number): SeedFigures {
     const none = { pct: NaN, mm: NaN, wedgeDeg: NaN };
     console.log(`seed ${seed}: plan stopped (${(e as Error).message})`);
     const at = { centre: { x: 0, y: 0, z: 0 }, axis: { x: 0, y: 0, z: -1 } };
-    return { seed, medianWorkingPsi: NaN, workingInBand: NaN, peakPsi: NaN, peakVolumeMl: NaN, contactMl: NaN, cavityMl: NaN, ruptured: true, at, stages: { peak: none, afterDeflation: none, afterCement: none } };
+    return {
+      seed,
+      medianWorkingPsi: NaN,
+      workingInBand: NaN,
+      peakPsi: NaN,
+      peakVolumeMl: NaN,
+      contactMl: NaN,
+      cavityMl: NaN,
+      ruptured: true,
+      at,
+      stages: { peak: none, afterDeflation: none, afterCement: none },
+    };
   }
   const b = final.balloon!;
   // The inflation part of the trace (up to the largest volume), from 0.3 mL on.
   const top = b.trace.findIndex((p) => p.volumeMl >= (b.peakVolumeMl ?? 0) - 1e-6);
-  const working = b.trace.slice(0, top + 1).filter((p) => p.volumeMl >= 0.3).map((p) => p.pressurePsi);
+  const working = b.trace
+    .slice(0, top + 1)
+    .filter((p) => p.volumeMl >= 0.3)
+    .map((p) => p.pressurePsi);
   const st = final.height.stages;
   return {
     seed,
@@ -93,13 +116,18 @@ export function kyphoplastySeed(seed: number): SeedFigures {
     cavityMl: b.cavityMl,
     ruptured: b.ruptured,
     at: { centre: b.centre, axis: b.axis },
-    stages: { peak: stage(final, st?.peak), afterDeflation: stage(final, st?.afterDeflation), afterCement: stage(final, st?.afterCement) },
+    stages: {
+      peak: stage(final, st?.peak),
+      afterDeflation: stage(final, st?.afterDeflation),
+      afterCement: stage(final, st?.afterCement),
+    },
   };
 }
 
 /** Wedge correction (deg) of the textbook vertebroplasty (no balloon) on one seed. */
 export function vertebroplastySeed(seed: number): number {
-  const h = runPlan(calibrationScenario(seed, 'vertebroplasty'), seed, plan('textbook-vertebroplasty')).snapshot().height;
+  const h = runPlan(calibrationScenario(seed, 'vertebroplasty'), seed, plan('textbook-vertebroplasty')).snapshot()
+    .height;
   return h.preOpWedgeDeg - h.wedgeDeg;
 }
 
@@ -139,24 +167,102 @@ export function calibrate(n: number, verbose = false): Row[] {
   const k = seeds.map(kyphoplastySeed);
   if (verbose) for (const x of k) console.log(JSON.stringify({ ...x, at: undefined }));
   const vp = seeds.filter((s) => s % 2 === 1 || n <= 4).map(vertebroplastySeed);
-  const ratio = k.filter((x) => (x.seed % 2 === 1 || n <= 4) && Number.isFinite(x.cavityMl)).map((x) => pressureAtTScore(x.seed, -1, x.at) / pressureAtTScore(x.seed, -3.5, x.at));
+  const ratio = k
+    .filter((x) => (x.seed % 2 === 1 || n <= 4) && Number.isFinite(x.cavityMl))
+    .map((x) => pressureAtTScore(x.seed, -1, x.at) / pressureAtTScore(x.seed, -3.5, x.at));
   const col = (f: (x: SeedFigures) => number): number[] => k.map(f);
-  const row = (figure: string, xs: number[], lo: number, hi: number): Row => ({ figure, value: median(xs), lo, hi, spread: spread(xs) });
+  const row = (figure: string, xs: number[], lo: number, hi: number): Row => ({
+    figure,
+    value: median(xs),
+    lo,
+    hi,
+    spread: spread(xs),
+  });
   return [
-    row('median working pressure, psi (osteoporotic)', col((x) => x.medianWorkingPsi), 100, 250),
-    row('share of working trace within 100-250 psi, %', col((x) => 100 * x.workingInBand), 60, 100),
-    row('peak pressure, psi (below the 400 psi rating)', col((x) => x.peakPsi), 150, 380),
-    row('volume at endplate contact, mL', col((x) => x.contactMl), 1.5, 4),
-    row('volume reached (15 mm, Genant 2 lumbar wedge), mL', col((x) => x.peakVolumeMl), 2.5, 4.05),
-    row('cavity, mL', col((x) => x.cavityMl), 2.5, 4.5),
-    row('ruptures, % of seeds (the plan stops at 95 % of the rating, but a 0.25 mL step can jump past it)', [100 * (k.filter((x) => x.ruptured).length / k.length)], 0, 5),
-    row('lost anterior height regained at full inflation, %', col((x) => x.stages.peak.pct), 30, 90),
-    row('lost anterior height regained after deflation, %', col((x) => x.stages.afterDeflation.pct), 15, 70),
-    row('lost anterior height regained after cement, %', col((x) => x.stages.afterCement.pct), 30, 70),
-    row('anterior height regained after cement, mm', col((x) => x.stages.afterCement.mm), 1.5, 4),
-    row('wedge correction at full inflation, deg', col((x) => x.stages.peak.wedgeDeg), 3, 12),
-    row('wedge correction after deflation, deg', col((x) => x.stages.afterDeflation.wedgeDeg), 1.5, 8),
-    row('wedge correction after cement, deg', col((x) => x.stages.afterCement.wedgeDeg), 3, 8),
+    row(
+      'median working pressure, psi (osteoporotic)',
+      col((x) => x.medianWorkingPsi),
+      100,
+      250,
+    ),
+    row(
+      'share of working trace within 100-250 psi, %',
+      col((x) => 100 * x.workingInBand),
+      60,
+      100,
+    ),
+    row(
+      'peak pressure, psi (below the 400 psi rating)',
+      col((x) => x.peakPsi),
+      150,
+      380,
+    ),
+    row(
+      'volume at endplate contact, mL',
+      col((x) => x.contactMl),
+      1.5,
+      4,
+    ),
+    row(
+      'volume reached (15 mm, Genant 2 lumbar wedge), mL',
+      col((x) => x.peakVolumeMl),
+      2.5,
+      4.05,
+    ),
+    row(
+      'cavity, mL',
+      col((x) => x.cavityMl),
+      2.5,
+      4.5,
+    ),
+    row(
+      'ruptures, % of seeds (the plan stops at 95 % of the rating, but a 0.25 mL step can jump past it)',
+      [100 * (k.filter((x) => x.ruptured).length / k.length)],
+      0,
+      5,
+    ),
+    row(
+      'lost anterior height regained at full inflation, %',
+      col((x) => x.stages.peak.pct),
+      30,
+      90,
+    ),
+    row(
+      'lost anterior height regained after deflation, %',
+      col((x) => x.stages.afterDeflation.pct),
+      15,
+      70,
+    ),
+    row(
+      'lost anterior height regained after cement, %',
+      col((x) => x.stages.afterCement.pct),
+      30,
+      70,
+    ),
+    row(
+      'anterior height regained after cement, mm',
+      col((x) => x.stages.afterCement.mm),
+      1.5,
+      4,
+    ),
+    row(
+      'wedge correction at full inflation, deg',
+      col((x) => x.stages.peak.wedgeDeg),
+      3,
+      12,
+    ),
+    row(
+      'wedge correction after deflation, deg',
+      col((x) => x.stages.afterDeflation.wedgeDeg),
+      1.5,
+      8,
+    ),
+    row(
+      'wedge correction after cement, deg',
+      col((x) => x.stages.afterCement.wedgeDeg),
+      3,
+      8,
+    ),
     row('vertebroplasty (no balloon) wedge correction, deg', vp, 0, 2),
     row('peak pressure to 1 mL, T -1 / T -3.5 (same placement)', ratio, 1.5, 100),
   ];
@@ -171,10 +277,14 @@ function main(): void {
   const i = process.argv.indexOf('--seeds');
   const n = i >= 0 ? Number(process.argv[i + 1]) : 40;
   const rows = calibrate(n, process.argv.includes('--verbose'));
-  console.log(`Balloon calibration over ${n} seeds (textbook plans, L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg); value = median`);
+  console.log(
+    `Balloon calibration over ${n} seeds (textbook plans, L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg); value = median`,
+  );
   const w = Math.max(...rows.map((r) => r.figure.length));
   for (const r of rows) {
-    console.log(`${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.lo}-${r.hi}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.spread ?? ''}`);
+    console.log(
+      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.lo}-${r.hi}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.spread ?? ''}`,
+    );
   }
   const bad = rows.filter((r) => !inRange(r));
   console.log(bad.length ? `${bad.length} figure(s) out of range` : 'all figures in range');

@@ -39,13 +39,18 @@ const LIQUID_WAIT_S = 60;
 
 /** The textbook plan pushing on to a larger volume (the volume risk factor: +0.6 mL per leak, World Neurosurg 2017). */
 function overfillPlan(p: Plan, mL: number): Plan {
-  const steps = p.steps.map((s): PlanStep => ('repeat' in s && s.repeat.type === 'cement.inject' ? { ...s, until: { cementInBodyMl: mL }, max: 20 } : s));
+  const steps = p.steps.map(
+    (s): PlanStep =>
+      'repeat' in s && s.repeat.type === 'cement.inject' ? { ...s, until: { cementInBodyMl: mL }, max: 20 } : s,
+  );
   return { ...p, steps };
 }
 
 /** The textbook plan with its wait for working-phase dough replaced by a fixed wait after mixing. */
 function liquidPlan(p: Plan): Plan {
-  const steps = p.steps.map((s): PlanStep => ('waitUntil' in s && 'cementPhase' in s.waitUntil ? { waitS: LIQUID_WAIT_S } : s));
+  const steps = p.steps.map(
+    (s): PlanStep => ('waitUntil' in s && 'cementPhase' in s.waitUntil ? { waitS: LIQUID_WAIT_S } : s),
+  );
   return { ...p, steps };
 }
 
@@ -58,7 +63,10 @@ export interface Profile {
   readonly halfSeeds?: boolean;
 }
 
-const withFracture = (s: Scenario, f: Partial<Scenario['fracture']>): Scenario => ({ ...s, fracture: { ...s.fracture, ...f } });
+const withFracture = (s: Scenario, f: Partial<Scenario['fracture']>): Scenario => ({
+  ...s,
+  fracture: { ...s.fracture, ...f },
+});
 const atLevel = (s: Scenario, level: LevelName): Scenario => ({ ...s, level });
 
 export function profiles(): Profile[] {
@@ -66,15 +74,31 @@ export function profiles(): Profile[] {
   const vp = plan('textbook-vertebroplasty');
   return [
     { id: 'kp', label: 'kyphoplasty textbook, L1, intact cortex', scenario: (s) => calibrationScenario(s), plan: kp },
-    { id: 'kpLiquid', label: `kyphoplasty, liquid cement (${LIQUID_WAIT_S} s after mixing)`, scenario: (s) => calibrationScenario(s), plan: liquidPlan(kp) },
-    { id: 'kpOverfill', label: 'kyphoplasty, pushed on to 6.5 mL', scenario: (s) => calibrationScenario(s), plan: overfillPlan(kp, 6.5), halfSeeds: true },
+    {
+      id: 'kpLiquid',
+      label: `kyphoplasty, liquid cement (${LIQUID_WAIT_S} s after mixing)`,
+      scenario: (s) => calibrationScenario(s),
+      plan: liquidPlan(kp),
+    },
+    {
+      id: 'kpOverfill',
+      label: 'kyphoplasty, pushed on to 6.5 mL',
+      scenario: (s) => calibrationScenario(s),
+      plan: overfillPlan(kp, 6.5),
+      halfSeeds: true,
+    },
     {
       id: 'kpDefect',
       label: 'kyphoplasty textbook, lateral cortex defect',
       scenario: (s) => withFracture(calibrationScenario(s), { lateralCortexDefect: true }),
       plan: kp,
     },
-    { id: 'vp', label: 'vertebroplasty textbook, L1, intact cortex', scenario: (s) => calibrationScenario(s, 'vertebroplasty'), plan: vp },
+    {
+      id: 'vp',
+      label: 'vertebroplasty textbook, L1, intact cortex',
+      scenario: (s) => calibrationScenario(s, 'vertebroplasty'),
+      plan: vp,
+    },
     {
       // Vertebroplasty: the kyphoplasty plan inflates to 4 mL, which ruptures a balloon in most T8 bodies.
       id: 'vpT8',
@@ -113,7 +137,20 @@ export function runProfile(p: Profile, seed: number): Outcome {
     }
   })();
   if (!session.s) {
-    return { seed, stopped: session.err, leaked: false, locations: [], via: [], leakedMl: NaN, inBodyMl: NaN, injectedMl: NaN, peakBodyKPa: NaN, peakSyringeKPa: NaN, sinceMixAtFirstPushS: NaN, openings: '' };
+    return {
+      seed,
+      stopped: session.err,
+      leaked: false,
+      locations: [],
+      via: [],
+      leakedMl: NaN,
+      inBodyMl: NaN,
+      injectedMl: NaN,
+      peakBodyKPa: NaN,
+      peakSyringeKPa: NaN,
+      sinceMixAtFirstPushS: NaN,
+      openings: '',
+    };
   }
   const f = session.s.snapshot();
   const c = f.cement;
@@ -144,8 +181,10 @@ export interface Row {
 }
 
 const valid = (xs: readonly Outcome[]): Outcome[] => xs.filter((x) => x.stopped === null);
-const rate = (xs: readonly Outcome[]): number => valid(xs).filter((x) => x.leaked).length / Math.max(1, valid(xs).length);
-const count = (xs: readonly Outcome[]): string => `${valid(xs).filter((x) => x.leaked).length}/${valid(xs).length} leaked`;
+const rate = (xs: readonly Outcome[]): number =>
+  valid(xs).filter((x) => x.leaked).length / Math.max(1, valid(xs).length);
+const count = (xs: readonly Outcome[]): string =>
+  `${valid(xs).filter((x) => x.leaked).length}/${valid(xs).length} leaked`;
 
 /** Odds ratio with the Haldane correction (+0.5 in each cell), so that a zero rate gives a finite figure. */
 export function oddsRatio(exposed: readonly Outcome[], reference: readonly Outcome[]): number {
@@ -156,7 +195,7 @@ export function oddsRatio(exposed: readonly Outcome[], reference: readonly Outco
   };
   const [a, b] = cells(exposed);
   const [c, d] = cells(reference);
-  return (a / b) / (c / d);
+  return a / b / (c / d);
 }
 
 const pct = (xs: readonly number[], q: number): number => {
@@ -184,13 +223,22 @@ function variationNotes(all: Readonly<Record<string, Outcome[]>>): string[] {
     if (v.length < 2) continue;
     const leaks = new Set(v.map((x) => x.leaked));
     const fills = new Set(v.map((x) => x.inBodyMl.toFixed(2)));
-    if (leaks.size === 1) notes.push(`${id}: every seed ${v[0].leaked ? 'leaks' : 'stays leak-free'} (no patient variation in the leak outcome)`);
-    if (fills.size === 1) notes.push(`${id}: every seed fills exactly ${v[0].inBodyMl.toFixed(2)} mL (the plan's stop, no patient variation)`);
+    if (leaks.size === 1)
+      notes.push(
+        `${id}: every seed ${v[0].leaked ? 'leaks' : 'stays leak-free'} (no patient variation in the leak outcome)`,
+      );
+    if (fills.size === 1)
+      notes.push(
+        `${id}: every seed fills exactly ${v[0].inBodyMl.toFixed(2)} mL (the plan's stop, no patient variation)`,
+      );
   }
   return notes;
 }
 
-export function calibrate(n: number, verbose = false): { rows: Row[]; notes: string[]; all: Record<string, Outcome[]> } {
+export function calibrate(
+  n: number,
+  verbose = false,
+): { rows: Row[]; notes: string[]; all: Record<string, Outcome[]> } {
   const all: Record<string, Outcome[]> = {};
   for (const p of profiles()) {
     const seeds = Array.from({ length: n }, (_, i) => i + 1).filter((s) => !p.halfSeeds || s % 2 === 1 || n <= 4);
@@ -203,24 +251,95 @@ export function calibrate(n: number, verbose = false): { rows: Row[]; notes: str
   const { kp, kpLiquid, kpDefect, kpOverfill, vp, vpT8 } = all;
   const rows: Row[] = [
     { figure: 'kyphoplasty textbook: any-leak rate, %', value: 100 * rate(kp), lo: 10, hi: 25, note: count(kp) },
-    { figure: 'kyphoplasty liquid cement: any-leak rate, % (info)', value: 100 * rate(kpLiquid), lo: 0, hi: 100, note: count(kpLiquid) },
-    { figure: 'kyphoplasty liquid vs textbook: odds ratio', value: oddsRatio(kpLiquid, kp), lo: 2, hi: 4, note: 'Haldane +0.5' },
-    { figure: 'kyphoplasty cortical defect: any-leak rate, % (info)', value: 100 * rate(kpDefect), lo: 0, hi: 100, note: count(kpDefect) },
-    { figure: 'kyphoplasty cortical defect vs textbook: odds ratio', value: oddsRatio(kpDefect, kp), lo: 3, hi: 8, note: 'Haldane +0.5' },
-    { figure: 'kyphoplasty pushed on to 6.5 mL: any-leak rate, % (info: more volume, more leaks)', value: 100 * rate(kpOverfill), lo: 0, hi: 100, note: count(kpOverfill) },
+    {
+      figure: 'kyphoplasty liquid cement: any-leak rate, % (info)',
+      value: 100 * rate(kpLiquid),
+      lo: 0,
+      hi: 100,
+      note: count(kpLiquid),
+    },
+    {
+      figure: 'kyphoplasty liquid vs textbook: odds ratio',
+      value: oddsRatio(kpLiquid, kp),
+      lo: 2,
+      hi: 4,
+      note: 'Haldane +0.5',
+    },
+    {
+      figure: 'kyphoplasty cortical defect: any-leak rate, % (info)',
+      value: 100 * rate(kpDefect),
+      lo: 0,
+      hi: 100,
+      note: count(kpDefect),
+    },
+    {
+      figure: 'kyphoplasty cortical defect vs textbook: odds ratio',
+      value: oddsRatio(kpDefect, kp),
+      lo: 3,
+      hi: 8,
+      note: 'Haldane +0.5',
+    },
+    {
+      figure: 'kyphoplasty pushed on to 6.5 mL: any-leak rate, % (info: more volume, more leaks)',
+      value: 100 * rate(kpOverfill),
+      lo: 0,
+      hi: 100,
+      note: count(kpOverfill),
+    },
     { figure: 'vertebroplasty textbook: any-leak rate, %', value: 100 * rate(vp), lo: 40, hi: 65, note: count(vp) },
     {
       figure: 'peak pressure in the body, vertebroplasty / kyphoplasty (higher without a cavity)',
-      value: pct(valid(vp).map((x) => x.peakBodyKPa), 0.5) / pct(valid(kp).map((x) => x.peakBodyKPa), 0.5),
+      value:
+        pct(
+          valid(vp).map((x) => x.peakBodyKPa),
+          0.5,
+        ) /
+        pct(
+          valid(kp).map((x) => x.peakBodyKPa),
+          0.5,
+        ),
       lo: 1.5,
       hi: 100,
-      note: `medians ${pct(valid(vp).map((x) => x.peakBodyKPa), 0.5).toFixed(0)} / ${pct(valid(kp).map((x) => x.peakBodyKPa), 0.5).toFixed(0)} kPa; syringe ${pct(valid(vp).map((x) => x.peakSyringeKPa), 0.5).toFixed(0)} / ${pct(valid(kp).map((x) => x.peakSyringeKPa), 0.5).toFixed(0)} kPa`,
+      note: `medians ${pct(
+        valid(vp).map((x) => x.peakBodyKPa),
+        0.5,
+      ).toFixed(0)} / ${pct(
+        valid(kp).map((x) => x.peakBodyKPa),
+        0.5,
+      ).toFixed(0)} kPa; syringe ${pct(
+        valid(vp).map((x) => x.peakSyringeKPa),
+        0.5,
+      ).toFixed(0)} / ${pct(
+        valid(kp).map((x) => x.peakSyringeKPa),
+        0.5,
+      ).toFixed(0)} kPa`,
     },
-    { figure: 'fill, lumbar (L1 kyphoplasty textbook), mL', value: pct(valid(kp).map((x) => x.inBodyMl), 0.5), lo: 3, hi: 6, note: spread(valid(kp).map((x) => x.inBodyMl)) },
-    { figure: 'fill, lumbar (L1 vertebroplasty textbook), mL', value: pct(valid(vp).map((x) => x.inBodyMl), 0.5), lo: 3, hi: 6, note: spread(valid(vp).map((x) => x.inBodyMl)) },
+    {
+      figure: 'fill, lumbar (L1 kyphoplasty textbook), mL',
+      value: pct(
+        valid(kp).map((x) => x.inBodyMl),
+        0.5,
+      ),
+      lo: 3,
+      hi: 6,
+      note: spread(valid(kp).map((x) => x.inBodyMl)),
+    },
+    {
+      figure: 'fill, lumbar (L1 vertebroplasty textbook), mL',
+      value: pct(
+        valid(vp).map((x) => x.inBodyMl),
+        0.5,
+      ),
+      lo: 3,
+      hi: 6,
+      note: spread(valid(vp).map((x) => x.inBodyMl)),
+    },
     {
       figure: 'fill, thoracic (T8 vertebroplasty textbook), mL',
-      value: pct(valid(vpT8).map((x) => x.inBodyMl), 0.5),
+      value: pct(
+        valid(vpT8).map((x) => x.inBodyMl),
+        0.5,
+      ),
       lo: 2,
       hi: 4,
       note: `${spread(valid(vpT8).map((x) => x.inBodyMl))}; ${count(vpT8)}`,
@@ -229,7 +348,8 @@ export function calibrate(n: number, verbose = false): { rows: Row[]; notes: str
   const notes = variationNotes(all);
   for (const [id, xs] of Object.entries(all)) {
     const stopped = xs.filter((x) => x.stopped !== null);
-    if (stopped.length) notes.push(`${id}: ${stopped.length} plan(s) stopped, e.g. seed ${stopped[0].seed}: ${stopped[0].stopped}`);
+    if (stopped.length)
+      notes.push(`${id}: ${stopped.length} plan(s) stopped, e.g. seed ${stopped[0].seed}: ${stopped[0].stopped}`);
   }
   return { rows, notes, all };
 }
@@ -238,7 +358,9 @@ export const inRange = (r: Row): boolean => r.value >= r.lo && r.value <= r.hi;
 
 function printMix(vp: readonly Outcome[]): void {
   const v = valid(vp);
-  console.log(`Vertebroplasty leak-type mix (share of ${v.length} vertebrae with a leak of that type; published: J Orthop Surg Res 2019 via clinical-reference.md)`);
+  console.log(
+    `Vertebroplasty leak-type mix (share of ${v.length} vertebrae with a leak of that type; published: J Orthop Surg Res 2019 via clinical-reference.md)`,
+  );
   for (const m of PUBLISHED_MIX) {
     const k = v.filter((x) => x.via.some((l) => m.via.includes(l))).length;
     const model = (100 * k) / Math.max(1, v.length);
@@ -252,15 +374,21 @@ function main(): void {
   const i = process.argv.indexOf('--seeds');
   const n = i >= 0 ? Number(process.argv[i + 1]) : 40;
   const { rows, notes, all } = calibrate(n, process.argv.includes('--verbose'));
-  console.log(`Cement calibration over ${n} seeds (T8 on every other seed); L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg, room 21 C`);
+  console.log(
+    `Cement calibration over ${n} seeds (T8 on every other seed); L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg, room 21 C`,
+  );
   const w = Math.max(...rows.map((r) => r.figure.length));
   for (const r of rows) {
-    console.log(`${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.lo}-${r.hi}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.note ?? ''}`);
+    console.log(
+      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.lo}-${r.hi}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.note ?? ''}`,
+    );
   }
   printMix(all.vp);
   const first = valid(all.kp).map((x) => x.sinceMixAtFirstPushS);
   const firstLiquid = valid(all.kpLiquid).map((x) => x.sinceMixAtFirstPushS);
-  console.log(`First cement into the body, s after mixing: textbook ${pct(first, 0.5).toFixed(0)}, liquid profile ${pct(firstLiquid, 0.5).toFixed(0)}`);
+  console.log(
+    `First cement into the body, s after mixing: textbook ${pct(first, 0.5).toFixed(0)}, liquid profile ${pct(firstLiquid, 0.5).toFixed(0)}`,
+  );
   for (const note of notes) console.log(`NOTE ${note}`);
   const bad = rows.filter((r) => !inRange(r));
   console.log(bad.length ? `${bad.length} figure(s) out of range` : 'all figures in range');

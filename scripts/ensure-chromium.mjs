@@ -40,7 +40,8 @@ const root = process.getuid?.() === 0;
 const sudo = root ? '' : has('sudo') ? 'sudo -n ' : null;
 const attempts = [
   () => tryRun('npx playwright install chromium'),
-  () => sudo !== null && has('apt-get') && tryRun(`${sudo}apt-get update`) && tryRun(`${sudo}apt-get install -y chromium`),
+  () =>
+    sudo !== null && has('apt-get') && tryRun(`${sudo}apt-get update`) && tryRun(`${sudo}apt-get install -y chromium`),
   () => sudo !== null && has('apt-get') && tryRun(`${sudo}apt-get install -y chromium-browser`),
   () => sudo !== null && has('dnf') && tryRun(`${sudo}dnf install -y chromium`),
   () => sudo !== null && has('apk') && tryRun(`${sudo}apk add chromium`),

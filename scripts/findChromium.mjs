@@ -30,9 +30,13 @@ export async function findChromium() {
     // Playwright's registry has no browser for this platform: fall through.
   }
   try {
-    const p = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome'], {
-      encoding: 'utf8',
-    }).trim();
+    const p = execFileSync(
+      'sh',
+      ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome'],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
     if (p) return { path: p, source: 'PATH' };
   } catch {
     // none on PATH

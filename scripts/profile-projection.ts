@@ -50,7 +50,14 @@ for (const file of LEVELS) {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    rows.push({ level: scenario.level, view, fieldMs, medianMs: Math.round(times[Math.floor(times.length / 2)]), minMs: Math.round(times[0]), checksum: checksum(map) });
+    rows.push({
+      level: scenario.level,
+      view,
+      fieldMs,
+      medianMs: Math.round(times[Math.floor(times.length / 2)]),
+      minMs: Math.round(times[0]),
+      checksum: checksum(map),
+    });
   }
 }
 console.table(rows);

@@ -65,4 +65,6 @@ for (const view of ['AP', 'lateral'] as const) {
     `${view}: rendered in ${(performance.now() - t0).toFixed(0)} ms; window ${sp.window.lo.toFixed(2)}-${sp.window.hi.toFixed(2)}; centre integral ${sp.centreIntegral.toFixed(2)} -> ${file}`,
   );
 }
-console.log(`patient rotation roll ${patient.rollDeg.toFixed(1)} pitch ${patient.pitchDeg.toFixed(1)} list ${patient.listDeg.toFixed(1)} deg`);
+console.log(
+  `patient rotation roll ${patient.rollDeg.toFixed(1)} pitch ${patient.pitchDeg.toFixed(1)} list ${patient.listDeg.toFixed(1)} deg`,
+);

@@ -24,11 +24,22 @@ for (const c of GOLDEN_CASES.filter((g) => names.length === 0 || names.includes(
   const session = runPlan(loadScenario(c.scenario), c.seed, loadPlan(c.plan));
   const report = scoreAttempt(session.scenario, session.log, session.snapshot());
   const attempt = toAttemptFile(session, 'golden');
-  writeFileSync(goldenPath(c.name), JSON.stringify({ attempt, expected: { endTick: session.tick, report } }, null, 1) + '\n');
+  writeFileSync(
+    goldenPath(c.name),
+    JSON.stringify({ attempt, expected: { endTick: session.tick, report } }, null, 1) + '\n',
+  );
   const domains = Object.fromEntries(report.domains.map((d) => [d.id, d.score]));
   const critical = report.criticalErrors.map((e) => e.id).sort();
-  console.log(`wrote ${goldenPath(c.name)}: total ${report.total}, passed ${report.passed}, critical [${critical.join(', ')}], domains ${JSON.stringify(domains)}`);
+  console.log(
+    `wrote ${goldenPath(c.name)}: total ${report.total}, passed ${report.passed}, critical [${critical.join(', ')}], domains ${JSON.stringify(domains)}`,
+  );
   const recorded = { total: report.total, passed: report.passed, criticalErrors: critical, domains };
-  const stated = { total: c.expected.total, passed: c.expected.passed, criticalErrors: [...c.expected.criticalErrors], domains: Object.fromEntries(report.domains.map((d) => [d.id, c.expected.domains[d.id]])) };
-  if (JSON.stringify(recorded) !== JSON.stringify(stated)) console.log(`  differs from the outcome stated in goldenFixtures.ts: ${JSON.stringify(stated)}`);
+  const stated = {
+    total: c.expected.total,
+    passed: c.expected.passed,
+    criticalErrors: [...c.expected.criticalErrors],
+    domains: Object.fromEntries(report.domains.map((d) => [d.id, c.expected.domains[d.id]])),
+  };
+  if (JSON.stringify(recorded) !== JSON.stringify(stated))
+    console.log(`  differs from the outcome stated in goldenFixtures.ts: ${JSON.stringify(stated)}`);
 }

@@ -58,7 +58,8 @@ function sampleOf(s: SimSnapshot): TraceSample {
     cementInBodyMl: s.cement.inBodyMl,
     cementLeakedMl: s.cement.leakedMl,
     syringePressureKPa: s.cement.injectionPressureKPa,
-    balloon: b && b.inserted && s.trocar ? { side: s.trocar.side, volumeMl: b.volumeMl, pressurePsi: b.pressurePsi } : null,
+    balloon:
+      b && b.inserted && s.trocar ? { side: s.trocar.side, volumeMl: b.volumeMl, pressurePsi: b.pressurePsi } : null,
   };
 }
 
@@ -108,7 +109,8 @@ export function traceAttempt(
   // A phase changes on a command or on a domain event; between those only the sample ticks need a snapshot.
   const observe = (afterCommand: boolean): void => {
     const fresh = session.events.length > seenEvents;
-    const sampleDue = session.tick % sampleTicks === 0 && (samples.length === 0 || samples[samples.length - 1].tick !== session.tick);
+    const sampleDue =
+      session.tick % sampleTicks === 0 && (samples.length === 0 || samples[samples.length - 1].tick !== session.tick);
     if (!fresh && !sampleDue && !afterCommand) return;
     const snap = session.snapshot();
     for (const { tick, event } of session.events.slice(seenEvents)) {
@@ -121,7 +123,11 @@ export function traceAttempt(
       events.push({ kind: 'phase', tick: snap.tick, phase });
     }
     if (snap.balloon?.inserted && snap.trocar && snap.balloon.trace.length > 0) {
-      balloons.set(snap.trocar.side, { side: snap.trocar.side, trace: snap.balloon.trace, ruptured: snap.balloon.ruptured });
+      balloons.set(snap.trocar.side, {
+        side: snap.trocar.side,
+        trace: snap.balloon.trace,
+        ruptured: snap.balloon.ruptured,
+      });
     }
     if (sampleDue) samples.push(sampleOf(snap));
   };
@@ -136,15 +142,25 @@ export function traceAttempt(
 
   observe(true);
   log.forEach((entry, i) => {
-    if (entry.tick < session.tick) throw new ReplayError(`log entry ${i} is at tick ${entry.tick}, but the replay is already at ${session.tick}`);
+    if (entry.tick < session.tick)
+      throw new ReplayError(`log entry ${i} is at tick ${entry.tick}, but the replay is already at ${session.tick}`);
     stepTo(entry.tick);
     const command = entry.command.type === 'time.wait' ? { type: 'time.wait' as const, s: 0 } : entry.command;
     const result = session.dispatch(command);
-    if (!result.accepted) throw new ReplayError(`log entry ${i} (${entry.command.type} at tick ${entry.tick}) was refused on replay: ${result.reason}`);
+    if (!result.accepted)
+      throw new ReplayError(
+        `log entry ${i} (${entry.command.type} at tick ${entry.tick}) was refused on replay: ${result.reason}`,
+      );
     observe(true);
   });
   stepTo(endTick);
   const final = session.snapshot();
   if (samples[samples.length - 1]?.tick !== final.tick) samples.push(sampleOf(final));
-  return { sampleEveryS: sampleTicks / TICKS_PER_S, endTick: final.tick, samples, events, balloons: [...balloons.values()] };
+  return {
+    sampleEveryS: sampleTicks / TICKS_PER_S,
+    endTick: final.tick,
+    samples,
+    events,
+    balloons: [...balloons.values()],
+  };
 }

@@ -75,7 +75,13 @@ function expertSummary(scenario: Scenario, seed: number): unknown {
   const b = expertBenchmark(scenario, seed, planSchema.parse(readJson(path)));
   if ('error' in b) return { plan: id, error: b.error };
   const r = b.report;
-  return { plan: id, total: r.total, passed: r.passed, domains: Object.fromEntries(r.domains.map((d) => [d.id, d.score])), criticalErrors: r.criticalErrors };
+  return {
+    plan: id,
+    total: r.total,
+    passed: r.passed,
+    domains: Object.fromEntries(r.domains.map((d) => [d.id, d.score])),
+    criticalErrors: r.criticalErrors,
+  };
 }
 
 function main(argv: string[]): number {
@@ -102,12 +108,15 @@ function main(argv: string[]): number {
   }
   if (verb === 'replay' && file) {
     const text = rest.includes('--text');
-    if (text && (full || rest.includes('--expert'))) throw new Error('--text prints the text report alone: leave out --full and --expert');
+    if (text && (full || rest.includes('--expert')))
+      throw new Error('--text prints the text report alone: leave out --full and --expert');
     const attempt = parseAttemptFile(readJson(file));
     const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
     if (text) {
       const final = session.snapshot();
-      process.stdout.write(formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)));
+      process.stdout.write(
+        formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)),
+      );
       return 0;
     }
     const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
@@ -119,7 +128,9 @@ function main(argv: string[]): number {
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }
-  console.error('usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- replay <attempt.json> --text\n  npm run sim -- validate <scenario.json>');
+  console.error(
+    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- replay <attempt.json> --text\n  npm run sim -- validate <scenario.json>',
+  );
   return 2;
 }
 

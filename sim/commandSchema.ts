@@ -17,7 +17,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('patient.position'), position: z.enum(['prone', 'supine']) }),
   z.strictObject({ type: z.literal('carm.view'), view: z.enum(['AP', 'lateral']) }),
   z.strictObject({ type: z.literal('carm.adjust'), dOrbitDeg: finite(-45, 45), dTiltDeg: finite(-45, 45) }),
-  z.strictObject({ type: z.literal('fluoro.mode'), mode: z.enum(['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose']) }),
+  z.strictObject({
+    type: z.literal('fluoro.mode'),
+    mode: z.enum(['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose']),
+  }),
   z.strictObject({ type: z.literal('fluoro.expose'), on: z.boolean() }),
   z.strictObject({ type: z.literal('carm.collimate'), halfWidthMm: finite(0, 200), halfHeightMm: finite(0, 200) }),
   z.strictObject({ type: z.literal('carm.zoom'), zoom: z.union([z.literal(1), z.literal(1.5), z.literal(2)]) }),

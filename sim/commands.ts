@@ -24,7 +24,12 @@ export type ZoomLevel = 1 | 1.5 | 2;
  * gives the order): take the stylet out, pass the guide pin, take the needle out over the pin,
  * slide the osteo-introducer (working cannula) over the pin, take the pin and its stylet out.
  */
-export type ExchangeStep = 'stylet.remove' | 'guidePin.insert' | 'needle.remove' | 'introducer.insert' | 'guidePin.remove';
+export type ExchangeStep =
+  | 'stylet.remove'
+  | 'guidePin.insert'
+  | 'needle.remove'
+  | 'introducer.insert'
+  | 'guidePin.remove';
 
 export type Command =
   /** Leave the current phase for the next one (the machine decides whether that is allowed now). */
@@ -129,10 +134,19 @@ export const COMMAND_TYPES: readonly CommandType[] = [
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */
-export const CARM_COMMAND_TYPES = ['carm.view', 'carm.adjust', 'carm.collimate', 'carm.zoom', 'fluoro.mode', 'fluoro.expose', 'fluoro.store'] as const;
+export const CARM_COMMAND_TYPES = [
+  'carm.view',
+  'carm.adjust',
+  'carm.collimate',
+  'carm.zoom',
+  'fluoro.mode',
+  'fluoro.expose',
+  'fluoro.store',
+] as const;
 export type CArmCommand = Extract<Command, { type: (typeof CARM_COMMAND_TYPES)[number] }>;
 /** Whether a command is for the C-arm and the beam. */
-export const isCArmCommand = (c: Command): c is CArmCommand => (CARM_COMMAND_TYPES as readonly string[]).includes(c.type);
+export const isCArmCommand = (c: Command): c is CArmCommand =>
+  (CARM_COMMAND_TYPES as readonly string[]).includes(c.type);
 
 /** One line of the attempt record. */
 export interface LogEntry {

@@ -9,7 +9,10 @@ import { ReplayError } from './replay';
  * What an image shows: the parts of the snapshot the imaging chain reads (C-arm, lift, steel,
  * balloon, cement). The anatomy is the film's, shared by every frame.
  */
-export type FrameState = Pick<SimSnapshot, 'tick' | 'timeS' | 'carm' | 'height' | 'trocar' | 'trocars' | 'balloon' | 'cement'>;
+export type FrameState = Pick<
+  SimSnapshot,
+  'tick' | 'timeS' | 'carm' | 'height' | 'trocar' | 'trocars' | 'balloon' | 'cement'
+>;
 
 /**
  * One image the trainee took: an exposure that formed an image (`image.acquired`), in the state of
@@ -58,7 +61,16 @@ export interface ReplayFilm {
 }
 
 function frameState(s: SimSnapshot): FrameState {
-  return { tick: s.tick, timeS: s.timeS, carm: s.carm, height: s.height, trocar: s.trocar, trocars: s.trocars, balloon: s.balloon, cement: s.cement };
+  return {
+    tick: s.tick,
+    timeS: s.timeS,
+    carm: s.carm,
+    height: s.height,
+    trocar: s.trocar,
+    trocars: s.trocars,
+    balloon: s.balloon,
+    cement: s.cement,
+  };
 }
 
 function stepOf(index: number, entry: LogEntry, s: SimSnapshot, imagesSoFar: number): FilmStep {
@@ -95,7 +107,13 @@ function stepOf(index: number, entry: LogEntry, s: SimSnapshot, imagesSoFar: num
  * moves; between commands nothing the image shows moves except by commands, so this is the last
  * frame. A logged `time.wait` is stepped here as attemptTrace.ts does, with the same end state.
  */
-export function filmAttempt(scenario: Scenario, seed: number, log: readonly LogEntry[], endTick: number, mode: TrainingMode = 'practice'): ReplayFilm {
+export function filmAttempt(
+  scenario: Scenario,
+  seed: number,
+  log: readonly LogEntry[],
+  endTick: number,
+  mode: TrainingMode = 'practice',
+): ReplayFilm {
   const session: Session = createSession(scenario, seed, { mode });
   const steps: FilmStep[] = [];
   const frames: { tick: number; timeS: number; view: View; stored: boolean; state: FrameState }[] = [];
@@ -139,12 +157,16 @@ export function filmAttempt(scenario: Scenario, seed: number, log: readonly LogE
 
   look();
   log.forEach((entry, i) => {
-    if (entry.tick < session.tick) throw new ReplayError(`log entry ${i} is at tick ${entry.tick}, but the replay is already at ${session.tick}`);
+    if (entry.tick < session.tick)
+      throw new ReplayError(`log entry ${i} is at tick ${entry.tick}, but the replay is already at ${session.tick}`);
     stepTo(entry.tick);
     refreshOpen();
     const command = entry.command.type === 'time.wait' ? { type: 'time.wait' as const, s: 0 } : entry.command;
     const result = session.dispatch(command);
-    if (!result.accepted) throw new ReplayError(`log entry ${i} (${entry.command.type} at tick ${entry.tick}) was refused on replay: ${result.reason}`);
+    if (!result.accepted)
+      throw new ReplayError(
+        `log entry ${i} (${entry.command.type} at tick ${entry.tick}) was refused on replay: ${result.reason}`,
+      );
     look();
     const snap = session.snapshot();
     if (open && !(snap.carm.exposing && snap.carm.view === open.view)) open = null;

@@ -36,7 +36,10 @@ export class World {
   private activeSide: Side | null = null;
   private tickCount = 0;
 
-  constructor(readonly scenario: Scenario, rng: Rng) {
+  constructor(
+    readonly scenario: Scenario,
+    rng: Rng,
+  ) {
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
@@ -192,7 +195,13 @@ export class World {
       if (!v) continue;
       for (const b of v.breaches) {
         const location: LeakLocation =
-          b.wall === 'medial' ? 'epidural' : b.wall === 'inferior' ? 'foraminal' : b.wall === 'endplate' || b.wall === 'superior' ? 'intradiscal' : 'paravertebral';
+          b.wall === 'medial'
+            ? 'epidural'
+            : b.wall === 'inferior'
+              ? 'foraminal'
+              : b.wall === 'endplate' || b.wall === 'superior'
+                ? 'intradiscal'
+                : 'paravertebral';
         // A pleural breach lies beyond a lateral one; cement follows the bone's own hole, not the lung.
         if (b.wall === 'pleura') continue;
         out.push({ position: b.position, diameterMm: gaugeToDiameterMm(v.gauge), location });

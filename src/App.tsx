@@ -26,11 +26,20 @@ export function App() {
 
   const start = useCallback(
     (s: CaseStart) =>
-      setScreen({ kind: 'procedure', start: s, record: { id: newAttemptId(), trainee: getTrainee().trim(), startedAt: Date.now(), source: 'played' } }),
+      setScreen({
+        kind: 'procedure',
+        start: s,
+        record: { id: newAttemptId(), trainee: getTrainee().trim(), startedAt: Date.now(), source: 'played' },
+      }),
     [],
   );
   const resume = useCallback(({ session, meta }: ResumedAttempt) => {
-    setScreen({ kind: 'procedure', start: { scenario: session.scenario, seed: session.seed, mode: session.mode }, record: meta, resumed: session });
+    setScreen({
+      kind: 'procedure',
+      start: { scenario: session.scenario, seed: session.seed, mode: session.mode },
+      record: meta,
+      resumed: session,
+    });
   }, []);
   const finish = useCallback((attempt: FinishedAttempt) => setScreen({ kind: 'debrief', attempt }), []);
   const history = useCallback(() => setScreen({ kind: 'history' }), []);
@@ -43,7 +52,12 @@ export function App() {
   return (
     <Suspense fallback={<div className="loading">Loading…</div>}>
       {screen.kind === 'menu' && (
-        <MenuScreen state={menu} onChange={setMenu} onStart={start} side={<RecordPanel onResume={resume} onHistory={history} />} />
+        <MenuScreen
+          state={menu}
+          onChange={setMenu}
+          onStart={start}
+          side={<RecordPanel onResume={resume} onHistory={history} />}
+        />
       )}
       {screen.kind === 'procedure' && (
         <ProcedureScreen

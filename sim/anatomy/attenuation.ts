@@ -113,7 +113,18 @@ export function attenuationAt(anatomy: Anatomy, p: Vec3, lift?: EndplateLift): n
  */
 export interface SampledAttenuationField {
   (x: number, y: number, z: number): number;
-  sumSamples(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, a: number, h: number, count: number, phase: number): number;
+  sumSamples(
+    ox: number,
+    oy: number,
+    oz: number,
+    dx: number,
+    dy: number,
+    dz: number,
+    a: number,
+    h: number,
+    count: number,
+    phase: number,
+  ): number;
 }
 
 /**
@@ -139,7 +150,18 @@ export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): S
   const skin = table[CODE.skin];
   const fat = table[CODE.fat];
   const lung = table[CODE.lung];
-  const sumSamples = (ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, a: number, h: number, count: number, phase: number): number => {
+  const sumSamples = (
+    ox: number,
+    oy: number,
+    oz: number,
+    dx: number,
+    dy: number,
+    dz: number,
+    a: number,
+    h: number,
+    count: number,
+    phase: number,
+  ): number => {
     let sum = 0;
     for (let k = 0; k < count; k++) {
       const t = a + (k + phase) * h;
@@ -176,7 +198,10 @@ export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): S
         continue;
       }
       const code = classifyInside(x, y, z, flags);
-      sum += code !== CODE.cancellous ? table[code] : cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
+      sum +=
+        code !== CODE.cancellous
+          ? table[code]
+          : cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
     }
     return sum;
   };

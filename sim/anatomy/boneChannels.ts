@@ -25,7 +25,12 @@ import type { Opening, VertebraGeometry } from './types';
  * The scenario's explicit flags (endplateCrack, lateralCortexDefect, posteriorWallDefect) are the
  * visible, larger openings of sim/anatomy/openings.ts; these are the hairline ones every fracture may have.
  */
-export type BoneChannelKind = 'basivertebralVein' | 'segmentalVein' | 'endplateFissure' | 'cortexFissure' | 'fractureLine';
+export type BoneChannelKind =
+  | 'basivertebralVein'
+  | 'segmentalVein'
+  | 'endplateFissure'
+  | 'cortexFissure'
+  | 'fractureLine';
 
 export interface BoneChannel {
   readonly kind: BoneChannelKind;
@@ -48,7 +53,12 @@ const ENDPLATE_FISSURE_P: Readonly<Record<1 | 2 | 3, number>> = { 1: 0.35, 2: 0.
 const CORTEX_FISSURE_P: Readonly<Record<1 | 2 | 3, number>> = { 1: 0.2, 2: 0.3, 3: 0.45 };
 
 /** Hidden channels of the target body for one patient. */
-export function buildBoneChannels(v: VertebraGeometry, openings: readonly Opening[], fracture: Scenario['fracture'], rng: Rng): BoneChannels {
+export function buildBoneChannels(
+  v: VertebraGeometry,
+  openings: readonly Opening[],
+  fracture: Scenario['fracture'],
+  rng: Rng,
+): BoneChannels {
   const a = v.bodyWidthMm / 2;
   const b = v.bodyDepthMm / 2;
   const c = v.centre;
@@ -63,8 +73,17 @@ export function buildBoneChannels(v: VertebraGeometry, openings: readonly Openin
         const angle = veins.range(-0.6, 0.6);
         const lengthMm = veins.range(4, 0.4 * b + 4);
         const dy = veins.range(-0.15, 0.15) * v.middleHeightMm;
-        const end = { x: o.position.x + Math.sin(angle) * lengthMm, y: o.position.y + dy, z: o.position.z - Math.cos(angle) * lengthMm };
-        channels.push({ kind: 'basivertebralVein', path: [end, o.position], widthMm: veins.range(0.6, 1.2), openingIndex: i });
+        const end = {
+          x: o.position.x + Math.sin(angle) * lengthMm,
+          y: o.position.y + dy,
+          z: o.position.z - Math.cos(angle) * lengthMm,
+        };
+        channels.push({
+          kind: 'basivertebralVein',
+          path: [end, o.position],
+          widthMm: veins.range(0.6, 1.2),
+          openingIndex: i,
+        });
       }
     } else if (o.kind === 'lateralCortexDefect' || o.kind === 'posteriorWallDefect') {
       // A defect in a fractured wall is the end of a fracture line through the body (assumed 8-14 mm long).
@@ -72,7 +91,11 @@ export function buildBoneChannels(v: VertebraGeometry, openings: readonly Openin
       const dx = c.x - o.position.x;
       const dz = c.z - o.position.z;
       const d = Math.hypot(dx, dz) || 1;
-      const end = { x: o.position.x + (dx / d) * lengthMm, y: o.position.y + veins.range(-2, 2), z: o.position.z + (dz / d) * lengthMm };
+      const end = {
+        x: o.position.x + (dx / d) * lengthMm,
+        y: o.position.y + veins.range(-2, 2),
+        z: o.position.z + (dz / d) * lengthMm,
+      };
       channels.push({ kind: 'fractureLine', path: [end, o.position], widthMm: o.diameterMm / 3, openingIndex: i });
     } else if (o.kind === 'segmentalVein') {
       const lengthMm = veins.range(3, 10);
@@ -80,7 +103,12 @@ export function buildBoneChannels(v: VertebraGeometry, openings: readonly Openin
       const dz = c.z - o.position.z;
       const d = Math.hypot(dx, dz) || 1;
       const end = { x: o.position.x + (dx / d) * lengthMm, y: o.position.y, z: o.position.z + (dz / d) * lengthMm };
-      channels.push({ kind: 'segmentalVein', path: [end, o.position], widthMm: veins.range(0.5, 1.0), openingIndex: i });
+      channels.push({
+        kind: 'segmentalVein',
+        path: [end, o.position],
+        widthMm: veins.range(0.5, 1.0),
+        openingIndex: i,
+      });
     }
   });
   const grade = fracture.genantGrade;

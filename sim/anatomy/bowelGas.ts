@@ -12,10 +12,46 @@ import type { Scenario } from '../../levels/scenarioSchema';
  * rises to the back of each loop, but every segment stays in front of or beside the psoas.
  */
 const SEGMENTS = [
-  { name: 'ascending', weight: 3, courseDeg: 90, x: [-105, -85], zFront: [0, 40], rx: [12, 20], ry: [10, 25], rz: [10, 18] },
-  { name: 'descending', weight: 3, courseDeg: 90, x: [85, 105], zFront: [0, 35], rx: [12, 20], ry: [10, 25], rz: [10, 18] },
-  { name: 'transverse', weight: 2, courseDeg: 0, x: [-70, 70], zFront: [70, 90], rx: [15, 30], ry: [8, 14], rz: [10, 16] },
-  { name: 'smallBowel', weight: 2, courseDeg: 45, x: [-50, 50], zFront: [55, 85], rx: [7, 14], ry: [6, 12], rz: [7, 12] },
+  {
+    name: 'ascending',
+    weight: 3,
+    courseDeg: 90,
+    x: [-105, -85],
+    zFront: [0, 40],
+    rx: [12, 20],
+    ry: [10, 25],
+    rz: [10, 18],
+  },
+  {
+    name: 'descending',
+    weight: 3,
+    courseDeg: 90,
+    x: [85, 105],
+    zFront: [0, 35],
+    rx: [12, 20],
+    ry: [10, 25],
+    rz: [10, 18],
+  },
+  {
+    name: 'transverse',
+    weight: 2,
+    courseDeg: 0,
+    x: [-70, 70],
+    zFront: [70, 90],
+    rx: [15, 30],
+    ry: [8, 14],
+    rz: [10, 16],
+  },
+  {
+    name: 'smallBowel',
+    weight: 2,
+    courseDeg: 45,
+    x: [-50, 50],
+    zFront: [55, 85],
+    rx: [7, 14],
+    ry: [6, 12],
+    rz: [7, 12],
+  },
 ] as const;
 /** Pockets per 40 mm of lumbar spine in the field, drawn between these bounds (assumed). */
 const POCKETS_PER_40MM: readonly [number, number] = [0.7, 2.0];
@@ -41,7 +77,11 @@ export function drawBowelGas(vertebrae: readonly VertebraGeometry[], scenario: S
       const seg = SEGMENTS.find((g) => (pick -= g.weight) < 0) ?? SEGMENTS[0];
       const y = seg.name === 'transverse' ? rng.range(Math.max(yLow, yHigh - 70), yHigh) : rng.range(yLow, yHigh);
       const centre = { x: rng.range(seg.x[0], seg.x[1]) * wx, y, z: -b - rng.range(seg.zFront[0], seg.zFront[1]) };
-      const radii = { x: rng.range(seg.rx[0], seg.rx[1]), y: rng.range(seg.ry[0], seg.ry[1]), z: rng.range(seg.rz[0], seg.rz[1]) };
+      const radii = {
+        x: rng.range(seg.rx[0], seg.rx[1]),
+        y: rng.range(seg.ry[0], seg.ry[1]),
+        z: rng.range(seg.rz[0], seg.rz[1]),
+      };
       // A loop is a string of 1-3 lobules (haustra / bowel loops) along its course in the coronal plane.
       const beads = 1 + Math.floor(rng.range(0, 3));
       const angle = ((seg.courseDeg + rng.range(-25, 25)) * Math.PI) / 180;
@@ -59,7 +99,10 @@ export function drawBowelGas(vertebrae: readonly VertebraGeometry[], scenario: S
   const t11 = levelPosition(pos, 'T11');
   if (t11.centreY < top + 30 && t11.centreY > bottom) {
     const k = rng.range(0.5, 1.1);
-    pockets.push({ centre: { x: 60 * wx, y: t11.centreY + 10, z: -b - 35 }, radiiMm: { x: 28 * k, y: 18 * k, z: 22 * k } });
+    pockets.push({
+      centre: { x: 60 * wx, y: t11.centreY + 10, z: -b - 35 },
+      radiiMm: { x: 28 * k, y: 18 * k, z: 22 * k },
+    });
   }
   return pockets;
 }
@@ -80,7 +123,12 @@ const SLAB_MM = 8;
 /** Compile the pockets for the classifier. */
 export function compileGas(gas: readonly GasPocket[]): CompiledGas {
   const data = new Float64Array(gas.length * 7);
-  gas.forEach((g, i) => data.set([g.centre.x, g.centre.y, g.centre.z, 1 / g.radiiMm.x ** 2, 1 / g.radiiMm.y ** 2, 1 / g.radiiMm.z ** 2, 0], i * 7));
+  gas.forEach((g, i) =>
+    data.set(
+      [g.centre.x, g.centre.y, g.centre.z, 1 / g.radiiMm.x ** 2, 1 / g.radiiMm.y ** 2, 1 / g.radiiMm.z ** 2, 0],
+      i * 7,
+    ),
+  );
   const yMin = Math.min(Infinity, ...gas.map((g) => g.centre.y - g.radiiMm.y));
   const yMax = Math.max(-Infinity, ...gas.map((g) => g.centre.y + g.radiiMm.y));
   const n = gas.length === 0 ? 0 : Math.floor((yMax - yMin) / SLAB_MM) + 1;

@@ -19,7 +19,16 @@ const PEDICLE_CORTEX_MM = 1.2;
 /** The pedicle's upper border sits this far below the superior endplate (assumed). */
 const PEDICLE_TOP_GAP_MM = 2;
 /** Seeded variation (assumed): patient size, per-level shape, pedicle asymmetry, soft tissue. */
-const SD = { size: 0.04, body: 0.02, pedicleWidth: 0.05, pedicleHeight: 0.04, angleDeg: 2, ipd: 0.04, disc: 0.08, softTissue: 0.08 };
+const SD = {
+  size: 0.04,
+  body: 0.02,
+  pedicleWidth: 0.05,
+  pedicleHeight: 0.04,
+  angleDeg: 2,
+  ipd: 0.04,
+  disc: 0.08,
+  softTissue: 0.08,
+};
 /** Female vertebrae are a few percent smaller (assumed). */
 const FEMALE_SIZE = 0.96;
 
@@ -106,7 +115,10 @@ function buildVertebra(
   const bottom = centreY - d.heightMm / 2;
   const pedY = Math.max(
     bottom + heightMm / 2,
-    Math.min(centreY + d.heightMm / 2 - PEDICLE_TOP_GAP_MM - heightMm / 2, bottom + heights.posteriorHeightMm - heightMm / 2 - 0.5),
+    Math.min(
+      centreY + d.heightMm / 2 - PEDICLE_TOP_GAP_MM - heightMm / 2,
+      bottom + heights.posteriorHeightMm - heightMm / 2 - 0.5,
+    ),
   );
   const pedicle = (side: 'left' | 'right'): PedicleGeometry => {
     const s = side === 'left' ? 1 : -1;

@@ -11,7 +11,12 @@ interface Entry {
 const tissueCache = new WeakMap<Anatomy, Entry>();
 const imagingCache = new WeakMap<Anatomy, Entry>();
 
-function cached(cache: WeakMap<Anatomy, Entry>, make: typeof createTissueClassifier, anatomy: Anatomy, lift?: EndplateLift): TissueClassifier {
+function cached(
+  cache: WeakMap<Anatomy, Entry>,
+  make: typeof createTissueClassifier,
+  anatomy: Anatomy,
+  lift?: EndplateLift,
+): TissueClassifier {
   const liftA = lift?.anteriorMm ?? 0;
   const liftM = lift?.middleMm ?? 0;
   const hit = cache.get(anatomy);

@@ -112,7 +112,15 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
     const rx = 1 / Math.sqrt(G.data[i + 3]);
     const ry = 1 / Math.sqrt(G.data[i + 4]);
     const rz = 1 / Math.sqrt(G.data[i + 5]);
-    mark(g, [[G.data[i] - rx, G.data[i] + rx], [G.data[i + 1] - ry, G.data[i + 1] + ry], [G.data[i + 2] - rz, G.data[i + 2] + rz]], GRID_FLAG.gas);
+    mark(
+      g,
+      [
+        [G.data[i] - rx, G.data[i] + rx],
+        [G.data[i + 1] - ry, G.data[i + 1] + ry],
+        [G.data[i + 2] - rz, G.data[i + 2] + rz],
+      ],
+      GRID_FLAG.gas,
+    );
   }
   const tb = trunkBounds(T);
   // The psoas fat line slants out going down: mark it row by row, |x| from its edge at the row's top to the edge plus the fat at the row's bottom.
@@ -122,7 +130,13 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
     const yb = Math.min(T.psoasTopY, y0 + (iy + 1) * CELL_MM + GRID_MARGIN_MM);
     const ea = tb.psoasEdgeAt(ya);
     const eb = tb.psoasEdgeAt(yb);
-    markMirrored(g, [Math.min(ea, eb), Math.max(ea, eb) + tb.psoasFatMm], [ya, yb], [T.psoasZMin, T.psoasZMax], GRID_FLAG.psoas);
+    markMirrored(
+      g,
+      [Math.min(ea, eb), Math.max(ea, eb) + tb.psoasFatMm],
+      [ya, yb],
+      [T.psoasZMin, T.psoasZMax],
+      GRID_FLAG.psoas,
+    );
   }
 
   // Shaft and lung depend on the hemithorax ellipse in (|x|, z): bound r2 over each column of cells
@@ -166,7 +180,14 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
         }
       }
       // Lung: inside the lung ellipse, above the diaphragm, outside the paraspinal ellipse.
-      if (r2Min < lung2 + eps) markColumn(g, ix, iz, [lungFloorY(T, xa, xb, z0 + iz * CELL_MM - m, z0 + (iz + 1) * CELL_MM + m), Infinity], GRID_FLAG.lung);
+      if (r2Min < lung2 + eps)
+        markColumn(
+          g,
+          ix,
+          iz,
+          [lungFloorY(T, xa, xb, z0 + iz * CELL_MM - m, z0 + (iz + 1) * CELL_MM + m), Infinity],
+          GRID_FLAG.lung,
+        );
       lungColumns.push([ix, iz]);
     }
   }
@@ -181,7 +202,8 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
       const k = (iy * nz + iz) * nx + ix;
       const ya = y0 + iy * CELL_MM - m;
       const yb = ya + CELL_MM + 2 * m;
-      if (g.flags[k] === GRID_FLAG.lung && ya > col.fromY && yb < col.toY && col.clearOfHeart(ya, yb)) g.flags[k] |= GRID_FLAG.allLung;
+      if (g.flags[k] === GRID_FLAG.lung && ya > col.fromY && yb < col.toY && col.clearOfHeart(ya, yb))
+        g.flags[k] |= GRID_FLAG.allLung;
     }
   }
   return { coarse: g, spine };
@@ -244,7 +266,10 @@ function markNeck(g: GridLevel, N: Float64Array, s: number, yMin: number, yMax: 
   const reach = NECK_RADIUS_MM + (g.cellMm * Math.sqrt(3)) / 2 + GRID_MARGIN_MM;
   const [iy0, iy1] = cellRange(Math.max(N[s + 9], yMin), Math.min(N[s + 10], yMax), g.y0, g.ny, g.cellMm);
   const [iz0, iz1] = cellRange(N[s + 11], N[s + 12], g.z0, g.nz, g.cellMm);
-  for (const [xa, xb] of [[N[s + 7], N[s + 8]], [-N[s + 8], -N[s + 7]]]) {
+  for (const [xa, xb] of [
+    [N[s + 7], N[s + 8]],
+    [-N[s + 8], -N[s + 7]],
+  ]) {
     const [ix0, ix1] = cellRange(xa, xb, g.x0, g.nx, g.cellMm);
     for (let iy = iy0; iy <= iy1; iy++)
       for (let iz = iz0; iz <= iz1; iz++)
@@ -252,7 +277,10 @@ function markNeck(g: GridLevel, N: Float64Array, s: number, yMin: number, yMax: 
           const cx = Math.abs(g.x0 + (ix + 0.5) * g.cellMm);
           const cy = g.y0 + (iy + 0.5) * g.cellMm;
           const cz = g.z0 + (iz + 0.5) * g.cellMm;
-          const t = Math.max(0, Math.min(1, ((cx - N[s]) * N[s + 3] + (cy - N[s + 1]) * N[s + 4] + (cz - N[s + 2]) * N[s + 5]) / N[s + 6]));
+          const t = Math.max(
+            0,
+            Math.min(1, ((cx - N[s]) * N[s + 3] + (cy - N[s + 1]) * N[s + 4] + (cz - N[s + 2]) * N[s + 5]) / N[s + 6]),
+          );
           const d = Math.hypot(cx - N[s] - t * N[s + 3], cy - N[s + 1] - t * N[s + 4], cz - N[s + 2] - t * N[s + 5]);
           if (d <= reach) g.flags[(iy * g.nz + iz) * g.nx + ix] |= GRID_FLAG.ribNeck;
         }
@@ -272,7 +300,13 @@ function markColumn(g: GridLevel, ix: number, iz: number, ys: Range, bit: number
  * spinous process), as tissueClassifier.ts draws them.
  */
 function boneBoxes(cv: CompiledVertebra): Box[] {
-  const boxes: Box[] = [[[cv.cx - cv.a, cv.cx + cv.a], [cv.bodyYMin, cv.bodyYMax], [cv.cz - cv.b, cv.cz + cv.b]]];
+  const boxes: Box[] = [
+    [
+      [cv.cx - cv.a, cv.cx + cv.a],
+      [cv.bodyYMin, cv.bodyYMax],
+      [cv.cz - cv.b, cv.cz + cv.b],
+    ],
+  ];
   for (const p of cv.peds) {
     const xa = p.ax - 4 * p.ux;
     const xb = p.ax + p.len * p.ux;
@@ -289,9 +323,16 @@ function boneBoxes(cv: CompiledVertebra): Box[] {
   const py = cv.pedY;
   const ph = cv.pedHalfH;
   const [p0, p1] = cv.peds;
-  const side = (lo: number, hi: number): Range[] => [[cv.cx + lo, cv.cx + hi], [cv.cx - hi, cv.cx - lo]];
+  const side = (lo: number, hi: number): Range[] => [
+    [cv.cx + lo, cv.cx + hi],
+    [cv.cx - hi, cv.cx - lo],
+  ];
   // Lamina (|x| up to laminaHalfX).
-  boxes.push([[cv.cx - cv.laminaHalfX, cv.cx + cv.laminaHalfX], [py - ph - 8, py + ph + 1], [cv.zEnd, cv.laminaZ]]);
+  boxes.push([
+    [cv.cx - cv.laminaHalfX, cv.cx + cv.laminaHalfX],
+    [py - ph - 8, py + ph + 1],
+    [cv.zEnd, cv.laminaZ],
+  ]);
   // Articular pillars, with either side's pedicle (bone() passes the pedicle of the point's side).
   const pillarLo = Math.min(p0.endX - p0.a, p1.endX - p1.a) - 3;
   const pillarHi = Math.max(p0.endX, p1.endX);

@@ -91,9 +91,19 @@ export function compilePedicle(p: PedicleGeometry): CompiledPedicle {
   const ux = dx / len;
   const uz = dz / len;
   return {
-    s, ax: p.anteriorCentre.x, az: p.anteriorCentre.z, y: p.anteriorCentre.y,
-    ux, uz, nx: s * uz, nz: -s * ux, len,
-    a: p.widthMm / 2, b: p.heightMm / 2, c: p.cortexMm, endX: Math.abs(p.posteriorCentre.x),
+    s,
+    ax: p.anteriorCentre.x,
+    az: p.anteriorCentre.z,
+    y: p.anteriorCentre.y,
+    ux,
+    uz,
+    nx: s * uz,
+    nz: -s * ux,
+    len,
+    a: p.widthMm / 2,
+    b: p.heightMm / 2,
+    c: p.cortexMm,
+    endX: Math.abs(p.posteriorCentre.x),
   };
 }
 
@@ -135,7 +145,9 @@ function compileVertebra(
   const top = v.centre.y + v.intactHeightMm / 2;
   const bottom = v.centre.y - v.intactHeightMm / 2;
   const ord = SPINE_ORDER.indexOf(v.level);
-  const discAbove = above ? bottom - (above.centre.y - above.intactHeightMm / 2) : MORPHOMETRY[SPINE_ORDER[Math.max(0, ord - 1)]].discHeightMm;
+  const discAbove = above
+    ? bottom - (above.centre.y - above.intactHeightMm / 2)
+    : MORPHOMETRY[SPINE_ORDER[Math.max(0, ord - 1)]].discHeightMm;
   const discBelow = MORPHOMETRY[v.level].discHeightMm;
   const slabTop = above ? (top + above.centre.y - above.intactHeightMm / 2) / 2 : top + discAbove;
   const slabBottom = below ? (bottom + below.centre.y + below.intactHeightMm / 2) / 2 : bottom - discBelow;

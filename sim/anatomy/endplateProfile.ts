@@ -123,7 +123,13 @@ export function inferiorYAt(p: EndplateProfile, lx: number, lz: number): number 
  * inferior] into out (no float crosses the call, so V8 boxes nothing); the arithmetic is term for
  * term that of the two functions, so the results are the same to the bit.
  */
-export function endplatesInto(p: EndplateProfile, lx: number, lz: number, signedDistanceMm: number, out: Float64Array): void {
+export function endplatesInto(
+  p: EndplateProfile,
+  lx: number,
+  lz: number,
+  signedDistanceMm: number,
+  out: Float64Array,
+): void {
   const u = lx / p.a;
   const w = lz / p.b;
   const u2 = u * u;
@@ -152,6 +158,10 @@ export function endplatesInto(p: EndplateProfile, lx: number, lz: number, signed
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
   const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
   if (p.liftAnteriorMm === 0 && p.liftBowlMm === 0) out[0] = fractured;
-  else out[0] = Math.max(fractured, Math.min(p.cy + p.halfHeightMm - shape, fractured + p.liftAnteriorMm * t - p.liftBowlMm * k));
+  else
+    out[0] = Math.max(
+      fractured,
+      Math.min(p.cy + p.halfHeightMm - shape, fractured + p.liftAnteriorMm * t - p.liftBowlMm * k),
+    );
   out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
 }

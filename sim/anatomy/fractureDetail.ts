@@ -14,7 +14,14 @@ import type { Opening, VertebraGeometry } from './types';
  *   opening, so the wall line is interrupted and the body is rarefied there;
  * - the intravertebral cleft: gas (existing).
  */
-export const FRACTURE_DETAIL = { impactionBandMm: 3, crackGapHalfMm: 0.5, crackDepthMm: 5, crackHalfLengthShare: 0.3, lyticRadiusPerD: 1.2, lyticRadiusAddMm: 3 };
+export const FRACTURE_DETAIL = {
+  impactionBandMm: 3,
+  crackGapHalfMm: 0.5,
+  crackDepthMm: 5,
+  crackHalfLengthShare: 0.3,
+  lyticRadiusPerD: 1.2,
+  lyticRadiusAddMm: 3,
+};
 
 const NONE = -1;
 
@@ -42,7 +49,15 @@ export function compileFractureDetail(v: VertebraGeometry, openings: readonly Op
     crackX: crack ? crack.position.x : NaN,
     crackZ: crack ? crack.position.z : NaN,
     // Within the body: the line stops short of the lateral walls.
-    crackHalfLen: crack ? Math.max(1, Math.min(FRACTURE_DETAIL.crackHalfLengthShare * v.bodyWidthMm, 0.85 * (v.bodyWidthMm / 2) - Math.abs(crack.position.x - v.centre.x))) : 0,
+    crackHalfLen: crack
+      ? Math.max(
+          1,
+          Math.min(
+            FRACTURE_DETAIL.crackHalfLengthShare * v.bodyWidthMm,
+            0.85 * (v.bodyWidthMm / 2) - Math.abs(crack.position.x - v.centre.x),
+          ),
+        )
+      : 0,
     lytic,
   };
 }
@@ -60,7 +75,11 @@ export function fractureDetailCode(d: CompiledFractureDetail, x: number, y: numb
     const dz = z - l[i + 2];
     if (dx * dx + dy * dy + dz * dz <= l[i + 3]) return IMAGING_CODE.lytic;
   }
-  if (Math.abs(z - d.crackZ) <= FRACTURE_DETAIL.crackGapHalfMm && Math.abs(x - d.crackX) <= d.crackHalfLen && sup - y <= FRACTURE_DETAIL.crackDepthMm) {
+  if (
+    Math.abs(z - d.crackZ) <= FRACTURE_DETAIL.crackGapHalfMm &&
+    Math.abs(x - d.crackX) <= d.crackHalfLen &&
+    sup - y <= FRACTURE_DETAIL.crackDepthMm
+  ) {
     return IMAGING_CODE.fractureGap;
   }
   return NONE;

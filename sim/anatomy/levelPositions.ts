@@ -3,8 +3,24 @@ import type { SpineLevel, VertebraGeometry } from './types';
 
 /** Every level from T1 to S1, cranial to caudal: the thorax and abdomen reach beyond the modelled vertebrae. */
 export const FULL_ORDER: readonly string[] = [
-  'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12',
-  'L1', 'L2', 'L3', 'L4', 'L5', 'S1',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+  'S1',
 ];
 
 /** Where a level's body sits (modelled, or extrapolated beyond the modelled ones). */

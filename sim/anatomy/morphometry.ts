@@ -51,7 +51,21 @@ export const MORPHOMETRY: Readonly<Record<SpineLevel, LevelMorphometry>> = {
 
 /** Levels from cranial to caudal, for finding neighbours. */
 export const SPINE_ORDER: readonly SpineLevel[] = [
-  'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5', 'S1',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+  'S1',
 ];
 
 /** True for thoracic levels (ribs and lungs beside them). */

@@ -19,7 +19,13 @@ const HEMITHORAX = { centreXMm: 55, apexBehindPedicleMm: 10, wallMm: 12 };
  * front half of the chest; the right dome at the T9/T10 disc, the left ~15 mm lower (liver under the
  * right); both fall to the top of L1 at the back (posterior costophrenic recess).
  */
-export const DIAPHRAGM = { domeXMm: 60, domeHalfWidthMm: 75, domeInFrontOfBodyMm: 50, leftLowerMm: 15, frontFallShare: 0.4 };
+export const DIAPHRAGM = {
+  domeXMm: 60,
+  domeHalfWidthMm: 75,
+  domeInFrontOfBodyMm: 50,
+  leftLowerMm: 15,
+  frontFallShare: 0.4,
+};
 /** Mediastinum (assumed): heart ellipsoid from T6 down, great vessels outside it; descending aorta left of the body. */
 /**
  * Psoas (assumed): its lateral margin leaves the T12 body 2 mm out and runs caudally and laterally
@@ -27,7 +33,14 @@ export const DIAPHRAGM = { domeXMm: 60, domeHalfWidthMm: 75, domeInFrontOfBodyMm
  * of its depth behind the centre: the diverging psoas lines of an abdominal AP film.
  */
 export const PSOAS = { offsetMm: 2, slope: 0.3, fatMm: 6, backShare: 0.8 };
-export const MEDIASTINUM = { heartXMm: 15, heartInFrontMm: 75, heartHalfDepthMm: 55, heartHalfWidthMm: 62, vesselsHalfWidthMm: 24, aortaRadiusMm: 12 };
+export const MEDIASTINUM = {
+  heartXMm: 15,
+  heartInFrontMm: 75,
+  heartHalfDepthMm: 55,
+  heartHalfWidthMm: 62,
+  vesselsHalfWidthMm: 24,
+  aortaRadiusMm: 12,
+};
 
 export interface CompiledRib {
   /** Tubercle height: the shaft starts here and drops going round. */
@@ -56,28 +69,51 @@ export const NECK_STRIDE = 3 + 2 * NECK_SEG;
 const NECK_BOX_MARGIN_MM = 1e-6;
 
 export interface CompiledTrunk {
-  readonly cx: number; readonly a: number; readonly b: number; readonly zc: number;
-  readonly bandInner: number; readonly lungInner: number; readonly shaftHalfH: number; readonly dropMm: number;
+  readonly cx: number;
+  readonly a: number;
+  readonly b: number;
+  readonly zc: number;
+  readonly bandInner: number;
+  readonly lungInner: number;
+  readonly shaftHalfH: number;
+  readonly dropMm: number;
   readonly ribs: readonly CompiledRib[];
   /** The ribs' necks, flat (NECK_STRIDE numbers per rib). */
   readonly necks: Float64Array;
   /** Per rib, flat: tubercle y and cos of the largest arc angle (the shaft test). */
   readonly shafts: Float64Array;
-  readonly ribYMin: number; readonly ribYMax: number;
+  readonly ribYMin: number;
+  readonly ribYMax: number;
   /** Most anterior z of any rib neck (quick rejection). */
   readonly neckZMin: number;
   /** Diaphragm: dome apex y per side (left, right), dome centre z, 1/half-width^2, 1/depth^2 behind / in front, fall to L1. */
-  readonly domeLeftY: number; readonly domeRightY: number; readonly domeZ: number;
-  readonly domeKx: number; readonly domeKzBack: number; readonly domeKzFront: number; readonly domeFallMm: number;
+  readonly domeLeftY: number;
+  readonly domeRightY: number;
+  readonly domeZ: number;
+  readonly domeKx: number;
+  readonly domeKzBack: number;
+  readonly domeKzFront: number;
+  readonly domeFallMm: number;
   readonly lungYMin: number;
   /** Spine exclusion ellipse (half-width, centre z, half-depth). */
-  readonly spineA: number; readonly spineZ: number; readonly spineB: number;
-  readonly heartX: number; readonly heartZ: number; readonly heartB: number; readonly heartCentreY: number; readonly heartHalfHeightMm: number;
-  readonly aortaX: number; readonly aortaZ: number; readonly aortaYMin: number;
+  readonly spineA: number;
+  readonly spineZ: number;
+  readonly spineB: number;
+  readonly heartX: number;
+  readonly heartZ: number;
+  readonly heartB: number;
+  readonly heartCentreY: number;
+  readonly heartHalfHeightMm: number;
+  readonly aortaX: number;
+  readonly aortaZ: number;
+  readonly aortaYMin: number;
   readonly gas: CompiledGas;
   /** Psoas fat line: y range (T12 bottom to S1 top), x at the top, z range. */
-  readonly psoasTopY: number; readonly psoasBottomY: number; readonly psoasX0: number;
-  readonly psoasZMin: number; readonly psoasZMax: number;
+  readonly psoasTopY: number;
+  readonly psoasBottomY: number;
+  readonly psoasX0: number;
+  readonly psoasZMin: number;
+  readonly psoasZMax: number;
 }
 
 /** Compile the trunk around the spine: ribs for every thoracic level near the modelled ones, lungs, diaphragm, gas. */
@@ -115,7 +151,10 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
   const t12 = levelPosition(pos, 'T12');
   const s1 = levelPosition(pos, 'S1');
   return {
-    cx, a, b, zc,
+    cx,
+    a,
+    b,
+    zc,
     bandInner: 1 - RIB.shaftThicknessMm / b,
     lungInner: 1 - (RIB.shaftThicknessMm + 3) / b,
     shaftHalfH: RIB.shaftHalfHeightMm,
@@ -143,15 +182,15 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
     heartB: MEDIASTINUM.heartHalfDepthMm,
     heartCentreY: (t6.centreY + t11.centreY) / 2,
     heartHalfHeightMm: (t6.centreY - t11.centreY) / 2 + 10,
-    aortaX: target.bodyWidthMm / 2 * 0.6 + 6,
-    aortaZ: -target.bodyDepthMm / 2 * 0.5,
+    aortaX: (target.bodyWidthMm / 2) * 0.6 + 6,
+    aortaZ: (-target.bodyDepthMm / 2) * 0.5,
     aortaYMin: l1Top,
     gas: compileGas(anatomy.bowelGas ?? []),
     psoasTopY: t12.centreY - t12.heightMm / 2,
     psoasBottomY: s1.centreY + s1.heightMm / 2,
     psoasX0: target.bodyWidthMm / 2 + PSOAS.offsetMm,
     psoasZMin: -target.bodyDepthMm / 2,
-    psoasZMax: PSOAS.backShare * target.bodyDepthMm / 2,
+    psoasZMax: (PSOAS.backShare * target.bodyDepthMm) / 2,
   };
 }
 
@@ -160,7 +199,15 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
  * body for 1 and 10-12), the neck to the tubercle on the transverse process, the angle behind the
  * lung, then the shaft round the hemithorax, dropping toward the front (floating 11 and 12 short).
  */
-function compileRib(n: number, centreY: number, heightMm: number, v: VertebraGeometry, cx: number, apexZ: number, zEnd: number): CompiledRib {
+function compileRib(
+  n: number,
+  centreY: number,
+  heightMm: number,
+  v: VertebraGeometry,
+  cx: number,
+  apexZ: number,
+  zEnd: number,
+): CompiledRib {
   const dy = centreY - v.centre.y;
   const a = v.bodyWidthMm / 2;
   const b = v.bodyDepthMm / 2;
@@ -199,7 +246,17 @@ function compileNecks(ribs: readonly CompiledRib[]): Float64Array {
       const dy = q[1] - p[1];
       const dz = q[2] - p[2];
       out.set([p[0], p[1], p[2], dx, dy, dz, dx * dx + dy * dy + dz * dz], o + 3 + k * NECK_SEG);
-      out.set([Math.min(p[0], q[0]) - r, Math.max(p[0], q[0]) + r, Math.min(p[1], q[1]) - r, Math.max(p[1], q[1]) + r, Math.min(p[2], q[2]) - r, Math.max(p[2], q[2]) + r], o + 10 + k * NECK_SEG);
+      out.set(
+        [
+          Math.min(p[0], q[0]) - r,
+          Math.max(p[0], q[0]) + r,
+          Math.min(p[1], q[1]) - r,
+          Math.max(p[1], q[1]) + r,
+          Math.min(p[2], q[2]) - r,
+          Math.max(p[2], q[2]) + r,
+        ],
+        o + 10 + k * NECK_SEG,
+      );
     }
   });
   return out;
@@ -237,9 +294,17 @@ export function classifyTrunk(T: CompiledTrunk, x: number, y: number, z: number,
       }
     }
   }
-  if ((flags & TRUNK_FLAG.lung) !== 0 && y > T.lungYMin && r2 < T.lungInner * T.lungInner && isLung(T, x, ax, y, z)) return CODE.lung;
-  if ((flags & TRUNK_FLAG.gas) !== 0 && inGas(T.gas, x, y, z) && diaphragmSide(T, x, ax, y, z, 5) < 0) return CODE.bowelGas;
-  if ((flags & TRUNK_FLAG.psoas) !== 0 && y < T.psoasTopY && y > T.psoasBottomY && z >= T.psoasZMin && z <= T.psoasZMax) {
+  if ((flags & TRUNK_FLAG.lung) !== 0 && y > T.lungYMin && r2 < T.lungInner * T.lungInner && isLung(T, x, ax, y, z))
+    return CODE.lung;
+  if ((flags & TRUNK_FLAG.gas) !== 0 && inGas(T.gas, x, y, z) && diaphragmSide(T, x, ax, y, z, 5) < 0)
+    return CODE.bowelGas;
+  if (
+    (flags & TRUNK_FLAG.psoas) !== 0 &&
+    y < T.psoasTopY &&
+    y > T.psoasBottomY &&
+    z >= T.psoasZMin &&
+    z <= T.psoasZMax
+  ) {
     const edge = T.psoasX0 + PSOAS.slope * (T.psoasTopY - y);
     if (ax >= edge && ax <= edge + PSOAS.fatMm) return CODE.fat;
   }
@@ -288,7 +353,8 @@ function diaphragmSide(T: CompiledTrunk, x: number, ax: number, y: number, z: nu
   const dx = ax - DIAPHRAGM.domeXMm;
   const dz = z - T.domeZ;
   const k = dx * dx * T.domeKx + dz * dz * (dz > 0 ? T.domeKzBack : T.domeKzFront);
-  const d = (x >= 0 ? T.domeLeftY - (T.domeFallMm - DIAPHRAGM.leftLowerMm) * k : T.domeRightY - T.domeFallMm * k) - marginMm;
+  const d =
+    (x >= 0 ? T.domeLeftY - (T.domeFallMm - DIAPHRAGM.leftLowerMm) * k : T.domeRightY - T.domeFallMm * k) - marginMm;
   return y < d ? -1 : y > d ? 1 : 0;
 }
 

@@ -4,7 +4,15 @@ import { endplatesInto } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
 import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
 import { classifyTrunk } from './thorax';
-import { classifierGridFor, type ClassifierGrid, GRID_ALL, GRID_BONE_BITS, GRID_FLAG, GRID_TRUNK, gridFlags } from './classifierGrid';
+import {
+  classifierGridFor,
+  type ClassifierGrid,
+  GRID_ALL,
+  GRID_BONE_BITS,
+  GRID_FLAG,
+  GRID_TRUNK,
+  gridFlags,
+} from './classifierGrid';
 import type { Anatomy, EndplateLift } from './types';
 
 /** Maps a point (patient frame, mm) to a tissue code (index into TISSUES). Allocation-free. */
@@ -66,7 +74,11 @@ export function imagingClassifierParts(
   anatomy: Anatomy,
   lift: EndplateLift | undefined,
   accelerate: boolean,
-): { classify: TissueClassifier; classifyInside: (x: number, y: number, z: number, flags: number) => number; shortcuts: ClassifierShortcuts } {
+): {
+  classify: TissueClassifier;
+  classifyInside: (x: number, y: number, z: number, flags: number) => number;
+  shortcuts: ClassifierShortcuts;
+} {
   const A = compileAnatomy(anatomy, lift);
   const verts = A.verts;
   const n = verts.length;
@@ -97,7 +109,14 @@ export function imagingClassifierParts(
   };
   /** The rest of the classifier, for a point inside the torso and past the fat, with its grid flags. */
   const inside = (x: number, y: number, z: number, flags: number): number => {
-    if ((flags & (GRID_BONE_BITS | GRID_FLAG.soft)) !== 0 && Math.abs(x) <= spineMaxX && z >= spineMinZ && z <= spineMaxZ && y >= spineMinY && y <= spineMaxY) {
+    if (
+      (flags & (GRID_BONE_BITS | GRID_FLAG.soft)) !== 0 &&
+      Math.abs(x) <= spineMaxX &&
+      z >= spineMinZ &&
+      z <= spineMaxZ &&
+      y >= spineMinY &&
+      y <= spineMaxY
+    ) {
       for (let i = 0; i < n; i++) {
         if (((flags >> i) & 1) === 0) continue;
         const cv = verts[i];
@@ -207,26 +226,45 @@ function posteriorElements(cv: CompiledVertebra, ax: number, y: number, z: numbe
 }
 
 /** Bone box with a cortical shell; NONE outside. */
-function box(x: number, x0: number, x1: number, y: number, y0: number, y1: number, z: number, z0: number, z1: number): number {
+function box(
+  x: number,
+  x0: number,
+  x1: number,
+  y: number,
+  y0: number,
+  y1: number,
+  z: number,
+  z0: number,
+  z1: number,
+): number {
   if (x < x0 || x > x1 || y < y0 || y > y1 || z < z0 || z > z1) return NONE;
   const d = Math.min(x1 - x, y - y0, y1 - y, z - z0, z1 - z, x0 < 0 ? Infinity : x - x0);
   return d < POSTERIOR_CORTEX_MM ? CODE.cortical : CODE.cancellous;
 }
 
-
-
 /** Beyond rounding: a footprint's signed distance is <= 0 only inside its box (|lx| <= a, |lz| <= b). */
 const BOX_MARGIN_MM = 1e-6;
 
-function softSpinal(cv: CompiledVertebra, above: CompiledVertebra | null, below: CompiledVertebra | null, x: number, y: number, z: number): number {
+function softSpinal(
+  cv: CompiledVertebra,
+  above: CompiledVertebra | null,
+  below: CompiledVertebra | null,
+  x: number,
+  y: number,
+  z: number,
+): number {
   const lx = x - cv.cx;
   const lz = z - cv.cz;
   const ax = Math.abs(lx);
   // A disc needs the point inside this body's footprint or a neighbour's: outside all their boxes, skip the surfaces.
   if (
     (ax <= cv.a + BOX_MARGIN_MM && Math.abs(lz) <= cv.b + BOX_MARGIN_MM) ||
-    (above !== null && Math.abs(x - above.cx) <= above.a + BOX_MARGIN_MM && Math.abs(z - above.cz) <= above.b + BOX_MARGIN_MM) ||
-    (below !== null && Math.abs(x - below.cx) <= below.a + BOX_MARGIN_MM && Math.abs(z - below.cz) <= below.b + BOX_MARGIN_MM)
+    (above !== null &&
+      Math.abs(x - above.cx) <= above.a + BOX_MARGIN_MM &&
+      Math.abs(z - above.cz) <= above.b + BOX_MARGIN_MM) ||
+    (below !== null &&
+      Math.abs(x - below.cx) <= below.a + BOX_MARGIN_MM &&
+      Math.abs(z - below.cz) <= below.b + BOX_MARGIN_MM)
   ) {
     const code = disc(cv, above, below, x, y, z, lx, lz);
     if (code !== NONE) return code;
@@ -234,12 +272,22 @@ function softSpinal(cv: CompiledVertebra, above: CompiledVertebra | null, below:
   if (lz > cv.b * 0.8 && z < cv.zEnd && ax < cv.canalHalfX) return CODE.canal;
   // The foramen lies between the pedicles of neighbouring levels, not beside a pedicle.
   const besidePedicle = Math.abs(y - cv.pedY) <= cv.pedHalfH;
-  if (!besidePedicle && lz > cv.b * 0.6 && z < cv.zEnd && ax >= cv.canalHalfX && ax <= cv.foramenMaxX) return CODE.foramen;
+  if (!besidePedicle && lz > cv.b * 0.6 && z < cv.zEnd && ax >= cv.canalHalfX && ax <= cv.foramenMaxX)
+    return CODE.foramen;
   return NONE;
 }
 
 /** Disc above or below this body, between its endplate and the neighbour's, inside either footprint; NONE elsewhere. */
-function disc(cv: CompiledVertebra, above: CompiledVertebra | null, below: CompiledVertebra | null, x: number, y: number, z: number, lx: number, lz: number): number {
+function disc(
+  cv: CompiledVertebra,
+  above: CompiledVertebra | null,
+  below: CompiledVertebra | null,
+  x: number,
+  y: number,
+  z: number,
+  lx: number,
+  lz: number,
+): number {
   const dSide = footprintSignedDistance(lx, lz, cv.a, cv.b);
   const inside = dSide <= 0;
   endplatesInto(cv.ep, lx, lz, dSide, EP);

@@ -8,14 +8,24 @@ import { DIAPHRAGM, MEDIASTINUM, PSOAS, type CompiledTrunk } from './thorax';
  */
 
 /** Where the rib shafts and the psoas fat line can be (for classifierGrid.ts): y range of the shafts, the psoas line's inner edge at a height and its width. */
-export function trunkBounds(T: CompiledTrunk): { shaftYMin: number; shaftYMax: number; psoasEdgeAt: (y: number) => number; psoasFatMm: number } {
+export function trunkBounds(T: CompiledTrunk): {
+  shaftYMin: number;
+  shaftYMax: number;
+  psoasEdgeAt: (y: number) => number;
+  psoasFatMm: number;
+} {
   let shaftYMin = Infinity;
   let shaftYMax = -Infinity;
   for (let i = 0; i < T.shafts.length; i += 2) {
     shaftYMin = Math.min(shaftYMin, T.shafts[i] - T.dropMm * (1 - T.shafts[i + 1]) - T.shaftHalfH);
     shaftYMax = Math.max(shaftYMax, T.shafts[i] + T.shaftHalfH);
   }
-  return { shaftYMin, shaftYMax, psoasEdgeAt: (y) => T.psoasX0 + PSOAS.slope * (T.psoasTopY - y), psoasFatMm: PSOAS.fatMm };
+  return {
+    shaftYMin,
+    shaftYMax,
+    psoasEdgeAt: (y) => T.psoasX0 + PSOAS.slope * (T.psoasTopY - y),
+    psoasFatMm: PSOAS.fatMm,
+  };
 }
 
 /**
@@ -32,7 +42,9 @@ export function lungFloorY(T: CompiledTrunk, xa: number, xb: number, za: number,
     const dz = z - T.domeZ;
     return dz * dz * (dz > 0 ? T.domeKzBack : T.domeKzFront);
   };
-  const kMax = Math.max((axLo - DIAPHRAGM.domeXMm) ** 2, (axHi - DIAPHRAGM.domeXMm) ** 2) * T.domeKx + Math.max(dz2k(za), dz2k(zb));
+  const kMax =
+    Math.max((axLo - DIAPHRAGM.domeXMm) ** 2, (axHi - DIAPHRAGM.domeXMm) ** 2) * T.domeKx +
+    Math.max(dz2k(za), dz2k(zb));
   const lowest = (top: number, fall: number) => Math.min(top, top - fall * kMax);
   let y = Infinity;
   if (xb >= 0) y = Math.min(y, lowest(T.domeLeftY, T.domeFallMm - DIAPHRAGM.leftLowerMm));

@@ -80,7 +80,13 @@ export interface VertebraGeometry {
 
 /** A real opening through which cement can leave the body (design.md: leaks through real openings). */
 export interface Opening {
-  readonly kind: 'basivertebralVein' | 'segmentalVein' | 'endplateCrack' | 'posteriorWallDefect' | 'lateralCortexDefect' | 'cleft';
+  readonly kind:
+    | 'basivertebralVein'
+    | 'segmentalVein'
+    | 'endplateCrack'
+    | 'posteriorWallDefect'
+    | 'lateralCortexDefect'
+    | 'cleft';
   readonly position: Vec3;
   /** Effective diameter of the channel, mm: sets its hydraulic conductance. */
   readonly diameterMm: number;

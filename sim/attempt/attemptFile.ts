@@ -7,7 +7,10 @@ import { scenarioHash } from './scenarioHash';
 export class AttemptError extends Error {}
 
 /** Freeze a session into an attempt file (replayable JSON). */
-export function toAttemptFile(session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>, appVersion: string): AttemptFile {
+export function toAttemptFile(
+  session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>,
+  appVersion: string,
+): AttemptFile {
   return {
     format: 'kyphosim-attempt',
     version: ATTEMPT_VERSION,
@@ -30,7 +33,9 @@ export function parseAttemptFile(data: unknown): AttemptFile {
   const o = data as Record<string, unknown>;
   if (o.format !== 'kyphosim-attempt') throw new AttemptError('This is not a KyphoSim attempt file (format field).');
   if (o.version !== ATTEMPT_VERSION) {
-    throw new AttemptError(`Attempt file version ${String(o.version)} is not supported (this app reads version ${ATTEMPT_VERSION}).`);
+    throw new AttemptError(
+      `Attempt file version ${String(o.version)} is not supported (this app reads version ${ATTEMPT_VERSION}).`,
+    );
   }
   const r = attemptSchema.safeParse(data);
   if (!r.success) {

@@ -64,8 +64,21 @@ export const NO_ROTATION: PatientRotation = { rollDeg: 0, pitchDeg: 0, listDeg: 
  * kyphosis and ~50 deg lordosis, flattened by about half on a prone frame (assumed).
  */
 const SAGITTAL_PITCH_DEG: Readonly<Record<string, number>> = {
-  T4: 9, T5: 8, T6: 5, T7: 0, T8: -3, T9: -5, T10: -6, T11: -7, T12: -7,
-  L1: -6, L2: -4, L3: 0, L4: 5, L5: 10, S1: 14,
+  T4: 9,
+  T5: 8,
+  T6: 5,
+  T7: 0,
+  T8: -3,
+  T9: -5,
+  T10: -6,
+  T11: -7,
+  T12: -7,
+  L1: -6,
+  L2: -4,
+  L3: 0,
+  L4: 5,
+  L5: 10,
+  S1: 14,
 };
 /** Share of elderly patients with a degenerative scoliosis at the treated level (~30 % over 60; assumed). */
 const SCOLIOSIS_PREVALENCE = 0.3;
@@ -81,7 +94,7 @@ const SCOLIOSIS_ROLL_PER_LIST = 0.5;
 export function drawPatientRotation(rng: Rng, level?: string): PatientRotation {
   const r = rng.fork('patient-rotation');
   const rollDeg = r.normal(0, ROLL_SD_DEG);
-  const pitchDeg = r.normal(0, PITCH_SD_DEG) + (level ? SAGITTAL_PITCH_DEG[level] ?? 0 : 0);
+  const pitchDeg = r.normal(0, PITCH_SD_DEG) + (level ? (SAGITTAL_PITCH_DEG[level] ?? 0) : 0);
   const listDeg = r.normal(0, LIST_SD_DEG);
   const c = rng.fork('scoliosis');
   const scoliotic = c.next() < SCOLIOSIS_PREVALENCE;

@@ -111,10 +111,17 @@ export function doseRates(mode: FluoroMode, g: ExposureGeometry): DoseRates {
 }
 
 /** Dose carried by one pulse (frame) of a mode: the rates divided by the pulse rate. */
-export function pulseDose(mode: FluoroMode, g: ExposureGeometry): { readonly irpKermaMGy: number; readonly dapGyCm2: number; readonly skinDoseMGy: number } {
+export function pulseDose(
+  mode: FluoroMode,
+  g: ExposureGeometry,
+): { readonly irpKermaMGy: number; readonly dapGyCm2: number; readonly skinDoseMGy: number } {
   const r = doseRates(mode, g);
   const periodS = 1 / MODES[mode].framesPerS;
-  return { irpKermaMGy: r.irpKermaMGyPerS * periodS, dapGyCm2: r.dapGyCm2PerS * periodS, skinDoseMGy: r.skinDoseMGyPerS * periodS };
+  return {
+    irpKermaMGy: r.irpKermaMGyPerS * periodS,
+    dapGyCm2: r.dapGyCm2PerS * periodS,
+    skinDoseMGy: r.skinDoseMGyPerS * periodS,
+  };
 }
 
 /**

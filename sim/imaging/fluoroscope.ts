@@ -4,7 +4,14 @@ import type { CArmView, DoseView } from '../snapshot';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { createAttenuationField } from '../anatomy/attenuation';
-import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, obliquityDeg, poseKey, targetIsocentre } from './carmPose';
+import {
+  DETECTOR_DIAMETER_MM,
+  drawPatientRotation,
+  makePose,
+  obliquityDeg,
+  poseKey,
+  targetIsocentre,
+} from './carmPose';
 import type { CArmPose, PatientRotation } from './carmPose';
 import { createProjection } from './projection';
 import { measureBeamPath, type AttenuationField } from './beamPath';

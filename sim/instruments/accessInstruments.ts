@@ -21,7 +21,13 @@ export interface AccessInstruments {
 
 /** The instruments at the start of a track. */
 export function freshAccessInstruments(procedure: 'kyphoplasty' | 'vertebroplasty'): AccessInstruments {
-  return { needle: procedure === 'kyphoplasty' ? 'access' : 'biopsy', needleIn: true, styletIn: true, guidePinIn: false, cannulaIn: false };
+  return {
+    needle: procedure === 'kyphoplasty' ? 'access' : 'biopsy',
+    needleIn: true,
+    styletIn: true,
+    guidePinIn: false,
+    cannulaIn: false,
+  };
 }
 
 /**

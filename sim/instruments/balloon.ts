@@ -194,7 +194,13 @@ export class Balloon implements EndplatePusher {
   }
 
   holdsPlate(): boolean {
-    return this.inserted && this.volume > 0 && this.ownT > 0 && this.ownT >= this.plate.t - 1e-9 && this.volume >= this.cavityMl - 1e-6;
+    return (
+      this.inserted &&
+      this.volume > 0 &&
+      this.ownT > 0 &&
+      this.ownT >= this.plate.t - 1e-9 &&
+      this.volume >= this.cavityMl - 1e-6
+    );
   }
 
   /** Lift space under the plate, shrunk if the plate has ridden down below this balloon's fill. */
@@ -228,7 +234,10 @@ export class Balloon implements EndplatePusher {
       this.queued.push({ type: 'balloon.endplateContact' });
     }
     const bone = this.bonePsi();
-    this.push = this.ownT >= this.plate.t - 1e-9 && th.contactAreaMm2 > 0 && th.lostMm > 0 ? (bone / PSI_PER_MPA) * th.contactAreaMm2 : 0;
+    this.push =
+      this.ownT >= this.plate.t - 1e-9 && th.contactAreaMm2 > 0 && th.lostMm > 0
+        ? (bone / PSI_PER_MPA) * th.contactAreaMm2
+        : 0;
     this.pressure = wallPressurePsi(target, this.device.maxVolumeMl, this.params) + bone;
     this.lastPlateT = this.plate.t;
     this.aimRing(th);
@@ -267,7 +276,9 @@ export class Balloon implements EndplatePusher {
 
   /** Fill the gap under the plate, or lift it, so that the space under it grows by dMl (never beyond intact height). */
   private liftBy(dMl: number, th: Thresholds): void {
-    const perT = th.fillingGap ? (this.ownT > 0 ? this.ownSpaceMl / this.ownT : 0) || (th.contactAreaMm2 || 1) * th.lostMm / 1000 : (th.contactAreaMm2 * th.lostMm) / 1000;
+    const perT = th.fillingGap
+      ? (this.ownT > 0 ? this.ownSpaceMl / this.ownT : 0) || ((th.contactAreaMm2 || 1) * th.lostMm) / 1000
+      : (th.contactAreaMm2 * th.lostMm) / 1000;
     if (!(perT > 0)) return;
     const cap = th.fillingGap ? this.plate.t : 1;
     const t = Math.min(cap, this.ownT + dMl / perT);

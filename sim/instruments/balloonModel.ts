@@ -130,7 +130,9 @@ export function shellBreachPsi(anatomy: Anatomy, point: Vec3, radiusMm: number, 
   const v = anatomy.vertebrae[anatomy.targetIndex];
   const reach = radiusMm + 3;
   const broken = anatomy.openings.some(
-    (o) => (o.kind === 'lateralCortexDefect' || o.kind === 'posteriorWallDefect') && dist(o.position, point) <= reach + o.diameterMm / 2,
+    (o) =>
+      (o.kind === 'lateralCortexDefect' || o.kind === 'posteriorWallDefect') &&
+      dist(o.position, point) <= reach + o.diameterMm / 2,
   );
   const t = v.cortexMm * (broken ? p.defectShellFactor : 1);
   const sigma = p.shellStrengthMPa * Math.max(0.1, anatomy.cancellousDensity);

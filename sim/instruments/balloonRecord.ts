@@ -69,9 +69,20 @@ export class BalloonRecord {
   }
 
   /** The recorded part of the balloon's view. */
-  view(p: BalloonModelParams): Pick<
+  view(
+    p: BalloonModelParams,
+  ): Pick<
     BalloonView,
-    'peakPressurePsi' | 'peakVolumeMl' | 'ruptured' | 'endplateContact' | 'endplateContactMl' | 'cortexContact' | 'cortexBreach' | 'leakedContrastMl' | 'contrastLeak' | 'trace'
+    | 'peakPressurePsi'
+    | 'peakVolumeMl'
+    | 'ruptured'
+    | 'endplateContact'
+    | 'endplateContactMl'
+    | 'cortexContact'
+    | 'cortexBreach'
+    | 'leakedContrastMl'
+    | 'contrastLeak'
+    | 'trace'
   > {
     const leak = this.leak;
     let contrastLeak: BalloonView['contrastLeak'] = null;

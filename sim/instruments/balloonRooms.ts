@@ -29,7 +29,14 @@ export interface PlaneRooms {
  * the balloon's ring meets the rim in its matter world, the footprint the anatomy draws) when
  * given, else from the elliptic-cylinder shell.
  */
-export function balloonRooms(v: VertebraGeometry, centre: Vec3, tip: Vec3, axis: Vec3, t: number, plane?: PlaneRooms): BalloonRooms {
+export function balloonRooms(
+  v: VertebraGeometry,
+  centre: Vec3,
+  tip: Vec3,
+  axis: Vec3,
+  t: number,
+  plane?: PlaneRooms,
+): BalloonRooms {
   const span = cancellousSpanAt(v, centre, t);
   const h = Math.hypot(axis.x, axis.z);
   // Horizontal direction of the axis and its horizontal normal (x/z plane); a vertical axis falls back to x.

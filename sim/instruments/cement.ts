@@ -3,7 +3,13 @@ import type { CementPhase, DomainEvent, LeakLocation, TackFeel } from '../events
 import type { CementView, Leak } from '../snapshot';
 import type { CementDeliveryKind, Scenario } from '../../levels/scenarioSchema';
 import type { Vec3 } from '../math/vec3';
-import { CEMENT_PHASES, cementPhaseAt, cementTimeline, cementViscosityPaS, type CementTimeline } from './cementPhaseClock';
+import {
+  CEMENT_PHASES,
+  cementPhaseAt,
+  cementTimeline,
+  cementViscosityPaS,
+  type CementTimeline,
+} from './cementPhaseClock';
 import { CEMENT_MODEL, type CementModelParams } from './cementModel';
 import type { BreachOpening } from './cementOutlets';
 import { CementBodyFlow } from './cementBodyFlow';
@@ -59,7 +65,12 @@ export class Cement {
   private lastTack: { feel: TackFeel; sinceMixS: number } | null = null;
 
   /** Cement for this anatomy, mixed at the scenario's room temperature (optionally pre-chilled), pushed with this device. */
-  constructor(anatomy: Anatomy, settings: Scenario['cement'], device: CementDeliveryKind = 'boneFiller', params?: Partial<CementModelParams>) {
+  constructor(
+    anatomy: Anatomy,
+    settings: Scenario['cement'],
+    device: CementDeliveryKind = 'boneFiller',
+    params?: Partial<CementModelParams>,
+  ) {
     this.params = { ...CEMENT_MODEL, ...params };
     this.delivery = new CementDelivery(device);
     this.timeline = cementTimeline(settings);
@@ -111,7 +122,8 @@ export class Cement {
       this.push(dt, ctx, events);
     }
     if (ctx.imageAcquired) {
-      for (const loc of this.leakFirstTick.keys()) if (!this.leakSeenTick.has(loc)) this.leakSeenTick.set(loc, ctx.tick);
+      for (const loc of this.leakFirstTick.keys())
+        if (!this.leakSeenTick.has(loc)) this.leakSeenTick.set(loc, ctx.tick);
       this.sinceImageMl = 0;
     }
     return events;
@@ -155,7 +167,8 @@ export class Cement {
   private push(dt: number, ctx: CementStepContext, events: DomainEvent[]): void {
     this.pressureKPa = 0;
     const tip = ctx.cannulaTip;
-    if (this.pending <= 0 || !this.cannulaIn || tip === null || this.phase === 'unmixed' || this.phase === 'set') return;
+    if (this.pending <= 0 || !this.cannulaIn || tip === null || this.phase === 'unmixed' || this.phase === 'set')
+      return;
     const p = this.params;
     const eta = this.viscosity;
     const wantedMl = Math.min(p.pushRateMlPerS * dt, this.pending);
@@ -223,7 +236,8 @@ export class Cement {
     const via = new Map<LeakLocation, Set<string>>();
     // The openings a leak shows at: those holding a visible volume there (seepage elsewhere is not named).
     for (const o of this.body.outletLeaks()) {
-      for (const [loc, ml] of o.locations) if (ml >= this.params.leakVisibleMl) via.set(loc, (via.get(loc) ?? new Set()).add(o.kind));
+      for (const [loc, ml] of o.locations)
+        if (ml >= this.params.leakVisibleMl) via.set(loc, (via.get(loc) ?? new Set()).add(o.kind));
     }
     const leaks: Leak[] = [...this.leakFirstTick].map(([location, firstTick]) => ({
       location,

@@ -67,7 +67,13 @@ export class CementBodyFlow {
    * Push up to wantedMl over dtS seconds at low-shear viscosity eta with a hand that presses at most
    * handMaxPa. Returns what went in and the pressures (body, syringe), Pa.
    */
-  push(wantedMl: number, dtS: number, eta: number, handMaxPa: number, ctx: BodyFlowContext): { ml: number; bodyPa: number; syringePa: number } {
+  push(
+    wantedMl: number,
+    dtS: number,
+    eta: number,
+    handMaxPa: number,
+    ctx: BodyFlowContext,
+  ): { ml: number; bodyPa: number; syringePa: number } {
     const inv = this.start(ctx);
     this.addBreaches(ctx.breachOpenings);
     const etaF = flowViscosityPaS(eta, this.p);
@@ -104,7 +110,8 @@ export class CementBodyFlow {
       }
     }
     const boneWanted = Math.max(0, q * dtS - leaked);
-    const grown = boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
+    const grown =
+      boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
     for (const cell of grown.filled) this.markReached(cell);
     const ml = leaked + grown.placedMl;
     return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
@@ -159,7 +166,8 @@ export class CementBodyFlow {
     const o = l.outletOf[cell];
     if (o >= 0) this.reach(o);
     // A cell may border more than one opening (a breach mapped onto a vein's ostium cell).
-    for (let i = 0; i < l.outlets.length; i++) if (!this.reachedSet.has(i) && l.outlets[i].cells.includes(cell)) this.reach(i);
+    for (let i = 0; i < l.outlets.length; i++)
+      if (!this.reachedSet.has(i) && l.outlets[i].cells.includes(cell)) this.reach(i);
   }
 
   private reach(index: number): void {
@@ -168,7 +176,14 @@ export class CementBodyFlow {
     this.reachedSet.add(index);
     const o = l.outlets[index];
     const h = outletHydraulics(o.kind, o.widthMm, this.v, this.p);
-    this.reached.push({ index, kind: o.kind, widthMm: o.widthMm, position: o.position, ...h, breachLocation: this.breachLocations.get(index) });
+    this.reached.push({
+      index,
+      kind: o.kind,
+      widthMm: o.widthMm,
+      position: o.position,
+      ...h,
+      breachLocation: this.breachLocations.get(index),
+    });
   }
 
   /** Cement in the balloon's cavity, mL. */
@@ -197,7 +212,12 @@ export class CementBodyFlow {
       .filter((o) => (this.outletMl.get(o.index) ?? 0) > 0)
       .map((o) => {
         const ml = this.outletMl.get(o.index) ?? 0;
-        return { kind: o.kind, position: o.position, volumeMl: ml, locations: leakShares(o.kind, o.widthMm, ml, o.breachLocation, this.p) };
+        return {
+          kind: o.kind,
+          position: o.position,
+          volumeMl: ml,
+          locations: leakShares(o.kind, o.widthMm, ml, o.breachLocation, this.p),
+        };
       });
   }
 
@@ -242,7 +262,12 @@ export class CementBodyFlow {
       // Blurred by half again: neighbouring blocks overlap into one smooth mass instead of a cluster
       // of beads; the opacity integral (cement volume) is the same whatever the radius.
       const r = BLOCK_BLUR * Math.cbrt((3 * sum[b + 4] * CELL_MM ** 3) / (4 * Math.PI));
-      out.push({ location: 'body', centre: { x: sum[b + 1] / ml, y: sum[b + 2] / ml, z: sum[b + 3] / ml }, radii: { x: r, y: r, z: r }, volumeMl: ml });
+      out.push({
+        location: 'body',
+        centre: { x: sum[b + 1] / ml, y: sum[b + 2] / ml, z: sum[b + 3] / ml },
+        radii: { x: r, y: r, z: r },
+        volumeMl: ml,
+      });
     }
     for (const o of this.outletLeaks()) {
       for (const [loc, ml] of o.locations) {
@@ -253,13 +278,23 @@ export class CementBodyFlow {
   }
 
   /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
-  distribution(): { fillFraction: number; crossesMidline: boolean; touchesSuperiorEndplate: boolean; touchesInferiorEndplate: boolean } {
+  distribution(): {
+    fillFraction: number;
+    crossesMidline: boolean;
+    touchesSuperiorEndplate: boolean;
+    touchesInferiorEndplate: boolean;
+  } {
     const l = this.lattice;
     const inv = this.invasion;
     const v = this.v;
     const meanH = (v.anteriorHeightMm + v.middleHeightMm + v.posteriorHeightMm) / 3;
     const bodyMl = ((Math.PI / 4) * v.bodyWidthMm * v.bodyDepthMm * meanH) / 1000;
-    const none = { fillFraction: 0, crossesMidline: false, touchesSuperiorEndplate: false, touchesInferiorEndplate: false };
+    const none = {
+      fillFraction: 0,
+      crossesMidline: false,
+      touchesSuperiorEndplate: false,
+      touchesInferiorEndplate: false,
+    };
     if (!l || !inv) return none;
     let left = false;
     let right = false;
@@ -274,6 +309,11 @@ export class CementBodyFlow {
       if (l.superiorCells[idx]) sup = true;
       if (l.inferiorCells[idx]) infr = true;
     }
-    return { fillFraction: this.inBodyMl / bodyMl, crossesMidline: left && right, touchesSuperiorEndplate: sup, touchesInferiorEndplate: infr };
+    return {
+      fillFraction: this.inBodyMl / bodyMl,
+      crossesMidline: left && right,
+      touchesSuperiorEndplate: sup,
+      touchesInferiorEndplate: infr,
+    };
   }
 }

@@ -46,14 +46,24 @@ export function cementOutcome(c: CementView, ticksPerS: number): CementOutcome {
   const pushedOn = firstSeen === null ? null : Math.max(0, ((c.lastFlowTick ?? firstSeen) - firstSeen) / ticksPerS);
   const venousMl = c.leaks.filter((l) => l.location === 'venous').reduce((s, l) => s + l.volumeMl, 0);
   const embolismRisk: EmbolismRisk =
-    venousMl <= EMBOLISM_BANDS_ML.low ? 'none' : venousMl < EMBOLISM_BANDS_ML.moderate ? 'low' : venousMl < EMBOLISM_BANDS_ML.high ? 'moderate' : 'high';
+    venousMl <= EMBOLISM_BANDS_ML.low
+      ? 'none'
+      : venousMl < EMBOLISM_BANDS_ML.moderate
+        ? 'low'
+        : venousMl < EMBOLISM_BANDS_ML.high
+          ? 'moderate'
+          : 'high';
   return {
     fillMl: c.inBodyMl,
     fillFraction: d.fillFraction,
     crossesMidline: d.crossesMidline,
     touchesBothEndplates: d.touchesSuperiorEndplate && d.touchesInferiorEndplate,
     leakedMl: c.leakedMl,
-    leaks: c.leaks.map((l) => ({ location: l.location, volumeMl: l.volumeMl, seen: l.seenTick !== null && l.seenTick !== undefined })),
+    leaks: c.leaks.map((l) => ({
+      location: l.location,
+      volumeMl: l.volumeMl,
+      seen: l.seenTick !== null && l.seenTick !== undefined,
+    })),
     pushedOnAfterLeakS: pushedOn,
     stoppedPromptly: pushedOn === null ? null : pushedOn <= PROMPT_STOP_S,
     unseenLeaks: c.leaks.filter((l) => l.seenTick === null || l.seenTick === undefined).length,

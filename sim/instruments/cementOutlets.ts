@@ -33,12 +33,16 @@ export function outletHydraulics(
   p: CementModelParams,
 ): { conductanceM3: number; backPa: number } {
   const wallMm = Math.max(0.5, v.cortexMm);
-  const backKPa = kind === 'endplateCrack' || kind === 'endplateFissure' ? p.discBackKPa : isVein(kind) ? p.venousBackKPa : 0;
+  const backKPa =
+    kind === 'endplateCrack' || kind === 'endplateFissure' ? p.discBackKPa : isVein(kind) ? p.venousBackKPa : 0;
   if (kind === 'endplateFissure' || kind === 'cortexFissure') {
     const w = widthMm / 1000;
     return { conductanceM3: (w * w * w * (p.fissureSpanMm / 1000)) / (12 * (wallMm / 1000)), backPa: backKPa * 1000 };
   }
-  return { conductanceM3: poiseuilleConductance(widthMm, isVein(kind) ? p.veinLengthMm : wallMm), backPa: backKPa * 1000 };
+  return {
+    conductanceM3: poiseuilleConductance(widthMm, isVein(kind) ? p.veinLengthMm : wallMm),
+    backPa: backKPa * 1000,
+  };
 }
 
 /**

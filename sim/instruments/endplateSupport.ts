@@ -55,7 +55,10 @@ export class EndplateSupport {
    * Support model for the target vertebra of this anatomy. `cementReseat` is the share of the lift
    * lost on deflation that cement in a full cavity wins back (BALLOON_MODEL.cementReseat, assumed).
    */
-  constructor(anatomy: Anatomy, private readonly cementReseat = BALLOON_MODEL.cementReseat) {
+  constructor(
+    anatomy: Anatomy,
+    private readonly cementReseat = BALLOON_MODEL.cementReseat,
+  ) {
     this.v = targetVertebra(anatomy);
   }
 

@@ -38,17 +38,21 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     peakBodyPressureKPa: Math.max(...all.map((v) => v.peakBodyPressureKPa)),
     maxUnimagedMl: Math.max(...all.map((v) => v.maxUnimagedMl)),
     distribution: mergeDistribution(all),
-    lastFlowTick: all.reduce<number | null>((t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)), null),
+    lastFlowTick: all.reduce<number | null>(
+      (t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)),
+      null,
+    ),
   };
 }
 
-const earliest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+const earliest = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
 
 /** Both sides' cement together: fractions add; midline and endplates are reached if either side reaches them. */
 function mergeDistribution(all: readonly CementView[]): CementView['distribution'] {
   return {
     fillFraction: all.reduce((s, v) => s + v.distribution.fillFraction, 0),
-    crossesMidline: all.some((v) => v.distribution.crossesMidline) || (all.filter((v) => v.inBodyMl > 0).length > 1),
+    crossesMidline: all.some((v) => v.distribution.crossesMidline) || all.filter((v) => v.inBodyMl > 0).length > 1,
     touchesSuperiorEndplate: all.some((v) => v.distribution.touchesSuperiorEndplate),
     touchesInferiorEndplate: all.some((v) => v.distribution.touchesInferiorEndplate),
   };

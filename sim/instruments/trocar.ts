@@ -127,7 +127,8 @@ export class Trocar {
     const side = this.side ?? 'left';
     const inBone = this.boneEntryDepthMm !== null;
     if (inBone) {
-      const lim = (v: number, c: number): number => Math.min(c + MAX_BONE_REAIM_DEG, Math.max(c - MAX_BONE_REAIM_DEG, v));
+      const lim = (v: number, c: number): number =>
+        Math.min(c + MAX_BONE_REAIM_DEG, Math.max(c - MAX_BONE_REAIM_DEG, v));
       medialDeg = lim(medialDeg, this.boneAim.medialDeg);
       caudalDeg = lim(caudalDeg, this.boneAim.caudalDeg);
     }
@@ -186,7 +187,8 @@ export class Trocar {
   drill(mm: number): boolean {
     if (this.side === null || this.removed || mm <= 0 || this.boneEntryDepthMm === null) return false;
     if (!channelOpen(this.instruments) || this.instruments.needle === 'biopsy') return false;
-    if (!this.drilling) this.drillTracker?.reset(true, add(this.entry, scale(this.dir, Math.max(this.channelEndMm, this.depthMm))));
+    if (!this.drilling)
+      this.drillTracker?.reset(true, add(this.entry, scale(this.dir, Math.max(this.channelEndMm, this.depthMm))));
     this.drillTargetMm = Math.min(MAX_DEPTH_MM, Math.max(this.channelEndMm, this.depthMm) + mm);
     this.drilling = true;
     return true;
@@ -205,7 +207,11 @@ export class Trocar {
 
   /** True while the tip or the drill still has queued motion. */
   get moving(): boolean {
-    return !this.removed && this.side !== null && (this.depthMm !== this.requestedMm || this.tapEnergyMJ > 0 || this.drilling);
+    return (
+      !this.removed &&
+      this.side !== null &&
+      (this.depthMm !== this.requestedMm || this.tapEnergyMJ > 0 || this.drilling)
+    );
   }
 
   /** Advance time by dtS; tick (defaults to an internal counter) stamps breaches. Returns the events that happened. */
@@ -287,7 +293,8 @@ export class Trocar {
     if (!inBoneNow && isBoneCode(aheadCode)) {
       const softN = PENETRATION.softN.muscle!;
       const slideSpeed = by === 'hand' ? handSpeedMmS(softN) : TROCAR_SPEED_MM_S.tapTravel;
-      const slideBudget = by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / softN);
+      const slideBudget =
+        by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / softN);
       const slide = Math.min(MAX_SUBSTEP_MM, slideBudget, slideSpeed * timeS);
       if (slide > 1e-9 && this.skive(tip, ahead, slide)) {
         if (by === 'tap') this.spendTap(slide, softN);
@@ -296,7 +303,8 @@ export class Trocar {
         return slide / slideSpeed;
       }
     }
-    const budget = by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / resistance);
+    const budget =
+      by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / resistance);
     if (by === 'hand' && resistance > PENETRATION.handForceN) {
       // The hand cannot push on: the tip waits at the surface for the mallet.
       this.requestedMm = this.depthMm;
@@ -304,7 +312,8 @@ export class Trocar {
       if (!this.stallReported) events.push({ type: 'needle.stalled', tissue });
       this.stallReported = true;
       // Held by bone at the pedicle's entry: the operator feels the needle dock.
-      if (isBoneCode(aheadCode) && atPedicleEntry(this.anatomy, this.side!, ahead)) this.once(events, { type: 'needle.docked' }, 'docked');
+      if (isBoneCode(aheadCode) && atPedicleEntry(this.anatomy, this.side!, ahead))
+        this.once(events, { type: 'needle.docked' }, 'docked');
       return 0;
     }
     if (by === 'tap' && budget < 1e-3) {
@@ -315,7 +324,8 @@ export class Trocar {
     const speed = by === 'hand' ? handSpeedMmS(resistance) : TROCAR_SPEED_MM_S.tapTravel;
     const move = Math.min(MAX_SUBSTEP_MM, budget, speed * timeS);
     if (move <= 1e-9) return timeS;
-    this.depthMm = by === 'hand' && Math.abs(this.requestedMm - this.depthMm - move) < 1e-9 ? this.requestedMm : this.depthMm + move;
+    this.depthMm =
+      by === 'hand' && Math.abs(this.requestedMm - this.depthMm - move) < 1e-9 ? this.requestedMm : this.depthMm + move;
     if (by === 'tap') {
       this.requestedMm = this.depthMm;
       this.spendTap(move, resistance);

@@ -28,7 +28,9 @@ export function pedicleMilestones(
   const l = pedicleLocal(ped, tip);
   const inOval = (sa: number, sb: number): boolean => (l.w / sa) ** 2 + (l.v / sb) ** 2 <= 1;
   // The target pedicle's cortex, or the body's wall (an extrapedicular route docks on the body).
-  const touches = contacts.some((c) => (c.side === side && c.id.startsWith('pedicle')) || c.id === 'bodyLateral' || c.id === 'bodyPosterior');
+  const touches = contacts.some(
+    (c) => (c.side === side && c.id.startsWith('pedicle')) || c.id === 'bodyLateral' || c.id === 'bodyPosterior',
+  );
   return {
     docked: touches || (l.t >= 0 && l.t <= ped.len && inOval(ped.a, ped.b)),
     inPedicle: l.t >= 0 && l.t <= ped.len - ped.c && inOval(ped.a - ped.c, ped.b - ped.c),
@@ -45,5 +47,7 @@ export function atPedicleEntry(anatomy: Anatomy, side: Side, q: Vec3): boolean {
   const ped = pedicleOf(anatomy.vertebrae[anatomy.targetIndex], side);
   const l = pedicleLocal(ped, q);
   const margin = 6;
-  return l.t >= ped.len - 2 && l.t <= ped.len + 12 && (l.w / (ped.a + margin)) ** 2 + (l.v / (ped.b + margin)) ** 2 <= 1;
+  return (
+    l.t >= ped.len - 2 && l.t <= ped.len + 12 && (l.w / (ped.a + margin)) ** 2 + (l.v / (ped.b + margin)) ** 2 <= 1
+  );
 }

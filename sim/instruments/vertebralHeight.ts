@@ -40,7 +40,12 @@ export function heightFigures(anatomy: Anatomy, lift: EndplateLift): HeightFigur
   const v = targetVertebra(anatomy);
   const anteriorMm = Math.min(v.intactHeightMm, v.anteriorHeightMm + Math.max(0, lift.anteriorMm));
   const middleMm = Math.min(v.intactHeightMm, v.middleHeightMm + Math.max(0, lift.middleMm));
-  return { anteriorMm, middleMm, posteriorMm: v.posteriorHeightMm, wedgeDeg: wedgeAngleDeg(anteriorMm, v.posteriorHeightMm, v.bodyDepthMm) };
+  return {
+    anteriorMm,
+    middleMm,
+    posteriorMm: v.posteriorHeightMm,
+    wedgeDeg: wedgeAngleDeg(anteriorMm, v.posteriorHeightMm, v.bodyDepthMm),
+  };
 }
 
 /** Share of lost anterior height regained, 0..1 (0 when nothing was lost). */

@@ -51,7 +51,12 @@ export interface BalloonRingSpec {
  * toward the neighbours' midpoint keeps it from zigzagging; it is overdamped (quasi-static).
  */
 export class BalloonWorld {
-  private readonly engine = Matter.Engine.create({ gravity: { x: 0, y: 0, scale: 0 }, positionIterations: 3, velocityIterations: 2, constraintIterations: 2 });
+  private readonly engine = Matter.Engine.create({
+    gravity: { x: 0, y: 0, scale: 0 },
+    positionIterations: 3,
+    velocityIterations: 2,
+    constraintIterations: 2,
+  });
   private readonly ring: Matter.Body[] = [];
   private readonly links: Matter.Constraint[] = [];
   private readonly walls = new Map<Matter.Body, BalloonWall>();
@@ -82,19 +87,35 @@ export class BalloonWorld {
     this.compacted = new CompactedBone(centre.x, centre.z, start);
     const group = Matter.Body.nextGroup(true);
     for (const p of start) {
-      const b = Matter.Bodies.circle(p.x, p.z, PARTICLE_RADIUS_MM, { frictionAir: 1, friction: 0, restitution: 0, collisionFilter: { group }, label: 'ring' });
+      const b = Matter.Bodies.circle(p.x, p.z, PARTICLE_RADIUS_MM, {
+        frictionAir: 1,
+        friction: 0,
+        restitution: 0,
+        collisionFilter: { group },
+        label: 'ring',
+      });
       Matter.Body.setMass(b, PARTICLE_MASS);
       this.ring.push(b);
     }
     for (let i = 0; i < this.ring.length; i++) {
-      const c = Matter.Constraint.create({ bodyA: this.ring[i], bodyB: this.ring[(i + 1) % this.ring.length], stiffness: 0.2, damping: 0 });
+      const c = Matter.Constraint.create({
+        bodyA: this.ring[i],
+        bodyB: this.ring[(i + 1) % this.ring.length],
+        stiffness: 0.2,
+        damping: 0,
+      });
       this.links.push(c);
     }
     const bodies: Matter.Body[] = [...this.ring];
     const reach = Math.hypot(spec.lengthMm / 2 + spec.maxBulgeMm, spec.maxHalfWidthMm) + WALL_MARGIN_MM;
     for (const w of balloonWallsAt(anatomy, centre.y)) {
       if (Math.hypot(w.cx - centre.x, w.cz - centre.z) - w.lengthMm / 2 > reach) continue;
-      const body = Matter.Bodies.rectangle(w.cx, w.cz, w.lengthMm, w.thicknessMm, { isStatic: true, angle: w.angleRad, label: w.id, friction: 0 });
+      const body = Matter.Bodies.rectangle(w.cx, w.cz, w.lengthMm, w.thicknessMm, {
+        isStatic: true,
+        angle: w.angleRad,
+        label: w.id,
+        friction: 0,
+      });
       this.walls.set(body, w);
       bodies.push(body);
     }
@@ -176,7 +197,8 @@ export class BalloonWorld {
    */
   roomMm(from: { x: number; z: number }, dx: number, dz: number): number | null {
     const cortex = [...this.walls].filter(([, w]) => w.id !== 'opening').map(([b]) => b);
-    const hits = (s: number): boolean => Matter.Query.ray(cortex, { x: from.x, y: from.z }, { x: from.x + dx * s, y: from.z + dz * s }, 0.01).length > 0;
+    const hits = (s: number): boolean =>
+      Matter.Query.ray(cortex, { x: from.x, y: from.z }, { x: from.x + dx * s, y: from.z + dz * s }, 0.01).length > 0;
     let hi = 60;
     if (!hits(hi)) return null;
     let lo = 0;

@@ -14,7 +14,11 @@ import { insideTargetBody, inTargetVertebra } from './targetVertebra';
  * filed under: the canal (dura, cord: medial), the foramen (the exiting root runs under the
  * pedicle: inferior), the lung (pneumothorax: pleura).
  */
-const FORBIDDEN_SPACES: Readonly<Partial<Record<Tissue, BreachWall>>> = { canal: 'medial', foramen: 'inferior', lung: 'pleura' };
+const FORBIDDEN_SPACES: Readonly<Partial<Record<Tissue, BreachWall>>> = {
+  canal: 'medial',
+  foramen: 'inferior',
+  lung: 'pleura',
+};
 
 /** The breaches of one track, by wall: shared by the trocar tip and the drill tip. */
 export type BreachRecord = Map<BreachWall, Breach>;
@@ -78,7 +82,12 @@ export class BreachTracker {
         return;
       }
       this.inBone = false;
-      if (fromTarget) this.exit = { wall: exitWallAt(this.anatomy, q, this.side, tissue).wall, at: q, normal: surfaceNormal(this.isBone, q) };
+      if (fromTarget)
+        this.exit = {
+          wall: exitWallAt(this.anatomy, q, this.side, tissue).wall,
+          at: q,
+          normal: surfaceNormal(this.isBone, q),
+        };
     }
     if (this.exit) this.note(this.exit.wall, this.depthBeyond(this.exit, q, tissue), q, tick, events);
     const spaceWall = FORBIDDEN_SPACES[tissue];

@@ -153,7 +153,8 @@ export class CementInvasion {
   compactAround(cavity: readonly number[], factor: number): void {
     const l = this.lattice;
     const shell = new Set<number>();
-    for (const idx of cavity) for (const nb of l.neighbours(idx, this.scratch)) if (l.kind[nb] === CELL.bone) shell.add(nb);
+    for (const idx of cavity)
+      for (const nb of l.neighbours(idx, this.scratch)) if (l.kind[nb] === CELL.bone) shell.add(nb);
     for (const nb of [...shell].sort((x, y) => x - y)) l.entryPa[nb] *= factor;
   }
 }

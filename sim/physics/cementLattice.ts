@@ -66,7 +66,11 @@ export class CementLattice {
     this.nx = Math.ceil((2 * a) / CELL_MM);
     this.nz = Math.ceil((2 * b) / CELL_MM);
     this.ny = Math.ceil((2 * halfH) / CELL_MM);
-    this.origin = { x: v.centre.x - (this.nx * CELL_MM) / 2, y: v.centre.y - (this.ny * CELL_MM) / 2, z: v.centre.z - (this.nz * CELL_MM) / 2 };
+    this.origin = {
+      x: v.centre.x - (this.nx * CELL_MM) / 2,
+      y: v.centre.y - (this.ny * CELL_MM) / 2,
+      z: v.centre.z - (this.nz * CELL_MM) / 2,
+    };
     const n = this.nx * this.ny * this.nz;
     this.kind = new Uint8Array(n);
     this.entryPa = new Float64Array(n);
@@ -117,7 +121,11 @@ export class CementLattice {
     const i = idx % this.nx;
     const j = Math.floor(idx / this.nx) % this.ny;
     const k = Math.floor(idx / (this.nx * this.ny));
-    return { x: this.origin.x + (i + 0.5) * CELL_MM, y: this.origin.y + (j + 0.5) * CELL_MM, z: this.origin.z + (k + 0.5) * CELL_MM };
+    return {
+      x: this.origin.x + (i + 0.5) * CELL_MM,
+      y: this.origin.y + (j + 0.5) * CELL_MM,
+      z: this.origin.z + (k + 0.5) * CELL_MM,
+    };
   }
 
   /** The inside cell nearest to a point (the whole lattice is searched: it is small). */
@@ -154,7 +162,8 @@ export class CementLattice {
     const nearest = this.nearestInside(o.position);
     const cells: number[] = [];
     if (nearest >= 0) {
-      const reach2 = (Math.sqrt(this.distance2(nearest, o.position)) + Math.max(0, o.widthMm / 2 - CELL_MM / 2)) ** 2 + 1e-9;
+      const reach2 =
+        (Math.sqrt(this.distance2(nearest, o.position)) + Math.max(0, o.widthMm / 2 - CELL_MM / 2)) ** 2 + 1e-9;
       for (let idx = 0; idx < this.kind.length; idx++) {
         if (this.kind[idx] !== CELL.outside && this.distance2(idx, o.position) <= reach2) cells.push(idx);
       }
@@ -174,7 +183,11 @@ export class CementLattice {
       const steps = Math.max(1, Math.ceil(len / (CELL_MM / 3)));
       for (let t = 0; t <= steps; t++) {
         const f = t / steps;
-        const idx = this.cellAt({ x: p0.x + (p1.x - p0.x) * f, y: p0.y + (p1.y - p0.y) * f, z: p0.z + (p1.z - p0.z) * f });
+        const idx = this.cellAt({
+          x: p0.x + (p1.x - p0.x) * f,
+          y: p0.y + (p1.y - p0.y) * f,
+          z: p0.z + (p1.z - p0.z) * f,
+        });
         if (idx >= 0 && this.kind[idx] === CELL.bone) {
           this.kind[idx] = CELL.channel;
           this.entryPa[idx] = CHANNEL_ENTRY_PA;

@@ -45,7 +45,8 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
   if (l.t >= 0) {
     const nw = l.w / p.a;
     const nv = l.v / p.b;
-    const wall: BreachWall = Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
+    const wall: BreachWall =
+      Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
     return { wall, depthMm: pedicleDepth };
   }
   const depthMm = lz <= 0 ? ellipseDistanceOutside(lx, lz, a, b) : side2d;

@@ -20,7 +20,9 @@ export const PENETRATION = {
    */
   maxTapTravelMm: 3,
   /** Resistance of soft tissues ahead of the tip, N (assumed). */
-  softN: { skin: 8, fat: 2, muscle: 3, disc: 12, canal: 1, foramen: 2, lung: 1, bowelGas: 0.5, air: 0 } as Readonly<Partial<Record<Tissue, number>>>,
+  softN: { skin: 8, fat: 2, muscle: 3, disc: 12, canal: 1, foramen: 2, lung: 1, bowelGas: 0.5, air: 0 } as Readonly<
+    Partial<Record<Tissue, number>>
+  >,
   /**
    * The deep (thoracolumbar) fascia: the first fasciaMm of muscle under the subcutaneous fat
    * resists like a tough sheet, the "pop" an operator feels (assumed; a hand still gets through).
@@ -56,6 +58,7 @@ export function resistanceN(
   const friction = PENETRATION.boneFrictionNPerMm * Math.max(0, shaftInBoneMm);
   if (inFascia && tissue === 'muscle') return PENETRATION.fasciaN + friction;
   if (tissue === 'cortical') return PENETRATION.corticalN * Math.max(0.3, bone.cancellousDensity) + friction;
-  if (tissue === 'cancellous') return bone.cancellousStrengthMPa * tipAreaMm2(odMm) * PENETRATION.cancellousTipFactor + friction;
+  if (tissue === 'cancellous')
+    return bone.cancellousStrengthMPa * tipAreaMm2(odMm) * PENETRATION.cancellousTipFactor + friction;
   return (PENETRATION.softN[tissue] ?? PENETRATION.softN.muscle!) + friction;
 }

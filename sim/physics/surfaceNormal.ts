@@ -19,7 +19,11 @@ const DIRECTIONS: readonly Vec3[] = (() => {
  * the classifier knows (body, pedicle, posterior elements, ribs) without a formula per shape.
  * Returns null where the sphere is all bone or all soft tissue (no surface within radiusMm).
  */
-export function surfaceNormal(isBone: (x: number, y: number, z: number) => boolean, q: Vec3, radiusMm = 1.5): Vec3 | null {
+export function surfaceNormal(
+  isBone: (x: number, y: number, z: number) => boolean,
+  q: Vec3,
+  radiusMm = 1.5,
+): Vec3 | null {
   let sx = 0;
   let sy = 0;
   let sz = 0;

@@ -73,7 +73,8 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     const { mx, mz } = seg;
     if (y < inferiorYAt(prof, 0.98 * mx, 0.98 * mz) || y > superiorYAt(prof, 0.98 * mx, 0.98 * mz)) continue;
     if (inPedicleCore(v.centre.x + mx, v.centre.z + mz)) continue;
-    const id: WallId = seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
+    const id: WallId =
+      seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
     out.push({
       id,
       side: null,

@@ -24,7 +24,11 @@ export const planStepSchema = z.union([
   /** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
   z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
   /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
-  z.strictObject({ aimIdeal: z.literal(true), medialOffsetDeg: z.number().optional(), caudalOffsetDeg: z.number().optional() }),
+  z.strictObject({
+    aimIdeal: z.literal(true),
+    medialOffsetDeg: z.number().optional(),
+    caudalOffsetDeg: z.number().optional(),
+  }),
   /**
    * Repeat a command every everyS seconds until a condition holds (fails after max repeats).
    * stopIf ends the repetition early without failing (e.g. stop injecting when a leak appears).

@@ -21,7 +21,8 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, sinceTick = 
 
 /** Tick of the latest accepted phase.next (0 before any): where the current phase began. */
 function lastPhaseChangeTick(session: Session): number {
-  for (let i = session.log.length - 1; i >= 0; i--) if (session.log[i].command.type === 'phase.next') return session.log[i].tick;
+  for (let i = session.log.length - 1; i >= 0; i--)
+    if (session.log[i].command.type === 'phase.next') return session.log[i].tick;
   return 0;
 }
 
@@ -34,7 +35,8 @@ export function runPlan(scenario: Scenario, seed: number, plan: Plan, mode: Trai
 
 function send(session: Session, command: Command, where: string, optional = false): void {
   const r = session.dispatch(command);
-  if (!r.accepted && !optional) throw new PlanError(`${where}: ${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
+  if (!r.accepted && !optional)
+    throw new PlanError(`${where}: ${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
 }
 
 /** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
@@ -80,5 +82,6 @@ function runStep(session: Session, step: PlanStep, i: number): void {
     if (conditionHolds(session.snapshot(), step.waitUntil, since)) return;
     session.advance(step.stepS);
   }
-  if (!conditionHolds(session.snapshot(), step.waitUntil, since)) throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
+  if (!conditionHolds(session.snapshot(), step.waitUntil, since))
+    throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
 }

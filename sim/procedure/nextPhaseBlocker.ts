@@ -9,7 +9,9 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
   const { context } = snapshot;
   switch (phaseOf(snapshot)) {
     case 'caseReview': {
-      const missing = CASE_REVIEW_ITEMS.filter((item) => !context.checklist[item]).map((item) => CHECKLIST_LABELS[item]);
+      const missing = CASE_REVIEW_ITEMS.filter((item) => !context.checklist[item]).map(
+        (item) => CHECKLIST_LABELS[item],
+      );
       return `Review ${listInWords(missing)} before moving on.`;
     }
     case 'preOp':
@@ -25,7 +27,9 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
     case 'workingChannel': {
       const step = expectedExchangeStep(snapshot);
       if (step) return `Finish the instrument exchange first: ${EXCHANGE_LABELS[step]}.`;
-      return snapshot.context.procedure === 'kyphoplasty' ? 'Drill the working channel first.' : 'Open the needle first.';
+      return snapshot.context.procedure === 'kyphoplasty'
+        ? 'Drill the working channel first.'
+        : 'Open the needle first.';
     }
     case 'balloon':
       if (snapshot.matches({ balloon: 'pair' })) return pairBlocker(snapshot);

@@ -62,7 +62,11 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...imaging,
         'image.acquired': { actions: 'record the image' },
-        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'access', actions: 'announce the command' },
+        'phase.next': {
+          guard: 'AP and lateral taken in this phase',
+          target: 'access',
+          actions: 'announce the command',
+        },
       },
     },
     access: {
@@ -121,22 +125,50 @@ export const procedureMachine = procedureSetup.createMachine({
             'needle.advance': allowed,
             'needle.tap': allowed,
             'instrument.exchange': [
-              { guard: and([stepIs('stylet.remove'), 'procedure is kyphoplasty']), target: 'styletOut', actions: 'announce the command' },
+              {
+                guard: and([stepIs('stylet.remove'), 'procedure is kyphoplasty']),
+                target: 'styletOut',
+                actions: 'announce the command',
+              },
               { guard: stepIs('stylet.remove'), target: 'channelReady', actions: 'announce the command' },
             ],
           },
         },
         styletOut: {
-          on: { 'instrument.exchange': { guard: stepIs('guidePin.insert'), target: 'guidePinIn', actions: 'announce the command' } },
+          on: {
+            'instrument.exchange': {
+              guard: stepIs('guidePin.insert'),
+              target: 'guidePinIn',
+              actions: 'announce the command',
+            },
+          },
         },
         guidePinIn: {
-          on: { 'instrument.exchange': { guard: stepIs('needle.remove'), target: 'needleOut', actions: 'announce the command' } },
+          on: {
+            'instrument.exchange': {
+              guard: stepIs('needle.remove'),
+              target: 'needleOut',
+              actions: 'announce the command',
+            },
+          },
         },
         needleOut: {
-          on: { 'instrument.exchange': { guard: stepIs('introducer.insert'), target: 'introducerIn', actions: 'announce the command' } },
+          on: {
+            'instrument.exchange': {
+              guard: stepIs('introducer.insert'),
+              target: 'introducerIn',
+              actions: 'announce the command',
+            },
+          },
         },
         introducerIn: {
-          on: { 'instrument.exchange': { guard: stepIs('guidePin.remove'), target: 'drilling', actions: 'announce the command' } },
+          on: {
+            'instrument.exchange': {
+              guard: stepIs('guidePin.remove'),
+              target: 'drilling',
+              actions: 'announce the command',
+            },
+          },
         },
         drilling: {
           on: {
@@ -147,7 +179,9 @@ export const procedureMachine = procedureSetup.createMachine({
         channelReady: {
           on: {
             // A channel short of the anterior third can be drilled further.
-            'channel.drill': [{ guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' }],
+            'channel.drill': [
+              { guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' },
+            ],
             'phase.next': [
               // Bipedicular kyphoplasty: both working channels first, then both balloons together.
               {
@@ -155,7 +189,11 @@ export const procedureMachine = procedureSetup.createMachine({
                 target: '#procedure.access',
                 actions: ['turn to the second pedicle', 'announce the command'],
               },
-              { guard: 'both pedicles treated together', target: '#procedure.balloon.pair', actions: 'announce the command' },
+              {
+                guard: 'both pedicles treated together',
+                target: '#procedure.balloon.pair',
+                actions: 'announce the command',
+              },
               { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
               { target: '#procedure.cement', actions: 'announce the command' },
             ],
@@ -203,12 +241,17 @@ export const procedureMachine = procedureSetup.createMachine({
         // Bipedicular kyphoplasty: both balloons in the body together, inflated alternately.
         pair: {
           initial: 'working',
-          on: { 'side.select': { guard: 'the other side', actions: ['work on the chosen side', 'announce the command'] } },
+          on: {
+            'side.select': { guard: 'the other side', actions: ['work on the chosen side', 'announce the command'] },
+          },
           states: {
             working: {
               on: {
                 ...pairCounts,
-                'balloon.insert': { guard: workingBalloonIs('out'), actions: ['insert the working balloon', 'announce the command'] },
+                'balloon.insert': {
+                  guard: workingBalloonIs('out'),
+                  actions: ['insert the working balloon', 'announce the command'],
+                },
                 'balloon.inflate': { guard: workingBalloonIs('in'), actions: 'announce the command' },
                 'balloon.deflate': pairDeflate,
                 'balloon.remove': pairRemove,
@@ -252,7 +295,12 @@ export const procedureMachine = procedureSetup.createMachine({
             'cement.stop': allowed,
             // Bipedicular kyphoplasty: cement delivered on this side, on to the other (a batch of its own).
             'side.select': {
-              guard: and(['both pedicles treated together', 'the other side', 'no side cemented yet', 'cement delivered']),
+              guard: and([
+                'both pedicles treated together',
+                'the other side',
+                'no side cemented yet',
+                'cement delivered',
+              ]),
               target: 'unmixed',
               actions: ['turn the cement to the other side', 'announce the command'],
             },
@@ -262,7 +310,11 @@ export const procedureMachine = procedureSetup.createMachine({
                 target: '#procedure.access',
                 actions: ['turn to the second pedicle', 'announce the command'],
               },
-              { guard: and(['cement delivered', 'every side cemented']), target: '#procedure.instrumentRemoval', actions: 'announce the command' },
+              {
+                guard: and(['cement delivered', 'every side cemented']),
+                target: '#procedure.instrumentRemoval',
+                actions: 'announce the command',
+              },
             ],
           },
         },
@@ -285,7 +337,11 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...imaging,
         'image.acquired': { actions: 'record the image' },
-        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery', actions: 'announce the command' },
+        'phase.next': {
+          guard: 'AP and lateral taken in this phase',
+          target: 'recovery',
+          actions: 'announce the command',
+        },
       },
     },
     recovery: {

@@ -4,7 +4,8 @@ import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from './checklistItems';
 import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
 
 const otherSide = (side: Side | null): Side => (side === 'left' ? 'right' : 'left');
-const balloonsIn = (context: ProcedureContext): number => Object.values(context.balloons).filter((stage) => stage === 'in').length;
+const balloonsIn = (context: ProcedureContext): number =>
+  Object.values(context.balloons).filter((stage) => stage === 'in').length;
 
 /**
  * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree).
@@ -37,7 +38,8 @@ export const procedureSetup = setup({
     'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
     'cement delivered': ({ context }) => context.cementDelivered,
     'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
-    'both pedicles treated together': ({ context }) => context.procedure === 'kyphoplasty' && context.approach === 'bipedicular',
+    'both pedicles treated together': ({ context }) =>
+      context.procedure === 'kyphoplasty' && context.approach === 'bipedicular',
     'the other side': ({ context, event }) => event.type === 'side.select' && event.side !== context.activeSide,
     'working balloon is': ({ context }, params: { stage: BalloonStage }) =>
       context.activeSide !== null && context.balloons[context.activeSide] === params.stage,
@@ -48,7 +50,8 @@ export const procedureSetup = setup({
     'no side cemented yet': ({ context }) => context.cementFirstSide === null,
     'every side cemented': ({ context }) =>
       !(context.procedure === 'kyphoplasty' && context.approach === 'bipedicular') || context.cementFirstSide !== null,
-    'exchange step is': ({ event }, params: { step: ExchangeStep }) => event.type === 'instrument.exchange' && event.step === params.step,
+    'exchange step is': ({ event }, params: { step: ExchangeStep }) =>
+      event.type === 'instrument.exchange' && event.step === params.step,
   },
   actions: {
     // Only command transitions use this action, so the event is a command here.
@@ -75,16 +78,20 @@ export const procedureSetup = setup({
         event.type === 'needle.entry' || event.type === 'side.select' ? event.side : context.activeSide,
     }),
     'insert the working balloon': assign({
-      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'in' } : context.balloons),
+      balloons: ({ context }) =>
+        context.activeSide ? { ...context.balloons, [context.activeSide]: 'in' } : context.balloons,
     }),
     'remove the working balloon': assign({
-      balloons: ({ context }) => (context.activeSide ? { ...context.balloons, [context.activeSide]: 'removed' } : context.balloons),
+      balloons: ({ context }) =>
+        context.activeSide ? { ...context.balloons, [context.activeSide]: 'removed' } : context.balloons,
     }),
     // Never more balloons holding contrast than balloons in the body.
     'count a balloon inflated': assign({
       balloonsInflated: ({ context }) => Math.min(context.balloonsInflated + 1, balloonsIn(context)) as 0 | 1 | 2,
     }),
-    'count a balloon deflated': assign({ balloonsInflated: ({ context }) => Math.max(context.balloonsInflated - 1, 0) as 0 | 1 | 2 }),
+    'count a balloon deflated': assign({
+      balloonsInflated: ({ context }) => Math.max(context.balloonsInflated - 1, 0) as 0 | 1 | 2,
+    }),
     'turn the cement to the other side': assign({
       cementFirstSide: ({ context }) => context.activeSide,
       activeSide: ({ context, event }) => (event.type === 'side.select' ? event.side : context.activeSide),

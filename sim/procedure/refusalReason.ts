@@ -44,8 +44,11 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
     case 'channel.drill':
       if (phaseOf(snapshot) === 'access') return 'Advance the trocar past the posterior wall before drilling.';
       if (phaseOf(snapshot) !== 'workingChannel') return undefined;
-      if (snapshot.context.procedure === 'vertebroplasty') return 'A vertebroplasty needle needs no drill: cement goes through the needle.';
-      return expectedExchangeStep(snapshot) ? 'The drill goes through the open osteo-introducer: finish the exchange first.' : undefined;
+      if (snapshot.context.procedure === 'vertebroplasty')
+        return 'A vertebroplasty needle needs no drill: cement goes through the needle.';
+      return expectedExchangeStep(snapshot)
+        ? 'The drill goes through the open osteo-introducer: finish the exchange first.'
+        : undefined;
     case 'balloon.insert':
     case 'balloon.inflate':
     case 'balloon.deflate':
@@ -69,11 +72,14 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
 
 function exchangeReason(snapshot: ProcedureSnapshot, step: ExchangeStep): string | undefined {
   const phase = phaseOf(snapshot);
-  if (phase === 'access') return 'Reach the vertebral body before the exchange (past the posterior wall on the lateral view).';
-  if (phase !== 'workingChannel') return isBefore(snapshot, 'access') ? 'There is no needle in yet.' : 'The exchange is over.';
+  if (phase === 'access')
+    return 'Reach the vertebral body before the exchange (past the posterior wall on the lateral view).';
+  if (phase !== 'workingChannel')
+    return isBefore(snapshot, 'access') ? 'There is no needle in yet.' : 'The exchange is over.';
   const expected = expectedExchangeStep(snapshot);
   if (!expected) return 'The exchange is done.';
-  if (!EXCHANGE_ORDER[snapshot.context.procedure].includes(step)) return `A ${snapshot.context.procedure} needs no such step: ${EXCHANGE_LABELS[expected]}.`;
+  if (!EXCHANGE_ORDER[snapshot.context.procedure].includes(step))
+    return `A ${snapshot.context.procedure} needs no such step: ${EXCHANGE_LABELS[expected]}.`;
   return `Not yet: first ${EXCHANGE_LABELS[expected]}.`;
 }
 
@@ -124,7 +130,10 @@ function balloonReason(snapshot: ProcedureSnapshot, command: Command): string | 
 function pairBalloonReason(snapshot: ProcedureSnapshot, command: Command): string | undefined {
   const { activeSide, balloons, balloonsInflated } = snapshot.context;
   const stage = activeSide ? balloons[activeSide] : 'out';
-  if (snapshot.matches({ balloon: { pair: 'ruptured' } }) && (command.type === 'balloon.inflate' || command.type === 'balloon.insert')) {
+  if (
+    snapshot.matches({ balloon: { pair: 'ruptured' } }) &&
+    (command.type === 'balloon.inflate' || command.type === 'balloon.insert')
+  ) {
     return 'A balloon has ruptured: deflate and remove both balloons.';
   }
   if (stage === 'removed') return `The ${activeSide} balloon has been removed.`;
@@ -146,8 +155,10 @@ function pairBalloonReason(snapshot: ProcedureSnapshot, command: Command): strin
 function sideReason(snapshot: ProcedureSnapshot, side: Side): string | undefined {
   const { context } = snapshot;
   if (context.approach === 'unipedicular') return 'A unipedicular approach has one working side.';
-  if (context.procedure === 'vertebroplasty') return 'A bipedicular vertebroplasty finishes one side before the other: choose the second entry in access.';
-  if (isBefore(snapshot, 'balloon')) return 'Place both working channels first (the second side starts with a new skin entry).';
+  if (context.procedure === 'vertebroplasty')
+    return 'A bipedicular vertebroplasty finishes one side before the other: choose the second entry in access.';
+  if (isBefore(snapshot, 'balloon'))
+    return 'Place both working channels first (the second side starts with a new skin entry).';
   if (isAfter(snapshot, 'cement')) return 'The work on the pedicles is over.';
   if (side === context.activeSide) return `You are already working on the ${side} side.`;
   if (phaseOf(snapshot) !== 'cement') return undefined;

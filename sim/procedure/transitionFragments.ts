@@ -48,12 +48,18 @@ export const pairCounts = {
   'balloon.inflated': { actions: 'count a balloon inflated' },
   'balloon.deflated': { actions: 'count a balloon deflated' },
 } as const;
-export const pairDeflate = { guard: and([workingBalloonIs('in'), 'a balloon holds contrast']), actions: 'announce the command' } as const;
+export const pairDeflate = {
+  guard: and([workingBalloonIs('in'), 'a balloon holds contrast']),
+  actions: 'announce the command',
+} as const;
 export const pairRemove = [
   {
     guard: and([workingBalloonIs('in'), 'no balloon holds contrast', 'the other balloon is removed']),
     target: 'removed',
     actions: ['remove the working balloon', 'announce the command'],
   },
-  { guard: and([workingBalloonIs('in'), 'no balloon holds contrast']), actions: ['remove the working balloon', 'announce the command'] },
+  {
+    guard: and([workingBalloonIs('in'), 'no balloon holds contrast']),
+    actions: ['remove the working balloon', 'announce the command'],
+  },
 ] as const;

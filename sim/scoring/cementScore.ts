@@ -6,7 +6,14 @@ import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput
  * Points for the cement phase at the first push: working-phase (dough) cement leaks least
  * (clinical-reference.md: low viscosity OR 3.3 for leakage; Habib: 4.0 g at 3.5 min vs 2.6 g at 9.5 min).
  */
-const PHASE_POINTS: Readonly<Record<CementPhase, number>> = { unmixed: -40, liquid: -30, sticky: -10, working: 0, setting: -20, set: -40 };
+const PHASE_POINTS: Readonly<Record<CementPhase, number>> = {
+  unmixed: -40,
+  liquid: -30,
+  sticky: -10,
+  working: 0,
+  setting: -20,
+  set: -40,
+};
 
 /** Volume window per region (SWISSspine: 4-5 mL typical; issue 6 targets 3-6 mL lumbar, 2-4 mL thoracic). */
 const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
@@ -31,8 +38,18 @@ export function cementScore(input: ScoringInput): DomainScore {
   const [lo, hi] = volumeWindowMl(input.scenario.level);
   const volumeOff = c.inBodyMl < lo ? lo - c.inBodyMl : c.inBodyMl > hi ? c.inBodyMl - hi : 0;
   const items: ScoreItem[] = [
-    { label: 'Cement phase at first push', value: first === undefined ? 'no injection' : firstPhase, points: first === undefined ? -100 : PHASE_POINTS[firstPhase], evidenceTicks: first === undefined ? [] : [first] },
-    { label: `Cement in the body (target ${lo}-${hi} mL)`, value: fmt(c.inBodyMl, 'mL', 2), points: -Math.round(volumeOff * 15 * 10) / 10, evidenceTicks: injections },
+    {
+      label: 'Cement phase at first push',
+      value: first === undefined ? 'no injection' : firstPhase,
+      points: first === undefined ? -100 : PHASE_POINTS[firstPhase],
+      evidenceTicks: first === undefined ? [] : [first],
+    },
+    {
+      label: `Cement in the body (target ${lo}-${hi} mL)`,
+      value: fmt(c.inBodyMl, 'mL', 2),
+      points: -Math.round(volumeOff * 15 * 10) / 10,
+      evidenceTicks: injections,
+    },
   ];
   if (first !== undefined) {
     const blind = Math.max(0, c.maxUnimagedMl - BLIND_FREE_ML);
@@ -44,9 +61,19 @@ export function cementScore(input: ScoringInput): DomainScore {
     });
     // Fill distribution (assumed teaching points): across the midline, and endplate to endplate.
     const d = c.distribution;
-    items.push({ label: 'Cement crosses the midline', value: d.crossesMidline ? 'yes' : 'no', points: d.crossesMidline ? 0 : -5, evidenceTicks: injections });
+    items.push({
+      label: 'Cement crosses the midline',
+      value: d.crossesMidline ? 'yes' : 'no',
+      points: d.crossesMidline ? 0 : -5,
+      evidenceTicks: injections,
+    });
     const both = d.touchesSuperiorEndplate && d.touchesInferiorEndplate;
-    items.push({ label: 'Cement reaches both endplates', value: both ? 'yes' : 'no', points: both ? 0 : -5, evidenceTicks: injections });
+    items.push({
+      label: 'Cement reaches both endplates',
+      value: both ? 'yes' : 'no',
+      points: both ? 0 : -5,
+      evidenceTicks: injections,
+    });
   }
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: 0.1, items };

@@ -21,17 +21,41 @@ export function criticalErrors(input: ScoringInput): CriticalError[] {
   const out: CriticalError[] = [];
   const f = input.final;
   for (const b of f.trocars.flatMap((t) => t.breaches)) {
-    if (b.wall === 'medial' && b.depthMm >= CRITICAL.medialBreachMm) out.push({ id: 'medial-breach', label: `Medial pedicle breach into the canal (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });
-    if (b.wall === 'inferior' && b.depthMm >= CRITICAL.inferiorBreachMm) out.push({ id: 'inferior-breach', label: `Inferior breach into the foramen (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });
-    if (b.wall === 'anterior' && b.depthMm >= CRITICAL.anteriorBreachMm) out.push({ id: 'anterior-perforation', label: `Anterior cortex perforated (${b.depthMm.toFixed(1)} mm)`, tick: b.tick });
+    if (b.wall === 'medial' && b.depthMm >= CRITICAL.medialBreachMm)
+      out.push({
+        id: 'medial-breach',
+        label: `Medial pedicle breach into the canal (${b.depthMm.toFixed(1)} mm)`,
+        tick: b.tick,
+      });
+    if (b.wall === 'inferior' && b.depthMm >= CRITICAL.inferiorBreachMm)
+      out.push({
+        id: 'inferior-breach',
+        label: `Inferior breach into the foramen (${b.depthMm.toFixed(1)} mm)`,
+        tick: b.tick,
+      });
+    if (b.wall === 'anterior' && b.depthMm >= CRITICAL.anteriorBreachMm)
+      out.push({
+        id: 'anterior-perforation',
+        label: `Anterior cortex perforated (${b.depthMm.toFixed(1)} mm)`,
+        tick: b.tick,
+      });
   }
   for (const leak of f.cement.leaks) {
     if ((leak.location === 'epidural' || leak.location === 'foraminal') && leak.volumeMl >= CRITICAL.canalLeakMl) {
-      out.push({ id: 'canal-leak', label: `${leak.location} cement leak of ${leak.volumeMl.toFixed(2)} mL`, tick: leak.firstTick });
+      out.push({
+        id: 'canal-leak',
+        label: `${leak.location} cement leak of ${leak.volumeMl.toFixed(2)} mL`,
+        tick: leak.firstTick,
+      });
     }
   }
   // Entrance skin dose is approximated by the reference air kerma (no backscatter correction yet).
-  if (f.dose.airKermaMGy >= CRITICAL.skinDoseMGy) out.push({ id: 'skin-dose', label: `Reference air kerma ${Math.round(f.dose.airKermaMGy)} mGy reached the 2 Gy erythema threshold`, tick: f.tick });
+  if (f.dose.airKermaMGy >= CRITICAL.skinDoseMGy)
+    out.push({
+      id: 'skin-dose',
+      label: `Reference air kerma ${Math.round(f.dose.airKermaMGy)} mGy reached the 2 Gy erythema threshold`,
+      tick: f.tick,
+    });
   const rupture = eventTicks(input, 'balloon.ruptured')[0];
   if (rupture !== undefined) {
     const removed = input.log.find((e) => e.tick >= rupture && e.command.type === 'balloon.remove');

@@ -20,8 +20,18 @@ export function heightScore(input: ScoringInput): DomainScore {
   const kypho = input.scenario.procedure === 'kyphoplasty';
   const shortfall = Math.max(0, FULL_MARKS_REGAINED - regainedAnterior) / FULL_MARKS_REGAINED;
   const items: ScoreItem[] = [
-    { label: 'Lost anterior height regained', value: fmt(regainedAnterior * 100, '%', 0), points: kypho ? -Math.round(shortfall * 100) : 0, evidenceTicks: evidence },
-    { label: 'Lost middle height regained', value: fmt(regainedMiddle * 100, '%', 0), points: 0, evidenceTicks: evidence },
+    {
+      label: 'Lost anterior height regained',
+      value: fmt(regainedAnterior * 100, '%', 0),
+      points: kypho ? -Math.round(shortfall * 100) : 0,
+      evidenceTicks: evidence,
+    },
+    {
+      label: 'Lost middle height regained',
+      value: fmt(regainedMiddle * 100, '%', 0),
+      points: 0,
+      evidenceTicks: evidence,
+    },
     { label: 'Wedge angle corrected', value: fmt(wedgeChange, 'deg'), points: 0, evidenceTicks: evidence },
   ];
   const total = items.reduce((s, i) => s + i.points, 0);

@@ -28,7 +28,12 @@ export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
   const leaks = input.final.cement.leaks;
   for (const leak of leaks) {
     const points = -leak.volumeMl * LEAK_SEVERITY[leak.location] * POINTS_PER_WEIGHTED_ML;
-    items.push({ label: `${leak.location} leak`, value: fmt(leak.volumeMl, 'mL', 2), points: Math.round(points * 10) / 10, evidenceTicks: [leak.firstTick] });
+    items.push({
+      label: `${leak.location} leak`,
+      value: fmt(leak.volumeMl, 'mL', 2),
+      points: Math.round(points * 10) / 10,
+      evidenceTicks: [leak.firstTick],
+    });
   }
   // The clock starts when an image showed the leak (the trainee cannot react to what no image showed);
   // it stops when cement stopped moving (cementOutcome.ts).
@@ -37,7 +42,9 @@ export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
   if (outcome.pushedOnAfterLeakS !== null && seenTicks.length > 0) {
     const seen = Math.min(...seenTicks);
     const delayS = outcome.pushedOnAfterLeakS;
-    const lastPush = commandTicks(input, 'cement.inject').filter((t) => t >= seen).pop();
+    const lastPush = commandTicks(input, 'cement.inject')
+      .filter((t) => t >= seen)
+      .pop();
     items.push({
       label: 'Cement kept going after the first leak seen on an image',
       value: fmt(delayS, 's'),

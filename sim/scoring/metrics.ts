@@ -70,7 +70,12 @@ export function metrics(input: ScoringInput): Metrics {
 }
 
 type Stage = 'before' | 'peak' | 'afterDeflation' | 'afterCement';
-const STAGE_NAMES: Readonly<Record<Stage, string>> = { before: 'PreOp', peak: 'Peak', afterDeflation: 'Deflated', afterCement: 'Cemented' };
+const STAGE_NAMES: Readonly<Record<Stage, string>> = {
+  before: 'PreOp',
+  peak: 'Peak',
+  afterDeflation: 'Deflated',
+  afterCement: 'Cemented',
+};
 
 /**
  * Heights at each stage (issue 5): anterior, middle and posterior before, at full inflation, after

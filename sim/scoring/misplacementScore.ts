@@ -25,8 +25,15 @@ export function misplacementScore(input: ScoringInput): DomainScore {
   const trocars = input.final.trocars;
   for (const b of trocars.flatMap((t) => t.breaches)) {
     const w = BREACH_POINTS[b.wall];
-    const ticks = breachEvents.filter((e) => e.event.type === 'needle.breach' && e.event.wall === b.wall).map((e) => e.tick);
-    items.push({ label: `${b.wall} wall breach`, value: fmt(b.depthMm, 'mm'), points: -(w.base + w.perMm * b.depthMm), evidenceTicks: ticks.length ? ticks : [b.tick] });
+    const ticks = breachEvents
+      .filter((e) => e.event.type === 'needle.breach' && e.event.wall === b.wall)
+      .map((e) => e.tick);
+    items.push({
+      label: `${b.wall} wall breach`,
+      value: fmt(b.depthMm, 'mm'),
+      points: -(w.base + w.perMm * b.depthMm),
+      evidenceTicks: ticks.length ? ticks : [b.tick],
+    });
   }
   const violations = eventTicks(input, 'needle.safetyRuleViolated');
   items.push({
@@ -37,14 +44,35 @@ export function misplacementScore(input: ScoringInput): DomainScore {
   });
   const missed = eventTicks(input, 'needle.missedPedicle');
   // A pass that goes by the pedicle has to be withdrawn and redone: time, dose and tissue damage (assumed weight).
-  items.push({ label: 'Pedicle missed on a pass', value: String(missed.length), points: -10 * missed.length, evidenceTicks: missed });
+  items.push({
+    label: 'Pedicle missed on a pass',
+    value: String(missed.length),
+    points: -10 * missed.length,
+    evidenceTicks: missed,
+  });
   const target = eventTicks(input, 'needle.inTargetZone');
-  items.push({ label: 'Tip reached the anterior-third target zone', value: target.length ? 'yes' : 'no', points: target.length ? 0 : -15, evidenceTicks: target });
+  items.push({
+    label: 'Tip reached the anterior-third target zone',
+    value: target.length ? 'yes' : 'no',
+    points: target.length ? 0 : -15,
+    evidenceTicks: target,
+  });
   const redirections = trocars.reduce((n, t) => n + t.redirections, 0);
   const aims = input.log.filter((e) => e.command.type === 'needle.aim').map((e) => e.tick);
-  items.push({ label: 'Redirections inside bone', value: String(redirections), points: -5 * redirections, evidenceTicks: redirections ? aims : [] });
+  items.push({
+    label: 'Redirections inside bone',
+    value: String(redirections),
+    points: -5 * redirections,
+    evidenceTicks: redirections ? aims : [],
+  });
   const total = items.reduce((s, i) => s + i.points, 0);
-  return { id: 'misplacement', label: 'Needle placement', score: clampScore(100 + total), weight: 0.25, items: items.map(roundPoints) };
+  return {
+    id: 'misplacement',
+    label: 'Needle placement',
+    score: clampScore(100 + total),
+    weight: 0.25,
+    items: items.map(roundPoints),
+  };
 }
 
 const roundPoints = (i: ScoreItem): ScoreItem => ({ ...i, points: Math.round(i.points * 10) / 10 });

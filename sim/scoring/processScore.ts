@@ -11,19 +11,42 @@ export function processScore(input: ScoringInput): DomainScore {
   const items: ScoreItem[] = [...CASE_REVIEW_ITEMS, ...PRE_OP_ITEMS].map((item) => {
     const label = CHECKLIST_TITLES[item];
     const t = ticks.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
-    return { label, value: t === undefined ? 'missed' : 'done', points: t === undefined ? -10 : 0, evidenceTicks: t === undefined ? [] : [t] };
+    return {
+      label,
+      value: t === undefined ? 'missed' : 'done',
+      points: t === undefined ? -10 : 0,
+      evidenceTicks: t === undefined ? [] : [t],
+    };
   });
   const local = commandTicks(input, 'local.anaesthetic')[0];
   const puncture = eventTicks(input, 'needle.skinPunctured')[0];
   const localInTime = local !== undefined && (puncture === undefined || local <= puncture);
-  items.push({ label: 'Local anaesthetic before the skin puncture', value: localInTime ? 'yes' : 'no', points: localInTime ? 0 : -10, evidenceTicks: local === undefined ? [] : [local] });
+  items.push({
+    label: 'Local anaesthetic before the skin puncture',
+    value: localInTime ? 'yes' : 'no',
+    points: localInTime ? 0 : -10,
+    evidenceTicks: local === undefined ? [] : [local],
+  });
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
-  const complicated = input.final.cement.leaks.length > 0 || input.final.trocars.some((t) => t.breaches.length > 0) || eventTicks(input, 'balloon.ruptured').length > 0;
+  const complicated =
+    input.final.cement.leaks.length > 0 ||
+    input.final.trocars.some((t) => t.breaches.length > 0) ||
+    eventTicks(input, 'balloon.ruptured').length > 0;
   const expected = complicated ? 'overnight' : 'same-day';
   const chosen = decision?.command.type === 'discharge.decide' ? decision.command.decision : 'none';
-  items.push({ label: `Discharge decision (expected ${expected})`, value: chosen, points: chosen === expected ? 0 : -10, evidenceTicks: decision ? [decision.tick] : [] });
+  items.push({
+    label: `Discharge decision (expected ${expected})`,
+    value: chosen,
+    points: chosen === expected ? 0 : -10,
+    evidenceTicks: decision ? [decision.tick] : [],
+  });
   const t = input.final.timeS;
-  items.push({ label: 'Procedure time', value: fmt(t / 60, 'min'), points: t > MAX_SIM_TIME_S ? -10 : 0, evidenceTicks: [] });
+  items.push({
+    label: 'Procedure time',
+    value: fmt(t / 60, 'min'),
+    points: t > MAX_SIM_TIME_S ? -10 : 0,
+    evidenceTicks: [],
+  });
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'process', label: 'Process', score: clampScore(100 + total), weight: 0.15, items };
 }

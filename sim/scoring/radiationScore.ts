@@ -16,11 +16,21 @@ export function radiationScore(input: ScoringInput): DomainScore {
   const extraMin = Math.max(0, d.fluoroTimeS - FREE_FLUORO_S) / 60;
   const hand = eventTicks(input, 'handInBeam');
   const items: ScoreItem[] = [
-    { label: 'Fluoroscopy time', value: fmt(d.fluoroTimeS / 60, 'min', 2), points: -Math.round(extraMin * POINTS_PER_EXTRA_MIN * 10) / 10, evidenceTicks: exposures },
+    {
+      label: 'Fluoroscopy time',
+      value: fmt(d.fluoroTimeS / 60, 'min', 2),
+      points: -Math.round(extraMin * POINTS_PER_EXTRA_MIN * 10) / 10,
+      evidenceTicks: exposures,
+    },
     { label: 'Shots (AP / lateral)', value: `${d.shots.AP} / ${d.shots.lateral}`, points: 0, evidenceTicks: exposures },
     { label: 'Dose-area product', value: fmt(d.dapGyCm2, 'Gy cm2', 2), points: 0, evidenceTicks: exposures },
     { label: 'Reference air kerma', value: fmt(d.airKermaMGy, 'mGy', 0), points: 0, evidenceTicks: exposures },
-    { label: 'Hand in the beam', value: fmt(d.handInBeamS, 's'), points: hand.length ? -Math.min(30, 10 + 2 * d.handInBeamS) : 0, evidenceTicks: hand },
+    {
+      label: 'Hand in the beam',
+      value: fmt(d.handInBeamS, 's'),
+      points: hand.length ? -Math.min(30, 10 + 2 * d.handInBeamS) : 0,
+      evidenceTicks: hand,
+    },
   ];
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'radiation', label: 'Radiation', score: clampScore(100 + total), weight: 0.1, items };

@@ -20,8 +20,17 @@ export interface ReportTextHeader {
 }
 
 /** The header of a session's report, ended at `endTick`: one builder for the browser and the CLI. */
-export function reportTextHeader(session: Pick<Session, 'scenario' | 'seed' | 'mode'>, endTick: number): ReportTextHeader {
-  return { scenarioTitle: session.scenario.title, scenarioId: session.scenario.id, seed: session.seed, mode: session.mode, endTick };
+export function reportTextHeader(
+  session: Pick<Session, 'scenario' | 'seed' | 'mode'>,
+  endTick: number,
+): ReportTextHeader {
+  return {
+    scenarioTitle: session.scenario.title,
+    scenarioId: session.scenario.id,
+    seed: session.seed,
+    mode: session.mode,
+    endTick,
+  };
 }
 
 /** The file name a report is saved under: report-<scenario>-<seed>.txt. */
@@ -46,15 +55,25 @@ function evidenceText(ticks: readonly number[]): string {
 
 function criticalLines(errors: readonly CriticalError[]): string[] {
   if (errors.length === 0) return ['Critical errors: none'];
-  return [`Critical errors (${errors.length}, each fails the attempt):`, ...errors.map((c) => `  ${tickClockText(c.tick)}  ${c.label} [${c.id}]`)];
+  return [
+    `Critical errors (${errors.length}, each fails the attempt):`,
+    ...errors.map((c) => `  ${tickClockText(c.tick)}  ${c.label} [${c.id}]`),
+  ];
 }
 
 function itemLines(item: ScoreItem): string[] {
-  return [`  - ${item.label}: ${item.value}`, `      points ${fixed(item.points, 1)}; evidence: ${evidenceText(item.evidenceTicks)}`];
+  return [
+    `  - ${item.label}: ${item.value}`,
+    `      points ${fixed(item.points, 1)}; evidence: ${evidenceText(item.evidenceTicks)}`,
+  ];
 }
 
 function domainLines(d: DomainScore): string[] {
-  return ['', `${d.label} [${d.id}]: ${fixed(d.score, 1)} / 100, weight ${fixed(d.weight * 100, 1)} %`, ...d.items.flatMap(itemLines)];
+  return [
+    '',
+    `${d.label} [${d.id}]: ${fixed(d.score, 1)} / 100, weight ${fixed(d.weight * 100, 1)} %`,
+    ...d.items.flatMap(itemLines),
+  ];
 }
 
 /** Metric values: numbers as JavaScript writes them (exact, locale-free), the rest as their text. */

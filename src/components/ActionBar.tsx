@@ -13,7 +13,6 @@ interface Props {
   readonly onPedal: (down: boolean) => void;
 }
 
-
 /**
  * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
  * the keymap with their keys printed on them.
@@ -49,7 +48,13 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal }: P
                 {a.label} <kbd>{comboLabel(pedalKey)}</kbd>
               </button>
             ) : (
-              <ActionButton key={a.id} action={a} text={a.barLabel ? a.barLabel(snapshot) : a.label} testId={`action-${a.id}`} onAction={onAction} />
+              <ActionButton
+                key={a.id}
+                action={a}
+                text={a.barLabel ? a.barLabel(snapshot) : a.label}
+                testId={`action-${a.id}`}
+                onAction={onAction}
+              />
             ),
           )}
         </div>

@@ -33,7 +33,11 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
     <Panel
       title="Balloon tamp"
       testId="balloon-panel"
-      aside={b && <span className="badge">{`${b.lengthMm} mm · max ${device.maxVolumeMl} mL · ${device.ratedPressurePsi} psi`}</span>}
+      aside={
+        b && (
+          <span className="badge">{`${b.lengthMm} mm · max ${device.maxVolumeMl} mL · ${device.ratedPressurePsi} psi`}</span>
+        )
+      }
       className={b?.ruptured ? 'alarm' : undefined}
     >
       {!shown ? (
@@ -47,10 +51,17 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
             </div>
           </div>
           <div>
-            <Readout label={`Volume (max ${device.maxVolumeMl})`} value={fixed(b.volumeMl, 2)} unit="mL" testId="balloon-volume" />
+            <Readout
+              label={`Volume (max ${device.maxVolumeMl})`}
+              value={fixed(b.volumeMl, 2)}
+              unit="mL"
+              testId="balloon-volume"
+            />
             <Readout label="Peak" value={Math.round(b.peakPressurePsi)} unit="psi" testId="balloon-peak" />
             <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" testId="balloon-cavity" />
-            {(b.peakVolumeMl ?? 0) > b.volumeMl + 0.005 && <Readout label="Largest fill" value={fixed(b.peakVolumeMl ?? 0, 2)} unit="mL" />}
+            {(b.peakVolumeMl ?? 0) > b.volumeMl + 0.005 && (
+              <Readout label="Largest fill" value={fixed(b.peakVolumeMl ?? 0, 2)} unit="mL" />
+            )}
             {b.endplateContact && (
               <Readout
                 label="Endplate"
@@ -60,12 +71,25 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
               />
             )}
             {b.cortexBreach ? (
-              <Readout label="Cortex" value={`breached (${b.cortexBreach.wall})`} tone="danger" testId="balloon-cortex" />
+              <Readout
+                label="Cortex"
+                value={`breached (${b.cortexBreach.wall})`}
+                tone="danger"
+                testId="balloon-cortex"
+              />
             ) : (
               b.cortexContact && <Readout label="Cortex" value="contact" tone="warn" testId="balloon-cortex" />
             )}
             {b.ruptured && <Readout label="Balloon" value="RUPTURED" tone="danger" testId="balloon-ruptured" />}
-            {leaked > 0 && <Readout label="Contrast leaked" value={fixed(leaked, 2)} unit="mL" tone="danger" testId="balloon-leaked" />}
+            {leaked > 0 && (
+              <Readout
+                label="Contrast leaked"
+                value={fixed(leaked, 2)}
+                unit="mL"
+                tone="danger"
+                testId="balloon-leaked"
+              />
+            )}
           </div>
           <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
         </div>

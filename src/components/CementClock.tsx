@@ -14,12 +14,25 @@ export function CementClock({ sinceMixS, mixed }: Props) {
   const marks = Array.from({ length: 20 }, (_, m) => {
     const a = ((m * 18 - 90) * Math.PI) / 180;
     const r0 = m % 5 === 0 ? 34 : 38;
-    return <line key={m} x1={50 + r0 * Math.cos(a)} y1={50 + r0 * Math.sin(a)} x2={50 + 42 * Math.cos(a)} y2={50 + 42 * Math.sin(a)} className="clock-mark" />;
+    return (
+      <line
+        key={m}
+        x1={50 + r0 * Math.cos(a)}
+        y1={50 + r0 * Math.sin(a)}
+        x2={50 + 42 * Math.cos(a)}
+        y2={50 + 42 * Math.sin(a)}
+        className="clock-mark"
+      />
+    );
   });
   const a = ((deg - 90) * Math.PI) / 180;
   return (
     <div className="cement-clock">
-      <svg viewBox="0 0 100 100" role="img" aria-label={mixed ? `${formatClock(sinceMixS)} since mixing` : 'Cement not mixed'}>
+      <svg
+        viewBox="0 0 100 100"
+        role="img"
+        aria-label={mixed ? `${formatClock(sinceMixS)} since mixing` : 'Cement not mixed'}
+      >
         <circle cx={50} cy={50} r={46} className="clock-face" />
         {marks}
         {mixed && <line x1={50} y1={50} x2={50 + 36 * Math.cos(a)} y2={50 + 36 * Math.sin(a)} className="clock-hand" />}

@@ -36,7 +36,14 @@ export function CementPanel({ cement: c, mode }: Props) {
         <CementClock sinceMixS={c.sinceMixS} mixed={mixed} />
         <div>
           {practice && <Readout label="Phase" value={PHASE_LABELS[c.phase]} testId="cement-phase" />}
-          {practice && <Readout label="Viscosity" value={mixed ? Math.round(c.viscosityPaS) : '–'} unit="Pa·s" testId="cement-viscosity" />}
+          {practice && (
+            <Readout
+              label="Viscosity"
+              value={mixed ? Math.round(c.viscosityPaS) : '–'}
+              unit="Pa·s"
+              testId="cement-viscosity"
+            />
+          )}
           <Readout label="Push pressure" value={Math.round(c.injectionPressureKPa)} unit="kPa" />
         </div>
       </div>
@@ -59,7 +66,13 @@ export function CementPanel({ cement: c, mode }: Props) {
         <Readout label="Injected" value={fixed(c.injectedMl, 2)} unit="mL" testId="cement-injected" />
         {practice && <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />}
         {practice && (
-          <Readout label="Leaked" value={fixed(c.leakedMl, 2)} unit="mL" testId="cement-leaked" tone={c.leakedMl > 0 ? 'danger' : undefined} />
+          <Readout
+            label="Leaked"
+            value={fixed(c.leakedMl, 2)}
+            unit="mL"
+            testId="cement-leaked"
+            tone={c.leakedMl > 0 ? 'danger' : undefined}
+          />
         )}
         {c.pendingMl > 0 && <Readout label="Queued" value={fixed(c.pendingMl, 2)} unit="mL" />}
         {c.cannulaStuck && <Readout label="Cannula" value="stuck" tone="danger" />}

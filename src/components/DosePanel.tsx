@@ -31,7 +31,11 @@ export function DosePanel({ dose, carm, mode }: Props) {
     <Panel
       title="Radiation"
       testId="dose-panel"
-      aside={<span className={`badge${carm.exposing ? ' beam-on' : ''}`}>{carm.exposing ? 'X-RAY ON' : FLUORO_MODE_LABELS[carm.mode]}</span>}
+      aside={
+        <span className={`badge${carm.exposing ? ' beam-on' : ''}`}>
+          {carm.exposing ? 'X-RAY ON' : FLUORO_MODE_LABELS[carm.mode]}
+        </span>
+      }
     >
       <Readout label="Fluoro time" value={formatClock(dose.fluoroTimeS)} testId="dose-time" />
       <Readout label="Air kerma" value={fixed(dose.airKermaMGy, 1)} unit="mGy" testId="dose-kerma" />
@@ -58,8 +62,24 @@ export function DosePanel({ dose, carm, mode }: Props) {
           ))}
         </tbody>
       </table>
-      <Readout label="Shots AP / lat" value={<><span data-testid="dose-shots-AP">{dose.shots.AP}</span> / <span data-testid="dose-shots-lateral">{dose.shots.lateral}</span></>} />
-      <Readout label="Stored AP / lat" value={<><span data-testid="dose-stored-AP">{dose.stored.AP}</span> / <span data-testid="dose-stored-lateral">{dose.stored.lateral}</span></>} />
+      <Readout
+        label="Shots AP / lat"
+        value={
+          <>
+            <span data-testid="dose-shots-AP">{dose.shots.AP}</span> /{' '}
+            <span data-testid="dose-shots-lateral">{dose.shots.lateral}</span>
+          </>
+        }
+      />
+      <Readout
+        label="Stored AP / lat"
+        value={
+          <>
+            <span data-testid="dose-stored-AP">{dose.stored.AP}</span> /{' '}
+            <span data-testid="dose-stored-lateral">{dose.stored.lateral}</span>
+          </>
+        }
+      />
       <Readout
         label="Hand in beam"
         value={fixed(dose.handInBeamS, 1)}
@@ -67,7 +87,11 @@ export function DosePanel({ dose, carm, mode }: Props) {
         tone={dose.handInBeamS > 0 ? 'warn' : undefined}
       />
       <Readout label="Mode" value={FLUORO_MODE_LABELS[carm.mode]} testId="fluoro-mode" />
-      <Readout label="C-arm" value={`${carm.view}${carm.movingS > 0 ? ` (moving, ${Math.ceil(carm.movingS)} s)` : ''}`} testId="carm-view" />
+      <Readout
+        label="C-arm"
+        value={`${carm.view}${carm.movingS > 0 ? ` (moving, ${Math.ceil(carm.movingS)} s)` : ''}`}
+        testId="carm-view"
+      />
       <Readout label="Field (detector)" value={fieldLabel(carm)} unit="cm" testId="carm-field" />
       <Readout label="Magnification" value={carm.zoom === 1 ? 'off' : `×${carm.zoom}`} testId="carm-zoom" />
       <Readout label="Orbit / tilt" value={`${fixed(carm.orbitDeg)} / ${fixed(carm.tiltDeg)}`} unit="°" />

@@ -77,7 +77,11 @@ export function HeightRestoration({ height: h }: Props) {
             return (
               <tr key={r.key}>
                 <th scope="row">{r.label}</th>
-                <td className={r.now > r.preOp + 0.05 ? 'gain' : undefined} data-testid={`height-${r.key}`} data-mm={r.now}>
+                <td
+                  className={r.now > r.preOp + 0.05 ? 'gain' : undefined}
+                  data-testid={`height-${r.key}`}
+                  data-mm={r.now}
+                >
                   {fixed(r.now)}
                 </td>
                 <td>{fixed(r.preOp)}</td>

@@ -22,7 +22,13 @@ export function Panel({ title, testId, className, aside, children }: Props) {
 }
 
 /** A label / value row with an optional unit; values are monospaced so they do not jitter. */
-export function Readout(props: { label: string; value: ReactNode; unit?: string; testId?: string; tone?: 'warn' | 'danger' | 'good' }) {
+export function Readout(props: {
+  label: string;
+  value: ReactNode;
+  unit?: string;
+  testId?: string;
+  tone?: 'warn' | 'danger' | 'good';
+}) {
   return (
     <div className={`readout${props.tone ? ` ${props.tone}` : ''}`}>
       <span className="readout-label">{props.label}</span>

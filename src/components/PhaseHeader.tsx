@@ -27,7 +27,11 @@ export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props
     >
       <ol className="phase-strip" aria-label="Procedure steps">
         {PHASES.map((p, i) => (
-          <li key={p.id} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
+          <li
+            key={p.id}
+            className={i < index ? 'done' : i === index ? 'current' : ''}
+            aria-current={i === index ? 'step' : undefined}
+          >
             {p.label}
           </li>
         ))}

@@ -42,21 +42,25 @@ export function SettingsPanel({ onClose }: Props) {
 
   return (
     <OverlayDialog title="Settings" label="Settings" className="settings" testId="settings" onClose={onClose}>
-        <div className="setting-row">
-          <span>Fluoro pedal</span>
-          <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
-          <button type="button" onClick={() => setCapturing(true)} disabled={capturing}>
-            {capturing ? 'Press a key…' : 'Change'}
-          </button>
-          <button type="button" onClick={() => updateSettings({ pedalKey: DEFAULT_PEDAL_KEY })}>
-            Reset to Space
-          </button>
-        </div>
-        {problem && <p className="status-warn">{problem}</p>}
-        <label className="setting-row">
-          <span>Invert image (bone light on dark)</span>
-          <input type="checkbox" checked={settings.inverted} onChange={(e) => updateSettings({ inverted: e.target.checked })} />
-        </label>
+      <div className="setting-row">
+        <span>Fluoro pedal</span>
+        <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
+        <button type="button" onClick={() => setCapturing(true)} disabled={capturing}>
+          {capturing ? 'Press a key…' : 'Change'}
+        </button>
+        <button type="button" onClick={() => updateSettings({ pedalKey: DEFAULT_PEDAL_KEY })}>
+          Reset to Space
+        </button>
+      </div>
+      {problem && <p className="status-warn">{problem}</p>}
+      <label className="setting-row">
+        <span>Invert image (bone light on dark)</span>
+        <input
+          type="checkbox"
+          checked={settings.inverted}
+          onChange={(e) => updateSettings({ inverted: e.target.checked })}
+        />
+      </label>
     </OverlayDialog>
   );
 }

@@ -62,7 +62,14 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
       <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />
       {/* Where the tip is relative to the pedicle and walls is for the trainee to read off the images in an exam. */}
       {mode === 'practice' && <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />}
-      <Readout label="In the patient" value={<span data-testid="trocar-instruments" data-stack={stack.key}>{stack.text}</span>} />
+      <Readout
+        label="In the patient"
+        value={
+          <span data-testid="trocar-instruments" data-stack={stack.key}>
+            {stack.text}
+          </span>
+        }
+      />
       {feltLine && (
         <Readout
           label="Feel"
@@ -78,7 +85,9 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
         tone={t.skives > 0 ? 'warn' : undefined}
         testId="trocar-skives"
       />
-      {t.missedPedicle && <Readout label="Pedicle" value={`missed (${t.missedPedicle})`} tone="danger" testId="trocar-missed" />}
+      {t.missedPedicle && (
+        <Readout label="Pedicle" value={`missed (${t.missedPedicle})`} tone="danger" testId="trocar-missed" />
+      )}
       {t.channelMm > 0 && <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />}
       <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
       {t.safetyRuleViolated && <Readout label="Safety rule" value="violated" tone="danger" />}

@@ -154,7 +154,9 @@ export const XRayMonitor = memo(function XRayMonitor({
         {live && <span className="beam-on">● X-RAY</span>}
         {active && !live && movingS === 0 && <span className="monitor-active">C-arm here</span>}
         {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
-        {reference && <span className="monitor-stored">{stored ? `STORED ${formatClock(stored.timeS)}` : 'REFERENCE'}</span>}
+        {reference && (
+          <span className="monitor-stored">{stored ? `STORED ${formatClock(stored.timeS)}` : 'REFERENCE'}</span>
+        )}
       </figcaption>
       <div
         className="monitor-screen"
@@ -165,22 +167,30 @@ export const XRayMonitor = memo(function XRayMonitor({
           onImagePoint &&
           ((e) => {
             const r = e.currentTarget.getBoundingClientRect();
-            if (r.width > 0 && r.height > 0) onImagePoint({ fx: (e.clientX - r.left) / r.width, fy: (e.clientY - r.top) / r.height });
+            if (r.width > 0 && r.height > 0)
+              onImagePoint({ fx: (e.clientX - r.left) / r.width, fy: (e.clientY - r.top) / r.height });
           })
         }
       >
         {/* The renderer owns this element's children; React never touches them. */}
         <div className="monitor-host" ref={host} />
-        {reference && stored?.dataUrl && <img className="monitor-stored-image" src={stored.dataUrl} alt={`Stored ${view} image`} />}
+        {reference && stored?.dataUrl && (
+          <img className="monitor-stored-image" src={stored.dataUrl} alt={`Stored ${view} image`} />
+        )}
         {reference && !stored && (
           <div className="monitor-msg reference">
-            No stored {view} image. Take one at {view} and store it (K): this monitor keeps it while the C-arm works at the other view.
+            No stored {view} image. Take one at {view} and store it (K): this monitor keeps it while the C-arm works at
+            the other view.
           </div>
         )}
         {marker && (
           <div
             data-testid={`entry-marker-${view}`}
-            style={{ ...MARKER_STYLE, left: `${(marker.fx * 100).toFixed(2)}%`, top: `${(marker.fy * 100).toFixed(2)}%` }}
+            style={{
+              ...MARKER_STYLE,
+              left: `${(marker.fx * 100).toFixed(2)}%`,
+              top: `${(marker.fy * 100).toFixed(2)}%`,
+            }}
           />
         )}
         {state === 'starting' && <div className="monitor-msg">Starting imaging…</div>}

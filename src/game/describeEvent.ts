@@ -67,14 +67,20 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'needle.breach':
       return { text: `Breach: ${WALL[e.wall] ?? e.wall}, ${e.depthMm.toFixed(1)} mm`, severity: 'danger' };
     case 'needle.stalled':
-      return { text: `Hand push stalled on ${FELT[e.tissue] ?? e.tissue}: tap with the mallet (${keyLabel('needle.tap')})`, severity: 'info' };
+      return {
+        text: `Hand push stalled on ${FELT[e.tissue] ?? e.tissue}: tap with the mallet (${keyLabel('needle.tap')})`,
+        severity: 'info',
+      };
     case 'needle.skived':
       // The event marks the start of a slide; the trocar panel shows the total slid.
       return { text: 'Tip skived along the cortex (glancing angle): re-aim', severity: 'warn' };
     case 'needle.missedPedicle':
       return { text: `Missed the pedicle (${e.direction}): withdraw and re-aim`, severity: 'danger' };
     case 'needle.safetyRuleViolated':
-      return { text: 'Safety rule: medial wall crossed on AP before the posterior wall on lateral', severity: 'danger' };
+      return {
+        text: 'Safety rule: medial wall crossed on AP before the posterior wall on lateral',
+        severity: 'danger',
+      };
     case 'handInBeam':
       return { text: `Hand in the beam (${e.view})`, severity: 'warn' };
     case 'channel.ready':
@@ -84,9 +90,15 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'balloon.pressureLimit':
       return { text: `Balloon pressure limit: ${Math.round(e.pressurePsi)} psi`, severity: 'warn' };
     case 'balloon.ruptured':
-      return { text: `Balloon ruptured at ${Math.round(e.pressurePsi)} psi: contrast leaking into the bone`, severity: 'danger' };
+      return {
+        text: `Balloon ruptured at ${Math.round(e.pressurePsi)} psi: contrast leaking into the bone`,
+        severity: 'danger',
+      };
     case 'balloon.cortexBreached':
-      return { text: `Balloon broke through the ${e.wall} cortex at ${Math.round(e.pressurePsi)} psi`, severity: 'danger' };
+      return {
+        text: `Balloon broke through the ${e.wall} cortex at ${Math.round(e.pressurePsi)} psi`,
+        severity: 'danger',
+      };
     case 'balloon.inflated':
       return { text: 'Balloon inflating', severity: 'info' };
     case 'balloon.deflated':
@@ -95,14 +107,19 @@ function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
       return mode === 'practice' ? { text: `Cement ${e.phase}`, severity: 'info' } : null;
     case 'cement.leak':
       // Exam: a leak shows only on the images the trainee takes.
-      return mode === 'exam' ? null : { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
+      return mode === 'exam'
+        ? null
+        : { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
     case 'cement.delivered':
       return { text: 'Cement reached the vertebral body', severity: 'info' };
     case 'cement.set':
       return { text: 'Cement set', severity: 'info' };
     case 'cement.tack':
       return mode === 'practice'
-        ? { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]} ${TACK_FEEL_MEANING[e.feel]}`, severity: e.feel === 'doughy' ? 'good' : e.feel === 'wet' || e.feel === 'sticky' ? 'info' : 'warn' }
+        ? {
+            text: `Tack test: ${TACK_FEEL_TEXT[e.feel]} ${TACK_FEEL_MEANING[e.feel]}`,
+            severity: e.feel === 'doughy' ? 'good' : e.feel === 'wet' || e.feel === 'sticky' ? 'info' : 'warn',
+          }
         : { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]}`, severity: 'info' };
     case 'cement.deviceEmpty':
       return { text: `The cement device is empty: load the next one (${keyLabel('cement.load')})`, severity: 'warn' };

@@ -42,7 +42,8 @@ export function skinUnderImagePoint(snapshot: SimSnapshot, p: ImagePoint): Vec3 
 }
 
 // `|| 0` turns -0 into 0, so the command log never reads "-0 mm".
-const clampOffset = (mm: number): number => Math.max(-MAX_ENTRY_OFFSET_MM, Math.min(MAX_ENTRY_OFFSET_MM, Math.round(mm) || 0));
+const clampOffset = (mm: number): number =>
+  Math.max(-MAX_ENTRY_OFFSET_MM, Math.min(MAX_ENTRY_OFFSET_MM, Math.round(mm) || 0));
 
 /**
  * The skin entry a click on the AP image asks for: the side is the side of the midline (the target

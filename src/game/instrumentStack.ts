@@ -23,7 +23,10 @@ export function instrumentStack(t: TrocarView): InstrumentStack {
   const badge = i.cannulaIn ? `${INTRODUCER_OD_MM} mm` : `${t.gauge} G`;
   const at = (text: string, key: string): InstrumentStack => ({ title, badge, text, key });
   if (t.removed) return at('Instruments removed', 'removed');
-  if (i.cannulaIn) return i.guidePinIn ? at('Osteo-introducer and its stylet over the guide pin', 'cannula+pin') : at('Open osteo-introducer cannula', 'cannula');
+  if (i.cannulaIn)
+    return i.guidePinIn
+      ? at('Osteo-introducer and its stylet over the guide pin', 'cannula+pin')
+      : at('Open osteo-introducer cannula', 'cannula');
   if (i.needleIn) {
     if (i.guidePinIn) return at(`Guide pin through the ${needle}`, 'needle+pin');
     if (i.styletIn) return at(`${needle} with its stylet`, 'needle+stylet');

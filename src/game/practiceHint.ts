@@ -23,7 +23,11 @@ function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
   const angles = { medialDeg: ideal.medialDeg, caudalDeg: ideal.caudalDeg, depthMm: ideal.depthMm };
   const t = snapshot.trocar;
   const head = `Ideal ${side} trajectory: medial ${fixed(ideal.medialDeg)}°, caudal ${fixed(ideal.caudalDeg)}°, about ${Math.round(ideal.depthMm)} mm to the target.`;
-  if (!t) return { text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner (click it on the AP image).`, ideal: angles };
+  if (!t)
+    return {
+      text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner (click it on the AP image).`,
+      ideal: angles,
+    };
   const step = nextExchangeStep(snapshot.stateValue);
   const next = step
     ? ` Exchange (${keyLabel('instrument.exchange')}), next: ${EXCHANGE_LABELS[step]}.`
@@ -47,7 +51,8 @@ function balloonHint(snapshot: SimSnapshot): string {
       ? 'Balloon out: the cavity is ready for cement (Enter).'
       : `Insert the balloon through the cannula (${keyLabel('balloon.insert')}) and check its markers on a lateral image.`;
   }
-  if (b.ruptured) return `Balloon ruptured: stop, deflate (${keyLabel('balloon.deflate')}) and remove it (${keyLabel('balloon.remove')}).`;
+  if (b.ruptured)
+    return `Balloon ruptured: stop, deflate (${keyLabel('balloon.deflate')}) and remove it (${keyLabel('balloon.remove')}).`;
   if (b.volumeMl <= 0 && b.trace.length > 1) return `Balloon deflated: remove it (${keyLabel('balloon.remove')}).`;
   const steps = `Inflate ${INFLATE_STEP_ML} mL (${keyLabel('balloon.inflate')}) or ${INFLATE_FINE_STEP_ML} mL (${keyLabel('balloon.inflateFine')}), hold (${keyLabel('balloon.hold')}) and watch the manometer`;
   const stop = b.endplateContact
@@ -77,7 +82,8 @@ function cementHint(snapshot: SimSnapshot): string {
  * Exam mode never calls this.
  */
 export function practiceHint(snapshot: SimSnapshot, side: Side): PracticeHint | null {
-  if (snapshot.phase === 'access' || snapshot.phase === 'workingChannel') return trajectoryHint(snapshot, snapshot.trocar?.side ?? side);
+  if (snapshot.phase === 'access' || snapshot.phase === 'workingChannel')
+    return trajectoryHint(snapshot, snapshot.trocar?.side ?? side);
   const text = phaseText(snapshot);
   return text ? { text } : null;
 }

@@ -34,7 +34,11 @@ export interface ProcedureControls {
  * draft, dispatches the commands they produce, and keeps the status line (the reason of a refusal
  * comes from the session's dispatch result).
  */
-export function useProcedureControls(session: Session, store: SnapshotStore, onUi: (effect: UiEffect) => void): ProcedureControls {
+export function useProcedureControls(
+  session: Session,
+  store: SnapshotStore,
+  onUi: (effect: UiEffect) => void,
+): ProcedureControls {
   const [entry, setEntry] = useState<EntryDraft>({ side: 'left', lateralMm: 0, cranialMm: 0 });
   const entryRef = useRef(entry);
   const [status, setStatus] = useState<Status | null>(null);

@@ -2,15 +2,7 @@ import type { Command, CommandType, Side } from '../../sim/commands';
 import type { SimSnapshot } from '../../sim/snapshot';
 
 /** Groups of actions, in the order the help overlay and the action bar list them. */
-export type ActionGroup =
-  | 'general'
-  | 'checklist'
-  | 'positioning'
-  | 'carm'
-  | 'access'
-  | 'balloon'
-  | 'cement'
-  | 'finish';
+export type ActionGroup = 'general' | 'checklist' | 'positioning' | 'carm' | 'access' | 'balloon' | 'cement' | 'finish';
 
 export const GROUP_LABELS: Readonly<Record<ActionGroup, string>> = {
   general: 'General',

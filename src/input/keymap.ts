@@ -71,7 +71,9 @@ function collimate(ctx: ActionContext, dWidthMm: number, dHeightMm: number): Act
   const halfWidthMm = f(c.halfWidthMm + dWidthMm);
   const halfHeightMm = f(c.halfHeightMm + dHeightMm);
   if (halfWidthMm === c.halfWidthMm && halfHeightMm === c.halfHeightMm) {
-    return { message: dWidthMm + dHeightMm < 0 ? 'The shutters are as narrow as they go.' : 'The shutters are fully open.' };
+    return {
+      message: dWidthMm + dHeightMm < 0 ? 'The shutters are as narrow as they go.' : 'The shutters are fully open.',
+    };
   }
   return { command: { type: 'carm.collimate', halfWidthMm, halfHeightMm } };
 }
@@ -149,22 +151,40 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('time.wait120', 'general', ['Shift+t'], 'Wait 2 min', { type: 'time.wait', s: 120 }),
 
   ...CHECKLIST_ORDER.map((item, i) =>
-    act(`checklist.${item}`, 'checklist', [String(i + 1)], CHECKLIST_LABELS[item], () => send({ type: 'checklist.tick', item }), {
-      commandType: 'checklist.tick',
-      hiddenFromBar: true,
-    }),
+    act(
+      `checklist.${item}`,
+      'checklist',
+      [String(i + 1)],
+      CHECKLIST_LABELS[item],
+      () => send({ type: 'checklist.tick', item }),
+      {
+        commandType: 'checklist.tick',
+        hiddenFromBar: true,
+      },
+    ),
   ),
 
   cmd('patient.prone', 'positioning', ['p'], 'Position prone', { type: 'patient.position', position: 'prone' }),
-  cmd('patient.supine', 'positioning', ['Shift+p'], 'Position supine', { type: 'patient.position', position: 'supine' }),
+  cmd('patient.supine', 'positioning', ['Shift+p'], 'Position supine', {
+    type: 'patient.position',
+    position: 'supine',
+  }),
 
   act('fluoro.pedal', 'carm', [], 'Fluoro pedal (hold)', () => ({}), { commandType: 'fluoro.expose', held: true }),
   cmd('carm.ap', 'carm', ['a'], 'C-arm to AP', { type: 'carm.view', view: 'AP' }),
   cmd('carm.lateral', 'carm', ['l'], 'C-arm to lateral', { type: 'carm.view', view: 'lateral' }),
   cmd('carm.orbitMinus', 'carm', ['Shift+ArrowLeft'], 'Orbit −1°', { type: 'carm.adjust', dOrbitDeg: -1, dTiltDeg: 0 }),
   cmd('carm.orbitPlus', 'carm', ['Shift+ArrowRight'], 'Orbit +1°', { type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }),
-  cmd('carm.tiltPlus', 'carm', ['Shift+ArrowUp'], 'Tilt +1° (cranial)', { type: 'carm.adjust', dOrbitDeg: 0, dTiltDeg: 1 }),
-  cmd('carm.tiltMinus', 'carm', ['Shift+ArrowDown'], 'Tilt −1° (caudal)', { type: 'carm.adjust', dOrbitDeg: 0, dTiltDeg: -1 }),
+  cmd('carm.tiltPlus', 'carm', ['Shift+ArrowUp'], 'Tilt +1° (cranial)', {
+    type: 'carm.adjust',
+    dOrbitDeg: 0,
+    dTiltDeg: 1,
+  }),
+  cmd('carm.tiltMinus', 'carm', ['Shift+ArrowDown'], 'Tilt −1° (caudal)', {
+    type: 'carm.adjust',
+    dOrbitDeg: 0,
+    dTiltDeg: -1,
+  }),
   act(
     'fluoro.mode',
     'carm',
@@ -176,19 +196,44 @@ export const KEYMAP: readonly KeyAction[] = [
     },
     { commandType: 'fluoro.mode' },
   ),
-  act('carm.collimateNarrow', 'carm', ['['], 'Shutters narrower (width)', (ctx) => collimate(ctx, -COLLIMATION_STEP_MM, 0), {
-    commandType: 'carm.collimate',
-  }),
+  act(
+    'carm.collimateNarrow',
+    'carm',
+    ['['],
+    'Shutters narrower (width)',
+    (ctx) => collimate(ctx, -COLLIMATION_STEP_MM, 0),
+    {
+      commandType: 'carm.collimate',
+    },
+  ),
   act('carm.collimateWiden', 'carm', [']'], 'Shutters wider (width)', (ctx) => collimate(ctx, COLLIMATION_STEP_MM, 0), {
     commandType: 'carm.collimate',
   }),
-  act('carm.collimateLower', 'carm', ['{'], 'Shutters narrower (height)', (ctx) => collimate(ctx, 0, -COLLIMATION_STEP_MM), {
-    commandType: 'carm.collimate',
+  act(
+    'carm.collimateLower',
+    'carm',
+    ['{'],
+    'Shutters narrower (height)',
+    (ctx) => collimate(ctx, 0, -COLLIMATION_STEP_MM),
+    {
+      commandType: 'carm.collimate',
+    },
+  ),
+  act(
+    'carm.collimateTaller',
+    'carm',
+    ['}'],
+    'Shutters wider (height)',
+    (ctx) => collimate(ctx, 0, COLLIMATION_STEP_MM),
+    {
+      commandType: 'carm.collimate',
+    },
+  ),
+  cmd('carm.collimateOpen', 'carm', ['\\'], 'Open the shutters', {
+    type: 'carm.collimate',
+    halfWidthMm: MAX_SHUTTER_HALF_MM,
+    halfHeightMm: MAX_SHUTTER_HALF_MM,
   }),
-  act('carm.collimateTaller', 'carm', ['}'], 'Shutters wider (height)', (ctx) => collimate(ctx, 0, COLLIMATION_STEP_MM), {
-    commandType: 'carm.collimate',
-  }),
-  cmd('carm.collimateOpen', 'carm', ['\\'], 'Open the shutters', { type: 'carm.collimate', halfWidthMm: MAX_SHUTTER_HALF_MM, halfHeightMm: MAX_SHUTTER_HALF_MM }),
   act(
     'carm.zoom',
     'carm',
@@ -213,84 +258,180 @@ export const KEYMAP: readonly KeyAction[] = [
   ),
 
   // Tab switches side: the planned entry in access, the working side once both channels are in.
-  act('entry.side', 'access', ['Tab'], 'Switch side (left / right)', (ctx) =>
-    ctx.snapshot.allowed.includes('side.select')
-      ? switchSide(ctx)
-      : moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }), ENTRY,
+  act(
+    'entry.side',
+    'access',
+    ['Tab'],
+    'Switch side (left / right)',
+    (ctx) =>
+      ctx.snapshot.allowed.includes('side.select')
+        ? switchSide(ctx)
+        : moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }),
+    ENTRY,
   ),
   act('entry.set', 'access', ['e'], 'Set skin entry', (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
     commandType: 'needle.entry',
   }),
-  act('entry.cranial', 'access', ['Shift+i'], `Entry ${ENTRY_STEP_MM} mm cranial`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }), ENTRY,
+  act(
+    'entry.cranial',
+    'access',
+    ['Shift+i'],
+    `Entry ${ENTRY_STEP_MM} mm cranial`,
+    (ctx) => moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }),
+    ENTRY,
   ),
-  act('entry.caudal', 'access', ['Shift+k'], `Entry ${ENTRY_STEP_MM} mm caudal`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }), ENTRY,
+  act(
+    'entry.caudal',
+    'access',
+    ['Shift+k'],
+    `Entry ${ENTRY_STEP_MM} mm caudal`,
+    (ctx) => moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }),
+    ENTRY,
   ),
-  act('entry.medial', 'access', ['Shift+j'], `Entry ${ENTRY_STEP_MM} mm medial`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }), ENTRY,
+  act(
+    'entry.medial',
+    'access',
+    ['Shift+j'],
+    `Entry ${ENTRY_STEP_MM} mm medial`,
+    (ctx) => moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }),
+    ENTRY,
   ),
-  act('entry.lateral', 'access', ['Shift+l'], `Entry ${ENTRY_STEP_MM} mm lateral`, (ctx) =>
-    moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }), ENTRY,
+  act(
+    'entry.lateral',
+    'access',
+    ['Shift+l'],
+    `Entry ${ENTRY_STEP_MM} mm lateral`,
+    (ctx) => moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }),
+    ENTRY,
   ),
   cmd('local', 'access', ['n'], 'Local anaesthetic', { type: 'local.anaesthetic' }),
-  act('aim.medialPlus', 'access', ['ArrowRight'], `Aim ${AIM_STEP_DEG}° more medial`, (ctx) => aim(ctx, AIM_STEP_DEG, 0), {
-    commandType: 'needle.aim',
-  }),
-  act('aim.medialMinus', 'access', ['ArrowLeft'], `Aim ${AIM_STEP_DEG}° less medial`, (ctx) => aim(ctx, -AIM_STEP_DEG, 0), {
-    commandType: 'needle.aim',
-  }),
-  act('aim.caudalPlus', 'access', ['ArrowDown'], `Aim ${AIM_STEP_DEG}° more caudal`, (ctx) => aim(ctx, 0, AIM_STEP_DEG), {
-    commandType: 'needle.aim',
-  }),
-  act('aim.caudalMinus', 'access', ['ArrowUp'], `Aim ${AIM_STEP_DEG}° less caudal`, (ctx) => aim(ctx, 0, -AIM_STEP_DEG), {
-    commandType: 'needle.aim',
-  }),
+  act(
+    'aim.medialPlus',
+    'access',
+    ['ArrowRight'],
+    `Aim ${AIM_STEP_DEG}° more medial`,
+    (ctx) => aim(ctx, AIM_STEP_DEG, 0),
+    {
+      commandType: 'needle.aim',
+    },
+  ),
+  act(
+    'aim.medialMinus',
+    'access',
+    ['ArrowLeft'],
+    `Aim ${AIM_STEP_DEG}° less medial`,
+    (ctx) => aim(ctx, -AIM_STEP_DEG, 0),
+    {
+      commandType: 'needle.aim',
+    },
+  ),
+  act(
+    'aim.caudalPlus',
+    'access',
+    ['ArrowDown'],
+    `Aim ${AIM_STEP_DEG}° more caudal`,
+    (ctx) => aim(ctx, 0, AIM_STEP_DEG),
+    {
+      commandType: 'needle.aim',
+    },
+  ),
+  act(
+    'aim.caudalMinus',
+    'access',
+    ['ArrowUp'],
+    `Aim ${AIM_STEP_DEG}° less caudal`,
+    (ctx) => aim(ctx, 0, -AIM_STEP_DEG),
+    {
+      commandType: 'needle.aim',
+    },
+  ),
   cmd('needle.advance2', 'access', ['w'], 'Advance 2 mm', { type: 'needle.advance', mm: 2 }),
   cmd('needle.advance10', 'access', ['Shift+w'], 'Advance 10 mm', { type: 'needle.advance', mm: 10 }),
   cmd('needle.withdraw2', 'access', ['s'], 'Withdraw 2 mm', { type: 'needle.advance', mm: -2 }),
   cmd('needle.withdraw10', 'access', ['Shift+s'], 'Withdraw 10 mm', { type: 'needle.advance', mm: -10 }),
   cmd('needle.tap', 'access', ['y'], 'Mallet tap (drives the tip through bone)', { type: 'needle.tap' }),
-  act('instrument.exchange', 'access', ['j'], 'Next exchange step (stylet, guide pin, needle, introducer, pin)', exchange, {
-    commandType: 'instrument.exchange',
-    barLabel: (snapshot) => {
-      const step = nextExchangeStep(snapshot.stateValue);
-      return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
+  act(
+    'instrument.exchange',
+    'access',
+    ['j'],
+    'Next exchange step (stylet, guide pin, needle, introducer, pin)',
+    exchange,
+    {
+      commandType: 'instrument.exchange',
+      barLabel: (snapshot) => {
+        const step = nextExchangeStep(snapshot.stateValue);
+        return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
+      },
     },
-  }),
+  ),
   // The drill runs once through the open introducer (the channel is then ready), so its steps are
   // the lengths a channel from just past the posterior wall needs: 10 mm, or 20 mm to the anterior third.
   cmd('channel.drill10', 'access', ['d'], 'Drill 10 mm ahead', { type: 'channel.drill', mm: 10 }),
   cmd('channel.drill20', 'access', ['Shift+d'], 'Drill 20 mm ahead', { type: 'channel.drill', mm: 20 }),
 
   cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
-  cmd('balloon.inflate', 'balloon', ['=', '+'], `Inflate ${INFLATE_STEP_ML} mL`, { type: 'balloon.inflate', mL: INFLATE_STEP_ML }),
-  cmd('balloon.inflateFine', 'balloon', ['.'], `Inflate ${INFLATE_FINE_STEP_ML} mL`, { type: 'balloon.inflate', mL: INFLATE_FINE_STEP_ML }),
-  cmd('balloon.withdraw', 'balloon', ['-'], `Withdraw ${INFLATE_STEP_ML} mL`, { type: 'balloon.inflate', mL: -INFLATE_STEP_ML }),
-  cmd('balloon.withdrawFine', 'balloon', [','], `Withdraw ${INFLATE_FINE_STEP_ML} mL`, { type: 'balloon.inflate', mL: -INFLATE_FINE_STEP_ML }),
+  cmd('balloon.inflate', 'balloon', ['=', '+'], `Inflate ${INFLATE_STEP_ML} mL`, {
+    type: 'balloon.inflate',
+    mL: INFLATE_STEP_ML,
+  }),
+  cmd('balloon.inflateFine', 'balloon', ['.'], `Inflate ${INFLATE_FINE_STEP_ML} mL`, {
+    type: 'balloon.inflate',
+    mL: INFLATE_FINE_STEP_ML,
+  }),
+  cmd('balloon.withdraw', 'balloon', ['-'], `Withdraw ${INFLATE_STEP_ML} mL`, {
+    type: 'balloon.inflate',
+    mL: -INFLATE_STEP_ML,
+  }),
+  cmd('balloon.withdrawFine', 'balloon', [','], `Withdraw ${INFLATE_FINE_STEP_ML} mL`, {
+    type: 'balloon.inflate',
+    mL: -INFLATE_FINE_STEP_ML,
+  }),
   // Holding is waiting with the syringe still: hidden from the action bar (time.wait is allowed in
   // every phase), offered on the balloon panel next to the manometer instead.
-  act('balloon.hold', 'balloon', ['Shift+b'], `Hold the syringe ${BALLOON_HOLD_S} s`, () => send({ type: 'time.wait', s: BALLOON_HOLD_S }), {
-    commandType: 'time.wait',
-    hiddenFromBar: true,
-  }),
-  act('side.switch', 'general', ['Shift+Tab'], 'Switch working side (bipedicular balloons and cement; also Tab)', switchSide, {
-    commandType: 'side.select',
-    barLabel: (snapshot) => `Work on the ${snapshot.trocar?.side === 'left' ? 'right' : 'left'} side`,
-  }),
+  act(
+    'balloon.hold',
+    'balloon',
+    ['Shift+b'],
+    `Hold the syringe ${BALLOON_HOLD_S} s`,
+    () => send({ type: 'time.wait', s: BALLOON_HOLD_S }),
+    {
+      commandType: 'time.wait',
+      hiddenFromBar: true,
+    },
+  ),
+  act(
+    'side.switch',
+    'general',
+    ['Shift+Tab'],
+    'Switch working side (bipedicular balloons and cement; also Tab)',
+    switchSide,
+    {
+      commandType: 'side.select',
+      barLabel: (snapshot) => `Work on the ${snapshot.trocar?.side === 'left' ? 'right' : 'left'} side`,
+    },
+  ),
   cmd('balloon.deflate', 'balloon', ['x'], 'Deflate fully', { type: 'balloon.deflate' }),
   cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),
 
   cmd('cement.mix', 'cement', ['c'], 'Mix cement', { type: 'cement.mix' }),
-  cmd('cement.tackTest', 'cement', ['Shift+c'], 'Tack test (touch the cement with a gloved finger)', { type: 'cement.tackTest' }),
-  act('cement.load', 'cement', ['Shift+r'], 'Load the next bone filler / syringe', () => send({ type: 'cement.load' }), {
-    commandType: 'cement.load',
-    barLabel: (snapshot) => {
-      const d = snapshot.cement.delivery;
-      const name = CEMENT_DEVICES[d.device].name;
-      return `Load next ${name.charAt(0).toLowerCase()}${name.slice(1)} (${fixed(d.loadedMl, 1)} mL left)`;
-    },
+  cmd('cement.tackTest', 'cement', ['Shift+c'], 'Tack test (touch the cement with a gloved finger)', {
+    type: 'cement.tackTest',
   }),
+  act(
+    'cement.load',
+    'cement',
+    ['Shift+r'],
+    'Load the next bone filler / syringe',
+    () => send({ type: 'cement.load' }),
+    {
+      commandType: 'cement.load',
+      barLabel: (snapshot) => {
+        const d = snapshot.cement.delivery;
+        const name = CEMENT_DEVICES[d.device].name;
+        return `Load next ${name.charAt(0).toLowerCase()}${name.slice(1)} (${fixed(d.loadedMl, 1)} mL left)`;
+      },
+    },
+  ),
   cmd('cement.inject05', 'cement', ['v'], 'Inject 0.5 mL', { type: 'cement.inject', mL: 0.5 }),
   cmd('cement.inject15', 'cement', ['Shift+v'], 'Inject 1.5 mL', { type: 'cement.inject', mL: 1.5 }),
   cmd('cement.stop', 'cement', ['z'], 'Stop injecting', { type: 'cement.stop' }),

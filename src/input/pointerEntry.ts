@@ -8,7 +8,8 @@ import type { ActionContext, ActionOutcome } from './actionTypes';
  */
 export function entryAtImagePoint(ctx: ActionContext, p: ImagePoint): ActionOutcome {
   const s = ctx.snapshot;
-  if (!s.allowed.includes('needle.entry')) return { message: 'The skin entry is chosen during access, on the AP image.' };
+  if (!s.allowed.includes('needle.entry'))
+    return { message: 'The skin entry is chosen during access, on the AP image.' };
   if (s.trocar && s.trocar.milestone !== 'outside') {
     return { message: 'The trocar is in the patient: withdraw it before choosing another entry.' };
   }

@@ -23,7 +23,11 @@ type Message = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
 /** Let the browser paint a busy label before a replay holds the main thread for a few seconds. */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
 
-const fileSlug = (s: string) => s.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'trainee';
+const fileSlug = (s: string) =>
+  s
+    .replace(/[^a-z0-9-]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'trainee';
 
 /**
  * The trainee's history: every attempt with date, scenario, mode, total, verdict and critical
@@ -70,11 +74,15 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
       const { session, finalSnapshot } = await replayer().open(r.file);
       onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id });
     } catch (err) {
-      setMessage({ kind: 'error', text: `This attempt cannot be opened: ${err instanceof Error ? err.message : String(err)}` });
+      setMessage({
+        kind: 'error',
+        text: `This attempt cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
+      });
       setBusy(null);
     }
   };
-  const exportAttempt = (r: AttemptRecord | undefined) => r && saveJson(`attempt-${r.scenarioId}-${r.seed}-${r.id.slice(0, 8)}.json`, r.file);
+  const exportAttempt = (r: AttemptRecord | undefined) =>
+    r && saveJson(`attempt-${r.scenarioId}-${r.seed}-${r.id.slice(0, 8)}.json`, r.file);
   const exportCsv = () => saveText(`results-${fileSlug(trainee)}.csv`, resultsCsv(list), 'text/csv');
 
   const importFile = async (f: File) => {
@@ -86,9 +94,15 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
       await putAttempt(record);
       const rows = await reload();
       setSelected(rows.findIndex((r) => r.id === record.id));
-      setMessage({ kind: 'ok', text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay).` });
+      setMessage({
+        kind: 'ok',
+        text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay).`,
+      });
     } catch (err) {
-      setMessage({ kind: 'error', text: `${f.name} was not imported, nothing was changed. ${err instanceof Error ? err.message : String(err)}` });
+      setMessage({
+        kind: 'error',
+        text: `${f.name} was not imported, nothing was changed. ${err instanceof Error ? err.message : String(err)}`,
+      });
     } finally {
       setBusy(null);
       if (fileInput.current) fileInput.current.value = '';
@@ -126,7 +140,12 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
           </p>
         </div>
         <div className="history-buttons">
-          <button type="button" data-testid="import-attempt" onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+          <button
+            type="button"
+            data-testid="import-attempt"
+            onClick={() => fileInput.current?.click()}
+            disabled={busy !== null}
+          >
             Import attempt <kbd>I</kbd>
           </button>
           <button type="button" data-testid="export-csv" onClick={exportCsv}>
@@ -148,9 +167,17 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
           />
         </div>
       </header>
-      {busy && <p className="history-busy" data-testid="history-busy">{busy}</p>}
+      {busy && (
+        <p className="history-busy" data-testid="history-busy">
+          {busy}
+        </p>
+      )}
       {message && (
-        <p className={message.kind === 'ok' ? 'status-ok' : 'menu-error'} data-testid="import-message" data-kind={message.kind}>
+        <p
+          className={message.kind === 'ok' ? 'status-ok' : 'menu-error'}
+          data-testid="import-message"
+          data-kind={message.kind}
+        >
           {message.text}
         </p>
       )}
@@ -191,10 +218,17 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
               <td>{formatClock(r.simTimeS)}</td>
               <td>{r.source === 'imported' ? 'imported' : r.status}</td>
               <td className="num">{r.summary ? r.summary.total : '–'}</td>
-              <td className={r.summary ? (r.summary.passed ? 'pass' : 'fail') : ''}>{r.summary ? (r.summary.passed ? 'PASS' : 'FAIL') : '–'}</td>
+              <td className={r.summary ? (r.summary.passed ? 'pass' : 'fail') : ''}>
+                {r.summary ? (r.summary.passed ? 'PASS' : 'FAIL') : '–'}
+              </td>
               <td>{r.summary?.criticalErrorIds.join(', ') || (r.summary ? 'none' : '–')}</td>
               <td className="row-buttons">
-                <button type="button" data-testid="history-open" onClick={() => void open(r)} disabled={busy !== null || r.status !== 'finished'}>
+                <button
+                  type="button"
+                  data-testid="history-open"
+                  onClick={() => void open(r)}
+                  disabled={busy !== null || r.status !== 'finished'}
+                >
                   Open
                 </button>
                 <button type="button" data-testid="history-export" onClick={() => exportAttempt(r)}>
@@ -206,8 +240,8 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
         </tbody>
       </table>
       <p className="menu-keys">
-        <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open in the debrief (re-scored by replay) · <kbd>E</kbd> export attempt ·{' '}
-        <kbd>C</kbd> CSV · <kbd>I</kbd> import · <kbd>Esc</kbd> menu
+        <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open in the debrief (re-scored by replay) · <kbd>E</kbd>{' '}
+        export attempt · <kbd>C</kbd> CSV · <kbd>I</kbd> import · <kbd>Esc</kbd> menu
       </p>
     </main>
   );

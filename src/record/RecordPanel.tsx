@@ -36,7 +36,10 @@ export function RecordPanel({ onResume, onHistory }: Props) {
     let live = true;
     latestInProgress()
       .then((r) => live && setOffer(r ?? null))
-      .catch((err) => live && setError(`The saved attempts cannot be read: ${err instanceof Error ? err.message : String(err)}`));
+      .catch(
+        (err) =>
+          live && setError(`The saved attempts cannot be read: ${err instanceof Error ? err.message : String(err)}`),
+      );
     return () => {
       live = false;
     };
@@ -50,7 +53,11 @@ export function RecordPanel({ onResume, onHistory }: Props) {
       // The replay pulls in the simulation: loaded on demand, like the procedure screen.
       const { resumeSession } = await import('./resumeSession');
       const session = resumeSession(offer);
-      onResume({ record: offer, session, meta: { id: offer.id, trainee: offer.trainee, startedAt: offer.startedAt, source: offer.source } });
+      onResume({
+        record: offer,
+        session,
+        meta: { id: offer.id, trainee: offer.trainee, startedAt: offer.startedAt, source: offer.source },
+      });
     } catch (err) {
       setError(`This attempt cannot be resumed: ${err instanceof Error ? err.message : String(err)}`);
       setBusy(false);
@@ -95,9 +102,16 @@ export function RecordPanel({ onResume, onHistory }: Props) {
         />
       </label>
       {offer && (
-        <div className="resume-offer" data-testid="resume-offer" data-record-id={offer.id} data-sim-time-s={offer.simTimeS}>
+        <div
+          className="resume-offer"
+          data-testid="resume-offer"
+          data-record-id={offer.id}
+          data-sim-time-s={offer.simTimeS}
+        >
           <button type="button" className="primary" data-testid="resume" onClick={() => void resume()} disabled={busy}>
-            {busy ? 'Replaying…' : `Resume ${offer.scenarioTitle} (started ${timeOfDay(offer.startedAt)}, sim time ${formatClock(offer.simTimeS)})`}{' '}
+            {busy
+              ? 'Replaying…'
+              : `Resume ${offer.scenarioTitle} (started ${timeOfDay(offer.startedAt)}, sim time ${formatClock(offer.simTimeS)})`}{' '}
             <kbd>R</kbd>
           </button>
           <button type="button" data-testid="decline-resume" onClick={() => void decline()} disabled={busy}>

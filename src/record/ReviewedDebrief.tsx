@@ -44,5 +44,7 @@ export default function ReviewedDebrief({ attempt, onMenu }: Props) {
   );
 
   if (!loaded) return <div className="loading">Loading the review…</div>;
-  return <DebriefScreen attempt={attempt} onMenu={onMenu} initialReview={loaded.review} onReviewChange={onReviewChange} />;
+  return (
+    <DebriefScreen attempt={attempt} onMenu={onMenu} initialReview={loaded.review} onReviewChange={onReviewChange} />
+  );
 }

@@ -14,7 +14,10 @@ export const RECORD_DB_NAME = 'kyphosim-record';
 
 /** The part of an upgrading database a migration touches (narrow, so a test can hand in a fake). */
 export interface MigratingDb {
-  createObjectStore(name: 'attempts', options: IDBObjectStoreParameters): { createIndex(name: string, keyPath: string): unknown };
+  createObjectStore(
+    name: 'attempts',
+    options: IDBObjectStoreParameters,
+  ): { createIndex(name: string, keyPath: string): unknown };
 }
 
 /**

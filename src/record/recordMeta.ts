@@ -10,6 +10,7 @@ export interface RecordMeta {
 
 /** A fresh record id (randomUUID needs a secure context; a time+random id serves elsewhere). */
 export function newAttemptId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' && window.isSecureContext)
+    return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

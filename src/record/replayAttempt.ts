@@ -12,7 +12,8 @@ export function replayAttempt(data: unknown): { readonly file: AttemptFile; read
   try {
     return { file, session: replay(file.scenario, file.seed, file.log, file.endTick, file.mode) };
   } catch (err) {
-    if (err instanceof ReplayError) throw new Error(`The attempt does not replay on this version of the simulator: ${err.message}.`);
+    if (err instanceof ReplayError)
+      throw new Error(`The attempt does not replay on this version of the simulator: ${err.message}.`);
     throw err;
   }
 }

@@ -5,7 +5,18 @@ import { csvField } from './csvField';
 /** Domain columns, in the order the debrief lists the domains. */
 export const CSV_DOMAINS: readonly DomainId[] = ['leakage', 'misplacement', 'height', 'radiation', 'cement', 'process'];
 
-const HEADER = ['date', 'trainee', 'scenario', 'seed', 'mode', 'source', 'total', 'passed', ...CSV_DOMAINS, 'critical errors'];
+const HEADER = [
+  'date',
+  'trainee',
+  'scenario',
+  'seed',
+  'mode',
+  'source',
+  'total',
+  'passed',
+  ...CSV_DOMAINS,
+  'critical errors',
+];
 
 /**
  * A CSV of results, one row per finished attempt (oldest first), CRLF line ends (RFC 4180). The

@@ -36,7 +36,10 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
 
   useEffect(() => {
     if (!meta) return;
-    const s = createAutosaver(() => write('in-progress'), (err) => console.warn('Autosave failed:', err));
+    const s = createAutosaver(
+      () => write('in-progress'),
+      (err) => console.warn('Autosave failed:', err),
+    );
     saver.current = s;
     let savedLog = -1;
     let savedTick = -1;

@@ -55,7 +55,14 @@ export { MAP_PX };
 export async function createXRayRenderer(host: HTMLElement, options: XRayRendererOptions): Promise<XRayRenderer> {
   const size = options.sizePx;
   const app = new Application();
-  await app.init({ width: size, height: size, background: 0x000000, antialias: false, preference: 'webgl', autoStart: false });
+  await app.init({
+    width: size,
+    height: size,
+    background: 0x000000,
+    antialias: false,
+    preference: 'webgl',
+    autoStart: false,
+  });
   host.appendChild(app.canvas);
 
   const n = MAP_PX;
@@ -87,9 +94,25 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   /** The enhanced static map plus the lift's delta (the newest one ready for this pose while a fresher one is computed). */
   let lifted: { key: string; map: Float32Array } | null = null;
   let lastDelta: { poseId: string; key: string; enhanced: Float32Array } | null = null;
-  function withLift(sp: StaticProjection, poseId: string, key: string, snapshot: SimSnapshot, lift: EndplateLift, pose: CArmPose, detectorSizeMm: number): Float32Array {
+  function withLift(
+    sp: StaticProjection,
+    poseId: string,
+    key: string,
+    snapshot: SimSnapshot,
+    lift: EndplateLift,
+    pose: CArmPose,
+    detectorSizeMm: number,
+  ): Float32Array {
     if (!hasLift(lift)) return sp.enhanced;
-    const delta = cache.get({ key: `delta|${key}`, anatomy: snapshot.anatomy, lift, pose, sizePx: n, detectorSizeMm, part: 'liftDelta' });
+    const delta = cache.get({
+      key: `delta|${key}`,
+      anatomy: snapshot.anatomy,
+      lift,
+      pose,
+      sizePx: n,
+      detectorSizeMm,
+      part: 'liftDelta',
+    });
     if (delta) lastDelta = { poseId, key, enhanced: delta.enhanced };
     if (!lastDelta || lastDelta.poseId !== poseId) return sp.enhanced;
     const sumKey = `${sp.key}+${lastDelta.key}`;
@@ -120,7 +143,14 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
       const poseId = `${poseKey(pose)}|${detectorSizeMm.toFixed(1)}`;
       const staticId = `${staticKey(poseKey(pose), NO_LIFT, n)}|${detectorSizeMm.toFixed(1)}`;
       const key = `${poseId}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}`;
-      const sp = cache.get({ key: staticId, anatomy: snapshot.anatomy, lift: NO_LIFT, pose, sizePx: n, detectorSizeMm });
+      const sp = cache.get({
+        key: staticId,
+        anatomy: snapshot.anatomy,
+        lift: NO_LIFT,
+        pose,
+        sizePx: n,
+        detectorSizeMm,
+      });
       const base = sp ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : null;
       if (sp && base) {
         live = true;
@@ -131,7 +161,13 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
           lastWindow = sp.window;
           lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
           // Fresh mottle per frame: the noise table read from a random offset (Math.random is fine in src/).
-          frames.addNoise(sp.noiseGrowth, noise, Math.floor(Math.random() * n * n), noiseOn ? lastSigma : 0, lastWindow);
+          frames.addNoise(
+            sp.noiseGrowth,
+            noise,
+            Math.floor(Math.random() * n * n),
+            noiseOn ? lastSigma : 0,
+            lastWindow,
+          );
           detector.setMap(map);
           lastField = { collimation, detectorSizeMm };
           lastCentreIntegral = sp.centreIntegral;

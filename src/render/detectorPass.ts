@@ -152,7 +152,15 @@ function meanAround(src: Float32Array, n: number, i: number, j: number, tent: bo
  * 3x3 binomial blur of `src` over rows/columns [i0, i1] x [j0, j1] (inclusive) into `dst`, using
  * only neighbours inside the round field (outside it the map is 0, not air).
  */
-export function blurRegion(src: Float32Array, dst: Float32Array, n: number, i0 = 0, j0 = 0, i1 = n - 1, j1 = n - 1): void {
+export function blurRegion(
+  src: Float32Array,
+  dst: Float32Array,
+  n: number,
+  i0 = 0,
+  j0 = 0,
+  i1 = n - 1,
+  j1 = n - 1,
+): void {
   for (let j = Math.max(0, j0); j <= Math.min(n - 1, j1); j++) {
     for (let i = Math.max(0, i0); i <= Math.min(n - 1, i1); i++) {
       const k = j * n + i;
@@ -189,7 +197,15 @@ export function enhanceMap(src: Float32Array, n: number, edgeGain: number): Floa
  * fractions of the field diameter. Returns the grey level in [0, 1]. detectorShader.ts is this
  * function in GLSL.
  */
-export function developValue(a: number, noise: number, params: DetectorParams, px: number, py: number, shutterX: number, shutterY: number): number {
+export function developValue(
+  a: number,
+  noise: number,
+  params: DetectorParams,
+  px: number,
+  py: number,
+  shutterX: number,
+  shutterY: number,
+): number {
   const rr = (px * px + py * py) * 4;
   if (rr > 1) return 0;
   const gain = 1 - VIGNETTE * rr;
@@ -211,10 +227,17 @@ export function noisyIntegral(a: number, noise: number, noiseSigma: number, wind
 }
 
 /** Add quantum noise to a frame's map in place (the browser's per-frame CPU step before the shader). */
-export function addQuantumNoise(map: Float32Array, noise: Float32Array, noiseOffset: number, noiseSigma: number, window: DisplayWindow): void {
+export function addQuantumNoise(
+  map: Float32Array,
+  noise: Float32Array,
+  noiseOffset: number,
+  noiseSigma: number,
+  window: DisplayWindow,
+): void {
   if (noiseSigma === 0) return;
   const len = noise.length;
-  for (let k = 0; k < map.length; k++) map[k] = noisyIntegral(map[k], noise[(k + noiseOffset) % len], noiseSigma, window);
+  for (let k = 0; k < map.length; k++)
+    map[k] = noisyIntegral(map[k], noise[(k + noiseOffset) % len], noiseSigma, window);
 }
 
 /**
@@ -239,7 +262,11 @@ export function detectorPass(
 }
 
 /** Shutter half-sizes as fractions of the field diameter (from a collimation, or read off a mask). */
-function shutterFractions(detectorSizeMm: number, collimation: Collimation | undefined, mask: FieldMask): [number, number] {
+function shutterFractions(
+  detectorSizeMm: number,
+  collimation: Collimation | undefined,
+  mask: FieldMask,
+): [number, number] {
   if (collimation) return [collimation.halfWidthMm / detectorSizeMm, collimation.halfHeightMm / detectorSizeMm];
   // Recover the shutter edges from the mask's centre row and column.
   const n = mask.sizePx;
@@ -265,7 +292,15 @@ export function developMap(
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const k = j * n + i;
-      const g = developValue(enhanced[k], noise[(k + noiseOffset) % len], params, (i + 0.5) / n - 0.5, 0.5 - (j + 0.5) / n, shutter[0], shutter[1]);
+      const g = developValue(
+        enhanced[k],
+        noise[(k + noiseOffset) % len],
+        params,
+        (i + 0.5) / n - 0.5,
+        0.5 - (j + 0.5) / n,
+        shutter[0],
+        shutter[1],
+      );
       const byte = Math.round(g * 255);
       const o = k * 4;
       out[o] = byte;

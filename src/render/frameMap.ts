@@ -49,7 +49,13 @@ export class FrameMapBuilder {
    * fast: outside the moving parts' box the noise growth comes from the pose's cached
    * `noiseGrowth` map (min(2.5, exp((a - mid) / 2)) of the static map), inside it is recomputed.
    */
-  addNoise(noiseGrowth: Float32Array, noise: Float32Array, noiseOffset: number, noiseSigma: number, window: DisplayWindow): void {
+  addNoise(
+    noiseGrowth: Float32Array,
+    noise: Float32Array,
+    noiseOffset: number,
+    noiseSigma: number,
+    window: DisplayWindow,
+  ): void {
     if (noiseSigma === 0) return;
     const map = this.map;
     const len = noise.length;

@@ -30,7 +30,8 @@ function disc(sizePx: number): Geometry {
   const k = 64;
   const r = 0.5 / Math.cos(Math.PI / k);
   const uv: number[] = [0.5, 0.5];
-  for (let i = 0; i < k; i++) uv.push(0.5 + r * Math.cos((2 * Math.PI * i) / k), 0.5 + r * Math.sin((2 * Math.PI * i) / k));
+  for (let i = 0; i < k; i++)
+    uv.push(0.5 + r * Math.cos((2 * Math.PI * i) / k), 0.5 + r * Math.sin((2 * Math.PI * i) / k));
   const index: number[] = [];
   for (let i = 0; i < k; i++) index.push(0, 1 + i, 1 + ((i + 1) % k));
   return new Geometry({ attributes: { aPosition: uv.map((t) => t * sizePx), aUV: uv }, indexBuffer: index });
@@ -50,7 +51,13 @@ function quad(sizePx: number): Geometry {
 export function createGpuDetector(app: Application, mapPx: number, sizePx: number): GpuDetector {
   const scaleMode = floatLinear(app) ? 'linear' : 'nearest';
   const mapData = new Float32Array(mapPx * mapPx);
-  const mapSource = new BufferImageSource({ resource: mapData, width: mapPx, height: mapPx, format: 'r32float', scaleMode });
+  const mapSource = new BufferImageSource({
+    resource: mapData,
+    width: mapPx,
+    height: mapPx,
+    format: 'r32float',
+    scaleMode,
+  });
   const uniforms = new UniformGroup({
     uWindow: { value: new Float32Array([1, 1]), type: 'vec2<f32>' },
     uInverted: { value: 0, type: 'f32' },
@@ -91,9 +98,22 @@ export function createGpuDetector(app: Application, mapPx: number, sizePx: numbe
  * only reads the same kind of texture (r32float, linear-filtered from the map size): the least
  * any pass that shows the map on the monitor must do.
  */
-export function createFloorQuad(app: Application, mapPx: number, sizePx: number): { mesh: Mesh<Geometry, Shader>; source: BufferImageSource } {
+export function createFloorQuad(
+  app: Application,
+  mapPx: number,
+  sizePx: number,
+): { mesh: Mesh<Geometry, Shader>; source: BufferImageSource } {
   const data = new Float32Array(mapPx * mapPx).map((_, k) => (k % 251) / 251);
-  const source = new BufferImageSource({ resource: data, width: mapPx, height: mapPx, format: 'r32float', scaleMode: floatLinear(app) ? 'linear' : 'nearest' });
-  const shader = Shader.from({ gl: { vertex: DETECTOR_VERTEX, fragment: FLOOR_FRAGMENT, name: 'xray-floor' }, resources: { uMap: source } });
+  const source = new BufferImageSource({
+    resource: data,
+    width: mapPx,
+    height: mapPx,
+    format: 'r32float',
+    scaleMode: floatLinear(app) ? 'linear' : 'nearest',
+  });
+  const shader = Shader.from({
+    gl: { vertex: DETECTOR_VERTEX, fragment: FLOOR_FRAGMENT, name: 'xray-floor' },
+    resources: { uMap: source },
+  });
   return { mesh: new Mesh({ geometry: quad(sizePx), shader }), source };
 }

@@ -79,7 +79,9 @@ export function liftDeltaField(anatomy: Anatomy, lift: EndplateLift): Attenuatio
   const without = createAttenuationField(anatomy, NO_LIFT);
   const r = liftRegion(anatomy, lift);
   return (x, y, z) =>
-    x < r.min.x || x > r.max.x || y < r.min.y || y > r.max.y || z < r.min.z || z > r.max.z ? 0 : withLift(x, y, z) - without(x, y, z);
+    x < r.min.x || x > r.max.x || y < r.min.y || y > r.max.y || z < r.min.z || z > r.max.z
+      ? 0
+      : withLift(x, y, z) - without(x, y, z);
 }
 
 /**
@@ -98,8 +100,21 @@ export function projectLiftDeltaRows(
   const full = new Float32Array(sizePx * sizePx);
   if (hasLift(lift)) {
     const region = liftRegion(anatomy, lift);
-    const options = { sizePx, bounds: region, fineBounds: region, fineStepMm: DELTA_STEP_MM, coarseStepMm: DELTA_STEP_MM };
-    computeLineIntegralMap(deltaFieldFor(anatomy, lift), createProjection(pose, detectorSizeMm), options, full, rowStart, rowEnd);
+    const options = {
+      sizePx,
+      bounds: region,
+      fineBounds: region,
+      fineStepMm: DELTA_STEP_MM,
+      coarseStepMm: DELTA_STEP_MM,
+    };
+    computeLineIntegralMap(
+      deltaFieldFor(anatomy, lift),
+      createProjection(pose, detectorSizeMm),
+      options,
+      full,
+      rowStart,
+      rowEnd,
+    );
   }
   return full.slice(rowStart * sizePx, rowEnd * sizePx);
 }

@@ -45,7 +45,12 @@ export function samplingBoxes(anatomy: Anatomy): { bounds: Box; fineBounds: Box 
   let z0 = Infinity;
   let z1 = -Infinity;
   for (const v of anatomy.vertebrae) {
-    x = Math.max(x, v.bodyWidthMm / 2, v.transverseProcessSpanMm / 2, ...v.pedicles.map((p) => Math.abs(p.posteriorCentre.x) + p.widthMm));
+    x = Math.max(
+      x,
+      v.bodyWidthMm / 2,
+      v.transverseProcessSpanMm / 2,
+      ...v.pedicles.map((p) => Math.abs(p.posteriorCentre.x) + p.widthMm),
+    );
     y0 = Math.min(y0, v.centre.y - v.intactHeightMm);
     y1 = Math.max(y1, v.centre.y + v.intactHeightMm);
     z0 = Math.min(z0, v.centre.z - v.bodyDepthMm / 2);
@@ -54,16 +59,30 @@ export function samplingBoxes(anatomy: Anatomy): { bounds: Box; fineBounds: Box 
   const m = 6;
   return {
     // The torso: 25 cm either side and 35 cm anterior of the posterior skin covers every habitus we generate (assumed).
-    bounds: { min: { x: -250, y: y0 - 150, z: anatomy.skinZMm - 350 }, max: { x: 250, y: y1 + 150, z: anatomy.skinZMm + 2 } },
+    bounds: {
+      min: { x: -250, y: y0 - 150, z: anatomy.skinZMm - 350 },
+      max: { x: 250, y: y1 + 150, z: anatomy.skinZMm + 2 },
+    },
     fineBounds: { min: { x: -x - m, y: y0 - m, z: z0 - m }, max: { x: x + m, y: y1 + m, z: z1 + m } },
   };
 }
 
 /** Ray/box slab test: writes [tEnter, tExit] into out; returns false on a miss. */
-function clipRay(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, b: Box, out: Float64Array): boolean {
+function clipRay(
+  ox: number,
+  oy: number,
+  oz: number,
+  dx: number,
+  dy: number,
+  dz: number,
+  b: Box,
+  out: Float64Array,
+): boolean {
   out[0] = 0;
   out[1] = Infinity;
-  return slab(ox, dx, b.min.x, b.max.x, out) && slab(oy, dy, b.min.y, b.max.y, out) && slab(oz, dz, b.min.z, b.max.z, out);
+  return (
+    slab(ox, dx, b.min.x, b.max.x, out) && slab(oy, dy, b.min.y, b.max.y, out) && slab(oz, dz, b.min.z, b.max.z, out)
+  );
 }
 
 /** Narrow the interval in out to where o + t d lies within [lo, hi] on one axis. */

@@ -39,7 +39,12 @@ export function formatFluoroTime(s: number): string {
 }
 
 /** Overlay text for a monitor; `state` says whether the image is live, held or absent. */
-export function overlayFor(snapshot: SimSnapshot, view: View, state: 'live' | 'hold' | 'none', centreIntegral: number): Overlay {
+export function overlayFor(
+  snapshot: SimSnapshot,
+  view: View,
+  state: 'live' | 'hold' | 'none',
+  centreIntegral: number,
+): Overlay {
   const { carm, dose } = snapshot;
   const t = techniqueFactors(centreIntegral, carm.mode);
   const status = state === 'live' ? 'LIVE' : state === 'hold' ? 'LIH' : '';

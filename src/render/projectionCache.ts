@@ -106,7 +106,14 @@ export class ProjectionCache {
       }, 0);
       return;
     }
-    const job = new StaticProjectionJob(request.key, request.anatomy, request.lift, request.pose, n, request.detectorSizeMm);
+    const job = new StaticProjectionJob(
+      request.key,
+      request.anatomy,
+      request.lift,
+      request.pose,
+      n,
+      request.detectorSizeMm,
+    );
     const slice = (): void => {
       if (this.destroyed) return;
       if (job.run(ROWS_PER_SLICE)) this.finish(job.result());

@@ -105,7 +105,12 @@ const BALLOON_NECK_MM = 1;
  * to the same volume: exact for an axis along x, y or z, close for the usual 10-25 degree medial
  * tilt (the shape is nearly round there anyway).
  */
-export function balloonContrastShape(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number): RadiopaqueShape | null {
+export function balloonContrastShape(
+  centre: Vec3,
+  axis: Vec3,
+  lengthMm: number,
+  volumeMl: number,
+): RadiopaqueShape | null {
   const v = volumeMl * 1000;
   const half = lengthMm / 2 - BALLOON_NECK_MM;
   if (!(v > 0) || !(half > 0)) return null;
@@ -120,21 +125,34 @@ export function balloonContrastShape(centre: Vec3, axis: Vec3, lengthMm: number,
       else hi = mid;
     }
     const r = (lo + hi) / 2;
-    return { kind: 'capsule', a: at(-(half - r)), b: at(half - r), radiusMm: r, innerRadiusMm: 0, muPerMm: MU_PER_MM.contrast };
+    return {
+      kind: 'capsule',
+      a: at(-(half - r)),
+      b: at(half - r),
+      radiusMm: r,
+      innerRadiusMm: 0,
+      muPerMm: MU_PER_MM.contrast,
+    };
   }
   const b = Math.sqrt((3 * v) / (4 * Math.PI * half));
   // The spheroid's radius along a coordinate axis at cosine u to its own axis.
   const section = (u: number) => 1 / Math.sqrt((u * u) / (half * half) + (1 - u * u) / (b * b));
   const raw = { x: section(axis.x), y: section(axis.y), z: section(axis.z) };
   const k = Math.cbrt(v / ((4 / 3) * Math.PI * raw.x * raw.y * raw.z));
-  return { kind: 'ellipsoid', centre, radii: { x: raw.x * k, y: raw.y * k, z: raw.z * k }, muPerMm: MU_PER_MM.contrast };
+  return {
+    kind: 'ellipsoid',
+    centre,
+    radii: { x: raw.x * k, y: raw.y * k, z: raw.z * k },
+    muPerMm: MU_PER_MM.contrast,
+  };
 }
 
 /** Convex hull of points in the (x, z) plane, counter-clockwise (Andrew's monotone chain). */
 export function convexHullXZ(points: readonly { x: number; z: number }[]): { x: number; z: number }[] {
   const p = [...points].map((q) => ({ x: q.x, z: q.z })).sort((a, b) => a.x - b.x || a.z - b.z);
   if (p.length < 3) return p;
-  const cross = (o: { x: number; z: number }, a: { x: number; z: number }, b: { x: number; z: number }) => (a.x - o.x) * (b.z - o.z) - (a.z - o.z) * (b.x - o.x);
+  const cross = (o: { x: number; z: number }, a: { x: number; z: number }, b: { x: number; z: number }) =>
+    (a.x - o.x) * (b.z - o.z) - (a.z - o.z) * (b.x - o.x);
   const lower: { x: number; z: number }[] = [];
   for (const q of p) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
@@ -160,7 +178,11 @@ const VOLUME_GRID = 24;
  * below; the ellipsoid's height is set so the solid holds the balloon's volume (the volume is
  * linear in it). Null when there is no usable outline.
  */
-export function balloonOutlineShape(centre: Vec3, outline: readonly Vec3[] | null | undefined, volumeMl: number): RadiopaqueShape | null {
+export function balloonOutlineShape(
+  centre: Vec3,
+  outline: readonly Vec3[] | null | undefined,
+  volumeMl: number,
+): RadiopaqueShape | null {
   if (!outline || outline.length < 3 || !(volumeMl > 0)) return null;
   const polygon = convexHullXZ(outline);
   if (polygon.length < 3) return null;
@@ -205,7 +227,13 @@ export function balloonOutlineShape(centre: Vec3, outline: readonly Vec3[] | nul
 }
 
 /** The inserted balloon: its contrast (if any) and a radiopaque marker band at each end of its working length. */
-function balloonShapes(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: number, outline?: readonly Vec3[] | null): RadiopaqueShape[] {
+function balloonShapes(
+  centre: Vec3,
+  axis: Vec3,
+  lengthMm: number,
+  volumeMl: number,
+  outline?: readonly Vec3[] | null,
+): RadiopaqueShape[] {
   const half = lengthMm / 2;
   const marker = { x: MARKER_RADIUS_MM, y: MARKER_RADIUS_MM, z: MARKER_RADIUS_MM };
   const end = (s: number): Vec3 => ({ x: centre.x + axis.x * s, y: centre.y + axis.y * s, z: centre.z + axis.z * s });
@@ -225,7 +253,12 @@ function balloonShapes(centre: Vec3, axis: Vec3, lengthMm: number, volumeMl: num
  */
 function contrastCloud(centre: Vec3, volumeMl: number, radiusMm: number): RadiopaqueShape {
   const fill = Math.min(1, (volumeMl * 1000) / ((4 / 3) * Math.PI * radiusMm ** 3));
-  return { kind: 'ellipsoid', centre, radii: { x: radiusMm, y: radiusMm, z: radiusMm }, muPerMm: MU_PER_MM.contrast * fill };
+  return {
+    kind: 'ellipsoid',
+    centre,
+    radii: { x: radiusMm, y: radiusMm, z: radiusMm },
+    muPerMm: MU_PER_MM.contrast * fill,
+  };
 }
 
 /**
@@ -239,18 +272,29 @@ function depositFill(dep: { readonly radii: Vec3; readonly volumeMl: number }): 
 }
 
 /** The moving radiopaque parts of a snapshot. */
-export function shapesFromSnapshot(snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'>): RadiopaqueShape[] {
+export function shapesFromSnapshot(
+  snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'>,
+): RadiopaqueShape[] {
   // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
   // outside the skin is drawn only for the side in use (its tip on the skin localises the entry on
   // AP); a side chosen and then abandoned before the puncture has nothing in the patient.
   const activeSide = snapshot.trocar?.side;
-  const shapes: RadiopaqueShape[] = snapshot.trocars.filter((t) => t.depthMm > 0 || t.side === activeSide).flatMap(trackShapes);
+  const shapes: RadiopaqueShape[] = snapshot.trocars
+    .filter((t) => t.depthMm > 0 || t.side === activeSide)
+    .flatMap(trackShapes);
   const bl = snapshot.balloon;
   if (bl && bl.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl, bl.outline));
   const leak = bl?.contrastLeak;
-  if (leak && leak.volumeMl > 0 && leak.radiusMm > 0) shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
+  if (leak && leak.volumeMl > 0 && leak.radiusMm > 0)
+    shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {
-    if (dep.volumeMl > 0) shapes.push({ kind: 'ellipsoid', centre: dep.centre, radii: dep.radii, muPerMm: MU_PER_MM.cement * depositFill(dep) });
+    if (dep.volumeMl > 0)
+      shapes.push({
+        kind: 'ellipsoid',
+        centre: dep.centre,
+        radii: dep.radii,
+        muPerMm: MU_PER_MM.cement * depositFill(dep),
+      });
   }
   return shapes;
 }

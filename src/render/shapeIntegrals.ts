@@ -24,7 +24,13 @@ function sphere(o: ArrayLike<number>, d: ArrayLike<number>, cx: number, cy: numb
 }
 
 /** Chord of a ray through the capsule (segment a-b, radius r): a convex solid, so the union of the cylinder and end spheres is one interval. */
-export function capsuleChord(o: ArrayLike<number>, d: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, r: number): number {
+export function capsuleChord(
+  o: ArrayLike<number>,
+  d: ArrayLike<number>,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  r: number,
+): number {
   span[0] = Infinity;
   span[1] = -Infinity;
   sphere(o, d, a[0], a[1], a[2], r);
@@ -76,7 +82,13 @@ export function capsuleChord(o: ArrayLike<number>, d: ArrayLike<number>, a: Arra
 }
 
 /** Entry and exit of a ray through an axis-aligned ellipsoid, written into out; false on a miss. */
-function ellipsoidSpan(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<number>, radii: ArrayLike<number>, out: Float64Array): boolean {
+function ellipsoidSpan(
+  o: ArrayLike<number>,
+  d: ArrayLike<number>,
+  c: ArrayLike<number>,
+  radii: ArrayLike<number>,
+  out: Float64Array,
+): boolean {
   let A = 0;
   let B = 0;
   let C = -1;
@@ -97,7 +109,12 @@ function ellipsoidSpan(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<
 const within = new Float64Array(2);
 
 /** Chord of a ray through an axis-aligned ellipsoid. */
-export function ellipsoidChord(o: ArrayLike<number>, d: ArrayLike<number>, c: ArrayLike<number>, radii: ArrayLike<number>): number {
+export function ellipsoidChord(
+  o: ArrayLike<number>,
+  d: ArrayLike<number>,
+  c: ArrayLike<number>,
+  radii: ArrayLike<number>,
+): number {
   return ellipsoidSpan(o, d, c, radii, within) ? within[1] - within[0] : 0;
 }
 
@@ -159,7 +176,12 @@ export interface PixelBox {
  * Add the line integrals of `shapes` onto `map` (N x N, same layout as computeLineIntegralMap).
  * Returns the union of the pixel boxes visited (null when nothing was visible).
  */
-export function addShapeIntegrals(map: Float32Array, sizePx: number, projection: Projection, shapes: readonly RadiopaqueShape[]): PixelBox | null {
+export function addShapeIntegrals(
+  map: Float32Array,
+  sizePx: number,
+  projection: Projection,
+  shapes: readonly RadiopaqueShape[],
+): PixelBox | null {
   let union: PixelBox | null = null;
   const size = projection.detectorSizeMm;
   const o = [projection.source.x, projection.source.y, projection.source.z];
@@ -171,7 +193,11 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
     const lo = [Infinity, Infinity, Infinity];
     const hi = [-Infinity, -Infinity, -Infinity];
     const pad =
-      shape.kind === 'capsule' ? [shape.radiusMm, shape.radiusMm, shape.radiusMm] : shape.kind === 'ellipsoid' ? [shape.radii.x, shape.radii.y, shape.radii.z] : [0, 0, 0];
+      shape.kind === 'capsule'
+        ? [shape.radiusMm, shape.radiusMm, shape.radiusMm]
+        : shape.kind === 'ellipsoid'
+          ? [shape.radii.x, shape.radii.y, shape.radii.z]
+          : [0, 0, 0];
     const pts =
       shape.kind === 'capsule'
         ? [shape.a, shape.b]
@@ -212,14 +238,21 @@ export function addShapeIntegrals(map: Float32Array, sizePx: number, projection:
     const jb = Math.min(sizePx - 1, Math.ceil(j1) + 1);
     if (ia > ib || ja > jb) continue;
     union = union
-      ? { i0: Math.min(union.i0, ia), j0: Math.min(union.j0, ja), i1: Math.max(union.i1, ib), j1: Math.max(union.j1, jb) }
+      ? {
+          i0: Math.min(union.i0, ia),
+          j0: Math.min(union.j0, ja),
+          i1: Math.max(union.i1, ib),
+          j1: Math.max(union.j1, jb),
+        }
       : { i0: ia, j0: ja, i1: ib, j1: jb };
     const a = shape.kind === 'capsule' ? [shape.a.x, shape.a.y, shape.a.z] : [];
     const b = shape.kind === 'capsule' ? [shape.b.x, shape.b.y, shape.b.z] : [];
     const c = shape.kind === 'ellipsoid' ? [shape.centre.x, shape.centre.y, shape.centre.z] : [];
     const r = shape.kind === 'ellipsoid' ? [shape.radii.x, shape.radii.y, shape.radii.z] : [];
     const w = shape.kind === 'prism' ? shape.within : undefined;
-    const round = w ? { centre: [w.centre.x, w.centre.y, w.centre.z], radii: [w.radii.x, w.radii.y, w.radii.z] } : undefined;
+    const round = w
+      ? { centre: [w.centre.x, w.centre.y, w.centre.z], radii: [w.radii.x, w.radii.y, w.radii.z] }
+      : undefined;
     for (let j = ja; j <= jb; j++) {
       for (let i = ia; i <= ib; i++) {
         pixelToDetector(i, j, sizePx, size, uv);

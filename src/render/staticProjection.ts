@@ -87,15 +87,35 @@ export class StaticProjectionJob {
  * Rows [rowStart, rowEnd) of a static projection as their own array: the unit of work of one
  * projection worker when several share a pose.
  */
-export function projectRows(anatomy: Anatomy, lift: EndplateLift, pose: CArmPose, sizePx: number, detectorSizeMm: number, rowStart: number, rowEnd: number): Float32Array {
+export function projectRows(
+  anatomy: Anatomy,
+  lift: EndplateLift,
+  pose: CArmPose,
+  sizePx: number,
+  detectorSizeMm: number,
+  rowStart: number,
+  rowEnd: number,
+): Float32Array {
   const full = new Float32Array(sizePx * sizePx);
   const options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
-  computeLineIntegralMap(attenuationFieldFor(anatomy, lift), createProjection(pose, detectorSizeMm), options, full, rowStart, rowEnd);
+  computeLineIntegralMap(
+    attenuationFieldFor(anatomy, lift),
+    createProjection(pose, detectorSizeMm),
+    options,
+    full,
+    rowStart,
+    rowEnd,
+  );
   return full.slice(rowStart * sizePx, rowEnd * sizePx);
 }
 
 /** Window, enhanced map and centre integral of a finished line-integral map. */
-export function finishStaticProjection(key: string, sizePx: number, detectorSizeMm: number, map: Float32Array): StaticProjection {
+export function finishStaticProjection(
+  key: string,
+  sizePx: number,
+  detectorSizeMm: number,
+  map: Float32Array,
+): StaticProjection {
   const n = sizePx;
   // The ABC measures a fixed central field, whatever the trainee's shutters (which are inside it or close).
   const mask = createFieldMask(n, detectorSizeMm, DEFAULT_COLLIMATION);

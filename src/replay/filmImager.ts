@@ -79,7 +79,13 @@ export class FilmImager {
     const n = this.mapPx;
     const map = this.frames.build(sp.enhanced, projection, shapesFromSnapshot(snapshot));
     const rng = createRng(frame.tick * 2 + (frame.view === 'AP' ? 0 : 1));
-    this.frames.addNoise(sp.noiseGrowth, gaussianTable(n * n, rng.next), 0, BASE_NOISE_SIGMA * relativeNoise(s.carm.mode), sp.window);
+    this.frames.addNoise(
+      sp.noiseGrowth,
+      gaussianTable(n * n, rng.next),
+      0,
+      BASE_NOISE_SIGMA * relativeNoise(s.carm.mode),
+      sp.window,
+    );
     const params = { window: sp.window, noiseSigma: 0, edgeGain: 0, inverted: false };
     const size = this.displayPx;
     const sx = collimation.halfWidthMm / detectorSizeMm;
@@ -89,9 +95,16 @@ export class FilmImager {
       for (let x = 0; x < size; x++) {
         const u = (x + 0.5) / size;
         const v = (y + 0.5) / size;
-        grey[y * size + x] = Math.round(developValue(sampleMapBilinear(map, n, u, v), 0, params, u - 0.5, 0.5 - v, sx, sy) * 255);
+        grey[y * size + x] = Math.round(
+          developValue(sampleMapBilinear(map, n, u, v), 0, params, u - 0.5, 0.5 - v, sx, sy) * 255,
+        );
       }
     }
-    return { index: frame.index, sizePx: size, grey, reveal: revealOverlay(this.anatomy, lift, projection, this.sides, revealedCement(s)) };
+    return {
+      index: frame.index,
+      sizePx: size,
+      grey,
+      reveal: revealOverlay(this.anatomy, lift, projection, this.sides, revealedCement(s)),
+    };
   }
 }

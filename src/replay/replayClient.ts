@@ -50,7 +50,7 @@ export function createReplayClient(): ReplayClient {
     local = createReplayHandlers();
   }
 
-  const send = <T,>(body: Body): Promise<T> => {
+  const send = <T>(body: Body): Promise<T> => {
     const id = nextId++;
     const request = { ...body, id } as ReplayRequest;
     if (!worker) {

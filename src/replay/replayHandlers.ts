@@ -22,7 +22,8 @@ export async function expertFor(attempt: AttemptInput): Promise<ExpertBenchmark>
   const id = attempt.scenario.scoring.expertPlan;
   if (!id) return { error: 'This scenario names no expert plan.' };
   const parsed = planSchema.safeParse(await loadPlan(id));
-  if (!parsed.success) return { error: `The expert plan "${id}" is not a valid plan: ${parsed.error.issues[0]?.message ?? ''}` };
+  if (!parsed.success)
+    return { error: `The expert plan "${id}" is not a valid plan: ${parsed.error.issues[0]?.message ?? ''}` };
   return expertBenchmark(attempt.scenario, attempt.seed, parsed.data);
 }
 
@@ -71,7 +72,13 @@ export function createReplayHandlers() {
       case 'open': {
         const { session } = replayAttempt(request.file);
         const opened: OpenedAttempt = {
-          session: { scenario: session.scenario, seed: session.seed, mode: session.mode, log: session.log, tick: session.tick },
+          session: {
+            scenario: session.scenario,
+            seed: session.seed,
+            mode: session.mode,
+            log: session.log,
+            tick: session.tick,
+          },
           finalSnapshot: session.snapshot(),
         };
         return opened;

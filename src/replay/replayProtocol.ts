@@ -41,7 +41,14 @@ export type ReplayRequest =
   | { readonly id: number; readonly kind: 'expert'; readonly attempt: AttemptInput }
   | { readonly id: number; readonly kind: 'film'; readonly attempt: AttemptInput }
   | { readonly id: number; readonly kind: 'image'; readonly index: number }
-  | { readonly id: number; readonly kind: 'import'; readonly text: string; readonly trainee: string; readonly recordId: string; readonly nowMs: number }
+  | {
+      readonly id: number;
+      readonly kind: 'import';
+      readonly text: string;
+      readonly trainee: string;
+      readonly recordId: string;
+      readonly nowMs: number;
+    }
   | { readonly id: number; readonly kind: 'open'; readonly file: unknown };
 
 /** An attempt re-run for the debrief: its session's plain fields and its final state. */
@@ -59,4 +66,6 @@ export interface ReplayResults {
   readonly open: OpenedAttempt;
 }
 
-export type ReplayResponse = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
+export type ReplayResponse =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: string };

@@ -51,7 +51,10 @@ function toView(projection: Projection, p: Vec3): [number, number] | null {
 }
 
 /** Grid cells covering the projection of a box of points (with a margin), or null off the image. */
-function cellBox(projection: Projection, corners: readonly Vec3[]): { i0: number; j0: number; i1: number; j1: number } | null {
+function cellBox(
+  projection: Projection,
+  corners: readonly Vec3[],
+): { i0: number; j0: number; i1: number; j1: number } | null {
   let i0 = Infinity;
   let j0 = Infinity;
   let i1 = -Infinity;
@@ -66,12 +69,19 @@ function cellBox(projection: Projection, corners: readonly Vec3[]): { i0: number
   }
   if (!Number.isFinite(i0)) return null;
   const k = GRID / REVEAL_VIEWBOX;
-  const box = { i0: Math.max(0, Math.floor(i0 * k) - 2), j0: Math.max(0, Math.floor(j0 * k) - 2), i1: Math.min(GRID - 1, Math.ceil(i1 * k) + 2), j1: Math.min(GRID - 1, Math.ceil(j1 * k) + 2) };
+  const box = {
+    i0: Math.max(0, Math.floor(i0 * k) - 2),
+    j0: Math.max(0, Math.floor(j0 * k) - 2),
+    i1: Math.min(GRID - 1, Math.ceil(i1 * k) + 2),
+    j1: Math.min(GRID - 1, Math.ceil(j1 * k) + 2),
+  };
   return box.i0 > box.i1 || box.j0 > box.j1 ? null : box;
 }
 
 const boxCorners = (c: Vec3, hx: number, hy: number, hz: number): Vec3[] =>
-  [-1, 1].flatMap((sx) => [-1, 1].flatMap((sy) => [-1, 1].map((sz) => ({ x: c.x + sx * hx, y: c.y + sy * hy, z: c.z + sz * hz }))));
+  [-1, 1].flatMap((sx) =>
+    [-1, 1].flatMap((sy) => [-1, 1].map((sz) => ({ x: c.x + sx * hx, y: c.y + sy * hy, z: c.z + sz * hz }))),
+  );
 
 /** Contour at 0 of a field sampled per grid cell inside `box` (negative elsewhere), as an SVG path. */
 function outline(projection: Projection, box: ReturnType<typeof cellBox>, field: Field): string {
@@ -90,7 +100,9 @@ function outline(projection: Projection, box: ReturnType<typeof cellBox>, field:
   const k = REVEAL_VIEWBOX / GRID;
   // d3-contour puts sample (i, j) at (i + 0.5, j + 0.5): the cell centres, as sampled above.
   return shape.coordinates
-    .flatMap((polygon) => polygon.map((ring) => `M${ring.map(([x, y]) => `${(x * k).toFixed(1)},${(y * k).toFixed(1)}`).join('L')}Z`))
+    .flatMap((polygon) =>
+      polygon.map((ring) => `M${ring.map(([x, y]) => `${(x * k).toFixed(1)},${(y * k).toFixed(1)}`).join('L')}Z`),
+    )
     .join('');
 }
 
@@ -122,12 +134,18 @@ export function revealOverlay(
   const hd = v.bodyDepthMm / 2;
   const hh = v.intactHeightMm / 2 + 2;
   const bodyR = Math.hypot(hw, hd, hh);
-  const body = outline(projection, cellBox(projection, boxCorners(v.centre, hw, hh, hd)), (o, d) => rayMax(o, d, v.centre, bodyR, (q) => depthInsideBody(v, q, lift)));
+  const body = outline(projection, cellBox(projection, boxCorners(v.centre, hw, hh, hd)), (o, d) =>
+    rayMax(o, d, v.centre, bodyR, (q) => depthInsideBody(v, q, lift)),
+  );
 
   const pedicleParts = (['left', 'right'] as const).map((side) => {
     const p = pedicleOf(v, side);
     const g = v.pedicles[side === 'left' ? 0 : 1];
-    const mid = { x: (g.anteriorCentre.x + g.posteriorCentre.x) / 2, y: (g.anteriorCentre.y + g.posteriorCentre.y) / 2, z: (g.anteriorCentre.z + g.posteriorCentre.z) / 2 };
+    const mid = {
+      x: (g.anteriorCentre.x + g.posteriorCentre.x) / 2,
+      y: (g.anteriorCentre.y + g.posteriorCentre.y) / 2,
+      z: (g.anteriorCentre.z + g.posteriorCentre.z) / 2,
+    };
     const r = Math.hypot(p.len / 2, p.a, p.b) + 1;
     const inside = (q: Vec3): number => {
       const l = pedicleLocal(p, q);
@@ -141,7 +159,10 @@ export function revealOverlay(
     const live = parts.filter((p) => p.volumeMl > 0);
     if (live.length === 0) return '';
     const corners = live.flatMap((p) => boxCorners(p.centre, p.radii.x, p.radii.y, p.radii.z));
-    const cs = live.map((p) => ({ c: new Float64Array([p.centre.x, p.centre.y, p.centre.z]), r: new Float64Array([p.radii.x, p.radii.y, p.radii.z]) }));
+    const cs = live.map((p) => ({
+      c: new Float64Array([p.centre.x, p.centre.y, p.centre.z]),
+      r: new Float64Array([p.radii.x, p.radii.y, p.radii.z]),
+    }));
     return outline(projection, cellBox(projection, corners), (o, d) => {
       let chord = 0;
       for (const e of cs) chord += ellipsoidChord(o, d, e.c, e.r);
@@ -153,7 +174,10 @@ export function revealOverlay(
     const ideal = idealTrajectory(anatomy, side);
     const skin = toView(projection, defaultSkinEntry(anatomy, side));
     const target = toView(projection, ideal.target);
-    const path = skin && target ? `M${skin[0].toFixed(1)},${skin[1].toFixed(1)}L${target[0].toFixed(1)},${target[1].toFixed(1)}` : '';
+    const path =
+      skin && target
+        ? `M${skin[0].toFixed(1)},${skin[1].toFixed(1)}L${target[0].toFixed(1)},${target[1].toFixed(1)}`
+        : '';
     return { side, path, boneEntry: toView(projection, ideal.boneEntry), target };
   });
 

@@ -59,19 +59,34 @@ export function CaseScreen({ scenario: s, mode, checklist, canTick, onTick }: Pr
             <Readout label="Age of fracture" value={f.ageWeeks} unit="weeks" />
             <Readout label="Endplate crack" value={yesNo(f.endplateCrack)} />
             <Readout label="Intravertebral cleft" value={yesNo(f.cleft)} />
-            <Readout label="Posterior wall defect" value={yesNo(f.posteriorWallDefect)} tone={f.posteriorWallDefect ? 'danger' : undefined} />
-            <Readout label="Lateral cortex defect" value={yesNo(f.lateralCortexDefect)} tone={f.lateralCortexDefect ? 'warn' : undefined} />
+            <Readout
+              label="Posterior wall defect"
+              value={yesNo(f.posteriorWallDefect)}
+              tone={f.posteriorWallDefect ? 'danger' : undefined}
+            />
+            <Readout
+              label="Lateral cortex defect"
+              value={yesNo(f.lateralCortexDefect)}
+              tone={f.lateralCortexDefect ? 'warn' : undefined}
+            />
           </Panel>
           <Panel title="Labs">
             <Readout label="INR (0.8-1.2)" value={p.labs.inr.toFixed(1)} tone={inrHigh ? 'warn' : undefined} />
-            <Readout label="Platelets (150-400 /nL)" value={p.labs.plateletsPerNl} tone={plateletsLow ? 'warn' : undefined} />
+            <Readout
+              label="Platelets (150-400 /nL)"
+              value={p.labs.plateletsPerNl}
+              tone={plateletsLow ? 'warn' : undefined}
+            />
           </Panel>
           <Panel title="Plan">
             <Readout label="Procedure" value={`${s.procedure}, ${s.approach}`} />
             <Readout label="Trocar" value={`${s.equipment.trocarGauge} G`} />
             {s.procedure === 'kyphoplasty' && <Readout label="Balloon" value={`${s.equipment.balloonLengthMm} mm`} />}
             <Readout label="C-arm" value={s.equipment.carm} />
-            <Readout label="Room" value={`${s.cement.roomTempC} °C${s.cement.preChilled ? ', cement pre-chilled' : ''}`} />
+            <Readout
+              label="Room"
+              value={`${s.cement.roomTempC} °C${s.cement.preChilled ? ', cement pre-chilled' : ''}`}
+            />
           </Panel>
         </div>
       </div>

@@ -47,7 +47,10 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
       return { error: err instanceof Error ? err.message : String(err) };
     }
   }, [session, finalSnapshot]);
-  const reportText = useMemo(() => ('report' in scored ? reportTextFile(scored.report, session, finalSnapshot.tick) : null), [scored, session, finalSnapshot]);
+  const reportText = useMemo(
+    () => ('report' in scored ? reportTextFile(scored.report, session, finalSnapshot.tick) : null),
+    [scored, session, finalSnapshot],
+  );
   const [saving, setSaving] = useState<'idle' | 'busy' | 'saved' | 'failed'>('idle');
   const filename = `attempt-${session.scenario.id}-${session.seed}.json`;
 
@@ -94,12 +97,18 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
         <div>
           <h1>Debrief</h1>
           <p className="muted">
-            {session.scenario.title} · seed {session.seed} · {session.mode} · sim time {formatClock(finalSnapshot.timeS)} ·{' '}
-            {session.log.length} commands
+            {session.scenario.title} · seed {session.seed} · {session.mode} · sim time{' '}
+            {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
           </p>
         </div>
         <div className="debrief-buttons">
-          <button type="button" className="primary" data-testid="download-attempt" onClick={() => void download()} disabled={saving === 'busy'}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="download-attempt"
+            onClick={() => void download()}
+            disabled={saving === 'busy'}
+          >
             Download attempt <kbd>D</kbd>
           </button>
           <button type="button" data-testid="print-report" onClick={print}>
@@ -123,8 +132,14 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
         </>
       )}
       <div ref={timelineRef} className="debrief-trace">
-        {trace.status === 'building' && <p className="muted" data-testid="trace-building">Replaying the attempt for the timeline and plots…</p>}
-        {trace.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the timeline: {trace.error}</p>}
+        {trace.status === 'building' && (
+          <p className="muted" data-testid="trace-building">
+            Replaying the attempt for the timeline and plots…
+          </p>
+        )}
+        {trace.status === 'failed' && (
+          <p className="status-refused">The attempt could not be replayed for the timeline: {trace.error}</p>
+        )}
         {trace.status === 'ready' && (
           <>
             <ProcedureTimeline trace={trace.value} log={session.log} evidence={evidence} />
@@ -138,23 +153,43 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
           </>
         )}
       </div>
-      {film.status === 'building' && <p className="muted" data-testid="film-building">Replaying the attempt for the replay viewer…</p>}
-      {film.status === 'failed' && <p className="status-refused">The attempt could not be replayed for the viewer: {film.error}</p>}
-      {film.status === 'ready' && <ReplayViewer film={film.value} client={client} reveal={reveal} onToggleReveal={toggleReveal} />}
+      {film.status === 'building' && (
+        <p className="muted" data-testid="film-building">
+          Replaying the attempt for the replay viewer…
+        </p>
+      )}
+      {film.status === 'failed' && (
+        <p className="status-refused">The attempt could not be replayed for the viewer: {film.error}</p>
+      )}
+      {film.status === 'ready' && (
+        <ReplayViewer film={film.value} client={client} reveal={reveal} onToggleReveal={toggleReveal} />
+      )}
       <StoredImages
         images={attempt.storedImages}
         remade={(img) => {
           // The monitor had no image yet when this one was stored: the film's image of that view held then.
           if (film.status !== 'ready') return null;
           const f = [...film.value.frames].reverse().find((x) => x.view === img.view && x.tick <= img.tick);
-          return f ? <FilmImageView client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={200} /> : null;
+          return f ? (
+            <FilmImageView client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={200} />
+          ) : null;
         }}
       >
         {/* Opened from the record, the attempt has no pixels: its stored images are re-made from the log. */}
         {film.status === 'ready' &&
           film.value.frames
             .filter((f) => f.stored)
-            .map((f) => <FilmImageView key={f.index} client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={240} />)}
+            .map((f) => (
+              <FilmImageView
+                key={f.index}
+                client={client}
+                index={f.index}
+                view={f.view}
+                timeS={f.timeS}
+                reveal={reveal}
+                size={240}
+              />
+            ))}
       </StoredImages>
       <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
     </main>

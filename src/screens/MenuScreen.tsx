@@ -49,7 +49,8 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
       } else if (typing) return;
       else if (e.key === 'ArrowDown' && n > 0) latest.current.onChange({ ...s, selected: (i + 1) % n });
       else if (e.key === 'ArrowUp' && n > 0) latest.current.onChange({ ...s, selected: (i - 1 + n) % n });
-      else if (e.key === 'm' || e.key === 'M') latest.current.onChange({ ...s, mode: s.mode === 'practice' ? 'exam' : 'practice' });
+      else if (e.key === 'm' || e.key === 'M')
+        latest.current.onChange({ ...s, mode: s.mode === 'practice' ? 'exam' : 'practice' });
       else return;
       e.preventDefault();
     };
@@ -76,7 +77,9 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
         <div className="menu-list" role="listbox" aria-label="Scenarios">
           <h2>Scenarios</h2>
           {loaded === null && <p className="menu-loading">Loading scenarios…</p>}
-          {loaded !== null && SCENARIOS.length === 0 && <p className="menu-error">No scenario files found in levels/.</p>}
+          {loaded !== null && SCENARIOS.length === 0 && (
+            <p className="menu-error">No scenario files found in levels/.</p>
+          )}
           {SCENARIOS.map((s, i) => (
             <div
               key={s.file}
@@ -93,8 +96,8 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
                 <>
                   <div className="menu-item-title">{s.scenario.title}</div>
                   <div className="menu-item-meta">
-                    {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age}{' '}
-                    y {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
+                    {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
+                    {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
                   </div>
                 </>
               ) : (

@@ -124,7 +124,16 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const entryMarker = useMemo(
     () => (choosingEntry ? safeMarker(() => imagePointOfEntry(snap, controls.entry)) : null),
     // The marker depends on the entry and the AP pose only, not on every frame's snapshot.
-    [choosingEntry, controls.entry, anatomy, carmNow.view, carmNow.orbitDeg, carmNow.tiltDeg, carmNow.zoom, carmNow.patientRotation],
+    [
+      choosingEntry,
+      controls.entry,
+      anatomy,
+      carmNow.view,
+      carmNow.orbitDeg,
+      carmNow.tiltDeg,
+      carmNow.zoom,
+      carmNow.patientRotation,
+    ],
   );
 
   const done = snap.phase === 'debrief' || snap.finished;
@@ -173,7 +182,12 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
             Help <kbd>F1</kbd>
           </button>
-          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => setOverlay('settings')}>
+          <button
+            type="button"
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setOverlay('settings')}
+          >
             Settings <kbd>G</kbd>
           </button>
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={abort}>
@@ -224,7 +238,13 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
             {/* The panel of the current step comes first; a step's panel appears once it is reached. */}
             {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
             {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
-              <BalloonPanel balloon={snap.balloon} height={snap.height} mode={mode} allowed={snap.allowed} onAction={controls.run} />
+              <BalloonPanel
+                balloon={snap.balloon}
+                height={snap.height}
+                mode={mode}
+                allowed={snap.allowed}
+                onAction={controls.run}
+              />
             )}
             <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} events={snap.events} />
             <DosePanel dose={snap.dose} carm={carm} mode={mode} />

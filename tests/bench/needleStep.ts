@@ -30,7 +30,14 @@ interface Timing {
 const isBone = (tissue: string): boolean => tissue === 'cortical' || tissue === 'cancellous';
 
 /** Drive the motion through `hand`, `tap` and `step` (one fixed step, timed by the caller); returns per-step times by tissue at the tip. */
-function motion(depthMm: number, view: () => { depthMm: number; tissueAtTip: string }, moving: () => boolean, hand: (mm: number) => void, tap: () => void, step: () => number): Timing {
+function motion(
+  depthMm: number,
+  view: () => { depthMm: number; tissueAtTip: string },
+  moving: () => boolean,
+  hand: (mm: number) => void,
+  tap: () => void,
+  step: () => number,
+): Timing {
   const t: Timing = { softUs: [], boneUs: [] };
   const settle = (): void => {
     for (let i = 0; i < 50_000 && moving(); i++) {

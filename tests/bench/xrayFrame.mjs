@@ -12,7 +12,13 @@ import { findChromium } from '../../scripts/findChromium.mjs';
 const sizePx = Number(process.argv[2] ?? 768);
 const frames = Number(process.argv[3] ?? 120);
 // Same flags as playwright.config.ts.
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -38,7 +44,10 @@ async function waitForServer(url, timeoutMs) {
 }
 
 const port = await freePort();
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const stopServer = () => {
   try {
     process.kill(-server.pid);
@@ -67,8 +76,18 @@ try {
   const lateral = await page.evaluate((n) => window.__xray.frames(n, 'lateral'), Math.max(40, frames / 2));
   const breakdown = await page.evaluate(() => window.__xray.breakdown(60, 'AP'));
   const reprojection = [];
-  for (const [view, d] of [['AP', 1], ['AP', 2], ['lateral', 1], ['lateral', -1], ['AP', -1]]) {
-    reprojection.push({ view, dOrbitDeg: d, ...(await page.evaluate(([v, o]) => window.__xray.reproject(v, o), [view, d])) });
+  for (const [view, d] of [
+    ['AP', 1],
+    ['AP', 2],
+    ['lateral', 1],
+    ['lateral', -1],
+    ['AP', -1],
+  ]) {
+    reprojection.push({
+      view,
+      dOrbitDeg: d,
+      ...(await page.evaluate(([v, o]) => window.__xray.reproject(v, o), [view, d])),
+    });
   }
   const reprojMs = reprojection.map((r) => r.projectionMs ?? NaN);
   console.log(

@@ -57,10 +57,13 @@ test('keyboard only: choose the entry, dock, tap under alternating AP and latera
   // (Shift+I/K cranial/caudal, Shift+J/L medial/lateral) back to the default point, and E sends it.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('trocar-side')).toHaveText('left');
-  const offsets = async () => ((await page.getByTestId('trocar-entry').textContent()) ?? '').match(/-?\d+/g)!.map(Number);
+  const offsets = async () =>
+    ((await page.getByTestId('trocar-entry').textContent()) ?? '').match(/-?\d+/g)!.map(Number);
   const [lateralMm, cranialMm] = await offsets();
-  for (let c = cranialMm; Math.abs(c) >= 2; c += c > 0 ? -2 : 2) await page.keyboard.press(c > 0 ? 'Shift+K' : 'Shift+I');
-  for (let l = lateralMm; Math.abs(l) >= 2; l += l > 0 ? -2 : 2) await page.keyboard.press(l > 0 ? 'Shift+J' : 'Shift+L');
+  for (let c = cranialMm; Math.abs(c) >= 2; c += c > 0 ? -2 : 2)
+    await page.keyboard.press(c > 0 ? 'Shift+K' : 'Shift+I');
+  for (let l = lateralMm; Math.abs(l) >= 2; l += l > 0 ? -2 : 2)
+    await page.keyboard.press(l > 0 ? 'Shift+J' : 'Shift+L');
   await expect.poll(async () => (await offsets()).every((mm) => Math.abs(mm) <= 1)).toBe(true);
   await page.keyboard.press('e');
   await expect(page.getByTestId('status')).toContainText('Skin entry left');

@@ -1,5 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { aimAtIdeal, dock, nextPhase, num, phaseHeader, playToAccess, saveDocsImages, shot, swing, tap } from './playHelpers';
+import {
+  aimAtIdeal,
+  dock,
+  nextPhase,
+  num,
+  phaseHeader,
+  playToAccess,
+  saveDocsImages,
+  shot,
+  swing,
+  tap,
+} from './playHelpers';
 
 /**
  * Balloon kyphoplasty in the browser (issue 5): the L1 case played to the balloon phase with the
@@ -36,7 +47,9 @@ async function playToBalloon(page: Page): Promise<void> {
   await nextPhase(page, 'balloon');
 }
 
-test('balloon: insert, inflate in increments under lateral images to the endplate, both views, deflate, remove', async ({ page }) => {
+test('balloon: insert, inflate in increments under lateral images to the endplate, both views, deflate, remove', async ({
+  page,
+}) => {
   test.setTimeout(8 * 60_000);
   await playToBalloon(page);
 

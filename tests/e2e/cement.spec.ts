@@ -160,7 +160,14 @@ function spread(base: GreyImage, img: GreyImage, tip: { x: number; y: number }):
   }
   const blocks = nearPx / (BLOCK * BLOCK);
   const centroidPx = blocks ? Math.hypot(sx / blocks - tip.x, sy / blocks - tip.y) : 0;
-  return { nearPx, farPx, reachPx, centroidPx, meanDarkening: n ? sum / n : 0, farRms: Math.sqrt(farSq / Math.max(1, farN)) };
+  return {
+    nearPx,
+    farPx,
+    reachPx,
+    centroidPx,
+    meanDarkening: n ? sum / n : 0,
+    farRms: Math.sqrt(farSq / Math.max(1, farN)),
+  };
 }
 
 /**
@@ -175,7 +182,9 @@ async function pushToBone(page: Page): Promise<void> {
   for (let i = 0; i < 12 && !(await felt()); i++) {
     const before = await num(page, 'trocar-depth');
     await page.keyboard.press('Shift+W');
-    await expect.poll(async () => (await felt()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await felt()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 })
+      .toBe(true);
   }
   await expect(feed).toContainText('Trocar docked on bone');
 }
@@ -227,7 +236,9 @@ async function tackTest(page: Page): Promise<string> {
   return (await tack.textContent()) ?? '';
 }
 
-test('cement: mix, tack test, wait for dough, inject in increments under lateral shots; the cement spreads from the tip', async ({ page }) => {
+test('cement: mix, tack test, wait for dough, inject in increments under lateral shots; the cement spreads from the tip', async ({
+  page,
+}) => {
   test.setTimeout(8 * 60_000);
   const t0 = Date.now();
   await playToCement(page, 'practice');
@@ -287,9 +298,16 @@ test('cement: mix, tack test, wait for dough, inject in increments under lateral
     await expect.poll(() => num(page, 'cement-injected'), { timeout: 60_000 }).toBeGreaterThanOrEqual(injected + 0.49);
     await shot(page, 'lateral');
     const img = await monitorGrey(page, 'lateral', `${SHOTS_DIR}/cement-${i + 1}-lateral.png`);
-    const row = { inBodyMl: await num(page, 'cement-inbody'), leakedMl: await num(page, 'cement-leaked'), ...spread(base, img, tip) };
+    const row = {
+      inBodyMl: await num(page, 'cement-inbody'),
+      leakedMl: await num(page, 'cement-leaked'),
+      ...spread(base, img, tip),
+    };
     rows.push(row);
-    console.log(`push ${i + 1}`, JSON.stringify(row, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
+    console.log(
+      `push ${i + 1}`,
+      JSON.stringify(row, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)),
+    );
     if ((await leakList.count()) > 0) {
       console.log('leak:', await leakList.textContent());
       break;
@@ -316,7 +334,8 @@ test('cement: mix, tack test, wait for dough, inject in increments under lateral
   for (const r of rows) expect(r.farRms).toBeLessThan(6);
   const first = rows[filled];
   expect(first.nearPx).toBeGreaterThan(100);
-  for (let i = filled + 1; i < rows.length; i++) expect(rows[i].nearPx).toBeGreaterThanOrEqual(rows[i - 1].nearPx - 2 * BLOCK * BLOCK);
+  for (let i = filled + 1; i < rows.length; i++)
+    expect(rows[i].nearPx).toBeGreaterThanOrEqual(rows[i - 1].nearPx - 2 * BLOCK * BLOCK);
   expect(last.nearPx).toBeGreaterThan(1.6 * first.nearPx);
   expect(last.reachPx).toBeGreaterThan(first.reachPx + 5);
   expect(last.meanDarkening).toBeGreaterThan(first.meanDarkening + 3);

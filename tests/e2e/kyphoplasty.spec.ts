@@ -1,7 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { SEED, SHOTS_DIR, aimAtIdeal, copyToDocs, dock, nextPhase, num, phaseHeader, playToAccess, shot, snapMonitors, swing, tap, type View } from './playHelpers';
+import {
+  SEED,
+  SHOTS_DIR,
+  aimAtIdeal,
+  copyToDocs,
+  dock,
+  nextPhase,
+  num,
+  phaseHeader,
+  playToAccess,
+  shot,
+  snapMonitors,
+  swing,
+  tap,
+  type View,
+} from './playHelpers';
 
 /**
  * Plays a whole unipedicular kyphoplasty of the L1 case through the real UI, keyboard only,
@@ -161,7 +176,9 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   const replayed = JSON.parse(execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attemptPath], { encoding: 'utf8' }));
   expect(replayed.score.total).toBe(Number(await total.getAttribute('data-total')));
   expect(Math.round(replayed.score.total)).toBe(score);
-  expect(replayed.metrics).toEqual(JSON.parse((await page.getByTestId('debrief-metrics').getAttribute('data-metrics')) ?? '{}'));
+  expect(replayed.metrics).toEqual(
+    JSON.parse((await page.getByTestId('debrief-metrics').getAttribute('data-metrics')) ?? '{}'),
+  );
   expect(replayed.metrics.finished).toBe(true);
 
   // T downloads the report as plain text: the CLI prints the very same bytes for the downloaded
@@ -207,7 +224,8 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
         ctx.drawImage(source, 0, 0, 64, 64);
         const d = ctx.getImageData(0, 0, 64, 64).data;
         const out = new Array(256).fill(0);
-        for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) out[(y >> 2) * 16 + (x >> 2)] += d[4 * (y * 64 + x)] / 16;
+        for (let y = 0; y < 64; y++)
+          for (let x = 0; x < 64; x++) out[(y >> 2) * 16 + (x >> 2)] += d[4 * (y * 64 + x)] / 16;
         return out;
       };
       const a = blocks(img as HTMLImageElement);
@@ -229,7 +247,9 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
     },
     [await storedLateral.elementHandle(), await remade.locator('canvas').elementHandle()],
   );
-  console.log(`re-made vs stored lateral image: correlation ${agreement.correlation.toFixed(3)}, mean |difference| ${agreement.meanAbsDiff.toFixed(1)} grey levels (16 x 16 blocks)`);
+  console.log(
+    `re-made vs stored lateral image: correlation ${agreement.correlation.toFixed(3)}, mean |difference| ${agreement.meanAbsDiff.toFixed(1)} grey levels (16 x 16 blocks)`,
+  );
   expect(agreement.correlation).toBeGreaterThan(0.98);
   expect(agreement.meanAbsDiff).toBeLessThan(5);
   await page.keyboard.press('v');

@@ -166,7 +166,9 @@ export async function dock(page: Page): Promise<void> {
     const before = await num(page, 'trocar-depth');
     await page.keyboard.press('Shift+W');
     // Wait for the push to run out: 10 mm deeper, or stalled on cortex.
-    await expect.poll(async () => (await stalled()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await stalled()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 })
+      .toBe(true);
   }
   await expect(feed).toContainText('Hand push stalled on cortical bone');
   await expect(page.getByTestId('trocar-milestone')).toHaveText(/In soft tissue|Docked on bone/);
@@ -203,7 +205,8 @@ export async function monitorGrey(page: Page, view: View, savePath?: string): Pr
     ctx.drawImage(img, 0, 0);
     const rgba = ctx.getImageData(0, 0, c.width, c.height).data;
     let bin = '';
-    for (let i = 0; i < rgba.length; i += 4) bin += String.fromCharCode(Math.round((rgba[i] + rgba[i + 1] + rgba[i + 2]) / 3));
+    for (let i = 0; i < rgba.length; i += 4)
+      bin += String.fromCharCode(Math.round((rgba[i] + rgba[i + 1] + rgba[i + 2]) / 3));
     return { width: c.width, height: c.height, grey: btoa(bin) };
   }, png.toString('base64'));
   return { width: r.width, height: r.height, grey: Uint8Array.from(Buffer.from(r.grey, 'base64')) };

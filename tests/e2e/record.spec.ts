@@ -34,7 +34,15 @@ async function savedRows(page: Page): Promise<SavedRow[]> {
           if (!db.objectStoreNames.contains('attempts')) return resolve([]);
           const req = db.transaction('attempts').objectStore('attempts').getAll();
           req.onsuccess = () => {
-            resolve(req.result.map((r) => ({ id: r.id, status: r.status, trainee: r.trainee, simTimeS: r.simTimeS, logLength: r.file.log.length })));
+            resolve(
+              req.result.map((r) => ({
+                id: r.id,
+                status: r.status,
+                trainee: r.trainee,
+                simTimeS: r.simTimeS,
+                logLength: r.file.log.length,
+              })),
+            );
             db.close();
           };
           req.onerror = () => reject(req.error);
@@ -69,7 +77,12 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   await page.keyboard.press('Shift+W');
   const feed = page.getByTestId('events-feed');
   await expect
-    .poll(async () => /Hand push stalled/.test((await feed.textContent()) ?? '') || (await num(page, 'trocar-depth')) >= startDepth + 9.9, { timeout: 20_000 })
+    .poll(
+      async () =>
+        /Hand push stalled/.test((await feed.textContent()) ?? '') ||
+        (await num(page, 'trocar-depth')) >= startDepth + 9.9,
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const phase = await phaseHeader(page).getAttribute('data-phase');
   const depth = await num(page, 'trocar-depth');
@@ -78,7 +91,9 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
 
   // The autosave has caught up with the push (a save per command, and every 5 s of play).
   await expect
-    .poll(async () => (await savedRows(page)).find((r) => r.status === 'in-progress')?.simTimeS ?? -1, { timeout: 15_000 })
+    .poll(async () => (await savedRows(page)).find((r) => r.status === 'in-progress')?.simTimeS ?? -1, {
+      timeout: 15_000,
+    })
     .toBeGreaterThanOrEqual(afterPushS);
   const [saved] = (await savedRows(page)).filter((r) => r.status === 'in-progress');
   expect(saved.trainee).toBe(TRAINEE);
@@ -176,7 +191,14 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
 
   // Bad files: a clear message each, and nothing added (on screen and in IndexedDB).
   const bad: [string, string, RegExp][] = [
-    ['tampered.json', JSON.stringify({ ...GOLDEN, scenario: { ...GOLDEN.scenario, scoring: { ...GOLDEN.scenario.scoring, passScore: 1 } } }), /does not match its hash: the file was edited/],
+    [
+      'tampered.json',
+      JSON.stringify({
+        ...GOLDEN,
+        scenario: { ...GOLDEN.scenario, scoring: { ...GOLDEN.scenario.scoring, passScore: 1 } },
+      }),
+      /does not match its hash: the file was edited/,
+    ],
     ['truncated.json', JSON.stringify(GOLDEN).slice(0, 4000), /not valid JSON: it is truncated or corrupt/],
     ['future.json', JSON.stringify({ ...GOLDEN, version: 2 }), /version 2 is not supported/],
     ['scored.json', JSON.stringify({ ...GOLDEN, score: 100 }), /malformed[\s\S]*score/],

@@ -30,7 +30,9 @@ async function canvasSpread(figure: Locator): Promise<{ min: number; max: number
   });
 }
 
-test('replay viewer: step through an imported attempt, re-made images, reveal mode, expert benchmark', async ({ page }, testInfo) => {
+test('replay viewer: step through an imported attempt, re-made images, reveal mode, expert benchmark', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(5 * 60_000);
   await page.goto('/?seed=3');
   const name = page.getByTestId('trainee-name');
@@ -42,11 +44,16 @@ test('replay viewer: step through an imported attempt, re-made images, reveal mo
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page.getByTestId('import-message')).toHaveAttribute('data-kind', 'ok', { timeout: 90_000 });
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', String(GOLDEN.expected.report.total), { timeout: 60_000 });
+  await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', String(GOLDEN.expected.report.total), {
+    timeout: 60_000,
+  });
 
   // The expert plan on the same patient is the golden attempt's own plan: the same total.
   await expect(page.getByTestId('expert-comparison')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
-  await expect(page.getByTestId('expert-total').locator('td').nth(1)).toHaveAttribute('data-total', String(GOLDEN.expected.report.total));
+  await expect(page.getByTestId('expert-total').locator('td').nth(1)).toHaveAttribute(
+    'data-total',
+    String(GOLDEN.expected.report.total),
+  );
 
   const viewer = page.getByTestId('replay-viewer');
   await expect(viewer).toBeVisible({ timeout: 120_000 });

@@ -12,7 +12,12 @@ type Probe = { size: number; grey: Uint8Array; at: Record<string, [number, numbe
 
 const SIZE = 768;
 
-async function probe(page: Page, view: 'AP' | 'lateral', depthMm: number | null, points: Record<string, V3>): Promise<Probe> {
+async function probe(
+  page: Page,
+  view: 'AP' | 'lateral',
+  depthMm: number | null,
+  points: Record<string, V3>,
+): Promise<Probe> {
   const r = await page.evaluate(([v, d, p]) => (window as any).__xray.probe(v, d, p), [view, depthMm, points] as const);
   return { size: r.size, grey: Uint8Array.from(Buffer.from(r.grey, 'base64')), at: r.at };
 }
@@ -81,12 +86,25 @@ test('cortical shell, pedicle ovals and a trocar appear where the geometry says'
   }
 
   // Pedicle ovals: a dark cortical ring around a lighter core, centred where the pedicle projects.
-  for (const [ped, wall] of [['pedL', 'pedLWall'], ['pedR', 'pedRWall']] as const) {
+  for (const [ped, wall] of [
+    ['pedL', 'pedLWall'],
+    ['pedR', 'pedRWall'],
+  ] as const) {
     const [cx, cy] = ap.at[ped]!;
     const half = scale(ap.at[ped], ap.at[wall]);
     const core = mean(ap, cx, cy, 1);
-    const lateralRing = rowMin(ap, cy, cx + Math.sign(ap.at[wall]![0] - cx) * half * 0.4, cx + Math.sign(ap.at[wall]![0] - cx) * half * 1.6);
-    const medialRing = rowMin(ap, cy, cx - Math.sign(ap.at[wall]![0] - cx) * half * 0.4, cx - Math.sign(ap.at[wall]![0] - cx) * half * 1.6);
+    const lateralRing = rowMin(
+      ap,
+      cy,
+      cx + Math.sign(ap.at[wall]![0] - cx) * half * 0.4,
+      cx + Math.sign(ap.at[wall]![0] - cx) * half * 1.6,
+    );
+    const medialRing = rowMin(
+      ap,
+      cy,
+      cx - Math.sign(ap.at[wall]![0] - cx) * half * 0.4,
+      cx - Math.sign(ap.at[wall]![0] - cx) * half * 1.6,
+    );
     console.log(ped, { cx: cx.toFixed(1), cy: cy.toFixed(1), halfPx: half.toFixed(1), core, lateralRing, medialRing });
     expect(lateralRing.grey).toBeLessThan(core - 6);
     expect(medialRing.grey).toBeLessThan(core - 6);
@@ -101,7 +119,13 @@ test('cortical shell, pedicle ovals and a trocar appear where the geometry says'
     const onShaft = mean(withT, (sx + tx) / 2, (sy + ty) / 2, 1);
     const before = mean(without, (sx + tx) / 2, (sy + ty) / 2, 1);
     const far = [withT.size / 2 - (tx - withT.size / 2), withT.size / 2 - (ty - withT.size / 2) * 0.5];
-    console.log(view, 'trocar', { onShaft, before, tip: [tx.toFixed(1), ty.toFixed(1)], farWith: mean(withT, far[0], far[1]), farWithout: mean(without, far[0], far[1]) });
+    console.log(view, 'trocar', {
+      onShaft,
+      before,
+      tip: [tx.toFixed(1), ty.toFixed(1)],
+      farWith: mean(withT, far[0], far[1]),
+      farWithout: mean(without, far[0], far[1]),
+    });
     expect(onShaft).toBeLessThan(40);
     expect(before - onShaft).toBeGreaterThan(40);
     expect(Math.abs(mean(withT, far[0], far[1]) - mean(without, far[0], far[1]))).toBeLessThan(1.5);

@@ -17,17 +17,20 @@ describe('tack test and next device: commands', () => {
     expect(COMMAND_SAMPLES['cement.load']).toEqual([load]);
   });
 
-  it.each(Object.values(INPUTS))('$procedure $approach: refused before mixing, allowed once mixed and after a leak', (input) => {
-    const actor = actorAt(input, 'cement.unmixed');
-    for (const c of [tack, load]) {
-      expect(actor.getSnapshot().can(c)).toBe(false);
-      expect(refusalReason(actor.getSnapshot(), c)).toMatch(/mix/i);
-    }
-    actor.send({ type: 'cement.mix' });
-    for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
-    actor.send({ type: 'cement.leak', location: 'venous', volumeMl: 0.1 });
-    for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
-  });
+  it.each(Object.values(INPUTS))(
+    '$procedure $approach: refused before mixing, allowed once mixed and after a leak',
+    (input) => {
+      const actor = actorAt(input, 'cement.unmixed');
+      for (const c of [tack, load]) {
+        expect(actor.getSnapshot().can(c)).toBe(false);
+        expect(refusalReason(actor.getSnapshot(), c)).toMatch(/mix/i);
+      }
+      actor.send({ type: 'cement.mix' });
+      for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+      actor.send({ type: 'cement.leak', location: 'venous', volumeMl: 0.1 });
+      for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+    },
+  );
 
   it('are refused outside the cement phase with a reason', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.ready');

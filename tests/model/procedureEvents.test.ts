@@ -19,16 +19,19 @@ import {
 } from './procedureHarness';
 
 describe('domain events are facts, never refused', () => {
-  it.each(Object.values(INPUTS))('every event in every reachable state ($procedure $approach) is taken without error, and never changes the phase', (input) => {
-    for (const path of procedurePaths(input)) {
-      if (path.state.status !== 'active') continue;
-      for (const event of DOMAIN_EVENT_SAMPLES) {
-        const [next] = transition(procedureMachine, path.state, event);
-        expect(next.status).toBe('active');
-        expect(phaseOf(next)).toBe(phaseOf(path.state));
+  it.each(Object.values(INPUTS))(
+    'every event in every reachable state ($procedure $approach) is taken without error, and never changes the phase',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        if (path.state.status !== 'active') continue;
+        for (const event of DOMAIN_EVENT_SAMPLES) {
+          const [next] = transition(procedureMachine, path.state, event);
+          expect(next.status).toBe('active');
+          expect(phaseOf(next)).toBe(phaseOf(path.state));
+        }
       }
-    }
-  });
+    },
+  );
 
   it('may still arrive after the debrief without throwing (xstate only warns in development builds)', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'debrief');
@@ -40,16 +43,19 @@ describe('domain events are facts, never refused', () => {
 });
 
 describe('permissions are consistent everywhere', () => {
-  it.each(Object.values(INPUTS))('refusalReason is empty exactly when can() allows, in every reachable state ($procedure $approach)', (input) => {
-    for (const path of procedurePaths(input)) {
-      for (const command of COMMAND_EVENT_SAMPLES) {
-        const reason = refusalReason(path.state, command);
-        if (path.state.can(command)) expect(reason).toBe('');
-        else expect(reason).toMatch(/^[A-Z].*\.$/);
-        expect(reason).not.toMatch(/undefined|null/);
+  it.each(Object.values(INPUTS))(
+    'refusalReason is empty exactly when can() allows, in every reachable state ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        for (const command of COMMAND_EVENT_SAMPLES) {
+          const reason = refusalReason(path.state, command);
+          if (path.state.can(command)) expect(reason).toBe('');
+          else expect(reason).toMatch(/^[A-Z].*\.$/);
+          expect(reason).not.toMatch(/undefined|null/);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('allowedCommandTypes lists a type exactly when one of its samples is allowed', () => {
     for (const path of procedurePaths(INPUTS.kyphoplastyBi)) {
@@ -64,9 +70,9 @@ describe('permissions are consistent everywhere', () => {
   it('a refused command changes nothing, and a vertebroplasty never sees a balloon (random walks)', () => {
     // Walks start from any reachable state of the graph, so they cover every phase, then wander:
     // each step picks either any event, or one the machine would act on now.
-    const starts = fc.constantFrom(...Object.values(INPUTS)).chain((input) =>
-      fc.constantFrom(...procedurePaths(input)).map((path) => ({ input, path })),
-    );
+    const starts = fc
+      .constantFrom(...Object.values(INPUTS))
+      .chain((input) => fc.constantFrom(...procedurePaths(input)).map((path) => ({ input, path })));
     const steps = fc.array(fc.tuple(fc.boolean(), fc.nat()), { minLength: 20, maxLength: 80 });
     fc.assert(
       fc.property(starts, steps, ({ input, path }, sequence) => {

@@ -10,9 +10,13 @@ const ALL_NODE_IDS = getStateNodes(procedureMachine.root).map((node) => node.id)
 const BALLOON_NODE_IDS = ALL_NODE_IDS.filter((id) => id.startsWith('procedure.balloon'));
 /** Bipedicular kyphoplasty's two balloons live in balloon.pair; a single balloon in the other substates. */
 const PAIR_NODE_IDS = BALLOON_NODE_IDS.filter((id) => id.startsWith('procedure.balloon.pair'));
-const SINGLE_BALLOON_NODE_IDS = BALLOON_NODE_IDS.filter((id) => id !== 'procedure.balloon' && !PAIR_NODE_IDS.includes(id));
+const SINGLE_BALLOON_NODE_IDS = BALLOON_NODE_IDS.filter(
+  (id) => id !== 'procedure.balloon' && !PAIR_NODE_IDS.includes(id),
+);
 /** A vertebroplasty's bone-biopsy needle needs no exchange to a cannula and no drill (exchangeOrder.ts). */
-const KYPHOPLASTY_EXCHANGE_IDS = ['styletOut', 'guidePinIn', 'needleOut', 'introducerIn', 'drilling'].map((s) => `procedure.workingChannel.${s}`);
+const KYPHOPLASTY_EXCHANGE_IDS = ['styletOut', 'guidePinIn', 'needleOut', 'introducerIn', 'drilling'].map(
+  (s) => `procedure.workingChannel.${s}`,
+);
 
 function reachedNodeIds(input: ProcedureInput): Set<string> {
   return new Set(procedurePaths(input).flatMap((path) => path.state._nodes.map((node) => node.id)));
@@ -46,9 +50,12 @@ describe('procedure statechart graph', () => {
 
   it('bipedicular kyphoplasty has both balloons in the body at once, and both counted inflated', () => {
     const contexts = procedurePaths(INPUTS.kyphoplastyBi).map((path) => path.state.context);
-    expect(contexts.some((c) => c.balloons.left === 'in' && c.balloons.right === 'in' && c.balloonsInflated === 2)).toBe(true);
+    expect(
+      contexts.some((c) => c.balloons.left === 'in' && c.balloons.right === 'in' && c.balloonsInflated === 2),
+    ).toBe(true);
     // Never more balloons counted inflated than are in the body.
-    for (const c of contexts) expect(c.balloonsInflated).toBeLessThanOrEqual(Object.values(c.balloons).filter((s) => s === 'in').length);
+    for (const c of contexts)
+      expect(c.balloonsInflated).toBeLessThanOrEqual(Object.values(c.balloons).filter((s) => s === 'in').length);
   });
 
   it.each([INPUTS.vertebroplastyUni, INPUTS.vertebroplastyBi])(
@@ -92,8 +99,20 @@ describe('procedure statechart graph', () => {
   });
 
   it('phases are entered only in the documented order', () => {
-    const order = ['caseReview', 'preOp', 'positioning', 'cArmSetup', 'access', 'workingChannel', 'balloon', 'cement',
-      'instrumentRemoval', 'finalImages', 'recovery', 'debrief'];
+    const order = [
+      'caseReview',
+      'preOp',
+      'positioning',
+      'cArmSetup',
+      'access',
+      'workingChannel',
+      'balloon',
+      'cement',
+      'instrumentRemoval',
+      'finalImages',
+      'recovery',
+      'debrief',
+    ];
     for (const input of Object.values(INPUTS)) {
       for (const path of procedurePaths(input)) {
         let previous = 'caseReview';

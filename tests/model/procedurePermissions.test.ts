@@ -13,27 +13,41 @@ const allowedNow = (actor: ProcedureActor, command: Command) => actor.getSnapsho
 const reasonNow = (actor: ProcedureActor, command: Command) => refusalReason(actor.getSnapshot(), command);
 
 describe('a complete procedure', () => {
-  it.each(Object.values(INPUTS))('$procedure $approach: every command of the plan is allowed and it ends in the debrief', (input) => {
-    const actor = startProcedure(input);
-    const phases: string[] = [];
-    for (const event of happyPath(input)) {
-      if (isCommand(event)) expect(allowedNow(actor, event), `${event.type} in ${stateValueString(actor.getSnapshot())}`).toBe(true);
-      actor.send(event);
-      const phase = phaseOf(actor.getSnapshot());
-      if (phases[phases.length - 1] !== phase) phases.push(phase);
-    }
-    expect(actor.getSnapshot().status).toBe('done');
-    const side = input.procedure === 'kyphoplasty' ? ['access', 'workingChannel', 'balloon', 'cement'] : ['access', 'workingChannel', 'cement'];
-    // Bipedicular kyphoplasty: both working channels, then both balloons together, then the cement of both sides.
-    const bothSides = input.procedure === 'kyphoplasty'
-      ? ['access', 'workingChannel', 'access', 'workingChannel', 'balloon', 'cement']
-      : [...side, ...side];
-    expect(phases).toEqual([
-      'caseReview', 'preOp', 'positioning', 'cArmSetup',
-      ...(input.approach === 'bipedicular' ? bothSides : side),
-      'instrumentRemoval', 'finalImages', 'recovery', 'debrief',
-    ]);
-  });
+  it.each(Object.values(INPUTS))(
+    '$procedure $approach: every command of the plan is allowed and it ends in the debrief',
+    (input) => {
+      const actor = startProcedure(input);
+      const phases: string[] = [];
+      for (const event of happyPath(input)) {
+        if (isCommand(event))
+          expect(allowedNow(actor, event), `${event.type} in ${stateValueString(actor.getSnapshot())}`).toBe(true);
+        actor.send(event);
+        const phase = phaseOf(actor.getSnapshot());
+        if (phases[phases.length - 1] !== phase) phases.push(phase);
+      }
+      expect(actor.getSnapshot().status).toBe('done');
+      const side =
+        input.procedure === 'kyphoplasty'
+          ? ['access', 'workingChannel', 'balloon', 'cement']
+          : ['access', 'workingChannel', 'cement'];
+      // Bipedicular kyphoplasty: both working channels, then both balloons together, then the cement of both sides.
+      const bothSides =
+        input.procedure === 'kyphoplasty'
+          ? ['access', 'workingChannel', 'access', 'workingChannel', 'balloon', 'cement']
+          : [...side, ...side];
+      expect(phases).toEqual([
+        'caseReview',
+        'preOp',
+        'positioning',
+        'cArmSetup',
+        ...(input.approach === 'bipedicular' ? bothSides : side),
+        'instrumentRemoval',
+        'finalImages',
+        'recovery',
+        'debrief',
+      ]);
+    },
+  );
 
   it('announces every accepted command once, and no refused one', () => {
     const actor = startProcedure(INPUTS.kyphoplastyUni);
@@ -163,7 +177,9 @@ describe('balloon', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.inflated');
     actor.send({ type: 'balloon.ruptured', pressurePsi: 420 });
     expect(stateValueString(actor.getSnapshot())).toBe('balloon.ruptured');
-    expect(allowedCommandTypes(actor.getSnapshot()).filter((type) => type.startsWith('balloon'))).toEqual(['balloon.remove']);
+    expect(allowedCommandTypes(actor.getSnapshot()).filter((type) => type.startsWith('balloon'))).toEqual([
+      'balloon.remove',
+    ]);
     expect(allowedNow(actor, next)).toBe(false);
     actor.send({ type: 'balloon.remove' });
     expect(allowedNow(actor, next)).toBe(true);
@@ -220,7 +236,9 @@ describe('bipedicular kyphoplasty: both channels, both balloons together, cement
   it('turns to the second pedicle after the first working channel, not after its cement', () => {
     const actor = actorAt(INPUTS.kyphoplastyBi, 'workingChannel.channelReady');
     const first = actor.getSnapshot().context.firstPedicle;
-    expect(reasonNow(actor, select(other(first)))).toBe('Place both working channels first (the second side starts with a new skin entry).');
+    expect(reasonNow(actor, select(other(first)))).toBe(
+      'Place both working channels first (the second side starts with a new skin entry).',
+    );
     actor.send(next);
     expect(stateValueString(actor.getSnapshot())).toBe('access.choosingEntry');
     expect(actor.getSnapshot().context.sideIndex).toBe(1);
@@ -240,7 +258,9 @@ describe('bipedicular kyphoplasty: both channels, both balloons together, cement
     actor.send({ type: 'balloon.inflated' });
     expect(allowedNow(actor, select(other(second)))).toBe(true);
     actor.send(select(other(second)));
-    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(`Insert the ${other(second)} balloon before inflating.`);
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(
+      `Insert the ${other(second)} balloon before inflating.`,
+    );
     actor.send({ type: 'balloon.insert' });
     actor.send({ type: 'balloon.inflate', mL: 1 });
     actor.send({ type: 'balloon.inflated' });
@@ -264,7 +284,9 @@ describe('bipedicular kyphoplasty: both channels, both balloons together, cement
 
   it('stops all inflation after a rupture (the event does not say which balloon burst)', () => {
     const actor = actorAt(INPUTS.kyphoplastyBi, 'balloon.pair.ruptured');
-    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe('A balloon has ruptured: deflate and remove both balloons.');
+    expect(reasonNow(actor, { type: 'balloon.inflate', mL: 1 })).toBe(
+      'A balloon has ruptured: deflate and remove both balloons.',
+    );
     expect(allowedNow(actor, next)).toBe(false);
   });
 
@@ -276,7 +298,11 @@ describe('bipedicular kyphoplasty: both channels, both balloons together, cement
     expect(reasonNow(actor, next)).toBe(`Switch to the ${other(first)} side and cement it too.`);
     actor.send(select(other(first)));
     expect(stateValueString(actor.getSnapshot())).toBe('cement.unmixed');
-    expect(actor.getSnapshot().context).toMatchObject({ cementFirstSide: first, activeSide: other(first), cementDelivered: false });
+    expect(actor.getSnapshot().context).toMatchObject({
+      cementFirstSide: first,
+      activeSide: other(first),
+      cementDelivered: false,
+    });
     expect(reasonNow(actor, select(first ?? 'left'))).toBe(`The ${first} side already has its cement.`);
     actor.send({ type: 'cement.mix' });
     actor.send({ type: 'cement.delivered' });
@@ -285,7 +311,9 @@ describe('bipedicular kyphoplasty: both channels, both balloons together, cement
   });
 
   it('never switches sides in a unipedicular case or a vertebroplasty', () => {
-    expect(reasonNow(actorAt(INPUTS.kyphoplastyUni, 'balloon.inserted'), select('right'))).toBe('A unipedicular approach has one working side.');
+    expect(reasonNow(actorAt(INPUTS.kyphoplastyUni, 'balloon.inserted'), select('right'))).toBe(
+      'A unipedicular approach has one working side.',
+    );
     expect(allowedNow(actorAt(INPUTS.vertebroplastyBi, 'cement.mixed'), select('right'))).toBe(false);
   });
 });
@@ -309,6 +337,8 @@ describe('the end', () => {
     const exam = actorAt(INPUTS.kyphoplastyBi, 'positioning');
     const drill: Command = { type: 'channel.drill', mm: 5 };
     expect(reasonNow(exam, drill)).toBe('Drilling is not part of positioning.');
-    expect(reasonNow(practice, drill)).toBe('Drilling is not part of positioning. Position the patient prone on the table.');
+    expect(reasonNow(practice, drill)).toBe(
+      'Drilling is not part of positioning. Position the patient prone on the table.',
+    );
   });
 });

@@ -13,7 +13,9 @@ import { MORPHOMETRY, SPINE_ORDER } from '../../sim/anatomy/morphometry';
 
 const base = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
 
-function scenario(patch: { level?: string; fracture?: Partial<Scenario['fracture']>; patient?: Partial<Scenario['patient']> } = {}): Scenario {
+function scenario(
+  patch: { level?: string; fracture?: Partial<Scenario['fracture']>; patient?: Partial<Scenario['patient']> } = {},
+): Scenario {
   return parseScenario({
     ...base,
     ...(patch.level ? { level: patch.level } : {}),
@@ -80,7 +82,8 @@ describe('buildAnatomy', () => {
     expect(1 - bic.middleHeightMm / bic.intactHeightMm).toBeCloseTo(0.32, 6);
     expect(bic.middleHeightMm).toBeLessThan(bic.anteriorHeightMm);
     const crush = target(scenario({ fracture: { type: 'crush', genantGrade: 3, heightLossPct: 45 } })).v;
-    for (const h of [crush.anteriorHeightMm, crush.middleHeightMm, crush.posteriorHeightMm]) expect(h).toBeLessThan(0.7 * crush.intactHeightMm);
+    for (const h of [crush.anteriorHeightMm, crush.middleHeightMm, crush.posteriorHeightMm])
+      expect(h).toBeLessThan(0.7 * crush.intactHeightMm);
     const neighbour = buildAnatomy(scenario(), createRng(1)).vertebrae[1];
     expect(neighbour.anteriorHeightMm).toBe(neighbour.intactHeightMm);
   });
@@ -107,11 +110,14 @@ describe('buildAnatomy', () => {
     expect(basi[0].position.z).toBeCloseTo(v.bodyDepthMm / 2, 6);
     expect(plain.openings.filter((o) => o.kind === 'segmentalVein')).toHaveLength(2);
     const all = buildAnatomy(
-      scenario({ fracture: { endplateCrack: true, cleft: true, posteriorWallDefect: true, lateralCortexDefect: true } }),
+      scenario({
+        fracture: { endplateCrack: true, cleft: true, posteriorWallDefect: true, lateralCortexDefect: true },
+      }),
       createRng(2),
     );
     const kinds = new Set(all.openings.map((o) => o.kind));
-    for (const k of ['endplateCrack', 'cleft', 'posteriorWallDefect', 'lateralCortexDefect'] as const) expect(kinds.has(k)).toBe(true);
+    for (const k of ['endplateCrack', 'cleft', 'posteriorWallDefect', 'lateralCortexDefect'] as const)
+      expect(kinds.has(k)).toBe(true);
     const cleft = all.openings.find((o) => o.kind === 'cleft')!;
     expect(tissueAt(all, cleft.position)).toBe('air');
   });
@@ -144,10 +150,20 @@ describe('tissueAt', () => {
     const { a, v } = target(scenario());
     expect(tissueAt(a, { x: 0, y: 0, z: 0 })).toBe('cancellous');
     const p = v.pedicles[0];
-    const pedicleMid = { x: (p.anteriorCentre.x + p.posteriorCentre.x) / 2, y: p.anteriorCentre.y, z: (p.anteriorCentre.z + p.posteriorCentre.z) / 2 };
+    const pedicleMid = {
+      x: (p.anteriorCentre.x + p.posteriorCentre.x) / 2,
+      y: p.anteriorCentre.y,
+      z: (p.anteriorCentre.z + p.posteriorCentre.z) / 2,
+    };
     expect(['cancellous', 'cortical']).toContain(tissueAt(a, pedicleMid));
     expect(tissueAt(a, { x: 0, y: p.anteriorCentre.y, z: v.bodyDepthMm / 2 + 4 })).toBe('canal');
-    expect(tissueAt(a, { x: 0, y: (v.centre.y - v.intactHeightMm / 2 + a.vertebrae[3].centre.y + a.vertebrae[3].intactHeightMm / 2) / 2, z: 0 })).toBe('disc');
+    expect(
+      tissueAt(a, {
+        x: 0,
+        y: (v.centre.y - v.intactHeightMm / 2 + a.vertebrae[3].centre.y + a.vertebrae[3].intactHeightMm / 2) / 2,
+        z: 0,
+      }),
+    ).toBe('disc');
     expect(tissueAt(a, { x: v.bodyWidthMm / 2 - 0.4, y: 0, z: 0 })).toBe('cortical');
     expect(tissueAt(a, { x: 0, y: 0, z: a.skinZMm + 5 })).toBe('air');
     expect(tissueAt(a, { x: 0, y: 0, z: a.skinZMm - 1 })).toBe('skin');

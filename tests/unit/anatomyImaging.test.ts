@@ -123,7 +123,9 @@ describe('fractures on the image', () => {
     const a = build('L1');
     const v = a.vertebrae[a.targetIndex];
     const sup = superiorYAt(makeEndplateProfile(v), 0, 0);
-    expect(attenuationAt(a, { x: 0, y: sup - 2, z: 0 })).toBeGreaterThan(attenuationAt(a, { x: 0, y: v.centre.y - 3, z: 0 }));
+    expect(attenuationAt(a, { x: 0, y: sup - 2, z: 0 })).toBeGreaterThan(
+      attenuationAt(a, { x: 0, y: v.centre.y - 3, z: 0 }),
+    );
   });
 
   it('a posterior wall defect removes the cortex and rarefies the bone behind it', () => {
@@ -175,7 +177,15 @@ describe('fractures on the image', () => {
 });
 
 describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
-  const healthy = buildAnatomy(parseScenario({ ...base, level: 'L4', patient: { ...base.patient, tScore: 0.5 }, fracture: { ...base.fracture, ...NO_OPENINGS } }), createRng(1));
+  const healthy = buildAnatomy(
+    parseScenario({
+      ...base,
+      level: 'L4',
+      patient: { ...base.patient, tScore: 0.5 },
+      fracture: { ...base.fracture, ...NO_OPENINGS },
+    }),
+    createRng(1),
+  );
   const osteo = build('L4');
   const v = (a: Anatomy) => a.vertebrae[a.targetIndex];
   /** Attenuation and tissue on a 9 x 9 x 9 grid (1 mm) around the body's centre, 4 mm below it (clear of the fracture). */

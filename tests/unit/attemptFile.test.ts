@@ -15,9 +15,30 @@ describe('attempt file validation', () => {
     ['another format', () => ({ ...valid(), format: 'other' }), /not a KyphoSim attempt/],
     ['a future version', () => ({ ...valid(), version: 2 }), /version 2 is not supported/],
     ['a truncated log entry', () => ({ ...valid(), log: [{ tick: 3 }] }), /log\.0\.command/],
-    ['a non-finite number in a command', () => ({ ...valid(), log: [{ tick: 0, command: { type: 'needle.advance', mm: 1e9 } }] }), /log\.0\.command\.mm/],
-    ['an edited scenario', () => { const a = valid(); a.scenario.patient.tScore = 0; return a; }, /does not match its hash/],
-    ['a log going back in time', () => { const a = valid(); a.log[2].tick = 0; a.log[1].tick = 5; return a; }, /goes back in time/],
+    [
+      'a non-finite number in a command',
+      () => ({ ...valid(), log: [{ tick: 0, command: { type: 'needle.advance', mm: 1e9 } }] }),
+      /log\.0\.command\.mm/,
+    ],
+    [
+      'an edited scenario',
+      () => {
+        const a = valid();
+        a.scenario.patient.tScore = 0;
+        return a;
+      },
+      /does not match its hash/,
+    ],
+    [
+      'a log going back in time',
+      () => {
+        const a = valid();
+        a.log[2].tick = 0;
+        a.log[1].tick = 5;
+        return a;
+      },
+      /goes back in time/,
+    ],
     ['a score smuggled in', () => ({ ...valid(), score: 100 }), /score/],
   ])('rejects %s with a clear message', (_name, make, message) => {
     expect(() => parseAttemptFile(make())).toThrow(AttemptError);

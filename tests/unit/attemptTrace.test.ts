@@ -7,7 +7,9 @@ import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { TICKS_PER_S } from '../../sim/constants';
 
 /** The golden epidural leak (vertebroplasty, posterior-wall defect): a short attempt with a leak, a cement clock and waits. */
-const attempt = parseAttemptFile(JSON.parse(readFileSync(goldenPath('vertebroplasty-posterior-wall-defect-l1-seed3'), 'utf8')).attempt);
+const attempt = parseAttemptFile(
+  JSON.parse(readFileSync(goldenPath('vertebroplasty-posterior-wall-defect-l1-seed3'), 'utf8')).attempt,
+);
 const trace = traceAttempt(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
 const final = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode).snapshot();
 
@@ -20,7 +22,8 @@ describe('attempt trace', () => {
     expect(trace.endTick).toBe(final.tick);
     expect(trace.samples[0].tick).toBe(0);
     const step = 0.5 * TICKS_PER_S;
-    for (let i = 1; i < trace.samples.length - 1; i++) expect(trace.samples[i].tick - trace.samples[i - 1].tick).toBe(step);
+    for (let i = 1; i < trace.samples.length - 1; i++)
+      expect(trace.samples[i].tick - trace.samples[i - 1].tick).toBe(step);
     expect(trace.samples.at(-1)!.tick).toBe(final.tick);
     expect(trace.samples.length).toBe(Math.ceil(final.tick / step) + 1);
   });
@@ -70,7 +73,9 @@ describe('attempt trace', () => {
 });
 
 describe('attempt trace of a bipedicular kyphoplasty', () => {
-  const bi = parseAttemptFile(JSON.parse(readFileSync(goldenPath('textbook-kyphoplasty-bipedicular-l2-seed42'), 'utf8')).attempt);
+  const bi = parseAttemptFile(
+    JSON.parse(readFileSync(goldenPath('textbook-kyphoplasty-bipedicular-l2-seed42'), 'utf8')).attempt,
+  );
   const t = traceAttempt(bi.scenario, bi.seed, bi.log, bi.endTick, bi.mode);
 
   it('keeps a pressure-volume trace for each side and samples the working balloon', () => {

@@ -27,30 +27,35 @@ describe('Balloon invariants (property)', () => {
   );
   it('pressure is never negative or NaN, volume = volume pushed until rupture, lift never beyond intact height', () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 25 }), fc.constantFrom(10, 15, 20), fc.double({ min: -4.5, max: 0, noNaN: true }), (acts, len, t) => {
-        const anatomy = makeAnatomy({ tScore: t });
-        const v = anatomy.vertebrae[anatomy.targetIndex];
-        const b = new Balloon(anatomy, len);
-        b.insert(ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS);
-        for (const a of acts) {
-          if (a.kind === 'inflate') b.inflate(a.mL);
-          else if (a.kind === 'deflate') b.deflate();
-          else
-            for (let i = 0; i < Math.round(a.s * 60); i++) {
-              b.step(DT);
-              const view = b.view();
-              expect(Number.isFinite(view.pressurePsi)).toBe(true);
-              expect(view.pressurePsi).toBeGreaterThanOrEqual(0);
-              expect(view.volumeMl).toBeGreaterThanOrEqual(0);
-              expect(Number.isFinite(view.cavityMl)).toBe(true);
-              if (!view.ruptured) expect(b.deliveredMl).toBeCloseTo(view.volumeMl, 9);
-              const lift = b.lift();
-              expect(v.anteriorHeightMm + lift.anteriorMm).toBeLessThanOrEqual(v.intactHeightMm + 1e-9);
-              expect(v.middleHeightMm + lift.middleMm).toBeLessThanOrEqual(v.intactHeightMm + 1e-9);
-              expect(lift.anteriorMm).toBeGreaterThanOrEqual(0);
-            }
-        }
-      }),
+      fc.property(
+        fc.array(action, { maxLength: 25 }),
+        fc.constantFrom(10, 15, 20),
+        fc.double({ min: -4.5, max: 0, noNaN: true }),
+        (acts, len, t) => {
+          const anatomy = makeAnatomy({ tScore: t });
+          const v = anatomy.vertebrae[anatomy.targetIndex];
+          const b = new Balloon(anatomy, len);
+          b.insert(ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS);
+          for (const a of acts) {
+            if (a.kind === 'inflate') b.inflate(a.mL);
+            else if (a.kind === 'deflate') b.deflate();
+            else
+              for (let i = 0; i < Math.round(a.s * 60); i++) {
+                b.step(DT);
+                const view = b.view();
+                expect(Number.isFinite(view.pressurePsi)).toBe(true);
+                expect(view.pressurePsi).toBeGreaterThanOrEqual(0);
+                expect(view.volumeMl).toBeGreaterThanOrEqual(0);
+                expect(Number.isFinite(view.cavityMl)).toBe(true);
+                if (!view.ruptured) expect(b.deliveredMl).toBeCloseTo(view.volumeMl, 9);
+                const lift = b.lift();
+                expect(v.anteriorHeightMm + lift.anteriorMm).toBeLessThanOrEqual(v.intactHeightMm + 1e-9);
+                expect(v.middleHeightMm + lift.middleMm).toBeLessThanOrEqual(v.intactHeightMm + 1e-9);
+                expect(lift.anteriorMm).toBeGreaterThanOrEqual(0);
+              }
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -77,7 +82,8 @@ describe('Balloon behaviour', () => {
     inflateTo(b, 2.4);
     expect(b.view().ruptured).toBe(false);
     const t = b.view().trace;
-    for (let i = 1; i < t.length; i++) expect(Math.abs(t[i].volumeMl - t[i - 1].volumeMl)).toBeGreaterThanOrEqual(0.05 - 1e-9);
+    for (let i = 1; i < t.length; i++)
+      expect(Math.abs(t[i].volumeMl - t[i - 1].volumeMl)).toBeGreaterThanOrEqual(0.05 - 1e-9);
   });
 
   it('denser bone (T -1) needs clearly higher pressure than T -3.5', () => {

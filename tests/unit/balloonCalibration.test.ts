@@ -9,6 +9,12 @@ import { calibrate, inRange } from '../../scripts/calibrate-balloon';
  */
 it('balloon calibration figures fall in their target ranges (4 seeds)', () => {
   const rows = calibrate(4);
-  console.table(rows.map((r) => ({ figure: r.figure, median: r.value.toFixed(2), target: `${r.lo}-${r.hi}`, ok: inRange(r) })));
-  for (const r of rows) expect({ figure: r.figure, inRange: inRange(r), value: r.value }).toMatchObject({ figure: r.figure, inRange: true });
+  console.table(
+    rows.map((r) => ({ figure: r.figure, median: r.value.toFixed(2), target: `${r.lo}-${r.hi}`, ok: inRange(r) })),
+  );
+  for (const r of rows)
+    expect({ figure: r.figure, inRange: inRange(r), value: r.value }).toMatchObject({
+      figure: r.figure,
+      inRange: true,
+    });
 }, 60_000);

@@ -43,7 +43,9 @@ describe('two balloons on one endplate (bipedicular)', () => {
     expect(left.lift()).toEqual(right.lift());
     expect(left.lift().anteriorMm).toBeGreaterThanOrEqual(target);
     expect(left.volumeMl).toBeLessThan(3.6);
-    expect(Math.max(left.view().peakPressurePsi, right.view().peakPressurePsi)).toBeLessThan(one.view().peakPressurePsi);
+    expect(Math.max(left.view().peakPressurePsi, right.view().peakPressurePsi)).toBeLessThan(
+      one.view().peakPressurePsi,
+    );
   });
 
   it('the plate stays up while the other balloon holds it, and rides down once both are deflated', () => {

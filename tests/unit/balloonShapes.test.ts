@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { createSession } from '../../sim/session';
 import type { BalloonView, SimSnapshot } from '../../sim/snapshot';
-import { MU_PER_MM, balloonContrastShape, balloonOutlineShape, convexHullXZ, shapesFromSnapshot } from '../../src/render/radiopaqueShapes';
+import {
+  MU_PER_MM,
+  balloonContrastShape,
+  balloonOutlineShape,
+  convexHullXZ,
+  shapesFromSnapshot,
+} from '../../src/render/radiopaqueShapes';
 import { prismChord } from '../../src/render/shapeIntegrals';
 
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
@@ -29,7 +35,8 @@ function withBalloon(over: Partial<BalloonView>): SimSnapshot {
   return { ...base, trocars: [], trocar: null, balloon, cement: { ...base.cement, deposits: [] } };
 }
 
-const dist = (a: { x: number; y: number; z: number }, b: { x: number; y: number; z: number }) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+const dist = (a: { x: number; y: number; z: number }, b: { x: number; y: number; z: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 
 describe('balloon shapes', () => {
   it('draws the contrast between the markers, with the volume in the balloon, and a steel marker at each end', () => {
@@ -49,11 +56,17 @@ describe('balloon shapes', () => {
   });
 
   it('past the sphere of its length it bulges round the catheter: an ellipsoid of the same volume reaching the markers, continuous with the capsule', () => {
-    const volumeOf = (s: ReturnType<typeof balloonContrastShape>) => (s?.kind === 'ellipsoid' ? (4 / 3) * Math.PI * s.radii.x * s.radii.y * s.radii.z : NaN);
+    const volumeOf = (s: ReturnType<typeof balloonContrastShape>) =>
+      s?.kind === 'ellipsoid' ? (4 / 3) * Math.PI * s.radii.x * s.radii.y * s.radii.z : NaN;
     const straight = balloonContrastShape({ x: 0, y: 0, z: 0 }, { x: 0, y: 0, z: -1 }, 15, 3);
     expect(straight?.kind === 'ellipsoid' ? straight.radii.z : NaN).toBeCloseTo(6.5, 6);
     expect(volumeOf(straight)).toBeCloseTo(3000, 3);
-    const tilted = balloonContrastShape({ x: 0, y: 0, z: 0 }, { x: Math.sin(0.35), y: -0.05, z: -Math.cos(0.35) }, 15, 3);
+    const tilted = balloonContrastShape(
+      { x: 0, y: 0, z: 0 },
+      { x: Math.sin(0.35), y: -0.05, z: -Math.cos(0.35) },
+      15,
+      3,
+    );
     expect(volumeOf(tilted)).toBeCloseTo(3000, 3);
     // Continuous at the switch: just below and just above the sphere between the necks, the same round shape.
     const sphereMl = ((4 / 3) * Math.PI * 6.5 ** 3) / 1000;
@@ -65,18 +78,29 @@ describe('balloon shapes', () => {
   });
 
   it('a deflated balloon shows its markers only; a removed one nothing', () => {
-    expect(shapesFromSnapshot(withBalloon({ radiusMm: 0, volumeMl: 0 })).map((s) => s.muPerMm)).toEqual([MU_PER_MM.steel, MU_PER_MM.steel]);
+    expect(shapesFromSnapshot(withBalloon({ radiusMm: 0, volumeMl: 0 })).map((s) => s.muPerMm)).toEqual([
+      MU_PER_MM.steel,
+      MU_PER_MM.steel,
+    ]);
     expect(shapesFromSnapshot(withBalloon({ inserted: false }))).toEqual([]);
   });
 
   it('draws leaked contrast only when the sim reports it, diluted over its cloud, and keeps it after the balloon is out', () => {
-    const leak = (s: SimSnapshot) => shapesFromSnapshot(s).filter((x) => x.kind === 'ellipsoid' && x.muPerMm < MU_PER_MM.steel && x.centre.x === 3);
+    const leak = (s: SimSnapshot) =>
+      shapesFromSnapshot(s).filter((x) => x.kind === 'ellipsoid' && x.muPerMm < MU_PER_MM.steel && x.centre.x === 3);
     expect(leak(withBalloon({ ruptured: true, contrastLeak: null }))).toHaveLength(0);
     const centre = { x: 3, y: 1, z: -2 };
     const r0 = Math.cbrt((3 * 500) / (4 * Math.PI));
     const tight = leak(withBalloon({ ruptured: true, contrastLeak: { centre, volumeMl: 0.5, radiusMm: r0 } }));
     expect(tight).toMatchObject([{ centre, muPerMm: MU_PER_MM.contrast }]);
-    const spread = leak(withBalloon({ ruptured: true, inserted: false, radiusMm: 0, contrastLeak: { centre, volumeMl: 0.5, radiusMm: 2 * r0 } }));
+    const spread = leak(
+      withBalloon({
+        ruptured: true,
+        inserted: false,
+        radiusMm: 0,
+        contrastLeak: { centre, volumeMl: 0.5, radiusMm: 2 * r0 },
+      }),
+    );
     expect(spread).toHaveLength(1);
     // Twice the radius: the same contrast over eight times the volume.
     expect(spread[0].muPerMm).toBeCloseTo(MU_PER_MM.contrast / 8);
@@ -125,7 +149,9 @@ describe('balloon drawn from the matter-js ring outline', () => {
     const round = { centre: [w.centre.x, w.centre.y, w.centre.z], radii: [w.radii.x, w.radii.y, w.radii.z] };
     let volume = 0;
     for (let x = -6; x < 6; x += 0.1) {
-      for (let z = -9; z < 9; z += 0.1) volume += prismChord([x + 0.05, -100, z + 0.05], [0, 1, 0], shape.polygon, shape.yMin, shape.yMax, round) * 0.01;
+      for (let z = -9; z < 9; z += 0.1)
+        volume +=
+          prismChord([x + 0.05, -100, z + 0.05], [0, 1, 0], shape.polygon, shape.yMin, shape.yMax, round) * 0.01;
     }
     expect(volume / 1000).toBeCloseTo(1.5, 1);
     // Rounded: thinner near the ends of the outline than at its middle (a box would be the same).

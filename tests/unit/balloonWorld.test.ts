@@ -5,7 +5,13 @@ import { vec3, type Vec3 } from '../../sim/math/vec3';
 import { makeAnatomy } from './fixtures/anatomyFixture';
 
 /** A 15 mm balloon (4 mL: half-width up to 9.2 mm) in T -3.2 bone (~150 psi yield). */
-const SPEC: BalloonRingSpec = { lengthMm: 15, channelRadiusMm: 1.5, maxHalfWidthMm: 9.2, maxBulgeMm: 2.3, yieldPsi: 150 };
+const SPEC: BalloonRingSpec = {
+  lengthMm: 15,
+  channelRadiusMm: 1.5,
+  maxHalfWidthMm: 9.2,
+  maxBulgeMm: 2.3,
+  yieldPsi: 150,
+};
 const AP_AXIS = vec3(0, 0, -1);
 /** The fixture's L1 body is 42 mm wide: the inner face of its left wall is at x = 20 at mid-depth. */
 const NEAR_LEFT_WALL = vec3(14, 0, -2);

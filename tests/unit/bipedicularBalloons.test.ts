@@ -17,7 +17,13 @@ const uniPlan = loadPlan('levels/plans/textbook-kyphoplasty.json');
 const SEED = 42;
 
 /** The plan up to (not including) its first balloon deflation: the balloons at full inflation. */
-const untilDeflation = (p: Plan): Plan => ({ ...p, steps: p.steps.slice(0, p.steps.findIndex((s) => 'do' in s && s.do.type === 'balloon.deflate')) });
+const untilDeflation = (p: Plan): Plan => ({
+  ...p,
+  steps: p.steps.slice(
+    0,
+    p.steps.findIndex((s) => 'do' in s && s.do.type === 'balloon.deflate'),
+  ),
+});
 
 describe('bipedicular kyphoplasty with two balloons together', () => {
   it('runs to the debrief: both channels, one balloon phase, cement on both sides', () => {
@@ -38,10 +44,12 @@ describe('bipedicular kyphoplasty with two balloons together', () => {
     expect(end.cement.injectedMl).toBeCloseTo(end.cement.inBodyMl + end.cement.leakedMl + end.cement.inCannulaMl, 9);
   });
 
-  it('has both balloons full in the body at the same tick, each below the single balloon\'s peak pressure, and lifts the plate further', () => {
+  it("has both balloons full in the body at the same tick, each below the single balloon's peak pressure, and lifts the plate further", () => {
     const session = runPlan(bipedicular, SEED, untilDeflation(plan));
     const left = session.snapshot();
-    expect(session.dispatch({ type: 'side.select', side: left.trocar?.side === 'left' ? 'right' : 'left' }).accepted).toBe(true);
+    expect(
+      session.dispatch({ type: 'side.select', side: left.trocar?.side === 'left' ? 'right' : 'left' }).accepted,
+    ).toBe(true);
     const right = session.snapshot();
     expect(right.tick).toBe(left.tick);
     expect(left.trocar?.side).not.toBe(right.trocar?.side);
@@ -51,7 +59,8 @@ describe('bipedicular kyphoplasty with two balloons together', () => {
     }
 
     const single = runPlan(scenario, SEED, untilDeflation(uniPlan)).snapshot();
-    const liftOf = (s: typeof single) => (s.height.stages?.peak?.anteriorMm ?? 0) - (s.height.stages?.before.anteriorMm ?? 0);
+    const liftOf = (s: typeof single) =>
+      (s.height.stages?.peak?.anteriorMm ?? 0) - (s.height.stages?.before.anteriorMm ?? 0);
     // Shared plate: one lift for both balloons, more than one balloon alone reaches.
     expect(liftOf(left)).toBeGreaterThan(liftOf(single));
     expect(left.height.stages?.peak?.wedgeDeg ?? Infinity).toBeLessThan(single.height.stages?.peak?.wedgeDeg ?? 0);
@@ -70,7 +79,13 @@ describe('bipedicular kyphoplasty with two balloons together', () => {
       expect(actionForCombo(combo)?.perform({ snapshot, entry }).command).toEqual({ type: 'side.select', side: other });
     }
     // In access, Tab still re-sides the planned entry (no trocar yet: the plan only).
-    const access = runPlan(bipedicular, SEED, { ...plan, steps: plan.steps.slice(0, plan.steps.findIndex((s) => 'do' in s && s.do.type === 'needle.entry')) });
+    const access = runPlan(bipedicular, SEED, {
+      ...plan,
+      steps: plan.steps.slice(
+        0,
+        plan.steps.findIndex((s) => 'do' in s && s.do.type === 'needle.entry'),
+      ),
+    });
     expect(actionForCombo('Tab')?.perform({ snapshot: access.snapshot(), entry }).entry?.side).toBe('right');
   });
 

@@ -103,7 +103,11 @@ function ownTargetBone(anatomy: Anatomy): (q: Vec3) => boolean {
     if (inFoot && Math.abs(q.y - v.centre.y) <= v.intactHeightMm / 2 + 0.5) return true;
     return frames.some(({ p, f }) => {
       const l = f.local(q);
-      return l.t >= -4.1 && l.t <= f.lengthMm + 0.1 && (l.w / (p.widthMm / 2 + 0.1)) ** 2 + (l.v / (p.heightMm / 2 + 0.1)) ** 2 <= 1;
+      return (
+        l.t >= -4.1 &&
+        l.t <= f.lengthMm + 0.1 &&
+        (l.w / (p.widthMm / 2 + 0.1)) ** 2 + (l.v / (p.heightMm / 2 + 0.1)) ** 2 <= 1
+      );
     });
   };
 }
@@ -161,18 +165,28 @@ type Verdict = 'agree' | 'unsure' | string;
 /** Compare what a tracker reported (the walls) with the oracle. */
 function judge(events: readonly OracleEvent[], reported: ReadonlySet<BreachWall>): Verdict {
   const sure = events.filter((e) => e.sure);
-  if (events.length === 0) return reported.size === 0 ? 'agree' : `reported ${[...reported]} but the path never left bone nor entered a forbidden space`;
+  if (events.length === 0)
+    return reported.size === 0
+      ? 'agree'
+      : `reported ${[...reported]} but the path never left bone nor entered a forbidden space`;
   if (sure.length === 0) return 'unsure';
-  if (reported.size === 0) return `the path left bone or entered a forbidden space (${sure.map((e) => e.kind)}) but nothing was reported`;
+  if (reported.size === 0)
+    return `the path left bone or entered a forbidden space (${sure.map((e) => e.kind)}) but nothing was reported`;
   for (const e of sure) {
-    if (e.kind === 'pleura' && !reported.has('pleura')) return 'the path entered the lung but no pleural breach was reported';
-    if (e.kind === 'medial' && !reported.has('medial')) return 'the path entered the canal but no medial breach was reported';
+    if (e.kind === 'pleura' && !reported.has('pleura'))
+      return 'the path entered the lung but no pleural breach was reported';
+    if (e.kind === 'medial' && !reported.has('medial'))
+      return 'the path entered the canal but no medial breach was reported';
   }
-  if (reported.has('pleura') && !events.some((e) => e.kind === 'pleura')) return 'pleura reported but the path never entered the lung';
+  if (reported.has('pleura') && !events.some((e) => e.kind === 'pleura'))
+    return 'pleura reported but the path never entered the lung';
   return 'agree';
 }
 
-function property(report: (r: Run, anatomy: Anatomy, path: Vec3[], trocar: Trocar) => ReadonlySet<BreachWall>, counts: { unsure: number; breach: number; total: number }) {
+function property(
+  report: (r: Run, anatomy: Anatomy, path: Vec3[], trocar: Trocar) => ReadonlySet<BreachWall>,
+  counts: { unsure: number; breach: number; total: number },
+) {
   return fc.property(runArb, (r) => {
     const anatomy = anatomyOf(r);
     const { path, trocar } = drive(anatomy, r);
@@ -185,7 +199,8 @@ function property(report: (r: Run, anatomy: Anatomy, path: Vec3[], trocar: Troca
   });
 }
 
-const fromTrocar = (_r: Run, _a: Anatomy, _p: Vec3[], trocar: Trocar): ReadonlySet<BreachWall> => new Set(trocar.view()!.breaches.map((b) => b.wall));
+const fromTrocar = (_r: Run, _a: Anatomy, _p: Vec3[], trocar: Trocar): ReadonlySet<BreachWall> =>
+  new Set(trocar.view()!.breaches.map((b) => b.wall));
 
 describe('breach oracle (property)', () => {
   it('a breach is reported iff the forward path leaves the target bone or enters the canal, foramen or lung', () => {
@@ -203,7 +218,9 @@ describe('breach oracle (property)', () => {
     const endOnly = (_r: Run, anatomy: Anatomy, _p: Vec3[], trocar: Trocar): ReadonlySet<BreachWall> => {
       const tip = trocar.view()!.tip;
       const c = classifierFor(anatomy)(tip.x, tip.y, tip.z);
-      return new Set<BreachWall>(trocar.view()!.milestone !== 'skin' && c !== CODE.cortical && c !== CODE.cancellous ? ['lateral'] : []);
+      return new Set<BreachWall>(
+        trocar.view()!.milestone !== 'skin' && c !== CODE.cortical && c !== CODE.cancellous ? ['lateral'] : [],
+      );
     };
     expect(fc.check(property(endOnly, counts), { numRuns: 120, seed: 4242 }).failed).toBe(true);
     // A tracker that calls every step out of any bone a breach (facets, transverse processes and ribs included).

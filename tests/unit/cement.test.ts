@@ -30,7 +30,13 @@ function run(c: Cement, seconds: number, from: { tick: number }, cavityMl = 0, t
   return out;
 }
 
-function injectAfter(openings: Opening[], waitS: number, mL: number, cavityMl = 0, tip = vec3(3, 2, -6)): { c: Cement; events: DomainEvent[] } {
+function injectAfter(
+  openings: Opening[],
+  waitS: number,
+  mL: number,
+  cavityMl = 0,
+  tip = vec3(3, 2, -6),
+): { c: Cement; events: DomainEvent[] } {
   const anatomy = makeAnatomy({ openings, procedure: cavityMl > 0 ? 'kyphoplasty' : 'vertebroplasty' });
   const c = new Cement(anatomy, ROOM);
   const clock = { tick: 0 };
@@ -80,35 +86,54 @@ describe('cement books (property)', () => {
   );
   it('injected = in body + leaked + in cannula at every step; nothing NaN or negative', () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 20 }), fc.double({ min: 0, max: 4, noNaN: true }), fc.boolean(), (acts, cavityMl, defect) => {
-        const openings = defect ? [...VEINS, { kind: 'posteriorWallDefect', position: vec3(0, 0, 6), diameterMm: 3 } as Opening] : VEINS;
-        const c = new Cement(makeAnatomy({ openings }), ROOM);
-        let tick = 0;
-        for (const a of acts) {
-          if (a.kind === 'mix') c.mix();
-          else if (a.kind === 'inject') c.inject(a.mL);
-          else if (a.kind === 'stop') c.stop();
-          else if (a.kind === 'remove') c.cannulaRemoved();
-          else
-            for (let s = 0; s < a.s; s += 1) {
-              c.step(Math.min(1, a.s - s), ctxAt(tick++, cavityMl));
-              const v = c.view();
-              for (const x of [v.injectedMl, v.inBodyMl, v.leakedMl, v.inCannulaMl, v.pendingMl, v.viscosityPaS, v.injectionPressureKPa]) {
-                expect(Number.isFinite(x)).toBe(true);
-                expect(x).toBeGreaterThanOrEqual(0);
+      fc.property(
+        fc.array(action, { maxLength: 20 }),
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        fc.boolean(),
+        (acts, cavityMl, defect) => {
+          const openings = defect
+            ? [...VEINS, { kind: 'posteriorWallDefect', position: vec3(0, 0, 6), diameterMm: 3 } as Opening]
+            : VEINS;
+          const c = new Cement(makeAnatomy({ openings }), ROOM);
+          let tick = 0;
+          for (const a of acts) {
+            if (a.kind === 'mix') c.mix();
+            else if (a.kind === 'inject') c.inject(a.mL);
+            else if (a.kind === 'stop') c.stop();
+            else if (a.kind === 'remove') c.cannulaRemoved();
+            else
+              for (let s = 0; s < a.s; s += 1) {
+                c.step(Math.min(1, a.s - s), ctxAt(tick++, cavityMl));
+                const v = c.view();
+                for (const x of [
+                  v.injectedMl,
+                  v.inBodyMl,
+                  v.leakedMl,
+                  v.inCannulaMl,
+                  v.pendingMl,
+                  v.viscosityPaS,
+                  v.injectionPressureKPa,
+                ]) {
+                  expect(Number.isFinite(x)).toBe(true);
+                  expect(x).toBeGreaterThanOrEqual(0);
+                }
+                expect(Math.abs(v.injectedMl - v.inBodyMl - v.leakedMl - v.inCannulaMl)).toBeLessThan(1e-9);
+                for (const d of v.deposits)
+                  for (const r of [d.radii.x, d.radii.y, d.radii.z]) expect(Number.isFinite(r) && r > 0).toBe(true);
               }
-              expect(Math.abs(v.injectedMl - v.inBodyMl - v.leakedMl - v.inCannulaMl)).toBeLessThan(1e-9);
-              for (const d of v.deposits) for (const r of [d.radii.x, d.radii.y, d.radii.z]) expect(Number.isFinite(r) && r > 0).toBe(true);
-            }
-        }
-      }),
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
 });
 
 describe('cement books on generated patients (property)', () => {
-  const base = parseScenario(JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')), 'l1');
+  const base = parseScenario(
+    JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')),
+    'l1',
+  );
   const action = fc.oneof(
     fc.record({ kind: fc.constant('inject' as const), mL: fc.double({ min: 0, max: 1.5, noNaN: true }) }),
     fc.record({ kind: fc.constant('stop' as const) }),
@@ -120,19 +145,37 @@ describe('cement books on generated patients (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10_000 }),
-        fc.record({ endplateCrack: fc.boolean(), posteriorWallDefect: fc.boolean(), lateralCortexDefect: fc.boolean(), cleft: fc.boolean() }),
+        fc.record({
+          endplateCrack: fc.boolean(),
+          posteriorWallDefect: fc.boolean(),
+          lateralCortexDefect: fc.boolean(),
+          cleft: fc.boolean(),
+        }),
         fc.boolean(),
         fc.double({ min: 60, max: 700, noNaN: true }),
         fc.array(action, { maxLength: 25 }),
         (seed, flags, kyphoplasty, mixWaitS, acts) => {
-          const anatomy = buildAnatomy({ ...base, fracture: { ...base.fracture, ...flags } }, createRng(seed).fork('anatomy'));
+          const anatomy = buildAnatomy(
+            { ...base, fracture: { ...base.fracture, ...flags } },
+            createRng(seed).fork('anatomy'),
+          );
           const v = anatomy.vertebrae[anatomy.targetIndex];
           const exit = vec3(v.centre.x + 6, v.centre.y - 1, v.centre.z - 2);
           // A medial trocar breach near the posterior wall, as a misplaced needle leaves one.
-          const breach = { position: vec3(v.centre.x + 4, v.centre.y, v.centre.z + v.bodyDepthMm / 2), diameterMm: 3, location: 'epidural' as const };
+          const breach = {
+            position: vec3(v.centre.x + 4, v.centre.y, v.centre.z + v.bodyDepthMm / 2),
+            diameterMm: 3,
+            location: 'epidural' as const,
+          };
           const c = new Cement(anatomy, ROOM, kyphoplasty ? 'boneFiller' : 'syringe');
           let tick = 0;
-          const ctx = (): CementStepContext => ({ tick: tick++, cannulaTip: exit, cavityMl: kyphoplasty ? 3 : 0, cavityCentre: kyphoplasty ? exit : null, breachOpenings: seed % 3 === 0 ? [breach] : [] });
+          const ctx = (): CementStepContext => ({
+            tick: tick++,
+            cannulaTip: exit,
+            cavityMl: kyphoplasty ? 3 : 0,
+            cavityCentre: kyphoplasty ? exit : null,
+            breachOpenings: seed % 3 === 0 ? [breach] : [],
+          });
           c.mix();
           c.step(mixWaitS, ctx());
           for (const a of acts) {
@@ -144,7 +187,14 @@ describe('cement books on generated patients (property)', () => {
               for (let t = 0; t < a.s; t += 0.5) {
                 c.step(Math.min(0.5, a.s - t), ctx());
                 const w = c.view();
-                for (const x of [w.injectedMl, w.inBodyMl, w.leakedMl, w.inCannulaMl, w.pendingMl, w.injectionPressureKPa]) {
+                for (const x of [
+                  w.injectedMl,
+                  w.inBodyMl,
+                  w.leakedMl,
+                  w.inCannulaMl,
+                  w.pendingMl,
+                  w.injectionPressureKPa,
+                ]) {
                   expect(Number.isFinite(x)).toBe(true);
                   expect(x).toBeGreaterThanOrEqual(0);
                 }

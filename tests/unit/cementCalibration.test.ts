@@ -15,7 +15,10 @@ import type { Vec3 } from '../../sim/math/vec3';
  * model's direction and rough size: textbook kyphoplasty ~10-25 %, liquid cement and a cortical
  * defect clearly more, vertebroplasty ~40-65 % (World Neurosurg 2017; clinical-reference.md).
  */
-const base = parseScenario(JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')), 'l1');
+const base = parseScenario(
+  JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')),
+  'l1',
+);
 
 function patient(seed: number, f: Partial<Scenario['fracture']> = {}): Scenario {
   const u = (k: number): number => (((seed * 2654435761 + k * 40503) >>> 0) % 1000) / 1000;
@@ -37,10 +40,20 @@ function leaks(seed: number, t: Technique): boolean {
   const scenario = patient(seed, t.defect ? { lateralCortexDefect: true } : {});
   const anatomy = buildAnatomy(scenario, createRng(seed).fork('anatomy'));
   const v = anatomy.vertebrae[anatomy.targetIndex];
-  const at = (dx: number, dy: number, dz: number): Vec3 => ({ x: v.centre.x + dx, y: v.centre.y + dy, z: v.centre.z + dz });
+  const at = (dx: number, dy: number, dz: number): Vec3 => ({
+    x: v.centre.x + dx,
+    y: v.centre.y + dy,
+    z: v.centre.z + dz,
+  });
   const exit = t.kyphoplasty ? at(7, -1, 0) : at(5, -2, -5.5);
   const c = new Cement(anatomy, { roomTempC: 21, preChilled: false }, t.kyphoplasty ? 'boneFiller' : 'syringe');
-  const ctx = (tick: number) => ({ tick, cannulaTip: exit, cavityMl: t.kyphoplasty ? 3.4 : 0, cavityCentre: t.kyphoplasty ? exit : null, breachOpenings: [] });
+  const ctx = (tick: number) => ({
+    tick,
+    cannulaTip: exit,
+    cavityMl: t.kyphoplasty ? 3.4 : 0,
+    cavityCentre: t.kyphoplasty ? exit : null,
+    breachOpenings: [],
+  });
   let tick = 0;
   c.mix();
   c.step(t.waitS, ctx(tick++));

@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 
 const DT = 1 / 60;
 const ROOM = { roomTempC: 22, preChilled: false };
-const ctx = (tick: number): CementStepContext => ({ tick, cannulaTip: vec3(3, 2, -6), cavityMl: 0, cavityCentre: null, breachOpenings: [] });
+const ctx = (tick: number): CementStepContext => ({
+  tick,
+  cannulaTip: vec3(3, 2, -6),
+  cavityMl: 0,
+  cavityCentre: null,
+  breachOpenings: [],
+});
 
 describe('cement delivery devices', () => {
   it('clips a push to what the loaded device holds and notices it once per device', () => {
@@ -19,7 +25,12 @@ describe('cement delivery devices', () => {
     expect(d.takeEmptyNotice()).toBe(false);
     expect(d.loadNext()).toBe(false);
     d.fill();
-    expect(d.view()).toEqual({ device: 'boneFiller', loadedMl: 1.5, batchLeftMl: CEMENT_BATCH_ML - 1.5, devicesUsed: 1 });
+    expect(d.view()).toEqual({
+      device: 'boneFiller',
+      loadedMl: 1.5,
+      batchLeftMl: CEMENT_BATCH_ML - 1.5,
+      devicesUsed: 1,
+    });
     expect([d.take(0.5), d.take(0.5), d.take(0.5)]).toEqual([0.5, 0.5, 0.5]);
     expect(d.takeEmptyNotice()).toBe(false);
     expect(d.take(0.5)).toBe(0);
@@ -80,7 +91,9 @@ describe('cement delivery devices', () => {
     expect(deliveryFor(vp)).toBe('syringe');
     const chosen: Scenario = parseScenario({ ...kp, cement: { ...kp.cement, delivery: 'syringe' } });
     expect(deliveryFor(chosen)).toBe('syringe');
-    expect(() => parseScenario({ ...kp, cement: { ...kp.cement, delivery: 'caulkingGun' } })).toThrow(/cement\.delivery/);
+    expect(() => parseScenario({ ...kp, cement: { ...kp.cement, delivery: 'caulkingGun' } })).toThrow(
+      /cement\.delivery/,
+    );
   });
 });
 

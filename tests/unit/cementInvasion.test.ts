@@ -11,11 +11,18 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../levels/scenarioSchema';
 
 const anatomyFor = (seed: number, f: Partial<Scenario['fracture']> = {}): Anatomy => {
-  const s = parseScenario(JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')), 'l1');
+  const s = parseScenario(
+    JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')),
+    'l1',
+  );
   return buildAnatomy({ ...s, fracture: { ...s.fracture, ...f } }, createRng(seed).fork('anatomy'));
 };
 
-const PARAMS = { gradientPaPerPaSmm: CEMENT_MODEL.gradientPaPerPaSmm, channelLengthShare: 0.3, channelVolumeShare: 0.3 };
+const PARAMS = {
+  gradientPaPerPaSmm: CEMENT_MODEL.gradientPaPerPaSmm,
+  channelLengthShare: 0.3,
+  channelVolumeShare: 0.3,
+};
 
 describe('cement lattice', () => {
   it('covers the cancellous space of the target body only, with every opening mapped to wall cells', () => {
@@ -50,7 +57,7 @@ describe('cement lattice', () => {
 });
 
 describe('cement invasion', () => {
-  it('thin cement reaches a vein\'s ostium with less volume than dough (the path of least resistance)', () => {
+  it("thin cement reaches a vein's ostium with less volume than dough (the path of least resistance)", () => {
     let sooner = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const a = anatomyFor(seed);
@@ -113,7 +120,16 @@ describe('cement body flow', () => {
     const peak = (cavityMl: number): number => {
       const flow = new CementBodyFlow(a, CEMENT_MODEL);
       let p = 0;
-      for (let i = 0; i < 180; i++) p = Math.max(p, flow.push(0.0125, 1 / 60, 1500, 4e6, { tip: at, cavityMl, cavityCentre: cavityMl > 0 ? at : null, breachOpenings: [] }).bodyPa);
+      for (let i = 0; i < 180; i++)
+        p = Math.max(
+          p,
+          flow.push(0.0125, 1 / 60, 1500, 4e6, {
+            tip: at,
+            cavityMl,
+            cavityCentre: cavityMl > 0 ? at : null,
+            breachOpenings: [],
+          }).bodyPa,
+        );
       return p;
     };
     expect(peak(0)).toBeGreaterThan(2 * peak(3));

@@ -4,7 +4,11 @@ import type { CementView, Leak } from '../../sim/snapshot';
 
 const TPS = 60;
 
-function view(leaks: Leak[], lastFlowTick: number | null, distribution: Partial<CementView['distribution']> = {}): CementView {
+function view(
+  leaks: Leak[],
+  lastFlowTick: number | null,
+  distribution: Partial<CementView['distribution']> = {},
+): CementView {
   const leaked = leaks.reduce((s, l) => s + l.volumeMl, 0);
   return {
     phase: 'working',
@@ -24,12 +28,24 @@ function view(leaks: Leak[], lastFlowTick: number | null, distribution: Partial<
     cannulaStuck: false,
     delivery: { device: 'boneFiller', loadedMl: 0, batchLeftMl: 4, devicesUsed: 3 },
     lastTack: null,
-    distribution: { fillFraction: 0.2, crossesMidline: true, touchesSuperiorEndplate: true, touchesInferiorEndplate: false, ...distribution },
+    distribution: {
+      fillFraction: 0.2,
+      crossesMidline: true,
+      touchesSuperiorEndplate: true,
+      touchesInferiorEndplate: false,
+      ...distribution,
+    },
     lastFlowTick,
   };
 }
 
-const leak = (location: Leak['location'], volumeMl: number, firstTick: number, seenTick: number | null): Leak => ({ location, volumeMl, firstTick, seenTick, via: [] });
+const leak = (location: Leak['location'], volumeMl: number, firstTick: number, seenTick: number | null): Leak => ({
+  location,
+  volumeMl,
+  firstTick,
+  seenTick,
+  via: [],
+});
 
 describe('cement outcome', () => {
   it('times the push after the first leak seen on an image, not after the leak itself', () => {

@@ -23,11 +23,17 @@ const CEMENT: CementView = {
   cannulaStuck: false,
   delivery: { device: 'boneFiller', loadedMl: 0.5, batchLeftMl: 7, devicesUsed: 2 },
   lastTack: { feel: 'doughy', sinceMixS: 345 },
-  distribution: { fillFraction: 0.1, crossesMidline: false, touchesSuperiorEndplate: false, touchesInferiorEndplate: false },
+  distribution: {
+    fillFraction: 0.1,
+    crossesMidline: false,
+    touchesSuperiorEndplate: false,
+    touchesInferiorEndplate: false,
+  },
   lastFlowTick: null,
 };
 
-const render = (mode: 'practice' | 'exam'): string => renderToStaticMarkup(createElement(CementPanel, { cement: CEMENT, mode }));
+const render = (mode: 'practice' | 'exam'): string =>
+  renderToStaticMarkup(createElement(CementPanel, { cement: CEMENT, mode }));
 
 describe('cement panel', () => {
   it('practice shows the phase and the viscosity; exam shows neither', () => {
@@ -60,7 +66,8 @@ describe('cement panel', () => {
       leakedMl: 0.2,
       leaks: [{ location: 'venous', volumeMl: 0.2, firstTick: 100, seenTick: null, via: ['basivertebralVein'] }],
     };
-    const html = (mode: 'practice' | 'exam'): string => renderToStaticMarkup(createElement(CementPanel, { cement: leaking, mode }));
+    const html = (mode: 'practice' | 'exam'): string =>
+      renderToStaticMarkup(createElement(CementPanel, { cement: leaking, mode }));
     expect(html('practice')).toContain('data-testid="cement-leaks"');
     expect(html('practice')).toMatch(/venous: 0\.20 mL \(not yet on an image\)/);
     expect(html('practice')).toContain('data-testid="cement-inbody"');

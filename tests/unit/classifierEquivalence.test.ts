@@ -24,11 +24,26 @@ import { samplingBoxes } from '../../src/render/lineIntegralMap';
 const POINTS_PER_BOX = 50_000;
 
 const l1 = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
-const t12 = JSON.parse(readFileSync(new URL('../../levels/t12-biconcave-vertebroplasty.json', import.meta.url), 'utf8'));
+const t12 = JSON.parse(
+  readFileSync(new URL('../../levels/t12-biconcave-vertebroplasty.json', import.meta.url), 'utf8'),
+);
 const ALL_OPENINGS = { endplateCrack: true, cleft: true, posteriorWallDefect: true, lateralCortexDefect: true };
 
-function variant(level: LevelName, fracture: Partial<Scenario['fracture']>, habitus: 'thin' | 'average' | 'obese'): Scenario {
-  return parseScenario({ ...l1, id: `eq-${level.toLowerCase()}`, level, patient: { ...l1.patient, habitus }, fracture: { ...l1.fracture, ...fracture } }, level);
+function variant(
+  level: LevelName,
+  fracture: Partial<Scenario['fracture']>,
+  habitus: 'thin' | 'average' | 'obese',
+): Scenario {
+  return parseScenario(
+    {
+      ...l1,
+      id: `eq-${level.toLowerCase()}`,
+      level,
+      patient: { ...l1.patient, habitus },
+      fracture: { ...l1.fracture, ...fracture },
+    },
+    level,
+  );
 }
 
 interface Case {
@@ -43,15 +58,39 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'L1 wedge', scenario: parseScenario(l1, 'l1'), seed: 1, codes: '771d8f91', field: 'ac8aedc7' },
-  { name: 'L1 wedge, lifted endplate', scenario: parseScenario(l1, 'l1'), seed: 1, lift: { anteriorMm: 3, middleMm: 2 }, codes: 'aa25a8fc', field: 'e6d86a67' },
+  {
+    name: 'L1 wedge, lifted endplate',
+    scenario: parseScenario(l1, 'l1'),
+    seed: 1,
+    lift: { anteriorMm: 3, middleMm: 2 },
+    codes: 'aa25a8fc',
+    field: 'e6d86a67',
+  },
   { name: 'T12 biconcave', scenario: parseScenario(t12, 't12'), seed: 1, codes: '251b8fa7', field: 'af8d5585' },
-  { name: 'T8 crush, all openings, obese', scenario: variant('T8', { type: 'crush', genantGrade: 3, heightLossPct: 45, ...ALL_OPENINGS }, 'obese'), seed: 7, codes: 'fb297600', field: 'c0c4bfe5' },
+  {
+    name: 'T8 crush, all openings, obese',
+    scenario: variant('T8', { type: 'crush', genantGrade: 3, heightLossPct: 45, ...ALL_OPENINGS }, 'obese'),
+    seed: 7,
+    codes: 'fb297600',
+    field: 'c0c4bfe5',
+  },
   { name: 'T5 wedge, thin', scenario: variant('T5', {}, 'thin'), seed: 3, codes: '6af31dfa', field: '0a2fdd98' },
-  { name: 'L5 biconcave, all openings', scenario: variant('L5', { type: 'biconcave', ...ALL_OPENINGS }, 'average'), seed: 42, lift: { anteriorMm: 1, middleMm: 4 }, codes: '8c09b64d', field: '556cf59d' },
+  {
+    name: 'L5 biconcave, all openings',
+    scenario: variant('L5', { type: 'biconcave', ...ALL_OPENINGS }, 'average'),
+    seed: 42,
+    lift: { anteriorMm: 1, middleMm: 4 },
+    codes: '8c09b64d',
+    field: '556cf59d',
+  },
 ];
 
 /** Seeded uniform points (mulberry32), independent of the simulator's own generator. */
-function points(seed: number, box: { min: { x: number; y: number; z: number }; max: { x: number; y: number; z: number } }, count: number): Float64Array {
+function points(
+  seed: number,
+  box: { min: { x: number; y: number; z: number }; max: { x: number; y: number; z: number } },
+  count: number,
+): Float64Array {
   let s = seed >>> 0;
   const next = (): number => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -73,13 +112,23 @@ function fnv(h: number, byte: number): number {
   return Math.imul(h ^ byte, 16777619);
 }
 
-function hashes(anatomy: Anatomy, lift: EndplateLift | undefined, seed: number): { codes: string; field: string; gridCodes: string } {
+function hashes(
+  anatomy: Anatomy,
+  lift: EndplateLift | undefined,
+  seed: number,
+): { codes: string; field: string; gridCodes: string } {
   const { bounds, fineBounds } = samplingBoxes(anatomy);
   const h = HABITUS[anatomy.scenario.patient.habitus];
   const zc = anatomy.skinZMm - h.torsoHalfDepthMm;
   // The torso's bounding box (a little beyond the skin) over the image's y range.
-  const torso = { min: { x: -h.torsoHalfWidthMm - 5, y: bounds.min.y, z: zc - h.torsoHalfDepthMm - 5 }, max: { x: h.torsoHalfWidthMm + 5, y: bounds.max.y, z: zc + h.torsoHalfDepthMm + 5 } };
-  const pts = new Float64Array([...points(seed * 2 + 1, fineBounds, POINTS_PER_BOX), ...points(seed * 2 + 2, torso, POINTS_PER_BOX)]);
+  const torso = {
+    min: { x: -h.torsoHalfWidthMm - 5, y: bounds.min.y, z: zc - h.torsoHalfDepthMm - 5 },
+    max: { x: h.torsoHalfWidthMm + 5, y: bounds.max.y, z: zc + h.torsoHalfDepthMm + 5 },
+  };
+  const pts = new Float64Array([
+    ...points(seed * 2 + 1, fineBounds, POINTS_PER_BOX),
+    ...points(seed * 2 + 2, torso, POINTS_PER_BOX),
+  ]);
   const classify = createImagingClassifier(anatomy, lift);
   const withGrid = createImagingClassifier(anatomy, lift, true);
   const field = createAttenuationField(anatomy, lift);

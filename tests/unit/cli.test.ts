@@ -13,7 +13,14 @@ const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'sim/cli.ts', ...
 describe('npm run sim', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kyphosim-cli-'));
   const attempt = join(dir, 'attempt.json');
-  const planArgs = ['plan', 'levels/plans/textbook-kyphoplasty.json', '--scenario', 'levels/l1-osteoporotic-wedge.json', '--seed', '7'];
+  const planArgs = [
+    'plan',
+    'levels/plans/textbook-kyphoplasty.json',
+    '--scenario',
+    'levels/l1-osteoporotic-wedge.json',
+    '--seed',
+    '7',
+  ];
 
   it('prints the same bytes twice for the same scenario, plan and seed', () => {
     const a = cli(...planArgs, '--attempt', attempt);
@@ -36,15 +43,24 @@ describe('npm run sim', () => {
     const a = parseAttemptFile(JSON.parse(readFileSync(attempt, 'utf8')));
     const session = replay(a.scenario, a.seed, a.log, a.endTick, a.mode);
     const final = session.snapshot();
-    expect(printed).toBe(formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)));
+    expect(printed).toBe(
+      formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)),
+    );
     expect(printed).toMatch(/^KyphoSim score report\nScenario: .* \[l1-osteoporotic-wedge\]\nSeed 7, practice mode/);
   });
 
   it('refuses --text with --full or --expert, which it would not print', () => {
-    expect(() => execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attempt, '--text', '--full'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/--text prints the text report alone/);
+    expect(() =>
+      execFileSync('npx', ['tsx', 'sim/cli.ts', 'replay', attempt, '--text', '--full'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).toThrow(/--text prints the text report alone/);
   });
 
   it('names the problem in a bad scenario and exits non-zero', () => {
-    expect(() => execFileSync('npx', ['tsx', 'sim/cli.ts', 'validate', 'package.json'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/schemaVersion/);
+    expect(() =>
+      execFileSync('npx', ['tsx', 'sim/cli.ts', 'validate', 'package.json'], { encoding: 'utf8', stdio: 'pipe' }),
+    ).toThrow(/schemaVersion/);
   });
 });

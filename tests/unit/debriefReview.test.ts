@@ -4,7 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { GlobalRatingForm } from '../../src/components/debrief/GlobalRatingForm';
 import { RATING_ITEMS, emptyReview, reviewTotal, type AttemptReview } from '../../src/components/debrief/attemptReview';
 
-const render = (initialReview?: AttemptReview) => renderToStaticMarkup(createElement(GlobalRatingForm, { initialReview }));
+const render = (initialReview?: AttemptReview) =>
+  renderToStaticMarkup(createElement(GlobalRatingForm, { initialReview }));
 
 describe('attempt review', () => {
   it('starts empty: no notes, no rater, nothing rated', () => {
@@ -15,7 +16,10 @@ describe('attempt review', () => {
   });
 
   it('sums the ratings given and counts them', () => {
-    const r = { ...emptyReview(), ratings: { ...emptyReview().ratings, respectForTissue: 4, useOfImaging: 2 } } as AttemptReview;
+    const r = {
+      ...emptyReview(),
+      ratings: { ...emptyReview().ratings, respectForTissue: 4, useOfImaging: 2 },
+    } as AttemptReview;
     expect(reviewTotal(r)).toEqual({ sum: 6, rated: 2, max: 35 });
   });
 

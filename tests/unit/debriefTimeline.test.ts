@@ -70,7 +70,13 @@ describe('timeline model', () => {
 
 describe('timeline markup', () => {
   const html = (evidence: { label: string; ticks: number[] } | null) =>
-    renderToStaticMarkup(createElement(ProcedureTimeline, { trace: TRACE, log: [{ tick: 6000, command: { type: 'needle.advance', mm: 2 } }], evidence }));
+    renderToStaticMarkup(
+      createElement(ProcedureTimeline, {
+        trace: TRACE,
+        log: [{ tick: 6000, command: { type: 'needle.advance', mm: 2 } }],
+        evidence,
+      }),
+    );
 
   it('draws every band and mark as a focusable, labelled item', () => {
     const out = html(null);
@@ -105,7 +111,11 @@ describe('cement volume plot', () => {
   });
 
   it('says so when no cement was mixed', () => {
-    const out = renderToStaticMarkup(createElement(CementVolumePlot, { trace: { ...TRACE, events: TRACE.events.filter((e) => e.kind !== 'cementPhase') } }));
+    const out = renderToStaticMarkup(
+      createElement(CementVolumePlot, {
+        trace: { ...TRACE, events: TRACE.events.filter((e) => e.kind !== 'cementPhase') },
+      }),
+    );
     expect(out).toContain('No cement was mixed.');
   });
 });

@@ -48,11 +48,15 @@ describe('dose model', () => {
 
   it('thicker patients, bigger fields and magnification all cost more dose', () => {
     fc.assert(
-      fc.property(fc.double({ min: 120, max: 400, noNaN: true }), fc.double({ min: 1, max: 100, noNaN: true }), (t, extra) => {
-        const thin = doseRates('continuous', geometry(t, 100));
-        const thick = doseRates('continuous', geometry(t + extra, 100));
-        expect(thick.irpKermaMGyPerS).toBeGreaterThan(thin.irpKermaMGyPerS);
-      }),
+      fc.property(
+        fc.double({ min: 120, max: 400, noNaN: true }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        (t, extra) => {
+          const thin = doseRates('continuous', geometry(t, 100));
+          const thick = doseRates('continuous', geometry(t + extra, 100));
+          expect(thick.irpKermaMGyPerS).toBeGreaterThan(thin.irpKermaMGyPerS);
+        },
+      ),
     );
     const wide = doseRates('continuous', AP);
     const narrow = doseRates('continuous', { ...AP, fieldAreaAtDetectorMm2: field * 0.64 });
@@ -67,7 +71,8 @@ describe('Fluoroscope dose bookkeeping', () => {
   function expose(f: Fluoroscope, s: number, instrumentsMoving = false): string[] {
     const types: string[] = [];
     f.apply({ type: 'fluoro.expose', on: true });
-    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) types.push(...f.step(FIXED_DT_S, { instrumentsMoving }).map((e) => e.type));
+    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++)
+      types.push(...f.step(FIXED_DT_S, { instrumentsMoving }).map((e) => e.type));
     f.apply({ type: 'fluoro.expose', on: false });
     return types;
   }
@@ -113,7 +118,9 @@ describe('Fluoroscope dose bookkeeping', () => {
   });
 
   it('on the generated L1 patient, the 5-minute schedule lands in the published ranges and habitus matters', () => {
-    const scenario = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')));
+    const scenario = parseScenario(
+      JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')),
+    );
     const schedule = (habitus: 'thin' | 'average' | 'obese') => {
       const anatomy = buildAnatomy({ ...scenario, patient: { ...scenario.patient, habitus } }, createRng(1));
       const f = new Fluoroscope(anatomy, 'biplane', createRng(1));
@@ -193,7 +200,8 @@ describe('dose accounting, collimation and magnification', () => {
         shut.apply({ type: 'carm.collimate', halfWidthMm: w, halfHeightMm: h });
         hold(open, 60);
         hold(shut, 60);
-        const ratio = fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, { halfWidthMm: w, halfHeightMm: h }) /
+        const ratio =
+          fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, { halfWidthMm: w, halfHeightMm: h }) /
           fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, { halfWidthMm: 115, halfHeightMm: 115 });
         expect(shut.doseView().dapGyCm2 / open.doseView().dapGyCm2).toBeCloseTo(ratio, 6);
         expect(shut.doseView().airKermaMGy).toBeCloseTo(open.doseView().airKermaMGy, 9);

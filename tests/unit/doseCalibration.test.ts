@@ -15,7 +15,9 @@ import { FIXED_DT_S } from '../../sim/constants';
  * split 42 % AP / 58 % lateral as in Boszczyk 2005 (1.6 + 2.2 min), 15 s of it with the hand in
  * the beam, on the generated average-habitus L1 patient.
  */
-const scenario = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')));
+const scenario = parseScenario(
+  JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')),
+);
 /** Effective dose per DAP for thoraco-lumbar fluoroscopy, mSv/(Gy cm2) (assumed, ~0.1-0.2 for the lumbar spine). */
 const EFFECTIVE_PER_DAP = 0.15;
 
@@ -47,10 +49,18 @@ describe('dose calibration (typical 5-minute single-level kyphoplasty)', () => {
       ['entrance skin dose AP', `${f(typical.esd.AP / 1000)} Gy`, '0.32 Gy (Boszczyk 2005)'],
       ['entrance skin dose lateral', `${f(typical.esd.lateral / 1000)} Gy`, '0.68 Gy (Boszczyk 2005)'],
       ['reference air kerma', `${f(typical.dose.airKermaMGy / 1000)} Gy`, '-'],
-      ['DAP, typical field (14 x 16 cm at the detector)', `${f(typical.dose.dapGyCm2, 1)} Gy cm2`, '3.5 Gy cm2 (vertebroplasty median, Int J Spine Surg)'],
+      [
+        'DAP, typical field (14 x 16 cm at the detector)',
+        `${f(typical.dose.dapGyCm2, 1)} Gy cm2`,
+        '3.5 Gy cm2 (vertebroplasty median, Int J Spine Surg)',
+      ],
       ['DAP, tight field (8 x 8 cm at the detector)', `${f(tight.dose.dapGyCm2, 1)} Gy cm2`, '3.5 Gy cm2'],
       ['DAP, shutters open (23 cm II)', `${f(open.dose.dapGyCm2, 1)} Gy cm2`, '-'],
-      ['effective dose, typical (DAP x 0.15)', `${f(typical.dose.dapGyCm2 * EFFECTIVE_PER_DAP, 1)} mSv`, '~4.3 mSv (0.5-10) (Boszczyk 2005)'],
+      [
+        'effective dose, typical (DAP x 0.15)',
+        `${f(typical.dose.dapGyCm2 * EFFECTIVE_PER_DAP, 1)} mSv`,
+        '~4.3 mSv (0.5-10) (Boszczyk 2005)',
+      ],
       ['operator hand (unprotected)', `${f(typical.dose.operatorHandDoseMSv)} mSv`, '1.7 mSv per vertebra (Mroz 2008)'],
     ];
     console.log(['dose calibration: model | target', ...rows.map((r) => `  ${r[0]}: ${r[1]} | ${r[2]}`)].join('\n'));

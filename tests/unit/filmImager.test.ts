@@ -7,7 +7,9 @@ import { FilmImager } from '../../src/replay/filmImager';
 import { REVEAL_VIEWBOX } from '../../src/replay/revealOverlay';
 
 /** The golden disc leak (T12 vertebroplasty, seed 3): its last lateral image shows the cement and the leak. */
-const attempt = parseAttemptFile(JSON.parse(readFileSync(goldenPath('textbook-vertebroplasty-t12-seed3'), 'utf8')).attempt);
+const attempt = parseAttemptFile(
+  JSON.parse(readFileSync(goldenPath('textbook-vertebroplasty-t12-seed3'), 'utf8')).attempt,
+);
 const film = filmAttempt(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
 const imager = new FilmImager(film.anatomy, ['left'], 160, 128);
 const lastLateral = film.frames.filter((f) => f.view === 'lateral').at(-1)!;
@@ -24,7 +26,8 @@ function boxOf(path: string): Box {
   }
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
-const inside = (b: Box, x: number, y: number, margin = 0) => x >= b.x0 - margin && x <= b.x1 + margin && y >= b.y0 - margin && y <= b.y1 + margin;
+const inside = (b: Box, x: number, y: number, margin = 0) =>
+  x >= b.x0 - margin && x <= b.x1 + margin && y >= b.y0 - margin && y <= b.y1 + margin;
 
 /** Mean grey of the image's pixels whose centres fall in a box of the reveal viewBox. */
 function meanIn(b: Box): number {

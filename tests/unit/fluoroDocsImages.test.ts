@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, type LevelName } from '../../levels/scenarioSchema';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import type { Anatomy, PedicleGeometry } from '../../sim/anatomy/types';
-import { beamAxes, DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre, type CArmPose, type PatientRotation } from '../../sim/imaging/carmPose';
+import {
+  beamAxes,
+  DETECTOR_DIAMETER_MM,
+  drawPatientRotation,
+  makePose,
+  targetIsocentre,
+  type CArmPose,
+  type PatientRotation,
+} from '../../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
 import { relativeNoise } from '../../sim/imaging/dose';
 import { createProjection } from '../../sim/imaging/projection';
@@ -29,7 +37,10 @@ const MISALIGN_DEG = 4;
 const base = JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8'));
 
 function scenarioAt(level: LevelName, gauge: 11 | 13 | 15) {
-  return parseScenario({ ...base, id: `docs-${level.toLowerCase()}`, level, equipment: { ...base.equipment, trocarGauge: gauge } }, `docs-${level}`);
+  return parseScenario(
+    { ...base, id: `docs-${level.toLowerCase()}`, level, equipment: { ...base.equipment, trocarGauge: gauge } },
+    `docs-${level}`,
+  );
 }
 
 /** Orbit and tilt that aim the central ray along `want` (anatomy frame), found by fixed-point iteration through beamAxes. */
@@ -49,7 +60,14 @@ function trocarAlong(p: PedicleGeometry, gauge: number): RadiopaqueShape {
   // Along the pedicle axis, 5 deg caudal, tip 5 mm past the posterior wall (as scripts/render-xray-preview.ts).
   const axis = normalize(add(normalize(sub(p.anteriorCentre, p.posteriorCentre)), { x: 0, y: -0.09, z: 0 }));
   const tip = add(p.anteriorCentre, scale(axis, 5));
-  return { kind: 'capsule', a: sub(tip, scale(axis, SHAFT_LENGTH_MM)), b: tip, radiusMm: GAUGE_OD_MM[gauge] / 2, innerRadiusMm: 0, muPerMm: MU_PER_MM.steel };
+  return {
+    kind: 'capsule',
+    a: sub(tip, scale(axis, SHAFT_LENGTH_MM)),
+    b: tip,
+    radiusMm: GAUGE_OD_MM[gauge] / 2,
+    innerRadiusMm: 0,
+    muPerMm: MU_PER_MM.steel,
+  };
 }
 
 interface Shot {
@@ -59,7 +77,7 @@ interface Shot {
 
 function shoot(anatomy: Anatomy, pose: CArmPose, shapes: RadiopaqueShape[], name: string): Shot {
   let s = 12345;
-  const uniform = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const uniform = () => (s = (s * 16807) % 2147483647) / 2147483647;
   const { grey } = renderStill(anatomy, { anteriorMm: 0, middleMm: 0 }, pose, shapes, {
     mapPx: MAP_PX,
     displayPx: DISPLAY_PX,
@@ -81,7 +99,8 @@ function toPx(pose: CArmPose, p: Vec3): [number, number] {
 function meanAt(g: Uint8Array, x: number, y: number, r = 1): number {
   let sum = 0;
   let c = 0;
-  for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) (sum += g[Math.round(y + dy) * DISPLAY_PX + Math.round(x + dx)]), c++;
+  for (let dy = -r; dy <= r; dy++)
+    for (let dx = -r; dx <= r; dx++) (sum += g[Math.round(y + dy) * DISPLAY_PX + Math.round(x + dx)]), c++;
   return sum / c;
 }
 
@@ -98,8 +117,18 @@ describe('fluoroscopy images for the docs', () => {
       const left = target.pedicles.find((p) => p.side === 'left')!;
       const shapes = level === 'T8' ? [trocarAlong(left, gauge)] : [];
 
-      const ap = shoot(anatomy, makePose('AP', patient.rollDeg, patient.pitchDeg, patient, iso), shapes, `${level.toLowerCase()}-ap`);
-      const lat = shoot(anatomy, makePose('lateral', patient.rollDeg, patient.listDeg, patient, iso), shapes, `${level.toLowerCase()}-lateral`);
+      const ap = shoot(
+        anatomy,
+        makePose('AP', patient.rollDeg, patient.pitchDeg, patient, iso),
+        shapes,
+        `${level.toLowerCase()}-ap`,
+      );
+      const lat = shoot(
+        anatomy,
+        makePose('lateral', patient.rollDeg, patient.listDeg, patient, iso),
+        shapes,
+        `${level.toLowerCase()}-lateral`,
+      );
       const mis = shoot(
         anatomy,
         makePose('lateral', patient.rollDeg + MISALIGN_DEG, patient.listDeg + MISALIGN_DEG, patient, iso),
@@ -107,7 +136,12 @@ describe('fluoroscopy images for the docs', () => {
         `${level.toLowerCase()}-lateral-misaligned`,
       );
       // Owl's eye: the beam along the left pedicle's axis (posterior -> anterior is against the AP beam).
-      const owl = shoot(anatomy, aimAlong(normalize(sub(left.posteriorCentre, left.anteriorCentre)), patient, iso), shapes, `${level.toLowerCase()}-owl-eye`);
+      const owl = shoot(
+        anatomy,
+        aimAlong(normalize(sub(left.posteriorCentre, left.anteriorCentre)), patient, iso),
+        shapes,
+        `${level.toLowerCase()}-owl-eye`,
+      );
 
       // The misaligned lateral is a different picture of the same spine.
       let diff = 0;
@@ -123,7 +157,15 @@ describe('fluoroscopy images for the docs', () => {
       let ring = 0;
       for (let a = 0; a < 16; a++) {
         const th = (a / 16) * 2 * Math.PI;
-        ring += Math.min(...[0.8, 0.9, 1.0, 1.1].map((f) => meanAt(owl.grey, centre[0] + Math.cos(th) * rPx * f * (left.widthMm / left.heightMm), centre[1] + Math.sin(th) * rPx * f)));
+        ring += Math.min(
+          ...[0.8, 0.9, 1.0, 1.1].map((f) =>
+            meanAt(
+              owl.grey,
+              centre[0] + Math.cos(th) * rPx * f * (left.widthMm / left.heightMm),
+              centre[1] + Math.sin(th) * rPx * f,
+            ),
+          ),
+        );
       }
       ring /= 16;
       // With the trocar in the pedicle (T8) its steel fills the core: a black dot inside the ring.

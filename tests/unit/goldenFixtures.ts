@@ -51,7 +51,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     cement: 'clean fill',
     // Nothing costs a point: no leak, no breach, target reached, 40 % of the lost anterior height
     // regained or more, 0.4 min of fluoroscopy, working-phase cement 4.97 mL, full checklist.
-    expected: { total: 100, passed: true, criticalErrors: [], domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 } },
+    expected: {
+      total: 100,
+      passed: true,
+      criticalErrors: [],
+      domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 },
+    },
   },
   {
     name: 'textbook-vertebroplasty-t12-seed3',
@@ -83,7 +88,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: 'clean fill',
     // Nothing costs a point (5.5 mL of cement in the body, 0.58 min of fluoroscopy).
-    expected: { total: 100, passed: true, criticalErrors: [], domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 } },
+    expected: {
+      total: 100,
+      passed: true,
+      criticalErrors: [],
+      domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 },
+    },
   },
   {
     name: 'vertebroplasty-posterior-wall-defect-l1-seed3',

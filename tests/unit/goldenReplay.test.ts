@@ -6,7 +6,14 @@ import { replay } from '../../sim/replay';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { scoreAttempt } from '../../sim/scoring/score';
 
-const LEAK_METRICS = { epidural: 'Epidural', foraminal: 'Foraminal', venous: 'Venous', paravertebral: 'Paravertebral', intradiscal: 'Intradiscal', tract: 'Tract' } as const;
+const LEAK_METRICS = {
+  epidural: 'Epidural',
+  foraminal: 'Foraminal',
+  venous: 'Venous',
+  paravertebral: 'Paravertebral',
+  intradiscal: 'Intradiscal',
+  tract: 'Tract',
+} as const;
 const cementTitle = (c: GoldenCement): string => (typeof c === 'string' ? c : `leaks: ${c.join(', ')}`);
 
 /**
@@ -39,7 +46,10 @@ describe.each(GOLDEN_CASES)('golden replay $name', (c) => {
 
   it(`pins its cement outcome: ${cementTitle(c.cement)}`, () => {
     const m = golden.expected.report.metrics;
-    const leaks = Object.entries(LEAK_METRICS).filter(([, key]) => m[`leak${key}Ml`] > 0).map(([loc]) => loc).sort();
+    const leaks = Object.entries(LEAK_METRICS)
+      .filter(([, key]) => m[`leak${key}Ml`] > 0)
+      .map(([loc]) => loc)
+      .sort();
     if (c.cement === 'clean fill') {
       expect(leaks).toEqual([]);
       expect(m.cementInBodyMl).toBeGreaterThanOrEqual(4);

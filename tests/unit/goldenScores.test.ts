@@ -23,11 +23,18 @@ const RUBRIC_WEIGHTS = (procedure: string): Record<DomainId, number> => ({
   process: 0.15,
 });
 
-const domainScores = (r: Pick<ScoreReport, 'domains'>): Record<string, number> => Object.fromEntries(r.domains.map((d) => [d.id, d.score]));
+const domainScores = (r: Pick<ScoreReport, 'domains'>): Record<string, number> =>
+  Object.fromEntries(r.domains.map((d) => [d.id, d.score]));
 const criticalIds = (errors: readonly { id: string }[]): string[] => errors.map((e) => e.id).sort();
 
 /** The CLI's JSON for each golden attempt file (`npm run sim -- replay <attempt.json> --full`), two at a time. */
-const cliOutputs = new Map<string, { score: { total: number; passed: boolean; domains: Record<string, number>; criticalErrors: { id: string }[] }; report: ScoreReport }>();
+const cliOutputs = new Map<
+  string,
+  {
+    score: { total: number; passed: boolean; domains: Record<string, number>; criticalErrors: { id: string }[] };
+    report: ScoreReport;
+  }
+>();
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kyphosim-golden-'));
@@ -37,7 +44,10 @@ beforeAll(async () => {
     for (let c = queue.shift(); c; c = queue.shift()) {
       const file = join(dir, `${c.name}.json`);
       writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(goldenPath(c.name), 'utf8')).attempt));
-      const { stdout } = await run('npx', ['tsx', 'sim/cli.ts', 'replay', file, '--full'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+      const { stdout } = await run('npx', ['tsx', 'sim/cli.ts', 'replay', file, '--full'], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      });
       cliOutputs.set(c.name, JSON.parse(stdout));
     }
   };

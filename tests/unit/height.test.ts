@@ -46,7 +46,9 @@ describe('EndplateSupport', () => {
     expect(s.update({ ...base, cementInCavityMl: 0 }).anteriorMm).toBeCloseTo(2.4, 9);
     expect(s.update({ ...base, cementInCavityMl: 1.5, cementInBodyMl: 1.5 }).anteriorMm).toBeCloseTo(2.8, 9);
     expect(s.update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm).toBeCloseTo(3.2, 9);
-    expect(new EndplateSupport(anatomy, 1).update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm).toBeCloseTo(4, 9);
+    expect(
+      new EndplateSupport(anatomy, 1).update({ ...base, cementInCavityMl: 3, cementInBodyMl: 3.5 }).anteriorMm,
+    ).toBeCloseTo(4, 9);
   });
 
   it('records the lift at full inflation, after deflation and after cement', () => {

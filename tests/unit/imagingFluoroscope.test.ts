@@ -12,7 +12,8 @@ import { FIXED_DT_S } from '../../sim/constants';
 import type { DomainEvent } from '../../sim/events';
 import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
 
-const make = (carm: 'single-plane' | 'biplane', seed = 1) => new Fluoroscope(phantomAnatomy(), carm, createRng(seed), phantomField());
+const make = (carm: 'single-plane' | 'biplane', seed = 1) =>
+  new Fluoroscope(phantomAnatomy(), carm, createRng(seed), phantomField());
 function run(f: Fluoroscope, s: number, instrumentsMoving = false): DomainEvent[] {
   const out: DomainEvent[] = [];
   for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) out.push(...f.step(FIXED_DT_S, { instrumentsMoving }));
@@ -125,7 +126,9 @@ describe('Fluoroscope', () => {
   });
 
   it("an owl's-eye view down the pedicle is reachable with orbit and tilt", () => {
-    const scenario = parseScenario(JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')));
+    const scenario = parseScenario(
+      JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')),
+    );
     const anatomy = buildAnatomy(scenario, createRng(5));
     const f = new Fluoroscope(anatomy, 'single-plane', createRng(5));
     const p = anatomy.vertebrae[anatomy.targetIndex].pedicles[0];

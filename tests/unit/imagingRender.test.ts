@@ -13,7 +13,8 @@ const N = 64;
 const D = 230;
 const anatomy = phantomAnatomy();
 const options = { sizePx: N, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
-const projection = (view: 'AP' | 'lateral') => createProjection(makePose(view, 0, 0, NO_ROTATION, { x: 0, y: 0, z: 0 }), D);
+const projection = (view: 'AP' | 'lateral') =>
+  createProjection(makePose(view, 0, 0, NO_ROTATION, { x: 0, y: 0, z: 0 }), D);
 const mapOf = (view: 'AP' | 'lateral') => computeLineIntegralMap(phantomField(), projection(view), options);
 /** Pixel index of a detector point (mm). */
 const px = (uMm: number, vMm: number) => Math.floor((0.5 - vMm / D) * N) * N + Math.floor((uMm / D + 0.5) * N);
@@ -59,7 +60,14 @@ describe('instrument integrals', () => {
     const base = mapOf('AP');
     const withTrocar = base.slice();
     // A trocar in the left pedicle, pointing anteriorly and medially.
-    const shape = { kind: 'capsule' as const, a: { x: 30, y: 4, z: 90 }, b: { x: 8, y: 4, z: 0 }, radiusMm: 1.5, innerRadiusMm: 0, muPerMm: MU_PER_MM.steel };
+    const shape = {
+      kind: 'capsule' as const,
+      a: { x: 30, y: 4, z: 90 },
+      b: { x: 8, y: 4, z: 0 },
+      radiusMm: 1.5,
+      innerRadiusMm: 0,
+      muPerMm: MU_PER_MM.steel,
+    };
     addShapeIntegrals(withTrocar, N, p, [shape]);
     const mid = p.project({ x: 19, y: 4, z: 45 })!;
     const k = px(mid.uMm, mid.vMm);
@@ -75,8 +83,16 @@ describe('detector transfer', () => {
   const develop = (map: Float32Array, sigma: number, inverted = false) => {
     const out = new Uint8Array(N * N * 4);
     let seed = 1;
-    const uniform = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    detectorPass(map, mask, { window: { lo: 2, hi: 8 }, noiseSigma: sigma, edgeGain: 0, inverted }, gaussianTable(N * N, uniform), 0, new Float32Array(N * N), out);
+    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    detectorPass(
+      map,
+      mask,
+      { window: { lo: 2, hi: 8 }, noiseSigma: sigma, edgeGain: 0, inverted },
+      gaussianTable(N * N, uniform),
+      0,
+      new Float32Array(N * N),
+      out,
+    );
     return out;
   };
 

@@ -10,7 +10,14 @@ import { addShapeIntegrals } from '../../src/render/shapeIntegrals';
 const N = 64;
 const D = 230;
 const projection = createProjection(makePose('AP', 0, 0, NO_ROTATION, { x: 0, y: 0, z: 0 }), D);
-const trocar: RadiopaqueShape = { kind: 'capsule', a: { x: 30, y: 4, z: 90 }, b: { x: 8, y: 4, z: 0 }, radiusMm: 1.5, innerRadiusMm: 0, muPerMm: MU_PER_MM.steel };
+const trocar: RadiopaqueShape = {
+  kind: 'capsule',
+  a: { x: 30, y: 4, z: 90 },
+  b: { x: 8, y: 4, z: 0 },
+  radiusMm: 1.5,
+  innerRadiusMm: 0,
+  muPerMm: MU_PER_MM.steel,
+};
 const staticMap = () => {
   const m = new Float32Array(N * N);
   for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) m[j * N + i] = 4 + Math.sin(i / 5) + 0.5 * Math.cos(j / 3);
@@ -39,7 +46,7 @@ describe('frame map', () => {
     const enhanced = enhanceMap(staticMap(), N, 0.6);
     const window = { lo: 3, hi: 6 };
     let seed = 7;
-    const noise = gaussianTable(N * N * 2 + 6, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    const noise = gaussianTable(N * N * 2 + 6, () => (seed = (seed * 16807) % 2147483647) / 2147483647);
     const builder = new FrameMapBuilder(N);
     const ref = builder.build(enhanced, projection, [trocar]).slice();
     const clean = ref.slice();
@@ -57,7 +64,9 @@ describe('developValue (the shader reference)', () => {
   it('is black outside the round field, dim behind the shutters, and darker for denser integrals', () => {
     expect(developValue(3, 0, params, 0.4, 0.4, 0.5, 0.5)).toBe(0);
     expect(developValue(3, 0, params, 0.3, 0, 0.2, 0.5)).toBeLessThan(0.08);
-    expect(developValue(3, 0, params, 0, 0, 0.5, 0.5)).toBeGreaterThan(developValue(6, 0, params, 0, 0, 0.5, 0.5) + 0.3);
+    expect(developValue(3, 0, params, 0, 0, 0.5, 0.5)).toBeGreaterThan(
+      developValue(6, 0, params, 0, 0, 0.5, 0.5) + 0.3,
+    );
     // Inversion flips the tone.
     expect(developValue(7.5, 0, { ...params, inverted: true }, 0, 0, 0.5, 0.5)).toBeGreaterThan(0.85);
   });

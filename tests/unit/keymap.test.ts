@@ -38,8 +38,16 @@ describe('keymap', () => {
     const ctx = { snapshot, entry: { side: 'left' as const, lateralMm: 0, cranialMm: 0 } };
     const run = (id: string) => KEYMAP.find((a) => a.id === id)!.perform(ctx);
     const { halfWidthMm, halfHeightMm } = snapshot.carm.collimation;
-    expect(run('carm.collimateNarrow').command).toEqual({ type: 'carm.collimate', halfWidthMm: halfWidthMm - 5, halfHeightMm });
-    expect(run('carm.collimateLower').command).toEqual({ type: 'carm.collimate', halfWidthMm, halfHeightMm: halfHeightMm - 5 });
+    expect(run('carm.collimateNarrow').command).toEqual({
+      type: 'carm.collimate',
+      halfWidthMm: halfWidthMm - 5,
+      halfHeightMm,
+    });
+    expect(run('carm.collimateLower').command).toEqual({
+      type: 'carm.collimate',
+      halfWidthMm,
+      halfHeightMm: halfHeightMm - 5,
+    });
     // Power-on shutters are open: widening has nowhere to go.
     expect(run('carm.collimateWiden').command).toBeUndefined();
     expect(run('carm.zoom').command).toEqual({ type: 'carm.zoom', zoom: 1.5 });
@@ -64,7 +72,9 @@ describe('keymap', () => {
       (sub) => exchange.perform({ snapshot: { ...snapshot, stateValue: `workingChannel.${sub}` }, entry }).command,
     );
     expect(steps).toEqual(EXCHANGE_ORDER.kyphoplasty.map((step) => ({ type: 'instrument.exchange', step })));
-    expect(exchange.perform({ snapshot: { ...snapshot, stateValue: 'workingChannel.drilling' }, entry }).command).toBeUndefined();
+    expect(
+      exchange.perform({ snapshot: { ...snapshot, stateValue: 'workingChannel.drilling' }, entry }).command,
+    ).toBeUndefined();
     expect(exchange.barLabel?.({ ...snapshot, stateValue: 'workingChannel.styletOut' })).toMatch(/guide pin/);
   });
 
@@ -95,7 +105,10 @@ describe('keymap', () => {
     expect(imagePointOfEntry(snapshot, { side: 'left', lateralMm: 0, cranialMm: 10 })!.fy).toBeLessThan(home.fy);
     expect(imagePointOfEntry(snapshot, { side: 'left', lateralMm: 10, cranialMm: 0 })!.fx).toBeLessThan(home.fx);
     // Before the access phase the click is refused with a note.
-    const early = entryAtImagePoint({ snapshot, entry: { side: 'left', lateralMm: 0, cranialMm: 0 } }, { fx: 0.4, fy: 0.5 });
+    const early = entryAtImagePoint(
+      { snapshot, entry: { side: 'left', lateralMm: 0, cranialMm: 0 } },
+      { fx: 0.4, fy: 0.5 },
+    );
     expect(early.command).toBeUndefined();
     expect(early.message).toBeTruthy();
   });

@@ -57,30 +57,33 @@ describe('the lifted endplate as a moving part', () => {
     expect(differInside).toBeGreaterThan(100);
   });
 
-  it.each(CASES)('static without the lift plus the delta is the lifted projection, AP and lateral ($file)', ({ file, seed }) => {
-    const anatomy = anatomyOf(file, seed);
-    const lift = bigLift(anatomy);
-    const patient = drawPatientRotation(createRng(seed));
-    const n = 128;
-    for (const view of ['AP', 'lateral'] as const) {
-      const pose = makePose(view, patient.rollDeg, 0, patient, targetIsocentre(anatomy));
-      const flat = projectRows(anatomy, NO_LIFT, pose, n, DETECTOR_DIAMETER_MM, 0, n);
-      const lifted = projectRows(anatomy, lift, pose, n, DETECTOR_DIAMETER_MM, 0, n);
-      const delta = projectLiftDeltaRows(anatomy, lift, pose, n, DETECTOR_DIAMETER_MM, 0, n);
-      let change = 0;
-      let residual = 0;
-      let touched = 0;
-      for (let k = 0; k < n * n; k++) {
-        change += Math.abs(lifted[k] - flat[k]);
-        residual += Math.abs(lifted[k] - (flat[k] + delta[k]));
-        if (delta[k] !== 0) touched++;
+  it.each(CASES)(
+    'static without the lift plus the delta is the lifted projection, AP and lateral ($file)',
+    ({ file, seed }) => {
+      const anatomy = anatomyOf(file, seed);
+      const lift = bigLift(anatomy);
+      const patient = drawPatientRotation(createRng(seed));
+      const n = 128;
+      for (const view of ['AP', 'lateral'] as const) {
+        const pose = makePose(view, patient.rollDeg, 0, patient, targetIsocentre(anatomy));
+        const flat = projectRows(anatomy, NO_LIFT, pose, n, DETECTOR_DIAMETER_MM, 0, n);
+        const lifted = projectRows(anatomy, lift, pose, n, DETECTOR_DIAMETER_MM, 0, n);
+        const delta = projectLiftDeltaRows(anatomy, lift, pose, n, DETECTOR_DIAMETER_MM, 0, n);
+        let change = 0;
+        let residual = 0;
+        let touched = 0;
+        for (let k = 0; k < n * n; k++) {
+          change += Math.abs(lifted[k] - flat[k]);
+          residual += Math.abs(lifted[k] - (flat[k] + delta[k]));
+          if (delta[k] !== 0) touched++;
+        }
+        // The lift shows (the lifted endplate moves a dense line) ...
+        expect(change / n / n, view).toBeGreaterThan(1e-3);
+        // ... the delta accounts for it up to sampling (1 mm jittered steps vs 0.5 mm) ...
+        expect(residual, view).toBeLessThan(0.25 * change);
+        // ... and it is a small part of the image: the slab's shadow only.
+        expect(touched, view).toBeLessThan(0.35 * n * n);
       }
-      // The lift shows (the lifted endplate moves a dense line) ...
-      expect(change / n / n, view).toBeGreaterThan(1e-3);
-      // ... the delta accounts for it up to sampling (1 mm jittered steps vs 0.5 mm) ...
-      expect(residual, view).toBeLessThan(0.25 * change);
-      // ... and it is a small part of the image: the slab's shadow only.
-      expect(touched, view).toBeLessThan(0.35 * n * n);
-    }
-  });
+    },
+  );
 });

@@ -84,9 +84,41 @@ describe('resultsCsv', () => {
         record({ id: 'd', status: 'abandoned', summary: undefined }),
       ]),
     );
-    expect(rows[0]).toEqual(['date', 'trainee', 'scenario', 'seed', 'mode', 'source', 'total', 'passed', 'leakage', 'misplacement', 'height', 'radiation', 'cement', 'process', 'critical errors']);
+    expect(rows[0]).toEqual([
+      'date',
+      'trainee',
+      'scenario',
+      'seed',
+      'mode',
+      'source',
+      'total',
+      'passed',
+      'leakage',
+      'misplacement',
+      'height',
+      'radiation',
+      'cement',
+      'process',
+      'critical errors',
+    ]);
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual(['2025-01-02T03:04:05.000Z', 'Dr Smith', 'l1-osteoporotic-wedge', '42', 'exam', 'played', '81.5', 'false', '100', '60', '90', '75.5', '70', '100', 'medialBreach; canalLeak']);
+    expect(rows[1]).toEqual([
+      '2025-01-02T03:04:05.000Z',
+      'Dr Smith',
+      'l1-osteoporotic-wedge',
+      '42',
+      'exam',
+      'played',
+      '81.5',
+      'false',
+      '100',
+      '60',
+      '90',
+      '75.5',
+      '70',
+      '100',
+      'medialBreach; canalLeak',
+    ]);
     expect(rows[2][1]).toBe('O"Brien, Ann');
   });
 

@@ -68,9 +68,12 @@ describe('createAutosaver', () => {
   it('reports a failed save and keeps going', async () => {
     const errors: unknown[] = [];
     let n = 0;
-    const saver = createAutosaver(async () => {
-      if (n++ === 0) throw new Error('quota');
-    }, (e) => errors.push(e));
+    const saver = createAutosaver(
+      async () => {
+        if (n++ === 0) throw new Error('quota');
+      },
+      (e) => errors.push(e),
+    );
     saver.request();
     await saver.idle();
     saver.request();
@@ -104,9 +107,21 @@ describe('importAttempt', () => {
     ['an empty file', () => '  ', /empty/],
     ['a truncated file', () => text().slice(0, 5000), /not valid JSON: it is truncated or corrupt/],
     ['a wrong version', () => JSON.stringify({ ...golden().attempt, version: 9 }), /version 9 is not supported/],
-    ['an edited scenario', () => { const a = golden().attempt; a.scenario.scoring.passScore = 1; return JSON.stringify(a); }, /does not match its hash/],
+    [
+      'an edited scenario',
+      () => {
+        const a = golden().attempt;
+        a.scenario.scoring.passScore = 1;
+        return JSON.stringify(a);
+      },
+      /does not match its hash/,
+    ],
     ['a smuggled score', () => JSON.stringify({ ...golden().attempt, score: 100 }), /malformed[\s\S]*score/],
-    ['an endTick before the last command', () => JSON.stringify({ ...golden().attempt, endTick: 1 }), /endTick is before the last logged command/],
+    [
+      'an endTick before the last command',
+      () => JSON.stringify({ ...golden().attempt, endTick: 1 }),
+      /endTick is before the last logged command/,
+    ],
   ])('rejects %s with a clear message', (_name, make, message) => {
     expect(() => importAttempt(make(), 'T', 'id', 0)).toThrow(message);
   });
@@ -114,7 +129,14 @@ describe('importAttempt', () => {
   it('replays and re-scores a valid file: the summary is the golden score, not anything in the file', () => {
     const g = golden();
     const r = importAttempt(JSON.stringify(g.attempt), 'Dr T', 'id-1', 1234);
-    expect(r).toMatchObject({ id: 'id-1', trainee: 'Dr T', status: 'finished', source: 'imported', seed: 42, startedAt: 1234 });
+    expect(r).toMatchObject({
+      id: 'id-1',
+      trainee: 'Dr T',
+      status: 'finished',
+      source: 'imported',
+      seed: 42,
+      startedAt: 1234,
+    });
     expect(r.summary?.total).toBe(g.expected.report.total);
     expect(r.summary?.passed).toBe(g.expected.report.passed);
   });

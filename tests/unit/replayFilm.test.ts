@@ -34,9 +34,11 @@ describe('replay film', () => {
   });
 
   it('images are in tick order, each held after it formed, and steps count them as they come', () => {
-    for (let i = 1; i < film.frames.length; i++) expect(film.frames[i].tick).toBeGreaterThanOrEqual(film.frames[i - 1].tick);
+    for (let i = 1; i < film.frames.length; i++)
+      expect(film.frames[i].tick).toBeGreaterThanOrEqual(film.frames[i - 1].tick);
     for (const f of film.frames) expect(f.state.tick).toBeGreaterThanOrEqual(f.tick);
-    for (let i = 1; i < film.steps.length; i++) expect(film.steps[i].imagesSoFar).toBeGreaterThanOrEqual(film.steps[i - 1].imagesSoFar);
+    for (let i = 1; i < film.steps.length; i++)
+      expect(film.steps[i].imagesSoFar).toBeGreaterThanOrEqual(film.steps[i - 1].imagesSoFar);
   });
 
   it('an image taken while the cement went in holds the cement of its moment', () => {

@@ -15,24 +15,44 @@ import { replay } from '../../sim/replay';
  */
 const golden = JSON.parse(readFileSync(goldenPath('textbook-vertebroplasty-t12-seed3'), 'utf8'));
 const file = parseAttemptFile(golden.attempt);
-const attempt: AttemptInput = { scenario: file.scenario, seed: file.seed, log: file.log, endTick: file.endTick, mode: file.mode };
+const attempt: AttemptInput = {
+  scenario: file.scenario,
+  seed: file.seed,
+  log: file.log,
+  endTick: file.endTick,
+  mode: file.mode,
+};
 
 describe('replay worker handlers', () => {
   it('runs the expert plan the scenario names (the golden textbook attempt is that plan: same total)', async () => {
     const handle = createReplayHandlers();
     const expert = (await handle({ id: 1, kind: 'expert', attempt })) as ExpertBenchmark;
     expect('report' in expert && expert.report.total).toBe(golden.expected.report.total);
-    const named = { ...attempt, scenario: { ...attempt.scenario, scoring: { ...attempt.scenario.scoring, expertPlan: 'no-such-plan' } } };
-    await expect(handle({ id: 2, kind: 'expert', attempt: named })).rejects.toThrow(/"no-such-plan" is not in levels\/plans/);
+    const named = {
+      ...attempt,
+      scenario: { ...attempt.scenario, scoring: { ...attempt.scenario.scoring, expertPlan: 'no-such-plan' } },
+    };
+    await expect(handle({ id: 2, kind: 'expert', attempt: named })).rejects.toThrow(
+      /"no-such-plan" is not in levels\/plans/,
+    );
   });
 
   it('imports an attempt file into a re-scored record, and refuses a tampered one with a clear message', async () => {
     const handle = createReplayHandlers();
-    const record = (await handle({ id: 1, kind: 'import', text: JSON.stringify(golden.attempt), trainee: 'Dr T', recordId: 'r1', nowMs: 5 })) as AttemptRecord;
+    const record = (await handle({
+      id: 1,
+      kind: 'import',
+      text: JSON.stringify(golden.attempt),
+      trainee: 'Dr T',
+      recordId: 'r1',
+      nowMs: 5,
+    })) as AttemptRecord;
     expect(record.summary?.total).toBe(golden.expected.report.total);
     expect(record.trainee).toBe('Dr T');
     const tampered = JSON.stringify({ ...golden.attempt, scenario: { ...golden.attempt.scenario, title: 'edited' } });
-    await expect(handle({ id: 2, kind: 'import', text: tampered, trainee: 'Dr T', recordId: 'r2', nowMs: 5 })).rejects.toThrow(/does not match its hash/);
+    await expect(
+      handle({ id: 2, kind: 'import', text: tampered, trainee: 'Dr T', recordId: 'r2', nowMs: 5 }),
+    ).rejects.toThrow(/does not match its hash/);
   });
 
   it('opens an attempt as its replay: the same final state', async () => {

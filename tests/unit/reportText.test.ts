@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_CASES, goldenPath } from './goldenFixtures';
-import { formatReportText, reportTextFilename, reportTextHeader, tickClockText, type ReportTextHeader } from '../../sim/scoring/reportText';
+import {
+  formatReportText,
+  reportTextFilename,
+  reportTextHeader,
+  tickClockText,
+  type ReportTextHeader,
+} from '../../sim/scoring/reportText';
 import type { ScoreReport } from '../../sim/scoring/types';
 import type { Scenario } from '../../levels/scenarioSchema';
 
@@ -25,9 +31,21 @@ const report: ScoreReport = {
       ],
     },
   ],
-  metrics: { shotsAP: 6, breachMedialMm: 2.4, finished: true, cementStoppedPromptly: 'no leak seen', airKermaMGy: 66.676 },
+  metrics: {
+    shotsAP: 6,
+    breachMedialMm: 2.4,
+    finished: true,
+    cementStoppedPromptly: 'no leak seen',
+    airKermaMGy: 66.676,
+  },
 };
-const header: ReportTextHeader = { scenarioTitle: 'Demo case', scenarioId: 'demo', seed: 7, mode: 'exam', endTick: 3726 * 60 + 59 };
+const header: ReportTextHeader = {
+  scenarioTitle: 'Demo case',
+  scenarioId: 'demo',
+  seed: 7,
+  mode: 'exam',
+  endTick: 3726 * 60 + 59,
+};
 
 const PINNED = `KyphoSim score report
 Scenario: Demo case [demo]
@@ -68,7 +86,12 @@ describe('formatReportText', () => {
       { ...report, passed: true },
       { ...report, criticalErrors: [] },
       { ...report, domains: [{ ...report.domains[0], items: [{ ...item, points: -53 }, report.domains[0].items[1]] }] },
-      { ...report, domains: [{ ...report.domains[0], items: [{ ...item, evidenceTicks: [600, 660] }, report.domains[0].items[1]] }] },
+      {
+        ...report,
+        domains: [
+          { ...report.domains[0], items: [{ ...item, evidenceTicks: [600, 660] }, report.domains[0].items[1]] },
+        ],
+      },
       { ...report, metrics: { ...report.metrics, shotsAP: 7 } },
     ];
     for (const r of changed) expect(formatReportText(r, header)).not.toBe(PINNED);
@@ -84,7 +107,13 @@ describe('formatReportText', () => {
 
   it('builds its header and file name from what an attempt file holds', () => {
     const scenario = { id: 'l1-x', title: 'L1 case' } as Scenario;
-    expect(reportTextHeader({ scenario, seed: 3, mode: 'practice' }, 900)).toEqual({ scenarioTitle: 'L1 case', scenarioId: 'l1-x', seed: 3, mode: 'practice', endTick: 900 });
+    expect(reportTextHeader({ scenario, seed: 3, mode: 'practice' }, 900)).toEqual({
+      scenarioTitle: 'L1 case',
+      scenarioId: 'l1-x',
+      seed: 3,
+      mode: 'practice',
+      endTick: 900,
+    });
     expect(reportTextFilename({ scenarioId: 'l1-x', seed: 3 })).toBe('report-l1-x-3.txt');
   });
 });
@@ -99,14 +128,19 @@ describe.each(GOLDEN_CASES)('the text report of golden attempt $name', (c) => {
     expect(text).toContain(`Seed ${c.seed}, ${golden.attempt.mode} mode`);
     expect(text).toContain(r.passed ? ': PASSED' : ': FAILED');
     for (const d of r.domains) {
-      expect(text).toContain(`${d.label} [${d.id}]: ${d.score.toFixed(1)} / 100, weight ${(d.weight * 100).toFixed(1)} %`);
+      expect(text).toContain(
+        `${d.label} [${d.id}]: ${d.score.toFixed(1)} / 100, weight ${(d.weight * 100).toFixed(1)} %`,
+      );
       for (const it of d.items) expect(text).toContain(`  - ${it.label}: ${it.value}\n`);
     }
     for (const e of r.criticalErrors) expect(text).toContain(`${tickClockText(e.tick)}  ${e.label} [${e.id}]`);
   });
 
   it('lists every metric once, sorted by key', () => {
-    const lines = text.slice(text.indexOf('\nMetrics\n') + '\nMetrics\n'.length).trimEnd().split('\n');
+    const lines = text
+      .slice(text.indexOf('\nMetrics\n') + '\nMetrics\n'.length)
+      .trimEnd()
+      .split('\n');
     const keys = lines.map((l) => l.trim().split(' = ')[0]);
     expect(keys).toEqual(Object.keys(r.metrics).sort());
   });

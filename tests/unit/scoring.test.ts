@@ -26,11 +26,17 @@ describe('scoring', () => {
   it('every item cites the ticks of the log entries or events behind it', () => {
     const r = score(clean);
     const ticks = new Set([...clean.log.map((e) => e.tick), ...clean.events.map((e) => e.tick)]);
-    for (const d of r.domains) for (const i of d.items) for (const t of i.evidenceTicks) expect(ticks.has(t), `${d.id}: ${i.label} @${t}`).toBe(true);
+    for (const d of r.domains)
+      for (const i of d.items)
+        for (const t of i.evidenceTicks) expect(ticks.has(t), `${d.id}: ${i.label} @${t}`).toBe(true);
   });
 
   it('skipped checklist items cost process points, each named', () => {
-    const s = runPlan(scenario, 42, withSteps((st) => st.filter((x) => !isTick('consent')(x) && !isTick('antibiotics')(x))));
+    const s = runPlan(
+      scenario,
+      42,
+      withSteps((st) => st.filter((x) => !isTick('consent')(x) && !isTick('antibiotics')(x))),
+    );
     const d = domain(s, 'process');
     expect(d.score).toBe(80);
     expect(d.items.filter((i) => i.value === 'missed').map((i) => i.label)).toEqual([

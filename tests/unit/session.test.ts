@@ -10,7 +10,8 @@ import type { Command } from '../../sim/commands';
 const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
 const plan = loadPlan('levels/plans/textbook-kyphoplasty.json');
 /** The snapshot without the anatomy object (compared separately) as plain JSON. */
-const plain = (s: ReturnType<ReturnType<typeof createSession>['snapshot']>) => JSON.stringify({ ...s, anatomy: undefined });
+const plain = (s: ReturnType<ReturnType<typeof createSession>['snapshot']>) =>
+  JSON.stringify({ ...s, anatomy: undefined });
 
 describe('session', () => {
   it('same scenario + seed + plan gives the same final state; another seed gives another patient', () => {
@@ -47,12 +48,15 @@ describe('session', () => {
 
   it('advance() runs fixed steps whatever the frame times', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.001, max: 0.1, noNaN: true }), { minLength: 1, maxLength: 60 }), (frames) => {
-        const s = createSession(scenario, 1);
-        frames.forEach((dt) => s.advance(dt));
-        const total = frames.reduce((x, y) => x + y, 0);
-        expect(Math.abs(s.tick - total * TICKS_PER_S)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 0.1, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        (frames) => {
+          const s = createSession(scenario, 1);
+          frames.forEach((dt) => s.advance(dt));
+          const total = frames.reduce((x, y) => x + y, 0);
+          expect(Math.abs(s.tick - total * TICKS_PER_S)).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 30, seed: 7 },
     );
   });

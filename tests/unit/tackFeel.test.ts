@@ -12,7 +12,10 @@ const FEEL_OF_PHASE: Readonly<Record<Exclude<CementPhase, 'unmixed'>, TackFeel>>
 };
 
 /** The feel every second from mixing to 20 min after, with the phase at that second. */
-function feelsOverClock(settings: { roomTempC: number; preChilled: boolean }): { s: number; phase: CementPhase; feel: TackFeel }[] {
+function feelsOverClock(settings: {
+  roomTempC: number;
+  preChilled: boolean;
+}): { s: number; phase: CementPhase; feel: TackFeel }[] {
   const t = cementTimeline(settings);
   const out: { s: number; phase: CementPhase; feel: TackFeel }[] = [];
   for (let s = 0; s <= 20 * 60; s++) {
@@ -24,13 +27,15 @@ function feelsOverClock(settings: { roomTempC: number; preChilled: boolean }): {
 }
 
 /** The feels in the order they first appear. */
-const order = (xs: readonly { feel: TackFeel }[]): TackFeel[] => xs.map((x) => x.feel).filter((f, i, a) => i === 0 || a[i - 1] !== f);
+const order = (xs: readonly { feel: TackFeel }[]): TackFeel[] =>
+  xs.map((x) => x.feel).filter((f, i, a) => i === 0 || a[i - 1] !== f);
 
 describe('tack test', () => {
   it('at 22 C reaches wet, sticky, doughy, stiff and hard in that order, each in its own phase', () => {
     const feels = feelsOverClock({ roomTempC: 22, preChilled: false });
     expect(order(feels)).toEqual(['wet', 'sticky', 'doughy', 'stiff', 'hard']);
-    for (const x of feels) expect(x.feel, `${x.s} s, ${x.phase}`).toBe(FEEL_OF_PHASE[x.phase as Exclude<CementPhase, 'unmixed'>]);
+    for (const x of feels)
+      expect(x.feel, `${x.s} s, ${x.phase}`).toBe(FEEL_OF_PHASE[x.phase as Exclude<CementPhase, 'unmixed'>]);
     // Dough (no longer sticks to the glove) at the end of the 5.1 min liquid interval (BMC Musculoskelet Disord 2012).
     const dough = feels.find((x) => x.feel === 'doughy')!.s;
     expect(dough).toBe(Math.ceil(5.1 * 60));

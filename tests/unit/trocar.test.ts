@@ -16,7 +16,16 @@ const scenario = (level: Scenario['level'] = 'L1', trocarGauge: 11 | 13 | 15 = 1
 type Side = 'left' | 'right';
 
 /** Enter at the default point, aim at ideal + offsets, push by hand to ideal depth + extra (a mallet tap wherever the hand stalls), stepping at dt. */
-function pass(opts: { level?: Scenario['level']; gauge?: 11 | 13 | 15; side?: Side; seed?: number; dMedial?: number; dCaudal?: number; extraMm?: number; dtS?: number }) {
+function pass(opts: {
+  level?: Scenario['level'];
+  gauge?: 11 | 13 | 15;
+  side?: Side;
+  seed?: number;
+  dMedial?: number;
+  dCaudal?: number;
+  extraMm?: number;
+  dtS?: number;
+}) {
   const gauge = opts.gauge ?? 11;
   const anatomy = buildAnatomy(scenario(opts.level, gauge), createRng(opts.seed ?? 42));
   const side = opts.side ?? 'left';
@@ -56,25 +65,37 @@ describe('ideal trajectory', () => {
   });
 
   it.each([
-    ['L1', 'left', 42, 11], ['L1', 'right', 42, 11], ['L1', 'left', 7, 11], ['L1', 'right', 1234, 11],
-    ['T12', 'left', 42, 11], ['T12', 'right', 5, 11], ['L3', 'left', 42, 11], ['L3', 'right', 9, 11],
+    ['L1', 'left', 42, 11],
+    ['L1', 'right', 42, 11],
+    ['L1', 'left', 7, 11],
+    ['L1', 'right', 1234, 11],
+    ['T12', 'left', 42, 11],
+    ['T12', 'right', 5, 11],
+    ['L3', 'left', 42, 11],
+    ['L3', 'right', 9, 11],
     // Mid-thoracic pedicles are 5-6 mm wide: a 13 G trocar (clinical-reference.md: 11-13 G lumbar, 15 G upper thoracic).
-    ['T8', 'left', 42, 13], ['T8', 'right', 5, 13], ['T8', 'left', 11, 15],
-    ['L4', 'left', 42, 11], ['L4', 'right', 9, 11],
-  ] as const)('at %s (%s, seed %i, %i G) reaches the target zone with no breach and no safety violation', (level, side, seed, gauge) => {
-    const { types, view } = pass({ level, side, seed, gauge });
-    expect(types.filter((t) => t !== 'needle.breach' && t !== 'needle.stalled')).toEqual([
-      'needle.skinPunctured',
-      'needle.docked',
-      'needle.inPedicle',
-      'needle.pastPosteriorWall',
-      'needle.inTargetZone',
-    ]);
-    expect(view.breaches).toEqual([]);
-    expect(view.safetyRuleViolated).toBe(false);
-    expect(view.milestone).toBe('target');
-    expect(view.tissueAtTip).toBe('cancellous');
-  });
+    ['T8', 'left', 42, 13],
+    ['T8', 'right', 5, 13],
+    ['T8', 'left', 11, 15],
+    ['L4', 'left', 42, 11],
+    ['L4', 'right', 9, 11],
+  ] as const)(
+    'at %s (%s, seed %i, %i G) reaches the target zone with no breach and no safety violation',
+    (level, side, seed, gauge) => {
+      const { types, view } = pass({ level, side, seed, gauge });
+      expect(types.filter((t) => t !== 'needle.breach' && t !== 'needle.stalled')).toEqual([
+        'needle.skinPunctured',
+        'needle.docked',
+        'needle.inPedicle',
+        'needle.pastPosteriorWall',
+        'needle.inTargetZone',
+      ]);
+      expect(view.breaches).toEqual([]);
+      expect(view.safetyRuleViolated).toBe(false);
+      expect(view.milestone).toBe('target');
+      expect(view.tissueAtTip).toBe('cancellous');
+    },
+  );
 });
 
 describe('misplacement emerges from the geometry', () => {
@@ -105,7 +126,9 @@ describe('misplacement emerges from the geometry', () => {
       expect(slow.view.breaches.length).toBeGreaterThan(0);
       expect(fast.view.breaches.map((b) => b.wall)).toEqual(slow.view.breaches.map((b) => b.wall));
       // A tap's sub-steps depend on dt (its energy is spent per sub-step), so depths agree to a sub-step.
-      fast.view.breaches.forEach((b, i) => expect(Math.abs(b.depthMm - slow.view.breaches[i].depthMm)).toBeLessThan(0.5));
+      fast.view.breaches.forEach((b, i) =>
+        expect(Math.abs(b.depthMm - slow.view.breaches[i].depthMm)).toBeLessThan(0.5),
+      );
       expect(distance(fast.view.tip, slow.view.tip)).toBeLessThan(0.5);
     }
   });
@@ -172,9 +195,16 @@ describe('Trocar commands', () => {
     const healthy = { cancellousStrengthMPa: 4, cancellousDensity: 1 };
     expect(resistanceN('cancellous', 0, 3.05, healthy)).toBeLessThan(PENETRATION.handForceN);
     expect(resistanceN('cancellous', 30, 3.05, healthy)).toBeGreaterThan(PENETRATION.handForceN);
-    expect(resistanceN('cancellous', 40, 3.05, { cancellousStrengthMPa: 0.52, cancellousDensity: 0.36 })).toBeLessThan(PENETRATION.handForceN);
-    expect(resistanceN('cortical', 0, 3.05, { cancellousStrengthMPa: 0.52, cancellousDensity: 0.36 })).toBeGreaterThan(PENETRATION.handForceN);
-    for (const t of ['skin', 'fat', 'muscle'] as const) expect(resistanceN(t, 0, 3.05, { cancellousStrengthMPa: 1, cancellousDensity: 1 })).toBeLessThan(PENETRATION.handForceN / 2);
+    expect(resistanceN('cancellous', 40, 3.05, { cancellousStrengthMPa: 0.52, cancellousDensity: 0.36 })).toBeLessThan(
+      PENETRATION.handForceN,
+    );
+    expect(resistanceN('cortical', 0, 3.05, { cancellousStrengthMPa: 0.52, cancellousDensity: 0.36 })).toBeGreaterThan(
+      PENETRATION.handForceN,
+    );
+    for (const t of ['skin', 'fat', 'muscle'] as const)
+      expect(resistanceN(t, 0, 3.05, { cancellousStrengthMPa: 1, cancellousDensity: 1 })).toBeLessThan(
+        PENETRATION.handForceN / 2,
+      );
   });
 
   it('holds the path in bone: re-aiming is limited and counts a redirection after a withdrawal', () => {
@@ -195,7 +225,14 @@ describe('Trocar commands', () => {
     expect(trocar.view()!.milestone).toBe('body');
     // Not through the access needle: the working cannula must be in and the pin out.
     expect(trocar.drill(12)).toBe(false);
-    for (const step of ['stylet.remove', 'guidePin.insert', 'needle.remove', 'introducer.insert', 'guidePin.remove'] as const) expect(trocar.exchange(step)).toBe(true);
+    for (const step of [
+      'stylet.remove',
+      'guidePin.insert',
+      'needle.remove',
+      'introducer.insert',
+      'guidePin.remove',
+    ] as const)
+      expect(trocar.exchange(step)).toBe(true);
     expect(trocar.drill(12)).toBe(true);
     const events: DomainEvent[] = [];
     for (let i = 0; i < 2000 && trocar.moving; i++) events.push(...trocar.step(1 / 60));

@@ -19,7 +19,10 @@ export type Side = 'left' | 'right';
 const base = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
 
 /** The L1 scenario moved to another level (mid-thoracic levels get a 13 G trocar, clinical-reference.md). */
-export function scenarioAt(level: Scenario['level'], overrides: { gauge?: 11 | 13 | 15; tScore?: number } = {}): Scenario {
+export function scenarioAt(
+  level: Scenario['level'],
+  overrides: { gauge?: 11 | 13 | 15; tScore?: number } = {},
+): Scenario {
   const gauge = overrides.gauge ?? (level.startsWith('T') && Number(level.slice(1)) <= 10 ? 13 : 11);
   return parseScenario({
     ...base,
@@ -29,14 +32,24 @@ export function scenarioAt(level: Scenario['level'], overrides: { gauge?: 11 | 1
   });
 }
 
-export function anatomyAt(level: Scenario['level'], seed: number, overrides: { gauge?: 11 | 13 | 15; tScore?: number } = {}): Anatomy {
+export function anatomyAt(
+  level: Scenario['level'],
+  seed: number,
+  overrides: { gauge?: 11 | 13 | 15; tScore?: number } = {},
+): Anatomy {
   return buildAnatomy(scenarioAt(level, overrides), createRng(seed));
 }
 
 export const target = (anatomy: Anatomy): VertebraGeometry => anatomy.vertebrae[anatomy.targetIndex];
 
 /** A trocar on `side` whose straight path passes through `through` with the given angles; the skin entry is found backwards along it. */
-export function trocarThrough(anatomy: Anatomy, side: Side, through: Vec3, medialDeg: number, caudalDeg: number): Trocar {
+export function trocarThrough(
+  anatomy: Anatomy,
+  side: Side,
+  through: Vec3,
+  medialDeg: number,
+  caudalDeg: number,
+): Trocar {
   const d = trajectoryDirection(side, medialDeg, caudalDeg);
   const skin = exitThroughSkin(anatomy, through, { x: -d.x, y: -d.y, z: -d.z });
   const base0 = defaultSkinEntry(anatomy, side);
@@ -67,7 +80,12 @@ export function pushTo(trocar: Trocar, depthMm: number, events: DomainEvent[] = 
 }
 
 /** Advance in 0.5 mm pushes (tapping where needed) until `stop` says so or maxDepthMm is reached. */
-export function pushUntil(trocar: Trocar, stop: (events: readonly DomainEvent[]) => boolean, maxDepthMm: number, events: DomainEvent[] = []): DomainEvent[] {
+export function pushUntil(
+  trocar: Trocar,
+  stop: (events: readonly DomainEvent[]) => boolean,
+  maxDepthMm: number,
+  events: DomainEvent[] = [],
+): DomainEvent[] {
   for (let stuck = 0; !stop(events) && trocar.view()!.depthMm < maxDepthMm && stuck < 20; ) {
     const before = trocar.view()!.depthMm;
     pushTo(trocar, before + 0.5, events, 20);
@@ -77,7 +95,10 @@ export function pushUntil(trocar: Trocar, stop: (events: readonly DomainEvent[])
 }
 
 /** The pedicle's frame from its plain fields: t along the axis from the anterior centre (posterior +), w lateral, v cranial. */
-export function pedicleFrame(p: PedicleGeometry): { local: (q: Vec3) => { t: number; w: number; v: number }; lengthMm: number } {
+export function pedicleFrame(p: PedicleGeometry): {
+  local: (q: Vec3) => { t: number; w: number; v: number };
+  lengthMm: number;
+} {
   const A = p.anteriorCentre;
   const dx = p.posteriorCentre.x - A.x;
   const dz = p.posteriorCentre.z - A.z;
@@ -120,4 +141,5 @@ export function ellipseGap(x: number, y: number, a: number, b: number): number {
   return d((lo + hi) / 2);
 }
 
-export const breachesOf = (events: readonly DomainEvent[]) => events.flatMap((e) => (e.type === 'needle.breach' ? [e] : []));
+export const breachesOf = (events: readonly DomainEvent[]) =>
+  events.flatMap((e) => (e.type === 'needle.breach' ? [e] : []));

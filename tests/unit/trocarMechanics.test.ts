@@ -2,44 +2,64 @@ import { describe, expect, it } from 'vitest';
 import { angleBetween } from './trocarAngles';
 import { normalize, sub } from '../../sim/math/vec3';
 import { idealTrajectory, trajectoryAngles } from '../../sim/anatomy/idealTrajectory';
-import { channelOpen, exchanged, freshAccessInstruments, type AccessInstruments } from '../../sim/instruments/accessInstruments';
+import {
+  channelOpen,
+  exchanged,
+  freshAccessInstruments,
+  type AccessInstruments,
+} from '../../sim/instruments/accessInstruments';
 import { Trocar } from '../../sim/instruments/trocar';
 import type { ExchangeStep } from '../../sim/commands';
 import { anatomyAt, breachesOf, pushTo, pushUntil, settle, target, trocarThrough } from './trocarDrive';
 import type { DomainEvent } from '../../sim/events';
 
-const ORDER: readonly ExchangeStep[] = ['stylet.remove', 'guidePin.insert', 'needle.remove', 'introducer.insert', 'guidePin.remove'];
+const ORDER: readonly ExchangeStep[] = [
+  'stylet.remove',
+  'guidePin.insert',
+  'needle.remove',
+  'introducer.insert',
+  'guidePin.remove',
+];
 
 describe('skiving', () => {
   it.each([
     ['L4', 42, 20],
     ['L1', 42, 30],
-  ] as const)('a glancing approach to the body wall at %s slides along it and turns the needle; a square one bites', (level, seed, medialDeg) => {
-    const anatomy = anatomyAt(level, seed);
-    const v = target(anatomy);
-    // Aimed at the body's lateral wall (outward normal +x) at mid-depth, 90 - medialDeg degrees off its normal.
-    const glancing = trocarThrough(anatomy, 'left', { x: v.centre.x + v.bodyWidthMm / 2 + 0.3, y: v.centre.y, z: v.centre.z }, medialDeg, 0);
-    const dir0 = glancing.view()!.direction;
-    const events = pushUntil(glancing, (ev) => ev.some((e) => e.type === 'needle.skived'), 250);
-    const g = glancing.view()!;
-    expect(g.skives).toBeGreaterThan(0);
-    expect(g.skivedMm).toBeGreaterThan(0);
-    // One event per slide, carrying the whole slide (not a sub-step).
-    const slides = events.filter((e) => e.type === 'needle.skived');
-    expect(slides.length).toBe(g.skives);
-    expect(slides.reduce((sum, e) => sum + (e.type === 'needle.skived' ? e.mm : 0), 0)).toBeCloseTo(g.skivedMm, 6);
-    expect(angleBetween(dir0, g.direction)).toBeGreaterThan(0.05);
-    expect(['cortical', 'cancellous']).not.toContain(g.tissueAtTip);
+  ] as const)(
+    'a glancing approach to the body wall at %s slides along it and turns the needle; a square one bites',
+    (level, seed, medialDeg) => {
+      const anatomy = anatomyAt(level, seed);
+      const v = target(anatomy);
+      // Aimed at the body's lateral wall (outward normal +x) at mid-depth, 90 - medialDeg degrees off its normal.
+      const glancing = trocarThrough(
+        anatomy,
+        'left',
+        { x: v.centre.x + v.bodyWidthMm / 2 + 0.3, y: v.centre.y, z: v.centre.z },
+        medialDeg,
+        0,
+      );
+      const dir0 = glancing.view()!.direction;
+      const events = pushUntil(glancing, (ev) => ev.some((e) => e.type === 'needle.skived'), 250);
+      const g = glancing.view()!;
+      expect(g.skives).toBeGreaterThan(0);
+      expect(g.skivedMm).toBeGreaterThan(0);
+      // One event per slide, carrying the whole slide (not a sub-step).
+      const slides = events.filter((e) => e.type === 'needle.skived');
+      expect(slides.length).toBe(g.skives);
+      expect(slides.reduce((sum, e) => sum + (e.type === 'needle.skived' ? e.mm : 0), 0)).toBeCloseTo(g.skivedMm, 6);
+      expect(angleBetween(dir0, g.direction)).toBeGreaterThan(0.05);
+      expect(['cortical', 'cancellous']).not.toContain(g.tissueAtTip);
 
-    // The textbook approach meets the pedicle's entry cortex nearly square: it bites, no skive.
-    const ideal = idealTrajectory(anatomy, 'left');
-    const square = trocarThrough(anatomy, 'left', ideal.boneEntry, ideal.medialDeg, ideal.caudalDeg);
-    const d0 = square.view()!.direction;
-    pushUntil(square, () => square.view()!.tissueAtTip === 'cancellous', 250);
-    expect(square.view()!.skives).toBe(0);
-    expect(square.view()!.taps).toBeGreaterThan(0);
-    expect(angleBetween(d0, square.view()!.direction)).toBeLessThan(1e-3);
-  });
+      // The textbook approach meets the pedicle's entry cortex nearly square: it bites, no skive.
+      const ideal = idealTrajectory(anatomy, 'left');
+      const square = trocarThrough(anatomy, 'left', ideal.boneEntry, ideal.medialDeg, ideal.caudalDeg);
+      const d0 = square.view()!.direction;
+      pushUntil(square, () => square.view()!.tissueAtTip === 'cancellous', 250);
+      expect(square.view()!.skives).toBe(0);
+      expect(square.view()!.taps).toBeGreaterThan(0);
+      expect(angleBetween(d0, square.view()!.direction)).toBeLessThan(1e-3);
+    },
+  );
 });
 
 describe('instrument exchange (accessInstruments)', () => {
@@ -86,7 +106,13 @@ describe('instrument exchange (accessInstruments)', () => {
     expect(trocar.drill(5)).toBe(false);
     expect(trocar.exchange('guidePin.remove')).toBe(true);
     expect(trocar.view()!.depthMm).toBe(depth);
-    expect(trocar.view()!.instruments).toEqual({ needle: 'access', needleIn: false, styletIn: false, guidePinIn: false, cannulaIn: true });
+    expect(trocar.view()!.instruments).toEqual({
+      needle: 'access',
+      needleIn: false,
+      styletIn: false,
+      guidePinIn: false,
+      cannulaIn: true,
+    });
     expect(trocar.drill(5)).toBe(true);
   });
 });
@@ -98,7 +124,11 @@ describe('thoracic access', () => {
     const trocar = new Trocar(anatomy, 13);
     // Skin entry 15 mm lateral of the transpedicular one, aimed at the body's posterolateral part.
     trocar.setEntry('left', 15, 6);
-    const aimAt = { x: v.centre.x + 0.2 * (v.bodyWidthMm / 2), y: v.centre.y, z: v.centre.z - 0.4 * (v.bodyDepthMm / 2) };
+    const aimAt = {
+      x: v.centre.x + 0.2 * (v.bodyWidthMm / 2),
+      y: v.centre.y,
+      z: v.centre.z - 0.4 * (v.bodyDepthMm / 2),
+    };
     const a = trajectoryAngles('left', normalize(sub(aimAt, trocar.view()!.entry)));
     trocar.aim(a.medialDeg, a.caudalDeg);
     const events = pushUntil(trocar, (ev) => ev.some((e) => e.type === 'needle.pastPosteriorWall'), 200);
@@ -193,4 +223,3 @@ describe('soft tissue layers', () => {
     expect(Math.min(...fascia.map((x) => x.speed))).toBeLessThan(0.85 * deepSpeeds[Math.floor(deepSpeeds.length / 2)]);
   });
 });
-

@@ -13,12 +13,24 @@ const v = anatomy.vertebrae[anatomy.targetIndex];
 const ped = compilePedicle(v.pedicles[0]);
 
 /** A point in the left pedicle's frame: t along the axis, w lateral. */
-const at = (t: number, w: number) => ({ x: ped.ax + ped.ux * t + ped.nx * w, y: ped.y, z: ped.az + ped.uz * t + ped.nz * w });
+const at = (t: number, w: number) => ({
+  x: ped.ax + ped.ux * t + ped.nx * w,
+  y: ped.y,
+  z: ped.az + ped.uz * t + ped.nz * w,
+});
 
 describe('needle world (matter-js, axial plane)', () => {
   it('builds the pedicle walls and the body rim at the tip height', () => {
     const ids = new Set(wallSensorsAt(anatomy, ped.y).map((w) => w.id));
-    for (const id of ['pedicleMedial', 'pedicleLateral', 'pedicleEntry', 'bodyPosterior', 'bodyLateral', 'bodyAnterior']) expect(ids.has(id as never)).toBe(true);
+    for (const id of [
+      'pedicleMedial',
+      'pedicleLateral',
+      'pedicleEntry',
+      'bodyPosterior',
+      'bodyLateral',
+      'bodyAnterior',
+    ])
+      expect(ids.has(id as never)).toBe(true);
     expect(wallSensorsAt(anatomy, ped.y + 40).filter((w) => w.side !== null)).toEqual([]);
   });
 

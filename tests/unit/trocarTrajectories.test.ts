@@ -7,7 +7,18 @@ import { CODE } from '../../sim/anatomy/tissueCodes';
 import type { Anatomy, PedicleGeometry } from '../../sim/anatomy/types';
 import type { DomainEvent } from '../../sim/events';
 import { Trocar } from '../../sim/instruments/trocar';
-import { anatomyAt, breachesOf, ellipseGap, pedicleFrame, pushTo, pushUntil, settle, target, trocarThrough, type Side } from './trocarDrive';
+import {
+  anatomyAt,
+  breachesOf,
+  ellipseGap,
+  pedicleFrame,
+  pushTo,
+  pushUntil,
+  settle,
+  target,
+  trocarThrough,
+  type Side,
+} from './trocarDrive';
 
 /**
  * Scripted trajectories (issue 4, Done when): aim, push through the soft tissue by hand, tap
@@ -103,7 +114,13 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
       const trial = trocarThrough(anatomy, side, through, ideal.medialDeg + extra, ideal.caudalDeg);
       const tv = trial.view()!;
       const e = pedicleExit(p, add(through, scale(tv.direction, -1)), tv.direction);
-      if (e && e.w < 0 && Math.abs(e.w) / (p.widthMm / 2) >= Math.abs(e.v) / (p.heightMm / 2) && e.t >= 0.5 * f.lengthMm) plan = { medialDeg: ideal.medialDeg + extra };
+      if (
+        e &&
+        e.w < 0 &&
+        Math.abs(e.w) / (p.widthMm / 2) >= Math.abs(e.v) / (p.heightMm / 2) &&
+        e.t >= 0.5 * f.lengthMm
+      )
+        plan = { medialDeg: ideal.medialDeg + extra };
     }
     expect(plan).not.toBeNull();
     const trocar = trocarThrough(anatomy, side, through, plan!.medialDeg, ideal.caudalDeg);
@@ -123,7 +140,12 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
     expect(breachesOf(events).map((b) => b.wall)).toEqual(['medial']);
     // The path is straight from the exit on (no skive in soft tissue): the deepest point beyond the
     // pedicle's outer oval among the points it reached out of bone is the breach depth.
-    const expected = Math.max(...outside.map((q) => { const l = f.local(q); return ellipseGap(l.w, l.v, p.widthMm / 2, p.heightMm / 2); }));
+    const expected = Math.max(
+      ...outside.map((q) => {
+        const l = f.local(q);
+        return ellipseGap(l.w, l.v, p.widthMm / 2, p.heightMm / 2);
+      }),
+    );
     expect(expected).toBeGreaterThan(0.2);
     expect(Math.abs(v.breaches.find((b) => b.wall === 'medial')!.depthMm - expected)).toBeLessThanOrEqual(1);
   });
@@ -139,7 +161,8 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
       const trial = trocarThrough(anatomy, side, through, ideal.medialDeg, ideal.caudalDeg + extra);
       const tv = trial.view()!;
       const e = pedicleExit(p, add(through, scale(tv.direction, -1)), tv.direction);
-      if (e && e.v < 0 && Math.abs(e.v) / (p.heightMm / 2) > Math.abs(e.w) / (p.widthMm / 2) && e.t >= 0.5 * f.lengthMm) plan = { caudalDeg: ideal.caudalDeg + extra };
+      if (e && e.v < 0 && Math.abs(e.v) / (p.heightMm / 2) > Math.abs(e.w) / (p.widthMm / 2) && e.t >= 0.5 * f.lengthMm)
+        plan = { caudalDeg: ideal.caudalDeg + extra };
     }
     expect(plan).not.toBeNull();
     const trocar = trocarThrough(anatomy, side, through, ideal.medialDeg, plan!.caudalDeg);
@@ -208,7 +231,8 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
           const q = add(tv.entry, scale(tv.direction, s));
           const l = f.local(q);
           if (l.t < -12) break;
-          if (l.t <= f.lengthMm + 1 && (l.w <= 0 || ellipseGap(l.w, l.v, p.widthMm / 2, p.heightMm / 2) < 1)) clear = false;
+          if (l.t <= f.lengthMm + 1 && (l.w <= 0 || ellipseGap(l.w, l.v, p.widthMm / 2, p.heightMm / 2) < 1))
+            clear = false;
           if (inFootprint(q)) clear = false;
         }
         if (clear) trocar = trial;

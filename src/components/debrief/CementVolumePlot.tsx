@@ -49,7 +49,12 @@ export function CementVolumePlot({ trace }: { trace: AttemptTrace }) {
         {bands.map((b) => (
           <g key={`${b.key}:${b.startTick}`} className={`cp-band band-${b.key}`}>
             <title>{`${b.label} ${tickClock(b.startTick)}-${tickClock(b.endTick)}`}</title>
-            <rect x={x(b.startTick)} y={PAD.t} width={Math.max(0.5, x(b.endTick) - x(b.startTick))} height={H - PAD.t - PAD.b} />
+            <rect
+              x={x(b.startTick)}
+              y={PAD.t}
+              width={Math.max(0.5, x(b.endTick) - x(b.startTick))}
+              height={H - PAD.t - PAD.b}
+            />
             {x(b.endTick) - x(b.startTick) > 50 && (
               <text x={x(b.startTick) + 4} y={PAD.t + 12}>
                 {b.label}
@@ -71,13 +76,19 @@ export function CementVolumePlot({ trace }: { trace: AttemptTrace }) {
               {formatClock(s)}
             </text>
           ))}
-          <text x={PAD.l - 34} y={PAD.t + 4}>mL</text>
+          <text x={PAD.l - 34} y={PAD.t + 4}>
+            mL
+          </text>
           <text x={W - PAD.r} y={H - 4} textAnchor="end">
             min:s since mixing
           </text>
         </g>
         {SERIES.map((s) => (
-          <polyline key={s.key} className={`cp-line ${s.key}`} points={samples.map((p) => `${x(p.tick).toFixed(1)},${y(p[s.key]).toFixed(1)}`).join(' ')} />
+          <polyline
+            key={s.key}
+            className={`cp-line ${s.key}`}
+            points={samples.map((p) => `${x(p.tick).toFixed(1)},${y(p[s.key]).toFixed(1)}`).join(' ')}
+          />
         ))}
         {leaks.map((l) => (
           <g key={`${l.location}:${l.tick}`} className="cp-leak" data-testid="cement-leak-marker">

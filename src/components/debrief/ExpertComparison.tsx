@@ -39,13 +39,18 @@ export function ExpertComparison({ report, expert, planId }: Props) {
   return (
     <section className="expert" data-testid="expert-comparison" data-status={expert.status}>
       <h2>Expert benchmark</h2>
-      {expert.status === 'building' && <p className="muted">Running the expert plan{planId ? ` “${planId}”` : ''} on this patient…</p>}
-      {expert.status === 'failed' && <p className="status-refused">The expert benchmark could not be run: {expert.error}</p>}
+      {expert.status === 'building' && (
+        <p className="muted">Running the expert plan{planId ? ` “${planId}”` : ''} on this patient…</p>
+      )}
+      {expert.status === 'failed' && (
+        <p className="status-refused">The expert benchmark could not be run: {expert.error}</p>
+      )}
       {expert.status === 'ready' && 'error' in expert.value && <p className="muted">{expert.value.error}</p>}
       {best && (
         <>
           <p className="muted">
-            The expert plan{planId ? ` “${planId}”` : ''} on the same patient, scored by the same rubric: the differences are technique, not anatomy.
+            The expert plan{planId ? ` “${planId}”` : ''} on the same patient, scored by the same rubric: the
+            differences are technique, not anatomy.
           </p>
           <table>
             <thead>

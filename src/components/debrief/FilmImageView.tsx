@@ -37,7 +37,12 @@ function paint(canvas: HTMLCanvasElement, image: FilmImage): void {
 function Reveal({ image }: { image: FilmImage }) {
   const r = image.reveal;
   return (
-    <svg className="reveal" viewBox={`0 0 ${REVEAL_VIEWBOX} ${REVEAL_VIEWBOX}`} data-testid="reveal-overlay" aria-hidden="true">
+    <svg
+      className="reveal"
+      viewBox={`0 0 ${REVEAL_VIEWBOX} ${REVEAL_VIEWBOX}`}
+      data-testid="reveal-overlay"
+      aria-hidden="true"
+    >
       <path className="reveal-body" d={r.body} />
       <path className="reveal-pedicles" d={r.pedicles} />
       {r.trajectories.map((t) => (
@@ -65,7 +70,13 @@ export function FilmImageView({ client, index, view, timeS, reveal, size = 320 }
   }, [state, index]);
   const label = `${view === 'AP' ? 'AP' : 'Lateral'}${timeS !== null ? ` · ${formatClock(timeS)}` : ''}`;
   return (
-    <figure className="film-image" data-testid={`film-image-${view}`} data-index={index ?? ''} data-status={state.status} style={{ width: size }}>
+    <figure
+      className="film-image"
+      data-testid={`film-image-${view}`}
+      data-index={index ?? ''}
+      data-status={state.status}
+      style={{ width: size }}
+    >
       <div className="film-frame" style={{ width: size, height: size }}>
         {index === null ? (
           <div className="film-none">no {view === 'AP' ? 'AP' : 'lateral'} image yet</div>

@@ -1,5 +1,12 @@
 import { useId, useState } from 'react';
-import { RATING_ITEMS, emptyReview, reviewTotal, type AttemptReview, type Rating, type RatingItemId } from './attemptReview';
+import {
+  RATING_ITEMS,
+  emptyReview,
+  reviewTotal,
+  type AttemptReview,
+  type Rating,
+  type RatingItemId,
+} from './attemptReview';
 
 interface Props {
   /** A review saved earlier with the attempt; empty when absent. */
@@ -31,11 +38,21 @@ export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {
       <div className="plus-delta">
         <label>
           <span>Plus: what went well</span>
-          <textarea data-testid="review-plus" rows={3} value={review.plus} onChange={(e) => update({ ...review, plus: e.target.value })} />
+          <textarea
+            data-testid="review-plus"
+            rows={3}
+            value={review.plus}
+            onChange={(e) => update({ ...review, plus: e.target.value })}
+          />
         </label>
         <label>
           <span>Delta: what to change next time</span>
-          <textarea data-testid="review-delta" rows={3} value={review.delta} onChange={(e) => update({ ...review, delta: e.target.value })} />
+          <textarea
+            data-testid="review-delta"
+            rows={3}
+            value={review.delta}
+            onChange={(e) => update({ ...review, delta: e.target.value })}
+          />
         </label>
       </div>
 
@@ -43,7 +60,9 @@ export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {
         <h3>
           Global rating (OSATS style){' '}
           <span className="muted" data-testid="rating-total">
-            {total.rated === 0 ? 'not rated' : `${total.sum} / ${total.max} (${total.rated} of ${RATING_ITEMS.length} items)`}
+            {total.rated === 0
+              ? 'not rated'
+              : `${total.sum} / ${total.max} (${total.rated} of ${RATING_ITEMS.length} items)`}
           </span>
         </h3>
         <div className="rating-items">
@@ -74,7 +93,12 @@ export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {
         </div>
         <label className="rater">
           <span>Rater</span>
-          <input type="text" data-testid="review-rater" value={review.raterName} onChange={(e) => update({ ...review, raterName: e.target.value })} />
+          <input
+            type="text"
+            data-testid="review-rater"
+            value={review.raterName}
+            onChange={(e) => update({ ...review, raterName: e.target.value })}
+          />
         </label>
       </div>
     </section>

@@ -3,7 +3,15 @@ import type { LogEntry } from '../../../sim/commands';
 import { TICKS_PER_S } from '../../../sim/constants';
 import { formatClock, tickClock } from '../../game/format';
 import { describeCommand } from '../../game/describeCommand';
-import { axisTicksS, cementBands, eventLabel, phaseBands, timelineMarks, type Band, type MarkRow } from './timelineModel';
+import {
+  axisTicksS,
+  cementBands,
+  eventLabel,
+  phaseBands,
+  timelineMarks,
+  type Band,
+  type MarkRow,
+} from './timelineModel';
 
 /** A score item's evidence, picked in the report: its label and the ticks behind it. */
 export interface EvidenceSelection {
@@ -40,7 +48,17 @@ const rowY = (id: string): number => {
 const AXIS_Y = rowY('') + 4;
 const H = AXIS_Y + 16;
 
-function BandRow({ bands, row, x, kind }: { bands: readonly Band[]; row: 'phase' | 'cement'; x: (tick: number) => number; kind: string }) {
+function BandRow({
+  bands,
+  row,
+  x,
+  kind,
+}: {
+  bands: readonly Band[];
+  row: 'phase' | 'cement';
+  x: (tick: number) => number;
+  kind: string;
+}) {
   const y = rowY(row);
   const h = ROWS.find((r) => r.id === row)!.h;
   return (
@@ -49,7 +67,14 @@ function BandRow({ bands, row, x, kind }: { bands: readonly Band[]; row: 'phase'
         const w = Math.max(1, x(b.endTick) - x(b.startTick));
         const label = `${kind} ${b.label}, ${tickClock(b.startTick)} to ${tickClock(b.endTick)}`;
         return (
-          <g key={`${b.key}:${b.startTick}`} className={`tl-band band-${b.key} ${i % 2 ? 'odd' : 'even'}`} tabIndex={0} role="img" aria-label={label} data-testid={`timeline-${row}`}>
+          <g
+            key={`${b.key}:${b.startTick}`}
+            className={`tl-band band-${b.key} ${i % 2 ? 'odd' : 'even'}`}
+            tabIndex={0}
+            role="img"
+            aria-label={label}
+            data-testid={`timeline-${row}`}
+          >
             <title>{label}</title>
             <rect x={x(b.startTick)} y={y} width={w} height={h} rx={2} />
             {w > b.label.length * 6.2 + 6 && (
@@ -98,7 +123,15 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
           const y = rowY(m.row);
           const h = ROWS.find((r) => r.id === m.row)!.h;
           return (
-            <g key={i} className={`tl-mark tone-${m.tone}${hits.has(m.tick) ? ' hit' : ''}`} tabIndex={0} role="img" aria-label={m.label} data-testid={`timeline-mark-${m.row}`} data-tick={m.tick}>
+            <g
+              key={i}
+              className={`tl-mark tone-${m.tone}${hits.has(m.tick) ? ' hit' : ''}`}
+              tabIndex={0}
+              role="img"
+              aria-label={m.label}
+              data-testid={`timeline-mark-${m.row}`}
+              data-tick={m.tick}
+            >
               <title>{m.label}</title>
               {m.row === 'events' ? (
                 <path d={`M ${x(m.tick)} ${y + 2} l 6 ${h - 4} l -12 0 z`} />
@@ -109,12 +142,20 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
           );
         })}
         {[...hits].map((t) => (
-          <line key={`ev${t}`} className="tl-evidence" x1={x(t)} x2={x(t)} y1={0} y2={AXIS_Y} data-testid="timeline-evidence" />
+          <line
+            key={`ev${t}`}
+            className="tl-evidence"
+            x1={x(t)}
+            x2={x(t)}
+            y1={0}
+            y2={AXIS_Y}
+            data-testid="timeline-evidence"
+          />
         ))}
       </svg>
       <div className="timeline-legend muted">
-        Bands: phases and the cement clock. Ticks: shots and stored images. Triangles: breaches (amber), leaks and ruptures (red). Tab
-        through the marks; pick a score item's times to see its evidence here.
+        Bands: phases and the cement clock. Ticks: shots and stored images. Triangles: breaches (amber), leaks and
+        ruptures (red). Tab through the marks; pick a score item's times to see its evidence here.
       </div>
       {evidence && <EvidenceList evidence={evidence} trace={trace} log={log} />}
     </section>
@@ -122,7 +163,15 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
 }
 
 /** What was done (commands) and what happened (events) at each tick of a score item's evidence. */
-function EvidenceList({ evidence, trace, log }: { evidence: EvidenceSelection; trace: AttemptTrace; log: readonly LogEntry[] }) {
+function EvidenceList({
+  evidence,
+  trace,
+  log,
+}: {
+  evidence: EvidenceSelection;
+  trace: AttemptTrace;
+  log: readonly LogEntry[];
+}) {
   const ticks = [...new Set(evidence.ticks)].sort((a, b) => a - b);
   return (
     <div className="evidence-list" data-testid="evidence-list" aria-live="polite">

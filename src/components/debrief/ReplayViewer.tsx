@@ -47,12 +47,15 @@ function StepState({ step }: { step: FilmStep }) {
       </div>
       <div>
         <dt>Balloon</dt>
-        <dd>{step.balloonMl !== null ? `${fixed(step.balloonMl, 2)} mL · ${Math.round(step.balloonPsi ?? 0)} psi` : '—'}</dd>
+        <dd>
+          {step.balloonMl !== null ? `${fixed(step.balloonMl, 2)} mL · ${Math.round(step.balloonPsi ?? 0)} psi` : '—'}
+        </dd>
       </div>
       <div>
         <dt>Cement</dt>
         <dd>
-          {step.cementPhase} · {fixed(step.cementInjectedMl, 2)} mL in ({fixed(step.cementInBodyMl, 2)} body, {fixed(step.cementLeakedMl, 2)} leaked)
+          {step.cementPhase} · {fixed(step.cementInjectedMl, 2)} mL in ({fixed(step.cementInBodyMl, 2)} body,{' '}
+          {fixed(step.cementLeakedMl, 2)} leaked)
         </dd>
       </div>
       <div>
@@ -101,8 +104,8 @@ export function ReplayViewer({ film, client, reveal, onToggleReveal }: Props) {
     <section className="replay-viewer" data-testid="replay-viewer" data-step={at} data-steps={steps.length}>
       <h2>Replay</h2>
       <p className="muted">
-        Exactly re-run from the log. <kbd>←</kbd>/<kbd>→</kbd> step, <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> image to image, <kbd>Home</kbd>/
-        <kbd>End</kbd>, <kbd>V</kbd> reveal mode.
+        Exactly re-run from the log. <kbd>←</kbd>/<kbd>→</kbd> step, <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> image to
+        image, <kbd>Home</kbd>/<kbd>End</kbd>, <kbd>V</kbd> reveal mode.
       </p>
       <div className="replay-controls">
         <button type="button" onClick={() => setAt(imageStep(steps, at, -1))} aria-label="Previous image">
@@ -127,21 +130,30 @@ export function ReplayViewer({ film, client, reveal, onToggleReveal }: Props) {
           image ▶
         </button>
         <label className="reveal-toggle">
-          <input type="checkbox" checked={reveal} onChange={onToggleReveal} data-testid="reveal-toggle" /> Reveal <kbd>V</kbd>
+          <input type="checkbox" checked={reveal} onChange={onToggleReveal} data-testid="reveal-toggle" /> Reveal{' '}
+          <kbd>V</kbd>
         </label>
       </div>
       <p className="replay-step" data-testid="replay-step" aria-live="polite">
-        Step {at + 1} / {steps.length} · {formatClock(step.timeS)} · <strong>{describeCommand(step.command)}</strong> · {step.imagesSoFar} images so far
+        Step {at + 1} / {steps.length} · {formatClock(step.timeS)} · <strong>{describeCommand(step.command)}</strong> ·{' '}
+        {step.imagesSoFar} images so far
       </p>
       <div className="replay-body">
         <FilmImageView client={client} index={ap?.index ?? null} view="AP" timeS={ap?.timeS ?? null} reveal={reveal} />
-        <FilmImageView client={client} index={lat?.index ?? null} view="lateral" timeS={lat?.timeS ?? null} reveal={reveal} />
+        <FilmImageView
+          client={client}
+          index={lat?.index ?? null}
+          view="lateral"
+          timeS={lat?.timeS ?? null}
+          reveal={reveal}
+        />
         <StepState step={step} />
       </div>
       {reveal && (
         <p className="reveal-legend muted" data-testid="reveal-legend">
-          <span className="swatch body" /> vertebral body <span className="swatch pedicles" /> pedicles <span className="swatch trajectory" /> ideal trajectory and target{' '}
-          <span className="swatch cement" /> cement <span className="swatch leaks" /> leaked cement
+          <span className="swatch body" /> vertebral body <span className="swatch pedicles" /> pedicles{' '}
+          <span className="swatch trajectory" /> ideal trajectory and target <span className="swatch cement" /> cement{' '}
+          <span className="swatch leaks" /> leaked cement
         </p>
       )}
     </section>

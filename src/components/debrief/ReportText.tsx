@@ -14,7 +14,11 @@ export interface ReportTextFile {
  * header takes only what the attempt file holds, so `npm run sim -- replay <attempt.json> --text`
  * prints these very bytes.
  */
-export function reportTextFile(report: ScoreReport, session: Pick<Session, 'scenario' | 'seed' | 'mode'>, endTick: number): ReportTextFile {
+export function reportTextFile(
+  report: ScoreReport,
+  session: Pick<Session, 'scenario' | 'seed' | 'mode'>,
+  endTick: number,
+): ReportTextFile {
   const header = reportTextHeader(session, endTick);
   return { filename: reportTextFilename(header), text: formatReportText(report, header) };
 }
@@ -31,7 +35,12 @@ export function saveReportText(file: ReportTextFile): void {
 export function ReportText({ file }: { readonly file: ReportTextFile }) {
   return (
     <section className="report-text" aria-label="Report as text">
-      <button type="button" data-testid="download-report-text" aria-keyshortcuts="T" onClick={() => saveReportText(file)}>
+      <button
+        type="button"
+        data-testid="download-report-text"
+        aria-keyshortcuts="T"
+        onClick={() => saveReportText(file)}
+      >
         Download report (text) <kbd>T</kbd>
       </button>
       <details data-testid="report-text">

@@ -24,12 +24,25 @@ function Evidence({ item, onEvidence, active }: { item: ScoreItem; onEvidence: P
   return (
     <>
       {times.slice(0, MAX_EVIDENCE).map((t) => (
-        <button key={t} type="button" className={`tick${active ? ' active' : ''}`} onClick={pick} aria-pressed={active} aria-label={`${item.label}: show the evidence at ${t} on the timeline`}>
+        <button
+          key={t}
+          type="button"
+          className={`tick${active ? ' active' : ''}`}
+          onClick={pick}
+          aria-pressed={active}
+          aria-label={`${item.label}: show the evidence at ${t} on the timeline`}
+        >
           {t}
         </button>
       ))}
       {times.length > MAX_EVIDENCE && (
-        <button type="button" className={`tick more${active ? ' active' : ''}`} onClick={pick} title={times.slice(MAX_EVIDENCE).join(', ')} aria-label={`${item.label}: ${times.length - MAX_EVIDENCE} more times, show all on the timeline`}>
+        <button
+          type="button"
+          className={`tick more${active ? ' active' : ''}`}
+          onClick={pick}
+          title={times.slice(MAX_EVIDENCE).join(', ')}
+          aria-label={`${item.label}: ${times.length - MAX_EVIDENCE} more times, show all on the timeline`}
+        >
           +{times.length - MAX_EVIDENCE}
         </button>
       )}
@@ -43,7 +56,9 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
     <>
       <section className={`verdict ${r.passed ? 'pass' : 'fail'}`}>
         <div className="total">
-          <span data-testid="debrief-total" data-total={r.total}>{Math.round(r.total)}</span>
+          <span data-testid="debrief-total" data-total={r.total}>
+            {Math.round(r.total)}
+          </span>
           <small>/ 100</small>
         </div>
         <div>
@@ -56,7 +71,12 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
           <ul className="critical" data-testid="critical-errors">
             {r.criticalErrors.map((c) => (
               <li key={`${c.id}:${c.tick}`}>
-                <button type="button" className="tick" onClick={() => onEvidence({ label: c.label, ticks: [c.tick] })} aria-label={`${c.label}: show ${tickClock(c.tick)} on the timeline`}>
+                <button
+                  type="button"
+                  className="tick"
+                  onClick={() => onEvidence({ label: c.label, ticks: [c.tick] })}
+                  aria-label={`${c.label}: show ${tickClock(c.tick)} on the timeline`}
+                >
                   {tickClock(c.tick)}
                 </button>{' '}
                 {c.label}
@@ -87,7 +107,11 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
                     <td className="num">{it.value}</td>
                     <td className="num">{it.points === 0 ? '0' : it.points.toFixed(1)}</td>
                     <td className="evidence">
-                      <Evidence item={it} onEvidence={onEvidence} active={selected?.label === it.label && selected.ticks === it.evidenceTicks} />
+                      <Evidence
+                        item={it}
+                        onEvidence={onEvidence}
+                        active={selected?.label === it.label && selected.ticks === it.evidenceTicks}
+                      />
                     </td>
                   </tr>
                 ))}

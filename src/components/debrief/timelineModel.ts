@@ -34,7 +34,9 @@ function bandsFrom(starts: readonly { tick: number; key: string; label: string }
 
 /** The procedure phases as bands (the machine's top-level states, in the order they were entered). */
 export function phaseBands(trace: AttemptTrace): Band[] {
-  const starts = trace.events.flatMap((e) => (e.kind === 'phase' ? [{ tick: e.tick, key: e.phase, label: phaseLabel(e.phase) }] : []));
+  const starts = trace.events.flatMap((e) =>
+    e.kind === 'phase' ? [{ tick: e.tick, key: e.phase, label: phaseLabel(e.phase) }] : [],
+  );
   return bandsFrom(starts, trace.endTick);
 }
 

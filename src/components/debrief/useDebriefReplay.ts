@@ -5,7 +5,10 @@ import type { ExpertBenchmark } from '../../../sim/scoring/expertBenchmark';
 import { createReplayClient, type ReplayClient } from '../../replay/replayClient';
 import type { AttemptInput, FilmSummary } from '../../replay/replayProtocol';
 
-export type Loading<T> = { readonly status: 'building' } | { readonly status: 'ready'; readonly value: T } | { readonly status: 'failed'; readonly error: string };
+export type Loading<T> =
+  | { readonly status: 'building' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'failed'; readonly error: string };
 
 export interface DebriefReplay {
   readonly trace: Loading<AttemptTrace>;
@@ -32,12 +35,18 @@ export function useDebriefReplay(session: AttemptSession, endTick: number): Debr
   useEffect(() => {
     let live = true;
     const c = createReplayClient();
-    const attempt: AttemptInput = { scenario: session.scenario, seed: session.seed, log: session.log, endTick, mode: session.mode };
+    const attempt: AttemptInput = {
+      scenario: session.scenario,
+      seed: session.seed,
+      log: session.log,
+      endTick,
+      mode: session.mode,
+    };
     setTrace({ status: 'building' });
     setExpert({ status: 'building' });
     setFilm({ status: 'building' });
     setClient(null);
-    const settle = <T,>(p: Promise<T>, set: (v: Loading<T>) => void) =>
+    const settle = <T>(p: Promise<T>, set: (v: Loading<T>) => void) =>
       p.then(
         (value) => live && set({ status: 'ready', value }),
         (err) => live && set({ status: 'failed', error: message(err) }),

@@ -18,7 +18,11 @@ function imageOf(client: ReplayClient, index: number): Promise<FilmImage> {
   return p;
 }
 
-export type FilmImageState = { readonly status: 'none' } | { readonly status: 'building' } | { readonly status: 'ready'; readonly image: FilmImage } | { readonly status: 'failed'; readonly error: string };
+export type FilmImageState =
+  | { readonly status: 'none' }
+  | { readonly status: 'building' }
+  | { readonly status: 'ready'; readonly image: FilmImage }
+  | { readonly status: 'failed'; readonly error: string };
 
 /** One re-made image of the film (index null: none yet), from the replay worker. */
 export function useFilmImage(client: ReplayClient | null, index: number | null): FilmImageState {

@@ -44,7 +44,13 @@ function percentile(values: number[], q: number): number {
 
 function stats(ms: number[]) {
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { frames: ms.length, mean: r(ms.reduce((a, b) => a + b, 0) / ms.length), p50: r(percentile(ms, 0.5)), p95: r(percentile(ms, 0.95)), max: r(Math.max(...ms)) };
+  return {
+    frames: ms.length,
+    mean: r(ms.reduce((a, b) => a + b, 0) / ms.length),
+    p50: r(percentile(ms, 0.5)),
+    p95: r(percentile(ms, 0.95)),
+    max: r(Math.max(...ms)),
+  };
 }
 
 /** Show a snapshot and wait until its static projection is ready (null when it was cached). */
@@ -78,7 +84,14 @@ const api = {
    */
   async frames(count = 120, view: View = 'AP', block = 10) {
     const app = new Application();
-    await app.init({ width: size, height: size, background: 0x000000, antialias: false, preference: 'webgl', autoStart: false });
+    await app.init({
+      width: size,
+      height: size,
+      background: 0x000000,
+      antialias: false,
+      preference: 'webgl',
+      autoStart: false,
+    });
     document.body.appendChild(app.canvas);
     const quad = createFloorQuad(app, MAP_PX, size);
     app.stage.addChild(quad.mesh);
@@ -138,14 +151,35 @@ const api = {
   async pass(fragment: string, count = 60, withOverlay = false, upload: 'none' | 'r32' | 'r16' | 'r8' = 'none') {
     const { Shader, Mesh, Geometry, BufferImageSource, UniformGroup, Text } = await import('pixi.js');
     const app = new Application();
-    await app.init({ width: size, height: size, background: 0x000000, antialias: false, preference: 'webgl', autoStart: false });
+    await app.init({
+      width: size,
+      height: size,
+      background: 0x000000,
+      antialias: false,
+      preference: 'webgl',
+      autoStart: false,
+    });
     document.body.appendChild(app.canvas);
     const { DETECTOR_VERTEX } = await import('../detectorShader');
     const n = MAP_PX;
     const data = new Float32Array(n * n).map((_, k) => 4 + (k % 97) / 50);
     const src = (fmt: 'r32float' | 'r16float', lin: boolean) =>
-      new BufferImageSource({ resource: fmt === 'r32float' ? data : new Uint16Array(n * n).fill(0x4400), width: n, height: n, format: fmt, scaleMode: lin ? 'linear' : 'nearest', addressMode: 'repeat' });
-    const r8 = new BufferImageSource({ resource: new Uint8Array(n * n * 4).fill(128), width: n, height: n, format: 'rgba8unorm', scaleMode: 'linear', addressMode: 'repeat' });
+      new BufferImageSource({
+        resource: fmt === 'r32float' ? data : new Uint16Array(n * n).fill(0x4400),
+        width: n,
+        height: n,
+        format: fmt,
+        scaleMode: lin ? 'linear' : 'nearest',
+        addressMode: 'repeat',
+      });
+    const r8 = new BufferImageSource({
+      resource: new Uint8Array(n * n * 4).fill(128),
+      width: n,
+      height: n,
+      format: 'rgba8unorm',
+      scaleMode: 'linear',
+      addressMode: 'repeat',
+    });
     const uniforms = new UniformGroup({
       uWindow: { value: new Float32Array([4, 6]), type: 'vec2<f32>' },
       uNoiseSigma: { value: 0.05, type: 'f32' },
@@ -154,13 +188,36 @@ const api = {
       uInverted: { value: 0, type: 'f32' },
       uShutter: { value: new Float32Array([0.4, 0.45]), type: 'vec2<f32>' },
     });
-    const shader = Shader.from({ gl: { vertex: DETECTOR_VERTEX, fragment }, resources: { uMap: src('r32float', true), uNoise: src('r32float', true), uMapH: src('r16float', true), uMap8: r8, xray: uniforms } });
-    const geometry = new Geometry({ attributes: { aPosition: [0, 0, size, 0, size, size, 0, size], aUV: [0, 0, 1, 0, 1, 1, 0, 1] }, indexBuffer: [0, 1, 2, 0, 2, 3] });
+    const shader = Shader.from({
+      gl: { vertex: DETECTOR_VERTEX, fragment },
+      resources: {
+        uMap: src('r32float', true),
+        uNoise: src('r32float', true),
+        uMapH: src('r16float', true),
+        uMap8: r8,
+        xray: uniforms,
+      },
+    });
+    const geometry = new Geometry({
+      attributes: { aPosition: [0, 0, size, 0, size, size, 0, size], aUV: [0, 0, 1, 0, 1, 1, 0, 1] },
+      indexBuffer: [0, 1, 2, 0, 2, 3],
+    });
     app.stage.addChild(new Mesh({ geometry, shader }));
-    if (withOverlay) for (let k = 0; k < 8; k++) app.stage.addChild(new Text({ text: `AK ${k} mGy DAP 0.0${k}`, style: { fontFamily: 'monospace', fontSize: 19, fill: 0xdadada }, x: 20, y: 20 + k * 80 }));
+    if (withOverlay)
+      for (let k = 0; k < 8; k++)
+        app.stage.addChild(
+          new Text({
+            text: `AK ${k} mGy DAP 0.0${k}`,
+            style: { fontFamily: 'monospace', fontSize: 19, fill: 0xdadada },
+            x: 20,
+            y: 20 + k * 80,
+          }),
+        );
     const ctx = app.canvas.getContext('webgl2');
     const ms: number[] = [];
-    const up = { r32: shader.resources.uMap, r16: shader.resources.uMapH, r8: shader.resources.uMap8, none: null }[upload] as InstanceType<typeof BufferImageSource> | null;
+    const up = { r32: shader.resources.uMap, r16: shader.resources.uMapH, r8: shader.resources.uMap8, none: null }[
+      upload
+    ] as InstanceType<typeof BufferImageSource> | null;
     for (let k = -10; k < count; k++) {
       const t0 = performance.now();
       up?.update();
@@ -194,7 +251,8 @@ const api = {
     const rgba = new Uint8Array(size * size * 4);
     gl!.readPixels(0, 0, size, size, gl!.RGBA, gl!.UNSIGNED_BYTE, rgba);
     const grey = new Uint8Array(size * size);
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) grey[y * size + x] = rgba[((size - 1 - y) * size + x) * 4];
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) grey[y * size + x] = rgba[((size - 1 - y) * size + x) * 4];
     let bin = '';
     for (let k = 0; k < grey.length; k += 0x8000) bin += String.fromCharCode(...grey.subarray(k, k + 0x8000));
     const projection = createProjection(poseForView(s, view), DETECTOR_DIAMETER_MM);
@@ -219,7 +277,11 @@ const api = {
     const job = new StaticProjectionJob('ref', s.anatomy, s.height.lift, pose, MAP_PX, DETECTOR_DIAMETER_MM);
     job.run(MAP_PX);
     const sp = job.result();
-    const map = new FrameMapBuilder(MAP_PX).build(sp.enhanced, createProjection(pose, DETECTOR_DIAMETER_MM), shapesFromSnapshot(s));
+    const map = new FrameMapBuilder(MAP_PX).build(
+      sp.enhanced,
+      createProjection(pose, DETECTOR_DIAMETER_MM),
+      shapesFromSnapshot(s),
+    );
     const c = s.carm.collimation ?? DEFAULT_COLLIMATION;
     const params = { window: sp.window, noiseSigma: 0, edgeGain: EDGE_GAIN, inverted: false };
     const n = MAP_PX;
@@ -234,20 +296,30 @@ const api = {
         const px = u - 0.5;
         const py = 0.5 - v;
         const r = Math.hypot(px, py);
-        if (Math.abs(r - 0.5) < edge || Math.abs(Math.abs(px) - sx) < edge || Math.abs(Math.abs(py) - sy) < edge) continue;
+        if (Math.abs(r - 0.5) < edge || Math.abs(Math.abs(px) - sx) < edge || Math.abs(Math.abs(py) - sy) < edge)
+          continue;
         const a = sampleMapBilinear(map, n, u, v);
         const ref = Math.round(developValue(a, 0, params, px, py, sx, sy) * 255);
         diffs.push(Math.abs(ref - grey[y * size + x]));
       }
     }
     diffs.sort((p, q) => p - q);
-    return { pixels: diffs.length, meanAbs: diffs.reduce((p, q) => p + q, 0) / diffs.length, p99: diffs[Math.floor(diffs.length * 0.99)], max: diffs[diffs.length - 1] };
+    return {
+      pixels: diffs.length,
+      meanAbs: diffs.reduce((p, q) => p + q, 0) / diffs.length,
+      p99: diffs[Math.floor(diffs.length * 0.99)],
+      max: diffs[diffs.length - 1],
+    };
   },
 
   /** The scene's geometry, for the tests to pick 3D points. */
   geometry() {
     const a = scene.base.anatomy;
-    return { target: a.vertebrae[a.targetIndex], trocarAt5: scene.trocarAt(5), trocarAt: [-10, 0, 5].map((d) => scene.trocarAt(d)) };
+    return {
+      target: a.vertebrae[a.targetIndex],
+      trocarAt5: scene.trocarAt(5),
+      trocarAt: [-10, 0, 5].map((d) => scene.trocarAt(d)),
+    };
   },
 };
 

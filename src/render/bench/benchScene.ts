@@ -13,7 +13,14 @@ import { add, normalize, scale, sub, type Vec3 } from '../../../sim/math/vec3';
  */
 export interface BenchScene {
   readonly base: SimSnapshot;
-  snapshot(opts: { view: View; orbitDeg?: number; tiltDeg?: number; depthMm?: number | null; timeS: number; fluoroTimeS?: number }): SimSnapshot;
+  snapshot(opts: {
+    view: View;
+    orbitDeg?: number;
+    tiltDeg?: number;
+    depthMm?: number | null;
+    timeS: number;
+    fluoroTimeS?: number;
+  }): SimSnapshot;
   /** The trocar's tip and a shaft point for a depth (patient frame). */
   trocarAt(depthMm: number): { tip: Vec3; shaft: Vec3; direction: Vec3 };
 }
@@ -25,7 +32,9 @@ export function createBenchScene(seed = 1): BenchScene {
   const target = anatomy.vertebrae[anatomy.targetIndex];
   const pedicle = target.pedicles.find((p) => p.side === 'left') ?? target.pedicles[0];
   // Along the pedicle axis, 5 deg caudal, as the preview script places it.
-  const direction = normalize(add(normalize(sub(pedicle.anteriorCentre, pedicle.posteriorCentre)), { x: 0, y: -0.09, z: 0 }));
+  const direction = normalize(
+    add(normalize(sub(pedicle.anteriorCentre, pedicle.posteriorCentre)), { x: 0, y: -0.09, z: 0 }),
+  );
   const trocarAt = (depthMm: number) => {
     const tip = add(pedicle.anteriorCentre, scale(direction, depthMm));
     return { tip, shaft: sub(tip, scale(direction, 20)), direction };
@@ -39,7 +48,15 @@ export function createBenchScene(seed = 1): BenchScene {
       if (depthMm !== null) {
         const t = trocarAt(depthMm);
         // Only what the renderer reads (radiopaqueShapes.ts); the rest of TrocarView is irrelevant here.
-        trocars.push({ side: 'left', gauge: 11, tip: t.tip, direction: t.direction, removed: false, cannula: false, instruments: { needle: 'access', needleIn: true, styletIn: true, guidePinIn: false, cannulaIn: false } } as unknown as TrocarView);
+        trocars.push({
+          side: 'left',
+          gauge: 11,
+          tip: t.tip,
+          direction: t.direction,
+          removed: false,
+          cannula: false,
+          instruments: { needle: 'access', needleIn: true, styletIn: true, guidePinIn: false, cannulaIn: false },
+        } as unknown as TrocarView);
       }
       return {
         ...base,
