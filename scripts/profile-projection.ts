@@ -17,7 +17,7 @@ import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
 import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging/carmPose';
 import { createProjection } from '../sim/imaging/projection';
 import { createRng } from '../sim/math/rng';
-import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes } from '../src/render/lineIntegralMap';
+import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes } from '../sim/imaging/radiograph/lineIntegralMap';
 
 const runs = Number(process.argv[2] ?? 5);
 const LEVELS = ['levels/l1-osteoporotic-wedge.json', 'levels/t12-biconcave-vertebroplasty.json'];

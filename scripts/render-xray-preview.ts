@@ -16,8 +16,13 @@ import { DEFAULT_COLLIMATION } from '../sim/imaging/collimation';
 import { relativeNoise } from '../sim/imaging/dose';
 import { createRng } from '../sim/math/rng';
 import { add, normalize, scale, sub } from '../sim/math/vec3';
-import { GAUGE_OD_MM, MU_PER_MM, SHAFT_LENGTH_MM, type RadiopaqueShape } from '../src/render/radiopaqueShapes';
-import { renderStill } from '../src/render/renderStill';
+import {
+  GAUGE_OD_MM,
+  MU_PER_MM,
+  SHAFT_LENGTH_MM,
+  type RadiopaqueShape,
+} from '../sim/imaging/radiograph/radiopaqueShapes';
+import { renderStill } from '../sim/imaging/radiograph/renderStill';
 import { encodeGreyPng } from './pngEncode';
 
 const [scenarioPath = 'levels/l1-osteoporotic-wedge.json', seedArg = '1', outDir = '/tmp'] = process.argv.slice(2);

@@ -1,17 +1,17 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { MenuScreen, type MenuState } from './screens/MenuScreen';
-import type { CaseStart, FinishedAttempt } from './screens/screenTypes';
+import { MenuScreen, type MenuState } from './menu/MenuScreen';
+import type { CaseStart, FinishedAttempt } from './attempt/attemptTypes';
 import type { Session } from '../sim/sessionTypes';
-import { initialSeed } from './game/initialSeed';
-import { RecordPanel, type ResumedAttempt } from './record/RecordPanel';
+import { initialSeed } from './menu/initialSeed';
+import { RecordPanel, type ResumedAttempt } from './menu/RecordPanel';
 import { newAttemptId, type RecordMeta } from './record/recordMeta';
 import { getTrainee } from './record/traineeStore';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
-const ProcedureScreen = lazy(() => import('./screens/ProcedureScreen'));
-const ReviewedDebrief = lazy(() => import('./record/ReviewedDebrief'));
-const HistoryScreen = lazy(() => import('./record/HistoryScreen'));
+const ProcedureScreen = lazy(() => import('./procedure/ProcedureScreen'));
+const ReviewedDebrief = lazy(() => import('./debrief/ReviewedDebrief'));
+const HistoryScreen = lazy(() => import('./history/HistoryScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }

@@ -1,4 +1,4 @@
-import type { AttemptReview } from '../components/debrief/attemptReview';
+import type { AttemptReview } from '../attempt/attemptReview';
 import type { AttemptFile } from '../../sim/attempt/types';
 import type { TrainingMode } from '../../sim/sessionTypes';
 import type { DomainId } from '../../sim/scoring/types';

@@ -1,5 +1,5 @@
 import type { AttemptRecord } from './attemptRecord';
-import type { AttemptReview } from '../components/debrief/attemptReview';
+import type { AttemptReview } from '../attempt/attemptReview';
 import { recordDb } from './recordDb';
 
 /** Write (insert or replace) one attempt record. */

@@ -6,17 +6,17 @@ import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging/collima
 import { MODES, relativeNoise } from '../../sim/imaging/dose';
 import { createProjection } from '../../sim/imaging/projection';
 import type { SimSnapshot } from '../../sim/snapshot';
-import { gaussianTable, type DisplayWindow } from './detectorPass';
-import { FrameMapBuilder } from './frameMap';
+import { gaussianTable, type DisplayWindow } from '../../sim/imaging/radiograph/detectorPass';
+import { FrameMapBuilder } from '../../sim/imaging/radiograph/frameMap';
 import { createGpuDetector } from './gpuDetector';
 import { createOverlayLayer } from './overlayLayer';
 import { overlayFor } from './overlayText';
-import { isLive, poseForView } from './poseForView';
+import { isLive, poseForView } from '../../sim/imaging/radiograph/poseForView';
 import { ProjectionCache } from './projectionCache';
-import { shapesFromSnapshot } from './radiopaqueShapes';
-import { staticKey, type StaticProjection } from './staticProjection';
-import { hasLift, NO_LIFT } from './liftDelta';
-import { BASE_NOISE_SIGMA, MAP_PX } from './imageConstants';
+import { shapesFromSnapshot } from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { staticKey, type StaticProjection } from '../../sim/imaging/radiograph/staticProjection';
+import { hasLift, NO_LIFT } from '../../sim/imaging/radiograph/liftDelta';
+import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging/radiograph/imageConstants';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {

@@ -6,13 +6,13 @@ import { relativeNoise } from '../../sim/imaging/dose';
 import { createProjection } from '../../sim/imaging/projection';
 import { createRng } from '../../sim/math/rng';
 import type { FilmFrame } from '../../sim/replayFilm';
-import { developValue, gaussianTable } from '../render/detectorPass';
-import { FrameMapBuilder } from '../render/frameMap';
-import { BASE_NOISE_SIGMA, MAP_PX } from '../render/imageConstants';
-import { poseForView } from '../render/poseForView';
-import { shapesFromSnapshot } from '../render/radiopaqueShapes';
-import { sampleMapBilinear } from '../render/sampleMapBilinear';
-import { StaticProjectionJob, staticKey, type StaticProjection } from '../render/staticProjection';
+import { developValue, gaussianTable } from '../../sim/imaging/radiograph/detectorPass';
+import { FrameMapBuilder } from '../../sim/imaging/radiograph/frameMap';
+import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging/radiograph/imageConstants';
+import { poseForView } from '../../sim/imaging/radiograph/poseForView';
+import { shapesFromSnapshot } from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { sampleMapBilinear } from '../../sim/imaging/radiograph/sampleMapBilinear';
+import { StaticProjectionJob, staticKey, type StaticProjection } from '../../sim/imaging/radiograph/staticProjection';
 import { revealOverlay, type RevealOverlay } from './revealOverlay';
 
 /** One re-made image: grey levels row by row (0 black .. 255 white), and its reveal overlay. */

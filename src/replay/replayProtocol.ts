@@ -7,7 +7,7 @@ import type { FilmStep } from '../../sim/replayFilm';
 import type { FilmImage } from './filmImager';
 import type { SimSnapshot } from '../../sim/snapshot';
 import type { AttemptRecord } from '../record/attemptRecord';
-import type { AttemptSession } from '../screens/screenTypes';
+import type { AttemptSession } from '../attempt/attemptTypes';
 
 /** What a replay needs: the attempt as its file stores it. */
 export interface AttemptInput {

@@ -6,7 +6,7 @@ import type { Vec3 } from '../../sim/math/vec3';
 import type { Projection } from '../../sim/imaging/projection';
 import { depthInsideBody, pedicleLocal, pedicleOf } from '../../sim/anatomy/landmarks';
 import { defaultSkinEntry, idealTrajectory } from '../../sim/anatomy/idealTrajectory';
-import { ellipsoidChord } from '../render/shapeIntegrals';
+import { ellipsoidChord } from '../../sim/imaging/radiograph/shapeIntegrals';
 
 import { REVEAL_VIEWBOX } from './revealViewbox';
 

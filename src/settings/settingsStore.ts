@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_PEDAL_KEY } from '../input/keymap';
+import { DEFAULT_PEDAL_KEY } from '../procedure/input/keymap';
 
 /**
  * User preferences that outlive a session, persisted in localStorage: the fluoro pedal key and

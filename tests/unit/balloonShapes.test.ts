@@ -9,8 +9,8 @@ import {
   balloonOutlineShape,
   convexHullXZ,
   shapesFromSnapshot,
-} from '../../src/render/radiopaqueShapes';
-import { prismChord } from '../../src/render/shapeIntegrals';
+} from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { prismChord } from '../../sim/imaging/radiograph/shapeIntegrals';
 
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
 const base = createSession(scenario, 1).snapshot();

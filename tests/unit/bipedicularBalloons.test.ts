@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../sim/plan/runPlan';
 import type { Plan } from '../../sim/plan/planSchema';
 import { loadPlan, loadScenario } from './goldenFixtures';
-import { actionForCombo } from '../../src/input/keymap';
+import { actionForCombo } from '../../src/procedure/input/keymap';
 
 /**
  * Bipedicular kyphoplasty in the real order (issue 5): both working channels, then both balloons in

@@ -7,7 +7,7 @@ import { HABITUS } from '../../sim/anatomy/habitus';
 import { createImagingClassifier } from '../../sim/anatomy/tissueClassifier';
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
 import { createRng } from '../../sim/math/rng';
-import { samplingBoxes } from '../../src/render/lineIntegralMap';
+import { samplingBoxes } from '../../sim/imaging/radiograph/lineIntegralMap';
 
 /**
  * The imaging classifier is shared by the X-ray, breach detection and the trocar, and is tuned for

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { GlobalRatingForm } from '../../src/components/debrief/GlobalRatingForm';
-import { RATING_ITEMS, emptyReview, reviewTotal, type AttemptReview } from '../../src/components/debrief/attemptReview';
+import { GlobalRatingForm } from '../../src/debrief/GlobalRatingForm';
+import { RATING_ITEMS, emptyReview, reviewTotal, type AttemptReview } from '../../src/attempt/attemptReview';
 
 const render = (initialReview?: AttemptReview) =>
   renderToStaticMarkup(createElement(GlobalRatingForm, { initialReview }));

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { AttemptTrace } from '../../sim/attemptTrace';
-import { ProcedureTimeline } from '../../src/components/debrief/ProcedureTimeline';
-import { CementVolumePlot } from '../../src/components/debrief/CementVolumePlot';
-import { axisTicksS, cementBands, phaseBands, timelineMarks } from '../../src/components/debrief/timelineModel';
+import { ProcedureTimeline } from '../../src/debrief/ProcedureTimeline';
+import { CementVolumePlot } from '../../src/debrief/CementVolumePlot';
+import { axisTicksS, cementBands, phaseBands, timelineMarks } from '../../src/debrief/timelineModel';
 
 const sample = (tick: number, injected: number, leaked: number) => ({
   tick,

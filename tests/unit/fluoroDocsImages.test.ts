@@ -18,8 +18,13 @@ import { createProjection } from '../../sim/imaging/projection';
 import { createRng } from '../../sim/math/rng';
 import { add, normalize, scale, sub, type Vec3 } from '../../sim/math/vec3';
 import { encodeGreyPng } from '../../scripts/pngEncode';
-import { GAUGE_OD_MM, MU_PER_MM, SHAFT_LENGTH_MM, type RadiopaqueShape } from '../../src/render/radiopaqueShapes';
-import { renderStill } from '../../src/render/renderStill';
+import {
+  GAUGE_OD_MM,
+  MU_PER_MM,
+  SHAFT_LENGTH_MM,
+  type RadiopaqueShape,
+} from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { renderStill } from '../../sim/imaging/radiograph/renderStill';
 
 /**
  * The fluoroscopy images of the README (docs/images/fluoro/<level>-<view>.png), rendered by the

@@ -3,10 +3,10 @@ import { makePose, NO_ROTATION } from '../../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
 import { createProjection } from '../../sim/imaging/projection';
 import { relativeNoise } from '../../sim/imaging/dose';
-import { computeLineIntegralMap, samplingBoxes, DEFAULT_STEPS } from '../../src/render/lineIntegralMap';
-import { addShapeIntegrals, capsuleChord, ellipsoidChord } from '../../src/render/shapeIntegrals';
-import { MU_PER_MM } from '../../src/render/radiopaqueShapes';
-import { createFieldMask, detectorPass, gaussianTable, EXPOSED } from '../../src/render/detectorPass';
+import { computeLineIntegralMap, samplingBoxes, DEFAULT_STEPS } from '../../sim/imaging/radiograph/lineIntegralMap';
+import { addShapeIntegrals, capsuleChord, ellipsoidChord } from '../../sim/imaging/radiograph/shapeIntegrals';
+import { MU_PER_MM } from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { createFieldMask, detectorPass, gaussianTable, EXPOSED } from '../../sim/imaging/radiograph/detectorPass';
 import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
 
 const N = 64;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { makePose, NO_ROTATION } from '../../sim/imaging/carmPose';
 import { createProjection } from '../../sim/imaging/projection';
-import { addQuantumNoise, blurRegion, developValue, enhanceMap, gaussianTable } from '../../src/render/detectorPass';
-import { FrameMapBuilder, noiseGrowthMap } from '../../src/render/frameMap';
-import { MU_PER_MM, type RadiopaqueShape } from '../../src/render/radiopaqueShapes';
-import { addShapeIntegrals } from '../../src/render/shapeIntegrals';
+import {
+  addQuantumNoise,
+  blurRegion,
+  developValue,
+  enhanceMap,
+  gaussianTable,
+} from '../../sim/imaging/radiograph/detectorPass';
+import { FrameMapBuilder, noiseGrowthMap } from '../../sim/imaging/radiograph/frameMap';
+import { MU_PER_MM, type RadiopaqueShape } from '../../sim/imaging/radiograph/radiopaqueShapes';
+import { addShapeIntegrals } from '../../sim/imaging/radiograph/shapeIntegrals';
 
 /** The browser's per-frame CPU steps (frame map, fast noise) against the reference functions. */
 const N = 64;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyConflicts } from '../../src/input/keymap';
+import { KEYMAP, keyConflicts } from '../../src/procedure/input/keymap';
 import { COMMAND_TYPES } from '../../sim/commands';
 
 describe('keymap', () => {
@@ -18,7 +18,7 @@ describe('keymap', () => {
   });
 
   it('Shift+C is the tack test and Shift+R loads the next cement device, naming it on its button', async () => {
-    const { actionForCombo } = await import('../../src/input/keymap');
+    const { actionForCombo } = await import('../../src/procedure/input/keymap');
     const { createSession } = await import('../../sim/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
@@ -60,7 +60,7 @@ describe('keymap', () => {
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
     const { EXCHANGE_ORDER } = await import('../../sim/procedure/exchangeOrder');
-    const { actionForCombo } = await import('../../src/input/keymap');
+    const { actionForCombo } = await import('../../src/procedure/input/keymap');
     expect(actionForCombo('y')?.perform({} as never).command).toEqual({ type: 'needle.tap' });
     const exchange = actionForCombo('j')!;
     const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
@@ -82,8 +82,8 @@ describe('keymap', () => {
     const { createSession } = await import('../../sim/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
-    const { entryFromImagePoint, imagePointOfEntry } = await import('../../src/game/entryOnImage');
-    const { entryAtImagePoint } = await import('../../src/input/pointerEntry');
+    const { entryFromImagePoint, imagePointOfEntry } = await import('../../src/procedure/input/entryOnImage');
+    const { entryAtImagePoint } = await import('../../src/procedure/input/pointerEntry');
     const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
     const snapshot = createSession(scenario, 7).snapshot();
     for (const side of ['left', 'right'] as const) {
@@ -114,7 +114,7 @@ describe('keymap', () => {
   });
 
   it('balloon: coarse and fine syringe steps both ways, a hold that waits, all as commands of the balloon group', async () => {
-    const { actionForCombo, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } = await import('../../src/input/keymap');
+    const { actionForCombo, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } = await import('../../src/procedure/input/keymap');
     const run = (combo: string) => actionForCombo(combo)?.perform({} as never).command;
     expect(INFLATE_FINE_STEP_ML).toBeLessThan(INFLATE_STEP_ML);
     expect(run('=')).toEqual({ type: 'balloon.inflate', mL: INFLATE_STEP_ML });

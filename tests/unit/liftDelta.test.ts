@@ -6,8 +6,8 @@ import { createImagingClassifier } from '../../sim/anatomy/tissueClassifier';
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
 import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../../sim/imaging/carmPose';
 import { createRng } from '../../sim/math/rng';
-import { liftRegion, NO_LIFT, projectLiftDeltaRows } from '../../src/render/liftDelta';
-import { projectRows } from '../../src/render/staticProjection';
+import { liftRegion, NO_LIFT, projectLiftDeltaRows } from '../../sim/imaging/radiograph/liftDelta';
+import { projectRows } from '../../sim/imaging/radiograph/staticProjection';
 
 /**
  * The lifted endplate is drawn as a moving part: a delta map over a small slab added to the

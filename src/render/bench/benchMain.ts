@@ -7,12 +7,12 @@ import type { SimSnapshot } from '../../../sim/snapshot';
 import { createXRayRenderer, MAP_PX, type XRayRenderer } from '../createXRayRenderer';
 import { createFloorQuad } from '../gpuDetector';
 import { DEFAULT_COLLIMATION } from '../../../sim/imaging/collimation';
-import { developValue, EDGE_GAIN } from '../detectorPass';
-import { FrameMapBuilder } from '../frameMap';
-import { sampleMapBilinear } from '../sampleMapBilinear';
-import { shapesFromSnapshot } from '../radiopaqueShapes';
-import { StaticProjectionJob } from '../staticProjection';
-import { poseForView } from '../poseForView';
+import { developValue, EDGE_GAIN } from '../../../sim/imaging/radiograph/detectorPass';
+import { FrameMapBuilder } from '../../../sim/imaging/radiograph/frameMap';
+import { sampleMapBilinear } from '../../../sim/imaging/radiograph/sampleMapBilinear';
+import { shapesFromSnapshot } from '../../../sim/imaging/radiograph/radiopaqueShapes';
+import { StaticProjectionJob } from '../../../sim/imaging/radiograph/staticProjection';
+import { poseForView } from '../../../sim/imaging/radiograph/poseForView';
 import { workerCount } from '../projectionCache';
 import { createBenchScene } from './benchScene';
 

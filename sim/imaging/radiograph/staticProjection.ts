@@ -1,0 +1,134 @@
+import type { Anatomy, EndplateLift } from '../../anatomy/types';
+import { createAttenuationField, type SampledAttenuationField } from '../../anatomy/attenuation';
+import type { AttenuationField } from '../beamPath';
+import type { CArmPose } from '../carmPose';
+import { DEFAULT_COLLIMATION } from '../collimation';
+import { createProjection, type Projection } from '../projection';
+import { autoWindow, createFieldMask, EDGE_GAIN, enhanceMap, type DisplayWindow } from './detectorPass';
+import { noiseGrowthMap } from './frameMap';
+import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes, type LineIntegralOptions } from './lineIntegralMap';
+
+/** The cached, per-pose part of an image: the anatomy's line-integral map and its display window. */
+export interface StaticProjection {
+  readonly key: string;
+  readonly sizePx: number;
+  readonly map: Float32Array;
+  /** The map after the detector's blur and edge enhancement (stage 1 of detectorPass.ts): what the shader reads. */
+  readonly enhanced: Float32Array;
+  readonly window: DisplayWindow;
+  /** Quantum-noise growth over the enhanced map (frameMap.ts: noiseGrowthMap). */
+  readonly noiseGrowth: Float32Array;
+  /** Line integral at the image centre (drives the made-up kV/mA of the overlay). */
+  readonly centreIntegral: number;
+}
+
+const fields = new WeakMap<Anatomy, { liftKey: string; field: SampledAttenuationField }>();
+
+/**
+ * The attenuation field of an anatomy and lift, built once and reused for every projection of it:
+ * building one compiles the anatomy (the classifier grid, ~100 ms cold, is kept per anatomy), and a fresh closure per
+ * projection would also make V8 re-optimise the ray loop (its call target changes).
+ */
+export function attenuationFieldFor(anatomy: Anatomy, lift: EndplateLift): SampledAttenuationField {
+  const liftKey = `${lift.anteriorMm}|${lift.middleMm}`;
+  const hit = fields.get(anatomy);
+  if (hit && hit.liftKey === liftKey) return hit.field;
+  const field = createAttenuationField(anatomy, lift);
+  fields.set(anatomy, { liftKey, field });
+  return field;
+}
+
+/** Cache key of a static projection: pose geometry plus the endplate lift (0.1 mm). */
+export function staticKey(poseKey: string, lift: EndplateLift, sizePx: number): string {
+  return `${poseKey}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}|${sizePx}`;
+}
+
+/**
+ * A resumable projection of the static anatomy: `run(rows)` computes the next rows and says
+ * whether it is done, so the caller can spread the work over frames (or run it all in a worker).
+ */
+export class StaticProjectionJob {
+  private row = 0;
+  private readonly map: Float32Array;
+  private readonly field: AttenuationField;
+  private readonly options: LineIntegralOptions;
+  private readonly projection: Projection;
+
+  constructor(
+    readonly key: string,
+    anatomy: Anatomy,
+    lift: EndplateLift,
+    pose: CArmPose,
+    readonly sizePx: number,
+    readonly detectorSizeMm: number,
+    field?: AttenuationField,
+  ) {
+    this.map = new Float32Array(sizePx * sizePx);
+    this.field = field ?? attenuationFieldFor(anatomy, lift);
+    this.options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
+    this.projection = createProjection(pose, detectorSizeMm);
+  }
+
+  /** Compute up to `rows` more rows; true when the map is complete. */
+  run(rows: number): boolean {
+    const end = Math.min(this.sizePx, this.row + rows);
+    computeLineIntegralMap(this.field, this.projection, this.options, this.map, this.row, end);
+    this.row = end;
+    return this.row >= this.sizePx;
+  }
+
+  /** The finished projection (call after run() returned true). */
+  result(): StaticProjection {
+    return finishStaticProjection(this.key, this.sizePx, this.detectorSizeMm, this.map);
+  }
+}
+
+/**
+ * Rows [rowStart, rowEnd) of a static projection as their own array: the unit of work of one
+ * projection worker when several share a pose.
+ */
+export function projectRows(
+  anatomy: Anatomy,
+  lift: EndplateLift,
+  pose: CArmPose,
+  sizePx: number,
+  detectorSizeMm: number,
+  rowStart: number,
+  rowEnd: number,
+): Float32Array {
+  const full = new Float32Array(sizePx * sizePx);
+  const options = { sizePx, ...samplingBoxes(anatomy), ...DEFAULT_STEPS };
+  computeLineIntegralMap(
+    attenuationFieldFor(anatomy, lift),
+    createProjection(pose, detectorSizeMm),
+    options,
+    full,
+    rowStart,
+    rowEnd,
+  );
+  return full.slice(rowStart * sizePx, rowEnd * sizePx);
+}
+
+/** Window, enhanced map and centre integral of a finished line-integral map. */
+export function finishStaticProjection(
+  key: string,
+  sizePx: number,
+  detectorSizeMm: number,
+  map: Float32Array,
+): StaticProjection {
+  const n = sizePx;
+  // The ABC measures a fixed central field, whatever the trainee's shutters (which are inside it or close).
+  const mask = createFieldMask(n, detectorSizeMm, DEFAULT_COLLIMATION);
+  const c = Math.floor(n / 2);
+  const enhanced = enhanceMap(map, n, EDGE_GAIN);
+  const displayWindow = autoWindow(map, mask);
+  return {
+    key,
+    sizePx: n,
+    map,
+    enhanced,
+    window: displayWindow,
+    noiseGrowth: noiseGrowthMap(enhanced, displayWindow),
+    centreIntegral: (map[c * n + c] + map[(c - 1) * n + c - 1]) / 2,
+  };
+}

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { scoreAttempt } from '../../sim/scoring/score';
+import type { ScoreReport } from '../../sim/scoring/types';
+import { toAttemptFile } from '../../sim/attempt/attemptFile';
+import { APP_VERSION } from '../../sim/version';
+import { formatClock } from '../ui/format';
+import { isFormTarget } from '../keyboard/useKeyboard';
+import type { FinishedAttempt } from '../attempt/attemptTypes';
+import { StoredImages } from '../ui/StoredImages';
+import { ScoreReport as Report } from './ScoreReport';
+import { ReportText, reportTextFile, saveReportText } from './ReportText';
+import { ProcedureTimeline, type EvidenceSelection } from './ProcedureTimeline';
+import { CementVolumePlot } from './CementVolumePlot';
+import { BalloonPlots } from './BalloonPlots';
+import { GlobalRatingForm } from './GlobalRatingForm';
+import { useDebriefReplay } from './useDebriefReplay';
+import { ExpertComparison } from './ExpertComparison';
+import { ReplayViewer } from './ReplayViewer';
+import { FilmImageView } from './FilmImageView';
+import type { AttemptReview } from '../attempt/attemptReview';
+import './debrief.css';
+import { saveJson } from '../ui/saveFile';
+
+interface Props {
+  readonly attempt: FinishedAttempt;
+  readonly onMenu: () => void;
+  /** The instructor's review saved with this attempt, if any. */
+  readonly initialReview?: AttemptReview;
+  /** Every change of the review (notes, ratings, rater), for the record to save with the attempt. */
+  readonly onReviewChange?: (review: AttemptReview) => void;
+}
+
+type Scored = { readonly report: ScoreReport } | { readonly error: string };
+
+/**
+ * The debrief: the score report (each item's evidence shown on the timeline), the timeline, the
+ * balloon and cement plots, the stored images and the instructor's review; printable. D downloads
+ * the attempt file, T the report as text (what `npm run sim -- replay <attempt> --text` prints),
+ * P prints, Esc/M goes back to the menu.
+ */
+export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
+  const { session, finalSnapshot } = attempt;
+  const scored = useMemo<Scored>(() => {
+    try {
+      return { report: scoreAttempt(session.scenario, session.log, finalSnapshot) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [session, finalSnapshot]);
+  const reportText = useMemo(
+    () => ('report' in scored ? reportTextFile(scored.report, session, finalSnapshot.tick) : null),
+    [scored, session, finalSnapshot],
+  );
+  const [saving, setSaving] = useState<'idle' | 'busy' | 'saved' | 'failed'>('idle');
+  const filename = `attempt-${session.scenario.id}-${session.seed}.json`;
+
+  const download = useCallback(async () => {
+    setSaving('busy');
+    try {
+      saveJson(filename, await toAttemptFile(session, APP_VERSION));
+      setSaving('saved');
+    } catch {
+      setSaving('failed');
+    }
+  }, [session, filename]);
+
+  const { trace, expert, film, client } = useDebriefReplay(session, finalSnapshot.tick);
+  const [reveal, setReveal] = useState(false);
+  const toggleReveal = useCallback(() => setReveal((r) => !r), []);
+  const [evidence, setEvidence] = useState<EvidenceSelection | null>(null);
+  const timelineRef = useRef<HTMLDivElement>(null);
+  const showEvidence = useCallback((e: EvidenceSelection) => {
+    setEvidence(e);
+    timelineRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, []);
+  const print = useCallback(() => window.print(), []);
+
+  const keys = useRef({ download, onMenu, print, reportText });
+  keys.current = { download, onMenu, print, reportText };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
+      if (e.key === 'd' || e.key === 'D') void keys.current.download();
+      else if (e.key === 'p' || e.key === 'P') keys.current.print();
+      else if ((e.key === 't' || e.key === 'T') && keys.current.reportText) saveReportText(keys.current.reportText);
+      else if (e.key === 'Escape' || e.key === 'm' || e.key === 'M') keys.current.onMenu();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="debrief" data-testid="debrief">
+      <header className="debrief-head">
+        <div>
+          <h1>Debrief</h1>
+          <p className="muted">
+            {session.scenario.title} · seed {session.seed} · {session.mode} · sim time{' '}
+            {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
+          </p>
+        </div>
+        <div className="debrief-buttons">
+          <button
+            type="button"
+            className="primary"
+            data-testid="download-attempt"
+            onClick={() => void download()}
+            disabled={saving === 'busy'}
+          >
+            Download attempt <kbd>D</kbd>
+          </button>
+          <button type="button" data-testid="print-report" onClick={print}>
+            Print report <kbd>P</kbd>
+          </button>
+          <button type="button" data-testid="back-to-menu" onClick={onMenu}>
+            Back to menu <kbd>Esc</kbd>
+          </button>
+          {saving === 'saved' && <span className="status-ok">Saved {filename}</span>}
+          {saving === 'failed' && <span className="status-refused">Could not build the attempt file.</span>}
+        </div>
+      </header>
+
+      {'error' in scored ? (
+        <p className="status-refused">Scoring failed: {scored.error}</p>
+      ) : (
+        <>
+          <Report report={scored.report} onEvidence={showEvidence} selected={evidence} />
+          {reportText && <ReportText file={reportText} />}
+          <ExpertComparison report={scored.report} expert={expert} planId={session.scenario.scoring.expertPlan} />
+        </>
+      )}
+      <div ref={timelineRef} className="debrief-trace">
+        {trace.status === 'building' && (
+          <p className="muted" data-testid="trace-building">
+            Replaying the attempt for the timeline and plots…
+          </p>
+        )}
+        {trace.status === 'failed' && (
+          <p className="status-refused">The attempt could not be replayed for the timeline: {trace.error}</p>
+        )}
+        {trace.status === 'ready' && (
+          <>
+            <ProcedureTimeline trace={trace.value} log={session.log} evidence={evidence} />
+            <section className="plots" data-testid="debrief-plots">
+              <h2>Plots</h2>
+              <div className="plot-row">
+                <BalloonPlots trace={trace.value} balloonLengthMm={session.scenario.equipment.balloonLengthMm} />
+                <CementVolumePlot trace={trace.value} />
+              </div>
+            </section>
+          </>
+        )}
+      </div>
+      {film.status === 'building' && (
+        <p className="muted" data-testid="film-building">
+          Replaying the attempt for the replay viewer…
+        </p>
+      )}
+      {film.status === 'failed' && (
+        <p className="status-refused">The attempt could not be replayed for the viewer: {film.error}</p>
+      )}
+      {film.status === 'ready' && (
+        <ReplayViewer film={film.value} client={client} reveal={reveal} onToggleReveal={toggleReveal} />
+      )}
+      <StoredImages
+        images={attempt.storedImages}
+        remade={(img) => {
+          // The monitor had no image yet when this one was stored: the film's image of that view held then.
+          if (film.status !== 'ready') return null;
+          const f = [...film.value.frames].reverse().find((x) => x.view === img.view && x.tick <= img.tick);
+          return f ? (
+            <FilmImageView client={client} index={f.index} view={f.view} timeS={f.timeS} reveal={reveal} size={200} />
+          ) : null;
+        }}
+      >
+        {/* Opened from the record, the attempt has no pixels: its stored images are re-made from the log. */}
+        {film.status === 'ready' &&
+          film.value.frames
+            .filter((f) => f.stored)
+            .map((f) => (
+              <FilmImageView
+                key={f.index}
+                client={client}
+                index={f.index}
+                view={f.view}
+                timeS={f.timeS}
+                reveal={reveal}
+                size={240}
+              />
+            ))}
+      </StoredImages>
+      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
+    </main>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ScoreItem, ScoreReport as Report } from '../../sim/scoring/types';
+import { tickClock } from '../ui/format';
+import type { EvidenceSelection } from './ProcedureTimeline';
+
+interface Props {
+  readonly report: Report;
+  /** A score item's evidence was picked: show it on the timeline. */
+  readonly onEvidence: (evidence: EvidenceSelection) => void;
+  readonly selected: EvidenceSelection | null;
+}
+
+const MAX_EVIDENCE = 6;
+
+function formatMetric(v: number | string | boolean): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  return String(v);
+}
+
+/** Evidence ticks as sim-clock buttons (one per distinct second, the first few, then a count); each shows the item's evidence on the timeline. */
+function Evidence({ item, onEvidence, active }: { item: ScoreItem; onEvidence: Props['onEvidence']; active: boolean }) {
+  const times = [...new Set(item.evidenceTicks.map(tickClock))];
+  if (times.length === 0) return null;
+  const pick = () => onEvidence({ label: item.label, ticks: item.evidenceTicks });
+  return (
+    <>
+      {times.slice(0, MAX_EVIDENCE).map((t) => (
+        <button
+          key={t}
+          type="button"
+          className={`tick${active ? ' active' : ''}`}
+          onClick={pick}
+          aria-pressed={active}
+          aria-label={`${item.label}: show the evidence at ${t} on the timeline`}
+        >
+          {t}
+        </button>
+      ))}
+      {times.length > MAX_EVIDENCE && (
+        <button
+          type="button"
+          className={`tick more${active ? ' active' : ''}`}
+          onClick={pick}
+          title={times.slice(MAX_EVIDENCE).join(', ')}
+          aria-label={`${item.label}: ${times.length - MAX_EVIDENCE} more times, show all on the timeline`}
+        >
+          +{times.length - MAX_EVIDENCE}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The score report: total, pass/fail, critical errors, each domain with its items and their evidence, then the key metrics. */
+export function ScoreReport({ report: r, onEvidence, selected }: Props) {
+  return (
+    <>
+      <section className={`verdict ${r.passed ? 'pass' : 'fail'}`}>
+        <div className="total">
+          <span data-testid="debrief-total" data-total={r.total}>
+            {Math.round(r.total)}
+          </span>
+          <small>/ 100</small>
+        </div>
+        <div>
+          <div className="verdict-label" data-testid="debrief-result">
+            {r.passed ? 'PASS' : 'FAIL'}
+          </div>
+          <div className="muted">Pass mark {r.passScore}; any critical error fails the attempt.</div>
+        </div>
+        {r.criticalErrors.length > 0 && (
+          <ul className="critical" data-testid="critical-errors">
+            {r.criticalErrors.map((c) => (
+              <li key={`${c.id}:${c.tick}`}>
+                <button
+                  type="button"
+                  className="tick"
+                  onClick={() => onEvidence({ label: c.label, ticks: [c.tick] })}
+                  aria-label={`${c.label}: show ${tickClock(c.tick)} on the timeline`}
+                >
+                  {tickClock(c.tick)}
+                </button>{' '}
+                {c.label}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="domains">
+        {r.domains.map((d) => (
+          <article key={d.id} className="domain" data-testid={`domain-${d.id}`}>
+            <header>
+              <h2>{d.label}</h2>
+              <span className="domain-score">
+                {Math.round(d.score)}
+                <small> / 100 · weight {Math.round(d.weight * 100)} %</small>
+              </span>
+            </header>
+            <div className="bar">
+              <div style={{ width: `${Math.max(0, Math.min(100, d.score))}%` }} />
+            </div>
+            <table>
+              <tbody>
+                {d.items.map((it, i) => (
+                  <tr key={i} className={it.points < 0 ? 'lost' : ''}>
+                    <td>{it.label}</td>
+                    <td className="num">{it.value}</td>
+                    <td className="num">{it.points === 0 ? '0' : it.points.toFixed(1)}</td>
+                    <td className="evidence">
+                      <Evidence
+                        item={it}
+                        onEvidence={onEvidence}
+                        active={selected?.label === it.label && selected.ticks === it.evidenceTicks}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        ))}
+      </section>
+
+      <section className="metrics" data-testid="debrief-metrics" data-metrics={JSON.stringify(r.metrics)}>
+        <h2>Key metrics</h2>
+        <dl>
+          {Object.entries(r.metrics).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{formatMetric(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FinishedAttempt } from '../attempt/attemptTypes';
+import { formatClock } from '../ui/format';
+import { isFormTarget } from '../keyboard/useKeyboard';
+import type { AttemptRecord } from '../record/attemptRecord';
+import { attemptsOf, putAttempt } from '../record/attemptStore';
+import { createReplayClient, type ReplayClient } from '../replay/replayClient';
+import { ProgressChart } from './ProgressChart';
+import { newAttemptId } from '../record/recordMeta';
+import { resultsCsv } from '../record/resultsCsv';
+import { saveJson, saveText } from '../ui/saveFile';
+import { getTrainee, traineeLabel } from '../record/traineeStore';
+import { dateTime } from '../record/wallTime';
+import './history.css';
+
+interface Props {
+  readonly onOpen: (attempt: FinishedAttempt) => void;
+  readonly onMenu: () => void;
+}
+
+type Message = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+
+/** Let the browser paint a busy label before a replay holds the main thread for a few seconds. */
+const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+const fileSlug = (s: string) =>
+  s
+    .replace(/[^a-z0-9-]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'trainee';
+
+/**
+ * The trainee's history: every attempt with date, scenario, mode, total, verdict and critical
+ * errors, a progress chart, and per attempt Open (re-scored by replay in the debrief) and Export
+ * (the attempt file); plus a CSV of results and the import of an attempt file. Keys: ↑/↓ select,
+ * Enter/O open, E export, C CSV, I import, Esc menu.
+ */
+export default function HistoryScreen({ onOpen, onMenu }: Props) {
+  const trainee = getTrainee().trim();
+  const [records, setRecords] = useState<readonly AttemptRecord[] | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Imports and opens replay the attempt (seconds): in the replay worker, so the page stays live.
+  const client = useRef<ReplayClient | null>(null);
+  const replayer = (): ReplayClient => (client.current ??= createReplayClient());
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = null;
+    },
+    [],
+  );
+
+  const reload = useCallback(async () => {
+    const rows = await attemptsOf(trainee);
+    setRecords(rows);
+    return rows;
+  }, [trainee]);
+  useEffect(() => {
+    reload().catch((err) => setMessage({ kind: 'error', text: `The saved attempts cannot be read: ${String(err)}` }));
+  }, [reload]);
+
+  const list = records ?? [];
+  const current = list[Math.min(selected, list.length - 1)];
+
+  const open = async (r: AttemptRecord | undefined) => {
+    if (!r || busy) return;
+    setBusy('Replaying the attempt…');
+    setMessage(null);
+    await paint();
+    try {
+      const { session, finalSnapshot } = await replayer().open(r.file);
+      onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id });
+    } catch (err) {
+      setMessage({
+        kind: 'error',
+        text: `This attempt cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
+      });
+      setBusy(null);
+    }
+  };
+  const exportAttempt = (r: AttemptRecord | undefined) =>
+    r && saveJson(`attempt-${r.scenarioId}-${r.seed}-${r.id.slice(0, 8)}.json`, r.file);
+  const exportCsv = () => saveText(`results-${fileSlug(trainee)}.csv`, resultsCsv(list), 'text/csv');
+
+  const importFile = async (f: File) => {
+    setBusy(`Checking and replaying ${f.name}…`);
+    setMessage(null);
+    await paint();
+    try {
+      const record = await replayer().importRecord(await f.text(), trainee, newAttemptId(), Date.now());
+      await putAttempt(record);
+      const rows = await reload();
+      setSelected(rows.findIndex((r) => r.id === record.id));
+      setMessage({
+        kind: 'ok',
+        text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay).`,
+      });
+    } catch (err) {
+      setMessage({
+        kind: 'error',
+        text: `${f.name} was not imported, nothing was changed. ${err instanceof Error ? err.message : String(err)}`,
+      });
+    } finally {
+      setBusy(null);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const keys = useRef({ open, exportAttempt, exportCsv, onMenu, current, count: list.length });
+  keys.current = { open, exportAttempt, exportCsv, onMenu, current, count: list.length };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
+      const k = keys.current;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      if (key === 'ArrowDown' && k.count) setSelected((i) => (Math.min(i, k.count - 1) + 1) % k.count);
+      else if (key === 'ArrowUp' && k.count) setSelected((i) => (Math.min(i, k.count - 1) - 1 + k.count) % k.count);
+      else if (key === 'Enter' || key === 'o') void k.open(k.current);
+      else if (key === 'e') k.exportAttempt(k.current);
+      else if (key === 'c') k.exportCsv();
+      else if (key === 'i') fileInput.current?.click();
+      else if (key === 'Escape' || key === 'm') k.onMenu();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="history" data-testid="history" data-count={records?.length ?? ''}>
+      <header className="history-head">
+        <div>
+          <h1>History</h1>
+          <p className="muted">
+            {traineeLabel(trainee)} · {list.length} attempt{list.length === 1 ? '' : 's'} in this browser
+          </p>
+        </div>
+        <div className="history-buttons">
+          <button
+            type="button"
+            data-testid="import-attempt"
+            onClick={() => fileInput.current?.click()}
+            disabled={busy !== null}
+          >
+            Import attempt <kbd>I</kbd>
+          </button>
+          <button type="button" data-testid="export-csv" onClick={exportCsv}>
+            Export CSV <kbd>C</kbd>
+          </button>
+          <button type="button" data-testid="history-menu" onClick={onMenu}>
+            Back to menu <kbd>Esc</kbd>
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void importFile(f);
+            }}
+          />
+        </div>
+      </header>
+      {busy && (
+        <p className="history-busy" data-testid="history-busy">
+          {busy}
+        </p>
+      )}
+      {message && (
+        <p
+          className={message.kind === 'ok' ? 'status-ok' : 'menu-error'}
+          data-testid="import-message"
+          data-kind={message.kind}
+        >
+          {message.text}
+        </p>
+      )}
+
+      <ProgressChart records={list} />
+
+      <table className="history-table">
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Scenario</th>
+            <th>Mode</th>
+            <th>Seed</th>
+            <th>Sim time</th>
+            <th>Status</th>
+            <th className="num">Total</th>
+            <th>Result</th>
+            <th>Critical errors</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((r, i) => (
+            <tr
+              key={r.id}
+              data-testid="history-row"
+              data-record-id={r.id}
+              data-status={r.status}
+              data-source={r.source}
+              data-total={r.summary?.total ?? ''}
+              className={r === current ? 'selected' : ''}
+              onClick={() => setSelected(i)}
+            >
+              <td>{dateTime(r.startedAt)}</td>
+              <td>{r.scenarioTitle}</td>
+              <td>{r.mode}</td>
+              <td>{r.seed}</td>
+              <td>{formatClock(r.simTimeS)}</td>
+              <td>{r.source === 'imported' ? 'imported' : r.status}</td>
+              <td className="num">{r.summary ? r.summary.total : '–'}</td>
+              <td className={r.summary ? (r.summary.passed ? 'pass' : 'fail') : ''}>
+                {r.summary ? (r.summary.passed ? 'PASS' : 'FAIL') : '–'}
+              </td>
+              <td>{r.summary?.criticalErrorIds.join(', ') || (r.summary ? 'none' : '–')}</td>
+              <td className="row-buttons">
+                <button
+                  type="button"
+                  data-testid="history-open"
+                  onClick={() => void open(r)}
+                  disabled={busy !== null || r.status !== 'finished'}
+                >
+                  Open
+                </button>
+                <button type="button" data-testid="history-export" onClick={() => exportAttempt(r)}>
+                  Export
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="menu-keys">
+        <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>Enter</kbd> open in the debrief (re-scored by replay) · <kbd>E</kbd>{' '}
+        export attempt · <kbd>C</kbd> CSV · <kbd>I</kbd> import · <kbd>Esc</kbd> menu
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { TrainingMode } from '../../sim/sessionTypes';
+import type { ScenarioEntry } from '../scenarios/loadScenarios';
+import { useScenarioEntries } from './useScenarioEntries';
+import { isFormTarget } from '../keyboard/useKeyboard';
+import type { CaseStart } from '../attempt/attemptTypes';
+import './menu.css';
+
+/** Menu choices that survive a round trip to a case and back. */
+export interface MenuState {
+  readonly selected: number;
+  readonly mode: TrainingMode;
+  readonly seed: number;
+}
+
+const NONE: readonly ScenarioEntry[] = [];
+
+interface Props {
+  readonly state: MenuState;
+  readonly onChange: (next: MenuState) => void;
+  readonly onStart: (start: CaseStart) => void;
+  /** Extra content under the start button (the trainee's record panel). */
+  readonly side?: ReactNode;
+}
+
+/** Title, scenario list, practice/exam toggle. ↑/↓ select, M toggles the mode, Enter starts. */
+export function MenuScreen({ state, onChange, onStart, side }: Props) {
+  const loaded = useScenarioEntries();
+  const SCENARIOS = loaded ?? NONE;
+  const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
+  const entry = SCENARIOS[selected];
+  const latest = useRef({ state, selected, entry, onChange, onStart, count: SCENARIOS.length });
+  latest.current = { state, selected, entry, onChange, onStart, count: SCENARIOS.length };
+
+  const start = () => {
+    const { entry: e, state: s } = latest.current;
+    if (e && e.ok) latest.current.onStart({ scenario: e.scenario, seed: s.seed, mode: s.mode });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.altKey || e.metaKey) return;
+      // Typing in the seed field is typing, except Enter, which starts the case from there too.
+      const typing = isFormTarget(e.target, e.key);
+      const { state: s, selected: i } = latest.current;
+      const n = latest.current.count;
+      if (e.key === 'Enter' && (!typing || e.target instanceof HTMLInputElement)) {
+        if (!e.repeat) start();
+      } else if (typing) return;
+      else if (e.key === 'ArrowDown' && n > 0) latest.current.onChange({ ...s, selected: (i + 1) % n });
+      else if (e.key === 'ArrowUp' && n > 0) latest.current.onChange({ ...s, selected: (i - 1 + n) % n });
+      else if (e.key === 'm' || e.key === 'M')
+        latest.current.onChange({ ...s, mode: s.mode === 'practice' ? 'exam' : 'practice' });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="menu">
+      <header className="menu-head">
+        <h1>
+          Kypho<span>Sim</span>
+        </h1>
+        <p className="menu-tagline">Fluoroscopy-guided balloon kyphoplasty and vertebroplasty trainer</p>
+        <p className="menu-description">
+          Review the case, prepare and position the patient, set up the C-arm and then work only through what
+          fluoroscopy shows you: dock the trocar on the pedicle, advance it under AP and lateral views, inflate the
+          balloon while watching its pressure, and inject cement while watching for leaks. Every shot costs dose. The
+          debrief scores leakage, needle placement, height restoration, radiation, cement timing and process.
+        </p>
+      </header>
+
+      <section className="menu-body">
+        <div className="menu-list" role="listbox" aria-label="Scenarios">
+          <h2>Scenarios</h2>
+          {loaded === null && <p className="menu-loading">Loading scenarios…</p>}
+          {loaded !== null && SCENARIOS.length === 0 && (
+            <p className="menu-error">No scenario files found in levels/.</p>
+          )}
+          {SCENARIOS.map((s, i) => (
+            <div
+              key={s.file}
+              role="option"
+              aria-selected={i === selected}
+              data-testid="scenario-item"
+              data-scenario-id={s.ok ? s.scenario.id : undefined}
+              data-selected={i === selected}
+              className={`menu-item${i === selected ? ' selected' : ''}${s.ok ? '' : ' invalid'}`}
+              onClick={() => onChange({ ...state, selected: i })}
+              onDoubleClick={() => s.ok && onStart({ scenario: s.scenario, seed: state.seed, mode: state.mode })}
+            >
+              {s.ok ? (
+                <>
+                  <div className="menu-item-title">{s.scenario.title}</div>
+                  <div className="menu-item-meta">
+                    {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
+                    {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
+                  </div>
+                </>
+              ) : (
+                <>
+                  <div className="menu-item-title">{s.file}: invalid scenario</div>
+                  <pre className="menu-error" data-testid="scenario-error">
+                    {s.error}
+                  </pre>
+                </>
+              )}
+            </div>
+          ))}
+        </div>
+
+        <aside className="menu-side">
+          <h2>Mode</h2>
+          <div className="mode-toggle" role="radiogroup" aria-label="Training mode" data-testid="mode-toggle">
+            {(['practice', 'exam'] as const).map((m) => (
+              <button
+                key={m}
+                role="radio"
+                aria-checked={state.mode === m}
+                className={state.mode === m ? 'on' : ''}
+                data-testid={`mode-${m}`}
+                onClick={() => onChange({ ...state, mode: m })}
+              >
+                {m === 'practice' ? 'Practice' : 'Exam'}
+              </button>
+            ))}
+          </div>
+          <p className="menu-note">
+            {state.mode === 'practice'
+              ? 'Practice: hints such as the ideal trajectory and the cement phase are shown.'
+              : 'Exam: no hints. The attempt is recorded for your instructor.'}
+          </p>
+
+          <label className="seed">
+            Seed
+            <input
+              type="number"
+              min={1}
+              value={state.seed}
+              onChange={(e) => onChange({ ...state, seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+            />
+          </label>
+
+          <button className="primary start" data-testid="start" disabled={!entry || !entry.ok} onClick={start}>
+            Start case <kbd>Enter</kbd>
+          </button>
+          <p className="menu-keys">
+            <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>M</kbd> practice / exam · <kbd>Enter</kbd> start
+          </p>
+          {side}
+        </aside>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import type { ScenarioEntry } from '../scenarios/loadScenarios';
+
+/**
+ * The scenario list, validated in a lazily loaded chunk: the schema validator (zod) is not part
+ * of the initial bundle, so the menu paints first and the list arrives a moment later.
+ * Null while loading.
+ */
+let pending: Promise<readonly ScenarioEntry[]> | null = null;
+
+export function useScenarioEntries(): readonly ScenarioEntry[] | null {
+  const [entries, setEntries] = useState<readonly ScenarioEntry[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    pending ??= import('../scenarios/loadScenarios').then((m) => m.loadScenarios());
+    pending.then((list) => live && setEntries(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return entries;
+}

@@ -1,0 +1,96 @@
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { ChecklistItem } from '../../sim/commands';
+import type { TrainingMode } from '../../sim/sessionTypes';
+import { ChecklistPanel } from './panels/ChecklistPanel';
+import { Panel, Readout } from '../ui/Panel';
+import './case.css';
+
+interface Props {
+  readonly scenario: Scenario;
+  readonly mode: TrainingMode;
+  readonly checklist: Readonly<Record<string, boolean>>;
+  readonly canTick: boolean;
+  readonly onTick: (item: ChecklistItem) => void;
+}
+
+const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+/**
+ * Case review and pre-op: the history, findings, imaging report and labs the trainee must weigh,
+ * beside the case checklist. Shown by the procedure screen during the caseReview and preOp phases.
+ */
+export function CaseScreen({ scenario: s, mode, checklist, canTick, onTick }: Props) {
+  const p = s.patient;
+  const f = s.fracture;
+  const inrHigh = p.labs.inr > 1.2;
+  const plateletsLow = p.labs.plateletsPerNl < 150;
+  return (
+    <div className="case" data-testid="case-review">
+      <div className="case-main">
+        <Panel title="Patient" className="case-patient">
+          <p className="case-demo">
+            {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
+          </p>
+          <h4>History</h4>
+          <p className="case-history">{p.history}</p>
+          <h4>Findings</h4>
+          <ul className="findings">
+            {p.findings.map((x, i) => (
+              <li key={i}>
+                {x.text}
+                {mode === 'practice' && (
+                  <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
+                    {x.supportsProcedure ? 'supports' : 'against'}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+
+        <div className="case-side">
+          <Panel title="Imaging">
+            <Readout label="Level" value={s.level} />
+            <Readout label="Fracture" value={f.type} />
+            <Readout label="Genant grade" value={`${f.genantGrade} (${GRADE_RANGE[f.genantGrade]})`} />
+            {f.heightLossPct !== undefined && <Readout label="Height loss" value={f.heightLossPct} unit="%" />}
+            <Readout label="Age of fracture" value={f.ageWeeks} unit="weeks" />
+            <Readout label="Endplate crack" value={yesNo(f.endplateCrack)} />
+            <Readout label="Intravertebral cleft" value={yesNo(f.cleft)} />
+            <Readout
+              label="Posterior wall defect"
+              value={yesNo(f.posteriorWallDefect)}
+              tone={f.posteriorWallDefect ? 'danger' : undefined}
+            />
+            <Readout
+              label="Lateral cortex defect"
+              value={yesNo(f.lateralCortexDefect)}
+              tone={f.lateralCortexDefect ? 'warn' : undefined}
+            />
+          </Panel>
+          <Panel title="Labs">
+            <Readout label="INR (0.8-1.2)" value={p.labs.inr.toFixed(1)} tone={inrHigh ? 'warn' : undefined} />
+            <Readout
+              label="Platelets (150-400 /nL)"
+              value={p.labs.plateletsPerNl}
+              tone={plateletsLow ? 'warn' : undefined}
+            />
+          </Panel>
+          <Panel title="Plan">
+            <Readout label="Procedure" value={`${s.procedure}, ${s.approach}`} />
+            <Readout label="Trocar" value={`${s.equipment.trocarGauge} G`} />
+            {s.procedure === 'kyphoplasty' && <Readout label="Balloon" value={`${s.equipment.balloonLengthMm} mm`} />}
+            <Readout label="C-arm" value={s.equipment.carm} />
+            <Readout
+              label="Room"
+              value={`${s.cement.roomTempC} °C${s.cement.preChilled ? ', cement pre-chilled' : ''}`}
+            />
+          </Panel>
+        </div>
+      </div>
+      <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} />
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createSession } from '../../sim/session';
+import { PHASES } from '../../sim/procedure/phases';
+import { ActionBar } from './panels/ActionBar';
+import { BalloonPanel } from './panels/BalloonPanel';
+import { CementPanel } from './panels/CementPanel';
+import { DosePanel } from './panels/DosePanel';
+import { EventsFeed } from './panels/EventsFeed';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { PhaseHeader } from './panels/PhaseHeader';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { SimClock } from './panels/SimClock';
+import { StatusLine } from './panels/StatusLine';
+import { TrocarPanel } from './panels/TrocarPanel';
+import { XRayMonitor } from './panels/XRayMonitor';
+import { imagePointOfEntry, type ImagePoint } from './input/entryOnImage';
+import { practiceHint, type PracticeHint } from './practiceHint';
+import { createSnapshotStore } from './loop/snapshotStore';
+import { useGameLoop } from './loop/useGameLoop';
+import { useProcedureControls } from './loop/useProcedureControls';
+import { useSimSnapshot } from './loop/useSimSnapshot';
+import type { UiEffect } from './input/actionTypes';
+import { entryAtImagePoint } from './input/pointerEntry';
+import { useKeyboard } from '../keyboard/useKeyboard';
+import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
+import { CaseScreen } from './CaseScreen';
+import type { CaseStart, FinishedAttempt, StoredImage } from '../attempt/attemptTypes';
+import type { Session } from '../../sim/sessionTypes';
+import type { RecordMeta } from '../record/recordMeta';
+import { useAutosave } from './loop/useAutosave';
+import './procedure.css';
+
+interface Props {
+  readonly start: CaseStart;
+  readonly onFinished: (attempt: FinishedAttempt) => void;
+  readonly onAbort: () => void;
+  /** A session replayed to where an interrupted attempt was saved (resume); a fresh one otherwise. */
+  readonly resumed?: Session;
+  /** Where the attempt is autosaved (the trainee's record); nothing is saved without it. */
+  readonly record?: RecordMeta;
+}
+
+const MONITOR_PX = 512;
+const SPEEDS = [1, 2, 4] as const;
+const CASE_PHASES = new Set(['caseReview', 'preOp']);
+const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
+
+/** Practice hints are best-effort: a hint that cannot be computed is left out, never fatal. */
+function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/** The entry mark is a pointer aid: a geometry that cannot be computed leaves it out. */
+function safeMarker(fn: () => ImagePoint | null): ImagePoint | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The procedure: owns the session and the game loop. During case review and pre-op it shows the
+ * case; from positioning on, the OR: two X-ray monitors, instrument panels, the events feed, the
+ * status line and the action bar. Keys come from the one keymap. Monitors as in the OR: with a
+ * single-plane C-arm the left one is live (or holds the last image) at the view the arm is at and
+ * the right one shows the last STORED image of the other view; with a biplane both are live.
+ */
+export default function ProcedureScreen({ start, onFinished, onAbort, resumed, record }: Props) {
+  const [session] = useState(() => resumed ?? createSession(start.scenario, start.seed, { mode: start.mode }));
+  const [store] = useState(() => createSnapshotStore(session.snapshot()));
+  const autosave = useAutosave(session, store, record);
+  const speedRef = useRef(1);
+  const [speed, setSpeed] = useState(1);
+  const getSpeed = useCallback(() => speedRef.current, []);
+  const [overlay, setOverlay] = useState<'help' | 'settings' | null>(null);
+  const settings = useSettings();
+  // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
+  const storedRef = useRef<StoredImage[]>([]);
+  const [stored, setStored] = useState<readonly StoredImage[]>([]);
+  const onStored = useCallback((image: StoredImage) => {
+    storedRef.current = [...storedRef.current, image];
+    setStored(storedRef.current);
+  }, []);
+
+  const onUi = useCallback((effect: UiEffect) => {
+    if (effect === 'help') setOverlay((o) => (o === 'help' ? null : 'help'));
+    else if (effect === 'settings') setOverlay('settings');
+    else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
+    else {
+      const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
+      speedRef.current = next;
+      setSpeed(next);
+    }
+  }, []);
+
+  const controls = useProcedureControls(session, store, onUi);
+  useGameLoop(session, store, getSpeed);
+  const snap = useSimSnapshot(store);
+
+  useKeyboard({
+    enabled: overlay !== 'settings',
+    pedalKey: settings.pedalKey,
+    onAction: (a) => {
+      if (overlay === 'help' && a.id !== 'ui.help') return;
+      controls.run(a);
+    },
+    onPedal: (down) => {
+      if (down && overlay) return;
+      controls.setPedal(down);
+    },
+    onEscape: () => setOverlay(null),
+  });
+
+  // The pointer chooses the skin entry on the AP image; the planned entry is marked there until the skin is punctured.
+  const { perform } = controls;
+  const onApPoint = useCallback((p: ImagePoint) => perform((ctx) => entryAtImagePoint(ctx, p)), [perform]);
+  const choosingEntry = snap.phase === 'access' && (!snap.trocar || snap.trocar.milestone === 'outside');
+  const { anatomy, carm: carmNow } = snap;
+  const entryMarker = useMemo(
+    () => (choosingEntry ? safeMarker(() => imagePointOfEntry(snap, controls.entry)) : null),
+    // The marker depends on the entry and the AP pose only, not on every frame's snapshot.
+    [
+      choosingEntry,
+      controls.entry,
+      anatomy,
+      carmNow.view,
+      carmNow.orbitDeg,
+      carmNow.tiltDeg,
+      carmNow.zoom,
+      carmNow.patientRotation,
+    ],
+  );
+
+  const done = snap.phase === 'debrief' || snap.finished;
+  const { close } = controls;
+  const { finish: saveFinished, abandon } = autosave;
+  useEffect(() => {
+    if (!done) return;
+    close();
+    const finalSnapshot = session.snapshot();
+    saveFinished(finalSnapshot);
+    onFinished({ session, finalSnapshot, storedImages: storedRef.current });
+  }, [done, close, onFinished, session, saveFinished]);
+
+  const abort = () => {
+    if (window.confirm('Leave this case? The attempt will be kept in your history as abandoned.')) {
+      close();
+      abandon();
+      onAbort();
+    }
+  };
+
+  const mode = session.mode;
+  const hint = mode === 'practice' ? safeHint(() => practiceHint(snap, controls.entry.side)) : null;
+  const inCase = CASE_PHASES.has(snap.phase);
+  const carm = snap.carm;
+  const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
+  const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
+  const lastStored = (view: 'AP' | 'lateral') => [...stored].reverse().find((i) => i.view === view) ?? null;
+  // Single plane: the monitor of the view the arm is at (or swinging to) is live, the other shows
+  // the last stored image of its view. Biplane: both planes are live monitors.
+  const roleOf = (view: 'AP' | 'lateral') => (carm.kind === 'biplane' || carm.view === view ? 'live' : 'reference');
+
+  return (
+    <div className="procedure" data-testid="procedure" data-mode={mode}>
+      <header className="topbar">
+        <div className="brand">
+          Kypho<span>Sim</span>
+        </div>
+        <div className="case-title">
+          {start.scenario.title}
+          <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
+          <span className="badge">seed {session.seed}</span>
+        </div>
+        <SimClock timeS={snap.timeS} speed={speed} />
+        <div className="topbar-buttons">
+          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
+            Help <kbd>F1</kbd>
+          </button>
+          <button
+            type="button"
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setOverlay('settings')}
+          >
+            Settings <kbd>G</kbd>
+          </button>
+          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={abort}>
+            Menu
+          </button>
+        </div>
+      </header>
+
+      <PhaseHeader
+        phase={snap.phase}
+        mode={mode}
+        hint={hint}
+        canAdvance={snap.allowed.includes('phase.next')}
+        stateValue={snap.stateValue}
+      />
+
+      {inCase ? (
+        <CaseScreen
+          scenario={start.scenario}
+          mode={mode}
+          checklist={snap.checklist}
+          canTick={snap.allowed.includes('checklist.tick')}
+          onTick={controls.tick}
+        />
+      ) : (
+        <div className="or">
+          <div className="or-monitors">
+            {(['AP', 'lateral'] as const).map((view) => (
+              <XRayMonitor
+                key={view}
+                store={store}
+                view={view}
+                inverted={settings.inverted}
+                sizePx={MONITOR_PX}
+                live={carm.exposing && carm.view === view}
+                movingS={carm.view === view ? Math.ceil(carm.movingS) : 0}
+                active={carm.view === view}
+                role={roleOf(view)}
+                stored={lastStored(view)}
+                onStored={onStored}
+                order={carm.kind === 'biplane' ? (view === 'AP' ? 0 : 1) : carm.view === view ? 0 : 1}
+                onImagePoint={view === 'AP' && choosingEntry ? onApPoint : undefined}
+                marker={view === 'AP' ? entryMarker : null}
+              />
+            ))}
+          </div>
+          <div className="or-panels">
+            {/* The panel of the current step comes first; a step's panel appears once it is reached. */}
+            {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
+            {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
+              <BalloonPanel
+                balloon={snap.balloon}
+                height={snap.height}
+                mode={mode}
+                allowed={snap.allowed}
+                onAction={controls.run}
+              />
+            )}
+            <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} events={snap.events} />
+            <DosePanel dose={snap.dose} carm={carm} mode={mode} />
+          </div>
+        </div>
+      )}
+
+      <footer className="procedure-foot">
+        <EventsFeed events={snap.events} mode={mode} />
+        <div className="controls">
+          <StatusLine status={controls.status} />
+          <ActionBar
+            snapshot={snap}
+            pedalKey={settings.pedalKey}
+            exposing={carm.exposing}
+            onAction={controls.run}
+            onPedal={controls.setPedal}
+          />
+        </div>
+      </footer>
+
+      {overlay === 'help' && <HelpOverlay pedalKey={settings.pedalKey} onClose={() => setOverlay(null)} />}
+      {overlay === 'settings' && <SettingsPanel onClose={() => setOverlay(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { scoreAttempt } from '../../../sim/scoring/score';
+import type { Session } from '../../../sim/sessionTypes';
+import type { SimSnapshot } from '../../../sim/snapshot';
+import type { SnapshotStore } from './snapshotStore';
+import { abandonAttempt, putAttempt } from '../../record/attemptStore';
+import { createAutosaver, type Autosaver } from '../../record/createAutosaver';
+import type { AttemptStatus, AttemptSummary } from '../../record/attemptRecord';
+import { recordFromSession } from '../../record/recordFromSession';
+import type { RecordMeta } from '../../record/recordMeta';
+import { summarizeReport } from '../../record/summarizeReport';
+
+/** Save at least this often while the sim clock runs, even without a command (the issue asks for at most 5 s lost). */
+export const AUTOSAVE_INTERVAL_MS = 5_000;
+
+export interface AutosaveControls {
+  /** Save the attempt as finished, with its recomputed summary, after any pending save. */
+  finish(final: SimSnapshot): void;
+  /** Keep the attempt but mark it abandoned (the trainee left it). */
+  abandon(): void;
+}
+
+/**
+ * Autosave of the attempt being played: a save after every accepted command (seen as a longer
+ * log when the snapshot store publishes) and every AUTOSAVE_INTERVAL_MS while time passes, and
+ * when the page is hidden. Writes are async and coalesced (createAutosaver), off the game loop.
+ * Without `meta` nothing is saved.
+ */
+export function useAutosave(session: Session, store: SnapshotStore, meta: RecordMeta | undefined): AutosaveControls {
+  const saver = useRef<Autosaver | null>(null);
+  const write = useCallback(
+    (status: AttemptStatus, summary?: AttemptSummary) =>
+      meta ? putAttempt(recordFromSession(session, meta, status, Date.now(), summary)) : Promise.resolve(),
+    [session, meta],
+  );
+
+  useEffect(() => {
+    if (!meta) return;
+    const s = createAutosaver(
+      () => write('in-progress'),
+      (err) => console.warn('Autosave failed:', err),
+    );
+    saver.current = s;
+    let savedLog = -1;
+    let savedTick = -1;
+    const check = (onTime: boolean) => {
+      if (session.log.length === savedLog && (!onTime || session.tick === savedTick)) return;
+      savedLog = session.log.length;
+      savedTick = session.tick;
+      s.request();
+    };
+    check(true);
+    const unsubscribe = store.subscribe(() => check(false));
+    const timer = window.setInterval(() => check(true), AUTOSAVE_INTERVAL_MS);
+    const onHide = () => document.visibilityState === 'hidden' && check(true);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      unsubscribe();
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onHide);
+      s.close();
+      if (saver.current === s) saver.current = null;
+    };
+  }, [session, store, meta, write]);
+
+  return {
+    finish: useCallback(
+      (final: SimSnapshot) => {
+        void saver.current?.finish(() => {
+          let summary: AttemptSummary | undefined;
+          try {
+            summary = summarizeReport(scoreAttempt(session.scenario, session.log, final));
+          } catch (err) {
+            // The record keeps the replayable file; the debrief shows the scoring error.
+            console.warn('Scoring for the record failed:', err);
+          }
+          return write('finished', summary);
+        });
+      },
+      [session, write],
+    ),
+    abandon: useCallback(() => {
+      if (meta) void saver.current?.finish(() => abandonAttempt(meta.id, Date.now()));
+    }, [meta]),
+  };
+}

@@ -1,0 +1,64 @@
+import type { SimSnapshot } from '../../../sim/snapshot';
+import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
+import { comboLabel } from '../../keyboard/keyCombo';
+import { KEYMAP } from '../input/keymap';
+import { ActionButton, keepFocus } from './ActionButton';
+
+interface Props {
+  /** The latest snapshot: which commands the machine accepts, and the words of state-dependent buttons. */
+  readonly snapshot: SimSnapshot;
+  readonly pedalKey: string;
+  readonly exposing: boolean;
+  readonly onAction: (action: KeyAction) => void;
+  readonly onPedal: (down: boolean) => void;
+}
+
+/**
+ * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
+ * the keymap with their keys printed on them.
+ */
+export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal }: Props) {
+  const { allowed } = snapshot;
+  const visible = KEYMAP.filter((a) => !a.hiddenFromBar && (!a.commandType || allowed.includes(a.commandType)));
+  const groups = new Map<ActionGroup, KeyAction[]>();
+  for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+
+  return (
+    <nav className="action-bar" aria-label="Actions" data-testid="action-bar">
+      {[...groups].map(([group, actions]) => (
+        <div key={group} className="action-group">
+          <span className="action-group-label">{GROUP_LABELS[group]}</span>
+          {actions.map((a) =>
+            a.held ? (
+              <button
+                key={a.id}
+                type="button"
+                tabIndex={-1}
+                className={`action pedal${exposing ? ' on' : ''}`}
+                data-testid={`action-${a.id}`}
+                onMouseDown={keepFocus}
+                onPointerDown={(e) => {
+                  e.currentTarget.setPointerCapture(e.pointerId);
+                  onPedal(true);
+                }}
+                onPointerUp={() => onPedal(false)}
+                onPointerCancel={() => onPedal(false)}
+                onLostPointerCapture={() => onPedal(false)}
+              >
+                {a.label} <kbd>{comboLabel(pedalKey)}</kbd>
+              </button>
+            ) : (
+              <ActionButton
+                key={a.id}
+                action={a}
+                text={a.barLabel ? a.barLabel(snapshot) : a.label}
+                testId={`action-${a.id}`}
+                onAction={onAction}
+              />
+            ),
+          )}
+        </div>
+      ))}
+    </nav>
+  );
+}

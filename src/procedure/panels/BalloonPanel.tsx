@@ -1,0 +1,101 @@
+import type { CommandType } from '../../../sim/commands';
+import type { BalloonView, HeightView } from '../../../sim/snapshot';
+import type { TrainingMode } from '../../../sim/sessionTypes';
+import { balloonDevice } from '../../../sim/instruments/balloonDevices';
+import { fixed } from '../../ui/format';
+import type { KeyAction } from '../input/actionTypes';
+import { BalloonControls } from './BalloonControls';
+import { HeightRestoration } from './HeightRestoration';
+import { GAUGE_MAX_PSI, ManometerGauge } from '../../ui/ManometerGauge';
+import { Panel, Readout } from '../../ui/Panel';
+import { PressureVolumePlot } from '../../ui/PressureVolumePlot';
+import './balloon.css';
+
+interface Props {
+  readonly balloon: BalloonView | null;
+  readonly height: HeightView;
+  readonly mode: TrainingMode;
+  /** Command types the machine accepts now (the syringe buttons follow them). */
+  readonly allowed: readonly CommandType[];
+  readonly onAction: (action: KeyAction) => void;
+}
+
+/**
+ * The inflatable bone tamp: manometer (dial and number, psi), volume against the device's maximum,
+ * the live pressure-volume curve, the syringe's buttons, and the height restoration it achieves.
+ * Device limits come from sim/instruments/balloonDevices.ts (clinical-reference.md, Balloon).
+ */
+export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
+  const device = balloonDevice(b?.lengthMm ?? 15);
+  const leaked = b?.leakedContrastMl ?? 0;
+  const shown = b && (b.inserted || b.trace.length > 1);
+  return (
+    <Panel
+      title="Balloon tamp"
+      testId="balloon-panel"
+      aside={
+        b && (
+          <span className="badge">{`${b.lengthMm} mm · max ${device.maxVolumeMl} mL · ${device.ratedPressurePsi} psi`}</span>
+        )
+      }
+      className={b?.ruptured ? 'alarm' : undefined}
+    >
+      {!shown ? (
+        <p className="muted">Not inserted.</p>
+      ) : (
+        <div className="balloon-grid">
+          <div className="gauge-wrap">
+            <ManometerGauge pressurePsi={b.pressurePsi} peakPsi={b.peakPressurePsi} showBand={mode === 'practice'} />
+            <div className="gauge-readout">
+              <span data-testid="balloon-pressure">{Math.round(b.pressurePsi)}</span> psi
+            </div>
+          </div>
+          <div>
+            <Readout
+              label={`Volume (max ${device.maxVolumeMl})`}
+              value={fixed(b.volumeMl, 2)}
+              unit="mL"
+              testId="balloon-volume"
+            />
+            <Readout label="Peak" value={Math.round(b.peakPressurePsi)} unit="psi" testId="balloon-peak" />
+            <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" testId="balloon-cavity" />
+            {(b.peakVolumeMl ?? 0) > b.volumeMl + 0.005 && (
+              <Readout label="Largest fill" value={fixed(b.peakVolumeMl ?? 0, 2)} unit="mL" />
+            )}
+            {b.endplateContact && (
+              <Readout
+                label="Endplate"
+                value={b.endplateContactMl != null ? `at ${fixed(b.endplateContactMl, 2)} mL` : 'contact'}
+                tone="warn"
+                testId="balloon-endplate"
+              />
+            )}
+            {b.cortexBreach ? (
+              <Readout
+                label="Cortex"
+                value={`breached (${b.cortexBreach.wall})`}
+                tone="danger"
+                testId="balloon-cortex"
+              />
+            ) : (
+              b.cortexContact && <Readout label="Cortex" value="contact" tone="warn" testId="balloon-cortex" />
+            )}
+            {b.ruptured && <Readout label="Balloon" value="RUPTURED" tone="danger" testId="balloon-ruptured" />}
+            {leaked > 0 && (
+              <Readout
+                label="Contrast leaked"
+                value={fixed(leaked, 2)}
+                unit="mL"
+                tone="danger"
+                testId="balloon-leaked"
+              />
+            )}
+          </div>
+          <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
+        </div>
+      )}
+      <BalloonControls allowed={allowed} onAction={onAction} />
+      <HeightRestoration height={height} />
+    </Panel>
+  );
+}

@@ -1,0 +1,91 @@
+import type { CementView } from '../../../sim/snapshot';
+import type { TrainingMode } from '../../../sim/sessionTypes';
+import { fixed, formatClock } from '../../ui/format';
+import { CEMENT_DEVICES } from '../../../sim/instruments/cementDelivery';
+import { TACK_FEEL_TEXT } from '../../../sim/instruments/tackFeel';
+import { CementClock } from './CementClock';
+import { Panel, Readout } from '../../ui/Panel';
+
+interface Props {
+  readonly cement: CementView;
+  readonly mode: TrainingMode;
+}
+
+const PHASE_LABELS: Readonly<Record<CementView['phase'], string>> = {
+  unmixed: 'not mixed',
+  liquid: 'liquid',
+  sticky: 'sticky (waiting)',
+  working: 'working (doughy)',
+  setting: 'setting',
+  set: 'set',
+};
+
+/**
+ * Cement: clock since mixing, the last tack test, the delivery device, volumes, leaks. Phase,
+ * viscosity, the volume in the body and the leaks only in practice: in exam mode the trainee judges
+ * the cement as a surgeon does, by the time since mixing and the tack test (viscosity would give the
+ * phase away), and sees a leak only on the images; they know only how much they pushed.
+ */
+export function CementPanel({ cement: c, mode }: Props) {
+  const mixed = c.phase !== 'unmixed';
+  const practice = mode === 'practice';
+  const d = c.delivery;
+  return (
+    <Panel title="Cement (PMMA)" testId="cement-panel" className={practice && c.leakedMl > 0 ? 'alarm' : undefined}>
+      <div className="cement-grid">
+        <CementClock sinceMixS={c.sinceMixS} mixed={mixed} />
+        <div>
+          {practice && <Readout label="Phase" value={PHASE_LABELS[c.phase]} testId="cement-phase" />}
+          {practice && (
+            <Readout
+              label="Viscosity"
+              value={mixed ? Math.round(c.viscosityPaS) : '–'}
+              unit="Pa·s"
+              testId="cement-viscosity"
+            />
+          )}
+          <Readout label="Push pressure" value={Math.round(c.injectionPressureKPa)} unit="kPa" />
+        </div>
+      </div>
+      <div className="cement-tack" data-testid="cement-tack">
+        {c.lastTack ? (
+          <>
+            Tack test at {formatClock(c.lastTack.sinceMixS)}: {TACK_FEEL_TEXT[c.lastTack.feel]}
+          </>
+        ) : (
+          'No tack test yet.'
+        )}
+      </div>
+      <div className="cement-volumes" data-testid="cement-delivery">
+        <Readout label="Device" value={CEMENT_DEVICES[d.device].name} testId="cement-device" />
+        <Readout label="In the device" value={fixed(d.loadedMl, 2)} unit="mL" testId="cement-device-ml" />
+        <Readout label="Batch left" value={fixed(d.batchLeftMl, 1)} unit="mL" testId="cement-batch-ml" />
+        <Readout label="Devices used" value={d.devicesUsed} testId="cement-devices-used" />
+      </div>
+      <div className="cement-volumes" data-testid="cement-volumes">
+        <Readout label="Injected" value={fixed(c.injectedMl, 2)} unit="mL" testId="cement-injected" />
+        {practice && <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />}
+        {practice && (
+          <Readout
+            label="Leaked"
+            value={fixed(c.leakedMl, 2)}
+            unit="mL"
+            testId="cement-leaked"
+            tone={c.leakedMl > 0 ? 'danger' : undefined}
+          />
+        )}
+        {c.pendingMl > 0 && <Readout label="Queued" value={fixed(c.pendingMl, 2)} unit="mL" />}
+        {c.cannulaStuck && <Readout label="Cannula" value="stuck" tone="danger" />}
+      </div>
+      {practice && c.leaks.length > 0 && (
+        <ul className="leaks" data-testid="cement-leaks">
+          {c.leaks.map((l) => (
+            <li key={l.location}>
+              {l.location}: {fixed(l.volumeMl, 2)} mL{l.seenTick === null ? ' (not yet on an image)' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

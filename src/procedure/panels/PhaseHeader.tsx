@@ -1,0 +1,66 @@
+import { PHASES } from '../../../sim/procedure/phases';
+import type { TrainingMode } from '../../../sim/sessionTypes';
+import type { PracticeHint } from '../practiceHint';
+
+interface Props {
+  readonly phase: string;
+  readonly mode: TrainingMode;
+  /** Practice-mode hint (never passed in exam mode). */
+  readonly hint: PracticeHint | null;
+  /** The machine would accept phase.next now. */
+  readonly canAdvance: boolean;
+  /** The machine's full state value, e.g. 'access.inBody' (for tests and instructors). */
+  readonly stateValue: string;
+}
+
+/** The phase strip and the current phase's instruction; data-phase lets tests follow the procedure. */
+export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props) {
+  const index = PHASES.findIndex((p) => p.id === phase);
+  const current = index >= 0 ? PHASES[index] : undefined;
+  return (
+    <section
+      className="phase-header"
+      data-testid="phase"
+      data-phase={phase}
+      data-state={stateValue}
+      data-can-advance={canAdvance}
+    >
+      <ol className="phase-strip" aria-label="Procedure steps">
+        {PHASES.map((p, i) => (
+          <li
+            key={p.id}
+            className={i < index ? 'done' : i === index ? 'current' : ''}
+            aria-current={i === index ? 'step' : undefined}
+          >
+            {p.label}
+          </li>
+        ))}
+      </ol>
+      <div className="phase-text">
+        <h2>
+          <span className="phase-step">
+            Step {index + 1}/{PHASES.length}
+          </span>{' '}
+          {current?.label ?? phase}
+          {mode === 'practice' && canAdvance && phase !== 'debrief' && (
+            <span className="phase-ready">
+              step complete: <kbd>Enter</kbd> to continue
+            </span>
+          )}
+        </h2>
+        <p className="phase-instruction">{current?.instruction}</p>
+        {mode === 'practice' && hint && (
+          <p
+            className="phase-hint"
+            data-testid="hint"
+            data-ideal-medial={hint.ideal?.medialDeg.toFixed(1)}
+            data-ideal-caudal={hint.ideal?.caudalDeg.toFixed(1)}
+            data-ideal-depth={hint.ideal?.depthMm.toFixed(1)}
+          >
+            <span className="hint-tag">Hint</span> {hint.text}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

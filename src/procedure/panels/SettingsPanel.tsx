@@ -1,0 +1,66 @@
+import { OverlayDialog } from '../../ui/OverlayDialog';
+import { useEffect, useState } from 'react';
+import { baseKey, comboLabel } from '../../keyboard/keyCombo';
+import { DEFAULT_PEDAL_KEY, KEYMAP, keyConflicts } from '../input/keymap';
+import { updateSettings, useSettings } from '../../settings/settingsStore';
+
+interface Props {
+  readonly onClose: () => void;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Escape', 'Enter', 'Tab']);
+
+/** Why a key cannot be the pedal, or null when it can. */
+export function pedalKeyProblem(key: string): string | null {
+  if (MODIFIERS.has(key)) return `${comboLabel(key)} cannot be the pedal.`;
+  if (keyConflicts([key, `Shift+${key}`]).length === 0) return null;
+  const users = KEYMAP.filter((a) => a.keys.includes(key) || a.keys.includes(`Shift+${key}`)).map((a) => a.label);
+  return `${comboLabel(key)} is already used${users.length ? ` (${users.join(', ')})` : ''}.`;
+}
+
+/** Settings: remap the fluoro pedal (persisted in localStorage) and invert the image. */
+export function SettingsPanel({ onClose }: Props) {
+  const settings = useSettings();
+  const [capturing, setCapturing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!capturing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const key = baseKey(e.key);
+      const why = pedalKeyProblem(key);
+      setProblem(why);
+      if (!why) updateSettings({ pedalKey: key });
+      setCapturing(false);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [capturing]);
+
+  return (
+    <OverlayDialog title="Settings" label="Settings" className="settings" testId="settings" onClose={onClose}>
+      <div className="setting-row">
+        <span>Fluoro pedal</span>
+        <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
+        <button type="button" onClick={() => setCapturing(true)} disabled={capturing}>
+          {capturing ? 'Press a key…' : 'Change'}
+        </button>
+        <button type="button" onClick={() => updateSettings({ pedalKey: DEFAULT_PEDAL_KEY })}>
+          Reset to Space
+        </button>
+      </div>
+      {problem && <p className="status-warn">{problem}</p>}
+      <label className="setting-row">
+        <span>Invert image (bone light on dark)</span>
+        <input
+          type="checkbox"
+          checked={settings.inverted}
+          onChange={(e) => updateSettings({ inverted: e.target.checked })}
+        />
+      </label>
+    </OverlayDialog>
+  );
+}

@@ -1,0 +1,107 @@
+import type { TimedEvent } from '../../../sim/events';
+import type { TrocarView } from '../../../sim/snapshot';
+import type { TrainingMode } from '../../../sim/sessionTypes';
+import type { EntryDraft } from '../input/actionTypes';
+import { describeEvent } from '../describeEvent';
+import { fixed, tickClock } from '../../ui/format';
+import { instrumentStack } from '../instrumentStack';
+import { Panel, Readout } from '../../ui/Panel';
+
+interface Props {
+  readonly trocar: TrocarView | null;
+  readonly entry: EntryDraft;
+  readonly mode: TrainingMode;
+  readonly events: readonly TimedEvent[];
+}
+
+const MILESTONES: Readonly<Record<TrocarView['milestone'], string>> = {
+  outside: 'Outside the skin',
+  skin: 'In soft tissue',
+  docked: 'Docked on bone',
+  pedicle: 'In the pedicle',
+  body: 'In the vertebral body',
+  target: 'In the target zone',
+};
+
+/** What the operator's hands feel through the handle: the newest of these is shown as "Feel". */
+const FELT = new Set(['needle.skinPunctured', 'needle.docked', 'needle.stalled', 'needle.skived']);
+
+/**
+ * Trocar state: side, entry, angles, depth, tissue at the tip, what is in the patient along the
+ * track (needle, stylet, guide pin, introducer), mallet taps, skives and the last thing the hand
+ * felt, breaches (progress milestones in practice only).
+ */
+export function TrocarPanel({ trocar, entry, mode, events }: Props) {
+  const draft = `${entry.side}, ${fixed(entry.lateralMm, 0)} mm lateral, ${fixed(entry.cranialMm, 0)} mm cranial`;
+  if (!trocar) {
+    return (
+      <Panel title="Trocar" testId="trocar-panel">
+        <Readout label="Planned entry" value={draft} testId="entry-draft" />
+        <p className="muted">
+          Click the AP image, or <kbd>Tab</kbd> side · <kbd>Shift+I/J/K/L</kbd> move · <kbd>E</kbd> set entry
+        </p>
+      </Panel>
+    );
+  }
+  const t = trocar;
+  const stack = instrumentStack(t);
+  const felt = [...events].reverse().find((e) => FELT.has(e.event.type));
+  const feltLine = felt ? describeEvent(felt.event, mode) : null;
+  return (
+    <Panel title={stack.title} testId="trocar-panel" aside={<span className="badge">{stack.badge}</span>}>
+      <Readout label="Side" value={t.side} testId="trocar-side" />
+      <Readout
+        label="Entry offset"
+        value={`${fixed(entry.lateralMm, 0)} lat / ${fixed(entry.cranialMm, 0)} cran`}
+        unit="mm"
+        testId="trocar-entry"
+      />
+      <Readout label="Medial" value={fixed(t.medialDeg)} unit="°" testId="trocar-medial" />
+      <Readout label="Caudal" value={fixed(t.caudalDeg)} unit="°" testId="trocar-caudal" />
+      <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />
+      <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />
+      {/* Where the tip is relative to the pedicle and walls is for the trainee to read off the images in an exam. */}
+      {mode === 'practice' && <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />}
+      <Readout
+        label="In the patient"
+        value={
+          <span data-testid="trocar-instruments" data-stack={stack.key}>
+            {stack.text}
+          </span>
+        }
+      />
+      {feltLine && (
+        <Readout
+          label="Feel"
+          value={`${tickClock(felt!.tick)} ${feltLine.text}`}
+          tone={felt!.event.type === 'needle.skived' ? 'warn' : undefined}
+          testId="trocar-feel"
+        />
+      )}
+      <Readout label="Mallet taps" value={t.taps} testId="trocar-taps" />
+      <Readout
+        label="Skives"
+        value={t.skives > 0 ? `${t.skives} (${fixed(t.skivedMm)} mm)` : '0'}
+        tone={t.skives > 0 ? 'warn' : undefined}
+        testId="trocar-skives"
+      />
+      {t.missedPedicle && (
+        <Readout label="Pedicle" value={`missed (${t.missedPedicle})`} tone="danger" testId="trocar-missed" />
+      )}
+      {t.channelMm > 0 && <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />}
+      <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
+      {t.safetyRuleViolated && <Readout label="Safety rule" value="violated" tone="danger" />}
+      <div className="breaches" data-testid="trocar-breaches">
+        {t.breaches.length === 0 ? (
+          <span className="muted">No breach</span>
+        ) : (
+          t.breaches.map((b, i) => (
+            <div key={i} className="breach">
+              {tickClock(b.tick)} breach {b.wall} wall, {fixed(b.depthMm)} mm
+            </div>
+          ))
+        )}
+      </div>
+    </Panel>
+  );
+}

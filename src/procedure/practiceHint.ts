@@ -1,0 +1,116 @@
+import type { ChecklistItem, Side } from '../../sim/commands';
+import type { SimSnapshot } from '../../sim/snapshot';
+import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
+import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure/checklistItems';
+import { CHECKLIST_LABELS, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap';
+import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
+import { fixed } from '../ui/format';
+import { nextExchangeStep } from './nextExchangeStep';
+
+function remaining(snapshot: SimSnapshot, items: readonly ChecklistItem[]): string {
+  const left = items.filter((i) => !snapshot.checklist[i]).map((i) => CHECKLIST_LABELS[i]);
+  return left.length ? `Still to do: ${left.join(', ')}.` : 'Checklist complete: Enter to continue.';
+}
+
+/** A hint: its sentence, and for the access phases the ideal angles (also exposed as data-* attributes). */
+export interface PracticeHint {
+  readonly text: string;
+  readonly ideal?: { readonly medialDeg: number; readonly caudalDeg: number; readonly depthMm: number };
+}
+
+function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
+  const ideal = idealTrajectory(snapshot.anatomy, side);
+  const angles = { medialDeg: ideal.medialDeg, caudalDeg: ideal.caudalDeg, depthMm: ideal.depthMm };
+  const t = snapshot.trocar;
+  const head = `Ideal ${side} trajectory: medial ${fixed(ideal.medialDeg)}°, caudal ${fixed(ideal.caudalDeg)}°, about ${Math.round(ideal.depthMm)} mm to the target.`;
+  if (!t)
+    return {
+      text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner (click it on the AP image).`,
+      ideal: angles,
+    };
+  const step = nextExchangeStep(snapshot.stateValue);
+  const next = step
+    ? ` Exchange (${keyLabel('instrument.exchange')}), next: ${EXCHANGE_LABELS[step]}.`
+    : t.milestone === 'skin' || t.milestone === 'outside'
+      ? ` Push by hand (${keyLabel('needle.advance10')}) through soft tissue; on bone the push stalls: tap with the mallet (${keyLabel('needle.tap')}).`
+      : '';
+  return {
+    ideal: angles,
+    text: `${head} Now: medial ${fixed(t.medialDeg)}°, caudal ${fixed(t.caudalDeg)}°, depth ${Math.round(t.depthMm)} mm. Keep the tip lateral to the medial wall on AP until lateral shows it past the posterior wall.${next}`,
+  };
+}
+
+/** The balloon step by step: insert, inflate in increments under lateral images, stop on the textbook signs, deflate, remove. */
+function balloonHint(snapshot: SimSnapshot): string {
+  const b = snapshot.balloon;
+  const h = snapshot.height;
+  const lost = h.intactMm - h.preOpAnteriorMm;
+  const regained = lost > 0 ? ((h.anteriorMm - h.preOpAnteriorMm) / lost) * 100 : 0;
+  if (!b || !b.inserted) {
+    return b && b.trace.length > 1
+      ? 'Balloon out: the cavity is ready for cement (Enter).'
+      : `Insert the balloon through the cannula (${keyLabel('balloon.insert')}) and check its markers on a lateral image.`;
+  }
+  if (b.ruptured)
+    return `Balloon ruptured: stop, deflate (${keyLabel('balloon.deflate')}) and remove it (${keyLabel('balloon.remove')}).`;
+  if (b.volumeMl <= 0 && b.trace.length > 1) return `Balloon deflated: remove it (${keyLabel('balloon.remove')}).`;
+  const steps = `Inflate ${INFLATE_STEP_ML} mL (${keyLabel('balloon.inflate')}) or ${INFLATE_FINE_STEP_ML} mL (${keyLabel('balloon.inflateFine')}), hold (${keyLabel('balloon.hold')}) and watch the manometer`;
+  const stop = b.endplateContact
+    ? ` The balloon is against the endplate: stop and deflate (${keyLabel('balloon.deflate')}).`
+    : ' Stop at endplate contact, height restored, the lateral or anterior cortex, pressure climbing without volume, or the maximum volume.';
+  return `${steps}; usual working pressure 120-220 psi.${stop} Anterior height regained: ${Math.round(regained)} %.`;
+}
+
+function cementHint(snapshot: SimSnapshot): string {
+  switch (snapshot.cement.phase) {
+    case 'unmixed':
+      return 'Mix the cement (C); its clock starts now.';
+    case 'liquid':
+    case 'sticky':
+      return 'Cement still runny: low viscosity leaks. Wait (T) for the working (doughy) phase; a tack test (Shift+C) tells when it stops sticking to the glove.';
+    case 'working':
+      return 'Working phase: inject in small increments (V) under lateral fluoroscopy; stop (Z) at the first leak; load the next device (Shift+R) when one is empty. 4-5 mL is typical.';
+    case 'setting':
+      return 'Cement setting: stop injecting and take the instruments out (U) before it hardens around the cannula.';
+    case 'set':
+      return 'Cement set: the cannula may be held by it. Remove the instruments (U).';
+  }
+}
+
+/**
+ * A practice-mode hint for the current phase (clinical-reference.md, Technique / Balloon / Cement).
+ * Exam mode never calls this.
+ */
+export function practiceHint(snapshot: SimSnapshot, side: Side): PracticeHint | null {
+  if (snapshot.phase === 'access' || snapshot.phase === 'workingChannel')
+    return trajectoryHint(snapshot, snapshot.trocar?.side ?? side);
+  const text = phaseText(snapshot);
+  return text ? { text } : null;
+}
+
+function phaseText(snapshot: SimSnapshot): string | null {
+  switch (snapshot.phase) {
+    case 'caseReview':
+      return remaining(snapshot, CASE_REVIEW_ITEMS);
+    case 'preOp':
+      return remaining(snapshot, PRE_OP_ITEMS);
+    case 'positioning':
+      return 'Kyphoplasty is done prone (P).';
+    case 'cArmSetup':
+      return `True AP: spinous process centred between symmetric pedicles, endplates as single lines; true lateral: one posterior wall. C-arm offset: orbit ${fixed(snapshot.carm.orbitDeg)}°, tilt ${fixed(snapshot.carm.tiltDeg)}°.`;
+    case 'balloon':
+      return balloonHint(snapshot);
+    case 'cement':
+      return cementHint(snapshot);
+    case 'instrumentRemoval':
+      return snapshot.cement.phase === 'liquid' || snapshot.cement.phase === 'sticky'
+        ? 'Cement still runny: it may trail along the tract. Wait (T) a little before removing the cannula.'
+        : 'Remove the instruments (U) before the cement hardens around the cannula.';
+    case 'finalImages':
+      return 'Take a final AP and a final lateral image to document the fill and any leak.';
+    case 'recovery':
+      return 'Most patients go home the same day (H); keep overnight (O) after complications.';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Command } from '../../sim/commands';
+import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from '../procedure/input/keymap';
+
+const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
+
+/** A command in words, for the status line after it was accepted or refused. */
+export function describeCommand(c: Command): string {
+  switch (c.type) {
+    case 'phase.next':
+      return 'Next step';
+    case 'checklist.tick':
+      return CHECKLIST_LABELS[c.item];
+    case 'patient.position':
+      return `Patient ${c.position}`;
+    case 'carm.view':
+      return `C-arm to ${c.view}`;
+    case 'carm.adjust':
+      return c.dOrbitDeg !== 0 ? `C-arm orbit ${signed(c.dOrbitDeg, '°')}` : `C-arm tilt ${signed(c.dTiltDeg, '°')}`;
+    case 'fluoro.mode':
+      return `Fluoro mode: ${FLUORO_MODE_LABELS[c.mode]}`;
+    case 'fluoro.expose':
+      return c.on ? 'Fluoro on' : 'Fluoro off';
+    case 'carm.collimate':
+      return `Collimation ${Math.round((2 * c.halfWidthMm) / 10)} x ${Math.round((2 * c.halfHeightMm) / 10)} cm`;
+    case 'carm.zoom':
+      return c.zoom === 1 ? 'Magnification off (full field)' : `Magnification x${c.zoom}`;
+    case 'fluoro.store':
+      return 'Image stored';
+    case 'local.anaesthetic':
+      return 'Local anaesthetic infiltrated';
+    case 'needle.entry':
+      return `Skin entry ${c.side}, ${c.lateralMm} mm lateral, ${c.cranialMm} mm cranial`;
+    case 'side.select':
+      return `Working on the ${c.side} side`;
+    case 'needle.aim':
+      return `Aim: medial ${c.medialDeg}°, caudal ${c.caudalDeg}°`;
+    case 'needle.advance':
+      return c.mm >= 0 ? `Advance ${c.mm} mm` : `Withdraw ${-c.mm} mm`;
+    case 'needle.tap':
+      return 'Mallet tap';
+    case 'instrument.exchange':
+      return exchangeStepLabel(c.step);
+    case 'channel.drill':
+      return `Drill ${c.mm} mm`;
+    case 'balloon.insert':
+      return 'Balloon inserted';
+    case 'balloon.inflate':
+      return c.mL >= 0 ? `Inflate +${c.mL} mL` : `Withdraw ${-c.mL} mL`;
+    case 'balloon.deflate':
+      return 'Balloon deflated';
+    case 'balloon.remove':
+      return 'Balloon removed';
+    case 'cement.mix':
+      return 'Cement mixing started';
+    case 'cement.tackTest':
+      return 'Tack test';
+    case 'cement.load':
+      return 'Next cement device loaded';
+    case 'cement.inject':
+      return `Inject ${c.mL} mL`;
+    case 'cement.stop':
+      return 'Injection stopped';
+    case 'instruments.remove':
+      return 'Instruments removed';
+    case 'time.wait':
+      return `Waited ${c.s} s`;
+    case 'discharge.decide':
+      return c.decision === 'same-day' ? 'Discharge the same day' : 'Keep overnight';
+  }
+}
