@@ -18,7 +18,8 @@ import { createRng } from '../sim/math/rng';
 import { Balloon } from '../sim/instruments/balloon';
 import { BALLOON_MODEL } from '../sim/instruments/balloonModel';
 import { add, scale, type Vec3 } from '../sim/math/vec3';
-import type { HeightFigures, SimSnapshot } from '../sim/snapshot';
+import type { SimSnapshot } from '../sim/snapshot';
+import type { HeightFigures } from '../sim/instruments/heightView';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));

@@ -2,10 +2,11 @@ import type { Scenario } from '../levels/scenarioSchema';
 import type { LogEntry, Side, View } from './commands';
 import type { BreachWall, CementPhase, LeakLocation } from './events';
 import type { Session, TrainingMode } from './sessionTypes';
-import type { BalloonView, SimSnapshot } from './snapshot';
+import type { SimSnapshot } from './snapshot';
 import { TICKS_PER_S } from './constants';
 import { createSession } from './session';
 import { ReplayError } from './replay';
+import type { BalloonView } from './instruments/balloonView';
 
 /** The state of the attempt every `sampleEveryS` of sim time: what the debrief's plots draw. */
 export interface TraceSample {

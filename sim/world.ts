@@ -4,7 +4,6 @@ import { isCArmCommand, type Command, type Side } from './commands';
 import type { DomainEvent, LeakLocation } from './events';
 import type { Vec3 } from './math/vec3';
 import type { Rng } from './math/rng';
-import type { BalloonView, CementView, HeightView, TrocarView, CArmView, DoseView } from './snapshot';
 import { buildAnatomy } from './anatomy/buildAnatomy';
 import { Fluoroscope } from './imaging/fluoroscope';
 import { Balloon } from './instruments/balloon';
@@ -17,6 +16,12 @@ import { mergeCementViews } from './instruments/mergeCementViews';
 import { gaugeToDiameterMm } from './instruments/trocarGauge';
 import { channelOpen } from './instruments/accessInstruments';
 import { add, scale } from './math/vec3';
+import type { CArmView } from './imaging/carmView';
+import type { DoseView } from './imaging/doseView';
+import type { TrocarView } from './instruments/trocarView';
+import type { BalloonView } from './instruments/balloonView';
+import type { CementView } from './instruments/cementView';
+import type { HeightView } from './instruments/heightView';
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement

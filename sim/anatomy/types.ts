@@ -1,6 +1,5 @@
-import type { BoneChannels } from './boneChannels';
-import type { Vec3 } from '../math/vec3';
 import type { LevelName, Scenario } from '../../levels/scenarioSchema';
+import type { Vec3 } from '../math/vec3';
 
 /**
  * The one description of the patient's anatomy. Imaging (attenuation), breach detection and the
@@ -121,4 +120,47 @@ export interface Anatomy {
 export interface GasPocket {
   readonly centre: Vec3;
   readonly radiiMm: Vec3;
+}
+/**
+ * The hidden ways through the target body that cement can find: channels no image shows before the
+ * cement does (issue 6: "out through real openings"). They vary from patient to patient, which is
+ * why two textbook injections into two patients can end differently; whether cement takes one
+ * depends on the flow model (sim/physics/cementInvasion.ts), never on a draw at injection time.
+ *
+ * - Intraosseous veins: the basivertebral vein fans out from its ostium in the posterior wall into
+ *   the body, and each segmental (anterolateral) ostium has a short channel inwards (Gray's anatomy;
+ *   Yeom et al., J Bone Joint Surg Br 2003, leakage types B and S). Lengths and diameters assumed.
+ * - Endplate fissures: an osteoporotic compression fracture is a failure of the endplate; fracture
+ *   lines run from the crushed zone through the superior endplate into the disc (leakage into the
+ *   disc is the commonest type after vertebroplasty, J Orthop Surg Res 2019). Presence by Genant
+ *   grade, width and depth assumed.
+ * - Cortical fissures: the anterior wall buckles in a wedge fracture; hairline cracks through the
+ *   anterior / anterolateral cortex lead to the paravertebral space (type C, "cortical disruption",
+ *   World Neurosurg 2017). Presence by grade, width and depth assumed.
+ * - Fracture lines: a cortical defect (lateral, or the posterior wall of a malignant fracture) is
+ *   the outer end of a fracture line running inwards (assumed 8-14 mm).
+ * The scenario's explicit flags (endplateCrack, lateralCortexDefect, posteriorWallDefect) are the
+ * visible, larger openings of sim/anatomy/openings.ts; these are the hairline ones every fracture may have.
+ */
+export type BoneChannelKind =
+  | 'basivertebralVein'
+  | 'segmentalVein'
+  | 'endplateFissure'
+  | 'cortexFissure'
+  | 'fractureLine';
+
+export interface BoneChannel {
+  readonly kind: BoneChannelKind;
+  /** From the deep end inside the body to the opening at the wall, mm (patient frame). */
+  readonly path: readonly { readonly x: number; readonly y: number; readonly z: number }[];
+  /** Channel diameter (veins) or crack width (fissures), mm. */
+  readonly widthMm: number;
+  /** Index of the anatomy opening the channel drains through (veins), or null (fissures open by themselves). */
+  readonly openingIndex: number | null;
+}
+
+export interface BoneChannels {
+  readonly channels: readonly BoneChannel[];
+  /** Seed of the trabecular pore field (sim/physics/cementLattice.ts): this patient's bone, not an injection's luck. */
+  readonly poreFieldSeed: number;
 }

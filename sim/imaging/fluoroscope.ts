@@ -1,6 +1,5 @@
 import type { Command, FluoroMode, View } from '../commands';
 import type { DomainEvent } from '../events';
-import type { CArmView, DoseView } from '../snapshot';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { createAttenuationField } from '../anatomy/attenuation';
@@ -17,6 +16,8 @@ import { createProjection } from './projection';
 import { measureBeamPath, type AttenuationField } from './beamPath';
 import { OPEN_COLLIMATION, clampCollimation, fieldAreaAtDetectorMm2, type Collimation } from './collimation';
 import { MODES, doseRates, type ExposureGeometry } from './dose';
+import type { CArmView } from './carmView';
+import type { DoseView } from './doseView';
 
 export type CArmKind = 'single-plane' | 'biplane';
 

@@ -1,6 +1,5 @@
 import type { Anatomy, EndplateLift, VertebraGeometry } from '../anatomy/types';
 import type { DomainEvent } from '../events';
-import type { BalloonView } from '../snapshot';
 import { add, normalize, scale, vec3, type Vec3 } from '../math/vec3';
 import { balloonDevice, type BalloonDevice } from './balloonDevices';
 import {
@@ -20,6 +19,7 @@ import { SharedEndplate, type EndplatePusher } from './endplateShare';
 import type { PlaneRooms } from './balloonRooms';
 import { BalloonWorld } from '../physics/balloonWorld';
 import { FIXED_DT_S } from '../constants';
+import type { BalloonView } from './balloonView';
 
 const SUBSTEP_ML = 0.005;
 /** The syringe's resolution, mL: volumes are kept on this grid so that 16 x 0.25 mL is exactly 4 mL. */

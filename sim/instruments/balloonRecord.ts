@@ -1,8 +1,8 @@
 import type { DomainEvent } from '../events';
 import type { Vec3 } from '../math/vec3';
-import type { BalloonView } from '../snapshot';
 import type { BalloonDevice } from './balloonDevices';
 import type { BalloonModelParams } from './balloonModel';
+import type { BalloonView } from './balloonView';
 
 const TRACE_STEP_ML = 0.05;
 const TRACE_MAX_POINTS = 4000;

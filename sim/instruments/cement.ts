@@ -1,6 +1,5 @@
 import type { Anatomy } from '../anatomy/types';
 import type { CementPhase, DomainEvent, LeakLocation, TackFeel } from '../events';
-import type { CementView, Leak } from '../snapshot';
 import type { CementDeliveryKind, Scenario } from '../../levels/scenarioSchema';
 import type { Vec3 } from '../math/vec3';
 import {
@@ -15,6 +14,7 @@ import type { BreachOpening } from './cementOutlets';
 import { CementBodyFlow } from './cementBodyFlow';
 import { CementDelivery } from './cementDelivery';
 import { tackFeel } from './tackFeel';
+import type { CementView, Leak } from './cementView';
 
 /** What the world tells the cement each step. */
 export interface CementStepContext {

@@ -1,12 +1,12 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
 import type { LeakLocation } from '../events';
-import type { CementDeposit } from '../snapshot';
 import type { Vec3 } from '../math/vec3';
 import { CELL, CELL_MM, CementLattice } from '../physics/cementLattice';
 import { CementInvasion } from '../physics/cementInvasion';
 import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
 import { leakShares, outletHydraulics, type BreachOpening, type LatticeOutletKind } from './cementOutlets';
 import { leakDeposit } from './cementDeposits';
+import type { CementDeposit } from './cementView';
 
 /** Where the cement leaves the cannula and what room the balloon made. */
 export interface BodyFlowContext {

@@ -1,5 +1,5 @@
 import type { CementDeliveryKind } from '../../levels/scenarioSchema';
-import type { DeliveryView } from '../snapshot';
+import type { DeliveryView } from './cementView';
 
 /** One cement delivery device: what it holds and the most pressure a hand makes with it. */
 export interface CementDevice {

@@ -1,6 +1,6 @@
 import type { LeakLocation } from '../events';
-import type { CementDeposit } from '../snapshot';
 import { add, normalize, scale, sub, vec3, type Vec3 } from '../math/vec3';
+import type { CementDeposit } from './cementView';
 
 const sphereRadiusMm = (volumeMl: number): number => Math.cbrt((3 * volumeMl * 1000) / (4 * Math.PI));
 

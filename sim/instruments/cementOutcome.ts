@@ -1,5 +1,5 @@
 import type { LeakLocation } from '../events';
-import type { CementView } from '../snapshot';
+import type { CementView } from './cementView';
 
 /**
  * What the cement did, for scoring and the debrief (issue 6, "Outcomes for scoring"): a pure

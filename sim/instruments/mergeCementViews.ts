@@ -1,4 +1,4 @@
-import type { CementView, Leak } from '../snapshot';
+import type { CementView, Leak } from './cementView';
 
 /**
  * One cement view for the whole vertebra from the batches of each side: volumes add up (so the

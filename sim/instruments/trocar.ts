@@ -1,6 +1,5 @@
 import type { ExchangeStep, Side } from '../commands';
 import type { DomainEvent } from '../events';
-import type { TrocarView } from '../snapshot';
 import { add, dot, length, normalize, scale, sub, type Vec3 } from '../math/vec3';
 import { classifierFor } from '../anatomy/classifierCache';
 import { inTargetZone, pastPosteriorWall, pedicleLocal, pedicleOf } from '../anatomy/landmarks';
@@ -18,6 +17,7 @@ import { channelOpen, exchanged, freshAccessInstruments, type AccessInstruments 
 import { gaugeToDiameterMm } from './trocarGauge';
 import { atPedicleEntry, pedicleMilestones, violatesSafetyRule } from './trocarChecks';
 import { advanceSpeedMmS, handSpeedMmS, TROCAR_SPEED_MM_S, withdrawSpeedMmS } from './trocarSpeeds';
+import type { TrocarView } from './trocarView';
 
 type Milestone = TrocarView['milestone'];
 const MILESTONES: readonly Milestone[] = ['outside', 'skin', 'docked', 'pedicle', 'body', 'target'];

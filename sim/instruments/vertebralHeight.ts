@@ -1,7 +1,7 @@
 import type { Anatomy, EndplateLift } from '../anatomy/types';
-import type { HeightFigures, HeightView } from '../snapshot';
 import { targetVertebra } from './endplateGeometry';
 import type { LiftStages } from './endplateSupport';
+import type { HeightFigures, HeightView } from './heightView';
 
 /** Wedge (kyphotic) angle of a body, degrees, from its anterior and posterior heights over its depth. */
 export function wedgeAngleDeg(anteriorMm: number, posteriorMm: number, depthMm: number): number {

@@ -1,6 +1,5 @@
 import type { Side } from '../commands';
 import type { BreachWall, DomainEvent } from '../events';
-import type { Breach } from '../snapshot';
 import { dot, sub, type Vec3 } from '../math/vec3';
 import { CODE, TISSUES } from '../anatomy/tissueCodes';
 import type { Anatomy, Tissue } from '../anatomy/types';
@@ -8,6 +7,7 @@ import type { TissueClassifier } from '../anatomy/tissueClassifier';
 import { exitWallAt } from './exitWall';
 import { surfaceNormal } from './surfaceNormal';
 import { insideTargetBody, inTargetVertebra } from './targetVertebra';
+import type { Breach } from '../instruments/trocarView';
 
 /**
  * Spaces a tip must never enter, whatever it came through, and the wall a breach into them is

@@ -1,9 +1,9 @@
 import type { Anatomy, Opening, VertebraGeometry } from '../anatomy/types';
-import type { BoneChannel } from '../anatomy/boneChannels';
 import { footprintSignedDistance } from '../anatomy/footprint';
 import { makeEndplateProfile, superiorYAt, inferiorYAt } from '../anatomy/endplateProfile';
 import { createRng } from '../math/rng';
 import type { Vec3 } from '../math/vec3';
+import type { BoneChannel } from '../anatomy/types';
 
 /**
  * The target body's cancellous space as a lattice of cubic cells, for cement flow

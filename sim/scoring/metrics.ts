@@ -1,8 +1,8 @@
 import type { Metrics } from '../scoring/types';
-import type { HeightView } from '../snapshot';
 import { eventTicks, type ScoringInput } from './scoringInput';
 import { cementOutcome } from '../instruments/cementOutcome';
 import { TICKS_PER_S } from '../constants';
+import type { HeightView } from '../instruments/heightView';
 
 const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -1,7 +1,6 @@
 import { contours } from 'd3-contour';
 import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
 import type { Side } from '../../sim/commands';
-import type { CementDeposit } from '../../sim/snapshot';
 import type { Vec3 } from '../../sim/math/vec3';
 import type { Projection } from '../../sim/imaging/projection';
 import { depthInsideBody, pedicleLocal, pedicleOf } from '../../sim/anatomy/landmarks';
@@ -9,6 +8,7 @@ import { defaultSkinEntry, idealTrajectory } from '../../sim/anatomy/idealTrajec
 import { ellipsoidChord } from '../../sim/imaging/radiograph/shapeIntegrals';
 
 import { REVEAL_VIEWBOX } from './revealViewbox';
+import type { CementDeposit } from '../../sim/instruments/cementView';
 
 export { REVEAL_VIEWBOX };
 

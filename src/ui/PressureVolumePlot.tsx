@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { BalloonView } from '../../sim/snapshot';
+import type { BalloonView } from '../../sim/instruments/balloonView';
 
 interface Props {
   readonly trace: BalloonView['trace'];

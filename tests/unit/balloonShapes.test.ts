@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { createSession } from '../../sim/session';
-import type { BalloonView, SimSnapshot } from '../../sim/snapshot';
+import type { SimSnapshot } from '../../sim/snapshot';
 import {
   MU_PER_MM,
   balloonContrastShape,
@@ -11,6 +11,7 @@ import {
   shapesFromSnapshot,
 } from '../../sim/imaging/radiograph/radiopaqueShapes';
 import { prismChord } from '../../sim/imaging/radiograph/shapeIntegrals';
+import type { BalloonView } from '../../sim/instruments/balloonView';
 
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
 const base = createSession(scenario, 1).snapshot();

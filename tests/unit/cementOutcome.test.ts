@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cementOutcome, PROMPT_STOP_S } from '../../sim/instruments/cementOutcome';
-import type { CementView, Leak } from '../../sim/snapshot';
+import type { CementView, Leak } from '../../sim/instruments/cementView';
 
 const TPS = 60;
 

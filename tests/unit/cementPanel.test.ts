@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { CementPanel } from '../../src/procedure/panels/CementPanel';
-import type { CementView } from '../../sim/snapshot';
+import type { CementView } from '../../sim/instruments/cementView';
 
 /** A working-phase cement after a tack test, 6 min after mixing, one bone filler partly used. */
 const CEMENT: CementView = {

@@ -1,6 +1,7 @@
-import type { SimSnapshot, TrocarView } from '../../snapshot';
+import type { SimSnapshot } from '../../snapshot';
 import type { Vec3 } from '../../math/vec3';
 import { GAUGE_OD_MM, gaugeToDiameterMm } from '../../instruments/trocarGauge';
+import type { TrocarView } from '../../instruments/trocarView';
 
 /**
  * What moves in the image, as simple solids with a uniform attenuation: the steel along each

@@ -1,5 +1,4 @@
 import type { CommandType } from '../../../sim/commands';
-import type { BalloonView, HeightView } from '../../../sim/snapshot';
 import type { TrainingMode } from '../../../sim/sessionTypes';
 import { balloonDevice } from '../../../sim/instruments/balloonDevices';
 import { fixed } from '../../ui/format';
@@ -10,6 +9,8 @@ import { GAUGE_MAX_PSI, ManometerGauge } from '../../ui/ManometerGauge';
 import { Panel, Readout } from '../../ui/Panel';
 import { PressureVolumePlot } from '../../ui/PressureVolumePlot';
 import './balloon.css';
+import type { BalloonView } from '../../../sim/instruments/balloonView';
+import type { HeightView } from '../../../sim/instruments/heightView';
 
 interface Props {
   readonly balloon: BalloonView | null;

@@ -1,10 +1,10 @@
-import type { CementView } from '../../../sim/snapshot';
 import type { TrainingMode } from '../../../sim/sessionTypes';
 import { fixed, formatClock } from '../../ui/format';
 import { CEMENT_DEVICES } from '../../../sim/instruments/cementDelivery';
 import { TACK_FEEL_TEXT } from '../../../sim/instruments/tackFeel';
 import { CementClock } from './CementClock';
 import { Panel, Readout } from '../../ui/Panel';
+import type { CementView } from '../../../sim/instruments/cementView';
 
 interface Props {
   readonly cement: CementView;

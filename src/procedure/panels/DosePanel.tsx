@@ -1,9 +1,10 @@
 import type { View } from '../../../sim/commands';
 import type { TrainingMode } from '../../../sim/sessionTypes';
-import type { CArmView, DoseView } from '../../../sim/snapshot';
 import { fixed, formatClock } from '../../ui/format';
 import { FLUORO_MODE_LABELS } from '../input/keymap';
 import { Panel, Readout } from '../../ui/Panel';
+import type { CArmView } from '../../../sim/imaging/carmView';
+import type { DoseView } from '../../../sim/imaging/doseView';
 
 interface Props {
   readonly dose: DoseView;

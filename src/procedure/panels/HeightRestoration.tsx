@@ -1,5 +1,5 @@
-import type { HeightFigures, HeightView } from '../../../sim/snapshot';
 import { fixed } from '../../ui/format';
+import type { HeightFigures, HeightView } from '../../../sim/instruments/heightView';
 
 interface Props {
   readonly height: HeightView;

@@ -1,0 +1,78 @@
+/**
+ * The dependency rule (docs/architecture.md): dependencies point one way, and this file is the
+ * rule a tool checks, not a convention. `npm run lint:deps` runs it; `npm test` runs it first.
+ *
+ * Layers, top to bottom:
+ *   src/App.tsx, src/main.tsx                    the app shell: picks the screen
+ *   src/<feature>/  menu procedure debrief       what a user does; features never import each other
+ *                   history lab editor           (the shell hands data between them)
+ *   src/<service>/  replay render record         browser services the features use
+ *                   keyboard scenarios settings
+ *   src/ui/                                      shared presentational pieces, labels, formatting
+ *   src/attempt/                                 plain types handed from one feature to another
+ *   sim/ (through its public face)               the engine: pure, knows nothing above it
+ */
+const FEATURES = '(menu|procedure|debrief|history|lab|editor)';
+const SERVICES = '(replay|render|record|keyboard|scenarios|settings)';
+const SHELL = '^src/(App|main)\\.tsx?$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle means two modules cannot be understood, tested or moved apart.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'sim-stays-pure',
+      severity: 'error',
+      comment: 'sim/ is the engine: it never imports the browser app, the server, scripts or tests, nor pixi or react.',
+      from: { path: '^sim/' },
+      to: { path: ['^src/', '^server/', '^scripts/', '^tests/', 'node_modules/(pixi\\.js|react|react-dom|@pixi)/'] },
+    },
+    {
+      name: 'nothing-imports-the-shell',
+      severity: 'error',
+      comment: 'Only the shell composes features; nothing below it imports it.',
+      from: { path: '^src/', pathNot: SHELL },
+      to: { path: SHELL },
+    },
+    {
+      name: 'features-stay-apart',
+      severity: 'error',
+      comment: 'A feature never imports another feature: the shell hands data between them.',
+      from: { path: `^src/${FEATURES}/` },
+      to: { path: `^src/${FEATURES}/`, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'services-never-import-features',
+      severity: 'error',
+      comment: 'Services (storage, replay, rendering, keyboard) sit below the features that use them.',
+      from: { path: `^src/${SERVICES}/` },
+      to: { path: `^src/${FEATURES}/` },
+    },
+    {
+      name: 'ui-sits-below-features-and-services',
+      severity: 'error',
+      comment: 'Shared UI pieces take what they show as props; they import no feature and no service.',
+      from: { path: '^src/ui/' },
+      to: { path: [`^src/${FEATURES}/`, `^src/${SERVICES}/`] },
+    },
+    {
+      name: 'attempt-types-are-the-floor',
+      severity: 'error',
+      comment: 'The hand-off types import nothing else of src/.',
+      from: { path: '^src/attempt/' },
+      to: { path: '^src/', pathNot: '^src/attempt/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    babelConfig: { fileName: 'scripts/depcruise/babel.config.cjs' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    exclude: { path: ['^dist/', '\\.css$'] },
+  },
+};
