@@ -33,6 +33,13 @@ module.exports = {
       to: { path: ['^src/', '^server/', '^scripts/', '^tests/', 'node_modules/(pixi\\.js|react|react-dom|@pixi)/'] },
     },
     {
+      name: 'sim-only-through-its-public-face',
+      severity: 'error',
+      comment: 'src/, server/ and scripts/ import sim/ through one index module per concern, so the engine can be reorganised without touching them.',
+      from: { path: '^(src|server|scripts)/' },
+      to: { path: '^sim/', pathNot: '^sim/[^/]+/index\\.ts$' },
+    },
+    {
       name: 'nothing-imports-the-shell',
       severity: 'error',
       comment: 'Only the shell composes features; nothing below it imports it.',

@@ -11,15 +11,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from '../levels/scenarioSchema';
-import { planSchema, type Plan } from '../sim/plan/planSchema';
-import { runPlan } from '../sim/plan/runPlan';
-import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
-import { createRng } from '../sim/math/rng';
-import { Balloon } from '../sim/instruments/balloon';
-import { BALLOON_MODEL } from '../sim/instruments/balloonModel';
-import { add, scale, type Vec3 } from '../sim/math/vec3';
-import type { SimSnapshot } from '../sim/snapshot';
-import type { HeightFigures } from '../sim/instruments/heightView';
+import { planSchema, type Plan } from '../sim/plan';
+import { runPlan } from '../sim/plan';
+import { buildAnatomy } from '../sim/anatomy';
+import { createRng } from '../sim/math';
+import { Balloon } from '../sim/instruments';
+import { BALLOON_MODEL } from '../sim/instruments';
+import { add, scale, type Vec3 } from '../sim/math';
+import type { SimSnapshot } from '../sim/session';
+import type { HeightFigures } from '../sim/instruments';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));

@@ -24,10 +24,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LevelName, Scenario } from '../levels/scenarioSchema';
-import { planSchema, type Plan, type PlanStep } from '../sim/plan/planSchema';
-import { runPlan } from '../sim/plan/runPlan';
-import type { LeakLocation } from '../sim/events';
-import { TICKS_PER_S } from '../sim/constants';
+import { planSchema, type Plan, type PlanStep } from '../sim/plan';
+import { runPlan } from '../sim/plan';
+import type { LeakLocation } from '../sim/core';
+import { TICKS_PER_S } from '../sim/core';
 import { calibrationScenario } from './calibrate-balloon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

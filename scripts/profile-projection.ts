@@ -12,12 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../levels/scenarioSchema';
-import { createAttenuationField } from '../sim/anatomy/attenuation';
-import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
-import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging/carmPose';
-import { createProjection } from '../sim/imaging/projection';
-import { createRng } from '../sim/math/rng';
-import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes } from '../sim/imaging/radiograph/lineIntegralMap';
+import { createAttenuationField } from '../sim/anatomy';
+import { buildAnatomy } from '../sim/anatomy';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging';
+import { createProjection } from '../sim/imaging';
+import { createRng } from '../sim/math';
+import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes } from '../sim/imaging';
 
 const runs = Number(process.argv[2] ?? 5);
 const LEVELS = ['levels/l1-osteoporotic-wedge.json', 'levels/t12-biconcave-vertebroplasty.json'];

@@ -10,19 +10,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../levels/scenarioSchema';
-import { buildAnatomy } from '../sim/anatomy/buildAnatomy';
-import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging/carmPose';
-import { DEFAULT_COLLIMATION } from '../sim/imaging/collimation';
-import { relativeNoise } from '../sim/imaging/dose';
-import { createRng } from '../sim/math/rng';
-import { add, normalize, scale, sub } from '../sim/math/vec3';
-import {
-  GAUGE_OD_MM,
-  MU_PER_MM,
-  SHAFT_LENGTH_MM,
-  type RadiopaqueShape,
-} from '../sim/imaging/radiograph/radiopaqueShapes';
-import { renderStill } from '../sim/imaging/radiograph/renderStill';
+import { buildAnatomy } from '../sim/anatomy';
+import { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, targetIsocentre } from '../sim/imaging';
+import { DEFAULT_COLLIMATION } from '../sim/imaging';
+import { relativeNoise } from '../sim/imaging';
+import { createRng } from '../sim/math';
+import { add, normalize, scale, sub } from '../sim/math';
+import { GAUGE_OD_MM, MU_PER_MM, SHAFT_LENGTH_MM, type RadiopaqueShape } from '../sim/imaging';
+import { renderStill } from '../sim/imaging';
 import { encodeGreyPng } from './pngEncode';
 
 const [scenarioPath = 'levels/l1-osteoporotic-wedge.json', seedArg = '1', outDir = '/tmp'] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { attemptSchema } from '../sim/attempt/attemptSchema';
-import { planSchema } from '../sim/plan/planSchema';
+import { attemptSchema } from '../sim/attempt';
+import { planSchema } from '../sim/plan';
 import { scenarioSchema } from '../levels/scenarioSchema';
 
 /** JSON Schemas generated from the zod schemas, keyed by the docs/ file they are written to. */

@@ -9,9 +9,9 @@
 // and the statement (with its comment) must be updated too, or goldenScores.test.ts fails.
 import { writeFileSync } from 'node:fs';
 import { GOLDEN_CASES, goldenPath, loadPlan, loadScenario } from '../tests/unit/goldenFixtures';
-import { runPlan } from '../sim/plan/runPlan';
-import { toAttemptFile } from '../sim/attempt/attemptFile';
-import { scoreAttempt } from '../sim/scoring/score';
+import { runPlan } from '../sim/plan';
+import { toAttemptFile } from '../sim/attempt';
+import { scoreAttempt } from '../sim/scoring';
 
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !GOLDEN_CASES.some((c) => c.name === n));

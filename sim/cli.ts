@@ -17,13 +17,13 @@ import { planSchema } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
 import { parseAttemptFile, toAttemptFile } from './attempt/attemptFile';
 import { scenarioHash } from './attempt/scenarioHash';
-import { replay } from './replay';
+import { replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
-import type { Session } from './sessionTypes';
-import { APP_VERSION } from './version';
+import type { Session } from './session/sessionTypes';
+import { APP_VERSION } from './core/version';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../levels/scenarioSchema';
-import { expertBenchmark } from './scoring/expertBenchmark';
+import { expertBenchmark } from './attempt/expertBenchmark';
 import { formatReportText, reportTextHeader } from './scoring/reportText';
 
 function readJson(path: string): unknown {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { MenuScreen, type MenuState } from './menu/MenuScreen';
 import type { CaseStart, FinishedAttempt } from './attempt/attemptTypes';
-import type { Session } from '../sim/sessionTypes';
+import type { Session } from '../sim/session';
 import { initialSeed } from './menu/initialSeed';
 import { RecordPanel, type ResumedAttempt } from './menu/RecordPanel';
 import { newAttemptId, type RecordMeta } from './record/recordMeta';

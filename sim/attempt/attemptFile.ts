@@ -1,5 +1,5 @@
 import type { AttemptFile } from './types';
-import type { Session } from '../sessionTypes';
+import type { Session } from '../session/sessionTypes';
 import { ATTEMPT_VERSION, attemptSchema } from './attemptSchema';
 import { scenarioHash } from './scenarioHash';
 

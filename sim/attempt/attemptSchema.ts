@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../../levels/scenarioSchema';
-import { commandSchema } from '../commandSchema';
+import { commandSchema } from '../core/commandSchema';
 
 /** Current attempt-file version. Bump it (and document the migration) when the format changes. */
 export const ATTEMPT_VERSION = 1;

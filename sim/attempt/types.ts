@@ -1,6 +1,6 @@
-import type { LogEntry } from '../commands';
+import type { LogEntry } from '../core/commands';
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { TrainingMode } from '../sessionTypes';
+import type { TrainingMode } from '../session/sessionTypes';
 
 /** The attempt file: everything needed to replay an attempt exactly (docs/attempt-file.md). */
 export interface AttemptFile {

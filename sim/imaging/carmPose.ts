@@ -1,4 +1,4 @@
-import type { View } from '../commands';
+import type { View } from '../core/commands';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { vec3, type Vec3 } from '../math/vec3';

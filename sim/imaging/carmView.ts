@@ -1,4 +1,4 @@
-import type { FluoroMode, View } from '../commands';
+import type { FluoroMode, View } from '../core/commands';
 import type { PatientRotation } from './carmPose';
 import type { Collimation } from './collimation';
 /** The C-arm as the snapshot shows it: view, pose, mode, shutters and zoom. */

@@ -1,4 +1,4 @@
-import type { FluoroMode } from '../commands';
+import type { FluoroMode } from '../core/commands';
 
 /**
  * Dose model (first model; equations and calibration in README.md).

@@ -1,4 +1,4 @@
-import type { View } from '../commands';
+import type { View } from '../core/commands';
 /** Dose so far as the snapshot shows it: fluoro time, kerma, DAP, shots and hand-in-beam time. */
 export interface DoseView {
   readonly fluoroTimeS: number;

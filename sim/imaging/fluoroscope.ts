@@ -1,5 +1,5 @@
-import type { Command, FluoroMode, View } from '../commands';
-import type { DomainEvent } from '../events';
+import type { Command, FluoroMode, View } from '../core/commands';
+import type { DomainEvent } from '../core/events';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { createAttenuationField } from '../anatomy/attenuation';

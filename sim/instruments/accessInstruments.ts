@@ -1,4 +1,4 @@
-import type { ExchangeStep } from '../commands';
+import type { ExchangeStep } from '../core/commands';
 
 /**
  * What is in the patient along one access track. Kyphoplasty (Kyphon-style set, assumed from the

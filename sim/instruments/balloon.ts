@@ -1,5 +1,5 @@
 import type { Anatomy, EndplateLift, VertebraGeometry } from '../anatomy/types';
-import type { DomainEvent } from '../events';
+import type { DomainEvent } from '../core/events';
 import { add, normalize, scale, vec3, type Vec3 } from '../math/vec3';
 import { balloonDevice, type BalloonDevice } from './balloonDevices';
 import {
@@ -18,7 +18,7 @@ import { liftFromFraction, targetVertebra } from './endplateGeometry';
 import { SharedEndplate, type EndplatePusher } from './endplateShare';
 import type { PlaneRooms } from './balloonRooms';
 import { BalloonWorld } from '../physics/balloonWorld';
-import { FIXED_DT_S } from '../constants';
+import { FIXED_DT_S } from '../core/constants';
 import type { BalloonView } from './balloonView';
 
 const SUBSTEP_ML = 0.005;

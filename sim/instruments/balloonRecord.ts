@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events';
+import type { DomainEvent } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 import type { BalloonDevice } from './balloonDevices';
 import type { BalloonModelParams } from './balloonModel';

@@ -1,5 +1,5 @@
 import type { Anatomy } from '../anatomy/types';
-import type { CementPhase, DomainEvent, LeakLocation, TackFeel } from '../events';
+import type { CementPhase, DomainEvent, LeakLocation, TackFeel } from '../core/events';
 import type { CementDeliveryKind, Scenario } from '../../levels/scenarioSchema';
 import type { Vec3 } from '../math/vec3';
 import {

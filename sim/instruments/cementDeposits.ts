@@ -1,4 +1,4 @@
-import type { LeakLocation } from '../events';
+import type { LeakLocation } from '../core/events';
 import { add, normalize, scale, sub, vec3, type Vec3 } from '../math/vec3';
 import type { CementDeposit } from './cementView';
 

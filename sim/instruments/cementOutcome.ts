@@ -1,4 +1,4 @@
-import type { LeakLocation } from '../events';
+import type { LeakLocation } from '../core/events';
 import type { CementView } from './cementView';
 
 /**

@@ -1,5 +1,5 @@
 import type { Opening, VertebraGeometry } from '../anatomy/types';
-import type { LeakLocation } from '../events';
+import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 import type { CementModelParams } from './cementModel';
 

@@ -1,4 +1,4 @@
-import type { CementPhase } from '../events';
+import type { CementPhase } from '../core/events';
 import type { Scenario } from '../../levels/scenarioSchema';
 
 /**

@@ -1,5 +1,5 @@
 import type { CementDeliveryKind } from '../../levels/scenarioSchema';
-import type { CementPhase, LeakLocation, TackFeel } from '../events';
+import type { CementPhase, LeakLocation, TackFeel } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 
 /** A blob of cement, in the body or along a leak track. */

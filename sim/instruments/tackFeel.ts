@@ -1,4 +1,4 @@
-import type { CementPhase, TackFeel } from '../events';
+import type { CementPhase, TackFeel } from '../core/events';
 
 /**
  * The tack test: a surgeon judges PMMA by the time since mixing and by touching it with a gloved

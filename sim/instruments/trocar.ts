@@ -1,5 +1,5 @@
-import type { ExchangeStep, Side } from '../commands';
-import type { DomainEvent } from '../events';
+import type { ExchangeStep, Side } from '../core/commands';
+import type { DomainEvent } from '../core/events';
 import { add, dot, length, normalize, scale, sub, type Vec3 } from '../math/vec3';
 import { classifierFor } from '../anatomy/classifierCache';
 import { inTargetZone, pastPosteriorWall, pedicleLocal, pedicleOf } from '../anatomy/landmarks';

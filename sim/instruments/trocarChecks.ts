@@ -1,4 +1,4 @@
-import type { Side } from '../commands';
+import type { Side } from '../core/commands';
 import type { Vec3 } from '../math/vec3';
 import { pedicleLocal, pedicleMedialBorderX, pedicleOf, posteriorWallLineZ } from '../anatomy/landmarks';
 import type { Anatomy } from '../anatomy/types';

@@ -1,6 +1,6 @@
 import type { Tissue } from '../anatomy/types';
-import type { Side } from '../commands';
-import type { BreachWall } from '../events';
+import type { Side } from '../core/commands';
+import type { BreachWall } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 import type { AccessInstruments } from './accessInstruments';
 

@@ -1,5 +1,5 @@
-import type { Side } from '../commands';
-import type { BreachWall, DomainEvent } from '../events';
+import type { Side } from '../core/commands';
+import type { BreachWall, DomainEvent } from '../core/events';
 import { dot, sub, type Vec3 } from '../math/vec3';
 import { CODE, TISSUES } from '../anatomy/tissueCodes';
 import type { Anatomy, Tissue } from '../anatomy/types';

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../math/vec3';
-import type { BreachWall } from '../events';
+import type { BreachWall } from '../core/events';
 import { endplatesAt } from '../anatomy/endplatesAt';
 import { ellipseDistanceOutside, footprintSignedDistance } from '../anatomy/footprint';
 import { pedicleLocal, pedicleOf } from '../anatomy/landmarks';

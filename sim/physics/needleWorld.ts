@@ -1,5 +1,5 @@
 import Matter from 'matter-js';
-import { FIXED_DT_S } from '../constants';
+import { FIXED_DT_S } from '../core/constants';
 import type { Vec3 } from '../math/vec3';
 import type { Anatomy } from '../anatomy/types';
 import { wallSensorsAt, type WallId, type WallSensor } from './wallSensors';

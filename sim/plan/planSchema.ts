@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandSchema } from '../commandSchema';
+import { commandSchema } from '../core/commandSchema';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them and simple

@@ -1,8 +1,8 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { Command } from '../commands';
-import type { Session, TrainingMode } from '../sessionTypes';
-import type { SimSnapshot } from '../snapshot';
-import { createSession } from '../session';
+import type { Command } from '../core/commands';
+import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { SimSnapshot } from '../session/snapshot';
+import { createSession } from '../session/session';
 import { idealTrajectory } from '../anatomy/idealTrajectory';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 

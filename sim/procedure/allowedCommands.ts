@@ -1,4 +1,4 @@
-import { COMMAND_TYPES, type Command, type CommandType } from '../commands';
+import { COMMAND_TYPES, type Command, type CommandType } from '../core/commands';
 import { COMMAND_SAMPLES } from './commandSamples';
 import type { ProcedureSnapshot } from './procedureMachine';
 

@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../commands';
+import type { ChecklistItem } from '../core/commands';
 
 /** Items ticked in case review: is this the right patient for the procedure at all? */
 export const CASE_REVIEW_ITEMS: readonly ChecklistItem[] = ['history', 'imaging', 'candidacy'];

@@ -1,4 +1,4 @@
-import type { CommandType } from '../commands';
+import type { CommandType } from '../core/commands';
 
 /** Each command type as a gerund phrase, to build sentences ("Drilling is not part of access."). */
 export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {

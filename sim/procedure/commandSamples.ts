@@ -1,4 +1,4 @@
-import type { CommandOf, CommandType } from '../commands';
+import type { CommandOf, CommandType } from '../core/commands';
 
 /**
  * Representative commands of each type. The machine's permissions depend on a payload only for

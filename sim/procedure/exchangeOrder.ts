@@ -1,4 +1,4 @@
-import type { ExchangeStep } from '../commands';
+import type { ExchangeStep } from '../core/commands';
 
 /**
  * The order of the instrument exchange in the working-channel phase (sim/instruments/

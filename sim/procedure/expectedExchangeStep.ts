@@ -1,4 +1,4 @@
-import type { ExchangeStep } from '../commands';
+import type { ExchangeStep } from '../core/commands';
 import type { ProcedureSnapshot } from './procedureMachine';
 
 /** Working-channel substate -> the exchange step it waits for (procedureMachine.ts, exchangeOrder.ts). */

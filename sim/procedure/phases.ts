@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../commands';
+import type { ChecklistItem } from '../core/commands';
 import type { ProcedureSnapshot } from './procedureMachine';
 
 /** The machine's top-level states, in the order a procedure passes through them. */

@@ -1,5 +1,5 @@
 import { assign, emit, setup } from 'xstate';
-import type { Command, ExchangeStep, Side } from '../commands';
+import type { Command, ExchangeStep, Side } from '../core/commands';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from './checklistItems';
 import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
 

@@ -1,6 +1,6 @@
-import type { ChecklistItem, Command, Side, View } from '../commands';
-import type { DomainEvent } from '../events';
-import type { TrainingMode } from '../sessionTypes';
+import type { ChecklistItem, Command, Side, View } from '../core/commands';
+import type { DomainEvent } from '../core/events';
+import type { TrainingMode } from '../session/sessionTypes';
 
 /** What the scenario and the session tell the machine when it starts. */
 export interface ProcedureInput {

@@ -1,4 +1,4 @@
-import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep, type Side } from '../commands';
+import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep, type Side } from '../core/commands';
 import { EXCHANGE_LABELS, EXCHANGE_ORDER } from './exchangeOrder';
 import { expectedExchangeStep } from './expectedExchangeStep';
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';

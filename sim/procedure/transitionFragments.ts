@@ -1,5 +1,5 @@
 import { and } from 'xstate';
-import type { ExchangeStep } from '../commands';
+import type { ExchangeStep } from '../core/commands';
 import type { BalloonStage } from './procedureTypes';
 
 /** Transition fragments shared by several states of procedureMachine.ts. */

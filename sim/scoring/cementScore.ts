@@ -1,4 +1,4 @@
-import type { CementPhase } from '../events';
+import type { CementPhase } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
 

@@ -1,5 +1,5 @@
 import { cementOutcome, PROMPT_STOP_S } from '../instruments/cementOutcome';
-import type { LeakLocation } from '../events';
+import type { LeakLocation } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
 

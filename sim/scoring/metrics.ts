@@ -1,7 +1,7 @@
 import type { Metrics } from '../scoring/types';
 import { eventTicks, type ScoringInput } from './scoringInput';
 import { cementOutcome } from '../instruments/cementOutcome';
-import { TICKS_PER_S } from '../constants';
+import { TICKS_PER_S } from '../core/constants';
 import type { HeightView } from '../instruments/heightView';
 
 const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;

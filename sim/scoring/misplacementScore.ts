@@ -1,4 +1,4 @@
-import type { BreachWall } from '../events';
+import type { BreachWall } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
 

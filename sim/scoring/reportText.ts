@@ -1,5 +1,5 @@
-import { tickClock } from '../clockText';
-import type { Session } from '../sessionTypes';
+import { tickClock } from '../core/clockText';
+import type { Session } from '../session/sessionTypes';
 import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport } from './types';
 
 /**

@@ -1,8 +1,8 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { LogEntry } from '../commands';
-import type { SimSnapshot } from '../snapshot';
+import type { LogEntry } from '../core/commands';
+import type { SimSnapshot } from '../session/snapshot';
 import type { ScoreReport } from './types';
-import { FIXED_DT_S } from '../constants';
+import { FIXED_DT_S } from '../core/constants';
 import { leakageScore } from './leakageScore';
 import { misplacementScore } from './misplacementScore';
 import { heightScore } from './heightScore';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { LogEntry } from '../commands';
-import type { SimSnapshot } from '../snapshot';
+import type { LogEntry } from '../core/commands';
+import type { SimSnapshot } from '../session/snapshot';
 
 /** What every scoring function reads: the scenario, the command log and the final state. */
 export interface ScoringInput {

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { Session, TrainingMode } from '../../sim/sessionTypes';
-import type { SimSnapshot } from '../../sim/snapshot';
-import type { View } from '../../sim/commands';
+import type { Session, TrainingMode } from '../../sim/session';
+import type { SimSnapshot } from '../../sim/session';
+import type { View } from '../../sim/core';
 
 /** What the menu hands to the procedure: one scenario, one seed, one mode. */
 export interface CaseStart {

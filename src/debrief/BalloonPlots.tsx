@@ -1,5 +1,5 @@
-import type { AttemptTrace } from '../../sim/attemptTrace';
-import { balloonDevice } from '../../sim/instruments/balloonDevices';
+import type { AttemptTrace } from '../../sim/attempt';
+import { balloonDevice } from '../../sim/instruments';
 import { PressureVolumePlot } from '../ui/PressureVolumePlot';
 import { GAUGE_MAX_PSI } from '../ui/ManometerGauge';
 

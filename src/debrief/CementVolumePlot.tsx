@@ -1,5 +1,5 @@
-import type { AttemptTrace, TraceSample } from '../../sim/attemptTrace';
-import { TICKS_PER_S } from '../../sim/constants';
+import type { AttemptTrace, TraceSample } from '../../sim/attempt';
+import { TICKS_PER_S } from '../../sim/core';
 import { formatClock, tickClock } from '../ui/format';
 import { cementBands } from './timelineModel';
 

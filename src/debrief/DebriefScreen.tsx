@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { scoreAttempt } from '../../sim/scoring/score';
-import type { ScoreReport } from '../../sim/scoring/types';
-import { toAttemptFile } from '../../sim/attempt/attemptFile';
-import { APP_VERSION } from '../../sim/version';
+import { scoreAttempt } from '../../sim/scoring';
+import type { ScoreReport } from '../../sim/scoring';
+import { toAttemptFile } from '../../sim/attempt';
+import { APP_VERSION } from '../../sim/core';
 import { formatClock } from '../ui/format';
 import { isFormTarget } from '../keyboard/useKeyboard';
 import type { FinishedAttempt } from '../attempt/attemptTypes';

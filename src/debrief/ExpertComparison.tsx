@@ -1,5 +1,5 @@
-import type { ScoreReport } from '../../sim/scoring/types';
-import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import type { ScoreReport } from '../../sim/scoring';
+import type { ExpertBenchmark } from '../../sim/attempt';
 import type { Loading } from './useDebriefReplay';
 
 interface Props {

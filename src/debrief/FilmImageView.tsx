@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { View } from '../../sim/commands';
+import type { View } from '../../sim/core';
 import type { ReplayClient } from '../replay/replayClient';
 import type { FilmImage } from '../replay/filmImager';
 import { REVEAL_VIEWBOX } from '../replay/revealViewbox';

@@ -19,7 +19,7 @@ const SCALE: readonly Rating[] = [1, 2, 3, 4, 5];
 
 /**
  * The instructor's part of the debrief: plus/delta notes and the OSATS-style global rating
- * (src/components/debrief/attemptReview.ts), each item a radio group 1-5 with its anchors at 1, 3
+ * (src/attempt/attemptReview.ts), each item a radio group 1-5 with its anchors at 1, 3
  * and 5, and the rater's name. It keeps the review in its own state and reports every change.
  */
 export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {

@@ -1,6 +1,6 @@
-import type { AttemptTrace } from '../../sim/attemptTrace';
-import type { LogEntry } from '../../sim/commands';
-import { TICKS_PER_S } from '../../sim/constants';
+import type { AttemptTrace } from '../../sim/attempt';
+import type { LogEntry } from '../../sim/core';
+import { TICKS_PER_S } from '../../sim/core';
 import { formatClock, tickClock } from '../ui/format';
 import { describeCommand } from '../ui/describeCommand';
 import {

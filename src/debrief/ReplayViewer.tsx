@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { View } from '../../sim/commands';
-import type { FilmStep } from '../../sim/replayFilm';
+import type { View } from '../../sim/core';
+import type { FilmStep } from '../../sim/attempt';
 import type { ReplayClient } from '../replay/replayClient';
 import type { FilmFrameInfo, FilmSummary } from '../replay/replayProtocol';
 import { describeCommand } from '../ui/describeCommand';
@@ -69,7 +69,7 @@ function StepState({ step }: { step: FilmStep }) {
 }
 
 /**
- * Steps through the attempt command by command, exactly as its log replays (sim/replayFilm.ts):
+ * Steps through the attempt command by command, exactly as its log replays (sim/attempt/replayFilm.ts):
  * the state after each command and the last AP and lateral images taken by then, re-made from the
  * log. ←/→ step, Shift+←/→ jump between images, Home/End, V reveal mode.
  */

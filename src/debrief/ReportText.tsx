@@ -1,6 +1,6 @@
-import type { ScoreReport } from '../../sim/scoring/types';
-import type { Session } from '../../sim/sessionTypes';
-import { formatReportText, reportTextFilename, reportTextHeader } from '../../sim/scoring/reportText';
+import type { ScoreReport } from '../../sim/scoring';
+import type { Session } from '../../sim/session';
+import { formatReportText, reportTextFilename, reportTextHeader } from '../../sim/scoring';
 import { saveText } from '../ui/saveFile';
 
 /** The plain-text report of an attempt and the name it is saved under. */

@@ -1,4 +1,4 @@
-import type { ScoreItem, ScoreReport as Report } from '../../sim/scoring/types';
+import type { ScoreItem, ScoreReport as Report } from '../../sim/scoring';
 import { tickClock } from '../ui/format';
 import type { EvidenceSelection } from './ProcedureTimeline';
 

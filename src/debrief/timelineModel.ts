@@ -1,7 +1,7 @@
-import type { AttemptTrace, TraceEvent } from '../../sim/attemptTrace';
-import type { CementPhase } from '../../sim/events';
-import { PHASES } from '../../sim/procedure/phases';
-import { TICKS_PER_S } from '../../sim/constants';
+import type { AttemptTrace, TraceEvent } from '../../sim/attempt';
+import type { CementPhase } from '../../sim/core';
+import { PHASES } from '../../sim/procedure';
+import { TICKS_PER_S } from '../../sim/core';
 import { tickClock } from '../ui/format';
 
 /** A stretch of the attempt in one state: a procedure phase or a cement phase. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttemptSession } from '../attempt/attemptTypes';
-import type { AttemptTrace } from '../../sim/attemptTrace';
-import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import type { AttemptTrace } from '../../sim/attempt';
+import type { ExpertBenchmark } from '../../sim/attempt';
 import { createReplayClient, type ReplayClient } from '../replay/replayClient';
 import type { AttemptInput, FilmSummary } from '../replay/replayProtocol';
 

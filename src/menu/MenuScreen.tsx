@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { TrainingMode } from '../../sim/sessionTypes';
+import type { TrainingMode } from '../../sim/session';
 import type { ScenarioEntry } from '../scenarios/loadScenarios';
 import { useScenarioEntries } from './useScenarioEntries';
 import { isFormTarget } from '../keyboard/useKeyboard';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Session } from '../../sim/sessionTypes';
+import type { Session } from '../../sim/session';
 import { formatClock } from '../ui/format';
 import { isFormTarget } from '../keyboard/useKeyboard';
 import type { AttemptRecord } from '../record/attemptRecord';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { ChecklistItem } from '../../sim/commands';
-import type { TrainingMode } from '../../sim/sessionTypes';
+import type { ChecklistItem } from '../../sim/core';
+import type { TrainingMode } from '../../sim/session';
 import { ChecklistPanel } from './panels/ChecklistPanel';
 import { Panel, Readout } from '../ui/Panel';
 import './case.css';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createSession } from '../../sim/session';
-import { PHASES } from '../../sim/procedure/phases';
+import { PHASES } from '../../sim/procedure';
 import { ActionBar } from './panels/ActionBar';
 import { BalloonPanel } from './panels/BalloonPanel';
 import { CementPanel } from './panels/CementPanel';
@@ -25,7 +25,7 @@ import { useKeyboard } from '../keyboard/useKeyboard';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
 import type { CaseStart, FinishedAttempt, StoredImage } from '../attempt/attemptTypes';
-import type { Session } from '../../sim/sessionTypes';
+import type { Session } from '../../sim/session';
 import type { RecordMeta } from '../record/recordMeta';
 import { useAutosave } from './loop/useAutosave';
 import './procedure.css';

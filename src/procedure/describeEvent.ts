@@ -1,8 +1,8 @@
-import type { DomainEvent } from '../../sim/events';
-import type { TrainingMode } from '../../sim/sessionTypes';
-import type { Tissue } from '../../sim/anatomy/types';
+import type { DomainEvent } from '../../sim/core';
+import type { TrainingMode } from '../../sim/session';
+import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
-import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments/tackFeel';
+import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments';
 
 export type EventSeverity = 'info' | 'good' | 'warn' | 'danger';
 

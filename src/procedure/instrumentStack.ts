@@ -1,5 +1,5 @@
-import { INTRODUCER_OD_MM } from '../../sim/imaging/radiograph/radiopaqueShapes';
-import type { TrocarView } from '../../sim/instruments/trocarView';
+import { INTRODUCER_OD_MM } from '../../sim/imaging';
+import type { TrocarView } from '../../sim/instruments';
 
 /** What is in the patient along one track, in words, for the trocar panel. */
 export interface InstrumentStack {

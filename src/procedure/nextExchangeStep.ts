@@ -1,6 +1,6 @@
-import type { ExchangeStep } from '../../sim/commands';
-import { expectedExchangeStep } from '../../sim/procedure/expectedExchangeStep';
-import type { ProcedureSnapshot } from '../../sim/procedure/procedureMachine';
+import type { ExchangeStep } from '../../sim/core';
+import { expectedExchangeStep } from '../../sim/procedure';
+import type { ProcedureSnapshot } from '../../sim/procedure';
 
 /** A dotted state path ("workingChannel.needleIn") back to the machine's nested state value. */
 function stateValueOf(path: string): unknown {

@@ -1,9 +1,9 @@
-import type { ChecklistItem, Side } from '../../sim/commands';
-import type { SimSnapshot } from '../../sim/snapshot';
-import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
-import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure/checklistItems';
+import type { ChecklistItem, Side } from '../../sim/core';
+import type { SimSnapshot } from '../../sim/session';
+import { idealTrajectory } from '../../sim/anatomy';
+import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
 import { CHECKLIST_LABELS, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap';
-import { EXCHANGE_LABELS } from '../../sim/procedure/exchangeOrder';
+import { EXCHANGE_LABELS } from '../../sim/procedure';
 import { fixed } from '../ui/format';
 import { nextExchangeStep } from './nextExchangeStep';
 

@@ -1,7 +1,7 @@
 import type { AttemptReview } from '../attempt/attemptReview';
-import type { AttemptFile } from '../../sim/attempt/types';
-import type { TrainingMode } from '../../sim/sessionTypes';
-import type { DomainId } from '../../sim/scoring/types';
+import type { AttemptFile } from '../../sim/attempt';
+import type { TrainingMode } from '../../sim/session';
+import type { DomainId } from '../../sim/scoring';
 
 /** Where an attempt stands: being played, played to the end, or left (Menu, or a declined resume). */
 export type AttemptStatus = 'in-progress' | 'finished' | 'abandoned';

@@ -1,5 +1,5 @@
-import { scoreAttempt } from '../../sim/scoring/score';
-import { FIXED_DT_S } from '../../sim/constants';
+import { scoreAttempt } from '../../sim/scoring';
+import { FIXED_DT_S } from '../../sim/core';
 import type { AttemptRecord } from './attemptRecord';
 import { replayAttempt } from './replayAttempt';
 import { summarizeReport } from './summarizeReport';

@@ -1,7 +1,7 @@
-import { toAttemptFile } from '../../sim/attempt/attemptFile';
-import { FIXED_DT_S } from '../../sim/constants';
-import type { Session } from '../../sim/sessionTypes';
-import { APP_VERSION } from '../../sim/version';
+import { toAttemptFile } from '../../sim/attempt';
+import { FIXED_DT_S } from '../../sim/core';
+import type { Session } from '../../sim/session';
+import { APP_VERSION } from '../../sim/core';
 import type { AttemptRecord, AttemptStatus, AttemptSummary } from './attemptRecord';
 import type { RecordMeta } from './recordMeta';
 

@@ -1,7 +1,7 @@
-import { parseAttemptFile } from '../../sim/attempt/attemptFile';
-import type { AttemptFile } from '../../sim/attempt/types';
-import { replay, ReplayError } from '../../sim/replay';
-import type { Session } from '../../sim/sessionTypes';
+import { parseAttemptFile } from '../../sim/attempt';
+import type { AttemptFile } from '../../sim/attempt';
+import { replay, ReplayError } from '../../sim/attempt';
+import type { Session } from '../../sim/session';
 
 /**
  * Validate an attempt file and replay it to its endTick. Throws with a message a trainee can act

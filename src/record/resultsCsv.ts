@@ -1,4 +1,4 @@
-import type { DomainId } from '../../sim/scoring/types';
+import type { DomainId } from '../../sim/scoring';
 import type { AttemptRecord } from './attemptRecord';
 import { csvField } from './csvField';
 

@@ -1,4 +1,4 @@
-import type { Session } from '../../sim/sessionTypes';
+import type { Session } from '../../sim/session';
 import type { AttemptRecord } from './attemptRecord';
 import { replayAttempt } from './replayAttempt';
 

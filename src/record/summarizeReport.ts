@@ -1,4 +1,4 @@
-import type { DomainId, ScoreReport } from '../../sim/scoring/types';
+import type { DomainId, ScoreReport } from '../../sim/scoring';
 import type { AttemptSummary } from './attemptRecord';
 
 /** The part of a score report the history list and the CSV need: total, verdict, domain scores, critical error ids. */

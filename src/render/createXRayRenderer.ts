@@ -1,22 +1,22 @@
 import { Application } from 'pixi.js';
-import type { View } from '../../sim/commands';
-import { DETECTOR_DIAMETER_MM, poseKey, type CArmPose } from '../../sim/imaging/carmPose';
-import type { EndplateLift } from '../../sim/anatomy/types';
-import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging/collimation';
-import { MODES, relativeNoise } from '../../sim/imaging/dose';
-import { createProjection } from '../../sim/imaging/projection';
-import type { SimSnapshot } from '../../sim/snapshot';
-import { gaussianTable, type DisplayWindow } from '../../sim/imaging/radiograph/detectorPass';
-import { FrameMapBuilder } from '../../sim/imaging/radiograph/frameMap';
+import type { View } from '../../sim/core';
+import { DETECTOR_DIAMETER_MM, poseKey, type CArmPose } from '../../sim/imaging';
+import type { EndplateLift } from '../../sim/anatomy';
+import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging';
+import { MODES, relativeNoise } from '../../sim/imaging';
+import { createProjection } from '../../sim/imaging';
+import type { SimSnapshot } from '../../sim/session';
+import { gaussianTable, type DisplayWindow } from '../../sim/imaging';
+import { FrameMapBuilder } from '../../sim/imaging';
 import { createGpuDetector } from './gpuDetector';
 import { createOverlayLayer } from './overlayLayer';
 import { overlayFor } from './overlayText';
-import { isLive, poseForView } from '../../sim/imaging/radiograph/poseForView';
+import { isLive, poseForView } from '../../sim/imaging';
 import { ProjectionCache } from './projectionCache';
-import { shapesFromSnapshot } from '../../sim/imaging/radiograph/radiopaqueShapes';
-import { staticKey, type StaticProjection } from '../../sim/imaging/radiograph/staticProjection';
-import { hasLift, NO_LIFT } from '../../sim/imaging/radiograph/liftDelta';
-import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging/radiograph/imageConstants';
+import { shapesFromSnapshot } from '../../sim/imaging';
+import { staticKey, type StaticProjection } from '../../sim/imaging';
+import { hasLift, NO_LIFT } from '../../sim/imaging';
+import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {

@@ -1,4 +1,4 @@
-import { SHUTTER_LEVEL, TONE_LIFT, VIGNETTE } from '../../sim/imaging/radiograph/detectorPass';
+import { SHUTTER_LEVEL, TONE_LIFT, VIGNETTE } from '../../sim/imaging';
 
 /**
  * The per-pixel detector chain as a WebGL2 fragment shader, run once per frame at the display

@@ -1,6 +1,6 @@
 import { BufferImageSource, Geometry, Mesh, Shader, UniformGroup, type Application, type WebGLRenderer } from 'pixi.js';
-import type { Collimation } from '../../sim/imaging/collimation';
-import type { DisplayWindow } from '../../sim/imaging/radiograph/detectorPass';
+import type { Collimation } from '../../sim/imaging';
+import type { DisplayWindow } from '../../sim/imaging';
 import { DETECTOR_FRAGMENT, DETECTOR_VERTEX, FLOOR_FRAGMENT } from './detectorShader';
 
 /**

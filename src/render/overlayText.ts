@@ -1,6 +1,6 @@
-import type { View } from '../../sim/commands';
-import { MODES } from '../../sim/imaging/dose';
-import type { SimSnapshot } from '../../sim/snapshot';
+import type { View } from '../../sim/core';
+import { MODES } from '../../sim/imaging';
+import type { SimSnapshot } from '../../sim/session';
 
 /**
  * The monitor's text overlay (pure). kV and mA are made up but plausible: the automatic exposure

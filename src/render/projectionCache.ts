@@ -1,7 +1,7 @@
-import type { StaticProjection } from '../../sim/imaging/radiograph/staticProjection';
-import { finishStaticProjection, StaticProjectionJob } from '../../sim/imaging/radiograph/staticProjection';
+import type { StaticProjection } from '../../sim/imaging';
+import { finishStaticProjection, StaticProjectionJob } from '../../sim/imaging';
 import type { BandResult, ProjectionRequest } from './projectionWorker';
-import { projectLiftDeltaRows } from '../../sim/imaging/radiograph/liftDelta';
+import { projectLiftDeltaRows } from '../../sim/imaging';
 
 /** Rows per main-thread slice when no worker is available (~a few ms each at 256 px). */
 const ROWS_PER_SLICE = 8;

@@ -1,7 +1,7 @@
-import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
-import type { CArmPose } from '../../sim/imaging/carmPose';
-import { projectRows } from '../../sim/imaging/radiograph/staticProjection';
-import { projectLiftDeltaRows } from '../../sim/imaging/radiograph/liftDelta';
+import type { Anatomy, EndplateLift } from '../../sim/anatomy';
+import type { CArmPose } from '../../sim/imaging';
+import { projectRows } from '../../sim/imaging';
+import { projectLiftDeltaRows } from '../../sim/imaging';
 
 /** Request to project the static anatomy for one pose (everything structured-cloneable). */
 export interface ProjectionRequest {

@@ -1,18 +1,18 @@
-import type { Anatomy } from '../../sim/anatomy/types';
-import type { Side } from '../../sim/commands';
-import { DETECTOR_DIAMETER_MM, poseKey } from '../../sim/imaging/carmPose';
-import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
-import { relativeNoise } from '../../sim/imaging/dose';
-import { createProjection } from '../../sim/imaging/projection';
-import { createRng } from '../../sim/math/rng';
-import type { FilmFrame } from '../../sim/replayFilm';
-import { developValue, gaussianTable } from '../../sim/imaging/radiograph/detectorPass';
-import { FrameMapBuilder } from '../../sim/imaging/radiograph/frameMap';
-import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging/radiograph/imageConstants';
-import { poseForView } from '../../sim/imaging/radiograph/poseForView';
-import { shapesFromSnapshot } from '../../sim/imaging/radiograph/radiopaqueShapes';
-import { sampleMapBilinear } from '../../sim/imaging/radiograph/sampleMapBilinear';
-import { StaticProjectionJob, staticKey, type StaticProjection } from '../../sim/imaging/radiograph/staticProjection';
+import type { Anatomy } from '../../sim/anatomy';
+import type { Side } from '../../sim/core';
+import { DETECTOR_DIAMETER_MM, poseKey } from '../../sim/imaging';
+import { DEFAULT_COLLIMATION } from '../../sim/imaging';
+import { relativeNoise } from '../../sim/imaging';
+import { createProjection } from '../../sim/imaging';
+import { createRng } from '../../sim/math';
+import type { FilmFrame } from '../../sim/attempt';
+import { developValue, gaussianTable } from '../../sim/imaging';
+import { FrameMapBuilder } from '../../sim/imaging';
+import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging';
+import { poseForView } from '../../sim/imaging';
+import { shapesFromSnapshot } from '../../sim/imaging';
+import { sampleMapBilinear } from '../../sim/imaging';
+import { StaticProjectionJob, staticKey, type StaticProjection } from '../../sim/imaging';
 import { revealOverlay, type RevealOverlay } from './revealOverlay';
 
 /** One re-made image: grey levels row by row (0 black .. 255 white), and its reveal overlay. */
@@ -36,8 +36,8 @@ function revealedCement(s: FilmFrame['state']): FilmFrame['state']['cement']['de
 const CACHE_ENTRIES = 24;
 
 /**
- * Re-makes the images an attempt took from its replay (sim/replayFilm.ts) with the CPU reference of
- * the browser's imaging chain (src/render/renderStill.ts: static projection of the anatomy with the
+ * Re-makes the images an attempt took from its replay (sim/attempt/replayFilm.ts) with the CPU reference of
+ * the browser's imaging chain (sim/imaging/radiograph/renderStill.ts: static projection of the anatomy with the
  * lift, the moving parts' chords, quantum noise, the detector's develop step per display pixel).
  * The noise is seeded by the frame's tick, so the same attempt always gives the same pixels. The
  * images are what the trainee's monitor held, up to the mottle of the noise (the browser draws a

@@ -1,8 +1,8 @@
-import { traceAttempt } from '../../sim/attemptTrace';
-import type { Side } from '../../sim/commands';
-import { planSchema } from '../../sim/plan/planSchema';
-import { filmAttempt, type ReplayFilm } from '../../sim/replayFilm';
-import { expertBenchmark, type ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import { traceAttempt } from '../../sim/attempt';
+import type { Side } from '../../sim/core';
+import { planSchema } from '../../sim/plan';
+import { filmAttempt, type ReplayFilm } from '../../sim/attempt';
+import { expertBenchmark, type ExpertBenchmark } from '../../sim/attempt';
 import { FilmImager } from './filmImager';
 import type { AttemptInput, FilmSummary, OpenedAttempt, ReplayRequest } from './replayProtocol';
 import { importAttempt } from '../record/importAttempt';

@@ -1,11 +1,11 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { LogEntry, Side, View } from '../../sim/commands';
-import type { TrainingMode } from '../../sim/sessionTypes';
-import type { AttemptTrace } from '../../sim/attemptTrace';
-import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
-import type { FilmStep } from '../../sim/replayFilm';
+import type { LogEntry, Side, View } from '../../sim/core';
+import type { TrainingMode } from '../../sim/session';
+import type { AttemptTrace } from '../../sim/attempt';
+import type { ExpertBenchmark } from '../../sim/attempt';
+import type { FilmStep } from '../../sim/attempt';
 import type { FilmImage } from './filmImager';
-import type { SimSnapshot } from '../../sim/snapshot';
+import type { SimSnapshot } from '../../sim/session';
 import type { AttemptRecord } from '../record/attemptRecord';
 import type { AttemptSession } from '../attempt/attemptTypes';
 

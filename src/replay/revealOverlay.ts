@@ -1,14 +1,14 @@
 import { contours } from 'd3-contour';
-import type { Anatomy, EndplateLift } from '../../sim/anatomy/types';
-import type { Side } from '../../sim/commands';
-import type { Vec3 } from '../../sim/math/vec3';
-import type { Projection } from '../../sim/imaging/projection';
-import { depthInsideBody, pedicleLocal, pedicleOf } from '../../sim/anatomy/landmarks';
-import { defaultSkinEntry, idealTrajectory } from '../../sim/anatomy/idealTrajectory';
-import { ellipsoidChord } from '../../sim/imaging/radiograph/shapeIntegrals';
+import type { Anatomy, EndplateLift } from '../../sim/anatomy';
+import type { Side } from '../../sim/core';
+import type { Vec3 } from '../../sim/math';
+import type { Projection } from '../../sim/imaging';
+import { depthInsideBody, pedicleLocal, pedicleOf } from '../../sim/anatomy';
+import { defaultSkinEntry, idealTrajectory } from '../../sim/anatomy';
+import { ellipsoidChord } from '../../sim/imaging';
 
 import { REVEAL_VIEWBOX } from './revealViewbox';
-import type { CementDeposit } from '../../sim/instruments/cementView';
+import type { CementDeposit } from '../../sim/instruments';
 
 export { REVEAL_VIEWBOX };
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { BalloonView } from '../../sim/instruments/balloonView';
+import type { BalloonView } from '../../sim/instruments';
 
 interface Props {
   readonly trace: BalloonView['trace'];

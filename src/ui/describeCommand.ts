@@ -1,4 +1,4 @@
-import type { Command } from '../../sim/commands';
+import type { Command } from '../../sim/core';
 import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from '../procedure/input/keymap';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;

@@ -11,11 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { planSchema } from '../../sim/plan/planSchema';
 import { runPlan } from '../../sim/plan/runPlan';
-import { FIXED_DT_S } from '../../sim/constants';
+import { FIXED_DT_S } from '../../sim/core/constants';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { Trocar } from '../../sim/instruments/trocar';
 import type { Anatomy } from '../../sim/anatomy/types';
-import type { Session } from '../../sim/sessionTypes';
+import type { Session } from '../../sim/session/sessionTypes';
 
 const runs = Number(process.argv[2] ?? 7);
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));

@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { planSchema } from '../../sim/plan/planSchema';
 import { runPlan } from '../../sim/plan/runPlan';
-import { replay } from '../../sim/replay';
-import { FIXED_DT_S } from '../../sim/constants';
+import { replay } from '../../sim/attempt/replay';
+import { FIXED_DT_S } from '../../sim/core/constants';
 
 const runs = Number(process.argv[2] ?? 5);
 const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));

@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Keyboard moves shared by the browser plays: they read the state from data-testid / data-phase
- * attributes (never fixed sleeps). Keys are those of src/input/keymap.ts.
+ * attributes (never fixed sleeps). Keys are those of src/procedure/input/keymap.ts.
  */
 
 export const SEED = 42;

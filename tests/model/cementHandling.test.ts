@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../sim/commands';
-import { checkCommand } from '../../sim/commandSchema';
+import type { Command } from '../../sim/core/commands';
+import { checkCommand } from '../../sim/core/commandSchema';
 import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
 import { refusalReason } from '../../sim/procedure/refusalReason';
 import { actorAt, INPUTS } from './procedureHarness';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { transition } from 'xstate';
-import { COMMAND_TYPES } from '../../sim/commands';
+import { COMMAND_TYPES } from '../../sim/core/commands';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
 import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
 import { phaseOf } from '../../sim/procedure/phases';

@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { getShortestPaths, type StatePath } from '@xstate/graph';
-import type { Command } from '../../sim/commands';
-import type { DomainEvent, DomainEventType } from '../../sim/events';
+import type { Command } from '../../sim/core/commands';
+import type { DomainEvent, DomainEventType } from '../../sim/core/events';
 import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
 import { stateValueString } from '../../sim/procedure/phases';
 import { procedureMachine, type ProcedureSnapshot } from '../../sim/procedure/procedureMachine';

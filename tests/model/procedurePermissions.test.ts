@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../sim/commands';
+import type { Command } from '../../sim/core/commands';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
 import { phaseOf, stateValueString } from '../../sim/procedure/phases';
 import { refusalReason } from '../../sim/procedure/refusalReason';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenPath } from './goldenFixtures';
-import { traceAttempt } from '../../sim/attemptTrace';
-import { replay } from '../../sim/replay';
+import { traceAttempt } from '../../sim/attempt/attemptTrace';
+import { replay } from '../../sim/attempt/replay';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
-import { TICKS_PER_S } from '../../sim/constants';
+import { TICKS_PER_S } from '../../sim/core/constants';
 
 /** The golden epidural leak (vertebroplasty, posterior-wall defect): a short attempt with a leak, a cement clock and waits. */
 const attempt = parseAttemptFile(

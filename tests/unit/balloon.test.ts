@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Balloon } from '../../sim/instruments/balloon';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS, makeAnatomy } from './fixtures/anatomyFixture';
 
 const DT = 1 / 60;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Balloon } from '../../sim/instruments/balloon';
 import { SharedEndplate } from '../../sim/instruments/endplateShare';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { vec3 } from '../../sim/math/vec3';
 import { TRANSPEDICULAR_AXIS, makeAnatomy } from './fixtures/anatomyFixture';
 

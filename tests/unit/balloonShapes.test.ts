@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
-import { createSession } from '../../sim/session';
-import type { SimSnapshot } from '../../sim/snapshot';
+import { createSession } from '../../sim/session/session';
+import type { SimSnapshot } from '../../sim/session/snapshot';
 import {
   MU_PER_MM,
   balloonContrastShape,

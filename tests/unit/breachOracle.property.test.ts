@@ -6,7 +6,7 @@ import { classifierFor } from '../../sim/anatomy/classifierCache';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { CODE, TISSUES } from '../../sim/anatomy/tissueCodes';
 import type { Anatomy, Tissue } from '../../sim/anatomy/types';
-import type { BreachWall, DomainEvent } from '../../sim/events';
+import type { BreachWall, DomainEvent } from '../../sim/core/events';
 import { Trocar } from '../../sim/instruments/trocar';
 import { anatomyAt, pedicleFrame, target } from './trocarDrive';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Cement, type CementStepContext } from '../../sim/instruments/cement';
 import { cementPhaseAt, cementTimeline, cementViscosityPaS } from '../../sim/instruments/cementPhaseClock';
 import type { Opening } from '../../sim/anatomy/types';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { vec3 } from '../../sim/math/vec3';
 import { makeAnatomy } from './fixtures/anatomyFixture';
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CEMENT_BATCH_ML, CEMENT_DEVICES, CementDelivery, handMaxKPa } from '../../sim/instruments/cementDelivery';
 import { Cement, type CementStepContext } from '../../sim/instruments/cement';
 import { deliveryFor, parseScenario, type Scenario } from '../../levels/scenarioSchema';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { vec3 } from '../../sim/math/vec3';
 import { makeAnatomy } from './fixtures/anatomyFixture';
 import { readFileSync } from 'node:fs';

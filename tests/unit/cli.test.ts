@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
-import { replay } from '../../sim/replay';
+import { replay } from '../../sim/attempt/replay';
 import { scoreAttempt } from '../../sim/scoring/score';
 import { formatReportText, reportTextHeader } from '../../sim/scoring/reportText';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { AttemptTrace } from '../../sim/attemptTrace';
+import type { AttemptTrace } from '../../sim/attempt/attemptTrace';
 import { ProcedureTimeline } from '../../src/debrief/ProcedureTimeline';
 import { CementVolumePlot } from '../../src/debrief/CementVolumePlot';
 import { axisTicksS, cementBands, phaseBands, timelineMarks } from '../../src/debrief/timelineModel';

@@ -5,7 +5,7 @@ import { TYPICAL_COLLIMATION, fieldAreaAtDetectorMm2 } from '../../sim/imaging/c
 import { DETECTOR_DIAMETER_MM, SOURCE_TO_IMAGE_MM, SOURCE_TO_ISOCENTRE_MM } from '../../sim/imaging/carmPose';
 import { Fluoroscope } from '../../sim/imaging/fluoroscope';
 import { createRng } from '../../sim/math/rng';
-import { FIXED_DT_S } from '../../sim/constants';
+import { FIXED_DT_S } from '../../sim/core/constants';
 import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

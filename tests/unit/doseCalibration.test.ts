@@ -6,7 +6,7 @@ import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { Fluoroscope } from '../../sim/imaging/fluoroscope';
 import { OPEN_COLLIMATION, TYPICAL_COLLIMATION, type Collimation } from '../../sim/imaging/collimation';
 import { createRng } from '../../sim/math/rng';
-import { FIXED_DT_S } from '../../sim/constants';
+import { FIXED_DT_S } from '../../sim/core/constants';
 
 /**
  * Calibration of the dose model against clinical-reference.md, printed beside the targets so a

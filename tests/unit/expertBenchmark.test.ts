@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { planSchema, type Plan } from '../../sim/plan/planSchema';
-import { expertBenchmark } from '../../sim/scoring/expertBenchmark';
+import { expertBenchmark } from '../../sim/attempt/expertBenchmark';
 
 const scenarios = readdirSync('levels')
   .filter((f) => f.endsWith('.json'))

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenPath } from './goldenFixtures';
-import { filmAttempt } from '../../sim/replayFilm';
+import { filmAttempt } from '../../sim/attempt/replayFilm';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { FilmImager } from '../../src/replay/filmImager';
 import { REVEAL_VIEWBOX } from '../../src/replay/revealOverlay';

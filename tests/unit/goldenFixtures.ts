@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { planSchema, type Plan } from '../../sim/plan/planSchema';
-import type { LeakLocation } from '../../sim/events';
+import type { LeakLocation } from '../../sim/core/events';
 import type { DomainId } from '../../sim/scoring/types';
 
 /**

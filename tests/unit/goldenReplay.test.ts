@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_CASES, goldenPath, loadPlan, loadScenario, type GoldenCement } from './goldenFixtures';
 import { runPlan } from '../../sim/plan/runPlan';
-import { replay } from '../../sim/replay';
+import { replay } from '../../sim/attempt/replay';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { scoreAttempt } from '../../sim/scoring/score';
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { createRng } from '../../sim/math/rng';
-import { FIXED_DT_S } from '../../sim/constants';
-import type { DomainEvent } from '../../sim/events';
+import { FIXED_DT_S } from '../../sim/core/constants';
+import type { DomainEvent } from '../../sim/core/events';
 import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
 
 const make = (carm: 'single-plane' | 'biplane', seed = 1) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEYMAP, keyConflicts } from '../../src/procedure/input/keymap';
-import { COMMAND_TYPES } from '../../sim/commands';
+import { COMMAND_TYPES } from '../../sim/core/commands';
 
 describe('keymap', () => {
   it('binds no key twice, with the pedal on Space', () => {
@@ -19,7 +19,7 @@ describe('keymap', () => {
 
   it('Shift+C is the tack test and Shift+R loads the next cement device, naming it on its button', async () => {
     const { actionForCombo } = await import('../../src/procedure/input/keymap');
-    const { createSession } = await import('../../sim/session');
+    const { createSession } = await import('../../sim/session/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
     expect(actionForCombo('Shift+c')?.perform({} as never).command).toEqual({ type: 'cement.tackTest' });
@@ -30,7 +30,7 @@ describe('keymap', () => {
   });
 
   it('collimation keys send absolute, clamped shutters from the current ones; zoom cycles; store needs an image', async () => {
-    const { createSession } = await import('../../sim/session');
+    const { createSession } = await import('../../sim/session/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
     const scenario = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
@@ -56,7 +56,7 @@ describe('keymap', () => {
   });
 
   it('taps with Y and sends the exchange step the machine waits for with J, in the real order', async () => {
-    const { createSession } = await import('../../sim/session');
+    const { createSession } = await import('../../sim/session/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
     const { EXCHANGE_ORDER } = await import('../../sim/procedure/exchangeOrder');
@@ -79,7 +79,7 @@ describe('keymap', () => {
   });
 
   it('a click on the AP image sets the entry under it: the default entry maps back to zero offsets, the other side of the midline to the other side', async () => {
-    const { createSession } = await import('../../sim/session');
+    const { createSession } = await import('../../sim/session/session');
     const { parseScenario } = await import('../../levels/scenarioSchema');
     const { readFileSync } = await import('node:fs');
     const { entryFromImagePoint, imagePointOfEntry } = await import('../../src/procedure/input/entryOnImage');

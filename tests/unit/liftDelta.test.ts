@@ -11,7 +11,7 @@ import { projectRows } from '../../sim/imaging/radiograph/staticProjection';
 
 /**
  * The lifted endplate is drawn as a moving part: a delta map over a small slab added to the
- * static projection made without the lift (src/render/liftDelta.ts). Two things make that exact
+ * static projection made without the lift (sim/imaging/radiograph/liftDelta.ts). Two things make that exact
  * enough: the lift changes nothing outside the slab, and static + delta is the lifted projection.
  */
 const anatomyOf = (file: string, seed: number): Anatomy =>

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenPath, loadScenario } from './goldenFixtures';
-import { filmAttempt } from '../../sim/replayFilm';
-import { replay } from '../../sim/replay';
+import { filmAttempt } from '../../sim/attempt/replayFilm';
+import { replay } from '../../sim/attempt/replay';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
-import { createSession } from '../../sim/session';
-import type { Command } from '../../sim/commands';
+import { createSession } from '../../sim/session/session';
+import type { Command } from '../../sim/core/commands';
 
 /** The golden disc leak (T12 vertebroplasty, seed 3): needle, cement and a leak, under AP and lateral shots. */
 const golden = JSON.parse(readFileSync(goldenPath('textbook-vertebroplasty-t12-seed3'), 'utf8'));

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { goldenPath } from './goldenFixtures';
 import { createReplayHandlers } from '../../src/replay/replayHandlers';
 import type { AttemptInput, FilmSummary, OpenedAttempt } from '../../src/replay/replayProtocol';
-import type { ExpertBenchmark } from '../../sim/scoring/expertBenchmark';
+import type { ExpertBenchmark } from '../../sim/attempt/expertBenchmark';
 import type { AttemptRecord } from '../../src/record/attemptRecord';
 import type { FilmImage } from '../../src/replay/filmImager';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
-import { replay } from '../../sim/replay';
+import { replay } from '../../sim/attempt/replay';
 
 /**
  * The replay worker's work, run here on Node through the same handlers: the expert plan is found

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan, loadScenario } from './goldenFixtures';
 import { runPlan } from '../../sim/plan/runPlan';
-import { createSession } from '../../sim/session';
+import { createSession } from '../../sim/session/session';
 import { scoreAttempt } from '../../sim/scoring/score';
 import type { Plan, PlanStep } from '../../sim/plan/planSchema';
-import type { Session } from '../../sim/sessionTypes';
+import type { Session } from '../../sim/session/sessionTypes';
 
 const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
 const textbook = loadPlan('levels/plans/textbook-kyphoplasty.json');

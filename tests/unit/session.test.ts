@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSession } from '../../sim/session';
+import { createSession } from '../../sim/session/session';
 import { runPlan } from '../../sim/plan/runPlan';
-import { replay } from '../../sim/replay';
+import { replay } from '../../sim/attempt/replay';
 import { loadPlan, loadScenario } from './goldenFixtures';
-import { TICKS_PER_S } from '../../sim/constants';
-import type { Command } from '../../sim/commands';
+import { TICKS_PER_S } from '../../sim/core/constants';
+import type { Command } from '../../sim/core/commands';
 
 const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
 const plan = loadPlan('levels/plans/textbook-kyphoplasty.json');

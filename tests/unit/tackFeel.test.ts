@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cementPhaseAt, cementTimeline, cementViscosityPaS } from '../../sim/instruments/cementPhaseClock';
 import { TACK_FEEL_MEANING, TACK_FEEL_TEXT, tackFeel } from '../../sim/instruments/tackFeel';
-import type { CementPhase, TackFeel } from '../../sim/events';
+import type { CementPhase, TackFeel } from '../../sim/core/events';
 
 const FEEL_OF_PHASE: Readonly<Record<Exclude<CementPhase, 'unmixed'>, TackFeel>> = {
   liquid: 'wet',

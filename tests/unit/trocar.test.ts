@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { add, distance, scale } from '../../sim/math/vec3';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { defaultSkinEntry, idealTrajectory, trajectoryDirection } from '../../sim/anatomy/idealTrajectory';

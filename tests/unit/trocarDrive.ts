@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import type { Vec3 } from '../../sim/math/vec3';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { defaultSkinEntry, trajectoryDirection } from '../../sim/anatomy/idealTrajectory';

@@ -9,9 +9,9 @@ import {
   type AccessInstruments,
 } from '../../sim/instruments/accessInstruments';
 import { Trocar } from '../../sim/instruments/trocar';
-import type { ExchangeStep } from '../../sim/commands';
+import type { ExchangeStep } from '../../sim/core/commands';
 import { anatomyAt, breachesOf, pushTo, pushUntil, settle, target, trocarThrough } from './trocarDrive';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 
 const ORDER: readonly ExchangeStep[] = [
   'stylet.remove',

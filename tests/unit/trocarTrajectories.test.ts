@@ -5,7 +5,7 @@ import { classifierFor } from '../../sim/anatomy/classifierCache';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { CODE } from '../../sim/anatomy/tissueCodes';
 import type { Anatomy, PedicleGeometry } from '../../sim/anatomy/types';
-import type { DomainEvent } from '../../sim/events';
+import type { DomainEvent } from '../../sim/core/events';
 import { Trocar } from '../../sim/instruments/trocar';
 import {
   anatomyAt,

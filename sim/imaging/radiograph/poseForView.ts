@@ -1,6 +1,6 @@
-import type { View } from '../../commands';
+import type { View } from '../../core/commands';
 import { makePose, NO_ROTATION, targetIsocentre, type CArmPose } from '../carmPose';
-import type { SimSnapshot } from '../../snapshot';
+import type { SimSnapshot } from '../../session/snapshot';
 
 /** The C-arm pose a snapshot shows for a monitor's view (the active view's corrections and the patient's rotation). */
 export function poseForView(snapshot: Pick<SimSnapshot, 'carm' | 'anatomy'>, view: View): CArmPose {

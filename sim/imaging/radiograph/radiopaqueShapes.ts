@@ -1,4 +1,4 @@
-import type { SimSnapshot } from '../../snapshot';
+import type { SimSnapshot } from '../../session/snapshot';
 import type { Vec3 } from '../../math/vec3';
 import { GAUGE_OD_MM, gaugeToDiameterMm } from '../../instruments/trocarGauge';
 import type { TrocarView } from '../../instruments/trocarView';

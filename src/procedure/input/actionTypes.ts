@@ -1,5 +1,5 @@
-import type { Command, CommandType, Side } from '../../../sim/commands';
-import type { SimSnapshot } from '../../../sim/snapshot';
+import type { Command, CommandType, Side } from '../../../sim/core';
+import type { SimSnapshot } from '../../../sim/session';
 
 /** Groups of actions, in the order the help overlay and the action bar list them. */
 export type ActionGroup = 'general' | 'checklist' | 'positioning' | 'carm' | 'access' | 'balloon' | 'cement' | 'finish';

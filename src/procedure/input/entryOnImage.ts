@@ -1,12 +1,12 @@
-import type { Side } from '../../../sim/commands';
-import { defaultSkinEntry } from '../../../sim/anatomy/idealTrajectory';
-import { exitThroughSkin, skinZAt } from '../../../sim/anatomy/torso';
-import { DETECTOR_DIAMETER_MM, targetIsocentre } from '../../../sim/imaging/carmPose';
-import { createProjection, type Projection } from '../../../sim/imaging/projection';
-import { add, dot, scale, type Vec3 } from '../../../sim/math/vec3';
-import type { SimSnapshot } from '../../../sim/snapshot';
+import type { Side } from '../../../sim/core';
+import { defaultSkinEntry } from '../../../sim/anatomy';
+import { exitThroughSkin, skinZAt } from '../../../sim/anatomy';
+import { DETECTOR_DIAMETER_MM, targetIsocentre } from '../../../sim/imaging';
+import { createProjection, type Projection } from '../../../sim/imaging';
+import { add, dot, scale, type Vec3 } from '../../../sim/math';
+import type { SimSnapshot } from '../../../sim/session';
 import type { EntryDraft } from './actionTypes';
-import { poseForView } from '../../../sim/imaging/radiograph/poseForView';
+import { poseForView } from '../../../sim/imaging';
 
 /** A point on a monitor image as fractions of its width and height from the top-left corner. */
 export interface ImagePoint {
@@ -14,7 +14,7 @@ export interface ImagePoint {
   readonly fy: number;
 }
 
-/** needle.entry takes offsets within this range, mm (sim/commandSchema.ts). */
+/** needle.entry takes offsets within this range, mm (sim/core/commandSchema.ts). */
 export const MAX_ENTRY_OFFSET_MM = 60;
 
 /**

@@ -1,9 +1,9 @@
-import type { ChecklistItem, Command, ExchangeStep, FluoroMode, ZoomLevel } from '../../../sim/commands';
-import { CHECKLIST_TITLES } from '../../../sim/procedure/checklistItems';
-import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging/collimation';
-import { EXCHANGE_LABELS } from '../../../sim/procedure/exchangeOrder';
+import type { ChecklistItem, Command, ExchangeStep, FluoroMode, ZoomLevel } from '../../../sim/core';
+import { CHECKLIST_TITLES } from '../../../sim/procedure';
+import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging';
+import { EXCHANGE_LABELS } from '../../../sim/procedure';
 import { nextExchangeStep } from '../nextExchangeStep';
-import { CEMENT_DEVICES } from '../../../sim/instruments/cementDelivery';
+import { CEMENT_DEVICES } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 import { comboLabel } from '../../keyboard/keyCombo';
@@ -12,7 +12,7 @@ import { comboLabel } from '../../keyboard/keyCombo';
  * The one keymap. Every action the trainee can take is listed here with its keys, its label and
  * the Command it produces; the keyboard handler, the help overlay and the on-screen action bar
  * are all generated from this list, so they cannot disagree. The final map is documented in
- * src/input/README.md.
+ * src/procedure/input/README.md.
  */
 
 /** Checklist items in the order of keys 1..8 (case review: 1-3, pre-op: 4-8). */

@@ -1,4 +1,4 @@
-import type { SimSnapshot } from '../../../sim/snapshot';
+import type { SimSnapshot } from '../../../sim/session';
 
 /**
  * Holds the latest simulation snapshot outside React. The game loop pushes one per frame;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { scoreAttempt } from '../../../sim/scoring/score';
-import type { Session } from '../../../sim/sessionTypes';
-import type { SimSnapshot } from '../../../sim/snapshot';
+import { scoreAttempt } from '../../../sim/scoring';
+import type { Session } from '../../../sim/session';
+import type { SimSnapshot } from '../../../sim/session';
 import type { SnapshotStore } from './snapshotStore';
 import { abandonAttempt, putAttempt } from '../../record/attemptStore';
 import { createAutosaver, type Autosaver } from '../../record/createAutosaver';

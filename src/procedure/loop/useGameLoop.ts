@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Session } from '../../../sim/sessionTypes';
+import type { Session } from '../../../sim/session';
 import type { SnapshotStore } from './snapshotStore';
 
 /** Longest wall-clock step fed to the simulation: a stalled tab must not jump minutes of sim time. */

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ChecklistItem, Command } from '../../../sim/commands';
-import type { DispatchResult, Session } from '../../../sim/sessionTypes';
+import type { ChecklistItem, Command } from '../../../sim/core';
+import type { DispatchResult, Session } from '../../../sim/session';
 import type { ActionContext, ActionOutcome, EntryDraft, KeyAction, UiEffect } from '../input/actionTypes';
 import { describeCommand } from '../../ui/describeCommand';
 import type { SnapshotStore } from './snapshotStore';

@@ -1,4 +1,4 @@
-import type { SimSnapshot } from '../../../sim/snapshot';
+import type { SimSnapshot } from '../../../sim/session';
 import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
 import { comboLabel } from '../../keyboard/keyCombo';
 import { KEYMAP } from '../input/keymap';

@@ -1,4 +1,4 @@
-import type { CommandType } from '../../../sim/commands';
+import type { CommandType } from '../../../sim/core';
 import type { KeyAction } from '../input/actionTypes';
 import { ActionButton } from './ActionButton';
 import { BALLOON_HOLD_S, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, KEYMAP } from '../input/keymap';

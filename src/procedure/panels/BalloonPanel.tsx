@@ -1,6 +1,6 @@
-import type { CommandType } from '../../../sim/commands';
-import type { TrainingMode } from '../../../sim/sessionTypes';
-import { balloonDevice } from '../../../sim/instruments/balloonDevices';
+import type { CommandType } from '../../../sim/core';
+import type { TrainingMode } from '../../../sim/session';
+import { balloonDevice } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { KeyAction } from '../input/actionTypes';
 import { BalloonControls } from './BalloonControls';
@@ -9,8 +9,8 @@ import { GAUGE_MAX_PSI, ManometerGauge } from '../../ui/ManometerGauge';
 import { Panel, Readout } from '../../ui/Panel';
 import { PressureVolumePlot } from '../../ui/PressureVolumePlot';
 import './balloon.css';
-import type { BalloonView } from '../../../sim/instruments/balloonView';
-import type { HeightView } from '../../../sim/instruments/heightView';
+import type { BalloonView } from '../../../sim/instruments';
+import type { HeightView } from '../../../sim/instruments';
 
 interface Props {
   readonly balloon: BalloonView | null;

@@ -1,10 +1,10 @@
-import type { TrainingMode } from '../../../sim/sessionTypes';
+import type { TrainingMode } from '../../../sim/session';
 import { fixed, formatClock } from '../../ui/format';
-import { CEMENT_DEVICES } from '../../../sim/instruments/cementDelivery';
-import { TACK_FEEL_TEXT } from '../../../sim/instruments/tackFeel';
+import { CEMENT_DEVICES } from '../../../sim/instruments';
+import { TACK_FEEL_TEXT } from '../../../sim/instruments';
 import { CementClock } from './CementClock';
 import { Panel, Readout } from '../../ui/Panel';
-import type { CementView } from '../../../sim/instruments/cementView';
+import type { CementView } from '../../../sim/instruments';
 
 interface Props {
   readonly cement: CementView;

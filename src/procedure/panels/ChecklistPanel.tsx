@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../../../sim/commands';
+import type { ChecklistItem } from '../../../sim/core';
 import { CHECKLIST_LABELS, CHECKLIST_ORDER } from '../input/keymap';
 import { Panel } from '../../ui/Panel';
 

@@ -1,10 +1,10 @@
-import type { View } from '../../../sim/commands';
-import type { TrainingMode } from '../../../sim/sessionTypes';
+import type { View } from '../../../sim/core';
+import type { TrainingMode } from '../../../sim/session';
 import { fixed, formatClock } from '../../ui/format';
 import { FLUORO_MODE_LABELS } from '../input/keymap';
 import { Panel, Readout } from '../../ui/Panel';
-import type { CArmView } from '../../../sim/imaging/carmView';
-import type { DoseView } from '../../../sim/imaging/doseView';
+import type { CArmView } from '../../../sim/imaging';
+import type { DoseView } from '../../../sim/imaging';
 
 interface Props {
   readonly dose: DoseView;

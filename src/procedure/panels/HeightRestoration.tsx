@@ -1,5 +1,5 @@
 import { fixed } from '../../ui/format';
-import type { HeightFigures, HeightView } from '../../../sim/instruments/heightView';
+import type { HeightFigures, HeightView } from '../../../sim/instruments';
 
 interface Props {
   readonly height: HeightView;

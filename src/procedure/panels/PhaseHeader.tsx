@@ -1,5 +1,5 @@
-import { PHASES } from '../../../sim/procedure/phases';
-import type { TrainingMode } from '../../../sim/sessionTypes';
+import { PHASES } from '../../../sim/procedure';
+import type { TrainingMode } from '../../../sim/session';
 import type { PracticeHint } from '../practiceHint';
 
 interface Props {

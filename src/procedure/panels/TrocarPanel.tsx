@@ -1,11 +1,11 @@
-import type { TimedEvent } from '../../../sim/events';
-import type { TrainingMode } from '../../../sim/sessionTypes';
+import type { TimedEvent } from '../../../sim/core';
+import type { TrainingMode } from '../../../sim/session';
 import type { EntryDraft } from '../input/actionTypes';
 import { describeEvent } from '../describeEvent';
 import { fixed, tickClock } from '../../ui/format';
 import { instrumentStack } from '../instrumentStack';
 import { Panel, Readout } from '../../ui/Panel';
-import type { TrocarView } from '../../../sim/instruments/trocarView';
+import type { TrocarView } from '../../../sim/instruments';
 
 interface Props {
   readonly trocar: TrocarView | null;

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { View } from '../../../sim/commands';
+import type { View } from '../../../sim/core';
 import { createXRayRenderer } from '../../render/createXRayRenderer';
 import type { SnapshotStore } from '../loop/snapshotStore';
 import { formatClock } from '../../ui/format';

@@ -1,10 +1,10 @@
 import scenarioJson from '../../../levels/l1-osteoporotic-wedge.json';
 import { parseScenario } from '../../../levels/scenarioSchema';
-import type { View } from '../../../sim/commands';
+import type { View } from '../../../sim/core';
 import { createSession } from '../../../sim/session';
-import type { SimSnapshot } from '../../../sim/snapshot';
-import { add, normalize, scale, sub, type Vec3 } from '../../../sim/math/vec3';
-import type { TrocarView } from '../../../sim/instruments/trocarView';
+import type { SimSnapshot } from '../../../sim/session';
+import { add, normalize, scale, sub, type Vec3 } from '../../../sim/math';
+import type { TrocarView } from '../../../sim/instruments';
 
 /**
  * A scripted scene for the X-ray benchmark and the browser pixel tests: the shipped L1 scenario

@@ -1,5 +1,5 @@
 import type { View } from './commands';
-import type { Tissue } from './anatomy/types';
+import type { Tissue } from '../anatomy/types';
 
 /**
  * Walls a trocar can breach (sim/physics/README.md): medial (into the canal), inferior (into the

@@ -1,8 +1,8 @@
-import type { Scenario } from '../levels/scenarioSchema';
-import type { Command, LogEntry, View } from './commands';
-import type { Session, TrainingMode } from './sessionTypes';
-import type { SimSnapshot } from './snapshot';
-import { createSession } from './session';
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { Command, LogEntry, View } from '../core/commands';
+import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { SimSnapshot } from '../session/snapshot';
+import { createSession } from '../session/session';
 import { ReplayError } from './replay';
 
 /**
@@ -100,7 +100,7 @@ function stepOf(index: number, entry: LogEntry, s: SimSnapshot, imagesSoFar: num
 }
 
 /**
- * Replay an attempt exactly (same scenario, seed, log and end tick as sim/replay.ts) and keep, for
+ * Replay an attempt exactly (same scenario, seed, log and end tick as sim/attempt/replay.ts) and keep, for
  * the debrief's replay viewer, the state after every command and every image the trainee took in
  * the state its monitor held. An exposure's held state is refreshed before each command while the
  * pedal is down, and the exposure closes when the pedal comes up, the view changes or the C-arm

@@ -1,8 +1,8 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Plan } from '../plan/planSchema';
 import { runPlan } from '../plan/runPlan';
-import { scoreAttempt } from './score';
-import type { ScoreReport } from './types';
+import { scoreAttempt } from '../scoring/score';
+import type { ScoreReport } from '../scoring/types';
 
 /**
  * The expert benchmark of issue 7: the scenario's expert plan (scenario.scoring.expertPlan, a plan

@@ -1,7 +1,7 @@
-import type { Command, LogEntry } from './commands';
-import type { TimedEvent } from './events';
+import type { Command, LogEntry } from '../core/commands';
+import type { TimedEvent } from '../core/events';
 import type { SimSnapshot } from './snapshot';
-import type { Scenario } from '../levels/scenarioSchema';
+import type { Scenario } from '../../levels/scenarioSchema';
 
 export type TrainingMode = 'practice' | 'exam';
 

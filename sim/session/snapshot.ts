@@ -1,12 +1,12 @@
-import type { Anatomy } from './anatomy/types';
-import type { CommandType } from './commands';
-import type { TimedEvent } from './events';
-import type { CArmView } from './imaging/carmView';
-import type { DoseView } from './imaging/doseView';
-import type { BalloonView } from './instruments/balloonView';
-import type { CementView } from './instruments/cementView';
-import type { HeightView } from './instruments/heightView';
-import type { TrocarView } from './instruments/trocarView';
+import type { Anatomy } from '../anatomy/types';
+import type { CommandType } from '../core/commands';
+import type { TimedEvent } from '../core/events';
+import type { CArmView } from '../imaging/carmView';
+import type { DoseView } from '../imaging/doseView';
+import type { BalloonView } from '../instruments/balloonView';
+import type { CementView } from '../instruments/cementView';
+import type { HeightView } from '../instruments/heightView';
+import type { TrocarView } from '../instruments/trocarView';
 
 /**
  * The plain, immutable view model of the simulation at one tick. The Pixi renderer draws it;

@@ -1,17 +1,17 @@
 import { createActor } from 'xstate';
-import type { Scenario } from '../levels/scenarioSchema';
-import type { Command, LogEntry } from './commands';
-import type { TimedEvent } from './events';
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { Command, LogEntry } from '../core/commands';
+import type { TimedEvent } from '../core/events';
 import type { DispatchResult, Session, TrainingMode } from './sessionTypes';
 import type { SimSnapshot } from './snapshot';
-import { FIXED_DT_S, TICKS_PER_S } from './constants';
-import { checkCommand } from './commandSchema';
-import { createRng } from './math/rng';
+import { FIXED_DT_S, TICKS_PER_S } from '../core/constants';
+import { checkCommand } from '../core/commandSchema';
+import { createRng } from '../math/rng';
 import { World } from './world';
-import { procedureMachine } from './procedure/procedureMachine';
-import { allowedCommandTypes } from './procedure/allowedCommands';
-import { refusalReason } from './procedure/refusalReason';
-import { checklistOf, phaseOf, stateValueString } from './procedure/phases';
+import { procedureMachine } from '../procedure/procedureMachine';
+import { allowedCommandTypes } from '../procedure/allowedCommands';
+import { refusalReason } from '../procedure/refusalReason';
+import { checklistOf, phaseOf, stateValueString } from '../procedure/phases';
 
 /** Longest single time.wait, seconds: fast-forwarding is capped so a UI key cannot freeze the page. */
 const MAX_WAIT_S = 600;

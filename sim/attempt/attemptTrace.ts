@@ -1,12 +1,12 @@
-import type { Scenario } from '../levels/scenarioSchema';
-import type { LogEntry, Side, View } from './commands';
-import type { BreachWall, CementPhase, LeakLocation } from './events';
-import type { Session, TrainingMode } from './sessionTypes';
-import type { SimSnapshot } from './snapshot';
-import { TICKS_PER_S } from './constants';
-import { createSession } from './session';
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { LogEntry, Side, View } from '../core/commands';
+import type { BreachWall, CementPhase, LeakLocation } from '../core/events';
+import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { SimSnapshot } from '../session/snapshot';
+import { TICKS_PER_S } from '../core/constants';
+import { createSession } from '../session/session';
 import { ReplayError } from './replay';
-import type { BalloonView } from './instruments/balloonView';
+import type { BalloonView } from '../instruments/balloonView';
 
 /** The state of the attempt every `sampleEveryS` of sim time: what the debrief's plots draw. */
 export interface TraceSample {
@@ -85,7 +85,7 @@ function traceEventOf(tick: number, e: Session['events'][number]['event']): Trac
 }
 
 /**
- * Replay an attempt (as sim/replay.ts does: same scenario, seed, log and end tick) and record it for
+ * Replay an attempt (as sim/attempt/replay.ts does: same scenario, seed, log and end tick) and record it for
  * the debrief: a sample every `sampleEveryS` of sim time, the timeline's events with their ticks, the
  * procedure phases as they were entered, and each side's balloon pressure-volume trace. A logged
  * `time.wait` is dispatched as a zero wait and its ticks stepped here, so the samples cover the wait;

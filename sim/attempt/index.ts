@@ -1,0 +1,11 @@
+/** The public face of sim/attempt/: attempt files, replay, trace, film and the expert benchmark. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
+export { parseAttemptFile, toAttemptFile } from './attemptFile';
+export { attemptSchema } from './attemptSchema';
+export { traceAttempt } from './attemptTrace';
+export type { AttemptTrace, TraceEvent, TraceSample } from './attemptTrace';
+export { expertBenchmark } from './expertBenchmark';
+export type { ExpertBenchmark } from './expertBenchmark';
+export { ReplayError, replay } from './replay';
+export { filmAttempt } from './replayFilm';
+export type { FilmFrame, FilmStep, ReplayFilm } from './replayFilm';
+export type { AttemptFile } from './types';

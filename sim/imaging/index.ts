@@ -1,0 +1,30 @@
+/** The public face of sim/imaging/: C-arm pose, projection, dose, and the pure radiograph physics (line integrals, detector pass). src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
+export { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from './carmPose';
+export type { CArmPose } from './carmPose';
+export type { CArmView } from './carmView';
+export { DEFAULT_COLLIMATION, MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from './collimation';
+export type { Collimation } from './collimation';
+export { MODES, relativeNoise } from './dose';
+export type { DoseView } from './doseView';
+export { createProjection } from './projection';
+export type { Projection } from './projection';
+export { EDGE_GAIN, SHUTTER_LEVEL, TONE_LIFT, VIGNETTE, developValue, gaussianTable } from './radiograph/detectorPass';
+export type { DisplayWindow } from './radiograph/detectorPass';
+export { FrameMapBuilder } from './radiograph/frameMap';
+export { BASE_NOISE_SIGMA, MAP_PX } from './radiograph/imageConstants';
+export { NO_LIFT, hasLift, projectLiftDeltaRows } from './radiograph/liftDelta';
+export { DEFAULT_STEPS, computeLineIntegralMap, samplingBoxes } from './radiograph/lineIntegralMap';
+export { isLive, poseForView } from './radiograph/poseForView';
+export {
+  GAUGE_OD_MM,
+  INTRODUCER_OD_MM,
+  MU_PER_MM,
+  SHAFT_LENGTH_MM,
+  shapesFromSnapshot,
+} from './radiograph/radiopaqueShapes';
+export type { RadiopaqueShape } from './radiograph/radiopaqueShapes';
+export { renderStill } from './radiograph/renderStill';
+export { sampleMapBilinear } from './radiograph/sampleMapBilinear';
+export { ellipsoidChord } from './radiograph/shapeIntegrals';
+export { StaticProjectionJob, finishStaticProjection, projectRows, staticKey } from './radiograph/staticProjection';
+export type { StaticProjection } from './radiograph/staticProjection';
