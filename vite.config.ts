@@ -1,8 +1,28 @@
-import { defineConfig } from 'vite';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** assets/README.md documents the folder for developers; the build copies all of publicDir, so drop it from dist/. */
+function omitPublicReadme(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'kyphosim:omit-public-readme',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      rmSync(resolve(outDir, 'README.md'), { force: true });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), omitPublicReadme()],
+  // Static files (icons, manifest images; later sounds and fonts) served at the site root and copied
+  // into dist/ unchanged: assets/icons/icon.svg is /icons/icon.svg. See assets/README.md.
+  publicDir: 'assets',
   build: {
     target: 'es2022',
     sourcemap: true,
