@@ -123,7 +123,7 @@ export interface GasPocket {
 }
 /**
  * The hidden ways through the target body that cement can find: channels no image shows before the
- * cement does (issue 6: "out through real openings"). They vary from patient to patient, which is
+ * cement does (the model requirement: "out through real openings"). They vary from patient to patient, which is
  * why two textbook injections into two patients can end differently; whether cement takes one
  * depends on the flow model (sim/physics/cementInvasion.ts), never on a draw at injection time.
  *

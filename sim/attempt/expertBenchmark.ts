@@ -5,7 +5,7 @@ import { scoreAttempt } from '../scoring/score';
 import type { ScoreReport } from '../scoring/types';
 
 /**
- * The expert benchmark of issue 7: the scenario's expert plan (scenario.scoring.expertPlan, a plan
+ * The expert benchmark: the scenario's expert plan (scenario.scoring.expertPlan, a plan
  * kept in levels/plans/) run on the trainee's own patient (same scenario and seed) and scored like
  * any attempt, so the debrief can show the expert's figures beside the trainee's. The patient is
  * the same, so differences are technique, not anatomy. A plan that cannot finish on this patient

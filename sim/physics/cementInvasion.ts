@@ -14,7 +14,7 @@ import { CELL, CELL_MM, type CementLattice } from './cementLattice';
  * viscosity. The second term is the viscous pressure drop along the cement already in the bone: it
  * makes long thin fingers expensive. Thick dough therefore grows as a compact mass, while thin
  * liquid cement follows the weakest pores, veins and fissures far out: the path of least
- * resistance (issue 6), and the clinical finding that low-viscosity cement leaks more (World
+ * resistance, and the clinical finding that low-viscosity cement leaks more (World
  * Neurosurg 2017, OR 3.3). G is assumed and calibrated (scripts/calibrate-cement.ts).
  *
  * A filled cell holds cement in a share of its pores (fill): open space takes the whole cell, bone

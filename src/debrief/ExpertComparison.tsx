@@ -31,7 +31,7 @@ function show(v: number | string | boolean | undefined, digits: number, unit: st
 }
 
 /**
- * The expert benchmark beside the trainee (issue 7): the scenario's expert plan run on the same
+ * The expert benchmark beside the trainee: the scenario's expert plan run on the same
  * patient (same scenario and seed) in the replay worker, scored by the same rubric.
  */
 export function ExpertComparison({ report, expert, planId }: Props) {

@@ -21,7 +21,7 @@ export interface RevealTrajectory {
 }
 
 /**
- * What reveal mode draws over an image (issue 7): the target vertebra's outline (its body and both
+ * What reveal mode draws over an image: the target vertebra's outline (its body and both
  * pedicles, as projected silhouettes), the ideal trajectory of each side used, and the boundary of
  * the cement in the body and of any leaked cement. Each outline is a path `d` string, empty when
  * the part is not in the picture.
