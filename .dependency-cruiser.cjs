@@ -35,7 +35,8 @@ module.exports = {
     {
       name: 'sim-only-through-its-public-face',
       severity: 'error',
-      comment: 'src/, server/ and scripts/ import sim/ through one index module per concern, so the engine can be reorganised without touching them.',
+      comment:
+        'src/, server/ and scripts/ import sim/ through one index module per concern, so the engine can be reorganised without touching them.',
       from: { path: '^(src|server|scripts)/' },
       to: { path: '^sim/', pathNot: '^sim/[^/]+/index\\.ts$' },
     },

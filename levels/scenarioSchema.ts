@@ -12,7 +12,7 @@ export type LevelName = (typeof LEVELS)[number];
 export const fractureSchema = z.strictObject({
   /** Shape of the compression: wedge (anterior), biconcave (central), crush (whole body). */
   type: z.enum(['wedge', 'biconcave', 'crush']),
-  /** Genant semiquantitative grade: 1 = 20-25 %, 2 = 25-40 %, 3 = > 40 % height loss (clinical-reference.md). */
+  /** Genant semiquantitative grade: 1 = 20-25 %, 2 = 25-40 %, 3 = > 40 % height loss (docs/clinical-sources.md). */
   genantGrade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** Exact height loss of the most compressed part, percent; must sit inside the grade's range. Defaults to the grade's middle. */
   heightLossPct: z.number().min(20).max(60).optional(),
@@ -102,7 +102,7 @@ export const scenarioSchema = z
     }
   });
 
-/** Height-loss ranges per Genant grade, percent (clinical-reference.md, Fractures). */
+/** Height-loss ranges per Genant grade, percent (docs/clinical-sources.md, Fractures). */
 export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {
   1: [20, 25],
   2: [25, 40],

@@ -1,7 +1,7 @@
 /**
  * Cement calibration (issue 6): runs the textbook kyphoplasty and vertebroplasty plans through real
  * sessions over many seeds and technique profiles, and prints each figure beside its target range
- * (issue 6, clinical-reference.md "Leakage" and "Cement"):
+ * (issue 6, docs/clinical-sources.md "Leakage" and "Cement"):
  *
  * - kyphoplasty, textbook (working-phase cement, ~4.5 mL, intact cortex): any-leak rate 10-25 %
  *   (World Neurosurg 2017 meta-analysis: ~18 %);
@@ -359,7 +359,7 @@ export const inRange = (r: Row): boolean => r.value >= r.lo && r.value <= r.hi;
 function printMix(vp: readonly Outcome[]): void {
   const v = valid(vp);
   console.log(
-    `Vertebroplasty leak-type mix (share of ${v.length} vertebrae with a leak of that type; published: J Orthop Surg Res 2019 via clinical-reference.md)`,
+    `Vertebroplasty leak-type mix (share of ${v.length} vertebrae with a leak of that type; published: J Orthop Surg Res 2019 via docs/clinical-sources.md)`,
   );
   for (const m of PUBLISHED_MIX) {
     const k = v.filter((x) => x.via.some((l) => m.via.includes(l))).length;

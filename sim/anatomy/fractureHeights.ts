@@ -17,7 +17,7 @@ export function heightLossFraction(fracture: Fracture): number {
 
 /**
  * Heights after the fracture. The loss L is that of the most compressed part (Genant grading,
- * clinical-reference.md Fractures); how the other parts share it is assumed:
+ * docs/clinical-sources.md Fractures); how the other parts share it is assumed:
  * - wedge: anterior loses L, posterior intact (so A/P = 1 - L < 0.8, the wedge criterion), middle halfway;
  * - biconcave: middle loses L, anterior and posterior a quarter of it;
  * - crush: anterior loses L, middle 0.9 L, posterior 0.8 L.

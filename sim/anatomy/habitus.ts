@@ -3,7 +3,7 @@ import type { Scenario } from '../../levels/scenarioSchema';
 type Habitus = Scenario['patient']['habitus'];
 
 /**
- * Soft-tissue build per habitus. All assumed (clinical-reference.md has no figure): skin to
+ * Soft-tissue build per habitus. All assumed (docs/clinical-sources.md has no figure): skin to
  * lamina thin ~40, average ~60, obese ~90 mm; subcutaneous fat share of it; torso cross-section
  * as an ellipse (half-width x half-depth) whose posterior apex is the skin at the midline.
  */

@@ -56,7 +56,7 @@ function pathCost(anatomy: Anatomy, p: CompiledPedicle, e: Vec3, t: Vec3): numbe
 }
 
 /**
- * The textbook transpedicular path (clinical-reference.md Technique): bone entry at the pedicle's
+ * The textbook transpedicular path (docs/clinical-sources.md Technique): bone entry at the pedicle's
  * upper-outer quadrant, through the pedicle's core, tip in the anterior third, paramedian. The
  * target sits at 60 % of the half-depth in front of the centre, at mid-height of the (fractured)
  * body; its distance from the midline (0-8 mm) is the one that keeps the path most central in the

@@ -43,7 +43,7 @@ export function depthInsideBody(v: VertebraGeometry, q: Vec3, lift?: EndplateLif
 }
 
 /**
- * The target zone (clinical-reference.md Technique: anterior third, paramedian, anterior cortex
+ * The target zone (docs/clinical-sources.md Technique: anterior third, paramedian, anterior cortex
  * intact): inside the target body by at least its cortex, in the anterior third of its depth, and
  * within the central half of its width.
  */

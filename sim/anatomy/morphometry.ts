@@ -4,7 +4,7 @@ import type { LevelMorphometry, SpineLevel } from './types';
  * Mean adult morphometry per level, T5 to L5, and T4 / S1 as their neighbours (buildAnatomy adds
  * seeded variation).
  *
- * Sources (shared/clinical-reference.md, Anatomy):
+ * Sources (docs/clinical-sources.md, Anatomy):
  * - pedicle width: T4-T6 3.6-4.5 mm, T12 ~8 mm (Kaur et al., J Clin Orthop Trauma 2016); L1 ~7.4 mm
  *   (Nepal lumbar morphometry ~2022); L5 12-16 mm (Int J Spine Surg lumbar CT, table 6).
  * - pedicle height: T12 ~15.5 mm (Cureus dry-column study); L5 ~12.9 mm (Int J Spine Surg).

@@ -6,7 +6,7 @@ import type { Opening, VertebraGeometry } from './types';
 
 /**
  * The real openings of the target body through which cement can leave it (design.md: leaks go
- * through real openings). Diameters are assumed (no source in clinical-reference.md); they set a
+ * through real openings). Diameters are assumed (no source in docs/clinical-sources.md); they set a
  * channel's hydraulic conductance in the cement model, so they are drawn per seed:
  * - basivertebral vein ostium: always, at the posterior wall centre, 1.5-3 mm;
  * - segmental (lumbar/intercostal) vein ostia: both lateral walls at the anterolateral waist, 0.8-2 mm;

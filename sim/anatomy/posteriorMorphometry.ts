@@ -2,7 +2,7 @@ import type { SpineLevel } from './types';
 
 /**
  * Dimensions of the posterior elements that LevelMorphometry does not carry. All assumed from
- * general anatomy (no primary source in clinical-reference.md): they shape the image and the
+ * general anatomy (no primary source in docs/clinical-sources.md): they shape the image and the
  * approach, not the scored outcomes, and are kept here so they are easy to revise.
  *
  * The one check against a source: pedicle length + body depth gives the entry-to-anterior-cortex

@@ -7,7 +7,7 @@ import type { Anatomy, VertebraGeometry } from './types';
 /**
  * Ribs, lungs, diaphragm, mediastinum and gas below the diaphragm: everything in the trunk that
  * is not the spine, compiled once into numbers (README.md, Thorax and abdomen). All shapes and
- * sizes are assumed from general radiographic anatomy (no figure in clinical-reference.md).
+ * sizes are assumed from general radiographic anatomy (no figure in docs/clinical-sources.md).
  */
 
 /** Rib: neck tube radius, radial thickness and half-height of the shaft, drop toward the front (assumed). */

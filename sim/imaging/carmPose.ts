@@ -12,7 +12,7 @@ import { vec3, type Vec3 } from '../math/vec3';
  *
  * - The C-arm's orbital angle theta is 0 deg for AP and 90 deg for lateral, plus the trainee's
  *   orbit correction. Beam direction before tilt: (sin theta, 0, cos theta). AP: the beam travels
- *   anterior -> posterior (+z): tube under the table, opposite the operator (clinical-reference.md,
+ *   anterior -> posterior (+z): tube under the table, opposite the operator (docs/clinical-sources.md,
  *   "dose levers"). Lateral: beam along +x, tube on the patient's right.
  * - Positive tilt angles the beam cranially (detector toward the head).
  * - The patient never lies perfectly: a seeded axial roll (about y), sagittal pitch (about x) and

@@ -12,7 +12,7 @@ import type { FluoroMode } from '../core/commands';
  *
  * K_CONT is calibrated so that a typical single-level kyphoplasty (5 min of pulsed 7.5 p/s,
  * split 42 % AP / 58 % lateral as Boszczyk 2005's 1.6 + 2.2 min) gives entrance skin doses of
- * ~0.3 Gy AP and ~0.7 Gy lateral (clinical-reference.md). DAP then follows from the field the
+ * ~0.3 Gy AP and ~0.7 Gy lateral (docs/clinical-sources.md). DAP then follows from the field the
  * trainee collimates to; README.md explains why it cannot also be "a few Gy cm2".
  */
 

@@ -1,14 +1,14 @@
 /**
  * Inflatable bone tamps (Kyphon-style): 10, 15 and 20 mm working length (Kyphon IFU 2011, 2017;
- * clinical-reference.md, Balloon). Maximum volumes 3 / 4 / 6 mL and the 400 psi rating are
- * "(assumed: configurable)" in clinical-reference.md, so they live here as data, not in the model.
+ * docs/clinical-sources.md, Balloon). Maximum volumes 3 / 4 / 6 mL and the 400 psi rating are
+ * "(assumed: configurable)" in docs/clinical-sources.md, so they live here as data, not in the model.
  */
 export interface BalloonDevice {
   /** Inflatable working length, mm. */
   readonly lengthMm: number;
   /** Largest recommended fill, mL: beyond it the (non-compliant) wall itself takes the load. */
   readonly maxVolumeMl: number;
-  /** Rated maximum pressure of the balloon and manometer, psi (assumed 400; clinical-reference.md 300-400). */
+  /** Rated maximum pressure of the balloon and manometer, psi (assumed 400; docs/clinical-sources.md 300-400). */
   readonly ratedPressurePsi: number;
   /** Pressure above which the balloon ruptures, psi (assumed: equal to the rating; configurable). */
   readonly burstPressurePsi: number;

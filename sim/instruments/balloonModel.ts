@@ -4,7 +4,7 @@ import type { LevelName } from '../../levels/scenarioSchema';
 
 /**
  * Constants of the balloon-in-bone model (FIRST MODEL; equations in README "Balloon"). Anything not
- * taken from clinical-reference.md is marked "assumed" and can be overridden per Balloon, so that
+ * taken from docs/clinical-sources.md is marked "assumed" and can be overridden per Balloon, so that
  * the calibration script (issue 6) can fit it.
  */
 export interface BalloonModelParams {

@@ -14,7 +14,7 @@ export interface CementDevice {
 }
 
 /**
- * The devices (values marked assumed are not in clinical-reference.md). Pressure at the plunger is
+ * The devices (values marked assumed are not in docs/clinical-sources.md). Pressure at the plunger is
  * P = F / (pi/4 d^2).
  *
  * - Bone filler (Kyphon-style): a thin cannula pre-filled with 1.5 mL (assumed, the nominal BFD

@@ -1,6 +1,6 @@
 /**
  * Constants of the cement delivery and flow model (README "Cement"). "assumed" marks values not in
- * clinical-reference.md; scripts/calibrate-cement.ts measures the leak rates they give against the
+ * docs/clinical-sources.md; scripts/calibrate-cement.ts measures the leak rates they give against the
  * published ones. The lattice's own constants (entry pressures, cell size) are in
  * sim/physics/cementLattice.ts; the hidden channels' sizes in sim/anatomy/boneChannels.ts.
  */

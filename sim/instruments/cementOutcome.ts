@@ -5,7 +5,7 @@ import type { CementView } from './cementView';
  * What the cement did, for scoring and the debrief (issue 6, "Outcomes for scoring"): a pure
  * function of the final cement view.
  *
- * - Fill: volume in the body and its share of the body (clinical-reference.md: ~30 % restores
+ * - Fill: volume in the body and its share of the body (docs/clinical-sources.md: ~30 % restores
  *   stiffness, > ~40 % is linked to new fractures).
  * - Distribution: across the midline, against both endplates (the bipedicular-like fill a unipedicular
  *   injection aims for).

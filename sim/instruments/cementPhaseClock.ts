@@ -6,7 +6,7 @@ import type { Scenario } from '../../levels/scenarioSchema';
  * 2012): liquid incl. sticky 5.1 min, working 3.4 min, handling 8.5 min; pre-chilled 9.4 / 5.8 /
  * 15.2 min. Setting ~13 min for a high-viscosity kyphoplasty cement (Kyphon patent US7968616); warm
  * storage shortens every phase by ~30 % (same patent). Viscosity passes ~500 Pa s 3-4 min after mixing
- * (same patent). All in clinical-reference.md, Cement.
+ * (same patent). All in docs/clinical-sources.md, Cement.
  */
 export interface CementTimeline {
   /** Seconds after mixing at which each phase ends. */

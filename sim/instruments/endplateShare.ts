@@ -1,7 +1,7 @@
 /**
  * The fractured superior endplate as the balloons push on it. With two balloons (bipedicular) both
  * push on the same plate: its restoration fraction t is shared, a balloon needs to supply only the
- * load the other one does not carry (forces add: manufacturer bench data in clinical-reference.md,
+ * load the other one does not carry (forces add: manufacturer bench data in docs/clinical-sources.md,
  * 105 % more lift force and 26 % lower endplate stress bilaterally), and the plate only rides down
  * on deflation once no balloon holds it up.
  */

@@ -5,10 +5,10 @@ import { BALLOON_MODEL } from './balloonModel';
 /**
  * Postural reduction without a balloon (vertebroplasty): prone positioning and cement pressure
  * regain ~1.5 degrees of wedge angle at a full fill (Papanastassiou et al. 2012: vertebroplasty
- * 1.7 deg vs kyphoplasty 4.8 deg; clinical-reference.md, Balloon). Kept under 2 degrees.
+ * 1.7 deg vs kyphoplasty 4.8 deg; docs/clinical-sources.md, Balloon). Kept under 2 degrees.
  */
 const VERTEBROPLASTY_REDUCTION_DEG = 1.5;
-/** Cement volume for a full vertebroplasty effect, mL (typical 4-5 mL per level, SWISSspine; clinical-reference.md). */
+/** Cement volume for a full vertebroplasty effect, mL (typical 4-5 mL per level, SWISSspine; docs/clinical-sources.md). */
 const FULL_FILL_ML = 4;
 
 /** What the support model needs each step. Balloon values may be omitted once the balloon is gone. */

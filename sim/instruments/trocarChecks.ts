@@ -6,7 +6,7 @@ import type { WallContact } from '../physics/needleWorld';
 import { inTargetVertebra } from '../physics/targetVertebra';
 
 /**
- * Safety rule (clinical-reference.md Technique): on the AP view the tip must not cross the pedicle's
+ * Safety rule (docs/clinical-sources.md Technique): on the AP view the tip must not cross the pedicle's
  * medial border before the lateral view shows it past the posterior wall. True when the tip, at
  * pedicle depth, projects medial to the border on AP while still behind the wall line on the lateral.
  */

@@ -1,7 +1,7 @@
 import type { Tissue } from '../anatomy/types';
 
 /**
- * How fast the tip goes, mm/s (all assumed: clinical-reference.md has no figures). Soft tissue is
+ * How fast the tip goes, mm/s (all assumed: docs/clinical-sources.md has no figures). Soft tissue is
  * pushed through by hand (~10 mm/s); cortex needs the mallet (~1 mm/s); cancellous bone ~3 mm/s at
  * 1 MPa, faster in weaker bone (speed ~ 1/sqrt(strength), clamped to 1.5-6 mm/s). Pulling back is
  * 10 mm/s in soft tissue and 5 mm/s while the tip is held in bone.

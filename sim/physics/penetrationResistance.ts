@@ -4,7 +4,7 @@ import type { Tissue } from '../anatomy/types';
  * Quasi-static needle penetration (README.md, Penetration). The tip moves on only while the push
  * beats the resistance of the tissue ahead plus the friction of the shaft in bone. A hand pushes
  * with a steady force; a mallet tap delivers a fixed energy that the resistance uses up
- * (work = force x distance). clinical-reference.md has no force figures: every value here is
+ * (work = force x distance). docs/clinical-sources.md has no force figures: every value here is
  * assumed, of the order of published needle-insertion and bone-indentation forces (skin puncture
  * by a large-bore needle ~5-10 N, muscle ~2-3 N, cortical bone ~100+ N for a 2-3 mm tip), and
  * tuned so that the cortex needs the mallet and osteoporotic cancellous bone yields to the hand.

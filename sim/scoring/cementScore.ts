@@ -4,7 +4,7 @@ import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput
 
 /**
  * Points for the cement phase at the first push: working-phase (dough) cement leaks least
- * (clinical-reference.md: low viscosity OR 3.3 for leakage; Habib: 4.0 g at 3.5 min vs 2.6 g at 9.5 min).
+ * (docs/clinical-sources.md: low viscosity OR 3.3 for leakage; Habib: 4.0 g at 3.5 min vs 2.6 g at 9.5 min).
  */
 const PHASE_POINTS: Readonly<Record<CementPhase, number>> = {
   unmixed: -40,

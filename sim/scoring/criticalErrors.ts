@@ -3,7 +3,7 @@ import { eventTicks, type ScoringInput } from './scoringInput';
 
 /**
  * Critical errors fail an attempt whatever the total (proficiency-based progression,
- * clinical-reference.md "How technique is assessed"). Thresholds are assumed teaching values:
+ * docs/clinical-sources.md "How technique is assessed"). Thresholds are assumed teaching values:
  * a medial breach of 2 mm or more enters the canal; 3 mm inferior reaches the exiting root;
  * an anterior perforation of 5 mm or more risks the great vessels; skin dose of 2 Gy is the
  * erythema threshold (Boszczyk 2005).

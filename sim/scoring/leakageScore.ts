@@ -4,7 +4,7 @@ import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
 
 /**
- * Severity weights per leak location (design.md Scoring; clinical-reference.md Leakage: canal and
+ * Severity weights per leak location (design.md Scoring; docs/clinical-sources.md Leakage: canal and
  * foraminal leaks are the ones that need decompression; venous leaks embolise; disc and
  * paravertebral leaks are mostly silent). Assumed weights, to be set by the contrasting-groups
  * method when lab data exist.

@@ -4,7 +4,7 @@ import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
 
 /**
  * Points per breach: a fixed part plus a part per mm of depth. Medial (canal) and inferior
- * (foramen, exiting root) walls are the dangerous ones (clinical-reference.md Technique, safety
+ * (foramen, exiting root) walls are the dangerous ones (docs/clinical-sources.md Technique, safety
  * rule); lateral breaches mostly cost a missed pedicle. Assumed weights.
  */
 const BREACH_POINTS: Readonly<Record<BreachWall, { base: number; perMm: number }>> = {

@@ -2,7 +2,7 @@ import { CASE_REVIEW_ITEMS, CHECKLIST_TITLES, PRE_OP_ITEMS } from '../procedure/
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, eventTicks, fmt, type ScoringInput } from './scoringInput';
 
-/** Kyphoplasty takes up to an hour per level (clinical-reference.md, Procedure and outcomes). */
+/** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
 
 /** Process domain: checklist, local anaesthetic before the puncture, discharge decision, time. */

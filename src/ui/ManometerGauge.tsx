@@ -1,4 +1,4 @@
-/** Full scale of the dial, psi: the rated maximum of the tamp is 300-400 psi (clinical-reference.md, Balloon; assumed). */
+/** Full scale of the dial, psi: the rated maximum of the tamp is 300-400 psi (docs/clinical-sources.md, Balloon; assumed). */
 export const GAUGE_MAX_PSI = 400;
 /** Usual working pressure in osteoporotic bone, 120-220 psi (Nan Fang Yi Ke Da Xue Xue Bao 2006). */
 const WORKING_BAND_PSI: readonly [number, number] = [120, 220];

@@ -30,7 +30,7 @@ const target = (s: Scenario, seed = 1) => {
 };
 
 describe('morphometry table', () => {
-  it('covers T5 to L5 with the clinical-reference anchors', () => {
+  it('covers T5 to L5 with the anchors of docs/clinical-sources.md (Anatomy)', () => {
     expect(SPINE_ORDER.every((l) => MORPHOMETRY[l].level === l)).toBe(true);
     expect(MORPHOMETRY.T12.pedicleWidthMm).toBeCloseTo(8, 0);
     expect(MORPHOMETRY.L1.pedicleWidthMm).toBeCloseTo(7.4, 1);

@@ -4,7 +4,7 @@ import { calibrate, inRange } from '../../scripts/calibrate-balloon';
 /**
  * The balloon calibration (scripts/calibrate-balloon.ts, `npm run calibrate:balloon` over 40 seeds)
  * on 4 seeds: textbook kyphoplasty and vertebroplasty plans through real sessions, every figure's
- * median within its clinical-reference.md target range (pressures, volumes, heights at full
+ * median within its docs/clinical-sources.md target range (pressures, volumes, heights at full
  * inflation / after deflation / after cement, wedge correction, T -1 vs T -3.5).
  */
 it('balloon calibration figures fall in their target ranges (4 seeds)', () => {

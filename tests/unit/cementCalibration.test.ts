@@ -13,7 +13,7 @@ import type { Vec3 } from '../../sim/math/vec3';
  * needle tip ~5 mm off the midline in the anterior third). The full calibration through whole
  * sessions is `npm run calibrate:cement` (docs in sim/instruments/README.md); this test keeps the
  * model's direction and rough size: textbook kyphoplasty ~10-25 %, liquid cement and a cortical
- * defect clearly more, vertebroplasty ~40-65 % (World Neurosurg 2017; clinical-reference.md).
+ * defect clearly more, vertebroplasty ~40-65 % (World Neurosurg 2017; docs/clinical-sources.md).
  */
 const base = parseScenario(
   JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8')),

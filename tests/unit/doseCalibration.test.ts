@@ -9,7 +9,7 @@ import { createRng } from '../../sim/math/rng';
 import { FIXED_DT_S } from '../../sim/core/constants';
 
 /**
- * Calibration of the dose model against clinical-reference.md, printed beside the targets so a
+ * Calibration of the dose model against docs/clinical-sources.md, printed beside the targets so a
  * reader sees both figures (sim/imaging/README.md, "Calibration"). The typical single-level
  * kyphoplasty: 5 min of pulsed 7.5 p/s fluoroscopy (Mroz 2008; Kopparapu 2021: 4-6 min, 5.7 +/- 2),
  * split 42 % AP / 58 % lateral as in Boszczyk 2005 (1.6 + 2.2 min), 15 s of it with the hand in

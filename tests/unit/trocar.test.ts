@@ -73,7 +73,7 @@ describe('ideal trajectory', () => {
     ['T12', 'right', 5, 11],
     ['L3', 'left', 42, 11],
     ['L3', 'right', 9, 11],
-    // Mid-thoracic pedicles are 5-6 mm wide: a 13 G trocar (clinical-reference.md: 11-13 G lumbar, 15 G upper thoracic).
+    // Mid-thoracic pedicles are 5-6 mm wide: a 13 G trocar (docs/clinical-sources.md: 11-13 G lumbar, 15 G upper thoracic).
     ['T8', 'left', 42, 13],
     ['T8', 'right', 5, 13],
     ['T8', 'left', 11, 15],

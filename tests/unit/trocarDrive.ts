@@ -18,7 +18,7 @@ import { Trocar } from '../../sim/instruments/trocar';
 export type Side = 'left' | 'right';
 const base = JSON.parse(readFileSync(new URL('../../levels/l1-osteoporotic-wedge.json', import.meta.url), 'utf8'));
 
-/** The L1 scenario moved to another level (mid-thoracic levels get a 13 G trocar, clinical-reference.md). */
+/** The L1 scenario moved to another level (mid-thoracic levels get a 13 G trocar, docs/clinical-sources.md). */
 export function scenarioAt(
   level: Scenario['level'],
   overrides: { gauge?: 11 | 13 | 15; tScore?: number } = {},

@@ -36,7 +36,7 @@ export type RadiopaqueShape =
  * Linear attenuation at the ~50-60 keV mean energy of an 80-100 kVp beam, per mm, from NIST
  * mass attenuation coefficients (approximate): stainless steel 7.9 g/cm3 x ~1.2 cm2/g;
  * balloon contrast ~180 mg iodine/mL (60 % contrast as in the Kyphon IFU, diluted; assumed);
- * kyphoplasty cement ~30 % BaSO4 by weight (clinical-reference.md) -> ~0.28 g Ba/cm3.
+ * kyphoplasty cement ~30 % BaSO4 by weight (docs/clinical-sources.md) -> ~0.28 g Ba/cm3.
  */
 export const MU_PER_MM = { steel: 0.95, contrast: 0.15, cement: 0.26 } as const;
 
@@ -50,7 +50,7 @@ const CANNULA_BORE_FRACTION = 0.8;
 /** An access / biopsy needle with its stylet out: a regular-wall tube, bore ~75 % of its OD (11 G: ~2.3 of 3.05 mm; assumed). */
 const NEEDLE_BORE_FRACTION = 0.75;
 /**
- * Guide pin: a solid steel wire, 1.5 mm OD (assumed: no figure in clinical-reference.md; it has to
+ * Guide pin: a solid steel wire, 1.5 mm OD (assumed: no figure in docs/clinical-sources.md; it has to
  * pass the bore of a 13 G needle, ~1.8 mm, as well as an 11 G one).
  */
 export const GUIDE_PIN_OD_MM = 1.5;

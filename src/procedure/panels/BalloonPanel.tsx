@@ -24,7 +24,7 @@ interface Props {
 /**
  * The inflatable bone tamp: manometer (dial and number, psi), volume against the device's maximum,
  * the live pressure-volume curve, the syringe's buttons, and the height restoration it achieves.
- * Device limits come from sim/instruments/balloonDevices.ts (clinical-reference.md, Balloon).
+ * Device limits come from sim/instruments/balloonDevices.ts (docs/clinical-sources.md, Balloon).
  */
 export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
   const device = balloonDevice(b?.lengthMm ?? 15);

@@ -51,7 +51,7 @@ function Stages({ stages }: { stages: NonNullable<HeightView['stages']> }) {
 /**
  * Height restoration at a glance: anterior and middle height now beside pre-op and intact, the
  * share of lost height regained, and the wedge (kyphotic) angle now against pre-op. Clinically
- * ~1.5-3.5 mm anterior and ~5 degrees of kyphosis are regained (clinical-reference.md, Balloon).
+ * ~1.5-3.5 mm anterior and ~5 degrees of kyphosis are regained (docs/clinical-sources.md, Balloon).
  */
 export function HeightRestoration({ height: h }: Props) {
   const rows = [
