@@ -26,7 +26,7 @@ for (const c of GOLDEN_CASES.filter((g) => names.length === 0 || names.includes(
   const attempt = toAttemptFile(session, 'golden');
   writeFileSync(
     goldenPath(c.name),
-    JSON.stringify({ attempt, expected: { endTick: session.tick, report } }, null, 1) + '\n',
+    `${JSON.stringify({ attempt, expected: { endTick: session.tick, report } }, null, 1)}\n`,
   );
   const domains = Object.fromEntries(report.domains.map((d) => [d.id, d.score]));
   const critical = report.criticalErrors.map((e) => e.id).sort();

@@ -4,6 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { jsonSchemas } from './schemas';
 
 for (const [path, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(path, JSON.stringify(schema, null, 2) + '\n');
+  writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`wrote ${path}`);
 }

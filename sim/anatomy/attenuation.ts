@@ -58,7 +58,9 @@ const WALL_RIM_DENSITY_FACTOR = 3;
 /** Coefficient per imaging code for one anatomy (cancellous set by its density). */
 export function muTable(anatomy: Anatomy): Float64Array {
   const table = new Float64Array(IMAGING_CODE_COUNT);
-  TISSUES.forEach((t, i) => (table[i] = MU_PER_MM[t]));
+  TISSUES.forEach((t, i) => {
+    table[i] = MU_PER_MM[t];
+  });
   table[CODE.cancellous] = cancellousMuPerMm(anatomy.cancellousDensity);
   table[IMAGING_CODE.fractureGap] = FRACTURE_GAP_MU_PER_MM;
   table[IMAGING_CODE.impacted] = cancellousMuPerMm(IMPACTION_DENSITY_FACTOR * anatomy.cancellousDensity);

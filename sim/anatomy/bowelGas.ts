@@ -74,7 +74,11 @@ export function drawBowelGas(vertebrae: readonly VertebraGeometry[], scenario: S
     const total = SEGMENTS.reduce((s, g) => s + g.weight, 0);
     for (let i = 0; i < count; i++) {
       let pick = rng.range(0, total);
-      const seg = SEGMENTS.find((g) => (pick -= g.weight) < 0) ?? SEGMENTS[0];
+      const seg =
+        SEGMENTS.find((g) => {
+          pick -= g.weight;
+          return pick < 0;
+        }) ?? SEGMENTS[0];
       const y = seg.name === 'transverse' ? rng.range(Math.max(yLow, yHigh - 70), yHigh) : rng.range(yLow, yHigh);
       const centre = { x: rng.range(seg.x[0], seg.x[1]) * wx, y, z: -b - rng.range(seg.zFront[0], seg.zFront[1]) };
       const radii = {
@@ -123,12 +127,12 @@ const SLAB_MM = 8;
 /** Compile the pockets for the classifier. */
 export function compileGas(gas: readonly GasPocket[]): CompiledGas {
   const data = new Float64Array(gas.length * 7);
-  gas.forEach((g, i) =>
+  gas.forEach((g, i) => {
     data.set(
       [g.centre.x, g.centre.y, g.centre.z, 1 / g.radiiMm.x ** 2, 1 / g.radiiMm.y ** 2, 1 / g.radiiMm.z ** 2, 0],
       i * 7,
-    ),
-  );
+    );
+  });
   const yMin = Math.min(Infinity, ...gas.map((g) => g.centre.y - g.radiiMm.y));
   const yMax = Math.max(-Infinity, ...gas.map((g) => g.centre.y + g.radiiMm.y));
   const n = gas.length === 0 ? 0 : Math.floor((yMax - yMin) / SLAB_MM) + 1;
@@ -139,7 +143,9 @@ export function compileGas(gas: readonly GasPocket[]): CompiledGas {
     for (let k = k0; k <= k1; k++) lists[k].push(i * 7);
   });
   const start = new Int32Array(n + 1);
-  lists.forEach((l, k) => (start[k + 1] = start[k] + l.length));
+  lists.forEach((l, k) => {
+    start[k + 1] = start[k] + l.length;
+  });
   return { data, yMin, yMax, start, index: Int32Array.from(lists.flat()) };
 }
 

@@ -80,7 +80,8 @@ export function idealTrajectory(
     const cost = pathCost(anatomy, p, boneEntry, target) + 0.02 * Math.abs(0.5 * k - 4);
     if (!best || cost < best.cost) best = { cost, target };
   }
-  const target = best!.target;
+  if (!best) throw new Error('idealTrajectory: no target point between the endplates of the target vertebra');
+  const target = best.target;
   const dir = normalize(sub(target, boneEntry));
   const skin = exitThroughSkin(anatomy, boneEntry, scale(dir, -1));
   return { ...trajectoryAngles(side, dir), depthMm: distance(skin, target), target, boneEntry };

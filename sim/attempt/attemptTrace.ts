@@ -59,8 +59,7 @@ function sampleOf(s: SimSnapshot): TraceSample {
     cementInBodyMl: s.cement.inBodyMl,
     cementLeakedMl: s.cement.leakedMl,
     syringePressureKPa: s.cement.injectionPressureKPa,
-    balloon:
-      b && b.inserted && s.trocar ? { side: s.trocar.side, volumeMl: b.volumeMl, pressurePsi: b.pressurePsi } : null,
+    balloon: b?.inserted && s.trocar ? { side: s.trocar.side, volumeMl: b.volumeMl, pressurePsi: b.pressurePsi } : null,
   };
 }
 

@@ -75,7 +75,7 @@ function frameState(s: SimSnapshot): FrameState {
 
 function stepOf(index: number, entry: LogEntry, s: SimSnapshot, imagesSoFar: number): FilmStep {
   const t = s.trocar;
-  const inBalloon = s.balloon && s.balloon.inserted ? s.balloon : null;
+  const inBalloon = s.balloon?.inserted ? s.balloon : null;
   return {
     index,
     tick: entry.tick,

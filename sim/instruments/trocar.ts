@@ -125,7 +125,8 @@ export class Trocar {
   /** Aim (absolute degrees). Outside bone it pivots about the skin entry; inside bone about the bone entry, limited to a few degrees. */
   aim(medialDeg: number, caudalDeg: number): boolean {
     const side = this.side ?? 'left';
-    const inBone = this.boneEntryDepthMm !== null;
+    const boneEntryDepthMm = this.boneEntryDepthMm;
+    const inBone = boneEntryDepthMm !== null;
     if (inBone) {
       const lim = (v: number, c: number): number =>
         Math.min(c + MAX_BONE_REAIM_DEG, Math.max(c - MAX_BONE_REAIM_DEG, v));
@@ -138,7 +139,7 @@ export class Trocar {
       this.redirections++;
       this.withdrewInBone = false;
     }
-    const pivotDepth = inBone ? this.boneEntryDepthMm! : 0;
+    const pivotDepth = inBone ? boneEntryDepthMm : 0;
     const pivot = add(this.entry, scale(this.dir, pivotDepth));
     this.medialDeg = medialDeg;
     this.caudalDeg = caudalDeg;
@@ -291,7 +292,7 @@ export class Trocar {
     const resistance = resistanceN(tissue, shaftInBoneMm, this.odMm, this.anatomy, inFascia);
     // Meeting bone at a glancing angle the tip slides along it (by hand as by tap) before any bite or stall.
     if (!inBoneNow && isBoneCode(aheadCode)) {
-      const softN = PENETRATION.softN.muscle!;
+      const softN = PENETRATION.softN.muscle;
       const slideSpeed = by === 'hand' ? handSpeedMmS(softN) : TROCAR_SPEED_MM_S.tapTravel;
       const slideBudget =
         by === 'hand' ? this.requestedMm - this.depthMm : Math.min(this.tapTravelMm, this.tapEnergyMJ / softN);
@@ -312,7 +313,7 @@ export class Trocar {
       if (!this.stallReported) events.push({ type: 'needle.stalled', tissue });
       this.stallReported = true;
       // Held by bone at the pedicle's entry: the operator feels the needle dock.
-      if (isBoneCode(aheadCode) && atPedicleEntry(this.anatomy, this.side!, ahead))
+      if (isBoneCode(aheadCode) && atPedicleEntry(this.anatomy, this.requireSide(), ahead))
         this.once(events, { type: 'needle.docked' }, 'docked');
       return 0;
     }
@@ -360,7 +361,7 @@ export class Trocar {
     this.depthMm = length(shaft);
     this.requestedMm = Math.max(this.requestedMm, this.depthMm);
     this.dir = normalize(shaft);
-    const angles = trajectoryAngles(this.side!, this.dir);
+    const angles = trajectoryAngles(this.requireSide(), this.dir);
     this.medialDeg = angles.medialDeg;
     this.caudalDeg = angles.caudalDeg;
     this.skivedMm += move;
@@ -420,6 +421,12 @@ export class Trocar {
     }
   }
 
+  /** The side of the current pass; the tip only moves once setEntry has chosen one. */
+  private requireSide(): Side {
+    if (this.side === null) throw new Error('Trocar: the tip moved before needle.entry chose a side');
+    return this.side;
+  }
+
   private once(events: DomainEvent[], event: DomainEvent, milestone?: Milestone): void {
     if (milestone && MILESTONES.indexOf(milestone) > MILESTONES.indexOf(this.milestone)) this.milestone = milestone;
     if (this.emitted.has(event.type)) return;
@@ -428,7 +435,7 @@ export class Trocar {
   }
 
   private afterTipMove(events: DomainEvent[], tick: number, forward: boolean): void {
-    const side = this.side!;
+    const side = this.requireSide();
     const tip = this.tip();
     if (this.depthMm > 0) this.once(events, { type: 'needle.skinPunctured' }, 'skin');
     this.contacts = this.world.moveTip(tip);
@@ -457,7 +464,7 @@ export class Trocar {
    */
   private checkMissedPedicle(tip: Vec3, events: DomainEvent[]): void {
     if (this.touchedTargetThisPass || this.missedPedicle !== null) return;
-    const p = pedicleOf(this.anatomy.vertebrae[this.anatomy.targetIndex], this.side!);
+    const p = pedicleOf(this.anatomy.vertebrae[this.anatomy.targetIndex], this.requireSide());
     const l = pedicleLocal(p, tip);
     if (l.t > -MISSED_PEDICLE_MM) return;
     const nw = l.w / p.a;
@@ -470,7 +477,7 @@ export class Trocar {
 
   /** Safety rule and target zone for the trocar tip or the drill tip. */
   private checkWorkingTip(q: Vec3, events: DomainEvent[]): void {
-    const side = this.side!;
+    const side = this.requireSide();
     // Judged from the tip, whether or not anyone took an image.
     if (!this.safetyViolated && violatesSafetyRule(this.anatomy, side, q)) {
       this.safetyViolated = true;

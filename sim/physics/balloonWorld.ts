@@ -222,17 +222,19 @@ export class BalloonWorld {
     const per = 4 * half + 2 * Math.PI * r;
     const out: { x: number; z: number }[] = [];
     // Local frame: s along the axis (distal +), w to side A (the axis turned clockwise seen from above).
+    // Arc length d runs along side A's straight, the distal cap, side B's straight, then the proximal cap;
+    // dDistal, dB and dProximal are d measured from the start of each later piece.
     for (let i = 0; i < n; i++) {
-      let d = (per * i) / n;
+      const d = (per * i) / n;
+      const dDistal = d - 2 * half;
+      const dB = dDistal - Math.PI * r;
+      const dProximal = dB - 2 * half;
       let s: number;
       let w: number;
       if (d < 2 * half) [s, w] = [-half + d, -r];
-      else if ((d -= 2 * half) < Math.PI * r) [s, w] = [half + r * Math.sin(d / r), -r * Math.cos(d / r)];
-      else if ((d -= Math.PI * r) < 2 * half) [s, w] = [half - d, r];
-      else {
-        d -= 2 * half;
-        [s, w] = [-half - r * Math.sin(d / r), r * Math.cos(d / r)];
-      }
+      else if (dDistal < Math.PI * r) [s, w] = [half + r * Math.sin(dDistal / r), -r * Math.cos(dDistal / r)];
+      else if (dB < 2 * half) [s, w] = [half - dB, r];
+      else [s, w] = [-half - r * Math.sin(dProximal / r), r * Math.cos(dProximal / r)];
       out.push(this.toPlane(s, w));
     }
     return polygonArea(out) >= 0 ? out : out.reverse();

@@ -19,9 +19,9 @@ export const PENETRATION = {
    * per tap"; it bounds the plunge when the cortex gives way into soft tissue).
    */
   maxTapTravelMm: 3,
-  /** Resistance of soft tissues ahead of the tip, N (assumed). */
+  /** Resistance of soft tissues ahead of the tip, N (assumed); muscle is also the fallback for any tissue not listed. */
   softN: { skin: 8, fat: 2, muscle: 3, disc: 12, canal: 1, foramen: 2, lung: 1, bowelGas: 0.5, air: 0 } as Readonly<
-    Partial<Record<Tissue, number>>
+    Partial<Record<Tissue, number>> & { muscle: number }
   >,
   /**
    * The deep (thoracolumbar) fascia: the first fasciaMm of muscle under the subcutaneous fat
@@ -60,5 +60,5 @@ export function resistanceN(
   if (tissue === 'cortical') return PENETRATION.corticalN * Math.max(0.3, bone.cancellousDensity) + friction;
   if (tissue === 'cancellous')
     return bone.cancellousStrengthMPa * tipAreaMm2(odMm) * PENETRATION.cancellousTipFactor + friction;
-  return (PENETRATION.softN[tissue] ?? PENETRATION.softN.muscle!) + friction;
+  return (PENETRATION.softN[tissue] ?? PENETRATION.softN.muscle) + friction;
 }

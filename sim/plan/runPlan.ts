@@ -29,7 +29,7 @@ function lastPhaseChangeTick(session: Session): number {
 /** Run a plan on a new session; returns the session at the end of the plan. */
 export function runPlan(scenario: Scenario, seed: number, plan: Plan, mode: TrainingMode = 'practice'): Session {
   const session = createSession(scenario, seed, { mode });
-  plan.steps.forEach((step, i) => runStep(session, step, i));
+  for (const [i, step] of plan.steps.entries()) runStep(session, step, i);
   return session;
 }
 
@@ -50,16 +50,26 @@ function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: 
 
 function runStep(session: Session, step: PlanStep, i: number): void {
   const where = `plan step ${i}`;
-  if ('do' in step) return send(session, step.do, where, step.optional);
-  if ('waitS' in step) return session.advance(step.waitS);
-  if ('shot' in step) return shot(session, step.shot, step.seconds, where);
+  if ('do' in step) {
+    send(session, step.do, where, step.optional);
+    return;
+  }
+  if ('waitS' in step) {
+    session.advance(step.waitS);
+    return;
+  }
+  if ('shot' in step) {
+    shot(session, step.shot, step.seconds, where);
+    return;
+  }
   if ('aimIdeal' in step) {
     const snap = session.snapshot();
     if (!snap.trocar) throw new PlanError(`${where}: aimIdeal needs a skin entry first`);
     const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
     const medialDeg = ideal.medialDeg + (step.medialOffsetDeg ?? 0);
     const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
-    return send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+    send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+    return;
   }
   // Events count from the start of the current phase, so a fact from the first side of a
   // bipedicular procedure does not satisfy the same wait on the second side.

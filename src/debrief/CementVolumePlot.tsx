@@ -37,6 +37,7 @@ export function CementVolumePlot({ trace }: { trace: AttemptTrace }) {
   const y = (ml: number) => H - PAD.b - (ml / vMax) * (H - PAD.t - PAD.b);
   const leaks = trace.events.flatMap((e) => (e.kind === 'leak' ? [e] : []));
   const stepS = (t1 - t0) / TICKS_PER_S > 600 ? 120 : 60;
+  const gridMl = Array.from({ length: vMax + 1 }, (_, ml) => ml);
   const timeTicks: number[] = [];
   for (let s = 0; s * TICKS_PER_S <= t1 - t0; s += stepS) timeTicks.push(s);
   const last = samples[samples.length - 1];
@@ -63,7 +64,7 @@ export function CementVolumePlot({ trace }: { trace: AttemptTrace }) {
           </g>
         ))}
         <g className="plot-axis">
-          {Array.from({ length: vMax + 1 }, (_, v) => (
+          {gridMl.map((v) => (
             <g key={v}>
               <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} />
               <text x={PAD.l - 6} y={y(v) + 4} textAnchor="end">

@@ -67,7 +67,7 @@ export function FilmImageView({ client, index, view, timeS, reveal, size = 320 }
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (state.status === 'ready' && canvas.current) paint(canvas.current, state.image);
-  }, [state, index]);
+  }, [state]);
   const label = `${view === 'AP' ? 'AP' : 'Lateral'}${timeS !== null ? ` · ${formatClock(timeS)}` : ''}`;
   return (
     <figure

@@ -1,6 +1,7 @@
 import type { AttemptTrace } from '../../sim/attempt';
 import type { LogEntry } from '../../sim/core';
 import { TICKS_PER_S } from '../../sim/core';
+import { keyedByContent } from '../ui/contentKeys';
 import { formatClock, tickClock } from '../ui/format';
 import { describeCommand } from '../ui/describeCommand';
 import {
@@ -45,6 +46,11 @@ const rowY = (id: string): number => {
   }
   return y;
 };
+const rowH = (id: string): number => {
+  const row = ROWS.find((r) => r.id === id);
+  if (!row) throw new Error(`timeline: no row "${id}"`);
+  return row.h;
+};
 const AXIS_Y = rowY('') + 4;
 const H = AXIS_Y + 16;
 
@@ -60,13 +66,14 @@ function BandRow({
   kind: string;
 }) {
   const y = rowY(row);
-  const h = ROWS.find((r) => r.id === row)!.h;
+  const h = rowH(row);
   return (
     <g className={`tl-bands tl-${row}`}>
       {bands.map((b, i) => {
         const w = Math.max(1, x(b.endTick) - x(b.startTick));
         const label = `${kind} ${b.label}, ${tickClock(b.startTick)} to ${tickClock(b.endTick)}`;
         return (
+          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not an interactive element; Biome takes every element it has no implicit role for as interactive (biomejs/biome#7716)
           <g
             key={`${b.key}:${b.startTick}`}
             className={`tl-band band-${b.key} ${i % 2 ? 'odd' : 'even'}`}
@@ -103,6 +110,7 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
   return (
     <section className="timeline" data-testid="debrief-timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role=group names the set of focusable marks it holds */}
       <svg viewBox={`0 0 ${W} ${H}`} className="timeline-svg" role="group" aria-label="Procedure timeline">
         {ROWS.map((r) => (
           <text key={r.id} className="tl-row-label" x={0} y={rowY(r.id) + r.h / 2 + 4}>
@@ -119,12 +127,13 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
         ))}
         <BandRow bands={phaseBands(trace)} row="phase" x={x} kind="Phase" />
         <BandRow bands={cementBands(trace)} row="cement" x={x} kind="Cement" />
-        {marks.map((m, i) => {
+        {keyedByContent(marks, (m) => `${m.row}:${m.tick}:${m.label}`).map(({ key, item: m }) => {
           const y = rowY(m.row);
-          const h = ROWS.find((r) => r.id === m.row)!.h;
+          const h = rowH(m.row);
           return (
+            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not an interactive element; Biome takes every element it has no implicit role for as interactive (biomejs/biome#7716)
             <g
-              key={i}
+              key={key}
               className={`tl-mark tone-${m.tone}${hits.has(m.tick) ? ' hit' : ''}`}
               tabIndex={0}
               role="img"

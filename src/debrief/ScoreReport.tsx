@@ -1,5 +1,6 @@
 import type { ScoreItem, ScoreReport as Report } from '../../sim/scoring';
 import { tickClock } from '../ui/format';
+import { keyedByContent } from '../ui/contentKeys';
 import type { EvidenceSelection } from './ProcedureTimeline';
 
 interface Props {
@@ -101,8 +102,8 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
             </div>
             <table>
               <tbody>
-                {d.items.map((it, i) => (
-                  <tr key={i} className={it.points < 0 ? 'lost' : ''}>
+                {keyedByContent(d.items, (it) => it.label).map(({ key, item: it }) => (
+                  <tr key={key} className={it.points < 0 ? 'lost' : ''}>
                     <td>{it.label}</td>
                     <td className="num">{it.value}</td>
                     <td className="num">{it.points === 0 ? '0' : it.points.toFixed(1)}</td>

@@ -5,15 +5,22 @@ import type { FilmImage } from '../replay/filmImager';
 /** Images already asked of each client, so stepping back and forth re-makes none twice. */
 const made = new WeakMap<ReplayClient, Map<number, Promise<FilmImage>>>();
 
+function imagesOf(client: ReplayClient): Map<number, Promise<FilmImage>> {
+  const known = made.get(client);
+  if (known) return known;
+  const byIndex = new Map<number, Promise<FilmImage>>();
+  made.set(client, byIndex);
+  return byIndex;
+}
+
 function imageOf(client: ReplayClient, index: number): Promise<FilmImage> {
-  let byIndex = made.get(client);
-  if (!byIndex) made.set(client, (byIndex = new Map()));
+  const byIndex = imagesOf(client);
   let p = byIndex.get(index);
   if (!p) {
     p = client.image(index);
     byIndex.set(index, p);
     // A failed image may be asked again.
-    p.catch(() => byIndex!.delete(index));
+    p.catch(() => byIndex.delete(index));
   }
   return p;
 }

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../record/attemptRecord';
+import { type AttemptRecord, isScored } from '../record/attemptRecord';
 
 const W = 560;
 const H = 160;
@@ -10,12 +10,13 @@ const COLOURS = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176
  * scenario (totals are only comparable within a scenario), 0-100 on the y axis.
  */
 export function ProgressChart({ records }: { records: readonly AttemptRecord[] }) {
-  const finished = records
-    .filter((r) => r.status === 'finished' && r.summary)
-    .sort((a, b) => a.startedAt - b.startedAt);
+  const finished = records.filter(isScored).sort((a, b) => a.startedAt - b.startedAt);
   if (finished.length === 0)
     return <p className="muted">No finished attempts yet: progress shows here once there are some.</p>;
-  const scenarios = [...new Set(finished.map((r) => r.scenarioId))];
+  // Each scenario once, in order of its first attempt, titled as that attempt was.
+  const scenarios: { id: string; title: string }[] = [];
+  for (const r of finished)
+    if (!scenarios.some((s) => s.id === r.scenarioId)) scenarios.push({ id: r.scenarioId, title: r.scenarioTitle });
   const x = (i: number) =>
     PAD + (finished.length === 1 ? (W - 2 * PAD) / 2 : (i * (W - 2 * PAD)) / (finished.length - 1));
   const y = (total: number) => H - PAD - (Math.max(0, Math.min(100, total)) / 100) * (H - 2 * PAD);
@@ -36,7 +37,7 @@ export function ProgressChart({ records }: { records: readonly AttemptRecord[] }
             </text>
           </g>
         ))}
-        {scenarios.map((id, k) => {
+        {scenarios.map(({ id }, k) => {
           const points = finished.map((r, i) => ({ r, i })).filter(({ r }) => r.scenarioId === id);
           const colour = COLOURS[k % COLOURS.length];
           return (
@@ -45,18 +46,18 @@ export function ProgressChart({ records }: { records: readonly AttemptRecord[] }
                 fill="none"
                 stroke={colour}
                 strokeWidth={2}
-                points={points.map(({ r, i }) => `${x(i)},${y(r.summary!.total)}`).join(' ')}
+                points={points.map(({ r, i }) => `${x(i)},${y(r.summary.total)}`).join(' ')}
               />
               {points.map(({ r, i }) => (
                 <circle
                   key={r.id}
                   cx={x(i)}
-                  cy={y(r.summary!.total)}
+                  cy={y(r.summary.total)}
                   r={4}
-                  fill={r.summary!.passed ? colour : 'none'}
+                  fill={r.summary.passed ? colour : 'none'}
                   stroke={colour}
                 >
-                  <title>{`${r.scenarioTitle}: ${r.summary!.total} (${r.summary!.passed ? 'pass' : 'fail'})`}</title>
+                  <title>{`${r.scenarioTitle}: ${r.summary.total} (${r.summary.passed ? 'pass' : 'fail'})`}</title>
                 </circle>
               ))}
             </g>
@@ -64,10 +65,10 @@ export function ProgressChart({ records }: { records: readonly AttemptRecord[] }
         })}
       </svg>
       <figcaption>
-        {scenarios.map((id, k) => (
+        {scenarios.map(({ id, title }, k) => (
           <span key={id} className="legend">
             <i style={{ background: COLOURS[k % COLOURS.length] }} />
-            {finished.find((r) => r.scenarioId === id)!.scenarioTitle}
+            {title}
           </span>
         ))}
         <span className="muted"> · filled dot: pass</span>

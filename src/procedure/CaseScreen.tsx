@@ -3,6 +3,7 @@ import type { ChecklistItem } from '../../sim/core';
 import type { TrainingMode } from '../../sim/session';
 import { ChecklistPanel } from './panels/ChecklistPanel';
 import { Panel, Readout } from '../ui/Panel';
+import { keyedByContent } from '../ui/contentKeys';
 import './case.css';
 
 interface Props {
@@ -37,8 +38,8 @@ export function CaseScreen({ scenario: s, mode, checklist, canTick, onTick }: Pr
           <p className="case-history">{p.history}</p>
           <h4>Findings</h4>
           <ul className="findings">
-            {p.findings.map((x, i) => (
-              <li key={i}>
+            {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
+              <li key={key}>
                 {x.text}
                 {mode === 'practice' && (
                   <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>

@@ -41,12 +41,13 @@ const FELT: Readonly<Partial<Record<Tissue, string>>> = {
  * skives off it, the cement on a gloved finger (practice adds what that feel means).
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
-  const line = describe(e, mode);
+  const line = feedLine(e, mode);
   if (!line) return null;
   return { ...line, key: e.type === 'cement.leak' ? `leak:${e.location}` : line.text };
 }
 
-function describe(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | null {
+/** The words and severity of one event in the feed (its key is added by describeEvent). */
+function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | null {
   switch (e.type) {
     case 'image.acquired':
       return null;

@@ -44,3 +44,10 @@ export interface AttemptRecord {
   /** The instructor's review from the debrief (plus/delta notes, global rating), saved with the attempt. */
   readonly review?: AttemptReview;
 }
+
+/** A finished attempt with its score summary: the attempts that results and progress count. */
+export type ScoredRecord = AttemptRecord & { readonly summary: AttemptSummary };
+
+export function isScored(r: AttemptRecord): r is ScoredRecord {
+  return r.status === 'finished' && Boolean(r.summary);
+}

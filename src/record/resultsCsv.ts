@@ -1,5 +1,5 @@
 import type { DomainId } from '../../sim/scoring';
-import type { AttemptRecord } from './attemptRecord';
+import { type AttemptRecord, isScored } from './attemptRecord';
 import { csvField } from './csvField';
 
 /** Domain columns, in the order the debrief lists the domains. */
@@ -24,10 +24,10 @@ const HEADER = [
  */
 export function resultsCsv(records: readonly AttemptRecord[]): string {
   const rows = records
-    .filter((r) => r.status === 'finished' && r.summary)
+    .filter(isScored)
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((r) => {
-      const s = r.summary!;
+      const s = r.summary;
       return [
         new Date(r.startedAt).toISOString(),
         r.trainee,
@@ -41,5 +41,5 @@ export function resultsCsv(records: readonly AttemptRecord[]): string {
         s.criticalErrorIds.join('; '),
       ];
     });
-  return [HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

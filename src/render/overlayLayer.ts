@@ -53,7 +53,8 @@ export function createOverlayLayer(host: HTMLElement): { set(slot: OverlaySlot, 
   host.appendChild(layer);
   return {
     set(slot, text) {
-      const span = spans.get(slot)!;
+      const span = spans.get(slot);
+      if (!span) throw new Error(`X-ray overlay: no text slot "${slot}"`);
       if (span.textContent !== text) span.textContent = text;
     },
     destroy() {

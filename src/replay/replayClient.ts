@@ -54,13 +54,15 @@ export function createReplayClient(): ReplayClient {
     const id = nextId++;
     const request = { ...body, id } as ReplayRequest;
     if (!worker) {
-      const handle = local ?? (local = createReplayHandlers());
+      if (!local) local = createReplayHandlers();
+      const handle = local;
       // After the current task, so the page paints what it has before the replay holds it.
       return new Promise<void>((r) => setTimeout(r, 0)).then(() => handle(request) as Promise<T>);
     }
+    const live = worker;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { request, resolve: resolve as (v: unknown) => void, reject });
-      worker!.postMessage(request);
+      live.postMessage(request);
     });
   };
 

@@ -33,8 +33,8 @@ function sidesOf(film: ReplayFilm): Side[] {
   const add = (s: string | null | undefined) => {
     if ((s === 'left' || s === 'right') && !sides.includes(s)) sides.push(s);
   };
-  film.steps.forEach((s) => add(s.tipSide));
-  film.frames.forEach((f) => f.state.trocars.forEach((t) => add(t.side)));
+  for (const s of film.steps) add(s.tipSide);
+  for (const f of film.frames) for (const t of f.state.trocars) add(t.side);
   return sides;
 }
 

@@ -53,6 +53,7 @@ export function ManometerGauge({ pressurePsi, peakPsi, showBand }: Props) {
   const [px, py] = polar(angleFor(peakPsi), R);
   const [px2, py2] = polar(angleFor(peakPsi), R - 6);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a native <meter> draws a bar and never renders its children, so it cannot be this dial; role=meter with its aria-value* exposes the same value (e2e reads aria-valuenow)
     <svg
       className="gauge"
       viewBox="0 0 100 100"

@@ -10,11 +10,23 @@ interface Props {
   readonly children: ReactNode;
 }
 
-/** A modal card over the screen: a click outside or on Esc's button closes it. */
+/**
+ * A modal card over the screen: a click outside or on Esc's button closes it. Outside the card
+ * lies a backdrop button for the pointer only (out of the tab order, never takes focus, hidden
+ * from assistive technology): keyboards have Esc, and screen readers the labelled Esc button.
+ */
 export function OverlayDialog({ title, label, className, testId, onClose, children }: Props) {
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label={label} data-testid={testId} onClick={onClose}>
-      <div className={`overlay-card ${className}`} onClick={(e) => e.stopPropagation()}>
+    <div className="overlay" role="dialog" aria-modal="true" aria-label={label} data-testid={testId}>
+      <button
+        type="button"
+        className="overlay-backdrop"
+        tabIndex={-1}
+        aria-hidden="true"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={onClose}
+      />
+      <div className={`overlay-card ${className}`}>
         <header>
           <h2>{title}</h2>
           <button type="button" className="close" onClick={onClose} aria-label={`Close ${label.toLowerCase()}`}>

@@ -58,9 +58,10 @@ export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi }: Props
     g.strokeStyle = css.getPropertyValue('--trace').trim() || '#5fe0c0';
     g.lineWidth = 1.8;
     g.beginPath();
-    trace.forEach((pt, i) =>
-      i === 0 ? g.moveTo(x(pt.volumeMl), y(pt.pressurePsi)) : g.lineTo(x(pt.volumeMl), y(pt.pressurePsi)),
-    );
+    trace.forEach((pt, i) => {
+      if (i === 0) g.moveTo(x(pt.volumeMl), y(pt.pressurePsi));
+      else g.lineTo(x(pt.volumeMl), y(pt.pressurePsi));
+    });
     g.stroke();
     const last = trace[trace.length - 1];
     g.fillStyle = g.strokeStyle;

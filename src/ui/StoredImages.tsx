@@ -32,7 +32,7 @@ export function StoredImages({ images, children, remade: remadeFor }: Props) {
           {images.map((img) => (
             <li key={`${img.view}:${img.tick}`} data-testid="stored-image" data-view={img.view} data-tick={img.tick}>
               {img.dataUrl ? (
-                <img src={img.dataUrl} alt={`${img.view} image stored at ${formatClock(img.timeS)}`} />
+                <img src={img.dataUrl} alt={`${img.view} X-ray stored at ${formatClock(img.timeS)}`} />
               ) : (
                 (remadeFor?.(img) ?? <div className="stored-missing">image not readable</div>)
               )}

@@ -155,7 +155,9 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   // P prints the report; on paper the buttons go and the score, timeline and plots stay.
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
-    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
   });
   await page.keyboard.press('p');
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);

@@ -127,10 +127,17 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
   await nextPhase(page, 'positioning');
 
   // Help overlay opens and closes from the keyboard.
+  const help = page.getByTestId('help-overlay');
   await page.keyboard.press('F1');
-  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await expect(help).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('help-overlay')).toBeHidden();
+  await expect(help).toBeHidden();
+  // With the pointer: a click on the card leaves it open, a click outside the card closes it.
+  await page.keyboard.press('F1');
+  await help.locator('.overlay-card h2').click();
+  await expect(help).toBeVisible();
+  await help.click({ position: { x: 5, y: 5 } });
+  await expect(help).toBeHidden();
 
   await page.keyboard.press('p');
   await nextPhase(page, 'cArmSetup');

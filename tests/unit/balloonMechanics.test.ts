@@ -123,7 +123,7 @@ describe('two balloons, random schedules (property)', () => {
         const v = anatomy.vertebrae[anatomy.targetIndex];
         const plate = new SharedEndplate();
         const bs = [new Balloon(anatomy, 15), new Balloon(anatomy, 15)];
-        bs.forEach((b) => b.shareEndplate(plate));
+        for (const b of bs) b.shareEndplate(plate);
         bs[0].insert(LEFT_TIP, TRANSPEDICULAR_AXIS);
         bs[1].insert(RIGHT_TIP, RIGHT_AXIS);
         for (const a of acts) {

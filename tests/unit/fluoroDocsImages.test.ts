@@ -82,7 +82,10 @@ interface Shot {
 
 function shoot(anatomy: Anatomy, pose: CArmPose, shapes: RadiopaqueShape[], name: string): Shot {
   let s = 12345;
-  const uniform = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const uniform = () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647;
+  };
   const { grey } = renderStill(anatomy, { anteriorMm: 0, middleMm: 0 }, pose, shapes, {
     mapPx: MAP_PX,
     displayPx: DISPLAY_PX,

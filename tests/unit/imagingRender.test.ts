@@ -83,7 +83,10 @@ describe('detector transfer', () => {
   const develop = (map: Float32Array, sigma: number, inverted = false) => {
     const out = new Uint8Array(N * N * 4);
     let seed = 1;
-    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const uniform = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     detectorPass(
       map,
       mask,

@@ -52,7 +52,10 @@ describe('frame map', () => {
     const enhanced = enhanceMap(staticMap(), N, 0.6);
     const window = { lo: 3, hi: 6 };
     let seed = 7;
-    const noise = gaussianTable(N * N * 2 + 6, () => (seed = (seed * 16807) % 2147483647) / 2147483647);
+    const noise = gaussianTable(N * N * 2 + 6, () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    });
     const builder = new FrameMapBuilder(N);
     const ref = builder.build(enhanced, projection, [trocar]).slice();
     const clean = ref.slice();

@@ -126,9 +126,9 @@ describe('misplacement emerges from the geometry', () => {
       expect(slow.view.breaches.length).toBeGreaterThan(0);
       expect(fast.view.breaches.map((b) => b.wall)).toEqual(slow.view.breaches.map((b) => b.wall));
       // A tap's sub-steps depend on dt (its energy is spent per sub-step), so depths agree to a sub-step.
-      fast.view.breaches.forEach((b, i) =>
-        expect(Math.abs(b.depthMm - slow.view.breaches[i].depthMm)).toBeLessThan(0.5),
-      );
+      fast.view.breaches.forEach((b, i) => {
+        expect(Math.abs(b.depthMm - slow.view.breaches[i].depthMm)).toBeLessThan(0.5);
+      });
       expect(distance(fast.view.tip, slow.view.tip)).toBeLessThan(0.5);
     }
   });

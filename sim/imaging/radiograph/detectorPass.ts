@@ -212,7 +212,7 @@ export function developValue(
   if (Math.abs(px) > shutterX || Math.abs(py) > shutterY) return SHUTTER_LEVEL * gain;
   const { lo, hi } = params.window;
   let s = (hi - noisyIntegral(a, noise, params.noiseSigma, params.window)) / (hi - lo);
-  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  s = s < 0 ? 0 : Math.min(s, 1);
   if (params.inverted) s = 1 - s;
   return s * (1 + TONE_LIFT * (1 - s)) * gain;
 }

@@ -284,7 +284,7 @@ export function shapesFromSnapshot(
     .filter((t) => t.depthMm > 0 || t.side === activeSide)
     .flatMap(trackShapes);
   const bl = snapshot.balloon;
-  if (bl && bl.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl, bl.outline));
+  if (bl?.inserted) shapes.push(...balloonShapes(bl.centre, bl.axis, bl.lengthMm, bl.volumeMl, bl.outline));
   const leak = bl?.contrastLeak;
   if (leak && leak.volumeMl > 0 && leak.radiusMm > 0)
     shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));

@@ -36,7 +36,7 @@ export function createSnapshotStore(
   const publish = () => {
     published = latest;
     lastPublishMs = now();
-    listeners.forEach((l) => l());
+    for (const l of listeners) l();
   };
 
   return {
@@ -44,7 +44,7 @@ export function createSnapshotStore(
     published: () => published,
     push(snapshot) {
       latest = snapshot;
-      frameListeners.forEach((l) => l(snapshot));
+      for (const l of frameListeners) l(snapshot);
       if (now() - lastPublishMs >= publishIntervalMs) publish();
     },
     publishNow: publish,

@@ -29,7 +29,7 @@ const SHORT: Readonly<Record<string, string>> = {
 export function BalloonControls({ allowed, onAction }: Props) {
   const actions = KEYMAP.filter((a) => a.group === 'balloon');
   return (
-    <div className="balloon-controls" role="group" aria-label="Inflation syringe" data-testid="balloon-controls">
+    <fieldset className="balloon-controls" aria-label="Inflation syringe" data-testid="balloon-controls">
       {actions.map((a) => (
         <ActionButton
           key={a.id}
@@ -41,6 +41,6 @@ export function BalloonControls({ allowed, onAction }: Props) {
           onAction={onAction}
         />
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -2,6 +2,8 @@ import { formatClock } from '../../ui/format';
 
 /** One turn of the dial: the whole handling window of PMMA at room temperature is ~8.5-15 min (BMC Musculoskelet Disord 2012). */
 const DIAL_S = 20 * 60;
+/** The dial's 20 minute marks, numbered from the top clockwise. */
+const MINUTE_MARKS = Array.from({ length: 20 }, (_, minute) => minute);
 
 interface Props {
   readonly sinceMixS: number;
@@ -11,7 +13,7 @@ interface Props {
 /** Time since mixing as a stopwatch dial (minutes) with a digital read-out. */
 export function CementClock({ sinceMixS, mixed }: Props) {
   const deg = ((Math.min(sinceMixS, DIAL_S) / DIAL_S) * 360) % 360;
-  const marks = Array.from({ length: 20 }, (_, m) => {
+  const marks = MINUTE_MARKS.map((m) => {
     const a = ((m * 18 - 90) * Math.PI) / 180;
     const r0 = m % 5 === 0 ? 34 : 38;
     return (

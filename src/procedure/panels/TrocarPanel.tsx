@@ -5,6 +5,7 @@ import { describeEvent } from '../describeEvent';
 import { fixed, tickClock } from '../../ui/format';
 import { instrumentStack } from '../instrumentStack';
 import { Panel, Readout } from '../../ui/Panel';
+import { keyedByContent } from '../../ui/contentKeys';
 import type { TrocarView } from '../../../sim/instruments';
 
 interface Props {
@@ -70,11 +71,11 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
           </span>
         }
       />
-      {feltLine && (
+      {felt && feltLine && (
         <Readout
           label="Feel"
-          value={`${tickClock(felt!.tick)} ${feltLine.text}`}
-          tone={felt!.event.type === 'needle.skived' ? 'warn' : undefined}
+          value={`${tickClock(felt.tick)} ${feltLine.text}`}
+          tone={felt.event.type === 'needle.skived' ? 'warn' : undefined}
           testId="trocar-feel"
         />
       )}
@@ -95,8 +96,8 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
         {t.breaches.length === 0 ? (
           <span className="muted">No breach</span>
         ) : (
-          t.breaches.map((b, i) => (
-            <div key={i} className="breach">
+          keyedByContent(t.breaches, (b) => `${b.tick}:${b.wall}`).map(({ key, item: b }) => (
+            <div key={key} className="breach">
               {tickClock(b.tick)} breach {b.wall} wall, {fixed(b.depthMm)} mm
             </div>
           ))

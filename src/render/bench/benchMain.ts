@@ -53,22 +53,35 @@ function stats(ms: number[]) {
   };
 }
 
+function readyRenderer(): XRayRenderer {
+  if (!renderer) throw new Error('call init first');
+  return renderer;
+}
+
+function readyGl(): WebGL2RenderingContext {
+  if (!gl) throw new Error('the renderer canvas has no WebGL2 context (call init first)');
+  return gl;
+}
+
 /** Show a snapshot and wait until its static projection is ready (null when it was cached). */
 async function show(s: SimSnapshot, view: View): Promise<{ key: string; ms: number } | null> {
-  if (!renderer) throw new Error('call init first');
+  const xray = readyRenderer();
   const p = nextProjection();
-  renderer.render(s, view);
-  if (!renderer.isProjecting()) return null;
+  xray.render(s, view);
+  if (!xray.isProjecting()) return null;
   return Promise.race([p, new Promise<null>((r) => setTimeout(() => r(null), 30000))]);
 }
 
 const api = {
   async init(sizePx = 768): Promise<{ sizePx: number; mapPx: number; projectionMs: number | null; workers: number }> {
     size = sizePx;
-    const host = document.getElementById('monitor')!;
+    const host = document.getElementById('monitor');
+    if (!host) throw new Error('bench.html has no #monitor element');
     renderer = await createXRayRenderer(host, {
       sizePx,
-      onProjection: (key, ms) => waiting.splice(0).forEach((w) => w({ key, ms })),
+      onProjection: (key, ms) => {
+        for (const w of waiting.splice(0)) w({ key, ms });
+      },
     });
     gl = renderer.canvas.getContext('webgl2');
     const first = await show(scene.snapshot({ view: 'AP', timeS: 0 }), 'AP');
@@ -83,6 +96,7 @@ const api = {
    * processes falls on both alike.
    */
   async frames(count = 120, view: View = 'AP', block = 10) {
+    const xray = readyRenderer();
     const app = new Application();
     await app.init({
       width: size,
@@ -103,7 +117,7 @@ const api = {
       const s = scene.snapshot({ view, timeS: 10 + k / 30, depthMm: -15 + ((k + 10) % 60) * 0.5 });
       k++;
       const t0 = performance.now();
-      renderer!.render(s, view);
+      xray.render(s, view);
       sync(gl);
       return performance.now() - t0;
     };
@@ -127,20 +141,21 @@ const api = {
 
   /** Where a frame's time goes: the same frame re-drawn (GPU pass and overlay only) and the CPU side without waiting for the GPU. */
   breakdown(count = 60, view: View = 'AP') {
+    const xray = readyRenderer();
     const s = scene.snapshot({ view, timeS: 50 });
-    renderer!.render(s, view);
+    xray.render(s, view);
     sync(gl);
     const redraw: number[] = [];
     for (let k = 0; k < count; k++) {
       const t0 = performance.now();
-      renderer!.render(s, view);
+      xray.render(s, view);
       sync(gl);
       redraw.push(performance.now() - t0);
     }
     const cpu: number[] = [];
     for (let k = 0; k < count; k++) {
       const t0 = performance.now();
-      renderer!.render(scene.snapshot({ view, timeS: 60 + k / 30, depthMm: -15 + k * 0.5 }), view);
+      xray.render(scene.snapshot({ view, timeS: 60 + k / 30, depthMm: -15 + k * 0.5 }), view);
       cpu.push(performance.now() - t0);
       sync(gl);
     }
@@ -242,14 +257,16 @@ const api = {
    * base64, and the display positions of named 3D points.
    */
   async probe(view: View, depthMm: number | null, points: Record<string, Vec3>) {
-    renderer!.setNoise(false);
+    const xray = readyRenderer();
+    xray.setNoise(false);
     // A later sim time each call, so the renderer develops a fresh frame.
     probeClock += 1;
     const s = scene.snapshot({ view, timeS: probeClock, depthMm });
     await show(s, view);
-    renderer!.render(s, view);
+    xray.render(s, view);
     const rgba = new Uint8Array(size * size * 4);
-    gl!.readPixels(0, 0, size, size, gl!.RGBA, gl!.UNSIGNED_BYTE, rgba);
+    const ctx = readyGl();
+    ctx.readPixels(0, 0, size, size, ctx.RGBA, ctx.UNSIGNED_BYTE, rgba);
     const grey = new Uint8Array(size * size);
     for (let y = 0; y < size; y++)
       for (let x = 0; x < size; x++) grey[y * size + x] = rgba[((size - 1 - y) * size + x) * 4];
