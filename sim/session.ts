@@ -9,6 +9,7 @@ import { checkCommand } from './commandSchema';
 import { createRng } from './math/rng';
 import { World } from './world';
 import { procedureMachine } from './procedure/procedureMachine';
+import { accepts } from './procedure/accepts';
 import { allowedCommandTypes } from './procedure/allowedCommands';
 import { refusalReason } from './procedure/refusalReason';
 import { checklistOf, phaseOf, stateValueString } from './procedure/phases';
@@ -56,7 +57,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
     const command = checked.command;
     const machine = actor.getSnapshot();
     if (machine.status !== 'active') return { accepted: false, reason: 'The procedure is over.' };
-    if (!machine.can(command)) return { accepted: false, reason: refusalReason(machine, command) };
+    if (!accepts(machine, command)) return { accepted: false, reason: refusalReason(machine, command) };
     log.push({ tick, command });
     actor.send(command);
     world.apply(command);

@@ -16,7 +16,9 @@ import {
 
 /**
  * The procedure as a statechart (README.md has the permission table): the state tree. Guards and
- * actions are in procedureSetup.ts, shared transition fragments in transitionFragments.ts.
+ * actions are in procedureSetup.ts, shared transition fragments in transitionFragments.ts. There
+ * are no "forbidden" transitions, so a command is accepted exactly when an enabled transition
+ * handles it (accepts.ts).
  */
 /** The kyphoplasty / vertebroplasty procedure machine. Input: procedure, approach, C-arm, mode. */
 export const procedureMachine = procedureSetup.createMachine({
@@ -39,22 +41,22 @@ export const procedureMachine = procedureSetup.createMachine({
     caseReview: {
       on: {
         'time.wait': allowed,
-        'checklist.tick': { guard: 'item is due in case review', actions: ['tick the item', 'announce the command'] },
-        'phase.next': { guard: 'case reviewed', target: 'preOp', actions: 'announce the command' },
+        'checklist.tick': { guard: 'item is due in case review', actions: 'tick the item' },
+        'phase.next': { guard: 'case reviewed', target: 'preOp' },
       },
     },
     preOp: {
       on: {
         ...timeAndPedalRelease,
-        'checklist.tick': { guard: 'item is due in pre-op', actions: ['tick the item', 'announce the command'] },
-        'phase.next': { guard: 'time-out done', target: 'positioning', actions: 'announce the command' },
+        'checklist.tick': { guard: 'item is due in pre-op', actions: 'tick the item' },
+        'phase.next': { guard: 'time-out done', target: 'positioning' },
       },
     },
     positioning: {
       on: {
         ...timeAndPedalRelease,
-        'patient.position': { actions: ['position the patient', 'announce the command'] },
-        'phase.next': { guard: 'patient prone', target: 'cArmSetup', actions: 'announce the command' },
+        'patient.position': { actions: 'position the patient' },
+        'phase.next': { guard: 'patient prone', target: 'cArmSetup' },
       },
     },
     cArmSetup: {
@@ -65,7 +67,6 @@ export const procedureMachine = procedureSetup.createMachine({
         'phase.next': {
           guard: 'AP and lateral taken in this phase',
           target: 'access',
-          actions: 'announce the command',
         },
       },
     },
@@ -78,7 +79,7 @@ export const procedureMachine = procedureSetup.createMachine({
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
               target: 'entryChosen',
-              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side'],
             },
           },
         },
@@ -86,7 +87,7 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
-              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side'],
             },
             'local.anaesthetic': allowed,
             'needle.aim': allowed,
@@ -109,7 +110,7 @@ export const procedureMachine = procedureSetup.createMachine({
             'needle.aim': allowed,
             'needle.advance': allowed,
             'needle.tap': allowed,
-            'phase.next': { target: '#procedure.workingChannel', actions: 'announce the command' },
+            'phase.next': { target: '#procedure.workingChannel' },
           },
         },
       },
@@ -128,9 +129,8 @@ export const procedureMachine = procedureSetup.createMachine({
               {
                 guard: and([stepIs('stylet.remove'), 'procedure is kyphoplasty']),
                 target: 'styletOut',
-                actions: 'announce the command',
               },
-              { guard: stepIs('stylet.remove'), target: 'channelReady', actions: 'announce the command' },
+              { guard: stepIs('stylet.remove'), target: 'channelReady' },
             ],
           },
         },
@@ -139,7 +139,6 @@ export const procedureMachine = procedureSetup.createMachine({
             'instrument.exchange': {
               guard: stepIs('guidePin.insert'),
               target: 'guidePinIn',
-              actions: 'announce the command',
             },
           },
         },
@@ -148,7 +147,6 @@ export const procedureMachine = procedureSetup.createMachine({
             'instrument.exchange': {
               guard: stepIs('needle.remove'),
               target: 'needleOut',
-              actions: 'announce the command',
             },
           },
         },
@@ -157,7 +155,6 @@ export const procedureMachine = procedureSetup.createMachine({
             'instrument.exchange': {
               guard: stepIs('introducer.insert'),
               target: 'introducerIn',
-              actions: 'announce the command',
             },
           },
         },
@@ -166,7 +163,6 @@ export const procedureMachine = procedureSetup.createMachine({
             'instrument.exchange': {
               guard: stepIs('guidePin.remove'),
               target: 'drilling',
-              actions: 'announce the command',
             },
           },
         },
@@ -179,23 +175,20 @@ export const procedureMachine = procedureSetup.createMachine({
         channelReady: {
           on: {
             // A channel short of the anterior third can be drilled further.
-            'channel.drill': [
-              { guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' },
-            ],
+            'channel.drill': [{ guard: 'procedure is kyphoplasty', target: 'drilling' }],
             'phase.next': [
               // Bipedicular kyphoplasty: both working channels first, then both balloons together.
               {
                 guard: and(['both pedicles treated together', 'second pedicle to treat']),
                 target: '#procedure.access',
-                actions: ['turn to the second pedicle', 'announce the command'],
+                actions: 'turn to the second pedicle',
               },
               {
                 guard: 'both pedicles treated together',
                 target: '#procedure.balloon.pair',
-                actions: 'announce the command',
               },
-              { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
-              { target: '#procedure.cement', actions: 'announce the command' },
+              { guard: 'procedure is kyphoplasty', target: '#procedure.balloon' },
+              { target: '#procedure.cement' },
             ],
           },
         },
@@ -206,13 +199,13 @@ export const procedureMachine = procedureSetup.createMachine({
       on: imaging,
       states: {
         ready: {
-          on: { 'balloon.insert': { target: 'inserted', actions: 'announce the command' } },
+          on: { 'balloon.insert': { target: 'inserted' } },
         },
         inserted: {
           on: {
             ...balloonMayRupture,
             'balloon.inflate': allowed,
-            'balloon.remove': { target: 'removed', actions: 'announce the command' },
+            'balloon.remove': { target: 'removed' },
             'balloon.inflated': { target: 'inflated' },
           },
         },
@@ -228,21 +221,21 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             ...balloonMayRupture,
             'balloon.inflate': allowed,
-            'balloon.remove': { target: 'removed', actions: 'announce the command' },
+            'balloon.remove': { target: 'removed' },
             'balloon.inflated': { target: 'inflated' },
           },
         },
         ruptured: {
-          on: { 'balloon.remove': { target: 'removed', actions: 'announce the command' } },
+          on: { 'balloon.remove': { target: 'removed' } },
         },
         removed: {
-          on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
+          on: { 'phase.next': { target: '#procedure.cement' } },
         },
         // Bipedicular kyphoplasty: both balloons in the body together, inflated alternately.
         pair: {
           initial: 'working',
           on: {
-            'side.select': { guard: 'the other side', actions: ['work on the chosen side', 'announce the command'] },
+            'side.select': { guard: 'the other side', actions: 'work on the chosen side' },
           },
           states: {
             working: {
@@ -250,9 +243,9 @@ export const procedureMachine = procedureSetup.createMachine({
                 ...pairCounts,
                 'balloon.insert': {
                   guard: workingBalloonIs('out'),
-                  actions: ['insert the working balloon', 'announce the command'],
+                  actions: 'insert the working balloon',
                 },
-                'balloon.inflate': { guard: workingBalloonIs('in'), actions: 'announce the command' },
+                'balloon.inflate': { guard: workingBalloonIs('in') },
                 'balloon.deflate': pairDeflate,
                 'balloon.remove': pairRemove,
                 'balloon.ruptured': { guard: 'a balloon is in', target: 'ruptured' },
@@ -263,7 +256,7 @@ export const procedureMachine = procedureSetup.createMachine({
               on: { ...pairCounts, 'balloon.deflate': pairDeflate, 'balloon.remove': pairRemove },
             },
             removed: {
-              on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
+              on: { 'phase.next': { target: '#procedure.cement' } },
             },
           },
         },
@@ -278,11 +271,11 @@ export const procedureMachine = procedureSetup.createMachine({
       states: {
         unmixed: {
           on: {
-            'cement.mix': { target: 'mixed', actions: 'announce the command' },
+            'cement.mix': { target: 'mixed' },
             // Bipedicular kyphoplasty: choose which side gets cement first.
             'side.select': {
               guard: and(['both pedicles treated together', 'the other side', 'no side cemented yet']),
-              actions: ['work on the chosen side', 'announce the command'],
+              actions: 'work on the chosen side',
             },
           },
         },
@@ -302,18 +295,17 @@ export const procedureMachine = procedureSetup.createMachine({
                 'cement delivered',
               ]),
               target: 'unmixed',
-              actions: ['turn the cement to the other side', 'announce the command'],
+              actions: 'turn the cement to the other side',
             },
             'phase.next': [
               {
                 guard: and(['cement delivered', 'second pedicle to treat']),
                 target: '#procedure.access',
-                actions: ['turn to the second pedicle', 'announce the command'],
+                actions: 'turn to the second pedicle',
               },
               {
                 guard: and(['cement delivered', 'every side cemented']),
                 target: '#procedure.instrumentRemoval',
-                actions: 'announce the command',
               },
             ],
           },
@@ -325,10 +317,10 @@ export const procedureMachine = procedureSetup.createMachine({
       on: imaging,
       states: {
         inPlace: {
-          on: { 'instruments.remove': { target: 'removed', actions: 'announce the command' } },
+          on: { 'instruments.remove': { target: 'removed' } },
         },
         removed: {
-          on: { 'phase.next': { target: '#procedure.finalImages', actions: 'announce the command' } },
+          on: { 'phase.next': { target: '#procedure.finalImages' } },
         },
       },
     },
@@ -340,7 +332,6 @@ export const procedureMachine = procedureSetup.createMachine({
         'phase.next': {
           guard: 'AP and lateral taken in this phase',
           target: 'recovery',
-          actions: 'announce the command',
         },
       },
     },
@@ -349,10 +340,10 @@ export const procedureMachine = procedureSetup.createMachine({
       on: timeAndPedalRelease,
       states: {
         observing: {
-          on: { 'discharge.decide': { target: 'decided', actions: 'announce the command' } },
+          on: { 'discharge.decide': { target: 'decided' } },
         },
         decided: {
-          on: { 'phase.next': { target: '#procedure.debrief', actions: 'announce the command' } },
+          on: { 'phase.next': { target: '#procedure.debrief' } },
         },
       },
     },

@@ -1,7 +1,7 @@
-import { assign, emit, setup } from 'xstate';
-import type { Command, ExchangeStep, Side } from '../commands';
+import { assign, setup } from 'xstate';
+import type { ExchangeStep, Side } from '../commands';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from './checklistItems';
-import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
+import type { BalloonStage, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
 
 const otherSide = (side: Side | null): Side => (side === 'left' ? 'right' : 'left');
 const balloonsIn = (context: ProcedureContext): number =>
@@ -10,17 +10,16 @@ const balloonsIn = (context: ProcedureContext): number =>
 /**
  * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree).
  * The procedure as a statechart: phases and permissions, nothing else. It never reads the world;
- * facts arrive as domain events. A command is allowed iff `snapshot.can(command)` is true: every
- * accepted command either changes state or runs 'announce the command' (a targetless transition
- * with an action, which `can()` counts as allowed). Domain events the current state does not
- * handle are ignored, never refused. See README.md for the permission table.
+ * facts arrive as domain events. A command is accepted iff an enabled transition handles it
+ * (accepts.ts): the machine has no "forbidden" transitions, so an accepted command that changes
+ * nothing is a plain transition with no target and no action. Domain events the current state
+ * does not handle are ignored, never refused. See README.md for the permission table.
  */
 export const procedureSetup = setup({
   types: {
     input: {} as ProcedureInput,
     context: {} as ProcedureContext,
     events: {} as ProcedureEvent,
-    emitted: {} as CommandAccepted,
   },
   guards: {
     'item is due in case review': ({ context, event }) =>
@@ -54,8 +53,6 @@ export const procedureSetup = setup({
       event.type === 'instrument.exchange' && event.step === params.step,
   },
   actions: {
-    // Only command transitions use this action, so the event is a command here.
-    'announce the command': emit(({ event }) => ({ type: 'command.accepted' as const, command: event as Command })),
     'tick the item': assign({
       checklist: ({ context, event }) =>
         event.type === 'checklist.tick' ? { ...context.checklist, [event.item]: true } : context.checklist,

@@ -13,7 +13,7 @@ export interface ProcedureInput {
 /**
  * Small discrete facts only; the world owns every number. Facts that *are* the phase structure
  * (needle past the posterior wall, channel ready, balloon inflated or ruptured, cement mixed, leak
- * unanswered) live in substates instead, so `can()` and the statechart graph see them directly.
+ * unanswered) live in substates instead, so the machine's transitions and the statechart graph see them directly.
  */
 export interface ProcedureContext extends ProcedureInput {
   readonly checklist: Readonly<Record<ChecklistItem, boolean>>;
@@ -44,9 +44,3 @@ export type BalloonStage = 'out' | 'in' | 'removed';
 
 /** Everything the machine hears: the trainee's commands and the world's facts. */
 export type ProcedureEvent = Command | DomainEvent;
-
-/** Emitted for every command the machine accepts, so a listener can apply it to the world. */
-export interface CommandAccepted {
-  readonly type: 'command.accepted';
-  readonly command: Command;
-}

@@ -6,6 +6,7 @@ import { COMMAND_LABELS } from './commandLabels';
 import { nextPhaseBlocker } from './nextPhaseBlocker';
 import { PHASES, phaseInfo, phaseOf, type PhaseId } from './phases';
 import type { ProcedureSnapshot } from './procedureMachine';
+import { accepts } from './accepts';
 
 /**
  * Why the machine refuses a command now, in words a trainee understands; '' when it is allowed.
@@ -14,7 +15,7 @@ import type { ProcedureSnapshot } from './procedureMachine';
  */
 export function refusalReason(snapshot: ProcedureSnapshot, command: Command): string {
   if (snapshot.status !== 'active') return 'The procedure is over.';
-  if (snapshot.can(command)) return '';
+  if (accepts(snapshot, command)) return '';
   return specificReason(snapshot, command) ?? notInThisPhase(snapshot, command);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../sim/commands';
 import { checkCommand } from '../../sim/commandSchema';
 import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
+import { accepts } from '../../sim/procedure/accepts';
 import { refusalReason } from '../../sim/procedure/refusalReason';
 import { actorAt, INPUTS } from './procedureHarness';
 
@@ -22,19 +23,19 @@ describe('tack test and next device: commands', () => {
     (input) => {
       const actor = actorAt(input, 'cement.unmixed');
       for (const c of [tack, load]) {
-        expect(actor.getSnapshot().can(c)).toBe(false);
+        expect(accepts(actor.getSnapshot(), c)).toBe(false);
         expect(refusalReason(actor.getSnapshot(), c)).toMatch(/mix/i);
       }
       actor.send({ type: 'cement.mix' });
-      for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+      for (const c of [tack, load]) expect(accepts(actor.getSnapshot(), c)).toBe(true);
       actor.send({ type: 'cement.leak', location: 'venous', volumeMl: 0.1 });
-      for (const c of [tack, load]) expect(actor.getSnapshot().can(c)).toBe(true);
+      for (const c of [tack, load]) expect(accepts(actor.getSnapshot(), c)).toBe(true);
     },
   );
 
   it('are refused outside the cement phase with a reason', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'balloon.ready');
-    expect(actor.getSnapshot().can(tack)).toBe(false);
+    expect(accepts(actor.getSnapshot(), tack)).toBe(false);
     expect(refusalReason(actor.getSnapshot(), tack)).toBe('Finish with the balloon before the cement.');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { transition } from 'xstate';
 import { COMMAND_TYPES } from '../../sim/commands';
+import { accepts } from '../../sim/procedure/accepts';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
 import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
 import { phaseOf } from '../../sim/procedure/phases';
@@ -44,12 +45,12 @@ describe('domain events are facts, never refused', () => {
 
 describe('permissions are consistent everywhere', () => {
   it.each(Object.values(INPUTS))(
-    'refusalReason is empty exactly when can() allows, in every reachable state ($procedure $approach)',
+    'refusalReason is empty exactly when the machine accepts, in every reachable state ($procedure $approach)',
     (input) => {
       for (const path of procedurePaths(input)) {
         for (const command of COMMAND_EVENT_SAMPLES) {
           const reason = refusalReason(path.state, command);
-          if (path.state.can(command)) expect(reason).toBe('');
+          if (accepts(path.state, command)) expect(reason).toBe('');
           else expect(reason).toMatch(/^[A-Z].*\.$/);
           expect(reason).not.toMatch(/undefined|null/);
         }
@@ -61,7 +62,7 @@ describe('permissions are consistent everywhere', () => {
     for (const path of procedurePaths(INPUTS.kyphoplastyBi)) {
       const allowed = allowedCommandTypes(path.state);
       for (const type of COMMAND_TYPES) {
-        const anyAllowed = COMMAND_SAMPLES[type].some((command) => path.state.can(command));
+        const anyAllowed = COMMAND_SAMPLES[type].some((command) => accepts(path.state, command));
         expect(allowed.includes(type)).toBe(anyAllowed && path.state.status === 'active');
       }
     }
@@ -81,9 +82,9 @@ describe('permissions are consistent everywhere', () => {
         for (const [anyEvent, index] of sequence) {
           const before = actor.getSnapshot();
           if (before.status !== 'active') break;
-          const candidates = anyEvent ? GRAPH_EVENTS : GRAPH_EVENTS.filter((e) => !isCommand(e) || before.can(e));
+          const candidates = anyEvent ? GRAPH_EVENTS : GRAPH_EVENTS.filter((e) => !isCommand(e) || accepts(before, e));
           const event = candidates[index % candidates.length];
-          const refused = isCommand(event) && !before.can(event);
+          const refused = isCommand(event) && !accepts(before, event);
           actor.send(event);
           const after = actor.getSnapshot();
           if (refused) {
