@@ -11,6 +11,7 @@ import { World } from './world';
 import { procedureMachine } from './procedure/procedureMachine';
 import { accepts } from './procedure/accepts';
 import { allowedCommandTypes } from './procedure/allowedCommands';
+import { nextExchangeStep } from './procedure/nextExchangeStep';
 import { refusalReason } from './procedure/refusalReason';
 import { checklistOf, phaseOf, stateValueString } from './procedure/phases';
 
@@ -76,6 +77,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
       phase: phaseOf(machine),
       stateValue: stateValueString(machine),
       allowed: allowedCommandTypes(machine),
+      nextExchangeStep: nextExchangeStep(machine),
       checklist: checklistOf(machine),
       anatomy: world.anatomy,
       carm: world.carmView(),

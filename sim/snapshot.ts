@@ -1,6 +1,6 @@
 import type { Vec3 } from './math/vec3';
 import type { Anatomy, EndplateLift, Tissue } from './anatomy/types';
-import type { CommandType, FluoroMode, Side, View } from './commands';
+import type { CommandType, ExchangeStep, FluoroMode, Side, View } from './commands';
 import type { BreachWall, CementPhase, LeakLocation, TackFeel, TimedEvent } from './events';
 import type { CementDeliveryKind } from '../levels/scenarioSchema';
 import type { PatientRotation } from './imaging/carmPose';
@@ -251,6 +251,8 @@ export interface SimSnapshot {
   readonly stateValue: string;
   /** Command types the machine accepts right now (for panels and the help overlay). */
   readonly allowed: readonly CommandType[];
+  /** The instrument-exchange step the machine waits for (working channel), or null. */
+  readonly nextExchangeStep: ExchangeStep | null;
   readonly checklist: Readonly<Record<string, boolean>>;
   readonly anatomy: Anatomy;
   readonly carm: CArmView;

@@ -1,7 +1,7 @@
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS } from './checklistItems';
 import { phaseOf } from './phases';
 import { EXCHANGE_LABELS } from './exchangeOrder';
-import { expectedExchangeStep } from './expectedExchangeStep';
+import { nextExchangeStep } from './nextExchangeStep';
 import type { ProcedureSnapshot } from './procedureMachine';
 
 /** What the trainee must still do before `phase.next` is allowed, as one sentence. */
@@ -25,7 +25,7 @@ export function nextPhaseBlocker(snapshot: ProcedureSnapshot): string {
         ? 'Choose the skin entry point first.'
         : 'Advance the trocar past the posterior wall of the vertebral body first.';
     case 'workingChannel': {
-      const step = expectedExchangeStep(snapshot);
+      const step = nextExchangeStep(snapshot);
       if (step) return `Finish the instrument exchange first: ${EXCHANGE_LABELS[step]}.`;
       return snapshot.context.procedure === 'kyphoplasty'
         ? 'Drill the working channel first.'

@@ -116,11 +116,13 @@ export const procedureMachine = procedureSetup.createMachine({
       },
     },
     workingChannel: {
-      // The instrument exchange in its real order (exchangeOrder.ts), then the drill (kyphoplasty).
+      // The instrument exchange in its real order (exchangeOrder.ts), each waiting substate naming its
+      // step in its meta, then the drill (kyphoplasty).
       initial: 'needleIn',
       on: imaging,
       states: {
         needleIn: {
+          meta: { exchangeStep: 'stylet.remove' },
           on: {
             'needle.aim': allowed,
             'needle.advance': allowed,
@@ -135,6 +137,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         styletOut: {
+          meta: { exchangeStep: 'guidePin.insert' },
           on: {
             'instrument.exchange': {
               guard: stepIs('guidePin.insert'),
@@ -143,6 +146,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         guidePinIn: {
+          meta: { exchangeStep: 'needle.remove' },
           on: {
             'instrument.exchange': {
               guard: stepIs('needle.remove'),
@@ -151,6 +155,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         needleOut: {
+          meta: { exchangeStep: 'introducer.insert' },
           on: {
             'instrument.exchange': {
               guard: stepIs('introducer.insert'),
@@ -159,6 +164,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         introducerIn: {
+          meta: { exchangeStep: 'guidePin.remove' },
           on: {
             'instrument.exchange': {
               guard: stepIs('guidePin.remove'),

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { balloonsIn, PROCEDURE_GUARDS } from './procedureGuards';
-import type { ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
+import type { ProcedureContext, ProcedureEvent, ProcedureInput, ProcedureStateMeta } from './procedureTypes';
 
 /**
  * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree,
@@ -16,6 +16,7 @@ export const procedureSetup = setup({
     input: {} as ProcedureInput,
     context: {} as ProcedureContext,
     events: {} as ProcedureEvent,
+    meta: {} as ProcedureStateMeta,
   },
   guards: PROCEDURE_GUARDS,
   actions: {

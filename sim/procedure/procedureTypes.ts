@@ -1,4 +1,4 @@
-import type { ChecklistItem, Command, Side, View } from '../commands';
+import type { ChecklistItem, Command, ExchangeStep, Side, View } from '../commands';
 import type { DomainEvent } from '../events';
 import type { TrainingMode } from '../sessionTypes';
 
@@ -44,3 +44,9 @@ export type BalloonStage = 'out' | 'in' | 'removed';
 
 /** Everything the machine hears: the trainee's commands and the world's facts. */
 export type ProcedureEvent = Command | DomainEvent;
+
+/** What a state node of the procedure machine says about itself (README.md). */
+export type ProcedureStateMeta = {
+  /** A working-channel substate: the instrument-exchange step it waits for. */
+  readonly exchangeStep?: ExchangeStep;
+};

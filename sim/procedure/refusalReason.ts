@@ -1,6 +1,6 @@
 import { isCArmCommand, type ChecklistItem, type Command, type ExchangeStep, type Side } from '../commands';
 import { EXCHANGE_LABELS, EXCHANGE_ORDER } from './exchangeOrder';
-import { expectedExchangeStep } from './expectedExchangeStep';
+import { nextExchangeStep } from './nextExchangeStep';
 import { CASE_REVIEW_ITEMS, CHECKLIST_LABELS, PRE_OP_ITEMS } from './checklistItems';
 import { COMMAND_LABELS } from './commandLabels';
 import { nextPhaseBlocker } from './nextPhaseBlocker';
@@ -47,7 +47,7 @@ function specificReason(snapshot: ProcedureSnapshot, command: Command): string |
       if (phaseOf(snapshot) !== 'workingChannel') return undefined;
       if (snapshot.context.procedure === 'vertebroplasty')
         return 'A vertebroplasty needle needs no drill: cement goes through the needle.';
-      return expectedExchangeStep(snapshot)
+      return nextExchangeStep(snapshot)
         ? 'The drill goes through the open osteo-introducer: finish the exchange first.'
         : undefined;
     case 'balloon.insert':
@@ -77,7 +77,7 @@ function exchangeReason(snapshot: ProcedureSnapshot, step: ExchangeStep): string
     return 'Reach the vertebral body before the exchange (past the posterior wall on the lateral view).';
   if (phase !== 'workingChannel')
     return isBefore(snapshot, 'access') ? 'There is no needle in yet.' : 'The exchange is over.';
-  const expected = expectedExchangeStep(snapshot);
+  const expected = nextExchangeStep(snapshot);
   if (!expected) return 'The exchange is done.';
   if (!EXCHANGE_ORDER[snapshot.context.procedure].includes(step))
     return `A ${snapshot.context.procedure} needs no such step: ${EXCHANGE_LABELS[expected]}.`;

@@ -4,6 +4,7 @@ import { transition } from 'xstate';
 import { type Command, COMMAND_TYPES } from '../../sim/commands';
 import { accepts } from '../../sim/procedure/accepts';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
+import { nextExchangeStep } from '../../sim/procedure/nextExchangeStep';
 import { phaseOf } from '../../sim/procedure/phases';
 import { procedureMachine } from '../../sim/procedure/procedureMachine';
 import { refusalReason } from '../../sim/procedure/refusalReason';
@@ -71,6 +72,19 @@ describe('permissions are consistent everywhere', () => {
           const anyAccepted = commands.some((command) => accepts(path.state, command));
           expect(allowed.includes(type), `${type} in ${JSON.stringify(path.state.value)}`).toBe(anyAccepted);
         }
+      }
+    },
+  );
+
+  it.each(Object.values(INPUTS))(
+    'nextExchangeStep is the one exchange step accepted, or null when none is ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        const accepted = CONCRETE_COMMANDS['instrument.exchange']
+          .filter((command) => accepts(path.state, command))
+          .map((command) => command.step);
+        expect(accepted.length).toBeLessThanOrEqual(1);
+        expect(nextExchangeStep(path.state)).toBe(accepted[0] ?? null);
       }
     },
   );
