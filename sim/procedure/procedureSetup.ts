@@ -4,12 +4,12 @@ import type { ProcedureContext, ProcedureEvent, ProcedureInput, ProcedureStateMe
 
 /**
  * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree,
- * procedureGuards.ts the guards). The procedure as a statechart:
+ * procedureGuards.ts the guards with their refusal sentences). The procedure as a statechart:
  * phases and permissions, nothing else. It never reads the world; facts arrive as domain events.
  * A command is accepted iff an enabled transition handles it (accepts.ts): the machine has no
  * "forbidden" transitions, so an accepted command that changes nothing is a plain transition with
  * no target and no action. Domain events the current state does not handle are ignored, never
- * refused. See README.md for the permission table.
+ * refused. See README.md for the permission table and how the rules are read from the machine.
  */
 export const procedureSetup = setup({
   types: {

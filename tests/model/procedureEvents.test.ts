@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { transition } from 'xstate';
-import { type Command, COMMAND_TYPES } from '../../sim/commands';
+import { type Command, COMMAND_TYPES, type CommandType } from '../../sim/commands';
 import { accepts } from '../../sim/procedure/accepts';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
 import { nextExchangeStep } from '../../sim/procedure/nextExchangeStep';
-import { phaseOf } from '../../sim/procedure/phases';
+import { PHASES, type PhaseId, phaseOf } from '../../sim/procedure/phases';
 import { procedureMachine } from '../../sim/procedure/procedureMachine';
 import { refusalReason } from '../../sim/procedure/refusalReason';
 import { CONCRETE_COMMANDS } from './concreteCommands';
@@ -47,6 +47,25 @@ describe('domain events are facts, never refused', () => {
 /** Releasing the pedal is accepted almost everywhere but does not make fluoroscopy usable. */
 const usesItsType = (command: Command) => !(command.type === 'fluoro.expose' && !command.on);
 
+const NEEDLE_WORK: readonly PhaseId[] = ['access', 'workingChannel'];
+const allBut = (...phases: readonly PhaseId[]) =>
+  PHASES.map((phase) => phase.id).filter((id) => id !== 'debrief' && !phases.includes(id));
+/**
+ * Where a refusal is only the general "<command> is not part of <phase>." (plus the phase's
+ * instruction in practice): commands far from their phase. Every other refusal names what to do.
+ */
+const GENERAL_REFUSALS: { readonly [T in CommandType]?: readonly PhaseId[] } = {
+  'patient.position': ['caseReview', 'preOp'],
+  'local.anaesthetic': allBut(...NEEDLE_WORK),
+  'needle.entry': allBut(...NEEDLE_WORK),
+  'needle.aim': allBut(...NEEDLE_WORK),
+  'needle.advance': allBut(...NEEDLE_WORK),
+  'needle.tap': allBut(...NEEDLE_WORK),
+  'channel.drill': allBut(...NEEDLE_WORK),
+  'instruments.remove': ['finalImages', 'recovery'],
+  'discharge.decide': allBut('recovery'),
+};
+
 describe('permissions are consistent everywhere', () => {
   it.each(Object.values(INPUTS))(
     'refusalReason is empty exactly when the machine accepts, in every reachable state ($procedure $approach)',
@@ -57,6 +76,22 @@ describe('permissions are consistent everywhere', () => {
           if (accepts(path.state, command)) expect(reason).toBe('');
           else expect(reason).toMatch(/^[A-Z].*\.$/);
           expect(reason).not.toMatch(/undefined|null/);
+        }
+      }
+    },
+  );
+
+  it.each(Object.values(INPUTS))(
+    'every refusal names what to do, but for commands far from their phase ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        if (path.state.status !== 'active') continue;
+        const phase = phaseOf(path.state);
+        for (const command of Object.values(CONCRETE_COMMANDS).flat()) {
+          if (accepts(path.state, command)) continue;
+          const reason = refusalReason(path.state, command);
+          const general = GENERAL_REFUSALS[command.type]?.includes(phase) ?? false;
+          expect(/ is not part of /.test(reason), `${command.type} in ${phase}: ${reason}`).toBe(general);
         }
       }
     },
