@@ -23,6 +23,8 @@ export function refusalReason(snapshot: ProcedureSnapshot, command: Command): st
   const args = { context: snapshot.context, event: command };
   const nodes = activeStateNodes(snapshot);
   const root = nodes[nodes.length - 1];
+  // What this kind of procedure never does speaks before any phase: a vertebroplasty's trainee
+  // asking for a balloon needs to hear that there is none, not that it comes later.
   const never = sentence(root.meta?.neverAllows?.[command.type], args);
   if (never) return never;
   for (const node of nodes) {

@@ -3,8 +3,8 @@ import { EXCHANGE_LABELS } from './exchangeOrder';
 import type { ProcedureContext, ProcedureStateMeta, Refusal, Refusals } from './procedureTypes';
 
 /**
- * Refusal sentences shared by several states' `meta.refuses` in procedureMachine.ts (README.md:
- * how refusals are read). A state lists what it does not do and why; each sentence here names what
+ * Refusal sentences shared by several states' `meta.refuses` in procedureMachine.ts and its phase
+ * files (README.md: how refusals are read). A state lists what it does not do and why; each sentence here names what
  * comes first or what is over.
  */
 
