@@ -1,11 +1,21 @@
-import { COMMAND_TYPES, type Command, type CommandType } from '../core/commands';
-import { COMMAND_SAMPLES } from './commandSamples';
+import { COMMAND_TYPES, type CommandType } from '../core/commands';
+import { activeStateNodes } from './activeStateNodes';
 import type { ProcedureSnapshot } from './procedureMachine';
+import { guardConjuncts, guardHoldsForSomeCommand } from './readGuards';
 
-/** Command types the machine accepts now: a type is listed when any of its samples is allowed. */
+/**
+ * Command types the trainee can use now (the UI's live buttons): those an active state handles
+ * with a transition whose guards hold for some command of the type. Guards that read the payload
+ * answer for "some command" from the context (procedureGuards.ts, SOME_COMMAND_PASSES).
+ */
 export function allowedCommandTypes(snapshot: ProcedureSnapshot): CommandType[] {
   if (snapshot.status !== 'active') return [];
+  const nodes = activeStateNodes(snapshot);
   return COMMAND_TYPES.filter((type) =>
-    (COMMAND_SAMPLES[type] as readonly Command[]).some((command) => snapshot.can(command)),
+    nodes.some((node) =>
+      (node.transitions.get(type) ?? []).some((transition) =>
+        guardConjuncts(transition.guard).every((guard) => guardHoldsForSomeCommand(guard, snapshot.context)),
+      ),
+    ),
   );
 }

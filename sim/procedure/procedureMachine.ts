@@ -1,22 +1,33 @@
 import { and, type SnapshotFrom } from 'xstate';
 import { EMPTY_CHECKLIST } from './checklistItems';
+import { balloonPhase } from './balloonPhase';
 import { procedureSetup } from './procedureSetup';
+import { workingChannelPhase } from './workingChannelPhase';
 import {
-  allowed,
-  balloonMayRupture,
-  handlingMixedCement,
-  imaging,
-  pairCounts,
-  pairDeflate,
-  pairRemove,
-  stepIs,
-  timeAndPedalRelease,
-  workingBalloonIs,
-} from './transitionFragments';
+  balloonOver,
+  beforeAccess,
+  cArmGone,
+  cArmToCome,
+  cementOver,
+  cementToCome,
+  channelToCome,
+  checklistsClosed,
+  missingViews,
+  NEVER_ALLOWED,
+  patientPositioned,
+  skinPunctured,
+} from './stateRefusals';
+import { allowed, handlingMixedCement, imaging, timeAndPedalRelease } from './transitionFragments';
+
+const CHOOSE_THE_ENTRY = 'Choose the skin entry point first.';
 
 /**
- * The procedure as a statechart (README.md has the permission table): the state tree. Guards and
- * actions are in procedureSetup.ts, shared transition fragments in transitionFragments.ts.
+ * The procedure as a statechart (README.md has the permission table): the state tree, with the
+ * working channel and the balloon phase in workingChannelPhase.ts and balloonPhase.ts. Guards are
+ * in procedureGuards.ts with their refusal sentences, actions in procedureSetup.ts, shared
+ * transition fragments in transitionFragments.ts and shared refusal sentences in stateRefusals.ts.
+ * Each state's `meta.refuses` says why it refuses what it does not do; there are no "forbidden"
+ * transitions, so a command is accepted exactly when an enabled transition handles it (accepts.ts).
  */
 /** The kyphoplasty / vertebroplasty procedure machine. Input: procedure, approach, C-arm, mode. */
 export const procedureMachine = procedureSetup.createMachine({
@@ -34,51 +45,77 @@ export const procedureMachine = procedureSetup.createMachine({
     balloonsInflated: 0,
     cementFirstSide: null,
   }),
+  meta: { neverAllows: NEVER_ALLOWED },
   initial: 'caseReview',
   states: {
     caseReview: {
+      meta: { refuses: { ...cArmToCome, ...beforeAccess } },
       on: {
         'time.wait': allowed,
-        'checklist.tick': { guard: 'item is due in case review', actions: ['tick the item', 'announce the command'] },
-        'phase.next': { guard: 'case reviewed', target: 'preOp', actions: 'announce the command' },
+        'checklist.tick': { guard: 'item is due in case review', actions: 'tick the item' },
+        'phase.next': { guard: 'case reviewed', target: 'preOp' },
       },
     },
     preOp: {
+      meta: { refuses: { ...cArmToCome, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
-        'checklist.tick': { guard: 'item is due in pre-op', actions: ['tick the item', 'announce the command'] },
-        'phase.next': { guard: 'time-out done', target: 'positioning', actions: 'announce the command' },
+        'checklist.tick': { guard: 'item is due in pre-op', actions: 'tick the item' },
+        'phase.next': { guard: 'time-out done', target: 'positioning' },
       },
     },
     positioning: {
+      meta: { refuses: { ...cArmToCome, ...checklistsClosed, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
-        'patient.position': { actions: ['position the patient', 'announce the command'] },
-        'phase.next': { guard: 'patient prone', target: 'cArmSetup', actions: 'announce the command' },
+        'patient.position': { actions: 'position the patient' },
+        'phase.next': { guard: 'patient prone', target: 'cArmSetup' },
       },
     },
     cArmSetup: {
+      meta: {
+        refuses: {
+          ...patientPositioned,
+          ...beforeAccess,
+          'phase.next': ({ context }) => `Take ${missingViews(context)} before starting access.`,
+        },
+      },
       entry: 'forget the images',
       on: {
         ...imaging,
         'image.acquired': { actions: 'record the image' },
-        'phase.next': {
-          guard: 'AP and lateral taken in this phase',
-          target: 'access',
-          actions: 'announce the command',
-        },
+        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'access' },
       },
     },
     access: {
+      meta: {
+        refuses: {
+          ...patientPositioned,
+          ...channelToCome,
+          'phase.next': 'Advance the trocar past the posterior wall of the vertebral body first.',
+          'instrument.exchange':
+            'Reach the vertebral body before the exchange (past the posterior wall on the lateral view).',
+          'channel.drill': 'Advance the trocar past the posterior wall before drilling.',
+        },
+      },
       initial: 'choosingEntry',
       on: imaging,
       states: {
         choosingEntry: {
+          meta: {
+            refuses: {
+              'phase.next': CHOOSE_THE_ENTRY,
+              'local.anaesthetic': CHOOSE_THE_ENTRY,
+              'needle.aim': CHOOSE_THE_ENTRY,
+              'needle.advance': CHOOSE_THE_ENTRY,
+              'needle.tap': CHOOSE_THE_ENTRY,
+            },
+          },
           on: {
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
               target: 'entryChosen',
-              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side'],
             },
           },
         },
@@ -86,7 +123,7 @@ export const procedureMachine = procedureSetup.createMachine({
           on: {
             'needle.entry': {
               guard: 'entry on an untreated pedicle',
-              actions: ['remember the first pedicle', 'work on the chosen side', 'announce the command'],
+              actions: ['remember the first pedicle', 'work on the chosen side'],
             },
             'local.anaesthetic': allowed,
             'needle.aim': allowed,
@@ -97,6 +134,7 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         trocarInTissue: {
+          meta: { refuses: skinPunctured },
           on: {
             'needle.aim': allowed,
             'needle.advance': allowed,
@@ -105,171 +143,20 @@ export const procedureMachine = procedureSetup.createMachine({
           },
         },
         trocarInBody: {
+          meta: { refuses: skinPunctured },
           on: {
             'needle.aim': allowed,
             'needle.advance': allowed,
             'needle.tap': allowed,
-            'phase.next': { target: '#procedure.workingChannel', actions: 'announce the command' },
+            'phase.next': { target: '#procedure.workingChannel' },
           },
         },
       },
     },
-    workingChannel: {
-      // The instrument exchange in its real order (exchangeOrder.ts), then the drill (kyphoplasty).
-      initial: 'needleIn',
-      on: imaging,
-      states: {
-        needleIn: {
-          on: {
-            'needle.aim': allowed,
-            'needle.advance': allowed,
-            'needle.tap': allowed,
-            'instrument.exchange': [
-              {
-                guard: and([stepIs('stylet.remove'), 'procedure is kyphoplasty']),
-                target: 'styletOut',
-                actions: 'announce the command',
-              },
-              { guard: stepIs('stylet.remove'), target: 'channelReady', actions: 'announce the command' },
-            ],
-          },
-        },
-        styletOut: {
-          on: {
-            'instrument.exchange': {
-              guard: stepIs('guidePin.insert'),
-              target: 'guidePinIn',
-              actions: 'announce the command',
-            },
-          },
-        },
-        guidePinIn: {
-          on: {
-            'instrument.exchange': {
-              guard: stepIs('needle.remove'),
-              target: 'needleOut',
-              actions: 'announce the command',
-            },
-          },
-        },
-        needleOut: {
-          on: {
-            'instrument.exchange': {
-              guard: stepIs('introducer.insert'),
-              target: 'introducerIn',
-              actions: 'announce the command',
-            },
-          },
-        },
-        introducerIn: {
-          on: {
-            'instrument.exchange': {
-              guard: stepIs('guidePin.remove'),
-              target: 'drilling',
-              actions: 'announce the command',
-            },
-          },
-        },
-        drilling: {
-          on: {
-            'channel.drill': allowed,
-            'channel.ready': { target: 'channelReady' },
-          },
-        },
-        channelReady: {
-          on: {
-            // A channel short of the anterior third can be drilled further.
-            'channel.drill': [
-              { guard: 'procedure is kyphoplasty', target: 'drilling', actions: 'announce the command' },
-            ],
-            'phase.next': [
-              // Bipedicular kyphoplasty: both working channels first, then both balloons together.
-              {
-                guard: and(['both pedicles treated together', 'second pedicle to treat']),
-                target: '#procedure.access',
-                actions: ['turn to the second pedicle', 'announce the command'],
-              },
-              {
-                guard: 'both pedicles treated together',
-                target: '#procedure.balloon.pair',
-                actions: 'announce the command',
-              },
-              { guard: 'procedure is kyphoplasty', target: '#procedure.balloon', actions: 'announce the command' },
-              { target: '#procedure.cement', actions: 'announce the command' },
-            ],
-          },
-        },
-      },
-    },
-    balloon: {
-      initial: 'ready',
-      on: imaging,
-      states: {
-        ready: {
-          on: { 'balloon.insert': { target: 'inserted', actions: 'announce the command' } },
-        },
-        inserted: {
-          on: {
-            ...balloonMayRupture,
-            'balloon.inflate': allowed,
-            'balloon.remove': { target: 'removed', actions: 'announce the command' },
-            'balloon.inflated': { target: 'inflated' },
-          },
-        },
-        inflated: {
-          on: {
-            ...balloonMayRupture,
-            'balloon.inflate': allowed,
-            'balloon.deflate': allowed,
-            'balloon.deflated': { target: 'deflated' },
-          },
-        },
-        deflated: {
-          on: {
-            ...balloonMayRupture,
-            'balloon.inflate': allowed,
-            'balloon.remove': { target: 'removed', actions: 'announce the command' },
-            'balloon.inflated': { target: 'inflated' },
-          },
-        },
-        ruptured: {
-          on: { 'balloon.remove': { target: 'removed', actions: 'announce the command' } },
-        },
-        removed: {
-          on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
-        },
-        // Bipedicular kyphoplasty: both balloons in the body together, inflated alternately.
-        pair: {
-          initial: 'working',
-          on: {
-            'side.select': { guard: 'the other side', actions: ['work on the chosen side', 'announce the command'] },
-          },
-          states: {
-            working: {
-              on: {
-                ...pairCounts,
-                'balloon.insert': {
-                  guard: workingBalloonIs('out'),
-                  actions: ['insert the working balloon', 'announce the command'],
-                },
-                'balloon.inflate': { guard: workingBalloonIs('in'), actions: 'announce the command' },
-                'balloon.deflate': pairDeflate,
-                'balloon.remove': pairRemove,
-                'balloon.ruptured': { guard: 'a balloon is in', target: 'ruptured' },
-              },
-            },
-            // Which balloon burst is not known here: no more inflation; deflate and remove both.
-            ruptured: {
-              on: { ...pairCounts, 'balloon.deflate': pairDeflate, 'balloon.remove': pairRemove },
-            },
-            removed: {
-              on: { 'phase.next': { target: '#procedure.cement', actions: 'announce the command' } },
-            },
-          },
-        },
-      },
-    },
+    workingChannel: workingChannelPhase,
+    balloon: balloonPhase,
     cement: {
+      meta: { refuses: { ...patientPositioned, ...balloonOver, ...cementToCome } },
       initial: 'unmixed',
       on: {
         ...imaging,
@@ -277,16 +164,26 @@ export const procedureMachine = procedureSetup.createMachine({
       },
       states: {
         unmixed: {
+          meta: {
+            refuses: {
+              'cement.inject': 'Mix the cement before injecting.',
+              'cement.stop': 'There is no cement to stop: mix it first.',
+              'cement.tackTest': 'There is no cement to touch yet: mix it first.',
+              'cement.load': 'Mix the cement first: the devices are filled from the mixed batch.',
+              'phase.next': 'Mix the cement first.',
+            },
+          },
           on: {
-            'cement.mix': { target: 'mixed', actions: 'announce the command' },
+            'cement.mix': { target: 'mixed' },
             // Bipedicular kyphoplasty: choose which side gets cement first.
             'side.select': {
               guard: and(['both pedicles treated together', 'the other side', 'no side cemented yet']),
-              actions: ['work on the chosen side', 'announce the command'],
+              actions: 'work on the chosen side',
             },
           },
         },
         mixed: {
+          meta: { refuses: { 'cement.mix': 'The cement is already mixed.' } },
           on: {
             ...handlingMixedCement,
             'cement.inject': allowed,
@@ -302,57 +199,62 @@ export const procedureMachine = procedureSetup.createMachine({
                 'cement delivered',
               ]),
               target: 'unmixed',
-              actions: ['turn the cement to the other side', 'announce the command'],
+              actions: 'turn the cement to the other side',
             },
             'phase.next': [
               {
                 guard: and(['cement delivered', 'second pedicle to treat']),
                 target: '#procedure.access',
-                actions: ['turn to the second pedicle', 'announce the command'],
+                actions: 'turn to the second pedicle',
               },
-              {
-                guard: and(['cement delivered', 'every side cemented']),
-                target: '#procedure.instrumentRemoval',
-                actions: 'announce the command',
-              },
+              { guard: and(['cement delivered', 'every side cemented']), target: '#procedure.instrumentRemoval' },
             ],
           },
         },
       },
     },
     instrumentRemoval: {
+      meta: { refuses: { ...patientPositioned, ...cementOver } },
       initial: 'inPlace',
       on: imaging,
       states: {
         inPlace: {
-          on: { 'instruments.remove': { target: 'removed', actions: 'announce the command' } },
+          meta: { refuses: { 'phase.next': 'Remove the instruments first.' } },
+          on: { 'instruments.remove': { target: 'removed' } },
         },
         removed: {
-          on: { 'phase.next': { target: '#procedure.finalImages', actions: 'announce the command' } },
+          meta: { refuses: { 'instruments.remove': 'The instruments are already out.' } },
+          on: { 'phase.next': { target: '#procedure.finalImages' } },
         },
       },
     },
     finalImages: {
+      meta: {
+        refuses: {
+          ...patientPositioned,
+          ...cementOver,
+          'phase.next': ({ context }) => `Take ${missingViews(context)} before finishing.`,
+        },
+      },
       entry: 'forget the images',
       on: {
         ...imaging,
         'image.acquired': { actions: 'record the image' },
-        'phase.next': {
-          guard: 'AP and lateral taken in this phase',
-          target: 'recovery',
-          actions: 'announce the command',
-        },
+        'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery' },
       },
     },
     recovery: {
+      meta: { refuses: { ...cArmGone, ...patientPositioned, ...cementOver } },
       initial: 'observing',
       on: timeAndPedalRelease,
       states: {
         observing: {
-          on: { 'discharge.decide': { target: 'decided', actions: 'announce the command' } },
+          meta: { refuses: { 'phase.next': 'Decide how the patient goes home first.' } },
+          on: { 'discharge.decide': { target: 'decided' } },
         },
         decided: {
-          on: { 'phase.next': { target: '#procedure.debrief', actions: 'announce the command' } },
+          meta: { refuses: { 'discharge.decide': 'The discharge decision is already made.' } },
+          on: { 'phase.next': { target: '#procedure.debrief' } },
         },
       },
     },

@@ -1,61 +1,25 @@
-import { assign, emit, setup } from 'xstate';
-import type { Command, ExchangeStep, Side } from '../core/commands';
-import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from './checklistItems';
-import type { BalloonStage, CommandAccepted, ProcedureContext, ProcedureEvent, ProcedureInput } from './procedureTypes';
-
-const otherSide = (side: Side | null): Side => (side === 'left' ? 'right' : 'left');
-const balloonsIn = (context: ProcedureContext): number =>
-  Object.values(context.balloons).filter((stage) => stage === 'in').length;
+import { assign, setup } from 'xstate';
+import { balloonsIn, PROCEDURE_GUARDS } from './procedureGuards';
+import type { ProcedureContext, ProcedureEvent, ProcedureInput, ProcedureStateMeta } from './procedureTypes';
 
 /**
- * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree).
- * The procedure as a statechart: phases and permissions, nothing else. It never reads the world;
- * facts arrive as domain events. A command is allowed iff `snapshot.can(command)` is true: every
- * accepted command either changes state or runs 'announce the command' (a targetless transition
- * with an action, which `can()` counts as allowed). Domain events the current state does not
- * handle are ignored, never refused. See README.md for the permission table.
+ * The procedure machine's types, guards and actions (procedureMachine.ts holds the state tree,
+ * procedureGuards.ts the guards with their refusal sentences). The procedure as a statechart:
+ * phases and permissions, nothing else. It never reads the world; facts arrive as domain events.
+ * A command is accepted iff an enabled transition handles it (accepts.ts): the machine has no
+ * "forbidden" transitions, so an accepted command that changes nothing is a plain transition with
+ * no target and no action. Domain events the current state does not handle are ignored, never
+ * refused. See README.md for the permission table and how the rules are read from the machine.
  */
 export const procedureSetup = setup({
   types: {
     input: {} as ProcedureInput,
     context: {} as ProcedureContext,
     events: {} as ProcedureEvent,
-    emitted: {} as CommandAccepted,
+    meta: {} as ProcedureStateMeta,
   },
-  guards: {
-    'item is due in case review': ({ context, event }) =>
-      event.type === 'checklist.tick' && CASE_REVIEW_ITEMS.includes(event.item) && !context.checklist[event.item],
-    'item is due in pre-op': ({ context, event }) =>
-      event.type === 'checklist.tick' && PRE_OP_ITEMS.includes(event.item) && !context.checklist[event.item],
-    'case reviewed': ({ context }) => CASE_REVIEW_ITEMS.every((item) => context.checklist[item]),
-    'time-out done': ({ context }) => context.checklist.timeOut,
-    'patient prone': ({ context }) => context.patientProne,
-    'AP and lateral taken in this phase': ({ context }) =>
-      context.imagesThisPhase.AP && context.imagesThisPhase.lateral,
-    'pedal released': ({ event }) => event.type === 'fluoro.expose' && !event.on,
-    'entry on an untreated pedicle': ({ context, event }) =>
-      event.type === 'needle.entry' && (context.sideIndex === 0 || event.side !== context.firstPedicle),
-    'procedure is kyphoplasty': ({ context }) => context.procedure === 'kyphoplasty',
-    'cement delivered': ({ context }) => context.cementDelivered,
-    'second pedicle to treat': ({ context }) => context.approach === 'bipedicular' && context.sideIndex === 0,
-    'both pedicles treated together': ({ context }) =>
-      context.procedure === 'kyphoplasty' && context.approach === 'bipedicular',
-    'the other side': ({ context, event }) => event.type === 'side.select' && event.side !== context.activeSide,
-    'working balloon is': ({ context }, params: { stage: BalloonStage }) =>
-      context.activeSide !== null && context.balloons[context.activeSide] === params.stage,
-    'the other balloon is removed': ({ context }) => context.balloons[otherSide(context.activeSide)] === 'removed',
-    'a balloon is in': ({ context }) => balloonsIn(context) > 0,
-    'a balloon holds contrast': ({ context }) => context.balloonsInflated > 0,
-    'no balloon holds contrast': ({ context }) => context.balloonsInflated === 0,
-    'no side cemented yet': ({ context }) => context.cementFirstSide === null,
-    'every side cemented': ({ context }) =>
-      !(context.procedure === 'kyphoplasty' && context.approach === 'bipedicular') || context.cementFirstSide !== null,
-    'exchange step is': ({ event }, params: { step: ExchangeStep }) =>
-      event.type === 'instrument.exchange' && event.step === params.step,
-  },
+  guards: PROCEDURE_GUARDS,
   actions: {
-    // Only command transitions use this action, so the event is a command here.
-    'announce the command': emit(({ event }) => ({ type: 'command.accepted' as const, command: event as Command })),
     'tick the item': assign({
       checklist: ({ context, event }) =>
         event.type === 'checklist.tick' ? { ...context.checklist, [event.item]: true } : context.checklist,

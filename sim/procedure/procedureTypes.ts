@@ -1,4 +1,4 @@
-import type { ChecklistItem, Command, Side, View } from '../core/commands';
+import type { ChecklistItem, Command, CommandOf, CommandType, ExchangeStep, Side, View } from '../core/commands';
 import type { DomainEvent } from '../core/events';
 import type { TrainingMode } from '../session/sessionTypes';
 
@@ -13,7 +13,7 @@ export interface ProcedureInput {
 /**
  * Small discrete facts only; the world owns every number. Facts that *are* the phase structure
  * (needle past the posterior wall, channel ready, balloon inflated or ruptured, cement mixed, leak
- * unanswered) live in substates instead, so `can()` and the statechart graph see them directly.
+ * unanswered) live in substates instead, so the machine's transitions and the statechart graph see them directly.
  */
 export interface ProcedureContext extends ProcedureInput {
   readonly checklist: Readonly<Record<ChecklistItem, boolean>>;
@@ -45,8 +45,23 @@ export type BalloonStage = 'out' | 'in' | 'removed';
 /** Everything the machine hears: the trainee's commands and the world's facts. */
 export type ProcedureEvent = Command | DomainEvent;
 
-/** Emitted for every command the machine accepts, so a listener can apply it to the world. */
-export interface CommandAccepted {
-  readonly type: 'command.accepted';
-  readonly command: Command;
-}
+/**
+ * A sentence saying why a command is refused: fixed, or built from the machine's context and the
+ * refused command. A function may answer undefined: nothing to say here, the parent state speaks.
+ */
+export type Refusal<T extends CommandType = CommandType> =
+  | string
+  | ((args: { readonly context: ProcedureContext; readonly event: CommandOf<T> }) => string | undefined);
+
+/** Refusal sentences by command type. */
+export type Refusals = { readonly [T in CommandType]?: Refusal<T> };
+
+/** What a state node of the procedure machine says about itself (README.md: how the rules are read). */
+export type ProcedureStateMeta = {
+  /** Why this state refuses a command it does not handle, or whose failing guard has no sentence of its own. */
+  readonly refuses?: Refusals;
+  /** The machine's root only: what this kind of procedure never allows, read before any state's refusals. */
+  readonly neverAllows?: Refusals;
+  /** A working-channel substate: the instrument-exchange step it waits for. */
+  readonly exchangeStep?: ExchangeStep;
+};

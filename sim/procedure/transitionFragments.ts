@@ -10,13 +10,16 @@ export const stepIs = (step: ExchangeStep) => ({ type: 'exchange step is', param
 /** Guard: the balloon of the side being worked is at this stage (bipedicular kyphoplasty). */
 export const workingBalloonIs = (stage: BalloonStage) => ({ type: 'working balloon is', params: { stage } }) as const;
 
-/** An allowed command that leaves the state as it is. */
-export const allowed = { actions: 'announce the command' } as const;
+/**
+ * An accepted command that leaves the state as it is: a plain transition, no target, no action
+ * (the machine has no "forbidden" transitions, so an enabled transition means accepted; accepts.ts).
+ */
+export const allowed = {} as const;
 
 /** Time may always pass, and the fluoro pedal may always be released (window blur, phase change). */
 export const timeAndPedalRelease = {
   'time.wait': allowed,
-  'fluoro.expose': { guard: 'pedal released', actions: 'announce the command' },
+  'fluoro.expose': { guard: 'pedal released' },
 } as const;
 
 /** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
@@ -48,18 +51,15 @@ export const pairCounts = {
   'balloon.inflated': { actions: 'count a balloon inflated' },
   'balloon.deflated': { actions: 'count a balloon deflated' },
 } as const;
-export const pairDeflate = {
-  guard: and([workingBalloonIs('in'), 'a balloon holds contrast']),
-  actions: 'announce the command',
-} as const;
+export const pairDeflate = { guard: and([workingBalloonIs('in'), 'a balloon holds contrast']) } as const;
 export const pairRemove = [
   {
     guard: and([workingBalloonIs('in'), 'no balloon holds contrast', 'the other balloon is removed']),
     target: 'removed',
-    actions: ['remove the working balloon', 'announce the command'],
+    actions: 'remove the working balloon',
   },
   {
     guard: and([workingBalloonIs('in'), 'no balloon holds contrast']),
-    actions: ['remove the working balloon', 'announce the command'],
+    actions: 'remove the working balloon',
   },
 ] as const;

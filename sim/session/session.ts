@@ -9,7 +9,9 @@ import { checkCommand } from '../core/commandSchema';
 import { createRng } from '../math/rng';
 import { World } from './world';
 import { procedureMachine } from '../procedure/procedureMachine';
+import { accepts } from '../procedure/accepts';
 import { allowedCommandTypes } from '../procedure/allowedCommands';
+import { nextExchangeStep } from '../procedure/nextExchangeStep';
 import { refusalReason } from '../procedure/refusalReason';
 import { checklistOf, phaseOf, stateValueString } from '../procedure/phases';
 
@@ -56,7 +58,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
     const command = checked.command;
     const machine = actor.getSnapshot();
     if (machine.status !== 'active') return { accepted: false, reason: 'The procedure is over.' };
-    if (!machine.can(command)) return { accepted: false, reason: refusalReason(machine, command) };
+    if (!accepts(machine, command)) return { accepted: false, reason: refusalReason(machine, command) };
     log.push({ tick, command });
     actor.send(command);
     world.apply(command);
@@ -75,6 +77,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
       phase: phaseOf(machine),
       stateValue: stateValueString(machine),
       allowed: allowedCommandTypes(machine),
+      nextExchangeStep: nextExchangeStep(machine),
       checklist: checklistOf(machine),
       anatomy: world.anatomy,
       carm: world.carmView(),

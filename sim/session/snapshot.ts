@@ -1,5 +1,5 @@
 import type { Anatomy } from '../anatomy/types';
-import type { CommandType } from '../core/commands';
+import type { CommandType, ExchangeStep } from '../core/commands';
 import type { TimedEvent } from '../core/events';
 import type { CArmView } from '../imaging/carmView';
 import type { DoseView } from '../imaging/doseView';
@@ -22,6 +22,8 @@ export interface SimSnapshot {
   readonly stateValue: string;
   /** Command types the machine accepts right now (for panels and the help overlay). */
   readonly allowed: readonly CommandType[];
+  /** The instrument-exchange step the machine waits for (working channel), or null. */
+  readonly nextExchangeStep: ExchangeStep | null;
   readonly checklist: Readonly<Record<string, boolean>>;
   readonly anatomy: Anatomy;
   readonly carm: CArmView;

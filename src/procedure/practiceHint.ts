@@ -5,7 +5,6 @@ import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
 import { CHECKLIST_LABELS, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap';
 import { EXCHANGE_LABELS } from '../../sim/procedure';
 import { fixed } from '../ui/format';
-import { nextExchangeStep } from './nextExchangeStep';
 
 function remaining(snapshot: SimSnapshot, items: readonly ChecklistItem[]): string {
   const left = items.filter((i) => !snapshot.checklist[i]).map((i) => CHECKLIST_LABELS[i]);
@@ -28,7 +27,7 @@ function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
       text: `${head} Skin entry about 5 mm above and lateral to the pedicle's upper outer corner (click it on the AP image).`,
       ideal: angles,
     };
-  const step = nextExchangeStep(snapshot.stateValue);
+  const step = snapshot.nextExchangeStep;
   const next = step
     ? ` Exchange (${keyLabel('instrument.exchange')}), next: ${EXCHANGE_LABELS[step]}.`
     : t.milestone === 'skin' || t.milestone === 'outside'

@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { transition } from 'xstate';
-import { COMMAND_TYPES } from '../../sim/core/commands';
+import { type Command, COMMAND_TYPES, type CommandType } from '../../sim/core/commands';
+import { accepts } from '../../sim/procedure/accepts';
 import { allowedCommandTypes } from '../../sim/procedure/allowedCommands';
-import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
-import { phaseOf } from '../../sim/procedure/phases';
+import { nextExchangeStep } from '../../sim/procedure/nextExchangeStep';
+import { PHASES, type PhaseId, phaseOf } from '../../sim/procedure/phases';
 import { procedureMachine } from '../../sim/procedure/procedureMachine';
 import { refusalReason } from '../../sim/procedure/refusalReason';
+import { CONCRETE_COMMANDS } from './concreteCommands';
 import {
   actorAt,
   COMMAND_EVENT_SAMPLES,
@@ -42,14 +44,36 @@ describe('domain events are facts, never refused', () => {
   });
 });
 
+/** Releasing the pedal is accepted almost everywhere but does not make fluoroscopy usable. */
+const usesItsType = (command: Command) => !(command.type === 'fluoro.expose' && !command.on);
+
+const NEEDLE_WORK: readonly PhaseId[] = ['access', 'workingChannel'];
+const allBut = (...phases: readonly PhaseId[]) =>
+  PHASES.map((phase) => phase.id).filter((id) => id !== 'debrief' && !phases.includes(id));
+/**
+ * Where a refusal is only the general "<command> is not part of <phase>." (plus the phase's
+ * instruction in practice): commands far from their phase. Every other refusal names what to do.
+ */
+const GENERAL_REFUSALS: { readonly [T in CommandType]?: readonly PhaseId[] } = {
+  'patient.position': ['caseReview', 'preOp'],
+  'local.anaesthetic': allBut(...NEEDLE_WORK),
+  'needle.entry': allBut(...NEEDLE_WORK),
+  'needle.aim': allBut(...NEEDLE_WORK),
+  'needle.advance': allBut(...NEEDLE_WORK),
+  'needle.tap': allBut(...NEEDLE_WORK),
+  'channel.drill': allBut(...NEEDLE_WORK),
+  'instruments.remove': ['finalImages', 'recovery'],
+  'discharge.decide': allBut('recovery'),
+};
+
 describe('permissions are consistent everywhere', () => {
   it.each(Object.values(INPUTS))(
-    'refusalReason is empty exactly when can() allows, in every reachable state ($procedure $approach)',
+    'refusalReason is empty exactly when the machine accepts, in every reachable state ($procedure $approach)',
     (input) => {
       for (const path of procedurePaths(input)) {
         for (const command of COMMAND_EVENT_SAMPLES) {
           const reason = refusalReason(path.state, command);
-          if (path.state.can(command)) expect(reason).toBe('');
+          if (accepts(path.state, command)) expect(reason).toBe('');
           else expect(reason).toMatch(/^[A-Z].*\.$/);
           expect(reason).not.toMatch(/undefined|null/);
         }
@@ -57,15 +81,48 @@ describe('permissions are consistent everywhere', () => {
     },
   );
 
-  it('allowedCommandTypes lists a type exactly when one of its samples is allowed', () => {
-    for (const path of procedurePaths(INPUTS.kyphoplastyBi)) {
-      const allowed = allowedCommandTypes(path.state);
-      for (const type of COMMAND_TYPES) {
-        const anyAllowed = COMMAND_SAMPLES[type].some((command) => path.state.can(command));
-        expect(allowed.includes(type)).toBe(anyAllowed && path.state.status === 'active');
+  it.each(Object.values(INPUTS))(
+    'every refusal names what to do, but for commands far from their phase ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        if (path.state.status !== 'active') continue;
+        const phase = phaseOf(path.state);
+        for (const command of Object.values(CONCRETE_COMMANDS).flat()) {
+          if (accepts(path.state, command)) continue;
+          const reason = refusalReason(path.state, command);
+          const general = GENERAL_REFUSALS[command.type]?.includes(phase) ?? false;
+          expect(/ is not part of /.test(reason), `${command.type} in ${phase}: ${reason}`).toBe(general);
+        }
       }
-    }
-  });
+    },
+  );
+
+  it.each(Object.values(INPUTS))(
+    'allowedCommandTypes lists a type exactly when some concrete command of it is accepted ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        const allowed = allowedCommandTypes(path.state);
+        for (const type of COMMAND_TYPES) {
+          const commands = (CONCRETE_COMMANDS[type] as readonly Command[]).filter(usesItsType);
+          const anyAccepted = commands.some((command) => accepts(path.state, command));
+          expect(allowed.includes(type), `${type} in ${JSON.stringify(path.state.value)}`).toBe(anyAccepted);
+        }
+      }
+    },
+  );
+
+  it.each(Object.values(INPUTS))(
+    'nextExchangeStep is the one exchange step accepted, or null when none is ($procedure $approach)',
+    (input) => {
+      for (const path of procedurePaths(input)) {
+        const accepted = CONCRETE_COMMANDS['instrument.exchange']
+          .filter((command) => accepts(path.state, command))
+          .map((command) => command.step);
+        expect(accepted.length).toBeLessThanOrEqual(1);
+        expect(nextExchangeStep(path.state)).toBe(accepted[0] ?? null);
+      }
+    },
+  );
 
   it('a refused command changes nothing, and a vertebroplasty never sees a balloon (random walks)', () => {
     // Walks start from any reachable state of the graph, so they cover every phase, then wander:
@@ -81,9 +138,9 @@ describe('permissions are consistent everywhere', () => {
         for (const [anyEvent, index] of sequence) {
           const before = actor.getSnapshot();
           if (before.status !== 'active') break;
-          const candidates = anyEvent ? GRAPH_EVENTS : GRAPH_EVENTS.filter((e) => !isCommand(e) || before.can(e));
+          const candidates = anyEvent ? GRAPH_EVENTS : GRAPH_EVENTS.filter((e) => !isCommand(e) || accepts(before, e));
           const event = candidates[index % candidates.length];
-          const refused = isCommand(event) && !before.can(event);
+          const refused = isCommand(event) && !accepts(before, event);
           actor.send(event);
           const after = actor.getSnapshot();
           if (refused) {

@@ -2,7 +2,7 @@ import { createActor, type Actor } from 'xstate';
 import { getShortestPaths, type StatePath } from '@xstate/graph';
 import type { Command } from '../../sim/core/commands';
 import type { DomainEvent, DomainEventType } from '../../sim/core/events';
-import { COMMAND_SAMPLES } from '../../sim/procedure/commandSamples';
+import { COMMAND_SAMPLES } from './commandSamples';
 import { stateValueString } from '../../sim/procedure/phases';
 import { procedureMachine, type ProcedureSnapshot } from '../../sim/procedure/procedureMachine';
 import type { ProcedureEvent, ProcedureInput } from '../../sim/procedure/procedureTypes';

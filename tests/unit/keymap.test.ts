@@ -68,14 +68,12 @@ describe('keymap', () => {
     const entry = { side: 'left' as const, lateralMm: 0, cranialMm: 0 };
     // Outside the working-channel phase there is nothing to exchange: a note, no command.
     expect(exchange.perform({ snapshot, entry }).command).toBeUndefined();
-    const steps = ['needleIn', 'styletOut', 'guidePinIn', 'needleOut', 'introducerIn'].map(
-      (sub) => exchange.perform({ snapshot: { ...snapshot, stateValue: `workingChannel.${sub}` }, entry }).command,
+    const steps = EXCHANGE_ORDER.kyphoplasty.map(
+      (nextExchangeStep) => exchange.perform({ snapshot: { ...snapshot, nextExchangeStep }, entry }).command,
     );
     expect(steps).toEqual(EXCHANGE_ORDER.kyphoplasty.map((step) => ({ type: 'instrument.exchange', step })));
-    expect(
-      exchange.perform({ snapshot: { ...snapshot, stateValue: 'workingChannel.drilling' }, entry }).command,
-    ).toBeUndefined();
-    expect(exchange.barLabel?.({ ...snapshot, stateValue: 'workingChannel.styletOut' })).toMatch(/guide pin/);
+    expect(exchange.barLabel?.({ ...snapshot, nextExchangeStep: 'guidePin.insert' })).toMatch(/guide pin/);
+    expect(exchange.barLabel?.(snapshot)).toBe('Exchange done');
   });
 
   it('a click on the AP image sets the entry under it: the default entry maps back to zero offsets, the other side of the midline to the other side', async () => {

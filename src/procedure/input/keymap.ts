@@ -2,7 +2,6 @@ import type { ChecklistItem, Command, ExchangeStep, FluoroMode, ZoomLevel } from
 import { CHECKLIST_TITLES } from '../../../sim/procedure';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging';
 import { EXCHANGE_LABELS } from '../../../sim/procedure';
-import { nextExchangeStep } from '../nextExchangeStep';
 import { CEMENT_DEVICES } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
@@ -121,7 +120,7 @@ export function exchangeStepLabel(step: ExchangeStep): string {
 
 /** Send the exchange step the machine waits for (the real order lives in sim/procedure/exchangeOrder.ts). */
 function exchange(ctx: ActionContext): ActionOutcome {
-  const step = nextExchangeStep(ctx.snapshot.stateValue);
+  const step = ctx.snapshot.nextExchangeStep;
   if (!step) return { message: 'No instrument exchange is due now.' };
   return send({ type: 'instrument.exchange', step });
 }
@@ -359,7 +358,7 @@ export const KEYMAP: readonly KeyAction[] = [
     {
       commandType: 'instrument.exchange',
       barLabel: (snapshot) => {
-        const step = nextExchangeStep(snapshot.stateValue);
+        const step = snapshot.nextExchangeStep;
         return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
       },
     },

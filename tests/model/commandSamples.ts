@@ -1,10 +1,9 @@
-import type { CommandOf, CommandType } from '../core/commands';
+import type { CommandOf, CommandType } from '../../sim/core/commands';
 
 /**
- * Representative commands of each type. The machine's permissions depend on a payload only for
- * checklist items, the patient's position, the pedicle side (entry and working side) and the fluoro pedal, so these few
- * samples decide whether a type is usable now. `fluoro.expose` is sampled pressed: releasing the
- * pedal is allowed in every phase but the debrief, and does not make the pedal "live".
+ * One or a few commands of each type, to explore the machine's graph (procedureHarness.ts): the
+ * payloads the guards tell apart (checklist items, positions, sides, exchange steps) and one of
+ * the rest. `fluoro.expose` is pressed here; the harness adds releasing the pedal.
  */
 export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<T>[] } = {
   'phase.next': [{ type: 'phase.next' }],

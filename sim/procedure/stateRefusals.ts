@@ -1,0 +1,120 @@
+import { CARM_COMMAND_TYPES, type CommandType, type ExchangeStep } from '../core/commands';
+import { EXCHANGE_LABELS } from './exchangeOrder';
+import type { ProcedureContext, ProcedureStateMeta, Refusal, Refusals } from './procedureTypes';
+
+/**
+ * Refusal sentences shared by several states' `meta.refuses` in procedureMachine.ts and its phase
+ * files (README.md: how refusals are read). A state lists what it does not do and why; each sentence here names what
+ * comes first or what is over.
+ */
+
+const each = (types: readonly CommandType[], refusal: Refusal): Refusals =>
+  Object.fromEntries(types.map((type) => [type, refusal])) as Refusals;
+
+const BALLOON_COMMANDS = ['balloon.insert', 'balloon.inflate', 'balloon.deflate', 'balloon.remove'] as const;
+const CEMENT_COMMANDS = ['cement.mix', 'cement.tackTest', 'cement.load', 'cement.inject', 'cement.stop'] as const;
+const NEEDLE_COMMANDS = ['local.anaesthetic', 'needle.entry', 'needle.aim', 'needle.advance', 'needle.tap'] as const;
+
+/** The machine's root: what a procedure of this kind never does, whatever its phase. */
+export const NEVER_ALLOWED: Refusals = {
+  'side.select': ({ context }) => {
+    if (context.approach === 'unipedicular') return 'A unipedicular approach has one working side.';
+    if (context.procedure === 'vertebroplasty')
+      return 'A bipedicular vertebroplasty finishes one side before the other: choose the second entry in access.';
+    return undefined;
+  },
+  ...each(BALLOON_COMMANDS, ({ context }) =>
+    context.procedure === 'vertebroplasty' ? 'A vertebroplasty uses no balloon.' : undefined,
+  ),
+};
+
+/** Case review to positioning: the C-arm is not in yet. */
+export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the patient is positioned.');
+
+/** Recovery: the C-arm has gone. */
+export const cArmGone = each(CARM_COMMAND_TYPES, 'The C-arm is out of the field.');
+
+/** From positioning on: the checklists are closed. */
+export const checklistsClosed: Refusals = { 'checklist.tick': 'The checklists are closed.' };
+
+/** From the C-arm set-up on: the patient is positioned and draped. */
+export const patientPositioned: Refusals = {
+  ...checklistsClosed,
+  'patient.position': 'The patient is already positioned and draped.',
+};
+
+/** Until the cement is in: the instruments stay. */
+export const cementToCome: Refusals = {
+  'instruments.remove': 'Finish the cement before removing the instruments.',
+};
+
+/** Until the working channel is ready: the balloon, the cement and the other side come after it. */
+export const channelToCome: Refusals = {
+  ...cementToCome,
+  'side.select': 'Place both working channels first (the second side starts with a new skin entry).',
+  ...each(BALLOON_COMMANDS, 'The balloon goes in through the working channel: prepare it first.'),
+  ...each(CEMENT_COMMANDS, 'Cement goes in through the working channel: prepare it first.'),
+};
+
+/** Before access: no needle to exchange instruments through, and the channel to come. */
+export const beforeAccess: Refusals = { ...channelToCome, 'instrument.exchange': 'There is no needle in yet.' };
+
+/** The balloon phase: the cement waits for the balloon to come out. */
+export const balloonFirst: Refusals = {
+  ...cementToCome,
+  ...each(CEMENT_COMMANDS, 'Finish with the balloon before the cement.'),
+};
+
+/** The working channel: the needle is open or exchanged. */
+export const needleStays: Refusals = each(NEEDLE_COMMANDS, 'The needle is open or exchanged: it stays where it is.');
+
+/** After the skin puncture: the entry is chosen and the local is in. */
+export const skinPunctured: Refusals = {
+  'needle.entry': 'The skin is already punctured: the entry point is chosen.',
+  'local.anaesthetic': 'Local anaesthetic goes in before the skin puncture.',
+};
+
+/** After the working channel. */
+export const exchangeOver: Refusals = { 'instrument.exchange': 'The exchange is over.' };
+
+/** After the balloon phase (or the working channel, in a vertebroplasty). */
+export const balloonOver: Refusals = { ...exchangeOver, ...each(BALLOON_COMMANDS, 'The balloon step is over.') };
+
+/** After the cement: the pedicles are done. */
+export const cementOver: Refusals = {
+  ...balloonOver,
+  ...each(CEMENT_COMMANDS, 'The cement step is over.'),
+  'side.select': 'The work on the pedicles is over.',
+};
+
+/** A single balloon in the body. */
+export const balloonIn: Refusals = { 'balloon.insert': 'The balloon is already in.' };
+
+/** Every balloon command, refused with one sentence. */
+export const balloonCommands = (refusal: Refusal): Refusals => each(BALLOON_COMMANDS, refusal);
+
+/** A working-channel substate waiting for this exchange step: the step, and the blocked `phase.next`. */
+export function awaitingExchange(step: ExchangeStep): ProcedureStateMeta {
+  return {
+    exchangeStep: step,
+    refuses: { 'phase.next': `Finish the instrument exchange first: ${EXCHANGE_LABELS[step]}.` },
+  };
+}
+
+/** The images still missing in C-arm set-up or the final images. */
+export function missingViews(context: ProcedureContext): string {
+  const { AP, lateral } = context.imagesThisPhase;
+  if (!AP && !lateral) return 'an AP and a lateral image';
+  return AP ? 'a lateral image' : 'an AP image';
+}
+
+/** Bipedicular kyphoplasty: both balloons go in, and both come out deflated, before the cement. */
+export function pairNotDone(context: ProcedureContext): string {
+  const out = (['left', 'right'] as const).filter((side) => context.balloons[side] === 'out');
+  if (out.length > 0) return `Insert the ${out.join(' and ')} balloon${out.length > 1 ? 's' : ''} first.`;
+  if (context.balloonsInflated > 0) return 'Deflate and remove both balloons before moving on.';
+  return 'Remove both balloons before moving on.';
+}
+
+/** Bipedicular kyphoplasty: both balloons are out; commands act on the working side's. */
+export const pairRemoved = balloonCommands(({ context }) => `The ${context.activeSide} balloon has been removed.`);
