@@ -1,5 +1,6 @@
 import { OverlayDialog } from '../../ui/OverlayDialog';
-import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
+import type { ActionGroup, KeyAction } from '../input/actionTypes';
+import { GROUP_LABELS } from '../input/actionLabels';
 import { comboLabel } from '../../keyboard/keyCombo';
 import { KEYMAP } from '../input/keymap';
 

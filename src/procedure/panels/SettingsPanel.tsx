@@ -1,8 +1,8 @@
 import { OverlayDialog } from '../../ui/OverlayDialog';
 import { useEffect, useState } from 'react';
 import { baseKey, comboLabel } from '../../keyboard/keyCombo';
-import { DEFAULT_PEDAL_KEY, KEYMAP, keyConflicts } from '../input/keymap';
-import { updateSettings, useSettings } from '../../settings/settingsStore';
+import { KEYMAP, keyConflicts } from '../input/keymap';
+import { DEFAULT_PEDAL_KEY, updateSettings, useSettings } from '../../settings/settingsStore';
 
 interface Props {
   readonly onClose: () => void;
