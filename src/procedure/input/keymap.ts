@@ -263,13 +263,20 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('needle.withdraw2', 'access', ['s'], { type: 'needle.advance', mm: -2 }),
   cmd('needle.withdraw10', 'access', ['Shift+s'], { type: 'needle.advance', mm: -10 }),
   cmd('needle.tap', 'access', ['y'], { type: 'needle.tap' }),
-  act('instrument.exchange', 'access', ['j'], exchange, {
-    commandType: 'instrument.exchange',
-    barLabel: (snapshot) => {
-      const step = nextExchangeStep(snapshot.stateValue);
-      return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
+  act(
+    'instrument.exchange',
+    'access',
+    ['j'],
+    // One key for every step: the help line lists them, the button names the one due now.
+    exchange,
+    {
+      commandType: 'instrument.exchange',
+      barLabel: (snapshot) => {
+        const step = nextExchangeStep(snapshot.stateValue);
+        return step ? `Exchange: ${EXCHANGE_LABELS[step]}` : 'Exchange done';
+      },
     },
-  }),
+  ),
   // The drill runs once through the open introducer (the channel is then ready), so its steps are
   // the lengths a channel from just past the posterior wall needs: 10 mm, or 20 mm to the anterior third.
   cmd('channel.drill10', 'access', ['d'], { type: 'channel.drill', mm: 10 }),
