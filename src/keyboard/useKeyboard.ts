@@ -1,2 +1,0 @@
-// The menu, history and debrief still listen for keys themselves until they move to useKeyScope.
-export { isFormTarget } from './keyboardLayer';
