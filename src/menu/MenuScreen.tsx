@@ -31,7 +31,7 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
   const entry = SCENARIOS[selected];
 
   const start = () => {
-    if (entry && entry.ok) onStart({ scenario: entry.scenario, seed: state.seed, mode: state.mode });
+    if (entry?.ok) onStart({ scenario: entry.scenario, seed: state.seed, mode: state.mode });
   };
 
   // Keys are case-blind and work with Shift held. Enter starts from the seed or name field too
@@ -94,6 +94,8 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
             <p className="menu-error">No scenario files found in levels/.</p>
           )}
           {SCENARIOS.map((s, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: the list is worked from the keyboard by the menu's key scope (↑/↓ select, Enter starts), not by focusing its options
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the click is the pointer's way to select; the keyboard's is ↑/↓ on the menu's key scope
             <div
               key={s.file}
               role="option"
@@ -129,8 +131,10 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
           <h2>Mode</h2>
           <div className="mode-toggle" role="radiogroup" aria-label="Training mode" data-testid="mode-toggle">
             {(['practice', 'exam'] as const).map((m) => (
+              // biome-ignore lint/a11y/useSemanticElements: a segmented toggle of two styled buttons (M toggles it from the keyboard); a native radio cannot look like one
               <button
                 key={m}
+                type="button"
                 role="radio"
                 aria-checked={state.mode === m}
                 className={state.mode === m ? 'on' : ''}
@@ -157,7 +161,7 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
             />
           </label>
 
-          <button className="primary start" data-testid="start" disabled={!entry || !entry.ok} onClick={start}>
+          <button type="button" className="primary start" data-testid="start" disabled={!entry?.ok} onClick={start}>
             Start case <kbd>Enter</kbd>
           </button>
           <p className="menu-keys">

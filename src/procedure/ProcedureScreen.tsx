@@ -117,9 +117,9 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const onApPoint = useCallback((p: ImagePoint) => perform((ctx) => entryAtImagePoint(ctx, p)), [perform]);
   const choosingEntry = snap.phase === 'access' && (!snap.trocar || snap.trocar.milestone === 'outside');
   const { anatomy, carm: carmNow } = snap;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the marker depends on the entry and the AP pose only (listed), not on every frame's snapshot
   const entryMarker = useMemo(
     () => (choosingEntry ? safeMarker(() => imagePointOfEntry(snap, controls.entry)) : null),
-    // The marker depends on the entry and the AP pose only, not on every frame's snapshot.
     [
       choosingEntry,
       controls.entry,
