@@ -6,6 +6,7 @@ import { initialSeed } from './menu/initialSeed';
 import { RecordPanel, type ResumedAttempt } from './menu/RecordPanel';
 import { newAttemptId, type RecordMeta } from './record/recordMeta';
 import { getTrainee } from './record/traineeStore';
+import { KeyboardProvider } from './keyboard/KeyboardProvider';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
@@ -50,27 +51,31 @@ export function App() {
   }, []);
 
   return (
-    <Suspense fallback={<div className="loading">Loading…</div>}>
-      {screen.kind === 'menu' && (
-        <MenuScreen
-          state={menu}
-          onChange={setMenu}
-          onStart={start}
-          side={<RecordPanel onResume={resume} onHistory={history} />}
-        />
-      )}
-      {screen.kind === 'procedure' && (
-        <ProcedureScreen
-          key={screen.record.id}
-          start={screen.start}
-          resumed={screen.resumed}
-          record={screen.record}
-          onFinished={(attempt) => finish({ ...attempt, recordId: screen.record.id })}
-          onAbort={toMenu}
-        />
-      )}
-      {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
-      {screen.kind === 'history' && <HistoryScreen onOpen={finish} onMenu={toMenu} />}
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="loading">Loading…</div>}>
+        {screen.kind === 'menu' && (
+          <MenuScreen
+            state={menu}
+            onChange={setMenu}
+            onStart={start}
+            side={<RecordPanel onResume={resume} onHistory={history} />}
+          />
+        )}
+        {screen.kind === 'procedure' && (
+          <ProcedureScreen
+            key={screen.record.id}
+            start={screen.start}
+            resumed={screen.resumed}
+            record={screen.record}
+            onFinished={(attempt) => finish({ ...attempt, recordId: screen.record.id })}
+            onAbort={toMenu}
+          />
+        )}
+        {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
+        {screen.kind === 'history' && <HistoryScreen onOpen={finish} onMenu={toMenu} />}
+      </Suspense>
+      {/* The one keyboard listener, and the key help over whichever screen is showing. */}
+      <KeyboardProvider />
+    </>
   );
 }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { scoreAttempt } from '../../sim/scoring';
 import type { ScoreReport } from '../../sim/scoring';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { formatClock } from '../ui/format';
-import { isFormTarget } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
 import type { FinishedAttempt } from '../attempt/attemptTypes';
 import { StoredImages } from '../ui/StoredImages';
 import { ScoreReport as Report } from './ScoreReport';
@@ -75,21 +75,24 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
   }, []);
   const print = useCallback(() => window.print(), []);
 
-  const keys = useRef({ download, onMenu, print, reportText });
-  keys.current = { download, onMenu, print, reportText };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
-      if (e.key === 'd' || e.key === 'D') void keys.current.download();
-      else if (e.key === 'p' || e.key === 'P') keys.current.print();
-      else if ((e.key === 't' || e.key === 'T') && keys.current.reportText) saveReportText(keys.current.reportText);
-      else if (e.key === 'Escape' || e.key === 'm' || e.key === 'M') keys.current.onMenu();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Case-blind keys, auto-repeat ignored; T only once the report text is there.
+  const once = { ignoreShift: true, repeat: false } as const;
+  useKeyScope('Debrief', [
+    { id: 'debrief.download', keys: ['d'], label: 'Download the attempt file', onDown: () => void download(), ...once },
+    { id: 'debrief.print', keys: ['p'], label: 'Print the report', onDown: print, ...once },
+    ...(reportText
+      ? [
+          {
+            id: 'debrief.text',
+            keys: ['t'],
+            label: 'Save the report as text',
+            onDown: () => saveReportText(reportText),
+            ...once,
+          },
+        ]
+      : []),
+    { id: 'debrief.menu', keys: ['Escape', 'm'], label: 'Back to the menu', onDown: onMenu, ...once },
+  ]);
 
   return (
     <main className="debrief" data-testid="debrief">

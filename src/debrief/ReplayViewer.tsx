@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { View } from '../../sim/core';
 import type { FilmStep } from '../../sim/attempt';
 import type { ReplayClient } from '../replay/replayClient';
 import type { FilmFrameInfo, FilmSummary } from '../replay/replayProtocol';
 import { describeCommand } from '../ui/describeCommand';
 import { fixed, formatClock } from '../ui/format';
-import { isFormTarget } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
 import { FilmImageView } from './FilmImageView';
 
 interface Props {
@@ -81,23 +81,33 @@ export function ReplayViewer({ film, client, reveal, onToggleReveal }: Props) {
   const ap = useMemo(() => (step ? latestFrame(film.frames, step.imagesSoFar, 'AP') : null), [film, step]);
   const lat = useMemo(() => (step ? latestFrame(film.frames, step.imagesSoFar, 'lateral') : null), [film, step]);
 
-  const keys = useRef({ last, at, steps, onToggleReveal });
-  keys.current = { last, at, steps, onToggleReveal };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey) return;
-      const k = keys.current;
-      if (e.key === 'ArrowRight') setAt(e.shiftKey ? imageStep(k.steps, k.at, 1) : Math.min(k.last, k.at + 1));
-      else if (e.key === 'ArrowLeft') setAt(e.shiftKey ? imageStep(k.steps, k.at, -1) : Math.max(0, k.at - 1));
-      else if (e.key === 'Home') setAt(0);
-      else if (e.key === 'End') setAt(k.last);
-      else if ((e.key === 'v' || e.key === 'V') && !e.repeat) k.onToggleReveal();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // ←/→ step (auto-repeat runs on), Shift+←/→ image to image, Home/End, V reveal mode (once per press).
+  useKeyScope('Replay', [
+    { id: 'replay.next', keys: ['ArrowRight'], label: 'Next step', onDown: () => setAt(Math.min(last, at + 1)) },
+    { id: 'replay.previous', keys: ['ArrowLeft'], label: 'Previous step', onDown: () => setAt(Math.max(0, at - 1)) },
+    {
+      id: 'replay.nextImage',
+      keys: ['Shift+ArrowRight'],
+      label: 'Next image',
+      onDown: () => setAt(imageStep(steps, at, 1)),
+    },
+    {
+      id: 'replay.previousImage',
+      keys: ['Shift+ArrowLeft'],
+      label: 'Previous image',
+      onDown: () => setAt(imageStep(steps, at, -1)),
+    },
+    { id: 'replay.first', keys: ['Home'], label: 'First step', onDown: () => setAt(0), ignoreShift: true },
+    { id: 'replay.last', keys: ['End'], label: 'Last step', onDown: () => setAt(last), ignoreShift: true },
+    {
+      id: 'replay.reveal',
+      keys: ['v'],
+      label: 'Reveal mode (anatomy, trajectory, cement)',
+      onDown: onToggleReveal,
+      ignoreShift: true,
+      repeat: false,
+    },
+  ]);
 
   if (!step) return <p className="muted">The attempt has no commands to replay.</p>;
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FinishedAttempt } from '../attempt/attemptTypes';
 import { formatClock } from '../ui/format';
-import { isFormTarget } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { attemptsOf, putAttempt } from '../record/attemptStore';
 import { createReplayClient, type ReplayClient } from '../replay/replayClient';
@@ -109,26 +109,41 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     }
   };
 
-  const keys = useRef({ open, exportAttempt, exportCsv, onMenu, current, count: list.length });
-  keys.current = { open, exportAttempt, exportCsv, onMenu, current, count: list.length };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
-      const k = keys.current;
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      if (key === 'ArrowDown' && k.count) setSelected((i) => (Math.min(i, k.count - 1) + 1) % k.count);
-      else if (key === 'ArrowUp' && k.count) setSelected((i) => (Math.min(i, k.count - 1) - 1 + k.count) % k.count);
-      else if (key === 'Enter' || key === 'o') void k.open(k.current);
-      else if (key === 'e') k.exportAttempt(k.current);
-      else if (key === 'c') k.exportCsv();
-      else if (key === 'i') fileInput.current?.click();
-      else if (key === 'Escape' || key === 'm') k.onMenu();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Case-blind keys, auto-repeat ignored; ↑/↓ only once there are attempts to select.
+  const n = list.length;
+  const step = (d: number) => setSelected((i) => (Math.min(i, n - 1) + d + n) % n);
+  const once = { ignoreShift: true, repeat: false } as const;
+  useKeyScope('History', [
+    ...(n > 0
+      ? [
+          { id: 'history.next', keys: ['ArrowDown'], label: 'Next attempt', onDown: () => step(1), ...once },
+          { id: 'history.previous', keys: ['ArrowUp'], label: 'Previous attempt', onDown: () => step(-1), ...once },
+        ]
+      : []),
+    {
+      id: 'history.open',
+      keys: ['Enter', 'o'],
+      label: 'Open in the debrief (re-scored by replay)',
+      onDown: () => void open(current),
+      ...once,
+    },
+    {
+      id: 'history.export',
+      keys: ['e'],
+      label: 'Export the attempt file',
+      onDown: () => exportAttempt(current),
+      ...once,
+    },
+    { id: 'history.csv', keys: ['c'], label: 'Export the results as CSV', onDown: exportCsv, ...once },
+    {
+      id: 'history.import',
+      keys: ['i'],
+      label: 'Import an attempt file',
+      onDown: () => fileInput.current?.click(),
+      ...once,
+    },
+    { id: 'history.menu', keys: ['Escape', 'm'], label: 'Back to the menu', onDown: onMenu, ...once },
+  ]);
 
   return (
     <main className="history" data-testid="history" data-count={records?.length ?? ''}>

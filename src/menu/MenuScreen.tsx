@@ -1,8 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { TrainingMode } from '../../sim/session';
 import type { ScenarioEntry } from '../scenarios/loadScenarios';
 import { useScenarioEntries } from './useScenarioEntries';
-import { isFormTarget } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
 import type { CaseStart } from '../attempt/attemptTypes';
 import './menu.css';
 
@@ -29,34 +29,47 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
   const SCENARIOS = loaded ?? NONE;
   const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
   const entry = SCENARIOS[selected];
-  const latest = useRef({ state, selected, entry, onChange, onStart, count: SCENARIOS.length });
-  latest.current = { state, selected, entry, onChange, onStart, count: SCENARIOS.length };
 
   const start = () => {
-    const { entry: e, state: s } = latest.current;
-    if (e && e.ok) latest.current.onStart({ scenario: e.scenario, seed: s.seed, mode: s.mode });
+    if (entry?.ok) onStart({ scenario: entry.scenario, seed: state.seed, mode: state.mode });
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
-      // Typing in the seed field is typing, except Enter, which starts the case from there too.
-      const typing = isFormTarget(e.target, e.key);
-      const { state: s, selected: i } = latest.current;
-      const n = latest.current.count;
-      if (e.key === 'Enter' && (!typing || e.target instanceof HTMLInputElement)) {
-        if (!e.repeat) start();
-      } else if (typing) return;
-      else if (e.key === 'ArrowDown' && n > 0) latest.current.onChange({ ...s, selected: (i + 1) % n });
-      else if (e.key === 'ArrowUp' && n > 0) latest.current.onChange({ ...s, selected: (i - 1 + n) % n });
-      else if (e.key === 'm' || e.key === 'M')
-        latest.current.onChange({ ...s, mode: s.mode === 'practice' ? 'exam' : 'practice' });
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Keys are case-blind and work with Shift held. Enter starts from the seed or name field too
+  // (typing there is typing otherwise).
+  const n = SCENARIOS.length;
+  const select = (i: number) => onChange({ ...state, selected: (i + n) % n });
+  const toggleMode = () => onChange({ ...state, mode: state.mode === 'practice' ? 'exam' : 'practice' });
+  useKeyScope('Menu', [
+    {
+      id: 'menu.start',
+      keys: ['Enter'],
+      label: 'Start the selected case',
+      onDown: start,
+      repeat: false,
+      ignoreShift: true,
+      inForms: 'inputs',
+    },
+    // Until the scenarios are loaded the arrows are left to the browser.
+    ...(n > 0
+      ? [
+          {
+            id: 'menu.next',
+            keys: ['ArrowDown'],
+            label: 'Next scenario',
+            onDown: () => select(selected + 1),
+            ignoreShift: true,
+          },
+          {
+            id: 'menu.previous',
+            keys: ['ArrowUp'],
+            label: 'Previous scenario',
+            onDown: () => select(selected - 1),
+            ignoreShift: true,
+          },
+        ]
+      : []),
+    { id: 'menu.mode', keys: ['m'], label: 'Practice / exam', onDown: toggleMode, ignoreShift: true },
+  ]);
 
   return (
     <main className="menu">
@@ -81,6 +94,8 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
             <p className="menu-error">No scenario files found in levels/.</p>
           )}
           {SCENARIOS.map((s, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: the list is worked from the keyboard by the menu's key scope (↑/↓ select, Enter starts), not by focusing its options
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the click is the pointer's way to select; the keyboard's is ↑/↓ on the menu's key scope
             <div
               key={s.file}
               role="option"
@@ -116,8 +131,10 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
           <h2>Mode</h2>
           <div className="mode-toggle" role="radiogroup" aria-label="Training mode" data-testid="mode-toggle">
             {(['practice', 'exam'] as const).map((m) => (
+              // biome-ignore lint/a11y/useSemanticElements: a segmented toggle of two styled buttons (M toggles it from the keyboard); a native radio cannot look like one
               <button
                 key={m}
+                type="button"
                 role="radio"
                 aria-checked={state.mode === m}
                 className={state.mode === m ? 'on' : ''}
@@ -144,7 +161,7 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
             />
           </label>
 
-          <button className="primary start" data-testid="start" disabled={!entry || !entry.ok} onClick={start}>
+          <button type="button" className="primary start" data-testid="start" disabled={!entry?.ok} onClick={start}>
             Start case <kbd>Enter</kbd>
           </button>
           <p className="menu-keys">

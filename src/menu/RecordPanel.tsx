@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../../sim/session';
 import { formatClock } from '../ui/format';
-import { isFormTarget } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { abandonAttempt, latestInProgress } from '../record/attemptStore';
 import type { RecordMeta } from '../record/recordMeta';
@@ -69,21 +69,29 @@ export function RecordPanel({ onResume, onHistory }: Props) {
     setOffer(null);
   };
 
-  const keys = useRef({ resume, decline, onHistory });
-  keys.current = { resume, decline, onHistory };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isFormTarget(e.target, e.key) || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
-      const k = e.key.toLowerCase();
-      if (k === 'r') void keys.current.resume();
-      else if (k === 'x') void keys.current.decline();
-      else if (k === 'h') keys.current.onHistory();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // R and X only while there is an attempt to resume; H always. Case-blind, auto-repeat ignored.
+  const once = { ignoreShift: true, repeat: false } as const;
+  useKeyScope('Record', [
+    ...(offer
+      ? [
+          {
+            id: 'record.resume',
+            keys: ['r'],
+            label: 'Resume the interrupted attempt',
+            onDown: () => void resume(),
+            ...once,
+          },
+          {
+            id: 'record.discard',
+            keys: ['x'],
+            label: 'Discard it (kept as abandoned)',
+            onDown: () => void decline(),
+            ...once,
+          },
+        ]
+      : []),
+    { id: 'record.history', keys: ['h'], label: 'History of your attempts', onDown: onHistory, ...once },
+  ]);
 
   return (
     <section className="record-panel" data-testid="record-panel">

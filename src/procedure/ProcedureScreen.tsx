@@ -6,7 +6,6 @@ import { BalloonPanel } from './panels/BalloonPanel';
 import { CementPanel } from './panels/CementPanel';
 import { DosePanel } from './panels/DosePanel';
 import { EventsFeed } from './panels/EventsFeed';
-import { HelpOverlay } from './panels/HelpOverlay';
 import { PhaseHeader } from './panels/PhaseHeader';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { SimClock } from './panels/SimClock';
@@ -21,7 +20,10 @@ import { useProcedureControls } from './loop/useProcedureControls';
 import { useSimSnapshot } from './loop/useSimSnapshot';
 import type { UiEffect } from './input/actionTypes';
 import { entryAtImagePoint } from './input/pointerEntry';
-import { useKeyboard } from '../keyboard/useKeyboard';
+import { useKeyScope } from '../keyboard/useKeyScope';
+import { toggleKeyHelp } from '../keyboard/keyHelp';
+import { KEYMAP } from './input/keymap';
+import { keymapBindings, PEDAL_NOTE } from './input/keyBindings';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
 import type { CaseStart, FinishedAttempt, StoredImage } from '../attempt/attemptTypes';
@@ -77,7 +79,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);
-  const [overlay, setOverlay] = useState<'help' | 'settings' | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const settings = useSettings();
   // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
   const storedRef = useRef<StoredImage[]>([]);
@@ -88,8 +90,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   }, []);
 
   const onUi = useCallback((effect: UiEffect) => {
-    if (effect === 'help') setOverlay((o) => (o === 'help' ? null : 'help'));
-    else if (effect === 'settings') setOverlay('settings');
+    if (effect === 'help') toggleKeyHelp();
+    else if (effect === 'settings') setSettingsOpen(true);
     else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
     else {
       const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
@@ -102,28 +104,22 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   useGameLoop(session, store, getSpeed);
   const snap = useSimSnapshot(store);
 
-  useKeyboard({
-    enabled: overlay !== 'settings',
-    pedalKey: settings.pedalKey,
-    onAction: (a) => {
-      if (overlay === 'help' && a.id !== 'ui.help') return;
-      controls.run(a);
-    },
-    onPedal: (down) => {
-      if (down && overlay) return;
-      controls.setPedal(down);
-    },
-    onEscape: () => setOverlay(null),
-  });
+  // The keymap is the procedure's key scope; the help and settings dialogs capture keys while open.
+  const { run, setPedal } = controls;
+  const bindings = useMemo(
+    () => keymapBindings(KEYMAP, settings.pedalKey, run, setPedal),
+    [settings.pedalKey, run, setPedal],
+  );
+  useKeyScope('Procedure', bindings, { note: PEDAL_NOTE });
 
   // The pointer chooses the skin entry on the AP image; the planned entry is marked there until the skin is punctured.
   const { perform } = controls;
   const onApPoint = useCallback((p: ImagePoint) => perform((ctx) => entryAtImagePoint(ctx, p)), [perform]);
   const choosingEntry = snap.phase === 'access' && (!snap.trocar || snap.trocar.milestone === 'outside');
   const { anatomy, carm: carmNow } = snap;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the marker depends on the entry and the AP pose only (listed), not on every frame's snapshot
   const entryMarker = useMemo(
     () => (choosingEntry ? safeMarker(() => imagePointOfEntry(snap, controls.entry)) : null),
-    // The marker depends on the entry and the AP pose only, not on every frame's snapshot.
     [
       choosingEntry,
       controls.entry,
@@ -186,7 +182,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
             type="button"
             tabIndex={-1}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setOverlay('settings')}
+            onClick={() => setSettingsOpen(true)}
           >
             Settings <kbd>G</kbd>
           </button>
@@ -266,8 +262,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         </div>
       </footer>
 
-      {overlay === 'help' && <HelpOverlay pedalKey={settings.pedalKey} onClose={() => setOverlay(null)} />}
-      {overlay === 'settings' && <SettingsPanel onClose={() => setOverlay(null)} />}
+      {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

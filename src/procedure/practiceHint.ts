@@ -2,7 +2,8 @@ import type { ChecklistItem, Side } from '../../sim/core';
 import type { SimSnapshot } from '../../sim/session';
 import { idealTrajectory } from '../../sim/anatomy';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
-import { CHECKLIST_LABELS, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap';
+import { INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap';
+import { CHECKLIST_LABELS } from '../ui/labels';
 import { EXCHANGE_LABELS } from '../../sim/procedure';
 import { fixed } from '../ui/format';
 
@@ -45,7 +46,7 @@ function balloonHint(snapshot: SimSnapshot): string {
   const h = snapshot.height;
   const lost = h.intactMm - h.preOpAnteriorMm;
   const regained = lost > 0 ? ((h.anteriorMm - h.preOpAnteriorMm) / lost) * 100 : 0;
-  if (!b || !b.inserted) {
+  if (!b?.inserted) {
     return b && b.trace.length > 1
       ? 'Balloon out: the cavity is ready for cement (Enter).'
       : `Insert the balloon through the cannula (${keyLabel('balloon.insert')}) and check its markers on a lateral image.`;

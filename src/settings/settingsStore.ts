@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_PEDAL_KEY } from '../procedure/input/keymap';
 
 /**
  * User preferences that outlive a session, persisted in localStorage: the fluoro pedal key and
@@ -12,6 +11,9 @@ export interface Settings {
   /** Show the X-ray inverted (bone light on dark). */
   readonly inverted: boolean;
 }
+
+/** The fluoro pedal's key until the user changes it: Space, as on the README's key map. */
+export const DEFAULT_PEDAL_KEY = ' ';
 
 const STORAGE_KEY = 'kyphosim.settings.v1';
 const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false };
@@ -47,7 +49,7 @@ export function updateSettings(patch: Partial<Settings>): void {
   } catch {
     // Not persisted; the change still applies to this page.
   }
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 function subscribe(listener: () => void): () => void {

@@ -1,5 +1,5 @@
 import type { Command } from '../../sim/core';
-import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from '../procedure/input/keymap';
+import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from './labels';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
 

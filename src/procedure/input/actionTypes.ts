@@ -1,19 +1,8 @@
 import type { Command, CommandType, Side } from '../../../sim/core';
 import type { SimSnapshot } from '../../../sim/session';
 
-/** Groups of actions, in the order the help overlay and the action bar list them. */
+/** Groups of actions, in the order the help overlay and the action bar list them (their words: actionLabels.ts). */
 export type ActionGroup = 'general' | 'checklist' | 'positioning' | 'carm' | 'access' | 'balloon' | 'cement' | 'finish';
-
-export const GROUP_LABELS: Readonly<Record<ActionGroup, string>> = {
-  general: 'General',
-  checklist: 'Case review and pre-op checklist',
-  positioning: 'Positioning',
-  carm: 'C-arm and fluoroscopy',
-  access: 'Access, trocar and working channel',
-  balloon: 'Balloon (inflatable bone tamp)',
-  cement: 'Cement',
-  finish: 'Instrument removal and recovery',
-};
 
 /**
  * The skin entry the trainee is choosing: UI state until it is sent with needle.entry.
@@ -46,6 +35,7 @@ export interface ActionOutcome {
 /** One entry of the keymap: every keyboard shortcut, help line and action-bar button comes from these. */
 export interface KeyAction {
   readonly id: string;
+  /** Its words, from actionLabels.ts by its id. */
   readonly label: string;
   readonly group: ActionGroup;
   /** Key combos (see keyCombo.ts). Empty for the pedal, whose key comes from the settings. */

@@ -1,17 +1,25 @@
-import type { ChecklistItem, Command, ExchangeStep, FluoroMode, ZoomLevel } from '../../../sim/core';
-import { CHECKLIST_TITLES } from '../../../sim/procedure';
+import type { ChecklistItem, Command, FluoroMode, ZoomLevel } from '../../../sim/core';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging';
 import { EXCHANGE_LABELS } from '../../../sim/procedure';
 import { CEMENT_DEVICES } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 import { comboLabel } from '../../keyboard/keyCombo';
+import { type ActionId, actionLabel } from './actionLabels';
+import {
+  AIM_STEP_DEG,
+  BALLOON_HOLD_S,
+  COLLIMATION_STEP_MM,
+  ENTRY_STEP_MM,
+  INFLATE_FINE_STEP_ML,
+  INFLATE_STEP_ML,
+} from './controlSteps';
 
 /**
- * The one keymap. Every action the trainee can take is listed here with its keys, its label and
- * the Command it produces; the keyboard handler, the help overlay and the on-screen action bar
- * are all generated from this list, so they cannot disagree. The final map is documented in
- * src/procedure/input/README.md.
+ * The one keymap. Every action the trainee can take is listed here with its keys and the Command
+ * it produces; its words come from actionLabels.ts by its id. The procedure's keyboard scope, the
+ * help overlay and the on-screen action bar are all generated from this list, so they cannot
+ * disagree. The final map is documented in src/procedure/input/README.md.
  */
 
 /** Checklist items in the order of keys 1..8 (case review: 1-3, pre-op: 4-8). */
@@ -26,39 +34,14 @@ export const CHECKLIST_ORDER: readonly ChecklistItem[] = [
   'timeOut',
 ];
 
-/** Checklist titles live with the procedure; re-exported for the panels that list keys. */
-export const CHECKLIST_LABELS = CHECKLIST_TITLES;
-
 /** Order in which M cycles the exposure modes. */
 export const FLUORO_MODES: readonly FluoroMode[] = ['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose'];
 
-export const FLUORO_MODE_LABELS: Readonly<Record<FluoroMode, string>> = {
-  continuous: 'Continuous',
-  pulsed15: 'Pulsed 15 p/s',
-  'pulsed7.5': 'Pulsed 7.5 p/s',
-  pulsed4: 'Pulsed 4 p/s',
-  lowDose: 'Low dose',
-};
+/** The steps its commands take, for the panels and hints that name them. */
+export { BALLOON_HOLD_S, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } from './controlSteps';
 
 /** Id of the held fluoro pedal; its key is remappable (settings), Space by default. */
 export const PEDAL_ACTION_ID = 'fluoro.pedal';
-export const DEFAULT_PEDAL_KEY = ' ';
-
-/** Steps of the fine controls. */
-export const ENTRY_STEP_MM = 2;
-export const AIM_STEP_DEG = 1;
-export const CARM_STEP_DEG = 1;
-/** Shutter step: 1 cm of opening at the detector per key press (5 mm each side). */
-export const COLLIMATION_STEP_MM = 5;
-/**
- * Syringe steps: a quarter turn of the inflation syringe's screw, and a finer tenth of a mL for the
- * end of the inflation, when pressure climbs steeply near the endplate (clinical-reference.md,
- * Balloon: "stop inflating when ..."). Holding is waiting (T): the manometer shows any fall as bone yields.
- */
-export const INFLATE_STEP_ML = 0.25;
-export const INFLATE_FINE_STEP_ML = 0.1;
-/** A hold between steps, s: long enough to see the pressure settle as trabeculae yield (assumed). */
-export const BALLOON_HOLD_S = 10;
 
 /** Order in which the zoom key cycles the electronic magnification. */
 export const ZOOM_LEVELS: readonly ZoomLevel[] = [1, 1.5, 2];
@@ -112,12 +95,6 @@ function switchSide(ctx: ActionContext): ActionOutcome {
   return send({ type: 'side.select', side: t.side === 'left' ? 'right' : 'left' });
 }
 
-/** Words of an exchange step for a button or the status line: "Take the stylet out". */
-export function exchangeStepLabel(step: ExchangeStep): string {
-  const words = EXCHANGE_LABELS[step];
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** Send the exchange step the machine waits for (the real order lives in sim/procedure/exchangeOrder.ts). */
 function exchange(ctx: ActionContext): ActionOutcome {
   const step = ctx.snapshot.nextExchangeStep;
@@ -128,58 +105,51 @@ function exchange(ctx: ActionContext): ActionOutcome {
 /** Entry actions are live while the machine accepts needle.entry. */
 const ENTRY = { commandType: 'needle.entry' } as const;
 
+/** An action; its words are looked up by its id (actionLabels.ts). */
 const act = (
-  id: string,
+  id: ActionId,
   group: ActionGroup,
   keys: readonly string[],
-  label: string,
   perform: (ctx: ActionContext) => ActionOutcome,
   extra: Partial<Pick<KeyAction, 'commandType' | 'held' | 'hiddenFromBar' | 'barLabel'>> = {},
-): KeyAction => ({ id, group, keys, label, perform, ...extra });
+): KeyAction => ({ id, group, keys, label: actionLabel(id), perform, ...extra });
 
-const cmd = (id: string, group: ActionGroup, keys: readonly string[], label: string, command: Command): KeyAction =>
-  act(id, group, keys, label, () => send(command), { commandType: command.type });
+const cmd = (id: ActionId, group: ActionGroup, keys: readonly string[], command: Command): KeyAction =>
+  act(id, group, keys, () => send(command), { commandType: command.type });
 
 export const KEYMAP: readonly KeyAction[] = [
-  cmd('phase.next', 'general', ['Enter'], 'Next step', { type: 'phase.next' }),
-  act('ui.help', 'general', ['F1', '?'], 'Help: all keys', () => ({ ui: 'help' })),
-  act('ui.invert', 'general', ['i'], 'Invert image', () => ({ ui: 'invert' })),
-  act('ui.settings', 'general', ['g'], 'Settings (pedal key)', () => ({ ui: 'settings' })),
-  act('ui.speed', 'general', ['f'], 'Time speed ×1 / ×2 / ×4', () => ({ ui: 'speed' })),
-  cmd('time.wait30', 'general', ['t'], 'Wait 30 s', { type: 'time.wait', s: 30 }),
-  cmd('time.wait120', 'general', ['Shift+t'], 'Wait 2 min', { type: 'time.wait', s: 120 }),
+  cmd('phase.next', 'general', ['Enter'], { type: 'phase.next' }),
+  act('ui.help', 'general', ['F1', '?'], () => ({ ui: 'help' })),
+  act('ui.invert', 'general', ['i'], () => ({ ui: 'invert' })),
+  act('ui.settings', 'general', ['g'], () => ({ ui: 'settings' })),
+  act('ui.speed', 'general', ['f'], () => ({ ui: 'speed' })),
+  cmd('time.wait30', 'general', ['t'], { type: 'time.wait', s: 30 }),
+  cmd('time.wait120', 'general', ['Shift+t'], { type: 'time.wait', s: 120 }),
 
   ...CHECKLIST_ORDER.map((item, i) =>
-    act(
-      `checklist.${item}`,
-      'checklist',
-      [String(i + 1)],
-      CHECKLIST_LABELS[item],
-      () => send({ type: 'checklist.tick', item }),
-      {
-        commandType: 'checklist.tick',
-        hiddenFromBar: true,
-      },
-    ),
+    act(`checklist.${item}`, 'checklist', [String(i + 1)], () => send({ type: 'checklist.tick', item }), {
+      commandType: 'checklist.tick',
+      hiddenFromBar: true,
+    }),
   ),
 
-  cmd('patient.prone', 'positioning', ['p'], 'Position prone', { type: 'patient.position', position: 'prone' }),
-  cmd('patient.supine', 'positioning', ['Shift+p'], 'Position supine', {
+  cmd('patient.prone', 'positioning', ['p'], { type: 'patient.position', position: 'prone' }),
+  cmd('patient.supine', 'positioning', ['Shift+p'], {
     type: 'patient.position',
     position: 'supine',
   }),
 
-  act('fluoro.pedal', 'carm', [], 'Fluoro pedal (hold)', () => ({}), { commandType: 'fluoro.expose', held: true }),
-  cmd('carm.ap', 'carm', ['a'], 'C-arm to AP', { type: 'carm.view', view: 'AP' }),
-  cmd('carm.lateral', 'carm', ['l'], 'C-arm to lateral', { type: 'carm.view', view: 'lateral' }),
-  cmd('carm.orbitMinus', 'carm', ['Shift+ArrowLeft'], 'Orbit −1°', { type: 'carm.adjust', dOrbitDeg: -1, dTiltDeg: 0 }),
-  cmd('carm.orbitPlus', 'carm', ['Shift+ArrowRight'], 'Orbit +1°', { type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }),
-  cmd('carm.tiltPlus', 'carm', ['Shift+ArrowUp'], 'Tilt +1° (cranial)', {
+  act('fluoro.pedal', 'carm', [], () => ({}), { commandType: 'fluoro.expose', held: true }),
+  cmd('carm.ap', 'carm', ['a'], { type: 'carm.view', view: 'AP' }),
+  cmd('carm.lateral', 'carm', ['l'], { type: 'carm.view', view: 'lateral' }),
+  cmd('carm.orbitMinus', 'carm', ['Shift+ArrowLeft'], { type: 'carm.adjust', dOrbitDeg: -1, dTiltDeg: 0 }),
+  cmd('carm.orbitPlus', 'carm', ['Shift+ArrowRight'], { type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }),
+  cmd('carm.tiltPlus', 'carm', ['Shift+ArrowUp'], {
     type: 'carm.adjust',
     dOrbitDeg: 0,
     dTiltDeg: 1,
   }),
-  cmd('carm.tiltMinus', 'carm', ['Shift+ArrowDown'], 'Tilt −1° (caudal)', {
+  cmd('carm.tiltMinus', 'carm', ['Shift+ArrowDown'], {
     type: 'carm.adjust',
     dOrbitDeg: 0,
     dTiltDeg: -1,
@@ -188,47 +158,25 @@ export const KEYMAP: readonly KeyAction[] = [
     'fluoro.mode',
     'carm',
     ['m'],
-    'Cycle fluoro mode',
     (ctx) => {
       const i = FLUORO_MODES.indexOf(ctx.snapshot.carm.mode);
       return send({ type: 'fluoro.mode', mode: FLUORO_MODES[(i + 1) % FLUORO_MODES.length] });
     },
     { commandType: 'fluoro.mode' },
   ),
-  act(
-    'carm.collimateNarrow',
-    'carm',
-    ['['],
-    'Shutters narrower (width)',
-    (ctx) => collimate(ctx, -COLLIMATION_STEP_MM, 0),
-    {
-      commandType: 'carm.collimate',
-    },
-  ),
-  act('carm.collimateWiden', 'carm', [']'], 'Shutters wider (width)', (ctx) => collimate(ctx, COLLIMATION_STEP_MM, 0), {
+  act('carm.collimateNarrow', 'carm', ['['], (ctx) => collimate(ctx, -COLLIMATION_STEP_MM, 0), {
     commandType: 'carm.collimate',
   }),
-  act(
-    'carm.collimateLower',
-    'carm',
-    ['{'],
-    'Shutters narrower (height)',
-    (ctx) => collimate(ctx, 0, -COLLIMATION_STEP_MM),
-    {
-      commandType: 'carm.collimate',
-    },
-  ),
-  act(
-    'carm.collimateTaller',
-    'carm',
-    ['}'],
-    'Shutters wider (height)',
-    (ctx) => collimate(ctx, 0, COLLIMATION_STEP_MM),
-    {
-      commandType: 'carm.collimate',
-    },
-  ),
-  cmd('carm.collimateOpen', 'carm', ['\\'], 'Open the shutters', {
+  act('carm.collimateWiden', 'carm', [']'], (ctx) => collimate(ctx, COLLIMATION_STEP_MM, 0), {
+    commandType: 'carm.collimate',
+  }),
+  act('carm.collimateLower', 'carm', ['{'], (ctx) => collimate(ctx, 0, -COLLIMATION_STEP_MM), {
+    commandType: 'carm.collimate',
+  }),
+  act('carm.collimateTaller', 'carm', ['}'], (ctx) => collimate(ctx, 0, COLLIMATION_STEP_MM), {
+    commandType: 'carm.collimate',
+  }),
+  cmd('carm.collimateOpen', 'carm', ['\\'], {
     type: 'carm.collimate',
     halfWidthMm: MAX_SHUTTER_HALF_MM,
     halfHeightMm: MAX_SHUTTER_HALF_MM,
@@ -237,7 +185,6 @@ export const KEYMAP: readonly KeyAction[] = [
     'carm.zoom',
     'carm',
     ['q'],
-    'Magnification ×1 / ×1.5 / ×2',
     (ctx) => {
       const i = ZOOM_LEVELS.indexOf(ctx.snapshot.carm.zoom as ZoomLevel);
       return send({ type: 'carm.zoom', zoom: ZOOM_LEVELS[(i + 1) % ZOOM_LEVELS.length] });
@@ -248,7 +195,6 @@ export const KEYMAP: readonly KeyAction[] = [
     'fluoro.store',
     'carm',
     ['k'],
-    'Store image (for the debrief)',
     (ctx) =>
       ctx.snapshot.dose.shots[ctx.snapshot.carm.view] > 0
         ? send({ type: 'fluoro.store' })
@@ -261,21 +207,19 @@ export const KEYMAP: readonly KeyAction[] = [
     'entry.side',
     'access',
     ['Tab'],
-    'Switch side (left / right)',
     (ctx) =>
       ctx.snapshot.allowed.includes('side.select')
         ? switchSide(ctx)
         : moveEntry(ctx, { ...ctx.entry, side: ctx.entry.side === 'left' ? 'right' : 'left' }),
     ENTRY,
   ),
-  act('entry.set', 'access', ['e'], 'Set skin entry', (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
+  act('entry.set', 'access', ['e'], (ctx) => send({ type: 'needle.entry', ...ctx.entry }), {
     commandType: 'needle.entry',
   }),
   act(
     'entry.cranial',
     'access',
     ['Shift+i'],
-    `Entry ${ENTRY_STEP_MM} mm cranial`,
     (ctx) => moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm + ENTRY_STEP_MM }),
     ENTRY,
   ),
@@ -283,7 +227,6 @@ export const KEYMAP: readonly KeyAction[] = [
     'entry.caudal',
     'access',
     ['Shift+k'],
-    `Entry ${ENTRY_STEP_MM} mm caudal`,
     (ctx) => moveEntry(ctx, { ...ctx.entry, cranialMm: ctx.entry.cranialMm - ENTRY_STEP_MM }),
     ENTRY,
   ),
@@ -291,7 +234,6 @@ export const KEYMAP: readonly KeyAction[] = [
     'entry.medial',
     'access',
     ['Shift+j'],
-    `Entry ${ENTRY_STEP_MM} mm medial`,
     (ctx) => moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm - ENTRY_STEP_MM }),
     ENTRY,
   ),
@@ -299,61 +241,32 @@ export const KEYMAP: readonly KeyAction[] = [
     'entry.lateral',
     'access',
     ['Shift+l'],
-    `Entry ${ENTRY_STEP_MM} mm lateral`,
     (ctx) => moveEntry(ctx, { ...ctx.entry, lateralMm: ctx.entry.lateralMm + ENTRY_STEP_MM }),
     ENTRY,
   ),
-  cmd('local', 'access', ['n'], 'Local anaesthetic', { type: 'local.anaesthetic' }),
-  act(
-    'aim.medialPlus',
-    'access',
-    ['ArrowRight'],
-    `Aim ${AIM_STEP_DEG}° more medial`,
-    (ctx) => aim(ctx, AIM_STEP_DEG, 0),
-    {
-      commandType: 'needle.aim',
-    },
-  ),
-  act(
-    'aim.medialMinus',
-    'access',
-    ['ArrowLeft'],
-    `Aim ${AIM_STEP_DEG}° less medial`,
-    (ctx) => aim(ctx, -AIM_STEP_DEG, 0),
-    {
-      commandType: 'needle.aim',
-    },
-  ),
-  act(
-    'aim.caudalPlus',
-    'access',
-    ['ArrowDown'],
-    `Aim ${AIM_STEP_DEG}° more caudal`,
-    (ctx) => aim(ctx, 0, AIM_STEP_DEG),
-    {
-      commandType: 'needle.aim',
-    },
-  ),
-  act(
-    'aim.caudalMinus',
-    'access',
-    ['ArrowUp'],
-    `Aim ${AIM_STEP_DEG}° less caudal`,
-    (ctx) => aim(ctx, 0, -AIM_STEP_DEG),
-    {
-      commandType: 'needle.aim',
-    },
-  ),
-  cmd('needle.advance2', 'access', ['w'], 'Advance 2 mm', { type: 'needle.advance', mm: 2 }),
-  cmd('needle.advance10', 'access', ['Shift+w'], 'Advance 10 mm', { type: 'needle.advance', mm: 10 }),
-  cmd('needle.withdraw2', 'access', ['s'], 'Withdraw 2 mm', { type: 'needle.advance', mm: -2 }),
-  cmd('needle.withdraw10', 'access', ['Shift+s'], 'Withdraw 10 mm', { type: 'needle.advance', mm: -10 }),
-  cmd('needle.tap', 'access', ['y'], 'Mallet tap (drives the tip through bone)', { type: 'needle.tap' }),
+  cmd('local', 'access', ['n'], { type: 'local.anaesthetic' }),
+  act('aim.medialPlus', 'access', ['ArrowRight'], (ctx) => aim(ctx, AIM_STEP_DEG, 0), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.medialMinus', 'access', ['ArrowLeft'], (ctx) => aim(ctx, -AIM_STEP_DEG, 0), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.caudalPlus', 'access', ['ArrowDown'], (ctx) => aim(ctx, 0, AIM_STEP_DEG), {
+    commandType: 'needle.aim',
+  }),
+  act('aim.caudalMinus', 'access', ['ArrowUp'], (ctx) => aim(ctx, 0, -AIM_STEP_DEG), {
+    commandType: 'needle.aim',
+  }),
+  cmd('needle.advance2', 'access', ['w'], { type: 'needle.advance', mm: 2 }),
+  cmd('needle.advance10', 'access', ['Shift+w'], { type: 'needle.advance', mm: 10 }),
+  cmd('needle.withdraw2', 'access', ['s'], { type: 'needle.advance', mm: -2 }),
+  cmd('needle.withdraw10', 'access', ['Shift+s'], { type: 'needle.advance', mm: -10 }),
+  cmd('needle.tap', 'access', ['y'], { type: 'needle.tap' }),
   act(
     'instrument.exchange',
     'access',
     ['j'],
-    'Next exchange step (stylet, guide pin, needle, introducer, pin)',
+    // One key for every step: the help line lists them, the button names the one due now.
     exchange,
     {
       commandType: 'instrument.exchange',
@@ -365,79 +278,58 @@ export const KEYMAP: readonly KeyAction[] = [
   ),
   // The drill runs once through the open introducer (the channel is then ready), so its steps are
   // the lengths a channel from just past the posterior wall needs: 10 mm, or 20 mm to the anterior third.
-  cmd('channel.drill10', 'access', ['d'], 'Drill 10 mm ahead', { type: 'channel.drill', mm: 10 }),
-  cmd('channel.drill20', 'access', ['Shift+d'], 'Drill 20 mm ahead', { type: 'channel.drill', mm: 20 }),
+  cmd('channel.drill10', 'access', ['d'], { type: 'channel.drill', mm: 10 }),
+  cmd('channel.drill20', 'access', ['Shift+d'], { type: 'channel.drill', mm: 20 }),
 
-  cmd('balloon.insert', 'balloon', ['b'], 'Insert balloon', { type: 'balloon.insert' }),
-  cmd('balloon.inflate', 'balloon', ['=', '+'], `Inflate ${INFLATE_STEP_ML} mL`, {
+  cmd('balloon.insert', 'balloon', ['b'], { type: 'balloon.insert' }),
+  cmd('balloon.inflate', 'balloon', ['=', '+'], {
     type: 'balloon.inflate',
     mL: INFLATE_STEP_ML,
   }),
-  cmd('balloon.inflateFine', 'balloon', ['.'], `Inflate ${INFLATE_FINE_STEP_ML} mL`, {
+  cmd('balloon.inflateFine', 'balloon', ['.'], {
     type: 'balloon.inflate',
     mL: INFLATE_FINE_STEP_ML,
   }),
-  cmd('balloon.withdraw', 'balloon', ['-'], `Withdraw ${INFLATE_STEP_ML} mL`, {
+  cmd('balloon.withdraw', 'balloon', ['-'], {
     type: 'balloon.inflate',
     mL: -INFLATE_STEP_ML,
   }),
-  cmd('balloon.withdrawFine', 'balloon', [','], `Withdraw ${INFLATE_FINE_STEP_ML} mL`, {
+  cmd('balloon.withdrawFine', 'balloon', [','], {
     type: 'balloon.inflate',
     mL: -INFLATE_FINE_STEP_ML,
   }),
   // Holding is waiting with the syringe still: hidden from the action bar (time.wait is allowed in
   // every phase), offered on the balloon panel next to the manometer instead.
-  act(
-    'balloon.hold',
-    'balloon',
-    ['Shift+b'],
-    `Hold the syringe ${BALLOON_HOLD_S} s`,
-    () => send({ type: 'time.wait', s: BALLOON_HOLD_S }),
-    {
-      commandType: 'time.wait',
-      hiddenFromBar: true,
-    },
-  ),
-  act(
-    'side.switch',
-    'general',
-    ['Shift+Tab'],
-    'Switch working side (bipedicular balloons and cement; also Tab)',
-    switchSide,
-    {
-      commandType: 'side.select',
-      barLabel: (snapshot) => `Work on the ${snapshot.trocar?.side === 'left' ? 'right' : 'left'} side`,
-    },
-  ),
-  cmd('balloon.deflate', 'balloon', ['x'], 'Deflate fully', { type: 'balloon.deflate' }),
-  cmd('balloon.remove', 'balloon', ['r'], 'Remove balloon', { type: 'balloon.remove' }),
+  act('balloon.hold', 'balloon', ['Shift+b'], () => send({ type: 'time.wait', s: BALLOON_HOLD_S }), {
+    commandType: 'time.wait',
+    hiddenFromBar: true,
+  }),
+  act('side.switch', 'general', ['Shift+Tab'], switchSide, {
+    commandType: 'side.select',
+    barLabel: (snapshot) => `Work on the ${snapshot.trocar?.side === 'left' ? 'right' : 'left'} side`,
+  }),
+  cmd('balloon.deflate', 'balloon', ['x'], { type: 'balloon.deflate' }),
+  cmd('balloon.remove', 'balloon', ['r'], { type: 'balloon.remove' }),
 
-  cmd('cement.mix', 'cement', ['c'], 'Mix cement', { type: 'cement.mix' }),
-  cmd('cement.tackTest', 'cement', ['Shift+c'], 'Tack test (touch the cement with a gloved finger)', {
+  cmd('cement.mix', 'cement', ['c'], { type: 'cement.mix' }),
+  cmd('cement.tackTest', 'cement', ['Shift+c'], {
     type: 'cement.tackTest',
   }),
-  act(
-    'cement.load',
-    'cement',
-    ['Shift+r'],
-    'Load the next bone filler / syringe',
-    () => send({ type: 'cement.load' }),
-    {
-      commandType: 'cement.load',
-      barLabel: (snapshot) => {
-        const d = snapshot.cement.delivery;
-        const name = CEMENT_DEVICES[d.device].name;
-        return `Load next ${name.charAt(0).toLowerCase()}${name.slice(1)} (${fixed(d.loadedMl, 1)} mL left)`;
-      },
+  act('cement.load', 'cement', ['Shift+r'], () => send({ type: 'cement.load' }), {
+    commandType: 'cement.load',
+    barLabel: (snapshot) => {
+      const d = snapshot.cement.delivery;
+      const name = CEMENT_DEVICES[d.device].name;
+      return `Load next ${name.charAt(0).toLowerCase()}${name.slice(1)} (${fixed(d.loadedMl, 1)} mL left)`;
     },
-  ),
-  cmd('cement.inject05', 'cement', ['v'], 'Inject 0.5 mL', { type: 'cement.inject', mL: 0.5 }),
-  cmd('cement.inject15', 'cement', ['Shift+v'], 'Inject 1.5 mL', { type: 'cement.inject', mL: 1.5 }),
-  cmd('cement.stop', 'cement', ['z'], 'Stop injecting', { type: 'cement.stop' }),
+  }),
+  cmd('cement.inject05', 'cement', ['v'], { type: 'cement.inject', mL: 0.5 }),
+  cmd('cement.inject15', 'cement', ['Shift+v'], { type: 'cement.inject', mL: 1.5 }),
+  cmd('cement.stop', 'cement', ['z'], { type: 'cement.stop' }),
 
-  cmd('instruments.remove', 'finish', ['u'], 'Remove instruments', { type: 'instruments.remove' }),
-  cmd('discharge.sameDay', 'finish', ['h'], 'Discharge same day', { type: 'discharge.decide', decision: 'same-day' }),
-  cmd('discharge.overnight', 'finish', ['o'], 'Keep overnight', { type: 'discharge.decide', decision: 'overnight' }),
+  cmd('instruments.remove', 'finish', ['u'], { type: 'instruments.remove' }),
+  cmd('discharge.sameDay', 'finish', ['h'], { type: 'discharge.decide', decision: 'same-day' }),
+  cmd('discharge.overnight', 'finish', ['o'], { type: 'discharge.decide', decision: 'overnight' }),
 ];
 
 /** Keys the procedure screen owns besides the keymap (closing overlays). */
@@ -463,8 +355,8 @@ export function keyConflicts(extraKeys: readonly string[] = []): string[] {
     if (prev) conflicts.push(`${combo}: ${prev} and ${owner}`);
     else seen.set(combo, owner);
   };
-  RESERVED_KEYS.forEach((k) => claim(k, 'reserved'));
-  KEYMAP.forEach((a) => a.keys.forEach((k) => claim(k, a.id)));
-  extraKeys.forEach((k) => claim(k, PEDAL_ACTION_ID));
+  for (const k of RESERVED_KEYS) claim(k, 'reserved');
+  for (const a of KEYMAP) for (const k of a.keys) claim(k, a.id);
+  for (const k of extraKeys) claim(k, PEDAL_ACTION_ID);
   return conflicts;
 }

@@ -1,5 +1,6 @@
 import type { SimSnapshot } from '../../../sim/session';
-import { GROUP_LABELS, type ActionGroup, type KeyAction } from '../input/actionTypes';
+import type { ActionGroup, KeyAction } from '../input/actionTypes';
+import { GROUP_LABELS } from '../input/actionLabels';
 import { comboLabel } from '../../keyboard/keyCombo';
 import { KEYMAP } from '../input/keymap';
 import { ActionButton, keepFocus } from './ActionButton';

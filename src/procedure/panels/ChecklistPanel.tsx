@@ -1,5 +1,6 @@
 import type { ChecklistItem } from '../../../sim/core';
-import { CHECKLIST_LABELS, CHECKLIST_ORDER } from '../input/keymap';
+import { CHECKLIST_ORDER } from '../input/keymap';
+import { CHECKLIST_LABELS } from '../../ui/labels';
 import { Panel } from '../../ui/Panel';
 
 interface Props {

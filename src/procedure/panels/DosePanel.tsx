@@ -1,7 +1,7 @@
 import type { View } from '../../../sim/core';
 import type { TrainingMode } from '../../../sim/session';
 import { fixed, formatClock } from '../../ui/format';
-import { FLUORO_MODE_LABELS } from '../input/keymap';
+import { FLUORO_MODE_LABELS } from '../../ui/labels';
 import { Panel, Readout } from '../../ui/Panel';
 import type { CArmView } from '../../../sim/imaging';
 import type { DoseView } from '../../../sim/imaging';

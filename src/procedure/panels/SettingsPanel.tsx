@@ -1,8 +1,10 @@
 import { OverlayDialog } from '../../ui/OverlayDialog';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { baseKey, comboLabel } from '../../keyboard/keyCombo';
-import { DEFAULT_PEDAL_KEY, KEYMAP, keyConflicts } from '../input/keymap';
-import { updateSettings, useSettings } from '../../settings/settingsStore';
+import { ANY_KEY, type KeyBinding } from '../../keyboard/keyScopes';
+import { useKeyScope } from '../../keyboard/useKeyScope';
+import { KEYMAP, keyConflicts } from '../input/keymap';
+import { DEFAULT_PEDAL_KEY, updateSettings, useSettings } from '../../settings/settingsStore';
 
 interface Props {
   readonly onClose: () => void;
@@ -24,21 +26,26 @@ export function SettingsPanel({ onClose }: Props) {
   const [capturing, setCapturing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!capturing) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      const key = baseKey(e.key);
-      const why = pedalKeyProblem(key);
-      setProblem(why);
-      if (!why) updateSettings({ pedalKey: key });
-      setCapturing(false);
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [capturing]);
+  // A dialog: it captures every key while open. Esc closes it; while "Change" waits, the next key
+  // (anything but Esc, wherever the focus is) becomes the pedal if it is free.
+  const bindings: KeyBinding[] = [
+    { id: 'settings.close', keys: ['Escape'], label: 'Close the settings', onDown: onClose },
+  ];
+  if (capturing) {
+    bindings.push({
+      id: 'settings.pedalKey',
+      keys: [ANY_KEY],
+      inForms: 'always',
+      onDown: (press) => {
+        const key = baseKey(press.key);
+        const why = pedalKeyProblem(key);
+        setProblem(why);
+        if (!why) updateSettings({ pedalKey: key });
+        setCapturing(false);
+      },
+    });
+  }
+  useKeyScope('Settings', bindings, { modal: true });
 
   return (
     <OverlayDialog title="Settings" label="Settings" className="settings" testId="settings" onClose={onClose}>

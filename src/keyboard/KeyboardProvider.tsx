@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { KeyHelpDialog } from '../ui/KeyHelpDialog';
+import { closeKeyHelp, toggleKeyHelp, useKeyHelpOpen } from './keyHelp';
+import { listenForKeys } from './keyboardLayer';
+import type { KeyBinding } from './keyScopes';
+import { keyboard, useHelpListing, useKeyScope } from './useKeyScope';
+
+const OPEN_HELP: readonly KeyBinding[] = [
+  {
+    id: 'help.toggle',
+    keys: ['F1', '?'],
+    label: 'Help: all keys',
+    group: 'General',
+    repeat: false,
+    onDown: toggleKeyHelp,
+  },
+];
+
+const CLOSE_HELP: readonly KeyBinding[] = [
+  { id: 'help.close', keys: ['F1', '?', 'Escape'], label: 'Close this help', repeat: false, onDown: closeKeyHelp },
+];
+
+/** The help itself: a modal scope (F1, ? or Esc close it) over the listing of the scopes below it. */
+function KeyHelp() {
+  useKeyScope('Help', CLOSE_HELP, { modal: true });
+  const { sections, notes } = useHelpListing();
+  return (
+    <KeyHelpDialog sections={sections} notes={[...notes, 'F1, ? or Esc closes this help.']} onClose={closeKeyHelp} />
+  );
+}
+
+/**
+ * The keyboard layer, mounted once by the app shell: the one window key listener feeding the
+ * scope registry, F1 / ? on every screen (a fallback scope, so a screen may bind them itself) and
+ * the help overlay generated from the scopes that are active.
+ */
+export function KeyboardProvider() {
+  useEffect(() => listenForKeys(keyboard), []);
+  useKeyScope('App', OPEN_HELP, { fallback: true });
+  const open = useKeyHelpOpen();
+  return open ? <KeyHelp /> : null;
+}
