@@ -1,7 +1,8 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { LogEntry, Side, View } from '../core/commands';
 import type { BreachWall, CementPhase, LeakLocation } from '../core/events';
-import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { Session } from '../session/sessionTypes';
+import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { TICKS_PER_S } from '../core/constants';
 import { createSession } from '../session/session';

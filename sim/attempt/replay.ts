@@ -1,6 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { LogEntry } from '../core/commands';
-import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { Session } from '../session/sessionTypes';
+import type { TrainingMode } from '../core/trainingMode';
 import { createSession } from '../session/session';
 
 /** Thrown when a logged command is refused on replay: the log does not belong to this scenario/seed/version. */

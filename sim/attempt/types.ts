@@ -1,6 +1,6 @@
 import type { LogEntry } from '../core/commands';
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { TrainingMode } from '../session/sessionTypes';
+import type { TrainingMode } from '../core/trainingMode';
 
 /** The attempt file: everything needed to replay an attempt exactly (docs/attempt-file.md). */
 export interface AttemptFile {

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Command } from '../core/commands';
-import type { Session, TrainingMode } from '../session/sessionTypes';
+import type { Session } from '../session/sessionTypes';
+import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { idealTrajectory } from '../anatomy/idealTrajectory';

@@ -1,6 +1,6 @@
 import type { ChecklistItem, Command, CommandOf, CommandType, ExchangeStep, Side, View } from '../core/commands';
 import type { DomainEvent } from '../core/events';
-import type { TrainingMode } from '../session/sessionTypes';
+import type { TrainingMode } from '../core/trainingMode';
 
 /** What the scenario and the session tell the machine when it starts. */
 export interface ProcedureInput {

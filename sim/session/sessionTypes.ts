@@ -1,9 +1,8 @@
+import type { TrainingMode } from '../core/trainingMode';
 import type { Command, LogEntry } from '../core/commands';
 import type { TimedEvent } from '../core/events';
 import type { SimSnapshot } from './snapshot';
 import type { Scenario } from '../../levels/scenarioSchema';
-
-export type TrainingMode = 'practice' | 'exam';
 
 export interface DispatchResult {
   readonly accepted: boolean;

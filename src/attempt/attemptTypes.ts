@@ -1,5 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { Session, TrainingMode } from '../../sim/session';
+import type { Session } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import type { SimSnapshot } from '../../sim/session';
 import type { View } from '../../sim/core';
 

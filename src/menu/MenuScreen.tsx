@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TrainingMode } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import type { ScenarioEntry } from '../scenarios/loadScenarios';
 import { useScenarioEntries } from './useScenarioEntries';
 import { useKeyScope } from '../keyboard/useKeyScope';

@@ -51,7 +51,7 @@ export function RecordPanel({ onResume, onHistory }: Props) {
     setError(null);
     try {
       // The replay pulls in the simulation: loaded on demand, like the procedure screen.
-      const { resumeSession } = await import('../record/resumeSession');
+      const { resumeSession } = await import('../replay/resumeSession');
       const session = resumeSession(offer);
       onResume({
         record: offer,

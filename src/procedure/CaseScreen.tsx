@@ -1,6 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { ChecklistItem } from '../../sim/core';
-import type { TrainingMode } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import { ChecklistPanel } from './panels/ChecklistPanel';
 import { Panel, Readout } from '../ui/Panel';
 import { keyedByContent } from '../ui/contentKeys';

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../sim/core';
-import type { TrainingMode } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
 import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments';

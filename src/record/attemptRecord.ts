@@ -1,6 +1,6 @@
 import type { AttemptReview } from '../attempt/attemptReview';
 import type { AttemptFile } from '../../sim/attempt';
-import type { TrainingMode } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import type { DomainId } from '../../sim/scoring';
 
 /** Where an attempt stands: being played, played to the end, or left (Menu, or a declined resume). */

@@ -5,8 +5,8 @@ import { filmAttempt, type ReplayFilm } from '../../sim/attempt';
 import { expertBenchmark, type ExpertBenchmark } from '../../sim/attempt';
 import { FilmImager } from './filmImager';
 import type { AttemptInput, FilmSummary, OpenedAttempt, ReplayRequest } from './replayProtocol';
-import { importAttempt } from '../record/importAttempt';
-import { replayAttempt } from '../record/replayAttempt';
+import { importAttempt } from './importAttempt';
+import { replayAttempt } from './replayAttempt';
 
 /** The expert plans kept in the repo (levels/plans/*.json), loaded when a debrief asks for one. */
 const PLANS = import.meta.glob<unknown>('../../levels/plans/*.json', { import: 'default' });

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { LogEntry, Side, View } from '../../sim/core';
-import type { TrainingMode } from '../../sim/session';
+import type { TrainingMode } from '../../sim/core';
 import type { AttemptTrace } from '../../sim/attempt';
 import type { ExpertBenchmark } from '../../sim/attempt';
 import type { FilmStep } from '../../sim/attempt';

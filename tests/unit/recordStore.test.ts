@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAutosaver } from '../../src/record/createAutosaver';
-import { importAttempt } from '../../src/record/importAttempt';
+import { importAttempt } from '../../src/replay/importAttempt';
 import { migrateRecordDb, RECORD_DB_VERSION, type MigratingDb } from '../../src/record/recordDb';
 import { summarizeReport } from '../../src/record/summarizeReport';
 import type { ScoreReport } from '../../sim/scoring/types';

@@ -1,5 +1,5 @@
 import type { CommandType } from '../../../sim/core';
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import { balloonDevice } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { KeyAction } from '../input/actionTypes';

@@ -1,4 +1,4 @@
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import { fixed, formatClock } from '../../ui/format';
 import { CEMENT_DEVICES } from '../../../sim/instruments';
 import { TACK_FEEL_TEXT } from '../../../sim/instruments';

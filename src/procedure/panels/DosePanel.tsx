@@ -1,5 +1,5 @@
 import type { View } from '../../../sim/core';
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import { fixed, formatClock } from '../../ui/format';
 import { FLUORO_MODE_LABELS } from '../../ui/labels';
 import { Panel, Readout } from '../../ui/Panel';

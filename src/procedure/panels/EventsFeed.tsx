@@ -1,5 +1,5 @@
 import type { TimedEvent } from '../../../sim/core';
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import { describeEvent, type EventLine } from '../describeEvent';
 import { tickClock } from '../../ui/format';
 import { Panel } from '../../ui/Panel';

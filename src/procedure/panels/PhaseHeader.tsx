@@ -1,5 +1,5 @@
 import { PHASES } from '../../../sim/procedure';
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import type { PracticeHint } from '../practiceHint';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { TimedEvent } from '../../../sim/core';
-import type { TrainingMode } from '../../../sim/session';
+import type { TrainingMode } from '../../../sim/core';
 import type { EntryDraft } from '../input/actionTypes';
 import { describeEvent } from '../describeEvent';
 import { fixed, tickClock } from '../../ui/format';

@@ -1,5 +1,5 @@
-import type { Session } from '../../sim/session';
-import type { AttemptRecord } from './attemptRecord';
+import type { Session } from '../../sim/session/index';
+import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
 
 /**

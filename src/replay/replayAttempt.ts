@@ -1,7 +1,7 @@
-import { parseAttemptFile } from '../../sim/attempt';
-import type { AttemptFile } from '../../sim/attempt';
-import { replay, ReplayError } from '../../sim/attempt';
-import type { Session } from '../../sim/session';
+import { parseAttemptFile } from '../../sim/attempt/index';
+import type { AttemptFile } from '../../sim/attempt/index';
+import { replay, ReplayError } from '../../sim/attempt/index';
+import type { Session } from '../../sim/session/index';
 
 /**
  * Validate an attempt file and replay it to its endTick. Throws with a message a trainee can act

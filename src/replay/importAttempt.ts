@@ -1,8 +1,8 @@
-import { scoreAttempt } from '../../sim/scoring';
-import { FIXED_DT_S } from '../../sim/core';
-import type { AttemptRecord } from './attemptRecord';
+import { scoreAttempt } from '../../sim/scoring/index';
+import { FIXED_DT_S } from '../../sim/core/index';
+import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
-import { summarizeReport } from './summarizeReport';
+import { summarizeReport } from '../record/summarizeReport';
 
 /**
  * Turn the text of an attempt file into a history record: parse, validate, replay and re-score.
