@@ -1,5 +1,5 @@
 /**
- * Balloon kyphoplasty calibration (issue 5): runs the textbook kyphoplasty and vertebroplasty plans
+ * Balloon kyphoplasty calibration: runs the textbook kyphoplasty and vertebroplasty plans
  * through real sessions over many seeds (Genant 2 lumbar wedges, osteoporotic), plus the balloon on
  * the same seeded anatomies at T -1 and T -3.5, and prints each figure beside its target range.
  *

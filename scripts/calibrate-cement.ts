@@ -1,7 +1,7 @@
 /**
- * Cement calibration (issue 6): runs the textbook kyphoplasty and vertebroplasty plans through real
+ * Cement calibration: runs the textbook kyphoplasty and vertebroplasty plans through real
  * sessions over many seeds and technique profiles, and prints each figure beside its target range
- * (issue 6, docs/clinical-sources.md "Leakage" and "Cement"):
+ * (docs/clinical-sources.md "Leakage" and "Cement"):
  *
  * - kyphoplasty, textbook (working-phase cement, ~4.5 mL, intact cortex): any-leak rate 10-25 %
  *   (World Neurosurg 2017 meta-analysis: ~18 %);

@@ -5,7 +5,7 @@ import type { LevelName } from '../../levels/scenarioSchema';
 /**
  * Constants of the balloon-in-bone model (FIRST MODEL; equations in README "Balloon"). Anything not
  * taken from docs/clinical-sources.md is marked "assumed" and can be overridden per Balloon, so that
- * the calibration script (issue 6) can fit it.
+ * the calibration script can fit it.
  */
 export interface BalloonModelParams {
   /** Cavity-expansion pressure / cancellous crush strength (assumed 2: elastic-plastic cavity expansion, p ~ sigma (1 + ln(E / 3 sigma)) / sqrt 3 with E / sigma ~ 100, lowered for a crushable foam). */

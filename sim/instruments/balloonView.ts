@@ -14,7 +14,7 @@ export interface BalloonView {
   readonly ruptured: boolean;
   readonly endplateContact: boolean;
   /*
-   * Issue 5 additions: optional in the type only so that hand-written views need not list them;
+   * Optional in the type only so that hand-written views need not list them;
    * the simulation always fills them.
    */
   /** Volume at the first endplate contact, mL (null before it). */

@@ -32,7 +32,7 @@ const BLOCK = 3;
 const BLOCK_BLUR = 1.5;
 
 /**
- * Cement from the cannula tip into the body and out of it (issue 6, "Flow and leakage"). The mass
+ * Cement from the cannula tip into the body and out of it ("Flow and leakage"). The mass
  * in the bone grows by invasion percolation (sim/physics/cementInvasion.ts) over the patient's
  * lattice (cementLattice.ts); the openings its cells press on take cement in parallel by their
  * hydraulics (cementOutlets.ts). Per step, at body pressure P:

@@ -2,7 +2,7 @@ import type { LeakLocation } from '../core/events';
 import type { CementView } from './cementView';
 
 /**
- * What the cement did, for scoring and the debrief (issue 6, "Outcomes for scoring"): a pure
+ * What the cement did, for scoring and the debrief ("Outcomes for scoring"): a pure
  * function of the final cement view.
  *
  * - Fill: volume in the body and its share of the body (docs/clinical-sources.md: ~30 % restores

@@ -22,7 +22,7 @@ export interface HeightView {
   readonly lift: EndplateLift;
   /**
    * Heights before, at full inflation (the largest lift), after deflation (before cement) and after
-   * cement; null for stages not reached. Optional in the type only (issue 5 addition); the
+   * cement; null for stages not reached. Optional in the type only; the
    * simulation always fills it.
    */
   readonly stages?: {

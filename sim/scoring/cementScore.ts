@@ -15,7 +15,7 @@ const PHASE_POINTS: Readonly<Record<CementPhase, number>> = {
   set: -40,
 };
 
-/** Volume window per region (SWISSspine: 4-5 mL typical; issue 6 targets 3-6 mL lumbar, 2-4 mL thoracic). */
+/** Volume window per region (SWISSspine: 4-5 mL typical; the requirement targets 3-6 mL lumbar, 2-4 mL thoracic). */
 const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
 
 /** Cement pushed between two images beyond this is pushed blind (assumed: 0.5-1 mL increments under lateral fluoroscopy). */

@@ -78,7 +78,7 @@ const STAGE_NAMES: Readonly<Record<Stage, string>> = {
 };
 
 /**
- * Heights at each stage (issue 5): anterior, middle and posterior before, at full inflation, after
+ * Heights at each stage: anterior, middle and posterior before, at full inflation, after
  * deflation and after cement, and the wedge change from pre-op; -1 for a stage not reached (flat
  * metrics hold numbers only).
  */
@@ -97,7 +97,7 @@ function stageMetrics(h: HeightView): Record<string, number> {
 }
 
 /**
- * The cement outcome of issue 6 (sim/instruments/cementOutcome.ts) as flat metrics: fill fraction,
+ * The cement outcome (sim/instruments/cementOutcome.ts) as flat metrics: fill fraction,
  * distribution, how long cement kept going after the first leak seen on an image (-1: none seen),
  * leaks no image showed, venous volume and the embolism-risk band.
  */

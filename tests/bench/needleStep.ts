@@ -1,4 +1,4 @@
-// The needle's step cost and its share of the whole sim step (issue 4, Done when).
+// The needle's step cost and its share of the whole sim step.
 // Run: npx tsx tests/bench/needleStep.ts [runs]. Prints JSON (medians over runs), asserts nothing.
 //
 // The motion: the textbook kyphoplasty (L1, seed 42) up to the aim, then a hand push from the skin

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { aimAtIdeal, dock, num, phaseHeader, playToAccess, saveDocsImages, shot, tap, type View } from './playHelpers';
 
 /**
- * Trocar access in the browser (issue 4): the skin entry chosen by pointer on the AP image, then
+ * Trocar access in the browser: the skin entry chosen by pointer on the AP image, then
  * by keyboard only: entry, dock by hand on the cortex (the push stalls), mallet taps under
  * alternating AP and lateral shots to the target zone, and both views screenshotted at the end
  * (test-results/access-*.png, copied to docs/images/access-ap.png and access-lateral.png).

@@ -13,7 +13,7 @@ import {
 } from './playHelpers';
 
 /**
- * Balloon kyphoplasty in the browser (issue 5): the L1 case played to the balloon phase with the
+ * Balloon kyphoplasty in the browser: the L1 case played to the balloon phase with the
  * shared steps, then the balloon inserted, inflated by keyboard in 0.25 mL steps under lateral
  * images (one fine 0.1 mL step and one hold by pointer, from the balloon panel) until endplate
  * contact or the textbook stop, while the manometer, the pressure-volume plot and the anterior

@@ -16,7 +16,7 @@ import {
 } from './playHelpers';
 
 /**
- * Cement in the browser (issue 6), on the T12 vertebroplasty case (no balloon: the quickest way to
+ * Cement in the browser, on the T12 vertebroplasty case (no balloon: the quickest way to
  * cement; biplane C-arm, so no swing time): access along the practice hint's trajectory, mallet
  * taps to the target zone, stylet out, time back to x1. Then MIX (C), a TACK TEST right away (wet),
  * wait in 30 s steps (T) with a tack test after each until the glove says doughy (the practice

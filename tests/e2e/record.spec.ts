@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR } from './playHelpers';
 
 /**
- * The trainee's record (issue 7) in real Chromium with its real IndexedDB: autosave during the
+ * The trainee's record in real Chromium with its real IndexedDB: autosave during the
  * procedure, reload mid-procedure and resume exactly there, then the history: import a golden
  * attempt file (replayed and re-scored), open it in the debrief, export it and import it again,
  * export the CSV, and refuse tampered, truncated and wrong-version files without adding anything.

@@ -3,7 +3,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { copyToDocs, SHOTS_DIR } from './playHelpers';
 
 /**
- * The debrief's replay (issue 7) in real Chromium: a golden attempt file (T12 vertebroplasty,
+ * The debrief's replay in real Chromium: a golden attempt file (T12 vertebroplasty,
  * seed 3, with a disc leak) is imported into the record and opened; the replay worker re-runs it
  * for the replay viewer, re-makes its images from the log and runs the scenario's expert plan on
  * the same patient. The viewer steps by key, the images are real pixels, reveal mode outlines the

@@ -5,7 +5,7 @@ import { loadPlan, loadScenario } from './goldenFixtures';
 import { actionForCombo } from '../../src/procedure/input/keymap';
 
 /**
- * Bipedicular kyphoplasty in the real order (issue 5): both working channels, then both balloons in
+ * Bipedicular kyphoplasty in the real order: both working channels, then both balloons in
  * the body together, inflated alternately, then cement on each side. The two balloons push on one
  * shared endplate (sim/instruments/endplateShare.ts), so together they lift it further than one
  * balloon, each at a lower pressure.

@@ -11,7 +11,7 @@ import { Trocar } from '../../sim/instruments/trocar';
 import { anatomyAt, pedicleFrame, target } from './trocarDrive';
 
 /**
- * Property (issue 4, Done when): over random trajectories a breach is reported if and only if the
+ * Property: over random trajectories a breach is reported if and only if the
  * tip's forward path leaves the target vertebra's bone or enters a forbidden space (canal,
  * foramen, lung), judged by an oracle written here: the tip's recorded path (a polyline through
  * its position after every sub-step: the stepping dt is small enough for one sub-step per step,

@@ -13,7 +13,7 @@ import { samplingBoxes } from '../../sim/imaging/radiograph/lineIntegralMap';
  * The imaging classifier is shared by the X-ray, breach detection and the trocar, and is tuned for
  * speed (bounding boxes, slab lookups, ordering of tests). Any speed-up must leave its answer the
  * same at every point: these checksums were recorded from the classifier before it was optimised
- * (issue 3, re-projection under 500 ms) at seeded random points in the spine box (where the
+ * (re-projection under 500 ms) at seeded random points in the spine box (where the
  * sampling is fine) and in the torso, for several levels, fractures and a balloon lift; the
  * classifier with its grid must give the same codes, and the field's own ray sums the same sums. A changed
  * checksum means the anatomy changed: intended changes re-record them (run with

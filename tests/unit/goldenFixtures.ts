@@ -5,7 +5,7 @@ import type { LeakLocation } from '../../sim/core/events';
 import type { DomainId } from '../../sim/scoring/types';
 
 /**
- * What a golden attempt is known to score (issue 7: "a set of replays with known domain scores and
+ * What a golden attempt is known to score ("a set of replays with known domain scores and
  * critical errors"). Written by hand from the rubric (sim/scoring/README.md, sim/scoring/*Score.ts),
  * not copied from the recording: goldenScores.test.ts checks the recorded report, and the CLI's, against it.
  */

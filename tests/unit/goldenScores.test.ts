@@ -8,7 +8,7 @@ import { GOLDEN_CASES, goldenPath, loadScenario, type GoldenExpectation } from '
 import type { DomainId, ScoreReport } from '../../sim/scoring/types';
 
 /**
- * The golden set's known outcomes (issue 7 "Done when"): every golden attempt's recorded report,
+ * The golden set's known outcomes: every golden attempt's recorded report,
  * and the report the CLI prints for its attempt file, give the domain scores, total, critical
  * errors and verdict stated by hand in goldenFixtures.ts.
  */

@@ -21,7 +21,7 @@ import {
 } from './trocarDrive';
 
 /**
- * Scripted trajectories (issue 4, Done when): aim, push through the soft tissue by hand, tap
+ * Scripted trajectories: aim, push through the soft tissue by hand, tap
  * through cortex with the mallet. Every wall and depth is checked against geometry computed here
  * from the plain VertebraGeometry / PedicleGeometry fields (pedicleFrame, ellipseGap), not by the
  * sim's exitWallAt or landmarks.

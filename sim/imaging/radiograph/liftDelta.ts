@@ -7,7 +7,7 @@ import { createProjection } from '../projection';
 import { computeLineIntegralMap, type Box } from './lineIntegralMap';
 
 /**
- * The balloon's lifted endplate as a moving part (issue 3: "each frame draws only what moves").
+ * The balloon's lifted endplate as a moving part ("each frame draws only what moves").
  * The static projection is made once per C-arm pose with no lift; the lift changes the anatomy only
  * in a thin slab around the target's superior endplate (the endplate cortex, the subchondral and
  * impaction bands that follow it, and the disc above it). Its effect on the image is the line
