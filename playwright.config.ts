@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/findChromium.mjs';
+import { chooseE2ePort, E2E_HOST, E2E_PORT_ENV } from './scripts/e2ePort';
 
 const chromium = await findChromium();
+// KYPHOSIM_E2E_PORT, or a free port chosen once here and handed to the workers through the
+// environment (they evaluate this file again and must agree on the server's address).
+const port = await chooseE2ePort();
+process.env[E2E_PORT_ENV] = String(port);
+const origin = `http://${E2E_HOST}:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,7 +17,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: origin,
     viewport: { width: 1600, height: 1000 },
     launchOptions: {
       executablePath: chromium?.path,
@@ -26,8 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build && npx vite preview --host ${E2E_HOST} --port ${port} --strictPort`,
+    url: origin,
     reuseExistingServer: false,
     timeout: 240_000,
   },
