@@ -41,6 +41,14 @@ module.exports = {
       to: { path: '^sim/', pathNot: '^sim/[^/]+/index\\.ts$' },
     },
     {
+      name: 'security-stands-alone',
+      comment:
+        'security/ (the Content-Security-Policy) is read by the build, the app and the lab server alike: it imports none of them.',
+      severity: 'error',
+      from: { path: '^security/' },
+      to: { path: ['^src/', '^sim/', '^server/', '^scripts/', '^levels/'] },
+    },
+    {
       name: 'nothing-imports-the-shell',
       severity: 'error',
       comment: 'Only the shell composes features; nothing below it imports it.',

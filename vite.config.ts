@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP_META } from './security/csp';
 
 /** assets/README.md documents the folder for developers; the build copies all of publicDir, so drop it from dist/. */
 function omitPublicReadme(): Plugin {
@@ -18,8 +19,29 @@ function omitPublicReadme(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy (security/csp.ts) as the first element of every built page's head,
+ * before any script. Build only: the dev server's HMR client needs inline script and eval.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kyphosim:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), omitPublicReadme()],
+  plugins: [react(), omitPublicReadme(), contentSecurityPolicy()],
   // Static files (icons, manifest images; later sounds and fonts) served at the site root and copied
   // into dist/ unchanged: assets/icons/icon.svg is /icons/icon.svg. See assets/README.md.
   publicDir: 'assets',

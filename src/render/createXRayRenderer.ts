@@ -1,3 +1,7 @@
+// pixi.js v8 generates shader and uniform upload code with `new Function` unless this polyfill is
+// installed; the app's policy (security/csp.ts) forbids 'unsafe-eval'. It patches pixi's prototypes
+// once, for every renderer in the page (the bench page's too, which imports this module).
+import 'pixi.js/unsafe-eval';
 import { Application } from 'pixi.js';
 import type { View } from '../../sim/core';
 import { DETECTOR_DIAMETER_MM, poseKey, type CArmPose } from '../../sim/imaging';

@@ -1,3 +1,7 @@
+// First, before any schema is built: the bench page runs under the same policy (security/csp.ts).
+import '../../../security/zodJitless';
+// A stylesheet, not a style attribute: the page's policy allows no inline style.
+import './bench.css';
 import { Application } from 'pixi.js';
 import type { View } from '../../../sim/core';
 import { DETECTOR_DIAMETER_MM } from '../../../sim/imaging';

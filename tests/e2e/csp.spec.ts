@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CSP_HEADER, CSP_META } from '../../security/csp';
+import { num, playToAccess } from './playHelpers';
+
+/**
+ * The built app runs under its Content-Security-Policy (security/csp.ts): the page carries it as a
+ * meta tag, and the test also sends CSP_HEADER on every response, as the lab server will, so the
+ * workers (which a meta tag does not reach) run under it too. Playing to the first stored X-ray
+ * images (pixi's shaders, the projection and replay workers, zod's parsers, the stored images'
+ * data: URLs) must not trip it once: no `securitypolicyviolation` event, no CSP console error.
+ */
+
+/** The part of bench.html's `window.__xray` this test drives (src/render/bench/benchMain.ts). */
+interface BenchApi {
+  init(sizePx: number): Promise<unknown>;
+  probe(view: 'AP', depthMm: null, points: Record<string, never>): Promise<{ grey: string }>;
+}
+
+interface Violations {
+  readonly events: string[];
+  readonly console: string[];
+}
+
+const CSP_TEXT = /Content Security Policy|Content-Security-Policy|unsafe-eval|unsafe-inline/i;
+
+async function underPolicy(page: Page): Promise<Violations> {
+  const seen: Violations = { events: [], console: [] };
+  // Every response of the app's origin gets the header policy as well (enforced with the meta one).
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP_HEADER } });
+  });
+  await page.exposeFunction('__reportCspViolation', (text: string) => seen.events.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation;
+      void report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const onConsole = (where: string) => (msg: { type(): string; text(): string }) => {
+    if (CSP_TEXT.test(msg.text())) seen.console.push(`${where} ${msg.type()}: ${msg.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('worker', (worker) => worker.on('console', onConsole(`worker ${worker.url()}`)));
+  return seen;
+}
+
+test('the procedure plays to its first X-ray images under the Content-Security-Policy', async ({ page }) => {
+  test.setTimeout(6 * 60_000);
+  const seen = await underPolicy(page);
+  await playToAccess(page);
+  // The served page carries the policy itself (the meta tag the build injects).
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CSP_META);
+  expect(CSP_META).not.toMatch(/unsafe-eval|unsafe-inline/);
+  // Images were taken and stored (stored images are data: URLs).
+  expect(await num(page, 'dose-stored-AP')).toBeGreaterThan(0);
+  expect(await num(page, 'dose-stored-lateral')).toBeGreaterThan(0);
+  expect(seen.events).toEqual([]);
+  expect(seen.console).toEqual([]);
+});
+
+test('the X-ray bench page renders under the same policy', async ({ page }) => {
+  test.setTimeout(90_000);
+  const seen = await underPolicy(page);
+  await page.goto('/bench.html');
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CSP_META);
+  await page.waitForFunction(() => (window as unknown as { __xray?: unknown }).__xray !== undefined);
+  // Build the renderer (pixi, the detector shader, the projection workers) and draw one AP frame.
+  const grey = await page.evaluate(async () => {
+    const xray = (window as unknown as { __xray: BenchApi }).__xray;
+    await xray.init(256);
+    return (await xray.probe('AP', null, {})).grey.length;
+  });
+  expect(grey).toBeGreaterThan(0);
+  expect(seen.events).toEqual([]);
+  expect(seen.console).toEqual([]);
+});
