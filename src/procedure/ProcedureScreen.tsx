@@ -30,6 +30,10 @@ import type { CaseStart, FinishedAttempt, StoredImage } from '../attempt/attempt
 import type { Session } from '../../sim/session';
 import type { RecordMeta } from '../record/recordMeta';
 import { useAutosave } from './loop/useAutosave';
+import { SaveWarning } from './panels/SaveWarning';
+import { toAttemptFile } from '../../sim/attempt';
+import { APP_VERSION } from '../../sim/core';
+import { saveJson } from '../ui/saveFile';
 import './procedure.css';
 
 interface Props {
@@ -151,6 +155,12 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     }
   };
 
+  // The attempt as it stands, as a file the history can import (offered when saving fails).
+  const exportAttempt = useCallback(() => {
+    const id = record?.id.slice(0, 8) ?? 'unsaved';
+    saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, toAttemptFile(session, APP_VERSION));
+  }, [session, record]);
+
   const mode = session.mode;
   const hint = mode === 'practice' ? safeHint(() => practiceHint(snap, controls.entry.side)) : null;
   const inCase = CASE_PHASES.has(snap.phase);
@@ -163,7 +173,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const roleOf = (view: 'AP' | 'lateral') => (carm.kind === 'biplane' || carm.view === view ? 'live' : 'reference');
 
   return (
-    <div className="procedure" data-testid="procedure" data-mode={mode}>
+    <div
+      className={autosave.failure ? 'procedure has-save-warning' : 'procedure'}
+      data-testid="procedure"
+      data-mode={mode}
+    >
       <header className="topbar">
         <div className="brand">
           Kypho<span>Sim</span>
@@ -191,6 +205,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           </button>
         </div>
       </header>
+
+      {autosave.failure && <SaveWarning failure={autosave.failure} onExport={exportAttempt} />}
 
       <PhaseHeader
         phase={snap.phase}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { scoreAttempt } from '../../../sim/scoring';
 import type { Session } from '../../../sim/session';
 import type { SimSnapshot } from '../../../sim/session';
@@ -13,7 +13,23 @@ import { summarizeReport } from '../../record/summarizeReport';
 /** Save at least this often while the sim clock runs, even without a command (the issue asks for at most 5 s lost). */
 export const AUTOSAVE_INTERVAL_MS = 5_000;
 
+/** Why the last save of the attempt failed (shown to the trainee at once, not logged). */
+export interface SaveFailure {
+  /** The error's name: QuotaExceededError, InvalidStateError, UnknownError... */
+  readonly name: string;
+  readonly message: string;
+}
+
+/** A save error as the trainee's warning shows it. */
+export function saveFailureOf(err: unknown): SaveFailure {
+  if (err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException))
+    return { name: err.name, message: err.message };
+  return { name: 'Error', message: String(err) };
+}
+
 export interface AutosaveControls {
+  /** Set while the attempt is not being saved (the last write failed); null once a write succeeds. */
+  readonly failure: SaveFailure | null;
   /** Save the attempt as finished, with its recomputed summary, after any pending save. */
   finish(final: SimSnapshot): void;
   /** Keep the attempt but mark it abandoned (the trainee left it). */
@@ -28,6 +44,7 @@ export interface AutosaveControls {
  */
 export function useAutosave(session: Session, store: SnapshotStore, meta: RecordMeta | undefined): AutosaveControls {
   const saver = useRef<Autosaver | null>(null);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
   const write = useCallback(
     (status: AttemptStatus, summary?: AttemptSummary) =>
       meta ? putAttempt(recordFromSession(session, meta, status, Date.now(), summary)) : Promise.resolve(),
@@ -36,9 +53,11 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
 
   useEffect(() => {
     if (!meta) return;
+    // A failed write is the trainee's business at once (the procedure screen says so and offers
+    // the attempt file); every save writes the whole log, so the next one that succeeds clears it.
     const s = createAutosaver(
-      () => write('in-progress'),
-      (err) => console.warn('Autosave failed:', err),
+      () => write('in-progress').then(() => setFailure(null)),
+      (err) => setFailure(saveFailureOf(err)),
     );
     saver.current = s;
     let savedLog = -1;
@@ -64,6 +83,7 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
   }, [session, store, meta, write]);
 
   return {
+    failure,
     finish: useCallback(
       (final: SimSnapshot) => {
         void saver.current?.finish(() => {
