@@ -3,7 +3,8 @@ import type { Session } from '../../sim/session';
 import { formatClock } from '../ui/format';
 import { useKeyScope } from '../keyboard/useKeyScope';
 import type { AttemptRecord } from '../record/attemptRecord';
-import { abandonAttempt, latestInProgress } from '../record/attemptStore';
+import { abandonAttempt, getAttempt, latestInProgress } from '../record/attemptStore';
+import { holdAttemptLock, isAttemptOpenElsewhere } from '../record/attemptLock';
 import type { RecordMeta } from '../record/recordMeta';
 import { getTrainee, setTrainee } from '../record/traineeStore';
 import { timeOfDay } from '../record/wallTime';
@@ -21,27 +22,42 @@ interface Props {
   readonly onHistory: () => void;
 }
 
+/** How often the menu looks again whether the offered attempt is open in another tab. */
+const ELSEWHERE_POLL_MS = 1_000;
+
 /**
  * The menu's record panel: the trainee name (remembered), the offer to resume an attempt a
  * reload or crash interrupted (R resumes, X discards it, keeping it as abandoned), and the way
- * to the history (H).
+ * to the history (H). An attempt that another tab is playing (it holds the attempt's lock,
+ * src/record/attemptLock.ts) is not offered as interrupted: the panel says where it is and
+ * offers to take it over (R), which makes that tab stop writing it; it cannot be discarded here.
  */
 export function RecordPanel({ onResume, onHistory }: Props) {
   const [trainee, setName] = useState(getTrainee);
   const [offer, setOffer] = useState<AttemptRecord | null>(null);
+  const [elsewhere, setElsewhere] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    latestInProgress()
-      .then((r) => live && setOffer(r ?? null))
-      .catch(
-        (err) =>
-          live && setError(`The saved attempts cannot be read: ${err instanceof Error ? err.message : String(err)}`),
-      );
+    let timer = 0;
+    const look = async () => {
+      const r = (await latestInProgress()) ?? null;
+      const open = r ? await isAttemptOpenElsewhere(r.id) : false;
+      if (!live) return;
+      setOffer((prev) => (prev && r && prev.id === r.id && prev.updatedAt === r.updatedAt ? prev : r));
+      setElsewhere(open);
+    };
+    const again = () => {
+      timer = window.setTimeout(() => void look().then(again, again), ELSEWHERE_POLL_MS);
+    };
+    look().then(again, (err) => {
+      if (live) setError(`The saved attempts cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    });
     return () => {
       live = false;
+      window.clearTimeout(timer);
     };
   }, []);
 
@@ -50,13 +66,22 @@ export function RecordPanel({ onResume, onHistory }: Props) {
     setBusy(true);
     setError(null);
     try {
+      let record = offer;
+      if (elsewhere) {
+        // Take it over: the other tab loses the lock and stops writing; then read what it saved last.
+        const lock = holdAttemptLock(offer.id, () => {});
+        await lock.acquired;
+        record = (await getAttempt(offer.id)) ?? offer;
+        // The procedure screen holds the lock from here on (it takes it on mount).
+        lock.release();
+      }
       // The replay pulls in the simulation: loaded on demand, like the procedure screen.
       const { resumeSession } = await import('../replay/resumeSession');
-      const session = resumeSession(offer);
+      const session = resumeSession(record);
       onResume({
-        record: offer,
+        record,
         session,
-        meta: { id: offer.id, trainee: offer.trainee, startedAt: offer.startedAt, source: offer.source },
+        meta: { id: record.id, trainee: record.trainee, startedAt: record.startedAt, source: record.source },
       });
     } catch (err) {
       setError(`This attempt cannot be resumed: ${err instanceof Error ? err.message : String(err)}`);
@@ -64,7 +89,7 @@ export function RecordPanel({ onResume, onHistory }: Props) {
     }
   };
   const decline = async () => {
-    if (!offer || busy) return;
+    if (!offer || busy || elsewhere) return;
     await abandonAttempt(offer.id, Date.now());
     setOffer(null);
   };
@@ -77,17 +102,21 @@ export function RecordPanel({ onResume, onHistory }: Props) {
           {
             id: 'record.resume',
             keys: ['r'],
-            label: 'Resume the interrupted attempt',
+            label: elsewhere ? 'Take over the attempt open in another tab' : 'Resume the interrupted attempt',
             onDown: () => void resume(),
             ...once,
           },
-          {
-            id: 'record.discard',
-            keys: ['x'],
-            label: 'Discard it (kept as abandoned)',
-            onDown: () => void decline(),
-            ...once,
-          },
+          ...(elsewhere
+            ? []
+            : [
+                {
+                  id: 'record.discard',
+                  keys: ['x'],
+                  label: 'Discard it (kept as abandoned)',
+                  onDown: () => void decline(),
+                  ...once,
+                },
+              ]),
         ]
       : []),
     { id: 'record.history', keys: ['h'], label: 'History of your attempts', onDown: onHistory, ...once },
@@ -115,16 +144,27 @@ export function RecordPanel({ onResume, onHistory }: Props) {
           data-testid="resume-offer"
           data-record-id={offer.id}
           data-sim-time-s={offer.simTimeS}
+          data-elsewhere={elsewhere}
         >
+          {elsewhere && (
+            <p className="resume-elsewhere" data-testid="resume-elsewhere">
+              {offer.scenarioTitle} (started {timeOfDay(offer.startedAt)}) is open in another tab, which is saving it.
+              Taking it over here stops that tab.
+            </p>
+          )}
           <button type="button" className="primary" data-testid="resume" onClick={() => void resume()} disabled={busy}>
             {busy
               ? 'Replaying…'
-              : `Resume ${offer.scenarioTitle} (started ${timeOfDay(offer.startedAt)}, sim time ${formatClock(offer.simTimeS)})`}{' '}
+              : elsewhere
+                ? `Take it over here (sim time ${formatClock(offer.simTimeS)})`
+                : `Resume ${offer.scenarioTitle} (started ${timeOfDay(offer.startedAt)}, sim time ${formatClock(offer.simTimeS)})`}{' '}
             <kbd>R</kbd>
           </button>
-          <button type="button" data-testid="decline-resume" onClick={() => void decline()} disabled={busy}>
-            Discard (keep as abandoned) <kbd>X</kbd>
-          </button>
+          {!elsewhere && (
+            <button type="button" data-testid="decline-resume" onClick={() => void decline()} disabled={busy}>
+              Discard (keep as abandoned) <kbd>X</kbd>
+            </button>
+          )}
         </div>
       )}
       {error && (

@@ -31,6 +31,7 @@ import type { Session } from '../../sim/session';
 import type { RecordMeta } from '../record/recordMeta';
 import { useAutosave } from './loop/useAutosave';
 import { SaveWarning } from './panels/SaveWarning';
+import { TakenOverDialog } from './panels/TakenOverDialog';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
@@ -146,6 +147,15 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     saveFinished(finalSnapshot);
     onFinished({ session, finalSnapshot, storedImages: storedRef.current });
   }, [done, close, onFinished, session, saveFinished]);
+
+  // Another tab plays this attempt now: stop the clock and the controls here (that tab writes it).
+  const { takenOver } = autosave;
+  useEffect(() => {
+    if (!takenOver) return;
+    close();
+    speedRef.current = 0;
+    setSpeed(0);
+  }, [takenOver, close]);
 
   const abort = () => {
     if (window.confirm('Leave this case? The attempt will be kept in your history as abandoned.')) {
@@ -278,7 +288,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         </div>
       </footer>
 
-      {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
+      {takenOver && <TakenOverDialog onLeave={onAbort} />}
+      {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { AttemptStatus, AttemptSummary } from '../../record/attemptRecord';
 import { recordFromSession } from '../../record/recordFromSession';
 import type { RecordMeta } from '../../record/recordMeta';
 import { summarizeReport } from '../../record/summarizeReport';
+import { holdAttemptLock } from '../../record/attemptLock';
 
 /** Save at least this often while the sim clock runs, even without a command (the issue asks for at most 5 s lost). */
 export const AUTOSAVE_INTERVAL_MS = 5_000;
@@ -30,6 +31,8 @@ export function saveFailureOf(err: unknown): SaveFailure {
 export interface AutosaveControls {
   /** Set while the attempt is not being saved (the last write failed); null once a write succeeds. */
   readonly failure: SaveFailure | null;
+  /** Another tab took the attempt over: this tab no longer writes it (and should stop playing it). */
+  readonly takenOver: boolean;
   /** Save the attempt as finished, with its recomputed summary, after any pending save. */
   finish(final: SimSnapshot): void;
   /** Keep the attempt but mark it abandoned (the trainee left it). */
@@ -45,9 +48,15 @@ export interface AutosaveControls {
 export function useAutosave(session: Session, store: SnapshotStore, meta: RecordMeta | undefined): AutosaveControls {
   const saver = useRef<Autosaver | null>(null);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [takenOver, setTakenOver] = useState(false);
+  // Once another tab holds the attempt, this tab writes nothing more of it: not a save, not the
+  // finished or abandoned status (that tab is the one writer now).
+  const lost = useRef(false);
   const write = useCallback(
     (status: AttemptStatus, summary?: AttemptSummary) =>
-      meta ? putAttempt(recordFromSession(session, meta, status, Date.now(), summary)) : Promise.resolve(),
+      meta && !lost.current
+        ? putAttempt(recordFromSession(session, meta, status, Date.now(), summary))
+        : Promise.resolve(),
     [session, meta],
   );
 
@@ -60,6 +69,15 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
       (err) => setFailure(saveFailureOf(err)),
     );
     saver.current = s;
+    // This tab is the attempt's one writer while it plays it (src/record/attemptLock.ts).
+    let leaving = false;
+    const lock = holdAttemptLock(meta.id, () => {
+      if (leaving) return;
+      lost.current = true;
+      s.close();
+      setFailure(null);
+      setTakenOver(true);
+    });
     let savedLog = -1;
     let savedTick = -1;
     const check = (onTime: boolean) => {
@@ -77,13 +95,17 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
       unsubscribe();
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onHide);
+      leaving = true;
       s.close();
       if (saver.current === s) saver.current = null;
+      // Keep the lock until the last queued write (finished, abandoned) has landed.
+      void s.idle().then(() => lock.release());
     };
   }, [session, store, meta, write]);
 
   return {
     failure,
+    takenOver,
     finish: useCallback(
       (final: SimSnapshot) => {
         void saver.current?.finish(() => {
