@@ -27,6 +27,8 @@ test('a failed autosave is shown at once and offers the attempt file', async ({ 
   await page.goto(`/?seed=${SEED}`);
   await page.getByTestId('trainee-name').fill('Dr Quota');
   await page.getByTestId('trainee-name').blur();
+  // Enter starts the selected case once the scenarios are loaded.
+  await expect(page.locator('[data-testid="scenario-item"][data-selected="true"]')).toBeVisible();
   await page.keyboard.press('Enter');
   const procedure = page.getByTestId('procedure');
   await expect(procedure).toBeVisible({ timeout: 30_000 });

@@ -66,6 +66,8 @@ test('a second tab offers to take over the attempt open in the first, and the fi
 
   // The first tab plays: a case started, one checklist item ticked, saved.
   await first.goto(`/?seed=${SEED}`);
+  // Enter starts the selected case once the scenarios are loaded.
+  await expect(first.locator('[data-testid="scenario-item"][data-selected="true"]')).toBeVisible();
   await first.keyboard.press('Enter');
   await expect(first.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
   await tick(first, '1', 'history');
