@@ -43,9 +43,9 @@ module.exports = {
     {
       name: 'security-stands-alone',
       comment:
-        'security/ (the Content-Security-Policy) is read by the build, the app and the lab server alike: it imports none of them.',
+        'src/security/ (the Content-Security-Policy) is read by the build, the app and the lab server alike: it imports nothing.',
       severity: 'error',
-      from: { path: '^security/' },
+      from: { path: '^src/security/' },
       to: { path: ['^src/', '^sim/', '^server/', '^scripts/', '^levels/'] },
     },
     {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CSP_META } from './security/csp';
+import { CSP_META } from './src/security/csp';
 
 /** assets/README.md documents the folder for developers; the build copies all of publicDir, so drop it from dist/. */
 function omitPublicReadme(): Plugin {
@@ -20,7 +20,7 @@ function omitPublicReadme(): Plugin {
 }
 
 /**
- * The Content-Security-Policy (security/csp.ts) as the first element of every built page's head,
+ * The Content-Security-Policy (src/security/csp.ts) as the first element of every built page's head,
  * before any script. Build only: the dev server's HMR client needs inline script and eval.
  */
 function contentSecurityPolicy(): Plugin {

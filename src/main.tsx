@@ -1,5 +1,5 @@
-// First: zod must know it may not compile parsers before any schema is built (security/csp.ts).
-import '../security/zodJitless';
+// First: zod must know it may not compile parsers before any schema is built (src/security/csp.ts).
+import './security/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,5 +1,5 @@
 // pixi.js v8 generates shader and uniform upload code with `new Function` unless this polyfill is
-// installed; the app's policy (security/csp.ts) forbids 'unsafe-eval'. It patches pixi's prototypes
+// installed; the app's policy (src/security/csp.ts) forbids 'unsafe-eval'. It patches pixi's prototypes
 // once, for every renderer in the page (the bench page's too, which imports this module).
 import 'pixi.js/unsafe-eval';
 import { Application } from 'pixi.js';

@@ -1,5 +1,5 @@
-// First, before any schema is built: this worker runs under the page's policy (security/csp.ts).
-import '../../security/zodJitless';
+// First, before any schema is built: this worker runs under the page's policy (src/security/csp.ts).
+import '../security/zodJitless';
 import type { Anatomy, EndplateLift } from '../../sim/anatomy';
 import type { CArmPose } from '../../sim/imaging';
 import { projectRows } from '../../sim/imaging';

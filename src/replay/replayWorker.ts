@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// First, before any schema is built: this worker runs under the page's policy (security/csp.ts).
-import '../../security/zodJitless';
+// First, before any schema is built: this worker runs under the page's policy (src/security/csp.ts).
+import '../security/zodJitless';
 import { createReplayHandlers } from './replayHandlers';
 import type { ReplayRequest, ReplayResponse } from './replayProtocol';
 

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CSP_HEADER, CSP_META } from '../../security/csp';
+import { CSP_HEADER, CSP_META } from '../../src/security/csp';
 import { num, playToAccess } from './playHelpers';
 
 /**
- * The built app runs under its Content-Security-Policy (security/csp.ts): the page carries it as a
+ * The built app runs under its Content-Security-Policy (src/security/csp.ts): the page carries it as a
  * meta tag, and the test also sends CSP_HEADER on every response, as the lab server will, so the
  * workers (which a meta tag does not reach) run under it too. Playing to the first stored X-ray
  * images (pixi's shaders, the projection and replay workers, zod's parsers, the stored images'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_HEADER, CSP_META } from '../../security/csp';
+import { CSP_HEADER, CSP_META } from '../../src/security/csp';
 
 const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -19,7 +19,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('turns zod jitless through its global config, before zod loads', async () => {
-    await import('../../security/zodJitless');
+    await import('../../src/security/zodJitless');
     const { config } = await import('zod');
     try {
       expect(config().jitless).toBe(true);

@@ -1,5 +1,5 @@
-// First, before any schema is built: the bench page runs under the same policy (security/csp.ts).
-import '../../../security/zodJitless';
+// First, before any schema is built: the bench page runs under the same policy (src/security/csp.ts).
+import '../../security/zodJitless';
 // A stylesheet, not a style attribute: the page's policy allows no inline style.
 import './bench.css';
 import { Application } from 'pixi.js';
