@@ -57,6 +57,10 @@ console.log(
     `commands dispatched: ${stats.dispatched} (${stats.accepted} accepted, ${stats.refused} refused)`,
     `ticks simulated:     ${stats.ticks} (${(stats.ticks / 60 / 60).toFixed(1)} simulated minutes)`,
     `checks done:         ${stats.checks}`,
+    `deep phases:         ${stats.withBalloon} sequences inflated a balloon, ${stats.withCement} injected cement`,
+    `final phases:        ${Object.entries(stats.finalPhases)
+      .map(([p, n]) => `${p} ${n}`)
+      .join(', ')}`,
     `failures:            ${failures}`,
   ].join('\n'),
 );

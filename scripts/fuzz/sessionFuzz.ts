@@ -56,6 +56,11 @@ export interface FuzzStats {
   refused: number;
   ticks: number;
   checks: number;
+  /** Sequences in which a balloon held contrast, and in which cement was injected: how deep the fuzzing got. */
+  withBalloon: number;
+  withCement: number;
+  /** The phase each sequence ended in. */
+  finalPhases: Record<string, number>;
 }
 
 export const emptyStats = (): FuzzStats => ({
@@ -65,6 +70,9 @@ export const emptyStats = (): FuzzStats => ({
   refused: 0,
   ticks: 0,
   checks: 0,
+  withBalloon: 0,
+  withCement: 0,
+  finalPhases: {},
 });
 
 export interface FuzzFailure {
@@ -370,10 +378,16 @@ export function redriveLog(source: Session, target: Session): FuzzAction[] {
 // Sequence generation
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Sequence sizes. The short profile (the unit test) alternates kinds by blocks of four seeds so a
+ * few seeds cover both kinds on every scenario, and cuts plans at a random step, except on the
+ * fastest scenario (T12 vertebroplasty), whose whole plan runs so the unit test reaches cement.
+ */
 const PROFILE = {
   short: { randomActions: [40, 120], tailActions: [10, 40], tickBudget: 6_000, planCut: true },
   long: { randomActions: [100, 600], tailActions: [20, 150], tickBudget: 40_000, planCut: false },
 } as const;
+const FULL_PLAN_IN_SHORT_PROFILE = 'levels/t12-biconcave-vertebroplasty.json';
 
 /**
  * The sequence for a fuzz seed. Random actions are generated against a live session (the valid
@@ -386,16 +400,18 @@ export function generateSequence(fuzzSeed: number, profile: FuzzProfile): FuzzSe
   const scenario = loadScenario(scenarioFile);
   const simSeed = Math.floor(rng.next() * 2 ** 32);
   const mode: TrainingMode = chance(rng, 0.25) ? 'exam' : 'practice';
-  const kind = chance(rng, 0.5) ? 'plan' : 'random';
+  const planDraw = chance(rng, 0.5);
+  const kind = (profile === 'short' ? Math.floor(fuzzSeed / 4) % 2 === 1 : planDraw) ? 'plan' : 'random';
   const actions: FuzzAction[] = [];
   let session: Session;
   let planPrefix: FuzzSequence['planPrefix'];
   if (kind === 'plan') {
     const plan = loadPlan(scenario.scoring.expertPlan ?? 'textbook-kyphoplasty');
     const perturbed = perturbPlan(rng.fork('plan'), plan, createSession(scenario, simSeed, { mode }).snapshot());
-    const cut = p.planCut
-      ? { ...perturbed, steps: perturbed.steps.slice(0, int(rng, 10, perturbed.steps.length)) }
-      : perturbed;
+    const cut =
+      p.planCut && scenarioFile !== FULL_PLAN_IN_SHORT_PROFILE
+        ? { ...perturbed, steps: perturbed.steps.slice(0, int(rng, 10, perturbed.steps.length)) }
+        : perturbed;
     const planned = runPlanTolerant(scenario, simSeed, cut, mode);
     session = createSession(scenario, simSeed, { mode });
     actions.push(...redriveLog(planned, session));
@@ -448,8 +464,10 @@ export function runChecked(
   let checkedEvents = 0;
   let anatomyChecked: unknown = null;
   let lastTick = 0;
+  let balloon = false;
   const checkNow = (actionIndex: number): FuzzFailure | null => {
     const snap = session.snapshot();
+    if ((snap.balloon?.volumeMl ?? 0) > 0) balloon = true;
     const violations: Violation[] = [];
     const skip = new Set(['anatomy', 'events']);
     walkNumbers(snap, violations, '', new Set(), skip);
@@ -521,6 +539,10 @@ export function runChecked(
       }
     }
   }
+  const final = session.snapshot();
+  if (balloon) stats.withBalloon++;
+  if (final.cement.injectedMl > 0) stats.withCement++;
+  stats.finalPhases[final.phase] = (stats.finalPhases[final.phase] ?? 0) + 1;
   return replayIdentity(session, stats, actions.length);
 }
 

@@ -28,11 +28,12 @@ describe('session fuzzer (short run)', () => {
     },
   );
 
-  it('covered all scenarios, both kinds, accepted and refused commands', () => {
+  it('covered all scenarios, both kinds, accepted and refused commands, and reached cement', () => {
     expect(stats.sequences).toBe(SEEDS.length);
     expect(stats.accepted).toBeGreaterThan(50);
     expect(stats.refused).toBeGreaterThan(50);
     expect(kinds).toEqual(new Set(['random', 'plan']));
+    expect(stats.withCement).toBeGreaterThanOrEqual(1);
   });
 
   it('is deterministic: a seed gives the same sequence', () => {
