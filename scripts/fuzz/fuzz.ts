@@ -1,11 +1,21 @@
 /**
  * The long fuzz run: `npm run fuzz -- --minutes N [--start S] [--profile long|short]`, or
- * `npm run fuzz -- --seed S [--profile long|short]` to rerun one sequence (docs/fuzzing.md).
+ * `npm run fuzz -- --seed S [--profile long|short]` to rerun one sequence, or
+ * `npm run fuzz -- --file fuzz-failures/seed-S-long.json` to rerun a minimised failing log (docs/fuzzing.md).
  * Prints its figures; on a failure writes the seed and a minimised action log to
  * fuzz-failures/ and exits non-zero.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { type FuzzProfile, emptyStats, encodeActions, fuzzOne, minimise } from './sessionFuzz';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  type FuzzProfile,
+  decodeActions,
+  emptyStats,
+  encodeActions,
+  fuzzOne,
+  loadScenario,
+  minimise,
+  runChecked,
+} from './sessionFuzz';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +29,21 @@ const start = Number(arg('start') ?? only ?? Date.now() % 1_000_000);
 const outDir = arg('out') ?? 'fuzz-failures';
 const minimiseMs = Number(arg('minimise-seconds') ?? 120) * 1000;
 if (profile !== 'long' && profile !== 'short') throw new Error('--profile is long or short');
+
+const file = arg('file');
+if (file) {
+  // The whole file goes through the decoder: its actions spell out NaN, infinities, -0 and undefined.
+  const f = decodeActions(readFileSync(file, 'utf8')) as unknown as {
+    scenarioFile: string;
+    simSeed: number;
+    mode: 'practice' | 'exam';
+    actions: Parameters<typeof runChecked>[3];
+  };
+  const actions = f.actions;
+  const failure = runChecked(loadScenario(f.scenarioFile), f.simSeed, f.mode, actions);
+  console.log(failure ? `FAIL ${failure.check} after action ${failure.actionIndex}: ${failure.message}` : 'passes');
+  process.exit(failure ? 1 : 0);
+}
 
 const stats = emptyStats();
 const t0 = Date.now();
