@@ -30,7 +30,8 @@ export const SCENARIO_FILES = [
 ] as const;
 
 export type FuzzAction =
-  | { readonly op: 'dispatch'; readonly command: unknown }
+  /** mustRefuse: a schema-invalid command slipped into a plan's log; accepting it is a failure. */
+  | { readonly op: 'dispatch'; readonly command: unknown; readonly mustRefuse?: boolean }
   | { readonly op: 'advance'; readonly dtS: number }
   | { readonly op: 'stepTicks'; readonly n: number };
 
@@ -215,11 +216,17 @@ export function validCommand(rng: Rng, snap: SimSnapshot): Record<string, unknow
   return { type, ...plausibleFields(rng, type, snap) };
 }
 
-/** An invalid command (or a value that is not a command at all); each variant names what is wrong. */
-export function invalidCommand(rng: Rng, snap: SimSnapshot): unknown {
+/**
+ * An invalid command (or a value that is not a command at all); each variant names what is wrong.
+ * With schemaInvalid, only variants the command schema must refuse: not the nasty numbers (some,
+ * like -0 or -1, are within a field's range) and not the inherited type (zod reads inherited
+ * properties, and JSON.parse never makes such an object, so a command built that way is accepted).
+ */
+export function invalidCommand(rng: Rng, snap: SimSnapshot, schemaInvalid = false): unknown {
   const base = validCommand(rng, snap);
   const fields = Object.keys(base).filter((k) => k !== 'type');
-  const variant = int(rng, 0, 11);
+  const drawn = int(rng, 0, 11);
+  const variant = schemaInvalid && (drawn === 3 || drawn === 9) ? 6 : drawn;
   switch (variant) {
     case 0:
       return pick(rng, [null, undefined, 0, 42, 'phase.next', true, [], [{ type: 'phase.next' }], {}]);
@@ -360,7 +367,7 @@ function runPlanTolerant(scenario: Scenario, seed: number, plan: Plan, mode: Tra
  * seed and mode), applying them as it goes: reach each command's tick, dispatch it (a time.wait
  * runs its ticks inside the dispatch), then reach the end tick.
  */
-export function redriveLog(source: Session, target: Session): FuzzAction[] {
+export function redriveLog(source: Session, target: Session, rng?: Rng): FuzzAction[] {
   const out: FuzzAction[] = [];
   const push = (a: FuzzAction): void => {
     out.push(a);
@@ -368,6 +375,11 @@ export function redriveLog(source: Session, target: Session): FuzzAction[] {
   };
   for (const e of source.log) {
     if (e.tick > target.tick) push({ op: 'stepTicks', n: e.tick - target.tick });
+    // Schema-invalid commands slipped in between must change nothing: the re-drive still ends on
+    // the plan's snapshot (the plan-redrive check) and each must be refused (mustRefuse).
+    if (rng && chance(rng, 0.15)) {
+      push({ op: 'dispatch', command: invalidCommand(rng, target.snapshot(), true), mustRefuse: true });
+    }
     push({ op: 'dispatch', command: e.command });
   }
   if (source.tick > target.tick) push({ op: 'stepTicks', n: source.tick - target.tick });
@@ -382,10 +394,12 @@ export function redriveLog(source: Session, target: Session): FuzzAction[] {
  * Sequence sizes. The short profile (the unit test) alternates kinds by blocks of four seeds so a
  * few seeds cover both kinds on every scenario, and cuts plans at a random step, except on the
  * fastest scenario (T12 vertebroplasty), whose whole plan runs so the unit test reaches cement.
+ * The long profile cuts plans in their last 60 %, so its random tails land in the balloon and
+ * cement phases more often than after the debrief.
  */
 const PROFILE = {
   short: { randomActions: [40, 120], tailActions: [10, 40], tickBudget: 6_000, planCut: true },
-  long: { randomActions: [100, 600], tailActions: [20, 150], tickBudget: 40_000, planCut: false },
+  long: { randomActions: [100, 600], tailActions: [20, 150], tickBudget: 40_000, planCut: true },
 } as const;
 const FULL_PLAN_IN_SHORT_PROFILE = 'levels/t12-biconcave-vertebroplasty.json';
 
@@ -410,11 +424,17 @@ export function generateSequence(fuzzSeed: number, profile: FuzzProfile): FuzzSe
     const perturbed = perturbPlan(rng.fork('plan'), plan, createSession(scenario, simSeed, { mode }).snapshot());
     const cut =
       p.planCut && scenarioFile !== FULL_PLAN_IN_SHORT_PROFILE
-        ? { ...perturbed, steps: perturbed.steps.slice(0, int(rng, 10, perturbed.steps.length)) }
+        ? {
+            ...perturbed,
+            steps: perturbed.steps.slice(
+              0,
+              int(rng, profile === 'long' ? Math.floor(perturbed.steps.length * 0.4) : 10, perturbed.steps.length),
+            ),
+          }
         : perturbed;
     const planned = runPlanTolerant(scenario, simSeed, cut, mode);
     session = createSession(scenario, simSeed, { mode });
-    actions.push(...redriveLog(planned, session));
+    actions.push(...redriveLog(planned, session, rng.fork('slip')));
     planPrefix = { actions: actions.length, snapshotJson: JSON.stringify(planned.snapshot()) };
   } else {
     session = createSession(scenario, simSeed, { mode });
@@ -512,6 +532,9 @@ export function runChecked(
         if (r.accepted) stats.accepted++;
         else stats.refused++;
         stats.checks++;
+        if (a.mustRefuse && r.accepted) {
+          return { check: 'invalid-accepted', message: `accepted ${encodeActions([a])}`, actionIndex: i };
+        }
         const grew = session.log.length - before.log;
         if (r.accepted !== (grew === 1) || (!r.accepted && grew !== 0)) {
           return { check: 'log', message: `accepted=${r.accepted} but the log grew by ${grew}`, actionIndex: i };
