@@ -11,11 +11,12 @@
  * same patient), as the debrief shows it. --text prints the score report as plain text
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_ATTEMPT_FILE_BYTES, MAX_SCENARIO_FILE_BYTES, stripBom } from './core/bounds';
 import { parseScenario } from '../levels/scenarioSchema';
-import { planSchema } from './plan/planSchema';
+import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
-import { parseAttemptFile, toAttemptFile } from './attempt/attemptFile';
+import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { scenarioHash } from './attempt/scenarioHash';
 import { replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
@@ -26,13 +27,24 @@ import type { Scenario } from '../levels/scenarioSchema';
 import { expertBenchmark } from './attempt/expertBenchmark';
 import { formatReportText, reportTextHeader } from './scoring/reportText';
 
-function readJson(path: string): unknown {
-  let text: string;
+/** The text of a file of at most maxBytes bytes (checked before it is read), without a UTF-8 byte-order mark. */
+function readText(path: string, maxBytes: number): string {
+  let size: number;
   try {
-    text = readFileSync(path, 'utf8');
+    size = statSync(path).size;
   } catch {
     throw new Error(`cannot read ${path}`);
   }
+  if (size > maxBytes) throw new Error(`${path} is too large: ${size} bytes, more than the ${maxBytes} allowed`);
+  try {
+    return stripBom(readFileSync(path, 'utf8'));
+  } catch {
+    throw new Error(`cannot read ${path}`);
+  }
+}
+
+function readJson(path: string, maxBytes = MAX_SCENARIO_FILE_BYTES): unknown {
+  const text = readText(path, maxBytes);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -67,12 +79,25 @@ function outcome(session: Session, full: boolean): unknown {
   };
 }
 
-/** The expert benchmark's score for the same patient, or why there is none. */
+/** Where the expert plan of that name lives (levels/plans/<id>.json), and whether it is there. */
+function expertPlanFile(id: string): { readonly path: string; readonly exists: boolean } {
+  const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
+  return { path, exists: existsSync(path) };
+}
+
+/** The expert benchmark's score for the same patient, or why there is none (a line of the output, never an abort). */
 function expertSummary(scenario: Scenario, seed: number): unknown {
   const id = scenario.scoring.expertPlan;
   if (!id) return { error: 'this scenario names no expert plan (scoring.expertPlan)' };
-  const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
-  const b = expertBenchmark(scenario, seed, planSchema.parse(readJson(path)));
+  const { path, exists } = expertPlanFile(id);
+  if (!exists) return { plan: id, error: `the expert plan "${id}" is not in levels/plans/` };
+  let plan: Plan;
+  try {
+    plan = planSchema.parse(readJson(path));
+  } catch (e) {
+    return { plan: id, error: `the expert plan "${id}" is not a valid plan: ${(e as Error).message}` };
+  }
+  const b = expertBenchmark(scenario, seed, plan);
   if ('error' in b) return { plan: id, error: b.error };
   const r = b.report;
   return {
@@ -95,7 +120,7 @@ function main(argv: string[]): number {
     if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${seedText}`);
     const mode = option(rest, '--mode') === 'exam' ? 'exam' : 'practice';
     const scenario = parseScenario(readJson(scenarioPath), scenarioPath);
-    const parsed = planSchema.safeParse(readJson(file));
+    const parsed = planSchema.safeParse(readJson(file, MAX_ATTEMPT_FILE_BYTES));
     if (!parsed.success) {
       const i = parsed.error.issues[0];
       throw new Error(`${file} is not a valid plan: ${i.path.join('.')}: ${i.message}`);
@@ -110,7 +135,7 @@ function main(argv: string[]): number {
     const text = rest.includes('--text');
     if (text && (full || rest.includes('--expert')))
       throw new Error('--text prints the text report alone: leave out --full and --expert');
-    const attempt = parseAttemptFile(readJson(file));
+    const attempt = parseAttemptText(readText(file, MAX_ATTEMPT_FILE_BYTES));
     const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
     if (text) {
       const final = session.snapshot();
@@ -125,6 +150,9 @@ function main(argv: string[]): number {
   }
   if (verb === 'validate' && file) {
     const s = parseScenario(readJson(file), file);
+    const plan = s.scoring.expertPlan;
+    if (plan && !expertPlanFile(plan).exists)
+      throw new Error(`${file}: scoring.expertPlan names "${plan}", which is not in levels/plans/`);
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }

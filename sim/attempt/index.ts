@@ -1,5 +1,5 @@
 /** The public face of sim/attempt/: attempt files, replay, trace, film and the expert benchmark. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
-export { parseAttemptFile, toAttemptFile } from './attemptFile';
+export { AttemptError, parseAttemptFile, parseAttemptText, toAttemptFile } from './attemptFile';
 export { attemptSchema } from './attemptSchema';
 export { traceAttempt } from './attemptTrace';
 export type { AttemptTrace, TraceEvent, TraceSample } from './attemptTrace';

@@ -1,25 +1,19 @@
 import { scoreAttempt } from '../../sim/scoring/index';
 import { FIXED_DT_S } from '../../sim/core/index';
+import { parseAttemptText } from '../../sim/attempt/index';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
 import { summarizeReport } from '../record/summarizeReport';
 
 /**
- * Turn the text of an attempt file into a history record: parse, validate, replay and re-score.
+ * Turn the text of an attempt file into a history record: check its size, parse, validate, replay
+ * and re-score.
  * Throws with a clear message for a corrupt, truncated, wrong-version or tampered file; it
  * writes nothing, so the caller stores the record only when all of that succeeded. The score
  * comes from the replay, never from the file (which carries none).
  */
 export function importAttempt(text: string, trainee: string, id: string, nowMs: number): AttemptRecord {
-  if (text.trim() === '') throw new Error('The file is empty.');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const detail = err instanceof Error ? ` (${err.message})` : '';
-    throw new Error(`The file is not valid JSON: it is truncated or corrupt${detail}.`);
-  }
-  const { file, session } = replayAttempt(data);
+  const { file, session } = replayAttempt(parseAttemptText(text));
   const summary = summarizeReport(scoreAttempt(file.scenario, file.log, session.snapshot()));
   return {
     id,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { replay } from '../../sim/attempt/replay';
 import { scoreAttempt } from '../../sim/scoring/score';
 import { formatReportText, reportTextHeader } from '../../sim/scoring/reportText';
+import { MAX_ATTEMPT_FILE_BYTES } from '../../sim/core/bounds';
 
 const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'sim/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -62,5 +63,32 @@ describe('npm run sim', () => {
     expect(() =>
       execFileSync('npx', ['tsx', 'sim/cli.ts', 'validate', 'package.json'], { encoding: 'utf8', stdio: 'pipe' }),
     ).toThrow(/schemaVersion/);
+  });
+});
+
+describe('npm run sim: files from outside', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kyphosim-cli-bounds-'));
+  const golden = JSON.parse(readFileSync('tests/fixtures/golden/textbook-vertebroplasty-t12-seed3.json', 'utf8'));
+  const run = (...args: string[]) =>
+    execFileSync('npx', ['tsx', 'sim/cli.ts', ...args], { encoding: 'utf8', stdio: 'pipe' });
+
+  it('reads an attempt file that starts with a UTF-8 byte-order mark, as the app does', () => {
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\ufeff${JSON.stringify(golden.attempt)}`);
+    expect(JSON.parse(run('replay', bom)).score.total).toBe(golden.expected.report.total);
+  });
+
+  it('refuses a file larger than an attempt can be before reading it', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, `${JSON.stringify(golden.attempt)}${' '.repeat(MAX_ATTEMPT_FILE_BYTES)}`);
+    expect(() => run('replay', big)).toThrow(/too large/);
+  });
+
+  it('validate refuses a scenario whose expert plan is not in levels/plans', () => {
+    const s = JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8'));
+    s.scoring.expertPlan = 'no-such-plan';
+    const path = join(dir, 'scenario.json');
+    writeFileSync(path, JSON.stringify(s));
+    expect(() => run('validate', path)).toThrow(/"no-such-plan", which is not in levels\/plans/);
   });
 });
