@@ -3,22 +3,24 @@
  * the same input prints the same bytes.
  *
  *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
- *   npm run sim -- replay <attempt.json> [--full] [--expert]
- *   npm run sim -- replay <attempt.json> --text
+ *   npm run sim -- replay <attempt.json> [--full] [--expert] [--budget-s <seconds>]
+ *   npm run sim -- replay <attempt.json> --text [--budget-s <seconds>]
  *   npm run sim -- validate <scenario.json>
  *
+ * --budget-s stops a replay that runs longer than that many wall seconds (default REPLAY_BUDGET_MS,
+ * sim/core/bounds.ts) with a message instead of leaving the caller waiting.
  * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
  * same patient), as the debrief shows it. --text prints the score report as plain text
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_ATTEMPT_FILE_BYTES, MAX_SCENARIO_FILE_BYTES, stripBom } from './core/bounds';
+import { MAX_ATTEMPT_FILE_BYTES, MAX_SCENARIO_FILE_BYTES, REPLAY_BUDGET_MS, stripBom } from './core/bounds';
 import { parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { scenarioHash } from './attempt/scenarioHash';
-import { replay } from './attempt/replay';
+import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
 import type { Session } from './session/sessionTypes';
 import { APP_VERSION } from './core/version';
@@ -136,7 +138,23 @@ function main(argv: string[]): number {
     if (text && (full || rest.includes('--expert')))
       throw new Error('--text prints the text report alone: leave out --full and --expert');
     const attempt = parseAttemptText(readText(file, MAX_ATTEMPT_FILE_BYTES));
-    const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
+    const budgetText = option(rest, '--budget-s');
+    const budgetS = budgetText === undefined ? REPLAY_BUDGET_MS / 1000 : Number(budgetText);
+    if (!(budgetS >= 0) || !Number.isFinite(budgetS))
+      throw new Error(`--budget-s must be a number of seconds, got ${budgetText}`);
+    // The one wall-clock read of sim/ (tests/unit/simPurity.test.ts exempts this file): the replay's
+    // time budget. The engine only asks shouldContinue; it never reads the clock itself.
+    const end = performance.now() + budgetS * 1000;
+    let session: Session;
+    try {
+      session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode, {
+        shouldContinue: () => performance.now() < end,
+      });
+    } catch (e) {
+      if (e instanceof ReplayBudgetError)
+        throw new Error(`${e.message} The CLI replays for at most ${budgetS} s (--budget-s <seconds>).`);
+      throw e;
+    }
     if (text) {
       const final = session.snapshot();
       process.stdout.write(
@@ -157,7 +175,7 @@ function main(argv: string[]): number {
     return 0;
   }
   console.error(
-    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- replay <attempt.json> --text\n  npm run sim -- validate <scenario.json>',
+    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>',
   );
   return 2;
 }

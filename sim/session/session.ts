@@ -6,6 +6,7 @@ import type { DispatchResult, Session } from './sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from './snapshot';
 import { FIXED_DT_S, TICKS_PER_S } from '../core/constants';
+import { MAX_PROCEDURE_TICKS } from '../core/bounds';
 import { checkCommand } from '../core/commandSchema';
 import { createRng } from '../math/rng';
 import { World } from './world';
@@ -48,9 +49,11 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
   };
 
   // Once the machine reaches the debrief the attempt is over and its clock stops, so the final
-  // state (and endTick) is the same whenever the attempt is scored, saved or downloaded.
+  // state (and endTick) is the same whenever the attempt is scored, saved or downloaded. The clock
+  // also stops at the longest procedure (sim/core/bounds.ts), so every attempt a session records
+  // is one a replay accepts.
   const stepTicks = (n: number): void => {
-    for (let i = 0; i < n && actor.getSnapshot().status === 'active'; i++) stepOnce();
+    for (let i = 0; i < n && tick < MAX_PROCEDURE_TICKS && actor.getSnapshot().status === 'active'; i++) stepOnce();
   };
 
   const dispatch = (input: Command): DispatchResult => {

@@ -1,6 +1,6 @@
 import { scoreAttempt } from '../../sim/scoring/index';
 import { FIXED_DT_S } from '../../sim/core/index';
-import { parseAttemptText } from '../../sim/attempt/index';
+import { parseAttemptText, type ReplayOptions } from '../../sim/attempt/index';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
 import { summarizeReport } from '../record/summarizeReport';
@@ -12,8 +12,14 @@ import { summarizeReport } from '../record/summarizeReport';
  * writes nothing, so the caller stores the record only when all of that succeeded. The score
  * comes from the replay, never from the file (which carries none).
  */
-export function importAttempt(text: string, trainee: string, id: string, nowMs: number): AttemptRecord {
-  const { file, session } = replayAttempt(parseAttemptText(text));
+export function importAttempt(
+  text: string,
+  trainee: string,
+  id: string,
+  nowMs: number,
+  options: ReplayOptions = {},
+): AttemptRecord {
+  const { file, session } = replayAttempt(parseAttemptText(text), options);
   const summary = summarizeReport(scoreAttempt(file.scenario, file.log, session.snapshot()));
   return {
     id,

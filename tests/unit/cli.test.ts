@@ -91,4 +91,15 @@ describe('npm run sim: files from outside', () => {
     writeFileSync(path, JSON.stringify(s));
     expect(() => run('validate', path)).toThrow(/"no-such-plan", which is not in levels\/plans/);
   });
+
+  it('refuses an attempt beyond the longest procedure, and stops a long replay at its budget with a message', () => {
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify({ ...golden.attempt, endTick: 2 ** 53 - 1 }));
+    expect(() => run('replay', huge)).toThrow(/endTick/);
+    const long = join(dir, 'long.json');
+    writeFileSync(long, JSON.stringify({ ...golden.attempt, log: golden.attempt.log.slice(0, 4), endTick: 200_000 }));
+    expect(() => run('replay', long, '--budget-s', '0')).toThrow(
+      /ran out of its time budget at tick 0 of 200000.*at most 0 s/,
+    );
+  });
 });
