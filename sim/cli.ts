@@ -14,7 +14,14 @@
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_ATTEMPT_FILE_BYTES, MAX_SCENARIO_FILE_BYTES, REPLAY_BUDGET_MS, stripBom } from './core/bounds';
+import {
+  MAX_ATTEMPT_FILE_BYTES,
+  MAX_SCENARIO_FILE_BYTES,
+  REPLAY_BUDGET_MS,
+  isSeed,
+  seedError,
+  stripBom,
+} from './core/bounds';
 import { parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
@@ -118,8 +125,8 @@ function main(argv: string[]): number {
     const scenarioPath = option(rest, '--scenario');
     if (!scenarioPath) throw new Error('plan needs --scenario <scenario.json>');
     const seedText = option(rest, '--seed') ?? '1';
-    const seed = Number(seedText);
-    if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${seedText}`);
+    const seed = /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN;
+    if (!isSeed(seed)) throw new Error(`--seed: ${seedError(seedText)}`);
     const mode = option(rest, '--mode') === 'exam' ? 'exam' : 'practice';
     const scenario = parseScenario(readJson(scenarioPath), scenarioPath);
     const parsed = planSchema.safeParse(readJson(file, MAX_ATTEMPT_FILE_BYTES));

@@ -102,4 +102,17 @@ describe('npm run sim: files from outside', () => {
       /ran out of its time budget at tick 0 of 200000.*at most 0 s/,
     );
   });
+
+  it.each(['4294967296', '5e9', '-1', '1.5', 'Infinity'])('plan refuses the seed %s instead of wrapping it', (seed) => {
+    expect(() =>
+      run(
+        'plan',
+        'levels/plans/textbook-kyphoplasty.json',
+        '--scenario',
+        'levels/l1-osteoporotic-wedge.json',
+        '--seed',
+        seed,
+      ),
+    ).toThrow(/--seed: The seed must be a whole number from 0 to 4294967295/);
+  });
 });
