@@ -3,17 +3,21 @@
  * the same input prints the same bytes.
  *
  *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
- *   npm run sim -- replay <attempt.json> [--full] [--expert] [--budget-s <seconds>]
- *   npm run sim -- replay <attempt.json> --text [--budget-s <seconds>]
+ *   npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]
+ *   npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]
  *   npm run sim -- validate <scenario.json>
  *
+ * replay checks the attempt's embedded scenario against the published one of its id and version
+ * (levels/*.json) and refuses one that differs; --draft skips that check, for an instructor's own
+ * draft scenario that this app does not publish (the instructor vouches for it, not the file).
  * --budget-s stops a replay that runs longer than that many wall seconds (default REPLAY_BUDGET_MS,
  * sim/core/bounds.ts) with a message instead of leaving the caller waiting.
  * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
  * same patient), as the debrief shows it. --text prints the score report as plain text
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   MAX_ATTEMPT_FILE_BYTES,
   MAX_SCENARIO_FILE_BYTES,
@@ -26,6 +30,7 @@ import { parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
+import { checkPublishedScenario } from './attempt/publishedScenario';
 import { scenarioHash } from './attempt/scenarioHash';
 import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
@@ -88,6 +93,20 @@ function outcome(session: Session, full: boolean): unknown {
   };
 }
 
+/** The scenarios this app publishes: every levels/*.json (a file that does not parse is skipped here; `validate` names its faults). */
+function publishedScenarios(): Scenario[] {
+  const dir = fileURLToPath(new URL('../levels/', import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      try {
+        return [parseScenario(readJson(join(dir, f)), f)];
+      } catch {
+        return [];
+      }
+    });
+}
+
 /** Where the expert plan of that name lives (levels/plans/<id>.json), and whether it is there. */
 function expertPlanFile(id: string): { readonly path: string; readonly exists: boolean } {
   const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
@@ -145,6 +164,7 @@ function main(argv: string[]): number {
     if (text && (full || rest.includes('--expert')))
       throw new Error('--text prints the text report alone: leave out --full and --expert');
     const attempt = parseAttemptText(readText(file, MAX_ATTEMPT_FILE_BYTES));
+    checkPublishedScenario(attempt, publishedScenarios(), rest.includes('--draft') ? 'draft' : 'published');
     const budgetText = option(rest, '--budget-s');
     const budgetS = budgetText === undefined ? REPLAY_BUDGET_MS / 1000 : Number(budgetText);
     if (!(budgetS >= 0) || !Number.isFinite(budgetS))
@@ -182,7 +202,7 @@ function main(argv: string[]): number {
     return 0;
   }
   console.error(
-    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>',
+    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>',
   );
   return 2;
 }

@@ -1,6 +1,8 @@
 /** The public face of sim/attempt/: attempt files, replay, trace, film and the expert benchmark. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
 export { AttemptError, parseAttemptFile, parseAttemptText, toAttemptFile } from './attemptFile';
 export { attemptSchema } from './attemptSchema';
+export { checkPublishedScenario } from './publishedScenario';
+export type { ScenarioStatus } from './publishedScenario';
 export { traceAttempt } from './attemptTrace';
 export type { AttemptTrace, TraceEvent, TraceSample } from './attemptTrace';
 export { expertBenchmark } from './expertBenchmark';

@@ -93,7 +93,10 @@ export function createReplayHandlers(options: ReplayHandlerOptions = {}) {
         return summary;
       }
       case 'import':
-        return importAttempt(request.text, request.trainee, request.recordId, request.nowMs, budget);
+        return importAttempt(request.text, request.trainee, request.recordId, request.nowMs, {
+          ...budget,
+          scenarioStatus: request.scenarioStatus,
+        });
       case 'open': {
         const { session } = replayAttempt(request.file, budget);
         const opened: OpenedAttempt = {

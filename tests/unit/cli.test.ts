@@ -8,6 +8,7 @@ import { replay } from '../../sim/attempt/replay';
 import { scoreAttempt } from '../../sim/scoring/score';
 import { formatReportText, reportTextHeader } from '../../sim/scoring/reportText';
 import { MAX_ATTEMPT_FILE_BYTES } from '../../sim/core/bounds';
+import { scenarioHash } from '../../sim/attempt/scenarioHash';
 
 const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'sim/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -114,5 +115,34 @@ describe('npm run sim: files from outside', () => {
         seed,
       ),
     ).toThrow(/--seed: The seed must be a whole number from 0 to 4294967295/);
+  });
+
+  it('refuses a failing attempt relabelled as a pass (pass score edited, hash recomputed), unless told it is a draft', () => {
+    const failing = JSON.parse(
+      readFileSync('tests/fixtures/golden/vertebroplasty-posterior-wall-defect-l1-seed3.json', 'utf8'),
+    ).attempt;
+    failing.scenario.scoring.passScore = 10;
+    failing.scenarioHash = scenarioHash(failing.scenario);
+    const path = join(dir, 'relabelled.json');
+    writeFileSync(path, JSON.stringify(failing));
+    expect(() => run('replay', path)).toThrow(
+      /the embedded scenario differs from the published scenario l1-myeloma-posterior-wall-defect v1: scoring\.passScore/i,
+    );
+    // An instructor's own draft: not compared, and still failed by its critical error.
+    expect(JSON.parse(run('replay', path, '--draft')).score.passed).toBe(false);
+  });
+
+  it('replay --expert reports a missing expert plan as a line of its output, not an abort', () => {
+    const a = structuredClone(golden.attempt);
+    a.scenario.scoring.expertPlan = 'no-such-plan';
+    a.scenarioHash = scenarioHash(a.scenario);
+    const path = join(dir, 'no-plan.json');
+    writeFileSync(path, JSON.stringify(a));
+    const out = JSON.parse(run('replay', path, '--expert', '--draft'));
+    expect(out.expert).toEqual({
+      plan: 'no-such-plan',
+      error: 'the expert plan "no-such-plan" is not in levels/plans/',
+    });
+    expect(out.score.total).toBe(golden.expected.report.total);
   });
 });
