@@ -31,6 +31,7 @@ import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { checkPublishedScenario } from './attempt/publishedScenario';
+import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
 import { scenarioHash } from './attempt/scenarioHash';
 import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
@@ -184,13 +185,16 @@ function main(argv: string[]): number {
     }
     if (text) {
       const final = session.snapshot();
+      // The text report stays byte for byte the debrief's; what cannot be verified goes to stderr.
+      console.error(UNSIGNED_ATTEMPT_STATEMENT);
       process.stdout.write(
         formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)),
       );
       return 0;
     }
     const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
-    console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert }, null, 2));
+    const verification = { verification: attemptVerification() };
+    console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert, ...verification }, null, 2));
     return 0;
   }
   if (verb === 'validate' && file) {

@@ -12,3 +12,5 @@ export type { ReplayOptions } from './replay';
 export { filmAttempt } from './replayFilm';
 export type { FilmFrame, FilmStep, ReplayFilm } from './replayFilm';
 export type { AttemptFile } from './types';
+export { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './verification';
+export type { AttemptVerification } from './verification';

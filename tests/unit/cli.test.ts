@@ -9,6 +9,7 @@ import { scoreAttempt } from '../../sim/scoring/score';
 import { formatReportText, reportTextHeader } from '../../sim/scoring/reportText';
 import { MAX_ATTEMPT_FILE_BYTES } from '../../sim/core/bounds';
 import { scenarioHash } from '../../sim/attempt/scenarioHash';
+import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt/verification';
 
 const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'sim/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -35,8 +36,10 @@ describe('npm run sim', () => {
 
   it('replays a saved attempt to the same outcome', () => {
     const planned = JSON.parse(cli(...planArgs));
-    const replayed = JSON.parse(cli('replay', attempt));
+    const { verification, ...replayed } = JSON.parse(cli('replay', attempt));
     expect(replayed).toEqual(planned);
+    // A file says nothing that proves its seed, mode or author, and the replay says so.
+    expect(verification).toEqual({ signed: false, statement: UNSIGNED_ATTEMPT_STATEMENT });
     expect(JSON.parse(readFileSync(attempt, 'utf8')).format).toBe('kyphosim-attempt');
   });
 
