@@ -10,8 +10,9 @@ import { TICKS_PER_S } from './constants';
 /**
  * The longest procedure, in simulated seconds: 6 h. A single-level kyphoplasty takes 30-60 min and
  * a difficult multi-level case 2-3 h; 6 h is twice the longest plausible case (a trainee who leaves
- * a case open over lunch still fits), and it keeps the worst replay bounded: at ~8,000 ticks per wall
- * second on a slow laptop core a 6 h replay takes under 3 min.
+ * a case open over lunch still fits), and it keeps the worst replay bounded. Measured on a shared
+ * 2-core machine: ticks with the physics busy (needle, balloon, cement) replay at ~7,000 per wall
+ * second, idle ticks at ~500,000; a 6 h attempt takes seconds if mostly idle, ~3 min if busy throughout.
  */
 export const MAX_PROCEDURE_S = 6 * 60 * 60;
 /** The longest procedure in fixed ticks (1/60 s): 1,296,000. No session steps past it, no replay runs past it. */
@@ -61,9 +62,10 @@ export function seedError(value: unknown): string {
 }
 
 /**
- * Wall-time budget for one replay, milliseconds: 3 min. The longest procedure replays in under
- * 3 min on a slow core (above) and a real attempt (under 1 h) in well under 30 s, so a replay still
- * running after 3 min is not worth waiting for: the caller stops it and says so. The engine never
+ * Wall-time budget for one replay, milliseconds: 3 min. A recorded 11 min textbook case replays
+ * in ~6 s and a real attempt (under 1 h) in well under a minute; only a 6 h attempt busy from end
+ * to end comes near 3 min (above), so a replay still running after 3 min is not worth waiting
+ * for: the caller stops it and says so. The engine never
  * reads a clock: callers (the replay worker, the CLI) turn this into a shouldContinue check.
  */
 export const REPLAY_BUDGET_MS = 3 * 60 * 1000;
