@@ -1,4 +1,14 @@
 import { z } from 'zod';
+// bounds.ts directly, not sim/core/index.ts: the engine imports this schema, and the index would close a cycle through sim/core/events.ts.
+import {
+  MAX_FINDINGS,
+  MAX_ID_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+  MIN_FINDINGS,
+  PLAIN_TEXT_PATTERN,
+  SLUG_PATTERN,
+} from '../sim/core/bounds';
 
 /**
  * The scenario file format: what an instructor authors. Validated with zod so that a
@@ -8,6 +18,13 @@ import { z } from 'zod';
 /** Target levels a scenario may name: T5 to L5, as the morphometry table covers (sim/anatomy/morphometry.ts; T4 and S1 exist there only as neighbours). */
 export const LEVELS = ['T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'] as const;
 export type LevelName = (typeof LEVELS)[number];
+
+/** Plain display text: no control characters and no HTML angle brackets (sim/core/bounds.ts). */
+const plainText = (max: number) =>
+  z.string().min(1).max(max).regex(PLAIN_TEXT_PATTERN, 'plain text: no control characters and no < or >');
+/** An id or a file name: a slug of at most MAX_ID_LENGTH characters. */
+const slug = (what: string) =>
+  z.string().max(MAX_ID_LENGTH).regex(SLUG_PATTERN, `${what}: lower-case letters and digits joined by single dashes`);
 
 export const fractureSchema = z.strictObject({
   /** Shape of the compression: wedge (anterior), biconcave (central), crush (whole body). */
@@ -36,9 +53,12 @@ export const patientSchema = z.strictObject({
   /** Soft-tissue depth from skin to lamina. */
   habitus: z.enum(['thin', 'average', 'obese']),
   weightKg: z.number().min(30).max(250),
-  history: z.string().min(1),
+  history: plainText(MAX_TEXT_LENGTH),
   /** Findings the trainee weighs in case review; each either supports or contradicts the indication. */
-  findings: z.array(z.strictObject({ text: z.string().min(1), supportsProcedure: z.boolean() })),
+  findings: z
+    .array(z.strictObject({ text: plainText(MAX_TEXT_LENGTH), supportsProcedure: z.boolean() }))
+    .min(MIN_FINDINGS)
+    .max(MAX_FINDINGS),
   /** Labs relevant to a percutaneous procedure. */
   labs: z.strictObject({ inr: z.number().min(0.5).max(10), plateletsPerNl: z.number().min(0).max(1000) }),
 });
@@ -50,8 +70,14 @@ export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
 export const scenarioSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-    title: z.string().min(1),
+    id: slug('the scenario id'),
+    /**
+     * The scenario's published version: bump it whenever a published scenario's content changes, so
+     * an attempt names the exact case it was made on. Absent means 1 (the scenarios published before
+     * the field existed), so their files, hashes and recorded attempts stay as they were.
+     */
+    version: z.number().int().min(1).max(1_000_000).optional(),
+    title: plainText(MAX_TITLE_LENGTH),
     procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
     approach: z.enum(['unipedicular', 'bipedicular']),
     level: z.enum(LEVELS),
@@ -75,17 +101,14 @@ export const scenarioSchema = z
       delivery: z.enum(CEMENT_DELIVERY_KINDS).optional(),
     }),
     scoring: z.strictObject({
-      /** Total score (0-100) needed to pass, when no critical error occurred. */
-      passScore: z.number().min(0).max(100),
+      /** Total score needed to pass, when no critical error occurred: above 0 (0 would pass anything) and at most 100. */
+      passScore: z.number().gt(0).max(100),
       /**
        * The expert benchmark: a plan in levels/plans/ (its file name without .json) that an expert
        * would follow on this case. The debrief replays it on the trainee's own patient (same seed) and
        * shows its figures beside the trainee's.
        */
-      expertPlan: z
-        .string()
-        .regex(/^[a-z0-9-]+$/, 'a plan file name in levels/plans, without .json')
-        .optional(),
+      expertPlan: slug('a plan file name in levels/plans, without .json').optional(),
     }),
   })
   .superRefine((s, ctx) => {
@@ -110,6 +133,11 @@ export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {
 };
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** The scenario's published version (an absent version field is version 1). */
+export function scenarioVersion(scenario: Pick<Scenario, 'version'>): number {
+  return scenario.version ?? 1;
+}
 
 /** The scenario's cement delivery device: as named, else bone fillers for kyphoplasty and a syringe for vertebroplasty. */
 export function deliveryFor(scenario: Pick<Scenario, 'procedure' | 'cement'>): CementDeliveryKind {

@@ -3,21 +3,37 @@
  * the same input prints the same bytes.
  *
  *   npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]
- *   npm run sim -- replay <attempt.json> [--full] [--expert]
- *   npm run sim -- replay <attempt.json> --text
+ *   npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]
+ *   npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]
  *   npm run sim -- validate <scenario.json>
  *
+ * replay checks the attempt's embedded scenario against the published one of its id and version
+ * (levels/*.json) and refuses one that differs; --draft skips that check, for an instructor's own
+ * draft scenario that this app does not publish (the instructor vouches for it, not the file).
+ * --budget-s stops a replay that runs longer than that many wall seconds (default REPLAY_BUDGET_MS,
+ * sim/core/bounds.ts) with a message instead of leaving the caller waiting.
  * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
  * same patient), as the debrief shows it. --text prints the score report as plain text
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  MAX_ATTEMPT_FILE_BYTES,
+  MAX_SCENARIO_FILE_BYTES,
+  REPLAY_BUDGET_MS,
+  isSeed,
+  seedError,
+  stripBom,
+} from './core/bounds';
 import { parseScenario } from '../levels/scenarioSchema';
-import { planSchema } from './plan/planSchema';
+import { planSchema, type Plan } from './plan/planSchema';
 import { runPlan } from './plan/runPlan';
-import { parseAttemptFile, toAttemptFile } from './attempt/attemptFile';
+import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
+import { checkPublishedScenario } from './attempt/publishedScenario';
+import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
 import { scenarioHash } from './attempt/scenarioHash';
-import { replay } from './attempt/replay';
+import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
 import type { Session } from './session/sessionTypes';
 import { APP_VERSION } from './core/version';
@@ -26,13 +42,24 @@ import type { Scenario } from '../levels/scenarioSchema';
 import { expertBenchmark } from './attempt/expertBenchmark';
 import { formatReportText, reportTextHeader } from './scoring/reportText';
 
-function readJson(path: string): unknown {
-  let text: string;
+/** The text of a file of at most maxBytes bytes (checked before it is read), without a UTF-8 byte-order mark. */
+function readText(path: string, maxBytes: number): string {
+  let size: number;
   try {
-    text = readFileSync(path, 'utf8');
+    size = statSync(path).size;
   } catch {
     throw new Error(`cannot read ${path}`);
   }
+  if (size > maxBytes) throw new Error(`${path} is too large: ${size} bytes, more than the ${maxBytes} allowed`);
+  try {
+    return stripBom(readFileSync(path, 'utf8'));
+  } catch {
+    throw new Error(`cannot read ${path}`);
+  }
+}
+
+function readJson(path: string, maxBytes = MAX_SCENARIO_FILE_BYTES): unknown {
+  const text = readText(path, maxBytes);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -67,12 +94,39 @@ function outcome(session: Session, full: boolean): unknown {
   };
 }
 
-/** The expert benchmark's score for the same patient, or why there is none. */
+/** The scenarios this app publishes: every levels/*.json (a file that does not parse is skipped here; `validate` names its faults). */
+function publishedScenarios(): Scenario[] {
+  const dir = fileURLToPath(new URL('../levels/', import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      try {
+        return [parseScenario(readJson(join(dir, f)), f)];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Where the expert plan of that name lives (levels/plans/<id>.json), and whether it is there. */
+function expertPlanFile(id: string): { readonly path: string; readonly exists: boolean } {
+  const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
+  return { path, exists: existsSync(path) };
+}
+
+/** The expert benchmark's score for the same patient, or why there is none (a line of the output, never an abort). */
 function expertSummary(scenario: Scenario, seed: number): unknown {
   const id = scenario.scoring.expertPlan;
   if (!id) return { error: 'this scenario names no expert plan (scoring.expertPlan)' };
-  const path = fileURLToPath(new URL(`../levels/plans/${id}.json`, import.meta.url));
-  const b = expertBenchmark(scenario, seed, planSchema.parse(readJson(path)));
+  const { path, exists } = expertPlanFile(id);
+  if (!exists) return { plan: id, error: `the expert plan "${id}" is not in levels/plans/` };
+  let plan: Plan;
+  try {
+    plan = planSchema.parse(readJson(path));
+  } catch (e) {
+    return { plan: id, error: `the expert plan "${id}" is not a valid plan: ${(e as Error).message}` };
+  }
+  const b = expertBenchmark(scenario, seed, plan);
   if ('error' in b) return { plan: id, error: b.error };
   const r = b.report;
   return {
@@ -91,11 +145,11 @@ function main(argv: string[]): number {
     const scenarioPath = option(rest, '--scenario');
     if (!scenarioPath) throw new Error('plan needs --scenario <scenario.json>');
     const seedText = option(rest, '--seed') ?? '1';
-    const seed = Number(seedText);
-    if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${seedText}`);
+    const seed = /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN;
+    if (!isSeed(seed)) throw new Error(`--seed: ${seedError(seedText)}`);
     const mode = option(rest, '--mode') === 'exam' ? 'exam' : 'practice';
     const scenario = parseScenario(readJson(scenarioPath), scenarioPath);
-    const parsed = planSchema.safeParse(readJson(file));
+    const parsed = planSchema.safeParse(readJson(file, MAX_ATTEMPT_FILE_BYTES));
     if (!parsed.success) {
       const i = parsed.error.issues[0];
       throw new Error(`${file} is not a valid plan: ${i.path.join('.')}: ${i.message}`);
@@ -110,26 +164,49 @@ function main(argv: string[]): number {
     const text = rest.includes('--text');
     if (text && (full || rest.includes('--expert')))
       throw new Error('--text prints the text report alone: leave out --full and --expert');
-    const attempt = parseAttemptFile(readJson(file));
-    const session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
+    const attempt = parseAttemptText(readText(file, MAX_ATTEMPT_FILE_BYTES));
+    checkPublishedScenario(attempt, publishedScenarios(), rest.includes('--draft') ? 'draft' : 'published');
+    const budgetText = option(rest, '--budget-s');
+    const budgetS = budgetText === undefined ? REPLAY_BUDGET_MS / 1000 : Number(budgetText);
+    if (!(budgetS >= 0) || !Number.isFinite(budgetS))
+      throw new Error(`--budget-s must be a number of seconds, got ${budgetText}`);
+    // The one wall-clock read of sim/ (tests/unit/simPurity.test.ts exempts this file): the replay's
+    // time budget. The engine only asks shouldContinue; it never reads the clock itself.
+    const end = performance.now() + budgetS * 1000;
+    let session: Session;
+    try {
+      session = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode, {
+        shouldContinue: () => performance.now() < end,
+      });
+    } catch (e) {
+      if (e instanceof ReplayBudgetError)
+        throw new Error(`${e.message} The CLI replays for at most ${budgetS} s (--budget-s <seconds>).`);
+      throw e;
+    }
     if (text) {
       const final = session.snapshot();
+      // The text report stays byte for byte the debrief's; what cannot be verified goes to stderr.
+      console.error(UNSIGNED_ATTEMPT_STATEMENT);
       process.stdout.write(
         formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)),
       );
       return 0;
     }
     const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
-    console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert }, null, 2));
+    const verification = { verification: attemptVerification() };
+    console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert, ...verification }, null, 2));
     return 0;
   }
   if (verb === 'validate' && file) {
     const s = parseScenario(readJson(file), file);
+    const plan = s.scoring.expertPlan;
+    if (plan && !expertPlanFile(plan).exists)
+      throw new Error(`${file}: scoring.expertPlan names "${plan}", which is not in levels/plans/`);
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }
   console.error(
-    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert]\n  npm run sim -- replay <attempt.json> --text\n  npm run sim -- validate <scenario.json>',
+    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>',
   );
   return 2;
 }

@@ -2,6 +2,7 @@ import type { AttemptFile } from './types';
 import type { Session } from '../session/sessionTypes';
 import { ATTEMPT_VERSION, attemptSchema } from './attemptSchema';
 import { scenarioHash } from './scenarioHash';
+import { MAX_ATTEMPT_FILE_BYTES, stripBom, utf8ByteLength } from '../core/bounds';
 
 /** Thrown for an attempt file that cannot be trusted; the message says what is wrong. */
 export class AttemptError extends Error {}
@@ -22,6 +23,29 @@ export function toAttemptFile(
     log: session.log.map((e) => ({ tick: e.tick, command: e.command })),
     endTick: session.tick,
   };
+}
+
+/**
+ * Parse the text of an attempt file: its size first (at most MAX_ATTEMPT_FILE_BYTES, before any
+ * parsing), a UTF-8 byte-order mark dropped, then JSON and parseAttemptFile.
+ */
+export function parseAttemptText(text: string): AttemptFile {
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no count.
+  if (text.length * 3 > MAX_ATTEMPT_FILE_BYTES && utf8ByteLength(text) > MAX_ATTEMPT_FILE_BYTES) {
+    throw new AttemptError(
+      `The attempt file is too large: ${utf8ByteLength(text)} bytes, more than the ${MAX_ATTEMPT_FILE_BYTES} an attempt can take.`,
+    );
+  }
+  const body = stripBom(text);
+  if (body.trim() === '') throw new AttemptError('The file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (err) {
+    const detail = err instanceof Error ? ` (${err.message})` : '';
+    throw new AttemptError(`The file is not valid JSON: it is truncated or corrupt${detail}.`);
+  }
+  return parseAttemptFile(data);
 }
 
 /**

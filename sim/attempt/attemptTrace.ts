@@ -6,7 +6,7 @@ import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { TICKS_PER_S } from '../core/constants';
 import { createSession } from '../session/session';
-import { ReplayError } from './replay';
+import { budgetCheck, checkReplayBounds, ReplayError, type ReplayOptions } from './replay';
 import type { BalloonView } from '../instruments/balloonView';
 
 /** The state of the attempt every `sampleEveryS` of sim time: what the debrief's plots draw. */
@@ -98,7 +98,10 @@ export function traceAttempt(
   endTick: number,
   mode: TrainingMode = 'practice',
   sampleEveryS: number = TRACE_SAMPLE_S,
+  options: ReplayOptions = {},
 ): AttemptTrace {
+  checkReplayBounds(log, endTick);
+  const checkBudget = budgetCheck(options.shouldContinue, endTick);
   const session = createSession(scenario, seed, { mode });
   const sampleTicks = Math.max(1, Math.round(sampleEveryS * TICKS_PER_S));
   const samples: TraceSample[] = [];
@@ -134,6 +137,7 @@ export function traceAttempt(
   };
   const stepTo = (tick: number): void => {
     while (session.tick < tick) {
+      checkBudget(session.tick);
       const before = session.tick;
       session.stepTicks(1);
       if (session.tick === before) return; // the procedure is over: its clock has stopped

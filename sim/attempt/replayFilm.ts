@@ -4,7 +4,7 @@ import type { Session } from '../session/sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
-import { ReplayError } from './replay';
+import { budgetCheck, checkReplayBounds, ReplayError, type ReplayOptions } from './replay';
 
 /**
  * What an image shows: the parts of the snapshot the imaging chain reads (C-arm, lift, steel,
@@ -114,7 +114,10 @@ export function filmAttempt(
   log: readonly LogEntry[],
   endTick: number,
   mode: TrainingMode = 'practice',
+  options: ReplayOptions = {},
 ): ReplayFilm {
+  checkReplayBounds(log, endTick);
+  const checkBudget = budgetCheck(options.shouldContinue, endTick);
   const session: Session = createSession(scenario, seed, { mode });
   const steps: FilmStep[] = [];
   const frames: { tick: number; timeS: number; view: View; stored: boolean; state: FrameState }[] = [];
@@ -149,6 +152,7 @@ export function filmAttempt(
   };
   const stepTo = (tick: number): void => {
     while (session.tick < tick) {
+      checkBudget(session.tick);
       const before = session.tick;
       session.stepTicks(1);
       if (session.tick === before) return; // the procedure is over: its clock has stopped

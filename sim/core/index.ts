@@ -1,4 +1,27 @@
 /** The public face of sim/core/: commands, events, constants, clock text and the app version: the lowest layer. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
+export {
+  isSeed,
+  MAX_APP_VERSION_LENGTH,
+  MAX_ATTEMPT_FILE_BYTES,
+  MAX_FINDINGS,
+  MAX_ID_LENGTH,
+  MAX_LOG_ENTRIES,
+  MAX_PROCEDURE_S,
+  MAX_PROCEDURE_TICKS,
+  MAX_SCENARIO_FILE_BYTES,
+  MAX_SEED,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+  MIN_FINDINGS,
+  MIN_SEED,
+  PLAIN_TEXT_PATTERN,
+  REPLAY_BUDGET_MS,
+  REPLAY_CHECK_EVERY_TICKS,
+  SLUG_PATTERN,
+  seedError,
+  stripBom,
+  utf8ByteLength,
+} from './bounds';
 export { formatClock, tickClock } from './clockText';
 export type {
   ChecklistItem,

@@ -6,6 +6,7 @@ import type { DispatchResult, Session } from './sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from './snapshot';
 import { FIXED_DT_S, TICKS_PER_S } from '../core/constants';
+import { isSeed, MAX_PROCEDURE_TICKS, seedError } from '../core/bounds';
 import { checkCommand } from '../core/commandSchema';
 import { createRng } from '../math/rng';
 import { World } from './world';
@@ -24,8 +25,10 @@ const MAX_WAIT_S = 600;
  * gives the same final state, in Node and in the browser.
  */
 export function createSession(scenario: Scenario, seed: number, options: { mode?: TrainingMode } = {}): Session {
+  // A seed outside 0..2^32-1 is refused, never wrapped: 2^32 + 42 would silently be patient 42.
+  if (!isSeed(seed)) throw new RangeError(seedError(seed));
   const mode = options.mode ?? 'practice';
-  const world = new World(scenario, createRng(seed >>> 0));
+  const world = new World(scenario, createRng(seed));
   const actor = createActor(procedureMachine, {
     input: { procedure: scenario.procedure, approach: scenario.approach, carm: scenario.equipment.carm, mode },
   });
@@ -48,9 +51,11 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
   };
 
   // Once the machine reaches the debrief the attempt is over and its clock stops, so the final
-  // state (and endTick) is the same whenever the attempt is scored, saved or downloaded.
+  // state (and endTick) is the same whenever the attempt is scored, saved or downloaded. The clock
+  // also stops at the longest procedure (sim/core/bounds.ts), so every attempt a session records
+  // is one a replay accepts.
   const stepTicks = (n: number): void => {
-    for (let i = 0; i < n && actor.getSnapshot().status === 'active'; i++) stepOnce();
+    for (let i = 0; i < n && tick < MAX_PROCEDURE_TICKS && actor.getSnapshot().status === 'active'; i++) stepOnce();
   };
 
   const dispatch = (input: Command): DispatchResult => {

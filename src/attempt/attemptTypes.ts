@@ -37,4 +37,9 @@ export interface FinishedAttempt {
   readonly storedImages: readonly StoredImage[];
   /** The attempt's IndexedDB record (src/record), so the debrief's review is saved with it. */
   readonly recordId?: string;
+  /**
+   * Where the attempt came from: played here, or imported from a file (whose seed, mode and author
+   * cannot be verified; the debrief says so). Absent means played.
+   */
+  readonly source?: 'played' | 'imported';
 }

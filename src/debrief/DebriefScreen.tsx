@@ -18,6 +18,7 @@ import { ExpertComparison } from './ExpertComparison';
 import { ReplayViewer } from './ReplayViewer';
 import { FilmImageView } from './FilmImageView';
 import type { AttemptReview } from '../attempt/attemptReview';
+import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './debrief.css';
 import { saveJson } from '../ui/saveFile';
 
@@ -103,6 +104,11 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
             {session.scenario.title} · seed {session.seed} · {session.mode} · sim time{' '}
             {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
           </p>
+          {attempt.source === 'imported' && (
+            <p className="muted" data-testid="unverified-note">
+              {UNSIGNED_ATTEMPT_STATEMENT}
+            </p>
+          )}
         </div>
         <div className="debrief-buttons">
           <button

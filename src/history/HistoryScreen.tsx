@@ -11,6 +11,7 @@ import { resultsCsv } from '../record/resultsCsv';
 import { saveJson, saveText } from '../ui/saveFile';
 import { getTrainee, traineeLabel } from '../record/traineeStore';
 import { dateTime } from '../record/wallTime';
+import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './history.css';
 
 interface Props {
@@ -72,7 +73,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     await paint();
     try {
       const { session, finalSnapshot } = await replayer().open(r.file);
-      onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id });
+      onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id, source: r.source });
     } catch (err) {
       setMessage({
         kind: 'error',
@@ -96,7 +97,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
       setSelected(rows.findIndex((r) => r.id === record.id));
       setMessage({
         kind: 'ok',
-        text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay).`,
+        text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay). ${UNSIGNED_ATTEMPT_STATEMENT}`,
       });
     } catch (err) {
       setMessage({

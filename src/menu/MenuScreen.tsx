@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { TrainingMode } from '../../sim/core';
 import type { ScenarioEntry } from '../scenarios/loadScenarios';
 import { useScenarioEntries } from './useScenarioEntries';
 import { useKeyScope } from '../keyboard/useKeyScope';
 import type { CaseStart } from '../attempt/attemptTypes';
+import { parseSeed } from './seedInput';
 import './menu.css';
 
 /** Menu choices that survive a round trip to a case and back. */
@@ -30,8 +31,12 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
   const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
   const entry = SCENARIOS[selected];
 
+  // The seed box keeps its own text: a seed outside 0..2^32-1 is shown as refused (and no case
+  // starts) rather than wrapped or rounded into another patient.
+  const [seedText, setSeedText] = useState(() => String(state.seed));
+  const seedInput = parseSeed(seedText);
   const start = () => {
-    if (entry?.ok) onStart({ scenario: entry.scenario, seed: state.seed, mode: state.mode });
+    if (entry?.ok && seedInput.ok) onStart({ scenario: entry.scenario, seed: seedInput.seed, mode: state.mode });
   };
 
   // Keys are case-blind and work with Shift held. Enter starts from the seed or name field too
@@ -105,7 +110,9 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
               data-selected={i === selected}
               className={`menu-item${i === selected ? ' selected' : ''}${s.ok ? '' : ' invalid'}`}
               onClick={() => onChange({ ...state, selected: i })}
-              onDoubleClick={() => s.ok && onStart({ scenario: s.scenario, seed: state.seed, mode: state.mode })}
+              onDoubleClick={() =>
+                s.ok && seedInput.ok && onStart({ scenario: s.scenario, seed: seedInput.seed, mode: state.mode })
+              }
             >
               {s.ok ? (
                 <>
@@ -154,14 +161,32 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
           <label className="seed">
             Seed
             <input
-              type="number"
-              min={1}
-              value={state.seed}
-              onChange={(e) => onChange({ ...state, seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+              type="text"
+              inputMode="numeric"
+              data-testid="seed"
+              aria-invalid={!seedInput.ok}
+              aria-describedby={seedInput.ok ? undefined : 'seed-error'}
+              value={seedText}
+              onChange={(e) => {
+                setSeedText(e.target.value);
+                const parsed = parseSeed(e.target.value);
+                if (parsed.ok) onChange({ ...state, seed: parsed.seed });
+              }}
             />
           </label>
+          {!seedInput.ok && (
+            <p className="menu-error" id="seed-error" role="alert" data-testid="seed-error">
+              {seedInput.error}
+            </p>
+          )}
 
-          <button type="button" className="primary start" data-testid="start" disabled={!entry?.ok} onClick={start}>
+          <button
+            type="button"
+            className="primary start"
+            data-testid="start"
+            disabled={!entry?.ok || !seedInput.ok}
+            onClick={start}
+          >
             Start case <kbd>Enter</kbd>
           </button>
           <p className="menu-keys">

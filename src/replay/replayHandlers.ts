@@ -3,6 +3,8 @@ import type { Side } from '../../sim/core';
 import { planSchema } from '../../sim/plan';
 import { filmAttempt, type ReplayFilm } from '../../sim/attempt';
 import { expertBenchmark, type ExpertBenchmark } from '../../sim/attempt';
+import { ReplayBudgetError, type ReplayOptions } from '../../sim/attempt';
+import { REPLAY_BUDGET_MS } from '../../sim/core';
 import { FilmImager } from './filmImager';
 import type { AttemptInput, FilmSummary, OpenedAttempt, ReplayRequest } from './replayProtocol';
 import { importAttempt } from './importAttempt';
@@ -38,25 +40,48 @@ function sidesOf(film: ReplayFilm): Side[] {
   return sides;
 }
 
+export interface ReplayHandlerOptions {
+  /** Wall time one request may replay for, ms (REPLAY_BUDGET_MS unless a test sets it). */
+  readonly budgetMs?: number;
+  /** The clock the budget is read from (performance.now unless a test sets it). */
+  readonly now?: () => number;
+}
+
 /**
  * The replay work of the debrief (trace for the plots, the expert benchmark, the film and its
  * images) and of the history (importing an attempt file, re-running an attempt to open it), the same whether it runs in the replay worker or, where workers are unavailable, on the
  * page. The film and its imager are kept for the image requests that follow.
  */
-export function createReplayHandlers() {
+export function createReplayHandlers(options: ReplayHandlerOptions = {}) {
+  const budgetMs = options.budgetMs ?? REPLAY_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
   let film: ReplayFilm | null = null;
   let imager: FilmImager | null = null;
   return async function handle(request: ReplayRequest): Promise<unknown> {
+    const end = now() + budgetMs;
+    const budget: ReplayOptions = { shouldContinue: () => now() < end };
+    try {
+      return await answer(request, budget);
+    } catch (err) {
+      if (err instanceof ReplayBudgetError)
+        throw new Error(
+          `${err.message} A replay may take at most ${budgetMs / 1000} s here; this attempt is too long to replay.`,
+        );
+      throw err;
+    }
+  };
+
+  async function answer(request: ReplayRequest, budget: ReplayOptions): Promise<unknown> {
     switch (request.kind) {
       case 'trace': {
         const a = request.attempt;
-        return traceAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode);
+        return traceAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode, undefined, budget);
       }
       case 'expert':
         return expertFor(request.attempt);
       case 'film': {
         const a = request.attempt;
-        film = filmAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode);
+        film = filmAttempt(a.scenario, a.seed, a.log, a.endTick, a.mode, budget);
         const sides = sidesOf(film);
         imager = new FilmImager(film.anatomy, sides);
         const summary: FilmSummary = {
@@ -68,9 +93,12 @@ export function createReplayHandlers() {
         return summary;
       }
       case 'import':
-        return importAttempt(request.text, request.trainee, request.recordId, request.nowMs);
+        return importAttempt(request.text, request.trainee, request.recordId, request.nowMs, {
+          ...budget,
+          scenarioStatus: request.scenarioStatus,
+        });
       case 'open': {
-        const { session } = replayAttempt(request.file);
+        const { session } = replayAttempt(request.file, budget);
         const opened: OpenedAttempt = {
           session: {
             scenario: session.scenario,
@@ -90,5 +118,5 @@ export function createReplayHandlers() {
         return imager.render(frame);
       }
     }
-  };
+  }
 }

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { LogEntry, Side, View } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
-import type { AttemptTrace } from '../../sim/attempt';
+import type { AttemptTrace, ScenarioStatus } from '../../sim/attempt';
 import type { ExpertBenchmark } from '../../sim/attempt';
 import type { FilmStep } from '../../sim/attempt';
 import type { FilmImage } from './filmImager';
@@ -48,6 +48,8 @@ export type ReplayRequest =
       readonly trainee: string;
       readonly recordId: string;
       readonly nowMs: number;
+      /** `draft` only for an instructor's own scenario the caller holds itself (importAttempt.ts); published by default. */
+      readonly scenarioStatus?: ScenarioStatus;
     }
   | { readonly id: number; readonly kind: 'open'; readonly file: unknown };
 

@@ -220,3 +220,20 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   await history.screenshot({ path: `${SHOTS_DIR}/record-history.png` });
   copyToDocs(`${SHOTS_DIR}/record-history.png`, 'history.png');
 });
+
+test('the seed box refuses a seed outside 0..2^32-1 with a visible message and starts nothing', async ({ page }) => {
+  await page.goto('/?seed=42');
+  const seed = page.getByTestId('seed');
+  await expect(seed).toHaveValue('42');
+  for (const bad of ['5e9', '4294967296', 'Infinity', '-1', '1.5']) {
+    await seed.fill(bad);
+    await expect(page.getByTestId('seed-error')).toContainText('whole number from 0 to 4294967295');
+    await expect(page.getByTestId('start')).toBeDisabled();
+    await seed.press('Enter');
+    await expect(page.getByTestId('start')).toBeVisible();
+    await expect(page.getByTestId('scenario-item').first()).toBeVisible();
+  }
+  await seed.fill('4294967295');
+  await expect(page.getByTestId('seed-error')).toHaveCount(0);
+  await expect(page.getByTestId('start')).toBeEnabled();
+});

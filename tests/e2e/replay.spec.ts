@@ -43,10 +43,15 @@ test('replay viewer: step through an imported attempt, re-made images, reveal mo
   writeFileSync(path, JSON.stringify(GOLDEN.attempt));
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page.getByTestId('import-message')).toHaveAttribute('data-kind', 'ok', { timeout: 90_000 });
+  // An unsigned file: what the replay cannot vouch for is said on import and in the debrief.
+  await expect(page.getByTestId('import-message')).toContainText(
+    'seed, its mode (practice or exam) and who made it cannot be verified',
+  );
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('debrief-total')).toHaveAttribute('data-total', String(GOLDEN.expected.report.total), {
     timeout: 60_000,
   });
+  await expect(page.getByTestId('unverified-note')).toContainText('cannot be verified');
 
   // The expert plan on the same patient is the golden attempt's own plan: the same total.
   await expect(page.getByTestId('expert-comparison')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
