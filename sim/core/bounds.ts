@@ -74,9 +74,10 @@ export const REPLAY_CHECK_EVERY_TICKS = 600;
 
 /**
  * Display text (titles, histories, findings) is one plain line of text: no control characters
- * (\p{Cc}: C0, DEL and C1, newlines included) and no HTML angle brackets, never markup.
+ * (\p{Cc}: C0, DEL and C1, newlines included), no lone surrogate halves (\p{Cs}: not Unicode, so
+ * the hash and the screen would see different text) and no HTML angle brackets, never markup.
  */
-export const PLAIN_TEXT_PATTERN = /^[^\p{Cc}<>]*$/u;
+export const PLAIN_TEXT_PATTERN = /^[^\p{Cc}\p{Cs}<>]*$/u;
 
 /** UTF-8 length of a string in bytes, without building the bytes. */
 export function utf8ByteLength(text: string): number {

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from '../../levels/scenarioSchema';
 import { AttemptError, parseAttemptFile } from '../../sim/attempt/attemptFile';
+import { checkPublishedScenario } from '../../sim/attempt/publishedScenario';
 import { ReplayError, replay } from '../../sim/attempt/index';
 import { CORPUS_DIR, type CorpusEntry, corpusEntries, manifest } from '../../scripts/fuzz/malformedCorpus';
 
@@ -19,30 +21,6 @@ import { CORPUS_DIR, type CorpusEntry, corpusEntries, manifest } from '../../scr
  * the published one) should refuse most of them; when an entry starts being refused, take it out
  * of this set (the test fails until the set is exactly what is accepted).
  */
-const KNOWN_ACCEPTED_UNTIL_BOUNDS = new Set<string>([
-  // String lengths: nothing bounds a string today.
-  'scenario:id-100k',
-  'scenario:title-10mb',
-  'attempt:app-version-100k',
-  'attempt:scenario-id-100k-rehashed', // also caught by the check against the published scenario
-  // List lengths: nothing bounds a list today.
-  'scenario:findings-200k',
-  'attempt:log-million', // parsed; its replay is not started here (over the budget)
-  // The longest procedure / replay budget: parsed, and a replay would run for millions of years.
-  'attempt:end-tick-near-2-53',
-  'attempt:log-tick-near-2-53',
-  // The embedded scenario against the published one: a forger edits it and recomputes the hash.
-  'attempt:scenario-pass-score-lowered-rehashed',
-  'attempt:scenario-findings-removed-rehashed',
-  // Scenario content rules no bound in the plan covers; each needs a decision, not only a limit:
-  'scenario:findings-empty', // a case review with nothing to review
-  'scenario:pass-score-0', // every attempt without a critical error passes
-  'scenario:expert-plan-missing-file', // the name is well formed; the file is looked up only in the debrief
-  'scenario:title-html', // React escapes it on screen; the plain-text report and file names do not care
-  'scenario:title-control-characters', // NUL, BEL, ESC and a right-to-left override reach the screen and the report
-  'scenario:lone-surrogate-title', // not valid Unicode; TextEncoder replaces it, so the hash sees U+FFFD
-  'scenario:duplicate-key-pass-score', // JSON.parse keeps the last passScore; only a raw-text check could see it
-]);
 
 /** Ticks and log entries a replay in this test may run: ten simulated minutes. */
 const REPLAY_TICK_BUDGET = 10 * 60 * 60;
@@ -58,6 +36,13 @@ interface Result {
   readonly message: string;
 }
 
+const LEVELS = join(__dirname, '..', '..', 'levels');
+/** The scenarios this app publishes and the expert plans it ships, as the loaders see them. */
+const PUBLISHED = readdirSync(LEVELS)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => parseScenario(JSON.parse(readFileSync(join(LEVELS, f), 'utf8')), f));
+const PLAN_IDS = readdirSync(join(LEVELS, 'plans')).map((f) => f.replace(/\.json$/, ''));
+
 const LOADER_ERRORS = [SyntaxError, ScenarioError, AttemptError, ReplayError];
 
 function load(entry: CorpusEntry): string {
@@ -66,10 +51,16 @@ function load(entry: CorpusEntry): string {
     : { text: readFileSync(`${CORPUS_DIR}/${entry.kind}s/${entry.name}.json`, 'utf8') };
   const data = 'text' in built ? JSON.parse(built.text) : built.data;
   if (entry.kind === 'scenario') {
-    parseScenario(data, entry.name);
+    const scenario = parseScenario(data, entry.name);
+    // As the menu's loader and the CLI's validate do: the expert plan must be one that ships.
+    const plan = scenario.scoring.expertPlan;
+    if (plan && !PLAN_IDS.includes(plan))
+      throw new ScenarioError(`${entry.name}: scoring.expertPlan names "${plan}", which is not in levels/plans/`);
     return 'parsed';
   }
   const a = parseAttemptFile(data);
+  // As the app's import and the CLI do: the embedded scenario must be the published one.
+  checkPublishedScenario(a, PUBLISHED);
   const lastTick = a.log.length ? a.log[a.log.length - 1].tick : 0;
   if (a.endTick > REPLAY_TICK_BUDGET || lastTick > REPLAY_TICK_BUDGET || a.log.length > REPLAY_ENTRY_BUDGET) {
     return `parsed; replay not started: endTick ${a.endTick}, ${a.log.length} log entries are over this test's budget`;
@@ -130,17 +121,8 @@ describe('malformed-file corpus', () => {
     expect(unclear.map((r) => `${key(r.entry)} should name "${r.entry.path}": ${r.message}`)).toEqual([]);
   });
 
-  it('accepts exactly the entries known to pass until the bounds land', () => {
-    const accepted = results.filter((r) => r.outcome === 'accepted').map((r) => key(r.entry));
-    if (accepted.length === 0)
-      console.log('malformed corpus: every entry is refused; KNOWN_ACCEPTED_UNTIL_BOUNDS can go');
-    else
-      console.log(
-        `malformed corpus: accepted today:\n${results
-          .filter((r) => r.outcome === 'accepted')
-          .map((r) => `  ${key(r.entry)}: ${r.message}`)
-          .join('\n')}`,
-      );
-    expect(accepted.sort()).toEqual([...KNOWN_ACCEPTED_UNTIL_BOUNDS].sort());
+  it('accepts none of them', () => {
+    const accepted = results.filter((r) => r.outcome === 'accepted').map((r) => `${key(r.entry)}: ${r.message}`);
+    expect(accepted).toEqual([]);
   });
 });
