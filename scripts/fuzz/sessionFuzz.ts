@@ -15,7 +15,7 @@ import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/index';
 
 type Rng = ReturnType<typeof createRng>;
-import type { Command, TrainingMode } from '../../sim/core/index';
+import { COMMAND_TYPES, type Command, type TrainingMode } from '../../sim/core/index';
 import { type Session, type SimSnapshot, createSession } from '../../sim/session/index';
 import { parseAttemptFile, replay, toAttemptFile } from '../../sim/attempt/index';
 import { type Plan, type PlanStep, planSchema, runPlan } from '../../sim/plan/index';
@@ -112,39 +112,6 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng.next() * xs
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
 const chance = (rng: Rng, p: number): boolean => rng.next() < p;
 
-const ALL_TYPES = [
-  'phase.next',
-  'checklist.tick',
-  'patient.position',
-  'carm.view',
-  'carm.adjust',
-  'fluoro.mode',
-  'fluoro.expose',
-  'carm.collimate',
-  'carm.zoom',
-  'fluoro.store',
-  'local.anaesthetic',
-  'needle.entry',
-  'side.select',
-  'needle.aim',
-  'needle.advance',
-  'needle.tap',
-  'instrument.exchange',
-  'channel.drill',
-  'balloon.insert',
-  'balloon.inflate',
-  'balloon.deflate',
-  'balloon.remove',
-  'cement.mix',
-  'cement.tackTest',
-  'cement.load',
-  'cement.inject',
-  'cement.stop',
-  'instruments.remove',
-  'time.wait',
-  'discharge.decide',
-] as const satisfies readonly Command['type'][];
-
 const CHECKLIST = ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'];
 const EXCHANGE = ['stylet.remove', 'guidePin.insert', 'needle.remove', 'introducer.insert', 'guidePin.remove'];
 
@@ -212,7 +179,7 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
 
 /** A valid command: of a type the machine allows now most of the time, else any type. */
 export function validCommand(rng: Rng, snap: SimSnapshot): Record<string, unknown> {
-  const type = snap.allowed.length && chance(rng, 0.75) ? pick(rng, snap.allowed) : pick(rng, ALL_TYPES);
+  const type = snap.allowed.length && chance(rng, 0.75) ? pick(rng, snap.allowed) : pick(rng, COMMAND_TYPES);
   return { type, ...plausibleFields(rng, type, snap) };
 }
 

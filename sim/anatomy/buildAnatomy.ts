@@ -11,7 +11,7 @@ import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
 import type { Anatomy, PedicleGeometry, SpineLevel, VertebraGeometry } from './types';
 
-/** Vertebrae generated on each side of the target (design.md asks for at least one). */
+/** Vertebrae generated on each side of the target (at least one, so every image shows the neighbouring discs and endplates). */
 const NEIGHBOURS = 2;
 /** Body shell and pedicle wall thickness, mm (brief: ~1 mm shell; assumed). */
 const BODY_CORTEX_MM = 1.0;

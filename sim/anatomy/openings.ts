@@ -5,7 +5,7 @@ import { makeEndplateProfile, superiorYAt } from './endplateProfile';
 import type { Opening, VertebraGeometry } from './types';
 
 /**
- * The real openings of the target body through which cement can leave it (design.md: leaks go
+ * The real openings of the target body through which cement can leave it (the cement model: leaks go
  * through real openings). Diameters are assumed (no source in docs/clinical-sources.md); they set a
  * channel's hydraulic conductance in the cement model, so they are drawn per seed:
  * - basivertebral vein ostium: always, at the posterior wall centre, 1.5-3 mm;

@@ -38,3 +38,4 @@ export { FIXED_DT_S, TICKS_PER_S } from './constants';
 export type { CementPhase, DomainEvent, LeakLocation, TimedEvent } from './events';
 export { APP_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
+export { COMMAND_TYPES } from './commands';

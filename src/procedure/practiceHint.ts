@@ -78,7 +78,7 @@ function cementHint(snapshot: SimSnapshot): string {
 }
 
 /**
- * A practice-mode hint for the current phase (clinical-reference.md, Technique / Balloon / Cement).
+ * A practice-mode hint for the current phase (docs/clinical-sources.md, Technique / Balloon / Cement).
  * Exam mode never calls this.
  */
 export function practiceHint(snapshot: SimSnapshot, side: Side): PracticeHint | null {

@@ -8,7 +8,7 @@ import { autoWindow, createFieldMask, EDGE_GAIN, enhanceMap, type DisplayWindow 
 import { noiseGrowthMap } from './frameMap';
 import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes, type LineIntegralOptions } from './lineIntegralMap';
 
-/** The cached, per-pose part of an image: the anatomy's line-integral map and its display window. */
+/** The cached, per-pose part of an image: the anatomy's line-integral map and the grey range it is displayed with. */
 export interface StaticProjection {
   readonly key: string;
   readonly sizePx: number;

@@ -10,7 +10,7 @@ export const CARM_STEP_DEG = 1;
 export const COLLIMATION_STEP_MM = 5;
 /**
  * Syringe steps: a quarter turn of the inflation syringe's screw, and a finer tenth of a mL for the
- * end of the inflation, when pressure climbs steeply near the endplate (clinical-reference.md,
+ * end of the inflation, when pressure climbs steeply near the endplate (docs/clinical-sources.md,
  * Balloon: "stop inflating when ..."). Holding is waiting (T): the manometer shows any fall as bone yields.
  */
 export const INFLATE_STEP_ML = 0.25;
