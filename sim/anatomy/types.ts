@@ -77,7 +77,7 @@ export interface VertebraGeometry {
   readonly transverseProcessSpanMm: number;
 }
 
-/** A real opening through which cement can leave the body (design.md: leaks through real openings). */
+/** A real opening through which cement can leave the body (the cement model's rule: leaks go only through real openings). */
 export interface Opening {
   readonly kind:
     | 'basivertebralVein'

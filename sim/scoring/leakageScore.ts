@@ -4,7 +4,7 @@ import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
 
 /**
- * Severity weights per leak location (design.md Scoring; docs/clinical-sources.md Leakage: canal and
+ * Severity weights per leak location (the rubric: location-weighted volume; docs/clinical-sources.md Leakage: canal and
  * foraminal leaks are the ones that need decompression; venous leaks embolise; disc and
  * paravertebral leaks are mostly silent). Assumed weights, to be set by the contrasting-groups
  * method when lab data exist.
@@ -19,7 +19,7 @@ export const LEAK_SEVERITY: Readonly<Record<LeakLocation, number>> = {
 };
 /** Points per severity-weighted mL. */
 const POINTS_PER_WEIGHTED_ML = 40;
-/** Injection should stop within PROMPT_STOP_S of the first leak (design.md: "stop promptly"; one constant with the cement outcome). */
+/** Injection should stop within PROMPT_STOP_S of the first leak (the rubric: "stop promptly"; one constant with the cement outcome). */
 export { PROMPT_STOP_S };
 
 /** Leakage domain: severity-weighted leaked volume and how fast injection stopped. */

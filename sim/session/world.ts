@@ -192,7 +192,7 @@ export class World {
     return this.activeSide ? this.kits.get(this.activeSide) : undefined;
   }
 
-  /** Trocar breaches are openings cement can follow (design.md: "breaches the trocar made"). */
+  /** Trocar breaches are openings cement can follow (the cement model: a breach is a real opening). */
   private breachOpenings(): { position: Vec3; diameterMm: number; location: LeakLocation }[] {
     const out: { position: Vec3; diameterMm: number; location: LeakLocation }[] = [];
     for (const k of this.kits.values()) {

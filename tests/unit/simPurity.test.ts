@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * sim/ must stay pure and deterministic (design.md): no DOM, no pixi, no react, nothing from src/,
+ * sim/ must stay pure and deterministic (docs/architecture.md): no DOM, no pixi, no react, nothing from src/,
  * no Math.random and no wall clock. tsconfig.sim.json (no DOM lib) catches DOM globals at type
  * check; this test catches what a type check cannot.
  */
