@@ -109,6 +109,28 @@ export const scenarioSchema = z
        * shows its figures beside the trainee's.
        */
       expertPlan: slug('a plan file name in levels/plans, without .json').optional(),
+      /**
+       * What the expert reference set did on this case (medians over its expert plans and patients,
+       * written by `npm run sim -- standard-set --write`): the radiation domain judges the trainee's
+       * fluoroscopy against it. Absent: the published norms alone (sim/scoring/README.md).
+       */
+      expertReference: z
+        .strictObject({
+          fluoroTimeS: z.number().positive().max(3600),
+          dapGyCm2: z.number().positive().max(1000),
+          shots: z.number().int().positive().max(10_000),
+          /** Images per stage of the procedure (sim/scoring/stages.ts names the stages). */
+          shotsByStage: z
+            .strictObject({
+              setup: z.number().min(0).max(10_000),
+              access: z.number().min(0).max(10_000),
+              balloon: z.number().min(0).max(10_000),
+              cement: z.number().min(0).max(10_000),
+              closing: z.number().min(0).max(10_000),
+            })
+            .optional(),
+        })
+        .optional(),
     }),
   })
   .superRefine((s, ctx) => {

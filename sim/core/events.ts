@@ -16,7 +16,12 @@ export type TackFeel = 'wet' | 'sticky' | 'doughy' | 'stiff' | 'hard';
  * (which never reads the world) and kept, with their tick, for scoring and the debrief.
  */
 export type DomainEvent =
-  | { type: 'image.acquired'; view: View }
+  /**
+   * An exposure formed an image (once per pedal press). alignment: how far the view was from the
+   * true AP or lateral (sim/imaging/carmPose.ts viewAlignment), so scoring can judge the images
+   * each decision rested on; absent in events recorded before it existed.
+   */
+  | { type: 'image.acquired'; view: View; alignment?: { readonly axialDeg: number; readonly craniocaudalDeg: number } }
   | { type: 'carm.moved'; view: View }
   /** The trainee stored the image of this view (fluoro.store) for the debrief. */
   | { type: 'image.stored'; view: View }

@@ -191,6 +191,31 @@ export function obliquityDeg(pose: CArmPose): number {
   return Math.acos(Math.min(1, Math.abs(along))) / DEG;
 }
 
+/**
+ * How far a pose is from the true view, split the way a radiologist reads the image, deg, signed.
+ * Axial: rotation about the spine's long axis (AP: the spinous process off the midline between
+ * asymmetric pedicles; lateral: a doubled posterior wall); positive when the beam leans toward the
+ * patient's left (AP) or anterior (lateral). Cranio-caudal: tilt against the endplates (both
+ * views: doubled endplates instead of single lines); positive when the beam leans cranially.
+ */
+export interface ViewAlignment {
+  readonly axialDeg: number;
+  readonly craniocaudalDeg: number;
+}
+
+/** The pose's misalignment from the true AP or lateral, by component. */
+export function viewAlignment(pose: CArmPose): ViewAlignment {
+  const d = beamAxes(pose).direction;
+  const along = Math.abs(pose.view === 'AP' ? d.z : d.x);
+  const across = pose.view === 'AP' ? d.x * Math.sign(d.z || 1) : d.z * Math.sign(d.x || 1);
+  const cranial = d.y * Math.sign((pose.view === 'AP' ? d.z : d.x) || 1);
+  const round = (deg: number): number => Math.round(deg * 100) / 100 || 0;
+  return {
+    axialDeg: round(Math.atan2(across, along) / DEG),
+    craniocaudalDeg: round(Math.atan2(cranial, along) / DEG),
+  };
+}
+
 /** A string that identifies the geometry of a pose (cache key for projected images). */
 export function poseKey(pose: CArmPose): string {
   const f = (n: number): string => n.toFixed(2);

@@ -8,6 +8,7 @@ import {
   drawPatientRotation,
   makePose,
   obliquityDeg,
+  viewAlignment,
   poseKey,
   targetIsocentre,
 } from './carmPose';
@@ -155,7 +156,7 @@ export class Fluoroscope {
     if (this.movingS === 0 && !this.imageThisPress) {
       this.imageThisPress = true;
       this.shots[this.view] += 1;
-      events.push({ type: 'image.acquired', view: this.view });
+      events.push({ type: 'image.acquired', view: this.view, alignment: viewAlignment(this.pose()) });
     }
     if (ctx.instrumentsMoving) {
       if (!this.handThisPress) {

@@ -23,6 +23,12 @@ export const planStepSchema = z.union([
   z.strictObject({ waitS: z.number().positive().max(3600) }),
   /** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
   z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
+  /** Bring the C-arm to a true view by looking and correcting (sim/plan/trueViewStep.ts). */
+  z.strictObject({
+    trueView: z.enum(['AP', 'lateral']),
+    toleranceDeg: z.number().positive().max(10).optional(),
+    maxShots: z.number().int().positive().max(20).optional(),
+  }),
   /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
   z.strictObject({
     aimIdeal: z.literal(true),

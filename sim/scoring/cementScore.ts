@@ -1,6 +1,8 @@
 import type { CementPhase } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { cementPhaseAt, volumeWindowMl } from './attemptFacts';
+import { DOMAIN_WEIGHTS } from './weights';
 
 /**
  * Points for the cement phase at the first push: working-phase (dough) cement leaks least
@@ -15,25 +17,14 @@ const PHASE_POINTS: Readonly<Record<CementPhase, number>> = {
   set: -40,
 };
 
-/** Volume window per region (SWISSspine: 4-5 mL typical; the requirement targets 3-6 mL lumbar, 2-4 mL thoracic). */
-const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
-
 /** Cement pushed between two images beyond this is pushed blind (assumed: 0.5-1 mL increments under lateral fluoroscopy). */
 const BLIND_FREE_ML = 1;
 
 /** Cement domain: phase at injection, delivered volume, injection watched on images, and where the cement lies. */
 export function cementScore(input: ScoringInput): DomainScore {
   const injections = commandTicks(input, 'cement.inject');
-  const phaseAt = (tick: number): CementPhase => {
-    let phase: CementPhase = 'unmixed';
-    for (const e of input.final.events) {
-      if (e.tick > tick) break;
-      if (e.event.type === 'cement.phaseChanged') phase = e.event.phase;
-    }
-    return phase;
-  };
   const first = injections[0];
-  const firstPhase = first === undefined ? 'unmixed' : phaseAt(first);
+  const firstPhase = first === undefined ? 'unmixed' : cementPhaseAt(input, first);
   const c = input.final.cement;
   const [lo, hi] = volumeWindowMl(input.scenario.level);
   const volumeOff = c.inBodyMl < lo ? lo - c.inBodyMl : c.inBodyMl > hi ? c.inBodyMl - hi : 0;
@@ -76,5 +67,5 @@ export function cementScore(input: ScoringInput): DomainScore {
     });
   }
   const total = items.reduce((s, i) => s + i.points, 0);
-  return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: 0.1, items };
+  return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: DOMAIN_WEIGHTS.cement, items };
 }

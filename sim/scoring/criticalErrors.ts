@@ -49,18 +49,75 @@ export function criticalErrors(input: ScoringInput): CriticalError[] {
       });
     }
   }
-  // Entrance skin dose is approximated by the reference air kerma (no backscatter correction yet).
-  if (f.dose.airKermaMGy >= CRITICAL.skinDoseMGy)
+  // Each view exposes its own patch of skin: the threshold applies to the most exposed field, not the sum.
+  const fields = Object.entries(f.dose.skinDoseByViewMGy) as [string, number][];
+  const [worstView, worstMGy] = fields.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (worstMGy >= CRITICAL.skinDoseMGy)
     out.push({
       id: 'skin-dose',
-      label: `Reference air kerma ${Math.round(f.dose.airKermaMGy)} mGy reached the 2 Gy erythema threshold`,
+      label: `Entrance skin dose of the ${worstView} field ${Math.round(worstMGy)} mGy reached the 2 Gy erythema threshold`,
       tick: f.tick,
     });
+  out.push(...universalProtocol(input), ...wrongLevel(input));
   const rupture = eventTicks(input, 'balloon.ruptured')[0];
   if (rupture !== undefined) {
     const removed = input.log.find((e) => e.tick >= rupture && e.command.type === 'balloon.remove');
     if (!removed) out.push({ id: 'rupture-ignored', label: 'Balloon ruptured and was not removed', tick: rupture });
   }
   if (!f.finished) out.push({ id: 'not-completed', label: 'The procedure was not completed', tick: f.tick });
+  return out;
+}
+
+/**
+ * Universal protocol: informed consent, and a time-out before the skin is punctured. A skin
+ * puncture without either is a critical error (the procedure should never have started).
+ */
+function universalProtocol(input: ScoringInput): CriticalError[] {
+  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
+  if (puncture === undefined) return [];
+  const ticked = (item: string) =>
+    input.log.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
+  const out: CriticalError[] = [];
+  const consent = ticked('consent');
+  if (consent === undefined || consent > puncture)
+    out.push({ id: 'no-consent', label: 'Skin punctured without confirmed informed consent', tick: puncture });
+  const timeOut = ticked('timeOut');
+  if (timeOut === undefined || timeOut > puncture)
+    out.push({ id: 'no-time-out', label: 'Skin punctured without a time-out', tick: puncture });
+  return out;
+}
+
+/**
+ * Wrong level: the skin was punctured over a mark on a vertebra that is not the fractured one
+ * (level.marked names the vertebra under the mark, counted from C2 as the case's report is), or the
+ * world reported the wrong level itself (level.wrongLevel).
+ */
+function wrongLevel(input: ScoringInput): CriticalError[] {
+  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
+  const out: CriticalError[] = [];
+  for (const e of input.final.events) {
+    const ev = e.event as { type: string; level?: string; marked?: string; target?: string };
+    if (ev.type === 'level.wrongLevel') {
+      out.push({
+        id: 'wrong-level',
+        label: `Wrong level: ${ev.marked} treated, the fracture is ${ev.target}`,
+        tick: e.tick,
+      });
+      return out;
+    }
+  }
+  if (puncture === undefined) return out;
+  let marked: { level: string; tick: number } | null = null;
+  for (const e of input.final.events) {
+    if (e.tick > puncture) break;
+    const ev = e.event as { type: string; level?: string };
+    if (ev.type === 'level.marked' && ev.level !== undefined) marked = { level: ev.level, tick: e.tick };
+  }
+  if (marked && marked.level !== input.scenario.level)
+    out.push({
+      id: 'wrong-level',
+      label: `Wrong level: skin punctured over ${marked.level}, the fracture is ${input.scenario.level}`,
+      tick: puncture,
+    });
   return out;
 }

@@ -1,5 +1,6 @@
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { DOMAIN_WEIGHTS } from './weights';
 
 /**
  * Share of lost anterior height worth full marks. Textbook kyphoplasty regains 30-70 % of lost
@@ -37,5 +38,11 @@ export function heightScore(input: ScoringInput): DomainScore {
   const total = items.reduce((s, i) => s + i.points, 0);
   // Vertebroplasty does not aim to restore height (Papanastassiou 2012: 1.7 deg), so the domain
   // carries no weight there; it is still reported.
-  return { id: 'height', label: 'Height restoration', score: clampScore(100 + total), weight: kypho ? 0.15 : 0, items };
+  return {
+    id: 'height',
+    label: 'Height restoration',
+    score: clampScore(100 + total),
+    weight: kypho ? DOMAIN_WEIGHTS.height : 0,
+    items,
+  };
 }

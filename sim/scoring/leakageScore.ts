@@ -2,6 +2,7 @@ import { cementOutcome, PROMPT_STOP_S } from '../instruments/cementOutcome';
 import type { LeakLocation } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { DOMAIN_WEIGHTS } from './weights';
 
 /**
  * Severity weights per leak location (the rubric: location-weighted volume; docs/clinical-sources.md Leakage: canal and
@@ -54,5 +55,11 @@ export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
   }
   if (items.length === 0) items.push({ label: 'Cement leaks', value: 'none', points: 0, evidenceTicks: [] });
   const total = items.reduce((s, i) => s + i.points, 0);
-  return { id: 'leakage', label: 'Cement leakage', score: clampScore(100 + total), weight: 0.25, items };
+  return {
+    id: 'leakage',
+    label: 'Cement leakage',
+    score: clampScore(100 + total),
+    weight: DOMAIN_WEIGHTS.leakage,
+    items,
+  };
 }

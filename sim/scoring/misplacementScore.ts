@@ -1,6 +1,7 @@
 import type { BreachWall } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { DOMAIN_WEIGHTS } from './weights';
 
 /**
  * Points per breach: a fixed part plus a part per mm of depth. Medial (canal) and inferior
@@ -70,7 +71,7 @@ export function misplacementScore(input: ScoringInput): DomainScore {
     id: 'misplacement',
     label: 'Needle placement',
     score: clampScore(100 + total),
-    weight: 0.25,
+    weight: DOMAIN_WEIGHTS.misplacement,
     items: items.map(roundPoints),
   };
 }

@@ -1,11 +1,12 @@
 import { CASE_REVIEW_ITEMS, CHECKLIST_TITLES, PRE_OP_ITEMS } from '../procedure/checklistItems';
 import type { DomainScore, ScoreItem } from '../scoring/types';
-import { clampScore, commandTicks, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { DOMAIN_WEIGHTS } from './weights';
 
 /** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
 
-/** Process domain: checklist, local anaesthetic before the puncture, discharge decision, time. */
+/** Process domain: checklist, discharge decision, time (skipped preparation is also a serious error: seriousErrors.ts). */
 export function processScore(input: ScoringInput): DomainScore {
   const ticks = input.log.filter((e) => e.command.type === 'checklist.tick');
   const items: ScoreItem[] = [...CASE_REVIEW_ITEMS, ...PRE_OP_ITEMS].map((item) => {
@@ -17,15 +18,6 @@ export function processScore(input: ScoringInput): DomainScore {
       points: t === undefined ? -10 : 0,
       evidenceTicks: t === undefined ? [] : [t],
     };
-  });
-  const local = commandTicks(input, 'local.anaesthetic')[0];
-  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
-  const localInTime = local !== undefined && (puncture === undefined || local <= puncture);
-  items.push({
-    label: 'Local anaesthetic before the skin puncture',
-    value: localInTime ? 'yes' : 'no',
-    points: localInTime ? 0 : -10,
-    evidenceTicks: local === undefined ? [] : [local],
   });
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
   const complicated =
@@ -48,5 +40,5 @@ export function processScore(input: ScoringInput): DomainScore {
     evidenceTicks: [],
   });
   const total = items.reduce((s, i) => s + i.points, 0);
-  return { id: 'process', label: 'Process', score: clampScore(100 + total), weight: 0.15, items };
+  return { id: 'process', label: 'Process', score: clampScore(100 + total), weight: DOMAIN_WEIGHTS.process, items };
 }

@@ -1,6 +1,6 @@
 import { tickClock } from '../core/clockText';
 import type { Session } from '../session/sessionTypes';
-import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport } from './types';
+import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport, SeriousError } from './types';
 
 /**
  * The score report as plain text, for a teaching lab's files and e-mails. The browser's debrief
@@ -61,6 +61,14 @@ function criticalLines(errors: readonly CriticalError[]): string[] {
   ];
 }
 
+function seriousLines(errors: readonly SeriousError[]): string[] {
+  if (errors.length === 0) return ['Serious errors: none'];
+  return [
+    `Serious errors (${errors.length}, points off the total):`,
+    ...errors.map((e) => `  ${fixed(e.points, 1)}  ${e.label} [${e.id}]; evidence: ${evidenceText(e.evidenceTicks)}`),
+  ];
+}
+
 function itemLines(item: ScoreItem): string[] {
   return [
     `  - ${item.label}: ${item.value}`,
@@ -90,7 +98,12 @@ export function formatReportText(report: ScoreReport, header: ReportTextHeader):
     `Seed ${header.seed}, ${header.mode} mode, ended at sim time ${tickClockText(header.endTick)} (tick ${header.endTick})`,
     '',
     `Total ${fixed(report.total, 1)} / 100, pass score ${report.passScore}: ${report.passed ? 'PASSED' : 'FAILED'}`,
+    `Domains ${fixed(report.domainTotal, 1)}, serious errors ${fixed(
+      report.seriousErrors.reduce((s, e) => s + e.points, 0),
+      1,
+    )}`,
     ...criticalLines(report.criticalErrors),
+    ...seriousLines(report.seriousErrors),
     ...report.domains.flatMap(domainLines),
     ...metricLines(report.metrics),
   ];

@@ -10,11 +10,14 @@ import { radiationScore } from './radiationScore';
 import { cementScore } from './cementScore';
 import { processScore } from './processScore';
 import { criticalErrors } from './criticalErrors';
+import { seriousErrors } from './seriousErrors';
+import { imagingScore } from './imagingScore';
 import { metrics } from './metrics';
 
 /**
  * Score an attempt: a pure function of the scenario, the command log and the final state.
- * The total is the weighted mean of the domain scores; any critical error fails the attempt.
+ * The total is the weighted mean of the domain scores less the points of the serious errors; any
+ * critical error fails the attempt (sim/scoring/README.md).
  */
 export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final: SimSnapshot): ScoreReport {
   const input = { scenario, log, final };
@@ -25,17 +28,22 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     radiationScore(input),
     cementScore(input),
     processScore(input),
+    imagingScore(input),
   ].map((d) => ({ ...d, items: d.items.map((i) => ({ ...i, points: tidy(i.points) })) }));
   const weightSum = domains.reduce((s, d) => s + d.weight, 0);
-  const total = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
+  const domainTotal = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
+  const serious = seriousErrors(input).map((e) => ({ ...e, points: tidy(e.points) }));
+  const total = tidy(Math.max(0, domainTotal + serious.reduce((s, e) => s + e.points, 0)));
   const critical = criticalErrors(input);
   return {
     scenarioId: scenario.id,
     seed: final.seed,
     total,
+    domainTotal,
     passScore: scenario.scoring.passScore,
     passed: critical.length === 0 && total >= scenario.scoring.passScore,
     domains,
+    seriousErrors: serious,
     criticalErrors: critical,
     metrics: metrics(input),
   };

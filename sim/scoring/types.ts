@@ -1,6 +1,6 @@
 /** The score report: every number traceable to the events (ticks) behind it. */
 
-export type DomainId = 'leakage' | 'misplacement' | 'height' | 'radiation' | 'cement' | 'process';
+export type DomainId = 'leakage' | 'misplacement' | 'height' | 'radiation' | 'cement' | 'process' | 'imaging';
 
 export interface ScoreItem {
   readonly label: string;
@@ -22,6 +22,15 @@ export interface DomainScore {
   readonly items: readonly ScoreItem[];
 }
 
+/** Unsafe technique that costs points off the total (sim/scoring/seriousErrors.ts). */
+export interface SeriousError {
+  readonly id: string;
+  readonly label: string;
+  /** Points taken off the total (negative). */
+  readonly points: number;
+  readonly evidenceTicks: readonly number[];
+}
+
 export interface CriticalError {
   readonly id: string;
   readonly label: string;
@@ -34,10 +43,14 @@ export type Metrics = Readonly<Record<string, number | string | boolean>>;
 export interface ScoreReport {
   readonly scenarioId: string;
   readonly seed: number;
+  /** The weighted mean of the domain scores less the serious errors' points, 0-100. */
   readonly total: number;
+  /** The weighted mean of the domain scores alone. */
+  readonly domainTotal: number;
   readonly passScore: number;
   readonly passed: boolean;
   readonly domains: readonly DomainScore[];
+  readonly seriousErrors: readonly SeriousError[];
   readonly criticalErrors: readonly CriticalError[];
   readonly metrics: Metrics;
 }

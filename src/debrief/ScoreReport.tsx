@@ -87,6 +87,25 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
         )}
       </section>
 
+      {r.seriousErrors.length > 0 && (
+        <section className="serious" data-testid="serious-errors">
+          <h2>Serious errors</h2>
+          <p className="muted">Each takes points off the total (domains {r.domainTotal.toFixed(1)}).</p>
+          <ul>
+            {r.seriousErrors.map((e) => (
+              <li key={e.id}>
+                <span className="num">{e.points.toFixed(1)}</span> {e.label}{' '}
+                <Evidence
+                  item={{ label: e.label, value: '', points: e.points, evidenceTicks: e.evidenceTicks }}
+                  onEvidence={onEvidence}
+                  active={selected?.label === e.label}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section className="domains">
         {r.domains.map((d) => (
           <article key={d.id} className="domain" data-testid={`domain-${d.id}`}>

@@ -42,7 +42,7 @@ const record = (over: Partial<AttemptRecord> = {}): AttemptRecord =>
       total: 81.5,
       passScore: 70,
       passed: false,
-      domains: { leakage: 100, misplacement: 60, height: 90, radiation: 75.5, cement: 70, process: 100 },
+      domains: { leakage: 100, misplacement: 60, height: 90, radiation: 75.5, cement: 70, process: 100, imaging: 84 },
       criticalErrorIds: ['medialBreach', 'canalLeak'],
     },
     ...over,
@@ -99,6 +99,7 @@ describe('resultsCsv', () => {
       'radiation',
       'cement',
       'process',
+      'imaging',
       'critical errors',
     ]);
     expect(rows).toHaveLength(3);
@@ -117,6 +118,7 @@ describe('resultsCsv', () => {
       '75.5',
       '70',
       '100',
+      '84',
       'medialBreach; canalLeak',
     ]);
     expect(rows[2][1]).toBe('O"Brien, Ann');

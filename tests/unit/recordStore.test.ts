@@ -15,6 +15,7 @@ describe('summarizeReport', () => {
       scenarioId: 's',
       seed: 1,
       total: 64.2,
+      domainTotal: 64.2,
       passScore: 70,
       passed: false,
       domains: [
@@ -26,6 +27,7 @@ describe('summarizeReport', () => {
         { id: 'canalLeak', label: '', tick: 9 },
         { id: 'medialBreach', label: '', tick: 2 },
       ],
+      seriousErrors: [],
       metrics: {},
     } as ScoreReport;
     expect(summarizeReport(report)).toEqual({

@@ -16,9 +16,11 @@ const report: ScoreReport = {
   scenarioId: 'demo',
   seed: 7,
   total: 64.25,
+  domainTotal: 76.25,
   passScore: 70,
   passed: false,
   criticalErrors: [{ id: 'medial-breach', label: 'medial breach of 2.4 mm', tick: 3725 * 60 }],
+  seriousErrors: [{ id: 'no-local', label: 'Skin punctured without local anaesthetic', points: -12, evidenceTicks: [600] }],
   domains: [
     {
       id: 'misplacement',
@@ -52,8 +54,11 @@ Scenario: Demo case [demo]
 Seed 7, exam mode, ended at sim time 1:02:06 (tick 223619)
 
 Total 64.3 / 100, pass score 70: FAILED
+Domains 76.3, serious errors -12.0
 Critical errors (1, each fails the attempt):
   1:02:05  medial breach of 2.4 mm [medial-breach]
+Serious errors (1, points off the total):
+  -12.0  Skin punctured without local anaesthetic [no-local]; evidence: 0:10
 
 Needle placement [misplacement]: 58.0 / 100, weight 29.4 %
   - Medial breach: 2.4 mm
@@ -85,6 +90,7 @@ describe('formatReportText', () => {
       { ...report, total: 64.4 },
       { ...report, passed: true },
       { ...report, criticalErrors: [] },
+      { ...report, seriousErrors: [] },
       { ...report, domains: [{ ...report.domains[0], items: [{ ...item, points: -53 }, report.domains[0].items[1]] }] },
       {
         ...report,

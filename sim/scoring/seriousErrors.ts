@@ -1,0 +1,128 @@
+import type { SeriousError } from './types';
+import { commandTicks, eventTicks, type ScoringInput } from './scoringInput';
+import { cementPhaseAt, pedalPresses, volumeWindowMl } from './attemptFacts';
+import {
+  BLIND_PUSH_ML,
+  CEMENT_LEAK_ODDS,
+  CEMENT_POINTS_PER_LOG_ODDS,
+  CONTINUOUS_SCREENING_S,
+  FLUORO_NORM_S,
+  OVERFILL_MARGIN_ML,
+  SERIOUS_POINTS,
+} from './weights';
+import { TICKS_PER_S } from '../core/constants';
+
+/** Points for a cement error with this leak odds ratio (weights.ts). */
+const cementPoints = (odds: number): number => -Math.round(CEMENT_POINTS_PER_LOG_ODDS * Math.log(odds) * 10) / 10;
+
+/**
+ * Serious errors: unsafe technique that does not by itself harm the patient in this attempt, but
+ * that a lab cannot pass (the proficiency-based progression distinction between errors and
+ * critical errors). Each takes points off the total (weights.ts, README "Serious errors").
+ */
+export function seriousErrors(input: ScoringInput): SeriousError[] {
+  const out: SeriousError[] = [];
+  const f = input.final;
+  const add = (id: string, label: string, points: number, evidenceTicks: readonly number[]) =>
+    out.push({ id, label, points, evidenceTicks });
+
+  // Universal protocol and patient preparation (consent and the time-out are critical errors).
+  const ticked = (item: string) =>
+    input.log.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
+  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
+  for (const [item, label] of [
+    ['labs', 'Coagulation and platelets not checked before the procedure'],
+    ['antibiotics', 'Prophylactic antibiotic not given'],
+  ] as const) {
+    const t = ticked(item);
+    if (t === undefined || (puncture !== undefined && t > puncture))
+      add(`${item}-skipped`, label, -SERIOUS_POINTS, t === undefined ? [] : [t]);
+  }
+  const local = commandTicks(input, 'local.anaesthetic')[0];
+  if (puncture !== undefined && (local === undefined || local > puncture))
+    add('no-local', 'Skin punctured without local anaesthetic', -SERIOUS_POINTS, [puncture]);
+
+  // Access: the safety rule (medial wall on AP before the posterior wall on lateral).
+  const violations = eventTicks(input, 'needle.safetyRuleViolated');
+  if (violations.length)
+    add(
+      'safety-rule',
+      'Trocar past the medial pedicle wall before the posterior wall on lateral',
+      -SERIOUS_POINTS,
+      violations,
+    );
+
+  // Radiation: the operator's hand in the primary beam during live fluoroscopy.
+  const hand = eventTicks(input, 'handInBeam');
+  if (hand.length)
+    add(
+      'hand-in-beam',
+      `Hand in the primary beam during live fluoroscopy (${hand.length} exposure${hand.length > 1 ? 's' : ''})`,
+      -SERIOUS_POINTS * Math.min(2, hand.length),
+      hand,
+    );
+  const longest = pedalPresses(input).reduce((m, [a, b]) => Math.max(m, (b - a) / TICKS_PER_S), 0);
+  if (longest > CONTINUOUS_SCREENING_S) {
+    const press = pedalPresses(input).find(([a, b]) => (b - a) / TICKS_PER_S === longest);
+    add(
+      'continuous-screening',
+      `Continuous screening: one press of ${longest.toFixed(0)} s`,
+      -SERIOUS_POINTS,
+      press ? [press[0]] : [],
+    );
+  }
+  const norm = FLUORO_NORM_S[input.scenario.procedure];
+  if (f.dose.fluoroTimeS > norm.mean + 2 * norm.sd)
+    add(
+      'excess-fluoroscopy',
+      `Fluoroscopy ${(f.dose.fluoroTimeS / 60).toFixed(1)} min, beyond the published range (mean + 2 SD, ${((norm.mean + 2 * norm.sd) / 60).toFixed(1)} min)`,
+      -SERIOUS_POINTS,
+      commandTicks(input, 'fluoro.expose'),
+    );
+
+  // Balloon: pushing on after the manometer reached the rating (a rupture means it went past it),
+  // and the rupture itself (a device failure: fragments and contrast in the body, a new balloon).
+  const limit = eventTicks(input, 'balloon.pressureLimit')[0];
+  const rupture = eventTicks(input, 'balloon.ruptured');
+  const pushedOn =
+    limit === undefined
+      ? []
+      : input.log
+          .filter((e) => e.tick > limit && e.command.type === 'balloon.inflate' && e.command.mL > 0)
+          .map((e) => e.tick);
+  if (pushedOn.length || rupture.length)
+    add('balloon-past-rating', 'Balloon inflated past its rated pressure', -SERIOUS_POINTS, [
+      ...(limit === undefined ? [] : [limit]),
+      ...pushedOn.slice(0, 1),
+      ...rupture,
+    ]);
+  if (rupture.length) add('balloon-rupture', 'Balloon ruptured', -SERIOUS_POINTS, rupture);
+
+  // Cement: each error weighs by the leak odds the model shows for it.
+  const injections = commandTicks(input, 'cement.inject');
+  const liquid = injections.filter((t) => ['unmixed', 'liquid'].includes(cementPhaseAt(input, t)));
+  if (liquid.length)
+    add(
+      'liquid-cement',
+      'Cement pushed while still liquid (before the working phase)',
+      cementPoints(CEMENT_LEAK_ODDS.liquidPhase),
+      liquid,
+    );
+  const c = f.cement;
+  if (c.maxUnimagedMl > BLIND_PUSH_ML)
+    add(
+      'blind-push',
+      `${c.maxUnimagedMl.toFixed(1)} mL of cement pushed without an image (over ${BLIND_PUSH_ML} mL)`,
+      cementPoints(CEMENT_LEAK_ODDS.blindPush),
+      injections,
+    );
+  const [, hi] = volumeWindowMl(input.scenario.level);
+  if (c.inBodyMl > hi + OVERFILL_MARGIN_ML)
+    add(
+      'overfill',
+      `Overfilled: ${c.inBodyMl.toFixed(1)} mL in the body (window up to ${hi} mL)`,
+      cementPoints(CEMENT_LEAK_ODDS.overfill),
+      injections,
+    );
+  return out;
+}

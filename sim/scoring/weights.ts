@@ -1,0 +1,65 @@
+import type { DomainId } from './types';
+
+/**
+ * Every weight and point value of the rubric in one place. sim/scoring/README.md gives the figure
+ * each one rests on (published norms, the model's own calibrated leak odds, the reference sets);
+ * change them there first.
+ */
+
+/** Domain weights in the total (they are normalised, so vertebroplasty's zero height weight drops out). */
+export const DOMAIN_WEIGHTS: Readonly<Record<DomainId, number>> = {
+  leakage: 0.2,
+  misplacement: 0.2,
+  height: 0.1,
+  radiation: 0.15,
+  cement: 0.1,
+  process: 0.1,
+  imaging: 0.15,
+};
+
+/**
+ * Points a serious error takes off the total. One serious error costs more than half the margin
+ * between the expert median (about 90) and a pass mark near 70, so two fail an otherwise expert
+ * attempt and one leaves no room for anything else (README: "Serious errors").
+ */
+export const SERIOUS_POINTS = 12;
+
+/**
+ * Cement errors weigh by the leak risk they carry: points = CEMENT_POINTS_PER_LOG_ODDS x ln(odds
+ * ratio of a leak). 10 points per unit of log-odds puts the published low-viscosity odds ratio
+ * (3.3) at 12 points, one serious error.
+ */
+export const CEMENT_POINTS_PER_LOG_ODDS = 10;
+
+/**
+ * Leak odds ratios the cement model itself shows (npm run calibrate:cement prints them; README
+ * "Cement weights"): liquid (low-viscosity) cement against working-phase dough, a blind push
+ * against pushes of at most 1 mL between images, overfill against a fill inside the window.
+ */
+export const CEMENT_LEAK_ODDS = {
+  liquidPhase: 3.3,
+  blindPush: 2.5,
+  overfill: 2.2,
+} as const;
+
+/** Cement pushed between two images beyond this is a blind push (0.5-1 mL increments under lateral control, doubled). */
+export const BLIND_PUSH_ML = 2;
+/** Cement in the body beyond the top of the volume window by more than this is overfill, mL. */
+export const OVERFILL_MARGIN_ML = 1;
+
+/** Radiation: published norms used when a scenario has no expert reference (Kopparapu 2021: KP 5.7 +/- 2.0 min, VP 4.9 +/- 3.3 min). */
+export const FLUORO_NORM_S = { kyphoplasty: { mean: 342, sd: 120 }, vertebroplasty: { mean: 294, sd: 198 } } as const;
+/** Trainees performing use about 2.5x the fluoroscopy of experts (Soucy 2024): up to 1.5x the expert is free; 2.5x costs 25 points. */
+export const FLUORO_FREE_RATIO = 1.5;
+export const FLUORO_POINTS_PER_RATIO = 25;
+/** A single pedal press longer than this is continuous screening, s (assumed: no step of the procedure needs it). */
+export const CONTINUOUS_SCREENING_S = 30;
+/** Shutters this open on average (mean exposed field / full field) count as uncollimated (collimating 20 -> 16 cm cuts dose ~40 %). */
+export const OPEN_SHUTTER_FRACTION = 0.85;
+
+/**
+ * A view within this of the true AP or lateral counts as true, deg: a 40-45 mm body seen 3 deg off
+ * shows its endplates or posterior wall doubled by about 2 mm (45 x tan 3 deg), the first doubling
+ * a reader sees on a 1-2 mm-resolution image.
+ */
+export const TRUE_VIEW_DEG = 3;
