@@ -1,10 +1,16 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
 import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
-import { CELL, CELL_MM, CementLattice } from '../physics/cementLattice';
+import { CELL, CELL_MM, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
 import { CementInvasion } from '../physics/cementInvasion';
 import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
-import { leakShares, outletHydraulics, type BreachOpening, type LatticeOutletKind } from './cementOutlets';
+import {
+  leakShares,
+  outletHydraulics,
+  poiseuilleConductance,
+  type BreachOpening,
+  type LatticeOutletKind,
+} from './cementOutlets';
 import { leakDeposit } from './cementDeposits';
 import type { CementDeposit } from './cementView';
 
@@ -21,10 +27,25 @@ interface ReachedOutlet {
   readonly kind: LatticeOutletKind;
   readonly widthMm: number;
   readonly position: Vec3;
-  readonly conductanceM3: number;
+  /** Conductance the outlet has now (its own, or in series with the channel that feeds it), m^3. */
+  conductanceM3: number;
+  /** Its own conductance (the opening through the wall), m^3. */
+  readonly ownConductanceM3: number;
   readonly backPa: number;
   readonly breachLocation?: LeakLocation;
+  /**
+   * While the cement mass touches a wall defect only through the fracture line that leads to it (and
+   * not with bone next to it), the cement reaching the defect has to flow along that line: its
+   * diameter and the distance from the nearest bulk cement to the defect, mm. Null once the bulk is there.
+   */
+  feed: { readonly widthMm: number; distanceMm: number } | null;
 }
+
+/** Openings whose own hydraulics span only the wall (a defect): cement reaching them along a channel also flows through that channel. */
+const isWallDefect = (kind: LatticeOutletKind): boolean =>
+  kind === 'posteriorWallDefect' || kind === 'lateralCortexDefect';
+
+const dist2 = (a: Vec3, b: Vec3): number => (a.x - b.x) ** 2 + (a.y - b.y) ** 2 + (a.z - b.z) ** 2;
 
 /** Cells per side of a rendering block (4.5 mm). */
 const BLOCK = 3;
@@ -113,6 +134,7 @@ export class CementBodyFlow {
     const grown =
       boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
     for (const cell of grown.filled) this.markReached(cell);
+    this.advanceFeeds(grown.filled);
     const ml = leaked + grown.placedMl;
     return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
   }
@@ -176,14 +198,71 @@ export class CementBodyFlow {
     this.reachedSet.add(index);
     const o = l.outlets[index];
     const h = outletHydraulics(o.kind, o.widthMm, this.v, this.p);
-    this.reached.push({
+    const reached: ReachedOutlet = {
       index,
       kind: o.kind,
       widthMm: o.widthMm,
       position: o.position,
-      ...h,
+      conductanceM3: h.conductanceM3,
+      ownConductanceM3: h.conductanceM3,
+      backPa: h.backPa,
       breachLocation: this.breachLocations.get(index),
-    });
+      feed: this.feedOf(o),
+    };
+    this.updateConductance(reached);
+    this.reached.push(reached);
+  }
+
+  /**
+   * A wall defect reached only along its fracture line (no bulk cement in the cells next to it): the
+   * line is a channel of its own diameter from the nearest bulk cement to the defect.
+   */
+  private feedOf(o: LatticeOutlet): ReachedOutlet['feed'] {
+    const l = this.lattice;
+    const inv = this.invasion;
+    if (!l || !inv || !isWallDefect(o.kind)) return null;
+    if (o.cells.some((c) => inv.inMass[c] && l.kind[c] !== CELL.channel)) return null;
+    const opening = o.key.startsWith('o') ? Number(o.key.slice(1)) : -1;
+    const line = (this.anatomy.channels?.channels ?? []).find(
+      (ch) => ch.kind === 'fractureLine' && ch.openingIndex === opening,
+    );
+    if (!line) return null;
+    let d2 = Infinity;
+    for (let idx = 0; idx < inv.inMass.length; idx++) {
+      if (!inv.inMass[idx] || l.kind[idx] === CELL.channel) continue;
+      d2 = Math.min(d2, dist2(l.centreOf(idx), o.position));
+    }
+    return { widthMm: line.widthMm, distanceMm: Math.sqrt(d2) };
+  }
+
+  /** Bulk cement that filled cells this step comes nearer to the defects fed along a fracture line. */
+  private advanceFeeds(filled: readonly number[]): void {
+    const l = this.lattice;
+    if (!l || filled.length === 0) return;
+    for (const r of this.reached) {
+      const feed = r.feed;
+      if (!feed) continue;
+      const cells = l.outlets[r.index].cells;
+      for (const cell of filled) {
+        if (l.kind[cell] === CELL.channel) continue;
+        if (cells.includes(cell)) {
+          r.feed = null;
+          break;
+        }
+        feed.distanceMm = Math.min(feed.distanceMm, Math.sqrt(dist2(l.centreOf(cell), r.position)));
+      }
+      this.updateConductance(r);
+    }
+  }
+
+  /** The defect's own conductance in series with the fracture line that feeds it (Poiseuille, at least a cell long). */
+  private updateConductance(r: ReachedOutlet): void {
+    if (!r.feed) {
+      r.conductanceM3 = r.ownConductanceM3;
+      return;
+    }
+    const line = poiseuilleConductance(r.feed.widthMm, Math.max(CELL_MM, r.feed.distanceMm));
+    r.conductanceM3 = 1 / (1 / r.ownConductanceM3 + 1 / line);
   }
 
   /** Cement in the balloon's cavity, mL. */
@@ -283,6 +362,7 @@ export class CementBodyFlow {
     crossesMidline: boolean;
     touchesSuperiorEndplate: boolean;
     touchesInferiorEndplate: boolean;
+    posteriorReach: number;
   } {
     const l = this.lattice;
     const inv = this.invasion;
@@ -294,8 +374,10 @@ export class CementBodyFlow {
       crossesMidline: false,
       touchesSuperiorEndplate: false,
       touchesInferiorEndplate: false,
+      posteriorReach: 0,
     };
     if (!l || !inv) return none;
+    let reachZ = -Infinity;
     let left = false;
     let right = false;
     let sup = false;
@@ -308,12 +390,15 @@ export class CementBodyFlow {
       if (dx < -CELL_MM) right = true;
       if (l.superiorCells[idx]) sup = true;
       if (l.inferiorCells[idx]) infr = true;
+      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, l.centreOf(idx).z + CELL_MM / 2);
     }
+    const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
       fillFraction: this.inBodyMl / bodyMl,
       crossesMidline: left && right,
       touchesSuperiorEndplate: sup,
       touchesInferiorEndplate: infr,
+      posteriorReach: Number.isFinite(reachZ) ? Math.min(1, Math.max(0, (reachZ - anteriorZ) / v.bodyDepthMm)) : 0,
     };
   }
 }
