@@ -75,6 +75,11 @@ export class CementBodyFlow {
   private readonly breachKeys = new Set<string>();
   private readonly breachLocations = new Map<number, LeakLocation>();
   private cavityCells: readonly number[] = [];
+  /** Bumped whenever cement moves: the deposits and distribution are recomputed only then (the world reads them every step). */
+  private revision = 0;
+  private depositsCache: { revision: number; value: CementDeposit[] } | null = null;
+  private distributionCache: { revision: number; value: ReturnType<CementBodyFlow['computeDistribution']> } | null =
+    null;
 
   constructor(
     private readonly anatomy: Anatomy,
@@ -136,6 +141,7 @@ export class CementBodyFlow {
     for (const cell of grown.filled) this.markReached(cell);
     this.advanceFeeds(grown.filled);
     const ml = leaked + grown.placedMl;
+    if (ml > 0) this.revision++;
     return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
   }
 
@@ -313,6 +319,12 @@ export class CementBodyFlow {
    * the renderer thins the block's opacity to the share the cement fills), plus one track per leak.
    */
   deposits(): CementDeposit[] {
+    if (this.depositsCache?.revision !== this.revision)
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits() };
+    return this.depositsCache.value;
+  }
+
+  private computeDeposits(): CementDeposit[] {
     const l = this.lattice;
     const inv = this.invasion;
     if (!l || !inv) return [];
@@ -357,7 +369,13 @@ export class CementBodyFlow {
   }
 
   /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
-  distribution(): {
+  distribution(): ReturnType<CementBodyFlow['computeDistribution']> {
+    if (this.distributionCache?.revision !== this.revision)
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution() };
+    return this.distributionCache.value;
+  }
+
+  private computeDistribution(): {
     fillFraction: number;
     crossesMidline: boolean;
     touchesSuperiorEndplate: boolean;
