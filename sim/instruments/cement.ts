@@ -109,6 +109,15 @@ export class Cement {
     this.pending = 0;
   }
 
+  /**
+   * The other side's cement of a bipedicular procedure fills the same body: each batch grows only
+   * into cells the other has not filled (the balloons' cavities overlap near the midline).
+   */
+  shareBodyWith(other: Cement): void {
+    this.body.shareBodyWith(other.body);
+    other.body.shareBodyWith(this.body);
+  }
+
   /** Cement in the balloon cavity, mL (the endplate support model reads it). */
   get cavityFilledMl(): number {
     return this.body.cavityFilledMl;

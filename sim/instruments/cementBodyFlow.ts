@@ -75,6 +75,8 @@ export class CementBodyFlow {
   private readonly breachKeys = new Set<string>();
   private readonly breachLocations = new Map<number, LeakLocation>();
   private cavityCells: readonly number[] = [];
+  /** The other sides' cement in the same body (bipedicular): the cells it holds are taken. */
+  private readonly siblings: CementBodyFlow[] = [];
   /** Bumped whenever cement moves: the deposits and distribution are recomputed only then (the world reads them every step). */
   private revision = 0;
   private depositsCache: { revision: number; value: CementDeposit[] } | null = null;
@@ -145,6 +147,17 @@ export class CementBodyFlow {
     return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
   }
 
+  /** Share the body with another side's cement (both lattices are built from the same anatomy, cell for cell). */
+  shareBodyWith(other: CementBodyFlow): void {
+    if (other !== this && !this.siblings.includes(other)) this.siblings.push(other);
+  }
+
+  /** Whether another side's cement holds this cell. */
+  private takenByOthers(cell: number): boolean {
+    for (const s of this.siblings) if ((s.invasion?.filledMl[cell] ?? 0) > 0) return true;
+    return false;
+  }
+
   private start(ctx: BodyFlowContext): CementInvasion {
     if (this.invasion) return this.invasion;
     const lattice = new CementLattice(this.anatomy);
@@ -161,10 +174,13 @@ export class CementBodyFlow {
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
       inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
-      first = order[0];
+      first = order.find((c) => !this.takenByOthers(c)) ?? order[0];
     } else {
       first = lattice.nearestInside(ctx.tip);
+      if (this.takenByOthers(first))
+        first = lattice.insideByDistance(ctx.tip).find((c) => !this.takenByOthers(c)) ?? first;
     }
+    inv.blocked = (cell) => this.takenByOthers(cell);
     inv.start(first);
     this.lattice = lattice;
     this.invasion = inv;

@@ -64,6 +64,8 @@ export class World {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
           chosen = createPedicleKit(this.anatomy, this.scenario);
+          // Both sides' cement fills one body.
+          for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
         }
         this.activeSide = command.side;

@@ -143,3 +143,31 @@ describe('cement approaching a posterior wall defect shows before it leaks', () 
     }
   });
 });
+
+describe('bipedicular cement shares one body', () => {
+  it("the second side's cement cannot fill cells the first side's cement holds", () => {
+    const anatomy = makeAnatomy({ procedure: 'kyphoplasty' });
+    const centre = vec3(0, 0, 0);
+    const sides = [0, 1].map(() => new Cement(anatomy, { roomTempC: 22, preChilled: false }));
+    sides[0].shareBodyWith(sides[1]);
+    let tick = 0;
+    const run = (c: Cement, s: number) => {
+      for (let i = 0; i < s * TPS; i++)
+        c.step(1 / TPS, { tick: tick++, cannulaTip: centre, cavityMl: 3, cavityCentre: centre, breachOpenings: [] });
+    };
+    for (const c of sides) c.mix();
+    run(sides[0], 6 * 60);
+    injectThroughDevices(sides[0], 2.5);
+    run(sides[0], 10);
+    injectThroughDevices(sides[1], 2.5);
+    run(sides[1], 10);
+    const [a, b] = sides.map((c) => c.view());
+    expect(a.inBodyMl).toBeGreaterThan(1.9);
+    expect(b.inBodyMl).toBeGreaterThan(1.9);
+    // The first batch stayed in the open cavity; the second found most of that space taken and had
+    // to push into the compacted bone around it.
+    expect(sides[0].cavityFilledMl).toBeGreaterThan(1.9);
+    expect(sides[1].cavityFilledMl).toBeLessThan(1.2);
+    expect(b.peakBodyPressureKPa).toBeGreaterThan(3 * a.peakBodyPressureKPa);
+  });
+});
