@@ -17,8 +17,16 @@
  * and the hidden channels of sim/anatomy/boneChannels.ts (intraosseous veins, hairline fissures)
  * and the trabecular pore field of sim/physics/cementLattice.ts.
  *
- *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--verbose]
+ * Each shipped scenario is also run by its own expert plan over the seeds (each seed another patient
+ * with the same findings), with a target range for its any-leak and canal-leak rates
+ * (`scenarioProfiles`, docs/clinical-sources.md "Leak figures for particular cases"). Rows marked
+ * RUBRIC are the leak odds ratios the scoring rubric sets its cement penalty weights from: liquid vs
+ * working-phase cement, blind pushes (1.5 mL between images) vs 0.5 mL watched pushes, overfill (6.5
+ * and 8 mL vs 4 mL).
  *
+ *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--only kp,vp,T12-VP,...] [--verbose]
+ *
+ * The bipedicular scenario (L2-KP-bi) is the slowest profile (two balloons; ~5-10 s a seed).
  * Exits 1 when a figure is out of range.
  */
 import { readFileSync } from 'node:fs';
@@ -484,7 +492,7 @@ export function calibrate(
       value: oddsRatio(kpOverfill, kp4),
       lo: 1,
       hi: Infinity,
-      note: `${count(kpOverfill)} vs ${count(kp4)}`,
+      note: `${count(kpOverfill)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill, kp).toFixed(2)}` : ''}`,
     });
   if (has('kp4', 'kpOverfill8'))
     rows.push({
@@ -492,7 +500,7 @@ export function calibrate(
       value: oddsRatio(kpOverfill8, kp4),
       lo: 1,
       hi: Infinity,
-      note: `${count(kpOverfill8)} vs ${count(kp4)}`,
+      note: `${count(kpOverfill8)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill8, kp).toFixed(2)}` : ''}`,
     });
   for (const sp of scenarioProfiles()) {
     const xs = all[sp.id];
