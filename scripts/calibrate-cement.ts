@@ -17,13 +17,21 @@
  * and the hidden channels of sim/anatomy/boneChannels.ts (intraosseous veins, hairline fissures)
  * and the trabecular pore field of sim/physics/cementLattice.ts.
  *
- *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--verbose]
+ * Each shipped scenario is also run by its own expert plan over the seeds (each seed another patient
+ * with the same findings), with a target range for its any-leak and canal-leak rates
+ * (`scenarioProfiles`, docs/clinical-sources.md "Leak figures for particular cases"). Rows marked
+ * RUBRIC are the leak odds ratios the scoring rubric sets its cement penalty weights from: liquid vs
+ * working-phase cement, blind pushes (1.5 mL between images) vs 0.5 mL watched pushes, overfill (6.5
+ * and 8 mL vs 4 mL).
  *
+ *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--only kp,vp,T12-VP,...] [--verbose]
+ *
+ * The bipedicular scenario (L2-KP-bi) is the slowest profile (two balloons; ~5-10 s a seed).
  * Exits 1 when a figure is out of range.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LevelName, Scenario } from '../levels/scenarioSchema';
+import { parseScenario, type LevelName, type Scenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan, type PlanStep } from '../sim/plan';
 import { runPlan } from '../sim/plan';
 import type { LeakLocation } from '../sim/core';
@@ -46,6 +54,19 @@ function overfillPlan(p: Plan, mL: number): Plan {
   return { ...p, steps };
 }
 
+/**
+ * The textbook plan pushed blind: 1.5 mL per push (a whole bone filler) with no image between pushes
+ * (the watch shot dropped), so each push is judged only after it is done.
+ */
+function blindPlan(p: Plan): Plan {
+  const steps = p.steps.map((s): PlanStep => {
+    if (!('repeat' in s) || s.repeat.type !== 'cement.inject') return s;
+    const { watch: _watch, ...rest } = s;
+    return { ...rest, repeat: { type: 'cement.inject', mL: 1.5 }, everyS: 3 };
+  });
+  return { ...p, steps };
+}
+
 /** The textbook plan with its wait for working-phase dough replaced by a fixed wait after mixing. */
 function liquidPlan(p: Plan): Plan {
   const steps = p.steps.map(
@@ -61,6 +82,65 @@ export interface Profile {
   readonly plan: Plan;
   /** Use only every other seed (keeps the runtime down for secondary figures). */
   readonly halfSeeds?: boolean;
+}
+
+/**
+ * A shipped scenario run by its own expert plan, as the expert benchmark runs it: the scenario as
+ * published, the seed varied (each seed is another patient with the same findings: venous ostia,
+ * hidden channels, pore field). Targets (docs/clinical-sources.md "Leakage"):
+ */
+export interface ScenarioProfile extends Profile {
+  /** Target range of the any-leak rate and of the canal (epidural or foraminal) leak rate, %. */
+  readonly anyLeakPct: readonly [number, number];
+  readonly canalLeakPct: readonly [number, number];
+  readonly source: string;
+}
+
+const level = (file: string): Scenario => parseScenario(readJson(`levels/${file}.json`), file);
+
+export function scenarioProfiles(): ScenarioProfile[] {
+  const fixed = (s: Scenario) => () => s;
+  return [
+    {
+      id: 'L1-KP',
+      label: 'l1-osteoporotic-wedge, textbook-kyphoplasty (unipedicular)',
+      scenario: fixed(level('l1-osteoporotic-wedge')),
+      plan: plan('textbook-kyphoplasty'),
+      // ~18 % pooled; unipedicular somewhat fewer than bipedicular (RR 0.65).
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
+    {
+      id: 'L2-KP-bi',
+      label: 'l2-osteoporotic-wedge-bipedicular, textbook-kyphoplasty-bipedicular',
+      scenario: fixed(level('l2-osteoporotic-wedge-bipedicular')),
+      plan: plan('textbook-kyphoplasty-bipedicular'),
+      anyLeakPct: [8, 35],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 %, bipedicular somewhat more than unipedicular (RR 0.65); 9 % bipedicular (Perez 2021)',
+    },
+    {
+      id: 'T12-VP',
+      label: 't12-biconcave-vertebroplasty (endplate crack), textbook-vertebroplasty',
+      scenario: fixed(level('t12-biconcave-vertebroplasty')),
+      plan: plan('textbook-vertebroplasty'),
+      // An expert VP sits below the pooled 55 % (working dough, stop at the first leak); the visible
+      // endplate crack is a cortical disruption (OR 5.6), which lifts 25-50 % to ~65-85 %.
+      anyLeakPct: [40, 85],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 %; cortical disruption OR 5.6 (World Neurosurg 2017)',
+    },
+    {
+      id: 'L1-VP-myeloma',
+      label: 'l1-myeloma-posterior-wall-defect, textbook-vertebroplasty',
+      scenario: fixed(level('l1-myeloma-posterior-wall-defect')),
+      plan: plan('textbook-vertebroplasty'),
+      anyLeakPct: [25, 70],
+      canalLeakPct: [5, 35],
+      source: 'myeloma VP 28 %; metastases VP 57 %, canal 16 %, more with a posterior-wall defect (2012, 2022)',
+    },
+  ];
 }
 
 const withFracture = (s: Scenario, f: Partial<Scenario['fracture']>): Scenario => ({
@@ -88,6 +168,25 @@ export function profiles(): Profile[] {
       halfSeeds: true,
     },
     {
+      id: 'kp4',
+      label: 'kyphoplasty, stopped at 4 mL (reference for the volume odds ratios)',
+      scenario: (s) => calibrationScenario(s),
+      plan: overfillPlan(kp, 4),
+    },
+    {
+      id: 'kpOverfill8',
+      label: 'kyphoplasty, pushed on to 8 mL',
+      scenario: (s) => calibrationScenario(s),
+      plan: overfillPlan(kp, 8),
+      halfSeeds: true,
+    },
+    {
+      id: 'kpBlind',
+      label: 'kyphoplasty, blind pushes (1.5 mL between images)',
+      scenario: (s) => calibrationScenario(s),
+      plan: blindPlan(kp),
+    },
+    {
       id: 'kpDefect',
       label: 'kyphoplasty textbook, lateral cortex defect',
       scenario: (s) => withFracture(calibrationScenario(s), { lateralCortexDefect: true }),
@@ -98,6 +197,20 @@ export function profiles(): Profile[] {
       label: 'vertebroplasty textbook, L1, intact cortex',
       scenario: (s) => calibrationScenario(s, 'vertebroplasty'),
       plan: vp,
+    },
+    {
+      id: 'vpLiquid',
+      label: `vertebroplasty, liquid cement (${LIQUID_WAIT_S} s after mixing)`,
+      scenario: (s) => calibrationScenario(s, 'vertebroplasty'),
+      plan: liquidPlan(vp),
+      halfSeeds: true,
+    },
+    {
+      id: 'vpBlind',
+      label: 'vertebroplasty, blind pushes (1.5 mL between images)',
+      scenario: (s) => calibrationScenario(s, 'vertebroplasty'),
+      plan: blindPlan(vp),
+      halfSeeds: true,
     },
     {
       // Vertebroplasty: the kyphoplasty plan inflates to 4 mL, which ruptures a balloon in most T8 bodies.
@@ -115,6 +228,8 @@ export interface Outcome {
   /** Null when the plan stopped (e.g. a balloon rupture refuses the next step). */
   readonly stopped: string | null;
   readonly leaked: boolean;
+  /** A leak into the canal (epidural or foraminal). */
+  readonly canal: boolean;
   readonly locations: readonly LeakLocation[];
   /** Kinds of opening the leaks went through (basivertebralVein, endplateFissure, ...). */
   readonly via: readonly string[];
@@ -123,6 +238,8 @@ export interface Outcome {
   readonly injectedMl: number;
   readonly peakBodyKPa: number;
   readonly peakSyringeKPa: number;
+  /** Most cement pushed between two images, mL. */
+  readonly maxUnimagedMl: number;
   readonly sinceMixAtFirstPushS: number;
   /** Diameters of the anatomy's openings (the seeded variation that drives leaks). */
   readonly openings: string;
@@ -141,6 +258,8 @@ export function runProfile(p: Profile, seed: number): Outcome {
       seed,
       stopped: session.err,
       leaked: false,
+      canal: false,
+      maxUnimagedMl: NaN,
       locations: [],
       via: [],
       leakedMl: NaN,
@@ -160,6 +279,8 @@ export function runProfile(p: Profile, seed: number): Outcome {
     seed,
     stopped: null,
     leaked: c.leaks.length > 0,
+    canal: c.leaks.some((l) => l.location === 'epidural' || l.location === 'foraminal'),
+    maxUnimagedMl: c.maxUnimagedMl,
     locations: c.leaks.map((l) => l.location),
     via: [...new Set(c.leaks.flatMap((l) => [...l.via, l.location]))],
     leakedMl: c.leakedMl,
@@ -187,10 +308,14 @@ const count = (xs: readonly Outcome[]): string =>
   `${valid(xs).filter((x) => x.leaked).length}/${valid(xs).length} leaked`;
 
 /** Odds ratio with the Haldane correction (+0.5 in each cell), so that a zero rate gives a finite figure. */
-export function oddsRatio(exposed: readonly Outcome[], reference: readonly Outcome[]): number {
+export function oddsRatio(
+  exposed: readonly Outcome[],
+  reference: readonly Outcome[],
+  event: (x: Outcome) => boolean = (x) => x.leaked,
+): number {
   const cells = (xs: readonly Outcome[]): [number, number] => {
     const v = valid(xs);
-    const a = v.filter((x) => x.leaked).length;
+    const a = v.filter(event).length;
     return [a + 0.5, v.length - a + 0.5];
   };
   const [a, b] = cells(exposed);
@@ -235,116 +360,168 @@ function variationNotes(all: Readonly<Record<string, Outcome[]>>): string[] {
   return notes;
 }
 
+/** A leak of at least this volume counts as a large one for the blind-push odds ratio (assumed: a clearly visible blob). */
+const LARGE_LEAK_ML = 0.1;
+
 export function calibrate(
   n: number,
   verbose = false,
+  only: readonly string[] | null = null,
 ): { rows: Row[]; notes: string[]; all: Record<string, Outcome[]> } {
   const all: Record<string, Outcome[]> = {};
-  for (const p of profiles()) {
+  for (const p of [...profiles(), ...scenarioProfiles()]) {
+    if (only && !only.includes(p.id)) continue;
     const seeds = Array.from({ length: n }, (_, i) => i + 1).filter((s) => !p.halfSeeds || s % 2 === 1 || n <= 4);
+    const t0 = performance.now();
     all[p.id] = seeds.map((s) => runProfile(p, s));
     if (verbose) {
-      console.log(`-- ${p.label}`);
+      console.log(`-- ${p.label} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       for (const x of all[p.id]) console.log(JSON.stringify(x));
     }
   }
-  const { kp, kpLiquid, kpDefect, kpOverfill, vp, vpT8 } = all;
-  const rows: Row[] = [
-    { figure: 'kyphoplasty textbook: any-leak rate, %', value: 100 * rate(kp), lo: 10, hi: 25, note: count(kp) },
-    {
-      figure: 'kyphoplasty liquid cement: any-leak rate, % (info)',
-      value: 100 * rate(kpLiquid),
-      lo: 0,
-      hi: 100,
-      note: count(kpLiquid),
-    },
-    {
+  const has = (...ids: string[]): boolean => ids.every((id) => all[id] !== undefined);
+  const { kp, kpLiquid, kpDefect, kpOverfill, kpOverfill8, kp4, kpBlind, vp, vpLiquid, vpBlind, vpT8 } = all;
+  const rows: Row[] = [];
+  const info = (figure: string, xs: readonly Outcome[]): Row => ({
+    figure: `${figure}: any-leak rate, % (info)`,
+    value: 100 * rate(xs),
+    lo: 0,
+    hi: 100,
+    note: count(xs),
+  });
+  const median = (xs: readonly Outcome[], f: (x: Outcome) => number): number => pct(valid(xs).map(f), 0.5);
+  if (has('kp'))
+    rows.push({
+      figure: 'kyphoplasty textbook: any-leak rate, %',
+      value: 100 * rate(kp),
+      lo: 10,
+      hi: 25,
+      note: count(kp),
+    });
+  if (has('kpLiquid')) rows.push(info('kyphoplasty liquid cement', kpLiquid));
+  if (has('kp', 'kpLiquid'))
+    rows.push({
       figure: 'kyphoplasty liquid vs textbook: odds ratio',
       value: oddsRatio(kpLiquid, kp),
       lo: 2,
       hi: 4,
       note: 'Haldane +0.5',
-    },
-    {
-      figure: 'kyphoplasty cortical defect: any-leak rate, % (info)',
-      value: 100 * rate(kpDefect),
-      lo: 0,
-      hi: 100,
-      note: count(kpDefect),
-    },
-    {
+    });
+  if (has('kpDefect')) rows.push(info('kyphoplasty cortical defect', kpDefect));
+  if (has('kp', 'kpDefect'))
+    rows.push({
       figure: 'kyphoplasty cortical defect vs textbook: odds ratio',
       value: oddsRatio(kpDefect, kp),
       lo: 3,
       hi: 8,
       note: 'Haldane +0.5',
-    },
-    {
-      figure: 'kyphoplasty pushed on to 6.5 mL: any-leak rate, % (info: more volume, more leaks)',
-      value: 100 * rate(kpOverfill),
-      lo: 0,
-      hi: 100,
-      note: count(kpOverfill),
-    },
-    { figure: 'vertebroplasty textbook: any-leak rate, %', value: 100 * rate(vp), lo: 40, hi: 65, note: count(vp) },
-    {
+    });
+  if (has('kpOverfill')) rows.push(info('kyphoplasty pushed on to 6.5 mL (more volume, more leaks)', kpOverfill));
+  if (has('vp'))
+    rows.push({
+      figure: 'vertebroplasty textbook: any-leak rate, %',
+      value: 100 * rate(vp),
+      lo: 40,
+      hi: 65,
+      note: count(vp),
+    });
+  if (has('vp', 'kp')) {
+    const body = (xs: readonly Outcome[]) => median(xs, (x) => x.peakBodyKPa);
+    const syringe = (xs: readonly Outcome[]) => median(xs, (x) => x.peakSyringeKPa);
+    rows.push({
       figure: 'peak pressure in the body, vertebroplasty / kyphoplasty (higher without a cavity)',
-      value:
-        pct(
-          valid(vp).map((x) => x.peakBodyKPa),
-          0.5,
-        ) /
-        pct(
-          valid(kp).map((x) => x.peakBodyKPa),
-          0.5,
-        ),
+      value: body(vp) / body(kp),
       lo: 1.5,
       hi: 100,
-      note: `medians ${pct(
-        valid(vp).map((x) => x.peakBodyKPa),
-        0.5,
-      ).toFixed(0)} / ${pct(
-        valid(kp).map((x) => x.peakBodyKPa),
-        0.5,
-      ).toFixed(0)} kPa; syringe ${pct(
-        valid(vp).map((x) => x.peakSyringeKPa),
-        0.5,
-      ).toFixed(0)} / ${pct(
-        valid(kp).map((x) => x.peakSyringeKPa),
-        0.5,
-      ).toFixed(0)} kPa`,
-    },
-    {
+      note: `medians ${body(vp).toFixed(0)} / ${body(kp).toFixed(0)} kPa; syringe ${syringe(vp).toFixed(0)} / ${syringe(kp).toFixed(0)} kPa`,
+    });
+  }
+  if (has('kp'))
+    rows.push({
       figure: 'fill, lumbar (L1 kyphoplasty textbook), mL',
-      value: pct(
-        valid(kp).map((x) => x.inBodyMl),
-        0.5,
-      ),
+      value: median(kp, (x) => x.inBodyMl),
       lo: 3,
       hi: 6,
       note: spread(valid(kp).map((x) => x.inBodyMl)),
-    },
-    {
+    });
+  if (has('vp'))
+    rows.push({
       figure: 'fill, lumbar (L1 vertebroplasty textbook), mL',
-      value: pct(
-        valid(vp).map((x) => x.inBodyMl),
-        0.5,
-      ),
+      value: median(vp, (x) => x.inBodyMl),
       lo: 3,
       hi: 6,
       note: spread(valid(vp).map((x) => x.inBodyMl)),
-    },
-    {
+    });
+  if (has('vpT8'))
+    rows.push({
       figure: 'fill, thoracic (T8 vertebroplasty textbook), mL',
-      value: pct(
-        valid(vpT8).map((x) => x.inBodyMl),
-        0.5,
-      ),
+      value: median(vpT8, (x) => x.inBodyMl),
       lo: 2,
       hi: 4,
       note: `${spread(valid(vpT8).map((x) => x.inBodyMl))}; ${count(vpT8)}`,
-    },
-  ];
+    });
+  // The rubric's cement penalty weights: odds ratios of a leak for each technique fault, from the model.
+  if (has('kp', 'kpLiquid', 'vp', 'vpLiquid'))
+    rows.push({
+      figure: 'RUBRIC liquid vs working-phase cement: leak odds ratio, vertebroplasty (info; pooled OR 3.3)',
+      value: oddsRatio(vpLiquid, vp),
+      lo: 0,
+      hi: Infinity,
+      note: `kyphoplasty ${oddsRatio(kpLiquid, kp).toFixed(2)}; rates ${count(vpLiquid)} vs ${count(vp)}`,
+    });
+  const large = (x: Outcome): boolean => x.leakedMl >= LARGE_LEAK_ML;
+  if (has('kp', 'kpBlind'))
+    rows.push({
+      figure: `RUBRIC blind pushes (1.5 mL between images) vs watched 0.5 mL: odds ratio, kyphoplasty, leak >= ${LARGE_LEAK_ML} mL (info)`,
+      value: oddsRatio(kpBlind, kp, large),
+      lo: 0,
+      hi: Infinity,
+      note: `any leak OR ${oddsRatio(kpBlind, kp).toFixed(2)}; median leaked ${median(kpBlind, (x) => x.leakedMl).toFixed(3)} vs ${median(kp, (x) => x.leakedMl).toFixed(3)} mL; max unimaged ${median(kpBlind, (x) => x.maxUnimagedMl).toFixed(1)} vs ${median(kp, (x) => x.maxUnimagedMl).toFixed(1)} mL`,
+    });
+  if (has('vp', 'vpBlind'))
+    rows.push({
+      figure: `RUBRIC blind pushes (1.5 mL between images) vs watched 0.5 mL: odds ratio, vertebroplasty, leak >= ${LARGE_LEAK_ML} mL (info)`,
+      value: oddsRatio(vpBlind, vp, large),
+      lo: 0,
+      hi: Infinity,
+      note: `any leak OR ${oddsRatio(vpBlind, vp).toFixed(2)}; median leaked ${median(vpBlind, (x) => x.leakedMl).toFixed(3)} vs ${median(vp, (x) => x.leakedMl).toFixed(3)} mL`,
+    });
+  if (has('kp4', 'kpOverfill'))
+    rows.push({
+      figure: 'RUBRIC overfill 6.5 mL vs 4 mL: leak odds ratio, kyphoplasty (more volume, more leaks: > 1)',
+      value: oddsRatio(kpOverfill, kp4),
+      lo: 1,
+      hi: Infinity,
+      note: `${count(kpOverfill)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill, kp).toFixed(2)}` : ''}`,
+    });
+  if (has('kp4', 'kpOverfill8'))
+    rows.push({
+      figure: 'RUBRIC overfill 8 mL vs 4 mL: leak odds ratio, kyphoplasty (more volume, more leaks: > 1)',
+      value: oddsRatio(kpOverfill8, kp4),
+      lo: 1,
+      hi: Infinity,
+      note: `${count(kpOverfill8)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill8, kp).toFixed(2)}` : ''}`,
+    });
+  for (const sp of scenarioProfiles()) {
+    const xs = all[sp.id];
+    if (!xs) continue;
+    const v = valid(xs);
+    const canal = v.filter((x) => x.canal).length;
+    rows.push({
+      figure: `SCENARIO ${sp.id} expert: any-leak rate, %`,
+      value: 100 * rate(xs),
+      lo: sp.anyLeakPct[0],
+      hi: sp.anyLeakPct[1],
+      note: `${count(xs)}; ${sp.source}`,
+    });
+    rows.push({
+      figure: `SCENARIO ${sp.id} expert: canal leak rate, %`,
+      value: (100 * canal) / Math.max(1, v.length),
+      lo: sp.canalLeakPct[0],
+      hi: sp.canalLeakPct[1],
+      note: `${canal}/${v.length}; fill median ${median(xs, (x) => x.inBodyMl).toFixed(2)} mL`,
+    });
+  }
   const notes = variationNotes(all);
   for (const [id, xs] of Object.entries(all)) {
     const stopped = xs.filter((x) => x.stopped !== null);
@@ -373,22 +550,26 @@ function printMix(vp: readonly Outcome[]): void {
 function main(): void {
   const i = process.argv.indexOf('--seeds');
   const n = i >= 0 ? Number(process.argv[i + 1]) : 40;
-  const { rows, notes, all } = calibrate(n, process.argv.includes('--verbose'));
+  const o = process.argv.indexOf('--only');
+  const only = o >= 0 ? process.argv[o + 1].split(',') : null;
+  const { rows, notes, all } = calibrate(n, process.argv.includes('--verbose'), only);
   console.log(
     `Cement calibration over ${n} seeds (T8 on every other seed); L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg, room 21 C`,
   );
   const w = Math.max(...rows.map((r) => r.figure.length));
   for (const r of rows) {
     console.log(
-      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.lo}-${r.hi}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.note ?? ''}`,
+      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.hi === Infinity ? `>= ${r.lo}` : `${r.lo}-${r.hi}`}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.note ?? ''}`,
     );
   }
-  printMix(all.vp);
-  const first = valid(all.kp).map((x) => x.sinceMixAtFirstPushS);
-  const firstLiquid = valid(all.kpLiquid).map((x) => x.sinceMixAtFirstPushS);
-  console.log(
-    `First cement into the body, s after mixing: textbook ${pct(first, 0.5).toFixed(0)}, liquid profile ${pct(firstLiquid, 0.5).toFixed(0)}`,
-  );
+  if (all.vp) printMix(all.vp);
+  if (all.kp && all.kpLiquid) {
+    const first = valid(all.kp).map((x) => x.sinceMixAtFirstPushS);
+    const firstLiquid = valid(all.kpLiquid).map((x) => x.sinceMixAtFirstPushS);
+    console.log(
+      `First cement into the body, s after mixing: textbook ${pct(first, 0.5).toFixed(0)}, liquid profile ${pct(firstLiquid, 0.5).toFixed(0)}`,
+    );
+  }
   for (const note of notes) console.log(`NOTE ${note}`);
   const bad = rows.filter((r) => !inRange(r));
   console.log(bad.length ? `${bad.length} figure(s) out of range` : 'all figures in range');

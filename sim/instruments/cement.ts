@@ -25,7 +25,10 @@ export interface CementStepContext {
   readonly cavityMl: number;
   readonly cavityCentre?: Vec3 | null;
   readonly breachOpenings: readonly BreachOpening[];
-  /** An image was acquired this step: a leak already there is now visible to the trainee. */
+  /**
+   * An image was formed this step (a shot, or live fluoroscopy with the pedal held and the C-arm
+   * still): a leak already there is now visible to the trainee, and the cement pushed so far was watched.
+   */
   readonly imageAcquired?: boolean;
 }
 
@@ -104,6 +107,15 @@ export class Cement {
   cannulaRemoved(): void {
     this.cannulaIn = false;
     this.pending = 0;
+  }
+
+  /**
+   * The other side's cement of a bipedicular procedure fills the same body: each batch grows only
+   * into cells the other has not filled (the balloons' cavities overlap near the midline).
+   */
+  shareBodyWith(other: Cement): void {
+    this.body.shareBodyWith(other.body);
+    other.body.shareBodyWith(this.body);
   }
 
   /** Cement in the balloon cavity, mL (the endplate support model reads it). */
@@ -239,6 +251,12 @@ export class Cement {
       for (const [loc, ml] of o.locations)
         if (ml >= this.params.leakVisibleMl) via.set(loc, (via.get(loc) ?? new Set()).add(o.kind));
     }
+    // The leak-reaction clock of this side: its own cement kept flowing after its own first seen
+    // leak (the other side's planned injection is not pushing on after this side's leak).
+    const seenTicks = [...this.leakSeenTick.values()];
+    const firstSeen = seenTicks.length ? Math.min(...seenTicks) : null;
+    const flowAfterSeenLeakTicks =
+      firstSeen === null ? null : Math.max(0, (this.lastFlowTick ?? firstSeen) - firstSeen);
     const leaks: Leak[] = [...this.leakFirstTick].map(([location, firstTick]) => ({
       location,
       volumeMl: volumes.get(location) ?? 0,
@@ -266,6 +284,7 @@ export class Cement {
       lastTack: this.lastTack,
       distribution: this.body.distribution(),
       lastFlowTick: this.lastFlowTick,
+      flowAfterSeenLeakTicks,
     };
   }
 }

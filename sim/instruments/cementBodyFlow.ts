@@ -1,10 +1,16 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
 import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
-import { CELL, CELL_MM, CementLattice } from '../physics/cementLattice';
+import { CELL, CELL_MM, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
 import { CementInvasion } from '../physics/cementInvasion';
 import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
-import { leakShares, outletHydraulics, type BreachOpening, type LatticeOutletKind } from './cementOutlets';
+import {
+  leakShares,
+  outletHydraulics,
+  poiseuilleConductance,
+  type BreachOpening,
+  type LatticeOutletKind,
+} from './cementOutlets';
 import { leakDeposit } from './cementDeposits';
 import type { CementDeposit } from './cementView';
 
@@ -21,10 +27,25 @@ interface ReachedOutlet {
   readonly kind: LatticeOutletKind;
   readonly widthMm: number;
   readonly position: Vec3;
-  readonly conductanceM3: number;
+  /** Conductance the outlet has now (its own, or in series with the channel that feeds it), m^3. */
+  conductanceM3: number;
+  /** Its own conductance (the opening through the wall), m^3. */
+  readonly ownConductanceM3: number;
   readonly backPa: number;
   readonly breachLocation?: LeakLocation;
+  /**
+   * While the cement mass touches a wall defect only through the fracture line that leads to it (and
+   * not with bone next to it), the cement reaching the defect has to flow along that line: its
+   * diameter and the distance from the nearest bulk cement to the defect, mm. Null once the bulk is there.
+   */
+  feed: { readonly widthMm: number; distanceMm: number } | null;
 }
+
+/** Openings whose own hydraulics span only the wall (a defect): cement reaching them along a channel also flows through that channel. */
+const isWallDefect = (kind: LatticeOutletKind): boolean =>
+  kind === 'posteriorWallDefect' || kind === 'lateralCortexDefect';
+
+const dist2 = (a: Vec3, b: Vec3): number => (a.x - b.x) ** 2 + (a.y - b.y) ** 2 + (a.z - b.z) ** 2;
 
 /** Cells per side of a rendering block (4.5 mm). */
 const BLOCK = 3;
@@ -54,6 +75,13 @@ export class CementBodyFlow {
   private readonly breachKeys = new Set<string>();
   private readonly breachLocations = new Map<number, LeakLocation>();
   private cavityCells: readonly number[] = [];
+  /** The other sides' cement in the same body (bipedicular): the cells it holds are taken. */
+  private readonly siblings: CementBodyFlow[] = [];
+  /** Bumped whenever cement moves: the deposits and distribution are recomputed only then (the world reads them every step). */
+  private revision = 0;
+  private depositsCache: { revision: number; value: CementDeposit[] } | null = null;
+  private distributionCache: { revision: number; value: ReturnType<CementBodyFlow['computeDistribution']> } | null =
+    null;
 
   constructor(
     private readonly anatomy: Anatomy,
@@ -113,8 +141,21 @@ export class CementBodyFlow {
     const grown =
       boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
     for (const cell of grown.filled) this.markReached(cell);
+    this.advanceFeeds(grown.filled);
     const ml = leaked + grown.placedMl;
+    if (ml > 0) this.revision++;
     return { ml, bodyPa, syringePa: bodyPa + (ml / dtS) * cannula };
+  }
+
+  /** Share the body with another side's cement (both lattices are built from the same anatomy, cell for cell). */
+  shareBodyWith(other: CementBodyFlow): void {
+    if (other !== this && !this.siblings.includes(other)) this.siblings.push(other);
+  }
+
+  /** Whether another side's cement holds this cell. */
+  private takenByOthers(cell: number): boolean {
+    for (const s of this.siblings) if ((s.invasion?.filledMl[cell] ?? 0) > 0) return true;
+    return false;
   }
 
   private start(ctx: BodyFlowContext): CementInvasion {
@@ -133,10 +174,13 @@ export class CementBodyFlow {
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
       inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
-      first = order[0];
+      first = order.find((c) => !this.takenByOthers(c)) ?? order[0];
     } else {
       first = lattice.nearestInside(ctx.tip);
+      if (this.takenByOthers(first))
+        first = lattice.insideByDistance(ctx.tip).find((c) => !this.takenByOthers(c)) ?? first;
     }
+    inv.blocked = (cell) => this.takenByOthers(cell);
     inv.start(first);
     this.lattice = lattice;
     this.invasion = inv;
@@ -176,14 +220,71 @@ export class CementBodyFlow {
     this.reachedSet.add(index);
     const o = l.outlets[index];
     const h = outletHydraulics(o.kind, o.widthMm, this.v, this.p);
-    this.reached.push({
+    const reached: ReachedOutlet = {
       index,
       kind: o.kind,
       widthMm: o.widthMm,
       position: o.position,
-      ...h,
+      conductanceM3: h.conductanceM3,
+      ownConductanceM3: h.conductanceM3,
+      backPa: h.backPa,
       breachLocation: this.breachLocations.get(index),
-    });
+      feed: this.feedOf(o),
+    };
+    this.updateConductance(reached);
+    this.reached.push(reached);
+  }
+
+  /**
+   * A wall defect reached only along its fracture line (no bulk cement in the cells next to it): the
+   * line is a channel of its own diameter from the nearest bulk cement to the defect.
+   */
+  private feedOf(o: LatticeOutlet): ReachedOutlet['feed'] {
+    const l = this.lattice;
+    const inv = this.invasion;
+    if (!l || !inv || !isWallDefect(o.kind)) return null;
+    if (o.cells.some((c) => inv.inMass[c] && l.kind[c] !== CELL.channel)) return null;
+    const opening = o.key.startsWith('o') ? Number(o.key.slice(1)) : -1;
+    const line = (this.anatomy.channels?.channels ?? []).find(
+      (ch) => ch.kind === 'fractureLine' && ch.openingIndex === opening,
+    );
+    if (!line) return null;
+    let d2 = Infinity;
+    for (let idx = 0; idx < inv.inMass.length; idx++) {
+      if (!inv.inMass[idx] || l.kind[idx] === CELL.channel) continue;
+      d2 = Math.min(d2, dist2(l.centreOf(idx), o.position));
+    }
+    return { widthMm: line.widthMm, distanceMm: Math.sqrt(d2) };
+  }
+
+  /** Bulk cement that filled cells this step comes nearer to the defects fed along a fracture line. */
+  private advanceFeeds(filled: readonly number[]): void {
+    const l = this.lattice;
+    if (!l || filled.length === 0) return;
+    for (const r of this.reached) {
+      const feed = r.feed;
+      if (!feed) continue;
+      const cells = l.outlets[r.index].cells;
+      for (const cell of filled) {
+        if (l.kind[cell] === CELL.channel) continue;
+        if (cells.includes(cell)) {
+          r.feed = null;
+          break;
+        }
+        feed.distanceMm = Math.min(feed.distanceMm, Math.sqrt(dist2(l.centreOf(cell), r.position)));
+      }
+      this.updateConductance(r);
+    }
+  }
+
+  /** The defect's own conductance in series with the fracture line that feeds it (Poiseuille, at least a cell long). */
+  private updateConductance(r: ReachedOutlet): void {
+    if (!r.feed) {
+      r.conductanceM3 = r.ownConductanceM3;
+      return;
+    }
+    const line = poiseuilleConductance(r.feed.widthMm, Math.max(CELL_MM, r.feed.distanceMm));
+    r.conductanceM3 = 1 / (1 / r.ownConductanceM3 + 1 / line);
   }
 
   /** Cement in the balloon's cavity, mL. */
@@ -234,6 +335,12 @@ export class CementBodyFlow {
    * the renderer thins the block's opacity to the share the cement fills), plus one track per leak.
    */
   deposits(): CementDeposit[] {
+    if (this.depositsCache?.revision !== this.revision)
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits() };
+    return this.depositsCache.value;
+  }
+
+  private computeDeposits(): CementDeposit[] {
     const l = this.lattice;
     const inv = this.invasion;
     if (!l || !inv) return [];
@@ -278,11 +385,18 @@ export class CementBodyFlow {
   }
 
   /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
-  distribution(): {
+  distribution(): ReturnType<CementBodyFlow['computeDistribution']> {
+    if (this.distributionCache?.revision !== this.revision)
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution() };
+    return this.distributionCache.value;
+  }
+
+  private computeDistribution(): {
     fillFraction: number;
     crossesMidline: boolean;
     touchesSuperiorEndplate: boolean;
     touchesInferiorEndplate: boolean;
+    posteriorReach: number;
   } {
     const l = this.lattice;
     const inv = this.invasion;
@@ -294,8 +408,10 @@ export class CementBodyFlow {
       crossesMidline: false,
       touchesSuperiorEndplate: false,
       touchesInferiorEndplate: false,
+      posteriorReach: 0,
     };
     if (!l || !inv) return none;
+    let reachZ = -Infinity;
     let left = false;
     let right = false;
     let sup = false;
@@ -308,12 +424,15 @@ export class CementBodyFlow {
       if (dx < -CELL_MM) right = true;
       if (l.superiorCells[idx]) sup = true;
       if (l.inferiorCells[idx]) infr = true;
+      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, l.centreOf(idx).z + CELL_MM / 2);
     }
+    const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
       fillFraction: this.inBodyMl / bodyMl,
       crossesMidline: left && right,
       touchesSuperiorEndplate: sup,
       touchesInferiorEndplate: infr,
+      posteriorReach: Number.isFinite(reachZ) ? Math.min(1, Math.max(0, (reachZ - anteriorZ) / v.bodyDepthMm)) : 0,
     };
   }
 }

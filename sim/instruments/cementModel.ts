@@ -35,6 +35,8 @@ export interface CementModelParams {
   readonly cavityCompactionFactor: number;
   /** Length of a hairline fissure along the wall, mm (slit conductance; assumed). */
   readonly fissureSpanMm: number;
+  /** Aperture of a visible endplate crack as a share of its length (a slit, not a hole; assumed). */
+  readonly crackApertureShare: number;
 }
 
 /** Default constants. */
@@ -56,6 +58,7 @@ export const CEMENT_MODEL: CementModelParams = {
   channelVolumeShare: 0.3,
   cavityCompactionFactor: 2.5,
   fissureSpanMm: 5,
+  crackApertureShare: 0.2,
 };
 
 /** Porosity of cancellous bone from relative density (1 = healthy). */

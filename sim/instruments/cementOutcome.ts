@@ -43,7 +43,15 @@ export function cementOutcome(c: CementView, ticksPerS: number): CementOutcome {
   const d = c.distribution;
   const seenTicks = c.leaks.map((l) => l.seenTick).filter((t): t is number => t !== null && t !== undefined);
   const firstSeen = seenTicks.length ? Math.min(...seenTicks) : null;
-  const pushedOn = firstSeen === null ? null : Math.max(0, ((c.lastFlowTick ?? firstSeen) - firstSeen) / ticksPerS);
+  // Per side when the view carries it (mergeCementViews keeps each side's own clock); else from the one batch.
+  const pushedOn =
+    c.flowAfterSeenLeakTicks !== undefined
+      ? c.flowAfterSeenLeakTicks === null
+        ? null
+        : c.flowAfterSeenLeakTicks / ticksPerS
+      : firstSeen === null
+        ? null
+        : Math.max(0, ((c.lastFlowTick ?? firstSeen) - firstSeen) / ticksPerS);
   const venousMl = c.leaks.filter((l) => l.location === 'venous').reduce((s, l) => s + l.volumeMl, 0);
   const embolismRisk: EmbolismRisk =
     venousMl <= EMBOLISM_BANDS_ML.low

@@ -21,9 +21,9 @@ export const poiseuilleConductance = (diameterMm: number, lengthMm: number): num
 
 /**
  * Hydraulics of an outlet the cement presses on: flow = conductance x (P - back) / eta_f.
- * Round openings (veins, defects, visible cracks, trocar holes) are Poiseuille channels, as long as
- * the venous channel (assumed) or the shell; hairline fissures are slits, w^3 x span / (12 L)
- * (plane Poiseuille). Back pressure: the disc nucleus lying prone ~0.1 MPa (Wilke et al., Spine
+ * Round openings (veins, defects, trocar holes) are Poiseuille channels, as long as the venous
+ * channel (assumed) or the shell; hairline fissures and visible endplate cracks are slits,
+ * w^3 x span / (12 L) (plane Poiseuille). Back pressure: the disc nucleus lying prone ~0.1 MPa (Wilke et al., Spine
  * 1999), veins ~1 kPa, soft tissue and the epidural space ~0 (assumed).
  */
 export function outletHydraulics(
@@ -38,6 +38,12 @@ export function outletHydraulics(
   if (kind === 'endplateFissure' || kind === 'cortexFissure') {
     const w = widthMm / 1000;
     return { conductanceM3: (w * w * w * (p.fissureSpanMm / 1000)) / (12 * (wallMm / 1000)), backPa: backKPa * 1000 };
+  }
+  if (kind === 'endplateCrack') {
+    // A visible endplate crack is a fracture line as long as its size, not a round hole: a slit whose
+    // aperture is a share of its length (assumed), through the endplate.
+    const w = (p.crackApertureShare * widthMm) / 1000;
+    return { conductanceM3: (w * w * w * (widthMm / 1000)) / (12 * (wallMm / 1000)), backPa: backKPa * 1000 };
   }
   return {
     conductanceM3: poiseuilleConductance(widthMm, isVein(kind) ? p.veinLengthMm : wallMm),

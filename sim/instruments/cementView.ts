@@ -51,6 +51,12 @@ export interface CementView {
   readonly distribution: CementDistribution;
   /** Last tick cement moved (into the cannula, the body or out of it), or null. */
   readonly lastFlowTick: number | null;
+  /**
+   * Ticks the cement that leaked kept flowing after its first leak was seen on an image: per batch
+   * (side), the last flow of that batch after that batch's first seen leak; the longest over the
+   * sides when merged. Null when no leak was seen. Absent in views made before this figure existed.
+   */
+  readonly flowAfterSeenLeakTicks?: number | null;
 }
 
 /** Cement delivery: the device kind, what the loaded one still holds, the batch left to fill more. */
@@ -60,6 +66,12 @@ export interface CementDistribution {
   readonly crossesMidline: boolean;
   readonly touchesSuperiorEndplate: boolean;
   readonly touchesInferiorEndplate: boolean;
+  /**
+   * How far back the cement in the body reaches, as a share of the body's depth from the anterior
+   * cortex (0) to the posterior wall (1): what the lateral image shows of the front (hidden channels
+   * hold too little to show and are left out). The posterior quarter starts at 0.75.
+   */
+  readonly posteriorReach?: number;
 }
 
 /** The delivery device and the batch, for the cement panel. */

@@ -38,6 +38,15 @@ export function mergeCementViews(active: CementView, others: readonly CementView
     peakBodyPressureKPa: Math.max(...all.map((v) => v.peakBodyPressureKPa)),
     maxUnimagedMl: Math.max(...all.map((v) => v.maxUnimagedMl)),
     distribution: mergeDistribution(all),
+    // Each side's own leak-reaction clock (its cement after its leak), the longest of them: the
+    // planned injection of the other side after a leak on this one is not pushing on.
+    flowAfterSeenLeakTicks: all.reduce<number | null>(
+      (t, v) =>
+        v.flowAfterSeenLeakTicks === null || v.flowAfterSeenLeakTicks === undefined
+          ? t
+          : Math.max(t ?? v.flowAfterSeenLeakTicks, v.flowAfterSeenLeakTicks),
+      null,
+    ),
     lastFlowTick: all.reduce<number | null>(
       (t, v) => (v.lastFlowTick === null ? t : Math.max(t ?? v.lastFlowTick, v.lastFlowTick)),
       null,
@@ -55,5 +64,6 @@ function mergeDistribution(all: readonly CementView[]): CementView['distribution
     crossesMidline: all.some((v) => v.distribution.crossesMidline) || all.filter((v) => v.inBodyMl > 0).length > 1,
     touchesSuperiorEndplate: all.some((v) => v.distribution.touchesSuperiorEndplate),
     touchesInferiorEndplate: all.some((v) => v.distribution.touchesInferiorEndplate),
+    posteriorReach: Math.max(...all.map((v) => v.distribution.posteriorReach ?? 0)),
   };
 }

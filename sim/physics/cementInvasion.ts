@@ -43,6 +43,11 @@ export class CementInvasion {
   private started = false;
   /** The cell being filled now (partly full), or -1. */
   private current = -1;
+  /**
+   * Cells cement cannot enter because other cement already holds them (the other side's batch of a
+   * bipedicular procedure, in the same body): cement already there takes no more.
+   */
+  blocked: (cell: number) => boolean = () => false;
 
   constructor(
     readonly lattice: CementLattice,
@@ -87,6 +92,7 @@ export class CementInvasion {
     let best = -1;
     let bestP = Infinity;
     for (const cell of this.frontier) {
+      if (this.blocked(cell)) continue;
       const p = this.price(cell, etaF);
       if (p < bestP || (p === bestP && cell < best)) {
         bestP = p;

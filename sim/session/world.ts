@@ -64,6 +64,8 @@ export class World {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
           chosen = createPedicleKit(this.anatomy, this.scenario);
+          // Both sides' cement fills one body.
+          for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
         }
         this.activeSide = command.side;
@@ -141,7 +143,10 @@ export class World {
     const kits = [...this.kits.values()];
     const moving = kits.some((k) => k.trocar.moving);
     events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: moving }));
-    const imageAcquired = events.some((e) => e.type === 'image.acquired');
+    // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
+    // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
+    const carm = this.fluoroscope.carmView();
+    const imageAcquired = events.some((e) => e.type === 'image.acquired') || (carm.exposing && carm.movingS === 0);
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     const breachOpenings = this.breachOpenings();
     for (const k of kits) k.balloon.shareEndplate(this.plate);
