@@ -4,6 +4,7 @@ import { cementPhaseAt, pedalPresses, volumeWindowMl } from './attemptFacts';
 import {
   BLIND_PUSH_ML,
   CEMENT_LEAK_ODDS,
+  CEMENT_POINTS_CAP,
   CEMENT_POINTS_PER_LOG_ODDS,
   CONTINUOUS_SCREENING_S,
   FLUORO_NORM_S,
@@ -13,7 +14,8 @@ import {
 import { TICKS_PER_S } from '../core/constants';
 
 /** Points for a cement error with this leak odds ratio (weights.ts). */
-const cementPoints = (odds: number): number => -Math.round(CEMENT_POINTS_PER_LOG_ODDS * Math.log(odds) * 10) / 10;
+export const cementPoints = (odds: number): number =>
+  -Math.min(CEMENT_POINTS_CAP, Math.round(CEMENT_POINTS_PER_LOG_ODDS * Math.log(odds) * 10) / 10);
 
 /**
  * Serious errors: unsafe technique that does not by itself harm the patient in this attempt, but
@@ -99,13 +101,14 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
   if (rupture.length) add('balloon-rupture', 'Balloon ruptured', -SERIOUS_POINTS, rupture);
 
   // Cement: each error weighs by the leak odds the model shows for it.
+  const odds = CEMENT_LEAK_ODDS[input.scenario.procedure];
   const injections = commandTicks(input, 'cement.inject');
   const liquid = injections.filter((t) => ['unmixed', 'liquid'].includes(cementPhaseAt(input, t)));
   if (liquid.length)
     add(
       'liquid-cement',
       'Cement pushed while still liquid (before the working phase)',
-      cementPoints(CEMENT_LEAK_ODDS.liquidPhase),
+      cementPoints(odds.liquidPhase),
       liquid,
     );
   const c = f.cement;
@@ -113,7 +116,7 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
     add(
       'blind-push',
       `${c.maxUnimagedMl.toFixed(1)} mL of cement pushed without an image (over ${BLIND_PUSH_ML} mL)`,
-      cementPoints(CEMENT_LEAK_ODDS.blindPush),
+      cementPoints(odds.blindPush),
       injections,
     );
   const [, hi] = volumeWindowMl(input.scenario.level);
@@ -121,7 +124,7 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
     add(
       'overfill',
       `Overfilled: ${c.inBodyMl.toFixed(1)} mL in the body (window up to ${hi} mL)`,
-      cementPoints(CEMENT_LEAK_ODDS.overfill),
+      cementPoints(odds.overfill),
       injections,
     );
   return out;

@@ -27,20 +27,24 @@ export const SERIOUS_POINTS = 12;
 /**
  * Cement errors weigh by the leak risk they carry: points = CEMENT_POINTS_PER_LOG_ODDS x ln(odds
  * ratio of a leak). 10 points per unit of log-odds puts the published low-viscosity odds ratio
- * (3.3) at 12 points, one serious error.
+ * (3.3) at 12 points, one serious error; the model's own odds (below) set each error's weight.
  */
 export const CEMENT_POINTS_PER_LOG_ODDS = 10;
 
 /**
- * Leak odds ratios the cement model itself shows (npm run calibrate:cement prints them; README
- * "Cement weights"): liquid (low-viscosity) cement against working-phase dough, a blind push
- * against pushes of at most 1 mL between images, overfill against a fill inside the window.
+ * Leak odds ratios the cement model itself shows, per procedure (npm run calibrate:cement prints
+ * them as its RUBRIC rows; README "Cement weights"): liquid (low-viscosity) cement against
+ * working-phase dough; blind pushes (1.5 mL between images) against 0.5 mL watched pushes (any leak
+ * for kyphoplasty, a leak of 0.1 mL or more for vertebroplasty, where small leaks are common
+ * either way); overfill (6.5 mL against 4 mL in a lumbar kyphoplasty; no vertebroplasty figure, so
+ * the kyphoplasty one stands for both).
  */
 export const CEMENT_LEAK_ODDS = {
-  liquidPhase: 3.3,
-  blindPush: 2.5,
-  overfill: 2.2,
+  kyphoplasty: { liquidPhase: 3.0, blindPush: 2.5, overfill: 28 },
+  vertebroplasty: { liquidPhase: 14, blindPush: 2.2, overfill: 28 },
 } as const;
+/** No single cement error costs more than two serious errors: beyond that the leak itself is scored (leakage domain, critical canal leak). */
+export const CEMENT_POINTS_CAP = 2 * SERIOUS_POINTS;
 
 /** Cement pushed between two images beyond this is a blind push (0.5-1 mL increments under lateral control, doubled). */
 export const BLIND_PUSH_ML = 2;

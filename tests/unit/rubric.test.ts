@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan, loadScenario } from './goldenFixtures';
 import { runPlan } from '../../sim/plan/runPlan';
 import { scoreAttempt } from '../../sim/scoring/score';
-import { CEMENT_LEAK_ODDS, CEMENT_POINTS_PER_LOG_ODDS, SERIOUS_POINTS } from '../../sim/scoring/weights';
+import { CEMENT_LEAK_ODDS, CEMENT_POINTS_CAP, SERIOUS_POINTS } from '../../sim/scoring/weights';
+import { cementPoints } from '../../sim/scoring/seriousErrors';
 import { TICKS_PER_S } from '../../sim/core/constants';
 import type { Plan, PlanStep } from '../../sim/plan/planSchema';
 import type { LogEntry } from '../../sim/core/commands';
@@ -34,7 +35,7 @@ const withEvents = (a: Attempt, extra: TimedEvent[]): Attempt => ({
 });
 const edit = (plan: Plan, f: (steps: readonly PlanStep[]) => PlanStep[]): Plan => ({ ...plan, steps: f(plan.steps) });
 const isTick = (item: string) => (st: PlanStep) => 'do' in st && st.do.type === 'checklist.tick' && st.do.item === item;
-const cementWeight = (odds: number) => -Math.round(CEMENT_POINTS_PER_LOG_ODDS * Math.log(odds) * 10) / 10;
+
 const puncture = (a: Attempt) => a.final.events.find((e) => e.event.type === 'needle.skinPunctured')!.tick;
 
 describe('the rubric', () => {
@@ -148,9 +149,16 @@ describe('the rubric', () => {
     );
     const r = score(novice);
     const points = (id: string) => r.seriousErrors.find((e) => e.id === id)?.points;
-    expect(points('liquid-cement')).toBe(cementWeight(CEMENT_LEAK_ODDS.liquidPhase));
-    expect(points('blind-push')).toBe(cementWeight(CEMENT_LEAK_ODDS.blindPush));
+    // 10 x ln(odds) capped at two serious errors: liquid vertebroplasty cement (odds 14) hits the cap.
+    expect(points('liquid-cement')).toBe(-CEMENT_POINTS_CAP);
+    expect(points('blind-push')).toBe(-7.9);
     expect(r.passed).toBe(false);
+  });
+
+  it('cement weights are 10 points per unit of log-odds, capped at two serious errors', () => {
+    expect(cementPoints(CEMENT_LEAK_ODDS.kyphoplasty.liquidPhase)).toBe(-11);
+    expect(cementPoints(Math.E)).toBe(-10);
+    expect(cementPoints(1000)).toBe(-CEMENT_POINTS_CAP);
   });
 
   it('overfill beyond the volume window is a serious error weighted by its leak odds', () => {
@@ -160,9 +168,7 @@ describe('the rubric', () => {
     });
     // T12: window 2-4 mL, overfill beyond 5 mL.
     expect(seriousIds(filled(4.9))).not.toContain('overfill');
-    expect(score(filled(5.6)).seriousErrors.find((e) => e.id === 'overfill')?.points).toBe(
-      cementWeight(CEMENT_LEAK_ODDS.overfill),
-    );
+    expect(score(filled(5.6)).seriousErrors.find((e) => e.id === 'overfill')?.points).toBe(-CEMENT_POINTS_CAP);
   });
 
   it('image quality: decisions taken on an AP several degrees off true cost points; looked-for true views cost none', () => {
