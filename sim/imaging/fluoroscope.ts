@@ -2,6 +2,7 @@ import type { Command, FluoroMode, View } from '../core/commands';
 import type { DomainEvent } from '../core/events';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
+import type { Vec3 } from '../math/vec3';
 import { createAttenuationField } from '../anatomy/attenuation';
 import {
   DETECTOR_DIAMETER_MM,
@@ -18,6 +19,7 @@ import { OPEN_COLLIMATION, clampCollimation, fieldAreaAtDetectorMm2, type Collim
 import { MODES, doseRates, type ExposureGeometry } from './dose';
 import type { CArmView } from './carmView';
 import type { DoseView } from './doseView';
+import { handBeamFraction } from './handInBeam';
 
 export type CArmKind = 'single-plane' | 'biplane';
 
@@ -32,6 +34,15 @@ const DEFAULT_MODE: FluoroMode = 'continuous';
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const byView = <T>(f: () => T): Record<View, T> => ({ AP: f(), lateral: f() });
 
+/** What the world tells the C-arm each step. */
+export interface ExposureContext {
+  /**
+   * Where the operator's hands grip the instruments they are working this step (patient frame,
+   * mm; sim/imaging/handInBeam.ts `handGrip`); empty when no hand is on an instrument.
+   */
+  readonly hands: readonly Vec3[];
+}
+
 /**
  * The C-arm and its exposure bookkeeping: pose, swing, mode, pedal, fluoro time, dose and the
  * operator's hand. Pure and deterministic; the renderer draws from its pose (carmView + anatomy).
@@ -40,7 +51,7 @@ export class Fluoroscope {
   private view: View = 'AP';
   private movingS = 0;
   private mode: FluoroMode = DEFAULT_MODE;
-  private exposing = false;
+  private exposingNow = false;
   private imageThisPress = false;
   private handThisPress = false;
   private readonly adjust = byView(() => ({ orbitDeg: 0, tiltDeg: 0 }));
@@ -107,20 +118,25 @@ export class Fluoroscope {
         this.pulseDueS = Math.min(this.pulseDueS, 1 / MODES[command.mode].framesPerS);
         break;
       case 'fluoro.expose':
-        if (command.on && !this.exposing) {
+        if (command.on && !this.exposingNow) {
           this.imageThisPress = false;
           this.handThisPress = false;
           this.pulseDueS = 0;
         }
-        this.exposing = command.on;
+        this.exposingNow = command.on;
         break;
       default:
         break;
     }
   }
 
+  /** The pedal is down: the tube fires (the world only needs the hands' places then). */
+  get exposing(): boolean {
+    return this.exposingNow;
+  }
+
   /** Advance by dtS: swing, exposure, dose; returns the events of this step. */
-  step(dtS: number, ctx: { readonly instrumentsMoving: boolean }): DomainEvent[] {
+  step(dtS: number, ctx: ExposureContext): DomainEvent[] {
     const events = this.pending.splice(0, this.pending.length);
     if (this.movingS > 0) {
       this.movingS = Math.max(0, this.movingS - dtS);
@@ -129,7 +145,7 @@ export class Fluoroscope {
         events.push({ type: 'carm.moved', view: this.view });
       }
     }
-    if (!this.exposing || dtS <= 0) return events;
+    if (!this.exposingNow || dtS <= 0) return events;
 
     // The tube fires whenever the pedal is down, even mid-swing (that dose forms no image). Dose
     // comes in pulses (frames): each pulse delivers the rate divided by the pulse rate.
@@ -137,7 +153,10 @@ export class Fluoroscope {
     const periodS = 1 / MODES[this.mode].framesPerS;
     this.fluoroTimeS += dtS;
     this.fluoroTimeByViewS[this.view] += dtS;
-    if (ctx.instrumentsMoving) this.handInBeamS += dtS;
+    // The hand is in the beam only when it is on an instrument inside the collimated field of this view.
+    const handFraction = this.handFraction(ctx.hands);
+    const handInBeam = handFraction > 0;
+    if (handInBeam) this.handInBeamS += dtS;
     while (this.pulseDueS < dtS - 1e-9) {
       this.pulses += 1;
       this.pulseDueS += periodS;
@@ -149,7 +168,7 @@ export class Fluoroscope {
       this.dapByViewGyCm2[this.view] += dap;
       this.skinDoseMGy[this.view] += rates.skinDoseMGyPerS * periodS;
       this.handDoseMSv += rates.handScatterMSvPerS * periodS;
-      if (ctx.instrumentsMoving) this.handDoseMSv += rates.handInBeamMSvPerS * periodS;
+      if (handInBeam) this.handDoseMSv += rates.irpKermaMGyPerS * handFraction * periodS;
     }
     this.pulseDueS -= dtS;
     if (this.movingS === 0 && !this.imageThisPress) {
@@ -157,11 +176,10 @@ export class Fluoroscope {
       this.shots[this.view] += 1;
       events.push({ type: 'image.acquired', view: this.view });
     }
-    if (ctx.instrumentsMoving) {
-      if (!this.handThisPress) {
-        this.handThisPress = true;
-        events.push({ type: 'handInBeam', view: this.view });
-      }
+    // Once per exposure episode (pedal press), the first time a hand is in the beam.
+    if (handInBeam && !this.handThisPress) {
+      this.handThisPress = true;
+      events.push({ type: 'handInBeam', view: this.view });
     }
     return events;
   }
@@ -175,7 +193,7 @@ export class Fluoroscope {
       tiltDeg: a.tiltDeg,
       movingS: this.movingS,
       mode: this.mode,
-      exposing: this.exposing,
+      exposing: this.exposingNow,
       patientRotation: this.patient,
       collimation: this.collimation[this.view],
       zoom: this.zoom[this.view],
@@ -211,6 +229,23 @@ export class Fluoroscope {
   pose(view: View = this.view): CArmPose {
     const a = this.adjust[view];
     return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, targetIsocentre(this.anatomy));
+  }
+
+  /**
+   * Fraction of the IRP kerma rate reaching the hands in the beam of the current view (0: none in
+   * it). Mid-swing the pose is taken as the view being swung to (a simplification: the arm's
+   * intermediate angles are not modelled).
+   */
+  private handFraction(hands: readonly Vec3[]): number {
+    if (hands.length === 0) return 0;
+    const projection = createProjection(this.pose(this.view), DETECTOR_DIAMETER_MM);
+    return handBeamFraction(
+      hands,
+      projection,
+      DETECTOR_DIAMETER_MM / this.zoom[this.view],
+      this.collimation[this.view],
+      this.field,
+    );
   }
 
   private swingTo(view: View): void {
