@@ -19,7 +19,7 @@ import { OPEN_COLLIMATION, clampCollimation, fieldAreaAtDetectorMm2, type Collim
 import { MODES, doseRates, type ExposureGeometry } from './dose';
 import type { CArmView } from './carmView';
 import type { DoseView } from './doseView';
-import { handBeamFraction } from './handInBeam';
+import { handBeamFraction, tissueBeforeMm } from './handInBeam';
 
 export type CArmKind = 'single-plane' | 'biplane';
 
@@ -63,6 +63,7 @@ export class Fluoroscope {
   private readonly patient: PatientRotation;
   private readonly field: AttenuationField;
   private readonly geometryCache = new Map<string, ExposureGeometry>();
+  private readonly tissueBeforeCache = new Map<string, number>();
 
   private fluoroTimeS = 0;
   private airKermaMGy = 0;
@@ -238,13 +239,25 @@ export class Fluoroscope {
    */
   private handFraction(hands: readonly Vec3[]): number {
     if (hands.length === 0) return 0;
-    const projection = createProjection(this.pose(this.view), DETECTOR_DIAMETER_MM);
+    const pose = this.pose(this.view);
+    const projection = createProjection(pose, DETECTOR_DIAMETER_MM);
+    // Tissue between the tube and the hand, cached per pose and 2 mm of hand position (a pushing
+    // hand moves ~0.2 mm per step; the answer only changes where the ray grazes the body's outline).
+    const tissueBefore = (hand: Vec3): number => {
+      const key = `${poseKey(pose)}|${Math.round(hand.x / 2)}|${Math.round(hand.y / 2)}|${Math.round(hand.z / 2)}`;
+      const cached = this.tissueBeforeCache.get(key);
+      if (cached !== undefined) return cached;
+      const mm = tissueBeforeMm(this.field, projection.source, hand);
+      if (this.tissueBeforeCache.size > 1024) this.tissueBeforeCache.clear();
+      this.tissueBeforeCache.set(key, mm);
+      return mm;
+    };
     return handBeamFraction(
       hands,
       projection,
       DETECTOR_DIAMETER_MM / this.zoom[this.view],
       this.collimation[this.view],
-      this.field,
+      tissueBefore,
     );
   }
 

@@ -73,6 +73,7 @@ const BEHIND_PATIENT_MM = 20;
  * Fraction of the reference (IRP) kerma rate a hand receives when it is in the primary beam, or 0
  * when no hand is: for each hand, its ball projected onto the detector must touch the exposed field
  * (collimation, zoom and pose of the current view) and lie between the source and the detector.
+ * tissueBefore(hand): tissue between the source and the hand, mm (tissueBeforeMm).
  * Behind the patient (the AP view of a prone patient, tube under the table) the hand gets
  * HAND_BEAM_FRACTION; with no patient between it and the tube (a hand on the tube side of a lateral
  * view) it gets the primary beam itself, inverse-square from the IRP.
@@ -82,7 +83,7 @@ export function handBeamFraction(
   projection: Projection,
   iiDiameterMm: number,
   collimation: Collimation,
-  field: AttenuationField,
+  tissueBefore: (hand: Vec3) => number,
 ): number {
   const sid = projection.pose.sourceToImageMm;
   const irpMm = projection.pose.sourceToIsocentreMm - IRP_OFFSET_MM;
@@ -91,7 +92,7 @@ export function handBeamFraction(
     const p = projection.project(hand);
     if (!p || p.depthMm >= sid) continue;
     if (!discMeetsField(p.uMm, p.vMm, HAND_RADIUS_MM * p.magnification, iiDiameterMm, collimation)) continue;
-    const behind = tissueBeforeMm(field, projection.source, hand) >= BEHIND_PATIENT_MM;
+    const behind = tissueBefore(hand) >= BEHIND_PATIENT_MM;
     fraction = Math.max(fraction, behind ? HAND_BEAM_FRACTION : (irpMm / p.depthMm) ** 2);
   }
   return fraction;
