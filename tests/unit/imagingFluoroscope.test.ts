@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Fluoroscope, SWING_S } from '../../sim/imaging/fluoroscope';
 import { beamAxes, makePose, obliquityDeg } from '../../sim/imaging/carmPose';
 import { MIN_SHUTTER_HALF_MM, OPEN_COLLIMATION } from '../../sim/imaging/collimation';
+import { DETECTOR_DIAMETER_MM } from '../../sim/imaging/carmPose';
+import { createProjection } from '../../sim/imaging/projection';
+import { handBeamFraction, tissueBeforeMm } from '../../sim/imaging/handInBeam';
+import { HAND_BEAM_FRACTION } from '../../sim/imaging/dose';
 import { dot, normalize, sub, type Vec3 } from '../../sim/math/vec3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,6 +111,25 @@ describe('Fluoroscope', () => {
     expect(inBeam(() => {})).toBe(true);
     expect(inBeam((f) => f.apply({ type: 'carm.collimate', halfWidthMm: 50, halfHeightMm: 115 }))).toBe(false);
     expect(inBeam((f) => f.apply({ type: 'carm.zoom', zoom: 2 }))).toBe(false);
+  });
+
+  it('a hand with no patient between it and the tube gets the primary beam itself, far more than one behind the patient', () => {
+    const f = make('biplane');
+    const projection = createProjection(f.pose('AP'), DETECTOR_DIAMETER_MM);
+    const behind = { x: 25, y: 0, z: 170 };
+    // Between the tube (under the table) and the phantom's front (z = -120): 450 mm from the source, at the IRP.
+    const tubeSide = { x: 0, y: 0, z: -150 };
+    const tissue = (h: Vec3) => tissueBeforeMm(phantomField(), projection.source, h);
+    expect(tissue(behind)).toBeGreaterThan(200);
+    expect(tissue(tubeSide)).toBe(0);
+    const fraction = (h: Vec3) => handBeamFraction([h], projection, DETECTOR_DIAMETER_MM, OPEN_COLLIMATION, tissue);
+    expect(fraction(behind)).toBe(HAND_BEAM_FRACTION);
+    // ~1: inverse-square from the IRP, the patient rotation moves it a little.
+    expect(fraction(tubeSide)).toBeGreaterThan(0.95);
+    expect(fraction(tubeSide)).toBeLessThan(1.05);
+    // Beyond the detector, or off the field, nothing.
+    expect(fraction({ x: 0, y: 0, z: 500 })).toBe(0);
+    expect(fraction({ x: 300, y: 0, z: 170 })).toBe(0);
   });
 
   it('the seeded patient rotation makes the preset oblique and carm.adjust corrects it', () => {
