@@ -39,7 +39,10 @@ export type DomainEvent =
   /** The tip went past the pedicle's level without entering it, on this side of it. */
   | { type: 'needle.missedPedicle'; direction: 'medial' | 'lateral' | 'superior' | 'inferior' }
   | { type: 'handInBeam'; view: View }
+  /** The drilled working channel reaches the target depth (sim/instruments/trocarChannel.ts). */
   | { type: 'channel.ready' }
+  /** A drill ended short of the target depth: the channel is channelMm long and needs moreMm more. */
+  | { type: 'channel.short'; channelMm: number; moreMm: number }
   | { type: 'balloon.endplateContact' }
   | { type: 'balloon.pressureLimit'; pressurePsi: number }
   | { type: 'balloon.ruptured'; pressurePsi: number }

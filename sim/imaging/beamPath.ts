@@ -4,7 +4,7 @@ import type { Projection } from './projection';
 export type AttenuationField = (x: number, y: number, z: number) => number;
 
 /** Anything denser than this counts as patient, per mm (air ~0; aerated lung ~0.005; assumed). */
-const BODY_THRESHOLD_PER_MM = 0.002;
+export const BODY_THRESHOLD_PER_MM = 0.002;
 const STEP_MM = 2;
 
 export interface BeamPath {

@@ -6,7 +6,7 @@ import type { FluoroMode } from '../core/commands';
  *   K_irp  = K_CONT * modeFactor * 2^((t - T_REF) / T_DOUBLE) * zoom^2       mGy/s at the IRP
  *   DAP    = K_irp * A_field(IRP)                                          (Gy cm2)
  *   ESD    = K_irp * BSF * (d_irp / d_skin)^2                                (entrance skin dose)
- *   H_hand = K_irp * HAND_BEAM_FRACTION while the hand is in the beam + DAP * HAND_SCATTER
+ *   H_hand = K_irp * HAND_BEAM_FRACTION while a hand is in the beam behind the patient + DAP * HAND_SCATTER
  *
  * Dose is delivered in pulses (frames): one pulse carries K_irp / pulseRate (pulseDose below).
  *
@@ -56,11 +56,15 @@ export const IRP_OFFSET_MM = 150;
 /** Backscatter factor from kerma free-in-air to entrance skin dose at ~80 kVp (assumed). */
 export const BACKSCATTER_FACTOR = 1.35;
 /**
- * Fraction of the reference kerma a hand receives in the beam: the operator's hand sits at the
- * field edge on the exit side, behind most of the patient (assumed). With 15 s of hand-in-beam
- * in the typical schedule it yields most of Mroz 2008's 1.7 mSv per vertebra (unprotected hand).
+ * Fraction of the reference kerma a hand receives in the beam behind the patient: on the AP view
+ * of a prone patient (tube under the table) the hand on the trocar's handle is on the exit side,
+ * above the back, where the beam has crossed the whole patient (transmission of ~1 % plus
+ * scatter; assumed). Calibrated so that 15 s of a hand pushing under live AP in the typical
+ * schedule, with the scatter below, gives ~1.5 mSv: Mroz 2008's 1.7 mSv per vertebra
+ * (unprotected hand). A hand with no patient between it and the tube gets the primary beam
+ * itself (handInBeam.ts).
  */
-export const HAND_BEAM_FRACTION = 0.02;
+export const HAND_BEAM_FRACTION = 0.03;
 /** Hand dose from scatter near the field, mSv per Gy cm2 of DAP (assumed; the rest of Mroz's 1.7 mSv). */
 export const HAND_SCATTER_MSV_PER_GYCM2 = 0.02;
 
@@ -81,7 +85,7 @@ export interface DoseRates {
   readonly irpKermaMGyPerS: number;
   readonly dapGyCm2PerS: number;
   readonly skinDoseMGyPerS: number;
-  /** Operator hand dose while the hand is in the beam (on top of scatter), mSv/s. */
+  /** Operator hand dose while a hand is in the beam behind the patient (on top of scatter), mSv/s. */
   readonly handInBeamMSvPerS: number;
   /** Operator hand dose from scatter whenever the beam is on, mSv/s. */
   readonly handScatterMSvPerS: number;

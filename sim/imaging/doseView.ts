@@ -18,3 +18,13 @@ export interface DoseView {
   /** Images stored by the trainee (fluoro.store) per view. */
   readonly stored: Readonly<Record<View, number>>;
 }
+
+/**
+ * The highest entrance skin dose of any one field, mGy. AP and lateral enter through different
+ * skin (the AP beam through the anterior trunk on the table, the lateral through the right flank),
+ * so their doses do not add up on any patch of skin: the erythema threshold (2 Gy, Boszczyk 2005)
+ * is judged on the most exposed field.
+ */
+export function peakSkinDoseMGy(dose: Pick<DoseView, 'skinDoseByViewMGy'>): number {
+  return Math.max(dose.skinDoseByViewMGy.AP, dose.skinDoseByViewMGy.lateral);
+}

@@ -2,6 +2,7 @@ import type { Command, FluoroMode, View } from '../core/commands';
 import type { DomainEvent } from '../core/events';
 import type { Anatomy } from '../anatomy/types';
 import type { Rng } from '../math/rng';
+import type { Vec3 } from '../math/vec3';
 import { createAttenuationField } from '../anatomy/attenuation';
 import {
   DETECTOR_DIAMETER_MM,
@@ -19,6 +20,7 @@ import { OPEN_COLLIMATION, clampCollimation, fieldAreaAtDetectorMm2, type Collim
 import { MODES, doseRates, type ExposureGeometry } from './dose';
 import type { CArmView } from './carmView';
 import type { DoseView } from './doseView';
+import { handBeamFraction, tissueBeforeMm } from './handInBeam';
 
 export type CArmKind = 'single-plane' | 'biplane';
 
@@ -33,6 +35,15 @@ const DEFAULT_MODE: FluoroMode = 'continuous';
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const byView = <T>(f: () => T): Record<View, T> => ({ AP: f(), lateral: f() });
 
+/** What the world tells the C-arm each step. */
+export interface ExposureContext {
+  /**
+   * Where the operator's hands grip the instruments they are working this step (patient frame,
+   * mm; sim/imaging/handInBeam.ts `handGrip`); empty when no hand is on an instrument.
+   */
+  readonly hands: readonly Vec3[];
+}
+
 /**
  * The C-arm and its exposure bookkeeping: pose, swing, mode, pedal, fluoro time, dose and the
  * operator's hand. Pure and deterministic; the renderer draws from its pose (carmView + anatomy).
@@ -41,7 +52,7 @@ export class Fluoroscope {
   private view: View = 'AP';
   private movingS = 0;
   private mode: FluoroMode = DEFAULT_MODE;
-  private exposing = false;
+  private exposingNow = false;
   private imageThisPress = false;
   private handThisPress = false;
   private readonly adjust = byView(() => ({ orbitDeg: 0, tiltDeg: 0 }));
@@ -53,6 +64,7 @@ export class Fluoroscope {
   private readonly patient: PatientRotation;
   private readonly field: AttenuationField;
   private readonly geometryCache = new Map<string, ExposureGeometry>();
+  private readonly tissueBeforeCache = new Map<string, number>();
 
   private fluoroTimeS = 0;
   private airKermaMGy = 0;
@@ -108,20 +120,25 @@ export class Fluoroscope {
         this.pulseDueS = Math.min(this.pulseDueS, 1 / MODES[command.mode].framesPerS);
         break;
       case 'fluoro.expose':
-        if (command.on && !this.exposing) {
+        if (command.on && !this.exposingNow) {
           this.imageThisPress = false;
           this.handThisPress = false;
           this.pulseDueS = 0;
         }
-        this.exposing = command.on;
+        this.exposingNow = command.on;
         break;
       default:
         break;
     }
   }
 
+  /** The pedal is down: the tube fires (the world only needs the hands' places then). */
+  get exposing(): boolean {
+    return this.exposingNow;
+  }
+
   /** Advance by dtS: swing, exposure, dose; returns the events of this step. */
-  step(dtS: number, ctx: { readonly instrumentsMoving: boolean }): DomainEvent[] {
+  step(dtS: number, ctx: ExposureContext): DomainEvent[] {
     const events = this.pending.splice(0, this.pending.length);
     if (this.movingS > 0) {
       this.movingS = Math.max(0, this.movingS - dtS);
@@ -130,7 +147,7 @@ export class Fluoroscope {
         events.push({ type: 'carm.moved', view: this.view });
       }
     }
-    if (!this.exposing || dtS <= 0) return events;
+    if (!this.exposingNow || dtS <= 0) return events;
 
     // The tube fires whenever the pedal is down, even mid-swing (that dose forms no image). Dose
     // comes in pulses (frames): each pulse delivers the rate divided by the pulse rate.
@@ -138,7 +155,10 @@ export class Fluoroscope {
     const periodS = 1 / MODES[this.mode].framesPerS;
     this.fluoroTimeS += dtS;
     this.fluoroTimeByViewS[this.view] += dtS;
-    if (ctx.instrumentsMoving) this.handInBeamS += dtS;
+    // The hand is in the beam only when it is on an instrument inside the collimated field of this view.
+    const handFraction = this.handFraction(ctx.hands);
+    const handInBeam = handFraction > 0;
+    if (handInBeam) this.handInBeamS += dtS;
     while (this.pulseDueS < dtS - 1e-9) {
       this.pulses += 1;
       this.pulseDueS += periodS;
@@ -150,7 +170,7 @@ export class Fluoroscope {
       this.dapByViewGyCm2[this.view] += dap;
       this.skinDoseMGy[this.view] += rates.skinDoseMGyPerS * periodS;
       this.handDoseMSv += rates.handScatterMSvPerS * periodS;
-      if (ctx.instrumentsMoving) this.handDoseMSv += rates.handInBeamMSvPerS * periodS;
+      if (handInBeam) this.handDoseMSv += rates.irpKermaMGyPerS * handFraction * periodS;
     }
     this.pulseDueS -= dtS;
     if (this.movingS === 0 && !this.imageThisPress) {
@@ -158,11 +178,10 @@ export class Fluoroscope {
       this.shots[this.view] += 1;
       events.push({ type: 'image.acquired', view: this.view, alignment: viewAlignment(this.pose()) });
     }
-    if (ctx.instrumentsMoving) {
-      if (!this.handThisPress) {
-        this.handThisPress = true;
-        events.push({ type: 'handInBeam', view: this.view });
-      }
+    // Once per exposure episode (pedal press), the first time a hand is in the beam.
+    if (handInBeam && !this.handThisPress) {
+      this.handThisPress = true;
+      events.push({ type: 'handInBeam', view: this.view });
     }
     return events;
   }
@@ -176,7 +195,7 @@ export class Fluoroscope {
       tiltDeg: a.tiltDeg,
       movingS: this.movingS,
       mode: this.mode,
-      exposing: this.exposing,
+      exposing: this.exposingNow,
       patientRotation: this.patient,
       collimation: this.collimation[this.view],
       zoom: this.zoom[this.view],
@@ -212,6 +231,35 @@ export class Fluoroscope {
   pose(view: View = this.view): CArmPose {
     const a = this.adjust[view];
     return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, targetIsocentre(this.anatomy));
+  }
+
+  /**
+   * Fraction of the IRP kerma rate reaching the hands in the beam of the current view (0: none in
+   * it). Mid-swing the pose is taken as the view being swung to (a simplification: the arm's
+   * intermediate angles are not modelled).
+   */
+  private handFraction(hands: readonly Vec3[]): number {
+    if (hands.length === 0) return 0;
+    const pose = this.pose(this.view);
+    const projection = createProjection(pose, DETECTOR_DIAMETER_MM);
+    // Tissue between the tube and the hand, cached per pose and 2 mm of hand position (a pushing
+    // hand moves ~0.2 mm per step; the answer only changes where the ray grazes the body's outline).
+    const tissueBefore = (hand: Vec3): number => {
+      const key = `${poseKey(pose)}|${Math.round(hand.x / 2)}|${Math.round(hand.y / 2)}|${Math.round(hand.z / 2)}`;
+      const cached = this.tissueBeforeCache.get(key);
+      if (cached !== undefined) return cached;
+      const mm = tissueBeforeMm(this.field, projection.source, hand);
+      if (this.tissueBeforeCache.size > 1024) this.tissueBeforeCache.clear();
+      this.tissueBeforeCache.set(key, mm);
+      return mm;
+    };
+    return handBeamFraction(
+      hands,
+      projection,
+      DETECTOR_DIAMETER_MM / this.zoom[this.view],
+      this.collimation[this.view],
+      tissueBefore,
+    );
   }
 
   private swingTo(view: View): void {

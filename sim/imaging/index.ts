@@ -5,6 +5,7 @@ export type { CArmView } from './carmView';
 export { DEFAULT_COLLIMATION, MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from './collimation';
 export type { Collimation } from './collimation';
 export { MODES, relativeNoise } from './dose';
+export { peakSkinDoseMGy } from './doseView';
 export type { DoseView } from './doseView';
 export { createProjection } from './projection';
 export type { Projection } from './projection';

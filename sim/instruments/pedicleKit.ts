@@ -18,7 +18,8 @@ export interface PedicleKit {
 /** New, unused instruments for one pedicle. */
 export function createPedicleKit(anatomy: Anatomy, scenario: Scenario): PedicleKit {
   return {
-    trocar: new Trocar(anatomy, scenario.equipment.trocarGauge, scenario.procedure),
+    // The channel must hold this kit's balloon (trocarChannel.ts).
+    trocar: new Trocar(anatomy, scenario.equipment.trocarGauge, scenario.procedure, scenario.equipment.balloonLengthMm),
     balloon: new Balloon(anatomy, scenario.equipment.balloonLengthMm),
     cement: new Cement(anatomy, scenario.cement, deliveryFor(scenario)),
   };

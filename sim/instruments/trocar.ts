@@ -16,6 +16,7 @@ import { inTargetVertebra } from '../physics/targetVertebra';
 import { channelOpen, exchanged, freshAccessInstruments, type AccessInstruments } from './accessInstruments';
 import { gaugeToDiameterMm } from './trocarGauge';
 import { atPedicleEntry, pedicleMilestones, violatesSafetyRule } from './trocarChecks';
+import { channelReadiness } from './trocarChannel';
 import { advanceSpeedMmS, handSpeedMmS, TROCAR_SPEED_MM_S, withdrawSpeedMmS } from './trocarSpeeds';
 import type { TrocarView } from './trocarView';
 
@@ -39,6 +40,11 @@ const MISSED_PEDICLE_MM = 3;
  * pedicle without reaching the body, mm (assumed: the route docks within a few mm of it).
  */
 const MISSED_LATERAL_MM = 10;
+/**
+ * A mallet tap keeps the operator's hands on the instruments this long: one hand steadies the
+ * trocar while the other swings the mallet (assumed: one blow about every half second).
+ */
+export const TAP_HOLD_S = 0.5;
 
 const isBoneCode = (c: number): boolean => c === CODE.cortical || c === CODE.cancellous;
 
@@ -94,11 +100,17 @@ export class Trocar {
   private readonly classify: TissueClassifier;
   private readonly isBone: (x: number, y: number, z: number) => boolean;
   private readonly odMm: number;
+  /** Time a tap still holds the hands on the instruments, s (TAP_HOLD_S). */
+  private tapHoldS = 0;
+  /** The operator's hands worked this instrument during the last step (push, pull, tap, drill). */
+  private handOn = false;
 
+  /** balloonLengthMm: the working length of the balloon the channel must hold (trocarChannel.ts). */
   constructor(
     private readonly anatomy: Anatomy,
     private readonly gauge: number,
     private readonly procedure: 'kyphoplasty' | 'vertebroplasty' = 'kyphoplasty',
+    private readonly balloonLengthMm = 15,
   ) {
     this.world = new NeedleWorld(anatomy);
     this.classify = classifierFor(anatomy);
@@ -168,6 +180,7 @@ export class Trocar {
     const inFlight = this.tapEnergyMJ > 0;
     this.tapEnergyMJ += PENETRATION.tapEnergyMJ;
     this.tapTravelMm = (inFlight ? Math.max(0, this.tapTravelMm) : 0) + PENETRATION.maxTapTravelMm;
+    this.tapHoldS = TAP_HOLD_S;
     this.taps++;
     return true;
   }
@@ -184,7 +197,11 @@ export class Trocar {
     return true;
   }
 
-  /** Drill a channel mm ahead of the cannula tip through the open osteo-introducer; 'channel.ready' when done. */
+  /**
+   * Drill a channel mm ahead of the cannula tip through the open osteo-introducer. When the drill
+   * stops: 'channel.ready' if the channel reaches the target depth (trocarChannel.ts), else
+   * 'channel.short' with how much more it needs.
+   */
   drill(mm: number): boolean {
     if (this.side === null || this.removed || mm <= 0 || this.boneEntryDepthMm === null) return false;
     if (!channelOpen(this.instruments) || this.instruments.needle === 'biopsy') return false;
@@ -204,6 +221,17 @@ export class Trocar {
     this.channelEndMm = 0;
     this.drilling = false;
     this.boneEntryDepthMm = null;
+    this.tapHoldS = 0;
+    this.handOn = false;
+  }
+
+  /**
+   * True when the operator's hands worked this instrument during the last step: a hand push or
+   * pull that moved the tip, a mallet tap (TAP_HOLD_S), the drill turning. A push that stalls at
+   * once moves nothing and takes no time: the hand stops when the needle stops.
+   */
+  get handsOn(): boolean {
+    return this.handOn;
   }
 
   /** True while the tip or the drill still has queued motion. */
@@ -221,6 +249,8 @@ export class Trocar {
     const events: DomainEvent[] = [];
     if (this.side === null || this.removed) return events;
     let timeS = dtS;
+    const holding = this.tapHoldS > 0;
+    this.tapHoldS = Math.max(0, this.tapHoldS - dtS);
     for (let guard = 0; timeS > 1e-12 && guard < 1_000_000; guard++) {
       if (this.requestedMm < this.depthMm) timeS -= this.withdrawStep(timeS, events);
       else if (this.requestedMm > this.depthMm) timeS -= this.pushStep(timeS, events, tick, 'hand');
@@ -228,6 +258,7 @@ export class Trocar {
       else if (this.drilling) timeS -= this.drillStep(timeS, events, tick);
       else break;
     }
+    this.handOn = holding || timeS < dtS - 1e-12;
     if (!this.moving) this.endSlide(events);
     return events;
   }
@@ -300,7 +331,7 @@ export class Trocar {
       if (slide > 1e-9 && this.skive(tip, ahead, slide)) {
         if (by === 'tap') this.spendTap(slide, softN);
         else this.requestedMm = Math.max(this.depthMm, this.requestedMm - slide);
-        this.afterTipMove(events, tick, true);
+        this.afterTipMove(events, tick, true, by === 'hand');
         return slide / slideSpeed;
       }
     }
@@ -332,7 +363,7 @@ export class Trocar {
       this.spendTap(move, resistance);
     }
     this.endSlide(events);
-    this.afterTipMove(events, tick, true);
+    this.afterTipMove(events, tick, true, by === 'hand');
     return move / speed;
   }
 
@@ -393,7 +424,9 @@ export class Trocar {
     if (this.channelEndMm >= this.drillTargetMm - 1e-9) {
       this.channelEndMm = this.drillTargetMm;
       this.drilling = false;
-      events.push({ type: 'channel.ready' });
+      const channelMm = this.channelEndMm - this.depthMm;
+      const r = channelReadiness(this.anatomy, this.tip(), this.dir, channelMm, this.balloonLengthMm);
+      events.push(r.ready ? { type: 'channel.ready' } : { type: 'channel.short', channelMm, moreMm: r.moreMm });
     }
     return move / speed;
   }
@@ -434,7 +467,7 @@ export class Trocar {
     events.push(event);
   }
 
-  private afterTipMove(events: DomainEvent[], tick: number, forward: boolean): void {
+  private afterTipMove(events: DomainEvent[], tick: number, forward: boolean, byHand = false): void {
     const side = this.requireSide();
     const tip = this.tip();
     if (this.depthMm > 0) this.once(events, { type: 'needle.skinPunctured' }, 'skin');
@@ -451,7 +484,11 @@ export class Trocar {
     if (inBone && !this.touchedTargetThisPass) this.touchedTargetThisPass = inTargetVertebra(this.anatomy, tip);
     if (forward) this.tipTracker?.advanced(tip, tick, events);
     const pedicle = pedicleMilestones(this.anatomy, side, tip, this.contacts);
-    if (pedicle.docked) this.once(events, { type: 'needle.docked' }, 'docked');
+    if (pedicle.docked) {
+      // The hand feels the needle meet bone and stops pushing: the rest of the push is abandoned.
+      if (byHand && !this.emitted.has('needle.docked')) this.requestedMm = this.depthMm;
+      this.once(events, { type: 'needle.docked' }, 'docked');
+    }
     if (pedicle.inPedicle) this.once(events, { type: 'needle.inPedicle' }, 'pedicle');
     if (pastPosteriorWall(this.anatomy, tip)) this.once(events, { type: 'needle.pastPosteriorWall' }, 'body');
     if (forward) this.checkMissedPedicle(tip, events);

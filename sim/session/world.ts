@@ -6,6 +6,7 @@ import type { Vec3 } from '../math/vec3';
 import type { Rng } from '../math/rng';
 import { buildAnatomy } from '../anatomy/buildAnatomy';
 import { Fluoroscope } from '../imaging/fluoroscope';
+import { handGrip } from '../imaging/handInBeam';
 import { Balloon } from '../instruments/balloon';
 import { Cement } from '../instruments/cement';
 import { EndplateSupport } from '../instruments/endplateSupport';
@@ -141,17 +142,19 @@ export class World {
   step(dtS: number): DomainEvent[] {
     const events: DomainEvent[] = [];
     const kits = [...this.kits.values()];
-    const moving = kits.some((k) => k.trocar.moving);
-    events.push(...this.fluoroscope.step(dtS, { instrumentsMoving: moving }));
+    const breachOpenings = this.breachOpenings();
+    // The trocars step first so that the C-arm knows where the hands were during this step; their
+    // events still follow the C-arm's in the list.
+    const trocarEvents = kits.map((k) => k.trocar.step(dtS, this.tickCount));
+    events.push(...this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
     // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
     // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
     const carm = this.fluoroscope.carmView();
     const imageAcquired = events.some((e) => e.type === 'image.acquired') || (carm.exposing && carm.movingS === 0);
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
-    const breachOpenings = this.breachOpenings();
     for (const k of kits) k.balloon.shareEndplate(this.plate);
-    for (const k of kits) {
-      events.push(...k.trocar.step(dtS, this.tickCount));
+    for (const [i, k] of kits.entries()) {
+      events.push(...trocarEvents[i]);
       events.push(...k.balloon.step(dtS));
       const t = k.trocar.view();
       events.push(
@@ -169,6 +172,23 @@ export class World {
     this.updateSupport(kits);
     this.tickCount++;
     return events;
+  }
+
+  /**
+   * Where the operator's hands are this step (sim/imaging/handInBeam.ts): on the outer end of each
+   * instrument they work, a push, pull, tap or the drill (Trocar.handsOn) or a cement push through
+   * the cannula. The balloon's syringe is on tubing away from the field and does not count. Only
+   * asked while the pedal is down (the hands matter to the dose only then).
+   */
+  private handsOnInstruments(kits: readonly PedicleKit[]): Vec3[] {
+    if (!this.fluoroscope.exposing) return [];
+    const hands: Vec3[] = [];
+    for (const k of kits) {
+      const t = k.trocar.view();
+      if (!t || t.removed) continue;
+      if (k.trocar.handsOn || k.cement.view().pendingMl > 0) hands.push(handGrip(t));
+    }
+    return hands;
   }
 
   /**

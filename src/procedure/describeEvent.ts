@@ -86,6 +86,14 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
       return { text: `Hand in the beam (${e.view})`, severity: 'warn' };
     case 'channel.ready':
       return { text: 'Working channel ready', severity: 'good' };
+    case 'channel.short':
+      // Exam: the channel's depth is judged on the lateral image.
+      return mode === 'practice'
+        ? {
+            text: `Channel short of the target depth (${e.channelMm.toFixed(0)} mm): drill about ${Math.ceil(e.moreMm)} mm more toward the anterior third`,
+            severity: 'warn',
+          }
+        : null;
     case 'balloon.endplateContact':
       return { text: 'Balloon against the endplate', severity: 'info' };
     case 'balloon.pressureLimit':

@@ -32,6 +32,7 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'needle.missedPedicle': { type: 'needle.missedPedicle', direction: 'lateral' },
   handInBeam: { type: 'handInBeam', view: 'AP' },
   'channel.ready': { type: 'channel.ready' },
+  'channel.short': { type: 'channel.short', channelMm: 10, moreMm: 6 },
   'balloon.endplateContact': { type: 'balloon.endplateContact' },
   'balloon.pressureLimit': { type: 'balloon.pressureLimit', pressurePsi: 300 },
   'balloon.ruptured': { type: 'balloon.ruptured', pressurePsi: 420 },

@@ -4,6 +4,7 @@ import { doseRates, modeRateFactor, pulseDose, relativeNoise, type ExposureGeome
 import { TYPICAL_COLLIMATION, fieldAreaAtDetectorMm2 } from '../../sim/imaging/collimation';
 import { DETECTOR_DIAMETER_MM, SOURCE_TO_IMAGE_MM, SOURCE_TO_ISOCENTRE_MM } from '../../sim/imaging/carmPose';
 import { Fluoroscope } from '../../sim/imaging/fluoroscope';
+import { peakSkinDoseMGy } from '../../sim/imaging';
 import { createRng } from '../../sim/math/rng';
 import { FIXED_DT_S } from '../../sim/core/constants';
 import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
@@ -11,6 +12,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
+import type { Vec3 } from '../../sim/math/vec3';
+import { idealGrip } from './handFixture';
+
+/** A hand gripping a trocar handle 70 mm above the phantom's back (skin at z = 100), over the left pedicle. */
+const PHANTOM_GRIP: Vec3 = { x: 25, y: 0, z: 170 };
 
 const field = fieldAreaAtDetectorMm2(DETECTOR_DIAMETER_MM, TYPICAL_COLLIMATION);
 const geometry = (thicknessMm: number, entranceDepthMm: number): ExposureGeometry => ({
@@ -68,16 +74,16 @@ describe('dose model', () => {
 
 describe('Fluoroscope dose bookkeeping', () => {
   /** Hold the pedal for `s` seconds of sim time, with or without instruments moving. */
-  function expose(f: Fluoroscope, s: number, instrumentsMoving = false): string[] {
+  function expose(f: Fluoroscope, s: number, hands: readonly Vec3[] = []): string[] {
     const types: string[] = [];
     f.apply({ type: 'fluoro.expose', on: true });
     for (let i = 0; i < Math.round(s / FIXED_DT_S); i++)
-      types.push(...f.step(FIXED_DT_S, { instrumentsMoving }).map((e) => e.type));
+      types.push(...f.step(FIXED_DT_S, { hands }).map((e) => e.type));
     f.apply({ type: 'fluoro.expose', on: false });
     return types;
   }
   function settle(f: Fluoroscope, s: number): void {
-    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) f.step(FIXED_DT_S, { instrumentsMoving: false });
+    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) f.step(FIXED_DT_S, { hands: [] });
   }
 
   it('runs Boszczyk 2005 schedule (3.8 min) to proportionate doses, hand dose near Mroz 2008', () => {
@@ -86,25 +92,25 @@ describe('Fluoroscope dose bookkeeping', () => {
     f.apply({ type: 'carm.collimate', ...TYPICAL_COLLIMATION });
     f.apply({ type: 'carm.view', view: 'lateral' });
     f.apply({ type: 'carm.collimate', ...TYPICAL_COLLIMATION });
-    // 1.6 min AP and 2.2 min lateral in 12 s shots, alternating; the hand is in the beam for 15 s.
+    // 1.6 min AP and 2.2 min lateral in 12 s shots; the hand pushes the trocar under three AP shots (15 s in the beam).
     for (let i = 0; i < 8; i++) {
       f.apply({ type: 'carm.view', view: 'AP' });
       settle(f, 0.1);
-      expose(f, 12);
+      expose(f, i < 3 ? 7 : 12);
+      if (i < 3) expose(f, 5, [PHANTOM_GRIP]);
     }
     for (let i = 0; i < 11; i++) {
       f.apply({ type: 'carm.view', view: 'lateral' });
       settle(f, 0.1);
-      expose(f, i < 3 ? 7 : 12, false);
-      if (i < 3) expose(f, 5, true);
+      expose(f, 12);
     }
     const d = f.doseView();
     const esd = f.entranceSkinDoseMGy();
     expect(d.fluoroTimeByViewS.AP).toBeCloseTo(96, 0);
     expect(d.fluoroTimeByViewS.lateral).toBeCloseTo(132, 0);
     expect(d.fluoroTimeS).toBeCloseTo(228, 0);
-    expect(d.shots.AP).toBe(8);
-    expect(d.shots.lateral).toBe(14);
+    expect(d.shots.AP).toBe(11);
+    expect(d.shots.lateral).toBe(11);
     // 3.8 min (Boszczyk's own schedule): about 3.8 / 5 of the 5-minute case's 0.3 / 0.7 Gy.
     expect(esd.AP / 1000).toBeGreaterThan(0.17);
     expect(esd.AP / 1000).toBeLessThan(0.3);
@@ -125,11 +131,11 @@ describe('Fluoroscope dose bookkeeping', () => {
       const anatomy = buildAnatomy({ ...scenario, patient: { ...scenario.patient, habitus } }, createRng(1));
       const f = new Fluoroscope(anatomy, 'biplane', createRng(1));
       f.apply({ type: 'fluoro.mode', mode: 'pulsed7.5' });
-      expose(f, 126);
+      expose(f, 111);
+      expose(f, 15, [idealGrip(anatomy, 60)]);
       f.apply({ type: 'carm.view', view: 'lateral' });
       settle(f, 0.1);
-      expose(f, 159);
-      expose(f, 15, true);
+      expose(f, 174);
       return { dose: f.doseView(), esd: f.entranceSkinDoseMGy() };
     };
     const avg = schedule('average');
@@ -161,7 +167,7 @@ describe('dose accounting, collimation and magnification', () => {
   const fresh = () => new Fluoroscope(phantomAnatomy(), 'biplane', createRng(3), phantomField());
   function hold(f: Fluoroscope, steps: number): void {
     f.apply({ type: 'fluoro.expose', on: true });
-    for (let i = 0; i < steps; i++) f.step(FIXED_DT_S, { instrumentsMoving: false });
+    for (let i = 0; i < steps; i++) f.step(FIXED_DT_S, { hands: [] });
     f.apply({ type: 'fluoro.expose', on: false });
   }
 
@@ -239,5 +245,28 @@ describe('dose accounting, collimation and magnification', () => {
     expect(d.dapByViewGyCm2.AP + d.dapByViewGyCm2.lateral).toBeCloseTo(d.dapGyCm2, 9);
     expect(d.skinDoseByViewMGy).toEqual(f.entranceSkinDoseMGy());
     expect(d.airKermaByViewMGy.lateral).toBeGreaterThan(0);
+  });
+
+  it('skin dose per field: each view charges only its own skin; the peak field, not the sum, is what erythema is judged on', () => {
+    const f = fresh();
+    hold(f, 600);
+    const apOnly = f.doseView().skinDoseByViewMGy;
+    expect(apOnly.AP).toBeGreaterThan(0);
+    expect(apOnly.lateral).toBe(0);
+    f.apply({ type: 'carm.view', view: 'lateral' });
+    f.apply({ type: 'carm.zoom', zoom: 2 });
+    hold(f, 600);
+    const both = f.doseView().skinDoseByViewMGy;
+    // The lateral exposure left the AP skin alone.
+    expect(both.AP).toBe(apOnly.AP);
+    // Same time, lateral: thicker patient and skin nearer the tube, and zoom 2 raises its kerma by 4.
+    const unzoomed = fresh();
+    unzoomed.apply({ type: 'carm.view', view: 'lateral' });
+    hold(unzoomed, 600);
+    expect(both.lateral / unzoomed.doseView().skinDoseByViewMGy.lateral).toBeCloseTo(4, 6);
+    expect(unzoomed.doseView().skinDoseByViewMGy.lateral).toBeGreaterThan(apOnly.AP);
+    expect(peakSkinDoseMGy(f.doseView())).toBe(both.lateral);
+    expect(peakSkinDoseMGy(f.doseView())).toBeLessThan(both.AP + both.lateral);
+    expect(peakSkinDoseMGy({ skinDoseByViewMGy: { AP: 2100, lateral: 300 } })).toBe(2100);
   });
 });

@@ -7,13 +7,15 @@ import { Fluoroscope } from '../../sim/imaging/fluoroscope';
 import { OPEN_COLLIMATION, TYPICAL_COLLIMATION, type Collimation } from '../../sim/imaging/collimation';
 import { createRng } from '../../sim/math/rng';
 import { FIXED_DT_S } from '../../sim/core/constants';
+import type { Vec3 } from '../../sim/math/vec3';
+import { idealGrip } from './handFixture';
 
 /**
  * Calibration of the dose model against docs/clinical-sources.md, printed beside the targets so a
  * reader sees both figures (sim/imaging/README.md, "Calibration"). The typical single-level
  * kyphoplasty: 5 min of pulsed 7.5 p/s fluoroscopy (Mroz 2008; Kopparapu 2021: 4-6 min, 5.7 +/- 2),
- * split 42 % AP / 58 % lateral as in Boszczyk 2005 (1.6 + 2.2 min), 15 s of it with the hand in
- * the beam, on the generated average-habitus L1 patient.
+ * split 42 % AP / 58 % lateral as in Boszczyk 2005 (1.6 + 2.2 min), 15 s of the AP time with a
+ * hand pushing the trocar (in the beam: on AP its grip is over the pedicle), on the generated average-habitus L1 patient.
  */
 const scenario = parseScenario(
   JSON.parse(readFileSync(join(__dirname, '../../levels/l1-osteoporotic-wedge.json'), 'utf8')),
@@ -22,19 +24,21 @@ const scenario = parseScenario(
 const EFFECTIVE_PER_DAP = 0.15;
 
 function typicalCase(collimation: Collimation) {
-  const f = new Fluoroscope(buildAnatomy(scenario, createRng(1)), 'biplane', createRng(1));
-  const hold = (s: number, moving = false) => {
+  const anatomy = buildAnatomy(scenario, createRng(1));
+  const f = new Fluoroscope(anatomy, 'biplane', createRng(1));
+  const hold = (s: number, hands: readonly Vec3[] = []) => {
     f.apply({ type: 'fluoro.expose', on: true });
-    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) f.step(FIXED_DT_S, { instrumentsMoving: moving });
+    for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) f.step(FIXED_DT_S, { hands });
     f.apply({ type: 'fluoro.expose', on: false });
   };
   f.apply({ type: 'fluoro.mode', mode: 'pulsed7.5' });
   f.apply({ type: 'carm.collimate', ...collimation });
-  hold(126);
+  // The hand pushes the trocar (tip 60 mm deep) under live AP for 15 s: its grip is over the pedicle.
+  hold(111);
+  hold(15, [idealGrip(anatomy, 60)]);
   f.apply({ type: 'carm.view', view: 'lateral' });
   f.apply({ type: 'carm.collimate', ...collimation });
-  hold(159);
-  hold(15, true);
+  hold(174);
   return { dose: f.doseView(), esd: f.entranceSkinDoseMGy() };
 }
 
@@ -61,6 +65,7 @@ describe('dose calibration (typical 5-minute single-level kyphoplasty)', () => {
         `${f(typical.dose.dapGyCm2 * EFFECTIVE_PER_DAP, 1)} mSv`,
         '~4.3 mSv (0.5-10) (Boszczyk 2005)',
       ],
+      ['hand in the beam', `${f(typical.dose.handInBeamS, 1)} s`, '-'],
       ['operator hand (unprotected)', `${f(typical.dose.operatorHandDoseMSv)} mSv`, '1.7 mSv per vertebra (Mroz 2008)'],
     ];
     console.log(['dose calibration: model | target', ...rows.map((r) => `  ${r[0]}: ${r[1]} | ${r[2]}`)].join('\n'));
@@ -69,6 +74,9 @@ describe('dose calibration (typical 5-minute single-level kyphoplasty)', () => {
     expect(typical.esd.AP / 1000).toBeLessThan(0.45);
     expect(typical.esd.lateral / 1000).toBeGreaterThan(0.5);
     expect(typical.esd.lateral / 1000).toBeLessThan(1.0);
+    // The hand's grip over the pedicle projects into the AP field, whatever the collimation.
+    expect(typical.dose.handInBeamS).toBeCloseTo(15, 0);
+    expect(tight.dose.handInBeamS).toBeCloseTo(15, 0);
     expect(typical.dose.operatorHandDoseMSv).toBeGreaterThan(1);
     expect(typical.dose.operatorHandDoseMSv).toBeLessThan(2.5);
     // DAP = kerma x area: same kerma, field areas 64 : ~224 : ~415 cm2 at the detector.

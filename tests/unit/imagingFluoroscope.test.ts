@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Fluoroscope, SWING_S } from '../../sim/imaging/fluoroscope';
 import { beamAxes, makePose, obliquityDeg } from '../../sim/imaging/carmPose';
 import { MIN_SHUTTER_HALF_MM, OPEN_COLLIMATION } from '../../sim/imaging/collimation';
-import { dot, normalize, sub } from '../../sim/math/vec3';
+import { DETECTOR_DIAMETER_MM } from '../../sim/imaging/carmPose';
+import { createProjection } from '../../sim/imaging/projection';
+import { handBeamFraction, tissueBeforeMm } from '../../sim/imaging/handInBeam';
+import { HAND_BEAM_FRACTION } from '../../sim/imaging/dose';
+import { dot, normalize, sub, type Vec3 } from '../../sim/math/vec3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../levels/scenarioSchema';
@@ -14,9 +18,9 @@ import { phantomAnatomy, phantomField } from './fixtures/imagingPhantom';
 
 const make = (carm: 'single-plane' | 'biplane', seed = 1) =>
   new Fluoroscope(phantomAnatomy(), carm, createRng(seed), phantomField());
-function run(f: Fluoroscope, s: number, instrumentsMoving = false): DomainEvent[] {
+function run(f: Fluoroscope, s: number, hands: readonly Vec3[] = []): DomainEvent[] {
   const out: DomainEvent[] = [];
-  for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) out.push(...f.step(FIXED_DT_S, { instrumentsMoving }));
+  for (let i = 0; i < Math.round(s / FIXED_DT_S); i++) out.push(...f.step(FIXED_DT_S, { hands }));
   return out;
 }
 
@@ -62,18 +66,70 @@ describe('Fluoroscope', () => {
     expect(run(f, FIXED_DT_S).map((e) => e.type)).toEqual(['carm.moved', 'image.acquired']);
   });
 
-  it('hand in beam: recorded once per exposure, time and dose only while instruments move under live fluoro', () => {
+  it('hand in beam: only a hand on an instrument inside the exposed field, during an exposure; one event per pedal press', () => {
+    // Grip 70 mm above the phantom's back (skin z = 100) over the left pedicle: on AP it projects onto the field.
+    const grip = { x: 25, y: 0, z: 170 };
     const f = make('biplane');
-    run(f, 2, true);
+    run(f, 2, [grip]);
     expect(f.doseView().handInBeamS).toBe(0);
     f.apply({ type: 'fluoro.expose', on: true });
-    const ev = run(f, 2, true);
+    const ev = run(f, 2, [grip]);
+    run(f, 1);
+    const again = run(f, 1, [grip]);
     expect(ev.filter((e) => e.type === 'handInBeam')).toEqual([{ type: 'handInBeam', view: 'AP' }]);
-    expect(f.doseView().handInBeamS).toBeCloseTo(2, 5);
+    // Same press: the hand went out and back, still one episode.
+    expect(again.filter((e) => e.type === 'handInBeam')).toEqual([]);
+    expect(f.doseView().handInBeamS).toBeCloseTo(3, 5);
+    f.apply({ type: 'fluoro.expose', on: false });
+    f.apply({ type: 'fluoro.expose', on: true });
+    expect(run(f, 0.5, [grip]).filter((e) => e.type === 'handInBeam')).toHaveLength(1);
     const still = make('biplane');
     still.apply({ type: 'fluoro.expose', on: true });
-    run(still, 2, false);
-    expect(f.doseView().operatorHandDoseMSv).toBeGreaterThan(still.doseView().operatorHandDoseMSv * 3);
+    run(still, 2);
+    const held = make('biplane');
+    held.apply({ type: 'fluoro.expose', on: true });
+    run(held, 2, [grip]);
+    expect(held.doseView().operatorHandDoseMSv).toBeGreaterThan(still.doseView().operatorHandDoseMSv * 3);
+    // On the lateral view the same grip lies far behind the field (the back is at its edge): no hand in the beam.
+    const lateral = make('biplane');
+    lateral.apply({ type: 'carm.view', view: 'lateral' });
+    lateral.apply({ type: 'fluoro.expose', on: true });
+    const latEv = run(lateral, 2, [grip]);
+    expect(latEv.some((e) => e.type === 'handInBeam')).toBe(false);
+    expect(lateral.doseView().handInBeamS).toBe(0);
+  });
+
+  it('shutters and magnification decide whether a hand near the field edge is in the beam', () => {
+    // A hand beside the field on AP: 100 mm lateral of the midline, 60 mm above the back.
+    const hand = { x: 100, y: 0, z: 160 };
+    const inBeam = (setup: (f: Fluoroscope) => void): boolean => {
+      const f = make('biplane');
+      setup(f);
+      f.apply({ type: 'fluoro.expose', on: true });
+      return run(f, 0.5, [hand]).some((e) => e.type === 'handInBeam');
+    };
+    expect(inBeam(() => {})).toBe(true);
+    expect(inBeam((f) => f.apply({ type: 'carm.collimate', halfWidthMm: 50, halfHeightMm: 115 }))).toBe(false);
+    expect(inBeam((f) => f.apply({ type: 'carm.zoom', zoom: 2 }))).toBe(false);
+  });
+
+  it('a hand with no patient between it and the tube gets the primary beam itself, far more than one behind the patient', () => {
+    const f = make('biplane');
+    const projection = createProjection(f.pose('AP'), DETECTOR_DIAMETER_MM);
+    const behind = { x: 25, y: 0, z: 170 };
+    // Between the tube (under the table) and the phantom's front (z = -120): 450 mm from the source, at the IRP.
+    const tubeSide = { x: 0, y: 0, z: -150 };
+    const tissue = (h: Vec3) => tissueBeforeMm(phantomField(), projection.source, h);
+    expect(tissue(behind)).toBeGreaterThan(200);
+    expect(tissue(tubeSide)).toBe(0);
+    const fraction = (h: Vec3) => handBeamFraction([h], projection, DETECTOR_DIAMETER_MM, OPEN_COLLIMATION, tissue);
+    expect(fraction(behind)).toBe(HAND_BEAM_FRACTION);
+    // ~1: inverse-square from the IRP, the patient rotation moves it a little.
+    expect(fraction(tubeSide)).toBeGreaterThan(0.95);
+    expect(fraction(tubeSide)).toBeLessThan(1.05);
+    // Beyond the detector, or off the field, nothing.
+    expect(fraction({ x: 0, y: 0, z: 500 })).toBe(0);
+    expect(fraction({ x: 300, y: 0, z: 170 })).toBe(0);
   });
 
   it('the seeded patient rotation makes the preset oblique and carm.adjust corrects it', () => {

@@ -7,7 +7,6 @@ import { cementPoints } from '../../sim/scoring/seriousErrors';
 import { TICKS_PER_S } from '../../sim/core/constants';
 import type { Plan, PlanStep } from '../../sim/plan/planSchema';
 import type { LogEntry } from '../../sim/core/commands';
-import type { SimSnapshot } from '../../sim/session/snapshot';
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { TimedEvent } from '../../sim/core/events';
 

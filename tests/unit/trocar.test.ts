@@ -162,11 +162,20 @@ describe('Trocar commands', () => {
       events.push(...trocar.step(1 / 60));
       soft = Math.max(soft, (trocar.view()!.depthMm - d0) * 60);
     }
-    // By hand: about 10 mm/s through the soft tissue, then it stops at the pedicle's cortex.
+    // By hand: about 10 mm/s through the soft tissue, then it docks on the pedicle's cortex, where
+    // the hand stops pushing: the rest of the push is abandoned.
     expect(soft).toBeGreaterThan(8);
+    expect(events.map((e) => e.type)).toContain('needle.docked');
+    expect(trocar.moving).toBe(false);
+    const dockedAt = trocar.view()!.depthMm;
+    expect(dockedAt).toBeLessThan(ideal.depthMm - 20);
+    // A second push brings the tip onto the cortex (within a sub-step) and stalls there.
+    trocar.requestAdvance(ideal.depthMm - dockedAt);
+    for (let i = 0; i < 600 && trocar.moving; i++) events.push(...trocar.step(1 / 60));
     const stalled = events.filter((e) => e.type === 'needle.stalled');
     expect(stalled).toEqual([{ type: 'needle.stalled', tissue: 'cortical' }]);
     const atCortex = trocar.view()!.depthMm;
+    expect(atCortex - dockedAt).toBeLessThan(1);
     expect(atCortex).toBeLessThan(ideal.depthMm - 20);
     expect(trocar.view()!.tissueAtTip).not.toBe('cortical');
     // Pushing harder by hand does nothing.
@@ -220,7 +229,7 @@ describe('Trocar commands', () => {
     expect(trocar.view()!.redirections).toBe(1);
   });
 
-  it('drills a channel ahead of the tip and reports it ready', () => {
+  it('drills a channel ahead of the tip: short of the target depth it is reported short, then ready', () => {
     const { trocar } = pass({ extraMm: -22 });
     expect(trocar.view()!.milestone).toBe('body');
     // Not through the access needle: the working cannula must be in and the pin out.
@@ -236,10 +245,21 @@ describe('Trocar commands', () => {
     expect(trocar.drill(12)).toBe(true);
     const events: DomainEvent[] = [];
     for (let i = 0; i < 2000 && trocar.moving; i++) events.push(...trocar.step(1 / 60));
-    expect(events.map((e) => e.type)).toContain('channel.ready');
+    // 12 mm from a cannula just past the posterior wall ends short of the anterior half (trocarChannel.ts).
+    expect(events.map((e) => e.type)).not.toContain('channel.ready');
+    const short = events.find((e) => e.type === 'channel.short');
+    expect(short).toMatchObject({ type: 'channel.short', channelMm: 12 });
+    const moreMm = short?.type === 'channel.short' ? short.moreMm : 0;
+    expect(moreMm).toBeGreaterThan(0);
+    expect(trocar.view()!.channelMm).toBeCloseTo(12, 6);
+    // Drilling on by what it asked for makes it ready.
+    expect(trocar.drill(moreMm + 0.01)).toBe(true);
+    const more: DomainEvent[] = [];
+    for (let i = 0; i < 2000 && trocar.moving; i++) more.push(...trocar.step(1 / 60));
+    expect(more.map((e) => e.type)).toContain('channel.ready');
     const v = trocar.view()!;
     expect(v.cannula).toBe(true);
-    expect(v.channelMm).toBeCloseTo(12, 6);
+    expect(v.channelMm).toBeCloseTo(12 + moreMm + 0.01, 6);
     expect(v.breaches).toEqual([]);
   });
 

@@ -78,10 +78,12 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
     const ideal = idealTrajectory(anatomy, side);
     const trocar = trocarThrough(anatomy, side, ideal.boneEntry, ideal.medialDeg, ideal.caudalDeg);
     const events: DomainEvent[] = [];
-    // Hand push from the skin toward the target: it stalls at the pedicle's cortex, short of it.
+    // Hand push from the skin toward the target: it docks on the pedicle's cortex, short of it, and
+    // the hand stops there (the rest of the push is abandoned).
     trocar.requestAdvance(ideal.depthMm);
     settle(trocar, events);
-    expect(events.map((e) => e.type)).toContain('needle.stalled');
+    expect(events.map((e) => e.type)).toContain('needle.docked');
+    expect(trocar.moving).toBe(false);
     expect(trocar.view()!.depthMm).toBeLessThan(ideal.depthMm - 10);
     // Mallet taps where the hand stalls, hand pushes elsewhere, to the planned depth.
     pushTo(trocar, ideal.depthMm, events);
