@@ -9,6 +9,7 @@ import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { buildOpenings } from './openings';
 import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
+import { drawSegmentation } from './segmentation';
 import type { Anatomy, PedicleGeometry, SpineLevel, VertebraGeometry } from './types';
 
 /** Vertebrae generated on each side of the target (at least one, so every image shows the neighbouring discs and endplates). */
@@ -47,6 +48,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
   const ti = SPINE_ORDER.indexOf(scenario.level);
   const levels = SPINE_ORDER.slice(Math.max(0, ti - NEIGHBOURS), ti + NEIGHBOURS + 1);
   const targetIndex = levels.indexOf(scenario.level);
+  const segmentation = scenario.patient.segmentation ?? drawSegmentation(r, scenario.level);
 
   const draws: LevelDraw[] = levels.map((level) => {
     const m = MORPHOMETRY[level];
@@ -56,7 +58,9 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
       widthMm: m.bodyWidthMm * size * lr.normal(1, SD.body),
       depthMm: m.bodyDepthMm * size * lr.normal(1, SD.body),
       heightMm: m.bodyHeightMm * size * lr.normal(1, SD.body),
-      discBelowMm: m.discHeightMm * size * lr.normal(1, SD.disc),
+      // A sacralised L5 is fused to S1: no disc below it (segmentation.ts).
+      discBelowMm:
+        m.discHeightMm * size * lr.normal(1, SD.disc) * (level === 'L5' && segmentation === 'sacralisedL5' ? 0 : 1),
     };
   });
 
@@ -89,6 +93,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     openings,
     channels: buildBoneChannels(target, openings, scenario.fracture, r.fork('channels')),
     bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
+    segmentation,
   };
 }
 

@@ -1,4 +1,6 @@
-import type { LevelName, Scenario } from '../../levels/scenarioSchema';
+import type { LevelName, Scenario, SegmentationVariant } from '../../levels/scenarioSchema';
+
+export type { SegmentationVariant };
 import type { Vec3 } from '../math/vec3';
 
 /**
@@ -114,6 +116,8 @@ export interface Anatomy {
   readonly channels?: BoneChannels;
   /** Gas in the bowel (lumbar levels; seeded), for imaging. Optional so hand-made fixtures need not list any. */
   readonly bowelGas?: readonly GasPocket[];
+  /** How the spine is segmented (segmentation.ts); absent (hand-made fixtures) = the usual count. */
+  readonly segmentation?: SegmentationVariant;
 }
 
 /** A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation). */

@@ -6,6 +6,7 @@ import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { idealTrajectory } from '../anatomy/idealTrajectory';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
+import { runLocalise } from './localiseStep';
 
 /** Thrown when a plan cannot be carried out; names the step and why. */
 export class PlanError extends Error {}
@@ -61,6 +62,10 @@ function runStep(session: Session, step: PlanStep, i: number): void {
   }
   if ('shot' in step) {
     shot(session, step.shot, step.seconds, where);
+    return;
+  }
+  if ('localise' in step) {
+    runLocalise(session, step, { send: (c) => send(session, c, where), shot: (v, s) => shot(session, v, s, where) });
     return;
   }
   if ('aimIdeal' in step) {

@@ -22,6 +22,7 @@ import type { TrocarView } from '../instruments/trocarView';
 import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
 import type { HeightView } from '../instruments/heightView';
+import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
@@ -40,6 +41,12 @@ export class World {
   private readonly noBalloon: Balloon;
   private activeSide: Side | null = null;
   private tickCount = 0;
+  /** The radiopaque skin mark (level.mark), with the cranial shift from the target's centre to its vertebra's. */
+  private mark: { readonly view: SkinMarkView; readonly shiftMm: number } | null = null;
+  /** The skin was punctured over another vertebra than the fracture (reported once). */
+  private wrongLevelReported = false;
+  /** Facts of the last command itself (the mark), reported before the next step (takeCommandEvents). */
+  private readonly commandEvents: DomainEvent[] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -50,6 +57,13 @@ export class World {
     this.support = new EndplateSupport(this.anatomy);
     this.noCement = new Cement(this.anatomy, scenario.cement, deliveryFor(scenario));
     this.noBalloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
+    const table = drawTablePlacement(this.anatomy, rng.fork('table'));
+    this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
+  }
+
+  /** The facts the last applied command produced at once (the mark's level), for the machine before any step. */
+  takeCommandEvents(): DomainEvent[] {
+    return this.commandEvents.splice(0, this.commandEvents.length);
   }
 
   /** Apply an accepted command as control input. */
@@ -60,6 +74,17 @@ export class World {
     }
     const kit = this.kit();
     switch (command.type) {
+      case 'level.mark': {
+        const { segment, mark } = markUnderCentralRay(this.anatomy, this.fluoroscope.pan);
+        const target = this.anatomy.vertebrae[this.anatomy.targetIndex];
+        this.mark = { view: mark, shiftMm: segment.centreY - target.centre.y };
+        this.commandEvents.push({
+          type: 'level.marked',
+          level: segment.level,
+          overFracture: segment.level === target.level,
+        });
+        return;
+      }
       case 'needle.entry': {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
@@ -67,7 +92,9 @@ export class World {
           this.kits.set(command.side, chosen);
         }
         this.activeSide = command.side;
-        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm);
+        // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
+        // the fracture, the needle goes in that far cranial or caudal (the machine asks for a mark first).
+        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm + (this.mark?.shiftMm ?? 0));
         return;
       }
       case 'side.select':
@@ -146,7 +173,9 @@ export class World {
     const breachOpenings = this.breachOpenings();
     for (const k of kits) k.balloon.shareEndplate(this.plate);
     for (const k of kits) {
-      events.push(...k.trocar.step(dtS, this.tickCount));
+      const produced = k.trocar.step(dtS, this.tickCount);
+      events.push(...produced);
+      if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
       events.push(...k.balloon.step(dtS));
       const t = k.trocar.view();
       events.push(
@@ -164,6 +193,19 @@ export class World {
     this.updateSupport(kits);
     this.tickCount++;
     return events;
+  }
+
+  /**
+   * A skin puncture at a mark over another vertebra than the fracture is a wrong-level procedure.
+   * The trocar, balloon and cement models are built around the fractured body (the anatomy's frame
+   * and its target), so the world does not pretend to treat a neighbour: it reports the error and
+   * the machine ends the procedure there.
+   */
+  private checkLevel(events: DomainEvent[]): void {
+    const target = this.anatomy.vertebrae[this.anatomy.targetIndex].level;
+    if (this.wrongLevelReported || !this.mark || this.mark.view.level === target) return;
+    this.wrongLevelReported = true;
+    events.push({ type: 'level.wrongLevel', marked: this.mark.view.level, target });
   }
 
   /**
@@ -238,6 +280,9 @@ export class World {
   }
   heightView(): HeightView {
     return heightView(this.anatomy, this.support.lift(), this.support.stages());
+  }
+  skinMarkView(): SkinMarkView | null {
+    return this.mark?.view ?? null;
   }
   carmView(): CArmView {
     return this.fluoroscope.carmView();
