@@ -2,6 +2,8 @@ import type { Rng } from '../math/rng';
 import { FULL_ORDER, levelPositions } from './levelPositions';
 import type { Anatomy, SegmentationVariant } from './types';
 
+export type { SegmentationVariant };
+
 /**
  * How this patient's spine is segmented: the count of rib-bearing and mobile lumbar vertebrae
  * (docs/clinical-sources.md, Level localisation). Levels always keep their true names counted down
