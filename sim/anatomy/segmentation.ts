@@ -61,14 +61,13 @@ export interface SpineSegment {
   readonly sacral: boolean;
 }
 
-/** Sacral segments below S1 for counting and marking: body heights, mm (assumed; the sacrum tapers). */
+/** Sacral segments below S2 for counting and marking: body heights, mm (assumed; the sacrum tapers). */
 const SACRAL_BELOW: readonly { level: string; heightMm: number }[] = [
-  { level: 'S2', heightMm: 22 },
   { level: 'S3', heightMm: 18 },
   { level: 'S4', heightMm: 14 },
 ];
 /** Disc below a lumbarised S1 (a mobile segment has one), mm (assumed, like a lower lumbar disc). */
-const LUMBARISED_S1_DISC_MM = 10;
+export const LUMBARISED_S1_DISC_MM = 10;
 
 /** The variant of an anatomy (hand-made fixtures without one count normally). */
 export const segmentationOf = (anatomy: Pick<Anatomy, 'segmentation'>): SegmentationVariant =>
@@ -93,7 +92,7 @@ export function lowestMobileLevel(variant: SegmentationVariant): string {
 
 /**
  * Every vertebra from T1 to S4, cranial to caudal, where this patient's anatomy puts it: modelled
- * levels where they exist, the rest stacked from the table (levelPositions.ts), the sacrum below S1.
+ * levels where they exist, the rest stacked from the table (levelPositions.ts), the sacrum below S2.
  */
 export function spineSegments(anatomy: Pick<Anatomy, 'vertebrae' | 'segmentation'>): SpineSegment[] {
   const variant = segmentationOf(anatomy);
@@ -102,15 +101,17 @@ export function spineSegments(anatomy: Pick<Anatomy, 'vertebrae' | 'segmentation
   const lowest = lowestMobileLevel(variant);
   const lowestIndex = FULL_ORDER.indexOf(lowest);
   const out: SpineSegment[] = [];
-  // A fused L5 has no disc below it: an extrapolated S1 moves up against it (a modelled one already is, buildAnatomy.ts).
+  // The sacrum is modelled in every build (buildAnatomy.ts) with a fused L5 against it and a disc
+  // below a lumbarised S1; a hand-made anatomy without it is stacked from the table, moved to match.
   const l5 = positions[FULL_ORDER.indexOf('L5')];
   const s1 = positions[FULL_ORDER.indexOf('S1')];
   const s1Shift =
     variant === 'sacralisedL5' && !modelled.has('S1')
       ? l5.centreY - l5.heightMm / 2 - (s1.centreY + s1.heightMm / 2)
       : 0;
+  const s2Shift = variant === 'lumbarisedS1' && !modelled.has('S2') ? -LUMBARISED_S1_DISC_MM : 0;
   for (const p of positions) {
-    const y = p.level === 'S1' ? p.centreY + s1Shift : p.centreY;
+    const y = p.level === 'S1' ? p.centreY + s1Shift : p.level === 'S2' ? p.centreY + s1Shift + s2Shift : p.centreY;
     out.push({
       level: p.level,
       centreY: y,
@@ -121,9 +122,9 @@ export function spineSegments(anatomy: Pick<Anatomy, 'vertebrae' | 'segmentation
     });
   }
   const last = out[out.length - 1];
-  // Sized like this patient's S1 (26 mm in the table, morphometry.ts).
-  const scale = (last.topY - last.bottomY) / 26;
-  let y = last.bottomY - (variant === 'lumbarisedS1' ? LUMBARISED_S1_DISC_MM * scale : 0);
+  // Sized like this patient's S2 (22 mm in the table, morphometry.ts).
+  const scale = (last.topY - last.bottomY) / 22;
+  let y = last.bottomY;
   for (const s of SACRAL_BELOW) {
     const h = s.heightMm * scale;
     out.push({ level: s.level, centreY: y - h / 2, topY: y, bottomY: y - h, ribs: false, sacral: true });

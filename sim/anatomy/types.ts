@@ -25,10 +25,10 @@ export type Tissue =
   | 'bowelGas';
 
 /**
- * Every level the morphometry table covers (T4-S1). A scenario's target is a LevelName (T5-L5);
- * T4 and S1 exist only as the neighbours of T5 and L5.
+ * Every level the morphometry table covers (T4-S2). A scenario's target is a LevelName (T5-L5);
+ * T4, S1 and S2 exist only as neighbours and as the landmarks a count of the levels needs.
  */
-export type SpineLevel = LevelName | 'T4' | 'S1';
+export type SpineLevel = LevelName | 'T4' | 'S1' | 'S2';
 
 /** Morphometry of one level (means; seeded variation is applied by buildAnatomy). */
 export interface LevelMorphometry {

@@ -28,6 +28,7 @@ export {
   MU_PER_MM,
   SHAFT_LENGTH_MM,
   shapesFromSnapshot,
+  skinMarkShape,
 } from './radiograph/radiopaqueShapes';
 export type { RadiopaqueShape } from './radiograph/radiopaqueShapes';
 export { renderStill } from './radiograph/renderStill';
