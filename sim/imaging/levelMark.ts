@@ -49,6 +49,8 @@ export interface SkinMarkView {
   readonly level: string;
   /** The marker on the posterior skin, in the midline, patient frame. */
   readonly position: Vec3;
+  /** The marked vertebra's centre above the target's, mm (0 over the fracture): skin entries are measured from it. */
+  readonly vertebraOffsetMm: number;
 }
 
 /** The vertebra whose body the AP central ray crosses at this pan, and the marker on the skin above it. */
@@ -59,5 +61,12 @@ export function markUnderCentralRay(
   const targetY = anatomy.vertebrae[anatomy.targetIndex].centre.y;
   const y = targetY + panMm;
   const segment = segmentAt(spineSegments(anatomy), y);
-  return { segment, mark: { level: segment.level, position: { x: 0, y, z: skinZAt(anatomy, 0) } } };
+  return {
+    segment,
+    mark: {
+      level: segment.level,
+      position: { x: 0, y, z: skinZAt(anatomy, 0) },
+      vertebraOffsetMm: segment.centreY - targetY,
+    },
+  };
 }

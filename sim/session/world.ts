@@ -42,7 +42,7 @@ export class World {
   private activeSide: Side | null = null;
   private tickCount = 0;
   /** The radiopaque skin mark (level.mark), with the cranial shift from the target's centre to its vertebra's. */
-  private mark: { readonly view: SkinMarkView; readonly shiftMm: number } | null = null;
+  private mark: SkinMarkView | null = null;
   /** The skin was punctured over another vertebra than the fracture (reported once). */
   private wrongLevelReported = false;
   /** Facts of the last command itself (the mark), reported before the next step (takeCommandEvents). */
@@ -77,7 +77,7 @@ export class World {
       case 'level.mark': {
         const { segment, mark } = markUnderCentralRay(this.anatomy, this.fluoroscope.pan);
         const target = this.anatomy.vertebrae[this.anatomy.targetIndex];
-        this.mark = { view: mark, shiftMm: segment.centreY - target.centre.y };
+        this.mark = mark;
         this.commandEvents.push({
           type: 'level.marked',
           level: segment.level,
@@ -94,7 +94,7 @@ export class World {
         this.activeSide = command.side;
         // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
         // the fracture, the needle goes in that far cranial or caudal (the machine asks for a mark first).
-        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm + (this.mark?.shiftMm ?? 0));
+        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm + (this.mark?.vertebraOffsetMm ?? 0));
         return;
       }
       case 'side.select':
@@ -203,9 +203,9 @@ export class World {
    */
   private checkLevel(events: DomainEvent[]): void {
     const target = this.anatomy.vertebrae[this.anatomy.targetIndex].level;
-    if (this.wrongLevelReported || !this.mark || this.mark.view.level === target) return;
+    if (this.wrongLevelReported || !this.mark || this.mark.level === target) return;
     this.wrongLevelReported = true;
-    events.push({ type: 'level.wrongLevel', marked: this.mark.view.level, target });
+    events.push({ type: 'level.wrongLevel', marked: this.mark.level, target });
   }
 
   /**
@@ -282,7 +282,7 @@ export class World {
     return heightView(this.anatomy, this.support.lift(), this.support.stages());
   }
   skinMarkView(): SkinMarkView | null {
-    return this.mark?.view ?? null;
+    return this.mark;
   }
   carmView(): CArmView {
     return this.fluoroscope.carmView();
