@@ -302,10 +302,10 @@ export function shapesFromSnapshot(
 }
 
 /**
- * The radiopaque skin marker over the level (level.mark): a small metal disc on the skin, 6 mm
- * across and 2 mm thick (assumed), a black dot on the AP image over the marked vertebra.
+ * The radiopaque skin marker over the level (level.mark): a small metal disc on the skin, 8 mm
+ * across and 3 mm thick (assumed), a black dot on the AP image over the marked vertebra.
  */
-export const SKIN_MARKER_RADII_MM = { x: 3, y: 3, z: 1 } as const;
+export const SKIN_MARKER_RADII_MM = { x: 4, y: 4, z: 1.5 } as const;
 export function skinMarkShape(position: Vec3): RadiopaqueShape {
   return {
     kind: 'ellipsoid',
