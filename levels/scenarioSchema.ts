@@ -45,6 +45,13 @@ export const fractureSchema = z.strictObject({
   lateralCortexDefect: z.boolean(),
 });
 
+/**
+ * How the patient's spine is segmented (sim/anatomy/segmentation.ts): the usual count, a
+ * lumbosacral transitional vertebra (lumbarised S1, sacralised L5) or 11 / 13 pairs of ribs.
+ */
+export const SEGMENTATION_VARIANTS = ['normal', 'lumbarisedS1', 'sacralisedL5', 'ribs11', 'ribs13'] as const;
+export type SegmentationVariant = (typeof SEGMENTATION_VARIANTS)[number];
+
 export const patientSchema = z.strictObject({
   age: z.number().int().min(18).max(110),
   sex: z.enum(['female', 'male']),
@@ -61,6 +68,11 @@ export const patientSchema = z.strictObject({
     .max(MAX_FINDINGS),
   /** Labs relevant to a percutaneous procedure. */
   labs: z.strictObject({ inr: z.number().min(0.5).max(10), plateletsPerNl: z.number().min(0).max(1000) }),
+  /**
+   * Force the segmentation (a transitional-anatomy case); absent: drawn per patient at the
+   * published rates (docs/clinical-sources.md, Level localisation). Levels are counted from C2.
+   */
+  segmentation: z.enum(SEGMENTATION_VARIANTS).optional(),
 });
 
 /** Cement delivery devices a scenario may name (sim/instruments/cementDelivery.ts has their data). */
@@ -135,6 +147,13 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const f = s.fracture;
+    if (s.patient.segmentation === 'sacralisedL5' && s.level === 'L5') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['patient', 'segmentation'],
+        message: 'a sacralised L5 is fused to the sacrum: it cannot be the mobile fractured level',
+      });
+    }
     if (f.heightLossPct !== undefined) {
       const [lo, hi] = GENANT_RANGES[f.genantGrade];
       if (f.heightLossPct < lo || f.heightLossPct > hi) {

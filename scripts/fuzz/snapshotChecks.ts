@@ -18,6 +18,7 @@ export const NEGATIVE_ALLOWED: readonly { readonly pattern: RegExp; readonly why
     pattern: /Deg$/,
     why: 'a signed angle: C-arm orbit and tilt, patient pitch, and the wedge angle (negative once cement over-corrects the wedge)',
   },
+  { pattern: /^carm\.panMm$/, why: 'the image centre above the target, mm: the C-arm pans caudally below it too' },
   { pattern: /^anatomy\.scenario\.patient\.tScore$/, why: 'a DXA T-score (-5 to 2) is negative in osteoporosis' },
 ];
 

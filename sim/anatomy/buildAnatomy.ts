@@ -9,10 +9,17 @@ import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { buildOpenings } from './openings';
 import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
-import type { Anatomy, PedicleGeometry, SpineLevel, VertebraGeometry } from './types';
+import { drawSegmentation, LUMBARISED_S1_DISC_MM, lowestRibLevel } from './segmentation';
+import type { Anatomy, PedicleGeometry, SegmentationVariant, SpineLevel, VertebraGeometry } from './types';
 
 /** Vertebrae generated on each side of the target (at least one, so every image shows the neighbouring discs and endplates). */
 const NEIGHBOURS = 2;
+/**
+ * Every build also models the spine from the vertebra above the lowest rib down to the sacrum (S2):
+ * the landmarks a count of the levels starts from (segmentation.ts). Plain bodies and pedicles; only
+ * the target is fractured.
+ */
+const COUNT_FROM_ABOVE_LOWEST_RIB = 1;
 /** Body shell and pedicle wall thickness, mm (brief: ~1 mm shell; assumed). */
 const BODY_CORTEX_MM = 1.0;
 const PEDICLE_CORTEX_MM = 1.2;
@@ -45,7 +52,10 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
   const r = rng.fork('anatomy');
   const size = r.normal(1, SD.size) * (scenario.patient.sex === 'female' ? FEMALE_SIZE : 1);
   const ti = SPINE_ORDER.indexOf(scenario.level);
-  const levels = SPINE_ORDER.slice(Math.max(0, ti - NEIGHBOURS), ti + NEIGHBOURS + 1);
+  const segmentation = scenario.patient.segmentation ?? drawSegmentation(r, scenario.level);
+  const ribIndex = SPINE_ORDER.indexOf(lowestRibLevel(segmentation) as SpineLevel);
+  const first = Math.max(0, Math.min(ti - NEIGHBOURS, ribIndex - COUNT_FROM_ABOVE_LOWEST_RIB));
+  const levels = SPINE_ORDER.slice(first);
   const targetIndex = levels.indexOf(scenario.level);
 
   const draws: LevelDraw[] = levels.map((level) => {
@@ -56,7 +66,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
       widthMm: m.bodyWidthMm * size * lr.normal(1, SD.body),
       depthMm: m.bodyDepthMm * size * lr.normal(1, SD.body),
       heightMm: m.bodyHeightMm * size * lr.normal(1, SD.body),
-      discBelowMm: m.discHeightMm * size * lr.normal(1, SD.disc),
+      discBelowMm: discBelow(level, segmentation, m.discHeightMm * size * lr.normal(1, SD.disc), size),
     };
   });
 
@@ -89,7 +99,15 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     openings,
     channels: buildBoneChannels(target, openings, scenario.fracture, r.fork('channels')),
     bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
+    segmentation,
   };
+}
+
+/** The disc below a level: none below a sacralised L5 (fused) and a lumbar one below a lumbarised S1 (mobile). */
+function discBelow(level: SpineLevel, segmentation: SegmentationVariant, drawnMm: number, size: number): number {
+  if (level === 'L5' && segmentation === 'sacralisedL5') return 0;
+  if (level === 'S1' && segmentation === 'lumbarisedS1') return LUMBARISED_S1_DISC_MM * size;
+  return drawnMm;
 }
 
 function buildVertebra(

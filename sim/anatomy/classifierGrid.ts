@@ -14,7 +14,11 @@ import { lungFloorY, surelyLungColumn, trunkBounds } from './trunkBounds';
  * within its body box).
  */
 
-/** Bits 0-7: vertebra i may have bone in the cell (CompiledAnatomy.verts order). */
+/**
+ * Bits 0-7: vertebra i may have bone in the cell, bit i mod 8 (CompiledAnatomy.verts order). A build
+ * models up to 15 vertebrae (the target's neighbours and the count's landmarks); vertebrae eight
+ * apart share a bit but never a cell, and the classifier's own height test rejects the other one.
+ */
 export const GRID_BONE_BITS = 0xff;
 export const GRID_FLAG = {
   /** The disc, canal or foramen test of the slab's vertebra (softSpinal). */
@@ -77,10 +81,9 @@ export function classifierGridFor(anatomy: Anatomy, A: CompiledAnatomy): Classif
   return g;
 }
 
-/** Build the grid for a compiled anatomy; null when it has more vertebrae than bone bits (never with today's builds). */
+/** Build the grid for a compiled anatomy. */
 export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
   const verts = A.verts;
-  if (verts.length > 8) return null;
   const x0 = -A.torsoA;
   const z0 = A.torsoZc - A.torsoB;
   const y0 = A.spineMinY - GRID_Y_REACH_MM;
@@ -90,7 +93,7 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
 
   for (const lv of [g, spine]) {
     verts.forEach((cv, i) => {
-      for (const b of boneBoxes(cv)) mark(lv, b, 1 << i);
+      for (const b of boneBoxes(cv)) mark(lv, b, 1 << (i & 7));
       // The slab's own disc, canal and foramen tests: footprints of this body and its neighbours, canal and foramen behind it.
       const ys: Range = [cv.slabBottom, cv.slabTop];
       for (const n of [verts[i - 1], cv, verts[i + 1]]) {

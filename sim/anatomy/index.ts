@@ -5,3 +5,5 @@ export { defaultSkinEntry, idealTrajectory } from './idealTrajectory';
 export { depthInsideBody, pedicleLocal, pedicleOf } from './landmarks';
 export { exitThroughSkin, skinZAt } from './torso';
 export type { Anatomy, EndplateLift, Tissue } from './types';
+export { segmentationFinding, segmentationOf, spineSegments } from './segmentation';
+export type { SegmentationVariant, SpineSegment } from './segmentation';

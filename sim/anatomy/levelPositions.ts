@@ -1,7 +1,7 @@
 import { MORPHOMETRY } from './morphometry';
 import type { SpineLevel, VertebraGeometry } from './types';
 
-/** Every level from T1 to S1, cranial to caudal: the thorax and abdomen reach beyond the modelled vertebrae. */
+/** Every level from T1 to S2, cranial to caudal: the thorax and abdomen reach beyond the modelled vertebrae. */
 export const FULL_ORDER: readonly string[] = [
   'T1',
   'T2',
@@ -21,6 +21,7 @@ export const FULL_ORDER: readonly string[] = [
   'L4',
   'L5',
   'S1',
+  'S2',
 ];
 
 /** Where a level's body sits (modelled, or extrapolated beyond the modelled ones). */

@@ -47,6 +47,9 @@ export const MORPHOMETRY: Readonly<Record<SpineLevel, LevelMorphometry>> = {
   // Neighbour of L5 only: the S1 body as a short vertebra (a), the first model of the sacrum (its
   // ala and fused segments below are not modelled); no disc below (S1-S2 fused).
   S1: row('S1', 50, 33, 26, 14.0, 12.0, 28, 28.0, 0),
+  // (a) The second sacral segment as a shorter, narrower vertebra under S1 (fused: no disc below), so
+  // the film shows the sacrum below a lumbarised S1 and a count from the sacrum has its landmark.
+  S2: row('S2', 44, 28, 22, 12.0, 11.0, 28, 26.0, 0),
 };
 
 /** Levels from cranial to caudal, for finding neighbours. */
@@ -66,6 +69,7 @@ export const SPINE_ORDER: readonly SpineLevel[] = [
   'L4',
   'L5',
   'S1',
+  'S2',
 ];
 
 /** True for thoracic levels (ribs and lungs beside them). */

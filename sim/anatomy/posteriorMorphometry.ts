@@ -57,4 +57,5 @@ export const POSTERIOR_MORPHOMETRY: Readonly<Record<SpineLevel, PosteriorMorphom
   L5: p(15, 84, 25, 18, 0.1, 6),
   // S1: short pedicles into the ala, the median sacral crest as a low spinous process (assumed).
   S1: p(14, 90, 15, 14, 0.1, 6),
+  S2: p(12, 80, 12, 12, 0.1, 6),
 };

@@ -1,5 +1,6 @@
 import { CODE } from './tissueCodes';
-import { levelPosition, levelPositions } from './levelPositions';
+import { FULL_ORDER, levelPosition, levelPositions } from './levelPositions';
+import { bearsRibs, segmentationOf } from './segmentation';
 import { HABITUS } from './habitus';
 import { compileGas, inGas, type CompiledGas } from './bowelGas';
 import type { Anatomy, VertebraGeometry } from './types';
@@ -135,8 +136,11 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
   const spineTop = vs[0].centre.y + vs[0].intactHeightMm / 2;
   const spineBottom = vs[vs.length - 1].centre.y - vs[vs.length - 1].intactHeightMm / 2;
   const ribs: CompiledRib[] = [];
-  for (let n = 1; n <= 12; n++) {
-    const p = levelPosition(pos, `T${n}`);
+  // Rib n on the nth rib-bearing level: T1-T12, or T1-T11 (11 pairs), or T1-L1 (13 pairs; segmentation.ts).
+  const variant = segmentationOf(anatomy);
+  const ribLevels = FULL_ORDER.filter((level) => bearsRibs(level, variant));
+  for (let n = 1; n <= ribLevels.length; n++) {
+    const p = levelPosition(pos, ribLevels[n - 1]);
     const rib = compileRib(n, p.centreY, p.heightMm, p.nearest, cx, apexZ, zEndOf(p.nearest));
     if (rib.yMax > spineBottom - 40 && rib.yMin < spineTop + 40) ribs.push(rib);
   }
@@ -214,7 +218,8 @@ function compileRib(
   const span = v.transverseProcessSpanMm / 2;
   const pedY = v.pedicles[0].anteriorCentre.y + dy;
   const headY = n === 1 || n >= 10 ? centreY + heightMm / 2 - 4 : centreY + heightMm / 2 + 2.5;
-  const arcDeg = n === 12 ? 60 : n === 11 ? 110 : 170;
+  // A 13th (lumbar) rib is a short stub (assumed).
+  const arcDeg = n >= 13 ? 40 : n === 12 ? 60 : n === 11 ? 110 : 170;
   const arcCosMin = Math.cos((arcDeg * Math.PI) / 180);
   const y = pedY - 1;
   return {

@@ -118,7 +118,7 @@ export function imagingClassifierParts(
       y <= spineMaxY
     ) {
       for (let i = 0; i < n; i++) {
-        if (((flags >> i) & 1) === 0) continue;
+        if (((flags >> (i & 7)) & 1) === 0) continue;
         const cv = verts[i];
         if (y < cv.boneYMin || y > cv.boneYMax) continue;
         const code = bone(cv, x, y, z);

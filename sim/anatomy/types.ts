@@ -1,4 +1,6 @@
-import type { LevelName, Scenario } from '../../levels/scenarioSchema';
+import type { LevelName, Scenario, SegmentationVariant } from '../../levels/scenarioSchema';
+
+export type { SegmentationVariant };
 import type { Vec3 } from '../math/vec3';
 
 /**
@@ -23,10 +25,10 @@ export type Tissue =
   | 'bowelGas';
 
 /**
- * Every level the morphometry table covers (T4-S1). A scenario's target is a LevelName (T5-L5);
- * T4 and S1 exist only as the neighbours of T5 and L5.
+ * Every level the morphometry table covers (T4-S2). A scenario's target is a LevelName (T5-L5);
+ * T4, S1 and S2 exist only as neighbours and as the landmarks a count of the levels needs.
  */
-export type SpineLevel = LevelName | 'T4' | 'S1';
+export type SpineLevel = LevelName | 'T4' | 'S1' | 'S2';
 
 /** Morphometry of one level (means; seeded variation is applied by buildAnatomy). */
 export interface LevelMorphometry {
@@ -114,6 +116,8 @@ export interface Anatomy {
   readonly channels?: BoneChannels;
   /** Gas in the bowel (lumbar levels; seeded), for imaging. Optional so hand-made fixtures need not list any. */
   readonly bowelGas?: readonly GasPocket[];
+  /** How the spine is segmented (segmentation.ts); absent (hand-made fixtures) = the usual count. */
+  readonly segmentation?: SegmentationVariant;
 }
 
 /** A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation). */

@@ -98,3 +98,11 @@ export function utf8ByteLength(text: string): number {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/**
+ * How far the table moves under the C-arm from where it started, mm, either way (carm.pan): 400 mm
+ * reaches the sacrum and the lowest rib from any target and start (T3, two levels above a T5 target,
+ * to the sacrum is about 380 mm), the
+ * distance a trainee pans to count the levels.
+ */
+export const MAX_PAN_MM = 400;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Command } from './commands';
+import { MAX_PAN_MM } from './bounds';
 
 /**
  * Runtime validation of commands: the attempt file, plans and the UI all pass through it, so a
@@ -17,6 +18,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('patient.position'), position: z.enum(['prone', 'supine']) }),
   z.strictObject({ type: z.literal('carm.view'), view: z.enum(['AP', 'lateral']) }),
   z.strictObject({ type: z.literal('carm.adjust'), dOrbitDeg: finite(-45, 45), dTiltDeg: finite(-45, 45) }),
+  z.strictObject({ type: z.literal('carm.pan'), dCranialMm: finite(-MAX_PAN_MM, MAX_PAN_MM) }),
   z.strictObject({
     type: z.literal('fluoro.mode'),
     mode: z.enum(['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose']),
@@ -25,6 +27,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('carm.collimate'), halfWidthMm: finite(0, 200), halfHeightMm: finite(0, 200) }),
   z.strictObject({ type: z.literal('carm.zoom'), zoom: z.union([z.literal(1), z.literal(1.5), z.literal(2)]) }),
   z.strictObject({ type: z.literal('fluoro.store') }),
+  z.strictObject({ type: z.literal('level.mark') }),
   z.strictObject({ type: z.literal('local.anaesthetic') }),
   z.strictObject({
     type: z.literal('needle.entry'),

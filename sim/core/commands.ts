@@ -42,6 +42,10 @@ export type Command =
   | { type: 'carm.view'; view: View }
   /** Fine-adjust the active view: orbital rotation and cranio-caudal tilt, degrees, relative. */
   | { type: 'carm.adjust'; dOrbitDeg: number; dTiltDeg: number }
+  /** Move the table under the C-arm along the spine, mm, relative (positive: the image centre moves cranially); bounded around the start. */
+  | { type: 'carm.pan'; dCranialMm: number }
+  /** Mark the skin with a radiopaque marker under the AP central ray: the level to treat (the entry is chosen from it). */
+  | { type: 'level.mark' }
   /** Set the shutters of the active view: half-width and half-height of the opening at the detector, mm, absolute. */
   | { type: 'carm.collimate'; halfWidthMm: number; halfHeightMm: number }
   /** Electronic magnification of the active view (smaller field, higher dose rate). */
@@ -106,11 +110,13 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'patient.position',
   'carm.view',
   'carm.adjust',
+  'carm.pan',
   'fluoro.mode',
   'fluoro.expose',
   'carm.collimate',
   'carm.zoom',
   'fluoro.store',
+  'level.mark',
   'local.anaesthetic',
   'needle.entry',
   'side.select',
@@ -137,6 +143,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
 export const CARM_COMMAND_TYPES = [
   'carm.view',
   'carm.adjust',
+  'carm.pan',
   'carm.collimate',
   'carm.zoom',
   'fluoro.mode',

@@ -60,7 +60,11 @@ export type DomainEvent =
   | { type: 'cement.tack'; feel: TackFeel }
   /** A push asked for more cement than the loaded bone filler or syringe held (once per device). */
   | { type: 'cement.deviceEmpty' }
-  | { type: 'cannula.stuck' };
+  | { type: 'cannula.stuck' }
+  /** The skin was marked over this vertebra (true name counted from C2); overFracture: it is the fractured one. */
+  | { type: 'level.marked'; level: string; overFracture: boolean }
+  /** The skin was punctured at a mark over another vertebra than the fractured one: a wrong-level procedure. */
+  | { type: 'level.wrongLevel'; marked: string; target: string };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -116,6 +116,15 @@ export function targetIsocentre(anatomy: Anatomy): Vec3 {
   return anatomy.vertebrae[anatomy.targetIndex]?.centre ?? vec3(0, 0, 0);
 }
 
+/**
+ * The isocentre with the table moved along the spine (carm.pan): the target's centre shifted
+ * cranially by panMm, so the image centre follows the pan in every view.
+ */
+export function pannedIsocentre(anatomy: Anatomy, panMm: number): Vec3 {
+  const c = targetIsocentre(anatomy);
+  return panMm === 0 ? c : vec3(c.x, c.y + panMm, c.z);
+}
+
 /** Build a pose for a view with the trainee's corrections. */
 export function makePose(
   view: View,

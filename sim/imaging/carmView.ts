@@ -23,6 +23,8 @@ export interface CArmView {
    * For practice-mode hints only: exam mode must not show it.
    */
   readonly obliquityDeg: number;
+  /** How far the table has moved the image centre cranially from the target's centre, mm (carm.pan); absent = 0. */
+  readonly panMm?: number;
   /** Single-plane (changing view takes time) or biplane. */
   readonly kind: 'single-plane' | 'biplane';
 }

@@ -10,8 +10,8 @@ import {
   makePose,
   obliquityDeg,
   viewAlignment,
+  pannedIsocentre,
   poseKey,
-  targetIsocentre,
 } from './carmPose';
 import type { CArmPose, PatientRotation } from './carmPose';
 import { createProjection } from './projection';
@@ -78,6 +78,9 @@ export class Fluoroscope {
   private readonly dapByViewGyCm2 = byView(() => 0);
   private readonly stored = byView(() => 0);
   private pulses = 0;
+  /** Image centre above the target's centre, mm, and the range the table allows (carm.pan). */
+  private panMm = 0;
+  private panRange: readonly [number, number] = [0, 0];
 
   /** A C-arm parked at AP; `field` defaults to the anatomy's attenuation (tests may pass their own). */
   constructor(
@@ -102,6 +105,9 @@ export class Fluoroscope {
         a.tiltDeg = clamp(a.tiltDeg + command.dTiltDeg, -MAX_TILT_DEG, MAX_TILT_DEG);
         break;
       }
+      case 'carm.pan':
+        this.panMm = clamp(this.panMm + command.dCranialMm, this.panRange[0], this.panRange[1]);
+        break;
       case 'carm.collimate':
         this.collimation[this.view] = clampCollimation(command);
         break;
@@ -186,6 +192,20 @@ export class Fluoroscope {
     return events;
   }
 
+  /**
+   * Where the table starts (the image centre panMm above the target's centre) and how far it can
+   * move: [min, max] of panMm. Without a call the C-arm is centred on the target and does not pan.
+   */
+  placeTable(panMm: number, range: readonly [number, number]): void {
+    this.panRange = range;
+    this.panMm = clamp(panMm, range[0], range[1]);
+  }
+
+  /** The image centre above the target's centre, mm. */
+  get pan(): number {
+    return this.panMm;
+  }
+
   /** The C-arm as the snapshot shows it. */
   carmView(): CArmView {
     const a = this.adjust[this.view];
@@ -200,6 +220,7 @@ export class Fluoroscope {
       collimation: this.collimation[this.view],
       zoom: this.zoom[this.view],
       obliquityDeg: obliquityDeg(this.pose()),
+      panMm: this.panMm,
       kind: this.carm,
     };
   }
@@ -230,7 +251,7 @@ export class Fluoroscope {
   /** Geometry of the C-arm at a view (default: the current one), including the patient's rotation. */
   pose(view: View = this.view): CArmPose {
     const a = this.adjust[view];
-    return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, targetIsocentre(this.anatomy));
+    return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, pannedIsocentre(this.anatomy, this.panMm));
   }
 
   /**

@@ -1,5 +1,12 @@
 /** The public face of sim/imaging/: C-arm pose, projection, dose, and the pure radiograph physics (line integrals, detector pass). src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
-export { DETECTOR_DIAMETER_MM, drawPatientRotation, makePose, poseKey, targetIsocentre } from './carmPose';
+export {
+  DETECTOR_DIAMETER_MM,
+  drawPatientRotation,
+  makePose,
+  pannedIsocentre,
+  poseKey,
+  targetIsocentre,
+} from './carmPose';
 export type { CArmPose } from './carmPose';
 export type { CArmView } from './carmView';
 export { DEFAULT_COLLIMATION, MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from './collimation';
@@ -22,6 +29,7 @@ export {
   MU_PER_MM,
   SHAFT_LENGTH_MM,
   shapesFromSnapshot,
+  skinMarkShape,
 } from './radiograph/radiopaqueShapes';
 export type { RadiopaqueShape } from './radiograph/radiopaqueShapes';
 export { renderStill } from './radiograph/renderStill';

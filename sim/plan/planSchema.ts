@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commandSchema } from '../core/commandSchema';
+import { localiseStepSchema } from './localiseStep';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them and simple
@@ -53,6 +54,8 @@ export const planStepSchema = z.union([
   }),
   /** Let time pass in steps of stepS until a condition holds (fails after maxS). */
   z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
+  /** Count the level from a landmark on AP shots and mark the skin (localiseStep.ts). */
+  localiseStepSchema,
 ]);
 
 export const planSchema = z.strictObject({

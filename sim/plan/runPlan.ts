@@ -7,6 +7,7 @@ import { createSession } from '../session/session';
 import { idealTrajectory } from '../anatomy/idealTrajectory';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
+import { runLocalise } from './localiseStep';
 
 /** Thrown when a plan cannot be carried out; names the step and why. */
 export class PlanError extends Error {}
@@ -66,6 +67,10 @@ function runStep(session: Session, step: PlanStep, i: number): void {
   }
   if ('trueView' in step) {
     runTrueView(session, step, (command) => send(session, command, where));
+    return;
+  }
+  if ('localise' in step) {
+    runLocalise(session, step, { send: (c) => send(session, c, where), shot: (v, s) => shot(session, v, s, where) });
     return;
   }
   if ('aimIdeal' in step) {

@@ -39,13 +39,14 @@ export const PHASES: readonly PhaseInfo[] = [
   {
     id: 'cArmSetup',
     label: 'C-arm set-up',
-    instruction: 'Find a true AP and a true lateral of the target level and take an image in each.',
+    instruction:
+      'Count the vertebrae on AP images from the sacrum and from the lowest rib (pan the C-arm along the spine), centre the fractured level and mark the skin; find a true AP and a true lateral of it and take an image in each.',
   },
   {
     id: 'access',
     label: 'Access',
     instruction:
-      'Choose the skin entry, infiltrate local, dock on the pedicle and advance the trocar past the posterior wall.',
+      'Choose the skin entry at the mark, infiltrate local, dock on the pedicle and advance the trocar past the posterior wall.',
   },
   {
     id: 'workingChannel',

@@ -44,6 +44,11 @@ export const CONTEXT_GUARDS = {
   'no side cemented yet': ({ context }: ContextArgs) => context.cementFirstSide === null,
   'every side cemented': ({ context }: ContextArgs) =>
     !bothPediclesTogether(context) || context.cementFirstSide !== null,
+  'skin marked': ({ context }: ContextArgs) => context.mark !== 'none',
+  // Practice mode stops an entry over the wrong vertebra with a hint; an exam lets it through, and
+  // the world ends the procedure at the skin puncture (level.wrongLevel).
+  'no practice entry over another vertebra': ({ context }: ContextArgs) =>
+    context.mode === 'exam' || context.mark !== 'elsewhere',
 };
 
 /** Guards that read the command's payload: which item, side or step, whether the pedal is released. */
@@ -127,6 +132,10 @@ export const GUARD_REFUSALS: { readonly [G in GuardName]: GuardRefusal<G> | null
   'no balloon holds contrast': 'Deflate both balloons before removing one.',
   'no side cemented yet': ({ context }) => `The ${context.cementFirstSide} side already has its cement.`,
   'every side cemented': ({ context }) => `Switch to the ${otherSide(context.activeSide)} side and cement it too.`,
+  'skin marked':
+    'Mark the skin over the fractured level first: count the vertebrae on AP images, centre the fractured one and mark it.',
+  'no practice entry over another vertebra':
+    'Practice hint: the skin mark is not over the fractured vertebra. Count again from the sacrum and from the lowest rib, centre the fracture and mark again.',
   'item is due in case review': ({ event }) => {
     assertEvent(event, 'checklist.tick');
     const label = CHECKLIST_LABELS[event.item];

@@ -12,6 +12,7 @@ import {
   cementToCome,
   channelToCome,
   checklistsClosed,
+  markToCome,
   missingViews,
   NEVER_ALLOWED,
   patientPositioned,
@@ -20,6 +21,8 @@ import {
 import { allowed, handlingMixedCement, imaging, timeAndPedalRelease } from './transitionFragments';
 
 const CHOOSE_THE_ENTRY = 'Choose the skin entry point first.';
+/** A skin entry needs a mark over the level (and, in practice, over the fracture) and an untreated pedicle. */
+const ENTRY_GUARD = and(['skin marked', 'no practice entry over another vertebra', 'entry on an untreated pedicle']);
 
 /**
  * The procedure as a statechart (README.md has the permission table): the state tree, with the
@@ -44,12 +47,13 @@ export const procedureMachine = procedureSetup.createMachine({
     balloons: { left: 'out', right: 'out' },
     balloonsInflated: 0,
     cementFirstSide: null,
+    mark: 'none',
   }),
   meta: { neverAllows: NEVER_ALLOWED },
   initial: 'caseReview',
   states: {
     caseReview: {
-      meta: { refuses: { ...cArmToCome, ...beforeAccess } },
+      meta: { refuses: { ...cArmToCome, ...markToCome, ...beforeAccess } },
       on: {
         'time.wait': allowed,
         'checklist.tick': { guard: 'item is due in case review', actions: 'tick the item' },
@@ -57,7 +61,7 @@ export const procedureMachine = procedureSetup.createMachine({
       },
     },
     preOp: {
-      meta: { refuses: { ...cArmToCome, ...beforeAccess } },
+      meta: { refuses: { ...cArmToCome, ...markToCome, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
         'checklist.tick': { guard: 'item is due in pre-op', actions: 'tick the item' },
@@ -65,7 +69,7 @@ export const procedureMachine = procedureSetup.createMachine({
       },
     },
     positioning: {
-      meta: { refuses: { ...cArmToCome, ...checklistsClosed, ...beforeAccess } },
+      meta: { refuses: { ...cArmToCome, ...markToCome, ...checklistsClosed, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
         'patient.position': { actions: 'position the patient' },
@@ -84,6 +88,8 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...imaging,
         'image.acquired': { actions: 'record the image' },
+        'level.mark': allowed,
+        'level.marked': { actions: 'remember the mark' },
         'phase.next': { guard: 'AP and lateral taken in this phase', target: 'access' },
       },
     },
@@ -99,7 +105,12 @@ export const procedureMachine = procedureSetup.createMachine({
         },
       },
       initial: 'choosingEntry',
-      on: imaging,
+      on: {
+        ...imaging,
+        'level.marked': { actions: 'remember the mark' },
+        // Punctured over another vertebra than the fracture: a wrong-level procedure ends here.
+        'level.wrongLevel': { target: '#procedure.debrief' },
+      },
       states: {
         choosingEntry: {
           meta: {
@@ -112,8 +123,9 @@ export const procedureMachine = procedureSetup.createMachine({
             },
           },
           on: {
+            'level.mark': allowed,
             'needle.entry': {
-              guard: 'entry on an untreated pedicle',
+              guard: ENTRY_GUARD,
               target: 'entryChosen',
               actions: ['remember the first pedicle', 'work on the chosen side'],
             },
@@ -121,8 +133,10 @@ export const procedureMachine = procedureSetup.createMachine({
         },
         entryChosen: {
           on: {
+            // A new mark means choosing the entry again (it is measured from the marked vertebra).
+            'level.mark': { target: 'choosingEntry' },
             'needle.entry': {
-              guard: 'entry on an untreated pedicle',
+              guard: ENTRY_GUARD,
               actions: ['remember the first pedicle', 'work on the chosen side'],
             },
             'local.anaesthetic': allowed,

@@ -62,6 +62,10 @@ export const procedureSetup = setup({
       cementDelivered: false,
     }),
     'record cement delivered': assign({ cementDelivered: true }),
+    'remember the mark': assign({
+      mark: ({ context, event }) =>
+        event.type === 'level.marked' ? (event.overFracture ? 'overFracture' : 'elsewhere') : context.mark,
+    }),
     'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
   },
 });

@@ -37,7 +37,12 @@ export interface ProcedureContext extends ProcedureInput {
   readonly balloonsInflated: 0 | 1 | 2;
   /** Bipedicular kyphoplasty: the side cemented first, once the trainee turned to the other one. */
   readonly cementFirstSide: Side | null;
+  /** The skin mark (level.mark): none yet, over the fractured vertebra, or over another (the world says which: level.marked). */
+  readonly mark: SkinMark;
 }
+
+/** Where the skin mark is, as the world reported it. */
+export type SkinMark = 'none' | 'overFracture' | 'elsewhere';
 
 /** A balloon of a bipedicular kyphoplasty: not yet in, in the body, or taken out. */
 export type BalloonStage = 'out' | 'in' | 'removed';

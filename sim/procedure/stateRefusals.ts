@@ -31,6 +31,11 @@ export const NEVER_ALLOWED: Refusals = {
 /** Case review to positioning: the C-arm is not in yet. */
 export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the patient is positioned.');
 
+/** Before the C-arm set-up: the level is counted and marked on the table, under fluoroscopy. */
+export const markToCome: Refusals = {
+  'level.mark': 'The skin is marked on the table once the C-arm is in: count the level on an AP image first.',
+};
+
 /** Recovery: the C-arm has gone. */
 export const cArmGone = each(CARM_COMMAND_TYPES, 'The C-arm is out of the field.');
 
@@ -70,6 +75,7 @@ export const needleStays: Refusals = each(NEEDLE_COMMANDS, 'The needle is open o
 
 /** After the skin puncture: the entry is chosen and the local is in. */
 export const skinPunctured: Refusals = {
+  'level.mark': 'The skin is already punctured: the level is chosen.',
   'needle.entry': 'The skin is already punctured: the entry point is chosen.',
   'local.anaesthetic': 'Local anaesthetic goes in before the skin puncture.',
 };

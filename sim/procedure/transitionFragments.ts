@@ -29,6 +29,7 @@ export const imaging = {
   'fluoro.mode': allowed,
   'carm.view': allowed,
   'carm.adjust': allowed,
+  'carm.pan': allowed,
   'carm.collimate': allowed,
   'carm.zoom': allowed,
   'fluoro.store': allowed,

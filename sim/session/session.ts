@@ -68,6 +68,11 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
     log.push({ tick, command });
     actor.send(command);
     world.apply(command);
+    // Facts of the command itself (where the skin mark is) reach the machine before the next command.
+    for (const event of world.takeCommandEvents()) {
+      events.push({ tick, event });
+      actor.send(event);
+    }
     cached = null;
     if (command.type === 'time.wait') stepTicks(Math.round(Math.min(command.s, MAX_WAIT_S) * TICKS_PER_S));
     return { accepted: true };
@@ -87,6 +92,7 @@ export function createSession(scenario: Scenario, seed: number, options: { mode?
       checklist: checklistOf(machine),
       anatomy: world.anatomy,
       carm: world.carmView(),
+      skinMark: world.skinMarkView(),
       dose: world.doseView(),
       trocar: world.trocarView(),
       trocars: world.trocarViews(),

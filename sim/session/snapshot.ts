@@ -3,6 +3,7 @@ import type { CommandType, ExchangeStep } from '../core/commands';
 import type { TimedEvent } from '../core/events';
 import type { CArmView } from '../imaging/carmView';
 import type { DoseView } from '../imaging/doseView';
+import type { SkinMarkView } from '../imaging/levelMark';
 import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
 import type { HeightView } from '../instruments/heightView';
@@ -28,6 +29,8 @@ export interface SimSnapshot {
   readonly anatomy: Anatomy;
   readonly carm: CArmView;
   readonly dose: DoseView;
+  /** The radiopaque skin mark over the level to treat, or null before level.mark. */
+  readonly skinMark: SkinMarkView | null;
   /** The trocar / cannula in use (the active side), or null before a skin entry is chosen. */
   readonly trocar: TrocarView | null;
   /** Every trocar of the attempt, one per pedicle used (both sides when bipedicular). */

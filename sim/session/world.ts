@@ -23,6 +23,7 @@ import type { TrocarView } from '../instruments/trocarView';
 import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
 import type { HeightView } from '../instruments/heightView';
+import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
@@ -41,6 +42,12 @@ export class World {
   private readonly noBalloon: Balloon;
   private activeSide: Side | null = null;
   private tickCount = 0;
+  /** The radiopaque skin mark (level.mark), with the cranial shift from the target's centre to its vertebra's. */
+  private mark: SkinMarkView | null = null;
+  /** The skin was punctured over another vertebra than the fracture (reported once). */
+  private wrongLevelReported = false;
+  /** Facts of the last command itself (the mark), reported before the next step (takeCommandEvents). */
+  private readonly commandEvents: DomainEvent[] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -51,6 +58,13 @@ export class World {
     this.support = new EndplateSupport(this.anatomy);
     this.noCement = new Cement(this.anatomy, scenario.cement, deliveryFor(scenario));
     this.noBalloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
+    const table = drawTablePlacement(this.anatomy, rng.fork('table'));
+    this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
+  }
+
+  /** The facts the last applied command produced at once (the mark's level), for the machine before any step. */
+  takeCommandEvents(): DomainEvent[] {
+    return this.commandEvents.splice(0, this.commandEvents.length);
   }
 
   /** Apply an accepted command as control input. */
@@ -61,6 +75,17 @@ export class World {
     }
     const kit = this.kit();
     switch (command.type) {
+      case 'level.mark': {
+        const { segment, mark } = markUnderCentralRay(this.anatomy, this.fluoroscope.pan);
+        const target = this.anatomy.vertebrae[this.anatomy.targetIndex];
+        this.mark = mark;
+        this.commandEvents.push({
+          type: 'level.marked',
+          level: segment.level,
+          overFracture: segment.level === target.level,
+        });
+        return;
+      }
       case 'needle.entry': {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
@@ -70,7 +95,9 @@ export class World {
           this.kits.set(command.side, chosen);
         }
         this.activeSide = command.side;
-        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm);
+        // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
+        // the fracture, the needle goes in that far cranial or caudal (the machine asks for a mark first).
+        chosen.trocar.setEntry(command.side, command.lateralMm, command.cranialMm + (this.mark?.vertebraOffsetMm ?? 0));
         return;
       }
       case 'side.select':
@@ -154,7 +181,9 @@ export class World {
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     for (const k of kits) k.balloon.shareEndplate(this.plate);
     for (const [i, k] of kits.entries()) {
-      events.push(...trocarEvents[i]);
+      const produced = trocarEvents[i];
+      events.push(...produced);
+      if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
       events.push(...k.balloon.step(dtS));
       const t = k.trocar.view();
       events.push(
@@ -189,6 +218,19 @@ export class World {
       if (k.trocar.handsOn || k.cement.view().pendingMl > 0) hands.push(handGrip(t));
     }
     return hands;
+  }
+
+  /**
+   * A skin puncture at a mark over another vertebra than the fracture is a wrong-level procedure.
+   * The trocar, balloon and cement models are built around the fractured body (the anatomy's frame
+   * and its target), so the world does not pretend to treat a neighbour: it reports the error and
+   * the machine ends the procedure there.
+   */
+  private checkLevel(events: DomainEvent[]): void {
+    const target = this.anatomy.vertebrae[this.anatomy.targetIndex].level;
+    if (this.wrongLevelReported || !this.mark || this.mark.level === target) return;
+    this.wrongLevelReported = true;
+    events.push({ type: 'level.wrongLevel', marked: this.mark.level, target });
   }
 
   /**
@@ -263,6 +305,9 @@ export class World {
   }
   heightView(): HeightView {
     return heightView(this.anatomy, this.support.lift(), this.support.stages());
+  }
+  skinMarkView(): SkinMarkView | null {
+    return this.mark;
   }
   carmView(): CArmView {
     return this.fluoroscope.carmView();

@@ -8,6 +8,8 @@ import './case.css';
 
 interface Props {
   readonly scenario: Scenario;
+  /** What whole-spine imaging showed about the count of vertebrae (transitional anatomy), or null for the usual count. */
+  readonly segmentationFinding: string | null;
   readonly mode: TrainingMode;
   readonly checklist: Readonly<Record<string, boolean>>;
   readonly canTick: boolean;
@@ -22,7 +24,7 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
  * Case review and pre-op: the history, findings, imaging report and labs the trainee must weigh,
  * beside the case checklist. Shown by the procedure screen during the caseReview and preOp phases.
  */
-export function CaseScreen({ scenario: s, mode, checklist, canTick, onTick }: Props) {
+export function CaseScreen({ scenario: s, segmentationFinding, mode, checklist, canTick, onTick }: Props) {
   const p = s.patient;
   const f = s.fracture;
   const inrHigh = p.labs.inr > 1.2;
@@ -48,6 +50,10 @@ export function CaseScreen({ scenario: s, mode, checklist, canTick, onTick }: Pr
                 )}
               </li>
             ))}
+            {segmentationFinding && (
+              // Neither for nor against the procedure: it tells how to count the level on the table.
+              <li data-testid="segmentation-finding">{segmentationFinding}</li>
+            )}
           </ul>
         </Panel>
 

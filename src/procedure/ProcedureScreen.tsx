@@ -26,6 +26,7 @@ import { KEYMAP } from './input/keymap';
 import { keymapBindings, PEDAL_NOTE } from './input/keyBindings';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
+import { segmentationFinding, segmentationOf } from '../../sim/anatomy';
 import type { CaseStart, FinishedAttempt, StoredImage } from '../attempt/attemptTypes';
 import type { Session } from '../../sim/session';
 import type { RecordMeta } from '../record/recordMeta';
@@ -229,6 +230,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       {inCase ? (
         <CaseScreen
           scenario={start.scenario}
+          segmentationFinding={segmentationFinding(segmentationOf(snap.anatomy), start.scenario.level)}
           mode={mode}
           checklist={snap.checklist}
           canTick={snap.allowed.includes('checklist.tick')}

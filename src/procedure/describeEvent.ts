@@ -57,6 +57,20 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
       return { text: `C-arm at ${e.view}`, severity: 'info' };
     case 'needle.skinPunctured':
       return { text: 'Skin punctured', severity: 'info' };
+    case 'level.marked':
+      // Practice warns at once when the mark is not over the fracture; an exam never says.
+      if (mode === 'exam') return { text: 'Skin marked', severity: 'info' };
+      return e.overFracture
+        ? { text: `Skin marked over ${e.level}, the fractured vertebra`, severity: 'good' }
+        : {
+            text: `Skin marked over ${e.level}: not the fractured vertebra. Count again from the sacrum and the lowest rib, and mark again`,
+            severity: 'warn',
+          };
+    case 'level.wrongLevel':
+      return {
+        text: `Wrong level: the skin was punctured over ${e.marked}; the fracture is ${e.target}`,
+        severity: 'danger',
+      };
     case 'needle.docked':
       return { text: 'Trocar docked on bone', severity: 'good' };
     case 'needle.inPedicle':

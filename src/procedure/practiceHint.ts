@@ -88,6 +88,14 @@ export function practiceHint(snapshot: SimSnapshot, side: Side): PracticeHint | 
   return text ? { text } : null;
 }
 
+/** Level localisation: count from the sacrum and from the lowest rib, centre the fracture, mark the skin. */
+function countHint(snapshot: SimSnapshot): string {
+  const mark = snapshot.skinMark
+    ? `Skin marked over ${snapshot.skinMark.level}.`
+    : `Then mark the skin (${keyLabel('level.mark')}).`;
+  return `Count the level on AP images: down the spine to the sacrum (${keyLabel('carm.panCaudalFar')}) and up to the lowest rib (${keyLabel('carm.panCranialFar')}); centre the fractured vertebra (${keyLabel('carm.panCranial')} / ${keyLabel('carm.panCaudal')}). ${mark}`;
+}
+
 function phaseText(snapshot: SimSnapshot): string | null {
   switch (snapshot.phase) {
     case 'caseReview':
@@ -97,7 +105,7 @@ function phaseText(snapshot: SimSnapshot): string | null {
     case 'positioning':
       return 'Kyphoplasty is done prone (P).';
     case 'cArmSetup':
-      return `True AP: spinous process centred between symmetric pedicles, endplates as single lines; true lateral: one posterior wall. C-arm offset: orbit ${fixed(snapshot.carm.orbitDeg)}°, tilt ${fixed(snapshot.carm.tiltDeg)}°.`;
+      return `${countHint(snapshot)} True AP: spinous process centred between symmetric pedicles, endplates as single lines; true lateral: one posterior wall. C-arm offset: orbit ${fixed(snapshot.carm.orbitDeg)}°, tilt ${fixed(snapshot.carm.tiltDeg)}°.`;
     case 'balloon':
       return balloonHint(snapshot);
     case 'cement':

@@ -16,6 +16,10 @@ export function describeCommand(c: Command): string {
       return `C-arm to ${c.view}`;
     case 'carm.adjust':
       return c.dOrbitDeg !== 0 ? `C-arm orbit ${signed(c.dOrbitDeg, '°')}` : `C-arm tilt ${signed(c.dTiltDeg, '°')}`;
+    case 'carm.pan':
+      return `C-arm ${c.dCranialMm >= 0 ? 'cranial' : 'caudal'} ${Math.abs(c.dCranialMm)} mm along the spine`;
+    case 'level.mark':
+      return 'Skin marked under the AP central ray';
     case 'fluoro.mode':
       return `Fluoro mode: ${FLUORO_MODE_LABELS[c.mode]}`;
     case 'fluoro.expose':

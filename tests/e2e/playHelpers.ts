@@ -1,5 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { parseScenario } from '../../levels/scenarioSchema';
+import { createSession } from '../../sim/session';
 
 /**
  * Keyboard moves shared by the browser plays: they read the state from data-testid / data-phase
@@ -155,10 +157,31 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
     await expect(modeBadge).not.toHaveText(before ?? '');
   }
   await expect(modeBadge).toHaveText('Pulsed 7.5 p/s');
+  await localise(page, scenarioId, mode);
   await shot(page, 'AP');
   await shot(page, 'lateral');
   await snapMonitors(page, '1-setup');
   await nextPhase(page, 'access');
+}
+
+/**
+ * Centre the fractured vertebra and mark the skin (Shift+M). The C-arm starts over a seeded level
+ * near the fracture; where it starts for this seed comes from the engine itself (the same seed and
+ * scenario give the same patient in Node), so the play pans by the keys a trainee who counted
+ * would press: 50 mm steps (Shift+PageUp / Shift+PageDown), then 5 mm steps (PageUp / PageDown).
+ */
+export async function localise(page: Page, scenarioId: string, mode: 'practice' | 'exam'): Promise<void> {
+  const scenario = parseScenario(JSON.parse(readFileSync(`levels/${scenarioId}.json`, 'utf8')));
+  const offsetMm = -(createSession(scenario, SEED, { mode }).snapshot().carm.panMm ?? 0);
+  const far = Math.trunc(offsetMm / 50);
+  const near = Math.round((offsetMm - far * 50) / 5);
+  for (let i = 0; i < Math.abs(far); i++) await page.keyboard.press(far > 0 ? 'Shift+PageUp' : 'Shift+PageDown');
+  for (let i = 0; i < Math.abs(near); i++) await page.keyboard.press(near > 0 ? 'PageUp' : 'PageDown');
+  await page.keyboard.press('Shift+M');
+  const feed = page.getByTestId('events-feed');
+  await expect(feed).toContainText(
+    mode === 'practice' ? `over ${scenario.level}, the fractured vertebra` : 'Skin marked',
+  );
 }
 
 /**

@@ -23,11 +23,13 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   ],
   'carm.view': [{ type: 'carm.view', view: 'AP' }],
   'carm.adjust': [{ type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 }],
+  'carm.pan': [{ type: 'carm.pan', dCranialMm: 20 }],
   'fluoro.mode': [{ type: 'fluoro.mode', mode: 'pulsed7.5' }],
   'fluoro.expose': [{ type: 'fluoro.expose', on: true }],
   'carm.collimate': [{ type: 'carm.collimate', halfWidthMm: 60, halfHeightMm: 60 }],
   'carm.zoom': [{ type: 'carm.zoom', zoom: 1.5 }],
   'fluoro.store': [{ type: 'fluoro.store' }],
+  'level.mark': [{ type: 'level.mark' }],
   'local.anaesthetic': [{ type: 'local.anaesthetic' }],
   'needle.entry': [
     { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },

@@ -22,6 +22,10 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
     { type: 'carm.adjust', dOrbitDeg: 1, dTiltDeg: 0 },
     { type: 'carm.adjust', dOrbitDeg: 0, dTiltDeg: -2 },
   ],
+  'carm.pan': [
+    { type: 'carm.pan', dCranialMm: 20 },
+    { type: 'carm.pan', dCranialMm: -35 },
+  ],
   'fluoro.mode': (['continuous', 'pulsed15', 'pulsed7.5', 'pulsed4', 'lowDose'] as const).map((mode) => ({
     type: 'fluoro.mode',
     mode,
@@ -33,6 +37,7 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
   'carm.collimate': [{ type: 'carm.collimate', halfWidthMm: 60, halfHeightMm: 40 }],
   'carm.zoom': ([1, 1.5, 2] as const).map((zoom) => ({ type: 'carm.zoom', zoom })),
   'fluoro.store': [{ type: 'fluoro.store' }],
+  'level.mark': [{ type: 'level.mark' }],
   'local.anaesthetic': [{ type: 'local.anaesthetic' }],
   'needle.entry': [
     { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },

@@ -18,6 +18,7 @@ import {
   isCommand,
   procedurePaths,
   startProcedure,
+  WRONG_LEVEL_EVENT,
 } from './procedureHarness';
 
 describe('domain events are facts, never refused', () => {
@@ -34,6 +35,17 @@ describe('domain events are facts, never refused', () => {
       }
     },
   );
+
+  it('a wrong-level puncture ends the procedure from access, and is ignored in every other phase', () => {
+    for (const input of Object.values(INPUTS)) {
+      for (const path of procedurePaths(input)) {
+        if (path.state.status !== 'active') continue;
+        const [next] = transition(procedureMachine, path.state, WRONG_LEVEL_EVENT);
+        if (phaseOf(path.state) === 'access') expect(next.status).toBe('done');
+        else expect(phaseOf(next)).toBe(phaseOf(path.state));
+      }
+    }
+  });
 
   it('may still arrive after the debrief without throwing (xstate only warns in development builds)', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'debrief');
@@ -64,6 +76,8 @@ const GENERAL_REFUSALS: { readonly [T in CommandType]?: readonly PhaseId[] } = {
   'channel.drill': allBut(...NEEDLE_WORK),
   'instruments.remove': ['finalImages', 'recovery'],
   'discharge.decide': allBut('recovery'),
+  // Counted and marked before the puncture; later phases simply do not mark.
+  'level.mark': allBut('caseReview', 'preOp', 'positioning', 'cArmSetup', 'access'),
 };
 
 describe('permissions are consistent everywhere', () => {

@@ -46,13 +46,24 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'cement.tack': { type: 'cement.tack', feel: 'doughy' },
   'cement.deviceEmpty': { type: 'cement.deviceEmpty' },
   'cannula.stuck': { type: 'cannula.stuck' },
+  // Over the fracture only: a mark elsewhere would double every later state of the graph (the
+  // practice refusal and the exam's wrong-level end have tests of their own, levelLocalisation.test.ts).
+  'level.marked': { type: 'level.marked', level: 'L1', overFracture: true },
+  'level.wrongLevel': { type: 'level.wrongLevel', marked: 'L2', target: 'L1' },
 };
 
-/** Every domain event type, plus the second view so both images can be taken. */
+/**
+ * Every domain event type, plus the second view so both images can be taken; but the wrong-level
+ * puncture, which ends the procedure from any state of access with that state's context (a path
+ * to the end for each one): procedureEvents.test.ts sends it from every reachable state instead.
+ */
 export const DOMAIN_EVENT_SAMPLES: readonly DomainEvent[] = [
-  ...Object.values(DOMAIN_EVENT_BY_TYPE),
+  ...Object.values(DOMAIN_EVENT_BY_TYPE).filter((e) => e.type !== 'level.wrongLevel'),
   { type: 'image.acquired', view: 'lateral' },
 ];
+
+/** The wrong-level puncture (left out of the graph's events, above). */
+export const WRONG_LEVEL_EVENT: DomainEvent = DOMAIN_EVENT_BY_TYPE['level.wrongLevel'];
 
 /** Every command sample, plus releasing the pedal. */
 export const COMMAND_EVENT_SAMPLES: readonly Command[] = [
@@ -186,6 +197,8 @@ export function happyPath(input: ProcedureInput): ProcedureEvent[] {
     { type: 'fluoro.expose', on: true },
     { type: 'image.acquired', view: 'lateral' },
     { type: 'fluoro.expose', on: false },
+    { type: 'level.mark' },
+    { type: 'level.marked', level: 'L1', overFracture: true },
     { type: 'phase.next' },
     ...(input.procedure === 'kyphoplasty' && input.approach === 'bipedicular'
       ? bothSidesTogether()

@@ -48,13 +48,21 @@ describe('buildAnatomy', () => {
     expect(widths.size).toBe(5);
   });
 
-  it('has the target and two neighbours each side, cranial to caudal, spaced by body and disc', () => {
+  it('has the target, two neighbours each side and the landmarks of the count (lowest rib to sacrum), cranial to caudal, spaced by body and disc', () => {
     for (const level of ['T10', 'L1', 'L3'] as const) {
       const { a, v } = target(scenario({ level }));
       expect(v.level).toBe(level);
-      expect(a.targetIndex).toBe(2);
-      expect(a.vertebrae).toHaveLength(5);
+      expect(a.targetIndex).toBeGreaterThanOrEqual(2);
+      expect(a.vertebrae[a.targetIndex - 2].level).toBe(SPINE_ORDER[SPINE_ORDER.indexOf(level) - 2]);
+      // Down to the sacrum, and from above the lowest rib (T12 here, unless the patient has 11 or 13 pairs).
+      expect(a.vertebrae.at(-1)?.level).toBe('S2');
+      expect(a.vertebrae.map((x) => x.level)).toEqual(SPINE_ORDER.slice(SPINE_ORDER.indexOf(a.vertebrae[0].level)));
+      expect(SPINE_ORDER.indexOf(a.vertebrae[0].level)).toBeLessThanOrEqual(SPINE_ORDER.indexOf('L1') - 2);
+      // A level fused to the one below (S1 to S2, a sacralised L5 to S1) has no disc below it; every other one does.
+      const fusedBelow = (l: string) =>
+        (l === 'S1' && a.segmentation !== 'lumbarisedS1') || (l === 'L5' && a.segmentation === 'sacralisedL5');
       for (let i = 0; i + 1 < a.vertebrae.length; i++) {
+        if (fusedBelow(a.vertebrae[i].level)) continue;
         const up = a.vertebrae[i];
         const down = a.vertebrae[i + 1];
         const gap = up.centre.y - up.intactHeightMm / 2 - (down.centre.y + down.intactHeightMm / 2);

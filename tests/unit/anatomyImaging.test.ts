@@ -34,7 +34,7 @@ function boneLateralToTransverseProcess(a: Anatomy): number {
 }
 
 describe('levels T5 to L5', () => {
-  it('every level builds with a neighbour on each side (T4 above T5, S1 below L5)', () => {
+  it('every level builds with a neighbour on each side (T4 above T5, the sacrum S1-S2 below L5)', () => {
     for (const level of LEVELS) {
       const a = build(level);
       expect(a.vertebrae[a.targetIndex].level).toBe(level);
@@ -43,7 +43,7 @@ describe('levels T5 to L5', () => {
       expect(tissueAt(a, { x: 0, y: 0, z: 0 })).toBe('cancellous');
     }
     expect(build('T5').vertebrae[0].level).toBe('T4');
-    expect(build('L5').vertebrae.at(-1)!.level).toBe('S1');
+    expect(build('L5').vertebrae.at(-1)!.level).toBe('S2');
   });
 });
 
@@ -94,7 +94,9 @@ describe('bowel gas', () => {
     expect(inside).toBeGreaterThan(0);
     const other = build('L4', {}, 2).bowelGas!;
     expect(other.map((g) => g.centre.x)).not.toEqual(a.bowelGas!.map((g) => g.centre.x));
-    expect(build('T6').bowelGas).toEqual([]);
+    // A thoracic target models the lumbar spine too (the count's landmarks), so its patient has gas
+    // there, but none near the target's field.
+    expect(build('T6').bowelGas!.every((g) => g.centre.y < -80)).toBe(true);
   });
 });
 

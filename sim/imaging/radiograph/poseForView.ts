@@ -1,5 +1,5 @@
 import type { View } from '../../core/commands';
-import { makePose, NO_ROTATION, targetIsocentre, type CArmPose } from '../carmPose';
+import { makePose, NO_ROTATION, pannedIsocentre, type CArmPose } from '../carmPose';
 import type { SimSnapshot } from '../../session/snapshot';
 
 /** The C-arm pose a snapshot shows for a monitor's view (the active view's corrections and the patient's rotation). */
@@ -11,7 +11,7 @@ export function poseForView(snapshot: Pick<SimSnapshot, 'carm' | 'anatomy'>, vie
     active ? c.orbitDeg : 0,
     active ? c.tiltDeg : 0,
     c.patientRotation ?? NO_ROTATION,
-    targetIsocentre(snapshot.anatomy),
+    pannedIsocentre(snapshot.anatomy, c.panMm ?? 0),
   );
 }
 

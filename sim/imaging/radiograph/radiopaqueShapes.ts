@@ -274,7 +274,7 @@ function depositFill(dep: { readonly radii: Vec3; readonly volumeMl: number }): 
 
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(
-  snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'>,
+  snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'> & Partial<Pick<SimSnapshot, 'skinMark'>>,
 ): RadiopaqueShape[] {
   // Every track stays in until instrument removal, so a bipedicular case shows both. A needle still
   // outside the skin is drawn only for the side in use (its tip on the skin localises the entry on
@@ -297,5 +297,20 @@ export function shapesFromSnapshot(
         muPerMm: MU_PER_MM.cement * depositFill(dep),
       });
   }
+  if (snapshot.skinMark) shapes.push(skinMarkShape(snapshot.skinMark.position));
   return shapes;
+}
+
+/**
+ * The radiopaque skin marker over the level (level.mark): a small metal disc on the skin, 8 mm
+ * across and 3 mm thick (assumed), a black dot on the AP image over the marked vertebra.
+ */
+export const SKIN_MARKER_RADII_MM = { x: 4, y: 4, z: 1.5 } as const;
+export function skinMarkShape(position: Vec3): RadiopaqueShape {
+  return {
+    kind: 'ellipsoid',
+    centre: { x: position.x, y: position.y, z: position.z + SKIN_MARKER_RADII_MM.z },
+    radii: SKIN_MARKER_RADII_MM,
+    muPerMm: MU_PER_MM.steel,
+  };
 }

@@ -1,7 +1,15 @@
 import type { ChecklistItem } from '../../../sim/core';
 import { CHECKLIST_LABELS } from '../../ui/labels';
 import type { ActionGroup } from './actionTypes';
-import { AIM_STEP_DEG, BALLOON_HOLD_S, ENTRY_STEP_MM, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } from './controlSteps';
+import {
+  AIM_STEP_DEG,
+  BALLOON_HOLD_S,
+  ENTRY_STEP_MM,
+  INFLATE_FINE_STEP_ML,
+  INFLATE_STEP_ML,
+  PAN_FAR_STEP_MM,
+  PAN_STEP_MM,
+} from './controlSteps';
 
 /**
  * The words of the procedure's actions: the help line and the button of each keymap entry, by the
@@ -38,6 +46,11 @@ export const ACTION_LABELS = {
   'carm.orbitPlus': 'Orbit +1°',
   'carm.tiltPlus': 'Tilt +1° (cranial)',
   'carm.tiltMinus': 'Tilt −1° (caudal)',
+  'carm.panCranial': `Move ${PAN_STEP_MM} mm up the spine (cranial)`,
+  'carm.panCaudal': `Move ${PAN_STEP_MM} mm down the spine (caudal)`,
+  'carm.panCranialFar': `Move ${PAN_FAR_STEP_MM} mm up the spine (count)`,
+  'carm.panCaudalFar': `Move ${PAN_FAR_STEP_MM} mm down the spine (count)`,
+  'level.mark': 'Mark the skin under the AP central ray',
   'fluoro.mode': 'Cycle fluoro mode',
   'carm.collimateNarrow': 'Shutters narrower (width)',
   'carm.collimateWiden': 'Shutters wider (width)',

@@ -6,6 +6,12 @@
 export const ENTRY_STEP_MM = 2;
 export const AIM_STEP_DEG = 1;
 export const CARM_STEP_DEG = 1;
+/**
+ * Panning along the spine: a fine step to centre a vertebra under the central ray (a body and its
+ * disc are 20-40 mm), and a long one to travel to the sacrum or the lowest rib while counting.
+ */
+export const PAN_STEP_MM = 5;
+export const PAN_FAR_STEP_MM = 50;
 /** Shutter step: 1 cm of opening at the detector per key press (5 mm each side). */
 export const COLLIMATION_STEP_MM = 5;
 /**

@@ -41,6 +41,12 @@ export function skinUnderImagePoint(snapshot: SimSnapshot, p: ImagePoint): Vec3 
   return exitThroughSkin(snapshot.anatomy, inside, ray.direction);
 }
 
+/** Where offsets (0, 0) put the entry: the default entry of the marked vertebra (the world measures entries from it). */
+function entryBase(snapshot: SimSnapshot, side: Side): Vec3 {
+  const base = defaultSkinEntry(snapshot.anatomy, side);
+  return { ...base, y: base.y + (snapshot.skinMark?.vertebraOffsetMm ?? 0) };
+}
+
 // `|| 0` turns -0 into 0, so the command log never reads "-0 mm".
 const clampOffset = (mm: number): number =>
   Math.max(-MAX_ENTRY_OFFSET_MM, Math.min(MAX_ENTRY_OFFSET_MM, Math.round(mm) || 0));
@@ -53,14 +59,14 @@ const clampOffset = (mm: number): number =>
 export function entryFromImagePoint(snapshot: SimSnapshot, p: ImagePoint): EntryDraft {
   const skin = skinUnderImagePoint(snapshot, p);
   const side: Side = skin.x >= targetIsocentre(snapshot.anatomy).x ? 'left' : 'right';
-  const base = defaultSkinEntry(snapshot.anatomy, side);
+  const base = entryBase(snapshot, side);
   const sign = side === 'left' ? 1 : -1;
   return { side, lateralMm: clampOffset(sign * (skin.x - base.x)), cranialMm: clampOffset(skin.y - base.y) };
 }
 
 /** Where an entry (draft or set) lies on the AP image, as fractions of the image (the inverse of entryFromImagePoint). */
 export function imagePointOfEntry(snapshot: SimSnapshot, entry: EntryDraft): ImagePoint | null {
-  const base = defaultSkinEntry(snapshot.anatomy, entry.side);
+  const base = entryBase(snapshot, entry.side);
   const x = base.x + (entry.side === 'left' ? 1 : -1) * entry.lateralMm;
   const q = apProjection(snapshot).project({ x, y: base.y + entry.cranialMm, z: skinZAt(snapshot.anatomy, x) });
   if (!q) return null;

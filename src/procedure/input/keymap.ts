@@ -13,6 +13,8 @@ import {
   ENTRY_STEP_MM,
   INFLATE_FINE_STEP_ML,
   INFLATE_STEP_ML,
+  PAN_FAR_STEP_MM,
+  PAN_STEP_MM,
 } from './controlSteps';
 
 /**
@@ -154,6 +156,12 @@ export const KEYMAP: readonly KeyAction[] = [
     dOrbitDeg: 0,
     dTiltDeg: -1,
   }),
+  // Counting the level: pan along the spine to the sacrum and the lowest rib, centre the fracture, mark.
+  cmd('carm.panCranial', 'carm', ['PageUp'], { type: 'carm.pan', dCranialMm: PAN_STEP_MM }),
+  cmd('carm.panCaudal', 'carm', ['PageDown'], { type: 'carm.pan', dCranialMm: -PAN_STEP_MM }),
+  cmd('carm.panCranialFar', 'carm', ['Shift+PageUp'], { type: 'carm.pan', dCranialMm: PAN_FAR_STEP_MM }),
+  cmd('carm.panCaudalFar', 'carm', ['Shift+PageDown'], { type: 'carm.pan', dCranialMm: -PAN_FAR_STEP_MM }),
+  cmd('level.mark', 'carm', ['Shift+m'], { type: 'level.mark' }),
   act(
     'fluoro.mode',
     'carm',
