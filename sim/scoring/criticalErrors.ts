@@ -93,31 +93,28 @@ function universalProtocol(input: ScoringInput): CriticalError[] {
  * world reported the wrong level itself (level.wrongLevel).
  */
 function wrongLevel(input: ScoringInput): CriticalError[] {
-  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
-  const out: CriticalError[] = [];
-  for (const e of input.final.events) {
-    const ev = e.event as { type: string; level?: string; marked?: string; target?: string };
-    if (ev.type === 'level.wrongLevel') {
-      out.push({
+  const reported = input.final.events.find((e) => e.event.type === 'level.wrongLevel');
+  if (reported?.event.type === 'level.wrongLevel')
+    return [
+      {
         id: 'wrong-level',
-        label: `Wrong level: ${ev.marked} treated, the fracture is ${ev.target}`,
-        tick: e.tick,
-      });
-      return out;
-    }
-  }
-  if (puncture === undefined) return out;
-  let marked: { level: string; tick: number } | null = null;
+        label: `Wrong level: ${reported.event.marked} treated, the fracture is ${reported.event.target}`,
+        tick: reported.tick,
+      },
+    ];
+  const puncture = eventTicks(input, 'needle.skinPunctured')[0];
+  if (puncture === undefined) return [];
+  let marked: string | null = null;
   for (const e of input.final.events) {
     if (e.tick > puncture) break;
-    const ev = e.event as { type: string; level?: string };
-    if (ev.type === 'level.marked' && ev.level !== undefined) marked = { level: ev.level, tick: e.tick };
+    if (e.event.type === 'level.marked') marked = e.event.level;
   }
-  if (marked && marked.level !== input.scenario.level)
-    out.push({
+  if (marked === null || marked === input.scenario.level) return [];
+  return [
+    {
       id: 'wrong-level',
-      label: `Wrong level: skin punctured over ${marked.level}, the fracture is ${input.scenario.level}`,
+      label: `Wrong level: skin punctured over ${marked}, the fracture is ${input.scenario.level}`,
       tick: puncture,
-    });
-  return out;
+    },
+  ];
 }

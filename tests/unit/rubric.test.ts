@@ -35,6 +35,16 @@ const withEvents = (a: Attempt, extra: TimedEvent[]): Attempt => ({
 const edit = (plan: Plan, f: (steps: readonly PlanStep[]) => PlanStep[]): Plan => ({ ...plan, steps: f(plan.steps) });
 const isTick = (item: string) => (st: PlanStep) => 'do' in st && st.do.type === 'checklist.tick' && st.do.item === item;
 
+/** Run a plan in exam mode and keep the session where it stopped (a wrong-level puncture ends the procedure). */
+function runPlanKeeping(scenario: Scenario, plan: Plan) {
+  try {
+    return runPlan(scenario, SEED, plan, 'exam');
+  } catch (e) {
+    const session = (e as { session?: ReturnType<typeof runPlan> }).session;
+    if (session) return session;
+    throw e;
+  }
+}
 const puncture = (a: Attempt) => a.final.events.find((e) => e.event.type === 'needle.skinPunctured')!.tick;
 
 describe('the rubric', () => {
@@ -79,14 +89,26 @@ describe('the rubric', () => {
 
   it('wrong level: a skin puncture over a mark on another vertebra is a critical error', () => {
     const p = puncture(expert);
-    const mark = (level: string): TimedEvent => ({ tick: p - 10, event: { type: 'level.marked', level } as never });
+    const mark = (level: string): TimedEvent => ({
+      tick: p - 10,
+      event: { type: 'level.marked', level, overFracture: level === vpScenario.level },
+    });
     expect(criticalIds(withEvents(expert, [mark('L1')]))).toContain('wrong-level');
     expect(criticalIds(withEvents(expert, [mark(vpScenario.level)]))).not.toContain('wrong-level');
     const reported: TimedEvent = {
       tick: p,
-      event: { type: 'level.wrongLevel', marked: 'T11', target: 'T12' } as never,
+      event: { type: 'level.wrongLevel', marked: 'T11', target: 'T12' },
     };
     expect(criticalIds(withEvents(expert, [reported]))).toContain('wrong-level');
+  });
+
+  it('wrong level on a real attempt: counting only from the sacrum on a lumbarised S1 ends the exam with a critical error', () => {
+    const lumbarised = { ...vpScenario, patient: { ...vpScenario.patient, segmentation: 'lumbarisedS1' as const } };
+    const sacrumOnly = edit(vpPlan, (st) => st.map((x) => ('localise' in x ? { localise: 'sacrum' as const } : x)));
+    const s = runPlanKeeping(lumbarised, sacrumOnly);
+    const r = scoreAttempt(s.scenario, s.log, s.snapshot());
+    expect(r.criticalErrors.map((e) => e.id)).toContain('wrong-level');
+    expect(r.passed).toBe(false);
   });
 
   it('the 2 Gy skin-dose critical error reads each field, not the sum of both', () => {
