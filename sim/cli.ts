@@ -42,7 +42,8 @@ import {
   type ReferencePlan,
   type ReferenceRun,
   type StandardSummary,
-} from './standard/index';
+} from './standard/referenceSet';
+import { withPassScore } from './standard/passScoreText';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { checkPublishedScenario } from './attempt/publishedScenario';
 import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
@@ -239,8 +240,9 @@ function standardSet(args: readonly string[]): number {
         byPlan.set(`${r.group} ${r.planId}`, [...(byPlan.get(`${r.group} ${r.planId}`) ?? []), r.total]);
       for (const [k, totals] of byPlan)
         lines.push(`    ${k.padEnd(44)} ${totals.map((t) => fmt(t).padStart(5)).join(' ')}`);
-      if (stopped > 0)
-        lines.push(`    ${stopped} attempt(s) stopped early (a step refused) and were scored as they stood`);
+      if (stopped > 0) lines.push(`    ${stopped} attempt(s) stopped early and were scored as they stood:`);
+      for (const r of x.runs.filter((y) => y.stoppedAt))
+        lines.push(`      ${r.group} ${r.planId} seed ${r.seed}: ${(r.stoppedAt ?? '').slice(0, 140)}`);
       lines.push('');
     }
     lines.push(...summaryLines('pooled', 'per scenario', pooled));
@@ -257,8 +259,7 @@ function standardSet(args: readonly string[]): number {
         continue;
       }
       const text = readFileSync(file.path, 'utf8');
-      // Only the number changes, so the file keeps its formatting (one-line or spread scoring blocks alike).
-      const next = text.replace(/("passScore"\s*:\s*)-?\d+(\.\d+)?/, `$1${x.summary.mark}`);
+      const next = withPassScore(text, x.summary.mark);
       if (next === text) continue;
       writeFileSync(file.path, next);
       console.error(`${x.scenarioId}: passScore ${x.passScore} -> ${x.summary.mark} (${file.path})`);

@@ -44,23 +44,25 @@ export type PlanCondition =
   | { readonly allOf: readonly PlanCondition[] }
   | { readonly not: PlanCondition };
 
-export const conditionSchema: z.ZodType<PlanCondition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ event: z.string().min(1), since: z.enum(['phase', 'start', 'lastPush']).optional() }),
-    z.strictObject({ phase: z.string().min(1) }),
-    z.strictObject({ cementPhase: z.enum(CEMENT_PHASES) }),
-    z.strictObject({ tackFeel: z.enum(TACK_FEELS) }),
-    z.strictObject({ balloonVolumeMl: z.number().positive() }),
-    z.strictObject({ balloonPressurePsi: z.number().positive() }),
-    z.strictObject({ heightRegainedPct: z.number().positive().max(200) }),
-    z.strictObject({ cementInBodyMl: z.number().positive() }),
-    z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
-    z.strictObject({ cementLeakSeen: z.literal(true) }),
-    z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
-    z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
-  ]),
-).meta({ id: 'PlanCondition' });
+export const conditionSchema: z.ZodType<PlanCondition> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ event: z.string().min(1), since: z.enum(['phase', 'start', 'lastPush']).optional() }),
+      z.strictObject({ phase: z.string().min(1) }),
+      z.strictObject({ cementPhase: z.enum(CEMENT_PHASES) }),
+      z.strictObject({ tackFeel: z.enum(TACK_FEELS) }),
+      z.strictObject({ balloonVolumeMl: z.number().positive() }),
+      z.strictObject({ balloonPressurePsi: z.number().positive() }),
+      z.strictObject({ heightRegainedPct: z.number().positive().max(200) }),
+      z.strictObject({ cementInBodyMl: z.number().positive() }),
+      z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
+      z.strictObject({ cementLeakSeen: z.literal(true) }),
+      z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
+      z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
+      z.strictObject({ not: conditionSchema }),
+    ]),
+  )
+  .meta({ id: 'PlanCondition' });
 
 export type PlanStep =
   /** Dispatch one command; the plan stops if it is refused (unless optional). */
@@ -97,35 +99,37 @@ export type PlanStep =
   /** Steps that depend on the outcome so far: then if the condition holds now, else otherwise. */
   | { readonly if: PlanCondition; readonly then: readonly PlanStep[]; readonly else?: readonly PlanStep[] };
 
-export const planStepSchema: z.ZodType<PlanStep> = z.lazy(() =>
-  z.union([
-    z.strictObject({ do: commandSchema, optional: z.boolean().optional() }),
-    z.strictObject({ waitS: z.number().positive().max(3600) }),
-    z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
-    z.strictObject({ trueView: z.enum(['AP', 'lateral']) }),
-    z.strictObject({
-      aimIdeal: z.literal(true),
-      medialOffsetDeg: z.number().optional(),
-      caudalOffsetDeg: z.number().optional(),
-    }),
-    z.strictObject({
-      repeat: commandSchema,
-      everyS: z.number().positive(),
-      until: conditionSchema,
-      stopIf: conditionSchema.optional(),
-      max: z.number().int().positive().max(10000),
-      before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
-      watch: z.strictObject({ view: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(10) }).optional(),
-    }),
-    z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
-    z.strictObject({
-      if: conditionSchema,
-      // biome-ignore lint/suspicious/noThenProperty: the plan's own word (if / then / else); an array, never a thenable.
-      then: z.array(planStepSchema),
-      else: z.array(planStepSchema).optional(),
-    }),
-  ]),
-).meta({ id: 'PlanStep' });
+export const planStepSchema: z.ZodType<PlanStep> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ do: commandSchema, optional: z.boolean().optional() }),
+      z.strictObject({ waitS: z.number().positive().max(3600) }),
+      z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
+      z.strictObject({ trueView: z.enum(['AP', 'lateral']) }),
+      z.strictObject({
+        aimIdeal: z.literal(true),
+        medialOffsetDeg: z.number().optional(),
+        caudalOffsetDeg: z.number().optional(),
+      }),
+      z.strictObject({
+        repeat: commandSchema,
+        everyS: z.number().positive(),
+        until: conditionSchema,
+        stopIf: conditionSchema.optional(),
+        max: z.number().int().positive().max(10000),
+        before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
+        watch: z.strictObject({ view: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(10) }).optional(),
+      }),
+      z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
+      z.strictObject({
+        if: conditionSchema,
+        // biome-ignore lint/suspicious/noThenProperty: the plan's own word (if / then / else); an array, never a thenable.
+        then: z.array(planStepSchema),
+        else: z.array(planStepSchema).optional(),
+      }),
+    ]),
+  )
+  .meta({ id: 'PlanStep' });
 
 /**
  * Natural per-patient variation of technique (sim/plan/planVariation.ts): each run of the plan on

@@ -29,6 +29,11 @@ export interface PlanOptions {
   readonly mode?: TrainingMode;
   /** Apply the plan's natural per-patient variation (plan.variation), drawn from the seed; default true. */
   readonly variation?: boolean;
+  /**
+   * Names the operator in the variation's fork of the seed, so two plans run on the same patient
+   * vary independently (the reference sets pass each plan's file name); default none.
+   */
+  readonly variationKey?: string;
 }
 
 /** What a condition reads besides the snapshot: where the current phase began and the latest push. */
@@ -98,7 +103,8 @@ class StepStop extends Error {
 export function playPlan(scenario: Scenario, seed: number, plan: Plan, options: PlanOptions = {}): PlanRun {
   const session = createSession(scenario, seed, { mode: options.mode ?? 'practice' });
   // The plan's variation draws from its own fork of the seed: the world's random stream is untouched.
-  const played = options.variation === false ? plan : varyPlan(plan, createRng(seed).fork('plan.variation'));
+  const label = options.variationKey ? `plan.variation:${options.variationKey}` : 'plan.variation';
+  const played = options.variation === false ? plan : varyPlan(plan, createRng(seed).fork(label));
   try {
     runSteps(session, played.steps, '');
   } catch (e) {

@@ -2,3 +2,4 @@
 export { cohensD, contrastingGroupsMark, mean, normalDensity, sd } from './stats';
 export { planFits, runReference, summarise } from './referenceSet';
 export type { GroupSummary, ReferenceGroup, ReferencePlan, ReferenceRun, StandardSummary } from './referenceSet';
+export { withPassScore } from './passScoreText';

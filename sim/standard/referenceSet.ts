@@ -45,7 +45,7 @@ export interface ReferenceRun {
 }
 
 export function runReference(scenario: Scenario, ref: ReferencePlan, seed: number): ReferenceRun {
-  const { session, stoppedAt } = playPlan(scenario, seed, ref.plan);
+  const { session, stoppedAt } = playPlan(scenario, seed, ref.plan, { variationKey: ref.id });
   const final = session.snapshot();
   const log = session.log.slice();
   const report = scoreAttempt(scenario, log, final);

@@ -265,6 +265,16 @@ describe('plan language: natural variation', () => {
     }
   });
 
+  it('two operators (variation keys) on the same patient vary independently, each reproducibly', () => {
+    const p = plan([tick('history'), { waitS: 20 }, tick('imaging')], { variation: { timingPct: 20 } });
+    const gap = (key: string) => {
+      const log = playPlan(kyphoplasty, 4, p, { variationKey: key }).session.log;
+      return log[1].tick - log[0].tick;
+    };
+    expect(gap('a')).toBe(gap('a'));
+    expect(gap('a')).not.toBe(gap('b'));
+  });
+
   it('a plan without variation is run as written; playPlan can switch variation off', () => {
     const plain = plan(varied.steps);
     expect(varyPlan(plain, createRng(1))).toBe(plain);

@@ -10,6 +10,7 @@ import {
   planFits,
   sd,
   summarise,
+  withPassScore,
 } from '../../sim/standard/index';
 import { loadScenario } from './goldenFixtures';
 
@@ -141,5 +142,27 @@ describe('standard setting: reference sets', () => {
       planFits({ ...p, fits: { procedure: 'vertebroplasty' } }, { procedure: 'kyphoplasty', approach: 'unipedicular' }),
     ).toBe(false);
     expect(planFits({ ...p, fits: undefined }, { procedure: 'kyphoplasty', approach: 'unipedicular' })).toBe(false);
+  });
+});
+
+describe('standard setting: --write', () => {
+  it('changes only the pass score, in either layout of the scoring block', () => {
+    const oneLine = '{\n  "id": "a",\n  "scoring": { "passScore": 70, "expertPlan": "x" }\n}\n';
+    expect(withPassScore(oneLine, 64)).toBe(oneLine.replace('70', '64'));
+    const spread = '{\n  "scoring": {\n    "passScore": 70.5,\n    "expertPlan": "x"\n  }\n}\n';
+    expect(withPassScore(spread, 81)).toBe(spread.replace('70.5', '81'));
+    for (const f of readdirSync('levels').filter((x) => x.endsWith('.json'))) {
+      const text = readFileSync(`levels/${f}`, 'utf8');
+      const next = withPassScore(text, 55);
+      expect(JSON.parse(next).scoring.passScore, f).toBe(55);
+      expect({ ...JSON.parse(next), scoring: {} }, f).toEqual({ ...JSON.parse(text), scoring: {} });
+    }
+  });
+
+  it('refuses a mark that is not a whole score, and a file without exactly one pass score', () => {
+    expect(() => withPassScore('{"passScore": 70}', 70.4)).toThrow(RangeError);
+    expect(() => withPassScore('{"passScore": 70}', 101)).toThrow(RangeError);
+    expect(() => withPassScore('{"scoring": {}}', 70)).toThrow(/found 0/);
+    expect(() => withPassScore('{"passScore": 1, "b": {"passScore": 2}}', 70)).toThrow(/found 2/);
   });
 });
