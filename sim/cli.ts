@@ -6,6 +6,7 @@
  *   npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]
  *   npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]
  *   npm run sim -- validate <scenario.json>
+ *   npm run sim -- standard-set [--patients N] [--scenario <id>] [--write] [--json]
  *
  * replay checks the attempt's embedded scenario against the published one of its id and version
  * (levels/*.json) and refuses one that differs; --draft skips that check, for an instructor's own
@@ -15,6 +16,11 @@
  * --expert adds the scenario's expert benchmark (scoring.expertPlan from levels/plans/, run on the
  * same patient), as the debrief shows it. --text prints the score report as plain text
  * (sim/scoring/reportText.ts), byte for byte the text the debrief downloads for the same attempt.
+ * plan prints stoppedAt (the step and why) when a step was refused: the attempt is scored as it stands.
+ * standard-set runs the reference sets (levels/plans/reference/expert and novice) over N patients
+ * (seeds 1..N) of each scenario a plan fits and prints, per scenario and pooled, the groups' scores,
+ * Cohen's d, pass and critical-error rates and the contrasting-groups pass mark with its false
+ * passes and fails (sim/standard/); --write stores each scenario's mark in its scoring.passScore.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +34,16 @@ import {
 } from './core/bounds';
 import { parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
-import { runPlan } from './plan/runPlan';
+import { playPlan } from './plan/runPlan';
+import {
+  planFits,
+  runReference,
+  summarise,
+  type ReferencePlan,
+  type ReferenceRun,
+  type StandardSummary,
+} from './standard/referenceSet';
+import { withPassScore } from './standard/passScoreText';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { checkPublishedScenario } from './attempt/publishedScenario';
 import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
@@ -96,16 +111,161 @@ function outcome(session: Session, full: boolean): unknown {
 
 /** The scenarios this app publishes: every levels/*.json (a file that does not parse is skipped here; `validate` names its faults). */
 function publishedScenarios(): Scenario[] {
+  return publishedScenarioFiles().map((f) => f.scenario);
+}
+
+/** Each published scenario with the path of its file. */
+function publishedScenarioFiles(): { readonly path: string; readonly scenario: Scenario }[] {
   const dir = fileURLToPath(new URL('../levels/', import.meta.url));
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
+    .sort()
     .flatMap((f) => {
       try {
-        return [parseScenario(readJson(join(dir, f)), f)];
+        return [{ path: join(dir, f), scenario: parseScenario(readJson(join(dir, f)), f) }];
       } catch {
         return [];
       }
     });
+}
+
+/** The reference sets: levels/plans/reference/expert/*.json and novice/*.json, each a valid plan (a fault aborts: a set with a broken plan is not the set). */
+function referencePlans(): ReferencePlan[] {
+  return (['expert', 'novice'] as const).flatMap((group) => {
+    const dir = fileURLToPath(new URL(`../levels/plans/reference/${group}/`, import.meta.url));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        const parsed = planSchema.safeParse(readJson(join(dir, f), MAX_ATTEMPT_FILE_BYTES));
+        if (!parsed.success) {
+          const i = parsed.error.issues[0];
+          throw new Error(`${group}/${f} is not a valid plan: ${i.path.join('.')}: ${i.message}`);
+        }
+        return { id: f.slice(0, -5), group, plan: parsed.data };
+      });
+  });
+}
+
+const fmt = (x: number | null, digits = 1): string =>
+  x === null || Number.isNaN(x) ? '-' : Number.isFinite(x) ? x.toFixed(digits) : x > 0 ? 'inf' : '-inf';
+const pct = (x: number): string => (Number.isNaN(x) ? '-' : `${Math.round(x * 100)}%`);
+
+function summaryLines(title: string, passScore: string, s: StandardSummary): string[] {
+  const g = (name: string, x: StandardSummary['expert']) =>
+    `  ${name.padEnd(7)} n=${String(x.n).padStart(3)}  mean ${fmt(x.mean).padStart(5)}  sd ${fmt(x.sd).padStart(4)}  pass ${pct(x.passRate).padStart(4)}  critical ${pct(x.criticalRate).padStart(4)}`;
+  return [
+    `${title} (pass score now ${passScore})`,
+    g('experts', s.expert),
+    g('novices', s.novice),
+    `  Cohen's d ${fmt(s.cohensD, 2)}; contrasting-groups mark ${fmt(s.markExact)} -> ${s.mark ?? '-'}: false passes ${s.falsePasses}/${s.novice.n} (${pct(s.falsePassRate)}), false fails ${s.falseFails}/${s.expert.n} (${pct(s.falseFailRate)})`,
+  ];
+}
+
+/** The figures of a summary for --json. */
+const summaryJson = (s: StandardSummary) => ({ ...s });
+
+/** Default patients per scenario: the whole set runs in a few minutes on one core (about 1 s per attempt). */
+const DEFAULT_PATIENTS = 4;
+
+/**
+ * npm run sim -- standard-set [--patients N] [--scenario <id>] [--write] [--json]: the reference
+ * sets over N patients (seeds 1..N) per scenario, summarised (sim/standard/). Progress and timing go
+ * to stderr; the figures to stdout (deterministic for the same files and N).
+ */
+function standardSet(args: readonly string[]): number {
+  const nText = option([...args], '--patients') ?? String(DEFAULT_PATIENTS);
+  const patients = /^\d+$/.test(nText) ? Number(nText) : Number.NaN;
+  if (!(patients >= 1 && patients <= 1000)) throw new Error(`--patients must be a whole number 1..1000, got ${nText}`);
+  const only = option([...args], '--scenario');
+  const files = publishedScenarioFiles().filter((f) => !only || f.scenario.id === only);
+  if (files.length === 0) throw new Error(`no published scenario has the id ${only}`);
+  const plans = referencePlans();
+  const started = performance.now();
+  const byScenario: { file: (typeof files)[number]; runs: ReferenceRun[] }[] = [];
+  let attempts = 0;
+  for (const file of files) {
+    const fitting = plans.filter((p) => planFits(p.plan, file.scenario));
+    const runs: ReferenceRun[] = [];
+    for (const ref of fitting)
+      for (let seed = 1; seed <= patients; seed++) {
+        runs.push(runReference(file.scenario, ref, seed));
+        attempts++;
+      }
+    console.error(
+      `${file.scenario.id}: ${fitting.filter((p) => p.group === 'expert').length} expert and ${fitting.filter((p) => p.group === 'novice').length} novice plans x ${patients} patients`,
+    );
+    byScenario.push({ file, runs });
+  }
+  const wallS = (performance.now() - started) / 1000;
+  const all = byScenario.flatMap((x) => x.runs);
+  const perScenario = byScenario.map(({ file, runs }) => ({
+    scenarioId: file.scenario.id,
+    passScore: file.scenario.scoring.passScore,
+    summary: summarise(runs),
+    runs,
+  }));
+  const pooled = summarise(all);
+  if (args.includes('--json')) {
+    const runJson = (r: ReferenceRun) => {
+      const { passesAt, ...rest } = r;
+      return rest;
+    };
+    console.log(
+      JSON.stringify(
+        {
+          patients,
+          scenarios: perScenario.map((x) => ({
+            scenarioId: x.scenarioId,
+            passScore: x.passScore,
+            ...summaryJson(x.summary),
+            runs: x.runs.map(runJson),
+          })),
+          pooled: summaryJson(pooled),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const lines: string[] = [
+      `Standard setting by contrasting groups: ${patients} patients (seeds 1..${patients}) per scenario`,
+      '',
+    ];
+    for (const x of perScenario) {
+      lines.push(...summaryLines(x.scenarioId, String(x.passScore), x.summary));
+      const stopped = x.runs.filter((r) => r.stoppedAt).length;
+      const byPlan = new Map<string, number[]>();
+      for (const r of x.runs)
+        byPlan.set(`${r.group} ${r.planId}`, [...(byPlan.get(`${r.group} ${r.planId}`) ?? []), r.total]);
+      for (const [k, totals] of byPlan)
+        lines.push(`    ${k.padEnd(44)} ${totals.map((t) => fmt(t).padStart(5)).join(' ')}`);
+      if (stopped > 0) lines.push(`    ${stopped} attempt(s) stopped early and were scored as they stood:`);
+      for (const r of x.runs.filter((y) => y.stoppedAt))
+        lines.push(`      ${r.group} ${r.planId} seed ${r.seed}: ${(r.stoppedAt ?? '').slice(0, 140)}`);
+      lines.push('');
+    }
+    lines.push(...summaryLines('pooled', 'per scenario', pooled));
+    console.log(lines.join('\n'));
+  }
+  console.error(
+    `${attempts} attempts in ${wallS.toFixed(1)} s (${((wallS / Math.max(1, attempts)) * 1000).toFixed(0)} ms per attempt)`,
+  );
+  if (args.includes('--write')) {
+    for (const x of perScenario) {
+      const file = byScenario.find((b) => b.file.scenario.id === x.scenarioId)?.file;
+      if (!file || x.summary.mark === null) {
+        console.error(`${x.scenarioId}: no mark (the groups do not separate); passScore left as it is`);
+        continue;
+      }
+      const text = readFileSync(file.path, 'utf8');
+      const next = withPassScore(text, x.summary.mark);
+      if (next === text) continue;
+      writeFileSync(file.path, next);
+      console.error(`${x.scenarioId}: passScore ${x.passScore} -> ${x.summary.mark} (${file.path})`);
+    }
+  }
+  return 0;
 }
 
 /** Where the expert plan of that name lives (levels/plans/<id>.json), and whether it is there. */
@@ -154,10 +314,12 @@ function main(argv: string[]): number {
       const i = parsed.error.issues[0];
       throw new Error(`${file} is not a valid plan: ${i.path.join('.')}: ${i.message}`);
     }
-    const session = runPlan(scenario, seed, parsed.data, mode);
+    const { session, stoppedAt } = playPlan(scenario, seed, parsed.data, { mode });
     const attemptPath = option(rest, '--attempt');
     if (attemptPath) writeFileSync(attemptPath, JSON.stringify(toAttemptFile(session, APP_VERSION), null, 1));
-    console.log(JSON.stringify(outcome(session, full), null, 2));
+    console.log(
+      JSON.stringify({ ...(outcome(session, full) as object), ...(stoppedAt ? { stoppedAt } : {}) }, null, 2),
+    );
     return 0;
   }
   if (verb === 'replay' && file) {
@@ -205,8 +367,9 @@ function main(argv: string[]): number {
     console.log(JSON.stringify({ valid: true, id: s.id, scenarioHash: scenarioHash(s) }, null, 2));
     return 0;
   }
+  if (verb === 'standard-set') return standardSet(argv.slice(1));
   console.error(
-    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>',
+    'usage:\n  npm run sim -- plan <plan.json> --scenario <scenario.json> --seed <n> [--mode exam] [--attempt out.json] [--full]\n  npm run sim -- replay <attempt.json> [--full] [--expert] [--draft] [--budget-s <seconds>]\n  npm run sim -- replay <attempt.json> --text [--draft] [--budget-s <seconds>]\n  npm run sim -- validate <scenario.json>\n  npm run sim -- standard-set [--patients N] [--scenario <id>] [--write] [--json]',
   );
   return 2;
 }

@@ -18,7 +18,7 @@ type Rng = ReturnType<typeof createRng>;
 import { COMMAND_TYPES, type Command, type TrainingMode } from '../../sim/core/index';
 import { type Session, type SimSnapshot, createSession } from '../../sim/session/index';
 import { parseAttemptFile, replay, toAttemptFile } from '../../sim/attempt/index';
-import { type Plan, type PlanStep, planSchema, runPlan } from '../../sim/plan/index';
+import { type Plan, type PlanStep, planSchema, playPlan } from '../../sim/plan/index';
 import { scoreAttempt } from '../../sim/scoring/index';
 import { massBalanceProblem, type Violation, walkNumbers } from './snapshotChecks';
 
@@ -314,19 +314,9 @@ export function perturbPlan(rng: Rng, plan: Plan, snap: SimSnapshot): Plan {
   return { ...plan, steps };
 }
 
-/** Run a plan; when a step fails (a closed-loop step not reaching its goal), run the plan up to that step instead. */
+/** Run a plan; when a step fails (a closed-loop step not reaching its goal), keep the session as the plan left it. */
 function runPlanTolerant(scenario: Scenario, seed: number, plan: Plan, mode: TrainingMode): Session {
-  let steps = plan.steps;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      return runPlan(scenario, seed, { ...plan, steps }, mode);
-    } catch (e) {
-      const m = /plan step (\d+)/.exec(String((e as Error).message));
-      if (!m) throw e;
-      steps = steps.slice(0, Number(m[1]));
-    }
-  }
-  return createSession(scenario, seed, { mode });
+  return playPlan(scenario, seed, plan, { mode }).session;
 }
 
 /**

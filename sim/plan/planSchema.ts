@@ -1,70 +1,180 @@
 import { z } from 'zod';
 import { commandSchema } from '../core/commandSchema';
+import type { Command } from '../core/commands';
+import type { CementPhase, TackFeel } from '../core/events';
 import { localiseStepSchema } from './localiseStep';
 
 /**
- * A scripted plan: the same commands a trainee issues, plus the time between them and simple
- * closed-loop steps ("advance 2 mm every second until the tip is past the posterior wall").
- * Plans drive the CLI, golden tests, calibration and the expert benchmark.
+ * A scripted plan: the same commands a trainee issues, plus the time between them, closed-loop
+ * steps ("advance 2 mm every second until the tip is past the posterior wall") and decisions on
+ * what the operator has seen ("overnight if a leak was seen, else same-day").
+ * Plans drive the CLI, golden tests, calibration, the expert benchmark and the standard-setting
+ * reference sets (levels/plans/reference/).
  */
-export const conditionSchema = z.union([
-  z.strictObject({ event: z.string().min(1) }),
-  z.strictObject({ phase: z.string().min(1) }),
-  z.strictObject({ cementPhase: z.enum(['liquid', 'sticky', 'working', 'setting', 'set']) }),
-  z.strictObject({ balloonVolumeMl: z.number().positive() }),
-  z.strictObject({ cementInBodyMl: z.number().positive() }),
-  /** The loaded bone filler or syringe holds less than this, mL. */
-  z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
-]);
 
-export const planStepSchema = z.union([
-  /** Dispatch one command; the plan fails if it is refused (unless optional). */
-  z.strictObject({ do: commandSchema, optional: z.boolean().optional() }),
+const TACK_FEELS = ['wet', 'sticky', 'doughy', 'stiff', 'hard'] as const satisfies readonly TackFeel[];
+const CEMENT_PHASES = ['liquid', 'sticky', 'working', 'setting', 'set'] as const satisfies readonly CementPhase[];
+
+/**
+ * Which events an event condition counts: from the start of the current phase (the default, so a
+ * fact from the first side of a bipedicular procedure does not satisfy the same wait on the second
+ * side), from the start of the procedure, or since the latest cement push (cement.inject command).
+ */
+export type EventSince = 'phase' | 'start' | 'lastPush';
+
+export type PlanCondition =
+  /** An event of this type happened (since the start of the phase, unless `since` says otherwise). */
+  | { readonly event: string; readonly since?: EventSince }
+  | { readonly phase: string }
+  /** The hidden cement phase: kept for old plans; an operator reads the tack test instead (tackFeel). */
+  | { readonly cementPhase: (typeof CEMENT_PHASES)[number] }
+  /** The latest tack test (cement.tackTest) felt so. */
+  | { readonly tackFeel: TackFeel }
+  /** The balloon (the active side's) holds at least this volume, mL. */
+  | { readonly balloonVolumeMl: number }
+  /** The balloon's manometer reads at least this, psi. */
+  | { readonly balloonPressurePsi: number }
+  /** At least this share of the lost anterior height is regained, percent (snapshot.height). */
+  | { readonly heightRegainedPct: number }
+  | { readonly cementInBodyMl: number }
+  /** The loaded bone filler or syringe holds less than this, mL. */
+  | { readonly cementDeviceBelowMl: number }
+  /** A cement leak has appeared on an image the operator took (the leak's seenTick). */
+  | { readonly cementLeakSeen: true }
+  | { readonly anyOf: readonly PlanCondition[] }
+  | { readonly allOf: readonly PlanCondition[] }
+  | { readonly not: PlanCondition };
+
+export const conditionSchema: z.ZodType<PlanCondition> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ event: z.string().min(1), since: z.enum(['phase', 'start', 'lastPush']).optional() }),
+      z.strictObject({ phase: z.string().min(1) }),
+      z.strictObject({ cementPhase: z.enum(CEMENT_PHASES) }),
+      z.strictObject({ tackFeel: z.enum(TACK_FEELS) }),
+      z.strictObject({ balloonVolumeMl: z.number().positive() }),
+      z.strictObject({ balloonPressurePsi: z.number().positive() }),
+      z.strictObject({ heightRegainedPct: z.number().positive().max(200) }),
+      z.strictObject({ cementInBodyMl: z.number().positive() }),
+      z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
+      z.strictObject({ cementLeakSeen: z.literal(true) }),
+      z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
+      z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
+      z.strictObject({ not: conditionSchema }),
+    ]),
+  )
+  .meta({ id: 'PlanCondition' });
+
+export type PlanStep =
+  /** Dispatch one command; the plan stops if it is refused (unless optional). */
+  | { readonly do: Command; readonly optional?: boolean }
   /** Let simulated time pass without any command. */
-  z.strictObject({ waitS: z.number().positive().max(3600) }),
+  | { readonly waitS: number }
   /** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
-  z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
-  /** Bring the C-arm to a true view by looking and correcting (sim/plan/trueViewStep.ts). */
-  z.strictObject({
-    trueView: z.enum(['AP', 'lateral']),
-    toleranceDeg: z.number().positive().max(10).optional(),
-    maxShots: z.number().int().positive().max(20).optional(),
-  }),
-  /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
-  z.strictObject({
-    aimIdeal: z.literal(true),
-    medialOffsetDeg: z.number().optional(),
-    caudalOffsetDeg: z.number().optional(),
-  }),
+  | { readonly shot: 'AP' | 'lateral'; readonly seconds: number }
   /**
-   * Repeat a command every everyS seconds until a condition holds (fails after max repeats).
-   * stopIf ends the repetition early without failing (e.g. stop injecting when a leak appears).
-   * before sends a command ahead of a repeat whenever its condition holds (e.g. load the next cement
-   * device when the loaded one is short of a push). watch ends each repeat with a shot of that view
-   * (within everyS): injecting under fluoroscopy.
+   * Square the C-arm to this patient's true AP or lateral (carm.adjust by the patient's rotation on
+   * the table), as an operator does over a few set-up shots: swings to the view first if needed.
    */
-  z.strictObject({
-    repeat: commandSchema,
-    everyS: z.number().positive(),
-    until: conditionSchema,
-    stopIf: conditionSchema.optional(),
-    max: z.number().int().positive().max(10000),
-    before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
-    watch: z.strictObject({ view: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(10) }).optional(),
-  }),
-  /** Let time pass in steps of stepS until a condition holds (fails after maxS). */
-  z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
-  /** Count the level from a landmark on AP shots and mark the skin (localiseStep.ts). */
-  localiseStepSchema,
-]);
+  /** Bring the C-arm to a true view by looking and correcting (sim/plan/trueViewStep.ts). */
+  | { readonly trueView: 'AP' | 'lateral'; readonly toleranceDeg?: number; readonly maxShots?: number }
+  /** Count the level from a landmark on AP shots and mark the skin (sim/plan/localiseStep.ts). */
+  | { readonly localise: 'sacrum' | 'lowestRib' | 'both' }
+  /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
+  | { readonly aimIdeal: true; readonly medialOffsetDeg?: number; readonly caudalOffsetDeg?: number }
+  /**
+   * Repeat a command every everyS seconds until a condition holds (the plan stops after max repeats).
+   * stopIf ends the repetition early without stopping the plan (e.g. stop injecting when a leak
+   * appears). before sends a command ahead of a repeat whenever its condition holds (e.g. load the
+   * next cement device when the loaded one is short of a push). watch ends each repeat with a shot
+   * of that view (within everyS): injecting under fluoroscopy.
+   */
+  | {
+      readonly repeat: Command;
+      readonly everyS: number;
+      readonly until: PlanCondition;
+      readonly stopIf?: PlanCondition;
+      readonly max: number;
+      readonly before?: { readonly when: PlanCondition; readonly do: Command };
+      readonly watch?: { readonly view: 'AP' | 'lateral'; readonly seconds: number };
+    }
+  /** Let time pass in steps of stepS until a condition holds (the plan stops after maxS). */
+  | { readonly waitUntil: PlanCondition; readonly stepS: number; readonly maxS: number }
+  /** Steps that depend on the outcome so far: then if the condition holds now, else otherwise. */
+  | { readonly if: PlanCondition; readonly then: readonly PlanStep[]; readonly else?: readonly PlanStep[] };
+
+export const planStepSchema: z.ZodType<PlanStep> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ do: commandSchema, optional: z.boolean().optional() }),
+      z.strictObject({ waitS: z.number().positive().max(3600) }),
+      z.strictObject({ shot: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(60) }),
+      z.strictObject({
+        trueView: z.enum(['AP', 'lateral']),
+        toleranceDeg: z.number().positive().max(10).optional(),
+        maxShots: z.number().int().positive().max(20).optional(),
+      }),
+      localiseStepSchema,
+      z.strictObject({
+        aimIdeal: z.literal(true),
+        medialOffsetDeg: z.number().optional(),
+        caudalOffsetDeg: z.number().optional(),
+      }),
+      z.strictObject({
+        repeat: commandSchema,
+        everyS: z.number().positive(),
+        until: conditionSchema,
+        stopIf: conditionSchema.optional(),
+        max: z.number().int().positive().max(10000),
+        before: z.strictObject({ when: conditionSchema, do: commandSchema }).optional(),
+        watch: z.strictObject({ view: z.enum(['AP', 'lateral']), seconds: z.number().positive().max(10) }).optional(),
+      }),
+      z.strictObject({ waitUntil: conditionSchema, stepS: z.number().positive(), maxS: z.number().positive() }),
+      z.strictObject({
+        if: conditionSchema,
+        // biome-ignore lint/suspicious/noThenProperty: the plan's own word (if / then / else); an array, never a thenable.
+        then: z.array(planStepSchema),
+        else: z.array(planStepSchema).optional(),
+      }),
+    ]),
+  )
+  .meta({ id: 'PlanStep' });
+
+/**
+ * Natural per-patient variation of technique (sim/plan/planVariation.ts): each run of the plan on
+ * a patient draws, from an rng forked from the seed, small deterministic departures from the
+ * written plan, as the same operator would make from one patient to the next. Each figure is a
+ * standard deviation (draws are clipped at 3 sd).
+ */
+export const variationSchema = z.strictObject({
+  /** Added to each aim (aimIdeal, needle.aim), medial and caudal, degrees. */
+  aimDeg: z.number().min(0).max(10).optional(),
+  /** Added to each skin entry (needle.entry), lateral and cranial, mm. */
+  entryMm: z.number().min(0).max(20).optional(),
+  /** Waits and repeat intervals scaled by 1 + this share, percent. */
+  timingPct: z.number().min(0).max(50).optional(),
+  /** Step sizes of repeated commands (advance mm, inflate mL, inject mL, drill mm) scaled likewise, percent. */
+  stepPct: z.number().min(0).max(50).optional(),
+  /** Stop thresholds (balloon volume and pressure, height regained, cement in the body) scaled likewise, percent. */
+  volumePct: z.number().min(0).max(50).optional(),
+});
+
+/** The scenarios a plan fits: a procedure and, if it matters, the approach (absent: either). */
+export const fitsSchema = z.strictObject({
+  procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
+  approach: z.enum(['unipedicular', 'bipedicular']).optional(),
+});
 
 export const planSchema = z.strictObject({
   format: z.literal('kyphosim-plan'),
   version: z.literal(1),
   description: z.string(),
+  /** Which scenarios the plan is written for; the standard-set run applies it only to those. */
+  fits: fitsSchema.optional(),
+  variation: variationSchema.optional(),
   steps: z.array(planStepSchema),
 });
 
 export type Plan = z.infer<typeof planSchema>;
-export type PlanStep = z.infer<typeof planStepSchema>;
-export type PlanCondition = z.infer<typeof conditionSchema>;
+export type PlanVariation = z.infer<typeof variationSchema>;
+export type PlanFits = z.infer<typeof fitsSchema>;

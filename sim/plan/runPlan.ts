@@ -4,42 +4,137 @@ import type { Session } from '../session/sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
+import { createRng } from '../math/rng';
 import { idealTrajectory } from '../anatomy/idealTrajectory';
+import { anteriorRestoration } from '../instruments/vertebralHeight';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
+import { varyPlan } from './planVariation';
 
-/** Thrown when a plan cannot be carried out; names the step and why. */
+/** Thrown by runPlan when a plan cannot be carried out; names the step and why. */
 export class PlanError extends Error {}
 
-/** Whether a condition holds in this snapshot; events count only from sinceTick on. */
-export function conditionHolds(snap: SimSnapshot, c: PlanCondition, sinceTick = 0): boolean {
-  if ('event' in c) return snap.events.some((e) => e.tick >= sinceTick && e.event.type === c.event);
+/** Where a plan stopped before its end: the step (its index, nested as "12.then.0") and why. */
+export interface PlanStop {
+  readonly step: string;
+  readonly reason: string;
+}
+
+/** A plan run: the session as the plan left it, and where and why it stopped early (absent when it ran to the end). */
+export interface PlanRun {
+  readonly session: Session;
+  readonly stoppedAt?: PlanStop;
+}
+
+export interface PlanOptions {
+  readonly mode?: TrainingMode;
+  /** Apply the plan's natural per-patient variation (plan.variation), drawn from the seed; default true. */
+  readonly variation?: boolean;
+  /**
+   * Names the operator in the variation's fork of the seed, so two plans run on the same patient
+   * vary independently (the reference sets pass each plan's file name); default none.
+   */
+  readonly variationKey?: string;
+}
+
+/** What a condition reads besides the snapshot: where the current phase began and the latest push. */
+export interface ConditionContext {
+  /** Tick of the latest accepted phase.next (0 before any). */
+  readonly phaseTick: number;
+  /** Tick of the latest accepted cement.inject, or null before any. */
+  readonly lastPushTick: number | null;
+}
+
+/**
+ * Whether a condition holds in this snapshot. Event conditions count from the start of the current
+ * phase by default (context.phaseTick; a bare number is taken as that tick, as before); since:
+ * 'start' counts every event, since: 'lastPush' only those from the latest cement.inject on
+ * (none before any push).
+ */
+export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: ConditionContext | number = 0): boolean {
+  const ctx = typeof context === 'number' ? { phaseTick: context, lastPushTick: null } : context;
+  if ('event' in c) {
+    const since = c.since ?? 'phase';
+    const from = since === 'start' ? 0 : since === 'phase' ? ctx.phaseTick : ctx.lastPushTick;
+    if (from === null) return false;
+    return snap.events.some((e) => e.tick >= from && e.event.type === c.event);
+  }
   if ('phase' in c) return snap.phase === c.phase;
   if ('cementPhase' in c) return snap.cement.phase === c.cementPhase;
+  if ('tackFeel' in c) return snap.cement.lastTack?.feel === c.tackFeel;
   if ('balloonVolumeMl' in c) return (snap.balloon?.volumeMl ?? 0) >= c.balloonVolumeMl;
+  if ('balloonPressurePsi' in c) return (snap.balloon?.pressurePsi ?? 0) >= c.balloonPressurePsi;
+  if ('heightRegainedPct' in c) return anteriorRestoration(snap.height) * 100 >= c.heightRegainedPct;
   if ('cementDeviceBelowMl' in c) return snap.cement.delivery.loadedMl < c.cementDeviceBelowMl;
-  return snap.cement.inBodyMl >= c.cementInBodyMl;
+  if ('cementInBodyMl' in c) return snap.cement.inBodyMl >= c.cementInBodyMl;
+  if ('cementLeakSeen' in c) return snap.cement.leaks.some((l) => l.seenTick !== null);
+  if ('anyOf' in c) return c.anyOf.some((x) => conditionHolds(snap, x, ctx));
+  if ('allOf' in c) return c.allOf.every((x) => conditionHolds(snap, x, ctx));
+  return !conditionHolds(snap, c.not, ctx);
 }
 
-/** Tick of the latest accepted phase.next (0 before any): where the current phase began. */
-function lastPhaseChangeTick(session: Session): number {
-  for (let i = session.log.length - 1; i >= 0; i--)
-    if (session.log[i].command.type === 'phase.next') return session.log[i].tick;
-  return 0;
+/** Where the current phase began and the latest push, from the session's log. */
+function contextOf(session: Session): ConditionContext {
+  let phaseTick: number | null = null;
+  let lastPushTick: number | null = null;
+  for (let i = session.log.length - 1; i >= 0 && (phaseTick === null || lastPushTick === null); i--) {
+    const { tick, command } = session.log[i];
+    if (phaseTick === null && command.type === 'phase.next') phaseTick = tick;
+    if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
+  }
+  return { phaseTick: phaseTick ?? 0, lastPushTick };
 }
 
-/** Run a plan on a new session; returns the session at the end of the plan. */
+/** A step the plan cannot carry out: caught by playPlan, which ends the plan there. */
+class StepStop extends Error {
+  constructor(
+    readonly step: string,
+    readonly reason: string,
+  ) {
+    super(`plan step ${step}: ${reason}`);
+  }
+}
+
+/**
+ * Run a plan on a new session and return the session as the plan left it. When a step is refused
+ * or a closed-loop step does not reach its goal, the plan ends there and stoppedAt says which step
+ * and why; the session keeps everything done so far, so the attempt can be scored as it stands
+ * (a novice whose balloon ruptured is scored, not lost).
+ */
+export function playPlan(scenario: Scenario, seed: number, plan: Plan, options: PlanOptions = {}): PlanRun {
+  const session = createSession(scenario, seed, { mode: options.mode ?? 'practice' });
+  // The plan's variation draws from its own fork of the seed: the world's random stream is untouched.
+  const label = options.variationKey ? `plan.variation:${options.variationKey}` : 'plan.variation';
+  const played = options.variation === false ? plan : varyPlan(plan, createRng(seed).fork(label));
+  try {
+    runSteps(session, played.steps, '');
+  } catch (e) {
+    if (e instanceof StepStop) return { session, stoppedAt: { step: e.step, reason: e.reason } };
+    throw e;
+  }
+  return { session };
+}
+
+/**
+ * Run a plan on a new session; returns the session at the end of the plan, or throws PlanError
+ * naming the step that could not be carried out (for golden tests and calibration, where a plan
+ * that stops early is a fault). playPlan keeps the session instead.
+ */
 export function runPlan(scenario: Scenario, seed: number, plan: Plan, mode: TrainingMode = 'practice'): Session {
-  const session = createSession(scenario, seed, { mode });
-  for (const [i, step] of plan.steps.entries()) runStep(session, step, i);
-  return session;
+  const run = playPlan(scenario, seed, plan, { mode });
+  if (run.stoppedAt) throw new PlanError(`plan step ${run.stoppedAt.step}: ${run.stoppedAt.reason}`);
+  return run.session;
+}
+
+function runSteps(session: Session, steps: readonly PlanStep[], prefix: string): void {
+  for (const [i, step] of steps.entries()) runStep(session, step, `${prefix}${i}`);
 }
 
 function send(session: Session, command: Command, where: string, optional = false): void {
   const r = session.dispatch(command);
   if (!r.accepted && !optional)
-    throw new PlanError(`${where}: ${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
+    throw new StepStop(where, `${command.type} refused in phase ${session.snapshot().phase}: ${r.reason}`);
 }
 
 /** One fluoroscopy shot: C-arm to the view if needed, pedal down for seconds, pedal up. */
@@ -51,8 +146,7 @@ function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: 
   send(session, { type: 'fluoro.expose', on: false }, where);
 }
 
-function runStep(session: Session, step: PlanStep, i: number): void {
-  const where = `plan step ${i}`;
+function runStep(session: Session, step: PlanStep, where: string): void {
   if ('do' in step) {
     send(session, step.do, where, step.optional);
     return;
@@ -75,34 +169,38 @@ function runStep(session: Session, step: PlanStep, i: number): void {
   }
   if ('aimIdeal' in step) {
     const snap = session.snapshot();
-    if (!snap.trocar) throw new PlanError(`${where}: aimIdeal needs a skin entry first`);
+    if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
     const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
     const medialDeg = ideal.medialDeg + (step.medialOffsetDeg ?? 0);
     const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
     send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
     return;
   }
-  // Events count from the start of the current phase, so a fact from the first side of a
-  // bipedicular procedure does not satisfy the same wait on the second side.
-  const since = lastPhaseChangeTick(session);
+  if ('if' in step) {
+    const holds = conditionHolds(session.snapshot(), step.if, contextOf(session));
+    if (holds) runSteps(session, step.then, `${where}.then.`);
+    else if (step.else) runSteps(session, step.else, `${where}.else.`);
+    return;
+  }
+  // The phase is fixed for the whole closed-loop step (its commands never leave the phase); the
+  // latest push moves with each repeat, so the context is read afresh at each check.
+  const holds = (c: PlanCondition): boolean => conditionHolds(session.snapshot(), c, contextOf(session));
   if ('repeat' in step) {
     for (let n = 0; n < step.max; n++) {
-      const snap = session.snapshot();
-      if (conditionHolds(snap, step.until, since) || (step.stopIf && conditionHolds(snap, step.stopIf, since))) return;
-      if (step.before && conditionHolds(snap, step.before.when, since)) send(session, step.before.do, where);
+      if (holds(step.until) || (step.stopIf && holds(step.stopIf))) return;
+      if (step.before && holds(step.before.when)) send(session, step.before.do, where);
       send(session, step.repeat, where);
       const watchS = step.watch ? Math.min(step.watch.seconds, step.everyS) : 0;
       session.advance(step.everyS - watchS);
       if (step.watch) shot(session, step.watch.view, watchS, where);
     }
-    const end = session.snapshot();
-    if (conditionHolds(end, step.until, since) || (step.stopIf && conditionHolds(end, step.stopIf, since))) return;
-    throw new PlanError(`${where}: ${JSON.stringify(step.until)} not reached after ${step.max} x ${step.repeat.type}`);
+    if (holds(step.until) || (step.stopIf && holds(step.stopIf))) return;
+    throw new StepStop(where, `${JSON.stringify(step.until)} not reached after ${step.max} x ${step.repeat.type}`);
   }
   for (let t = 0; t < step.maxS; t += step.stepS) {
-    if (conditionHolds(session.snapshot(), step.waitUntil, since)) return;
+    if (holds(step.waitUntil)) return;
     session.advance(step.stepS);
   }
-  if (!conditionHolds(session.snapshot(), step.waitUntil, since))
-    throw new PlanError(`${where}: ${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
+  if (!holds(step.waitUntil))
+    throw new StepStop(where, `${JSON.stringify(step.waitUntil)} not reached within ${step.maxS} s`);
 }

@@ -149,3 +149,37 @@ describe('npm run sim: files from outside', () => {
     expect(out.score.total).toBe(golden.expected.report.total);
   });
 });
+
+describe('npm run sim: plans that stop early and standard-set', () => {
+  it('a plan whose step is refused prints where it stopped and the attempt scored as it stands', () => {
+    const out = JSON.parse(
+      cli(
+        'plan',
+        'levels/plans/textbook-kyphoplasty.json',
+        '--scenario',
+        'levels/t12-biconcave-vertebroplasty.json',
+        '--seed',
+        '1',
+      ),
+    );
+    expect(out.stoppedAt.step).toMatch(/^\d+$/);
+    expect(out.stoppedAt.reason).toMatch(/refused/);
+    expect(out.metrics.finished).toBe(false);
+    expect(typeof out.score.total).toBe('number');
+  });
+
+  it('standard-set runs the reference plans that fit a scenario and prints the groups, d and the mark', () => {
+    const out = JSON.parse(
+      cli('standard-set', '--scenario', 't12-biconcave-vertebroplasty', '--patients', '1', '--json'),
+    );
+    expect(out.patients).toBe(1);
+    expect(out.scenarios.map((s: { scenarioId: string }) => s.scenarioId)).toEqual(['t12-biconcave-vertebroplasty']);
+    const [s] = out.scenarios;
+    expect(s.expert.n).toBeGreaterThanOrEqual(2);
+    expect(s.novice.n).toBeGreaterThanOrEqual(2);
+    expect(s.runs).toHaveLength(s.expert.n + s.novice.n);
+    for (const r of s.runs) expect(r.seed).toBe(1);
+    expect(out.pooled.expert.n).toBe(s.expert.n);
+    expect(() => cli('standard-set', '--scenario', 'no-such-scenario', '--patients', '1')).toThrow();
+  }, 240_000);
+});

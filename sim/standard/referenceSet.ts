@@ -1,0 +1,126 @@
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { Plan } from '../plan/planSchema';
+import { playPlan } from '../plan/runPlan';
+import { scoreAttempt } from '../scoring/score';
+import { cohensD, contrastingGroupsMark, mean, sd } from './stats';
+
+/**
+ * Standard setting by contrasting groups over the reference sets (levels/plans/reference/): every
+ * expert and novice plan run on a number of patients (seeds) of each scenario it fits, scored by
+ * the rubric's public result alone (scoreAttempt: total, passed, critical errors), and summarised
+ * per scenario and pooled. The pass mark is where the groups' score distributions cross
+ * (sim/standard/stats.ts).
+ */
+
+export type ReferenceGroup = 'expert' | 'novice';
+
+export interface ReferencePlan {
+  /** The plan's file name without .json. */
+  readonly id: string;
+  readonly group: ReferenceGroup;
+  readonly plan: Plan;
+}
+
+/** Whether a plan is written for this scenario: its declared procedure and (if given) approach. A plan that declares nothing fits none. */
+export function planFits(plan: Plan, scenario: Pick<Scenario, 'procedure' | 'approach'>): boolean {
+  if (!plan.fits) return false;
+  return (
+    plan.fits.procedure === scenario.procedure && (!plan.fits.approach || plan.fits.approach === scenario.approach)
+  );
+}
+
+/** One reference plan run on one patient, scored. */
+export interface ReferenceRun {
+  readonly scenarioId: string;
+  readonly planId: string;
+  readonly group: ReferenceGroup;
+  readonly seed: number;
+  readonly total: number;
+  readonly passed: boolean;
+  readonly criticalErrors: readonly string[];
+  /** Where the plan stopped early (a step refused), if it did: the attempt is scored as it stands. */
+  readonly stoppedAt?: string;
+  /** Whether the same attempt passes with this pass mark instead of the scenario's (re-scored, so every gate of the rubric applies). */
+  readonly passesAt: (mark: number) => boolean;
+}
+
+export function runReference(scenario: Scenario, ref: ReferencePlan, seed: number): ReferenceRun {
+  const { session, stoppedAt } = playPlan(scenario, seed, ref.plan, { variationKey: ref.id });
+  const final = session.snapshot();
+  const log = session.log.slice();
+  const report = scoreAttempt(scenario, log, final);
+  return {
+    scenarioId: scenario.id,
+    planId: ref.id,
+    group: ref.group,
+    seed,
+    total: report.total,
+    passed: report.passed,
+    criticalErrors: report.criticalErrors.map((c) => c.id),
+    ...(stoppedAt ? { stoppedAt: `step ${stoppedAt.step}: ${stoppedAt.reason}` } : {}),
+    passesAt: (mark) =>
+      mark === report.passScore
+        ? report.passed
+        : scoreAttempt({ ...scenario, scoring: { ...scenario.scoring, passScore: mark } }, log, final).passed,
+  };
+}
+
+export interface GroupSummary {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  /** Share that passed with the scenario's current pass score (scoreAttempt's passed). */
+  readonly passRate: number;
+  /** Share with at least one critical error. */
+  readonly criticalRate: number;
+}
+
+export interface StandardSummary {
+  readonly expert: GroupSummary;
+  readonly novice: GroupSummary;
+  readonly cohensD: number | null;
+  /** The contrasting-groups mark, unrounded, and rounded to the whole number that --write stores; null if the groups do not separate. */
+  readonly markExact: number | null;
+  readonly mark: number | null;
+  /** Novices who pass at the rounded mark, and experts who fail at it (counts and shares). */
+  readonly falsePasses: number;
+  readonly falseFails: number;
+  readonly falsePassRate: number;
+  readonly falseFailRate: number;
+}
+
+const share = (k: number, n: number): number => (n > 0 ? k / n : Number.NaN);
+
+function group(runs: readonly ReferenceRun[]): GroupSummary {
+  const totals = runs.map((r) => r.total);
+  return {
+    n: runs.length,
+    mean: mean(totals),
+    sd: sd(totals),
+    passRate: share(runs.filter((r) => r.passed).length, runs.length),
+    criticalRate: share(runs.filter((r) => r.criticalErrors.length > 0).length, runs.length),
+  };
+}
+
+/** Summarise runs (one scenario's, or several pooled): group figures, Cohen's d, the mark and its false passes and fails. */
+export function summarise(runs: readonly ReferenceRun[]): StandardSummary {
+  const experts = runs.filter((r) => r.group === 'expert');
+  const novices = runs.filter((r) => r.group === 'novice');
+  const et = experts.map((r) => r.total);
+  const nt = novices.map((r) => r.total);
+  const markExact = contrastingGroupsMark(et, nt);
+  const mark = markExact === null ? null : Math.round(markExact);
+  const falsePasses = mark === null ? 0 : novices.filter((r) => r.passesAt(mark)).length;
+  const falseFails = mark === null ? 0 : experts.filter((r) => !r.passesAt(mark)).length;
+  return {
+    expert: group(experts),
+    novice: group(novices),
+    cohensD: cohensD(et, nt),
+    markExact,
+    mark,
+    falsePasses,
+    falseFails,
+    falsePassRate: share(falsePasses, novices.length),
+    falseFailRate: share(falseFails, experts.length),
+  };
+}

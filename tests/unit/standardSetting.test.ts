@@ -1,0 +1,168 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planSchema } from '../../sim/plan/index';
+import {
+  type ReferenceRun,
+  cohensD,
+  contrastingGroupsMark,
+  mean,
+  normalDensity,
+  planFits,
+  sd,
+  summarise,
+  withPassScore,
+} from '../../sim/standard/index';
+import { loadScenario } from './goldenFixtures';
+
+describe('standard setting: statistics', () => {
+  it('mean and sample sd', () => {
+    expect(mean([2, 4, 4, 4, 5, 5, 7, 9])).toBe(5);
+    expect(sd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    expect(sd([3])).toBe(0);
+    expect(Number.isNaN(mean([]))).toBe(true);
+  });
+
+  it("Cohen's d uses the pooled sample sd", () => {
+    expect(cohensD([8, 9, 10], [4, 5, 6])).toBeCloseTo(4, 12);
+    // sds 1 and 2 with equal n: pooled sqrt((1 + 4) / 2).
+    expect(cohensD([9, 10, 11], [3, 5, 7])).toBeCloseTo(5 / Math.sqrt(2.5), 12);
+    expect(cohensD([1], [0, 1])).toBeNull();
+    expect(cohensD([5, 5], [3, 3])).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('the normal density', () => {
+    expect(normalDensity(0, 0, 1)).toBeCloseTo(0.3989422804, 9);
+    expect(normalDensity(12, 10, 2)).toBeCloseTo((0.3989422804 * Math.exp(-0.5)) / 2, 9);
+  });
+
+  it('the contrasting-groups mark is where the fitted densities cross between the means', () => {
+    // Equal sds: half way.
+    expect(contrastingGroupsMark([8, 9, 10], [4, 5, 6])).toBeCloseTo(7, 6);
+    // Experts N(80, 5), novices N(50, 10): the quadratic's root between the means is 68.876.
+    const novices = [50 - 10 / Math.SQRT2, 50 + 10 / Math.SQRT2];
+    const e5 = [80 - 5 / Math.SQRT2, 80 + 5 / Math.SQRT2];
+    expect(sd(e5)).toBeCloseTo(5, 9);
+    expect(sd(novices)).toBeCloseTo(10, 9);
+    const m = contrastingGroupsMark(e5, novices);
+    expect(m).toBeCloseTo(68.8763, 3);
+    if (m === null) throw new Error('no mark');
+    expect(normalDensity(m, 80, 5) / normalDensity(m, 50, 10)).toBeCloseTo(1, 6);
+  });
+
+  it('has no mark when the groups do not separate, and floors a constant group at minSd', () => {
+    expect(contrastingGroupsMark([50, 60], [70, 80])).toBeNull();
+    expect(contrastingGroupsMark([], [1, 2])).toBeNull();
+    // Every expert 100 and every novice 60: both floored to sd 1, so half way.
+    expect(contrastingGroupsMark([100, 100, 100], [60, 60])).toBeCloseTo(80, 6);
+  });
+});
+
+describe('standard setting: summary', () => {
+  const run = (group: 'expert' | 'novice', total: number, critical = false): ReferenceRun => ({
+    scenarioId: 's',
+    planId: `${group}-${total}`,
+    group,
+    seed: 1,
+    total,
+    passed: total >= 70 && !critical,
+    criticalErrors: critical ? ['x'] : [],
+    passesAt: (mark) => total >= mark && !critical,
+  });
+
+  it('rates, the rounded mark and its false passes and fails', () => {
+    const runs = [
+      run('expert', 90),
+      run('expert', 80),
+      run('expert', 64),
+      run('novice', 40, true),
+      run('novice', 75, true),
+      run('novice', 70),
+      run('novice', 50),
+    ];
+    const s = summarise(runs);
+    expect(s.expert.n).toBe(3);
+    expect(s.expert.mean).toBeCloseTo(78, 9);
+    expect(s.expert.passRate).toBeCloseTo(2 / 3, 9);
+    expect(s.novice.passRate).toBeCloseTo(1 / 4, 9);
+    expect(s.novice.criticalRate).toBeCloseTo(2 / 4, 9);
+    expect(s.cohensD).toBeCloseTo(cohensD([90, 80, 64], [40, 75, 70, 50]) ?? Number.NaN, 12);
+    expect(s.mark).toBe(Math.round(s.markExact ?? Number.NaN));
+    const mark = s.mark ?? Number.NaN;
+    expect(mark).toBeGreaterThan(58);
+    expect(mark).toBeLessThan(78);
+    // Only the passes the rubric allows count: the 75 with a critical error is no false pass.
+    expect(s.falsePasses).toBe([70, 50].filter((t) => t >= mark).length);
+    expect(s.falseFails).toBe([90, 80, 64].filter((t) => t < mark).length);
+  });
+});
+
+describe('standard setting: reference sets', () => {
+  const load = (group: string) =>
+    readdirSync(`levels/plans/reference/${group}`)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({
+        f,
+        plan: planSchema.parse(JSON.parse(readFileSync(`levels/plans/reference/${group}/${f}`, 'utf8'))),
+      }));
+  const experts = load('expert');
+  const novices = load('novice');
+  const scenarios = readdirSync('levels')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => loadScenario(`levels/${f}`));
+
+  it('hold at least 8 expert and 8 novice plans, each declaring what it fits and how it varies', () => {
+    expect(experts.length).toBeGreaterThanOrEqual(8);
+    expect(novices.length).toBeGreaterThanOrEqual(8);
+    for (const { f, plan } of [...experts, ...novices]) {
+      expect(plan.fits, f).toBeDefined();
+      expect(plan.variation, f).toBeDefined();
+    }
+  });
+
+  it('cover every scenario with at least two plans of each group', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(4);
+    for (const s of scenarios) {
+      expect(experts.filter((p) => planFits(p.plan, s)).length, s.id).toBeGreaterThanOrEqual(2);
+      expect(novices.filter((p) => planFits(p.plan, s)).length, s.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('a plan fits by procedure and, when it names one, by approach', () => {
+    const p = experts[0].plan;
+    expect(
+      planFits({ ...p, fits: { procedure: 'kyphoplasty' } }, { procedure: 'kyphoplasty', approach: 'bipedicular' }),
+    ).toBe(true);
+    expect(
+      planFits(
+        { ...p, fits: { procedure: 'kyphoplasty', approach: 'unipedicular' } },
+        { procedure: 'kyphoplasty', approach: 'bipedicular' },
+      ),
+    ).toBe(false);
+    expect(
+      planFits({ ...p, fits: { procedure: 'vertebroplasty' } }, { procedure: 'kyphoplasty', approach: 'unipedicular' }),
+    ).toBe(false);
+    expect(planFits({ ...p, fits: undefined }, { procedure: 'kyphoplasty', approach: 'unipedicular' })).toBe(false);
+  });
+});
+
+describe('standard setting: --write', () => {
+  it('changes only the pass score, in either layout of the scoring block', () => {
+    const oneLine = '{\n  "id": "a",\n  "scoring": { "passScore": 70, "expertPlan": "x" }\n}\n';
+    expect(withPassScore(oneLine, 64)).toBe(oneLine.replace('70', '64'));
+    const spread = '{\n  "scoring": {\n    "passScore": 70.5,\n    "expertPlan": "x"\n  }\n}\n';
+    expect(withPassScore(spread, 81)).toBe(spread.replace('70.5', '81'));
+    for (const f of readdirSync('levels').filter((x) => x.endsWith('.json'))) {
+      const text = readFileSync(`levels/${f}`, 'utf8');
+      const next = withPassScore(text, 55);
+      expect(JSON.parse(next).scoring.passScore, f).toBe(55);
+      expect({ ...JSON.parse(next), scoring: {} }, f).toEqual({ ...JSON.parse(text), scoring: {} });
+    }
+  });
+
+  it('refuses a mark that is not a whole score, and a file without exactly one pass score', () => {
+    expect(() => withPassScore('{"passScore": 70}', 70.4)).toThrow(RangeError);
+    expect(() => withPassScore('{"passScore": 70}', 101)).toThrow(RangeError);
+    expect(() => withPassScore('{"scoring": {}}', 70)).toThrow(/found 0/);
+    expect(() => withPassScore('{"passScore": 1, "b": {"passScore": 2}}', 70)).toThrow(/found 2/);
+  });
+});
