@@ -37,13 +37,17 @@ import { planSchema, type Plan } from './plan/planSchema';
 import { playPlan } from './plan/runPlan';
 import {
   planFits,
-  runReference,
+  playReference,
+  scoreReference,
   summarise,
+  type PlayedReference,
   type ReferencePlan,
   type ReferenceRun,
   type StandardSummary,
 } from './standard/referenceSet';
-import { withPassScore } from './standard/passScoreText';
+import { expertReferenceOf, withReference, type ExpertReference } from './standard/expertReference';
+import { withExpertReference, withPassScore, withVersion } from './standard/passScoreText';
+import { scenarioVersion } from '../levels/scenarioSchema';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { checkPublishedScenario } from './attempt/publishedScenario';
 import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
@@ -182,26 +186,32 @@ function standardSet(args: readonly string[]): number {
   if (files.length === 0) throw new Error(`no published scenario has the id ${only}`);
   const plans = referencePlans();
   const started = performance.now();
-  const byScenario: { file: (typeof files)[number]; runs: ReferenceRun[] }[] = [];
+  const byScenario: { file: (typeof files)[number]; runs: ReferenceRun[]; reference: ExpertReference | null }[] = [];
   let attempts = 0;
   for (const file of files) {
     const fitting = plans.filter((p) => planFits(p.plan, file.scenario));
-    const runs: ReferenceRun[] = [];
+    const played: PlayedReference[] = [];
     for (const ref of fitting)
       for (let seed = 1; seed <= patients; seed++) {
-        runs.push(runReference(file.scenario, ref, seed));
+        played.push(playReference(file.scenario, ref, seed));
         attempts++;
       }
+    // The radiation domain judges against the case's expert reference: derive it from this set's
+    // experts first, then score every attempt (experts too) on the case as it will be published.
+    const reference = expertReferenceOf(played.filter((p) => p.group === 'expert'));
+    const scored = withReference(file.scenario, reference);
+    const runs = played.map((p) => scoreReference(scored, p));
     console.error(
       `${file.scenario.id}: ${fitting.filter((p) => p.group === 'expert').length} expert and ${fitting.filter((p) => p.group === 'novice').length} novice plans x ${patients} patients`,
     );
-    byScenario.push({ file, runs });
+    byScenario.push({ file, runs, reference });
   }
   const wallS = (performance.now() - started) / 1000;
   const all = byScenario.flatMap((x) => x.runs);
-  const perScenario = byScenario.map(({ file, runs }) => ({
+  const perScenario = byScenario.map(({ file, runs, reference }) => ({
     scenarioId: file.scenario.id,
     passScore: file.scenario.scoring.passScore,
+    reference,
     summary: summarise(runs),
     runs,
   }));
@@ -218,6 +228,7 @@ function standardSet(args: readonly string[]): number {
           scenarios: perScenario.map((x) => ({
             scenarioId: x.scenarioId,
             passScore: x.passScore,
+            expertReference: x.reference,
             ...summaryJson(x.summary),
             runs: x.runs.map(runJson),
           })),
@@ -234,6 +245,7 @@ function standardSet(args: readonly string[]): number {
     ];
     for (const x of perScenario) {
       lines.push(...summaryLines(x.scenarioId, String(x.passScore), x.summary));
+      if (x.reference) lines.push(`  expert reference (medians): ${JSON.stringify(x.reference)}`);
       const stopped = x.runs.filter((r) => r.stoppedAt).length;
       const byPlan = new Map<string, number[]>();
       for (const r of x.runs)
@@ -254,15 +266,19 @@ function standardSet(args: readonly string[]): number {
   if (args.includes('--write')) {
     for (const x of perScenario) {
       const file = byScenario.find((b) => b.file.scenario.id === x.scenarioId)?.file;
-      if (!file || x.summary.mark === null) {
-        console.error(`${x.scenarioId}: no mark (the groups do not separate); passScore left as it is`);
-        continue;
-      }
+      if (!file) continue;
       const text = readFileSync(file.path, 'utf8');
-      const next = withPassScore(text, x.summary.mark);
+      let next = x.reference ? withExpertReference(text, x.reference) : text;
+      if (x.summary.mark === null)
+        console.error(`${x.scenarioId}: no mark (the groups do not separate); passScore left as it is`);
+      else next = withPassScore(next, x.summary.mark);
       if (next === text) continue;
-      writeFileSync(file.path, next);
-      console.error(`${x.scenarioId}: passScore ${x.passScore} -> ${x.summary.mark} (${file.path})`);
+      // A published scenario whose content changes is a new version: attempts name the exact case.
+      const version = scenarioVersion(file.scenario) + 1;
+      writeFileSync(file.path, withVersion(next, version));
+      console.error(
+        `${x.scenarioId}: v${version}, passScore ${x.passScore} -> ${x.summary.mark ?? x.passScore}, expert reference written (${file.path})`,
+      );
     }
   }
   return 0;

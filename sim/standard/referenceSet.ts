@@ -3,6 +3,7 @@ import type { Plan } from '../plan/planSchema';
 import { playPlan } from '../plan/runPlan';
 import { scoreAttempt } from '../scoring/score';
 import { cohensD, contrastingGroupsMark, mean, sd } from './stats';
+import type { PlayedAttempt } from './expertReference';
 
 /**
  * Standard setting by contrasting groups over the reference sets (levels/plans/reference/): every
@@ -38,31 +39,60 @@ export interface ReferenceRun {
   readonly total: number;
   readonly passed: boolean;
   readonly criticalErrors: readonly string[];
+  /** Ids of the serious errors (absent in hand-made runs). */
+  readonly seriousErrors?: readonly string[];
   /** Where the plan stopped early (a step refused), if it did: the attempt is scored as it stands. */
   readonly stoppedAt?: string;
   /** Whether the same attempt passes with this pass mark instead of the scenario's (re-scored, so every gate of the rubric applies). */
   readonly passesAt: (mark: number) => boolean;
 }
 
-export function runReference(scenario: Scenario, ref: ReferencePlan, seed: number): ReferenceRun {
+/** A reference plan played on one patient, not yet scored (scoring waits for the case's expert reference). */
+export interface PlayedReference extends PlayedAttempt {
+  readonly planId: string;
+  readonly group: ReferenceGroup;
+  readonly seed: number;
+  readonly stoppedAt?: string;
+}
+
+/** Play a reference plan on one patient; a refused step ends the plan and the attempt stands as it is. */
+export function playReference(scenario: Scenario, ref: ReferencePlan, seed: number): PlayedReference {
   const { session, stoppedAt } = playPlan(scenario, seed, ref.plan, { variationKey: ref.id });
-  const final = session.snapshot();
-  const log = session.log.slice();
-  const report = scoreAttempt(scenario, log, final);
   return {
-    scenarioId: scenario.id,
+    scenario,
     planId: ref.id,
     group: ref.group,
     seed,
+    log: session.log.slice(),
+    final: session.snapshot(),
+    ...(stoppedAt ? { stoppedAt: `step ${stoppedAt.step}: ${stoppedAt.reason}` } : {}),
+  };
+}
+
+/** Score a played attempt on this version of its scenario (with the expert reference it will be published with). */
+export function scoreReference(scenario: Scenario, played: PlayedReference): ReferenceRun {
+  const { log, final } = played;
+  const report = scoreAttempt(scenario, log, final);
+  return {
+    scenarioId: scenario.id,
+    planId: played.planId,
+    group: played.group,
+    seed: played.seed,
     total: report.total,
     passed: report.passed,
     criticalErrors: report.criticalErrors.map((c) => c.id),
-    ...(stoppedAt ? { stoppedAt: `step ${stoppedAt.step}: ${stoppedAt.reason}` } : {}),
+    seriousErrors: report.seriousErrors.map((c) => c.id),
+    ...(played.stoppedAt ? { stoppedAt: played.stoppedAt } : {}),
     passesAt: (mark) =>
       mark === report.passScore
         ? report.passed
         : scoreAttempt({ ...scenario, scoring: { ...scenario.scoring, passScore: mark } }, log, final).passed,
   };
+}
+
+/** Play and score in one go, on the scenario as it is. */
+export function runReference(scenario: Scenario, ref: ReferencePlan, seed: number): ReferenceRun {
+  return scoreReference(scenario, playReference(scenario, ref, seed));
 }
 
 export interface GroupSummary {
