@@ -28,8 +28,9 @@ export interface BalloonModelParams {
   readonly wallStiffnessPsi: number;
   /**
    * Vertical / lateral semi-axis ratio of a freely growing cavity (assumed: the fracture plane yields
-   * first, so the cavity grows taller than wide; 1.5 puts endplate-to-endplate contact at ~2.4-3 mL
-   * in Genant 2 lumbar wedges, as the first model's contact with the nearer plate was).
+   * first, so the cavity grows taller than wide; 1.65 puts endplate-to-endplate contact at ~2.2-2.8 mL
+   * in Genant 2 lumbar wedges, near the first model's 2.6-3.2 mL contact with the nearer plate, and
+   * lets two balloons of 3 mL each lift the plate further than one of 4 mL).
    */
   readonly aspect: number;
   /** Diameter of the drilled channel the deflated balloon sits in, mm (11 G working cannula drill, assumed 3 mm). */
