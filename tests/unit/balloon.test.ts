@@ -148,4 +148,34 @@ describe('Balloon behaviour', () => {
     inflateTo(b, 1.5);
     expect(b.lift().anteriorMm).toBe(0);
   });
+
+  it('0.25 mL steps that stop at the pressure warning never burst the balloon; pushing on past the rating does', () => {
+    // Osteoporotic bone (T -2.5 or lower) from weak to dense, high and low in the body, the 10, 15
+    // and 20 mm balloons: the warning comes early enough to stop before a step already turned
+    // passes the burst pressure. (Near-normal bone, T -2 here, yields above the rating: the first
+    // step bursts the balloon, as the calibration's T -1 comparison expects.)
+    for (const tScore of [-3.6, -3.2, -2.8, -2.5]) {
+      for (const [dy, lengthMm] of [
+        [0, 15],
+        [-3, 15],
+        [2, 10],
+        [0, 20],
+      ] as const) {
+        const b = new Balloon(makeAnatomy({ tScore }), lengthMm);
+        b.insert({ ...ANTERIOR_THIRD_TIP, y: ANTERIOR_THIRD_TIP.y + dy }, TRANSPEDICULAR_AXIS);
+        let warned = false;
+        // The textbook stops at the warning or at the device's maximum volume.
+        while (!warned && b.volumeMl < b.device.maxVolumeMl - 1e-9) {
+          warned = inflateTo(b, b.volumeMl + 0.25, 2).some((e) => e.type === 'balloon.pressureLimit');
+        }
+        const where = `T ${tScore}, dy ${dy}, ${lengthMm} mm`;
+        expect(b.view().ruptured, where).toBe(false);
+        expect(b.view().peakPressurePsi, where).toBeLessThan(b.device.burstPressurePsi);
+        if (!warned) continue;
+        // Bad technique: on past the warning, step by step, the balloon ends up ruptured.
+        for (let k = 0; k < 40 && !b.view().ruptured; k++) inflateTo(b, b.volumeMl + 0.25, 2);
+        expect(b.view().ruptured, `${where}: inflated on past the warning`).toBe(true);
+      }
+    }
+  });
 });
