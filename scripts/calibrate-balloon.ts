@@ -82,9 +82,11 @@ export function kyphoplastySeed(seed: number): SeedFigures {
   try {
     final = runPlan(calibrationScenario(seed), seed, plan('textbook-kyphoplasty')).snapshot();
   } catch (e) {
-    // A rupture stops the plan (the inflation it asks for is refused): count it, with no figures.
+    // A rupture stops the plan (the deflation it asks for is refused): count it, with no figures.
+    // Any other stop is a failure of the plan, not of the balloon: it must not pass as a rupture.
     const none = { pct: NaN, mm: NaN, wedgeDeg: NaN };
     console.log(`seed ${seed}: plan stopped (${(e as Error).message})`);
+    if (!/ruptured/.test((e as Error).message)) throw e;
     const at = { centre: { x: 0, y: 0, z: 0 }, axis: { x: 0, y: 0, z: -1 } };
     return {
       seed,
@@ -101,7 +103,8 @@ export function kyphoplastySeed(seed: number): SeedFigures {
   }
   const b = final.balloon!;
   // The inflation part of the trace (up to the largest volume), from 0.3 mL on.
-  const top = b.trace.findIndex((p) => p.volumeMl >= (b.peakVolumeMl ?? 0) - 1e-6);
+  // (The trace keeps a point per 0.05 mL, so it may end short of the peak volume: take its largest.)
+  const top = b.trace.reduce((best, p, i) => (p.volumeMl > b.trace[best].volumeMl ? i : best), 0);
   const working = b.trace
     .slice(0, top + 1)
     .filter((p) => p.volumeMl >= 0.3)
@@ -162,6 +165,30 @@ const pct = (xs: readonly number[], q: number): number => {
 const spread = (xs: readonly number[]): string =>
   xs.some(Number.isFinite) ? `p10-p90 ${pct(xs, 0.1).toFixed(1)}-${pct(xs, 0.9).toFixed(1)}` : 'no data';
 
+/** Share (%) of the seeds whose value lies in [lo, hi]; a seed without figures (a rupture) counts outside. */
+const share = (xs: readonly number[], lo: number, hi: number): number =>
+  (100 * xs.filter((x) => x >= lo && x <= hi).length) / Math.max(1, xs.length);
+
+/**
+ * Sarle's bimodality coefficient (skewness^2 + 1) / (excess kurtosis + 3 (n-1)^2 / ((n-2)(n-3))):
+ * 1/3 for a normal sample, 5/9 for a uniform one, above 5/9 for two clusters; a seed without
+ * figures (a rupture) is left out. 0 when fewer than 4 values or no spread.
+ */
+export function bimodality(values: readonly number[]): number {
+  const xs = values.filter(Number.isFinite);
+  const n = xs.length;
+  if (n < 4) return 0;
+  const m = xs.reduce((a, b) => a + b, 0) / n;
+  const mom = (k: number): number => xs.reduce((a, x) => a + (x - m) ** k, 0) / n;
+  const m2 = mom(2);
+  if (!(m2 > 1e-12)) return 0;
+  const g1 = mom(3) / m2 ** 1.5;
+  const g2 = mom(4) / (m2 * m2) - 3;
+  const skew = (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
+  const kurt = ((n - 1) / ((n - 2) * (n - 3))) * ((n + 1) * g2 + 6);
+  return (skew * skew + 1) / (kurt + (3 * (n - 1) ** 2) / ((n - 2) * (n - 3)));
+}
+
 /** All figures over seeds 1..n (vertebroplasty and T-score comparisons on every other seed). */
 export function calibrate(n: number, verbose = false): Row[] {
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
@@ -217,7 +244,7 @@ export function calibrate(n: number, verbose = false): Row[] {
       4.5,
     ),
     row(
-      'ruptures, % of seeds (the plan stops at 95 % of the rating, but a 0.25 mL step can jump past it)',
+      'textbook plan ruptures a balloon, % of seeds (it stops at the 300 psi warning, 75 % of the rating)',
       [100 * (k.filter((x) => x.ruptured).length / k.length)],
       0,
       5,
@@ -227,6 +254,37 @@ export function calibrate(n: number, verbose = false): Row[] {
       col((x) => x.stages.peak.pct),
       30,
       90,
+    ),
+    row(
+      'patients regaining 20-70 % of lost anterior height after cement, % (a spread, not two clusters)',
+      [
+        share(
+          col((x) => x.stages.afterCement.pct),
+          20,
+          70,
+        ),
+      ],
+      60,
+      100,
+    ),
+    row(
+      'patients at the extremes at full inflation (< 10 % or > 90 % regained), %',
+      [
+        100 -
+          share(
+            col((x) => x.stages.peak.pct),
+            10,
+            90,
+          ),
+      ],
+      0,
+      15,
+    ),
+    row(
+      'bimodality coefficient of regained height at full inflation (> 0.555 suggests two modes)',
+      [bimodality(col((x) => x.stages.peak.pct))],
+      0,
+      0.555,
     ),
     row(
       'lost anterior height regained after deflation, %',

@@ -276,9 +276,11 @@ export class Balloon implements EndplatePusher {
 
   /** Fill the gap under the plate, or lift it, so that the space under it grows by dMl (never beyond intact height). */
   private liftBy(dMl: number, th: Thresholds): void {
+    // The plate lifted by dt opens a slab over the cavity's whole roof, however much of the roof
+    // loads it yet (the loaded patch sets the force, not the space).
     const perT = th.fillingGap
-      ? (this.ownT > 0 ? this.ownSpaceMl / this.ownT : 0) || ((th.contactAreaMm2 || 1) * th.lostMm) / 1000
-      : (th.contactAreaMm2 * th.lostMm) / 1000;
+      ? (this.ownT > 0 ? this.ownSpaceMl / this.ownT : 0) || (th.roofAreaMm2 * th.lostMm) / 1000
+      : (th.roofAreaMm2 * th.lostMm) / 1000;
     if (!(perT > 0)) return;
     const cap = th.fillingGap ? this.plate.t : 1;
     const t = Math.min(cap, this.ownT + dMl / perT);

@@ -26,11 +26,20 @@ export interface BalloonModelParams {
   readonly wallFoldPsi: number;
   /** Non-compliant wall: psi per unit relative overfill beyond maximum volume (assumed). */
   readonly wallStiffnessPsi: number;
-  /** Vertical / lateral semi-axis ratio of a freely growing cavity (assumed: the fracture plane yields first). */
+  /**
+   * Vertical / lateral semi-axis ratio of a freely growing cavity (assumed: the fracture plane yields
+   * first, so the cavity grows taller than wide; 1.65 puts endplate-to-endplate contact at ~2.2-2.8 mL
+   * in Genant 2 lumbar wedges, near the first model's 2.6-3.2 mL contact with the nearer plate, and
+   * lets two balloons of 3 mL each lift the plate further than one of 4 mL).
+   */
   readonly aspect: number;
   /** Diameter of the drilled channel the deflated balloon sits in, mm (11 G working cannula drill, assumed 3 mm). */
   readonly channelDiameterMm: number;
-  /** Overlap with the endplate over which the contact patch widens to the full balloon width, mm (assumed). */
+  /**
+   * Scale (mm) of the logistic over which the patch that loads the fractured plate grows with the
+   * cavity's reach past the span between the plates (negative: the bone bridge still left): half the
+   * balloon's width at zero bridge, ~12 % through a 1 mm bridge, ~88 % pressed 1 mm in (assumed).
+   */
   readonly contactFlattenMm: number;
   /** Endplate resistance rises this fraction as full height returns (ligaments, annulus; assumed). */
   readonly loadStiffening: number;
@@ -40,8 +49,6 @@ export interface BalloonModelParams {
   readonly impactionFactor: number;
   /** Fraction of the balloon's lift lost once it no longer supports the endplate (assumed 40 %; Belkoff 2001, Winkelmann 2018: partly lost). */
   readonly deflationLoss: number;
-  /** How far the balloon can shift off the nearer endplate toward the farther one (shaft flexibility), mm (assumed). */
-  readonly shaftShiftMm: number;
   /** The distal taper bulges this fraction of the radius beyond the distal marker (assumed). */
   readonly distalBulge: number;
   /** Share of the lift lost on deflation that cement pushed into the cavity wins back (assumed 50 %; Belkoff 2001: cement keeps what is left). */
@@ -67,14 +74,13 @@ export const BALLOON_MODEL: BalloonModelParams = {
   constraintStiffness: 10,
   wallFoldPsi: 10,
   wallStiffnessPsi: 2000,
-  aspect: 1.15,
+  aspect: 1.65,
   channelDiameterMm: 3,
   contactFlattenMm: 0.5,
-  loadStiffening: 0.5,
+  loadStiffening: 1.5,
   proneLoadShare: 0.3,
-  impactionFactor: 0.7,
+  impactionFactor: 0.5,
   deflationLoss: 0.4,
-  shaftShiftMm: 0.5,
   distalBulge: 0.25,
   cementReseat: 0.5,
   shellStrengthMPa: 50,

@@ -6,6 +6,15 @@ import type { BalloonView } from './balloonView';
 
 const TRACE_STEP_ML = 0.05;
 const TRACE_MAX_POINTS = 4000;
+/**
+ * The manometer's warning (event balloon.pressureLimit) fires where its needle enters the red zone,
+ * 75 % of the rated pressure (300 psi of 400: the red zone of the gauge in the app), and re-arms
+ * below 65 %. A syringe step cannot be taken back once turned: against confined bone the pressure
+ * climbs up to ~100 psi per 0.25 mL, so a warning at 95 % (the first model's) came too late to stop
+ * a 0.25 mL step short of the burst pressure (README "Balloon", events; assumed).
+ */
+const WARN_FRACTION = 0.75;
+const REARM_FRACTION = 0.65;
 
 export type ShellWall = 'lateral' | 'anterior';
 
@@ -50,10 +59,10 @@ export class BalloonRecord {
     this.peakPressure = Math.max(this.peakPressure, pressurePsi);
     this.peakVolume = Math.max(this.peakVolume, volumeMl);
     const rated = device.ratedPressurePsi;
-    if (pressurePsi >= 0.95 * rated && this.limitArmed) {
+    if (pressurePsi >= WARN_FRACTION * rated && this.limitArmed) {
       this.limitArmed = false;
       out.push({ type: 'balloon.pressureLimit', pressurePsi });
-    } else if (pressurePsi < 0.85 * rated) this.limitArmed = true;
+    } else if (pressurePsi < REARM_FRACTION * rated) this.limitArmed = true;
     const last = this.trace[this.trace.length - 1];
     if (Math.abs(volumeMl - last.volumeMl) >= TRACE_STEP_ML && this.trace.length < TRACE_MAX_POINTS) {
       this.trace.push({ volumeMl, pressurePsi });

@@ -40,9 +40,11 @@ export interface Thresholds {
   /** The plate is above this balloon's fill: lifting only fills the gap (no load). */
   readonly fillingGap: boolean;
   readonly contactAreaMm2: number;
+  /** The cavity's roof (its full width x length), mm^2: the slab a lift of the plate opens over it. */
+  readonly roofAreaMm2: number;
   /** Height lost at the balloon (what lifting can give back), mm. */
   readonly lostMm: number;
-  /** The free cavity reaches an endplate (either). */
+  /** The free cavity spans the body from endplate to endplate: it presses on the fractured plate (its patch is half grown). */
   readonly touching: boolean;
   /** Which shell wall (if any) the cavity presses on, and the cross-section radius there, mm. */
   readonly shellWall: 'lateral' | 'anterior' | null;
@@ -64,10 +66,12 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
   const area = (i.cancellousMl * 1000) / L;
   const free = freeSemiAxes(area, p.aspect);
   const r = balloonRooms(v, i.centre, i.tip, i.axis, 0, i.plane);
-  // The balloon grows around its shaft; after touching the nearer plate the shaft bends to let it
-  // shift at most shaftShiftMm toward the farther one.
-  const near = Math.min(r.upMm, r.downMm);
-  const roomV = Math.max(0.5, Math.min((r.upMm + r.downMm) / 2, near + p.shaftShiftMm));
+  // The cavity's vertical extent is confined by the two endplates together, not by the nearer one:
+  // a kyphoplasty balloon is compliant and follows the path of least resistance, so once it meets
+  // one plate it grows on toward the other (README "Balloon", vertical room; as sideways, where the
+  // room is the mean of both sides). Where the shaft sits between the plates does not decide
+  // when the balloon reaches the fractured plate.
+  const roomV = Math.max(0.5, (r.upMm + r.downMm) / 2);
   const roomL = Math.max(0.5, (r.sideAMm + r.sideBMm) / 2);
   const a = Math.min(free.a, roomV);
   const b = area / (Math.PI * Math.max(a, 1e-6));
@@ -79,15 +83,18 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
   const soft = 1 - p.softening * Math.min(1, i.grownMl / p.softeningMl);
   const growPsi = i.yieldPsi * soft * (1 + p.hardeningPerMl * i.grownMl) * (1 + p.constraintStiffness * squeeze);
 
-  const reachesSuperior = r.upMm <= r.downMm || (r.upMm - r.downMm) / 2 <= p.shaftShiftMm;
-  const supContact = r.upMm <= r.downMm ? r.upMm : reachesSuperior ? roomV : Number.POSITIVE_INFINITY;
+  // How far the free cavity's vertical extent reaches past the span between the fractured plates
+  // (negative: the bone bridge left between cavity and plate), less the gap another balloon's lift
+  // left above this balloon's fill. The plate takes the balloon's pressure over a patch that grows
+  // smoothly as the bridge thins and the balloon flattens against it (logistic over
+  // contactFlattenMm): a thin bridge of trabeculae already carries part of the load to the plate.
   const gap = i.plateT > i.ownT ? (i.plateT - i.ownT) * r.lostAtBalloonMm : 0;
-  const overlap = free.a - supContact;
-  const width = 2 * b * Math.max(0, Math.min(1, (overlap - gap) / p.contactFlattenMm));
-  const contactAreaMm2 = width * L;
+  const overlap = 2 * free.a - (r.upMm + r.downMm);
+  const share = 1 / (1 + Math.exp(-(overlap - gap) / p.contactFlattenMm));
+  const contactAreaMm2 = 2 * b * share * L;
   const touchingSup = overlap > 0;
   const fillingGap = touchingSup && gap > 1e-9;
-  const canLift = r.lostAtBalloonMm >= MIN_LIFTABLE_MM && i.plateT < 1 && (fillingGap || contactAreaMm2 > 1);
+  const canLift = r.lostAtBalloonMm >= MIN_LIFTABLE_MM && i.plateT < 1 && (fillingGap || contactAreaMm2 > 1e-6);
   // Resistance of the plate: what is left of the spine's load prone, plus shearing the impacted
   // fracture zone loose over the patch (scales with the bone, so lift competes with crushing alike in
   // weak and dense bone), stiffening toward full height; less what the other balloon carries.
@@ -116,8 +123,9 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
     liftPsi,
     fillingGap,
     contactAreaMm2,
+    roofAreaMm2: 2 * b * L,
     lostMm: r.lostAtBalloonMm,
-    touching: free.a >= near,
+    touching: overlap >= 0,
     shellWall,
     shellPoint,
     radiusMm,

@@ -115,8 +115,9 @@ describe('Balloon behaviour', () => {
 
   it('lifts the endplate, then loses part of the lift on deflation (Belkoff 2001, Winkelmann 2018)', () => {
     const b = placed();
-    // This fixture sits right under the depressed plate: 2.2 mL lifts it well short of the rating.
-    inflateTo(b, 2.2);
+    // The cavity spans this fixture's body from plate to plate by ~2.4 mL: 3 mL lifts the
+    // plate well short of the rating.
+    inflateTo(b, 3);
     expect(b.view().ruptured).toBe(false);
     const peak = b.lift().anteriorMm;
     expect(peak).toBeGreaterThan(0);
@@ -130,10 +131,51 @@ describe('Balloon behaviour', () => {
     expect(b.peakLift().anteriorMm).toBeCloseTo(peak, 9);
   });
 
-  it('a balloon placed where the endplate is far gives no lift before its pressure limit', () => {
-    const b = new Balloon(makeAnatomy(), 15);
-    b.insert({ x: 3, y: -6, z: -12 }, TRANSPEDICULAR_AXIS);
-    inflateTo(b, 3);
+  it('where the shaft sits between the plates barely changes the lift (the balloon grows on toward the far plate)', () => {
+    const lifts = [-1, -0.5, 0, 0.5, 1].map((dy) => {
+      const b = new Balloon(makeAnatomy(), 15);
+      b.insert({ ...ANTERIOR_THIRD_TIP, y: ANTERIOR_THIRD_TIP.y + dy }, TRANSPEDICULAR_AXIS);
+      inflateTo(b, 3);
+      return b.lift().anteriorMm;
+    });
+    expect(Math.min(...lifts)).toBeGreaterThan(0);
+    // The first model, tethered to its shaft, went from no lift to a large one over these 2 mm.
+    expect(Math.max(...lifts) - Math.min(...lifts)).toBeLessThan(0.15 * Math.max(...lifts));
+  });
+
+  it('a balloon too small to span the body from plate to plate does not lift it', () => {
+    const b = placed();
+    inflateTo(b, 1.5);
     expect(b.lift().anteriorMm).toBe(0);
+  });
+
+  it('0.25 mL steps that stop at the pressure warning never burst the balloon; pushing on past the rating does', () => {
+    // Osteoporotic bone (T -2.5 or lower) from weak to dense, high and low in the body, the 10, 15
+    // and 20 mm balloons: the warning comes early enough to stop before a step already turned
+    // passes the burst pressure. (Near-normal bone, T -2 here, yields above the rating: the first
+    // step bursts the balloon, as the calibration's T -1 comparison expects.)
+    for (const tScore of [-3.6, -3.2, -2.8, -2.5]) {
+      for (const [dy, lengthMm] of [
+        [0, 15],
+        [-3, 15],
+        [2, 10],
+        [0, 20],
+      ] as const) {
+        const b = new Balloon(makeAnatomy({ tScore }), lengthMm);
+        b.insert({ ...ANTERIOR_THIRD_TIP, y: ANTERIOR_THIRD_TIP.y + dy }, TRANSPEDICULAR_AXIS);
+        let warned = false;
+        // The textbook stops at the warning or at the device's maximum volume.
+        while (!warned && b.volumeMl < b.device.maxVolumeMl - 1e-9) {
+          warned = inflateTo(b, b.volumeMl + 0.25, 2).some((e) => e.type === 'balloon.pressureLimit');
+        }
+        const where = `T ${tScore}, dy ${dy}, ${lengthMm} mm`;
+        expect(b.view().ruptured, where).toBe(false);
+        expect(b.view().peakPressurePsi, where).toBeLessThan(b.device.burstPressurePsi);
+        if (!warned) continue;
+        // Bad technique: on past the warning, step by step, the balloon ends up ruptured.
+        for (let k = 0; k < 40 && !b.view().ruptured; k++) inflateTo(b, b.volumeMl + 0.25, 2);
+        expect(b.view().ruptured, `${where}: inflated on past the warning`).toBe(true);
+      }
+    }
   });
 });

@@ -56,7 +56,8 @@ describe('two balloons on one endplate (bipedicular)', () => {
     b.shareEndplate(plate);
     a.insert(LEFT_TIP, TRANSPEDICULAR_AXIS);
     b.insert(RIGHT_TIP, RIGHT_AXIS);
-    for (let i = 0; i < 10; i++) {
+    // 3.6 mL each: the cavities span the body from plate to plate and load it.
+    for (let i = 0; i < 12; i++) {
       a.inflate(0.3);
       b.inflate(0.3);
       run([a, b], 1.5);

@@ -83,7 +83,9 @@ describe('EndplateSupport', () => {
 
     const b = new Balloon(anatomy, 15);
     b.insert(ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS);
-    b.inflate(2.2);
+    // 4 mL (the textbook fill of the 15 mm balloon): the cavity spans this body from plate to plate
+    // by ~2.4 mL and lifts the plate from there.
+    b.inflate(4);
     for (let i = 0; i < 60 * 10; i++) b.step(1 / 60);
     b.deflate();
     for (let i = 0; i < 60 * 10; i++) b.step(1 / 60);
