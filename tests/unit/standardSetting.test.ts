@@ -10,8 +10,13 @@ import {
   planFits,
   sd,
   summarise,
+  withExpertReference,
   withPassScore,
+  withVersion,
+  expertReferenceOf,
 } from '../../sim/standard/index';
+import { parseScenario } from '../../levels/scenarioSchema';
+import type { SimSnapshot } from '../../sim/session/snapshot';
 import { loadScenario } from './goldenFixtures';
 
 describe('standard setting: statistics', () => {
@@ -164,5 +169,61 @@ describe('standard setting: --write', () => {
     expect(() => withPassScore('{"passScore": 70}', 101)).toThrow(RangeError);
     expect(() => withPassScore('{"scoring": {}}', 70)).toThrow(/found 0/);
     expect(() => withPassScore('{"passScore": 1, "b": {"passScore": 2}}', 70)).toThrow(/found 2/);
+  });
+});
+
+describe('standard setting: the expert reference', () => {
+  const reference = {
+    fluoroTimeS: 150.5,
+    dapGyCm2: 1.234,
+    shots: 22,
+    shotsByStage: { setup: 8, access: 6, balloon: 3, cement: 4, closing: 2 },
+  };
+
+  it('writes the reference into both scoring styles and keeps every other field, and the result is a valid scenario', () => {
+    for (const f of readdirSync('levels').filter((x) => x.endsWith('.json'))) {
+      const text = readFileSync(`levels/${f}`, 'utf8');
+      const next = withExpertReference(text, reference);
+      const parsed = parseScenario(JSON.parse(next), f);
+      expect(parsed.scoring.expertReference, f).toEqual(reference);
+      const { expertReference: _, ...scoringRest } = JSON.parse(next).scoring;
+      const { expertReference: __, ...before } = JSON.parse(text).scoring;
+      expect(scoringRest, f).toEqual(before);
+      // Writing again replaces rather than adds.
+      const again = withExpertReference(next, { ...reference, shots: 30 });
+      expect(JSON.parse(again).scoring.expertReference.shots, f).toBe(30);
+      expect(again.match(/"expertReference"/g)?.length, f).toBe(1);
+    }
+  });
+
+  it('bumps or adds the version right after the id, and refuses a version below 1', () => {
+    const text = '{\n  "schemaVersion": 1,\n  "id": "x",\n  "title": "t"\n}\n';
+    const v2 = withVersion(text, 2);
+    expect(v2).toBe('{\n  "schemaVersion": 1,\n  "id": "x",\n  "version": 2,\n  "title": "t"\n}\n');
+    expect(withVersion(v2, 3)).toBe(v2.replace('"version": 2', '"version": 3'));
+    expect(() => withVersion(text, 0)).toThrow(RangeError);
+  });
+
+  it('takes medians over the expert attempts (images per stage from the events)', () => {
+    const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
+    const attempt = (fluoroTimeS: number, dap: number, images: number) => {
+      const events = Array.from({ length: images }, (_, i) => ({
+        tick: i,
+        event: { type: 'image.acquired' as const, view: 'AP' as const },
+      }));
+      const final = {
+        events,
+        dose: { fluoroTimeS, dapGyCm2: dap, shots: { AP: images, lateral: 0 } },
+      } as unknown as SimSnapshot;
+      return { scenario, log: [], final };
+    };
+    const r = expertReferenceOf([attempt(100, 1, 10), attempt(300, 3, 30), attempt(200, 2, 20)]);
+    expect(r).toEqual({
+      fluoroTimeS: 200,
+      dapGyCm2: 2,
+      shots: 20,
+      shotsByStage: { setup: 20, access: 0, balloon: 0, cement: 0, closing: 0 },
+    });
+    expect(expertReferenceOf([])).toBeNull();
   });
 });
