@@ -55,9 +55,13 @@ export interface PlayedReference extends PlayedAttempt {
   readonly stoppedAt?: string;
 }
 
-/** Play a reference plan on one patient; a refused step ends the plan and the attempt stands as it is. */
+/**
+ * Play a reference plan on one patient, in exam mode (assessment conditions: no practice hints and
+ * refusals; a wrong-level puncture ends the procedure); a refused step ends the plan and the attempt
+ * stands as it is.
+ */
 export function playReference(scenario: Scenario, ref: ReferencePlan, seed: number): PlayedReference {
-  const { session, stoppedAt } = playPlan(scenario, seed, ref.plan, { variationKey: ref.id });
+  const { session, stoppedAt } = playPlan(scenario, seed, ref.plan, { variationKey: ref.id, mode: 'exam' });
   return {
     scenario,
     planId: ref.id,
