@@ -36,6 +36,7 @@ import { parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
 import { playPlan } from './plan/runPlan';
 import {
+  domainSeparation,
   planFits,
   playReference,
   scoreReference,
@@ -232,7 +233,7 @@ function standardSet(args: readonly string[]): number {
             ...summaryJson(x.summary),
             runs: x.runs.map(runJson),
           })),
-          pooled: summaryJson(pooled),
+          pooled: { ...summaryJson(pooled), ...domainSeparation(all) },
         },
         null,
         2,
@@ -258,6 +259,15 @@ function standardSet(args: readonly string[]): number {
       lines.push('');
     }
     lines.push(...summaryLines('pooled', 'per scenario', pooled));
+    const separation = domainSeparation(all);
+    lines.push(
+      `  Cohen's d by domain: ${Object.entries(separation.domains)
+        .map(([id, d]) => `${id} ${fmt(d, 2)}`)
+        .join(', ')}`,
+      `  serious errors, experts / novices: ${Object.entries(separation.seriousRates)
+        .map(([id, r]) => `${id} ${pct(r.expert)} / ${pct(r.novice)}`)
+        .join(', ')}`,
+    );
     console.log(lines.join('\n'));
   }
   console.error(

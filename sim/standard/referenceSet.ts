@@ -41,6 +41,8 @@ export interface ReferenceRun {
   readonly criticalErrors: readonly string[];
   /** Ids of the serious errors (absent in hand-made runs). */
   readonly seriousErrors?: readonly string[];
+  /** Each domain's score (absent in hand-made runs). */
+  readonly domains?: Readonly<Record<string, number>>;
   /** Where the plan stopped early (a step refused), if it did: the attempt is scored as it stands. */
   readonly stoppedAt?: string;
   /** Whether the same attempt passes with this pass mark instead of the scenario's (re-scored, so every gate of the rubric applies). */
@@ -86,6 +88,7 @@ export function scoreReference(scenario: Scenario, played: PlayedReference): Ref
     passed: report.passed,
     criticalErrors: report.criticalErrors.map((c) => c.id),
     seriousErrors: report.seriousErrors.map((c) => c.id),
+    domains: Object.fromEntries(report.domains.map((d) => [d.id, d.score])),
     ...(played.stoppedAt ? { stoppedAt: played.stoppedAt } : {}),
     passesAt: (mark) =>
       mark === report.passScore
@@ -157,4 +160,28 @@ export function summarise(runs: readonly ReferenceRun[]): StandardSummary {
     falsePassRate: share(falsePasses, novices.length),
     falseFailRate: share(falseFails, experts.length),
   };
+}
+
+/**
+ * Internal structure: how far each domain alone separates the groups (Cohen's d of the domain
+ * scores, expert minus novice), and each serious error's rate per group. A domain that does not
+ * separate them adds noise to the total; one that separates them alone carries the verdict.
+ */
+export function domainSeparation(runs: readonly ReferenceRun[]): {
+  readonly domains: Readonly<Record<string, number | null>>;
+  readonly seriousRates: Readonly<Record<string, { readonly expert: number; readonly novice: number }>>;
+} {
+  const experts = runs.filter((r) => r.group === 'expert');
+  const novices = runs.filter((r) => r.group === 'novice');
+  const ids = [...new Set(runs.flatMap((r) => Object.keys(r.domains ?? {})))];
+  const scores = (rs: readonly ReferenceRun[], id: string) =>
+    rs.flatMap((r) => (r.domains?.[id] === undefined ? [] : [r.domains[id]]));
+  const domains = Object.fromEntries(ids.map((id) => [id, cohensD(scores(experts, id), scores(novices, id))]));
+  const errorIds = [...new Set(runs.flatMap((r) => r.seriousErrors ?? []))].sort();
+  const rate = (rs: readonly ReferenceRun[], id: string) =>
+    share(rs.filter((r) => r.seriousErrors?.includes(id)).length, rs.length);
+  const seriousRates = Object.fromEntries(
+    errorIds.map((id) => [id, { expert: rate(experts, id), novice: rate(novices, id) }]),
+  );
+  return { domains, seriousRates };
 }

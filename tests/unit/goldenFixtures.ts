@@ -10,11 +10,13 @@ import type { DomainId } from '../../sim/scoring/types';
  * not copied from the recording: goldenScores.test.ts checks the recorded report, and the CLI's, against it.
  */
 export interface GoldenExpectation {
-  /** The weighted mean of the domain scores, one decimal (score.ts). */
+  /** The weighted mean of the domain scores less the serious errors' points, one decimal (score.ts). */
   readonly total: number;
   readonly passed: boolean;
   /** Ids of the critical errors (criticalErrors.ts), sorted. */
   readonly criticalErrors: readonly string[];
+  /** The serious errors (seriousErrors.ts) in the report's order, with the points each takes off the total. */
+  readonly seriousErrors: readonly { readonly id: string; readonly points: number }[];
   /** Each domain's score, 0-100, one decimal. */
   readonly domains: Readonly<Record<DomainId, number>>;
 }

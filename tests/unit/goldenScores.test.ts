@@ -15,12 +15,13 @@ import type { DomainId, ScoreReport } from '../../sim/scoring/types';
 
 /** Domain weights as sim/scoring/README.md states them (height weighs nothing in vertebroplasty). */
 const RUBRIC_WEIGHTS = (procedure: string): Record<DomainId, number> => ({
-  leakage: 0.25,
-  misplacement: 0.25,
-  height: procedure === 'kyphoplasty' ? 0.15 : 0,
-  radiation: 0.1,
+  leakage: 0.2,
+  misplacement: 0.2,
+  height: procedure === 'kyphoplasty' ? 0.1 : 0,
+  radiation: 0.15,
   cement: 0.1,
-  process: 0.15,
+  process: 0.1,
+  imaging: 0.15,
 });
 
 const domainScores = (r: Pick<ScoreReport, 'domains'>): Record<string, number> =>
@@ -63,6 +64,7 @@ describe.each(GOLDEN_CASES)('known outcome of golden attempt $name', (c) => {
     expect(domainScores(report)).toEqual(expected.domains);
     expect(report.total).toBe(expected.total);
     expect(criticalIds(report.criticalErrors)).toEqual(expected.criticalErrors);
+    expect(report.seriousErrors.map((e) => ({ id: e.id, points: e.points }))).toEqual(expected.seriousErrors);
     expect(report.passed).toBe(expected.passed);
   });
 
@@ -72,8 +74,10 @@ describe.each(GOLDEN_CASES)('known outcome of golden attempt $name', (c) => {
     expect(Object.fromEntries(report.domains.map((d) => [d.id, d.weight]))).toEqual(weights);
     const ids = Object.keys(weights) as DomainId[];
     const weightSum = ids.reduce((s, id) => s + weights[id], 0);
-    const total = ids.reduce((s, id) => s + expected.domains[id] * weights[id], 0) / weightSum;
-    expect(expected.total).toBe(Math.round(total * 10) / 10);
+    const domainTotal = Math.round((ids.reduce((s, id) => s + expected.domains[id] * weights[id], 0) / weightSum) * 10) / 10;
+    // The total is the weighted mean less the serious errors' points (never below 0).
+    const serious = expected.seriousErrors.reduce((s, e) => s + e.points, 0);
+    expect(expected.total).toBe(Math.round(Math.max(0, domainTotal + serious) * 10) / 10);
     expect([...expected.criticalErrors].sort()).toEqual(expected.criticalErrors);
     expect(expected.passed).toBe(expected.criticalErrors.length === 0 && expected.total >= scenario.scoring.passScore);
   });

@@ -14,6 +14,7 @@ import {
   withPassScore,
   withVersion,
   expertReferenceOf,
+  domainSeparation,
 } from '../../sim/standard/index';
 import { parseScenario } from '../../levels/scenarioSchema';
 import type { SimSnapshot } from '../../sim/session/snapshot';
@@ -225,5 +226,35 @@ describe('standard setting: the expert reference', () => {
       shotsByStage: { setup: 20, access: 0, balloon: 0, cement: 0, closing: 0 },
     });
     expect(expertReferenceOf([])).toBeNull();
+  });
+});
+
+describe('standard setting: internal structure', () => {
+  it("gives each domain's Cohen's d and each serious error's rate per group", () => {
+    const run = (group: 'expert' | 'novice', cement: number, imaging: number, serious: string[]): ReferenceRun => ({
+      scenarioId: 's',
+      planId: group,
+      group,
+      seed: 1,
+      total: 0,
+      passed: false,
+      criticalErrors: [],
+      seriousErrors: serious,
+      domains: { cement, imaging },
+      passesAt: () => false,
+    });
+    const runs = [
+      run('expert', 100, 90, []),
+      run('expert', 90, 80, []),
+      run('novice', 40, 90, ['liquid-cement']),
+      run('novice', 60, 80, ['liquid-cement', 'no-local']),
+    ];
+    const s = domainSeparation(runs);
+    expect(s.domains.cement).toBeCloseTo(cohensD([100, 90], [40, 60]) ?? Number.NaN, 12);
+    expect(s.domains.imaging).toBe(0);
+    expect(s.seriousRates).toEqual({
+      'liquid-cement': { expert: 0, novice: 1 },
+      'no-local': { expert: 0, novice: 0.5 },
+    });
   });
 });
