@@ -74,13 +74,17 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   return !conditionHolds(snap, c.not, ctx);
 }
 
-/** Where the current phase began and the latest push, from the session's log. */
+/**
+ * Where the current phase began (the latest accepted phase.next or side.select: a bipedicular cement
+ * phase holds both sides' batches, so a side's part of it begins at its side.select) and the latest
+ * push, from the session's log.
+ */
 function contextOf(session: Session): ConditionContext {
   let phaseTick: number | null = null;
   let lastPushTick: number | null = null;
   for (let i = session.log.length - 1; i >= 0 && (phaseTick === null || lastPushTick === null); i--) {
     const { tick, command } = session.log[i];
-    if (phaseTick === null && command.type === 'phase.next') phaseTick = tick;
+    if (phaseTick === null && (command.type === 'phase.next' || command.type === 'side.select')) phaseTick = tick;
     if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
   }
   return { phaseTick: phaseTick ?? 0, lastPushTick };
