@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan, loadScenario } from './goldenFixtures';
-import { runPlan } from '../../sim/plan/runPlan';
+import { playPlan, runPlan } from '../../sim/plan/runPlan';
 import { scoreAttempt } from '../../sim/scoring/score';
 import { CEMENT_LEAK_ODDS, CEMENT_POINTS_CAP, SERIOUS_POINTS } from '../../sim/scoring/weights';
 import { cementPoints } from '../../sim/scoring/seriousErrors';
@@ -36,15 +36,7 @@ const edit = (plan: Plan, f: (steps: readonly PlanStep[]) => PlanStep[]): Plan =
 const isTick = (item: string) => (st: PlanStep) => 'do' in st && st.do.type === 'checklist.tick' && st.do.item === item;
 
 /** Run a plan in exam mode and keep the session where it stopped (a wrong-level puncture ends the procedure). */
-function runPlanKeeping(scenario: Scenario, plan: Plan) {
-  try {
-    return runPlan(scenario, SEED, plan, 'exam');
-  } catch (e) {
-    const session = (e as { session?: ReturnType<typeof runPlan> }).session;
-    if (session) return session;
-    throw e;
-  }
-}
+const runPlanKeeping = (scenario: Scenario, plan: Plan) => playPlan(scenario, SEED, plan, { mode: 'exam' }).session;
 const puncture = (a: Attempt) => a.final.events.find((e) => e.event.type === 'needle.skinPunctured')!.tick;
 
 describe('the rubric', () => {
