@@ -122,14 +122,14 @@ describe('npm run sim: files from outside', () => {
 
   it('refuses a failing attempt relabelled as a pass (pass score edited, hash recomputed), unless told it is a draft', () => {
     const failing = JSON.parse(
-      readFileSync('tests/fixtures/golden/vertebroplasty-posterior-wall-defect-l1-seed3.json', 'utf8'),
+      readFileSync('tests/fixtures/golden/medial-breach-kyphoplasty-l1-seed42.json', 'utf8'),
     ).attempt;
     failing.scenario.scoring.passScore = 10;
     failing.scenarioHash = scenarioHash(failing.scenario);
     const path = join(dir, 'relabelled.json');
     writeFileSync(path, JSON.stringify(failing));
     expect(() => run('replay', path)).toThrow(
-      /the embedded scenario differs from the published scenario l1-myeloma-posterior-wall-defect v1: scoring\.passScore/i,
+      /the embedded scenario differs from the published scenario l1-osteoporotic-wedge v2: scoring\.passScore/i,
     );
     // An instructor's own draft: not compared, and still failed by its critical error.
     expect(JSON.parse(run('replay', path, '--draft')).score.passed).toBe(false);

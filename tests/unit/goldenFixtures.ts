@@ -51,13 +51,23 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     plan: 'levels/plans/textbook-kyphoplasty.json',
     seed: 42,
     cement: 'clean fill',
-    // Nothing costs a point: no leak, no breach, target reached, 40 % of the lost anterior height
-    // regained or more, 0.4 min of fluoroscopy, working-phase cement 4.97 mL, full checklist.
+    // Nothing costs a point: level counted and marked, true views behind collimated shutters, no
+    // leak, no breach, target reached, 40 % or more of the lost anterior height regained, 25 s of
+    // fluoroscopy (the case's expert reference is 28 s), working-phase cement 4.95 mL, full checklist.
     expected: {
       total: 100,
       passed: true,
       criticalErrors: [],
-      domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 },
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+      },
     },
   },
   {
@@ -67,19 +77,19 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['intradiscal'],
     expected: {
-      // (0.25 x 96.9 + 0.25 x 100 + 0.1 x 100 + 0.1 x 71.3 + 0.15 x 90) / 0.85 = 93.9
-      total: 93.9,
+      // (0.2 x 96.6 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 98.1: passes the mark of 93.
+      total: 98.1,
       passed: true,
       criticalErrors: [],
+      seriousErrors: [],
       domains: {
-        leakage: 96.9, // disc leak 0.078 mL x1 x40 = -3.1; injection stopped at it
+        leakage: 96.6, // disc leak 0.085 mL x1 x40 = -3.4; injection stopped at it
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
-        // 0.28 min of fluoroscopy; no hand in the beam (the plan waits 1 s after docking, so the hand
-        // push has settled before the AP shot).
-        radiation: 100,
-        cement: 71.3, // stopped at the leak with 0.42 mL in the body, 1.58 mL under the thoracic 2 mL: -23.7; not across the midline -5
+        radiation: 100, // 20.5 s of fluoroscopy against the expert reference of 24.5 s
+        cement: 100, // working phase, 2.88 mL in the body (2-4 mL), watched pushes
         process: 90, // same-day discharge after a leak (overnight expected) -10
+        imaging: 100,
       },
     },
   },
@@ -89,12 +99,21 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     plan: 'levels/plans/textbook-kyphoplasty-bipedicular.json',
     seed: 42,
     cement: 'clean fill',
-    // Nothing costs a point (5.5 mL of cement in the body, 0.58 min of fluoroscopy).
+    // Nothing costs a point (5.5 mL of cement in the body, 35 s of fluoroscopy against the expert reference of 37.5 s).
     expected: {
       total: 100,
       passed: true,
       criticalErrors: [],
-      domains: { leakage: 100, misplacement: 100, height: 100, radiation: 100, cement: 100, process: 100 },
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+      },
     },
   },
   {
@@ -104,18 +123,21 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['epidural'],
     expected: {
-      // (0.25 x 30.2 + 0.25 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 90) / 0.85 = 77.7: above the pass
-      // score of 70, failed by the critical error (epidural leak 0.44 mL >= 0.3 mL) whatever the technique.
-      total: 77.7,
+      // (0.2 x 72.6 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 92.8: under
+      // the mark of 94. The textbook plan stops at a leak but not at the posterior quarter and keeps
+      // same-day discharge whatever it saw; the reference experts do both.
+      total: 92.8,
       passed: false,
-      criticalErrors: ['canal-leak'],
+      criticalErrors: [], // epidural 0.17 mL: under the 0.3 mL canal-leak threshold
+      seriousErrors: [],
       domains: {
-        leakage: 30.2, // epidural leak through the posterior-wall defect 0.436 mL x4 x40 = -69.8
+        leakage: 72.6, // epidural leak through the posterior-wall defect 0.171 mL x4 x40 = -27.4
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
         cement: 100,
         process: 90, // same-day discharge after a leak -10
+        imaging: 100,
       },
     },
   },
@@ -126,22 +148,24 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['epidural'],
     expected: {
-      // 0.25 x 60.7 + 0.25 x 3.6 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 = 66.1; failed by the breach.
-      total: 66.1,
+      // 0.2 x 91.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 = 79.0,
+      // less the safety rule (-12) = 67; failed by the breach whatever the total.
+      total: 67,
       passed: false,
       criticalErrors: ['medial-breach'], // 3.1 mm >= 2 mm into the canal
+      seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        // Cement found the hole in the medial wall: epidural 0.246 mL x4 x40 = -39.3 (under the
-        // 0.3 mL canal-leak threshold, so no second critical error); injection stopped at it.
-        leakage: 60.7,
+        // Cement found the hole in the medial wall: epidural 0.053 mL x4 x40 = -8.5; injection stopped at it.
+        leakage: 91.5,
         // Medial breach 3.14 mm: -(30 + 10 x 3.14) = -61.4; safety rule (tip past the medial border
         // on AP before the posterior wall on lateral) -30; one redirection after withdrawing -5. The
         // second pass reached the target.
         misplacement: 3.6,
         height: 100,
-        radiation: 100, // 0.46 min of fluoroscopy
-        cement: 100, // working phase, 4.72 mL, across the midline, both endplates
+        radiation: 100,
+        cement: 100, // working phase, 4.41 mL, across the midline, both endplates
         process: 100, // overnight stay chosen, as expected after a breach
+        imaging: 100,
       },
     },
   },
@@ -152,17 +176,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 5,
     cement: ['paravertebral', 'venous'],
     expected: {
-      // (0.25 x 85.7 + 0.25 x 100 + 0.1 x 100 + 0.1 x 70 + 0.15 x 100) / 0.85 = 92.3: passes.
-      total: 92.3,
-      passed: true,
+      // (0.2 x 85.7 + 0.2 x 100 + 0.15 x 100 + 0.1 x 70 + 0.1 x 100 + 0.15 x 100) / 0.9 = 93.5, less
+      // liquid cement (vertebroplasty leak odds 14: 10 x ln 14 = 26.4, capped at 24) = 69.5: fails.
+      total: 69.5,
+      passed: false,
       criticalErrors: [],
+      seriousErrors: [{ id: 'liquid-cement', points: -24 }],
       domains: {
         leakage: 85.7, // what the liquid cement did: paravertebral 0.132 mL x1 x40 = -5.3, venous 0.112 mL x2 x40 = -9.0
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
-        radiation: 100, // 0.32 min of fluoroscopy, no hand in the beam (the textbook plan's pause after docking)
+        radiation: 100,
         cement: 70, // liquid phase at the first push -30 (2.23 mL in the body, within 2-4 mL)
         process: 100, // overnight stay chosen after the leak
+        imaging: 100,
       },
     },
   },
@@ -173,19 +200,25 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 7,
     cement: 'no cement',
     expected: {
-      // 0.25 x 100 + 0.25 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 0 + 0.15 x 90 = 88.5; failed by both
-      // critical errors. The machine refuses everything but imaging and balloon.remove with a ruptured
-      // balloon in, so the attempt ends in the balloon phase: not-completed comes with rupture-ignored.
-      total: 88.5,
+      // 0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 0 + 0.1 x 90 + 0.15 x 100 = 89, less the
+      // balloon pushed past its rating (-12) and its rupture (-12) = 65; failed by both critical
+      // errors. The machine refuses everything but imaging and balloon.remove with a ruptured balloon
+      // in, so the attempt ends in the balloon phase: not-completed comes with rupture-ignored.
+      total: 65,
       passed: false,
       criticalErrors: ['not-completed', 'rupture-ignored'],
+      seriousErrors: [
+        { id: 'balloon-past-rating', points: -12 },
+        { id: 'balloon-rupture', points: -12 },
+      ],
       domains: {
-        leakage: 100, // no cement (the 4.3 mL of contrast from the balloon is not cement)
+        leakage: 100, // no cement (the contrast from the balloon is not cement)
         misplacement: 100,
-        height: 100, // 53 % of the lost anterior height kept after the rupture (full marks from 40 %)
+        height: 100,
         radiation: 100,
         cement: 0, // no injection -100, 0 mL in the body (3 mL short) -45: clamped at 0
         process: 90, // no discharge decision (overnight expected after a rupture) -10
+        imaging: 100,
       },
     },
   },
@@ -196,22 +229,27 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 9,
     cement: ['intradiscal'],
     expected: {
-      // (0.25 x 65 + 0.25 x 100 + 0.1 x 78.3 + 0.1 x 70 + 0.15 x 90) / 0.85 = 81.9: passes.
-      total: 81.9,
-      passed: true,
-      criticalErrors: [], // reference air kerma 1866 mGy: just under the 2 Gy skin-dose threshold
+      // (0.2 x 90 + 0.2 x 100 + 0.15 x 15 + 0.1 x 75 + 0.1 x 90 + 0.15 x 44) / 0.9 = 70.4, less
+      // continuous screening (-12) and a blind push (vertebroplasty leak odds 2.2: -7.9) = 50.5.
+      total: 50.5,
+      passed: false,
+      criticalErrors: [], // the most exposed skin field stays under 2 Gy
+      seriousErrors: [
+        { id: 'continuous-screening', points: -12 },
+        { id: 'blind-push', points: -7.9 },
+      ],
       domains: {
-        // Disc leak 0.876 mL x1 x40 = -35.0. No image showed it before the last push, so there is
-        // no "kept going after a leak seen" item.
-        leakage: 65,
+        leakage: 90, // disc leak 0.25 mL x1 x40 = -10
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
-        // Continuous mode, 60 s screening runs: 6.17 min of fluoroscopy, 2.17 min beyond the free
-        // 4 min x10 = -21.7. No hand in the beam: the needle is still during every run (the textbook
-        // plan's pause after docking), so the radiation score is the screening time alone.
-        radiation: 78.3,
-        cement: 70, // 4.0 mL pushed between two images, 3.0 mL beyond the free 1 mL x10 = -30 (the cap)
+        // Continuous mode, 60 s screening runs with open shutters: 6.2 min of fluoroscopy, 15.2x the
+        // expert reference (-40, the cap); DAP 72.7x (-30, the cap); shutters open -15.
+        radiation: 15,
+        cement: 75, // 3.5 mL pushed between two images, 2.5 mL beyond the free 1 mL x10 = -25
         process: 90, // same-day discharge after a leak -10
+        // Set-up never squared: AP 10.7 deg tilt and lateral 3.3 deg axial behind the set-up, the
+        // pedicle entry and the posterior wall (both views) and the injection (lateral): 7 x -8.
+        imaging: 44,
       },
     },
   },
@@ -222,21 +260,26 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: 'clean fill',
     expected: {
-      // 0.25 x 100 + 0.25 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 60 = 94: process errors
-      // alone do not fail an attempt. The machine enforces the time-out (and refuses local
-      // anaesthetic after the skin puncture), so those cannot be skipped or mistimed.
-      total: 94,
-      passed: true,
-      criticalErrors: [],
+      // 0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 70 + 0.15 x 100 = 97, less
+      // antibiotics skipped (-12) and no local anaesthetic (-12) = 73; failed by the skin puncture
+      // without consent whatever the total. The machine enforces the time-out.
+      total: 73,
+      passed: false,
+      criticalErrors: ['no-consent'],
+      seriousErrors: [
+        { id: 'antibiotics-skipped', points: -12 },
+        { id: 'no-local', points: -12 },
+      ],
       domains: {
         leakage: 100,
         misplacement: 100,
         height: 100,
         radiation: 100,
         cement: 100,
-        // Consent missed -10, antibiotics missed -10, no local anaesthetic before the skin puncture
-        // -10, overnight stay after an uncomplicated procedure (same-day expected) -10.
-        process: 60,
+        // Consent missed -10, antibiotics missed -10, overnight stay after an uncomplicated procedure
+        // (same-day expected) -10.
+        process: 70,
+        imaging: 100,
       },
     },
   },

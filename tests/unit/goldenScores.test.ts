@@ -74,7 +74,8 @@ describe.each(GOLDEN_CASES)('known outcome of golden attempt $name', (c) => {
     expect(Object.fromEntries(report.domains.map((d) => [d.id, d.weight]))).toEqual(weights);
     const ids = Object.keys(weights) as DomainId[];
     const weightSum = ids.reduce((s, id) => s + weights[id], 0);
-    const domainTotal = Math.round((ids.reduce((s, id) => s + expected.domains[id] * weights[id], 0) / weightSum) * 10) / 10;
+    const domainTotal =
+      Math.round((ids.reduce((s, id) => s + expected.domains[id] * weights[id], 0) / weightSum) * 10) / 10;
     // The total is the weighted mean less the serious errors' points (never below 0).
     const serious = expected.seriousErrors.reduce((s, e) => s + e.points, 0);
     expect(expected.total).toBe(Math.round(Math.max(0, domainTotal + serious) * 10) / 10);
