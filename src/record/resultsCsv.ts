@@ -3,7 +3,15 @@ import { type AttemptRecord, isScored } from './attemptRecord';
 import { csvField } from './csvField';
 
 /** Domain columns, in the order the debrief lists the domains. */
-export const CSV_DOMAINS: readonly DomainId[] = ['leakage', 'misplacement', 'height', 'radiation', 'cement', 'process', 'imaging'];
+export const CSV_DOMAINS: readonly DomainId[] = [
+  'leakage',
+  'misplacement',
+  'height',
+  'radiation',
+  'cement',
+  'process',
+  'imaging',
+];
 
 const HEADER = [
   'date',

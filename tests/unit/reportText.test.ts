@@ -20,7 +20,9 @@ const report: ScoreReport = {
   passScore: 70,
   passed: false,
   criticalErrors: [{ id: 'medial-breach', label: 'medial breach of 2.4 mm', tick: 3725 * 60 }],
-  seriousErrors: [{ id: 'no-local', label: 'Skin punctured without local anaesthetic', points: -12, evidenceTicks: [600] }],
+  seriousErrors: [
+    { id: 'no-local', label: 'Skin punctured without local anaesthetic', points: -12, evidenceTicks: [600] },
+  ],
   domains: [
     {
       id: 'misplacement',
