@@ -82,23 +82,13 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
       commandTicks(input, 'fluoro.expose'),
     );
 
-  // Balloon: pushing on after the manometer reached the rating (a rupture means it went past it),
-  // and the rupture itself (a device failure: fragments and contrast in the body, a new balloon).
-  const limit = eventTicks(input, 'balloon.pressureLimit')[0];
+  // Balloon: pushed past its rated pressure until it burst. The manometer's warning (red zone from
+  // three quarters of the rating) is where textbook inflation stops, but pressing on into the red
+  // zone up to the rating is allowed; the error is the burst. One act, weighed as two serious errors:
+  // a device failure that leaves balloon fragments and contrast in the body and needs a new balloon.
   const rupture = eventTicks(input, 'balloon.ruptured');
-  const pushedOn =
-    limit === undefined
-      ? []
-      : input.log
-          .filter((e) => e.tick > limit && e.command.type === 'balloon.inflate' && e.command.mL > 0)
-          .map((e) => e.tick);
-  if (pushedOn.length || rupture.length)
-    add('balloon-past-rating', 'Balloon inflated past its rated pressure', -SERIOUS_POINTS, [
-      ...(limit === undefined ? [] : [limit]),
-      ...pushedOn.slice(0, 1),
-      ...rupture,
-    ]);
-  if (rupture.length) add('balloon-rupture', 'Balloon ruptured', -SERIOUS_POINTS, rupture);
+  if (rupture.length)
+    add('balloon-rupture', 'Balloon inflated past its rated pressure until it burst', -2 * SERIOUS_POINTS, rupture);
 
   // Cement: each error weighs by the leak odds the model shows for it.
   const odds = CEMENT_LEAK_ODDS[input.scenario.procedure];

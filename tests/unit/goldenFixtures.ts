@@ -201,16 +201,13 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     cement: 'no cement',
     expected: {
       // 0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 0 + 0.1 x 90 + 0.15 x 100 = 89, less the
-      // balloon pushed past its rating (-12) and its rupture (-12) = 65; failed by both critical
+      // balloon burst past its rating (-24, two serious errors) = 65; failed by both critical
       // errors. The machine refuses everything but imaging and balloon.remove with a ruptured balloon
       // in, so the attempt ends in the balloon phase: not-completed comes with rupture-ignored.
       total: 65,
       passed: false,
       criticalErrors: ['not-completed', 'rupture-ignored'],
-      seriousErrors: [
-        { id: 'balloon-past-rating', points: -12 },
-        { id: 'balloon-rupture', points: -12 },
-      ],
+      seriousErrors: [{ id: 'balloon-rupture', points: -24 }],
       domains: {
         leakage: 100, // no cement (the contrast from the balloon is not cement)
         misplacement: 100,

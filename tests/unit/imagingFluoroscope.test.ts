@@ -29,7 +29,14 @@ describe('Fluoroscope', () => {
     const f = make('single-plane');
     f.apply({ type: 'fluoro.expose', on: true });
     const ev = run(f, 3);
-    expect(ev.filter((e) => e.type === 'image.acquired')).toEqual([{ type: 'image.acquired', view: 'AP' }]);
+    // Each image carries how far the view is from true (the patient lies a little rotated on the table).
+    expect(ev.filter((e) => e.type === 'image.acquired')).toEqual([
+      {
+        type: 'image.acquired',
+        view: 'AP',
+        alignment: { axialDeg: expect.any(Number), craniocaudalDeg: expect.any(Number) },
+      },
+    ]);
     f.apply({ type: 'fluoro.expose', on: false });
     f.apply({ type: 'fluoro.expose', on: true });
     expect(run(f, 1).filter((e) => e.type === 'image.acquired')).toHaveLength(1);

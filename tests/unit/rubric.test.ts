@@ -221,7 +221,7 @@ describe('the rubric', () => {
     expect(triple.score).toBeLessThan(50);
   });
 
-  it('a balloon inflated on past its rated pressure is a serious error, its rupture another', () => {
+  it('a balloon burst past its rated pressure weighs as two serious errors; stopping in the red zone costs nothing', () => {
     const a = run(
       kpScenario,
       edit(kpPlan, (st) => {
@@ -233,6 +233,19 @@ describe('the rubric', () => {
         ];
       }),
     );
-    expect(seriousIds(a)).toEqual(expect.arrayContaining(['balloon-past-rating', 'balloon-rupture']));
+    expect(score(a).seriousErrors.find((e) => e.id === 'balloon-rupture')?.points).toBe(-2 * SERIOUS_POINTS);
+    // Pushing on past the warning without bursting: no serious error.
+    const warned = run(
+      kpScenario,
+      edit(kpPlan, (st) =>
+        st.map((x) =>
+          'repeat' in x && x.repeat.type === 'balloon.inflate' && x.stopIf
+            ? { ...x, stopIf: { balloonPressurePsi: 360 } }
+            : x,
+        ),
+      ),
+    );
+    expect(warned.final.events.some((e) => e.event.type === 'balloon.pressureLimit')).toBe(true);
+    expect(seriousIds(warned).filter((id) => id.startsWith('balloon'))).toEqual([]);
   });
 });
