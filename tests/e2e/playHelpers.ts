@@ -185,22 +185,24 @@ export async function localise(page: Page, scenarioId: string, mode: 'practice' 
 }
 
 /**
- * Dock: push by hand, 10 mm at a time (Shift+W), until the push stalls on the cortex (the trocar
- * panel's "Feel" line and the events feed say so). The tip is then on or just short of the bone.
+ * Dock: push by hand, 10 mm at a time (Shift+W), until the tip meets the bone: the push ends there
+ * (the events feed says the trocar docked, or that a push stalled on cortex). The tip is then on or
+ * just short of the bone.
  */
 export async function dock(page: Page): Promise<void> {
-  // The feed keeps the stall even when the dock that comes with it is the last thing the hand felt.
+  // The feed keeps the dock (or a stall) even when later events follow it.
   const feed = page.getByTestId('events-feed');
-  const stalled = async () => /Hand push stalled/.test((await feed.textContent()) ?? '');
-  for (let i = 0; i < 20 && !(await stalled()); i++) {
+  const onBone = async () =>
+    /Trocar docked on bone|Hand push stalled on cortical bone/.test((await feed.textContent()) ?? '');
+  for (let i = 0; i < 20 && !(await onBone()); i++) {
     const before = await num(page, 'trocar-depth');
     await page.keyboard.press('Shift+W');
-    // Wait for the push to run out: 10 mm deeper, or stalled on cortex.
+    // Wait for the push to run out: 10 mm deeper, or ended on the bone.
     await expect
-      .poll(async () => (await stalled()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 })
+      .poll(async () => (await onBone()) || (await num(page, 'trocar-depth')) >= before + 9.9, { timeout: 20_000 })
       .toBe(true);
   }
-  await expect(feed).toContainText('Hand push stalled on cortical bone');
+  await expect(feed).toContainText(/Trocar docked on bone|Hand push stalled on cortical bone/);
   await expect(page.getByTestId('trocar-milestone')).toHaveText(/In soft tissue|Docked on bone/);
 }
 

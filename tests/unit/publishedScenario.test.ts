@@ -8,8 +8,9 @@ import { createReplayHandlers } from '../../src/replay/replayHandlers';
 import { GOLDEN_CASES, goldenPath, loadScenario } from './goldenFixtures';
 
 const published = [...new Set(GOLDEN_CASES.map((c) => c.scenario))].map(loadScenario);
-/** A failing attempt (an epidural leak, critical error) and its file. */
-const failing = JSON.parse(readFileSync(goldenPath('vertebroplasty-posterior-wall-defect-l1-seed3'), 'utf8')).attempt;
+/** A failing attempt (a medial breach into the canal, critical error) and its file. */
+const failing = JSON.parse(readFileSync(goldenPath('medial-breach-kyphoplasty-l1-seed42'), 'utf8')).attempt;
+const publishedPass = loadScenario('levels/l1-osteoporotic-wedge.json').scoring.passScore;
 
 /** The failing attempt relabelled as a pass: pass score edited in the embedded scenario, hash recomputed. */
 function relabelled() {
@@ -31,10 +32,10 @@ describe('attempts are checked against the published scenario of their id and ve
     const a = parseAttemptFile(relabelled()); // the hash alone cannot tell
     expect(() => checkPublishedScenario(a, published)).toThrow(AttemptError);
     expect(() => checkPublishedScenario(a, published)).toThrow(
-      'The embedded scenario differs from the published scenario l1-myeloma-posterior-wall-defect v1: scoring.passScore (published 70, in the file 10).',
+      `The embedded scenario differs from the published scenario l1-osteoporotic-wedge v2: scoring.passScore (published ${publishedPass}, in the file 10).`,
     );
     expect(() => importAttempt(JSON.stringify(relabelled()), 'T', 'r', 0)).toThrow(
-      /differs from the published scenario l1-myeloma-posterior-wall-defect v1: scoring\.passScore/,
+      /differs from the published scenario l1-osteoporotic-wedge v2: scoring\.passScore/,
     );
   });
 
@@ -42,17 +43,17 @@ describe('attempts are checked against the published scenario of their id and ve
     const handle = createReplayHandlers();
     await expect(
       handle({ id: 1, kind: 'import', text: JSON.stringify(relabelled()), trainee: 'T', recordId: 'r', nowMs: 0 }),
-    ).rejects.toThrow(/differs from the published scenario l1-myeloma-posterior-wall-defect v1/);
+    ).rejects.toThrow(/differs from the published scenario l1-osteoporotic-wedge v2/);
   });
 
   it('names a version this app does not publish, and a scenario it does not publish at all', () => {
-    const versioned = { ...failing.scenario, version: 2 };
+    const versioned = { ...failing.scenario, version: 3 };
     expect(() => checkPublishedScenario({ scenario: versioned }, published)).toThrow(
-      /made on scenario l1-myeloma-posterior-wall-defect v2, but this app publishes l1-myeloma-posterior-wall-defect v1/,
+      /made on scenario l1-osteoporotic-wedge v3, but this app publishes l1-osteoporotic-wedge v2/,
     );
     const unknown = { ...failing.scenario, id: 'my-own-case' };
     expect(() => checkPublishedScenario({ scenario: unknown }, published)).toThrow(
-      /"my-own-case" v1 is not one this app publishes/,
+      /"my-own-case" v2 is not one this app publishes/,
     );
   });
 
