@@ -18,9 +18,11 @@ export const DOMAIN_WEIGHTS: Readonly<Record<DomainId, number>> = {
 };
 
 /**
- * Points a serious error takes off the total. One serious error costs more than half the margin
- * between the expert median (about 90) and a pass mark near 70, so two fail an otherwise expert
- * attempt and one leaves no room for anything else (README: "Serious errors").
+ * Points a serious error takes off the total: 12, about five standard deviations of the expert
+ * reference totals (sd 2-3 around a mean of 98), so one serious error puts an otherwise expert
+ * attempt below the contrasting-groups marks (90-94), while errors scored inside a domain cost a
+ * few points of the total each. It was chosen first as more than half the margin between the expert
+ * median and the first rubric's pass score of 70 (README: "Serious errors").
  */
 export const SERIOUS_POINTS = 12;
 
