@@ -359,7 +359,7 @@ export function scenarioEntries(): CorpusEntry[] {
       'a duplicated key',
       'scoring.passScore',
       () => ({
-        text: full().replace('"passScore": 70', '"passScore": 70, "passScore": 0'),
+        text: full().replace(/"passScore": (\d+)/, '"passScore": $1, "passScore": 0'),
       }),
     ),
     scenario(
