@@ -243,3 +243,50 @@ export async function monitorGrey(page: Page, view: View, savePath?: string): Pr
   }, png.toString('base64'));
   return { width: r.width, height: r.height, grey: Uint8Array.from(Buffer.from(r.grey, 'base64')) };
 }
+
+/** One attempt row of the record database, as the browser stored it. */
+export interface SavedAttempt {
+  readonly id: string;
+  readonly status: string;
+  readonly trainee: string;
+  readonly simTimeS: number;
+  readonly logLength: number;
+  /** Checklist items ticked in the saved log. */
+  readonly checklistTicks: number;
+}
+
+/** Every attempt row of the record database, read with the raw IndexedDB API (what the app really wrote). */
+export function savedAttempts(page: Page): Promise<SavedAttempt[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SavedAttempt[]>((resolve, reject) => {
+        const open = indexedDB.open('kyphosim-record');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('attempts')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const req = db.transaction('attempts').objectStore('attempts').getAll();
+          req.onsuccess = () => {
+            resolve(
+              req.result.map((r) => ({
+                id: r.id,
+                status: r.status,
+                trainee: r.trainee,
+                simTimeS: r.simTimeS,
+                logLength: r.file.log.length,
+                checklistTicks: r.file.log.filter(
+                  (e: { command: { type: string } }) => e.command.type === 'checklist.tick',
+                ).length,
+              })),
+            );
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}

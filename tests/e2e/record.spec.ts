@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR } from './playHelpers';
+import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR, savedAttempts } from './playHelpers';
 
 /**
  * The trainee's record in real Chromium with its real IndexedDB: autosave during the
@@ -14,42 +14,7 @@ import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR } fro
 const TRAINEE = 'Dr Record, "R"';
 const GOLDEN = JSON.parse(readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
 
-interface SavedRow {
-  id: string;
-  status: string;
-  trainee: string;
-  simTimeS: number;
-  logLength: number;
-}
-
-/** Every row of the record database, read with the raw IndexedDB API (what the app really wrote). */
-async function savedRows(page: Page): Promise<SavedRow[]> {
-  return page.evaluate(
-    () =>
-      new Promise<SavedRow[]>((resolve, reject) => {
-        const open = indexedDB.open('kyphosim-record');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('attempts')) return resolve([]);
-          const req = db.transaction('attempts').objectStore('attempts').getAll();
-          req.onsuccess = () => {
-            resolve(
-              req.result.map((r) => ({
-                id: r.id,
-                status: r.status,
-                trainee: r.trainee,
-                simTimeS: r.simTimeS,
-                logLength: r.file.log.length,
-              })),
-            );
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
+const savedRows = savedAttempts;
 
 const simTimeS = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-time-s'));
 

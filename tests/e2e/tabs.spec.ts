@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SEED } from './playHelpers';
+import { SEED, savedAttempts } from './playHelpers';
 
 /**
  * Two tabs of one browser (one context: same origin, same IndexedDB, same Web Locks): the tab that
@@ -22,35 +22,8 @@ async function countPuts(page: Page): Promise<void> {
 }
 const puts = (page: Page) => page.evaluate(() => (window as unknown as { __attemptPuts: number }).__attemptPuts);
 
-interface Row {
-  id: string;
-  status: string;
-  ticks: number;
-}
-const rows = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Row[]>((resolve, reject) => {
-        const open = indexedDB.open('kyphosim-record');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('attempts')) return resolve([]);
-          const req = db.transaction('attempts').objectStore('attempts').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(
-              req.result.map((r) => ({
-                id: r.id,
-                status: r.status,
-                ticks: r.file.log.filter((e: { command: { type: string } }) => e.command.type === 'checklist.tick')
-                  .length,
-              })),
-            );
-          };
-        };
-      }),
-  );
+const rows = async (page: Page) =>
+  (await savedAttempts(page)).map((r) => ({ id: r.id, status: r.status, ticks: r.checklistTicks }));
 
 async function tick(page: Page, key: string, item: string): Promise<void> {
   await page.keyboard.press(key);
