@@ -20,6 +20,10 @@ const CEMENT_PHASES = ['liquid', 'sticky', 'working', 'setting', 'set'] as const
  * fact from the first side of a bipedicular procedure does not satisfy the same wait on the second
  * side), from the start of the procedure, or since the latest cement push (cement.inject command).
  */
+/** Fracture findings the case review shows (scenario.fracture's yes/no fields) that a plan may act on. */
+export const CASE_FINDINGS = ['posteriorWallDefect', 'lateralCortexDefect', 'endplateCrack', 'cleft'] as const;
+export type CaseFinding = (typeof CASE_FINDINGS)[number];
+
 export type EventSince = 'phase' | 'start' | 'lastPush';
 
 export type PlanCondition =
@@ -41,6 +45,14 @@ export type PlanCondition =
   | { readonly cementDeviceBelowMl: number }
   /** A cement leak has appeared on an image the operator took (the leak's seenTick). */
   | { readonly cementLeakSeen: true }
+  /**
+   * A lateral image taken since the latest push shows the bulk cement this far back, as a share of
+   * the body's depth (0 anterior cortex, 1 posterior wall): the textbook stop at the posterior
+   * quarter is 0.75.
+   */
+  | { readonly cementPosteriorReachSeen: number }
+  /** The case review shows this finding of the fracture (scenario.fracture), e.g. a broken posterior wall. */
+  | { readonly caseFinding: CaseFinding }
   | { readonly anyOf: readonly PlanCondition[] }
   | { readonly allOf: readonly PlanCondition[] }
   | { readonly not: PlanCondition };
@@ -58,6 +70,8 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ cementInBodyMl: z.number().positive() }),
       z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
       z.strictObject({ cementLeakSeen: z.literal(true) }),
+      z.strictObject({ cementPosteriorReachSeen: z.number().positive().max(1) }),
+      z.strictObject({ caseFinding: z.enum(CASE_FINDINGS) }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ not: conditionSchema }),

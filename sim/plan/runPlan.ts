@@ -44,6 +44,8 @@ export interface ConditionContext {
   readonly phaseTick: number;
   /** Tick of the latest accepted cement.inject, or null before any. */
   readonly lastPushTick: number | null;
+  /** The case's fracture findings as the case review shows them (absent: none shown). */
+  readonly fracture?: Scenario['fracture'];
 }
 
 /**
@@ -53,7 +55,7 @@ export interface ConditionContext {
  * (none before any push).
  */
 export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: ConditionContext | number = 0): boolean {
-  const ctx = typeof context === 'number' ? { phaseTick: context, lastPushTick: null } : context;
+  const ctx: ConditionContext = typeof context === 'number' ? { phaseTick: context, lastPushTick: null } : context;
   if ('event' in c) {
     const since = c.since ?? 'phase';
     const from = since === 'start' ? 0 : since === 'phase' ? ctx.phaseTick : ctx.lastPushTick;
@@ -69,9 +71,24 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('cementDeviceBelowMl' in c) return snap.cement.delivery.loadedMl < c.cementDeviceBelowMl;
   if ('cementInBodyMl' in c) return snap.cement.inBodyMl >= c.cementInBodyMl;
   if ('cementLeakSeen' in c) return snap.cement.leaks.some((l) => l.seenTick !== null);
+  if ('caseFinding' in c) return ctx.fracture?.[c.caseFinding] === true;
+  if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('anyOf' in c) return c.anyOf.some((x) => conditionHolds(snap, x, ctx));
   if ('allOf' in c) return c.allOf.every((x) => conditionHolds(snap, x, ctx));
   return !conditionHolds(snap, c.not, ctx);
+}
+
+/**
+ * How far back the bulk cement reaches on a lateral image taken since the latest push (0 when no
+ * lateral image was taken since): what the operator sees, not what the lattice knows between images.
+ */
+function posteriorReachSeen(snap: SimSnapshot, ctx: ConditionContext): number {
+  const from = ctx.lastPushTick;
+  if (from === null) return 0;
+  const looked = snap.events.some(
+    (e) => e.tick >= from && e.event.type === 'image.acquired' && e.event.view === 'lateral',
+  );
+  return looked ? (snap.cement.distribution.posteriorReach ?? 0) : 0;
 }
 
 /**
@@ -87,7 +104,7 @@ function contextOf(session: Session): ConditionContext {
     if (phaseTick === null && (command.type === 'phase.next' || command.type === 'side.select')) phaseTick = tick;
     if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
   }
-  return { phaseTick: phaseTick ?? 0, lastPushTick };
+  return { phaseTick: phaseTick ?? 0, lastPushTick, fracture: session.scenario.fracture };
 }
 
 /** A step the plan cannot carry out: caught by playPlan, which ends the plan there. */

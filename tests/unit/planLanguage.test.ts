@@ -143,6 +143,63 @@ describe('plan language: conditions', () => {
       conditionHolds(snapWith({ cement: { ...c, leaks: [{ ...leak, seenTick: 12 }] } }), { cementLeakSeen: true }, ctx),
     ).toBe(true);
   });
+
+  it('caseFinding reads what the case review shows of the fracture', () => {
+    const broken = {
+      phaseTick: 0,
+      lastPushTick: null,
+      fracture: { ...vertebroplasty.fracture, posteriorWallDefect: true },
+    };
+    const intact = {
+      phaseTick: 0,
+      lastPushTick: null,
+      fracture: { ...vertebroplasty.fracture, posteriorWallDefect: false },
+    };
+    expect(conditionHolds(fresh(), { caseFinding: 'posteriorWallDefect' }, broken)).toBe(true);
+    expect(conditionHolds(fresh(), { caseFinding: 'posteriorWallDefect' }, intact)).toBe(false);
+    expect(conditionHolds(fresh(), { caseFinding: 'posteriorWallDefect' }, ctx)).toBe(false);
+  });
+
+  it('the textbook vertebroplasty stops earlier on the case with a broken posterior wall', () => {
+    const myeloma = loadScenario('levels/l1-myeloma-posterior-wall-defect.json');
+    const textbook = planSchema.parse(JSON.parse(readFileSync('levels/plans/textbook-vertebroplasty.json', 'utf8')));
+    // The same plan without the broken-wall clause: it stops only near the posterior wall (0.9).
+    const withoutWallClause: Plan = {
+      ...textbook,
+      steps: textbook.steps.map((s) =>
+        'repeat' in s && s.repeat.type === 'cement.inject'
+          ? { ...s, stopIf: { anyOf: [{ event: 'cement.leak' }, { cementPosteriorReachSeen: 0.9 }] } }
+          : s,
+      ),
+    };
+    const reach = (p: Plan) => runPlan(myeloma, 3, p).snapshot().cement.distribution.posteriorReach ?? 0;
+    const careful = reach(textbook);
+    expect(careful).toBeLessThan(0.85);
+    expect(reach(withoutWallClause)).toBeGreaterThan(careful + 0.05);
+  });
+
+  it('cementPosteriorReachSeen needs a lateral image since the latest push showing the front that far back', () => {
+    const c = fresh().cement;
+    const deep = { ...c, distribution: { ...c.distribution, posteriorReach: 0.8 } };
+    const lateralAt = (tick: number) => ({ tick, event: { type: 'image.acquired', view: 'lateral' } });
+    const apAt = (tick: number) => ({ tick, event: { type: 'image.acquired', view: 'AP' } });
+    const stop: PlanCondition = { cementPosteriorReachSeen: 0.75 };
+    const afterPush = { phaseTick: 0, lastPushTick: 100 };
+    expect(conditionHolds(snapWith({ cement: deep, events: [lateralAt(110)] }), stop, afterPush)).toBe(true);
+    // The image came before the push: the operator has not seen where this push went.
+    expect(conditionHolds(snapWith({ cement: deep, events: [lateralAt(90)] }), stop, afterPush)).toBe(false);
+    // An AP image does not show how far back the cement is.
+    expect(conditionHolds(snapWith({ cement: deep, events: [apAt(110)] }), stop, afterPush)).toBe(false);
+    // Not as far back as the operator's line, or no push yet.
+    expect(
+      conditionHolds(
+        snapWith({ cement: deep, events: [lateralAt(110)] }),
+        { cementPosteriorReachSeen: 0.85 },
+        afterPush,
+      ),
+    ).toBe(false);
+    expect(conditionHolds(snapWith({ cement: deep, events: [lateralAt(110)] }), stop, ctx)).toBe(false);
+  });
 });
 
 describe('plan language: runner', () => {
