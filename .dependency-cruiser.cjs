@@ -7,13 +7,13 @@
  *   src/<feature>/  menu procedure debrief       what a user does; features never import each other
  *                   history lab editor           (the shell hands data between them)
  *   src/<service>/  replay render record         browser services the features use
- *                   keyboard scenarios settings
+ *                   keyboard scenarios settings labClient
  *   src/ui/                                      shared presentational pieces, labels, formatting
  *   src/attempt/                                 plain types handed from one feature to another
  *   sim/ (through its public face)               the engine: pure, knows nothing above it
  */
 const FEATURES = '(menu|procedure|debrief|history|lab|editor)';
-const SERVICES = '(replay|render|record|keyboard|scenarios|settings)';
+const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient)';
 const SHELL = '^src/(App|main)\\.tsx?$';
 
 module.exports = {
