@@ -21,6 +21,8 @@ import type { AttemptReview } from '../attempt/attemptReview';
 import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './debrief.css';
 import { saveJson } from '../ui/saveFile';
+import { useServerScore } from '../labClient/serverScore';
+import { ServerScoreNote } from '../ui/ServerScoreNote';
 
 interface Props {
   readonly attempt: FinishedAttempt;
@@ -41,6 +43,8 @@ type Scored = { readonly report: ScoreReport } | { readonly error: string };
  */
 export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
   const { session, finalSnapshot } = attempt;
+  // In a lab, the server's own score by replay (the one that counts), once it has scored the attempt.
+  const serverScore = useServerScore(attempt.recordId);
   const scored = useMemo<Scored>(() => {
     try {
       return { report: scoreAttempt(session.scenario, session.log, finalSnapshot) };
@@ -109,6 +113,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
               {UNSIGNED_ATTEMPT_STATEMENT}
             </p>
           )}
+          <ServerScoreNote view={serverScore} />
         </div>
         <div className="debrief-buttons">
           <button

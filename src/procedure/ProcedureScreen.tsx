@@ -36,6 +36,9 @@ import { TakenOverDialog } from './panels/TakenOverDialog';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
+import { useLab } from '../labClient/labSession';
+import { uploadsSummary } from '../labClient/uploadsSummary';
+import { UploadsWaiting } from '../ui/UploadsWaiting';
 import './procedure.css';
 
 interface Props {
@@ -82,6 +85,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const [session] = useState(() => resumed ?? createSession(start.scenario, start.seed, { mode: start.mode }));
   const [store] = useState(() => createSnapshotStore(session.snapshot()));
   const autosave = useAutosave(session, store, record);
+  // Lab mode: how many attempts wait for the lab server (shown in the top bar while any do).
+  const uploads = uploadsSummary(useLab().uploads);
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);
@@ -199,6 +204,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           <span className="badge">seed {session.seed}</span>
         </div>
         <SimClock timeS={snap.timeS} speed={speed} />
+        <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
             Help <kbd>F1</kbd>

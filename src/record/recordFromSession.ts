@@ -21,6 +21,7 @@ export function recordFromSession(
     mode: session.mode,
     status,
     updatedAt: nowMs,
+    ...(status === 'in-progress' ? {} : { endedAt: nowMs }),
     simTimeS: session.tick * FIXED_DT_S,
     file: toAttemptFile(session, APP_VERSION),
     ...(summary ? { summary } : {}),
