@@ -153,7 +153,12 @@ export function LabPanel({ onResume }: Props) {
           aria-describedby={stationProblem ? 'lab-station-problem' : undefined}
           onChange={(e) => setStationText(e.target.value)}
           onBlur={saveStation}
-          onKeyDown={(e) => e.key === 'Enter' && saveStation()}
+          onKeyDown={(e) => {
+            // Enter here saves the name; it does not start the case as Enter elsewhere on the menu does.
+            if (e.key !== 'Enter') return;
+            e.stopPropagation();
+            saveStation();
+          }}
         />
         {stationProblem && (
           <p className="menu-error" id="lab-station-problem" role="alert">

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A stand-in lab server for the unit tests of the app's HTTP client and upload queue: real HTTP on
  * a free port, answering as the API contract says for the routes the app calls (health, session,
  * join, attempts). Its behaviour can be switched per test (`down`: every call answers 503;
- * `hang`: no answer at all). Not the lab server: that one (server/) has its own tests.
+ * `hang`: no answer at all). It keeps a single session, not one per cookie. Not the lab server:
+ * that one (server/) has its own tests.
  */
 export interface StandIn {
   readonly url: string;
@@ -35,6 +36,9 @@ export async function startStandIn(): Promise<StandIn> {
     close: async () => {},
   };
   const sockets = new Set<import('node:net').Socket>();
+  // One session for the whole stand-in (it keeps no cookies): signed in from a good POST /api/session
+  // until DELETE /api/session. Enough for one browser or one client per test.
+  let signedIn = false;
 
   const send = (res: ServerResponse, status: number, body?: unknown) => {
     if (body === undefined) {
@@ -80,12 +84,20 @@ export async function startStandIn(): Promise<StandIn> {
     if (path === '/api/health' && method === 'GET')
       return send(res, 200, { service: 'kyphosim-lab', appVersion: '0.1.0', simVersion: 'sim-test' });
     if (path === '/api/session' && method === 'POST') {
-      if (b.username === USER.username && b.password === PASSWORD)
+      if (b.username === USER.username && b.password === PASSWORD) {
+        signedIn = true;
         return send(res, 200, { user: USER, csrfToken: CSRF });
+      }
       return error(res, 401, 'bad-credentials', 'The username or password is wrong.');
     }
-    if (path === '/api/session' && method === 'GET') return error(res, 401, 'not-signed-in', 'Nobody is signed in.');
-    if (path === '/api/session' && method === 'DELETE') return send(res, 204);
+    if (path === '/api/session' && method === 'GET')
+      return signedIn
+        ? send(res, 200, { user: USER, csrfToken: CSRF })
+        : error(res, 401, 'not-signed-in', 'Nobody is signed in.');
+    if (path === '/api/session' && method === 'DELETE') {
+      signedIn = false;
+      return send(res, 204);
+    }
     if (path === '/api/join' && method === 'POST') {
       if (b.code !== JOIN_CODE) return error(res, 400, 'bad-join-code', 'No cohort has that join code.');
       return send(res, 201, {
