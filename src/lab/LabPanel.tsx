@@ -167,7 +167,7 @@ export function LabPanel({ onResume }: Props) {
         )}
       </div>
 
-      <UploadsWaiting summary={uploadsSummary(lab.uploads)} />
+      <UploadsWaiting summary={uploadsSummary(lab.uploads, user?.id ?? null)} />
       {lab.uploads.refused.map((e) => (
         <div key={e.attemptId} className="upload-refused" data-testid="upload-refused" role="alert">
           <p>

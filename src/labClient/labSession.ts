@@ -17,6 +17,12 @@ import { indexedDbOutboxStore } from './outboxDb';
 
 export type LabMode = 'detecting' | 'standalone' | 'lab';
 
+/**
+ * The longest an in-progress save waits before it is uploaded, so that the autosave's save per
+ * command costs the lab server one request per few seconds of play, not one per key press.
+ */
+export const UPLOAD_COALESCE_MS = 3_000;
+
 export interface LabState {
   readonly mode: LabMode;
   readonly health: LabHealth | null;
@@ -145,12 +151,16 @@ export async function queueUpload(record: AttemptRecord): Promise<void> {
   if (!record.traineeId) return;
   await startLab();
   try {
-    await outbox?.enqueue({
-      attemptId: record.id,
-      ownerId: record.traineeId,
-      ownerName: record.trainee,
-      body: { status: record.status, station: getStation(), attempt: attemptFileV2(record) },
-    });
+    await outbox?.enqueue(
+      {
+        attemptId: record.id,
+        ownerId: record.traineeId,
+        ownerName: record.trainee,
+        body: { status: record.status, station: getStation(), attempt: attemptFileV2(record) },
+      },
+      // While it is played, at most one upload per UPLOAD_COALESCE_MS; the end goes at once.
+      { notBefore: Date.now() + (record.status === 'in-progress' ? UPLOAD_COALESCE_MS : 0) },
+    );
   } catch (err) {
     set({ problem: `An upload could not be queued in this browser: ${errorText(err)}` });
   }

@@ -67,8 +67,15 @@ export interface OutboxState {
 }
 
 export interface Outbox {
-  /** Keep this body as the attempt's latest and try to send it. Resolves once it is stored (not sent). */
-  enqueue(item: Pick<OutboxEntry, 'attemptId' | 'ownerId' | 'ownerName' | 'body'>): Promise<void>;
+  /**
+   * Keep this body as the attempt's latest and send it, not before `notBefore` (wall-clock ms;
+   * default now): the autosave's in-progress bodies wait a few seconds so that a burst of commands
+   * is one request. Resolves once it is stored (not sent).
+   */
+  enqueue(
+    item: Pick<OutboxEntry, 'attemptId' | 'ownerId' | 'ownerName' | 'body'>,
+    options?: { readonly notBefore?: number },
+  ): Promise<void>;
   /** Send what is due; `now: true` ignores the waits (back online, start-up, sign-in). Resolves after the pass. */
   flush(options?: { readonly now?: boolean }): Promise<void>;
   /** Forget a refused entry once its sentence has been read. */
@@ -200,12 +207,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   return {
-    async enqueue({ attemptId, ownerId, ownerName, body }) {
+    async enqueue({ attemptId, ownerId, ownerName, body }, options = {}) {
       const now = deps.now();
+      const due = Math.max(now, options.notBefore ?? now);
       await deps.store.upsert(attemptId, (prev) =>
         prev && !prev.refused
-          ? // A newer body of an attempt that is failing keeps its wait: autosaves must not hammer a down server.
-            { ...prev, ownerId, ownerName, body, revision: prev.revision + 1 }
+          ? {
+              ...prev,
+              ownerId,
+              ownerName,
+              body,
+              revision: prev.revision + 1,
+              // A body waiting to be coalesced goes no later than this one asks; one that is failing
+              // keeps its backoff: autosaves must not hammer a server that is down.
+              nextTryAt: prev.failures > 0 ? prev.nextTryAt : Math.min(prev.nextTryAt, due),
+            }
           : {
               attemptId,
               ownerId,
@@ -214,7 +230,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
               revision: (prev?.revision ?? 0) + 1,
               queuedAt: now,
               failures: 0,
-              nextTryAt: now,
+              nextTryAt: due,
             },
       );
       void flush();

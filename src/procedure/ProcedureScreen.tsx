@@ -86,7 +86,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const [store] = useState(() => createSnapshotStore(session.snapshot()));
   const autosave = useAutosave(session, store, record);
   // Lab mode: how many attempts wait for the lab server (shown in the top bar while any do).
-  const uploads = uploadsSummary(useLab().uploads);
+  const lab = useLab();
+  const uploads = uploadsSummary(lab.uploads, lab.user?.id ?? null);
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);

@@ -3,6 +3,7 @@ import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelayMs } from '../../src/labClient/
 import { createLabClient, type LabClient } from '../../src/labClient/labApi';
 import type { AttemptUpload } from '../../src/labClient/labApiTypes';
 import { createOutbox, memoryOutboxStore, type Outbox } from '../../src/labClient/outbox';
+import { uploadsSummary } from '../../src/labClient/uploadsSummary';
 import { STAND_IN, type StandIn, startStandIn } from './labStandIn';
 
 describe('retry backoff', () => {
@@ -242,5 +243,38 @@ describe('upload queue', () => {
     await outbox.flush();
     expect(lab.attempts.get('a-1')).toMatchObject({ status: 'finished', revision: 2, body: body('finished', 9) });
     expect(store.entries.size).toBe(0);
+  });
+
+  it('coalesces the in-progress bodies of a few seconds into one request; the end goes at once', async () => {
+    const soon = { notBefore: clock + 3_000 };
+    await outbox.enqueue({ attemptId: 'a-1', body: body('in-progress', 1), ...ana }, soon);
+    await outbox.flush();
+    clock += 1_000;
+    await outbox.enqueue({ attemptId: 'a-1', body: body('in-progress', 2), ...ana }, { notBefore: clock + 3_000 });
+    await outbox.flush();
+    expect(lab.attempts.size).toBe(0);
+    // Only coalescing, not held up: the upload line counts nothing.
+    expect(uploadsSummary(outbox.state(), ana.ownerId)).toEqual({ waiting: 0, lastError: null });
+    await advance(2_000);
+    expect(lab.attempts.get('a-1')).toMatchObject({ revision: 1, body: body('in-progress', 2) });
+    // The next in-progress body waits again; the finished one that follows it goes at once.
+    await outbox.enqueue({ attemptId: 'a-1', body: body('in-progress', 3), ...ana }, { notBefore: clock + 3_000 });
+    await outbox.enqueue({ attemptId: 'a-1', body: body('finished', 4), ...ana });
+    await outbox.flush();
+    expect(lab.attempts.get('a-1')).toMatchObject({ revision: 2, status: 'finished', body: body('finished', 4) });
+    expect(outbox.state().waiting).toEqual([]);
+  });
+
+  it('counts on the upload line what is held up: a failed try, or another trainee’s attempt', async () => {
+    await outbox.enqueue({ attemptId: 'b-1', body: body('finished', 2), ownerId: 'u-other', ownerName: 'Bo' });
+    lab.failWith = 502;
+    await outbox.enqueue({ attemptId: 'a-1', body: body('finished', 2), ...ana });
+    await outbox.flush();
+    expect(uploadsSummary(outbox.state(), ana.ownerId)).toEqual({
+      waiting: 2,
+      lastError: 'The lab server is restarting.',
+    });
+    // Nobody signed in: everything waiting is held up.
+    expect(uploadsSummary(outbox.state(), null).waiting).toBe(2);
   });
 });
