@@ -21,7 +21,7 @@ export const PASSWORD = 'correct horse battery';
  * see each other's rows.
  */
 export async function startTestServer(
-  options: { scoringWorkers?: number; replayBudgetMs?: number } = {},
+  options: { scoringWorkers?: number; replayBudgetMs?: number; distDir?: string } = {},
 ): Promise<LabServer> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   return startLabServer({
@@ -33,6 +33,7 @@ export async function startTestServer(
     replayBudgetMs: options.replayBudgetMs ?? 60_000,
     pollMs: 100,
     trustProxy: false,
+    distDir: options.distDir,
   });
 }
 
