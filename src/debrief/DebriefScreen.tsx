@@ -22,6 +22,7 @@ import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './debrief.css';
 import { saveJson } from '../ui/saveFile';
 import { useServerScore } from '../labClient/serverScore';
+import { getAttempt } from '../record/attemptStore';
 import { ServerScoreNote } from '../ui/ServerScoreNote';
 
 interface Props {
@@ -62,12 +63,15 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
   const download = useCallback(async () => {
     setSaving('busy');
     try {
-      saveJson(filename, await toAttemptFile(session, APP_VERSION));
+      // The record's file carries who played it, where and when (format v2); the session alone does not.
+      const record = attempt.recordId ? await getAttempt(attempt.recordId).catch(() => undefined) : undefined;
+      const same = record && record.file.endTick === session.tick && record.file.log.length === session.log.length;
+      saveJson(filename, same ? record.file : toAttemptFile(session, APP_VERSION));
       setSaving('saved');
     } catch {
       setSaving('failed');
     }
-  }, [session, filename]);
+  }, [session, filename, attempt.recordId]);
 
   const { trace, expert, film, client } = useDebriefReplay(session, finalSnapshot.tick);
   const [reveal, setReveal] = useState(false);

@@ -22,7 +22,7 @@ export async function resumeServerAttempt(
   if (detail.trainee.id !== user.id) throw new Error('the lab server gave back an attempt of another trainee.');
   if (detail.status !== 'in-progress') throw new Error(`it is ${detail.status} on the lab server, not in progress.`);
   const file = parseAttemptFile(detail.attempt);
-  const metadata = attemptMetadataOf(detail.attempt);
+  const metadata = attemptMetadataOf(file);
   const now = Date.now();
   const record: AttemptRecord = {
     id: detail.id,

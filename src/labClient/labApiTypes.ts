@@ -87,5 +87,6 @@ export type UploadStatus = 'in-progress' | 'finished' | 'abandoned';
 export interface AttemptUpload {
   readonly status: UploadStatus;
   readonly station: string;
+  /** The attempt file (sim/attempt's AttemptFile, format v2), without a signature. */
   readonly attempt: Readonly<Record<string, unknown>>;
 }

@@ -156,7 +156,7 @@ export async function queueUpload(record: AttemptRecord): Promise<void> {
         attemptId: record.id,
         ownerId: record.traineeId,
         ownerName: record.trainee,
-        body: { status: record.status, station: getStation(), attempt: attemptFileV2(record) },
+        body: { status: record.status, station: getStation(), attempt: { ...attemptFileV2(record) } },
       },
       // While it is played, at most one upload per UPLOAD_COALESCE_MS; the end goes at once.
       { notBefore: Date.now() + (record.status === 'in-progress' ? UPLOAD_COALESCE_MS : 0) },

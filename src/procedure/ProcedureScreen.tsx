@@ -36,6 +36,7 @@ import { TakenOverDialog } from './panels/TakenOverDialog';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
+import { sessionAttemptFile } from '../record/attemptFileV2';
 import { useLab } from '../labClient/labSession';
 import { uploadsSummary } from '../labClient/uploadsSummary';
 import { UploadsWaiting } from '../ui/UploadsWaiting';
@@ -175,7 +176,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   // The attempt as it stands, as a file the history can import (offered when saving fails).
   const exportAttempt = useCallback(() => {
     const id = record?.id.slice(0, 8) ?? 'unsaved';
-    saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, toAttemptFile(session, APP_VERSION));
+    const file = record ? sessionAttemptFile(session, record) : toAttemptFile(session, APP_VERSION);
+    saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, file);
   }, [session, record]);
 
   const mode = session.mode;

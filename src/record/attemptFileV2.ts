@@ -1,31 +1,62 @@
-import { APP_VERSION } from '../../sim/core';
+import { type AttemptFile, type AttemptFileOptions, toAttemptFile } from '../../sim/attempt';
+import { APP_VERSION, MAX_STATION_LENGTH, MAX_TITLE_LENGTH, MAX_TRAINEE_ID_LENGTH } from '../../sim/core';
+import type { Session } from '../../sim/session';
 import type { AttemptRecord } from './attemptRecord';
-
-/**
- * The version of the simulation this build runs, recorded in attempt files (format v2) so a
- * score can be traced to the simulator that made it. The simulator ships inside the app's package,
- * so it is the package's version until sim/ states one of its own.
- */
-export const SIM_VERSION_OF_THIS_BUILD: string = APP_VERSION;
 
 const iso = (ms: number | undefined): string | null =>
   ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 
 /**
- * An attempt record as an attempt file of format v2 (unsigned): the replayable file of the record
- * plus who played it, on which station and when (wall-clock, ISO 8601 UTC, from the app: the
- * simulation never reads these). This is the body's `attempt` sent to the lab server.
+ * Text as the attempt file's plain-text fields take it (sim/attempt's schema: one line, no control
+ * characters, lone surrogates or angle brackets, bounded): a name typed on the menu may hold any
+ * of these; they are dropped rather than the file refused. Null when nothing is left.
  */
-export function attemptFileV2(record: AttemptRecord, simVersion = SIM_VERSION_OF_THIS_BUILD): Record<string, unknown> {
-  const name = record.trainee.trim();
-  const traineeId = record.traineeId ?? null;
+function plainLine(text: string | null | undefined, max: number): string | null {
+  if (!text) return null;
+  const clean = text
+    .replace(/[\p{Cc}\p{Cs}<>]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean === '' ? null : [...clean].slice(0, max).join('').trim();
+}
+
+/** Who, where and when of an attempt (format v2's metadata), from the record's fields. */
+export function attemptMetadata(
+  who: Pick<AttemptRecord, 'trainee' | 'traineeId' | 'station' | 'startedAt'>,
+  endedAtMs: number | undefined,
+): AttemptFileOptions {
+  const name = plainLine(who.trainee, MAX_TITLE_LENGTH);
+  const id = plainLine(who.traineeId, MAX_TRAINEE_ID_LENGTH);
   return {
-    ...record.file,
-    version: 2,
-    trainee: name === '' && traineeId === null ? null : { id: traineeId, name },
-    station: record.station ?? null,
-    startedAt: iso(record.startedAt),
-    endedAt: record.status === 'in-progress' ? null : iso(record.endedAt ?? record.updatedAt),
-    simVersion,
+    trainee: name === null && id === null ? null : { id, name: name ?? id ?? '' },
+    station: plainLine(who.station, MAX_STATION_LENGTH),
+    startedAt: iso(who.startedAt),
+    endedAt: iso(endedAtMs),
   };
+}
+
+/** A session frozen into an attempt file (format v2) with its who, where and when. */
+export function sessionAttemptFile(
+  session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>,
+  who: Pick<AttemptRecord, 'trainee' | 'traineeId' | 'station' | 'startedAt'>,
+  endedAtMs?: number,
+): AttemptFile {
+  return toAttemptFile(session, APP_VERSION, attemptMetadata(who, endedAtMs));
+}
+
+/**
+ * An attempt record's file as format v2 with the record's metadata (the record is the truth for
+ * who, where and when: a status written without a session, such as abandoned, ends it here). This
+ * is the `attempt` sent to the lab server. A file stored before format v2 keeps its replayable
+ * fields and says its model is unknown, as the simulator's own migration does.
+ */
+export function attemptFileV2(record: AttemptRecord): AttemptFile {
+  const file = record.file as AttemptFile | (Omit<AttemptFile, 'version' | 'simVersion'> & { version: 1 });
+  const ended = record.status === 'in-progress' ? undefined : (record.endedAt ?? record.updatedAt);
+  return {
+    ...file,
+    version: 2,
+    simVersion: 'simVersion' in file ? file.simVersion : 'unknown',
+    ...attemptMetadata(record, ended),
+  } as AttemptFile;
 }

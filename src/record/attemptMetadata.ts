@@ -1,42 +1,32 @@
-import { z } from 'zod';
+import type { AttemptFile } from '../../sim/attempt';
 
 /**
- * Who played an attempt, where and when, as an attempt file of format v2 states it (its trainee,
- * station and wall-clock times). Read from the file's JSON on its own, leniently: a v1 file has
- * none of it (all null), and a field that is malformed is left out rather than trusted; the
- * replayable part is validated by the simulator's parser, not here.
+ * Who played an attempt, where and when, as its file (format v2, validated by the simulator's
+ * parser) states it, with the times as wall-clock ms. A file migrated from v1 states none of it.
  */
-export interface AttemptMetadata {
+export interface AttemptWhoWhere {
   readonly trainee: { readonly id: string | null; readonly name: string } | null;
   readonly station: string | null;
-  /** Wall-clock ms since the epoch, or null when the file does not say (or says nonsense). */
+  /** Wall-clock ms since the epoch, or null when the file does not say (or says a time no lab lived in). */
   readonly startedAt: number | null;
   readonly endedAt: number | null;
 }
 
-const traineeSchema = z.object({ id: z.string().max(200).nullable(), name: z.string().max(200) });
-const stationSchema = z.string().max(120);
-const isoSchema = z.iso.datetime({ offset: true });
-
-/** Years an attempt time may lie in: earlier or later is a corrupt or forged file, not a lab's session. */
+/** Years an attempt may have been played in: a time outside is a corrupt or forged file, not a lab's session. */
 const EARLIEST_MS = Date.UTC(2020, 0, 1);
 const LATEST_MS = Date.UTC(2200, 0, 1);
 
-function time(value: unknown): number | null {
-  const r = isoSchema.safeParse(value);
-  if (!r.success) return null;
-  const ms = Date.parse(r.data);
+function wallClockMs(iso: string | null): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
   return Number.isFinite(ms) && ms >= EARLIEST_MS && ms < LATEST_MS ? ms : null;
 }
 
-export function attemptMetadataOf(file: unknown): AttemptMetadata {
-  const o = file !== null && typeof file === 'object' ? (file as Record<string, unknown>) : {};
-  const trainee = traineeSchema.safeParse(o.trainee);
-  const station = stationSchema.safeParse(o.station);
+export function attemptMetadataOf(file: AttemptFile): AttemptWhoWhere {
   return {
-    trainee: trainee.success && trainee.data.name.trim() !== '' ? trainee.data : null,
-    station: station.success ? station.data : null,
-    startedAt: time(o.startedAt),
-    endedAt: time(o.endedAt),
+    trainee: file.trainee,
+    station: file.station,
+    startedAt: wallClockMs(file.startedAt),
+    endedAt: wallClockMs(file.endedAt),
   };
 }

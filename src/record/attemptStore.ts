@@ -1,6 +1,7 @@
 import type { AttemptRecord } from './attemptRecord';
 import type { AttemptReview } from '../attempt/attemptReview';
 import { recordDb } from './recordDb';
+import { attemptFileV2 } from './attemptFileV2';
 
 /** Write (insert or replace) one attempt record. */
 export async function putAttempt(record: AttemptRecord): Promise<void> {
@@ -34,6 +35,7 @@ export async function abandonAttempt(id: string, nowMs: number): Promise<Attempt
   let abandoned: AttemptRecord | undefined;
   if (row && row.status === 'in-progress') {
     abandoned = { ...row, status: 'abandoned', updatedAt: nowMs, endedAt: nowMs };
+    abandoned = { ...abandoned, file: attemptFileV2(abandoned) };
     await tx.store.put(abandoned);
   }
   await tx.done;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { MAX_STATION_LENGTH, PLAIN_TEXT_PATTERN } from '../../sim/core';
 
 /**
  * The name of this station (the lab computer the browser runs on), recorded in every attempt and
@@ -8,8 +9,6 @@ import { useSyncExternalStore } from 'react';
  */
 
 const STORAGE_KEY = 'kyphosim.station.v1';
-/** The longest station name (the attempt file's limit). */
-export const MAX_STATION_LENGTH = 120;
 
 function generated(): string {
   const bytes = new Uint8Array(2);
@@ -22,8 +21,8 @@ export function stationNameProblem(name: string): string | null {
   const t = name.trim();
   if (t === '') return 'The station needs a name.';
   if (t.length > MAX_STATION_LENGTH) return `A station name has at most ${MAX_STATION_LENGTH} characters.`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(t)) return 'A station name cannot hold control characters (tabs, line breaks).';
+  // The attempt file's rule for plain text (sim/attempt): one line, no markup.
+  if (!PLAIN_TEXT_PATTERN.test(t)) return 'A station name is one line of plain text: no tabs, line breaks, < or >.';
   return null;
 }
 

@@ -6,6 +6,7 @@ import type { AttemptRecord } from '../../src/record/attemptRecord';
 import { serverScoreView } from '../../src/labClient/serverScore';
 import type { ServerAttemptSummary } from '../../src/labClient/labApiTypes';
 import { importAttempt } from '../../src/replay/importAttempt';
+import { parseAttemptFile } from '../../sim/attempt';
 import { goldenPath, GOLDEN_CASES } from './goldenFixtures';
 
 const golden = () => JSON.parse(readFileSync(goldenPath(GOLDEN_CASES[0].name), 'utf8')).attempt;
@@ -29,8 +30,8 @@ const record = (patch: Partial<AttemptRecord> = {}): AttemptRecord => ({
 });
 
 describe('attempt file v2 of a record', () => {
-  it('adds trainee, station, wall-clock times (ISO, UTC) and the sim version to the replayable file', () => {
-    const file = attemptFileV2(record(), 'sim-9');
+  it('adds trainee, station, wall-clock times (ISO, UTC) and keeps the sim version of the replayable file', () => {
+    const file = attemptFileV2(record());
     expect(file).toMatchObject({
       format: 'kyphosim-attempt',
       version: 2,
@@ -38,12 +39,14 @@ describe('attempt file v2 of a record', () => {
       station: 'station-ab12',
       startedAt: '2026-12-03T09:30:00.000Z',
       endedAt: null,
-      simVersion: 'sim-9',
+      simVersion: 'unknown', // the golden is a version 1 file: its model is not known
       seed: golden().seed,
       log: golden().log,
     });
     expect(file).not.toHaveProperty('score');
     expect(file).not.toHaveProperty('signature');
+    // What the simulator's parser takes as a valid v2 file.
+    expect(parseAttemptFile(file)).toEqual(file);
   });
 
   it('ends a finished attempt at its end time, and names no trainee when nobody was named', () => {
@@ -51,6 +54,13 @@ describe('attempt file v2 of a record', () => {
     expect(finished.endedAt).toBe('2026-12-03T10:00:00.000Z');
     expect(attemptFileV2(record({ trainee: '  ', traineeId: null })).trainee).toBeNull();
     expect(attemptFileV2(record({ traineeId: undefined })).trainee).toEqual({ id: null, name: 'Ana Trainee' });
+  });
+
+  it('makes a typed name plain text the file can carry (no markup, no control characters, one line)', () => {
+    const file = attemptFileV2(record({ trainee: 'Dr <b>X</b>\n\tY', traineeId: null, station: 'Bench\u00073' }));
+    expect(file.trainee).toEqual({ id: null, name: 'Dr b X /b Y' });
+    expect(file.station).toBe('Bench 3');
+    expect(() => parseAttemptFile(file)).not.toThrow();
   });
 });
 
@@ -65,17 +75,15 @@ describe('attempt metadata read from a file', () => {
     });
   });
 
-  it('knows nothing of a v1 file, and leaves out what is malformed instead of trusting it', () => {
-    expect(attemptMetadataOf(golden())).toEqual({ trainee: null, station: null, startedAt: null, endedAt: null });
-    expect(
-      attemptMetadataOf({
-        trainee: { id: 5, name: 'x' },
-        station: 'x'.repeat(121),
-        startedAt: 'yesterday',
-        endedAt: '1970-01-01T00:00:00Z',
-      }),
-    ).toEqual({ trainee: null, station: null, startedAt: null, endedAt: null });
-    expect(attemptMetadataOf(null)).toEqual({ trainee: null, station: null, startedAt: null, endedAt: null });
+  it('knows nothing of a v1 file, and no time outside the years a lab could have played it', () => {
+    expect(attemptMetadataOf(parseAttemptFile(golden()))).toEqual({
+      trainee: null,
+      station: null,
+      startedAt: null,
+      endedAt: null,
+    });
+    const odd = { ...attemptFileV2(record()), startedAt: '1970-01-01T00:00:00.000Z' };
+    expect(attemptMetadataOf(odd).startedAt).toBeNull();
   });
 
   it('files a v1 import under the importer and the import time, as nothing better is known', () => {
@@ -86,6 +94,21 @@ describe('attempt metadata read from a file', () => {
       startedAt: 1_800_000_000_000,
       source: 'imported',
     });
+    expect(r.file.trainee).toBeNull();
+  });
+
+  it("files a colleague's v2 import under the colleague and the time it was played", () => {
+    const played = attemptFileV2(record({ status: 'finished', endedAt: Date.UTC(2026, 11, 3, 10) }));
+    const r = importAttempt(JSON.stringify(played), 'Dr Importer', 'id-10', 1_800_000_000_000);
+    expect(r).toMatchObject({
+      trainee: 'Ana Trainee',
+      traineeId: 'u-1',
+      station: 'station-ab12',
+      startedAt: Date.UTC(2026, 11, 3, 9, 30),
+      endedAt: Date.UTC(2026, 11, 3, 10),
+      updatedAt: 1_800_000_000_000,
+    });
+    expect(r.file).toEqual(played);
   });
 });
 
