@@ -60,7 +60,8 @@ export const attemptSummarySchema = z.object({
   endedAt: isoTime.nullable(),
   updatedAt: isoTime,
   score: serverScoreSchema.nullable(),
-  scoring: z.enum(['queued', 'running', 'done', 'failed']),
+  /** null: no scoring job yet (the lab server answers so for an attempt still in progress). */
+  scoring: z.enum(['queued', 'running', 'done', 'failed']).nullable(),
 });
 export type ServerAttemptSummary = z.infer<typeof attemptSummarySchema>;
 

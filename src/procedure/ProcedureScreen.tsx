@@ -36,7 +36,7 @@ import { TakenOverDialog } from './panels/TakenOverDialog';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
-import { sessionAttemptFile } from '../record/attemptFileV2';
+import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
 import { uploadsSummary } from '../labClient/uploadsSummary';
 import { UploadsWaiting } from '../ui/UploadsWaiting';

@@ -1,7 +1,9 @@
-import { type AttemptFile, type AttemptFileOptions, toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, MAX_STATION_LENGTH, MAX_TITLE_LENGTH, MAX_TRAINEE_ID_LENGTH } from '../../sim/core';
-import type { Session } from '../../sim/session';
+import type { AttemptFile, AttemptFileOptions } from '../../sim/attempt';
+import { MAX_STATION_LENGTH, MAX_TITLE_LENGTH, MAX_TRAINEE_ID_LENGTH } from '../../sim/core';
 import type { AttemptRecord } from './attemptRecord';
+
+// Types only from sim/attempt: this module is on the menu's first chunk (the record panel, the lab
+// panel), which must not pull in the simulation; sessionAttemptFile.ts builds files from a session.
 
 const iso = (ms: number | undefined): string | null =>
   ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
@@ -33,15 +35,6 @@ export function attemptMetadata(
     startedAt: iso(who.startedAt),
     endedAt: iso(endedAtMs),
   };
-}
-
-/** A session frozen into an attempt file (format v2) with its who, where and when. */
-export function sessionAttemptFile(
-  session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>,
-  who: Pick<AttemptRecord, 'trainee' | 'traineeId' | 'station' | 'startedAt'>,
-  endedAtMs?: number,
-): AttemptFile {
-  return toAttemptFile(session, APP_VERSION, attemptMetadata(who, endedAtMs));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FIXED_DT_S } from '../../sim/core';
 import type { Session } from '../../sim/session';
 import type { AttemptRecord, AttemptStatus, AttemptSummary } from './attemptRecord';
-import { sessionAttemptFile } from './attemptFileV2';
+import { sessionAttemptFile } from './sessionAttemptFile';
 import type { RecordMeta } from './recordMeta';
 
 /**

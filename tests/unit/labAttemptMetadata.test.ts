@@ -150,5 +150,8 @@ describe("the lab server's score as the history and the debrief show it", () => 
     expect(serverScoreView(summary({ scoring: 'failed' }), false)).toEqual({ kind: 'failed', why: null });
     expect(serverScoreView(undefined, false)).toEqual({ kind: 'none' });
     expect(serverScoreView(summary({ status: 'in-progress', scoring: 'done' }), false)).toEqual({ kind: 'none' });
+    // The lab server answers scoring null while no job exists yet.
+    expect(serverScoreView(summary({ status: 'in-progress', scoring: null }), false)).toEqual({ kind: 'none' });
+    expect(serverScoreView(summary({ status: 'finished', scoring: null }), false)).toEqual({ kind: 'waiting' });
   });
 });
