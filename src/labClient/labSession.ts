@@ -102,7 +102,15 @@ async function detect(c: LabClient): Promise<void> {
  */
 export function startLab(): Promise<void> {
   starting ??= (async () => {
-    const c = await api();
+    let c: LabClient;
+    try {
+      c = await api();
+    } catch (err) {
+      // The client's chunk did not load (the page was updated underneath, the network dropped):
+      // the app works standalone; a reload tries again.
+      set({ mode: 'standalone', problem: `The lab server client could not be loaded: ${errorText(err)}` });
+      return;
+    }
     outbox = makeOutbox(c);
     await detect(c);
     await outbox.flush({ now: true });
