@@ -89,6 +89,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   // Lab mode: how many attempts wait for the lab server (shown in the top bar while any do).
   const lab = useLab();
   const uploads = uploadsSummary(lab.uploads, lab.user?.id ?? null);
+  // The lab server refused this attempt's upload (a 4xx): its sentence, kept until the menu dismisses it.
+  const refused = record ? lab.uploads.refused.find((e) => e.attemptId === record.id)?.refused : undefined;
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);
@@ -227,6 +229,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       </header>
 
       {autosave.failure && <SaveWarning failure={autosave.failure} onExport={exportAttempt} />}
+      {refused && (
+        <p className="upload-refused-line" role="alert" data-testid="upload-refused-here">
+          The lab server refused this attempt ({refused.status}): {refused.message} It is still saved in this browser.
+        </p>
+      )}
 
       <PhaseHeader
         phase={snap.phase}

@@ -251,6 +251,25 @@ test('the sign-in dialog and the upload queue, against a stand-in lab server', a
     };
     expect(tickCount()).toBe(2);
     expect((await dumpRecordDb(page)).outbox).toEqual([]);
+
+    // A 4xx is not retried: the server's sentence is shown on the procedure screen and the menu.
+    await page.getByTestId('resume').click();
+    await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
+    lab.failWith = 400;
+    lab.failMessage = 'The attempt file is malformed: log.2: not a command.';
+    await page.keyboard.press('3');
+    const refusedHere = page.getByTestId('upload-refused-here');
+    await expect(refusedHere).toContainText('The lab server refused this attempt (400)');
+    await expect(refusedHere).toContainText('The attempt file is malformed: log.2: not a command.');
+    // Back online asks the queue to send at once: the refused body is not among what it sends again.
+    const refusedBody = JSON.stringify(lab.requests.filter((r) => r.method === 'PUT').at(-1)?.body);
+    const sendsOf = (body: string) =>
+      lab.requests.filter((r) => r.method === 'PUT' && JSON.stringify(r.body) === body).length;
+    expect(sendsOf(refusedBody)).toBe(1);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(2_000);
+    expect(sendsOf(refusedBody)).toBe(1);
+    lab.failWith = null;
   } finally {
     await lab.close();
   }

@@ -16,6 +16,8 @@ export interface StandIn {
   readonly attempts: Map<string, { status: string; body: Record<string, unknown>; revision: number }>;
   /** Answer every /api call with this status and a contract error body (e.g. 503), or null. */
   failWith: number | null;
+  /** The sentence of that error body. */
+  failMessage: string;
   /** Never answer (the client's timeout must fire). */
   hang: boolean;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startStandIn(): Promise<StandIn> {
     requests: [],
     attempts: new Map(),
     failWith: null,
+    failMessage: 'The lab server is restarting.',
     hang: false,
     close: async () => {},
   };
@@ -72,7 +75,7 @@ export async function startStandIn(): Promise<StandIn> {
       body,
     });
     if (state.hang) return; // the socket stays open, unanswered
-    if (state.failWith !== null) return error(res, state.failWith, 'unavailable', 'The lab server is restarting.');
+    if (state.failWith !== null) return error(res, state.failWith, 'unavailable', state.failMessage);
     const write = method !== 'GET';
     if (write && !['/api/session', '/api/join'].includes(path)) {
       if (req.headers['content-type'] !== 'application/json')
