@@ -7,13 +7,15 @@
  *   src/<feature>/  menu procedure debrief       what a user does; features never import each other
  *                   history lab editor           (the shell hands data between them)
  *   src/<service>/  replay render record         browser services the features use
- *                   keyboard scenarios settings
+ *                   keyboard scenarios settings labClient
  *   src/ui/                                      shared presentational pieces, labels, formatting
  *   src/attempt/                                 plain types handed from one feature to another
  *   sim/ (through its public face)               the engine: pure, knows nothing above it
+ *   server/ (beside src/)                        the lab server: sim/ through its public face, levels/, and
+ *                                                src/security/csp.ts alone of the app
  */
 const FEATURES = '(menu|procedure|debrief|history|lab|editor)';
-const SERVICES = '(replay|render|record|keyboard|scenarios|settings)';
+const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient)';
 const SHELL = '^src/(App|main)\\.tsx?$';
 
 module.exports = {
@@ -47,6 +49,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/security/' },
       to: { path: ['^src/', '^sim/', '^server/', '^scripts/', '^levels/'] },
+    },
+    {
+      name: 'server-imports-no-app',
+      severity: 'error',
+      comment:
+        'The lab server (server/) runs on Node: of src/ it reads only the Content-Security-Policy it sends as a header (src/security/csp.ts, which imports nothing).',
+      from: { path: '^server/' },
+      to: { path: '^src/', pathNot: '^src/security/csp\\.ts$' },
+    },
+    {
+      name: 'nothing-imports-the-server',
+      severity: 'error',
+      comment: 'The server sits on top: the app, the engine, the scenarios and the scripts never import it.',
+      from: { path: '^(src|sim|levels|scripts)/' },
+      to: { path: '^server/' },
     },
     {
       name: 'nothing-imports-the-shell',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { MenuScreen, type MenuState } from './menu/MenuScreen';
 import type { CaseStart, FinishedAttempt } from './attempt/attemptTypes';
 import type { Session } from '../sim/session';
@@ -7,6 +7,9 @@ import { RecordPanel, type ResumedAttempt } from './menu/RecordPanel';
 import { newAttemptId, type RecordMeta } from './record/recordMeta';
 import { getTrainee } from './record/traineeStore';
 import { KeyboardProvider } from './keyboard/KeyboardProvider';
+import { LabPanel } from './lab/LabPanel';
+import { getLab, startLab, useLab } from './labClient/labSession';
+import { getStation } from './settings/stationStore';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
@@ -25,16 +28,27 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
   const [menu, setMenu] = useState<MenuState>(() => ({ selected: 0, mode: 'practice', seed: initialSeed() }));
 
-  const start = useCallback(
-    (s: CaseStart) =>
-      setScreen({
-        kind: 'procedure',
-        start: s,
-        record: { id: newAttemptId(), trainee: getTrainee().trim(), startedAt: Date.now(), source: 'played' },
-      }),
-    [],
-  );
-  const resume = useCallback(({ session, meta }: ResumedAttempt) => {
+  const lab = useLab();
+  // Lab mode or standalone: asked once at start-up (src/labClient/labSession.ts).
+  useEffect(() => void startLab(), []);
+
+  // Who plays: the signed-in lab user (their attempt is uploaded), else the name typed on the menu.
+  const start = useCallback((s: CaseStart) => {
+    const user = getLab().user;
+    setScreen({
+      kind: 'procedure',
+      start: s,
+      record: {
+        id: newAttemptId(),
+        trainee: user ? user.displayName : getTrainee().trim(),
+        traineeId: user ? user.id : null,
+        station: getStation(),
+        startedAt: Date.now(),
+        source: 'played',
+      },
+    });
+  }, []);
+  const resume = useCallback(({ session, meta }: Pick<ResumedAttempt, 'session' | 'meta'>) => {
     setScreen({
       kind: 'procedure',
       start: { scenario: session.scenario, seed: session.seed, mode: session.mode },
@@ -42,6 +56,7 @@ export function App() {
       resumed: session,
     });
   }, []);
+  const resumeFromLab = useCallback((session: Session, meta: RecordMeta) => resume({ session, meta }), [resume]);
   const finish = useCallback((attempt: FinishedAttempt) => setScreen({ kind: 'debrief', attempt }), []);
   const history = useCallback(() => setScreen({ kind: 'history' }), []);
   const toMenu = useCallback(() => {
@@ -58,7 +73,12 @@ export function App() {
             state={menu}
             onChange={setMenu}
             onStart={start}
-            side={<RecordPanel onResume={resume} onHistory={history} />}
+            side={
+              <>
+                <LabPanel onResume={resumeFromLab} />
+                <RecordPanel onResume={resume} onHistory={history} signedInAs={lab.user?.displayName ?? null} />
+              </>
+            }
           />
         )}
         {screen.kind === 'procedure' && (
@@ -72,7 +92,13 @@ export function App() {
           />
         )}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
-        {screen.kind === 'history' && <HistoryScreen onOpen={finish} onMenu={toMenu} />}
+        {screen.kind === 'history' && (
+          <HistoryScreen
+            trainee={lab.user ? lab.user.displayName : getTrainee().trim()}
+            onOpen={finish}
+            onMenu={toMenu}
+          />
+        )}
       </Suspense>
       {/* The one keyboard listener, and the key help over whichever screen is showing. */}
       <KeyboardProvider />

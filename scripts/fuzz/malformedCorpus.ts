@@ -429,11 +429,11 @@ export function attemptEntries(): CorpusEntry[] {
       att((a) => remove(a, 'format')),
     ),
     attempt(
-      'version-2',
+      'version-3',
       'a future version',
       'the version',
       'version',
-      att((a) => ({ ...a, version: 2 })),
+      att((a) => ({ ...a, version: 3 })),
     ),
     attempt(
       'version-string',

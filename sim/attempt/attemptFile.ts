@@ -1,21 +1,32 @@
-import type { AttemptFile } from './types';
+import type { z } from 'zod';
+import type { AttemptFile, AttemptMetadata } from './types';
 import type { Session } from '../session/sessionTypes';
-import { ATTEMPT_VERSION, attemptSchema } from './attemptSchema';
+import { ATTEMPT_VERSION, attemptSchema, attemptSchemaV1 } from './attemptSchema';
 import { scenarioHash } from './scenarioHash';
 import { MAX_ATTEMPT_FILE_BYTES, stripBom, utf8ByteLength } from '../core/bounds';
+import { SIM_VERSION } from '../core/version';
 
 /** Thrown for an attempt file that cannot be trusted; the message says what is wrong. */
 export class AttemptError extends Error {}
 
-/** Freeze a session into an attempt file (replayable JSON). */
+/** What the app knows of an attempt beyond the session: all optional, absent meaning null (simVersion: this model's). */
+export type AttemptFileOptions = Partial<AttemptMetadata> & { readonly simVersion?: string };
+
+/** Freeze a session into an attempt file (replayable JSON), with the app's metadata (who, where, when). */
 export function toAttemptFile(
   session: Pick<Session, 'scenario' | 'seed' | 'mode' | 'log' | 'tick'>,
   appVersion: string,
+  metadata: AttemptFileOptions = {},
 ): AttemptFile {
   return {
     format: 'kyphosim-attempt',
     version: ATTEMPT_VERSION,
     appVersion,
+    simVersion: metadata.simVersion ?? SIM_VERSION,
+    trainee: metadata.trainee ?? null,
+    station: metadata.station ?? null,
+    startedAt: metadata.startedAt ?? null,
+    endedAt: metadata.endedAt ?? null,
     scenario: session.scenario,
     scenarioHash: scenarioHash(session.scenario),
     seed: session.seed,
@@ -48,25 +59,48 @@ export function parseAttemptText(text: string): AttemptFile {
   return parseAttemptFile(data);
 }
 
+/** What the app did not record before version 2: no trainee, station or times; the model unknown. */
+export const V1_MIGRATION = {
+  simVersion: 'unknown',
+  trainee: null,
+  station: null,
+  startedAt: null,
+  endedAt: null,
+} as const;
+
+/** A version 1 file as version 2: the same replay fields, the metadata it never had as nulls. */
+function migrateV1(v1: z.infer<typeof attemptSchemaV1>): AttemptFile {
+  const { version: _v1, ...fields } = v1;
+  return { ...fields, version: ATTEMPT_VERSION, ...V1_MIGRATION } as AttemptFile;
+}
+
+/** The schema's parse, or an AttemptError naming the first five paths that are wrong. */
+function parseWith<T>(schema: z.ZodType<T>, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const lines = r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new AttemptError(`The attempt file is malformed:\n${lines.join('\n')}`);
+  }
+  return r.data;
+}
+
 /**
- * Validate parsed JSON as an attempt file. Rejects other formats, other versions, schema errors,
- * a scenario whose hash does not match (edited after the attempt) and logs out of tick order.
+ * Validate parsed JSON as an attempt file (version 2, or version 1 migrated to 2 with null
+ * metadata). Rejects other formats, other versions, schema errors, a scenario whose hash does not
+ * match (edited after the attempt) and logs out of tick order.
  */
 export function parseAttemptFile(data: unknown): AttemptFile {
   if (data === null || typeof data !== 'object') throw new AttemptError('The attempt file is not a JSON object.');
   const o = data as Record<string, unknown>;
   if (o.format !== 'kyphosim-attempt') throw new AttemptError('This is not a KyphoSim attempt file (format field).');
-  if (o.version !== ATTEMPT_VERSION) {
+  let a: AttemptFile;
+  if (o.version === 1) a = migrateV1(parseWith(attemptSchemaV1, data));
+  else if (o.version === ATTEMPT_VERSION) a = parseWith(attemptSchema, data) as AttemptFile;
+  else {
     throw new AttemptError(
-      `Attempt file version ${String(o.version)} is not supported (this app reads version ${ATTEMPT_VERSION}).`,
+      `Attempt file version ${String(o.version)} is not supported (this app reads versions 1 and ${ATTEMPT_VERSION}).`,
     );
   }
-  const r = attemptSchema.safeParse(data);
-  if (!r.success) {
-    const lines = r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new AttemptError(`The attempt file is malformed:\n${lines.join('\n')}`);
-  }
-  const a = r.data as AttemptFile;
   if (scenarioHash(a.scenario) !== a.scenarioHash) {
     throw new AttemptError('The scenario in the attempt file does not match its hash: the file was edited.');
   }

@@ -1,6 +1,8 @@
 /** The public face of sim/attempt/: attempt files, replay, trace, film and the expert benchmark. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
-export { AttemptError, parseAttemptFile, parseAttemptText, toAttemptFile } from './attemptFile';
-export { attemptSchema } from './attemptSchema';
+export { AttemptError, parseAttemptFile, parseAttemptText, toAttemptFile, V1_MIGRATION } from './attemptFile';
+export type { AttemptFileOptions } from './attemptFile';
+export { ATTEMPT_VERSION, attemptSchema, attemptSchemaV1 } from './attemptSchema';
+export { canonicalJson } from './canonicalJson';
 export { checkPublishedScenario } from './publishedScenario';
 export type { ScenarioStatus } from './publishedScenario';
 export { traceAttempt } from './attemptTrace';
@@ -11,6 +13,6 @@ export { ReplayBudgetError, ReplayError, ReplayLimitError, replay } from './repl
 export type { ReplayOptions } from './replay';
 export { filmAttempt } from './replayFilm';
 export type { FilmFrame, FilmStep, ReplayFilm } from './replayFilm';
-export type { AttemptFile } from './types';
+export type { AttemptFile, AttemptMetadata, AttemptSignature, AttemptTrainee } from './types';
 export { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './verification';
 export type { AttemptVerification } from './verification';

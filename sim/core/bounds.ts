@@ -41,6 +41,10 @@ export const MAX_TITLE_LENGTH = 120;
 export const MAX_TEXT_LENGTH = 2000;
 /** The longest app version string written into an attempt file (package.json "version", semver). */
 export const MAX_APP_VERSION_LENGTH = 64;
+/** The longest lab station name in an attempt file: 120 characters (a computer's name, one line). */
+export const MAX_STATION_LENGTH = 120;
+/** The longest trainee id in an attempt file: 64 characters (the lab server's ids are UUIDs, 36). */
+export const MAX_TRAINEE_ID_LENGTH = 64;
 
 /** A case review needs at least one finding to weigh. */
 export const MIN_FINDINGS = 1;

@@ -1,4 +1,4 @@
-/** The public face of sim/core/: commands, events, constants, clock text and the app version: the lowest layer. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
+/** The public face of sim/core/: commands, events, constants, clock text, the app and sim versions: the lowest layer. src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
 export {
   isSeed,
   MAX_APP_VERSION_LENGTH,
@@ -10,8 +10,10 @@ export {
   MAX_PROCEDURE_TICKS,
   MAX_SCENARIO_FILE_BYTES,
   MAX_SEED,
+  MAX_STATION_LENGTH,
   MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
+  MAX_TRAINEE_ID_LENGTH,
   MIN_FINDINGS,
   MIN_SEED,
   PLAIN_TEXT_PATTERN,
@@ -36,6 +38,6 @@ export type {
 } from './commands';
 export { FIXED_DT_S, TICKS_PER_S } from './constants';
 export type { CementPhase, DomainEvent, LeakLocation, TimedEvent } from './events';
-export { APP_VERSION } from './version';
+export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';

@@ -21,6 +21,9 @@ import type { AttemptReview } from '../attempt/attemptReview';
 import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './debrief.css';
 import { saveJson } from '../ui/saveFile';
+import { useServerScore } from '../labClient/serverScore';
+import { getAttempt } from '../record/attemptStore';
+import { ServerScoreNote } from '../ui/ServerScoreNote';
 
 interface Props {
   readonly attempt: FinishedAttempt;
@@ -41,6 +44,8 @@ type Scored = { readonly report: ScoreReport } | { readonly error: string };
  */
 export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
   const { session, finalSnapshot } = attempt;
+  // In a lab, the server's own score by replay (the one that counts), once it has scored the attempt.
+  const serverScore = useServerScore(attempt.recordId);
   const scored = useMemo<Scored>(() => {
     try {
       return { report: scoreAttempt(session.scenario, session.log, finalSnapshot) };
@@ -58,12 +63,15 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
   const download = useCallback(async () => {
     setSaving('busy');
     try {
-      saveJson(filename, await toAttemptFile(session, APP_VERSION));
+      // The record's file carries who played it, where and when (format v2); the session alone does not.
+      const record = attempt.recordId ? await getAttempt(attempt.recordId).catch(() => undefined) : undefined;
+      const same = record && record.file.endTick === session.tick && record.file.log.length === session.log.length;
+      saveJson(filename, same ? record.file : toAttemptFile(session, APP_VERSION));
       setSaving('saved');
     } catch {
       setSaving('failed');
     }
-  }, [session, filename]);
+  }, [session, filename, attempt.recordId]);
 
   const { trace, expert, film, client } = useDebriefReplay(session, finalSnapshot.tick);
   const [reveal, setReveal] = useState(false);
@@ -109,6 +117,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
               {UNSIGNED_ATTEMPT_STATEMENT}
             </p>
           )}
+          <ServerScoreNote view={serverScore} />
         </div>
         <div className="debrief-buttons">
           <button

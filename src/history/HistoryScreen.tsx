@@ -3,18 +3,24 @@ import type { FinishedAttempt } from '../attempt/attemptTypes';
 import { formatClock } from '../ui/format';
 import { useKeyScope } from '../keyboard/useKeyScope';
 import type { AttemptRecord } from '../record/attemptRecord';
-import { attemptsOf, putAttempt } from '../record/attemptStore';
+import { attemptsOf, importedAttempts, putAttempt } from '../record/attemptStore';
 import { createReplayClient, type ReplayClient } from '../replay/replayClient';
 import { ProgressChart } from './ProgressChart';
 import { newAttemptId } from '../record/recordMeta';
 import { resultsCsv } from '../record/resultsCsv';
 import { saveJson, saveText } from '../ui/saveFile';
-import { getTrainee, traineeLabel } from '../record/traineeStore';
+import { traineeLabel } from '../record/traineeStore';
+import { listServerAttempts, useLab } from '../labClient/labSession';
+import type { ServerAttemptSummary } from '../labClient/labApiTypes';
+import { serverScoreView } from '../labClient/serverScore';
+import { serverScoreText } from '../ui/ServerScoreNote';
 import { dateTime } from '../record/wallTime';
 import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
 import './history.css';
 
 interface Props {
+  /** Whose history: the signed-in lab user's name, or the name typed on the menu. */
+  readonly trainee: string;
   readonly onOpen: (attempt: FinishedAttempt) => void;
   readonly onMenu: () => void;
 }
@@ -36,8 +42,11 @@ const fileSlug = (s: string) =>
  * (the attempt file); plus a CSV of results and the import of an attempt file. Keys: ↑/↓ select,
  * Enter/O open, E export, C CSV, I import, Esc menu.
  */
-export default function HistoryScreen({ onOpen, onMenu }: Props) {
-  const trainee = getTrainee().trim();
+export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
+  const lab = useLab();
+  const signedIn = lab.mode === 'lab' && lab.user !== null;
+  // The lab server's scores of this trainee's attempts (lab mode, signed in), by attempt id.
+  const [server, setServer] = useState<ReadonlyMap<string, ServerAttemptSummary> | null>(null);
   const [records, setRecords] = useState<readonly AttemptRecord[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
@@ -54,14 +63,39 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     [],
   );
 
+  // The trainee's own attempts, and every attempt imported into this browser (a colleague's file
+  // keeps its own trainee, so it would not be listed under this name otherwise).
   const reload = useCallback(async () => {
-    const rows = await attemptsOf(trainee);
+    const [own, imported] = await Promise.all([attemptsOf(trainee), importedAttempts()]);
+    const byId = new Map([...own, ...imported].map((r) => [r.id, r]));
+    const rows = [...byId.values()].sort((a, b) => a.startedAt - b.startedAt);
     setRecords(rows);
     return rows;
   }, [trainee]);
   useEffect(() => {
     reload().catch((err) => setMessage({ kind: 'error', text: `The saved attempts cannot be read: ${String(err)}` }));
   }, [reload]);
+  useEffect(() => {
+    if (!signedIn) {
+      setServer(null);
+      return;
+    }
+    let live = true;
+    listServerAttempts()
+      .then((list) => live && setServer(new Map(list.map((a) => [a.id, a]))))
+      .catch(
+        (err) =>
+          live &&
+          setMessage({
+            kind: 'error',
+            text: `The lab server's scores cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+          }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [signedIn]);
+  const waitingUploads = new Set(lab.uploads.waiting.map((e) => e.attemptId));
 
   const list = records ?? [];
   const current = list[Math.min(selected, list.length - 1)];
@@ -92,12 +126,13 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
     await paint();
     try {
       const record = await replayer().importRecord(await f.text(), trainee, newAttemptId(), Date.now());
+      const whose = record.trainee === trainee ? '' : ` by ${traineeLabel(record.trainee)}`;
       await putAttempt(record);
       const rows = await reload();
       setSelected(rows.findIndex((r) => r.id === record.id));
       setMessage({
         kind: 'ok',
-        text: `Imported ${f.name}: ${record.scenarioTitle}, total ${record.summary?.total} (re-scored by replay). ${UNSIGNED_ATTEMPT_STATEMENT}`,
+        text: `Imported ${f.name}: ${record.scenarioTitle}${whose}, total ${record.summary?.total} (re-scored by replay). ${UNSIGNED_ATTEMPT_STATEMENT}`,
       });
     } catch (err) {
       setMessage({
@@ -198,7 +233,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
         </p>
       )}
 
-      <ProgressChart records={list} />
+      <ProgressChart records={list.filter((r) => r.trainee === trainee)} />
 
       <table className="history-table">
         <thead>
@@ -212,6 +247,7 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
             <th className="num">Total</th>
             <th>Result</th>
             <th>Critical errors</th>
+            {server && <th>Lab server</th>}
             <th />
           </tr>
         </thead>
@@ -232,12 +268,23 @@ export default function HistoryScreen({ onOpen, onMenu }: Props) {
               <td>{r.mode}</td>
               <td>{r.seed}</td>
               <td>{formatClock(r.simTimeS)}</td>
-              <td>{r.source === 'imported' ? 'imported' : r.status}</td>
+              <td>
+                {r.source === 'imported'
+                  ? `imported${r.trainee === trainee ? '' : ` (${traineeLabel(r.trainee)})`}`
+                  : r.status}
+              </td>
               <td className="num">{r.summary ? r.summary.total : '–'}</td>
               <td className={r.summary ? (r.summary.passed ? 'pass' : 'fail') : ''}>
                 {r.summary ? (r.summary.passed ? 'PASS' : 'FAIL') : '–'}
               </td>
               <td>{r.summary?.criticalErrorIds.join(', ') || (r.summary ? 'none' : '–')}</td>
+              {server && (
+                <td data-testid="history-server-score">
+                  {r.source === 'played'
+                    ? serverScoreText(serverScoreView(server.get(r.id), waitingUploads.has(r.id)))
+                    : '–'}
+                </td>
+              )}
               <td className="row-buttons">
                 <button
                   type="button"

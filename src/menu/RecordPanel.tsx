@@ -5,9 +5,10 @@ import { useKeyScope } from '../keyboard/useKeyScope';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { abandonAttempt, getAttempt, latestInProgress } from '../record/attemptStore';
 import { holdAttemptLock, isAttemptOpenElsewhere } from '../record/attemptLock';
-import type { RecordMeta } from '../record/recordMeta';
+import { type RecordMeta, recordMetaOf } from '../record/recordMeta';
 import { getTrainee, setTrainee } from '../record/traineeStore';
 import { timeOfDay } from '../record/wallTime';
+import { queueUpload } from '../labClient/labSession';
 import './recordPanel.css';
 
 /** A resumed attempt: the session replayed to its last save, and who/when it belongs to. */
@@ -20,6 +21,8 @@ export interface ResumedAttempt {
 interface Props {
   readonly onResume: (resumed: ResumedAttempt) => void;
   readonly onHistory: () => void;
+  /** The signed-in lab user's name: the trainee of every attempt, not typed here. Null: standalone or signed out. */
+  readonly signedInAs?: string | null;
 }
 
 /** How often the menu looks again whether the offered attempt is open in another tab. */
@@ -32,7 +35,7 @@ const ELSEWHERE_POLL_MS = 1_000;
  * src/record/attemptLock.ts) is not offered as interrupted: the panel says where it is and
  * offers to take it over (R), which makes that tab stop writing it; it cannot be discarded here.
  */
-export function RecordPanel({ onResume, onHistory }: Props) {
+export function RecordPanel({ onResume, onHistory, signedInAs = null }: Props) {
   const [trainee, setName] = useState(getTrainee);
   const [offer, setOffer] = useState<AttemptRecord | null>(null);
   const [elsewhere, setElsewhere] = useState(false);
@@ -81,7 +84,7 @@ export function RecordPanel({ onResume, onHistory }: Props) {
       onResume({
         record,
         session,
-        meta: { id: record.id, trainee: record.trainee, startedAt: record.startedAt, source: record.source },
+        meta: recordMetaOf(record),
       });
     } catch (err) {
       setError(`This attempt cannot be resumed: ${err instanceof Error ? err.message : String(err)}`);
@@ -90,7 +93,9 @@ export function RecordPanel({ onResume, onHistory }: Props) {
   };
   const decline = async () => {
     if (!offer || busy || elsewhere) return;
-    await abandonAttempt(offer.id, Date.now());
+    const abandoned = await abandonAttempt(offer.id, Date.now());
+    // A lab user's attempt tells the lab server too (src/labClient queues it).
+    if (abandoned) void queueUpload(abandoned);
     setOffer(null);
   };
 
@@ -124,20 +129,26 @@ export function RecordPanel({ onResume, onHistory }: Props) {
 
   return (
     <section className="record-panel" data-testid="record-panel">
-      <label className="trainee">
-        Trainee
-        <input
-          type="text"
-          data-testid="trainee-name"
-          placeholder="Your name"
-          value={trainee}
-          maxLength={80}
-          onChange={(e) => {
-            setName(e.target.value);
-            setTrainee(e.target.value);
-          }}
-        />
-      </label>
+      {signedInAs !== null ? (
+        <p className="trainee" data-testid="trainee-signed-in">
+          Trainee: {signedInAs} (signed in to the lab server)
+        </p>
+      ) : (
+        <label className="trainee">
+          Trainee
+          <input
+            type="text"
+            data-testid="trainee-name"
+            placeholder="Your name"
+            value={trainee}
+            maxLength={80}
+            onChange={(e) => {
+              setName(e.target.value);
+              setTrainee(e.target.value);
+            }}
+          />
+        </label>
+      )}
       {offer && (
         <div
           className="resume-offer"

@@ -36,6 +36,10 @@ import { TakenOverDialog } from './panels/TakenOverDialog';
 import { toAttemptFile } from '../../sim/attempt';
 import { APP_VERSION } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
+import { sessionAttemptFile } from '../record/sessionAttemptFile';
+import { useLab } from '../labClient/labSession';
+import { uploadsSummary } from '../labClient/uploadsSummary';
+import { UploadsWaiting } from '../ui/UploadsWaiting';
 import './procedure.css';
 
 interface Props {
@@ -82,6 +86,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const [session] = useState(() => resumed ?? createSession(start.scenario, start.seed, { mode: start.mode }));
   const [store] = useState(() => createSnapshotStore(session.snapshot()));
   const autosave = useAutosave(session, store, record);
+  // Lab mode: how many attempts wait for the lab server (shown in the top bar while any do).
+  const lab = useLab();
+  const uploads = uploadsSummary(lab.uploads, lab.user?.id ?? null);
+  // The lab server refused this attempt's upload (a 4xx): its sentence, kept until the menu dismisses it.
+  const refused = record ? lab.uploads.refused.find((e) => e.attemptId === record.id)?.refused : undefined;
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
   const getSpeed = useCallback(() => speedRef.current, []);
@@ -169,7 +178,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   // The attempt as it stands, as a file the history can import (offered when saving fails).
   const exportAttempt = useCallback(() => {
     const id = record?.id.slice(0, 8) ?? 'unsaved';
-    saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, toAttemptFile(session, APP_VERSION));
+    const file = record ? sessionAttemptFile(session, record) : toAttemptFile(session, APP_VERSION);
+    saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, file);
   }, [session, record]);
 
   const mode = session.mode;
@@ -199,6 +209,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           <span className="badge">seed {session.seed}</span>
         </div>
         <SimClock timeS={snap.timeS} speed={speed} />
+        <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
             Help <kbd>F1</kbd>
@@ -218,6 +229,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       </header>
 
       {autosave.failure && <SaveWarning failure={autosave.failure} onExport={exportAttempt} />}
+      {refused && (
+        <p className="upload-refused-line" role="alert" data-testid="upload-refused-here">
+          The lab server refused this attempt ({refused.status}): {refused.message} It is still saved in this browser.
+        </p>
+      )}
 
       <PhaseHeader
         phase={snap.phase}

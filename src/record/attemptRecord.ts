@@ -32,9 +32,15 @@ export interface AttemptRecord {
   readonly mode: TrainingMode;
   readonly status: AttemptStatus;
   readonly source: AttemptSource;
+  /** The lab user's id (attempts played signed in to a lab server); absent or null otherwise. */
+  readonly traineeId?: string | null;
+  /** The station it was played on; absent in records saved before stations were recorded. */
+  readonly station?: string | null;
   /** Wall-clock ms since the epoch (Date.now()). */
   readonly startedAt: number;
   readonly updatedAt: number;
+  /** Wall-clock ms when it was finished or abandoned; absent while in progress (and in older records). */
+  readonly endedAt?: number;
   /** Sim time reached at the last save, for the resume offer (the file's endTick says the same in ticks). */
   readonly simTimeS: number;
   /** The replayable attempt: its log so far and the tick reached. */

@@ -1,6 +1,7 @@
 import type { AttemptRecord } from './attemptRecord';
 import type { AttemptReview } from '../attempt/attemptReview';
 import { recordDb } from './recordDb';
+import { attemptFileV2 } from './attemptFileV2';
 
 /** Write (insert or replace) one attempt record. */
 export async function putAttempt(record: AttemptRecord): Promise<void> {
@@ -23,13 +24,28 @@ export async function latestInProgress(): Promise<AttemptRecord | undefined> {
   return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
-/** Keep an attempt but mark it abandoned (the trainee left it, or declined to resume it). */
-export async function abandonAttempt(id: string, nowMs: number): Promise<void> {
+/**
+ * Keep an attempt but mark it abandoned (the trainee left it, or declined to resume it). Returns
+ * the record as it now stands (abandoned), or undefined when there was no attempt in progress.
+ */
+export async function abandonAttempt(id: string, nowMs: number): Promise<AttemptRecord | undefined> {
   const db = await recordDb();
   const tx = db.transaction('attempts', 'readwrite');
   const row = await tx.store.get(id);
-  if (row && row.status === 'in-progress') await tx.store.put({ ...row, status: 'abandoned', updatedAt: nowMs });
+  let abandoned: AttemptRecord | undefined;
+  if (row && row.status === 'in-progress') {
+    abandoned = { ...row, status: 'abandoned', updatedAt: nowMs, endedAt: nowMs };
+    abandoned = { ...abandoned, file: attemptFileV2(abandoned) };
+    await tx.store.put(abandoned);
+  }
   await tx.done;
+  return abandoned;
+}
+
+/** Every attempt of this browser that came from an attempt file, whoever played it. */
+export async function importedAttempts(): Promise<AttemptRecord[]> {
+  const rows = await (await recordDb()).getAll('attempts');
+  return rows.filter((r) => r.source === 'imported');
 }
 
 /** Save the debrief's review with its attempt (a record that no longer exists is left alone). */

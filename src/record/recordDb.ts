@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AttemptRecord, AttemptStatus } from './attemptRecord';
+import type { OutboxEntry } from '../labClient/outbox';
 
 /** The IndexedDB schema of the trainee's record (one database per browser profile and origin). */
 export interface RecordDbSchema extends DBSchema {
@@ -8,6 +9,11 @@ export interface RecordDbSchema extends DBSchema {
     value: AttemptRecord;
     indexes: { trainee: string; status: AttemptStatus };
   };
+  /** A lab station's uploads waiting for the lab server: the latest body per attempt (src/labClient/outbox.ts). */
+  outbox: {
+    key: string;
+    value: OutboxEntry;
+  };
 }
 
 export const RECORD_DB_NAME = 'kyphosim-record';
@@ -15,7 +21,7 @@ export const RECORD_DB_NAME = 'kyphosim-record';
 /** The part of an upgrading database a migration touches (narrow, so a test can hand in a fake). */
 export interface MigratingDb {
   createObjectStore(
-    name: 'attempts',
+    name: 'attempts' | 'outbox',
     options: IDBObjectStoreParameters,
   ): { createIndex(name: string, keyPath: string): unknown };
 }
@@ -29,6 +35,10 @@ export const RECORD_DB_MIGRATIONS: readonly ((db: MigratingDb) => void)[] = [
     const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
     attempts.createIndex('trainee', 'trainee');
     attempts.createIndex('status', 'status');
+  },
+  // Version 2: the lab upload queue. The attempts store is left as it is.
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'attemptId' });
   },
 ];
 

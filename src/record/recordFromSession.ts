@@ -1,11 +1,13 @@
-import { toAttemptFile } from '../../sim/attempt';
 import { FIXED_DT_S } from '../../sim/core';
 import type { Session } from '../../sim/session';
-import { APP_VERSION } from '../../sim/core';
 import type { AttemptRecord, AttemptStatus, AttemptSummary } from './attemptRecord';
+import { sessionAttemptFile } from './sessionAttemptFile';
 import type { RecordMeta } from './recordMeta';
 
-/** Freeze a session (its log so far and the tick reached) into an attempt record. */
+/**
+ * Freeze a session (its log so far and the tick reached) into an attempt record, its file carrying
+ * who played it, on which station and when (attempt file v2); a finished or abandoned one ends now.
+ */
 export function recordFromSession(
   session: Session,
   meta: RecordMeta,
@@ -13,6 +15,7 @@ export function recordFromSession(
   nowMs: number,
   summary?: AttemptSummary,
 ): AttemptRecord {
+  const endedAt = status === 'in-progress' ? undefined : nowMs;
   return {
     ...meta,
     scenarioId: session.scenario.id,
@@ -21,8 +24,9 @@ export function recordFromSession(
     mode: session.mode,
     status,
     updatedAt: nowMs,
+    ...(endedAt === undefined ? {} : { endedAt }),
     simTimeS: session.tick * FIXED_DT_S,
-    file: toAttemptFile(session, APP_VERSION),
+    file: sessionAttemptFile(session, meta, endedAt),
     ...(summary ? { summary } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { loadScenarios } from '../scenarios/loadScenarios';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
 import { summarizeReport } from '../record/summarizeReport';
+import { attemptMetadataOf } from '../record/attemptMetadata';
 
 /**
  * Turn the text of an attempt file into a history record: check its size, parse, validate, check
@@ -31,9 +32,14 @@ function bundledScenarios(): Scenario[] {
   return loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : []));
 }
 
+/**
+ * The record keeps the file's own trainee, station and times (format v2: a colleague's attempt
+ * stays theirs, dated when it was played). A file that does not say (format v1) is filed under
+ * `importer` and dated `nowMs`, the import, as nothing better is known.
+ */
 export function importAttempt(
   text: string,
-  trainee: string,
+  importer: string,
   id: string,
   nowMs: number,
   options: ImportOptions = {},
@@ -42,16 +48,20 @@ export function importAttempt(
   checkPublishedScenario(parsed, options.published ?? bundledScenarios(), options.scenarioStatus);
   const { file, session } = replayAttempt(parsed, options);
   const summary = summarizeReport(scoreAttempt(file.scenario, file.log, session.snapshot()));
+  const meta = attemptMetadataOf(parsed);
   return {
     id,
-    trainee,
+    trainee: meta.trainee?.name ?? importer,
+    traineeId: meta.trainee?.id ?? null,
+    station: meta.station,
     scenarioId: file.scenario.id,
     scenarioTitle: file.scenario.title,
     seed: file.seed,
     mode: file.mode,
     status: 'finished',
     source: 'imported',
-    startedAt: nowMs,
+    startedAt: meta.startedAt ?? nowMs,
+    ...(meta.endedAt !== null ? { endedAt: meta.endedAt } : {}),
     updatedAt: nowMs,
     simTimeS: file.endTick * FIXED_DT_S,
     file,

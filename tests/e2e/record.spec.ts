@@ -139,7 +139,17 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   const exportedPath = testInfo.outputPath('exported.json');
   await download.saveAs(exportedPath);
   const exported = JSON.parse(readFileSync(exportedPath, 'utf8'));
-  expect(exported).toEqual(GOLDEN);
+  // The golden is a version 1 file: it comes back as version 2, the same replayable attempt, and
+  // says nothing of who played it (not the importer's name: the file never said).
+  expect(exported).toEqual({
+    ...GOLDEN,
+    version: 2,
+    simVersion: 'unknown',
+    trainee: null,
+    station: null,
+    startedAt: null,
+    endedAt: null,
+  });
   await importFile(page, exportedPath, 'ok');
   await expect(history).toHaveAttribute('data-count', '3');
   await expect(imported).toHaveCount(2);
@@ -165,7 +175,7 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
       /does not match its hash: the file was edited/,
     ],
     ['truncated.json', JSON.stringify(GOLDEN).slice(0, 4000), /not valid JSON: it is truncated or corrupt/],
-    ['future.json', JSON.stringify({ ...GOLDEN, version: 2 }), /version 2 is not supported/],
+    ['future.json', JSON.stringify({ ...GOLDEN, version: 3 }), /version 3 is not supported/],
     ['scored.json', JSON.stringify({ ...GOLDEN, score: 100 }), /malformed[\s\S]*score/],
   ];
   for (const [name, text, why] of bad) {

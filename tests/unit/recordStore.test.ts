@@ -95,10 +95,28 @@ describe('record database migrations', () => {
       },
     };
     migrateRecordDb(db, 0);
-    expect(calls).toEqual(['store attempts id', 'index trainee trainee', 'index status status']);
+    expect(calls).toEqual([
+      'store attempts id',
+      'index trainee trainee',
+      'index status status',
+      'store outbox attemptId',
+    ]);
     calls.length = 0;
     migrateRecordDb(db, RECORD_DB_VERSION);
     expect(calls).toEqual([]);
+  });
+
+  it('takes a version 1 database (attempts only) to version 2 by adding the upload queue, leaving the attempts store alone', () => {
+    const calls: string[] = [];
+    const db: MigratingDb = {
+      createObjectStore(name, options) {
+        calls.push(`store ${name} ${String(options.keyPath)}`);
+        return { createIndex: (index: string, keyPath: string) => calls.push(`index ${index} ${keyPath}`) };
+      },
+    };
+    expect(RECORD_DB_VERSION).toBe(2);
+    migrateRecordDb(db, 1);
+    expect(calls).toEqual(['store outbox attemptId']);
   });
 });
 

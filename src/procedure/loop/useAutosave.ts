@@ -10,6 +10,7 @@ import { recordFromSession } from '../../record/recordFromSession';
 import type { RecordMeta } from '../../record/recordMeta';
 import { summarizeReport } from '../../record/summarizeReport';
 import { holdAttemptLock } from '../../record/attemptLock';
+import { queueUpload } from '../../labClient/labSession';
 
 /** Save at least this often while the sim clock runs, even without a command (the issue asks for at most 5 s lost). */
 export const AUTOSAVE_INTERVAL_MS = 5_000;
@@ -52,11 +53,15 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
   // Once another tab holds the attempt, this tab writes nothing more of it: not a save, not the
   // finished or abandoned status (that tab is the one writer now).
   const lost = useRef(false);
+  // Each write lands in this browser first; a lab user's attempt is then queued for the lab server
+  // (src/labClient: an upload that cannot go now waits in the browser and goes later).
   const write = useCallback(
-    (status: AttemptStatus, summary?: AttemptSummary) =>
-      meta && !lost.current
-        ? putAttempt(recordFromSession(session, meta, status, Date.now(), summary))
-        : Promise.resolve(),
+    async (status: AttemptStatus, summary?: AttemptSummary) => {
+      if (!meta || lost.current) return;
+      const record = recordFromSession(session, meta, status, Date.now(), summary);
+      await putAttempt(record);
+      void queueUpload(record);
+    },
     [session, meta],
   );
 
@@ -122,7 +127,11 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
       [session, write],
     ),
     abandon: useCallback(() => {
-      if (meta) void saver.current?.finish(() => abandonAttempt(meta.id, Date.now()));
+      if (meta)
+        void saver.current?.finish(async () => {
+          const abandoned = await abandonAttempt(meta.id, Date.now());
+          if (abandoned) void queueUpload(abandoned);
+        });
     }, [meta]),
   };
 }

@@ -5,6 +5,7 @@ import { ANY_KEY, type KeyBinding } from '../../keyboard/keyScopes';
 import { useKeyScope } from '../../keyboard/useKeyScope';
 import { KEYMAP, keyConflicts } from '../input/keymap';
 import { DEFAULT_PEDAL_KEY, updateSettings, useSettings } from '../../settings/settingsStore';
+import { setStation, useStation } from '../../settings/stationStore';
 
 interface Props {
   readonly onClose: () => void;
@@ -20,9 +21,13 @@ export function pedalKeyProblem(key: string): string | null {
   return `${comboLabel(key)} is already used${users.length ? ` (${users.join(', ')})` : ''}.`;
 }
 
-/** Settings: remap the fluoro pedal (persisted in localStorage) and invert the image. */
+/** Settings: remap the fluoro pedal (persisted in localStorage), invert the image, name this station. */
 export function SettingsPanel({ onClose }: Props) {
   const settings = useSettings();
+  const station = useStation();
+  const [stationText, setStationText] = useState(station);
+  const [stationProblem, setStationProblem] = useState<string | null>(null);
+  const saveStation = () => setStationProblem(stationText.trim() === station ? null : setStation(stationText));
   const [capturing, setCapturing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -68,6 +73,19 @@ export function SettingsPanel({ onClose }: Props) {
           onChange={(e) => updateSettings({ inverted: e.target.checked })}
         />
       </label>
+      <label className="setting-row">
+        <span>Station name (recorded with each attempt; applies to the next one)</span>
+        <input
+          type="text"
+          data-testid="settings-station"
+          value={stationText}
+          maxLength={120}
+          aria-invalid={stationProblem !== null}
+          onChange={(e) => setStationText(e.target.value)}
+          onBlur={saveStation}
+        />
+      </label>
+      {stationProblem && <p className="status-warn">{stationProblem}</p>}
     </OverlayDialog>
   );
 }

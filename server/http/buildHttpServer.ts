@@ -1,0 +1,53 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Scenario } from '../../levels/scenarioSchema';
+import type { Db } from '../db/db';
+import type { LabKey } from '../attempts/labKey';
+import { errorHandler } from './errorHandler';
+import { requestAuth } from './requestAuth';
+import { attemptRoutes } from './routes/attemptRoutes';
+import { cohortRoutes } from './routes/cohortRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { joinRoutes } from './routes/joinRoutes';
+import { sessionRoutes } from './routes/sessionRoutes';
+import { userRoutes } from './routes/userRoutes';
+import { securityHeaders } from './securityHeaders';
+import { serveApp } from './staticApp';
+
+export interface HttpServerDeps {
+  readonly db: Db;
+  readonly published: readonly Scenario[];
+  readonly labKey: LabKey;
+  /** The built app to serve (dist/), or undefined for the API alone. */
+  readonly distDir?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (the client address counts for rate limits). */
+  readonly trustProxy: boolean | string;
+  readonly logger: boolean;
+  readonly onQueued: () => void;
+}
+
+/** Every body but an attempt's is small: 64 KiB bounds what a stranger can make the server parse. */
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** The HTTP server: hooks (session, CSRF, headers), the API routes and the app. Holds no state of its own. */
+export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: deps.trustProxy,
+    return503OnClosing: true,
+  });
+  await app.register(fastifyCookie);
+  app.decorateRequest('signedIn', null);
+  app.addHook('onRequest', requestAuth(deps.db));
+  app.addHook('onSend', securityHeaders);
+  app.setErrorHandler(errorHandler);
+  healthRoutes(app);
+  sessionRoutes(app, deps.db);
+  joinRoutes(app, deps.db);
+  userRoutes(app, deps.db);
+  cohortRoutes(app, deps.db);
+  attemptRoutes(app, deps);
+  await serveApp(app, deps.distDir);
+  return app;
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { openDb } from './db/openDb';
+import { loadLabKey } from './attempts/labKey';
+import { loadPublishedScenarios } from './attempts/publishedScenarios';
+import { buildHttpServer } from './http/buildHttpServer';
+import { type ScoringPool, startScoringPool } from './scoring/scoringPool';
+
+export interface LabServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl?: string;
+  /** PGlite's folder; undefined: in memory (tests). */
+  readonly dataDir?: string;
+  /** A PostgreSQL schema of its own (tests on a shared database). */
+  readonly schema?: string;
+  readonly labSecret?: string;
+  readonly scoringWorkers: number;
+  readonly replayBudgetMs: number;
+  readonly pollMs?: number;
+  readonly trustProxy: boolean | string;
+  readonly distDir?: string;
+  readonly logger?: boolean;
+}
+
+export interface LabServer {
+  readonly url: string;
+  readonly db: Db;
+  readonly http: FastifyInstance;
+  readonly scoring: ScoringPool;
+  close(): Promise<void>;
+}
+
+/** Open the database, bring its schema up to date, start the scoring workers and listen. */
+export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
+  const db = await openDb({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, schema: o.schema });
+  await migrate(db);
+  const scoring = startScoringPool(db, {
+    size: o.scoringWorkers,
+    budgetMs: o.replayBudgetMs,
+    pollMs: o.pollMs ?? 2000,
+  });
+  const http = await buildHttpServer({
+    db,
+    published: loadPublishedScenarios(),
+    labKey: loadLabKey(o.labSecret, o.dataDir),
+    distDir: o.distDir,
+    trustProxy: o.trustProxy,
+    logger: o.logger ?? false,
+    onQueued: () => scoring.wake(),
+  });
+  const address = await http.listen({ host: o.host, port: o.port });
+  return {
+    url: address,
+    db,
+    http,
+    scoring,
+    async close() {
+      await http.close();
+      await scoring.stop();
+      await db.close();
+    },
+  };
+}

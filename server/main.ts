@@ -1,0 +1,24 @@
+import { configFromEnv } from './config';
+import { startLabServer } from './labServer';
+
+/** `npm start`: the lab server on 127.0.0.1 (PORT, default 4173), the embedded database in lab-data/. */
+const config = configFromEnv();
+const server = await startLabServer({ ...config, logger: false });
+const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+console.log(`KyphoSim lab server: ${server.url}/ (database: ${db}; scoring workers: ${config.scoringWorkers})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping: finishing the requests and scoring jobs under way.');
+    server.close().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LabServer } from '../../server/labServer';
+import {
+  attemptFile,
+  Client,
+  type Lab,
+  makeLab,
+  PASSWORD,
+  type Reply,
+  signedIn,
+  startTestServer,
+  upload,
+} from './labTestServer';
+
+/**
+ * Every route against every role, by real HTTP: the status each must get (api.md). "other" is the
+ * trainee or instructor of the other cohort: ownership, not only role, decides.
+ */
+type Actor = 'anonymous' | 'trainee' | 'otherTrainee' | 'instructor' | 'otherInstructor' | 'admin';
+const ACTORS: Actor[] = ['anonymous', 'trainee', 'otherTrainee', 'instructor', 'otherInstructor', 'admin'];
+const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
+  trainee: 'trainee-a',
+  otherTrainee: 'trainee-b',
+  instructor: 'inst-a',
+  otherInstructor: 'inst-b',
+  admin: 'admin',
+};
+
+let server: LabServer;
+let lab: Lab;
+/** trainee-a's attempt (cohort A), uploaded before the table runs. */
+let attemptId: string;
+const attemptBody = upload(attemptFile(), 'in-progress');
+let signedFile: unknown;
+let n = 0;
+const fresh = () => `user-${++n}-${randomUUID().slice(0, 8)}`;
+
+interface RouteCase {
+  readonly route: string;
+  readonly call: (c: Client, actor: Actor) => Promise<Reply>;
+  readonly expected: Record<Actor, number>;
+}
+
+const all = (status: number, anonymous = 401): Record<Actor, number> => ({
+  anonymous,
+  trainee: status,
+  otherTrainee: status,
+  instructor: status,
+  otherInstructor: status,
+  admin: status,
+});
+
+const CASES: RouteCase[] = [
+  { route: 'GET /api/health', call: (c) => c.request('GET', '/api/health'), expected: all(200, 200) },
+  {
+    route: 'POST /api/session',
+    call: (c, a) =>
+      c.request('POST', '/api/session', {
+        username: a === 'anonymous' ? 'trainee-a' : USERNAMES[a],
+        password: PASSWORD,
+      }),
+    expected: all(200, 200),
+  },
+  { route: 'GET /api/session', call: (c) => c.request('GET', '/api/session'), expected: all(200) },
+  {
+    route: 'POST /api/join',
+    call: async (c) => {
+      const code = (await lab.instructor.request('GET', `/api/cohorts/${lab.cohortId}`)).body.joinCode;
+      return c.request('POST', '/api/join', {
+        code,
+        username: fresh(),
+        displayName: 'New Trainee',
+        password: PASSWORD,
+      });
+    },
+    expected: all(201, 201),
+  },
+  {
+    route: 'POST /api/users (a trainee in cohort A)',
+    call: (c) =>
+      c.request('POST', '/api/users', {
+        username: fresh(),
+        displayName: 'T',
+        password: PASSWORD,
+        role: 'trainee',
+        cohortId: lab.cohortId,
+      }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 201, otherInstructor: 403, admin: 201 },
+  },
+  {
+    route: 'POST /api/users (an instructor)',
+    call: (c) =>
+      c.request('POST', '/api/users', { username: fresh(), displayName: 'I', password: PASSWORD, role: 'instructor' }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 403, otherInstructor: 403, admin: 201 },
+  },
+  {
+    route: 'GET /api/cohorts',
+    call: (c) => c.request('GET', '/api/cohorts'),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 200, admin: 200 },
+  },
+  {
+    route: 'POST /api/cohorts',
+    call: (c) => c.request('POST', '/api/cohorts', { name: 'Another cohort' }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 201, otherInstructor: 201, admin: 201 },
+  },
+  {
+    route: 'GET /api/cohorts/:id (cohort A)',
+    call: (c) => c.request('GET', `/api/cohorts/${lab.cohortId}`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "PUT /api/attempts/:id (trainee A's)",
+    call: (c) => c.request('PUT', `/api/attempts/${attemptId}`, attemptBody),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 403, otherInstructor: 403, admin: 403 },
+  },
+  { route: 'GET /api/attempts', call: (c) => c.request('GET', '/api/attempts'), expected: all(200) },
+  {
+    route: "GET /api/attempts/:id (trainee A's)",
+    call: (c) => c.request('GET', `/api/attempts/${attemptId}`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/attempts/:id/file (trainee A's)",
+    call: (c) => c.request('GET', `/api/attempts/${attemptId}/file`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'POST /api/attempts/verify',
+    call: (c) => c.request('POST', '/api/attempts/verify', { attempt: signedFile }),
+    expected: all(200),
+  },
+  { route: 'DELETE /api/session', call: (c) => c.request('DELETE', '/api/session'), expected: all(204) },
+];
+
+beforeAll(async () => {
+  server = await startTestServer({ scoringWorkers: 0 });
+  lab = await makeLab(server);
+  attemptId = randomUUID();
+  const r = await lab.trainee.request('PUT', `/api/attempts/${attemptId}`, attemptBody);
+  expect(r.status).toBe(200);
+  signedFile = (await lab.trainee.request('GET', `/api/attempts/${attemptId}/file`)).body;
+}, 60_000);
+afterAll(() => server?.close());
+
+describe('every route against every role', () => {
+  const rows = CASES.flatMap((c) => ACTORS.map((a) => [c.route, a, c.expected[a], c] as const));
+  it.each(rows)('%s as %s -> %i', async (_route, actor, status, c) => {
+    // A client of its own per row, so signing out (DELETE /api/session) affects only that row.
+    const client = actor === 'anonymous' ? new Client(server.url) : await signedIn(server, USERNAMES[actor]);
+    const r = await c.call(client, actor);
+    expect(r.status, JSON.stringify(r.body)).toBe(status);
+    if (status >= 400) expect(r.body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  });
+});
+
+describe('what each role sees', () => {
+  it('lists attempts: the trainee and their instructor and the admin see it; the others do not', async () => {
+    const ids = async (c: Client) =>
+      ((await c.request('GET', '/api/attempts')).body.attempts as { id: string }[]).map((a) => a.id);
+    expect(await ids(lab.trainee)).toContain(attemptId);
+    expect(await ids(lab.instructor)).toContain(attemptId);
+    expect(await ids(lab.admin)).toContain(attemptId);
+    expect(await ids(lab.otherTrainee)).not.toContain(attemptId);
+    expect(await ids(lab.otherInstructor)).not.toContain(attemptId);
+  });
+
+  it('lists cohorts: an instructor their own, the admin all', async () => {
+    const names = async (c: Client) =>
+      ((await c.request('GET', '/api/cohorts')).body.cohorts as { id: string }[]).map((x) => x.id);
+    expect(await names(lab.instructor)).toContain(lab.cohortId);
+    expect(await names(lab.instructor)).not.toContain(lab.otherCohortId);
+    expect(await names(lab.admin)).toEqual(expect.arrayContaining([lab.cohortId, lab.otherCohortId]));
+  });
+
+  it("an instructor cannot put a trainee into another instructor's cohort", async () => {
+    const r = await lab.instructor.request('POST', '/api/users', {
+      username: fresh(),
+      displayName: 'T',
+      password: PASSWORD,
+      role: 'trainee',
+      cohortId: lab.otherCohortId,
+    });
+    expect(r.status).toBe(403);
+  });
+});
