@@ -133,9 +133,9 @@ export function scenarioProfiles(): ScenarioProfile[] {
     },
     {
       id: 'L1-VP-myeloma',
-      label: 'l1-myeloma-posterior-wall-defect, textbook-vertebroplasty',
+      label: 'l1-myeloma-posterior-wall-defect, expert-vertebroplasty-wall-defect',
       scenario: fixed(level('l1-myeloma-posterior-wall-defect')),
-      plan: plan('textbook-vertebroplasty'),
+      plan: plan('expert-vertebroplasty-wall-defect'),
       anyLeakPct: [25, 70],
       // The published 16 % canal leaks are all operators' (many found on CT afterwards); the expert
       // plan stops when the lateral image shows cement in the posterior quarter, the rule that exists

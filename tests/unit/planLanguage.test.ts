@@ -160,9 +160,11 @@ describe('plan language: conditions', () => {
     expect(conditionHolds(fresh(), { caseFinding: 'posteriorWallDefect' }, ctx)).toBe(false);
   });
 
-  it('the textbook vertebroplasty stops earlier on the case with a broken posterior wall', () => {
+  it('the expert vertebroplasty for a broken wall stops at the posterior quarter on that case', () => {
     const myeloma = loadScenario('levels/l1-myeloma-posterior-wall-defect.json');
-    const textbook = planSchema.parse(JSON.parse(readFileSync('levels/plans/textbook-vertebroplasty.json', 'utf8')));
+    const textbook = planSchema.parse(
+      JSON.parse(readFileSync('levels/plans/expert-vertebroplasty-wall-defect.json', 'utf8')),
+    );
     // The same plan without the broken-wall clause: it stops only near the posterior wall (0.9).
     const withoutWallClause: Plan = {
       ...textbook,
