@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { configFromEnv } from '../config';
 import { migrate } from '../db/migrate';
-import { openDb } from '../db/openDb';
+import { openDb, pgliteDir } from '../db/openDb';
 import { requeueAll } from '../scoring/scoringQueue';
 import { createUser } from '../users/createUser';
 import { displayNameSchema, passwordSchema, ROLES, usernameSchema } from '../users/user';
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = configFromEnv();
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir) });
   try {
     const applied = await migrate(db);
     if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
