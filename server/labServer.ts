@@ -15,6 +15,8 @@ export interface LabServerOptions {
   readonly dataDir?: string;
   /** A PostgreSQL schema of its own (tests on a shared database). */
   readonly schema?: string;
+  /** A database already open (the tests' copy of a migrated template); the server closes it. */
+  readonly db?: Db;
   readonly labSecret?: string;
   readonly scoringWorkers: number;
   readonly replayBudgetMs: number;
@@ -34,7 +36,7 @@ export interface LabServer {
 
 /** Open the database, bring its schema up to date, start the scoring workers and listen. */
 export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
-  const db = await openDb({ databaseUrl: o.databaseUrl, dataDir: pgliteDir(o.dataDir), schema: o.schema });
+  const db = o.db ?? (await openDb({ databaseUrl: o.databaseUrl, dataDir: pgliteDir(o.dataDir), schema: o.schema }));
   await migrate(db);
   const scoring = startScoringPool(db, {
     size: o.scoringWorkers,

@@ -3,21 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_VERSION } from '../../sim/core/index';
 import type { Db } from '../../server/db/db';
 import { migrate, migrations } from '../../server/db/migrate';
-import { openDb } from '../../server/db/openDb';
 import { claimJob, enqueueScoring, finishJob, requeueAll } from '../../server/scoring/scoringQueue';
 import { startScoringPool } from '../../server/scoring/scoringPool';
 import { attemptFile } from './labTestServer';
-
-/** A fresh database: in-memory PGlite, or a schema of its own on DATABASE_URL. */
-function freshDb(): Promise<Db> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  return openDb({ databaseUrl, schema: databaseUrl ? `test_${randomUUID().replace(/-/g, '')}` : undefined });
-}
+import { testDb } from './testDb';
 
 let db: Db;
 let traineeId: string;
 beforeAll(async () => {
-  db = await freshDb();
+  db = await testDb({ empty: true });
 }, 60_000);
 afterAll(() => db?.close());
 
