@@ -165,7 +165,7 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
       /does not match its hash: the file was edited/,
     ],
     ['truncated.json', JSON.stringify(GOLDEN).slice(0, 4000), /not valid JSON: it is truncated or corrupt/],
-    ['future.json', JSON.stringify({ ...GOLDEN, version: 2 }), /version 2 is not supported/],
+    ['future.json', JSON.stringify({ ...GOLDEN, version: 3 }), /version 3 is not supported/],
     ['scored.json', JSON.stringify({ ...GOLDEN, score: 100 }), /malformed[\s\S]*score/],
   ];
   for (const [name, text, why] of bad) {
