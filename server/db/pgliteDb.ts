@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db';
 
@@ -12,6 +13,7 @@ export type PgliteDb = Db & { dump(): Promise<Blob> };
 
 export async function openPgliteDb(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PgliteDb> {
   // loadDataDir: start from a dump of another database (the tests' migrated template) instead of an empty one.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite(dataDir, options);
   await pg.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
