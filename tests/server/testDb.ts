@@ -17,7 +17,18 @@ import { openPgliteDb } from '../../server/db/pgliteDb';
  */
 export async function testDb(options: { empty?: boolean } = {}): Promise<Db> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  if (databaseUrl) return openDb({ databaseUrl, schema: `test_${randomUUID().replace(/-/g, '')}` });
+  if (databaseUrl) {
+    const schema = `test_${randomUUID().replace(/-/g, '')}`;
+    const db = await openDb({ databaseUrl, schema });
+    // A database of your own keeps no test's leftovers: the schema goes when its file is done.
+    return {
+      ...db,
+      close: async () => {
+        await db.query(`DROP SCHEMA ${schema} CASCADE`);
+        await db.close();
+      },
+    };
+  }
   if (options.empty) return openPgliteDb();
   return openPgliteDb(undefined, { loadDataDir: await migratedTemplate() });
 }
