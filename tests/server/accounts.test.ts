@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USERNAME } from '../../server/auth/loginThrottle';
 import type { LabServer } from '../../server/labServer';
 import { addUser, Client, PASSWORD, signedIn, startTestServer } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 let server: LabServer;
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
   await addUser(server, 'admin', 'admin', 'Lab Admin');
   await addUser(server, 'inst', 'instructor', 'Instructor');
   await addUser(server, 'ada', 'trainee', 'Ada');
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe('sign-in and sessions', () => {

@@ -5,6 +5,7 @@ import { type AttemptFile, toAttemptFile } from '../../sim/attempt/index';
 import type { LabServer } from '../../server/labServer';
 import { MAX_UPLOAD_BYTES } from '../../server/http/routes/attemptRoutes';
 import { attemptFile, type Lab, makeLab, scored, startTestServer, upload } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 let server: LabServer;
 let lab: Lab;
@@ -12,7 +13,7 @@ let lab: Lab;
 beforeAll(async () => {
   server = await startTestServer({ scoringWorkers: 1 });
   lab = await makeLab(server);
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 const put = (id: string, body: unknown) => lab.trainee.request('PUT', `/api/attempts/${id}`, body);
@@ -169,7 +170,7 @@ describe('CSRF', () => {
   });
 });
 
-describe('scoring by replay', () => {
+describe('scoring by replay', { timeout: HOOK_TIMEOUT_MS }, () => {
   it('a finished attempt is queued, replayed and scored by the server, with the sim version', async () => {
     const id = randomUUID();
     const r = await put(id, upload(attemptFile(4), 'finished'));

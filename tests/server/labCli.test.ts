@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLabCommand } from '../../server/cli/labCommands';
 import type { Db } from '../../server/db/db';
 import { verifyPassword } from '../../server/auth/password';
-import { testDb } from './testDb';
+import { HOOK_TIMEOUT_MS, testDb } from './testDb';
 import { attemptFile } from './labTestServer';
 
 /** The commands of `npm run lab` on a real database, with the password handed in as stdin would. */
 let db: Db;
 beforeAll(async () => {
   db = await testDb({ empty: true });
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => db?.close());
 
 function io(password = 'a long enough password') {

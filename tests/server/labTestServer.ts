@@ -167,7 +167,7 @@ export function upload(file: AttemptFile, status = 'in-progress', station = 'sta
 }
 
 /** Wait until the attempt's scoring is done or failed (the workers poll every 100 ms). */
-export async function scored(client: Client, id: string, timeoutMs = 60_000): Promise<Reply> {
+export async function scored(client: Client, id: string, timeoutMs = 240_000): Promise<Reply> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const r = await client.request('GET', `/api/attempts/${id}`);

@@ -8,6 +8,13 @@ import { openDb } from '../../server/db/openDb';
 import { openPgliteDb } from '../../server/db/pgliteDb';
 
 /**
+ * How long a file's setup (a database and a server) may take: minutes, not seconds. On this shared
+ * 2-core machine starting PGlite took from 2 s to over 3 min under other agents' load; a slow
+ * machine must make the suite slow, never make it fail.
+ */
+export const HOOK_TIMEOUT_MS = 300_000;
+
+/**
  * The database of one test file. On DATABASE_URL (CI on PostgreSQL): a fresh schema of its own,
  * so files running at once never see each other's rows. Otherwise an in-memory PGlite, started
  * from a dump of an already migrated one: PGlite's initdb takes 5-15 s on a busy 2-core machine,
