@@ -139,6 +139,19 @@ describe('cohorts and joining', () => {
     expect(weak.body.message).toMatch(/password/);
   });
 
+  it(`stops guessing join codes from one address after ${MAX_FAILURES_PER_ADDRESS} wrong codes (429)`, async () => {
+    await server.db.query('DELETE FROM rate_limits');
+    const inst = await signedIn(server, 'inst');
+    const { joinCode } = (await inst.request('POST', '/api/cohorts', { name: 'C' })).body;
+    const join = (code: string, username: string) =>
+      new Client(server.url).request('POST', '/api/join', { code, username, displayName: 'G', password: PASSWORD });
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) expect((await join(`WRONG${i}`, `guess-${i}`)).status).toBe(404);
+    const stopped = await join(joinCode, 'honest-one');
+    expect(stopped.status).toBe(429);
+    expect(stopped.body.error).toBe('too-many-attempts');
+    await server.db.query('DELETE FROM rate_limits');
+  });
+
   it('unknown cohort ids are 404', async () => {
     const admin = await signedIn(server, 'admin');
     expect((await admin.request('GET', '/api/cohorts/00000000-0000-4000-8000-000000000000')).status).toBe(404);

@@ -182,6 +182,19 @@ describe('scoring by replay', { timeout: HOOK_TIMEOUT_MS }, () => {
     expect(done.body.scoringError).toBeNull();
   });
 
+  it('an abandoned attempt is scored too (as far as it went)', async () => {
+    const id = randomUUID();
+    expect((await put(id, upload(attemptFile(2)))).status).toBe(200);
+    expect((await lab.trainee.request('GET', `/api/attempts/${id}`)).body.scoring).toBeNull();
+    expect((await put(id, upload(attemptFile(3), 'abandoned'))).body).toMatchObject({
+      status: 'abandoned',
+      revision: 2,
+    });
+    const done = await scored(lab.trainee, id);
+    expect(done.body).toMatchObject({ status: 'abandoned', scoring: 'done' });
+    expect(done.body.report.metrics.finished).toBe(false);
+  });
+
   it('a log that fails to replay: the job fails, and the attempt says why', async () => {
     const id = randomUUID();
     const file = attemptFile(4);
