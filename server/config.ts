@@ -9,7 +9,7 @@ export interface LabConfig {
   readonly port: number;
   /** postgres://...: a PostgreSQL server shared by every instance; absent: the embedded PGlite in dataDir. */
   readonly databaseUrl?: string;
-  /** PGlite's folder and the generated signing key: lab-data/ by default. */
+  /** The lab's data folder: PGlite's database (db/) and the generated signing key (lab-secret); lab-data/ by default. */
   readonly dataDir: string;
   readonly labSecret?: string;
   readonly scoringWorkers: number;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
-import { openDb } from './db/openDb';
+import { openDb, pgliteDir } from './db/openDb';
 import { loadLabKey } from './attempts/labKey';
 import { loadPublishedScenarios } from './attempts/publishedScenarios';
 import { buildHttpServer } from './http/buildHttpServer';
@@ -11,10 +11,12 @@ export interface LabServerOptions {
   readonly host: string;
   readonly port: number;
   readonly databaseUrl?: string;
-  /** PGlite's folder; undefined: in memory (tests). */
+  /** The lab's data folder (PGlite's database in db/, the generated signing key); undefined: in memory (tests). */
   readonly dataDir?: string;
   /** A PostgreSQL schema of its own (tests on a shared database). */
   readonly schema?: string;
+  /** A database already open (the tests' copy of a migrated template); the server closes it. */
+  readonly db?: Db;
   readonly labSecret?: string;
   readonly scoringWorkers: number;
   readonly replayBudgetMs: number;
@@ -34,7 +36,7 @@ export interface LabServer {
 
 /** Open the database, bring its schema up to date, start the scoring workers and listen. */
 export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
-  const db = await openDb({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, schema: o.schema });
+  const db = o.db ?? (await openDb({ databaseUrl: o.databaseUrl, dataDir: pgliteDir(o.dataDir), schema: o.schema }));
   await migrate(db);
   const scoring = startScoringPool(db, {
     size: o.scoringWorkers,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Db } from './db';
 import { openPgliteDb } from './pgliteDb';
 import { openPostgresDb } from './postgresDb';
@@ -14,4 +15,9 @@ export interface DbChoice {
 /** The one place where PGlite or PostgreSQL is chosen: by configuration alone. */
 export function openDb(choice: DbChoice): Promise<Db> {
   return choice.databaseUrl ? openPostgresDb(choice.databaseUrl, choice.schema) : openPgliteDb(choice.dataDir);
+}
+
+/** PGlite's own folder inside the lab's data folder (beside the signing key, never mixed with it). */
+export function pgliteDir(dataDir: string | undefined): string | undefined {
+  return dataDir === undefined ? undefined : join(dataDir, 'db');
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USERNAME } from '../../server/auth/loginThrottle';
 import type { LabServer } from '../../server/labServer';
 import { addUser, Client, PASSWORD, signedIn, startTestServer } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 let server: LabServer;
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
   await addUser(server, 'admin', 'admin', 'Lab Admin');
   await addUser(server, 'inst', 'instructor', 'Instructor');
   await addUser(server, 'ada', 'trainee', 'Ada');
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe('sign-in and sessions', () => {
@@ -136,6 +137,19 @@ describe('cohorts and joining', () => {
     const weak = await join({ password: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.message).toMatch(/password/);
+  });
+
+  it(`stops guessing join codes from one address after ${MAX_FAILURES_PER_ADDRESS} wrong codes (429)`, async () => {
+    await server.db.query('DELETE FROM rate_limits');
+    const inst = await signedIn(server, 'inst');
+    const { joinCode } = (await inst.request('POST', '/api/cohorts', { name: 'C' })).body;
+    const join = (code: string, username: string) =>
+      new Client(server.url).request('POST', '/api/join', { code, username, displayName: 'G', password: PASSWORD });
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) expect((await join(`WRONG${i}`, `guess-${i}`)).status).toBe(404);
+    const stopped = await join(joinCode, 'honest-one');
+    expect(stopped.status).toBe(429);
+    expect(stopped.body.error).toBe('too-many-attempts');
+    await server.db.query('DELETE FROM rate_limits');
   });
 
   it('unknown cohort ids are 404', async () => {

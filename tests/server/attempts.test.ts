@@ -5,6 +5,7 @@ import { type AttemptFile, toAttemptFile } from '../../sim/attempt/index';
 import type { LabServer } from '../../server/labServer';
 import { MAX_UPLOAD_BYTES } from '../../server/http/routes/attemptRoutes';
 import { attemptFile, type Lab, makeLab, scored, startTestServer, upload } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 let server: LabServer;
 let lab: Lab;
@@ -12,7 +13,7 @@ let lab: Lab;
 beforeAll(async () => {
   server = await startTestServer({ scoringWorkers: 1 });
   lab = await makeLab(server);
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 const put = (id: string, body: unknown) => lab.trainee.request('PUT', `/api/attempts/${id}`, body);
@@ -169,7 +170,7 @@ describe('CSRF', () => {
   });
 });
 
-describe('scoring by replay', () => {
+describe('scoring by replay', { timeout: HOOK_TIMEOUT_MS }, () => {
   it('a finished attempt is queued, replayed and scored by the server, with the sim version', async () => {
     const id = randomUUID();
     const r = await put(id, upload(attemptFile(4), 'finished'));
@@ -179,6 +180,19 @@ describe('scoring by replay', () => {
     expect(done.body.score).toMatchObject({ total: expect.any(Number), passed: false, simVersion: '1.0.0' });
     expect(done.body.report.total).toBe(done.body.score.total);
     expect(done.body.scoringError).toBeNull();
+  });
+
+  it('an abandoned attempt is scored too (as far as it went)', async () => {
+    const id = randomUUID();
+    expect((await put(id, upload(attemptFile(2)))).status).toBe(200);
+    expect((await lab.trainee.request('GET', `/api/attempts/${id}`)).body.scoring).toBeNull();
+    expect((await put(id, upload(attemptFile(3), 'abandoned'))).body).toMatchObject({
+      status: 'abandoned',
+      revision: 2,
+    });
+    const done = await scored(lab.trainee, id);
+    expect(done.body).toMatchObject({ status: 'abandoned', scoring: 'done' });
+    expect(done.body.report.metrics.finished).toBe(false);
   });
 
   it('a log that fails to replay: the job fails, and the attempt says why', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../levels/scenarioSchema';
@@ -8,6 +7,7 @@ import { createSession } from '../../sim/session/index';
 import { type LabServer, startLabServer } from '../../server/labServer';
 import { createUser } from '../../server/users/createUser';
 import type { Role, User } from '../../server/users/user';
+import { testDb } from './testDb';
 
 // Tests only: scrypt at N = 2^4 instead of 2^15, so hundreds of sign-ins take milliseconds. The
 // server honours this variable only under vitest (server/auth/password.ts).
@@ -16,19 +16,16 @@ process.env.KYPHOSIM_TEST_SCRYPT_LOG2N = '4';
 export const PASSWORD = 'correct horse battery';
 
 /**
- * A real lab server on a free port: on an in-memory PGlite, or, when DATABASE_URL is set (CI on
- * PostgreSQL), on that database in a fresh schema of its own, so test files running at once never
- * see each other's rows.
+ * A real lab server on a free port, on the test file's own database (testDb: an in-memory PGlite,
+ * or a fresh schema on DATABASE_URL).
  */
 export async function startTestServer(
   options: { scoringWorkers?: number; replayBudgetMs?: number; distDir?: string } = {},
 ): Promise<LabServer> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
   return startLabServer({
     host: '127.0.0.1',
     port: 0,
-    databaseUrl,
-    schema: databaseUrl ? `test_${randomUUID().replace(/-/g, '')}` : undefined,
+    db: await testDb(),
     scoringWorkers: options.scoringWorkers ?? 1,
     replayBudgetMs: options.replayBudgetMs ?? 60_000,
     pollMs: 100,
@@ -170,7 +167,7 @@ export function upload(file: AttemptFile, status = 'in-progress', station = 'sta
 }
 
 /** Wait until the attempt's scoring is done or failed (the workers poll every 100 ms). */
-export async function scored(client: Client, id: string, timeoutMs = 60_000): Promise<Reply> {
+export async function scored(client: Client, id: string, timeoutMs = 240_000): Promise<Reply> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const r = await client.request('GET', `/api/attempts/${id}`);

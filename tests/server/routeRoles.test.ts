@@ -12,6 +12,7 @@ import {
   startTestServer,
   upload,
 } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 /**
  * Every route against every role, by real HTTP: the status each must get (api.md). "other" is the
@@ -140,7 +141,7 @@ beforeAll(async () => {
   const r = await lab.trainee.request('PUT', `/api/attempts/${attemptId}`, attemptBody);
   expect(r.status).toBe(200);
   signedFile = (await lab.trainee.request('GET', `/api/attempts/${attemptId}/file`)).body;
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe('every route against every role', () => {

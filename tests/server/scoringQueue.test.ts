@@ -3,22 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_VERSION } from '../../sim/core/index';
 import type { Db } from '../../server/db/db';
 import { migrate, migrations } from '../../server/db/migrate';
-import { openDb } from '../../server/db/openDb';
 import { claimJob, enqueueScoring, finishJob, requeueAll } from '../../server/scoring/scoringQueue';
 import { startScoringPool } from '../../server/scoring/scoringPool';
 import { attemptFile } from './labTestServer';
-
-/** A fresh database: in-memory PGlite, or a schema of its own on DATABASE_URL. */
-function freshDb(): Promise<Db> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  return openDb({ databaseUrl, schema: databaseUrl ? `test_${randomUUID().replace(/-/g, '')}` : undefined });
-}
+import { HOOK_TIMEOUT_MS, testDb } from './testDb';
 
 let db: Db;
 let traineeId: string;
 beforeAll(async () => {
-  db = await freshDb();
-}, 60_000);
+  db = await testDb({ empty: true });
+}, HOOK_TIMEOUT_MS);
 afterAll(() => db?.close());
 
 /** An attempt row as an upload stores it, with its file. */
@@ -92,34 +86,40 @@ describe('the scoring queue', () => {
     await finishJob(db, again ?? job!, { ok: false, error: 'test', simVersion: SIM_VERSION });
   });
 
-  it('rescore re-queues every finished attempt, and the workers score each under the current SIM_VERSION', async () => {
-    await db.query(`UPDATE scoring_jobs SET state = 'done'`);
-    await insertAttempt('in-progress');
-    const finished = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempts WHERE status = 'finished'`);
-    expect(await requeueAll(db)).toBe(finished[0].n);
-    const pool = startScoringPool(db, { size: 2, budgetMs: 60_000, pollMs: 50 });
-    try {
-      const end = Date.now() + 120_000;
-      for (;;) {
-        const open = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM scoring_jobs WHERE state IN ('queued', 'running')`,
-        );
-        if (open[0].n === 0) break;
-        if (Date.now() > end) throw new Error('the pool did not empty the queue');
-        await new Promise((r) => setTimeout(r, 100));
+  it(
+    'rescore re-queues every finished attempt, and the workers score each under the current SIM_VERSION',
+    async () => {
+      await db.query(`UPDATE scoring_jobs SET state = 'done'`);
+      await insertAttempt('in-progress');
+      const finished = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM attempts WHERE status = 'finished'`,
+      );
+      expect(await requeueAll(db)).toBe(finished[0].n);
+      const pool = startScoringPool(db, { size: 2, budgetMs: 60_000, pollMs: 50 });
+      try {
+        const end = Date.now() + 120_000;
+        for (;;) {
+          const open = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM scoring_jobs WHERE state IN ('queued', 'running')`,
+          );
+          if (open[0].n === 0) break;
+          if (Date.now() > end) throw new Error('the pool did not empty the queue');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await pool.stop();
       }
-    } finally {
-      await pool.stop();
-    }
-    const rows = await db.query<{ scoring: string; scored_sim_version: string; score_total: number; status: string }>(
-      'SELECT status, scoring, scored_sim_version, score_total FROM attempts',
-    );
-    for (const r of rows.filter((x) => x.status === 'finished'))
-      expect(r).toMatchObject({ scoring: 'done', scored_sim_version: SIM_VERSION, score_total: expect.any(Number) });
-    expect(rows.filter((x) => x.status === 'in-progress').every((r) => r.scoring === null)).toBe(true);
-    const jobs = await db.query<{ worker: string }>(`SELECT DISTINCT worker FROM scoring_jobs WHERE state = 'done'`);
-    expect(jobs.length).toBeGreaterThanOrEqual(1);
-  }, 180_000);
+      const rows = await db.query<{ scoring: string; scored_sim_version: string; score_total: number; status: string }>(
+        'SELECT status, scoring, scored_sim_version, score_total FROM attempts',
+      );
+      for (const r of rows.filter((x) => x.status === 'finished'))
+        expect(r).toMatchObject({ scoring: 'done', scored_sim_version: SIM_VERSION, score_total: expect.any(Number) });
+      expect(rows.filter((x) => x.status === 'in-progress').every((r) => r.scoring === null)).toBe(true);
+      const jobs = await db.query<{ worker: string }>(`SELECT DISTINCT worker FROM scoring_jobs WHERE state = 'done'`);
+      expect(jobs.length).toBeGreaterThanOrEqual(1);
+    },
+    HOOK_TIMEOUT_MS,
+  );
 
   it('a newer revision wins: the score of an older revision is not written over it', async () => {
     const id = await insertAttempt('finished');

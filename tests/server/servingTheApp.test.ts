@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER } from '../../src/security/csp';
 import type { LabServer } from '../../server/labServer';
 import { startTestServer } from './labTestServer';
+import { HOOK_TIMEOUT_MS } from './testDb';
 
 /** A built app in miniature: what `vite build` writes to dist/ (an index.html and hashed assets). */
 const INDEX = '<!doctype html><html><head><title>KyphoSim</title></head><body><div id="root"></div></body></html>';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app");');
   server = await startTestServer({ scoringWorkers: 0, distDir: dist });
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await server?.close();
   rmSync(dist, { recursive: true, force: true });
