@@ -97,6 +97,11 @@ export class EndplateSupport {
     return this.held;
   }
 
+  /** Set cement froze the lift: update() changes nothing any more. */
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
   /** The lift held after the last update. */
   lift(): EndplateLift {
     return this.held;

@@ -15,15 +15,35 @@ import { heightView } from '../instruments/vertebralHeight';
 import { createPedicleKit, type PedicleKit } from '../instruments/pedicleKit';
 import { mergeCementViews } from '../instruments/mergeCementViews';
 import { gaugeToDiameterMm } from '../instruments/trocarGauge';
-import { channelOpen } from '../instruments/accessInstruments';
 import { add, scale } from '../math/vec3';
 import type { CArmView } from '../imaging/carmView';
 import type { DoseView } from '../imaging/doseView';
 import type { TrocarView } from '../instruments/trocarView';
 import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
+import type { BreachOpening } from '../instruments/cementOutlets';
 import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
+
+/** How a world steps. */
+export interface WorldOptions {
+  /**
+   * Skip, in each step, the work whose result the step cannot use (default true): the breach
+   * openings while no cement is queued, the endplate support's inputs once set cement froze it.
+   * Off, every step gathers everything as if anything could use it: the reference the tests
+   * compare the shortcuts with, snapshot for snapshot and score for score.
+   */
+  readonly stepShortcuts?: boolean;
+}
+
+/** No trocar or balloon breach for the cement to follow (the openings while no cement is queued). */
+const NO_OPENINGS: readonly BreachOpening[] = [];
+
+/** The higher of the lifts, each measure on its own (both balloons push on one plate). */
+const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
+  anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
+  middleMm: Math.max(0, ...lifts.map((l) => l.middleMm)),
+});
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
@@ -48,11 +68,14 @@ export class World {
   private wrongLevelReported = false;
   /** Facts of the last command itself (the mark), reported before the next step (takeCommandEvents). */
   private readonly commandEvents: DomainEvent[] = [];
+  private readonly shortcuts: boolean;
 
   constructor(
     readonly scenario: Scenario,
     rng: Rng,
+    options: WorldOptions = {},
   ) {
+    this.shortcuts = options.stepShortcuts ?? true;
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
@@ -169,15 +192,20 @@ export class World {
   step(dtS: number): DomainEvent[] {
     const events: DomainEvent[] = [];
     const kits = [...this.kits.values()];
-    const breachOpenings = this.breachOpenings();
+    // Read before the trocars step (the openings as the last step left them). Only a push uses
+    // them, and the cement pushes only what is queued now (nothing queues cement during a step).
+    const breachOpenings =
+      this.shortcuts && !kits.some((k) => k.cement.pendingMl > 0) ? NO_OPENINGS : this.breachOpenings();
     // The trocars step first so that the C-arm knows where the hands were during this step; their
     // events still follow the C-arm's in the list.
     const trocarEvents = kits.map((k) => k.trocar.step(dtS, this.tickCount));
     events.push(...this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
     // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
     // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
-    const carm = this.fluoroscope.carmView();
-    const imageAcquired = events.some((e) => e.type === 'image.acquired') || (carm.exposing && carm.movingS === 0);
+    // The C-arm's view (with its pose) is built only while the pedal is down: only then can it form an image.
+    const imageAcquired =
+      events.some((e) => e.type === 'image.acquired') ||
+      (this.fluoroscope.exposing && this.fluoroscope.carmView().movingS === 0);
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     for (const k of kits) k.balloon.shareEndplate(this.plate);
     for (const [i, k] of kits.entries()) {
@@ -185,14 +213,17 @@ export class World {
       events.push(...produced);
       if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
       events.push(...k.balloon.step(dtS));
-      const t = k.trocar.view();
+      const balloon = k.balloon;
       events.push(
         ...k.cement.step(dtS, {
           tick: this.tickCount,
-          cannulaTip: t && channelOpen(t.instruments) ? t.tip : null,
+          cannulaTip: k.trocar.openChannelTip(),
           // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
-          cavityMl: kyphoplasty ? k.balloon.cavityMl : 0,
-          cavityCentre: kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+          cavityMl: kyphoplasty ? balloon.cavityMl : 0,
+          // Read only by a push, during this cement step (the balloon has stepped): its view is built then.
+          get cavityCentre() {
+            return kyphoplasty && balloon.cavityMl > 0 ? balloon.view().centre : undefined;
+          },
           breachOpenings,
           imageAcquired,
         }),
@@ -215,7 +246,7 @@ export class World {
     for (const k of kits) {
       const t = k.trocar.view();
       if (!t || t.removed) continue;
-      if (k.trocar.handsOn || k.cement.view().pendingMl > 0) hands.push(handGrip(t));
+      if (k.trocar.handsOn || k.cement.pendingMl > 0) hands.push(handGrip(t));
     }
     return hands;
   }
@@ -238,11 +269,9 @@ export class World {
    * further and each carries part of the load), so their lifts are the same; cavities and cement add up.
    */
   private updateSupport(kits: readonly PedicleKit[]): void {
-    const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
-      anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
-      middleMm: Math.max(0, ...lifts.map((l) => l.middleMm)),
-    });
-    const cements = kits.map((k) => k.cement.view());
+    // Set cement froze the lift: an update would change nothing (and reading the cement sums its lattice).
+    if (this.shortcuts && this.support.isFrozen) return;
+    const cements = kits.map((k) => k.cement);
     const used = cements.filter((c) => c.injectedMl > 0);
     this.support.update({
       balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
@@ -251,7 +280,7 @@ export class World {
       balloonVolumeMl: kits.reduce((s, k) => s + k.balloon.volumeMl, 0),
       cementInCavityMl: kits.reduce((s, k) => s + k.cement.cavityFilledMl, 0),
       cementInBodyMl: cements.reduce((s, c) => s + c.inBodyMl, 0),
-      cementSet: used.length > 0 && used.every((c) => c.phase === 'set'),
+      cementSet: used.length > 0 && used.every((c) => c.isSet),
     });
   }
 
@@ -260,8 +289,8 @@ export class World {
   }
 
   /** Trocar breaches are openings cement can follow (the cement model: a breach is a real opening). */
-  private breachOpenings(): { position: Vec3; diameterMm: number; location: LeakLocation }[] {
-    const out: { position: Vec3; diameterMm: number; location: LeakLocation }[] = [];
+  private breachOpenings(): BreachOpening[] {
+    const out: BreachOpening[] = [];
     for (const k of this.kits.values()) {
       const v = k.trocar.view();
       if (!v) continue;
