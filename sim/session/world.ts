@@ -39,6 +39,11 @@ export interface WorldOptions {
 /** No trocar or balloon breach for the cement to follow (the openings while no cement is queued). */
 const NO_OPENINGS: readonly BreachOpening[] = [];
 
+/** Append every item of from to into (as into.push(...from), without spreading a fresh array each time). */
+const pushAll = <T>(into: T[], from: readonly T[]): void => {
+  for (const x of from) into.push(x);
+};
+
 /** The higher of the lifts, each measure on its own (both balloons push on one plate). */
 const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
   anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
@@ -57,6 +62,10 @@ export class World {
   /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
   private readonly plate = new SharedEndplate();
   private readonly kits = new Map<Side, PedicleKit>();
+  /** The kits in the order they were made (the map's order), for the step's loops. */
+  private readonly kitList: PedicleKit[] = [];
+  /** Each kit's cement in the body and in the balloon's cavity as last read, mL (see updateSupport). */
+  private readonly cementReadings = new Map<PedicleKit, { inBodyMl: number; inCavityMl: number }>();
   /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
   private readonly noCement: Cement;
   private readonly noBalloon: Balloon;
@@ -116,6 +125,7 @@ export class World {
           // Both sides' cement fills one body.
           for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
+          this.kitList.push(chosen);
         }
         this.activeSide = command.side;
         // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
@@ -191,45 +201,48 @@ export class World {
   /** One fixed step; returns the domain events it produced. */
   step(dtS: number): DomainEvent[] {
     const events: DomainEvent[] = [];
-    const kits = [...this.kits.values()];
-    // Read before the trocars step (the openings as the last step left them). Only a push uses
-    // them, and the cement pushes only what is queued now (nothing queues cement during a step).
-    const breachOpenings =
-      this.shortcuts && !kits.some((k) => k.cement.pendingMl > 0) ? NO_OPENINGS : this.breachOpenings();
+    const kits = this.kitList;
+    // Whether each side's cement has a push queued. Only a push reads the breach openings and the
+    // balloon's centre, and a cement pushes only what was queued before the step (nothing queues
+    // cement during a step), so without one they are not gathered.
+    const pushed = kits.map((k) => k.cement.pendingMl > 0);
+    const pushing = !this.shortcuts || pushed.includes(true);
+    // Read before the trocars step (the openings as the last step left them).
+    const breachOpenings = pushing ? this.breachOpenings() : NO_OPENINGS;
     // The trocars step first so that the C-arm knows where the hands were during this step; their
     // events still follow the C-arm's in the list.
-    const trocarEvents = kits.map((k) => k.trocar.step(dtS, this.tickCount));
-    events.push(...this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
+    const trocarEvents: DomainEvent[][] = [];
+    for (const k of kits) trocarEvents.push(k.trocar.step(dtS, this.tickCount));
+    pushAll(events, this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
     // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
     // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
-    // The C-arm's view (with its pose) is built only while the pedal is down: only then can it form an image.
+    // (The C-arm's view, with its pose, is built only while the pedal is down.)
     const imageAcquired =
       events.some((e) => e.type === 'image.acquired') ||
       (this.fluoroscope.exposing && this.fluoroscope.carmView().movingS === 0);
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     for (const k of kits) k.balloon.shareEndplate(this.plate);
-    for (const [i, k] of kits.entries()) {
+    for (let i = 0; i < kits.length; i++) {
+      const k = kits[i];
       const produced = trocarEvents[i];
-      events.push(...produced);
+      pushAll(events, produced);
       if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
-      events.push(...k.balloon.step(dtS));
-      const balloon = k.balloon;
-      events.push(
-        ...k.cement.step(dtS, {
+      pushAll(events, k.balloon.step(dtS));
+      // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
+      const cavityMl = kyphoplasty ? k.balloon.cavityMl : 0;
+      pushAll(
+        events,
+        k.cement.step(dtS, {
           tick: this.tickCount,
           cannulaTip: k.trocar.openChannelTip(),
-          // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
-          cavityMl: kyphoplasty ? balloon.cavityMl : 0,
-          // Read only by a push, during this cement step (the balloon has stepped): its view is built then.
-          get cavityCentre() {
-            return kyphoplasty && balloon.cavityMl > 0 ? balloon.view().centre : undefined;
-          },
+          cavityMl,
+          cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
           breachOpenings,
           imageAcquired,
         }),
       );
     }
-    this.updateSupport(kits);
+    this.updateSupport(kits, pushed);
     this.tickCount++;
     return events;
   }
@@ -268,19 +281,45 @@ export class World {
    * Both balloons push on the same endplate (a SharedEndplate: their forces add, so they lift it
    * further and each carries part of the load), so their lifts are the same; cavities and cement add up.
    */
-  private updateSupport(kits: readonly PedicleKit[]): void {
-    // Set cement froze the lift: an update would change nothing (and reading the cement sums its lattice).
+  private updateSupport(kits: readonly PedicleKit[], pushed: readonly boolean[]): void {
+    // Each cement is read in full after a step in which it could have moved (it had a push queued)
+    // and after its first step; the reference reads it after every step, as the support once did.
+    // Its cells fill only in a push, so its sums hold in between; and the deposits and distribution
+    // its view caches (by a revision a push bumps) are made at the same steps as the reference's.
+    for (let i = 0; i < kits.length; i++) {
+      const k = kits[i];
+      if (this.shortcuts && !pushed[i] && this.cementReadings.has(k)) continue;
+      k.cement.view();
+      this.cementReadings.set(k, { inBodyMl: k.cement.inBodyMl, inCavityMl: k.cement.cavityFilledMl });
+    }
+    // Set cement froze the lift: an update would change nothing.
     if (this.shortcuts && this.support.isFrozen) return;
-    const cements = kits.map((k) => k.cement);
-    const used = cements.filter((c) => c.injectedMl > 0);
+    // Sums in the kits' order, from 0, as a reduce would add them.
+    let cavityMl = 0;
+    let balloonVolumeMl = 0;
+    let cementInCavityMl = 0;
+    let cementInBodyMl = 0;
+    let used = 0;
+    let usedSet = 0;
+    for (const k of kits) {
+      const reading = this.cementReadings.get(k) ?? { inBodyMl: 0, inCavityMl: 0 };
+      cavityMl += k.balloon.cavityMl;
+      balloonVolumeMl += k.balloon.volumeMl;
+      cementInCavityMl += reading.inCavityMl;
+      cementInBodyMl += reading.inBodyMl;
+      if (k.cement.injectedMl > 0) {
+        used++;
+        if (k.cement.isSet) usedSet++;
+      }
+    }
     this.support.update({
       balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
       balloonPeakLift: maxLift(kits.map((k) => k.balloon.peakLift())),
-      cavityMl: kits.reduce((s, k) => s + k.balloon.cavityMl, 0),
-      balloonVolumeMl: kits.reduce((s, k) => s + k.balloon.volumeMl, 0),
-      cementInCavityMl: kits.reduce((s, k) => s + k.cement.cavityFilledMl, 0),
-      cementInBodyMl: cements.reduce((s, c) => s + c.inBodyMl, 0),
-      cementSet: used.length > 0 && used.every((c) => c.isSet),
+      cavityMl,
+      balloonVolumeMl,
+      cementInCavityMl,
+      cementInBodyMl,
+      cementSet: used > 0 && usedSet === used,
     });
   }
 
