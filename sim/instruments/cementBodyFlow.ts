@@ -349,18 +349,23 @@ export class CementBodyFlow {
     const by = Math.ceil(l.ny / BLOCK);
     const bz = Math.ceil(l.nz / BLOCK);
     const sum = new Float64Array(bx * by * bz * 5); // ml, ml*x, ml*y, ml*z, cells
-    for (let idx = 0; idx < inv.filledMl.length; idx++) {
-      const ml = inv.filledMl[idx];
+    // Hot loop (the world reads the deposits after every push): the lattice's sizes and origin in
+    // locals, and each cell's centre from its i, j, k as l.centreOf(idx) computes it, without the object.
+    const { nx, ny } = l;
+    const { x: ox, y: oy, z: oz } = l.origin;
+    const cellMm = CELL_MM;
+    const filledMl = inv.filledMl;
+    for (let idx = 0; idx < filledMl.length; idx++) {
+      const ml = filledMl[idx];
       if (!(ml > 0)) continue;
-      const i = idx % l.nx;
-      const j = Math.floor(idx / l.nx) % l.ny;
-      const k = Math.floor(idx / (l.nx * l.ny));
+      const i = idx % nx;
+      const j = Math.floor(idx / nx) % ny;
+      const k = Math.floor(idx / (nx * ny));
       const b = (Math.floor(i / BLOCK) + bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK))) * 5;
-      const c = l.centreOf(idx);
       sum[b] += ml;
-      sum[b + 1] += ml * c.x;
-      sum[b + 2] += ml * c.y;
-      sum[b + 3] += ml * c.z;
+      sum[b + 1] += ml * (ox + (i + 0.5) * cellMm);
+      sum[b + 2] += ml * (oy + (j + 0.5) * cellMm);
+      sum[b + 3] += ml * (oz + (k + 0.5) * cellMm);
       sum[b + 4] += 1;
     }
     for (let b = 0; b < sum.length; b += 5) {
@@ -416,15 +421,22 @@ export class CementBodyFlow {
     let right = false;
     let sup = false;
     let infr = false;
-    for (let idx = 0; idx < inv.filledMl.length; idx++) {
-      if (!(inv.filledMl[idx] > 0) || l.kind[idx] === CELL.outside) continue;
-      const dx = l.centreOf(idx).x - v.centre.x;
+    // Hot loop, as in computeDeposits: each cell's centre from its i and k as l.centreOf(idx) computes it.
+    const { nx, ny } = l;
+    const { x: ox, z: oz } = l.origin;
+    const cellMm = CELL_MM;
+    const filledMl = inv.filledMl;
+    for (let idx = 0; idx < filledMl.length; idx++) {
+      if (!(filledMl[idx] > 0) || l.kind[idx] === CELL.outside) continue;
+      const centreX = ox + ((idx % nx) + 0.5) * cellMm;
+      const centreZ = oz + (Math.floor(idx / (nx * ny)) + 0.5) * cellMm;
+      const dx = centreX - v.centre.x;
       // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
       if (dx > CELL_MM) left = true;
       if (dx < -CELL_MM) right = true;
       if (l.superiorCells[idx]) sup = true;
       if (l.inferiorCells[idx]) infr = true;
-      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, l.centreOf(idx).z + CELL_MM / 2);
+      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, centreZ + cellMm / 2);
     }
     const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
