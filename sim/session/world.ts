@@ -289,7 +289,8 @@ export class World {
     for (let i = 0; i < kits.length; i++) {
       const k = kits[i];
       if (this.shortcuts && !pushed[i] && this.cementReadings.has(k)) continue;
-      k.cement.view();
+      if (this.shortcuts) k.cement.fixBodyViews();
+      else k.cement.view();
       this.cementReadings.set(k, { inBodyMl: k.cement.inBodyMl, inCavityMl: k.cement.cavityFilledMl });
     }
     // Set cement froze the lift: an update would change nothing.
