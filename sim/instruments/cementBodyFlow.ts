@@ -349,24 +349,29 @@ export class CementBodyFlow {
     const by = Math.ceil(l.ny / BLOCK);
     const bz = Math.ceil(l.nz / BLOCK);
     const sum = new Float64Array(bx * by * bz * 5); // ml, ml*x, ml*y, ml*z, cells
-    // Hot loop (the world reads the deposits after every push): the lattice's sizes and origin in
-    // locals, and each cell's centre from its i, j, k as l.centreOf(idx) computes it, without the object.
-    const { nx, ny } = l;
+    // Hot loop (the world reads the deposits after every push): the cells in index order (k, j, i
+    // nested), each cell's centre as l.centreOf(idx) computes it, without the object or the divisions.
+    const { nx, ny, nz } = l;
     const { x: ox, y: oy, z: oz } = l.origin;
     const cellMm = CELL_MM;
     const filledMl = inv.filledMl;
-    for (let idx = 0; idx < filledMl.length; idx++) {
-      const ml = filledMl[idx];
-      if (!(ml > 0)) continue;
-      const i = idx % nx;
-      const j = Math.floor(idx / nx) % ny;
-      const k = Math.floor(idx / (nx * ny));
-      const b = (Math.floor(i / BLOCK) + bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK))) * 5;
-      sum[b] += ml;
-      sum[b + 1] += ml * (ox + (i + 0.5) * cellMm);
-      sum[b + 2] += ml * (oy + (j + 0.5) * cellMm);
-      sum[b + 3] += ml * (oz + (k + 0.5) * cellMm);
-      sum[b + 4] += 1;
+    let idx = 0;
+    for (let k = 0; k < nz; k++) {
+      const cz = oz + (k + 0.5) * cellMm;
+      for (let j = 0; j < ny; j++) {
+        const cy = oy + (j + 0.5) * cellMm;
+        const row = bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK));
+        for (let i = 0; i < nx; i++, idx++) {
+          const ml = filledMl[idx];
+          if (!(ml > 0)) continue;
+          const b = (Math.floor(i / BLOCK) + row) * 5;
+          sum[b] += ml;
+          sum[b + 1] += ml * (ox + (i + 0.5) * cellMm);
+          sum[b + 2] += ml * cy;
+          sum[b + 3] += ml * cz;
+          sum[b + 4] += 1;
+        }
+      }
     }
     for (let b = 0; b < sum.length; b += 5) {
       const ml = sum[b];
@@ -421,22 +426,30 @@ export class CementBodyFlow {
     let right = false;
     let sup = false;
     let infr = false;
-    // Hot loop, as in computeDeposits: each cell's centre from its i and k as l.centreOf(idx) computes it.
-    const { nx, ny } = l;
+    // Hot loop, as in computeDeposits: the cells in index order, each cell's centre as
+    // l.centreOf(idx) computes it; the lattice's arrays and codes in locals.
+    const { nx, ny, nz, kind, superiorCells, inferiorCells } = l;
     const { x: ox, z: oz } = l.origin;
     const cellMm = CELL_MM;
+    const outside = CELL.outside;
+    const channel = CELL.channel;
+    const centreX = v.centre.x;
     const filledMl = inv.filledMl;
-    for (let idx = 0; idx < filledMl.length; idx++) {
-      if (!(filledMl[idx] > 0) || l.kind[idx] === CELL.outside) continue;
-      const centreX = ox + ((idx % nx) + 0.5) * cellMm;
-      const centreZ = oz + (Math.floor(idx / (nx * ny)) + 0.5) * cellMm;
-      const dx = centreX - v.centre.x;
-      // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
-      if (dx > CELL_MM) left = true;
-      if (dx < -CELL_MM) right = true;
-      if (l.superiorCells[idx]) sup = true;
-      if (l.inferiorCells[idx]) infr = true;
-      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, centreZ + cellMm / 2);
+    let idx = 0;
+    for (let k = 0; k < nz; k++) {
+      const cellZ = oz + (k + 0.5) * cellMm;
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++, idx++) {
+          if (!(filledMl[idx] > 0) || kind[idx] === outside) continue;
+          const dx = ox + (i + 0.5) * cellMm - centreX;
+          // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
+          if (dx > cellMm) left = true;
+          if (dx < -cellMm) right = true;
+          if (superiorCells[idx]) sup = true;
+          if (inferiorCells[idx]) infr = true;
+          if (kind[idx] !== channel) reachZ = Math.max(reachZ, cellZ + cellMm / 2);
+        }
+      }
     }
     const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
