@@ -1,5 +1,5 @@
 import { deliveryFor, type Scenario } from '../../levels/scenarioSchema';
-import type { Anatomy, EndplateLift } from '../anatomy/types';
+import type { Anatomy } from '../anatomy/types';
 import { isCArmCommand, type Command, type Side } from '../core/commands';
 import type { DomainEvent, LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
@@ -43,12 +43,6 @@ const NO_OPENINGS: readonly BreachOpening[] = [];
 const pushAll = <T>(into: T[], from: readonly T[]): void => {
   for (const x of from) into.push(x);
 };
-
-/** The higher of the lifts, each measure on its own (both balloons push on one plate). */
-const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
-  anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
-  middleMm: Math.max(0, ...lifts.map((l) => l.middleMm)),
-});
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
@@ -295,7 +289,10 @@ export class World {
     }
     // Set cement froze the lift: an update would change nothing.
     if (this.shortcuts && this.support.isFrozen) return;
-    // Sums in the kits' order, from 0, as a reduce would add them.
+    // Both balloons push on one plate: the higher of their lifts, each measure on its own, and at
+    // least 0 (Math.max taken pairwise from 0 is Math.max of them all). Sums in the kits' order, from 0.
+    const balloonLift = { anteriorMm: 0, middleMm: 0 };
+    const balloonPeakLift = { anteriorMm: 0, middleMm: 0 };
     let cavityMl = 0;
     let balloonVolumeMl = 0;
     let cementInCavityMl = 0;
@@ -304,6 +301,12 @@ export class World {
     let usedSet = 0;
     for (const k of kits) {
       const reading = this.cementReadings.get(k) ?? { inBodyMl: 0, inCavityMl: 0 };
+      const lift = k.balloon.lift();
+      balloonLift.anteriorMm = Math.max(balloonLift.anteriorMm, lift.anteriorMm);
+      balloonLift.middleMm = Math.max(balloonLift.middleMm, lift.middleMm);
+      const peak = k.balloon.peakLift();
+      balloonPeakLift.anteriorMm = Math.max(balloonPeakLift.anteriorMm, peak.anteriorMm);
+      balloonPeakLift.middleMm = Math.max(balloonPeakLift.middleMm, peak.middleMm);
       cavityMl += k.balloon.cavityMl;
       balloonVolumeMl += k.balloon.volumeMl;
       cementInCavityMl += reading.inCavityMl;
@@ -314,8 +317,8 @@ export class World {
       }
     }
     this.support.update({
-      balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
-      balloonPeakLift: maxLift(kits.map((k) => k.balloon.peakLift())),
+      balloonLift,
+      balloonPeakLift,
       cavityMl,
       balloonVolumeMl,
       cementInCavityMl,
