@@ -10,24 +10,7 @@ import { planSchema } from '../../sim/plan/planSchema';
 import { runPlan } from '../../sim/plan/runPlan';
 import { replay } from '../../sim/attempt/replay';
 import { FIXED_DT_S } from '../../sim/core/constants';
-
-/** The expert plans of levels/plans/ on their scenarios, with the seeds of their golden replays. */
-const SCENARIOS = [
-  { name: 'kyphoplasty L1', level: 'l1-osteoporotic-wedge', plan: 'textbook-kyphoplasty', seed: 42 },
-  {
-    name: 'bipedicular kyphoplasty L2',
-    level: 'l2-osteoporotic-wedge-bipedicular',
-    plan: 'textbook-kyphoplasty-bipedicular',
-    seed: 42,
-  },
-  { name: 'vertebroplasty T12', level: 't12-biconcave-vertebroplasty', plan: 'textbook-vertebroplasty', seed: 3 },
-  {
-    name: 'vertebroplasty L1 wall defect',
-    level: 'l1-myeloma-posterior-wall-defect',
-    plan: 'textbook-vertebroplasty',
-    seed: 3,
-  },
-] as const;
+import { SCENARIOS } from './textbookScenarios';
 
 const runs = Math.max(1, Math.floor(Number(process.argv[2] ?? 5)) || 5);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
