@@ -82,6 +82,9 @@ export class CementBodyFlow {
   private depositsCache: { revision: number; value: CementDeposit[] } | null = null;
   private distributionCache: { revision: number; value: ReturnType<CementBodyFlow['computeDistribution']> } | null =
     null;
+  /** Counts the mass's growth calls: cells fill only there, so inBodyMl sums its cells again only after one. */
+  private growths = 0;
+  private inBodyCache = { growths: -1, ml: 0 };
 
   constructor(
     private readonly anatomy: Anatomy,
@@ -140,6 +143,7 @@ export class CementBodyFlow {
     const boneWanted = Math.max(0, q * dtS - leaked);
     const grown =
       boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
+    this.growths++;
     for (const cell of grown.filled) this.markReached(cell);
     this.advanceFeeds(grown.filled);
     const ml = leaked + grown.placedMl;
@@ -296,8 +300,10 @@ export class CementBodyFlow {
   get inBodyMl(): number {
     const inv = this.invasion;
     if (!inv) return 0;
+    if (this.inBodyCache.growths === this.growths) return this.inBodyCache.ml;
     let s = 0;
     for (let i = 0; i < inv.filledMl.length; i++) s += inv.filledMl[i];
+    this.inBodyCache = { growths: this.growths, ml: s };
     return s;
   }
 
