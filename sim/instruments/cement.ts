@@ -138,15 +138,6 @@ export class Cement {
     return this.body.inBodyMl;
   }
 
-  /**
-   * Make the parts of view() that the body caches until cement next moves (where it lies, how it
-   * is distributed) now, as a view() now would, without building the rest of the view.
-   */
-  fixBodyViews(): void {
-    this.body.deposits();
-    this.body.distribution();
-  }
-
   /** The cement has set (view().phase === 'set'). */
   get isSet(): boolean {
     return this.phase === 'set';

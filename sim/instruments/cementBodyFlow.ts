@@ -41,6 +41,14 @@ interface ReachedOutlet {
   feed: { readonly widthMm: number; distanceMm: number } | null;
 }
 
+/** What the deposits and distribution are made from: each cell's cement (null before any), its total, the openings' volumes and how many were reached. */
+interface CementState {
+  readonly filledMl: Float64Array | null;
+  readonly inBodyMl: number;
+  readonly outletMl: ReadonlyMap<number, number>;
+  readonly reachedCount: number;
+}
+
 /** Openings whose own hydraulics span only the wall (a defect): cement reaching them along a channel also flows through that channel. */
 const isWallDefect = (kind: LatticeOutletKind): boolean =>
   kind === 'posteriorWallDefect' || kind === 'lateralCortexDefect';
@@ -99,6 +107,24 @@ export class CementBodyFlow {
    * handMaxPa. Returns what went in and the pressures (body, syringe), Pa.
    */
   push(
+    wantedMl: number,
+    dtS: number,
+    eta: number,
+    handMaxPa: number,
+    ctx: BodyFlowContext,
+  ): { ml: number; bodyPa: number; syringePa: number } {
+    // The deposits and distribution of a revision are those of the cement as the push that made it
+    // left it. A push that moves no net cement makes no revision, though it may still have moved
+    // some: if they were not made since the last revision, they are made from the cement as it was
+    // before this push (a copy, kept only while the push runs).
+    const revision = this.revision;
+    const before = this.viewsStale() ? this.cementNow() : null;
+    const result = this.pushCement(wantedMl, dtS, eta, handMaxPa, ctx);
+    if (before && this.revision === revision) this.fixViews(before);
+    return result;
+  }
+
+  private pushCement(
     wantedMl: number,
     dtS: number,
     eta: number,
@@ -315,10 +341,19 @@ export class CementBodyFlow {
 
   /** Leaked volume per outlet, with its kind (the calibration's leak-type mix reads it). */
   outletLeaks(): { kind: LatticeOutletKind; position: Vec3; volumeMl: number; locations: [LeakLocation, number][] }[] {
+    return this.outletLeaksOf(this.outletMl, this.reached.length);
+  }
+
+  /** outletLeaks() for these volumes per outlet and the first reachedCount outlets reached (the list only grows). */
+  private outletLeaksOf(
+    outletMl: ReadonlyMap<number, number>,
+    reachedCount: number,
+  ): { kind: LatticeOutletKind; position: Vec3; volumeMl: number; locations: [LeakLocation, number][] }[] {
     return this.reached
-      .filter((o) => (this.outletMl.get(o.index) ?? 0) > 0)
+      .slice(0, reachedCount)
+      .filter((o) => (outletMl.get(o.index) ?? 0) > 0)
       .map((o) => {
-        const ml = this.outletMl.get(o.index) ?? 0;
+        const ml = outletMl.get(o.index) ?? 0;
         return {
           kind: o.kind,
           position: o.position,
@@ -340,16 +375,48 @@ export class CementBodyFlow {
    * cement (at the cement's centroid, half again as big as the cells it touches, with its volume, so
    * the renderer thins the block's opacity to the share the cement fills), plus one track per leak.
    */
+  /** The cement now, for computeDeposits and computeDistribution (the live arrays: nothing copied). */
+  private cementState(): CementState {
+    return {
+      filledMl: this.invasion?.filledMl ?? null,
+      inBodyMl: this.inBodyMl,
+      outletMl: this.outletMl,
+      reachedCount: this.reached.length,
+    };
+  }
+
+  /** A copy of the cement now, taken before a push (see push()). */
+  private cementNow(): CementState {
+    return {
+      filledMl: this.invasion ? this.invasion.filledMl.slice() : null,
+      inBodyMl: this.inBodyMl,
+      outletMl: new Map(this.outletMl),
+      reachedCount: this.reached.length,
+    };
+  }
+
+  /** The deposits or the distribution were not made since the last revision. */
+  private viewsStale(): boolean {
+    return this.depositsCache?.revision !== this.revision || this.distributionCache?.revision !== this.revision;
+  }
+
+  /** Make what was not made since the last revision from the cement as it was then. */
+  private fixViews(before: CementState): void {
+    if (this.depositsCache?.revision !== this.revision)
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits(before) };
+    if (this.distributionCache?.revision !== this.revision)
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution(before) };
+  }
+
   deposits(): CementDeposit[] {
     if (this.depositsCache?.revision !== this.revision)
-      this.depositsCache = { revision: this.revision, value: this.computeDeposits() };
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits(this.cementState()) };
     return this.depositsCache.value;
   }
 
-  private computeDeposits(): CementDeposit[] {
+  private computeDeposits(cement: CementState): CementDeposit[] {
     const l = this.lattice;
-    const inv = this.invasion;
-    if (!l || !inv) return [];
+    if (!l || !cement.filledMl) return [];
     const out: CementDeposit[] = [];
     const bx = Math.ceil(l.nx / BLOCK);
     const by = Math.ceil(l.ny / BLOCK);
@@ -360,7 +427,7 @@ export class CementBodyFlow {
     const { nx, ny, nz } = l;
     const { x: ox, y: oy, z: oz } = l.origin;
     const cellMm = CELL_MM;
-    const filledMl = inv.filledMl;
+    const filledMl = cement.filledMl;
     let idx = 0;
     for (let k = 0; k < nz; k++) {
       const cz = oz + (k + 0.5) * cellMm;
@@ -392,7 +459,7 @@ export class CementBodyFlow {
         volumeMl: ml,
       });
     }
-    for (const o of this.outletLeaks()) {
+    for (const o of this.outletLeaksOf(cement.outletMl, cement.reachedCount)) {
       for (const [loc, ml] of o.locations) {
         if (ml > 0) out.push(leakDeposit(loc, o.position, this.v.centre, ml));
       }
@@ -403,11 +470,11 @@ export class CementBodyFlow {
   /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
   distribution(): ReturnType<CementBodyFlow['computeDistribution']> {
     if (this.distributionCache?.revision !== this.revision)
-      this.distributionCache = { revision: this.revision, value: this.computeDistribution() };
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution(this.cementState()) };
     return this.distributionCache.value;
   }
 
-  private computeDistribution(): {
+  private computeDistribution(cement: CementState): {
     fillFraction: number;
     crossesMidline: boolean;
     touchesSuperiorEndplate: boolean;
@@ -415,7 +482,6 @@ export class CementBodyFlow {
     posteriorReach: number;
   } {
     const l = this.lattice;
-    const inv = this.invasion;
     const v = this.v;
     const meanH = (v.anteriorHeightMm + v.middleHeightMm + v.posteriorHeightMm) / 3;
     const bodyMl = ((Math.PI / 4) * v.bodyWidthMm * v.bodyDepthMm * meanH) / 1000;
@@ -426,7 +492,7 @@ export class CementBodyFlow {
       touchesInferiorEndplate: false,
       posteriorReach: 0,
     };
-    if (!l || !inv) return none;
+    if (!l || !cement.filledMl) return none;
     let reachZ = -Infinity;
     let left = false;
     let right = false;
@@ -440,7 +506,7 @@ export class CementBodyFlow {
     const outside = CELL.outside;
     const channel = CELL.channel;
     const centreX = v.centre.x;
-    const filledMl = inv.filledMl;
+    const filledMl = cement.filledMl;
     let idx = 0;
     for (let k = 0; k < nz; k++) {
       const cellZ = oz + (k + 0.5) * cellMm;
@@ -459,7 +525,7 @@ export class CementBodyFlow {
     }
     const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
-      fillFraction: this.inBodyMl / bodyMl,
+      fillFraction: cement.inBodyMl / bodyMl,
       crossesMidline: left && right,
       touchesSuperiorEndplate: sup,
       touchesInferiorEndplate: infr,

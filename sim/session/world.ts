@@ -277,14 +277,14 @@ export class World {
    */
   private updateSupport(kits: readonly PedicleKit[], pushed: readonly boolean[]): void {
     // Each cement is read in full after a step in which it could have moved (it had a push queued)
-    // and after its first step; the reference reads it after every step, as the support once did.
-    // Its cells fill only in a push, so its sums hold in between; and the deposits and distribution
-    // its view caches (by a revision a push bumps) are made at the same steps as the reference's.
+    // and after its first step; the reference reads its whole view after every step, as the support
+    // once did. Its cells fill only in a push, so its sums hold in between. (The deposits and
+    // distribution its view caches are those of the cement as the push that changed it left it,
+    // whenever they are read: cementBodyFlow.ts.)
     for (let i = 0; i < kits.length; i++) {
       const k = kits[i];
       if (this.shortcuts && !pushed[i] && this.cementReadings.has(k)) continue;
-      if (this.shortcuts) k.cement.fixBodyViews();
-      else k.cement.view();
+      if (!this.shortcuts) k.cement.view();
       this.cementReadings.set(k, { inBodyMl: k.cement.inBodyMl, inCavityMl: k.cement.cavityFilledMl });
     }
     // Set cement froze the lift: an update would change nothing.
