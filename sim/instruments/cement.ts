@@ -123,6 +123,26 @@ export class Cement {
     return this.body.cavityFilledMl;
   }
 
+  /** Cement queued on the plunger, mL (view().pendingMl without building the view: the world reads it every step). */
+  get pendingMl(): number {
+    return this.pending;
+  }
+
+  /** Cement pushed out of the device so far, mL (view().injectedMl). */
+  get injectedMl(): number {
+    return this.injected;
+  }
+
+  /** Cement in the body, mL (view().inBodyMl). */
+  get inBodyMl(): number {
+    return this.body.inBodyMl;
+  }
+
+  /** The cement has set (view().phase === 'set'). */
+  get isSet(): boolean {
+    return this.phase === 'set';
+  }
+
   /** Advance dtS seconds: the clock, then the push. Returns the events this produced. */
   step(dtS: number, ctx: CementStepContext): DomainEvent[] {
     const events = this.handEvents();

@@ -41,6 +41,14 @@ interface ReachedOutlet {
   feed: { readonly widthMm: number; distanceMm: number } | null;
 }
 
+/** What the deposits and distribution are made from: each cell's cement (null before any), its total, the openings' volumes and how many were reached. */
+interface CementState {
+  readonly filledMl: Float64Array | null;
+  readonly inBodyMl: number;
+  readonly outletMl: ReadonlyMap<number, number>;
+  readonly reachedCount: number;
+}
+
 /** Openings whose own hydraulics span only the wall (a defect): cement reaching them along a channel also flows through that channel. */
 const isWallDefect = (kind: LatticeOutletKind): boolean =>
   kind === 'posteriorWallDefect' || kind === 'lateralCortexDefect';
@@ -82,6 +90,9 @@ export class CementBodyFlow {
   private depositsCache: { revision: number; value: CementDeposit[] } | null = null;
   private distributionCache: { revision: number; value: ReturnType<CementBodyFlow['computeDistribution']> } | null =
     null;
+  /** Counts the mass's growth calls: cells fill only there, so inBodyMl sums its cells again only after one. */
+  private growths = 0;
+  private inBodyCache = { growths: -1, ml: 0 };
 
   constructor(
     private readonly anatomy: Anatomy,
@@ -96,6 +107,24 @@ export class CementBodyFlow {
    * handMaxPa. Returns what went in and the pressures (body, syringe), Pa.
    */
   push(
+    wantedMl: number,
+    dtS: number,
+    eta: number,
+    handMaxPa: number,
+    ctx: BodyFlowContext,
+  ): { ml: number; bodyPa: number; syringePa: number } {
+    // The deposits and distribution of a revision are those of the cement as the push that made it
+    // left it. A push that moves no net cement makes no revision, though it may still have moved
+    // some: if they were not made since the last revision, they are made from the cement as it was
+    // before this push (a copy, kept only while the push runs).
+    const revision = this.revision;
+    const before = this.viewsStale() ? this.cementNow() : null;
+    const result = this.pushCement(wantedMl, dtS, eta, handMaxPa, ctx);
+    if (before && this.revision === revision) this.fixViews(before);
+    return result;
+  }
+
+  private pushCement(
     wantedMl: number,
     dtS: number,
     eta: number,
@@ -140,6 +169,7 @@ export class CementBodyFlow {
     const boneWanted = Math.max(0, q * dtS - leaked);
     const grown =
       boneWanted > 0 ? inv.grow(boneWanted, etaF, fill) : { placedMl: 0, maxPricePa: 0, filled: [] as number[] };
+    this.growths++;
     for (const cell of grown.filled) this.markReached(cell);
     this.advanceFeeds(grown.filled);
     const ml = leaked + grown.placedMl;
@@ -296,8 +326,10 @@ export class CementBodyFlow {
   get inBodyMl(): number {
     const inv = this.invasion;
     if (!inv) return 0;
+    if (this.inBodyCache.growths === this.growths) return this.inBodyCache.ml;
     let s = 0;
     for (let i = 0; i < inv.filledMl.length; i++) s += inv.filledMl[i];
+    this.inBodyCache = { growths: this.growths, ml: s };
     return s;
   }
 
@@ -309,10 +341,19 @@ export class CementBodyFlow {
 
   /** Leaked volume per outlet, with its kind (the calibration's leak-type mix reads it). */
   outletLeaks(): { kind: LatticeOutletKind; position: Vec3; volumeMl: number; locations: [LeakLocation, number][] }[] {
+    return this.outletLeaksOf(this.outletMl, this.reached.length);
+  }
+
+  /** outletLeaks() for these volumes per outlet and the first reachedCount outlets reached (the list only grows). */
+  private outletLeaksOf(
+    outletMl: ReadonlyMap<number, number>,
+    reachedCount: number,
+  ): { kind: LatticeOutletKind; position: Vec3; volumeMl: number; locations: [LeakLocation, number][] }[] {
     return this.reached
-      .filter((o) => (this.outletMl.get(o.index) ?? 0) > 0)
+      .slice(0, reachedCount)
+      .filter((o) => (outletMl.get(o.index) ?? 0) > 0)
       .map((o) => {
-        const ml = this.outletMl.get(o.index) ?? 0;
+        const ml = outletMl.get(o.index) ?? 0;
         return {
           kind: o.kind,
           position: o.position,
@@ -334,34 +375,76 @@ export class CementBodyFlow {
    * cement (at the cement's centroid, half again as big as the cells it touches, with its volume, so
    * the renderer thins the block's opacity to the share the cement fills), plus one track per leak.
    */
+  /** The cement now, for computeDeposits and computeDistribution (the live arrays: nothing copied). */
+  private cementState(): CementState {
+    return {
+      filledMl: this.invasion?.filledMl ?? null,
+      inBodyMl: this.inBodyMl,
+      outletMl: this.outletMl,
+      reachedCount: this.reached.length,
+    };
+  }
+
+  /** A copy of the cement now, taken before a push (see push()). */
+  private cementNow(): CementState {
+    return {
+      filledMl: this.invasion ? this.invasion.filledMl.slice() : null,
+      inBodyMl: this.inBodyMl,
+      outletMl: new Map(this.outletMl),
+      reachedCount: this.reached.length,
+    };
+  }
+
+  /** The deposits or the distribution were not made since the last revision. */
+  private viewsStale(): boolean {
+    return this.depositsCache?.revision !== this.revision || this.distributionCache?.revision !== this.revision;
+  }
+
+  /** Make what was not made since the last revision from the cement as it was then. */
+  private fixViews(before: CementState): void {
+    if (this.depositsCache?.revision !== this.revision)
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits(before) };
+    if (this.distributionCache?.revision !== this.revision)
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution(before) };
+  }
+
   deposits(): CementDeposit[] {
     if (this.depositsCache?.revision !== this.revision)
-      this.depositsCache = { revision: this.revision, value: this.computeDeposits() };
+      this.depositsCache = { revision: this.revision, value: this.computeDeposits(this.cementState()) };
     return this.depositsCache.value;
   }
 
-  private computeDeposits(): CementDeposit[] {
+  private computeDeposits(cement: CementState): CementDeposit[] {
     const l = this.lattice;
-    const inv = this.invasion;
-    if (!l || !inv) return [];
+    if (!l || !cement.filledMl) return [];
     const out: CementDeposit[] = [];
     const bx = Math.ceil(l.nx / BLOCK);
     const by = Math.ceil(l.ny / BLOCK);
     const bz = Math.ceil(l.nz / BLOCK);
     const sum = new Float64Array(bx * by * bz * 5); // ml, ml*x, ml*y, ml*z, cells
-    for (let idx = 0; idx < inv.filledMl.length; idx++) {
-      const ml = inv.filledMl[idx];
-      if (!(ml > 0)) continue;
-      const i = idx % l.nx;
-      const j = Math.floor(idx / l.nx) % l.ny;
-      const k = Math.floor(idx / (l.nx * l.ny));
-      const b = (Math.floor(i / BLOCK) + bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK))) * 5;
-      const c = l.centreOf(idx);
-      sum[b] += ml;
-      sum[b + 1] += ml * c.x;
-      sum[b + 2] += ml * c.y;
-      sum[b + 3] += ml * c.z;
-      sum[b + 4] += 1;
+    // Hot loop (the world reads the deposits after every push): the cells in index order (k, j, i
+    // nested), each cell's centre as l.centreOf(idx) computes it, without the object or the divisions.
+    const { nx, ny, nz } = l;
+    const { x: ox, y: oy, z: oz } = l.origin;
+    const cellMm = CELL_MM;
+    const filledMl = cement.filledMl;
+    let idx = 0;
+    for (let k = 0; k < nz; k++) {
+      const cz = oz + (k + 0.5) * cellMm;
+      for (let j = 0; j < ny; j++) {
+        const cy = oy + (j + 0.5) * cellMm;
+        const row = bx * (Math.floor(j / BLOCK) + by * Math.floor(k / BLOCK));
+        for (let i = 0; i < nx; i++, idx++) {
+          const ml = filledMl[idx];
+          if (!(ml > 0)) continue;
+          const b = (Math.floor(i / BLOCK) + row) * 5;
+          sum[b] += ml;
+          sum[b + 1] += ml * (ox + (i + 0.5) * cellMm);
+          sum[b + 2] += ml * cy;
+          sum[b + 3] += ml * cz;
+          sum[b + 4] += 1;
+        }
+      }
     }
     for (let b = 0; b < sum.length; b += 5) {
       const ml = sum[b];
@@ -376,7 +459,7 @@ export class CementBodyFlow {
         volumeMl: ml,
       });
     }
-    for (const o of this.outletLeaks()) {
+    for (const o of this.outletLeaksOf(cement.outletMl, cement.reachedCount)) {
       for (const [loc, ml] of o.locations) {
         if (ml > 0) out.push(leakDeposit(loc, o.position, this.v.centre, ml));
       }
@@ -387,11 +470,11 @@ export class CementBodyFlow {
   /** Distribution of the cement in the body (for scoring): fill fraction, midline, endplates. */
   distribution(): ReturnType<CementBodyFlow['computeDistribution']> {
     if (this.distributionCache?.revision !== this.revision)
-      this.distributionCache = { revision: this.revision, value: this.computeDistribution() };
+      this.distributionCache = { revision: this.revision, value: this.computeDistribution(this.cementState()) };
     return this.distributionCache.value;
   }
 
-  private computeDistribution(): {
+  private computeDistribution(cement: CementState): {
     fillFraction: number;
     crossesMidline: boolean;
     touchesSuperiorEndplate: boolean;
@@ -399,7 +482,6 @@ export class CementBodyFlow {
     posteriorReach: number;
   } {
     const l = this.lattice;
-    const inv = this.invasion;
     const v = this.v;
     const meanH = (v.anteriorHeightMm + v.middleHeightMm + v.posteriorHeightMm) / 3;
     const bodyMl = ((Math.PI / 4) * v.bodyWidthMm * v.bodyDepthMm * meanH) / 1000;
@@ -410,25 +492,40 @@ export class CementBodyFlow {
       touchesInferiorEndplate: false,
       posteriorReach: 0,
     };
-    if (!l || !inv) return none;
+    if (!l || !cement.filledMl) return none;
     let reachZ = -Infinity;
     let left = false;
     let right = false;
     let sup = false;
     let infr = false;
-    for (let idx = 0; idx < inv.filledMl.length; idx++) {
-      if (!(inv.filledMl[idx] > 0) || l.kind[idx] === CELL.outside) continue;
-      const dx = l.centreOf(idx).x - v.centre.x;
-      // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
-      if (dx > CELL_MM) left = true;
-      if (dx < -CELL_MM) right = true;
-      if (l.superiorCells[idx]) sup = true;
-      if (l.inferiorCells[idx]) infr = true;
-      if (l.kind[idx] !== CELL.channel) reachZ = Math.max(reachZ, l.centreOf(idx).z + CELL_MM / 2);
+    // Hot loop, as in computeDeposits: the cells in index order, each cell's centre as
+    // l.centreOf(idx) computes it; the lattice's arrays and codes in locals.
+    const { nx, ny, nz, kind, superiorCells, inferiorCells } = l;
+    const { x: ox, z: oz } = l.origin;
+    const cellMm = CELL_MM;
+    const outside = CELL.outside;
+    const channel = CELL.channel;
+    const centreX = v.centre.x;
+    const filledMl = cement.filledMl;
+    let idx = 0;
+    for (let k = 0; k < nz; k++) {
+      const cellZ = oz + (k + 0.5) * cellMm;
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++, idx++) {
+          if (!(filledMl[idx] > 0) || kind[idx] === outside) continue;
+          const dx = ox + (i + 0.5) * cellMm - centreX;
+          // Cement counts as across the midline when it lies a cell's width beyond it (assumed).
+          if (dx > cellMm) left = true;
+          if (dx < -cellMm) right = true;
+          if (superiorCells[idx]) sup = true;
+          if (inferiorCells[idx]) infr = true;
+          if (kind[idx] !== channel) reachZ = Math.max(reachZ, cellZ + cellMm / 2);
+        }
+      }
     }
     const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
     return {
-      fillFraction: this.inBodyMl / bodyMl,
+      fillFraction: cement.inBodyMl / bodyMl,
       crossesMidline: left && right,
       touchesSuperiorEndplate: sup,
       touchesInferiorEndplate: infr,

@@ -27,6 +27,10 @@ export interface SupportInputs {
 
 const zero: EndplateLift = { anteriorMm: 0, middleMm: 0 };
 
+/** The lift now plus the reseated share of what deflation lost (cement filling `fill` of the cavity). */
+const reseated = (now: number, peak: number, fill: number, reseat: number): number =>
+  now + Math.max(0, peak - now) * fill * reseat;
+
 /** The lift at each stage of a kyphoplasty: at full inflation, after deflation, after cement (null until reached). */
 export interface LiftStages {
   readonly peak: EndplateLift | null;
@@ -79,10 +83,9 @@ export class EndplateSupport {
     if (input.balloonPeakLift) this.lastPeak = input.balloonPeakLift;
     if (input.cavityMl !== undefined) this.lastCavityMl = input.cavityMl;
     const fill = this.lastCavityMl > 0 ? Math.min(1, Math.max(0, input.cementInCavityMl) / this.lastCavityMl) : 0;
-    const mix = (now: number, peak: number): number => now + Math.max(0, peak - now) * fill * this.cementReseat;
     const balloon: EndplateLift = {
-      anteriorMm: mix(this.lastLift.anteriorMm, this.lastPeak.anteriorMm),
-      middleMm: mix(this.lastLift.middleMm, this.lastPeak.middleMm),
+      anteriorMm: reseated(this.lastLift.anteriorMm, this.lastPeak.anteriorMm, fill, this.cementReseat),
+      middleMm: reseated(this.lastLift.middleMm, this.lastPeak.middleMm, fill, this.cementReseat),
     };
     const vp = this.vertebroplastyLift(input.cementInBodyMl);
     this.held = {
@@ -95,6 +98,11 @@ export class EndplateSupport {
     else if (this.inflated && volume <= 0) this.deflatedLift = this.held;
     if (input.cementSet) this.frozen = true;
     return this.held;
+  }
+
+  /** Set cement froze the lift: update() changes nothing any more. */
+  get isFrozen(): boolean {
+    return this.frozen;
   }
 
   /** The lift held after the last update. */

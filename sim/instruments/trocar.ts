@@ -292,6 +292,14 @@ export class Trocar {
     };
   }
 
+  /**
+   * Where cement leaves the instruments: the tip while the working channel is open, else null. The
+   * same point as view().tip, without building the whole view (the world asks every step).
+   */
+  openChannelTip(): Vec3 | null {
+    return this.side !== null && channelOpen(this.instruments) ? this.tip() : null;
+  }
+
   private tip(): Vec3 {
     return add(this.entry, scale(this.dir, this.depthMm));
   }

@@ -154,12 +154,14 @@ export class BalloonWorld {
       if (move > MAX_MOVE_MM) [fx, fz] = [(fx * MAX_MOVE_MM) / move, (fz * MAX_MOVE_MM) / move];
       Matter.Body.applyForce(this.ring[i], this.ring[i].position, { x: fx, y: fz });
     }
-    this.relink();
+    // The forces moved nothing yet: the points before are the ring's points now.
+    this.relink(before);
     Matter.Engine.update(this.engine, FIXED_DT_S * 1000);
     this.confine();
-    this.lastChange = Math.abs(this.areaMm2 - area);
+    const after = this.points();
+    this.lastChange = Math.abs(polygonArea(after) - area);
     this.restTarget = this.target;
-    this.compacted.sweep(this.points());
+    this.compacted.sweep(after);
     this.touching = this.readContacts();
   }
 
@@ -245,8 +247,7 @@ export class BalloonWorld {
   }
 
   /** Spread the particles evenly: each link's rest length is the ring's perimeter / N, up to the unfolded wall's. */
-  private relink(): void {
-    const pts = this.points();
+  private relink(pts: readonly { x: number; z: number }[] = this.points()): void {
     let per = 0;
     for (let i = 0; i < pts.length; i++) {
       const q = pts[(i + 1) % pts.length];

@@ -9,7 +9,7 @@ import { FIXED_DT_S, TICKS_PER_S } from '../core/constants';
 import { isSeed, MAX_PROCEDURE_TICKS, seedError } from '../core/bounds';
 import { checkCommand } from '../core/commandSchema';
 import { createRng } from '../math/rng';
-import { World } from './world';
+import { World, type WorldOptions } from './world';
 import { procedureMachine } from '../procedure/procedureMachine';
 import { accepts } from '../procedure/accepts';
 import { allowedCommandTypes } from '../procedure/allowedCommands';
@@ -24,11 +24,15 @@ const MAX_WAIT_S = 600;
  * Create a session: the one entry point to the simulation. Same scenario + seed + command log
  * gives the same final state, in Node and in the browser.
  */
-export function createSession(scenario: Scenario, seed: number, options: { mode?: TrainingMode } = {}): Session {
+export function createSession(
+  scenario: Scenario,
+  seed: number,
+  options: { mode?: TrainingMode; stepShortcuts?: WorldOptions['stepShortcuts'] } = {},
+): Session {
   // A seed outside 0..2^32-1 is refused, never wrapped: 2^32 + 42 would silently be patient 42.
   if (!isSeed(seed)) throw new RangeError(seedError(seed));
   const mode = options.mode ?? 'practice';
-  const world = new World(scenario, createRng(seed));
+  const world = new World(scenario, createRng(seed), { stepShortcuts: options.stepShortcuts });
   const actor = createActor(procedureMachine, {
     input: { procedure: scenario.procedure, approach: scenario.approach, carm: scenario.equipment.carm, mode },
   });

@@ -1,5 +1,5 @@
 import { deliveryFor, type Scenario } from '../../levels/scenarioSchema';
-import type { Anatomy, EndplateLift } from '../anatomy/types';
+import type { Anatomy } from '../anatomy/types';
 import { isCArmCommand, type Command, type Side } from '../core/commands';
 import type { DomainEvent, LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
@@ -15,15 +15,34 @@ import { heightView } from '../instruments/vertebralHeight';
 import { createPedicleKit, type PedicleKit } from '../instruments/pedicleKit';
 import { mergeCementViews } from '../instruments/mergeCementViews';
 import { gaugeToDiameterMm } from '../instruments/trocarGauge';
-import { channelOpen } from '../instruments/accessInstruments';
 import { add, scale } from '../math/vec3';
 import type { CArmView } from '../imaging/carmView';
 import type { DoseView } from '../imaging/doseView';
 import type { TrocarView } from '../instruments/trocarView';
 import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
+import type { BreachOpening } from '../instruments/cementOutlets';
 import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
+
+/** How a world steps. */
+export interface WorldOptions {
+  /**
+   * Skip, in each step, the work whose result the step cannot use (default true): the breach
+   * openings while no cement is queued, the endplate support's inputs once set cement froze it.
+   * Off, every step gathers everything as if anything could use it: the reference the tests
+   * compare the shortcuts with, snapshot for snapshot and score for score.
+   */
+  readonly stepShortcuts?: boolean;
+}
+
+/** No trocar or balloon breach for the cement to follow (the openings while no cement is queued). */
+const NO_OPENINGS: readonly BreachOpening[] = [];
+
+/** Append every item of from to into (as into.push(...from), without spreading a fresh array each time). */
+const pushAll = <T>(into: T[], from: readonly T[]): void => {
+  for (const x of from) into.push(x);
+};
 
 /**
  * The world owns the numbers: anatomy, C-arm and dose, the instruments of each pedicle, cement
@@ -37,6 +56,10 @@ export class World {
   /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
   private readonly plate = new SharedEndplate();
   private readonly kits = new Map<Side, PedicleKit>();
+  /** The kits in the order they were made (the map's order), for the step's loops. */
+  private readonly kitList: PedicleKit[] = [];
+  /** Each kit's cement in the body and in the balloon's cavity as last read, mL (see updateSupport). */
+  private readonly cementReadings = new Map<PedicleKit, { inBodyMl: number; inCavityMl: number }>();
   /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
   private readonly noCement: Cement;
   private readonly noBalloon: Balloon;
@@ -48,11 +71,14 @@ export class World {
   private wrongLevelReported = false;
   /** Facts of the last command itself (the mark), reported before the next step (takeCommandEvents). */
   private readonly commandEvents: DomainEvent[] = [];
+  private readonly shortcuts: boolean;
 
   constructor(
     readonly scenario: Scenario,
     rng: Rng,
+    options: WorldOptions = {},
   ) {
+    this.shortcuts = options.stepShortcuts ?? true;
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
@@ -93,6 +119,7 @@ export class World {
           // Both sides' cement fills one body.
           for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
+          this.kitList.push(chosen);
         }
         this.activeSide = command.side;
         // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
@@ -168,37 +195,48 @@ export class World {
   /** One fixed step; returns the domain events it produced. */
   step(dtS: number): DomainEvent[] {
     const events: DomainEvent[] = [];
-    const kits = [...this.kits.values()];
-    const breachOpenings = this.breachOpenings();
+    const kits = this.kitList;
+    // Whether each side's cement has a push queued. Only a push reads the breach openings and the
+    // balloon's centre, and a cement pushes only what was queued before the step (nothing queues
+    // cement during a step), so without one they are not gathered.
+    const pushed = kits.map((k) => k.cement.pendingMl > 0);
+    const pushing = !this.shortcuts || pushed.includes(true);
+    // Read before the trocars step (the openings as the last step left them).
+    const breachOpenings = pushing ? this.breachOpenings() : NO_OPENINGS;
     // The trocars step first so that the C-arm knows where the hands were during this step; their
     // events still follow the C-arm's in the list.
-    const trocarEvents = kits.map((k) => k.trocar.step(dtS, this.tickCount));
-    events.push(...this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
+    const trocarEvents: DomainEvent[][] = [];
+    for (const k of kits) trocarEvents.push(k.trocar.step(dtS, this.tickCount));
+    pushAll(events, this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
     // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
     // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
-    const carm = this.fluoroscope.carmView();
-    const imageAcquired = events.some((e) => e.type === 'image.acquired') || (carm.exposing && carm.movingS === 0);
+    // (The C-arm's view, with its pose, is built only while the pedal is down.)
+    const imageAcquired =
+      events.some((e) => e.type === 'image.acquired') ||
+      (this.fluoroscope.exposing && this.fluoroscope.carmView().movingS === 0);
     const kyphoplasty = this.scenario.procedure === 'kyphoplasty';
     for (const k of kits) k.balloon.shareEndplate(this.plate);
-    for (const [i, k] of kits.entries()) {
+    for (let i = 0; i < kits.length; i++) {
+      const k = kits[i];
       const produced = trocarEvents[i];
-      events.push(...produced);
+      pushAll(events, produced);
       if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
-      events.push(...k.balloon.step(dtS));
-      const t = k.trocar.view();
-      events.push(
-        ...k.cement.step(dtS, {
+      pushAll(events, k.balloon.step(dtS));
+      // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
+      const cavityMl = kyphoplasty ? k.balloon.cavityMl : 0;
+      pushAll(
+        events,
+        k.cement.step(dtS, {
           tick: this.tickCount,
-          cannulaTip: t && channelOpen(t.instruments) ? t.tip : null,
-          // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
-          cavityMl: kyphoplasty ? k.balloon.cavityMl : 0,
-          cavityCentre: kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+          cannulaTip: k.trocar.openChannelTip(),
+          cavityMl,
+          cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
           breachOpenings,
           imageAcquired,
         }),
       );
     }
-    this.updateSupport(kits);
+    this.updateSupport(kits, pushed);
     this.tickCount++;
     return events;
   }
@@ -215,7 +253,7 @@ export class World {
     for (const k of kits) {
       const t = k.trocar.view();
       if (!t || t.removed) continue;
-      if (k.trocar.handsOn || k.cement.view().pendingMl > 0) hands.push(handGrip(t));
+      if (k.trocar.handsOn || k.cement.pendingMl > 0) hands.push(handGrip(t));
     }
     return hands;
   }
@@ -237,21 +275,55 @@ export class World {
    * Both balloons push on the same endplate (a SharedEndplate: their forces add, so they lift it
    * further and each carries part of the load), so their lifts are the same; cavities and cement add up.
    */
-  private updateSupport(kits: readonly PedicleKit[]): void {
-    const maxLift = (lifts: readonly EndplateLift[]): EndplateLift => ({
-      anteriorMm: Math.max(0, ...lifts.map((l) => l.anteriorMm)),
-      middleMm: Math.max(0, ...lifts.map((l) => l.middleMm)),
-    });
-    const cements = kits.map((k) => k.cement.view());
-    const used = cements.filter((c) => c.injectedMl > 0);
+  private updateSupport(kits: readonly PedicleKit[], pushed: readonly boolean[]): void {
+    // Each cement is read in full after a step in which it could have moved (it had a push queued)
+    // and after its first step; the reference reads its whole view after every step, as the support
+    // once did. Its cells fill only in a push, so its sums hold in between. (The deposits and
+    // distribution its view caches are those of the cement as the push that changed it left it,
+    // whenever they are read: cementBodyFlow.ts.)
+    for (let i = 0; i < kits.length; i++) {
+      const k = kits[i];
+      if (this.shortcuts && !pushed[i] && this.cementReadings.has(k)) continue;
+      if (!this.shortcuts) k.cement.view();
+      this.cementReadings.set(k, { inBodyMl: k.cement.inBodyMl, inCavityMl: k.cement.cavityFilledMl });
+    }
+    // Set cement froze the lift: an update would change nothing.
+    if (this.shortcuts && this.support.isFrozen) return;
+    // Both balloons push on one plate: the higher of their lifts, each measure on its own, and at
+    // least 0 (Math.max taken pairwise from 0 is Math.max of them all). Sums in the kits' order, from 0.
+    const balloonLift = { anteriorMm: 0, middleMm: 0 };
+    const balloonPeakLift = { anteriorMm: 0, middleMm: 0 };
+    let cavityMl = 0;
+    let balloonVolumeMl = 0;
+    let cementInCavityMl = 0;
+    let cementInBodyMl = 0;
+    let used = 0;
+    let usedSet = 0;
+    for (const k of kits) {
+      const reading = this.cementReadings.get(k) ?? { inBodyMl: 0, inCavityMl: 0 };
+      const lift = k.balloon.lift();
+      balloonLift.anteriorMm = Math.max(balloonLift.anteriorMm, lift.anteriorMm);
+      balloonLift.middleMm = Math.max(balloonLift.middleMm, lift.middleMm);
+      const peak = k.balloon.peakLift();
+      balloonPeakLift.anteriorMm = Math.max(balloonPeakLift.anteriorMm, peak.anteriorMm);
+      balloonPeakLift.middleMm = Math.max(balloonPeakLift.middleMm, peak.middleMm);
+      cavityMl += k.balloon.cavityMl;
+      balloonVolumeMl += k.balloon.volumeMl;
+      cementInCavityMl += reading.inCavityMl;
+      cementInBodyMl += reading.inBodyMl;
+      if (k.cement.injectedMl > 0) {
+        used++;
+        if (k.cement.isSet) usedSet++;
+      }
+    }
     this.support.update({
-      balloonLift: maxLift(kits.map((k) => k.balloon.lift())),
-      balloonPeakLift: maxLift(kits.map((k) => k.balloon.peakLift())),
-      cavityMl: kits.reduce((s, k) => s + k.balloon.cavityMl, 0),
-      balloonVolumeMl: kits.reduce((s, k) => s + k.balloon.volumeMl, 0),
-      cementInCavityMl: kits.reduce((s, k) => s + k.cement.cavityFilledMl, 0),
-      cementInBodyMl: cements.reduce((s, c) => s + c.inBodyMl, 0),
-      cementSet: used.length > 0 && used.every((c) => c.phase === 'set'),
+      balloonLift,
+      balloonPeakLift,
+      cavityMl,
+      balloonVolumeMl,
+      cementInCavityMl,
+      cementInBodyMl,
+      cementSet: used > 0 && usedSet === used,
     });
   }
 
@@ -260,8 +332,8 @@ export class World {
   }
 
   /** Trocar breaches are openings cement can follow (the cement model: a breach is a real opening). */
-  private breachOpenings(): { position: Vec3; diameterMm: number; location: LeakLocation }[] {
-    const out: { position: Vec3; diameterMm: number; location: LeakLocation }[] = [];
+  private breachOpenings(): BreachOpening[] {
+    const out: BreachOpening[] = [];
     for (const k of this.kits.values()) {
       const v = k.trocar.view();
       if (!v) continue;
