@@ -17,7 +17,9 @@ import { STAND_IN, type StandIn, startStandIn } from '../unit/labStandIn';
  * real HTTP, not the lab server; the end-to-end check against server/ is that server's to make.
  */
 
-const GOLDEN = JSON.parse(readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
+const GOLDEN = JSON.parse(
+  readFileSync('tests/fixtures/attempt-v1/textbook-kyphoplasty-l1-seed42.json', 'utf8'),
+).attempt;
 
 interface Dump {
   readonly version: number;

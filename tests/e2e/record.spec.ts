@@ -12,7 +12,9 @@ import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR, save
  */
 
 const TRAINEE = 'Dr Record, "R"';
-const GOLDEN = JSON.parse(readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
+const GOLDEN = JSON.parse(
+  readFileSync('tests/fixtures/attempt-v1/textbook-kyphoplasty-l1-seed42.json', 'utf8'),
+).attempt;
 
 const savedRows = savedAttempts;
 

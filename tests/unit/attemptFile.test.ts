@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AttemptError, parseAttemptFile, toAttemptFile } from '../../sim/attempt/attemptFile';
 import { SIM_VERSION } from '../../sim/core/version';
-import { goldenPath, GOLDEN_CASES } from './goldenFixtures';
 
-/** A committed golden attempt: a version 1 file (the golden fixtures predate version 2). */
-const valid = () => JSON.parse(readFileSync(goldenPath(GOLDEN_CASES[0].name), 'utf8')).attempt;
+/** A committed attempt of format version 1 (tests/fixtures/attempt-v1). */
+const valid = () =>
+  JSON.parse(readFileSync('tests/fixtures/attempt-v1/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
 const METADATA = {
   trainee: { id: '5f0c9a54-3c1e-4a57-9d7e-2b1f3c4d5e6f', name: 'Ada Resident' },
   station: 'lab-3',
