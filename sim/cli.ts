@@ -51,7 +51,7 @@ import { withExpertReference, withPassScore, withVersion } from './standard/pass
 import { scenarioVersion } from '../levels/scenarioSchema';
 import { parseAttemptText, toAttemptFile } from './attempt/attemptFile';
 import { checkPublishedScenario } from './attempt/publishedScenario';
-import { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './attempt/verification';
+import { attemptVerification } from './attempt/verification';
 import { scenarioHash } from './attempt/scenarioHash';
 import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
@@ -374,14 +374,14 @@ function main(argv: string[]): number {
     if (text) {
       const final = session.snapshot();
       // The text report stays byte for byte the debrief's; what cannot be verified goes to stderr.
-      console.error(UNSIGNED_ATTEMPT_STATEMENT);
+      console.error(attemptVerification(attempt.signature !== undefined).statement);
       process.stdout.write(
         formatReportText(scoreAttempt(session.scenario, session.log, final), reportTextHeader(session, final.tick)),
       );
       return 0;
     }
     const expert = rest.includes('--expert') ? { expert: expertSummary(session.scenario, session.seed) } : {};
-    const verification = { verification: attemptVerification() };
+    const verification = { verification: attemptVerification(attempt.signature !== undefined) };
     console.log(JSON.stringify({ ...(outcome(session, full) as object), ...expert, ...verification }, null, 2));
     return 0;
   }

@@ -14,5 +14,11 @@ export type { ReplayOptions } from './replay';
 export { filmAttempt } from './replayFilm';
 export type { FilmFrame, FilmStep, ReplayFilm } from './replayFilm';
 export type { AttemptFile, AttemptMetadata, AttemptSignature, AttemptTrainee } from './types';
-export { attemptVerification, UNSIGNED_ATTEMPT_STATEMENT } from './verification';
+export {
+  attemptVerification,
+  SIGNED_INVALID_STATEMENT,
+  SIGNED_UNCHECKED_STATEMENT,
+  SIGNED_VERIFIED_STATEMENT,
+  UNSIGNED_ATTEMPT_STATEMENT,
+} from './verification';
 export type { AttemptVerification } from './verification';

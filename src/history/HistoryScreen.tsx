@@ -10,12 +10,12 @@ import { newAttemptId } from '../record/recordMeta';
 import { resultsCsv } from '../record/resultsCsv';
 import { saveJson, saveText } from '../ui/saveFile';
 import { traineeLabel } from '../record/traineeStore';
-import { listServerAttempts, useLab } from '../labClient/labSession';
+import { listServerAttempts, useLab, verifyAttemptSignature } from '../labClient/labSession';
 import type { ServerAttemptSummary } from '../labClient/labApiTypes';
 import { serverScoreView } from '../labClient/serverScore';
 import { serverScoreText } from '../ui/ServerScoreNote';
 import { dateTime } from '../record/wallTime';
-import { UNSIGNED_ATTEMPT_STATEMENT } from '../../sim/attempt';
+import { type AttemptVerification, attemptVerification } from '../../sim/attempt';
 import './history.css';
 
 interface Props {
@@ -25,7 +25,21 @@ interface Props {
   readonly onMenu: () => void;
 }
 
-type Message = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+type Message = { readonly kind: 'ok' | 'error'; readonly text: string; readonly verified?: boolean | null } | null;
+
+/**
+ * Whether an imported file's signature holds: a signed file is sent to the lab server (signed in)
+ * to check against the lab's key; without a lab server, or when it cannot answer, it stays unchecked.
+ */
+async function verifyImported(file: unknown, signedIn: boolean): Promise<AttemptVerification> {
+  const signed = typeof file === 'object' && file !== null && 'signature' in file;
+  if (!signed || !signedIn) return attemptVerification(signed);
+  try {
+    return attemptVerification(true, await verifyAttemptSignature(file));
+  } catch {
+    return attemptVerification(true);
+  }
+}
 
 /** Let the browser paint a busy label before a replay holds the main thread for a few seconds. */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
@@ -125,14 +139,18 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
     setMessage(null);
     await paint();
     try {
-      const record = await replayer().importRecord(await f.text(), trainee, newAttemptId(), Date.now());
+      const text = await f.text();
+      const record = await replayer().importRecord(text, trainee, newAttemptId(), Date.now());
       const whose = record.trainee === trainee ? '' : ` by ${traineeLabel(record.trainee)}`;
       await putAttempt(record);
       const rows = await reload();
       setSelected(rows.findIndex((r) => r.id === record.id));
+      // The file as it came (a leading byte-order mark aside): the signature covers exactly that.
+      const verification = await verifyImported(JSON.parse(text.replace(/^\uFEFF/, '')), signedIn);
       setMessage({
         kind: 'ok',
-        text: `Imported ${f.name}: ${record.scenarioTitle}${whose}, total ${record.summary?.total} (re-scored by replay). ${UNSIGNED_ATTEMPT_STATEMENT}`,
+        text: `Imported ${f.name}: ${record.scenarioTitle}${whose}, total ${record.summary?.total} (re-scored by replay). ${verification.statement}`,
+        verified: verification.verified,
       });
     } catch (err) {
       setMessage({
@@ -228,6 +246,7 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
           className={message.kind === 'ok' ? 'status-ok' : 'menu-error'}
           data-testid="import-message"
           data-kind={message.kind}
+          data-verified={message.verified === undefined ? undefined : String(message.verified)}
         >
           {message.text}
         </p>

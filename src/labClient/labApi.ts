@@ -15,6 +15,8 @@ import {
   type ServerAttemptDetail,
   type ServerAttemptSummary,
   signedInSchema,
+  type VerifyAnswer,
+  verifyAnswerSchema,
 } from './labApiTypes';
 
 /** How long the start-up probe waits for `GET /api/health`: a static host answers 404 at once, nothing at all should not hold up the menu. */
@@ -53,6 +55,8 @@ export interface LabClient {
   putAttempt(attemptId: string, body: AttemptUpload): Promise<PutAttemptAnswer>;
   listAttempts(): Promise<readonly ServerAttemptSummary[]>;
   getAttempt(attemptId: string): Promise<ServerAttemptDetail>;
+  /** Whether a signed attempt file's signature checks with this lab's key (any signed-in user). */
+  verifyAttempt(attempt: unknown): Promise<VerifyAnswer>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -183,5 +187,6 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
       call('GET', `/attempts/${encodeURIComponent(attemptId)}`, attemptDetailSchema, {
         maxBytes: ATTEMPT_ANSWER_BYTES,
       }),
+    verifyAttempt: (attempt) => call('POST', '/attempts/verify', verifyAnswerSchema, { body: { attempt } }),
   };
 }

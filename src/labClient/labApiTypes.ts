@@ -38,6 +38,10 @@ export const putAttemptAnswerSchema = z.object({
 });
 export type PutAttemptAnswer = z.infer<typeof putAttemptAnswerSchema>;
 
+/** The lab server's answer on a signed attempt file: whether its signature checks with the lab's key. */
+export const verifyAnswerSchema = z.object({ valid: z.boolean(), reason: text(2000).optional() });
+export type VerifyAnswer = z.infer<typeof verifyAnswerSchema>;
+
 export const serverScoreSchema = z.object({
   total: z.number(),
   passed: z.boolean(),

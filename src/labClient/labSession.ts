@@ -3,7 +3,7 @@ import type { AttemptRecord } from '../record/attemptRecord';
 import { attemptFileV2 } from '../record/attemptFileV2';
 import { getStation } from '../settings/stationStore';
 import type { LabClient } from './labApi';
-import type { LabHealth, LabUser, ServerAttemptDetail, ServerAttemptSummary } from './labApiTypes';
+import type { LabHealth, LabUser, ServerAttemptDetail, ServerAttemptSummary, VerifyAnswer } from './labApiTypes';
 import { createOutbox, memoryOutboxStore, type Outbox, type OutboxState } from './outbox';
 import { indexedDbOutboxStore } from './outboxDb';
 
@@ -187,6 +187,11 @@ export async function listServerAttempts(): Promise<readonly ServerAttemptSummar
 /** One attempt from the lab server, with its file and the server's scoring state. */
 export async function fetchServerAttempt(attemptId: string): Promise<ServerAttemptDetail> {
   return (await api()).getAttempt(attemptId);
+}
+
+/** Whether a signed attempt file's signature checks with the lab server's key. */
+export async function verifyAttemptSignature(attempt: unknown): Promise<VerifyAnswer> {
+  return (await api()).verifyAttempt(attempt);
 }
 
 export function getLab(): LabState {

@@ -263,4 +263,22 @@ test('two stations play to one lab server, one through a server restart; the ins
   // A trainee sees only their own.
   const own = await api(b, 'GET', '/api/attempts');
   expect(own.json.attempts.map((x: Summary) => x.trainee.username)).toEqual(['ben']);
+
+  // Station B imports A's signed file: the lab server checks the signature; a copy whose station was
+  // changed afterwards does not check (it is still imported and re-scored by replay, and says so).
+  await b.keyboard.press('h');
+  const importFile = async (name: string, body: unknown) =>
+    b.getByTestId('import-file').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(body)),
+    });
+  const message = b.getByTestId('import-message');
+  await importFile('ana-signed.json', file.json);
+  await expect(message).toHaveAttribute('data-verified', 'true', { timeout: 120_000 });
+  await expect(message).toContainText('signed by this lab server and the signature checks');
+  await importFile('ana-edited.json', { ...file.json, station: 'Bench Z' });
+  await expect(message).toHaveAttribute('data-verified', 'false', { timeout: 120_000 });
+  await expect(message).toContainText('does not check with this lab server');
+  await b.screenshot({ path: 'test-results/lab-import-signed.png' });
 });
