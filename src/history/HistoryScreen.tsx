@@ -243,7 +243,7 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
       )}
       {message && (
         <p
-          className={message.kind === 'ok' ? 'status-ok' : 'menu-error'}
+          className={message.kind === 'ok' && message.verified !== false ? 'status-ok' : 'menu-error'}
           data-testid="import-message"
           data-kind={message.kind}
           data-verified={message.verified === undefined ? undefined : String(message.verified)}

@@ -7,9 +7,10 @@ import { serverScoreView } from '../../src/labClient/serverScore';
 import type { ServerAttemptSummary } from '../../src/labClient/labApiTypes';
 import { importAttempt } from '../../src/replay/importAttempt';
 import { parseAttemptFile } from '../../sim/attempt';
-import { goldenPath, GOLDEN_CASES } from './goldenFixtures';
 
-const golden = () => JSON.parse(readFileSync(goldenPath(GOLDEN_CASES[0].name), 'utf8')).attempt;
+/** A committed attempt of format version 1 (tests/fixtures/attempt-v1). */
+const golden = () =>
+  JSON.parse(readFileSync('tests/fixtures/attempt-v1/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
 
 const record = (patch: Partial<AttemptRecord> = {}): AttemptRecord => ({
   id: 'a-1',
