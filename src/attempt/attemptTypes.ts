@@ -42,4 +42,6 @@ export interface FinishedAttempt {
    * cannot be verified; the debrief says so). Absent means played.
    */
   readonly source?: 'played' | 'imported';
+  /** For an imported attempt: what can be verified of its file (sim/attempt/verification.ts). */
+  readonly verificationStatement?: string;
 }

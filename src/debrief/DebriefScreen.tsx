@@ -114,7 +114,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
           </p>
           {attempt.source === 'imported' && (
             <p className="muted" data-testid="unverified-note">
-              {UNSIGNED_ATTEMPT_STATEMENT}
+              {attempt.verificationStatement ?? UNSIGNED_ATTEMPT_STATEMENT}
             </p>
           )}
           <ServerScoreNote view={serverScore} />

@@ -121,7 +121,17 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
     await paint();
     try {
       const { session, finalSnapshot } = await replayer().open(r.file);
-      onOpen({ session, finalSnapshot, storedImages: [], recordId: r.id, source: r.source });
+      onOpen({
+        session,
+        finalSnapshot,
+        storedImages: [],
+        recordId: r.id,
+        source: r.source,
+        // Opened from the record the signature is not checked again: signed files say "not checked".
+        verificationStatement: attemptVerification(
+          typeof r.file === 'object' && r.file !== null && 'signature' in r.file,
+        ).statement,
+      });
     } catch (err) {
       setMessage({
         kind: 'error',
