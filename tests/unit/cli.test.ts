@@ -39,7 +39,7 @@ describe('npm run sim', () => {
     const { verification, ...replayed } = JSON.parse(cli('replay', attempt));
     expect(replayed).toEqual(planned);
     // A file says nothing that proves its seed, mode or author, and the replay says so.
-    expect(verification).toEqual({ signed: false, statement: UNSIGNED_ATTEMPT_STATEMENT });
+    expect(verification).toEqual({ signed: false, verified: null, statement: UNSIGNED_ATTEMPT_STATEMENT });
     expect(JSON.parse(readFileSync(attempt, 'utf8')).format).toBe('kyphosim-attempt');
   });
 
