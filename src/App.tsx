@@ -26,7 +26,10 @@ type Screen =
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
-  const [menu, setMenu] = useState<MenuState>(() => ({ selected: 0, mode: 'practice', seed: initialSeed() }));
+  const [menu, setMenu] = useState<MenuState>(() => {
+    const { seed, refusedText } = initialSeed();
+    return { selected: 0, mode: 'practice', seed, seedText: refusedText };
+  });
 
   const lab = useLab();
   // Lab mode or standalone: asked once at start-up (src/labClient/labSession.ts).
@@ -61,7 +64,10 @@ export function App() {
   const history = useCallback(() => setScreen({ kind: 'history' }), []);
   const toMenu = useCallback(() => {
     // A new attempt gets a new seed unless the URL pins one.
-    setMenu((m) => ({ ...m, seed: initialSeed() }));
+    setMenu((m) => {
+      const { seed, refusedText } = initialSeed();
+      return { ...m, seed, seedText: refusedText };
+    });
     setScreen({ kind: 'menu' });
   }, []);
 

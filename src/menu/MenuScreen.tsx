@@ -12,6 +12,8 @@ export interface MenuState {
   readonly selected: number;
   readonly mode: TrainingMode;
   readonly seed: number;
+  /** The seed box's first text when it is not the seed (an address's refused ?seed=). */
+  readonly seedText?: string;
 }
 
 const NONE: readonly ScenarioEntry[] = [];
@@ -33,7 +35,7 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
 
   // The seed box keeps its own text: a seed outside 0..2^32-1 is shown as refused (and no case
   // starts) rather than wrapped or rounded into another patient.
-  const [seedText, setSeedText] = useState(() => String(state.seed));
+  const [seedText, setSeedText] = useState(() => state.seedText ?? String(state.seed));
   const seedInput = parseSeed(seedText);
   const start = () => {
     if (entry?.ok && seedInput.ok) onStart({ scenario: entry.scenario, seed: seedInput.seed, mode: state.mode });

@@ -213,4 +213,12 @@ test('the seed box refuses a seed outside 0..2^32-1 with a visible message and s
   await seed.fill('4294967295');
   await expect(page.getByTestId('seed-error')).toHaveCount(0);
   await expect(page.getByTestId('start')).toBeEnabled();
+
+  // An address that pins a seed out of range is not replaced by another patient: the box shows it, refused.
+  await page.goto('/?seed=5000000000');
+  await expect(seed).toHaveValue('5000000000');
+  await expect(page.getByTestId('seed-error')).toContainText('whole number from 0 to 4294967295');
+  await expect(page.getByTestId('start')).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-item').first()).toBeVisible();
 });
