@@ -16,6 +16,7 @@ export type { FilmFrame, FilmStep, ReplayFilm } from './replayFilm';
 export type { AttemptFile, AttemptMetadata, AttemptSignature, AttemptTrainee } from './types';
 export {
   attemptVerification,
+  hasSignature,
   SIGNED_INVALID_STATEMENT,
   SIGNED_UNCHECKED_STATEMENT,
   SIGNED_VERIFIED_STATEMENT,

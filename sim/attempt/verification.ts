@@ -23,6 +23,10 @@ export interface AttemptVerification {
   readonly statement: string;
 }
 
+/** Whether a parsed attempt file (or any JSON value read as one) carries a lab signature. */
+export const hasSignature = (file: unknown): boolean =>
+  typeof file === 'object' && file !== null && 'signature' in file;
+
 /**
  * The verification status of an attempt file: `signed` whether it carries a signature; `check` the
  * lab server's answer on it (absent when no lab server was asked).

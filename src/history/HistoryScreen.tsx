@@ -15,7 +15,7 @@ import type { ServerAttemptSummary } from '../labClient/labApiTypes';
 import { serverScoreView } from '../labClient/serverScore';
 import { serverScoreText } from '../ui/ServerScoreNote';
 import { dateTime } from '../record/wallTime';
-import { type AttemptVerification, attemptVerification } from '../../sim/attempt';
+import { type AttemptVerification, attemptVerification, hasSignature } from '../../sim/attempt';
 import './history.css';
 
 interface Props {
@@ -32,7 +32,7 @@ type Message = { readonly kind: 'ok' | 'error'; readonly text: string; readonly 
  * to check against the lab's key; without a lab server, or when it cannot answer, it stays unchecked.
  */
 async function verifyImported(file: unknown, signedIn: boolean): Promise<AttemptVerification> {
-  const signed = typeof file === 'object' && file !== null && 'signature' in file;
+  const signed = hasSignature(file);
   if (!signed || !signedIn) return attemptVerification(signed);
   try {
     return attemptVerification(true, await verifyAttemptSignature(file));
@@ -128,9 +128,7 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
         recordId: r.id,
         source: r.source,
         // Opened from the record the signature is not checked again: signed files say "not checked".
-        verificationStatement: attemptVerification(
-          typeof r.file === 'object' && r.file !== null && 'signature' in r.file,
-        ).statement,
+        verificationStatement: attemptVerification(hasSignature(r.file)).statement,
       });
     } catch (err) {
       setMessage({
