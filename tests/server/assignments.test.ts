@@ -150,6 +150,12 @@ describe('POST /api/assignments/:id/start: reservations', () => {
     expect(mine.scenarios[0].status).toBe('in-progress');
   });
 
+  it('stations starting at the same moment never get more attempts than allowed', async () => {
+    const a = await assign(lab.instructor, assignmentBody(lab, { attemptsAllowed: 2 }));
+    const replies = await Promise.all(Array.from({ length: 6 }, () => start(lab.trainee, a.id)));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409]);
+  });
+
   it("a fresh policy draws a new seed per attempt; the pass mark is the assignment's when it sets one", async () => {
     const a = await assign(
       lab.instructor,
