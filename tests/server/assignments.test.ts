@@ -20,6 +20,28 @@ afterAll(() => server?.close());
 const traineeId = () => lab.trainee.user?.id as string;
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
 
+describe('migration 003', () => {
+  it('every key of the assignment tables to a user, a cohort or an assignment cascades on delete', async () => {
+    const keys = await server.db.query<{ tbl: string; ref: string; deltype: string }>(
+      `SELECT c.relname AS tbl, r.relname AS ref, k.confdeltype AS deltype FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
+       WHERE k.contype = 'f' AND c.relname LIKE 'assignment%' AND pg_table_is_visible(c.oid)`,
+    );
+    expect(keys.map((k) => `${k.tbl}->${k.ref}`).sort()).toEqual([
+      'assignment_attempts->assignments',
+      'assignment_attempts->users',
+      'assignment_grants->assignments',
+      'assignment_grants->users',
+      'assignment_grants->users',
+      'assignment_scenarios->assignments',
+      'assignments->cohorts',
+      'assignments->users',
+      'assignments->users',
+    ]);
+    expect(keys.every((k) => k.deltype === 'c')).toBe(true);
+  });
+});
+
 describe('POST /api/assignments', () => {
   it("stores each scenario's published version and content hash, the target and the creator", async () => {
     const a = await assign(lab.instructor, assignmentBody(lab));
