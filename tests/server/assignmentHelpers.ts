@@ -6,14 +6,15 @@ import type { TrainingMode } from '../../sim/core/index';
 import { createSession } from '../../sim/session/index';
 import { CASE_REVIEW, type Client, type Lab, type Reply } from './labTestServer';
 
+/** A published scenario, as levels/ has it. */
+export const publishedScenario = (id: string) =>
+  parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'levels', `${id}.json`), 'utf8')));
 export const SCENARIO_ID = 'l1-osteoporotic-wedge';
-export const SCENARIO = parseScenario(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'levels', `${SCENARIO_ID}.json`), 'utf8')),
-);
+export const SCENARIO = publishedScenario(SCENARIO_ID);
 
-/** A real attempt file on l1-osteoporotic-wedge in the given mode and seed: the first `count` case-review commands. */
-export function modeFile(count: number, seed: number, mode: TrainingMode): AttemptFile {
-  const session = createSession(SCENARIO, seed, { mode });
+/** A real attempt file (on l1-osteoporotic-wedge unless told) in the given mode and seed: the first `count` case-review commands. */
+export function modeFile(count: number, seed: number, mode: TrainingMode, scenario = SCENARIO): AttemptFile {
+  const session = createSession(scenario, seed, { mode });
   for (const c of CASE_REVIEW.slice(0, count)) {
     session.advance(1);
     if (!session.dispatch(c).accepted) throw new Error(`${c.type} refused`);

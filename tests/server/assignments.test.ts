@@ -2,9 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../../sim/attempt/index';
 import { withheldUntilReleased } from '../../server/assignments/releaseGate';
+import { checkReservation } from '../../server/assignments/reservationCheck';
+import type { HttpError } from '../../server/http/httpError';
 import type { LabServer } from '../../server/labServer';
 import type { User } from '../../server/users/user';
-import { assign, assignmentBody, modeFile, SCENARIO, SCENARIO_ID, start, uploadReserved } from './assignmentHelpers';
+import {
+  assign,
+  assignmentBody,
+  modeFile,
+  publishedScenario,
+  SCENARIO,
+  SCENARIO_ID,
+  start,
+  uploadReserved,
+} from './assignmentHelpers';
 import { attemptFile, type Lab, makeLab, scored, startTestServer, upload } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
 
@@ -233,17 +244,25 @@ describe('PUT /api/attempts/:id on a reserved id', () => {
     expect(summary).toMatchObject({ assignmentId: a.id, released: true, seed: 77 });
   });
 
-  it('a scenario other than the reserved one: 409 naming scenario.id', async () => {
+  it('another published scenario: 409 naming scenario.id; another version or content hash: named too', async () => {
     const a = await assign(lab.instructor, assignmentBody(lab, { attemptsAllowed: null, seed: 42 }));
     const { body: started } = await start(lab.trainee, a.id);
-    const scenario = { ...SCENARIO, id: 'l1-other' };
-    const r = await lab.trainee.request('PUT', `/api/attempts/${started.attemptId}`, {
-      status: 'in-progress',
-      station: 's',
-      attempt: { ...modeFile(2, 42, 'practice'), scenario },
-    });
-    // The published-scenario check refuses an unpublished id first (400); a published other one would be 409.
-    expect([400, 409]).toContain(r.status);
+    const other = modeFile(0, 42, 'practice', publishedScenario('t12-biconcave-vertebroplasty'));
+    const r = await lab.trainee.request('PUT', `/api/attempts/${started.attemptId}`, upload(other));
+    expect(r.status).toBe(409);
+    expect(r.body.message).toMatch(/^scenario\.id: .*l1-osteoporotic-wedge.*t12-biconcave-vertebroplasty/);
+    // An upload cannot carry an unpublished version or hash (the published check refuses it first), but a
+    // reservation made before the lab's scenarios were updated can meet one: the check itself names it.
+    const user = lab.trainee.user as User;
+    const file = modeFile(2, 42, 'practice');
+    const refusal = (f: typeof file) =>
+      checkReservation(server.db, started.attemptId, user, f).then(
+        () => 'accepted',
+        (e: HttpError) => `${e.status} ${e.message}`,
+      );
+    expect(await refusal(file)).toBe('accepted');
+    expect(await refusal({ ...file, scenario: { ...file.scenario, version: 99 } })).toMatch(/^409 scenario\.version: /);
+    expect(await refusal({ ...file, scenarioHash: 'f'.repeat(64) })).toMatch(/^409 scenarioHash: /);
   });
 
   it('an unreserved id is free practice, as before: no assignment, released', async () => {
