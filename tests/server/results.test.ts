@@ -1,9 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptFile } from '../../sim/attempt/index';
 import { TICKS_PER_S } from '../../sim/core/index';
 import { verifyAttemptSignature } from '../../server/attempts/attemptSignature';
+import { assignmentArchive } from '../../server/results/assignmentArchive';
 import { labKeyOf } from '../../server/attempts/labKey';
 import { type LabServer, startLabServer } from '../../server/labServer';
 import { assign, assignmentBody, modeFile, SCENARIO_ID, start, uploadReserved } from './assignmentHelpers';
@@ -216,6 +218,26 @@ describe('GET /api/assignments/:id/archive', () => {
         .map((row) => row.at(-1))
         .sort(),
     ).toEqual([finishedId, abandonedId, evilId].sort());
+  });
+
+  it('streams: waits while its reader does not read, then gives every file', async () => {
+    const many = await assign(lab.instructor, assignmentBody(lab, { title: 'Many', attemptsAllowed: null, seed: 7 }));
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const started = (await start(lab.trainee, many.id)).body;
+      expect((await uploadReserved(lab.trainee, started, 'finished')).status).toBe(200);
+      ids.push(started.attemptId);
+    }
+    const stream = await assignmentArchive(server.db, labKeyOf(Buffer.from(SECRET, 'utf8')), many.id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // 24 files of over 1 KiB compressed each: past the stream's 16 KiB buffer it stopped and waits.
+    expect(stream.readableLength).toBeGreaterThanOrEqual(16 * 1024);
+    expect((stream as Duplex).writableEnded).toBe(false);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const entries = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+    expect(Object.keys(entries)).toHaveLength(25);
+    for (const id of ids) expect(Object.keys(entries).some((n) => n.endsWith(`-${id}.kyphosim.json`))).toBe(true);
   });
 
   it("is the assignment's instructor's and the admin's only", async () => {

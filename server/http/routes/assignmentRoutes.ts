@@ -67,6 +67,6 @@ export function assignmentRoutes(app: FastifyInstance, deps: AssignmentRouteDeps
     const zip = await assignmentArchive(db, deps.labKey, id);
     reply.header('Content-Type', 'application/zip');
     reply.header('Content-Disposition', `attachment; filename="assignment-${id}.zip"`);
-    return reply.send(Buffer.from(zip));
+    return reply.send(zip);
   });
 }
