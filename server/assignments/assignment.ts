@@ -16,8 +16,8 @@ export interface AssignmentRow {
   trainee_display_name: string | null;
   released: boolean;
   released_at: Date | null;
-  created_by: string;
-  created_by_name: string;
+  created_by: string | null;
+  created_by_name: string | null;
   created_at: Date;
 }
 
@@ -46,7 +46,8 @@ export interface Assignment {
   readonly scenarios: readonly AssignedScenario[];
   readonly released: boolean;
   readonly releasedAt: string | null;
-  readonly createdBy: { id: string; displayName: string };
+  /** Null once the instructor's account was removed (the assignment and its attempts stay). */
+  readonly createdBy: { id: string; displayName: string } | null;
   readonly createdAt: string;
 }
 
@@ -69,7 +70,7 @@ export function assignmentFromRow(r: AssignmentRow, scenarios: readonly Assigned
     scenarios,
     released: r.released,
     releasedAt: iso(r.released_at),
-    createdBy: { id: r.created_by, displayName: r.created_by_name },
+    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }

@@ -10,7 +10,7 @@ const ASSIGNMENT_COLUMNS = `g.id, g.title, g.mode, g.due_at, g.attempts_allowed,
   g.seed::float8 AS seed, g.cohort_id, c.name AS cohort_name, g.trainee_id, t.display_name AS trainee_display_name,
   g.released, g.released_at, g.created_by, cb.display_name AS created_by_name, g.created_at`;
 const ASSIGNMENT_FROM = `assignments g LEFT JOIN cohorts c ON c.id = g.cohort_id LEFT JOIN users t ON t.id = g.trainee_id
-  JOIN users cb ON cb.id = g.created_by`;
+  LEFT JOIN users cb ON cb.id = g.created_by`;
 
 /**
  * The assignments matching a SQL condition on `g` (its parameters from $1), with their scenarios

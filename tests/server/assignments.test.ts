@@ -32,10 +32,11 @@ const traineeId = () => lab.trainee.user?.id as string;
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
 
 describe('migration 003', () => {
-  it('every key of the assignment tables to a user, a cohort or an assignment cascades on delete', async () => {
-    const keys = await server.db.query<{ tbl: string; ref: string; deltype: string }>(
-      `SELECT c.relname AS tbl, r.relname AS ref, k.confdeltype AS deltype FROM pg_constraint k
+  it("every key of the assignment tables cascades on delete, but the instructor's own keep the assignment", async () => {
+    const keys = await server.db.query<{ tbl: string; ref: string; col: string; deltype: string }>(
+      `SELECT c.relname AS tbl, r.relname AS ref, a.attname AS col, k.confdeltype AS deltype FROM pg_constraint k
        JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
+       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
        WHERE k.contype = 'f' AND c.relname LIKE 'assignment%' AND pg_table_is_visible(c.oid)`,
     );
     expect(keys.map((k) => `${k.tbl}->${k.ref}`).sort()).toEqual([
@@ -49,7 +50,11 @@ describe('migration 003', () => {
       'assignments->users',
       'assignments->users',
     ]);
-    expect(keys.every((k) => k.deltype === 'c')).toBe(true);
+    // Removing an instructor must not delete the assignments they made (their trainees' reserved
+    // exam attempts would become free practice and show scores not yet released): SET NULL there.
+    const setNull = keys.filter((k) => k.deltype === 'n').map((k) => `${k.tbl}.${k.col}`);
+    expect(setNull.sort()).toEqual(['assignment_grants.granted_by', 'assignments.created_by']);
+    expect(keys.filter((k) => k.deltype !== 'n').every((k) => k.deltype === 'c')).toBe(true);
   });
 });
 

@@ -18,7 +18,9 @@ CREATE TABLE assignments (
   trainee_id uuid REFERENCES users (id) ON DELETE CASCADE,
   released boolean NOT NULL DEFAULT false,
   released_at timestamptz,
-  created_by uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  -- Kept when the instructor's account is removed (SET NULL): deleting the assignment with its
+  -- creator would turn its reservations into free practice and show unreleased exam scores.
+  created_by uuid REFERENCES users (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((cohort_id IS NULL) <> (trainee_id IS NULL)),
   CHECK ((seed_policy = 'fixed') = (seed IS NOT NULL)),
@@ -62,7 +64,7 @@ CREATE TABLE assignment_grants (
   id bigserial PRIMARY KEY,
   assignment_id uuid NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
   trainee_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  granted_by uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  granted_by uuid REFERENCES users (id) ON DELETE SET NULL,
   granted_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX assignment_grants_assignment ON assignment_grants (assignment_id, trainee_id);
