@@ -117,15 +117,21 @@ export interface OutboxEntry {
  * Take up to `limit` statements that are due, oldest first, for `leaseMs`: FOR UPDATE SKIP LOCKED,
  * so two senders (this instance or another) never take the same one; a statement whose sender
  * stopped mid-send is due again when its lease runs out (the LRS then answers 409 if it had it).
+ * Only the oldest unsent statement of each attempt is taken, so an attempt's statements reach the
+ * LRS in the order they happened (launched before initialized) even after retries with different
+ * delays; a statement refused for good does not hold back the ones after it.
  */
 export async function claimStatements(db: Db, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ statement_id: string; body: Statement; tries: number; seq: number }>(
       `UPDATE xapi_outbox SET tries = tries + 1, next_try_at = now() + make_interval(secs => $2)
        WHERE statement_id IN (
-         SELECT statement_id FROM xapi_outbox
-         WHERE sent_at IS NULL AND failed_at IS NULL AND next_try_at <= now()
-         ORDER BY seq FOR UPDATE SKIP LOCKED LIMIT $1)
+         SELECT o.statement_id FROM xapi_outbox o
+         WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.next_try_at <= now()
+           AND NOT EXISTS (
+             SELECT 1 FROM xapi_outbox p
+             WHERE p.attempt_id = o.attempt_id AND p.seq < o.seq AND p.sent_at IS NULL AND p.failed_at IS NULL)
+         ORDER BY o.seq FOR UPDATE OF o SKIP LOCKED LIMIT $1)
        RETURNING statement_id, body, tries, seq::float8 AS seq`,
       [limit, leaseMs / 1000],
     );

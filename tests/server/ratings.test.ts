@@ -65,9 +65,7 @@ describe('PUT /api/attempts/:id/ratings/mine', () => {
   });
 
   it("two raters keep two ratings; saving again replaces only the rater's own", async () => {
-    expect((await rate(secondAdmin, { plus: 'second', delta: '', ratings: { useOfImaging: 2 } })).status).toBe(
-      200,
-    );
+    expect((await rate(secondAdmin, { plus: 'second', delta: '', ratings: { useOfImaging: 2 } })).status).toBe(200);
     const again = await rate(lab.instructor, { plus: 'revised', delta: '', ratings: { useOfImaging: 5 } });
     expect(again.status).toBe(200);
     const read = await lab.instructor.request('GET', `/api/attempts/${attemptId}`);

@@ -125,13 +125,14 @@ describe('xAPI statements to the LRS', () => {
       expect(
         (await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(1), 'in-progress'))).status,
       ).toBe(200);
-    // Tried and kept, with the reason, while the LRS is down.
+    // Tried and kept, with the reason, while the LRS is down; initialized waits behind launched.
     const tried = await eventually(
       'retries while down',
       () => outbox(server, ids[0]),
-      (rows) => rows.every((r) => r.tries >= 2 && r.sent_at === null),
+      (rows) => rows[0].tries >= 2 && rows.every((r) => r.sent_at === null),
     );
     expect(tried[0].last_error).toMatch(/could not be reached/);
+    expect(tried[1].tries).toBe(0);
     expect(tried.every((r) => r.failed_at === null)).toBe(true);
     await lrs.start();
     lrs.answerWith = 503;

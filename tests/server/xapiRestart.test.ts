@@ -82,7 +82,8 @@ describe('the xAPI outbox across a restart', () => {
           first.db.query<{ statement_id: string; tries: number }>(
             'SELECT statement_id, tries FROM xapi_outbox WHERE sent_at IS NULL ORDER BY seq',
           ),
-        (rows) => rows.length === 5 && rows.every((r) => r.tries >= 1),
+        // The first statement of each attempt tried and waiting for its retry; the others held behind it.
+        (rows) => rows.length === 5 && rows.filter((r) => r.tries >= 1).length === 2,
       );
       await first.close();
       expect(lrs.stored.size).toBe(0);
