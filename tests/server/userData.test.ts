@@ -158,6 +158,22 @@ describe('DELETE /api/users/:id', () => {
     expect((await lab.trainee.request('GET', '/api/session')).status).toBe(200);
   });
 
+  it('all or nothing: a row elsewhere that still needs the user (no ON DELETE CASCADE) makes it 409 and nothing is removed', async () => {
+    const t = await traineeWithData();
+    await server.db.exec('CREATE TABLE test_keeps_user (user_id uuid NOT NULL REFERENCES users (id))');
+    try {
+      await server.db.query('INSERT INTO test_keeps_user (user_id) VALUES ($1)', [t.id]);
+      const before = await rowsMentioning(t.id);
+      const r = await lab.instructor.request('DELETE', `/api/users/${t.id}`);
+      expect(r.status).toBe(409);
+      expect(r.body.error).toBe('user-still-referenced');
+      expect(await rowsMentioning(t.id)).toEqual(before);
+      expect((await t.client.request('GET', '/api/session')).status).toBe(200);
+    } finally {
+      await server.db.exec('DROP TABLE test_keeps_user');
+    }
+  });
+
   it("an instructor deletes only trainees whose cohorts are all theirs; never another role, never someone else's", async () => {
     const mine = await traineeWithData();
     const theirs = await traineeWithData(lab.otherCohortId, lab.otherInstructor);

@@ -4,6 +4,7 @@ import type { LabServer } from '../../server/labServer';
 import { startLabServer } from '../../server/labServer';
 import { requeueAll } from '../../server/scoring/scoringQueue';
 import { statementId } from '../../server/xapi/statementId';
+import { startXapiSender } from '../../server/xapi/xapiSender';
 import { VERBS } from '../../server/xapi/xapiVerbs';
 import { attemptFile, type Lab, makeLab, scored, startTestServer, upload } from './labTestServer';
 import { LrsReceiver } from './lrsReceiver';
@@ -58,65 +59,73 @@ afterAll(async () => {
 });
 
 describe('xAPI statements to the LRS', () => {
-  it('an attempt: launched, initialized, terminated, completed, passed|failed, each valid and stored once', async () => {
-    const id = randomUUID();
-    const inProgress = upload(attemptFile(2), 'in-progress');
-    expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, inProgress)).status).toBe(200);
-    // The same upload again, and a longer autosave: still one launched, one initialized.
-    expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, inProgress)).status).toBe(200);
-    expect(
-      (await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(3), 'in-progress'))).status,
-    ).toBe(200);
-    expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(4), 'finished'))).status).toBe(
-      200,
-    );
-    const { score, scenarioVersion } = (await scored(lab.trainee, id)).body;
-    expect(score).not.toBeNull();
-    const verdict = score.passed ? 'passed' : 'failed';
-    await eventually(
-      'the LRS has all five',
-      () => lrs.verbsOf(id),
-      (v) => v.length === 5,
-    );
-    expect(lrs.verbsOf(id)).toEqual(['launched', 'initialized', 'terminated', 'completed', verdict]);
-    expect(lrs.rejected).toEqual([]);
-    for (const verb of ['launched', 'initialized', 'terminated', 'completed', verdict] as const) {
-      const sid = statementId(id, VERBS[verb]);
-      expect(lrs.stored.has(sid), verb).toBe(true);
-      expect(acceptedPosts(lrs, sid), verb).toBe(1);
-    }
-    const passed = lrs.stored.get(statementId(id, VERBS[verdict])) as any;
-    expect(passed.actor.account).toEqual({ homePage: 'https://lab.example.org', name: lab.trainee.user?.id });
-    expect(passed.object.id).toBe(`https://kyphosim.invalid/scenarios/l1-osteoporotic-wedge/v${scenarioVersion}`);
-    expect(passed.result.score.raw).toBe(score.total);
-    expect(passed.result.success).toBe(score.passed);
-    expect(Object.values(passed.result.extensions)).toContain(score.criticalErrors);
+  it(
+    'an attempt: launched, initialized, terminated, completed, passed|failed, each valid and stored once',
+    async () => {
+      const id = randomUUID();
+      const inProgress = upload(attemptFile(2), 'in-progress');
+      expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, inProgress)).status).toBe(200);
+      // The same upload again, and a longer autosave: still one launched, one initialized.
+      expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, inProgress)).status).toBe(200);
+      expect(
+        (await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(3), 'in-progress'))).status,
+      ).toBe(200);
+      expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(4), 'finished'))).status).toBe(
+        200,
+      );
+      const { score, scenarioVersion } = (await scored(lab.trainee, id)).body;
+      expect(score).not.toBeNull();
+      const verdict = score.passed ? 'passed' : 'failed';
+      await eventually(
+        'the LRS has all five',
+        () => lrs.verbsOf(id),
+        (v) => v.length === 5,
+      );
+      expect(lrs.verbsOf(id)).toEqual(['launched', 'initialized', 'terminated', 'completed', verdict]);
+      expect(lrs.rejected).toEqual([]);
+      for (const verb of ['launched', 'initialized', 'terminated', 'completed', verdict] as const) {
+        const sid = statementId(id, VERBS[verb]);
+        expect(lrs.stored.has(sid), verb).toBe(true);
+        expect(acceptedPosts(lrs, sid), verb).toBe(1);
+      }
+      const passed = lrs.stored.get(statementId(id, VERBS[verdict])) as any;
+      expect(passed.actor.account).toEqual({ homePage: 'https://lab.example.org', name: lab.trainee.user?.id });
+      expect(passed.object.id).toBe(`https://kyphosim.invalid/scenarios/l1-osteoporotic-wedge/v${scenarioVersion}`);
+      expect(passed.result.score.raw).toBe(score.total);
+      expect(passed.result.success).toBe(score.passed);
+      expect(Object.values(passed.result.extensions)).toContain(score.criticalErrors);
 
-    // Re-scoring (a new SIM_VERSION) queues nothing new: the LRS keeps the statements it has.
-    const before = lrs.posts.length;
-    await requeueAll(server.db);
-    server.scoring.wake();
-    await scored(lab.trainee, id);
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await outbox(server, id)).length).toBe(5);
-    expect(lrs.posts.length).toBe(before);
-  });
+      // Re-scoring (a new SIM_VERSION) queues nothing new: the LRS keeps the statements it has.
+      const before = lrs.posts.length;
+      await requeueAll(server.db);
+      server.scoring.wake();
+      await scored(lab.trainee, id);
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await outbox(server, id)).length).toBe(5);
+      expect(lrs.posts.length).toBe(before);
+    },
+    HOOK_TIMEOUT_MS,
+  );
 
-  it('an abandoned attempt: launched, initialized, abandoned (no completed, no verdict)', async () => {
-    const id = randomUUID();
-    expect((await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(2), 'abandoned'))).status).toBe(
-      200,
-    );
-    await scored(lab.trainee, id);
-    await eventually(
-      'the LRS has three',
-      () => lrs.verbsOf(id),
-      (v) => v.length === 3,
-    );
-    await new Promise((r) => setTimeout(r, 300));
-    expect(lrs.verbsOf(id)).toEqual(['launched', 'initialized', 'abandoned']);
-    expect(lrs.rejected).toEqual([]);
-  });
+  it(
+    'an abandoned attempt: launched, initialized, abandoned (no completed, no verdict)',
+    async () => {
+      const id = randomUUID();
+      expect(
+        (await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(2), 'abandoned'))).status,
+      ).toBe(200);
+      await scored(lab.trainee, id);
+      await eventually(
+        'the LRS has three',
+        () => lrs.verbsOf(id),
+        (v) => v.length === 3,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(lrs.verbsOf(id)).toEqual(['launched', 'initialized', 'abandoned']);
+      expect(lrs.rejected).toEqual([]);
+    },
+    HOOK_TIMEOUT_MS,
+  );
 
   it('the LRS down (refusing connections, then 503), then up: every statement arrives exactly once', async () => {
     await lrs.stop();
@@ -212,6 +221,33 @@ describe('xAPI statements to the LRS', () => {
     ).toBe(1);
     expect(lrs.rejected.map((r) => (r.body as { id: string }).id)).toEqual([bad]);
     lrs.rejected.length = 0;
+  });
+});
+
+describe('two senders on one database (two instances)', () => {
+  it('never send the same statement twice: each is POSTed once', async () => {
+    const second = startXapiSender(server.db, xapiConfig(lrs));
+    try {
+      await lrs.stop();
+      const ids = Array.from({ length: 6 }, () => randomUUID());
+      for (const id of ids)
+        expect(
+          (await lab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(1), 'abandoned'))).status,
+        ).toBe(200);
+      const postsBefore = lrs.posts.length;
+      await lrs.start();
+      await eventually(
+        'all delivered',
+        () => unsent(server),
+        (n) => n === 0,
+      );
+      const sent = lrs.posts.slice(postsBefore).flatMap((p) => p.ids);
+      expect(sent).toHaveLength(ids.length * 3);
+      expect(new Set(sent).size).toBe(sent.length);
+      for (const id of ids) expect(lrs.verbsOf(id)).toEqual(['launched', 'initialized', 'abandoned']);
+    } finally {
+      await second.stop();
+    }
   });
 });
 

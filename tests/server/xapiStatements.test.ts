@@ -56,6 +56,11 @@ describe('statements', () => {
       expect(validate(s), verb).toEqual([]);
     }
     expect(validate(attemptStatement(CONFIG, { ...FACTS, scenarioTitle: null, score: null }, 'launched'))).toEqual([]);
+    // The validator is a real one: a statement with one thing wrong is refused.
+    const good = attemptStatement(CONFIG, FACTS, 'passed');
+    expect(validate({ ...good, verb: { id: 'passed' } })).not.toEqual([]);
+    expect(validate({ ...good, result: { score: { scaled: 1.5 } } })).not.toEqual([]);
+    expect(validate({ ...good, timestamp: 'yesterday' })).not.toEqual([]);
   });
 
   it('say who (account: lab page + user id, no name), which scenario version, and the score out of 100', () => {

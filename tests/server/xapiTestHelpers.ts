@@ -20,7 +20,7 @@ export async function eventually<T>(
   what: string,
   read: () => Promise<T> | T,
   check: (v: T) => boolean,
-  timeoutMs = 60_000,
+  timeoutMs = 45_000,
 ) {
   const end = Date.now() + timeoutMs;
   for (;;) {
