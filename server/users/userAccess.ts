@@ -10,12 +10,9 @@ export function userIdParam(id: string): string {
   return id.toLowerCase();
 }
 
-/** The user of that id (row-locked when `forUpdate`), or a 404. */
-export async function findUser(q: Queryable, id: string, forUpdate = false): Promise<User> {
-  const rows = await q.query<UserRow>(
-    `SELECT ${USER_COLUMNS} FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [userIdParam(id)],
-  );
+/** The user of that id, or a 404. */
+export async function findUser(q: Queryable, id: string): Promise<User> {
+  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userIdParam(id)]);
   if (!rows[0]) throw new HttpError(404, 'unknown-user', `There is no user with the id "${id.slice(0, 64)}".`);
   return userFromRow(rows[0]);
 }

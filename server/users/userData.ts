@@ -64,6 +64,11 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * instructor who owns cohorts) is refused with 409 and nothing is removed.
  */
 export async function deleteUser(q: Queryable, user: User): Promise<void> {
+  // Locked first: an upload of theirs arriving meanwhile waits (its reference to the user needs
+  // this row) instead of adding an attempt between the attempts' removal and the user's. An admin's
+  // row is already locked with all the admins' (checkMayDelete), in id order, so two admins
+  // deleting each other wait for each other instead of deadlocking.
+  await q.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
   const owned = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM cohorts WHERE owner_id = $1', [user.id]);
   if (owned[0].n > 0)
     throw new HttpError(

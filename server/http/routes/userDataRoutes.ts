@@ -23,7 +23,7 @@ export function userDataRoutes(app: FastifyInstance, deps: { readonly db: Db; re
   app.delete<{ Params: { id: string } }>('/api/users/:id', async (req, reply) => {
     const actor = requireRole(req, 'admin', 'instructor');
     await db.transaction(async (tx) => {
-      const target = await findUser(tx, req.params.id, true);
+      const target = await findUser(tx, req.params.id);
       await checkMayDelete(tx, actor, target);
       await deleteUser(tx, target);
     });
