@@ -6,6 +6,7 @@ import type { LabKey } from '../attempts/labKey';
 import { HttpError } from '../http/httpError';
 import { type Rating, ratingsOf } from '../ratings/attemptRatings';
 import type { User } from './user';
+import { withheldUntilReleased } from '../assignments/releaseGate';
 
 /** A user's data as GET /api/users/:id/export gives it: everything the lab holds of them but secrets. */
 export interface UserExport {
@@ -20,7 +21,7 @@ export interface UserExport {
 }
 
 /** The export of one user (the caller checked who may ask). Passwords and session tokens are never in it. */
-export async function exportUser(q: Queryable, labKey: LabKey, user: User): Promise<UserExport> {
+export async function exportUser(q: Queryable, labKey: LabKey, user: User, actor: User = user): Promise<UserExport> {
   const [created] = await q.query<{ created_at: Date }>('SELECT created_at FROM users WHERE id = $1', [user.id]);
   const cohorts = await q.query<{ id: string; name: string; relation: 'member' | 'owner' }>(
     `SELECT c.id, c.name, 'member' AS relation FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1
@@ -44,12 +45,18 @@ export async function exportUser(q: Queryable, labKey: LabKey, user: User): Prom
     exportedAt: new Date().toISOString(),
     user: { ...user, createdAt: new Date(created.created_at).toISOString() },
     cohorts,
-    attempts: attempts.map((row) => ({
-      ...attemptSummary(row),
-      attempt: signAttempt(labKey, JSON.parse(row.file_json) as AttemptFile),
-      report: row.report ?? null,
-    })),
-    ratings,
+    // A trainee exporting their own data gets what the routes give them: an assignment's scores,
+    // reports and ratings only once the instructor released them.
+    attempts: attempts.map((row) =>
+      withheldUntilReleased(actor, {
+        ...attemptSummary(row),
+        attempt: signAttempt(labKey, JSON.parse(row.file_json) as AttemptFile),
+        report: row.report ?? null,
+      }),
+    ),
+    ratings: ratings.filter(
+      (r) => actor.role !== 'trainee' || attempts.find((a) => a.id === r.attemptId)?.released !== false,
+    ),
   };
 }
 

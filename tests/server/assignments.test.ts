@@ -395,6 +395,25 @@ describe('scores wait for their release', () => {
       latestTotal: null,
     });
 
+    // The instructor's rating and the trainee's own data export wait for the release as well.
+    const rating = { plus: 'Tidy access', delta: 'Image before each push', ratings: { useOfImaging: 4 } };
+    expect(
+      (await lab.instructor.request('PUT', `/api/attempts/${started.attemptId}/ratings/mine`, rating)).status,
+    ).toBe(200);
+    expect((await lab.instructor.request('GET', `/api/attempts/${started.attemptId}`)).body.ratings).toHaveLength(1);
+    expect((await lab.trainee.request('GET', `/api/attempts/${started.attemptId}`)).body.ratings).toEqual([]);
+    const exportOf = async () => {
+      const r = await lab.trainee.request('GET', `/api/users/${traineeId()}/export`);
+      expect(r.status).toBe(200);
+      return {
+        attempt: r.body.attempts.find((x: { id: string }) => x.id === started.attemptId),
+        ratings: r.body.ratings.filter((x: { attemptId: string }) => x.attemptId === started.attemptId),
+      };
+    };
+    const exportedBefore = await exportOf();
+    expect(exportedBefore.attempt).toMatchObject({ score: null, report: null, released: false });
+    expect(exportedBefore.ratings).toEqual([]);
+
     expect((await lab.trainee.request('POST', `/api/assignments/${a.id}/release`, {})).status).toBe(403);
     expect((await lab.otherInstructor.request('POST', `/api/assignments/${a.id}/release`, {})).status).toBe(403);
     const released = await lab.instructor.request('POST', `/api/assignments/${a.id}/release`, {});
@@ -410,6 +429,10 @@ describe('scores wait for their release', () => {
     expect(mineAfter.bestTotal).toBe(byInstructor.body.score.total);
     expect(mineAfter.latestTotal).toBe(byInstructor.body.score.total);
     expect(mineAfter.status).toBe(byInstructor.body.score.passed ? 'passed' : 'failed');
+    expect((await lab.trainee.request('GET', `/api/attempts/${started.attemptId}`)).body.ratings).toHaveLength(1);
+    const exportedAfter = await exportOf();
+    expect(exportedAfter.attempt.score).toEqual(byInstructor.body.score);
+    expect(exportedAfter.ratings).toHaveLength(1);
   });
 
   it('withholds ratings too, when the answer carries them; instructors get the answer whole', () => {

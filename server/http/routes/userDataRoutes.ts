@@ -17,7 +17,7 @@ export function userDataRoutes(app: FastifyInstance, deps: { readonly db: Db; re
     const target = await findUser(db, req.params.id);
     await checkMayExport(db, actor, target);
     reply.header('Content-Disposition', `attachment; filename="kyphosim-user-${target.id}.json"`);
-    return exportUser(db, deps.labKey, target);
+    return exportUser(db, deps.labKey, target, actor);
   });
 
   app.delete<{ Params: { id: string } }>('/api/users/:id', async (req, reply) => {
