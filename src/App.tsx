@@ -8,6 +8,7 @@ import { newAttemptId, type RecordMeta } from './record/recordMeta';
 import { getTrainee } from './record/traineeStore';
 import { KeyboardProvider } from './keyboard/KeyboardProvider';
 import { LabPanel } from './lab/LabPanel';
+import { type AssignedAttempt, AssignmentsPanel } from './lab/AssignmentsPanel';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
 
@@ -36,13 +37,16 @@ export function App() {
   useEffect(() => void startLab(), []);
 
   // Who plays: the signed-in lab user (their attempt is uploaded), else the name typed on the menu.
-  const start = useCallback((s: CaseStart) => {
+  // An assigned case is played under the attempt id the lab server reserved for it, so its uploads
+  // match the reservation (scenario, mode, seed).
+  const start = useCallback((s: CaseStart, assigned?: AssignedAttempt) => {
     const user = getLab().user;
     setScreen({
       kind: 'procedure',
       start: s,
       record: {
-        id: newAttemptId(),
+        id: assigned?.attemptId ?? newAttemptId(),
+        ...(assigned ? { assignmentId: assigned.assignmentId } : {}),
         trainee: user ? user.displayName : getTrainee().trim(),
         traineeId: user ? user.id : null,
         station: getStation(),
@@ -82,6 +86,7 @@ export function App() {
             side={
               <>
                 <LabPanel onResume={resumeFromLab} />
+                <AssignmentsPanel onStart={start} />
                 <RecordPanel onResume={resume} onHistory={history} signedInAs={lab.user?.displayName ?? null} />
               </>
             }

@@ -12,6 +12,8 @@ export interface RecordMeta {
   /** Wall-clock ms since the epoch (Date.now()), from the app: the sim keeps no wall clock. */
   readonly startedAt: number;
   readonly source: AttemptSource;
+  /** The lab assignment it was started from (its id is then the attempt the server reserved); absent otherwise. */
+  readonly assignmentId?: string;
 }
 
 /** A fresh record id (randomUUID needs a secure context; a time+random id serves elsewhere). */
@@ -30,5 +32,6 @@ export function recordMetaOf(record: AttemptRecord): RecordMeta {
     station: record.station ?? null,
     startedAt: record.startedAt,
     source: record.source,
+    ...(record.assignmentId ? { assignmentId: record.assignmentId } : {}),
   };
 }
