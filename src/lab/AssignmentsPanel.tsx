@@ -46,9 +46,7 @@ export function AssignmentsPanel({ onStart }: Props) {
     // The client's schemas (zod) and the scenario files load on demand: the menu paints first.
     Promise.all([
       import('../labClient/assignmentsApi').then(async (m) => (await m.assignmentsApi()).listMine()),
-      import('../scenarios/loadScenarios').then((m) =>
-        m.loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : [])),
-      ),
+      import('../scenarios/loadScenarios').then((m) => m.loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : []))),
     ])
       .then(([mine, local]) => {
         if (!live) return;
@@ -130,7 +128,6 @@ export function AssignmentsPanel({ onStart }: Props) {
       {rows === null && !error && <p className="muted">Loading your assignments…</p>}
       {rows?.length === 0 && <p className="muted">No assignments.</p>}
       {rows && rows.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveElementInteractions: the list only steers ↑/↓ between its own buttons
         <ul className="assignment-list" ref={list} aria-label="Your assignments" onKeyDown={onListKey}>
           {rows.map((r) => (
             <li key={r.key}>
