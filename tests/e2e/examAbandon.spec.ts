@@ -28,7 +28,9 @@ test('exam: leaving asks, records the attempt as abandoned, and the history and 
   const procedure = page.getByTestId('procedure');
   await expect(procedure).toHaveAttribute('data-mode', 'exam', { timeout: 30_000 });
   await expect(phaseHeader(page)).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
-  const firstSeed = (await procedure.textContent())?.match(/seed (\d+)/)?.[1];
+  const firstSeed = (await procedure.locator('.badge', { hasText: /^seed / }).textContent())?.match(
+    /^seed (\d+)$/,
+  )?.[1];
   await expect.poll(async () => (await savedAttempts(page)).map((r) => r.status)).toEqual(['in-progress']);
 
   // Declined: still in the case, still in progress.
@@ -47,7 +49,9 @@ test('exam: leaving asks, records the attempt as abandoned, and the history and 
   // A new exam on a new patient: a second attempt beside the abandoned one.
   await page.keyboard.press('Enter');
   await expect(procedure).toHaveAttribute('data-mode', 'exam', { timeout: 30_000 });
-  const secondSeed = (await procedure.textContent())?.match(/seed (\d+)/)?.[1];
+  const secondSeed = (await procedure.locator('.badge', { hasText: /^seed / }).textContent())?.match(
+    /^seed (\d+)$/,
+  )?.[1];
   expect(secondSeed).not.toBe(firstSeed);
   await expect
     .poll(async () => (await savedAttempts(page)).map((r) => r.status).sort())
