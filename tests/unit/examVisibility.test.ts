@@ -104,9 +104,13 @@ const CASES: readonly Case[] = [
   },
 ];
 
+/** Besides each phase's end, a snapshot every this many commands. */
+const MID_PHASE_EVERY = 20;
+
 /**
- * The snapshots a trainee sees at the end of each phase (just before the next step is accepted)
- * and at the end, in one mode: the plan's log (played once) replayed in a session of that mode.
+ * The snapshots a trainee sees at the end of each phase (just before the next step is accepted),
+ * every MID_PHASE_EVERY commands and at the end, in one mode: the plan's log (played once)
+ * replayed in a session of that mode.
  */
 function phaseEnds(
   scenario: Scenario,
@@ -116,13 +120,14 @@ function phaseEnds(
 ) {
   const session = createSession(scenario, seed, { mode });
   const out: SimSnapshot[] = [];
-  for (const entry of log) {
+  log.forEach((entry, i) => {
     session.stepTicks(entry.tick - session.tick);
     const command = entry.command as Parameters<typeof session.dispatch>[0];
-    if (command.type === 'phase.next') out.push(session.snapshot());
+    // Each phase's end, and every MID_PHASE_EVERY-th command on the way (a leak being pushed, a tip in the pedicle).
+    if (command.type === 'phase.next' || i % MID_PHASE_EVERY === MID_PHASE_EVERY - 1) out.push(session.snapshot());
     const result = session.dispatch(command);
     if (!result.accepted) throw new Error(`${mode}: ${command.type} at ${entry.tick} refused: ${result.reason}`);
-  }
+  });
   out.push(session.snapshot());
   return out;
 }
