@@ -3,6 +3,7 @@ import { scenarioVersion, type Scenario } from '../../levels/scenarioSchema';
 import type { CaseStart } from '../attempt/attemptTypes';
 import { useKeyScope } from '../keyboard/useKeyScope';
 import type { TraineeAssignment } from '../labClient/assignmentsApiTypes';
+import { LabApiError } from '../labClient/labApiError';
 import { useLab } from '../labClient/labSession';
 import { getStation } from '../settings/stationStore';
 import { type AssignmentRow, assignmentRows, STATUS_LABELS } from './assignmentRows';
@@ -35,12 +36,15 @@ export function AssignmentsPanel({ onStart }: Props) {
   const [assignments, setAssignments] = useState<readonly TraineeAssignment[] | null>(null);
   const [scenarios, setScenarios] = useState<readonly Scenario[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A lab server from before assignments answers 404: no panel, not an error.
+  const [unsupported, setUnsupported] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     setAssignments(null);
     setError(null);
+    setUnsupported(false);
     if (!trainee) return;
     let live = true;
     // The client's schemas (zod) and the scenario files load on demand: the menu paints first.
@@ -53,7 +57,11 @@ export function AssignmentsPanel({ onStart }: Props) {
         setAssignments(mine);
         setScenarios(local);
       })
-      .catch((err) => live && setError(`Your assignments cannot be listed: ${errorText(err)}`));
+      .catch((err) => {
+        if (!live) return;
+        if (err instanceof LabApiError && err.status === 404) setUnsupported(true);
+        else setError(`Your assignments cannot be listed: ${errorText(err)}`);
+      });
     return () => {
       live = false;
     };
@@ -119,7 +127,7 @@ export function AssignmentsPanel({ onStart }: Props) {
     all[(at + (e.key === 'ArrowDown' ? 1 : all.length - 1)) % all.length]?.focus();
   };
 
-  if (!trainee) return null;
+  if (!trainee || unsupported) return null;
   return (
     <section className="assignments" data-testid="assignments" aria-labelledby="assignments-title">
       <h3 id="assignments-title">
