@@ -86,8 +86,8 @@ export function App() {
             side={
               <>
                 <LabPanel onResume={resumeFromLab} />
-                <AssignmentsPanel onStart={start} />
                 <RecordPanel onResume={resume} onHistory={history} signedInAs={lab.user?.displayName ?? null} />
+                <AssignmentsPanel onStart={start} />
               </>
             }
           />
