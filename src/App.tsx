@@ -9,6 +9,7 @@ import { getTrainee } from './record/traineeStore';
 import { KeyboardProvider } from './keyboard/KeyboardProvider';
 import { LabPanel } from './lab/LabPanel';
 import { type AssignedAttempt, AssignmentsPanel } from './lab/AssignmentsPanel';
+import { SubmittedScreen } from './lab/SubmittedScreen';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
 
@@ -22,7 +23,8 @@ type Screen =
   | { readonly kind: 'menu' }
   | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
   | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
-  | { readonly kind: 'history' };
+  | { readonly kind: 'history' }
+  | { readonly kind: 'submitted' };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
@@ -47,6 +49,7 @@ export function App() {
       record: {
         id: assigned?.attemptId ?? newAttemptId(),
         ...(assigned ? { assignmentId: assigned.assignmentId } : {}),
+        ...(assigned?.scoresWithheld ? { scoresWithheld: true as const } : {}),
         trainee: user ? user.displayName : getTrainee().trim(),
         traineeId: user ? user.id : null,
         station: getStation(),
@@ -98,10 +101,16 @@ export function App() {
             start={screen.start}
             resumed={screen.resumed}
             record={screen.record}
-            onFinished={(attempt) => finish({ ...attempt, recordId: screen.record.id })}
+            onFinished={(attempt) =>
+              // An unreleased assignment's attempt ends on "submitted": its score is the lab server's to release.
+              screen.record.scoresWithheld
+                ? setScreen({ kind: 'submitted' })
+                : finish({ ...attempt, recordId: screen.record.id })
+            }
             onAbort={toMenu}
           />
         )}
+        {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
         {screen.kind === 'history' && (
           <HistoryScreen

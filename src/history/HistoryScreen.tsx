@@ -116,7 +116,8 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
   const current = list[Math.min(selected, list.length - 1)];
 
   const open = async (r: AttemptRecord | undefined) => {
-    if (!r || busy) return;
+    // An unreleased assignment's attempt is scored by the lab server and shown there once released.
+    if (!r || busy || r.scoresWithheld) return;
     setBusy('Replaying the attempt…');
     setMessage(null);
     await paint();
@@ -320,7 +321,8 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
                   type="button"
                   data-testid="history-open"
                   onClick={() => void open(r)}
-                  disabled={busy !== null || r.status !== 'finished'}
+                  disabled={busy !== null || r.status !== 'finished' || r.scoresWithheld}
+                  title={r.scoresWithheld ? 'Scores are shown once your instructor releases them' : undefined}
                 >
                   Open
                 </button>

@@ -13,6 +13,8 @@ import './assignments.css';
 export interface AssignedAttempt {
   readonly attemptId: string;
   readonly assignmentId: string;
+  /** The instructor has not released the assignment's scores: the app shows none of this attempt. */
+  readonly scoresWithheld: boolean;
 }
 
 interface Props {
@@ -91,7 +93,11 @@ export function AssignmentsPanel({ onStart }: Props) {
         );
       onStart(
         { scenario, seed: started.seed, mode: started.mode },
-        { attemptId: started.attemptId, assignmentId: started.assignmentId },
+        {
+          attemptId: started.attemptId,
+          assignmentId: started.assignmentId,
+          scoresWithheld: !(assignments?.find((a) => a.id === row.assignmentId)?.released ?? false),
+        },
       );
     } catch (err) {
       setError(`This assignment cannot be started: ${errorText(err)}`);
