@@ -21,10 +21,10 @@ const HistoryScreen = lazy(() => import('./history/HistoryScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
+  | { readonly kind: 'submitted' }
   | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
   | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
-  | { readonly kind: 'history' }
-  | { readonly kind: 'submitted' };
+  | { readonly kind: 'history' };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
