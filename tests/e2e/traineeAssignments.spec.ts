@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { SHOTS_DIR } from './playHelpers';
+import { copyToDocs, SHOTS_DIR } from './playHelpers';
 
 /**
  * A trainee's assignments against the real lab server (server/main.ts on its embedded PGlite, in
@@ -14,7 +14,8 @@ import { SHOTS_DIR } from './playHelpers';
  * their status, due date and attempts, starts the exam from the keyboard under the attempt the
  * server reserved (its seed and mode), is interrupted by a reload and is then told to ask for a
  * restart; after the restart the exam is started again and left, and the server records it as
- * abandoned. Screenshots: test-results/assignments-*.png.
+ * abandoned. Screenshots: test-results/assignments-*.png (the list also to docs/images/assignments.png
+ * with UPDATE_DOCS_IMAGES=1).
  */
 
 const PASSWORD = 'correct-horse-battery-staple';
@@ -207,6 +208,7 @@ test('a trainee sees their assignments and starts, resumes the count of and aban
   await expect(row(missed.id)).toHaveAttribute('data-status', 'overdue');
   await expect(trainee.getByTestId('assignment-score')).toHaveCount(0);
   await trainee.getByTestId('assignments').screenshot({ path: `${SHOTS_DIR}/assignments-1-list.png` });
+  copyToDocs(`${SHOTS_DIR}/assignments-1-list.png`, 'assignments.png');
   await trainee.screenshot({ path: `${SHOTS_DIR}/assignments-1-menu.png` });
 
   // A, ↓ to the exam, Enter: the case opens under the server's reservation (exam, its seed).
