@@ -8,6 +8,8 @@ import { newAttemptId, type RecordMeta } from './record/recordMeta';
 import { getTrainee } from './record/traineeStore';
 import { KeyboardProvider } from './keyboard/KeyboardProvider';
 import { LabPanel } from './lab/LabPanel';
+import { type AssignedAttempt, AssignmentsPanel } from './lab/AssignmentsPanel';
+import { SubmittedScreen } from './lab/SubmittedScreen';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
 
@@ -19,6 +21,7 @@ const HistoryScreen = lazy(() => import('./history/HistoryScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
+  | { readonly kind: 'submitted' }
   | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
   | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
   | { readonly kind: 'history' };
@@ -36,13 +39,17 @@ export function App() {
   useEffect(() => void startLab(), []);
 
   // Who plays: the signed-in lab user (their attempt is uploaded), else the name typed on the menu.
-  const start = useCallback((s: CaseStart) => {
+  // An assigned case is played under the attempt id the lab server reserved for it, so its uploads
+  // match the reservation (scenario, mode, seed).
+  const start = useCallback((s: CaseStart, assigned?: AssignedAttempt) => {
     const user = getLab().user;
     setScreen({
       kind: 'procedure',
       start: s,
       record: {
-        id: newAttemptId(),
+        id: assigned?.attemptId ?? newAttemptId(),
+        ...(assigned ? { assignmentId: assigned.assignmentId } : {}),
+        ...(assigned?.scoresWithheld ? { scoresWithheld: true as const } : {}),
         trainee: user ? user.displayName : getTrainee().trim(),
         traineeId: user ? user.id : null,
         station: getStation(),
@@ -83,6 +90,7 @@ export function App() {
               <>
                 <LabPanel onResume={resumeFromLab} />
                 <RecordPanel onResume={resume} onHistory={history} signedInAs={lab.user?.displayName ?? null} />
+                <AssignmentsPanel onStart={start} />
               </>
             }
           />
@@ -93,10 +101,16 @@ export function App() {
             start={screen.start}
             resumed={screen.resumed}
             record={screen.record}
-            onFinished={(attempt) => finish({ ...attempt, recordId: screen.record.id })}
+            onFinished={(attempt) =>
+              // An unreleased assignment's attempt ends on "submitted": its score is the lab server's to release.
+              screen.record.scoresWithheld
+                ? setScreen({ kind: 'submitted' })
+                : finish({ ...attempt, recordId: screen.record.id })
+            }
             onAbort={toMenu}
           />
         )}
+        {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
         {screen.kind === 'history' && (
           <HistoryScreen

@@ -8,6 +8,7 @@ import { createReplayClient, type ReplayClient } from '../replay/replayClient';
 import { ProgressChart } from './ProgressChart';
 import { newAttemptId } from '../record/recordMeta';
 import { resultsCsv } from '../record/resultsCsv';
+import { attemptCounts, attemptCountsText, attemptFileName } from '../record/attemptCounts';
 import { saveJson, saveText } from '../ui/saveFile';
 import { traineeLabel } from '../record/traineeStore';
 import { listServerAttempts, useLab, verifyAttemptSignature } from '../labClient/labSession';
@@ -115,7 +116,8 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
   const current = list[Math.min(selected, list.length - 1)];
 
   const open = async (r: AttemptRecord | undefined) => {
-    if (!r || busy) return;
+    // An unreleased assignment's attempt is scored by the lab server and shown there once released.
+    if (!r || busy || r.scoresWithheld) return;
     setBusy('Replaying the attempt…');
     setMessage(null);
     await paint();
@@ -138,8 +140,7 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
       setBusy(null);
     }
   };
-  const exportAttempt = (r: AttemptRecord | undefined) =>
-    r && saveJson(`attempt-${r.scenarioId}-${r.seed}-${r.id.slice(0, 8)}.json`, r.file);
+  const exportAttempt = (r: AttemptRecord | undefined) => r && saveJson(attemptFileName(r), r.file);
   const exportCsv = () => saveText(`results-${fileSlug(trainee)}.csv`, resultsCsv(list), 'text/csv');
 
   const importFile = async (f: File) => {
@@ -260,6 +261,9 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
         </p>
       )}
 
+      <p className="history-counts" data-testid="history-counts">
+        {attemptCountsText(attemptCounts(list))}
+      </p>
       <ProgressChart records={list.filter((r) => r.trainee === trainee)} />
 
       <table className="history-table">
@@ -317,7 +321,8 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
                   type="button"
                   data-testid="history-open"
                   onClick={() => void open(r)}
-                  disabled={busy !== null || r.status !== 'finished'}
+                  disabled={busy !== null || r.status !== 'finished' || r.scoresWithheld}
+                  title={r.scoresWithheld ? 'Scores are shown once your instructor releases them' : undefined}
                 >
                   Open
                 </button>

@@ -39,6 +39,9 @@ export async function resumeServerAttempt(
     updatedAt: now,
     simTimeS: file.endTick * FIXED_DT_S,
     file,
+    // An assigned attempt goes on as one (its scores stay withheld until the instructor releases them).
+    ...(detail.assignmentId ? { assignmentId: detail.assignmentId } : {}),
+    ...(detail.assignmentId && detail.released === false ? { scoresWithheld: true as const } : {}),
   };
   return { session: resumeSession(record), meta: recordMetaOf(record) };
 }

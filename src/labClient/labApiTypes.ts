@@ -66,6 +66,10 @@ export const attemptSummarySchema = z.object({
   score: serverScoreSchema.nullable(),
   /** null: no scoring job yet (the lab server answers so for an attempt still in progress). */
   scoring: z.enum(['queued', 'running', 'done', 'failed']).nullable(),
+  /** The assignment it was reserved for, null for a free attempt; absent from a server before assignments. */
+  assignmentId: id.nullable().optional(),
+  /** Whether its scores are shown to the trainee: false until the instructor releases the assignment's. */
+  released: z.boolean().optional(),
 });
 export type ServerAttemptSummary = z.infer<typeof attemptSummarySchema>;
 

@@ -4,6 +4,7 @@ import type { TrainingMode } from '../../sim/core';
 import { ChecklistPanel } from './panels/ChecklistPanel';
 import { Panel, Readout } from '../ui/Panel';
 import { keyedByContent } from '../ui/contentKeys';
+import { shows } from './examVisibility';
 import './case.css';
 
 interface Props {
@@ -43,7 +44,7 @@ export function CaseScreen({ scenario: s, segmentationFinding, mode, checklist, 
             {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
               <li key={key}>
                 {x.text}
-                {mode === 'practice' && (
+                {shows(mode, 'caseScreen.findingVerdicts') && (
                   <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
                     {x.supportsProcedure ? 'supports' : 'against'}
                   </span>

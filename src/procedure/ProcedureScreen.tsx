@@ -1,19 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createSession } from '../../sim/session';
-import { PHASES } from '../../sim/procedure';
 import { ActionBar } from './panels/ActionBar';
-import { BalloonPanel } from './panels/BalloonPanel';
-import { CementPanel } from './panels/CementPanel';
-import { DosePanel } from './panels/DosePanel';
 import { EventsFeed } from './panels/EventsFeed';
 import { PhaseHeader } from './panels/PhaseHeader';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { SimClock } from './panels/SimClock';
 import { StatusLine } from './panels/StatusLine';
-import { TrocarPanel } from './panels/TrocarPanel';
+import { OrPanels } from './panels/OrPanels';
 import { XRayMonitor } from './panels/XRayMonitor';
 import { imagePointOfEntry, type ImagePoint } from './input/entryOnImage';
-import { practiceHint, type PracticeHint } from './practiceHint';
+import { shownHint } from './practiceHint';
+import { leaveQuestion } from './leaveQuestion';
 import { createSnapshotStore } from './loop/snapshotStore';
 import { useGameLoop } from './loop/useGameLoop';
 import { useProcedureControls } from './loop/useProcedureControls';
@@ -55,16 +52,6 @@ interface Props {
 const MONITOR_PX = 512;
 const SPEEDS = [1, 2, 4] as const;
 const CASE_PHASES = new Set(['caseReview', 'preOp']);
-const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
-
-/** Practice hints are best-effort: a hint that cannot be computed is left out, never fatal. */
-function safeHint(fn: () => PracticeHint | null): PracticeHint | null {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
-}
 
 /** The entry mark is a pointer aid: a geometry that cannot be computed leaves it out. */
 function safeMarker(fn: () => ImagePoint | null): ImagePoint | null {
@@ -168,7 +155,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   }, [takenOver, close]);
 
   const abort = () => {
-    if (window.confirm('Leave this case? The attempt will be kept in your history as abandoned.')) {
+    if (window.confirm(leaveQuestion(mode, Boolean(record?.traineeId)))) {
       close();
       abandon();
       onAbort();
@@ -183,11 +170,9 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   }, [session, record]);
 
   const mode = session.mode;
-  const hint = mode === 'practice' ? safeHint(() => practiceHint(snap, controls.entry.side)) : null;
+  const hint = shownHint(mode, snap, controls.entry.side);
   const inCase = CASE_PHASES.has(snap.phase);
   const carm = snap.carm;
-  const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
-  const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
   const lastStored = (view: 'AP' | 'lateral') => [...stored].reverse().find((i) => i.view === view) ?? null;
   // Single plane: the monitor of the view the arm is at (or swinging to) is live, the other shows
   // the last stored image of its view. Biplane: both planes are live monitors.
@@ -274,21 +259,13 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
               />
             ))}
           </div>
-          <div className="or-panels">
-            {/* The panel of the current step comes first; a step's panel appears once it is reached. */}
-            {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
-            {reached('balloon') && (start.scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
-              <BalloonPanel
-                balloon={snap.balloon}
-                height={snap.height}
-                mode={mode}
-                allowed={snap.allowed}
-                onAction={controls.run}
-              />
-            )}
-            <TrocarPanel trocar={snap.trocar} entry={controls.entry} mode={mode} events={snap.events} />
-            <DosePanel dose={snap.dose} carm={carm} mode={mode} />
-          </div>
+          <OrPanels
+            snapshot={snap}
+            scenario={start.scenario}
+            mode={mode}
+            entry={controls.entry}
+            onAction={controls.run}
+          />
         </div>
       )}
 
@@ -302,6 +279,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
             exposing={carm.exposing}
             onAction={controls.run}
             onPedal={controls.setPedal}
+            mode={mode}
           />
         </div>
       </footer>

@@ -3,6 +3,7 @@ import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
 import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments';
+import { eventVisibility } from './examVisibility';
 
 export type EventSeverity = 'info' | 'good' | 'warn' | 'danger';
 
@@ -36,18 +37,38 @@ const FELT: Readonly<Partial<Record<Tissue, string>>> = {
 /**
  * A domain event in words for the events feed, or null for events the feed leaves out: every
  * acquired image (the dose panel counts them) and, in exam mode, what the trainee must judge from
- * the images themselves (tip in the pedicle, past the posterior wall, in the target zone), the
- * cement phase and cement leaks. What the hands feel stays: docking on bone, a push that stalls on cortex, a tip that
- * skives off it, the cement on a gloved finger (practice adds what that feel means).
+ * the images themselves (examVisibility.ts lists which: where the tip is, breaches, the cement's
+ * phase and leaks...). What the hands feel stays, worded in an exam without what only the
+ * simulator knows: a push that stalls (not on which tissue), the drill stopping (not whether the
+ * channel is deep enough), the cement on a gloved finger (practice adds what that feel means).
  */
 export function describeEvent(e: DomainEvent, mode: TrainingMode): EventLine | null {
-  const line = feedLine(e, mode);
+  const shown = eventVisibility(mode, e.type);
+  if (shown === 'hidden') return null;
+  const line = shown === 'neutral' ? examLine(e) : feedLine(e);
   if (!line) return null;
   return { ...line, key: e.type === 'cement.leak' ? `leak:${e.location}` : line.text };
 }
 
-/** The words and severity of one event in the feed (its key is added by describeEvent). */
-function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | null {
+/** An exam's wording of the events examVisibility.ts marks 'neutral': what the hands did or felt. */
+function examLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
+  switch (e.type) {
+    case 'level.marked':
+      return { text: 'Skin marked', severity: 'info' };
+    case 'needle.stalled':
+      return { text: `Hand push stalled: tap with the mallet (${keyLabel('needle.tap')})`, severity: 'info' };
+    case 'channel.ready':
+    case 'channel.short':
+      return { text: 'Drill stopped', severity: 'info' };
+    case 'cement.tack':
+      return { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]}`, severity: 'info' };
+    default:
+      return null;
+  }
+}
+
+/** The words and severity of one event in the feed as practice shows it (its key is added by describeEvent). */
+function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
   switch (e.type) {
     case 'image.acquired':
       return null;
@@ -58,8 +79,7 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'needle.skinPunctured':
       return { text: 'Skin punctured', severity: 'info' };
     case 'level.marked':
-      // Practice warns at once when the mark is not over the fracture; an exam never says.
-      if (mode === 'exam') return { text: 'Skin marked', severity: 'info' };
+      // Practice warns at once when the mark is not over the fracture; an exam never says (examLine).
       return e.overFracture
         ? { text: `Skin marked over ${e.level}, the fractured vertebra`, severity: 'good' }
         : {
@@ -74,11 +94,11 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'needle.docked':
       return { text: 'Trocar docked on bone', severity: 'good' };
     case 'needle.inPedicle':
-      return mode === 'practice' ? { text: 'Tip in the pedicle', severity: 'good' } : null;
+      return { text: 'Tip in the pedicle', severity: 'good' };
     case 'needle.pastPosteriorWall':
-      return mode === 'practice' ? { text: 'Tip past the posterior wall', severity: 'good' } : null;
+      return { text: 'Tip past the posterior wall', severity: 'good' };
     case 'needle.inTargetZone':
-      return mode === 'practice' ? { text: 'Tip in the target zone', severity: 'good' } : null;
+      return { text: 'Tip in the target zone', severity: 'good' };
     case 'needle.breach':
       return { text: `Breach: ${WALL[e.wall] ?? e.wall}, ${e.depthMm.toFixed(1)} mm`, severity: 'danger' };
     case 'needle.stalled':
@@ -101,13 +121,10 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'channel.ready':
       return { text: 'Working channel ready', severity: 'good' };
     case 'channel.short':
-      // Exam: the channel's depth is judged on the lateral image.
-      return mode === 'practice'
-        ? {
-            text: `Channel short of the target depth (${e.channelMm.toFixed(0)} mm): drill about ${Math.ceil(e.moreMm)} mm more toward the anterior third`,
-            severity: 'warn',
-          }
-        : null;
+      return {
+        text: `Channel short of the target depth (${e.channelMm.toFixed(0)} mm): drill about ${Math.ceil(e.moreMm)} mm more toward the anterior third`,
+        severity: 'warn',
+      };
     case 'balloon.endplateContact':
       return { text: 'Balloon against the endplate', severity: 'info' };
     case 'balloon.pressureLimit':
@@ -127,23 +144,18 @@ function feedLine(e: DomainEvent, mode: TrainingMode): Omit<EventLine, 'key'> | 
     case 'balloon.deflated':
       return { text: 'Balloon deflated', severity: 'info' };
     case 'cement.phaseChanged':
-      return mode === 'practice' ? { text: `Cement ${e.phase}`, severity: 'info' } : null;
+      return { text: `Cement ${e.phase}`, severity: 'info' };
     case 'cement.leak':
-      // Exam: a leak shows only on the images the trainee takes.
-      return mode === 'exam'
-        ? null
-        : { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
+      return { text: `Cement leak: ${e.location}, ${e.volumeMl.toFixed(2)} mL`, severity: 'danger' };
     case 'cement.delivered':
       return { text: 'Cement reached the vertebral body', severity: 'info' };
     case 'cement.set':
       return { text: 'Cement set', severity: 'info' };
     case 'cement.tack':
-      return mode === 'practice'
-        ? {
-            text: `Tack test: ${TACK_FEEL_TEXT[e.feel]} ${TACK_FEEL_MEANING[e.feel]}`,
-            severity: e.feel === 'doughy' ? 'good' : e.feel === 'wet' || e.feel === 'sticky' ? 'info' : 'warn',
-          }
-        : { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]}`, severity: 'info' };
+      return {
+        text: `Tack test: ${TACK_FEEL_TEXT[e.feel]} ${TACK_FEEL_MEANING[e.feel]}`,
+        severity: e.feel === 'doughy' ? 'good' : e.feel === 'wet' || e.feel === 'sticky' ? 'info' : 'warn',
+      };
     case 'cement.deviceEmpty':
       return { text: `The cement device is empty: load the next one (${keyLabel('cement.load')})`, severity: 'warn' };
     case 'cannula.stuck':

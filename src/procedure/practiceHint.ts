@@ -6,6 +6,8 @@ import { INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, keyLabel } from './input/keymap'
 import { CHECKLIST_LABELS } from '../ui/labels';
 import { EXCHANGE_LABELS } from '../../sim/procedure';
 import { fixed } from '../ui/format';
+import { shows } from './examVisibility';
+import type { TrainingMode } from '../../sim/core';
 
 function remaining(snapshot: SimSnapshot, items: readonly ChecklistItem[]): string {
   const left = items.filter((i) => !snapshot.checklist[i]).map((i) => CHECKLIST_LABELS[i]);
@@ -86,6 +88,19 @@ export function practiceHint(snapshot: SimSnapshot, side: Side): PracticeHint | 
     return trajectoryHint(snapshot, snapshot.trocar?.side ?? side);
   const text = phaseText(snapshot);
   return text ? { text } : null;
+}
+
+/**
+ * The hint the phase header shows in this mode: none in an exam (examVisibility.ts). Hints are
+ * best-effort: one that cannot be computed is left out, never fatal.
+ */
+export function shownHint(mode: TrainingMode, snapshot: SimSnapshot, side: Side): PracticeHint | null {
+  if (!shows(mode, 'phaseHeader.hint')) return null;
+  try {
+    return practiceHint(snapshot, side);
+  } catch {
+    return null;
+  }
 }
 
 /** Level localisation: count from the sacrum and from the lowest rib, centre the fracture, mark the skin. */

@@ -34,6 +34,10 @@ export interface AttemptRecord {
   readonly source: AttemptSource;
   /** The lab user's id (attempts played signed in to a lab server); absent or null otherwise. */
   readonly traineeId?: string | null;
+  /** The lab assignment it was started from (the attempt id is the server's reservation); absent otherwise. */
+  readonly assignmentId?: string;
+  /** Scores withheld until the instructor releases them on the lab server (RecordMeta.scoresWithheld). */
+  readonly scoresWithheld?: true;
   /** The station it was played on; absent in records saved before stations were recorded. */
   readonly station?: string | null;
   /** Wall-clock ms since the epoch (Date.now()). */

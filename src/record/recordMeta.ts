@@ -12,6 +12,13 @@ export interface RecordMeta {
   /** Wall-clock ms since the epoch (Date.now()), from the app: the sim keeps no wall clock. */
   readonly startedAt: number;
   readonly source: AttemptSource;
+  /** The lab assignment it was started from (its id is then the attempt the server reserved); absent otherwise. */
+  readonly assignmentId?: string;
+  /**
+   * An assigned attempt whose scores the instructor has not released: the app keeps no score of
+   * it (no summary in the record, no debrief, no Open in the history) until the lab server shows it.
+   */
+  readonly scoresWithheld?: true;
 }
 
 /** A fresh record id (randomUUID needs a secure context; a time+random id serves elsewhere). */
@@ -30,5 +37,7 @@ export function recordMetaOf(record: AttemptRecord): RecordMeta {
     station: record.station ?? null,
     startedAt: record.startedAt,
     source: record.source,
+    ...(record.assignmentId ? { assignmentId: record.assignmentId } : {}),
+    ...(record.scoresWithheld ? { scoresWithheld: true as const } : {}),
   };
 }

@@ -157,14 +157,17 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   await expect(imported).toHaveCount(2);
   await expect(imported.nth(1)).toHaveAttribute('data-total', total!);
 
-  // CSV of results: a header and one row per finished attempt, the name quoted and escaped.
+  // CSV of results: a header and one row per attempt with its status (the abandoned one too, first
+  // and without a score), the name quoted and escaped.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('c')]);
   const csvPath = testInfo.outputPath('results.csv');
   await csvDownload.saveAs(csvPath);
   const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^date,trainee,scenario,seed,mode,source,total,passed,leakage,/);
-  expect(lines).toHaveLength(3);
-  expect(lines[1]).toContain(`"Dr Record, ""R""",l1-osteoporotic-wedge,42,practice,imported,${total},`);
+  expect(lines[0]).toMatch(/^date,trainee,scenario,seed,mode,source,status,ended,total,passed,leakage,/);
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toMatch(/,practice,played,abandoned,[^,]+,,,/);
+  expect(lines[2]).toContain(`"Dr Record, ""R""",l1-osteoporotic-wedge,42,practice,imported,finished,`);
+  expect(lines[2]).toContain(`,${total},`);
 
   // Bad files: a clear message each, and nothing added (on screen and in IndexedDB).
   const bad: [string, string, RegExp][] = [

@@ -75,13 +75,19 @@ describe('csvField', () => {
 });
 
 describe('resultsCsv', () => {
-  it('writes a header and one row per finished attempt, oldest first, with every domain and the critical errors', () => {
+  it('writes a header and one row per attempt, oldest first, with its status, every domain and the critical errors', () => {
     const rows = parseCsv(
       resultsCsv([
         record({ id: 'b', startedAt: Date.UTC(2025, 0, 3), trainee: 'O"Brien, Ann' }),
-        record(),
-        record({ id: 'c', status: 'in-progress', summary: undefined }),
-        record({ id: 'd', status: 'abandoned', summary: undefined }),
+        record({ endedAt: Date.UTC(2025, 0, 2, 3, 20) }),
+        record({ id: 'c', startedAt: Date.UTC(2025, 0, 4), status: 'in-progress', summary: undefined }),
+        record({
+          id: 'd',
+          startedAt: Date.UTC(2025, 0, 5),
+          status: 'abandoned',
+          summary: undefined,
+          endedAt: Date.UTC(2025, 0, 5, 0, 7),
+        }),
       ]),
     );
     expect(rows[0]).toEqual([
@@ -91,6 +97,8 @@ describe('resultsCsv', () => {
       'seed',
       'mode',
       'source',
+      'status',
+      'ended',
       'total',
       'passed',
       'leakage',
@@ -101,8 +109,9 @@ describe('resultsCsv', () => {
       'process',
       'imaging',
       'critical errors',
+      'attempt id',
     ]);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5);
     expect(rows[1]).toEqual([
       '2025-01-02T03:04:05.000Z',
       'Dr Smith',
@@ -110,6 +119,8 @@ describe('resultsCsv', () => {
       '42',
       'exam',
       'played',
+      'finished',
+      '2025-01-02T03:20:00.000Z',
       '81.5',
       'false',
       '100',
@@ -120,11 +131,20 @@ describe('resultsCsv', () => {
       '100',
       '84',
       'medialBreach; canalLeak',
+      'a',
     ]);
     expect(rows[2][1]).toBe('O"Brien, Ann');
+    // An interrupted attempt and an abandoned one are rows too, with their status and no score.
+    expect(rows[3].slice(6, 10)).toEqual(['in-progress', '', '', '']);
+    expect(rows[3].at(-1)).toBe('c');
+    expect(rows[4].slice(6, 10)).toEqual(['abandoned', '2025-01-05T00:07:00.000Z', '', '']);
+    expect(rows[4].at(-1)).toBe('d');
   });
 
-  it('is just the header when nothing is finished', () => {
-    expect(parseCsv(resultsCsv([record({ status: 'abandoned', summary: undefined })]))).toHaveLength(1);
+  it('never writes a score for an attempt that is not finished, even if its record holds one', () => {
+    const rows = parseCsv(resultsCsv([record({ status: 'abandoned' })]));
+    expect(rows).toHaveLength(2);
+    expect(rows[1][6]).toBe('abandoned');
+    expect(rows[1].slice(8, 18).every((cell) => cell === '')).toBe(true);
   });
 });

@@ -115,6 +115,8 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
       (final: SimSnapshot) => {
         void saver.current?.finish(() => {
           let summary: AttemptSummary | undefined;
+          // An unreleased assignment's score is the lab server's to show, once released.
+          if (meta?.scoresWithheld) return write('finished');
           try {
             summary = summarizeReport(scoreAttempt(session.scenario, session.log, final));
           } catch (err) {
@@ -124,7 +126,7 @@ export function useAutosave(session: Session, store: SnapshotStore, meta: Record
           return write('finished', summary);
         });
       },
-      [session, write],
+      [session, write, meta],
     ),
     abandon: useCallback(() => {
       if (meta)

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { shownRefusal } from '../examVisibility';
 import type { ChecklistItem, Command } from '../../../sim/core';
 import type { DispatchResult, Session } from '../../../sim/session';
 import type { ActionContext, ActionOutcome, EntryDraft, KeyAction, UiEffect } from '../input/actionTypes';
@@ -68,10 +69,13 @@ export function useProcedureControls(
     (command: Command): boolean => {
       const result = dispatch(command);
       if (result.accepted) report(describeCommand(command), 'ok');
-      else report(result.reason ?? `${describeCommand(command)} is not possible now.`, 'refused');
+      else {
+        const plain = `${describeCommand(command)} is not possible now.`;
+        report(shownRefusal(session.mode, command.type, result.reason ?? plain, plain), 'refused');
+      }
       return result.accepted;
     },
-    [dispatch, report],
+    [dispatch, report, session],
   );
 
   const perform = useCallback(

@@ -4,6 +4,8 @@ import { GROUP_LABELS } from '../input/actionLabels';
 import { comboLabel } from '../../keyboard/keyCombo';
 import { KEYMAP } from '../input/keymap';
 import { ActionButton, keepFocus } from './ActionButton';
+import type { TrainingMode } from '../../../sim/core';
+import { shows } from '../examVisibility';
 
 interface Props {
   /** The latest snapshot: which commands the machine accepts, and the words of state-dependent buttons. */
@@ -12,15 +14,19 @@ interface Props {
   readonly exposing: boolean;
   readonly onAction: (action: KeyAction) => void;
   readonly onPedal: (down: boolean) => void;
+  readonly mode: TrainingMode;
 }
 
 /**
  * Pointer buttons for every action the machine accepts now (plus the UI actions), generated from
  * the keymap with their keys printed on them.
  */
-export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal }: Props) {
+export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mode }: Props) {
   const { allowed } = snapshot;
-  const visible = KEYMAP.filter((a) => !a.hiddenFromBar && (!a.commandType || allowed.includes(a.commandType)));
+  const nextAlways = !shows(mode, 'actionBar.nextStepOnlyWhenAccepted') && snapshot.phase !== 'debrief';
+  const offered = (a: KeyAction) =>
+    !a.commandType || allowed.includes(a.commandType) || (nextAlways && a.commandType === 'phase.next');
+  const visible = KEYMAP.filter((a) => !a.hiddenFromBar && offered(a));
   const groups = new Map<ActionGroup, KeyAction[]>();
   for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
 

@@ -11,6 +11,7 @@ import { PressureVolumePlot } from '../../ui/PressureVolumePlot';
 import './balloon.css';
 import type { BalloonView } from '../../../sim/instruments';
 import type { HeightView } from '../../../sim/instruments';
+import { shows } from '../examVisibility';
 
 interface Props {
   readonly balloon: BalloonView | null;
@@ -25,11 +26,14 @@ interface Props {
  * The inflatable bone tamp: manometer (dial and number, psi), volume against the device's maximum,
  * the live pressure-volume curve, the syringe's buttons, and the height restoration it achieves.
  * Device limits come from sim/instruments/balloonDevices.ts (docs/clinical-sources.md, Balloon).
+ * An exam shows what the syringe and manometer show (examVisibility.ts): no working band, cavity,
+ * curve, endplate or cortex contact, leaked contrast or heights, which the images must show.
  */
 export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
   const device = balloonDevice(b?.lengthMm ?? 15);
   const leaked = b?.leakedContrastMl ?? 0;
   const shown = b && (b.inserted || b.trace.length > 1);
+  const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   return (
     <Panel
       title="Balloon tamp"
@@ -46,7 +50,11 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
       ) : (
         <div className="balloon-grid">
           <div className="gauge-wrap">
-            <ManometerGauge pressurePsi={b.pressurePsi} peakPsi={b.peakPressurePsi} showBand={mode === 'practice'} />
+            <ManometerGauge
+              pressurePsi={b.pressurePsi}
+              peakPsi={b.peakPressurePsi}
+              showBand={show('balloon.workingBand')}
+            />
             <div className="gauge-readout">
               <span data-testid="balloon-pressure">{Math.round(b.pressurePsi)}</span> psi
             </div>
@@ -59,11 +67,13 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
               testId="balloon-volume"
             />
             <Readout label="Peak" value={Math.round(b.peakPressurePsi)} unit="psi" testId="balloon-peak" />
-            <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" testId="balloon-cavity" />
+            {show('balloon.cavity') && (
+              <Readout label="Cavity" value={fixed(b.cavityMl, 2)} unit="mL" testId="balloon-cavity" />
+            )}
             {(b.peakVolumeMl ?? 0) > b.volumeMl + 0.005 && (
               <Readout label="Largest fill" value={fixed(b.peakVolumeMl ?? 0, 2)} unit="mL" />
             )}
-            {b.endplateContact && (
+            {show('balloon.endplateContact') && b.endplateContact && (
               <Readout
                 label="Endplate"
                 value={b.endplateContactMl != null ? `at ${fixed(b.endplateContactMl, 2)} mL` : 'contact'}
@@ -71,18 +81,19 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
                 testId="balloon-endplate"
               />
             )}
-            {b.cortexBreach ? (
-              <Readout
-                label="Cortex"
-                value={`breached (${b.cortexBreach.wall})`}
-                tone="danger"
-                testId="balloon-cortex"
-              />
-            ) : (
-              b.cortexContact && <Readout label="Cortex" value="contact" tone="warn" testId="balloon-cortex" />
-            )}
+            {show('balloon.cortexContact') &&
+              (b.cortexBreach ? (
+                <Readout
+                  label="Cortex"
+                  value={`breached (${b.cortexBreach.wall})`}
+                  tone="danger"
+                  testId="balloon-cortex"
+                />
+              ) : (
+                b.cortexContact && <Readout label="Cortex" value="contact" tone="warn" testId="balloon-cortex" />
+              ))}
             {b.ruptured && <Readout label="Balloon" value="RUPTURED" tone="danger" testId="balloon-ruptured" />}
-            {leaked > 0 && (
+            {show('balloon.contrastLeaked') && leaked > 0 && (
               <Readout
                 label="Contrast leaked"
                 value={fixed(leaked, 2)}
@@ -92,11 +103,13 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
               />
             )}
           </div>
-          <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
+          {show('balloon.pressureVolumePlot') && (
+            <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
+          )}
         </div>
       )}
       <BalloonControls allowed={allowed} onAction={onAction} />
-      <HeightRestoration height={height} />
+      {show('balloon.heightRestoration') && <HeightRestoration height={height} />}
     </Panel>
   );
 }

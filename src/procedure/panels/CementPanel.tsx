@@ -5,6 +5,7 @@ import { TACK_FEEL_TEXT } from '../../../sim/instruments';
 import { CementClock } from './CementClock';
 import { Panel, Readout } from '../../ui/Panel';
 import type { CementView } from '../../../sim/instruments';
+import { shows } from '../examVisibility';
 
 interface Props {
   readonly cement: CementView;
@@ -22,21 +23,26 @@ const PHASE_LABELS: Readonly<Record<CementView['phase'], string>> = {
 
 /**
  * Cement: clock since mixing, the last tack test, the delivery device, volumes, leaks. Phase,
- * viscosity, the volume in the body and the leaks only in practice: in exam mode the trainee judges
- * the cement as a surgeon does, by the time since mixing and the tack test (viscosity would give the
+ * viscosity, push pressure, the volume in the body and the leaks only in practice
+ * (examVisibility.ts): in exam mode the trainee judges the cement as a surgeon does, by the time
+ * since mixing and the tack test (viscosity and the push pressure that follows it would give the
  * phase away), and sees a leak only on the images; they know only how much they pushed.
  */
 export function CementPanel({ cement: c, mode }: Props) {
   const mixed = c.phase !== 'unmixed';
-  const practice = mode === 'practice';
+  const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   const d = c.delivery;
   return (
-    <Panel title="Cement (PMMA)" testId="cement-panel" className={practice && c.leakedMl > 0 ? 'alarm' : undefined}>
+    <Panel
+      title="Cement (PMMA)"
+      testId="cement-panel"
+      className={show('cement.leakAlarm') && c.leakedMl > 0 ? 'alarm' : undefined}
+    >
       <div className="cement-grid">
         <CementClock sinceMixS={c.sinceMixS} mixed={mixed} />
         <div>
-          {practice && <Readout label="Phase" value={PHASE_LABELS[c.phase]} testId="cement-phase" />}
-          {practice && (
+          {show('cement.phase') && <Readout label="Phase" value={PHASE_LABELS[c.phase]} testId="cement-phase" />}
+          {show('cement.viscosity') && (
             <Readout
               label="Viscosity"
               value={mixed ? Math.round(c.viscosityPaS) : '–'}
@@ -44,7 +50,9 @@ export function CementPanel({ cement: c, mode }: Props) {
               testId="cement-viscosity"
             />
           )}
-          <Readout label="Push pressure" value={Math.round(c.injectionPressureKPa)} unit="kPa" />
+          {show('cement.pushPressure') && (
+            <Readout label="Push pressure" value={Math.round(c.injectionPressureKPa)} unit="kPa" />
+          )}
         </div>
       </div>
       <div className="cement-tack" data-testid="cement-tack">
@@ -64,8 +72,10 @@ export function CementPanel({ cement: c, mode }: Props) {
       </div>
       <div className="cement-volumes" data-testid="cement-volumes">
         <Readout label="Injected" value={fixed(c.injectedMl, 2)} unit="mL" testId="cement-injected" />
-        {practice && <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />}
-        {practice && (
+        {show('cement.inBody') && (
+          <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />
+        )}
+        {show('cement.leaked') && (
           <Readout
             label="Leaked"
             value={fixed(c.leakedMl, 2)}
@@ -77,7 +87,7 @@ export function CementPanel({ cement: c, mode }: Props) {
         {c.pendingMl > 0 && <Readout label="Queued" value={fixed(c.pendingMl, 2)} unit="mL" />}
         {c.cannulaStuck && <Readout label="Cannula" value="stuck" tone="danger" />}
       </div>
-      {practice && c.leaks.length > 0 && (
+      {show('cement.leakList') && c.leaks.length > 0 && (
         <ul className="leaks" data-testid="cement-leaks">
           {c.leaks.map((l) => (
             <li key={l.location}>

@@ -5,6 +5,7 @@ import { FLUORO_MODE_LABELS } from '../../ui/labels';
 import { Panel, Readout } from '../../ui/Panel';
 import type { CArmView } from '../../../sim/imaging';
 import type { DoseView } from '../../../sim/imaging';
+import { shows } from '../examVisibility';
 
 interface Props {
   readonly dose: DoseView;
@@ -96,7 +97,7 @@ export function DosePanel({ dose, carm, mode }: Props) {
       <Readout label="Field (detector)" value={fieldLabel(carm)} unit="cm" testId="carm-field" />
       <Readout label="Magnification" value={carm.zoom === 1 ? 'off' : `×${carm.zoom}`} testId="carm-zoom" />
       <Readout label="Orbit / tilt" value={`${fixed(carm.orbitDeg)} / ${fixed(carm.tiltDeg)}`} unit="°" />
-      {mode === 'practice' && (
+      {shows(mode, 'dose.offTrueView') && (
         <Readout
           label="Off true view"
           value={fixed(carm.obliquityDeg, 1)}

@@ -1,11 +1,12 @@
 import { PHASES } from '../../../sim/procedure';
 import type { TrainingMode } from '../../../sim/core';
 import type { PracticeHint } from '../practiceHint';
+import { shows } from '../examVisibility';
 
 interface Props {
   readonly phase: string;
   readonly mode: TrainingMode;
-  /** Practice-mode hint (never passed in exam mode). */
+  /** Practice-mode hint (never passed in exam mode, and never shown there: examVisibility.ts). */
   readonly hint: PracticeHint | null;
   /** The machine would accept phase.next now. */
   readonly canAdvance: boolean;
@@ -42,14 +43,14 @@ export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props
             Step {index + 1}/{PHASES.length}
           </span>{' '}
           {current?.label ?? phase}
-          {mode === 'practice' && canAdvance && phase !== 'debrief' && (
+          {shows(mode, 'phaseHeader.stepComplete') && canAdvance && phase !== 'debrief' && (
             <span className="phase-ready">
               step complete: <kbd>Enter</kbd> to continue
             </span>
           )}
         </h2>
         <p className="phase-instruction">{current?.instruction}</p>
-        {mode === 'practice' && hint && (
+        {shows(mode, 'phaseHeader.hint') && hint && (
           <p
             className="phase-hint"
             data-testid="hint"

@@ -7,6 +7,7 @@ import { instrumentStack } from '../instrumentStack';
 import { Panel, Readout } from '../../ui/Panel';
 import { keyedByContent } from '../../ui/contentKeys';
 import type { TrocarView } from '../../../sim/instruments';
+import { shows } from '../examVisibility';
 
 interface Props {
   readonly trocar: TrocarView | null;
@@ -30,7 +31,8 @@ const FELT = new Set(['needle.skinPunctured', 'needle.docked', 'needle.stalled',
 /**
  * Trocar state: side, entry, angles, depth, tissue at the tip, what is in the patient along the
  * track (needle, stylet, guide pin, introducer), mallet taps, skives and the last thing the hand
- * felt, breaches (progress milestones in practice only).
+ * felt, breaches. In an exam only what the hands know (examVisibility.ts): no depth, tissue,
+ * progress, breaches or missed pedicle, which the images must show.
  */
 export function TrocarPanel({ trocar, entry, mode, events }: Props) {
   const draft = `${entry.side}, ${fixed(entry.lateralMm, 0)} mm lateral, ${fixed(entry.cranialMm, 0)} mm cranial`;
@@ -48,6 +50,7 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
   const stack = instrumentStack(t);
   const felt = [...events].reverse().find((e) => FELT.has(e.event.type));
   const feltLine = felt ? describeEvent(felt.event, mode) : null;
+  const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   return (
     <Panel title={stack.title} testId="trocar-panel" aside={<span className="badge">{stack.badge}</span>}>
       <Readout label="Side" value={t.side} testId="trocar-side" />
@@ -59,10 +62,11 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
       />
       <Readout label="Medial" value={fixed(t.medialDeg)} unit="°" testId="trocar-medial" />
       <Readout label="Caudal" value={fixed(t.caudalDeg)} unit="°" testId="trocar-caudal" />
-      <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />
-      <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />
-      {/* Where the tip is relative to the pedicle and walls is for the trainee to read off the images in an exam. */}
-      {mode === 'practice' && <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />}
+      {show('trocar.depth') && <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />}
+      {show('trocar.tissueAtTip') && <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />}
+      {show('trocar.progress') && (
+        <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />
+      )}
       <Readout
         label="In the patient"
         value={
@@ -86,23 +90,29 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
         tone={t.skives > 0 ? 'warn' : undefined}
         testId="trocar-skives"
       />
-      {t.missedPedicle && (
+      {show('trocar.missedPedicle') && t.missedPedicle && (
         <Readout label="Pedicle" value={`missed (${t.missedPedicle})`} tone="danger" testId="trocar-missed" />
       )}
-      {t.channelMm > 0 && <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />}
+      {show('trocar.channelLength') && t.channelMm > 0 && (
+        <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />
+      )}
       <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
-      {t.safetyRuleViolated && <Readout label="Safety rule" value="violated" tone="danger" />}
-      <div className="breaches" data-testid="trocar-breaches">
-        {t.breaches.length === 0 ? (
-          <span className="muted">No breach</span>
-        ) : (
-          keyedByContent(t.breaches, (b) => `${b.tick}:${b.wall}`).map(({ key, item: b }) => (
-            <div key={key} className="breach">
-              {tickClock(b.tick)} breach {b.wall} wall, {fixed(b.depthMm)} mm
-            </div>
-          ))
-        )}
-      </div>
+      {show('trocar.safetyRule') && t.safetyRuleViolated && (
+        <Readout label="Safety rule" value="violated" tone="danger" />
+      )}
+      {show('trocar.breaches') && (
+        <div className="breaches" data-testid="trocar-breaches">
+          {t.breaches.length === 0 ? (
+            <span className="muted">No breach</span>
+          ) : (
+            keyedByContent(t.breaches, (b) => `${b.tick}:${b.wall}`).map(({ key, item: b }) => (
+              <div key={key} className="breach">
+                {tickClock(b.tick)} breach {b.wall} wall, {fixed(b.depthMm)} mm
+              </div>
+            ))
+          )}
+        </div>
+      )}
     </Panel>
   );
 }

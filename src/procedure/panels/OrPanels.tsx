@@ -1,0 +1,45 @@
+import type { Scenario } from '../../../levels/scenarioSchema';
+import type { TrainingMode } from '../../../sim/core';
+import { PHASES } from '../../../sim/procedure';
+import type { SimSnapshot } from '../../../sim/session';
+import type { EntryDraft, KeyAction } from '../input/actionTypes';
+import { BalloonPanel } from './BalloonPanel';
+import { CementPanel } from './CementPanel';
+import { DosePanel } from './DosePanel';
+import { TrocarPanel } from './TrocarPanel';
+
+interface Props {
+  readonly snapshot: SimSnapshot;
+  readonly scenario: Scenario;
+  readonly mode: TrainingMode;
+  readonly entry: EntryDraft;
+  readonly onAction: (action: KeyAction) => void;
+}
+
+const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
+
+/**
+ * The OR's instrument panels beside the monitors, as the procedure screen shows them from
+ * positioning on (one component, so the exam visibility test renders exactly what a trainee sees).
+ * The panel of the current step comes first; a step's panel appears once it is reached.
+ */
+export function OrPanels({ snapshot: snap, scenario, mode, entry, onAction }: Props) {
+  const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
+  const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
+  return (
+    <div className="or-panels">
+      {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
+      {reached('balloon') && (scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
+        <BalloonPanel
+          balloon={snap.balloon}
+          height={snap.height}
+          mode={mode}
+          allowed={snap.allowed}
+          onAction={onAction}
+        />
+      )}
+      <TrocarPanel trocar={snap.trocar} entry={entry} mode={mode} events={snap.events} />
+      <DosePanel dose={snap.dose} carm={snap.carm} mode={mode} />
+    </div>
+  );
+}

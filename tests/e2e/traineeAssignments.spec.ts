@@ -1,0 +1,259 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { copyToDocs, SHOTS_DIR } from './playHelpers';
+
+/**
+ * A trainee's assignments against the real lab server (server/main.ts on its embedded PGlite, in
+ * a data folder of its own; the app is the dist/ Playwright's web server built): an admin assigns
+ * a practice case, an exam and an exam already past due; the trainee sees them on the menu with
+ * their status, due date and attempts, starts the exam from the keyboard under the attempt the
+ * server reserved (its seed and mode), is interrupted by a reload and is then told to ask for a
+ * restart; after the restart the exam is started again and left, and the server records it as
+ * abandoned. Screenshots: test-results/assignments-*.png (the list also to docs/images/assignments.png
+ * with UPDATE_DOCS_IMAGES=1).
+ */
+
+const PASSWORD = 'correct-horse-battery-staple';
+const SECRET = 'e2e-lab-secret-0123456789abcdef0123456789';
+const DAY_MS = 24 * 3600 * 1000;
+
+let dataDir = '';
+let port = 0;
+let server: ChildProcess | null = null;
+let serverLog = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const p = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+const env = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PORT: String(port),
+  KYPHOSIM_DATA_DIR: dataDir,
+  KYPHOSIM_LAB_SECRET: SECRET,
+});
+
+/** `npm run lab -- add-user` with the password on standard input (the server must be stopped: PGlite is one process's). */
+function addUser(username: string, role: string, displayName: string): void {
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'server/cli/lab.ts',
+      'add-user',
+      '--username',
+      username,
+      '--role',
+      role,
+      '--display-name',
+      displayName,
+      '--password-stdin',
+    ],
+    { input: `${PASSWORD}\n`, env: env(), stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+}
+
+async function startServer(): Promise<void> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    serverLog += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    serverLog += String(d);
+  });
+  server = child;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the lab server exited (${child.exitCode}):\n${serverLog}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the lab server did not answer within 180 s:\n${serverLog}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(5 * 60_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'kyphosim-assignments-e2e-'));
+  port = await freePort();
+  addUser('adam', 'admin', 'Lab Admin');
+  addUser('ana', 'trainee', 'Ana Trainee');
+  await startServer();
+});
+
+test.afterAll(async () => {
+  const child = server;
+  server = null;
+  if (child && child.exitCode === null) {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await expect(page.getByTestId('lab-panel')).toHaveAttribute('data-mode', 'lab', { timeout: 30_000 });
+  await page.getByTestId('lab-signin').click();
+  const dialog = page.getByTestId('signin-dialog');
+  await dialog.getByLabel('Username').fill(username);
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByLabel('Password').press('Enter');
+  await expect(dialog).toHaveCount(0);
+  return page;
+}
+
+/** A call to the lab's API from a signed-in page (its cookie, and the CSRF token for a write). */
+async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/session')).json();
+      const r = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, json: r.status === 204 ? null : await r.json() };
+    },
+    { method, path, body },
+  );
+}
+
+/** Focus the assignment list (A) and move down (↓) to the row of this assignment; fails if it never gets there. */
+async function focusRow(page: Page, assignmentId: string): Promise<void> {
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('a');
+  for (let i = 0; i < 6; i++) {
+    const at = await page.evaluate(() => document.activeElement?.getAttribute('data-assignment-id'));
+    if (at === assignmentId) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the keyboard never reached the row of ${assignmentId}`);
+}
+
+test('a trainee sees their assignments and starts, resumes the count of and abandons an exam from the keyboard', async ({
+  browser,
+}) => {
+  test.setTimeout(6 * 60_000);
+  const admin = await open(browser, 'adam');
+  const trainee = await open(browser, 'ana');
+  const traineeId = (await api(trainee, 'GET', '/api/session')).json.user.id;
+
+  const create = async (body: Record<string, unknown>) => {
+    const r = await api(admin, 'POST', '/api/assignments', {
+      passMark: null,
+      target: { traineeId },
+      ...body,
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    return r.json as { id: string };
+  };
+  const practice = await create({
+    title: 'Week 1: L1 wedge',
+    scenarioIds: ['l1-osteoporotic-wedge'],
+    mode: 'practice',
+    dueAt: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+    attemptsAllowed: null,
+    seedPolicy: 'fixed',
+    seed: 42,
+  });
+  const exam = await create({
+    title: 'Final exam',
+    scenarioIds: ['t12-biconcave-vertebroplasty'],
+    mode: 'exam',
+    dueAt: new Date(Date.now() + 2 * DAY_MS).toISOString(),
+    attemptsAllowed: 2,
+    seedPolicy: 'fresh',
+  });
+  const missed = await create({
+    title: 'Mock exam',
+    scenarioIds: ['l2-osteoporotic-wedge-bipedicular'],
+    mode: 'exam',
+    dueAt: new Date(Date.now() - DAY_MS).toISOString(),
+    attemptsAllowed: 1,
+    seedPolicy: 'fresh',
+  });
+
+  // The trainee's menu lists the three with their status, due date and attempts.
+  await trainee.reload();
+  const row = (id: string) => trainee.locator(`[data-testid="assignment-row"][data-assignment-id="${id}"]`);
+  await expect(trainee.getByTestId('assignment-row')).toHaveCount(3, { timeout: 30_000 });
+  await expect(row(practice.id)).toHaveAttribute('data-status', 'not-started');
+  await expect(row(practice.id)).toContainText('0 attempts used');
+  await expect(row(exam.id)).toHaveAttribute('data-status', 'not-started');
+  await expect(row(exam.id)).toContainText(/due \d{4}-\d\d-\d\d \d\d:\d\d · 0 of 2 attempts used/);
+  await expect(row(missed.id)).toHaveAttribute('data-status', 'overdue');
+  await expect(trainee.getByTestId('assignment-score')).toHaveCount(0);
+  await trainee.getByTestId('assignments').screenshot({ path: `${SHOTS_DIR}/assignments-1-list.png` });
+  copyToDocs(`${SHOTS_DIR}/assignments-1-list.png`, 'assignments.png');
+  await trainee.screenshot({ path: `${SHOTS_DIR}/assignments-1-menu.png` });
+
+  // A, ↓ to the exam, Enter: the case opens under the server's reservation (exam, its seed).
+  await focusRow(trainee, exam.id);
+  await trainee.keyboard.press('Enter');
+  const procedure = trainee.getByTestId('procedure');
+  await expect(procedure).toHaveAttribute('data-mode', 'exam', { timeout: 60_000 });
+  await expect(trainee.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 60_000 });
+  const seed = Number(
+    (await procedure.locator('.badge', { hasText: /^seed / }).textContent())?.match(/^seed (\d+)$/)?.[1],
+  );
+  const onServer = async () =>
+    ((await api(admin, 'GET', '/api/attempts')).json.attempts as any[]).filter((a) => a.assignmentId === exam.id);
+  await expect
+    .poll(async () => (await onServer()).map((a) => [a.status, a.mode, a.seed]), { timeout: 30_000 })
+    .toEqual([['in-progress', 'exam', seed]]);
+  const [first] = await onServer();
+
+  // Interrupted (a reload): the exam is open on the server, so the row asks for the instructor.
+  await trainee.goto(`http://127.0.0.1:${port}/`);
+  await expect(row(exam.id)).toHaveAttribute('data-status', 'in-progress', { timeout: 30_000 });
+  await expect(row(exam.id)).toContainText('ask your instructor to allow a restart');
+  await focusRow(trainee, exam.id);
+  await trainee.keyboard.press('Enter');
+  await expect(trainee.getByTestId('assignments-error')).toContainText('ask your instructor to allow a restart');
+  await expect(procedure).toHaveCount(0);
+  await trainee.getByTestId('assignments').screenshot({ path: `${SHOTS_DIR}/assignments-2-exam-open.png` });
+
+  // The instructor allows a restart; the trainee starts again (a second attempt, a new patient) and leaves it.
+  expect((await api(admin, 'POST', `/api/assignments/${exam.id}/restarts`, { traineeId })).status).toBe(200);
+  await trainee.reload();
+  await expect(row(exam.id)).not.toContainText('ask your instructor', { timeout: 30_000 });
+  await expect(row(exam.id)).toContainText('1 of 2 attempts used');
+  await focusRow(trainee, exam.id);
+  await trainee.keyboard.press('Enter');
+  await expect(procedure).toHaveAttribute('data-mode', 'exam', { timeout: 60_000 });
+  await expect.poll(async () => (await onServer()).length, { timeout: 30_000 }).toBe(2);
+  await trainee.getByRole('button', { name: 'Menu' }).click();
+  await expect(trainee.getByTestId('record-panel')).toBeVisible();
+  await expect
+    .poll(async () => (await onServer()).map((a) => [a.id === first.id ? 'first' : 'second', a.status]).sort(), {
+      timeout: 30_000,
+    })
+    .toEqual([
+      ['first', 'abandoned'],
+      ['second', 'abandoned'],
+    ]);
+});
