@@ -57,9 +57,18 @@ export interface LabClient {
   getAttempt(attemptId: string): Promise<ServerAttemptDetail>;
   /** Whether a signed attempt file's signature checks with this lab's key (any signed-in user). */
   verifyAttempt(attempt: unknown): Promise<VerifyAnswer>;
+  /** Any other call of the API (the instructor's routes in instructorApi.ts): CSRF, bounds and schema as above. */
+  call<S extends z.ZodType>(method: Method, path: string, schema: S | null, options?: CallOptions): Promise<z.infer<S>>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** A call's body, the largest answer it reads (bytes) and how long it waits. */
+export interface CallOptions {
+  readonly body?: unknown;
+  readonly maxBytes?: number;
+  readonly timeoutMs?: number;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -76,11 +85,7 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
     method: Method,
     path: string,
     schema: S | null,
-    { body, maxBytes = SMALL_ANSWER_BYTES, timeoutMs = callTimeout } = {} as {
-      body?: unknown;
-      maxBytes?: number;
-      timeoutMs?: number;
-    },
+    { body, maxBytes = SMALL_ANSWER_BYTES, timeoutMs = callTimeout }: CallOptions = {},
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (method !== 'GET') {
@@ -188,5 +193,6 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
         maxBytes: ATTEMPT_ANSWER_BYTES,
       }),
     verifyAttempt: (attempt) => call('POST', '/attempts/verify', verifyAnswerSchema, { body: { attempt } }),
+    call,
   };
 }

@@ -194,6 +194,11 @@ export async function verifyAttemptSignature(attempt: unknown): Promise<VerifyAn
   return (await api()).verifyAttempt(attempt);
 }
 
+/** The session's API client, for the calls of other modules (instructorApi.ts); the same CSRF token and cookie. */
+export function labClient(): Promise<LabClient> {
+  return api();
+}
+
 export function getLab(): LabState {
   return state;
 }
