@@ -25,6 +25,10 @@ export interface AttemptRow {
   scored_sim_version: string | null;
   scored_at: Date | null;
   scoring_error: string | null;
+  /** The assignment it was reserved for, or null (free practice). */
+  assignment_id: string | null;
+  /** Whether trainees may see its score: false only for an assignment's attempt before the release. */
+  released: boolean;
 }
 
 export type AttemptStatus = 'in-progress' | 'finished' | 'abandoned';
@@ -34,9 +38,12 @@ export type ScoringState = 'queued' | 'running' | 'done' | 'failed';
 export const ATTEMPT_COLUMNS = `a.id, a.trainee_id, u.username AS trainee_username, u.display_name AS trainee_display_name,
   a.scenario_id, a.scenario_version, a.scenario_hash, a.mode, a.seed::float8 AS seed, a.status, a.station, a.started_at,
   a.ended_at, a.revision, a.body_hash, a.updated_at, a.scoring, a.score_total, a.score_passed, a.critical_errors,
-  a.scored_sim_version, a.scored_at, a.scoring_error`;
+  a.scored_sim_version, a.scored_at, a.scoring_error,
+  (SELECT r.assignment_id FROM assignment_attempts r WHERE r.attempt_id = a.id) AS assignment_id,
+  COALESCE((SELECT g.released FROM assignment_attempts r JOIN assignments g ON g.id = r.assignment_id
+    WHERE r.attempt_id = a.id), true) AS released`;
 
-/** The attempt summary of GET /api/attempts (api.md). */
+/** The attempt summary of GET /api/attempts (api.md, api17.md); trainees get it through withheldUntilReleased. */
 export function attemptSummary(r: AttemptRow) {
   return {
     id: r.id,
@@ -61,5 +68,7 @@ export function attemptSummary(r: AttemptRow) {
           }
         : null,
     scoring: r.scoring,
+    assignmentId: r.assignment_id,
+    released: r.released,
   };
 }

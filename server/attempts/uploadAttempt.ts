@@ -15,6 +15,7 @@ import { parseBody } from '../http/parseBody';
 import type { User } from '../users/user';
 import type { AttemptStatus } from './attemptRow';
 import { enqueueScoring } from '../scoring/scoringQueue';
+import { checkReservation } from '../assignments/reservationCheck';
 
 const uploadBody = z.strictObject({
   status: z.enum(['in-progress', 'finished', 'abandoned']),
@@ -100,6 +101,7 @@ export async function uploadAttempt(
   const final = body.status !== 'in-progress';
 
   return db.transaction(async (tx) => {
+    await checkReservation(tx, attemptId, user, file);
     const rows = await tx.query<{
       trainee_id: string;
       status: AttemptStatus;

@@ -5,7 +5,9 @@ import type { Db } from '../db/db';
 import type { LabKey } from '../attempts/labKey';
 import { errorHandler } from './errorHandler';
 import { requestAuth } from './requestAuth';
+import { assignmentRoutes } from './routes/assignmentRoutes';
 import { attemptRoutes } from './routes/attemptRoutes';
+import { cohortResultsRoutes } from './routes/cohortResultsRoutes';
 import { cohortRoutes } from './routes/cohortRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { joinRoutes } from './routes/joinRoutes';
@@ -48,6 +50,8 @@ export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInst
   userRoutes(app, deps.db);
   cohortRoutes(app, deps.db);
   attemptRoutes(app, deps);
+  assignmentRoutes(app, deps);
+  cohortResultsRoutes(app, deps);
   await serveApp(app, deps.distDir);
   return app;
 }

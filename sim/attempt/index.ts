@@ -4,6 +4,7 @@ export type { AttemptFileOptions } from './attemptFile';
 export { ATTEMPT_VERSION, attemptSchema, attemptSchemaV1 } from './attemptSchema';
 export { canonicalJson } from './canonicalJson';
 export { checkPublishedScenario } from './publishedScenario';
+export { scenarioHash } from './scenarioHash';
 export type { ScenarioStatus } from './publishedScenario';
 export { traceAttempt } from './attemptTrace';
 export type { AttemptTrace, TraceEvent, TraceSample } from './attemptTrace';

@@ -13,6 +13,7 @@ import {
   upload,
 } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
+import { assign, assignmentBody, start } from './assignmentHelpers';
 
 /**
  * Every route against every role, by real HTTP: the status each must get (api.md). "other" is the
@@ -34,6 +35,8 @@ let lab: Lab;
 let attemptId: string;
 const attemptBody = upload(attemptFile(), 'in-progress');
 let signedFile: unknown;
+/** Instructor A's practice assignment for cohort A (unlimited attempts), made before the table runs. */
+let assignmentId: string;
 let n = 0;
 const fresh = () => `user-${++n}-${randomUUID().slice(0, 8)}`;
 
@@ -131,6 +134,52 @@ const CASES: RouteCase[] = [
     call: (c) => c.request('POST', '/api/attempts/verify', { attempt: signedFile }),
     expected: all(200),
   },
+  {
+    route: 'POST /api/assignments (for cohort A)',
+    call: (c) => c.request('POST', '/api/assignments', assignmentBody(lab)),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 201, otherInstructor: 403, admin: 201 },
+  },
+  { route: 'GET /api/assignments', call: (c) => c.request('GET', '/api/assignments'), expected: all(200) },
+  {
+    route: "GET /api/assignments/:id (cohort A's)",
+    call: (c) => c.request('GET', `/api/assignments/${assignmentId}`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "POST /api/assignments/:id/start (cohort A's)",
+    call: (c) => start(c, assignmentId),
+    expected: { anonymous: 401, trainee: 201, otherTrainee: 403, instructor: 403, otherInstructor: 403, admin: 403 },
+  },
+  {
+    route: "POST /api/assignments/:id/restarts (trainee A on cohort A's)",
+    call: (c) => c.request('POST', `/api/assignments/${assignmentId}/restarts`, { traineeId: lab.trainee.user?.id }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "POST /api/assignments/:id/release (cohort A's)",
+    call: (c) => c.request('POST', `/api/assignments/${assignmentId}/release`, {}),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/assignments/:id/archive (cohort A's)",
+    call: (c) => c.request('GET', `/api/assignments/${assignmentId}/archive`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'GET /api/cohorts/:id/results (cohort A)',
+    call: (c) => c.request('GET', `/api/cohorts/${lab.cohortId}/results`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'GET /api/cohorts/:id/results.csv (cohort A)',
+    call: (c) => c.request('GET', `/api/cohorts/${lab.cohortId}/results.csv`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'GET /api/cohorts/:id/research.csv (cohort A)',
+    call: (c) => c.request('GET', `/api/cohorts/${lab.cohortId}/research.csv`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
   { route: 'DELETE /api/session', call: (c) => c.request('DELETE', '/api/session'), expected: all(204) },
 ];
 
@@ -141,6 +190,7 @@ beforeAll(async () => {
   const r = await lab.trainee.request('PUT', `/api/attempts/${attemptId}`, attemptBody);
   expect(r.status).toBe(200);
   signedFile = (await lab.trainee.request('GET', `/api/attempts/${attemptId}/file`)).body;
+  assignmentId = (await assign(lab.instructor, assignmentBody(lab, { attemptsAllowed: null }))).id;
 }, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 

@@ -9,6 +9,7 @@ import { ATTEMPT_COLUMNS, type AttemptRow, attemptSummary } from '../../attempts
 import { signAttempt, verifyAttemptSignature } from '../../attempts/attemptSignature';
 import type { LabKey } from '../../attempts/labKey';
 import { uploadAttempt } from '../../attempts/uploadAttempt';
+import { withheldUntilReleased } from '../../assignments/releaseGate';
 import { parseBody } from '../parseBody';
 import { requireRole, requireUser } from '../requestAuth';
 
@@ -51,17 +52,18 @@ export function attemptRoutes(app: FastifyInstance, deps: AttemptRouteDeps): voi
        WHERE ${visibleAttempts(user)} ORDER BY a.updated_at DESC, a.id LIMIT ${MAX_LISTED}`,
       [user.id],
     );
-    return { attempts: rows.map(attemptSummary) };
+    return { attempts: rows.map((r) => withheldUntilReleased(user, attemptSummary(r))) };
   });
 
   app.get<{ Params: { id: string } }>('/api/attempts/:id', async (req) => {
-    const row = await readableAttempt(db, requireUser(req), req.params.id);
-    return {
+    const user = requireUser(req);
+    const row = await readableAttempt(db, user, req.params.id);
+    return withheldUntilReleased(user, {
       ...attemptSummary(row),
       attempt: JSON.parse(row.file_json) as AttemptFile,
       report: row.report ?? null,
       scoringError: row.scoring_error,
-    };
+    });
   });
 
   app.get<{ Params: { id: string } }>('/api/attempts/:id/file', async (req, reply) => {
