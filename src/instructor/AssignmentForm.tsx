@@ -269,6 +269,8 @@ export function AssignmentForm({ scenarios, cohorts, onCreated }: Props) {
                 type="radio"
                 name={`${id}-release`}
                 checked={draft.releaseScores === r}
+                // An exam's scores wait for the instructor: the lab server refuses "immediately" for one.
+                disabled={draft.mode === 'exam' && r === 'immediately'}
                 onChange={() => set({ releaseScores: r })}
               />
               {r === 'immediately' ? 'Shown as soon as scored' : 'Shown when I release them'}

@@ -98,6 +98,9 @@ export function assignmentBody(
     else seed = Number(seedText);
   }
 
+  if (d.mode === 'exam' && d.releaseScores === 'immediately')
+    problems.push("Scores for trainees: an exam's scores are shown when you release them.");
+
   if (d.targetId === '')
     problems.push(d.targetKind === 'cohort' ? 'Assign to: choose a cohort.' : 'Assign to: choose a trainee.');
 

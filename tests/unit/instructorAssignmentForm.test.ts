@@ -70,7 +70,12 @@ describe('the assignment form', () => {
       'Scenarios: choose at least one.',
       'Assign to: choose a cohort.',
     ]);
-    expect(problems(draft({ mode: 'exam' }))).toEqual(['Attempts allowed: an exam needs a number (1 to 50).']);
+    expect(problems(draft({ mode: 'exam', releaseScores: 'manually' }))).toEqual([
+      'Attempts allowed: an exam needs a number (1 to 50).',
+    ]);
+    expect(problems(draft({ mode: 'exam', attemptsAllowed: '1', releaseScores: 'immediately' }))).toEqual([
+      "Scores for trainees: an exam's scores are shown when you release them.",
+    ]);
     expect(problems(draft({ attemptsAllowed: '51' }))).toHaveLength(1);
     expect(problems(draft({ attemptsAllowed: '1.5' }))).toHaveLength(1);
     expect(problems(draft({ attemptsAllowed: '0' }))).toHaveLength(1);

@@ -1,0 +1,326 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { copyToDocs, SHOTS_DIR } from './playHelpers';
+
+/**
+ * The instructor's side against the real lab server (server/main.ts on its embedded PGlite, in a
+ * data folder of its own), serving the app Playwright built: an instructor signs in, opens the
+ * instructor's screen, creates a cohort (two trainees join it with its code), sets an assignment
+ * with the form, and reads the cohort's dashboard once the trainees' attempts are scored by the
+ * server; sorts and filters it, opens an attempt in the debrief and compares two attempts.
+ *
+ * The trainees' attempts are golden attempt files of the set's patient (kyphoplasty L1, seed 42),
+ * sent the way a station sends them (start the assignment, PUT the attempt on the reserved id)
+ * from the trainees' own signed-in pages: the server reserves, checks and scores them for real.
+ */
+
+const PASSWORD = 'correct-horse-battery-staple';
+const SECRET = 'e2e-instructor-secret-0123456789abcdef0123';
+const SCENARIO = 'l1-osteoporotic-wedge';
+
+let dataDir = '';
+let port = 0;
+let server: ChildProcess | null = null;
+let serverLog = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const p = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+const env = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PORT: String(port),
+  KYPHOSIM_DATA_DIR: dataDir,
+  KYPHOSIM_LAB_SECRET: SECRET,
+});
+
+/** `npm run lab -- add-user` with the password on standard input (before the server starts: PGlite is one process's). */
+function addUser(username: string, role: string, displayName: string): void {
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'server/cli/lab.ts',
+      'add-user',
+      '--username',
+      username,
+      '--role',
+      role,
+      '--display-name',
+      displayName,
+      '--password-stdin',
+    ],
+    { input: `${PASSWORD}\n`, env: env(), stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+}
+
+async function startServer(): Promise<void> {
+  serverLog = '';
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    serverLog += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    serverLog += String(d);
+  });
+  server = child;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the lab server exited (${child.exitCode}):\n${serverLog}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the lab server did not answer within 180 s:\n${serverLog}`);
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = null;
+  if (!child || child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(5 * 60_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'kyphosim-instructor-e2e-'));
+  port = await freePort();
+  addUser('ines', 'instructor', 'Dr Ines Instructor');
+  await startServer();
+});
+
+test.afterAll(async () => {
+  await stopServer();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await expect(page.getByTestId('lab-panel')).toHaveAttribute('data-mode', 'lab', { timeout: 30_000 });
+  return page;
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByTestId('lab-signin').click();
+  const dialog = page.getByTestId('signin-dialog');
+  await dialog.getByLabel('Username').fill(username);
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByLabel('Password').press('Enter');
+  await expect(dialog).toHaveCount(0);
+}
+
+async function joinCohort(page: Page, code: string, username: string, name: string): Promise<void> {
+  await page.getByTestId('lab-signin').click();
+  const dialog = page.getByTestId('signin-dialog');
+  await dialog.getByTestId('signin-tab-join').click();
+  await dialog.getByLabel('Join code').fill(code);
+  await dialog.getByLabel('Your name (as your instructor sees it)').fill(name);
+  await dialog.getByLabel('Username').fill(username);
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByLabel('Password').press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('lab-user')).toHaveText(name);
+}
+
+/** A call to the lab's API from a signed-in page (its cookie, and the CSRF token for a write). */
+async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/session')).json();
+      const r = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      let json: unknown = text;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // CSV, zip: kept as text
+      }
+      return { status: r.status, json };
+    },
+    { method, path, body },
+  );
+}
+
+const golden = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(`tests/fixtures/golden/${name}.json`, 'utf8')).attempt;
+
+/** A trainee plays the assignment as a station would: start it (a reserved attempt), then send the finished attempt. */
+async function play(page: Page, assignmentId: string, goldenName: string): Promise<string> {
+  const start = await api(page, 'POST', `/api/assignments/${assignmentId}/start`, {
+    scenarioId: SCENARIO,
+    station: 'Bench 1',
+  });
+  expect(start.status, JSON.stringify(start.json)).toBe(201);
+  expect(start.json).toMatchObject({ scenarioId: SCENARIO, seed: 42, mode: 'practice' });
+  const attemptId: string = start.json.attemptId;
+  const put = await api(page, 'PUT', `/api/attempts/${attemptId}`, {
+    status: 'finished',
+    station: 'Bench 1',
+    attempt: golden(goldenName),
+  });
+  expect(put.status, JSON.stringify(put.json)).toBe(200);
+  return attemptId;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const path = `${SHOTS_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  copyToDocs(path, `${name}.png`);
+}
+
+test('an instructor creates a cohort and an assignment, reads the dashboard, opens and compares attempts', async ({
+  browser,
+}) => {
+  test.setTimeout(10 * 60_000);
+
+  // The instructor signs in and opens the instructor's screen from the menu's lab panel.
+  const instructor = await open(browser);
+  await signIn(instructor, 'ines');
+  await instructor.getByTestId('lab-instructor').click();
+  await expect(instructor.getByRole('main')).toHaveAttribute('data-testid', 'instructor');
+  await expect(instructor.getByRole('heading', { level: 1, name: 'Instructor' })).toBeVisible();
+
+  // Cohorts: create one; its join code is shown.
+  await instructor.getByLabel('New cohort name').fill('Spine residents, spring');
+  await instructor.getByLabel('New cohort name').press('Enter');
+  const code = (await instructor.getByTestId('created-join-code').textContent())?.trim() ?? '';
+  expect(code).not.toBe('');
+  await expect(instructor.getByTestId('cohort-row')).toHaveCount(1);
+  await expect(instructor.getByTestId('cohort-members')).toContainText('Nobody has joined yet');
+
+  // Two trainees join with the code.
+  const ana = await open(browser);
+  await joinCohort(ana, code, 'ana', 'Dr Ana Resident');
+  const ben = await open(browser);
+  await joinCohort(ben, code, 'ben', 'Dr Ben Resident');
+
+  // The members list shows them (the tab reloads the cohort).
+  await instructor.getByTestId('instructor-tab-assignments').click();
+  await instructor.getByTestId('instructor-tab-cohorts').click();
+  await instructor.getByRole('button', { name: 'Spine residents, spring' }).click();
+  await expect(instructor.getByTestId('cohort-members').getByRole('row')).toHaveCount(3);
+
+  // Assignments: the form refuses an empty draft, naming what is missing, then sets one.
+  await instructor.keyboard.press('2');
+  await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'assignments');
+  await instructor.getByTestId('create-assignment').click();
+  await expect(instructor.getByTestId('assignment-problems')).toContainText('Title: give the assignment a title.');
+  await instructor.getByLabel('Title').fill('Week 1: unipedicular kyphoplasty');
+  await instructor.getByTestId(`assignment-scenario-${SCENARIO}`).check();
+  await expect(instructor.getByTestId('assignment-pass-mark')).toHaveAttribute('placeholder', /^\d+$/);
+  await instructor.getByTestId('assignment-seed').fill('42');
+  await instructor.getByTestId('assignment-attempts').fill('3');
+  await instructor.getByTestId('create-assignment').click();
+  const row = instructor.getByTestId('assignment-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Week 1: unipedicular kyphoplasty');
+  await expect(row).toContainText('fixed 42');
+  await expect(row.getByTestId('assignment-released')).toContainText('released');
+  const assignmentId = (await row.getAttribute('data-assignment-id')) ?? '';
+  expect(assignmentId).toMatch(/^[0-9a-f-]{36}$/);
+  await shoot(instructor, 'instructor-assignments');
+
+  // The trainees play: Ana twice (a breach, then the textbook), Ben once (a breach).
+  await play(ana, assignmentId, 'medial-breach-kyphoplasty-l1-seed42');
+  await play(ana, assignmentId, 'textbook-kyphoplasty-l1-seed42');
+  await play(ben, assignmentId, 'medial-breach-kyphoplasty-l1-seed42');
+
+  // Results: the dashboard fills in as the server scores them.
+  await instructor.keyboard.press('3');
+  const dashboard = instructor.getByTestId('dashboard');
+  const cells = dashboard.getByTestId('result-cell');
+  await expect
+    .poll(
+      async () => {
+        await instructor.getByTestId('results-reload').click();
+        await expect(dashboard).toBeVisible();
+        return cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      },
+      { timeout: 180_000, intervals: [3_000] },
+    )
+    .toEqual(['passed', 'failed']);
+  const anaRow = dashboard.locator('[data-testid="dashboard-row"][data-trainee="ana"]');
+  const benRow = dashboard.locator('[data-testid="dashboard-row"][data-trainee="ben"]');
+  await expect(anaRow).toContainText('best 100 · latest 100');
+  await expect(anaRow).toContainText('2 attempts');
+  await expect(anaRow).toContainText('PASS');
+  await expect(benRow).toContainText('best 67');
+  await expect(benRow).toContainText('1 critical error');
+  await expect(benRow).toContainText('FAIL');
+
+  // Sorted by score (highest first), then filtered.
+  await instructor.getByTestId('sort-score').click();
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ana/, /Ben/]);
+  await instructor.getByTestId('sort-score').click();
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ben/, /Ana/]);
+  await instructor.getByTestId('results-status').selectOption('failed');
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ben/]);
+  await instructor.getByTestId('results-status').selectOption('any');
+  await instructor.getByTestId('results-text').fill('ana');
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ana/]);
+  await instructor.getByTestId('results-text').fill('');
+  await instructor.getByTestId('sort-trainee').click();
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveCount(2);
+
+  // The cohort's spread beside the expert plan on the same patient.
+  const spread = instructor.getByTestId('spread-row');
+  await expect(spread).toHaveCount(1);
+  await expect(spread.getByTestId('spread-expert')).toHaveText(/^\d+ \(seed 42\)$/, { timeout: 120_000 });
+  await expect(instructor.getByTestId('progress-row')).toHaveCount(2);
+  await shoot(instructor, 'instructor-dashboard');
+
+  // The CSV link downloads the server's results.
+  const csvHref = (await instructor.getByTestId('results-csv').getAttribute('href')) ?? '';
+  const csv = await api(instructor, 'GET', csvHref);
+  expect(csv.status).toBe(200);
+  expect(String(csv.json)).toContain('Dr Ana Resident');
+
+  // Open Ana's best attempt in the debrief: the server's file, replayed here.
+  await anaRow.getByTestId('open-best').click();
+  await expect(instructor.getByTestId('debrief')).toBeVisible({ timeout: 120_000 });
+  await expect(instructor.getByTestId('debrief-trainee')).toHaveText('Dr Ana Resident');
+  await expect(instructor.getByTestId('debrief-total')).toHaveAttribute('data-total', '100');
+  await expect(instructor.getByTestId('inter-rater')).toBeVisible();
+  await instructor.getByTestId('back-to-menu').click();
+  await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
+
+  // Compare Ana's first and last attempts side by side.
+  await anaRow.getByTestId('compare-first-last').click();
+  await expect(instructor.getByTestId('compare')).toBeVisible({ timeout: 120_000 });
+  await expect(instructor.getByTestId('compare-total')).toContainText('67');
+  await expect(instructor.getByTestId('compare-total')).toContainText('100');
+  await expect(instructor.getByTestId('compare-total')).toContainText('+33');
+  await expect(instructor.getByTestId('compare-critical')).toContainText('Medial pedicle breach');
+  await expect(instructor.locator('.compare-timeline svg').first()).toBeVisible({ timeout: 120_000 });
+  await shoot(instructor, 'instructor-compare');
+  await instructor.keyboard.press('Escape');
+  await expect(instructor.getByTestId('instructor')).toBeVisible();
+});
