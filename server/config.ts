@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { REPLAY_BUDGET_MS } from '../sim/core/index';
+import { type XapiConfig, xapiConfigFromEnv } from './xapi/xapiConfig';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -16,6 +17,8 @@ export interface LabConfig {
   readonly replayBudgetMs: number;
   readonly trustProxy: boolean | string;
   readonly distDir: string;
+  /** The institution's LRS (KYPHOSIM_LRS_*); undefined: no xAPI statements. */
+  readonly xapi?: XapiConfig;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -40,5 +43,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LabConfig {
     replayBudgetMs: REPLAY_BUDGET_MS,
     trustProxy: trust === undefined || trust === '' ? false : trust === 'true' ? true : trust,
     distDir: join(ROOT, 'dist'),
+    xapi: xapiConfigFromEnv(env),
   };
 }

@@ -6,6 +6,9 @@ import { loadLabKey } from './attempts/labKey';
 import { loadPublishedScenarios } from './attempts/publishedScenarios';
 import { buildHttpServer } from './http/buildHttpServer';
 import { type ScoringPool, startScoringPool } from './scoring/scoringPool';
+import type { XapiConfig } from './xapi/xapiConfig';
+import { xapiRecorder } from './xapi/xapiOutbox';
+import { startXapiSender, type XapiSender } from './xapi/xapiSender';
 
 export interface LabServerOptions {
   readonly host: string;
@@ -24,6 +27,8 @@ export interface LabServerOptions {
   readonly trustProxy: boolean | string;
   readonly distDir?: string;
   readonly logger?: boolean;
+  /** The institution's LRS; undefined: no xAPI statement is queued or sent. */
+  readonly xapi?: XapiConfig;
 }
 
 export interface LabServer {
@@ -31,6 +36,8 @@ export interface LabServer {
   readonly db: Db;
   readonly http: FastifyInstance;
   readonly scoring: ScoringPool;
+  /** The xAPI sender loop, or null without an LRS. */
+  readonly xapi: XapiSender | null;
   close(): Promise<void>;
 }
 
@@ -38,19 +45,24 @@ export interface LabServer {
 export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
   const db = o.db ?? (await openDb({ databaseUrl: o.databaseUrl, dataDir: pgliteDir(o.dataDir), schema: o.schema }));
   await migrate(db);
+  const published = loadPublishedScenarios();
+  const recorder = o.xapi ? xapiRecorder(o.xapi, published) : null;
+  const xapi = o.xapi ? startXapiSender(db, o.xapi) : null;
   const scoring = startScoringPool(db, {
     size: o.scoringWorkers,
     budgetMs: o.replayBudgetMs,
     pollMs: o.pollMs ?? 2000,
+    xapi: recorder,
   });
   const http = await buildHttpServer({
     db,
-    published: loadPublishedScenarios(),
+    published,
     labKey: loadLabKey(o.labSecret, o.dataDir),
     distDir: o.distDir,
     trustProxy: o.trustProxy,
     logger: o.logger ?? false,
     onQueued: () => scoring.wake(),
+    xapi: recorder,
   });
   const address = await http.listen({ host: o.host, port: o.port });
   return {
@@ -58,9 +70,11 @@ export async function startLabServer(o: LabServerOptions): Promise<LabServer> {
     db,
     http,
     scoring,
+    xapi,
     async close() {
       await http.close();
       await scoring.stop();
+      await xapi?.stop();
       await db.close();
     },
   };

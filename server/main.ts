@@ -6,6 +6,7 @@ const config = configFromEnv();
 const server = await startLabServer({ ...config, logger: false });
 const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`KyphoSim lab server: ${server.url}/ (database: ${db}; scoring workers: ${config.scoringWorkers})`);
+if (config.xapi) console.log(`xAPI statements go to ${config.xapi.endpoint}`);
 if (config.databaseUrl && !config.labSecret)
   console.warn(
     `KYPHOSIM_LAB_SECRET is not set: this instance signs with the key in ${config.dataDir}. Instances sharing one database must share one secret, or each rejects the others' signatures.`,

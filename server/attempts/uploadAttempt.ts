@@ -16,6 +16,7 @@ import type { User } from '../users/user';
 import type { AttemptStatus } from './attemptRow';
 import { enqueueScoring } from '../scoring/scoringQueue';
 import { checkReservation } from '../assignments/reservationCheck';
+import type { XapiRecorder } from '../xapi/xapiOutbox';
 
 const uploadBody = z.strictObject({
   status: z.enum(['in-progress', 'finished', 'abandoned']),
@@ -87,6 +88,7 @@ export async function uploadAttempt(
   attemptId: string,
   rawBody: unknown,
   published: readonly Scenario[],
+  xapi: XapiRecorder | null = null,
 ): Promise<UploadResult> {
   refuseClientScore(rawBody);
   const body = parseBody(uploadBody, rawBody);
@@ -149,6 +151,7 @@ export async function uploadAttempt(
         ],
       );
       if (final) await enqueueScoring(tx, attemptId, 1);
+      await xapi?.attemptUploaded(tx, attemptId);
       return result(body.status, 1, inserted[0].updated_at, final);
     }
     if (old.trainee_id !== user.id)
@@ -193,6 +196,7 @@ export async function uploadAttempt(
       ],
     );
     if (final) await enqueueScoring(tx, attemptId, revision);
+    await xapi?.attemptUploaded(tx, attemptId);
     return result(body.status, revision, updated[0].updated_at, final);
   });
 }

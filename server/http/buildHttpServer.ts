@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Db } from '../db/db';
 import type { LabKey } from '../attempts/labKey';
+import type { XapiRecorder } from '../xapi/xapiOutbox';
 import { errorHandler } from './errorHandler';
 import { requestAuth } from './requestAuth';
 import { assignmentRoutes } from './routes/assignmentRoutes';
@@ -11,7 +12,9 @@ import { cohortResultsRoutes } from './routes/cohortResultsRoutes';
 import { cohortRoutes } from './routes/cohortRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { joinRoutes } from './routes/joinRoutes';
+import { ratingRoutes } from './routes/ratingRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
+import { userDataRoutes } from './routes/userDataRoutes';
 import { userRoutes } from './routes/userRoutes';
 import { securityHeaders } from './securityHeaders';
 import { serveApp } from './staticApp';
@@ -26,6 +29,8 @@ export interface HttpServerDeps {
   readonly trustProxy: boolean | string;
   readonly logger: boolean;
   readonly onQueued: () => void;
+  /** Queues xAPI statements with the events that cause them (null: no LRS configured). */
+  readonly xapi?: XapiRecorder | null;
 }
 
 /** Every body but an attempt's is small: 64 KiB bounds what a stranger can make the server parse. */
@@ -52,6 +57,8 @@ export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInst
   attemptRoutes(app, deps);
   assignmentRoutes(app, deps);
   cohortResultsRoutes(app, deps);
+  ratingRoutes(app, deps.db);
+  userDataRoutes(app, deps);
   await serveApp(app, deps.distDir);
   return app;
 }

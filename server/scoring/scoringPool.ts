@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { hostname } from 'node:os';
 import type { Db } from '../db/db';
+import type { XapiRecorder } from '../xapi/xapiOutbox';
 import { claimJob, finishJob, type ScoringJob, type ScoringOutcome } from './scoringQueue';
 import type { ScoringRequest } from './scoringThread';
 
@@ -11,6 +12,8 @@ export interface ScoringPoolOptions {
   readonly budgetMs: number;
   /** How often an idle worker looks at the queue for jobs other instances (or the CLI) queued. */
   readonly pollMs: number;
+  /** Queues the xAPI statements of a score (null: no LRS configured). */
+  readonly xapi?: XapiRecorder | null;
 }
 
 export interface ScoringPool {
@@ -61,7 +64,7 @@ class ScoringRunner {
       let job: ScoringJob | null = null;
       try {
         job = await claimJob(this.db, this.name);
-        if (job) await finishJob(this.db, job, await this.score(job));
+        if (job) await finishJob(this.db, job, await this.score(job), this.options.xapi);
       } catch (e) {
         if (this.stopped) return;
         console.error(`scoring ${this.name}: ${e instanceof Error ? e.message : String(e)}`);

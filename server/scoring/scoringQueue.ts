@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/db';
+import type { XapiRecorder } from '../xapi/xapiOutbox';
 
 /**
  * How long a taken job belongs to its worker: 10 minutes, over three times the replay budget
@@ -68,7 +69,12 @@ export interface ScoreSummary {
  * Store a job's outcome, and the score on the attempt if the attempt is still at the revision the
  * job scored (a newer upload queued a newer job, whose score is the one that counts).
  */
-export async function finishJob(db: Db, job: ScoringJob, outcome: ScoringOutcome): Promise<void> {
+export async function finishJob(
+  db: Db,
+  job: ScoringJob,
+  outcome: ScoringOutcome,
+  xapi: XapiRecorder | null = null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
       `UPDATE scoring_jobs SET state = $2, error = $3, finished_at = now(), lease_until = NULL WHERE id = $1`,
@@ -90,6 +96,7 @@ export async function finishJob(db: Db, job: ScoringJob, outcome: ScoringOutcome
           outcome.simVersion,
         ],
       );
+      await xapi?.attemptScored(tx, job.attemptId, job.revision);
     } else {
       await tx.query(
         `UPDATE attempts SET scoring = 'failed', report = NULL, score_total = NULL, score_passed = NULL,

@@ -180,6 +180,40 @@ const CASES: RouteCase[] = [
     call: (c) => c.request('GET', `/api/cohorts/${lab.cohortId}/research.csv`),
     expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
   },
+  {
+    route: "PUT /api/attempts/:id/ratings/mine (trainee A's)",
+    call: (c) =>
+      c.request('PUT', `/api/attempts/${attemptId}/ratings/mine`, {
+        plus: '',
+        delta: '',
+        ratings: { useOfImaging: 3 },
+      }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/users/:id/export (trainee A's)",
+    call: (c) => c.request('GET', `/api/users/${lab.trainee.user?.id}/export`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'DELETE /api/users/:id (a new trainee of cohort A)',
+    call: async (c) => {
+      const made = await lab.instructor.request('POST', '/api/users', {
+        username: fresh(),
+        displayName: 'To Delete',
+        password: PASSWORD,
+        role: 'trainee',
+        cohortId: lab.cohortId,
+      });
+      return c.request('DELETE', `/api/users/${made.body.user.id}`);
+    },
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 204, otherInstructor: 403, admin: 204 },
+  },
+  {
+    route: 'DELETE /api/users/:id (the only admin)',
+    call: (c) => c.request('DELETE', `/api/users/${lab.admin.user?.id}`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 403, otherInstructor: 403, admin: 409 },
+  },
   { route: 'DELETE /api/session', call: (c) => c.request('DELETE', '/api/session'), expected: all(204) },
 ];
 

@@ -10,6 +10,8 @@ import { signAttempt, verifyAttemptSignature } from '../../attempts/attemptSigna
 import type { LabKey } from '../../attempts/labKey';
 import { uploadAttempt } from '../../attempts/uploadAttempt';
 import { withheldUntilReleased } from '../../assignments/releaseGate';
+import type { XapiRecorder } from '../../xapi/xapiOutbox';
+import { attemptRatings } from '../../ratings/attemptRatings';
 import { parseBody } from '../parseBody';
 import { requireRole, requireUser } from '../requestAuth';
 
@@ -24,6 +26,8 @@ export interface AttemptRouteDeps {
   readonly labKey: LabKey;
   /** Called after an upload queued a scoring job. */
   readonly onQueued: () => void;
+  /** Queues the xAPI statements of an upload (null: no LRS configured). */
+  readonly xapi?: XapiRecorder | null;
 }
 
 const verifyBody = z.strictObject({ attempt: z.unknown() });
@@ -40,6 +44,7 @@ export function attemptRoutes(app: FastifyInstance, deps: AttemptRouteDeps): voi
       attemptIdParam(req.params.id),
       req.body,
       deps.published,
+      deps.xapi,
     );
     if (queued) deps.onQueued();
     return result;
@@ -63,6 +68,7 @@ export function attemptRoutes(app: FastifyInstance, deps: AttemptRouteDeps): voi
       attempt: JSON.parse(row.file_json) as AttemptFile,
       report: row.report ?? null,
       scoringError: row.scoring_error,
+      ratings: await attemptRatings(db, row.id),
     });
   });
 
