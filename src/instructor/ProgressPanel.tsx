@@ -2,7 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CohortResults } from '../labClient/instructorApiTypes';
 import { createReplayClient } from '../replay/replayClient';
 import { loadScenarios } from '../scenarios/loadScenarios';
-import { progressChange, type ScenarioSpread, scenarioSpreads, traineeProgress } from './progressModel';
+import {
+  progressChange,
+  type ScenarioSpread,
+  scenarioSpreads,
+  type TraineeProgress,
+  traineeProgress,
+} from './progressModel';
 
 interface Props {
   readonly results: CohortResults;
@@ -85,6 +91,34 @@ function SpreadPlot({ spread, expert }: { spread: ScenarioSpread; expert: Expert
 
 const round = (v: number) => String(Math.round(v));
 
+const SPARK_W = 180;
+const SPARK_H = 40;
+
+/** A trainee's scores (latest of each point) as a line on 0-100, oldest left; the list beside it says the same in words. */
+function Sparkline({ points }: { points: TraineeProgress['points'] }) {
+  const scores = points.map((p) => p.latest ?? p.best).filter((s): s is number => s !== null);
+  if (scores.length === 0) return null;
+  const step = scores.length === 1 ? 0 : (SPARK_W - 2 * PAD) / (scores.length - 1);
+  const xy = scores.map((s, i) => [PAD + i * step, 4 + (1 - Math.max(0, Math.min(100, s)) / 100) * (SPARK_H - 8)]);
+  return (
+    <svg
+      width={SPARK_W}
+      height={SPARK_H}
+      viewBox={`0 0 ${SPARK_W} ${SPARK_H}`}
+      aria-hidden="true"
+      className="sparkline"
+    >
+      <line x1={PAD} x2={SPARK_W - PAD} y1={4} y2={4} className="grid" />
+      <line x1={PAD} x2={SPARK_W - PAD} y1={SPARK_H - 4} y2={SPARK_H - 4} className="grid" />
+      <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} className="line" />
+      {xy.map(([x, y], i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one dot per score, in the scores' order
+        <circle key={i} cx={x} cy={y} r={2.5} className="dot" />
+      ))}
+    </svg>
+  );
+}
+
 /** Each trainee's scores over the assignments, and the cohort's spread per scenario beside the expert benchmark. */
 export function ProgressPanel({ results }: Props) {
   const progress = useMemo(() => traineeProgress(results), [results]);
@@ -147,6 +181,7 @@ export function ProgressPanel({ results }: Props) {
             <tr>
               <th scope="col">Trainee</th>
               <th scope="col">Scores over the assignments, oldest first (latest, best)</th>
+              <th scope="col">Over time</th>
               <th scope="col">Change</th>
             </tr>
           </thead>
@@ -170,6 +205,9 @@ export function ProgressPanel({ results }: Props) {
                         ))}
                       </ol>
                     )}
+                  </td>
+                  <td>
+                    <Sparkline points={p.points} />
                   </td>
                   <td className="num">
                     {change === null ? '—' : `${change >= 0 ? '+' : '−'}${round(Math.abs(change))}`}

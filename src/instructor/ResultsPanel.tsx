@@ -174,8 +174,7 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
             })
           }
         >
-          {picked ? '✓ ' : ''}
-          {which}
+          {picked ? `✓ Picked ${which}` : `Pick ${which}`}
         </button>
       );
     };

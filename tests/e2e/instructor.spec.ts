@@ -108,6 +108,7 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kyphosim-instructor-e2e-'));
   port = await freePort();
   addUser('ines', 'instructor', 'Dr Ines Instructor');
+  addUser('root', 'admin', 'Prof Root Admin');
   await startServer();
 });
 
@@ -250,7 +251,7 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
 
   // The trainees play: Ana twice (a breach, then the textbook), Ben once (a breach).
   await play(ana, assignmentId, 'medial-breach-kyphoplasty-l1-seed42');
-  await play(ana, assignmentId, 'textbook-kyphoplasty-l1-seed42');
+  const anaBest = await play(ana, assignmentId, 'textbook-kyphoplasty-l1-seed42');
   await play(ben, assignmentId, 'medial-breach-kyphoplasty-l1-seed42');
 
   // Results: the dashboard fills in as the server scores them.
@@ -269,7 +270,7 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
     .toEqual(['passed', 'failed']);
   const anaRow = dashboard.locator('[data-testid="dashboard-row"][data-trainee="ana"]');
   const benRow = dashboard.locator('[data-testid="dashboard-row"][data-trainee="ben"]');
-  await expect(anaRow).toContainText('best 100 · latest 100');
+  await expect(anaRow).toContainText('best 100');
   await expect(anaRow).toContainText('2 attempts');
   await expect(anaRow).toContainText('PASS');
   await expect(benRow).toContainText('best 67');
@@ -303,12 +304,53 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   expect(csv.status).toBe(200);
   expect(String(csv.json)).toContain('Dr Ana Resident');
 
+  // A second rater (an admin) has rated Ana's best attempt already.
+  const admin = await open(browser);
+  await signIn(admin, 'root');
+  const adminRating = await api(admin, 'PUT', `/api/attempts/${anaBest}/ratings/mine`, {
+    plus: 'Textbook views.',
+    delta: 'None.',
+    ratings: { useOfImaging: 5, respectForTissue: 4 },
+  });
+  expect(adminRating.status, JSON.stringify(adminRating.json)).toBe(200);
+
   // Open Ana's best attempt in the debrief: the server's file, replayed here.
   await anaRow.getByTestId('open-best').click();
   await expect(instructor.getByTestId('debrief')).toBeVisible({ timeout: 120_000 });
   await expect(instructor.getByTestId('debrief-trainee')).toHaveText('Dr Ana Resident');
   await expect(instructor.getByTestId('debrief-total')).toHaveAttribute('data-total', '100');
-  await expect(instructor.getByTestId('inter-rater')).toBeVisible();
+  const raters = instructor.getByTestId('inter-rater-table');
+  await expect(raters).toHaveAttribute('data-raters', '1');
+  await expect(raters).toContainText('Prof Root Admin');
+
+  // The instructor rates: saved on the lab server, and set beside the other rater's.
+  await instructor.getByRole('radio', { name: /^Use of imaging: 3/ }).check();
+  await instructor.getByTestId('review-plus').fill('Steady hands.');
+  await expect(instructor.getByTestId('rating-save')).toHaveText('Saved on the lab server.', { timeout: 30_000 });
+  await expect(raters).toHaveAttribute('data-raters', '2');
+  await expect(raters.getByRole('columnheader')).toHaveText([
+    'Item',
+    'Dr Ines Instructor (you)',
+    'Prof Root Admin',
+    'Range',
+  ]);
+  await expect(instructor.getByTestId('inter-rater-useOfImaging')).toHaveText(/Use of imaging\s*3\s*5\s*2/);
+  const stored = await api(admin, 'GET', `/api/attempts/${anaBest}`);
+  expect(
+    (stored.json.ratings as { rater: { displayName: string }; plus: string; ratings: { useOfImaging: number } }[])
+      .map((r) => [r.rater.displayName, r.plus, r.ratings.useOfImaging])
+      .sort(),
+  ).toEqual([
+    ['Dr Ines Instructor', 'Steady hands.', 3],
+    ['Prof Root Admin', 'Textbook views.', 5],
+  ]);
+  // The page settles once the replay viewer's film is made; then the shots.
+  await expect(instructor.getByTestId('film-building')).toHaveCount(0, { timeout: 120_000 });
+  await instructor.screenshot({ path: `${SHOTS_DIR}/instructor-debrief.png`, fullPage: true });
+  await instructor.getByTestId('inter-rater').scrollIntoViewIfNeeded();
+  const ratingsShot = `${SHOTS_DIR}/instructor-ratings.png`;
+  await instructor.getByTestId('inter-rater').screenshot({ path: ratingsShot });
+  copyToDocs(ratingsShot, 'instructor-ratings.png');
   await instructor.getByTestId('back-to-menu').click();
   await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
 
@@ -323,4 +365,15 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await shoot(instructor, 'instructor-compare');
   await instructor.keyboard.press('Escape');
   await expect(instructor.getByTestId('instructor')).toBeVisible();
+
+  // Two trainees side by side: pick each one's best, then compare.
+  await anaRow.getByTestId('pick-compare').click();
+  await benRow.getByTestId('pick-compare').click();
+  await expect(instructor.getByTestId('compare-bar')).toContainText('Dr Ana Resident, best');
+  await instructor.getByTestId('compare-picked').click();
+  await expect(instructor.getByTestId('compare')).toBeVisible({ timeout: 120_000 });
+  await expect(instructor.getByTestId('compare-total')).toContainText('−33');
+  await expect(instructor.getByRole('columnheader', { name: /Dr Ben Resident, best/ })).toBeVisible();
+  await instructor.getByTestId('compare-back').click();
+  await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
 });
