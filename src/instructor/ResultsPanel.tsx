@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FinishedAttempt } from '../attempt/attemptTypes';
-import { instructorApi, resultsCsvUrl } from '../labClient/instructorApi';
+import { assignmentArchiveUrl, instructorApi, resultsCsvUrl } from '../labClient/instructorApi';
 import type { CohortResults, CohortSummary, ResultCell } from '../labClient/instructorApiTypes';
 import { createReplayClient, type ReplayClient } from '../replay/replayClient';
 import {
@@ -348,6 +348,20 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
                       {c.scenarioTitle} · {c.assignment.mode}
                       {c.assignment.released ? '' : ' · not released'}
                     </span>
+                    {/* One archive per assignment: under its first scenario's column. */}
+                    {c.scenarioId === c.assignment.scenarios[0]?.scenarioId && (
+                      <>
+                        <br />
+                        <a
+                          href={assignmentArchiveUrl(c.assignment.id)}
+                          download
+                          data-testid="results-archive"
+                          aria-label={`Archive of every attempt file of ${c.assignment.title} (zip)`}
+                        >
+                          Archive (zip)
+                        </a>
+                      </>
+                    )}
                   </th>
                 ))}
               </tr>

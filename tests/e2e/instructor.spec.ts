@@ -303,6 +303,14 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   const csv = await api(instructor, 'GET', csvHref);
   expect(csv.status).toBe(200);
   expect(String(csv.json)).toContain('Dr Ana Resident');
+  // And the archive link the assignment's zip of every attempt file.
+  const zipHref = (await instructor.getByTestId('results-archive').getAttribute('href')) ?? '';
+  const zip = await instructor.evaluate(async (href) => {
+    const r = await fetch(href);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, type: r.headers.get('content-type'), magic: [...bytes.slice(0, 2)] };
+  }, zipHref);
+  expect(zip).toEqual({ status: 200, type: 'application/zip', magic: [0x50, 0x4b] });
 
   // A second rater (an admin) has rated Ana's best attempt already.
   const admin = await open(browser);
