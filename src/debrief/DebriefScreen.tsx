@@ -34,6 +34,8 @@ interface Props {
   readonly onReviewChange?: (review: AttemptReview) => void;
   /** Shown under the review form: the lab server's ratings of every rater, and whether the review is saved there. */
   readonly reviewExtra?: ReactNode;
+  /** The rater when it is the signed-in lab account (an attempt opened from the lab server). */
+  readonly fixedRater?: string;
   /** Where Esc and the back button go, in words ('menu' unless the instructor's screen opened it). */
   readonly backTo?: string;
 }
@@ -52,6 +54,7 @@ export default function DebriefScreen({
   initialReview,
   onReviewChange,
   reviewExtra,
+  fixedRater,
   backTo = 'menu',
 }: Props) {
   const { session, finalSnapshot } = attempt;
@@ -226,7 +229,7 @@ export default function DebriefScreen({
               />
             ))}
       </StoredImages>
-      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
+      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} fixedRater={fixedRater} />
       {reviewExtra}
     </main>
   );

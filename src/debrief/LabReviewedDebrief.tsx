@@ -104,6 +104,7 @@ export default function LabReviewedDebrief({ attempt, onBack }: Props) {
       attempt={attempt}
       onMenu={onBack}
       backTo="instructor's screen"
+      fixedRater={me ? `${me.displayName} (saved on the lab server)` : undefined}
       initialReview={initialReview}
       onReviewChange={onReviewChange}
       reviewExtra={

@@ -332,6 +332,7 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await expect(raters).toContainText('Prof Root Admin');
 
   // The instructor rates: saved on the lab server, and set beside the other rater's.
+  await expect(instructor.getByTestId('review-rater-fixed')).toContainText('Dr Ines Instructor');
   await instructor.getByRole('radio', { name: /^Use of imaging: 3/ }).check();
   await instructor.getByTestId('review-plus').fill('Steady hands.');
   await expect(instructor.getByTestId('rating-save')).toHaveText('Saved on the lab server.', { timeout: 30_000 });
