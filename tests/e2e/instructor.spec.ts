@@ -385,4 +385,33 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await expect(instructor.getByRole('columnheader', { name: /Dr Ben Resident, best/ })).toBeVisible();
   await instructor.getByTestId('compare-back').click();
   await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
+
+  // An exam for one trainee: its scores wait for the instructor, who releases them.
+  await instructor.keyboard.press('2');
+  await instructor.getByLabel('Title').fill('Exam: L1');
+  await instructor.getByTestId(`assignment-scenario-${SCENARIO}`).check();
+  await instructor.getByTestId('assignment-mode-exam').check();
+  await instructor.getByTestId('assignment-seed-fresh').check();
+  await instructor.getByTestId('create-assignment').click();
+  await expect(instructor.getByTestId('assignment-problems')).toContainText('an exam needs a number');
+  await instructor.getByTestId('assignment-attempts').fill('1');
+  await instructor.getByTestId('assignment-target-trainee').check();
+  await instructor
+    .getByTestId('assignment-target')
+    .selectOption({ label: 'Dr Ben Resident (Spine residents, spring)' });
+  await instructor.getByTestId('create-assignment').click();
+  const exam = instructor.getByTestId('assignment-row').filter({ hasText: 'Exam: L1' });
+  await expect(exam).toContainText('trainee Dr Ben Resident');
+  await expect(exam).toContainText('fresh each attempt');
+  await expect(exam.getByTestId('assignment-released')).toHaveText('not released');
+  await exam.getByTestId('release-scores').click();
+  await expect(exam.getByTestId('assignment-released')).toContainText('released ');
+  await expect(exam.getByTestId('release-scores')).toHaveCount(0);
+
+  // Allow Ana a restart of the week's assignment (one more attempt).
+  const week = instructor.getByTestId('assignment-row').filter({ hasText: 'Week 1' });
+  await week.getByTestId('allow-restart').click();
+  await week.getByLabel('Trainee').selectOption({ label: 'Dr Ana Resident' });
+  await week.getByTestId('confirm-restart').click();
+  await expect(instructor.getByTestId('assignment-list')).toContainText('Dr Ana Resident may start');
 });
