@@ -87,7 +87,7 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
     setProblem(null);
     await paint();
     try {
-      onOpen(await openLabAttempt(replayer(), attemptId, traineeName));
+      onOpen(await openLabAttempt(await instructorApi(), replayer(), attemptId, traineeName));
     } catch (err) {
       setProblem(`This attempt cannot be opened: ${errorText(err)}`);
       setBusy(null);
@@ -100,8 +100,8 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
     setProblem(null);
     await paint();
     try {
-      const a = await openLabAttempt(replayer(), first.attemptId, first.traineeName);
-      const b = await openLabAttempt(replayer(), second.attemptId, second.traineeName);
+      const a = await openLabAttempt(await instructorApi(), replayer(), first.attemptId, first.traineeName);
+      const b = await openLabAttempt(await instructorApi(), replayer(), second.attemptId, second.traineeName);
       onCompare({ attempt: a, label: first.label }, { attempt: b, label: second.label });
     } catch (err) {
       setProblem(`These attempts cannot be compared: ${errorText(err)}`);

@@ -1,6 +1,6 @@
 import { parseAttemptFile } from '../../sim/attempt';
 import type { FinishedAttempt } from '../attempt/attemptTypes';
-import { instructorApi } from '../labClient/instructorApi';
+import type { InstructorApi } from '../labClient/instructorApi';
 import type { ReplayClient } from '../replay/replayClient';
 
 /**
@@ -9,11 +9,11 @@ import type { ReplayClient } from '../replay/replayClient';
  * sentence before anything replays it), then re-run in the replay worker to its final state.
  */
 export async function openLabAttempt(
-  replayer: ReplayClient,
+  api: Pick<InstructorApi, 'attemptFile'>,
+  replayer: Pick<ReplayClient, 'open'>,
   attemptId: string,
   traineeName: string,
 ): Promise<FinishedAttempt> {
-  const api = await instructorApi();
   const raw = await api.attemptFile(attemptId);
   const file = parseAttemptFile(raw);
   const { session, finalSnapshot } = await replayer.open(file);

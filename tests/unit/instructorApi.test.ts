@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openLabAttempt } from '../../src/instructor/openLabAttempt';
 import { createInstructorApi, type InstructorApi } from '../../src/labClient/instructorApi';
 import { createLabClient } from '../../src/labClient/labApi';
 import { LabApiError } from '../../src/labClient/labApiError';
@@ -192,5 +194,36 @@ describe('the instructor client', () => {
   it("fetches an attempt's file as it is, for the simulator's parser to check", async () => {
     answers.set('GET /api/attempts/x1/file', { status: 200, body: { format: 'kyphosim-attempt', anything: [1] } });
     expect(await api.attemptFile('x1')).toEqual({ format: 'kyphosim-attempt', anything: [1] });
+  });
+
+  describe("an attempt opened for the debrief: the server's file goes through the simulator's parser first", () => {
+    const opened: unknown[] = [];
+    const replayer = {
+      open: async (file: unknown) => {
+        opened.push(file);
+        return { session: { marker: 'replayed' }, finalSnapshot: { tick: 1 } } as never;
+      },
+    };
+    const golden = JSON.parse(
+      readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8'),
+    ).attempt;
+
+    it('replays a valid file and names whose attempt it is', async () => {
+      opened.length = 0;
+      answers.set('GET /api/attempts/x1/file', { status: 200, body: golden });
+      const a = await openLabAttempt(api, replayer, 'x1', 'Dr Ana');
+      expect(a.lab).toEqual({ attemptId: 'x1', traineeName: 'Dr Ana' });
+      expect(opened).toHaveLength(1);
+      expect((opened[0] as { seed: number }).seed).toBe(42);
+    });
+
+    it('refuses a hostile file with the parser’s sentence, before anything replays it', async () => {
+      opened.length = 0;
+      answers.set('GET /api/attempts/x1/file', { status: 200, body: { ...golden, seed: 'forty-two' } });
+      await expect(openLabAttempt(api, replayer, 'x1', 'Dr Ana')).rejects.toThrow(/seed/);
+      answers.set('GET /api/attempts/x1/file', { status: 200, body: { ...golden, log: 'rm -rf' } });
+      await expect(openLabAttempt(api, replayer, 'x1', 'Dr Ana')).rejects.toThrow(/log/);
+      expect(opened).toEqual([]);
+    });
   });
 });
