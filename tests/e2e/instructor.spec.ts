@@ -205,7 +205,9 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   // The instructor signs in and opens the instructor's screen from the menu's lab panel.
   const instructor = await open(browser);
   await signIn(instructor, 'ines');
-  await instructor.getByTestId('lab-instructor').click();
+  // The lab panel offers the instructor's screen (key I).
+  await expect(instructor.getByTestId('lab-instructor')).toBeVisible();
+  await instructor.keyboard.press('i');
   await expect(instructor.getByRole('main')).toHaveAttribute('data-testid', 'instructor');
   await expect(instructor.getByRole('heading', { level: 1, name: 'Instructor' })).toBeVisible();
 
@@ -277,8 +279,20 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await expect(benRow).toContainText('1 critical error');
   await expect(benRow).toContainText('FAIL');
 
-  // Sorted by score (highest first), then filtered.
-  await instructor.getByTestId('sort-score').click();
+  // A table with column and row headers; the controls in Tab order, the focus visible.
+  await expect(dashboard.getByRole('columnheader')).toHaveCount(3);
+  await expect(dashboard.getByRole('rowheader')).toHaveText([/Dr Ana Resident/, /Dr Ben Resident/]);
+  await instructor.getByTestId('results-status').focus();
+  await instructor.keyboard.press('Tab');
+  await expect(instructor.getByTestId('results-text')).toBeFocused();
+  await instructor.keyboard.press('Tab');
+  await expect(instructor.getByTestId('results-csv')).toBeFocused();
+  expect(await instructor.getByTestId('results-csv').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
+
+  // Sorted by score (highest first, by keyboard), then filtered.
+  await instructor.getByTestId('sort-score').focus();
+  await instructor.keyboard.press('Enter');
+  await expect(dashboard.getByRole('columnheader', { name: /Mean best/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ana/, /Ben/]);
   await instructor.getByTestId('sort-score').click();
   await expect(dashboard.getByTestId('dashboard-row')).toHaveText([/Ben/, /Ana/]);
