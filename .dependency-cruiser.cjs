@@ -6,6 +6,7 @@
  *   src/App.tsx, src/main.tsx                    the app shell: picks the screen
  *   src/<feature>/  menu procedure debrief       what a user does; features never import each other
  *                   history lab editor           (the shell hands data between them)
+ *                   instructor
  *   src/<service>/  replay render record         browser services the features use
  *                   keyboard scenarios settings labClient
  *   src/ui/                                      shared presentational pieces, labels, formatting
@@ -14,7 +15,7 @@
  *   server/ (beside src/)                        the lab server: sim/ through its public face, levels/, and of
  *                                                the app only src/security/csp.ts and src/attempt/attemptReview.ts
  */
-const FEATURES = '(menu|procedure|debrief|history|lab|editor)';
+const FEATURES = '(menu|procedure|debrief|history|lab|editor|instructor)';
 const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient)';
 const SHELL = '^src/(App|main)\\.tsx?$';
 

@@ -18,13 +18,29 @@ import { getStation } from './settings/stationStore';
 const ProcedureScreen = lazy(() => import('./procedure/ProcedureScreen'));
 const ReviewedDebrief = lazy(() => import('./debrief/ReviewedDebrief'));
 const HistoryScreen = lazy(() => import('./history/HistoryScreen'));
+// The instructor's screens, only for an instructor or admin signed in to a lab server.
+const InstructorScreen = lazy(() => import('./instructor/InstructorScreen'));
+const LabReviewedDebrief = lazy(() => import('./debrief/LabReviewedDebrief'));
+const CompareScreen = lazy(() => import('./debrief/CompareScreen'));
+
+/** One side of a comparison, as the instructor's screen hands it to the comparison. */
+interface Compared {
+  readonly attempt: FinishedAttempt;
+  readonly label: string;
+}
 
 type Screen =
   | { readonly kind: 'menu' }
   | { readonly kind: 'submitted' }
   | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
   | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
-  | { readonly kind: 'history' };
+  | { readonly kind: 'history' }
+  | { readonly kind: 'instructor' }
+  | {
+      readonly kind: 'lab-debrief';
+      readonly attempt: FinishedAttempt & { readonly lab: NonNullable<FinishedAttempt['lab']> };
+    }
+  | { readonly kind: 'compare'; readonly first: Compared; readonly second: Compared };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
@@ -69,6 +85,11 @@ export function App() {
   const resumeFromLab = useCallback((session: Session, meta: RecordMeta) => resume({ session, meta }), [resume]);
   const finish = useCallback((attempt: FinishedAttempt) => setScreen({ kind: 'debrief', attempt }), []);
   const history = useCallback(() => setScreen({ kind: 'history' }), []);
+  const instructor = useCallback(() => setScreen({ kind: 'instructor' }), []);
+  const openLabAttempt = useCallback((attempt: FinishedAttempt) => {
+    if (attempt.lab) setScreen({ kind: 'lab-debrief', attempt: { ...attempt, lab: attempt.lab } });
+  }, []);
+  const compare = useCallback((first: Compared, second: Compared) => setScreen({ kind: 'compare', first, second }), []);
   const toMenu = useCallback(() => {
     // A new attempt gets a new seed unless the URL pins one.
     setMenu((m) => {
@@ -88,7 +109,7 @@ export function App() {
             onStart={start}
             side={
               <>
-                <LabPanel onResume={resumeFromLab} />
+                <LabPanel onResume={resumeFromLab} onInstructor={instructor} />
                 <RecordPanel onResume={resume} onHistory={history} signedInAs={lab.user?.displayName ?? null} />
                 <AssignmentsPanel onStart={start} />
               </>
@@ -119,6 +140,13 @@ export function App() {
             onMenu={toMenu}
           />
         )}
+        {screen.kind === 'instructor' && (
+          <InstructorScreen onOpen={openLabAttempt} onCompare={compare} onMenu={toMenu} />
+        )}
+        {screen.kind === 'lab-debrief' && (
+          <LabReviewedDebrief key={screen.attempt.lab.attemptId} attempt={screen.attempt} onBack={instructor} />
+        )}
+        {screen.kind === 'compare' && <CompareScreen first={screen.first} second={screen.second} onBack={instructor} />}
       </Suspense>
       {/* The one keyboard listener, and the key help over whichever screen is showing. */}
       <KeyboardProvider />

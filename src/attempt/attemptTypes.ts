@@ -44,4 +44,9 @@ export interface FinishedAttempt {
   readonly source?: 'played' | 'imported';
   /** For an imported attempt: what can be verified of its file (sim/attempt/verification.ts). */
   readonly verificationStatement?: string;
+  /**
+   * Opened by an instructor from the lab server: the attempt's id there (its ratings are read and
+   * saved there, not in this browser) and whose attempt it is.
+   */
+  readonly lab?: { readonly attemptId: string; readonly traineeName: string };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { scoreAttempt } from '../../sim/scoring';
 import type { ScoreReport } from '../../sim/scoring';
 import { toAttemptFile } from '../../sim/attempt';
@@ -32,6 +32,12 @@ interface Props {
   readonly initialReview?: AttemptReview;
   /** Every change of the review (notes, ratings, rater), for the record to save with the attempt. */
   readonly onReviewChange?: (review: AttemptReview) => void;
+  /** Shown under the review form: the lab server's ratings of every rater, and whether the review is saved there. */
+  readonly reviewExtra?: ReactNode;
+  /** The rater when it is the signed-in lab account (an attempt opened from the lab server). */
+  readonly fixedRater?: string;
+  /** Where Esc and the back button go, in words ('menu' unless the instructor's screen opened it). */
+  readonly backTo?: string;
 }
 
 type Scored = { readonly report: ScoreReport } | { readonly error: string };
@@ -42,10 +48,18 @@ type Scored = { readonly report: ScoreReport } | { readonly error: string };
  * the attempt file, T the report as text (what `npm run sim -- replay <attempt> --text` prints),
  * P prints, Esc/M goes back to the menu.
  */
-export default function DebriefScreen({ attempt, onMenu, initialReview, onReviewChange }: Props) {
+export default function DebriefScreen({
+  attempt,
+  onMenu,
+  initialReview,
+  onReviewChange,
+  reviewExtra,
+  fixedRater,
+  backTo = 'menu',
+}: Props) {
   const { session, finalSnapshot } = attempt;
   // In a lab, the server's own score by replay (the one that counts), once it has scored the attempt.
-  const serverScore = useServerScore(attempt.recordId);
+  const serverScore = useServerScore(attempt.recordId ?? attempt.lab?.attemptId);
   const scored = useMemo<Scored>(() => {
     try {
       return { report: scoreAttempt(session.scenario, session.log, finalSnapshot) };
@@ -100,7 +114,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
           },
         ]
       : []),
-    { id: 'debrief.menu', keys: ['Escape', 'm'], label: 'Back to the menu', onDown: onMenu, ...once },
+    { id: 'debrief.menu', keys: ['Escape', 'm'], label: `Back to the ${backTo}`, onDown: onMenu, ...once },
   ]);
 
   return (
@@ -111,6 +125,12 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
           <p className="muted">
             {session.scenario.title} · seed {session.seed} · {session.mode} · sim time{' '}
             {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
+            {attempt.lab && (
+              <>
+                {' '}
+                · <span data-testid="debrief-trainee">{attempt.lab.traineeName}</span>
+              </>
+            )}
           </p>
           {attempt.source === 'imported' && (
             <p className="muted" data-testid="unverified-note">
@@ -133,7 +153,7 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
             Print report <kbd>P</kbd>
           </button>
           <button type="button" data-testid="back-to-menu" onClick={onMenu}>
-            Back to menu <kbd>Esc</kbd>
+            Back to {backTo} <kbd>Esc</kbd>
           </button>
           {saving === 'saved' && <span className="status-ok">Saved {filename}</span>}
           {saving === 'failed' && <span className="status-refused">Could not build the attempt file.</span>}
@@ -209,7 +229,8 @@ export default function DebriefScreen({ attempt, onMenu, initialReview, onReview
               />
             ))}
       </StoredImages>
-      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} />
+      <GlobalRatingForm initialReview={initialReview} onReviewChange={onReviewChange} fixedRater={fixedRater} />
+      {reviewExtra}
     </main>
   );
 }

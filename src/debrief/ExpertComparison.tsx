@@ -1,33 +1,13 @@
 import type { ScoreReport } from '../../sim/scoring';
 import type { ExpertBenchmark } from '../../sim/attempt';
 import type { Loading } from './useDebriefReplay';
+import { REPORT_FIGURES as FIGURES, showFigure as show } from './reportFigures';
 
 interface Props {
   readonly report: ScoreReport;
   readonly expert: Loading<ExpertBenchmark>;
   /** The scenario's expert plan id (scoring.expertPlan), if any. */
   readonly planId?: string;
-}
-
-/** Figures set side by side: metric key, label, unit, decimals. */
-const FIGURES: readonly (readonly [key: string, label: string, unit: string, digits: number])[] = [
-  ['simTimeS', 'Procedure time', 's', 0],
-  ['fluoroTimeS', 'Fluoro time', 's', 1],
-  ['shotsAP', 'AP shots', '', 0],
-  ['shotsLateral', 'Lateral shots', '', 0],
-  ['dapGyCm2', 'DAP', 'Gy·cm²', 2],
-  ['breaches', 'Breaches', '', 0],
-  ['redirections', 'Redirections', '', 0],
-  ['cementInBodyMl', 'Cement in body', 'mL', 2],
-  ['cementLeakedMl', 'Cement leaked', 'mL', 2],
-  ['cementFillFraction', 'Fill fraction', '', 2],
-  ['wedgeChangeDeg', 'Wedge angle change', '°', 1],
-];
-
-function show(v: number | string | boolean | undefined, digits: number, unit: string): string {
-  if (v === undefined) return '—';
-  if (typeof v !== 'number') return String(v);
-  return `${v.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }
 
 /**

@@ -13,6 +13,8 @@ interface Props {
   readonly initialReview?: AttemptReview;
   /** Called with the whole review after every change, for the record to save with the attempt. */
   readonly onReviewChange?: (review: AttemptReview) => void;
+  /** The rater is the signed-in lab account (the lab server keeps one rating per rater): shown, not typed. */
+  readonly fixedRater?: string;
 }
 
 const SCALE: readonly Rating[] = [1, 2, 3, 4, 5];
@@ -22,7 +24,7 @@ const SCALE: readonly Rating[] = [1, 2, 3, 4, 5];
  * (src/attempt/attemptReview.ts), each item a radio group 1-5 with its anchors at 1, 3
  * and 5, and the rater's name. It keeps the review in its own state and reports every change.
  */
-export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {
+export function GlobalRatingForm({ initialReview, onReviewChange, fixedRater }: Props) {
   const [review, setReview] = useState<AttemptReview>(() => initialReview ?? emptyReview());
   const id = useId();
   const update = (next: AttemptReview) => {
@@ -91,15 +93,21 @@ export function GlobalRatingForm({ initialReview, onReviewChange }: Props) {
             </fieldset>
           ))}
         </div>
-        <label className="rater">
-          <span>Rater</span>
-          <input
-            type="text"
-            data-testid="review-rater"
-            value={review.raterName}
-            onChange={(e) => update({ ...review, raterName: e.target.value })}
-          />
-        </label>
+        {fixedRater !== undefined ? (
+          <p className="rater" data-testid="review-rater-fixed">
+            <span>Rater</span> {fixedRater}
+          </p>
+        ) : (
+          <label className="rater">
+            <span>Rater</span>
+            <input
+              type="text"
+              data-testid="review-rater"
+              value={review.raterName}
+              onChange={(e) => update({ ...review, raterName: e.target.value })}
+            />
+          </label>
+        )}
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AttemptTrace } from '../../sim/attempt';
 import type { LogEntry } from '../../sim/core';
 import { TICKS_PER_S } from '../../sim/core';
@@ -103,13 +104,15 @@ function BandRow({
  * lines at its ticks and listed below with what was done and what happened then.
  */
 export function ProcedureTimeline({ trace, log, evidence }: Props) {
+  // Unique per timeline: the comparison shows two on one page.
+  const titleId = useId();
   const endTick = Math.max(1, trace.endTick);
   const x = (tick: number): number => LEFT + (Math.min(tick, endTick) / endTick) * (W - LEFT - RIGHT);
   const hits = new Set(evidence?.ticks ?? []);
   const marks = timelineMarks(trace);
   return (
-    <section className="timeline" data-testid="debrief-timeline" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <section className="timeline" data-testid="debrief-timeline" aria-labelledby={titleId}>
+      <h2 id={titleId}>Timeline</h2>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role=group names the set of focusable marks it holds */}
       <svg viewBox={`0 0 ${W} ${H}`} className="timeline-svg" role="group" aria-label="Procedure timeline">
         {ROWS.map((r) => (

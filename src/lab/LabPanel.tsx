@@ -15,6 +15,8 @@ import './lab.css';
 interface Props {
   /** An attempt from the lab server, replayed to where it was saved: go on with it here. */
   readonly onResume: (session: Session, meta: RecordMeta) => void;
+  /** An instructor or admin signed in: open the instructor's screen (cohorts, assignments, results). */
+  readonly onInstructor?: () => void;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -24,7 +26,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * this station's name, what waits to be uploaded or was refused, and, signed in, the trainee's
  * attempts still in progress on the lab server, which can be resumed on this station.
  */
-export function LabPanel({ onResume }: Props) {
+export function LabPanel({ onResume, onInstructor }: Props) {
   const lab = useLab();
   const station = useStation();
   const [signingIn, setSigningIn] = useState(false);
@@ -75,8 +77,12 @@ export function LabPanel({ onResume }: Props) {
     [busy, user, onResume],
   );
 
+  const teaches = lab.mode === 'lab' && (user?.role === 'instructor' || user?.role === 'admin');
   const once = { ignoreShift: true, repeat: false } as const;
   useKeyScope('Lab', [
+    ...(teaches && onInstructor
+      ? [{ id: 'lab.instructor', keys: ['i'], label: "Open the instructor's screen", onDown: onInstructor, ...once }]
+      : []),
     ...(lab.mode === 'lab' && !user && !signingIn
       ? [
           {
@@ -124,6 +130,11 @@ export function LabPanel({ onResume }: Props) {
       {lab.mode === 'lab' && !user && (
         <button type="button" className="primary" data-testid="lab-signin" onClick={() => setSigningIn(true)}>
           Sign in <kbd>S</kbd>
+        </button>
+      )}
+      {teaches && onInstructor && (
+        <button type="button" className="primary" data-testid="lab-instructor" onClick={onInstructor}>
+          Instructor: cohorts, assignments, results <kbd>I</kbd>
         </button>
       )}
       {user && (
