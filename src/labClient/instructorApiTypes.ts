@@ -75,7 +75,8 @@ export const assignmentSchema = z.object({
     .max(12),
   released: z.boolean(),
   releasedAt: isoTime.nullable(),
-  createdBy: z.object({ id, displayName: text(200) }),
+  // Null once the instructor who made it was removed (the assignment stays).
+  createdBy: z.object({ id, displayName: text(200) }).nullable(),
   createdAt: isoTime,
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
