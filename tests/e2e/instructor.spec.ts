@@ -1,11 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { copyToDocs, SHOTS_DIR } from './playHelpers';
+import { LabServerHarness, joinCohort, labApi as api, openLabPage, signIn } from './labServerHarness';
 
 /**
  * The instructor's side against the real lab server (server/main.ts on its embedded PGlite, in a
@@ -19,156 +15,23 @@ import { copyToDocs, SHOTS_DIR } from './playHelpers';
  * from the trainees' own signed-in pages: the server reserves, checks and scores them for real.
  */
 
-const PASSWORD = 'correct-horse-battery-staple';
-const SECRET = 'e2e-instructor-secret-0123456789abcdef0123';
 const SCENARIO = 'l1-osteoporotic-wedge';
 
-let dataDir = '';
-let port = 0;
-let server: ChildProcess | null = null;
-let serverLog = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const p = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  PORT: String(port),
-  KYPHOSIM_DATA_DIR: dataDir,
-  KYPHOSIM_LAB_SECRET: SECRET,
-});
-
-/** `npm run lab -- add-user` with the password on standard input (before the server starts: PGlite is one process's). */
-function addUser(username: string, role: string, displayName: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      'server/cli/lab.ts',
-      'add-user',
-      '--username',
-      username,
-      '--role',
-      role,
-      '--display-name',
-      displayName,
-      '--password-stdin',
-    ],
-    { input: `${PASSWORD}\n`, env: env(), stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-}
-
-async function startServer(): Promise<void> {
-  serverLog = '';
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => {
-    serverLog += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    serverLog += String(d);
-  });
-  server = child;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the lab server exited (${child.exitCode}):\n${serverLog}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the lab server did not answer within 180 s:\n${serverLog}`);
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
+const lab = new LabServerHarness('kyphosim-instructor-e2e-', 'e2e-instructor-secret-0123456789abcdef0123');
 
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'kyphosim-instructor-e2e-'));
-  port = await freePort();
-  addUser('ines', 'instructor', 'Dr Ines Instructor');
-  addUser('root', 'admin', 'Prof Root Admin');
-  await startServer();
+  await lab.setUp([
+    ['ines', 'instructor', 'Dr Ines Instructor'],
+    ['root', 'admin', 'Prof Root Admin'],
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await lab.tearDown();
 });
 
-async function open(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await expect(page.getByTestId('lab-panel')).toHaveAttribute('data-mode', 'lab', { timeout: 30_000 });
-  return page;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('lab-signin').click();
-  const dialog = page.getByTestId('signin-dialog');
-  await dialog.getByLabel('Username').fill(username);
-  await dialog.getByLabel('Password').fill(PASSWORD);
-  await dialog.getByLabel('Password').press('Enter');
-  await expect(dialog).toHaveCount(0);
-}
-
-async function joinCohort(page: Page, code: string, username: string, name: string): Promise<void> {
-  await page.getByTestId('lab-signin').click();
-  const dialog = page.getByTestId('signin-dialog');
-  await dialog.getByTestId('signin-tab-join').click();
-  await dialog.getByLabel('Join code').fill(code);
-  await dialog.getByLabel('Your name (as your instructor sees it)').fill(name);
-  await dialog.getByLabel('Username').fill(username);
-  await dialog.getByLabel('Password').fill(PASSWORD);
-  await dialog.getByLabel('Password').press('Enter');
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('lab-user')).toHaveText(name);
-}
-
-/** A call to the lab's API from a signed-in page (its cookie, and the CSRF token for a write). */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/session')).json();
-      const r = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      let json: unknown = text;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // CSV, zip: kept as text
-      }
-      return { status: r.status, json };
-    },
-    { method, path, body },
-  );
-}
+const open = (browser: Browser): Promise<Page> => openLabPage(browser, lab, { acceptDownloads: true });
 
 const golden = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`tests/fixtures/golden/${name}.json`, 'utf8')).attempt;
