@@ -2,7 +2,18 @@ import { TICKS_PER_S } from '../../sim/core/index';
 import type { Assignment } from './assignment';
 import { isOpen, type ReservationRow } from './reservation';
 
-export type ScenarioStatus = 'not-started' | 'in-progress' | 'submitted' | 'passed' | 'failed' | 'overdue';
+/**
+ * 'abandoned': every attempt so far was left (or closed for a restart) before it finished, none is
+ * open: the exam was started, so "not started" would hide from the instructor that it was.
+ */
+export type ScenarioStatus =
+  | 'not-started'
+  | 'in-progress'
+  | 'submitted'
+  | 'passed'
+  | 'failed'
+  | 'abandoned'
+  | 'overdue';
 
 /** One trainee's standing on one scenario of an assignment: the trainee view's and the dashboard's cell. */
 export interface ScenarioProgress {
@@ -97,6 +108,7 @@ export function assignmentProgress(
     else if (finished.length > 0)
       status = !revealed || best === null ? 'submitted' : passes(a.passMark, best) ? 'passed' : 'failed';
     else if (overdue) status = 'overdue';
+    else if (tries.length > 0) status = 'abandoned';
     return {
       scenarioId: s.scenarioId,
       status,

@@ -72,9 +72,14 @@ export function dashboardRows(results: CohortResults, columns: readonly Dashboar
   });
 }
 
-/** Whether a cell needs the instructor's eye: failed, overdue, or a critical error in the best attempt. */
+/** Whether a cell needs the instructor's eye: failed, abandoned, overdue, or a critical error in the best attempt. */
 export function needsAttention(cell: ResultCell): boolean {
-  return cell.status === 'failed' || cell.status === 'overdue' || (cell.criticalErrors ?? 0) > 0;
+  return (
+    cell.status === 'failed' ||
+    cell.status === 'abandoned' ||
+    cell.status === 'overdue' ||
+    (cell.criticalErrors ?? 0) > 0
+  );
 }
 
 function matchesStatus(row: DashboardRow, status: StatusFilter): boolean {
@@ -118,6 +123,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
   submitted: 'submitted, not released',
   passed: 'passed',
   failed: 'failed',
+  abandoned: 'left before the end',
   overdue: 'overdue',
 };
 

@@ -10,6 +10,7 @@ export const STATUS_LABELS: Readonly<Record<AssignmentStatus, string>> = {
   submitted: 'submitted',
   passed: 'passed',
   failed: 'failed',
+  abandoned: 'abandoned',
   overdue: 'overdue',
 };
 

@@ -21,7 +21,15 @@ export const MAX_TRAINEE_ASSIGNMENTS = 500;
 export const MAX_ASSIGNMENT_SCENARIOS = 12;
 
 /** A scenario's standing for the trainee, as the contract lists them. */
-export const ASSIGNMENT_STATUSES = ['not-started', 'in-progress', 'submitted', 'passed', 'failed', 'overdue'] as const;
+export const ASSIGNMENT_STATUSES = [
+  'not-started',
+  'in-progress',
+  'submitted',
+  'passed',
+  'failed',
+  'abandoned',
+  'overdue',
+] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const assignmentScenarioSchema = z.object({

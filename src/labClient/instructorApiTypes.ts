@@ -97,7 +97,15 @@ export interface NewAssignment {
   readonly releaseScores?: 'immediately' | 'manually';
 }
 
-export const CELL_STATUSES = ['not-started', 'in-progress', 'submitted', 'passed', 'failed', 'overdue'] as const;
+export const CELL_STATUSES = [
+  'not-started',
+  'in-progress',
+  'submitted',
+  'passed',
+  'failed',
+  'abandoned',
+  'overdue',
+] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
 export const resultCellSchema = z.object({

@@ -49,15 +49,16 @@ const statusOf = (a: Assignment, rows: ReservationRow[], revealed = true) =>
   assignmentProgress(a, rows, 0, NOW, revealed).scenarios[0];
 
 describe('assignmentProgress: a scenario status', () => {
-  it('not-started, then in-progress while one is open (uploaded or not), overdue past the due date', () => {
+  it('not-started, then in-progress while one is open (uploaded or not), abandoned when every one was left, overdue past the due date', () => {
     expect(statusOf(assignment(), []).status).toBe('not-started');
     expect(statusOf(assignment(), [reservation({ status: null, scoring: null })]).status).toBe('in-progress');
     expect(statusOf(assignment(), [reservation({ status: 'in-progress' })]).status).toBe('in-progress');
     const past = assignment({ dueAt: '2026-12-01T00:00:00.000Z' });
     expect(statusOf(past, []).status).toBe('overdue');
     expect(statusOf(past, [reservation({ status: 'abandoned' })]).status).toBe('overdue');
-    // A reservation a restart closed is no longer open.
-    expect(statusOf(assignment(), [reservation({ status: null, closed_at: NOW })]).status).toBe('not-started');
+    // A reservation a restart closed is no longer open: it was started and left, not "not started".
+    expect(statusOf(assignment(), [reservation({ status: null, closed_at: NOW })]).status).toBe('abandoned');
+    expect(statusOf(assignment(), [reservation({ status: 'abandoned' })]).status).toBe('abandoned');
   });
 
   it('submitted until revealed, with every total hidden; then passed or failed from the best', () => {

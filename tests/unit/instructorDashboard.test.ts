@@ -97,6 +97,7 @@ describe('the cohort dashboard', () => {
       'submitted',
       'passed',
       'failed',
+      'abandoned',
       'overdue',
       'excused',
     ]);
