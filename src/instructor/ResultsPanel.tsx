@@ -256,7 +256,7 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
             onChange={(e) => setView((v) => ({ ...v, status: e.target.value }))}
           >
             <option value="any">any</option>
-            <option value="attention">needs attention (failed, overdue, critical error)</option>
+            <option value="attention">needs attention (failed, abandoned, overdue, critical error)</option>
             {(results ? statusOptions(results) : []).map((s) => (
               <option key={s} value={s}>
                 {statusWords(s)}

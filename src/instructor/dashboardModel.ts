@@ -23,7 +23,7 @@ export interface DashboardRow {
 
 export type SortKey = 'trainee' | 'score';
 export type SortDirection = 'ascending' | 'descending';
-/** 'any', a cell status, or 'attention' (failed, overdue, or with a critical error). */
+/** 'any', a cell status, or 'attention' (failed, abandoned, overdue, or with a critical error). */
 export type StatusFilter = 'any' | 'attention' | string;
 
 export interface DashboardView {
