@@ -12,23 +12,30 @@ import { type AssignedAttempt, AssignmentsPanel } from './lab/AssignmentsPanel';
 import { SubmittedScreen } from './lab/SubmittedScreen';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
+import { watchedAttemptOf } from './live/watchAddress';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
 const ProcedureScreen = lazy(() => import('./procedure/ProcedureScreen'));
 const ReviewedDebrief = lazy(() => import('./debrief/ReviewedDebrief'));
 const HistoryScreen = lazy(() => import('./history/HistoryScreen'));
+const LiveAttemptScreen = lazy(() => import('./live/LiveAttemptScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
   | { readonly kind: 'submitted' }
   | { readonly kind: 'procedure'; readonly start: CaseStart; readonly record: RecordMeta; readonly resumed?: Session }
   | { readonly kind: 'debrief'; readonly attempt: FinishedAttempt }
-  | { readonly kind: 'history' };
+  | { readonly kind: 'history' }
+  | { readonly kind: 'live'; readonly attemptId: string };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
+  const [screen, setScreen] = useState<Screen>(() => {
+    // An instructor's link to watch an attempt live (?watch=<attempt id>) opens the live viewer.
+    const watched = watchedAttemptOf(window.location.search);
+    return watched ? { kind: 'live', attemptId: watched } : { kind: 'menu' };
+  });
   const [menu, setMenu] = useState<MenuState>(() => {
     const { seed, refusedText } = initialSeed();
     return { selected: 0, mode: 'practice', seed, seedText: refusedText };
@@ -111,6 +118,7 @@ export function App() {
           />
         )}
         {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
+        {screen.kind === 'live' && <LiveAttemptScreen attemptId={screen.attemptId} onClose={toMenu} />}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
         {screen.kind === 'history' && (
           <HistoryScreen
