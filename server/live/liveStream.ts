@@ -1,6 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Queryable } from '../db/db';
-import { CSP_HEADER } from '../../src/security/csp';
 import type { LiveSlot } from './liveLimits';
 
 /** How often a stream asks the database for the attempt's revision: the station's autosave lands within this. */
@@ -23,6 +22,8 @@ function event(name: string, data: string): string {
 export interface LiveStreamOptions {
   readonly pollMs?: number;
   readonly heartbeatMs?: number;
+  /** Headers sent with the stream's own (the security headers every answer of the server carries). */
+  readonly headers?: Readonly<Record<string, string | number | readonly string[] | undefined>>;
 }
 
 /**
@@ -60,14 +61,12 @@ export function streamAttempt(
   opened.add(close);
   res.on('close', close);
   res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Accel-Buffering': 'no',
-    Connection: 'keep-alive',
-    'Content-Security-Policy': CSP_HEADER,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
+    ...(options.headers as OutgoingHttpHeaders | undefined),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    // A proxy such as nginx would otherwise buffer the stream until it closes.
+    'x-accel-buffering': 'no',
+    connection: 'keep-alive',
   });
   // Tell a reconnecting EventSource to wait a little: a reconnect replays the attempt from its start.
   res.write('retry: 3000\n\n');

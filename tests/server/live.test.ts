@@ -35,6 +35,10 @@ describe('GET /api/attempts/:id/live', () => {
     try {
       expect(live.status).toBe(200);
       expect(live.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      // The security headers every answer carries, though the stream writes its own response.
+      expect(live.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+      expect(live.headers.get('x-frame-options')).toBe('DENY');
+      expect(live.headers.get('cache-control')).toBe('no-store');
       const first = await live.next();
       expect(first.event).toBe('attempt');
       expect(first.data).toEqual({ ...attemptFile(1), trainee: { id: lab.trainee.user?.id, name: 'trainee-a' } });

@@ -5,6 +5,7 @@ import { afterParam, messageBody, messagesAfter, sendMessage } from '../../live/
 import { LiveLimits } from '../../live/liveLimits';
 import { type LiveStreamOptions, streamAttempt } from '../../live/liveStream';
 import { parseBody } from '../parseBody';
+import { securityHeaders } from '../securityHeaders';
 import { requireRole, requireUser } from '../requestAuth';
 
 /**
@@ -27,9 +28,12 @@ export function liveRoutes(
     const watcher = requireRole(req, 'instructor', 'admin');
     const attempt = await readableAttempt(db, watcher, req.params.id);
     const slot = limits.acquire(watcher.id);
+    // The headers every answer gets (its onSend hook does not run for a hijacked reply), sent with the stream's own.
+    securityHeaders(req, reply, null, () => undefined);
+    const headers = reply.getHeaders();
     // From here the stream writes the response itself; Fastify's reply is done with.
     reply.hijack();
-    streamAttempt(db, reply.raw, attempt.id, slot, opened, options);
+    streamAttempt(db, reply.raw, attempt.id, slot, opened, { ...options, headers });
   });
 
   app.post<{ Params: { id: string } }>('/api/attempts/:id/messages', async (req, reply) => {
