@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabServer } from '../../server/labServer';
 import { LiveLimits, MAX_LIVE_STREAMS_PER_USER } from '../../server/live/liveLimits';
 import { MAX_NOTE_LENGTH } from '../../server/live/attemptMessages';
+import { streamAttempt } from '../../server/live/liveStream';
+import type { Queryable } from '../../server/db/db';
 import { modeFile } from './assignmentHelpers';
 import { attemptFile, Client, type Lab, makeLab, startTestServer, upload } from './labTestServer';
 import { type LiveReader, openLive } from './liveStreamReader';
@@ -121,6 +125,54 @@ describe('GET /api/attempts/:id/live', () => {
       if (again) open.push(again);
     } finally {
       for (const live of open) live.close();
+    }
+  });
+
+  it(
+    'a server shutting down ends its open streams (they would hold the shutdown up)',
+    async () => {
+      const other = await startTestServer({ scoringWorkers: 0 });
+      const otherLab = await makeLab(other);
+      const id = randomUUID();
+      expect((await otherLab.trainee.request('PUT', `/api/attempts/${id}`, upload(attemptFile(1)))).status).toBe(200);
+      const live = await openLive(otherLab.instructor, id);
+      expect((await live.next()).event).toBe('attempt');
+      await other.close();
+      expect(await live.ended()).toBe(true);
+    },
+    HOOK_TIMEOUT_MS,
+  );
+
+  it('heartbeat comments keep an idle stream open; a hang-up stops the polling and frees the place', async () => {
+    const id = await practiceAttempt(1);
+    let queries = 0;
+    const counting: Queryable = {
+      query: (sql, params) => {
+        queries += 1;
+        return server.db.query(sql, params);
+      },
+      exec: (sql) => server.db.exec(sql),
+    };
+    const limits = new LiveLimits(1, 1);
+    const http = createHttpServer((_req, res) =>
+      streamAttempt(counting, res, id, limits.acquire('watcher'), new Set(), { pollMs: 20, heartbeatMs: 50 }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const abort = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`, { signal: abort.signal });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      let text = '';
+      while (!text.includes(': heartbeat')) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toMatch(/^retry: 3000\n\nevent: attempt\n/);
+      expect(limits.open).toBe(1);
+      abort.abort();
+      await expect.poll(() => limits.open).toBe(0);
+      const after = queries;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(queries).toBe(after);
+    } finally {
+      http.close();
     }
   });
 
