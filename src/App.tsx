@@ -118,7 +118,16 @@ export function App() {
           />
         )}
         {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
-        {screen.kind === 'live' && <LiveAttemptScreen attemptId={screen.attemptId} onClose={toMenu} />}
+        {screen.kind === 'live' && (
+          <LiveAttemptScreen
+            attemptId={screen.attemptId}
+            onClose={() => {
+              // Leave the ?watch= address too, so a reload shows the menu, not the viewer again.
+              window.history.replaceState(null, '', window.location.pathname);
+              toMenu();
+            }}
+          />
+        )}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
         {screen.kind === 'history' && (
           <HistoryScreen

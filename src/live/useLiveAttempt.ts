@@ -121,7 +121,7 @@ export function useLiveAttempt(attemptId: string): LiveView {
       // CLOSED: the server refused the stream (no access, too many open); otherwise the browser reconnects.
       if (source.readyState === EventSource.CLOSED && !received)
         fail(
-          'The lab server refused the live stream: the attempt is not one you may watch, or you watch too many at once.',
+          'The lab server refused the live stream: sign in as the instructor of this trainee (on the menu), or close another live view if you watch many at once.',
         );
     });
     return () => {
