@@ -5,7 +5,8 @@
  * Layers, top to bottom:
  *   src/App.tsx, src/main.tsx                    the app shell: picks the screen
  *   src/<feature>/  menu procedure debrief       what a user does; features never import each other
- *                   history lab editor           (the shell hands data between them)
+ *                   history lab editor live      (the shell hands data between them; live shows the
+ *                                                procedure's own monitors and panels)
  *                   instructor
  *   src/<service>/  replay render record         browser services the features use
  *                   keyboard scenarios settings labClient
@@ -15,7 +16,7 @@
  *   server/ (beside src/)                        the lab server: sim/ through its public face, levels/, and of
  *                                                the app only src/security/csp.ts and src/attempt/attemptReview.ts
  */
-const FEATURES = '(menu|procedure|debrief|history|lab|editor|instructor)';
+const FEATURES = '(menu|procedure|debrief|history|lab|editor|instructor|live)';
 const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient)';
 const SHELL = '^src/(App|main)\\.tsx?$';
 
@@ -77,8 +78,16 @@ module.exports = {
       name: 'features-stay-apart',
       severity: 'error',
       comment: 'A feature never imports another feature: the shell hands data between them.',
-      from: { path: `^src/${FEATURES}/` },
+      from: { path: `^src/${FEATURES}/`, pathNot: '^src/live/' },
       to: { path: `^src/${FEATURES}/`, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'live-viewer-shows-the-procedure-panels',
+      severity: 'error',
+      comment:
+        "The live viewer shows an instructor exactly the trainee's monitors and panels: it may use the procedure's panels and snapshot store, and no other part of another feature.",
+      from: { path: '^src/live/' },
+      to: { path: `^src/${FEATURES}/`, pathNot: ['^src/live/', '^src/procedure/(panels|loop|input)/'] },
     },
     {
       name: 'services-never-import-features',

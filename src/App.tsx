@@ -12,6 +12,7 @@ import { type AssignedAttempt, AssignmentsPanel } from './lab/AssignmentsPanel';
 import { SubmittedScreen } from './lab/SubmittedScreen';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
+import { watchedAttemptOf } from './live/watchAddress';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
@@ -28,6 +29,7 @@ interface Compared {
   readonly attempt: FinishedAttempt;
   readonly label: string;
 }
+const LiveAttemptScreen = lazy(() => import('./live/LiveAttemptScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
@@ -40,11 +42,16 @@ type Screen =
       readonly kind: 'lab-debrief';
       readonly attempt: FinishedAttempt & { readonly lab: NonNullable<FinishedAttempt['lab']> };
     }
-  | { readonly kind: 'compare'; readonly first: Compared; readonly second: Compared };
+  | { readonly kind: 'compare'; readonly first: Compared; readonly second: Compared }
+  | { readonly kind: 'live'; readonly attemptId: string };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
+  const [screen, setScreen] = useState<Screen>(() => {
+    // An instructor's link to watch an attempt live (?watch=<attempt id>) opens the live viewer.
+    const watched = watchedAttemptOf(window.location.search);
+    return watched ? { kind: 'live', attemptId: watched } : { kind: 'menu' };
+  });
   const [menu, setMenu] = useState<MenuState>(() => {
     const { seed, refusedText } = initialSeed();
     return { selected: 0, mode: 'practice', seed, seedText: refusedText };
@@ -132,6 +139,16 @@ export function App() {
           />
         )}
         {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
+        {screen.kind === 'live' && (
+          <LiveAttemptScreen
+            attemptId={screen.attemptId}
+            onClose={() => {
+              // Leave the ?watch= address too, so a reload shows the menu, not the viewer again.
+              window.history.replaceState(null, '', window.location.pathname);
+              toMenu();
+            }}
+          />
+        )}
         {screen.kind === 'debrief' && <ReviewedDebrief attempt={screen.attempt} onMenu={toMenu} />}
         {screen.kind === 'history' && (
           <HistoryScreen

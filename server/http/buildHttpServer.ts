@@ -12,6 +12,7 @@ import { cohortResultsRoutes } from './routes/cohortResultsRoutes';
 import { cohortRoutes } from './routes/cohortRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { joinRoutes } from './routes/joinRoutes';
+import { liveRoutes } from './routes/liveRoutes';
 import { ratingRoutes } from './routes/ratingRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { userDataRoutes } from './routes/userDataRoutes';
@@ -59,6 +60,7 @@ export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInst
   cohortResultsRoutes(app, deps);
   ratingRoutes(app, deps.db);
   userDataRoutes(app, deps);
+  liveRoutes(app, deps.db);
   await serveApp(app, deps.distDir);
   return app;
 }

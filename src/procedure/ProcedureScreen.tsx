@@ -37,6 +37,8 @@ import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
 import { uploadsSummary } from '../labClient/uploadsSummary';
 import { UploadsWaiting } from '../ui/UploadsWaiting';
+import { useStationMessages } from '../labClient/stationMessages';
+import { InstructorMessages, PAUSED_REASON } from './panels/InstructorMessages';
 import './procedure.css';
 
 interface Props {
@@ -80,7 +82,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const refused = record ? lab.uploads.refused.find((e) => e.attemptId === record.id)?.refused : undefined;
   const speedRef = useRef(1);
   const [speed, setSpeed] = useState(1);
-  const getSpeed = useCallback(() => speedRef.current, []);
+  // An instructor watching live may pause a practice attempt: the clock stands still (speed 0) until they resume.
+  const watched = useStationMessages(lab.user?.role === 'trainee' && record?.traineeId ? record.id : null);
+  const pausedRef = useRef(false);
+  const getSpeed = useCallback(() => (pausedRef.current ? 0 : speedRef.current), []);
+  const heldReason = useCallback(() => (pausedRef.current ? PAUSED_REASON : null), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settings = useSettings();
   // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
@@ -102,7 +108,14 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     }
   }, []);
 
-  const controls = useProcedureControls(session, store, onUi);
+  const controls = useProcedureControls(session, store, onUi, heldReason);
+  const paused = watched.pausedBy !== null;
+  const { setPedal: releasePedal } = controls;
+  useEffect(() => {
+    // The beam goes off before the hold, so a pedal held at the pause cannot keep exposing.
+    if (paused) releasePedal(false);
+    pausedRef.current = paused;
+  }, [paused, releasePedal]);
   useGameLoop(session, store, getSpeed);
   const snap = useSimSnapshot(store);
 
@@ -193,7 +206,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
           <span className="badge">seed {session.seed}</span>
         </div>
-        <SimClock timeS={snap.timeS} speed={speed} />
+        <SimClock timeS={snap.timeS} speed={paused ? 0 : speed} />
         <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
@@ -284,6 +297,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         </div>
       </footer>
 
+      <InstructorMessages messages={watched} />
       {takenOver && <TakenOverDialog onLeave={onAbort} />}
       {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
     </div>

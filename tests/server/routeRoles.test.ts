@@ -14,6 +14,7 @@ import {
 } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
 import { assign, assignmentBody, start } from './assignmentHelpers';
+import { openLive } from './liveStreamReader';
 
 /**
  * Every route against every role, by real HTTP: the status each must get (api.md). "other" is the
@@ -189,6 +190,28 @@ const CASES: RouteCase[] = [
         ratings: { useOfImaging: 3 },
       }),
     expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    // The stream stays open: the first event is read (the attempt), then the client hangs up.
+    route: "GET /api/attempts/:id/live (trainee A's)",
+    call: async (c) => {
+      const live = await openLive(c, attemptId);
+      if (live.status !== 200) return { status: live.status, body: live.body, headers: live.headers };
+      const first = await live.next();
+      live.close();
+      return { status: first.event === 'attempt' ? 200 : 500, body: first, headers: live.headers };
+    },
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "POST /api/attempts/:id/messages (trainee A's practice attempt)",
+    call: (c) => c.request('POST', `/api/attempts/${attemptId}/messages`, { kind: 'note', text: 'Well done.' }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 201, otherInstructor: 403, admin: 201 },
+  },
+  {
+    route: "GET /api/attempts/:id/messages (trainee A's)",
+    call: (c) => c.request('GET', `/api/attempts/${attemptId}/messages?after=0`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
   },
   {
     route: "GET /api/users/:id/export (trainee A's)",

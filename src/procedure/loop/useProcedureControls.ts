@@ -39,6 +39,8 @@ export function useProcedureControls(
   session: Session,
   store: SnapshotStore,
   onUi: (effect: UiEffect) => void,
+  /** Why no command may act now (the instructor paused the attempt), or null. Switching the beam off always may. */
+  heldReason: () => string | null = () => null,
 ): ProcedureControls {
   const [entry, setEntry] = useState<EntryDraft>({ side: 'left', lateralMm: 0, cranialMm: 0 });
   const entryRef = useRef(entry);
@@ -48,6 +50,8 @@ export function useProcedureControls(
   const closed = useRef(false);
   const onUiRef = useRef(onUi);
   onUiRef.current = onUi;
+  const heldRef = useRef(heldReason);
+  heldRef.current = heldReason;
 
   const report = useCallback((text: string, kind: Status['kind']) => {
     statusId.current += 1;
@@ -57,6 +61,8 @@ export function useProcedureControls(
   const dispatch = useCallback(
     (command: Command): DispatchResult => {
       if (closed.current) return { accepted: false, reason: 'The attempt is over.' };
+      const held = command.type === 'fluoro.expose' && !command.on ? null : heldRef.current();
+      if (held) return { accepted: false, reason: held };
       const result = session.dispatch(command);
       store.push(session.snapshot());
       store.publishNow();
