@@ -29,6 +29,8 @@ export interface ScenarioProgress {
   readonly timeSeconds: number | null;
   readonly bestAttemptId: string | null;
   readonly latestAttemptId: string | null;
+  /** The attempt open now (uploaded at least once), which an instructor can watch live; else null. */
+  readonly openAttemptId: string | null;
   readonly abandoned: number;
 }
 
@@ -120,6 +122,7 @@ export function assignmentProgress(
       timeSeconds: latest?.end_tick != null ? latest.end_tick / TICKS_PER_S : null,
       bestAttemptId: best?.attempt_id ?? null,
       latestAttemptId: latest?.attempt_id ?? null,
+      openAttemptId: tries.find((r) => isOpen(r) && r.status !== null)?.attempt_id ?? null,
       abandoned: tries.filter((r) => r.status === 'abandoned').length,
     };
   });

@@ -187,6 +187,17 @@ export function ResultsPanel({ cohorts, cohortId, onCohort, onOpen, onCompare }:
         <div className="cell-status">{s.status}</div>
         <div className="cell-details muted">{s.details.join(' · ')}</div>
         <div className="cell-actions">
+          {cell.openAttemptId && (
+            // The live viewer is the shell's screen for ?watch=<attempt id> (features do not import each other).
+            <a
+              className="small button-link"
+              data-testid="watch-live"
+              href={`?watch=${encodeURIComponent(cell.openAttemptId)}`}
+              aria-label={`Watch the attempt of ${what} live`}
+            >
+              Watch live
+            </a>
+          )}
           {cell.bestAttemptId && (
             <button
               type="button"

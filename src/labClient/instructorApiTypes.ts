@@ -122,6 +122,8 @@ export const resultCellSchema = z.object({
   timeSeconds: z.number().min(0).max(1e7).nullable(),
   bestAttemptId: id.nullable(),
   latestAttemptId: id.nullable(),
+  /** The attempt open now, to watch live (absent from servers without the live routes). */
+  openAttemptId: id.nullable().optional(),
   abandoned: z.number().int().min(0).max(100_000),
 });
 export type ResultCell = z.infer<typeof resultCellSchema>;

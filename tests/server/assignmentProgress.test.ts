@@ -53,6 +53,11 @@ describe('assignmentProgress: a scenario status', () => {
     expect(statusOf(assignment(), []).status).toBe('not-started');
     expect(statusOf(assignment(), [reservation({ status: null, scoring: null })]).status).toBe('in-progress');
     expect(statusOf(assignment(), [reservation({ status: 'in-progress' })]).status).toBe('in-progress');
+    // The open attempt an instructor can watch live: uploaded at least once (a bare reservation has nothing to show).
+    const open = reservation({ status: 'in-progress' });
+    expect(statusOf(assignment(), [open]).openAttemptId).toBe(open.attempt_id);
+    expect(statusOf(assignment(), [reservation({ status: null, scoring: null })]).openAttemptId).toBeNull();
+    expect(statusOf(assignment(), [reservation()]).openAttemptId).toBeNull();
     const past = assignment({ dueAt: '2026-12-01T00:00:00.000Z' });
     expect(statusOf(past, []).status).toBe('overdue');
     expect(statusOf(past, [reservation({ status: 'abandoned' })]).status).toBe('overdue');
