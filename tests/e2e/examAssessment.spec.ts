@@ -124,6 +124,13 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   await expect(ben.getByTestId('checklist-history')).toHaveAttribute('data-done', 'true');
   await ben.getByRole('button', { name: 'Menu' }).click();
   await expect(ben.getByTestId('lab-panel')).toBeVisible();
+  // The abandon reaches the server through the station's upload queue; the list then says so.
+  await expect
+    .poll(async () => (await api(ben, 'GET', `/api/assignments/${examId}`)).json.mine.scenarios[0].status, {
+      timeout: 60_000,
+    })
+    .toBe('abandoned');
+  await ben.reload();
   await expect(benRow).toHaveAttribute('data-status', 'abandoned', { timeout: 30_000 });
   await expect(benRow).toContainText('1 of 1 attempt');
 
