@@ -1,10 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { LabServerHarness, labApi as api, openLabPage, PASSWORD, signIn } from './labServerHarness';
 import { monitorGrey, nextPhase, phaseHeader, SHOTS_DIR } from './playHelpers';
 
 /**
@@ -17,126 +12,21 @@ import { monitorGrey, nextPhase, phaseHeader, SHOTS_DIR } from './playHelpers';
  * test-results/watch-live-*.png.
  */
 
-const PASSWORD = 'correct-horse-battery-staple';
-const SECRET = 'e2e-lab-secret-0123456789abcdef0123456789';
-
-let dataDir = '';
-let port = 0;
-let server: ChildProcess | null = null;
-let serverLog = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const p = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  PORT: String(port),
-  KYPHOSIM_DATA_DIR: dataDir,
-  KYPHOSIM_LAB_SECRET: SECRET,
-});
-
-/** `npm run lab -- add-user` with the password on standard input (before the server starts: PGlite is one process's). */
-function addUser(username: string, role: string, displayName: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      'server/cli/lab.ts',
-      'add-user',
-      '--username',
-      username,
-      '--role',
-      role,
-      '--display-name',
-      displayName,
-      '--password-stdin',
-    ],
-    { input: `${PASSWORD}\n`, env: env(), stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-}
-
-async function startServer(): Promise<void> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => {
-    serverLog += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    serverLog += String(d);
-  });
-  server = child;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the lab server exited (${child.exitCode}):\n${serverLog}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the lab server did not answer within 180 s:\n${serverLog}`);
-}
+const lab = new LabServerHarness('kyphosim-watch-e2e-', 'e2e-lab-secret-0123456789abcdef0123456789');
 
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'kyphosim-watch-e2e-'));
-  port = await freePort();
-  addUser('ines', 'instructor', 'Ines Instructor');
-  await startServer();
+  await lab.setUp([['ines', 'instructor', 'Ines Instructor']]);
 });
 
 test.afterAll(async () => {
-  const child = server;
-  server = null;
-  if (child && child.exitCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await lab.tearDown();
 });
 
 async function open(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`http://127.0.0.1:${port}${path}`);
-  await expect(page.getByTestId('lab-panel')).toHaveAttribute('data-mode', 'lab', { timeout: 30_000 });
-  await page.getByTestId('lab-signin').click();
-  const dialog = page.getByTestId('signin-dialog');
-  await dialog.getByLabel('Username').fill(username);
-  await dialog.getByLabel('Password').fill(PASSWORD);
-  await dialog.getByLabel('Password').press('Enter');
-  await expect(dialog).toHaveCount(0);
+  const page = await openLabPage(browser, lab, { path });
+  await signIn(page, username);
   return page;
-}
-
-/** A call to the lab's API from a signed-in page (its cookie, and the CSRF token for a write). */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/session')).json();
-      const r = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, json: r.status === 204 ? null : await r.json() };
-    },
-    { method, path, body },
-  );
 }
 
 /** Tick a checklist item with its number key until it shows done. */
@@ -183,7 +73,7 @@ test('an instructor watches a station live, sends a note, pauses and resumes a p
     .toBe(1);
   const attempt = (await api(instructor, 'GET', '/api/attempts')).json.attempts[0];
   expect(attempt).toMatchObject({ status: 'in-progress', mode: 'practice', seed: 42 });
-  await instructor.goto(`http://127.0.0.1:${port}/?watch=${attempt.id}`);
+  await instructor.goto(`${lab.url}/?watch=${attempt.id}`);
   const viewer = instructor.getByTestId('live-screen');
   await expect(viewer).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await expect(viewer).toContainText('Watching Tom Trainee');
