@@ -100,6 +100,7 @@ describe('GET /api/cohorts/:id/results', () => {
       timeSeconds: finishedFile.endTick / TICKS_PER_S,
       bestAttemptId: finishedId,
       latestAttemptId: finishedId,
+      openAttemptId: null,
       abandoned: 1,
     });
     expect(cell(evil.user?.id as string)).toMatchObject({ status: 'in-progress', attemptsUsed: 1, bestTotal: null });
