@@ -26,6 +26,9 @@ export interface AttemptResultRow {
   score_passed: boolean | null;
   critical_errors: number | null;
   station: string | null;
+  /** Each rater's total (the instructors' ratings of the attempt), oldest first: "name: total; ...", and the totals alone. */
+  rater_totals: string | null;
+  rater_totals_anonymous: string | null;
 }
 
 /** The most rows one export holds: years of a large cohort; past it the export is cut, oldest kept. */
@@ -45,7 +48,12 @@ export function loadAttemptResults(
        r.assignment_id, g.title AS assignment_title, g.pass_mark, COALESCE(a.scenario_id, r.scenario_id) AS scenario_id,
        COALESCE(a.scenario_version, s.scenario_version) AS scenario_version, COALESCE(a.mode, g.mode) AS mode,
        a.status, r.closed_at, a.started_at, a.ended_at, a.scoring, a.score_total, a.score_passed, a.critical_errors,
-       COALESCE(a.station, r.station) AS station
+       COALESCE(a.station, r.station) AS station,
+       (SELECT string_agg(ru.display_name || ': ' || rt.total::text, '; ' ORDER BY rt.rated_at, rt.rater_id)
+          FROM ratings rt JOIN users ru ON ru.id = rt.rater_id
+          WHERE rt.attempt_id = a.id AND rt.total IS NOT NULL) AS rater_totals,
+       (SELECT string_agg(rt.total::text, '; ' ORDER BY rt.rated_at, rt.rater_id)
+          FROM ratings rt WHERE rt.attempt_id = a.id AND rt.total IS NOT NULL) AS rater_totals_anonymous
      FROM (attempts a FULL JOIN assignment_attempts r ON r.attempt_id = a.id)
        JOIN users u ON u.id = COALESCE(a.trainee_id, r.trainee_id)
        LEFT JOIN assignments g ON g.id = r.assignment_id
@@ -82,8 +90,16 @@ function commonCells(r: AttemptResultRow): CsvValue[] {
 /** results.csv: one row per attempt, with names, stations and assignment titles (for the instructor). */
 export function resultsCsv(rows: readonly AttemptResultRow[]): string {
   return toCsv(
-    ['trainee', 'username', 'assignment', ...COMMON, 'station', 'attempt id'],
-    rows.map((r) => [r.display_name, r.username, r.assignment_title, ...commonCells(r), r.station, r.attempt_id]),
+    ['trainee', 'username', 'assignment', ...COMMON, 'rater totals', 'station', 'attempt id'],
+    rows.map((r) => [
+      r.display_name,
+      r.username,
+      r.assignment_title,
+      ...commonCells(r),
+      r.rater_totals,
+      r.station,
+      r.attempt_id,
+    ]),
   );
 }
 
@@ -93,10 +109,10 @@ export function resultsCsv(rows: readonly AttemptResultRow[]): string {
  */
 export function researchCsv(key: LabKey, rows: readonly AttemptResultRow[]): string {
   return toCsv(
-    ['trainee', 'username', 'assignment', ...COMMON, 'attempt id'],
+    ['trainee', 'username', 'assignment', ...COMMON, 'rater totals', 'attempt id'],
     rows.map((r) => {
       const p = pseudonym(key, r.trainee_id);
-      return [p, p, r.assignment_id, ...commonCells(r), r.attempt_id];
+      return [p, p, r.assignment_id, ...commonCells(r), r.rater_totals_anonymous, r.attempt_id];
     }),
   );
 }

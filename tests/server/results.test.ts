@@ -116,7 +116,13 @@ describe('GET /api/cohorts/:id/results', () => {
 });
 
 describe('GET /api/cohorts/:id/results.csv', () => {
-  it('one row per attempt, free practice included, every cell a spreadsheet would run escaped', async () => {
+  it("one row per attempt, free practice included, the raters' totals, every cell a spreadsheet would run escaped", async () => {
+    const rated = await lab.instructor.request('PUT', `/api/attempts/${finishedId}/ratings/mine`, {
+      plus: '=HYPERLINK("x")',
+      delta: '',
+      ratings: { useOfImaging: 4, respectForTissue: 3 },
+    });
+    expect(rated.status).toBe(200);
     const r = await lab.instructor.request('GET', `/api/cohorts/${lab.cohortId}/results.csv`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -134,10 +140,13 @@ describe('GET /api/cohorts/:id/results.csv', () => {
       'total',
       'passed',
       'critical errors',
+      'rater totals',
       'station',
       'attempt id',
     ]);
-    const byId = new Map(rows.map((row) => [row[13], row]));
+    const byId = new Map(rows.map((row) => [row[14], row]));
+    expect(byId.get(finishedId)?.[12]).toBe(`${lab.instructor.user?.displayName}: 7`);
+    expect(byId.get(abandonedId)?.[12]).toBe('');
     expect(rows).toHaveLength(4);
     expect(byId.get(finishedId)?.slice(0, 12)).toEqual([
       'trainee-a',
@@ -158,7 +167,7 @@ describe('GET /api/cohorts/:id/results.csv', () => {
     const evilRow = byId.get(evilId) as string[];
     expect(evilRow[0]).toBe(`'${EVIL_NAME}`);
     expect(evilRow[6]).toBe('in-progress');
-    expect(evilRow[12]).toBe("'@SUM(1)");
+    expect(evilRow[13]).toBe("'@SUM(1)");
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^ *[=+\-@\t\r]/);
   });
 });
@@ -177,6 +186,10 @@ describe('GET /api/cohorts/:id/research.csv', () => {
     expect(mine.every((row) => row[1] === expected)).toBe(true);
     expect(rows.find((row) => row[0] !== expected)?.[0]).toMatch(/^P-[0-9a-f]{10}$/);
     expect(mine.find((row) => row.at(-1) === finishedId)?.[2]).toBe(assignment.id);
+    // The raters' totals without the raters' names (the rating test above ran first: 4 + 3).
+    expect(header.at(-2)).toBe('rater totals');
+    expect(mine.find((row) => row.at(-1) === finishedId)?.at(-2)).toBe('7');
+    expect(text).not.toContain(String(lab.instructor.user?.displayName));
     const again = await lab.instructor.request('GET', `/api/cohorts/${lab.cohortId}/research.csv`);
     expect(again.body).toBe(text);
     expect((await lab.otherInstructor.request('GET', `/api/cohorts/${lab.cohortId}/research.csv`)).status).toBe(403);
