@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: 8 * 60_000,
   expect: { timeout: 20_000 },
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: origin,
     viewport: { width: 1600, height: 1000 },

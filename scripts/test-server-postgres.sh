@@ -39,4 +39,5 @@ trap stop EXIT
 "${as_pg[@]}" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q -c 'CREATE DATABASE kyphosim_test' postgres
 
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT: running tests/server"
-DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/kyphosim_test" npx vitest run tests/server
+KYPHOSIM_VITEST_JSON=test-results/vitest-postgres.json \
+  DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/kyphosim_test" npx vitest run tests/server
