@@ -75,6 +75,31 @@ export const patientSchema = z.strictObject({
   segmentation: z.enum(SEGMENTATION_VARIANTS).optional(),
 });
 
+/** How hard a case is, in the order the curriculum takes them (the menu lists beginner cases first). */
+export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** Most learning objectives one scenario may state (a case teaches a few things well). */
+export const MAX_OBJECTIVES = 8;
+
+/**
+ * What a case teaches and where it sits in the curriculum: the menu lists scenarios by `order`
+ * (beginner to advanced), shows the difficulty, and the case review shows the objectives. Optional
+ * in the format, so attempt files that embed a scenario written before the field existed still
+ * load; every scenario the app ships carries it (tests/unit/curriculum.test.ts).
+ */
+export const teachingSchema = z.strictObject({
+  difficulty: z.enum(DIFFICULTIES),
+  /** Place in the curriculum, 1 first; unique across the shipped library. */
+  order: z.number().int().min(1).max(10_000),
+  /** What the trainee should be able to do after this case, one sentence each. */
+  objectives: z
+    .array(plainText(MAX_TITLE_LENGTH * 2))
+    .min(1)
+    .max(MAX_OBJECTIVES),
+});
+export type Teaching = z.infer<typeof teachingSchema>;
+
 /** Cement delivery devices a scenario may name (sim/instruments/cementDelivery.ts has their data). */
 export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
 export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
@@ -93,6 +118,7 @@ export const scenarioSchema = z
     procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
     approach: z.enum(['unipedicular', 'bipedicular']),
     level: z.enum(LEVELS),
+    teaching: teachingSchema.optional(),
     patient: patientSchema,
     fracture: fractureSchema,
     equipment: z.strictObject({

@@ -118,11 +118,32 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
             >
               {s.ok ? (
                 <>
-                  <div className="menu-item-title">{s.scenario.title}</div>
+                  <div className="menu-item-title">
+                    {s.scenario.teaching && (
+                      <span
+                        className={`menu-difficulty ${s.scenario.teaching.difficulty}`}
+                        data-testid="scenario-difficulty"
+                      >
+                        {s.scenario.teaching.difficulty}
+                      </span>
+                    )}
+                    {s.scenario.title}
+                  </div>
                   <div className="menu-item-meta">
                     {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
                     {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
                   </div>
+                  {i === selected && s.scenario.teaching && (
+                    <ul
+                      className="menu-objectives"
+                      aria-label="What this case teaches"
+                      data-testid="scenario-objectives"
+                    >
+                      {s.scenario.teaching.objectives.map((o) => (
+                        <li key={o}>{o}</li>
+                      ))}
+                    </ul>
+                  )}
                 </>
               ) : (
                 <>

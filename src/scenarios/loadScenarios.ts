@@ -1,4 +1,5 @@
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { byCurriculum } from './curriculumOrder';
 
 /** One scenario file from levels/: either a valid scenario or the reason it is not. */
 export type ScenarioEntry =
@@ -9,6 +10,7 @@ export type ScenarioEntry =
  * Every levels/*.json, bundled at build time and validated with the schema (and its expert plan,
  * if it names one, must be in levels/plans/: the schema alone cannot see the plans). A malformed file
  * becomes an entry carrying the validation message, so the menu can show it instead of crashing.
+ * Listed in the curriculum's order (curriculumOrder.ts).
  */
 export function loadScenarios(): ScenarioEntry[] {
   const files = import.meta.glob<unknown>('../../levels/*.json', { eager: true, import: 'default' });
@@ -29,5 +31,5 @@ export function loadScenarios(): ScenarioEntry[] {
         return { ok: false, file, error: err instanceof Error ? err.message : String(err) };
       }
     })
-    .sort((a, b) => a.file.localeCompare(b.file));
+    .sort(byCurriculum);
 }

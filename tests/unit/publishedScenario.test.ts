@@ -10,7 +10,10 @@ import { GOLDEN_CASES, goldenPath, loadScenario } from './goldenFixtures';
 const published = [...new Set(GOLDEN_CASES.map((c) => c.scenario))].map(loadScenario);
 /** A failing attempt (a medial breach into the canal, critical error) and its file. */
 const failing = JSON.parse(readFileSync(goldenPath('medial-breach-kyphoplasty-l1-seed42'), 'utf8')).attempt;
-const publishedPass = loadScenario('levels/l1-osteoporotic-wedge.json').scoring.passScore;
+const publishedL1 = loadScenario('levels/l1-osteoporotic-wedge.json');
+const publishedPass = publishedL1.scoring.passScore;
+/** The L1 case's published version, as the messages name it (v2, v3, ...). */
+const V = `v${publishedL1.version ?? 1}`;
 
 /** The failing attempt relabelled as a pass: pass score edited in the embedded scenario, hash recomputed. */
 function relabelled() {
@@ -32,10 +35,10 @@ describe('attempts are checked against the published scenario of their id and ve
     const a = parseAttemptFile(relabelled()); // the hash alone cannot tell
     expect(() => checkPublishedScenario(a, published)).toThrow(AttemptError);
     expect(() => checkPublishedScenario(a, published)).toThrow(
-      `The embedded scenario differs from the published scenario l1-osteoporotic-wedge v2: scoring.passScore (published ${publishedPass}, in the file 10).`,
+      `The embedded scenario differs from the published scenario l1-osteoporotic-wedge ${V}: scoring.passScore (published ${publishedPass}, in the file 10).`,
     );
     expect(() => importAttempt(JSON.stringify(relabelled()), 'T', 'r', 0)).toThrow(
-      /differs from the published scenario l1-osteoporotic-wedge v2: scoring\.passScore/,
+      new RegExp(`differs from the published scenario l1-osteoporotic-wedge ${V}: scoring\\.passScore`),
     );
   });
 
@@ -43,17 +46,18 @@ describe('attempts are checked against the published scenario of their id and ve
     const handle = createReplayHandlers();
     await expect(
       handle({ id: 1, kind: 'import', text: JSON.stringify(relabelled()), trainee: 'T', recordId: 'r', nowMs: 0 }),
-    ).rejects.toThrow(/differs from the published scenario l1-osteoporotic-wedge v2/);
+    ).rejects.toThrow(`differs from the published scenario l1-osteoporotic-wedge ${V}`);
   });
 
   it('names a version this app does not publish, and a scenario it does not publish at all', () => {
-    const versioned = { ...failing.scenario, version: 3 };
+    const other = (publishedL1.version ?? 1) + 1;
+    const versioned = { ...failing.scenario, version: other };
     expect(() => checkPublishedScenario({ scenario: versioned }, published)).toThrow(
-      /made on scenario l1-osteoporotic-wedge v3, but this app publishes l1-osteoporotic-wedge v2/,
+      `made on scenario l1-osteoporotic-wedge v${other}, but this app publishes l1-osteoporotic-wedge ${V}`,
     );
     const unknown = { ...failing.scenario, id: 'my-own-case' };
     expect(() => checkPublishedScenario({ scenario: unknown }, published)).toThrow(
-      /"my-own-case" v2 is not one this app publishes/,
+      `"my-own-case" ${V} is not one this app publishes`,
     );
   });
 
