@@ -143,6 +143,64 @@ export function scenarioProfiles(): ScenarioProfile[] {
       canalLeakPct: [0, 16],
       source: 'myeloma VP 28 %; metastases VP 57 %, canal 16 %, more with a posterior-wall defect (2012, 2022)',
     },
+    // The library's further cases, each by its own expert plan, against the figure of its kind.
+    {
+      id: 'T12-KP',
+      label: 't12-osteoporotic-wedge-kyphoplasty, textbook-kyphoplasty',
+      scenario: fixed(level('t12-osteoporotic-wedge-kyphoplasty')),
+      plan: plan('textbook-kyphoplasty'),
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
+    {
+      id: 'L2-KP-warm',
+      label: 'l2-wedge-warm-theatre (26 C), textbook-kyphoplasty',
+      scenario: fixed(level('l2-wedge-warm-theatre')),
+      plan: plan('textbook-kyphoplasty'),
+      // The expert waits for the working phase whatever the room: the warm room shortens the wait, not the dough.
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017), working-phase cement',
+    },
+    {
+      id: 'L3-KP-obese',
+      label: 'l3-osteoporotic-wedge-obese, textbook-kyphoplasty',
+      scenario: fixed(level('l3-osteoporotic-wedge-obese')),
+      plan: plan('textbook-kyphoplasty'),
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); habitus changes the access, not the body',
+    },
+    {
+      id: 'L1-KP-crush',
+      label: 'l1-steroid-crush-kyphoplasty (Genant 3, T -4.2), textbook-kyphoplasty',
+      scenario: fixed(level('l1-steroid-crush-kyphoplasty')),
+      plan: plan('textbook-kyphoplasty'),
+      // Severe compression and very low density raise the risk above the pooled ~18 % (by how much is
+      // not published for experts; the upper bound is widened, assumed).
+      anyLeakPct: [5, 40],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); severe fractures and low BMD leak more (widened, assumed)',
+    },
+    {
+      id: 'L4-KP-bi',
+      label: 'l4-biconcave-bipedicular, textbook-kyphoplasty-bipedicular',
+      scenario: fixed(level('l4-biconcave-bipedicular')),
+      plan: plan('textbook-kyphoplasty-bipedicular'),
+      anyLeakPct: [8, 35],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 %, bipedicular somewhat more than unipedicular (RR 0.65); 9 % bipedicular (Perez 2021)',
+    },
+    {
+      id: 'L3-VP-metastasis',
+      label: 'l3-lytic-metastasis-wall-defect, expert-vertebroplasty-wall-defect',
+      scenario: fixed(level('l3-lytic-metastasis-wall-defect')),
+      plan: plan('expert-vertebroplasty-wall-defect'),
+      anyLeakPct: [25, 70],
+      canalLeakPct: [0, 16],
+      source: 'metastases VP 57 %, canal 16 % of all operators, more with a posterior-wall defect (2012, 2022)',
+    },
   ];
 }
 
