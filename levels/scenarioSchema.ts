@@ -9,6 +9,7 @@ import {
   PLAIN_TEXT_PATTERN,
   SLUG_PATTERN,
 } from '../sim/core/bounds';
+import { DECLINE_REASONS } from '../sim/core/declineReasons';
 
 /**
  * The scenario file format: what an instructor authors. Validated with zod so that a
@@ -100,6 +101,28 @@ export const teachingSchema = z.strictObject({
 });
 export type Teaching = z.infer<typeof teachingSchema>;
 
+/**
+ * Whether the procedure is indicated: operate (the default: every scenario written before the
+ * field existed, whose files and content hashes stay as they were), or decline for one of the
+ * closed list of reasons (sim/core/declineReasons.ts), which the trainee must recognise at case
+ * review. Declining with that reason is the correct answer; operating is a critical error
+ * (sim/scoring/README.md, "Cases to decline").
+ */
+export const indicationSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('operate') }),
+  z.strictObject({
+    decision: z.literal('decline'),
+    /** The reason the case is written around: the expert's answer, and the one the debrief names. */
+    reason: z.enum(DECLINE_REASONS),
+    /**
+     * Other reasons the case's findings equally support (a healed fracture is also one whose pain
+     * comes from elsewhere): declining for one of them is marked as the right reason too.
+     */
+    alsoAccepted: z.array(z.enum(DECLINE_REASONS)).min(1).max(DECLINE_REASONS.length).optional(),
+  }),
+]);
+export type Indication = z.infer<typeof indicationSchema>;
+
 /** Cement delivery devices a scenario may name (sim/instruments/cementDelivery.ts has their data). */
 export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
 export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
@@ -121,6 +144,8 @@ export const scenarioSchema = z
     teaching: teachingSchema.optional(),
     patient: patientSchema,
     fracture: fractureSchema,
+    /** Absent: operate (indicationOf). */
+    indication: indicationSchema.optional(),
     equipment: z.strictObject({
       /** Trocar gauge (11-13 G lumbar; 15 G upper thoracic). */
       trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
@@ -204,6 +229,11 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 /** The scenario's published version (an absent version field is version 1). */
 export function scenarioVersion(scenario: Pick<Scenario, 'version'>): number {
   return scenario.version ?? 1;
+}
+
+/** The scenario's indication: as written, else operate (the scenarios written before the field existed). */
+export function indicationOf(scenario: Pick<Scenario, 'indication'>): Indication {
+  return scenario.indication ?? { decision: 'operate' };
 }
 
 /** The scenario's cement delivery device: as named, else bone fillers for kyphoplasty and a syringe for vertebroplasty. */

@@ -32,12 +32,12 @@ import {
   seedError,
   stripBom,
 } from './core/bounds';
-import { parseScenario } from '../levels/scenarioSchema';
+import { indicationOf, parseScenario } from '../levels/scenarioSchema';
 import { planSchema, type Plan } from './plan/planSchema';
 import { playPlan } from './plan/runPlan';
 import {
   domainSeparation,
-  planFits,
+  referencePlanFits,
   playReference,
   scoreReference,
   summarise,
@@ -108,6 +108,8 @@ function outcome(session: Session, full: boolean): unknown {
       passScore: report.passScore,
       domains: Object.fromEntries(report.domains.map((d) => [d.id, d.score])),
       criticalErrors: report.criticalErrors,
+      // The decision against the case's indication, when the report has one (a case to decline, or a decline).
+      ...(report.decision ? { decision: report.decision } : {}),
     },
     metrics: report.metrics,
     ...(full ? { report } : {}),
@@ -190,7 +192,7 @@ function standardSet(args: readonly string[]): number {
   const byScenario: { file: (typeof files)[number]; runs: ReferenceRun[]; reference: ExpertReference | null }[] = [];
   let attempts = 0;
   for (const file of files) {
-    const fitting = plans.filter((p) => planFits(p.plan, file.scenario));
+    const fitting = plans.filter((p) => referencePlanFits(p, file.scenario));
     const played: PlayedReference[] = [];
     for (const ref of fitting)
       for (let seed = 1; seed <= patients; seed++) {
@@ -199,7 +201,9 @@ function standardSet(args: readonly string[]): number {
       }
     // The radiation domain judges against the case's expert reference: derive it from this set's
     // experts first, then score every attempt (experts too) on the case as it will be published.
-    const reference = expertReferenceOf(played.filter((p) => p.group === 'expert'));
+    // A case to decline has no expert exposure to judge by: its experts decline at case review.
+    const declineCase = indicationOf(file.scenario).decision === 'decline';
+    const reference = declineCase ? null : expertReferenceOf(played.filter((p) => p.group === 'expert'));
     const scored = withReference(file.scenario, reference);
     const runs = played.map((p) => scoreReference(scored, p));
     console.error(

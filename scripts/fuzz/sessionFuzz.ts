@@ -15,7 +15,7 @@ import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/index';
 
 type Rng = ReturnType<typeof createRng>;
-import { COMMAND_TYPES, type Command, type TrainingMode } from '../../sim/core/index';
+import { COMMAND_TYPES, type Command, DECLINE_REASONS, type TrainingMode } from '../../sim/core/index';
 import { type Session, type SimSnapshot, createSession } from '../../sim/session/index';
 import { parseAttemptFile, replay, toAttemptFile } from '../../sim/attempt/index';
 import { type Plan, type PlanStep, planSchema, playPlan } from '../../sim/plan/index';
@@ -138,6 +138,9 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
   switch (type) {
     case 'checklist.tick':
       return { item: pick(rng, CHECKLIST) };
+    // Declining ends the session at case review: rarely, so that most runs go on to the procedure.
+    case 'case.decline':
+      return chance(rng, 0.1) ? { reason: pick(rng, DECLINE_REASONS) } : { reason: 'none' };
     case 'patient.position':
       return { position: chance(rng, 0.9) ? 'prone' : 'supine' };
     case 'carm.view':

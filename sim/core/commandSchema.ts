@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from './commands';
 import { MAX_PAN_MM } from './bounds';
+import { DECLINE_REASONS } from './declineReasons';
 
 /**
  * Runtime validation of commands: the attempt file, plans and the UI all pass through it, so a
@@ -11,6 +12,7 @@ const finite = (min: number, max: number) => z.number().finite().min(min).max(ma
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('phase.next') }),
+  z.strictObject({ type: z.literal('case.decline'), reason: z.enum(DECLINE_REASONS) }),
   z.strictObject({
     type: z.literal('checklist.tick'),
     item: z.enum(['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut']),

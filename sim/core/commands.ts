@@ -1,3 +1,5 @@
+import type { DeclineReason } from './declineReasons';
+
 /**
  * Commands: the only way anything changes the simulation. Semantic and serialisable; the UI,
  * scripted plans and replays all produce the very same ones. Each accepted command goes into the
@@ -34,6 +36,11 @@ export type ExchangeStep =
 export type Command =
   /** Leave the current phase for the next one (the machine decides whether that is allowed now). */
   | { type: 'phase.next' }
+  /**
+   * Case review: decline the procedure for this reason (sim/core/declineReasons.ts). Ends the
+   * attempt: the decision is the outcome, scored against the scenario's indication.
+   */
+  | { type: 'case.decline'; reason: DeclineReason }
   /** Tick a case-review or pre-op checklist item. */
   | { type: 'checklist.tick'; item: ChecklistItem }
   /** Position the patient. */
@@ -106,6 +113,7 @@ export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 /** Every command type, in a stable order (for tests, the schema and the help overlay). */
 export const COMMAND_TYPES: readonly CommandType[] = [
   'phase.next',
+  'case.decline',
   'checklist.tick',
   'patient.position',
   'carm.view',

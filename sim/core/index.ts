@@ -41,3 +41,4 @@ export type { CementPhase, DomainEvent, LeakLocation, TimedEvent } from './event
 export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';
+export { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from './declineReasons';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commandSchema } from '../core/commandSchema';
 import type { Command } from '../core/commands';
 import type { CementPhase, TackFeel } from '../core/events';
+import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
 
 /**
@@ -53,6 +54,11 @@ export type PlanCondition =
   | { readonly cementPosteriorReachSeen: number }
   /** The case review shows this finding of the fracture (scenario.fracture), e.g. a broken posterior wall. */
   | { readonly caseFinding: CaseFinding }
+  /**
+   * The case review shows grounds to decline for this reason (scenario.indication): what an expert
+   * reads from the history, findings and labs. A decline plan declines with the reason it sees.
+   */
+  | { readonly caseDecline: DeclineReason }
   | { readonly anyOf: readonly PlanCondition[] }
   | { readonly allOf: readonly PlanCondition[] }
   | { readonly not: PlanCondition };
@@ -72,6 +78,7 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ cementLeakSeen: z.literal(true) }),
       z.strictObject({ cementPosteriorReachSeen: z.number().positive().max(1) }),
       z.strictObject({ caseFinding: z.enum(CASE_FINDINGS) }),
+      z.strictObject({ caseDecline: z.enum(DECLINE_REASONS) }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ not: conditionSchema }),
@@ -173,11 +180,18 @@ export const variationSchema = z.strictObject({
   volumePct: z.number().min(0).max(50).optional(),
 });
 
-/** The scenarios a plan fits: a procedure and, if it matters, the approach (absent: either). */
-export const fitsSchema = z.strictObject({
-  procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
-  approach: z.enum(['unipedicular', 'bipedicular']).optional(),
-});
+/**
+ * The scenarios a plan fits: a procedure and, if it matters, the approach (absent: either); or
+ * `{ "indication": "decline" }`, a plan that declines at case review, which fits every case to
+ * decline whatever its procedure (sim/standard/referenceSet.ts planFits).
+ */
+export const fitsSchema = z.union([
+  z.strictObject({
+    procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
+    approach: z.enum(['unipedicular', 'bipedicular']).optional(),
+  }),
+  z.strictObject({ indication: z.literal('decline') }),
+]);
 
 export const planSchema = z.strictObject({
   format: z.literal('kyphosim-plan'),

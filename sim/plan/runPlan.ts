@@ -46,6 +46,8 @@ export interface ConditionContext {
   readonly lastPushTick: number | null;
   /** The case's fracture findings as the case review shows them (absent: none shown). */
   readonly fracture?: Scenario['fracture'];
+  /** The case's indication as the case review shows it (absent: operate). */
+  readonly indication?: Scenario['indication'];
 }
 
 /**
@@ -72,6 +74,7 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('cementInBodyMl' in c) return snap.cement.inBodyMl >= c.cementInBodyMl;
   if ('cementLeakSeen' in c) return snap.cement.leaks.some((l) => l.seenTick !== null);
   if ('caseFinding' in c) return ctx.fracture?.[c.caseFinding] === true;
+  if ('caseDecline' in c) return ctx.indication?.decision === 'decline' && ctx.indication.reason === c.caseDecline;
   if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('anyOf' in c) return c.anyOf.some((x) => conditionHolds(snap, x, ctx));
   if ('allOf' in c) return c.allOf.every((x) => conditionHolds(snap, x, ctx));
@@ -104,7 +107,12 @@ function contextOf(session: Session): ConditionContext {
     if (phaseTick === null && (command.type === 'phase.next' || command.type === 'side.select')) phaseTick = tick;
     if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
   }
-  return { phaseTick: phaseTick ?? 0, lastPushTick, fracture: session.scenario.fracture };
+  return {
+    phaseTick: phaseTick ?? 0,
+    lastPushTick,
+    fracture: session.scenario.fracture,
+    indication: session.scenario.indication,
+  };
 }
 
 /** A step the plan cannot carry out: caught by playPlan, which ends the plan there. */

@@ -3,6 +3,7 @@ import type { CommandType } from '../core/commands';
 /** Each command type as a gerund phrase, to build sentences ("Drilling is not part of access."). */
 export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'phase.next': 'Moving on',
+  'case.decline': 'Declining the procedure',
   'checklist.tick': 'Ticking the checklist',
   'patient.position': 'Positioning the patient',
   'carm.view': 'Moving the C-arm',

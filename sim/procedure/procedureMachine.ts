@@ -12,6 +12,7 @@ import {
   cementToCome,
   channelToCome,
   checklistsClosed,
+  decisionMade,
   markToCome,
   missingViews,
   NEVER_ALLOWED,
@@ -49,7 +50,7 @@ export const procedureMachine = procedureSetup.createMachine({
     cementFirstSide: null,
     mark: 'none',
   }),
-  meta: { neverAllows: NEVER_ALLOWED },
+  meta: { neverAllows: NEVER_ALLOWED, refuses: decisionMade },
   initial: 'caseReview',
   states: {
     caseReview: {
@@ -57,6 +58,9 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         'time.wait': allowed,
         'checklist.tick': { guard: 'item is due in case review', actions: 'tick the item' },
+        // Declining is the decision of the case review: it ends the attempt, with candidacy ticked or not
+        // (a trainee who ticked it may still change their mind before leaving the review).
+        'case.decline': { target: 'debrief' },
         'phase.next': { guard: 'case reviewed', target: 'preOp' },
       },
     },

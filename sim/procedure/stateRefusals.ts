@@ -28,6 +28,14 @@ export const NEVER_ALLOWED: Refusals = {
   ),
 };
 
+/**
+ * The machine's root: once the case review is left, the decision to operate is made (declining
+ * is a case-review decision; sim/scoring/README.md says why it is judged there).
+ */
+export const decisionMade: Refusals = {
+  'case.decline': 'The decision to operate was made when the case review closed: decline in case review.',
+};
+
 /** Case review to positioning: the C-arm is not in yet. */
 export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the patient is positioned.');
 

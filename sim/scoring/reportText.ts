@@ -1,6 +1,14 @@
 import { tickClock } from '../core/clockText';
 import type { Session } from '../session/sessionTypes';
-import type { CriticalError, DomainScore, Metrics, ScoreItem, ScoreReport, SeriousError } from './types';
+import type {
+  CriticalError,
+  DomainScore,
+  IndicationDecision,
+  Metrics,
+  ScoreItem,
+  ScoreReport,
+  SeriousError,
+} from './types';
 
 /**
  * The score report as plain text, for a teaching lab's files and e-mails. The browser's debrief
@@ -53,6 +61,13 @@ function evidenceText(ticks: readonly number[]): string {
   return times.length ? times.join(', ') : 'none';
 }
 
+/** The decision against the case's indication; no line when the report has none (an indicated case operated on). */
+function decisionLines(decision: IndicationDecision | undefined): string[] {
+  if (!decision) return [];
+  const when = decision.tick === null ? '' : ` at ${tickClockText(decision.tick)}`;
+  return [`Decision${when}: ${decision.label}`];
+}
+
 function criticalLines(errors: readonly CriticalError[]): string[] {
   if (errors.length === 0) return ['Critical errors: none'];
   return [
@@ -102,6 +117,7 @@ export function formatReportText(report: ScoreReport, header: ReportTextHeader):
       report.seriousErrors.reduce((s, e) => s + e.points, 0),
       1,
     )}`,
+    ...decisionLines(report.decision),
     ...criticalLines(report.criticalErrors),
     ...seriousLines(report.seriousErrors),
     ...report.domains.flatMap(domainLines),

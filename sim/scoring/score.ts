@@ -13,6 +13,8 @@ import { criticalErrors } from './criticalErrors';
 import { seriousErrors } from './seriousErrors';
 import { imagingScore } from './imagingScore';
 import { metrics } from './metrics';
+import { DECLINE_POINTS, indicationDecision, operatedNotIndicated } from './indicationDecision';
+import type { IndicationDecision } from './types';
 
 /**
  * Score an attempt: a pure function of the scenario, the command log and the final state.
@@ -21,6 +23,8 @@ import { metrics } from './metrics';
  */
 export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final: SimSnapshot): ScoreReport {
   const input = { scenario, log, final };
+  const decision = indicationDecision(input);
+  if (decision?.chosen === 'decline') return declinedReport(scenario, final, decision, metrics(input));
   const domains = [
     leakageScore(input, FIXED_DT_S),
     misplacementScore(input),
@@ -34,7 +38,7 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
   const domainTotal = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
   const serious = seriousErrors(input).map((e) => ({ ...e, points: tidy(e.points) }));
   const total = tidy(Math.max(0, domainTotal + serious.reduce((s, e) => s + e.points, 0)));
-  const critical = criticalErrors(input);
+  const critical = [...criticalErrors(input), ...operatedNotIndicated(decision)];
   return {
     scenarioId: scenario.id,
     seed: final.seed,
@@ -46,6 +50,37 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     seriousErrors: serious,
     criticalErrors: critical,
     metrics: metrics(input),
+    ...(decision ? { decision } : {}),
+  };
+}
+
+/**
+ * A declined attempt is scored on its decision alone (README.md, "Cases to decline"): no technique
+ * was performed, so there is no domain to weigh and no serious or critical error to find.
+ */
+function declinedReport(
+  scenario: Scenario,
+  final: SimSnapshot,
+  decision: IndicationDecision,
+  attemptMetrics: ScoreReport['metrics'],
+): ScoreReport {
+  const total = !decision.correct
+    ? DECLINE_POINTS.notIndicated
+    : decision.reasonCorrect
+      ? DECLINE_POINTS.rightReason
+      : DECLINE_POINTS.wrongReason;
+  return {
+    scenarioId: scenario.id,
+    seed: final.seed,
+    total,
+    domainTotal: total,
+    passScore: scenario.scoring.passScore,
+    passed: decision.correct && decision.reasonCorrect,
+    domains: [],
+    seriousErrors: [],
+    criticalErrors: [],
+    metrics: attemptMetrics,
+    decision,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { DeclineReason } from '../core/declineReasons';
+
 /** The score report: every number traceable to the events (ticks) behind it. */
 
 export type DomainId = 'leakage' | 'misplacement' | 'height' | 'radiation' | 'cement' | 'process' | 'imaging';
@@ -37,6 +39,30 @@ export interface CriticalError {
   readonly tick: number;
 }
 
+/**
+ * The decision to operate or decline against the case's indication (indicationDecision.ts).
+ * Present when the case is one to decline or the trainee declined; absent otherwise, so the
+ * report of an indicated case operated on is what it was before cases to decline existed.
+ */
+export interface IndicationDecision {
+  /** What the case asks for (scenario.indication; operate when absent). */
+  readonly expected: 'operate' | 'decline';
+  /** The reason to decline the case, or null for a case to operate on. */
+  readonly expectedReason: DeclineReason | null;
+  /** What the trainee did: declined, operated (left the case review), or neither (stopped in case review). */
+  readonly chosen: 'decline' | 'operate' | 'none';
+  /** The reason the trainee declined for, or null. */
+  readonly reason: DeclineReason | null;
+  /** Tick of the decision (the decline command, or leaving the case review), or null without one. */
+  readonly tick: number | null;
+  /** Whether the decision matches the case's. */
+  readonly correct: boolean;
+  /** Whether the trainee declined for the case's reason. */
+  readonly reasonCorrect: boolean;
+  /** The decision in words, for the debrief and the text report. */
+  readonly label: string;
+}
+
 /** Flat numeric outcome of an attempt: what the CLI prints and the lab collects. */
 export type Metrics = Readonly<Record<string, number | string | boolean>>;
 
@@ -53,4 +79,6 @@ export interface ScoreReport {
   readonly seriousErrors: readonly SeriousError[];
   readonly criticalErrors: readonly CriticalError[];
   readonly metrics: Metrics;
+  /** The decision against the case's indication; absent for an indicated case operated on (IndicationDecision). */
+  readonly decision?: IndicationDecision;
 }

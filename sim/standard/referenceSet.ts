@@ -1,4 +1,4 @@
-import type { Scenario } from '../../levels/scenarioSchema';
+import { indicationOf, type Scenario } from '../../levels/scenarioSchema';
 import type { Plan } from '../plan/planSchema';
 import { playPlan } from '../plan/runPlan';
 import { scoreAttempt } from '../scoring/score';
@@ -22,12 +22,31 @@ export interface ReferencePlan {
   readonly plan: Plan;
 }
 
-/** Whether a plan is written for this scenario: its declared procedure and (if given) approach. A plan that declares nothing fits none. */
-export function planFits(plan: Plan, scenario: Pick<Scenario, 'procedure' | 'approach'>): boolean {
-  if (!plan.fits) return false;
-  return (
-    plan.fits.procedure === scenario.procedure && (!plan.fits.approach || plan.fits.approach === scenario.approach)
-  );
+/**
+ * Whether a plan is written for this scenario: a plan that declines fits every case to decline; an
+ * operating plan fits by its declared procedure and (if given) approach, whatever the case's
+ * indication (a plan operates when it fits the procedure). A plan that declares nothing fits none.
+ */
+export function planFits(plan: Plan, scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'>): boolean {
+  const fits = plan.fits;
+  if (!fits) return false;
+  if ('indication' in fits) return indicationOf(scenario).decision === 'decline';
+  return fits.procedure === scenario.procedure && (!fits.approach || fits.approach === scenario.approach);
+}
+
+/**
+ * Whether a reference plan takes part in a scenario's standard setting: it fits (planFits), and it
+ * is not an expert operating on a case to decline. An expert declines such a case; a novice who
+ * operates on it is exactly the error the case is there to catch (a critical error), so the
+ * novices' operating plans stay in its contrasting groups.
+ */
+export function referencePlanFits(
+  ref: Pick<ReferencePlan, 'group' | 'plan'>,
+  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'>,
+): boolean {
+  if (!planFits(ref.plan, scenario)) return false;
+  const declines = ref.plan.fits !== undefined && 'indication' in ref.plan.fits;
+  return !(ref.group === 'expert' && !declines && indicationOf(scenario).decision === 'decline');
 }
 
 /** One reference plan run on one patient, scored. */

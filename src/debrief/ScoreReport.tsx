@@ -1,4 +1,4 @@
-import type { ScoreItem, ScoreReport as Report } from '../../sim/scoring';
+import type { IndicationDecision, ScoreItem, ScoreReport as Report } from '../../sim/scoring';
 import { tickClock } from '../ui/format';
 import { keyedByContent } from '../ui/contentKeys';
 import type { EvidenceSelection } from './ProcedureTimeline';
@@ -51,6 +51,39 @@ function Evidence({ item, onEvidence, active }: { item: ScoreItem; onEvidence: P
   );
 }
 
+/** Why the decision scored as it did, in one sentence (sim/scoring/README.md, "Cases to decline"). */
+function decisionNote(d: IndicationDecision): string {
+  if (d.chosen === 'decline') {
+    if (!d.correct) return 'The procedure was indicated: declining it scores 0 and does not pass.';
+    if (d.reasonCorrect) return 'Declining for the case\u2019s reason is the whole of the answer: it passes.';
+    return 'Declining was right, but not for this reason: half marks, and no pass.';
+  }
+  if (d.chosen === 'operate')
+    return 'Going on from the case review is the decision to operate: a critical error on this case.';
+  return 'The case review ended without a decision.';
+}
+
+/** The decision against the case's indication: what was decided, when, and how it is judged. */
+function DecisionSection({ decision: d }: { decision: IndicationDecision }) {
+  const right = d.correct && d.reasonCorrect;
+  return (
+    <section
+      className={`decision ${right ? 'pass' : 'fail'}`}
+      data-testid="debrief-decision"
+      data-decision={d.chosen}
+      data-reason={d.reason ?? ''}
+      data-right={right}
+    >
+      <h2>Decision</h2>
+      <p>
+        {d.tick !== null && <span className="num">{tickClock(d.tick)} </span>}
+        {d.label}
+      </p>
+      <p className="muted">{decisionNote(d)}</p>
+    </section>
+  );
+}
+
 /** The score report: total, pass/fail, critical errors, each domain with its items and their evidence, then the key metrics. */
 export function ScoreReport({ report: r, onEvidence, selected }: Props) {
   return (
@@ -86,6 +119,8 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
           </ul>
         )}
       </section>
+
+      {r.decision && <DecisionSection decision={r.decision} />}
 
       {r.seriousErrors.length > 0 && (
         <section className="serious" data-testid="serious-errors">

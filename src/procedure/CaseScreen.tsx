@@ -15,6 +15,10 @@ interface Props {
   readonly checklist: Readonly<Record<string, boolean>>;
   readonly canTick: boolean;
   readonly onTick: (item: ChecklistItem) => void;
+  /** Whether the procedure may be declined now (case review). */
+  readonly canDecline: boolean;
+  /** Open the dialog that asks why the procedure is declined. */
+  readonly onDecline: () => void;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -25,7 +29,16 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
  * Case review and pre-op: the history, findings, imaging report and labs the trainee must weigh,
  * beside the case checklist. Shown by the procedure screen during the caseReview and preOp phases.
  */
-export function CaseScreen({ scenario: s, segmentationFinding, mode, checklist, canTick, onTick }: Props) {
+export function CaseScreen({
+  scenario: s,
+  segmentationFinding,
+  mode,
+  checklist,
+  canTick,
+  onTick,
+  canDecline,
+  onDecline,
+}: Props) {
   const p = s.patient;
   const f = s.fracture;
   const inrHigh = p.labs.inr > 1.2;
@@ -98,7 +111,18 @@ export function CaseScreen({ scenario: s, segmentationFinding, mode, checklist, 
           </Panel>
         </div>
       </div>
-      <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} />
+      <div className="case-checks">
+        <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} />
+        {canDecline && (
+          // Practice and exam alike: deciding not to operate is part of the case, never a hint.
+          <Panel title="Decision" className="case-decision">
+            <p>Not a candidate? Decline the procedure and say why: the attempt ends with your decision.</p>
+            <button type="button" data-testid="decline-open" onClick={onDecline}>
+              Decline the procedure… <kbd>Shift+N</kbd>
+            </button>
+          </Panel>
+        )}
+      </div>
     </div>
   );
 }

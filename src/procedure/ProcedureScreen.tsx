@@ -30,8 +30,9 @@ import type { RecordMeta } from '../record/recordMeta';
 import { useAutosave } from './loop/useAutosave';
 import { SaveWarning } from './panels/SaveWarning';
 import { TakenOverDialog } from './panels/TakenOverDialog';
+import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION } from '../../sim/core';
+import { APP_VERSION, type DeclineReason } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -88,6 +89,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const getSpeed = useCallback(() => (pausedRef.current ? 0 : speedRef.current), []);
   const heldReason = useCallback(() => (pausedRef.current ? PAUSED_REASON : null), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [declineOpen, setDeclineOpen] = useState(false);
   const settings = useSettings();
   // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
   const storedRef = useRef<StoredImage[]>([]);
@@ -101,6 +103,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     if (effect === 'help') toggleKeyHelp();
     else if (effect === 'settings') setSettingsOpen(true);
     else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
+    else if (effect === 'decline') setDeclineOpen(true);
     else {
       const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
       speedRef.current = next;
@@ -182,6 +185,17 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     saveJson(`attempt-${session.scenario.id}-${session.seed}-${id}.json`, file);
   }, [session, record]);
 
+  // Declining in case review: the command carries the chosen reason; the machine ends the attempt.
+  const onDecline = useCallback(
+    (reason: DeclineReason) => {
+      setDeclineOpen(false);
+      perform(() => ({ command: { type: 'case.decline', reason } }));
+    },
+    [perform],
+  );
+  const closeDecline = useCallback(() => setDeclineOpen(false), []);
+  const canDecline = snap.allowed.includes('case.decline');
+
   const mode = session.mode;
   const hint = shownHint(mode, snap, controls.entry.side);
   const inCase = CASE_PHASES.has(snap.phase);
@@ -249,6 +263,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           checklist={snap.checklist}
           canTick={snap.allowed.includes('checklist.tick')}
           onTick={controls.tick}
+          canDecline={canDecline}
+          onDecline={() => setDeclineOpen(true)}
         />
       ) : (
         <div className="or">
@@ -300,6 +316,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       <InstructorMessages messages={watched} />
       {takenOver && <TakenOverDialog onLeave={onAbort} />}
       {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
+      {declineOpen && canDecline && !takenOver && <DeclineDialog onDecline={onDecline} onCancel={closeDecline} />}
     </div>
   );
 }

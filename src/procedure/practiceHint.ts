@@ -114,7 +114,8 @@ function countHint(snapshot: SimSnapshot): string {
 function phaseText(snapshot: SimSnapshot): string | null {
   switch (snapshot.phase) {
     case 'caseReview':
-      return remaining(snapshot, CASE_REVIEW_ITEMS);
+      // Candidacy is a judgement, not a box: the hint names the other answer too, never which one is right.
+      return `${remaining(snapshot, CASE_REVIEW_ITEMS)} Not a candidate? Decline instead (${keyLabel('case.decline')}) and say why.`;
     case 'preOp':
       return remaining(snapshot, PRE_OP_ITEMS);
     case 'positioning':

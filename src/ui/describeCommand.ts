@@ -1,4 +1,4 @@
-import type { Command } from '../../sim/core';
+import { type Command, DECLINE_REASON_LABELS } from '../../sim/core';
 import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from './labels';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
@@ -8,6 +8,8 @@ export function describeCommand(c: Command): string {
   switch (c.type) {
     case 'phase.next':
       return 'Next step';
+    case 'case.decline':
+      return `Procedure declined: ${DECLINE_REASON_LABELS[c.reason]}`;
     case 'checklist.tick':
       return CHECKLIST_LABELS[c.item];
     case 'patient.position':

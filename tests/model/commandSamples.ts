@@ -7,6 +7,7 @@ import type { CommandOf, CommandType } from '../../sim/core/commands';
  */
 export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<T>[] } = {
   'phase.next': [{ type: 'phase.next' }],
+  'case.decline': [{ type: 'case.decline', reason: 'healedFracture' }],
   'checklist.tick': [
     { type: 'checklist.tick', item: 'history' },
     { type: 'checklist.tick', item: 'imaging' },

@@ -1,4 +1,5 @@
 import type { Command, CommandType } from '../../sim/core/commands';
+import { DECLINE_REASONS } from '../../sim/core/declineReasons';
 
 /**
  * Many concrete commands of every type, with every payload the machine's guards can tell apart
@@ -7,6 +8,7 @@ import type { Command, CommandType } from '../../sim/core/commands';
  */
 export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<Command, { type: T }>[] } = {
   'phase.next': [{ type: 'phase.next' }],
+  'case.decline': DECLINE_REASONS.map((reason) => ({ type: 'case.decline', reason })),
   'checklist.tick': (
     ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'] as const
   ).map((item) => ({ type: 'checklist.tick', item })),

@@ -163,6 +163,8 @@ function screen(scenario: Scenario, snap: SimSnapshot, mode: TrainingMode): stri
           checklist: snap.checklist,
           canTick: true,
           onTick: noop,
+          canDecline: snap.allowed.includes('case.decline'),
+          onDecline: noop,
         })
       : createElement(OrPanels, { snapshot: snap, scenario, mode, entry, onAction: noop }),
     createElement(EventsFeed, { events: snap.events, mode }),

@@ -8,6 +8,7 @@ import {
   mean,
   normalDensity,
   planFits,
+  referencePlanFits,
   sd,
   summarise,
   withExpertReference,
@@ -128,8 +129,10 @@ describe('standard setting: reference sets', () => {
   it('cover every scenario with at least two plans of each group', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
     for (const s of scenarios) {
-      expect(experts.filter((p) => planFits(p.plan, s)).length, s.id).toBeGreaterThanOrEqual(2);
-      expect(novices.filter((p) => planFits(p.plan, s)).length, s.id).toBeGreaterThanOrEqual(2);
+      const fitting = (group: 'expert' | 'novice', plans: typeof experts) =>
+        plans.filter((p) => referencePlanFits({ group, plan: p.plan }, s)).length;
+      expect(fitting('expert', experts), s.id).toBeGreaterThanOrEqual(2);
+      expect(fitting('novice', novices), s.id).toBeGreaterThanOrEqual(2);
     }
   });
 

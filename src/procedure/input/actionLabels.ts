@@ -37,6 +37,7 @@ export const ACTION_LABELS = {
   'ui.speed': 'Time speed ×1 / ×2 / ×4',
   'time.wait30': 'Wait 30 s',
   'time.wait120': 'Wait 2 min',
+  'case.decline': 'Decline the procedure (choose why)',
   'patient.prone': 'Position prone',
   'patient.supine': 'Position supine',
   'fluoro.pedal': 'Fluoro pedal (hold)',

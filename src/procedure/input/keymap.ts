@@ -128,6 +128,12 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('time.wait30', 'general', ['t'], { type: 'time.wait', s: 30 }),
   cmd('time.wait120', 'general', ['Shift+t'], { type: 'time.wait', s: 120 }),
 
+  // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
+  // live only while the machine accepts case.decline. The case screen offers it as a button.
+  act('case.decline', 'checklist', ['Shift+n'], () => ({ ui: 'decline' }), {
+    commandType: 'case.decline',
+    hiddenFromBar: true,
+  }),
   ...CHECKLIST_ORDER.map((item, i) =>
     act(`checklist.${item}`, 'checklist', [String(i + 1)], () => send({ type: 'checklist.tick', item }), {
       commandType: 'checklist.tick',
