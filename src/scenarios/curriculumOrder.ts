@@ -1,4 +1,4 @@
-import type { ScenarioEntry } from './loadScenarios';
+import type { ScenarioEntry } from './scenarioEntry';
 
 /**
  * The menu's order: the curriculum's, beginner cases first (each scenario's `teaching.order`), then

@@ -1,10 +1,9 @@
-import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { parseScenario } from '../../levels/scenarioSchema';
 import { byCurriculum } from './curriculumOrder';
 
-/** One scenario file from levels/: either a valid scenario or the reason it is not. */
-export type ScenarioEntry =
-  | { readonly ok: true; readonly file: string; readonly scenario: Scenario }
-  | { readonly ok: false; readonly file: string; readonly error: string };
+import type { ScenarioEntry } from './scenarioEntry';
+
+export type { ScenarioEntry } from './scenarioEntry';
 
 /**
  * Every levels/*.json, bundled at build time and validated with the schema (and its expert plan,
