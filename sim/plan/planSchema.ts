@@ -42,6 +42,12 @@ export type PlanCondition =
   /** At least this share of the lost anterior height is regained, percent (snapshot.height). */
   | { readonly heightRegainedPct: number }
   | { readonly cementInBodyMl: number }
+  /**
+   * The cement in the body fills at least this share of the body's volume (0-1): the volume an
+   * operator plans from the pre-operative CT, so that a small thoracic body gets less cement than a
+   * large lumbar one (a fifth to a quarter of the body is the usual aim).
+   */
+  | { readonly cementBodyShare: number }
   /** The loaded bone filler or syringe holds less than this, mL. */
   | { readonly cementDeviceBelowMl: number }
   /** A cement leak has appeared on an image the operator took (the leak's seenTick). */
@@ -74,6 +80,7 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ balloonPressurePsi: z.number().positive() }),
       z.strictObject({ heightRegainedPct: z.number().positive().max(200) }),
       z.strictObject({ cementInBodyMl: z.number().positive() }),
+      z.strictObject({ cementBodyShare: z.number().positive().max(1) }),
       z.strictObject({ cementDeviceBelowMl: z.number().positive() }),
       z.strictObject({ cementLeakSeen: z.literal(true) }),
       z.strictObject({ cementPosteriorReachSeen: z.number().positive().max(1) }),

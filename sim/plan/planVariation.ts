@@ -74,6 +74,7 @@ function varyCondition(c: PlanCondition, f: number): PlanCondition {
   if ('balloonPressurePsi' in c) return { balloonPressurePsi: round(c.balloonPressurePsi * f, 1) };
   if ('heightRegainedPct' in c) return { heightRegainedPct: round(c.heightRegainedPct * f, 1) };
   if ('cementInBodyMl' in c) return { cementInBodyMl: round(c.cementInBodyMl * f) };
+  if ('cementBodyShare' in c) return { cementBodyShare: Math.min(1, round(c.cementBodyShare * f, 3)) };
   if ('anyOf' in c) return { anyOf: c.anyOf.map((x) => varyCondition(x, f)) };
   if ('allOf' in c) return { allOf: c.allOf.map((x) => varyCondition(x, f)) };
   if ('not' in c) return { not: varyCondition(c.not, f) };

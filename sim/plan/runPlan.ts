@@ -72,6 +72,7 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('heightRegainedPct' in c) return anteriorRestoration(snap.height) * 100 >= c.heightRegainedPct;
   if ('cementDeviceBelowMl' in c) return snap.cement.delivery.loadedMl < c.cementDeviceBelowMl;
   if ('cementInBodyMl' in c) return snap.cement.inBodyMl >= c.cementInBodyMl;
+  if ('cementBodyShare' in c) return snap.cement.distribution.fillFraction >= c.cementBodyShare;
   if ('cementLeakSeen' in c) return snap.cement.leaks.some((l) => l.seenTick !== null);
   if ('caseFinding' in c) return ctx.fracture?.[c.caseFinding] === true;
   if ('caseDecline' in c) return ctx.indication?.decision === 'decline' && ctx.indication.reason === c.caseDecline;

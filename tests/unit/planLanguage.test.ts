@@ -86,6 +86,25 @@ describe('plan language: schema', () => {
 });
 
 describe('plan language: conditions', () => {
+  it('cementBodyShare reads the share of the body the cement fills, not its volume', () => {
+    const withFill = (fillFraction: number) =>
+      snapWith({ cement: { ...fresh().cement, distribution: { ...fresh().cement.distribution, fillFraction } } });
+    expect(conditionHolds(withFill(0.19), { cementBodyShare: 0.2 }, ctx)).toBe(false);
+    expect(conditionHolds(withFill(0.2), { cementBodyShare: 0.2 }, ctx)).toBe(true);
+    expect(planSchema.safeParse(plan([{ waitUntil: { cementBodyShare: 1.5 }, stepS: 1, maxS: 5 }])).success).toBe(
+      false,
+    );
+  });
+
+  it('the volume-by-body plan puts less cement in a small thoracic body than in a large lumbar one', () => {
+    const byBody = loadPlan('levels/plans/kyphoplasty-volume-by-body.json');
+    const t12 = runPlan(loadScenario('levels/t12-osteoporotic-wedge-kyphoplasty.json'), 3, byBody).snapshot();
+    const l3 = runPlan(loadScenario('levels/l3-osteoporotic-wedge-obese.json'), 3, byBody).snapshot();
+    expect(t12.cement.distribution.fillFraction).toBeGreaterThanOrEqual(0.2);
+    expect(l3.cement.distribution.fillFraction).toBeGreaterThanOrEqual(0.2);
+    expect(l3.cement.inBodyMl - t12.cement.inBodyMl).toBeGreaterThan(1.5);
+  });
+
   it('anyOf, allOf and not combine conditions', () => {
     const s = fresh();
     const yes: PlanCondition = { phase: 'caseReview' };
