@@ -113,9 +113,9 @@ export function scenarioProfiles(): ScenarioProfile[] {
     },
     {
       id: 'L2-KP-bi',
-      label: 'l2-osteoporotic-wedge-bipedicular, textbook-kyphoplasty-bipedicular',
+      label: 'l2-osteoporotic-wedge-bipedicular, expert-kyphoplasty-bipedicular-height',
       scenario: fixed(level('l2-osteoporotic-wedge-bipedicular')),
-      plan: plan('textbook-kyphoplasty-bipedicular'),
+      plan: plan('expert-kyphoplasty-bipedicular-height'),
       anyLeakPct: [8, 35],
       canalLeakPct: [0, 5],
       source: 'KP ~18 %, bipedicular somewhat more than unipedicular (RR 0.65); 9 % bipedicular (Perez 2021)',
@@ -185,9 +185,9 @@ export function scenarioProfiles(): ScenarioProfile[] {
     },
     {
       id: 'L4-KP-bi',
-      label: 'l4-biconcave-bipedicular, textbook-kyphoplasty-bipedicular',
+      label: 'l4-biconcave-bipedicular, expert-kyphoplasty-bipedicular-height',
       scenario: fixed(level('l4-biconcave-bipedicular')),
-      plan: plan('textbook-kyphoplasty-bipedicular'),
+      plan: plan('expert-kyphoplasty-bipedicular-height'),
       anyLeakPct: [8, 35],
       canalLeakPct: [0, 5],
       source: 'KP ~18 %, bipedicular somewhat more than unipedicular (RR 0.65); 9 % bipedicular (Perez 2021)',

@@ -28,6 +28,7 @@ export function cementScore(input: ScoringInput): DomainScore {
   const c = input.final.cement;
   const [lo, hi] = volumeWindowMl(input.scenario.level);
   const volumeOff = c.inBodyMl < lo ? lo - c.inBodyMl : c.inBodyMl > hi ? c.inBodyMl - hi : 0;
+  const safetyStop = c.inBodyMl < lo ? stoppedForSafety(input, injections[injections.length - 1]) : null;
   const items: ScoreItem[] = [
     {
       label: 'Cement phase at first push',
@@ -37,8 +38,8 @@ export function cementScore(input: ScoringInput): DomainScore {
     },
     {
       label: `Cement in the body (target ${lo}-${hi} mL)`,
-      value: fmt(c.inBodyMl, 'mL', 2),
-      points: -Math.round(volumeOff * 15 * 10) / 10,
+      value: safetyStop ? `${fmt(c.inBodyMl, 'mL', 2)}, stopped for safety: ${safetyStop}` : fmt(c.inBodyMl, 'mL', 2),
+      points: safetyStop ? 0 : -Math.round(volumeOff * 15 * 10) / 10,
       evidenceTicks: injections,
     },
   ];
@@ -68,4 +69,28 @@ export function cementScore(input: ScoringInput): DomainScore {
   }
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: DOMAIN_WEIGHTS.cement, items };
+}
+
+/** The front at or past this share of the body's depth on the lateral view is at the posterior limit (the textbook stop). */
+const POSTERIOR_LIMIT = 0.9;
+/** With a broken posterior wall the stop comes earlier: the posterior quarter. */
+const POSTERIOR_LIMIT_WALL_DEFECT = 0.75;
+
+/**
+ * Why an injection that ended short of the volume window ended, when the reason is one the
+ * technique demands: a leak the operator saw on an image taken after the last push, or a lateral
+ * image after the last push showing the cement front at the posterior limit (the posterior quarter
+ * when the case shows a broken wall). Stopping then is the right act, so the shortfall is reported
+ * but costs nothing; the leak itself is scored in the leakage domain. Null when neither holds.
+ */
+function stoppedForSafety(input: ScoringInput, lastPush: number | undefined): string | null {
+  if (lastPush === undefined) return null;
+  const f = input.final;
+  if (f.cement.leaks.some((l) => l.seenTick !== null && l.seenTick >= lastPush)) return 'a leak on the image';
+  const lateralAfter = f.events.some(
+    (e) => e.tick >= lastPush && e.event.type === 'image.acquired' && e.event.view === 'lateral',
+  );
+  const limit = input.scenario.fracture.posteriorWallDefect ? POSTERIOR_LIMIT_WALL_DEFECT : POSTERIOR_LIMIT;
+  if (lateralAfter && (f.cement.distribution.posteriorReach ?? 0) >= limit) return 'the front at the posterior limit';
+  return null;
 }
