@@ -201,6 +201,25 @@ export function scenarioProfiles(): ScenarioProfile[] {
       canalLeakPct: [0, 16],
       source: 'metastases VP 57 %, canal 16 % of all operators, more with a posterior-wall defect (2012, 2022)',
     },
+    {
+      id: 'L2-VP',
+      label: 'l2-wedge-vertebroplasty, textbook-vertebroplasty',
+      scenario: fixed(level('l2-wedge-vertebroplasty')),
+      plan: plan('textbook-vertebroplasty'),
+      // An expert's vertebroplasty of an intact osteoporotic body, below the all-operator ~55 %.
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); an expert with working dough lower',
+    },
+    {
+      id: 'L1-KP-cleft',
+      label: 'l1-kummell-cleft-kyphoplasty (intravertebral cleft), textbook-kyphoplasty',
+      scenario: fixed(level('l1-kummell-cleft-kyphoplasty')),
+      plan: plan('textbook-kyphoplasty'),
+      anyLeakPct: [15, 45],
+      canalLeakPct: [0, 5],
+      source: 'Kummell disease by balloon kyphoplasty: 35/122 leaked (JOSR 2023); disc leaks 32 % (Front Surg 2022)',
+    },
   ];
 }
 
