@@ -1,0 +1,47 @@
+import { parseScenario } from '../../levels/scenarioSchema';
+import { listOwnScenarios, type OwnScenarioRecord } from './ownScenarioDb';
+import type { ScenarioEntry } from './scenarioEntry';
+
+/** The plan names the app ships (the expert plan an own scenario names must be one of them). */
+function shippedPlans(): Set<string> {
+  return new Set(
+    Object.keys(import.meta.glob('../../levels/plans/*.json')).map((p) => p.slice(p.lastIndexOf('/') + 1, -5)),
+  );
+}
+
+/**
+ * The menu entries of published own scenarios, newest version of each id only, ordered by id.
+ * What the database holds is validated again (another tab, an older app or a hand edit may have
+ * written it): an invalid one becomes an entry carrying the message, as a bad levels/ file does.
+ */
+export function ownPublishedEntries(records: readonly OwnScenarioRecord[], plans = shippedPlans()): ScenarioEntry[] {
+  const newest = new Map<string, OwnScenarioRecord>();
+  for (const r of records) {
+    if (r.status !== 'published') continue;
+    const seen = newest.get(r.id);
+    if (!seen || seen.version < r.version) newest.set(r.id, r);
+  }
+  return [...newest.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r): ScenarioEntry => {
+      const file = `own:${r.key}`;
+      try {
+        const scenario = parseScenario(r.scenario, `own scenario ${r.key}`);
+        const plan = scenario.scoring.expertPlan;
+        if (plan && !plans.has(plan))
+          return { ok: false, file, error: `scoring.expertPlan names "${plan}", which is not in levels/plans/` };
+        return { ok: true, file, scenario, own: true };
+      } catch (err) {
+        return { ok: false, file, error: err instanceof Error ? err.message : String(err) };
+      }
+    });
+}
+
+/** Published own scenarios from the browser's database; none when it cannot be opened (private mode). */
+export async function loadOwnScenarios(): Promise<ScenarioEntry[]> {
+  try {
+    return ownPublishedEntries(await listOwnScenarios());
+  } catch {
+    return [];
+  }
+}
