@@ -1,4 +1,4 @@
-import { parseScenario } from '../../levels/scenarioSchema';
+import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { listOwnScenarios, type OwnScenarioRecord } from './ownScenarioDb';
 import type { ScenarioEntry } from './scenarioEntry';
 
@@ -41,6 +41,26 @@ export function ownPublishedEntries(records: readonly OwnScenarioRecord[], plans
 export async function loadOwnScenarios(): Promise<ScenarioEntry[]> {
   try {
     return ownPublishedEntries(await listOwnScenarios());
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every published version of this browser's own scenarios (not only the newest: an attempt names the
+ * version it was played on). None when the database cannot be opened (private mode, Node).
+ */
+export async function ownPublishedScenarios(): Promise<Scenario[]> {
+  try {
+    const records = await listOwnScenarios();
+    return records.flatMap((r) => {
+      if (r.status !== 'published') return [];
+      try {
+        return [parseScenario(r.scenario, `own scenario ${r.key}`)];
+      } catch {
+        return [];
+      }
+    });
   } catch {
     return [];
   }
