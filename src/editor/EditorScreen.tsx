@@ -170,6 +170,9 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
         </button>
       </header>
       {dbError && <p className="editor-error">{dbError}</p>}
+      <p className="editor-message" role="status" data-testid="editor-message">
+        {message}
+      </p>
 
       <div className="editor-body">
         <aside className="editor-side">
@@ -237,6 +240,20 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
                   >
                     Open
                   </button>
+                  {r.status === 'draft' && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void deleteOwnScenario(r.key).then(() => {
+                          if (open?.from?.key === r.key) setOpen(null);
+                          setMessage(`Deleted draft ${r.id} v${r.version}.`);
+                          return reload();
+                        })
+                      }
+                    >
+                      Delete
+                    </button>
+                  )}
                 </li>
               ))}
           </ul>
@@ -295,11 +312,6 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
               {blocked && !isPublished && (
                 <p className="editor-error" data-testid="editor-blocked">
                   Cannot save or publish: {blocked}.
-                </p>
-              )}
-              {message && (
-                <p className="editor-message" role="status" data-testid="editor-message">
-                  {message}
                 </p>
               )}
               {validation && !validation.ok && (

@@ -43,6 +43,11 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   test.setTimeout(4 * 60_000);
   await page.goto('/?seed=7');
   await expect(page.getByTestId('scenario-item').first()).toBeVisible();
+  // The key help lists the editor's key with the menu's.
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog')).toContainText('Open the scenario editor');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('e');
   await expect(page.getByTestId('editor')).toBeVisible();
 
@@ -75,6 +80,7 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   expect(meanAbsDiff(lateralBefore, lateralAfter)).toBeGreaterThan(2);
   expect(meanAbsDiff(apBefore, apAfter)).toBeGreaterThan(1);
 
+  await page.screenshot({ path: 'test-results/editor.png', fullPage: true });
   await page.getByTestId('editor-publish').click();
   await expect(page.getByTestId('editor-message')).toContainText(`Published ${ID} v1`);
   await expect(page.locator('[data-testid="editor-own"] li[data-status="published"]')).toHaveCount(1);
