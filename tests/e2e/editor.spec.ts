@@ -36,7 +36,8 @@ function meanAbsDiff(a: readonly number[], b: readonly number[]): number {
  * built page's policy): E on the menu opens the editor; a draft from the L1 template; level and
  * Genant grade changed, the height loss left outside the new grade is named at its field and
  * blocks publishing; fixed, the lateral preview changes; published, the case is in the menu after
- * the shipped ones and a trainee plays it to the case review. A hostile import is refused naming
+ * the shipped ones and a trainee plays it to the case review. A published version is frozen: a
+ * change is published as version 2, which the menu then lists. A hostile import is refused naming
  * the field, and nothing is stored.
  */
 test('an instructor creates, previews and publishes a scenario, and a trainee plays it', async ({ page }) => {
@@ -84,6 +85,14 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   await page.getByTestId('editor-publish').click();
   await expect(page.getByTestId('editor-message')).toContainText(`Published ${ID} v1`);
   await expect(page.locator('[data-testid="editor-own"] li[data-status="published"]')).toHaveCount(1);
+  // Published is frozen: the form is read-only, and a change is the next version's draft.
+  await expect(page.locator('[data-field="title"]')).toBeDisabled();
+  await page.getByTestId('editor-new-version').click();
+  await expect(page.getByTestId('editor-message')).toContainText(`A draft of ${ID} v2`);
+  await page.locator('[data-field="scoring.passScore"]').fill('80');
+  await page.getByTestId('editor-publish').click();
+  await expect(page.getByTestId('editor-message')).toContainText(`Published ${ID} v2`);
+  await expect(page.locator('[data-testid="editor-own"] li[data-status="published"]')).toHaveCount(2);
 
   // A hostile file: a schema error is refused naming the field, nothing is stored.
   await page.getByTestId('editor-import').setInputFiles({
@@ -100,7 +109,7 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
     buffer: Buffer.from('{"schemaVersion": 1,'),
   });
   await expect(refusal).toContainText('broken.json is not JSON');
-  await expect(page.locator('[data-testid="editor-own"] li')).toHaveCount(1);
+  await expect(page.locator('[data-testid="editor-own"] li')).toHaveCount(2);
 
   // Back on the menu (Escape, even from a field), the published case is listed after the shipped ones.
   await page.locator('[data-field="title"]').focus();
@@ -108,7 +117,9 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   const items = page.getByTestId('scenario-item');
   const mine = page.locator(`[data-testid="scenario-item"][data-scenario-id="${ID}"]`);
   await expect(mine).toBeVisible();
-  await expect(mine.getByTestId('scenario-own')).toContainText('v1');
+  // One entry per scenario: its newest published version.
+  await expect(mine).toHaveCount(1);
+  await expect(mine.getByTestId('scenario-own')).toContainText('v2');
   await expect(items.last()).toHaveAttribute('data-scenario-id', ID);
 
   // A trainee starts it from the keyboard and reaches the case review of the edited case.
