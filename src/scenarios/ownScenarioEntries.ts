@@ -37,12 +37,24 @@ export function ownPublishedEntries(records: readonly OwnScenarioRecord[], plans
     });
 }
 
-/** Published own scenarios from the browser's database; none when it cannot be opened (private mode). */
-export async function loadOwnScenarios(): Promise<ScenarioEntry[]> {
+/** How long the menu waits for the own scenarios before it lists the shipped ones without them. */
+export const OWN_SCENARIOS_WAIT_MS = 3000;
+
+/**
+ * Published own scenarios from the browser's database; none when it cannot be opened (private mode)
+ * or does not answer in time (an open blocked by another tab): the shipped list never waits on it.
+ */
+export async function loadOwnScenarios(waitMs = OWN_SCENARIOS_WAIT_MS): Promise<ScenarioEntry[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ScenarioEntry[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), waitMs);
+  });
   try {
-    return ownPublishedEntries(await listOwnScenarios());
+    return await Promise.race([listOwnScenarios().then((records) => ownPublishedEntries(records)), late]);
   } catch {
     return [];
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../src/editor/scenarioDraft';
 import { draftRecord, editPublished, latestVersion, publishDraft } from '../../src/editor/versioning';
 import type { OwnScenarioRecord } from '../../src/scenarios/ownScenarioDb';
-import { ownPublishedEntries } from '../../src/scenarios/ownScenarioEntries';
+import { loadOwnScenarios, ownPublishedEntries } from '../../src/scenarios/ownScenarioEntries';
 
 const L1 = parseScenario(JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')));
 
@@ -123,6 +123,13 @@ describe('versions', () => {
     expect(entries.map((e) => e.file)).toEqual(['own:broken@1', 'own:mine@2']);
     expect(entries[0].ok).toBe(false);
     expect(entries[1]).toMatchObject({ ok: true, own: true, scenario: { version: 2 } });
+  });
+});
+
+describe('the menu without a scenario database', () => {
+  it('lists no own scenarios when IndexedDB cannot be opened (here: Node has none), and does not throw', async () => {
+    expect(typeof indexedDB).toBe('undefined');
+    await expect(loadOwnScenarios(1000)).resolves.toEqual([]);
   });
 });
 
