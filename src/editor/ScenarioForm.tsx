@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { DIFFICULTIES, LEVELS, SEGMENTATION_VARIANTS } from '../../levels/scenarioSchema';
+import { CEMENT_DELIVERY_KINDS, DIFFICULTIES, LEVELS, SEGMENTATION_VARIANTS } from '../../levels/scenarioSchema';
 import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { appendAt, getAt, removeAt } from './scenarioDraft';
@@ -162,6 +162,21 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         >
           Add an objective
         </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Equipment and cement</legend>
+        <SelectField path={['equipment', 'trocarGauge']} label="Trocar gauge" options={[11, 13, 15]} />
+        <SelectField path={['equipment', 'balloonLengthMm']} label="Balloon length, mm" options={[10, 15, 20]} />
+        <SelectField path={['equipment', 'carm']} label="C-arm" options={['single-plane', 'biplane']} />
+        <NumberField path={['cement', 'roomTempC']} label="Room temperature, °C" />
+        <SelectField
+          path={['cement', 'delivery']}
+          label="Cement delivery"
+          options={CEMENT_DELIVERY_KINDS}
+          optionalLabel="as the procedure (fillers / syringe)"
+        />
+        <CheckField path={['cement', 'preChilled']} label="Cement pre-chilled" />
       </fieldset>
 
       <fieldset>
