@@ -30,6 +30,8 @@ interface Compared {
   readonly label: string;
 }
 const LiveAttemptScreen = lazy(() => import('./live/LiveAttemptScreen'));
+// The instructor's scenario editor (schema forms, previews in a worker): its own chunk.
+const EditorScreen = lazy(() => import('./editor/EditorScreen'));
 
 type Screen =
   | { readonly kind: 'menu' }
@@ -43,7 +45,8 @@ type Screen =
       readonly attempt: FinishedAttempt & { readonly lab: NonNullable<FinishedAttempt['lab']> };
     }
   | { readonly kind: 'compare'; readonly first: Compared; readonly second: Compared }
-  | { readonly kind: 'live'; readonly attemptId: string };
+  | { readonly kind: 'live'; readonly attemptId: string }
+  | { readonly kind: 'editor' };
 
 /** The app: menu -> procedure (case review included) -> debrief -> menu; menu -> history -> debrief. */
 export function App() {
@@ -114,6 +117,7 @@ export function App() {
             state={menu}
             onChange={setMenu}
             onStart={start}
+            onEditor={() => setScreen({ kind: 'editor' })}
             side={
               <>
                 <LabPanel onResume={resumeFromLab} onInstructor={instructor} />
@@ -139,6 +143,7 @@ export function App() {
           />
         )}
         {screen.kind === 'submitted' && <SubmittedScreen onMenu={toMenu} />}
+        {screen.kind === 'editor' && <EditorScreen onMenu={toMenu} />}
         {screen.kind === 'live' && (
           <LiveAttemptScreen
             attemptId={screen.attemptId}

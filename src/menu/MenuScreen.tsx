@@ -24,10 +24,12 @@ interface Props {
   readonly onStart: (start: CaseStart) => void;
   /** Extra content under the start button (the trainee's record panel). */
   readonly side?: ReactNode;
+  /** Opens the scenario editor (E). */
+  readonly onEditor?: () => void;
 }
 
 /** Title, scenario list, practice/exam toggle. ↑/↓ select, M toggles the mode, Enter starts. */
-export function MenuScreen({ state, onChange, onStart, side }: Props) {
+export function MenuScreen({ state, onChange, onStart, side, onEditor }: Props) {
   const loaded = useScenarioEntries();
   const SCENARIOS = loaded ?? NONE;
   const selected = Math.min(state.selected, Math.max(0, SCENARIOS.length - 1));
@@ -76,6 +78,18 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
         ]
       : []),
     { id: 'menu.mode', keys: ['m'], label: 'Practice / exam', onDown: toggleMode, ignoreShift: true },
+    ...(onEditor
+      ? [
+          {
+            id: 'menu.editor',
+            keys: ['e'],
+            label: 'Open the scenario editor',
+            onDown: onEditor,
+            ignoreShift: true,
+            repeat: false,
+          },
+        ]
+      : []),
   ]);
 
   return (
@@ -128,6 +142,12 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
                       </span>
                     )}
                     {s.scenario.title}
+                    {s.own && (
+                      <span className="menu-own" data-testid="scenario-own">
+                        {' '}
+                        · your scenario v{s.scenario.version ?? 1}
+                      </span>
+                    )}
                   </div>
                   <div className="menu-item-meta">
                     {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
@@ -214,6 +234,12 @@ export function MenuScreen({ state, onChange, onStart, side }: Props) {
           </button>
           <p className="menu-keys">
             <kbd>↑</kbd> <kbd>↓</kbd> select · <kbd>M</kbd> practice / exam · <kbd>Enter</kbd> start
+            {onEditor && (
+              <>
+                {' '}
+                · <kbd>E</kbd> scenario editor
+              </>
+            )}
           </p>
           {side}
         </aside>

@@ -2,7 +2,7 @@ import { scoreAttempt } from '../../sim/scoring/index';
 import { FIXED_DT_S } from '../../sim/core/index';
 import { checkPublishedScenario, parseAttemptText } from '../../sim/attempt/index';
 import type { ReplayOptions, ScenarioStatus } from '../../sim/attempt/index';
-import type { Scenario } from '../../levels/scenarioSchema';
+import { type Scenario, scenarioVersion } from '../../levels/scenarioSchema';
 import { loadScenarios } from '../scenarios/loadScenarios';
 import type { AttemptRecord } from '../record/attemptRecord';
 import { replayAttempt } from './replayAttempt';
@@ -25,6 +25,11 @@ export interface ImportOptions extends ReplayOptions {
   readonly scenarioStatus?: ScenarioStatus;
   /** The published scenarios to compare with (the bundled levels/*.json unless a test sets them). */
   readonly published?: readonly Scenario[];
+  /**
+   * Published as well: this browser's own published scenario versions (src/scenarios/ownScenarioDb.ts),
+   * frozen like the shipped ones, so an attempt on one is checked against it exactly.
+   */
+  readonly alsoPublished?: readonly Scenario[];
 }
 
 /** The app's published scenarios: every valid levels/*.json. */
@@ -45,7 +50,12 @@ export function importAttempt(
   options: ImportOptions = {},
 ): AttemptRecord {
   const parsed = parseAttemptText(text);
-  checkPublishedScenario(parsed, options.published ?? bundledScenarios(), options.scenarioStatus);
+  // Of an own scenario's versions, the attempt's own first: the check takes the first of its id.
+  const embedded = parsed.scenario;
+  const sameVersion = (s: Scenario) => s.id === embedded.id && scenarioVersion(s) === scenarioVersion(embedded);
+  const own = [...(options.alsoPublished ?? [])].sort((a, b) => Number(sameVersion(b)) - Number(sameVersion(a)));
+  const published = [...(options.published ?? bundledScenarios()), ...own];
+  checkPublishedScenario(parsed, published, options.scenarioStatus);
   const { file, session } = replayAttempt(parsed, options);
   const summary = summarizeReport(scoreAttempt(file.scenario, file.log, session.snapshot()));
   const meta = attemptMetadataOf(parsed);

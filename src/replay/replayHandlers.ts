@@ -8,6 +8,7 @@ import { REPLAY_BUDGET_MS } from '../../sim/core';
 import { FilmImager } from './filmImager';
 import type { AttemptInput, FilmSummary, OpenedAttempt, ReplayRequest } from './replayProtocol';
 import { importAttempt } from './importAttempt';
+import { ownPublishedScenarios } from '../scenarios/ownScenarioEntries';
 import { replayAttempt } from './replayAttempt';
 
 /** The expert plans kept in the repo (levels/plans/*.json), loaded when a debrief asks for one. */
@@ -96,6 +97,7 @@ export function createReplayHandlers(options: ReplayHandlerOptions = {}) {
         return importAttempt(request.text, request.trainee, request.recordId, request.nowMs, {
           ...budget,
           scenarioStatus: request.scenarioStatus,
+          alsoPublished: await ownPublishedScenarios(),
         });
       case 'open': {
         const { session } = replayAttempt(request.file, budget);

@@ -1,0 +1,189 @@
+import { useContext } from 'react';
+import { CEMENT_DELIVERY_KINDS, DIFFICULTIES, LEVELS, SEGMENTATION_VARIANTS } from '../../levels/scenarioSchema';
+import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
+import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
+import { appendAt, getAt, removeAt } from './scenarioDraft';
+
+/** The fields of a scenario that matter to an instructor, grouped as the case reads. */
+export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
+  const form = useContext(FormContext);
+  if (!form) return null;
+  const { draft, set } = form;
+  const findings = getAt(draft, ['patient', 'findings']);
+  const objectives = getAt(draft, ['teaching', 'objectives']);
+  const indication = getAt(draft, ['indication', 'decision']) === 'decline' ? 'decline' : 'operate';
+  return (
+    <div className="editor-form" data-testid="editor-form">
+      <fieldset>
+        <legend>Case</legend>
+        <TextField path={['id']} label="Id (lower-case letters, digits, dashes)" />
+        <TextField path={['title']} label="Title" />
+        <SelectField path={['level']} label="Level" options={LEVELS} />
+        <SelectField path={['procedure']} label="Procedure" options={['kyphoplasty', 'vertebroplasty']} />
+        <SelectField path={['approach']} label="Approach" options={['unipedicular', 'bipedicular']} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Fracture</legend>
+        <SelectField path={['fracture', 'type']} label="Type" options={['wedge', 'biconcave', 'crush']} />
+        <SelectField path={['fracture', 'genantGrade']} label="Genant grade" options={[1, 2, 3]} />
+        <NumberField path={['fracture', 'heightLossPct']} label="Height loss % (empty: the grade's middle)" optional />
+        <NumberField path={['fracture', 'ageWeeks']} label="Age of the fracture, weeks" />
+        <CheckField path={['fracture', 'endplateCrack']} label="Endplate crack" />
+        <CheckField path={['fracture', 'cleft']} label="Intravertebral cleft" />
+        <CheckField path={['fracture', 'posteriorWallDefect']} label="Posterior wall defect" />
+        <CheckField path={['fracture', 'lateralCortexDefect']} label="Lateral cortex defect" />
+      </fieldset>
+
+      <fieldset>
+        <legend>Patient</legend>
+        <NumberField path={['patient', 'age']} label="Age, years" />
+        <SelectField path={['patient', 'sex']} label="Sex" options={['female', 'male']} />
+        <SelectField path={['patient', 'habitus']} label="Habitus" options={['thin', 'average', 'obese']} />
+        <NumberField path={['patient', 'weightKg']} label="Weight, kg" />
+        <NumberField path={['patient', 'tScore']} label="Bone quality: DXA T-score" />
+        <SelectField
+          path={['patient', 'segmentation']}
+          label="Segmentation"
+          options={SEGMENTATION_VARIANTS}
+          optionalLabel="drawn per patient"
+        />
+        <TextField path={['patient', 'history']} label="History" multiline />
+        <NumberField path={['patient', 'labs', 'inr']} label="INR" />
+        <NumberField path={['patient', 'labs', 'plateletsPerNl']} label="Platelets per nL" />
+      </fieldset>
+
+      <fieldset data-testid="editor-findings">
+        <legend>Findings</legend>
+        <FieldErrorList path={['patient', 'findings']} />
+        {(Array.isArray(findings) ? findings : []).map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id; the index is their place in the list
+          <div className="editor-row" key={i}>
+            <TextField path={['patient', 'findings', i, 'text']} label={`Finding ${i + 1}`} />
+            <SelectField
+              path={['patient', 'findings', i, 'supportsProcedure']}
+              label="It"
+              options={[true, false]}
+              labels={{ true: 'supports the procedure', false: 'speaks against it' }}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                set(
+                  ['patient', 'findings'],
+                  getAt(removeAt(draft, ['patient', 'findings'], i), ['patient', 'findings']),
+                )
+              }
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          data-testid="add-finding"
+          onClick={() =>
+            set(
+              ['patient', 'findings'],
+              getAt(appendAt(draft, ['patient', 'findings'], { text: '', supportsProcedure: true }), [
+                'patient',
+                'findings',
+              ]),
+            )
+          }
+        >
+          Add a finding
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Indication</legend>
+        <div className="editor-field">
+          <label>
+            Decision{' '}
+            <select
+              data-field="indication.decision"
+              value={indication}
+              onChange={(e) =>
+                set(
+                  ['indication'],
+                  e.target.value === 'decline'
+                    ? { decision: 'decline', reason: DECLINE_REASONS[0] }
+                    : { decision: 'operate' },
+                )
+              }
+            >
+              <option value="operate">operate</option>
+              <option value="decline">decline</option>
+            </select>
+          </label>
+        </div>
+        {indication === 'decline' && (
+          <SelectField
+            path={['indication', 'reason']}
+            label="Reason to decline"
+            options={DECLINE_REASONS}
+            labels={DECLINE_REASON_LABELS}
+          />
+        )}
+        <FieldErrorList path={['indication']} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Teaching</legend>
+        <SelectField path={['teaching', 'difficulty']} label="Difficulty" options={DIFFICULTIES} />
+        <NumberField path={['teaching', 'order']} label="Place in the curriculum" />
+        <FieldErrorList path={['teaching', 'objectives']} />
+        {(Array.isArray(objectives) ? objectives : []).map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: objectives have no id; the index is their place in the list
+          <div className="editor-row" key={i}>
+            <TextField path={['teaching', 'objectives', i]} label={`Objective ${i + 1}`} />
+            <button
+              type="button"
+              onClick={() =>
+                set(
+                  ['teaching', 'objectives'],
+                  getAt(removeAt(draft, ['teaching', 'objectives'], i), ['teaching', 'objectives']),
+                )
+              }
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() =>
+            set(
+              ['teaching', 'objectives'],
+              getAt(appendAt(draft, ['teaching', 'objectives'], ''), ['teaching', 'objectives']),
+            )
+          }
+        >
+          Add an objective
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Equipment and cement</legend>
+        <SelectField path={['equipment', 'trocarGauge']} label="Trocar gauge" options={[11, 13, 15]} />
+        <SelectField path={['equipment', 'balloonLengthMm']} label="Balloon length, mm" options={[10, 15, 20]} />
+        <SelectField path={['equipment', 'carm']} label="C-arm" options={['single-plane', 'biplane']} />
+        <NumberField path={['cement', 'roomTempC']} label="Room temperature, °C" />
+        <SelectField
+          path={['cement', 'delivery']}
+          label="Cement delivery"
+          options={CEMENT_DELIVERY_KINDS}
+          optionalLabel="as the procedure (fillers / syringe)"
+        />
+        <CheckField path={['cement', 'preChilled']} label="Cement pre-chilled" />
+      </fieldset>
+
+      <fieldset>
+        <legend>Scoring</legend>
+        <NumberField path={['scoring', 'passScore']} label="Pass mark (0-100)" />
+        <SelectField path={['scoring', 'expertPlan']} label="Expert plan" options={plans} optionalLabel="none" />
+      </fieldset>
+    </div>
+  );
+}
