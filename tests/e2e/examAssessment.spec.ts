@@ -114,13 +114,21 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   const anaRow = ana.locator(`[data-testid="assignment-row"][data-assignment-id="${examId}"]`);
   await expect(anaRow).toHaveAttribute('data-status', 'not-started', { timeout: 30_000 });
   await focusRow(ana, examId);
-  const startAnswer = ana.waitForResponse(
-    (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/assignments/${examId}/start`),
-  );
+  // The server's answer is read on its way to the page (passed on untouched): the page's own copy of
+  // a response body is not kept once the app moves on to the case.
+  const startPath = `**/api/assignments/${examId}/start`;
+  const started: { status?: number; body?: any } = {};
+  await ana.route(startPath, async (route) => {
+    const response = await route.fetch();
+    started.body = await response.json();
+    started.status = response.status();
+    await route.fulfill({ response });
+  });
   await ana.keyboard.press('Enter');
-  const started = await startAnswer;
-  const reservation = await started.json();
-  expect(started.status(), JSON.stringify(reservation)).toBe(201);
+  await expect.poll(() => started.status, { timeout: 30_000 }).toBeDefined();
+  await ana.unroute(startPath);
+  const reservation = started.body;
+  expect(started.status, JSON.stringify(reservation)).toBe(201);
   expect(reservation).toMatchObject({
     scenarioId: SCENARIO,
     mode: 'exam',
