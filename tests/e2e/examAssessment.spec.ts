@@ -140,6 +140,10 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   const anaCase = ana.getByTestId('procedure');
   await expect(anaCase).toHaveAttribute('data-mode', 'exam', { timeout: 60_000 });
   await expect(anaCase.locator('.badge', { hasText: /^seed / })).toHaveText(`seed ${SEED}`);
+  // An exam's page names neither the machine's sub-state nor whether the next step would be accepted.
+  await expect(ana.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
+  expect(await ana.getByTestId('phase').getAttribute('data-state')).toBeNull();
+  expect(await ana.getByTestId('phase').getAttribute('data-can-advance')).toBeNull();
 
   // She plays the whole kyphoplasty, keyboard only; her last Enter ends it on "submitted" (no score).
   const playStart = Date.now();
