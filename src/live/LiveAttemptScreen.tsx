@@ -4,6 +4,7 @@ import type { SnapshotStore } from '../procedure/loop/snapshotStore';
 import { useSimSnapshot } from '../procedure/loop/useSimSnapshot';
 import type { EntryDraft } from '../procedure/input/actionTypes';
 import { EventsFeed } from '../procedure/panels/EventsFeed';
+import { KeyboardHintsContext } from '../procedure/panels/keyboardHints';
 import { OrPanels } from '../procedure/panels/OrPanels';
 import { XRayMonitor } from '../procedure/panels/XRayMonitor';
 import { useSettings } from '../settings/settingsStore';
@@ -133,9 +134,17 @@ function LiveOr({ replay, store, monitorStore, ended, endStatus, lastUpdateMs, a
               />
             ))}
           </div>
-          {/* The trainee's panels, to look at: nothing on them acts from here. */}
-          <div className="live-panels" inert>
-            <OrPanels snapshot={snap} scenario={file.scenario} mode={file.mode} entry={NO_DRAFT} onAction={noAction} />
+          {/* The trainee's panels, to look at: nothing on them acts from here, so they print no keys. */}
+          <div className="live-panels" inert data-testid="live-panels">
+            <KeyboardHintsContext.Provider value={false}>
+              <OrPanels
+                snapshot={snap}
+                scenario={file.scenario}
+                mode={file.mode}
+                entry={NO_DRAFT}
+                onAction={noAction}
+              />
+            </KeyboardHintsContext.Provider>
           </div>
         </div>
         <aside className="live-side">

@@ -27,6 +27,13 @@ export const EXAM_VISIBILITY = {
     stepComplete: 'practice',
     /** The coaching line: ideal trajectory, what to do next, pressure and volume targets. */
     hint: 'practice',
+    /**
+     * The header's data attributes for tests: the machine's sub-state (access.trocarInBody says the
+     * tip is past the posterior wall, workingChannel.channelReady that the drill reached the target)
+     * and whether the next step would be accepted ("step complete" again). Not on screen, but in the
+     * page, where an exam must not put them.
+     */
+    machineState: 'practice',
   },
   actionBar: {
     /**

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rehearseExamAccess } from './examPlay';
 import {
+  SEED,
   SHOTS_DIR,
   copyToDocs,
   aimAt,
@@ -7,10 +9,10 @@ import {
   monitorGrey,
   nextPhase,
   num,
-  phaseHeader,
   playToAccess,
   saveDocsImages,
   shot,
+  stepOn,
   tap,
   type GreyImage,
 } from './playHelpers';
@@ -35,9 +37,6 @@ import {
 const T12 = 't12-biconcave-vertebroplasty';
 
 test.describe.configure({ mode: 'serial' });
-
-/** Trocar angles the practice play aimed at (the exam play has no hint and reuses them: same seed, same case). */
-let aimed: { medial: number; caudal: number } | null = null;
 
 /** Centre and radius of the round II field on a monitor screenshot (the monitor's title bar sits above the square image). */
 function field(img: GreyImage): { cx: number; cy: number; r: number } {
@@ -192,36 +191,40 @@ async function pushToBone(page: Page): Promise<void> {
   await expect(feed).toContainText('Trocar docked on bone');
 }
 
-/** Access along the ideal (or given) angles, taps to the target zone (practice) or past the posterior wall (exam), stylet out. */
+/**
+ * Access along the ideal angles, taps to the target zone (practice) or past the posterior wall (exam),
+ * stylet out. The exam play has no hint, no progress readout and no "step complete": it sets the
+ * angles and taps the count rehearsed on this patient (examPlay.ts) and then presses Enter.
+ */
 async function playToCement(page: Page, mode: 'practice' | 'exam'): Promise<void> {
+  const rehearsed =
+    mode === 'exam'
+      ? rehearseExamAccess(T12, SEED, { plan: 'levels/plans/textbook-vertebroplasty.json', drillMm: null })
+      : null;
+  const next = mode === 'exam' ? stepOn : nextPhase;
   await playToAccess(page, { scenarioId: T12, mode });
   await page.keyboard.press('e');
   await expect(page.getByTestId('trocar-side')).toHaveText('left');
   await page.keyboard.press('n');
-  if (mode === 'practice') {
-    await aimAtIdeal(page);
-    aimed = { medial: await num(page, 'trocar-medial'), caudal: await num(page, 'trocar-caudal') };
-  } else {
-    await aimAt(page, aimed!.medial, aimed!.caudal);
-  }
+  if (rehearsed) await aimAt(page, rehearsed.medialDeg, rehearsed.caudalDeg);
+  else await aimAtIdeal(page);
   await pushToBone(page);
   const milestone = page.getByTestId('trocar-milestone');
+  let taps = 0;
   const done = async () =>
-    mode === 'practice'
-      ? (await milestone.textContent()) === 'In the target zone'
-      : (await phaseHeader(page).getAttribute('data-can-advance')) === 'true';
-  for (let i = 0; i < 60 && !(await done()); i++) {
+    rehearsed ? taps >= rehearsed.taps : (await milestone.textContent()) === 'In the target zone';
+  for (; taps < 60 && !(await done()); taps++) {
     await tap(page);
-    if (i % 4 === 3) await shot(page, i % 8 === 3 ? 'AP' : 'lateral');
+    if (taps % 4 === 3) await shot(page, taps % 8 === 3 ? 'AP' : 'lateral');
   }
   expect(await done()).toBe(true);
   await shot(page, 'AP');
   await shot(page, 'lateral');
-  await nextPhase(page, 'workingChannel');
+  await next(page, 'workingChannel');
   // A vertebroplasty's only exchange: the stylet comes out, the needle is the cement channel.
   await page.keyboard.press('j');
   await expect(page.getByTestId('trocar-instruments')).toHaveAttribute('data-stack', 'needle');
-  await nextPhase(page, 'cement');
+  await next(page, 'cement');
   // Back to real time (F cycles x4 -> x1): the working phase lasts ~3.5 min of sim time, and the
   // shots and screenshots after each push must not eat it at x4.
   await page.keyboard.press('f');

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { playExamKyphoplasty } from './examPlay';
 import { joinCohort, LabServerHarness, labApi as api, openLabPage, signIn } from './labServerHarness';
 
 /**
@@ -14,10 +12,10 @@ import { joinCohort, LabServerHarness, labApi as api, openLabPage, signIn } from
  * The instructor opens Ana's attempt (the server's file, replayed here), rates it, and releases
  * the exam's scores; only then does Ana's list show her score.
  *
- * Ana's exam is the textbook kyphoplasty played by the simulator's plan runner on the reserved
- * patient in exam mode, sent on her reserved attempt id from her own signed-in page, as her
- * station would send it at the end: playing a whole procedure by keyboard is the kyphoplasty
- * spec's job, and exam mode hides the readouts its helpers steer by.
+ * Ana sits the whole kyphoplasty in the browser, keyboard only: A opens her assignments, Enter
+ * starts the exam on her reserved attempt, and she plays it steered only by what an exam shows and
+ * by a sequence of keys known to be good for this patient (tests/e2e/examPlay.ts); her station
+ * uploads the attempt itself at the end, and the rest of the flow works on that upload.
  */
 
 const SCENARIO = 'l1-osteoporotic-wedge';
@@ -48,39 +46,10 @@ async function focusRow(page: Page, assignmentId: string): Promise<void> {
   throw new Error(`the keyboard never reached the row of ${assignmentId}`);
 }
 
-/** The textbook kyphoplasty on the exam's patient, in exam mode, as an attempt file (the headless CLI, `npm run sim -- plan`). */
-function textbookExam(): Record<string, unknown> {
-  const dir = mkdtempSync(join(tmpdir(), 'kyphosim-exam-attempt-'));
-  try {
-    const out = join(dir, 'attempt.json');
-    execFileSync(
-      process.execPath,
-      [
-        'node_modules/tsx/dist/cli.mjs',
-        'sim/cli.ts',
-        'plan',
-        'levels/plans/textbook-kyphoplasty.json',
-        '--scenario',
-        `levels/${SCENARIO}.json`,
-        '--seed',
-        String(SEED),
-        '--mode',
-        'exam',
-        '--attempt',
-        out,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    return JSON.parse(readFileSync(out, 'utf8'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 test('an exam on one patient for two trainees: one walks out, one sits it; the instructor reviews, rates and releases', async ({
   browser,
 }) => {
-  test.setTimeout(6 * 60_000);
+  test.setTimeout(15 * 60_000);
 
   // The instructor makes the cohort; two trainees join with its code.
   const instructor = await open(browser);
@@ -134,20 +103,95 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   await expect(benRow).toHaveAttribute('data-status', 'abandoned', { timeout: 30_000 });
   await expect(benRow).toContainText('1 of 1 attempt');
 
-  // Ana sits the exam on her reserved attempt.
-  const started = await api(ana, 'POST', `/api/assignments/${examId}/start`, {
+  // What the exam pins: the scenario's published version and content hash, recorded on the assignment.
+  const assignment = await api(instructor, 'GET', `/api/assignments/${examId}`);
+  expect(assignment.status, JSON.stringify(assignment.json)).toBe(200);
+  const pinned: { version: number; hash: string } = assignment.json.scenarios[0];
+  expect(pinned.hash).toMatch(/^[0-9a-f]{16,}$/);
+
+  // Ana starts the exam from her list with the keyboard: the station reserves her attempt on the server.
+  await ana.reload();
+  const anaRow = ana.locator(`[data-testid="assignment-row"][data-assignment-id="${examId}"]`);
+  await expect(anaRow).toHaveAttribute('data-status', 'not-started', { timeout: 30_000 });
+  await focusRow(ana, examId);
+  // The server's answer is read on its way to the page (passed on untouched): the page's own copy of
+  // a response body is not kept once the app moves on to the case.
+  const startPath = `**/api/assignments/${examId}/start`;
+  const started: { status?: number; body?: any } = {};
+  await ana.route(startPath, async (route) => {
+    const response = await route.fetch();
+    started.body = await response.json();
+    started.status = response.status();
+    await route.fulfill({ response });
+  });
+  await ana.keyboard.press('Enter');
+  await expect.poll(() => started.status, { timeout: 30_000 }).toBeDefined();
+  await ana.unroute(startPath);
+  const reservation = started.body;
+  expect(started.status, JSON.stringify(reservation)).toBe(201);
+  expect(reservation).toMatchObject({
     scenarioId: SCENARIO,
-    station: 'Bench A',
+    mode: 'exam',
+    seed: SEED,
+    scenarioVersion: pinned.version,
+    scenarioHash: pinned.hash,
   });
-  expect(started.status, JSON.stringify(started.json)).toBe(201);
-  expect(started.json).toMatchObject({ mode: 'exam', seed: SEED });
-  const anaAttempt: string = started.json.attemptId;
-  const put = await api(ana, 'PUT', `/api/attempts/${anaAttempt}`, {
-    status: 'finished',
+  const anaAttempt: string = reservation.attemptId;
+  const anaCase = ana.getByTestId('procedure');
+  await expect(anaCase).toHaveAttribute('data-mode', 'exam', { timeout: 60_000 });
+  await expect(anaCase.locator('.badge', { hasText: /^seed / })).toHaveText(`seed ${SEED}`);
+  // An exam's page names neither the machine's sub-state nor whether the next step would be accepted.
+  await expect(ana.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
+  expect(await ana.getByTestId('phase').getAttribute('data-state')).toBeNull();
+  expect(await ana.getByTestId('phase').getAttribute('data-can-advance')).toBeNull();
+
+  // She plays the whole kyphoplasty, keyboard only; her last Enter ends it on "submitted" (no score).
+  const playStart = Date.now();
+  const played = await playExamKyphoplasty(ana, SCENARIO, SEED);
+  console.log(
+    `Ana's exam played in ${((Date.now() - playStart) / 1000).toFixed(0)} s:`,
+    JSON.stringify({ ...played, tackTests: played.tackTests.length }),
+  );
+  await ana.keyboard.press('Enter');
+  await expect(ana.getByTestId('submitted')).toBeVisible({ timeout: 30_000 });
+  await expect(ana.getByTestId('debrief-total')).toHaveCount(0);
+  await expect(ana.getByTestId('submitted')).not.toContainText(/\d+(\.\d+)? ?\/ ?100/);
+
+  // Her station uploads the finished attempt on the reserved id; the server scores its own replay.
+  await expect
+    .poll(
+      async () => {
+        const r = await api(instructor, 'GET', `/api/attempts/${anaAttempt}`);
+        return r.status === 200 ? `${r.json.status} ${r.json.scoring}` : `HTTP ${r.status}`;
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toBe('finished done');
+  const uploaded = (await api(instructor, 'GET', `/api/attempts/${anaAttempt}`)).json;
+  expect(uploaded).toMatchObject({
+    id: anaAttempt,
+    trainee: { username: 'ana' },
+    scenarioId: SCENARIO,
+    scenarioVersion: pinned.version,
+    mode: 'exam',
+    seed: SEED,
     station: 'Bench A',
-    attempt: textbookExam(),
+    scoringError: null,
   });
-  expect(put.status, JSON.stringify(put.json)).toBe(200);
+  expect(uploaded.attempt).toMatchObject({ mode: 'exam', seed: SEED, scenarioHash: pinned.hash });
+  // The station sent it on the reserved id only: Ana has no other attempt on the server.
+  const anaAttempts = (await api(ana, 'GET', '/api/attempts')).json.attempts as { id: string }[];
+  expect(anaAttempts.map((a) => a.id)).toEqual([anaAttempt]);
+  expect(uploaded.attempt.trainee).toMatchObject({ name: 'Dr Ana Resident' });
+  // The file is the keyboard's: one needle.aim per arrow press (the plan runner sets the angles in one).
+  const aims = uploaded.attempt.log.filter((e: { command: { type: string } }) => e.command.type === 'needle.aim');
+  expect(aims.length).toBe(played.access.medialDeg + played.access.caudalDeg);
+  // The attempt as the server holds it, for `npm run sim -- replay` when a check below fails.
+  writeFileSync('test-results/exam-assessment-attempt.json', JSON.stringify(uploaded.attempt));
+  console.log('server score of the exam:', JSON.stringify(uploaded.score));
+  expect(uploaded.score.total).toBeGreaterThan(0);
+  expect(uploaded.score.passed).toBe(true);
+  expect(uploaded.report.total).toBeCloseTo(uploaded.score.total, 6);
 
   // The dashboard shows both states once the server has scored Ana's exam.
   await instructor.getByTestId('instructor-tab-results').click();
@@ -171,7 +215,6 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
 
   // Before the release Ana's list says submitted, with no score.
   await ana.reload();
-  const anaRow = ana.locator(`[data-testid="assignment-row"][data-assignment-id="${examId}"]`);
   await expect(anaRow).toHaveAttribute('data-status', 'submitted', { timeout: 30_000 });
   await expect(anaRow.getByTestId('assignment-score')).toHaveCount(0);
 
@@ -184,6 +227,8 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   await expect(instructor.getByTestId('rating-save')).toHaveText('Saved on the lab server.', { timeout: 30_000 });
   const total = Number(await instructor.getByTestId('debrief-total').getAttribute('data-total'));
   expect(total).toBeGreaterThan(0);
+  // The instructor's replay of the server's file gives the server's score.
+  expect(total).toBeCloseTo(uploaded.score.total, 6);
   await instructor.getByTestId('back-to-menu').click();
   await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
 
@@ -193,7 +238,8 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   await expect(examRow.getByTestId('assignment-released')).toContainText('released ');
   await ana.reload();
   await expect(anaRow).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
-  await expect(anaRow.getByTestId('assignment-score')).toContainText(String(Math.round(total)));
+  // The list rounds to a tenth and drops a trailing .0 (100, 92.6).
+  await expect(anaRow.getByTestId('assignment-score')).toContainText(`best ${Math.round(total * 10) / 10},`);
   const own = await api(ana, 'GET', `/api/attempts/${anaAttempt}`);
   expect(own.json.released).toBe(true);
   expect(own.json.ratings.map((r: { plus: string }) => r.plus)).toEqual(['Counted the levels before the mark.']);

@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { parseScenario } from '../../levels/scenarioSchema';
+import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import type { ChecklistItem } from '../../sim/core';
+import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
 import { createSession } from '../../sim/session';
 
 /**
@@ -12,6 +14,12 @@ export const SEED = 42;
 export const SHOTS_DIR = 'test-results';
 
 export type View = 'AP' | 'lateral';
+
+/**
+ * The checklist in the order of its number keys 1-8 (src/procedure/input/keymap.ts, which this file
+ * cannot import: its imports reach package.json, which Playwright's loader does not read).
+ */
+const CHECKLIST_KEYS: readonly ChecklistItem[] = [...CASE_REVIEW_ITEMS, ...PRE_OP_ITEMS];
 
 export const phaseHeader = (page: Page) => page.getByTestId('phase');
 
@@ -104,6 +112,8 @@ export interface CaseChoice {
  */
 export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise<void> {
   const { scenarioId = 'l1-osteoporotic-wedge', mode = 'practice' } = choice;
+  // An exam hides "step complete": its play presses Enter when its sequence says the step is done.
+  const next = mode === 'exam' ? stepOn : nextPhase;
   await page.goto(`/?seed=${SEED}`);
   const item = page.locator(`[data-testid="scenario-item"][data-scenario-id="${scenarioId}"]`);
   await expect(item).toBeVisible();
@@ -115,18 +125,10 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
   await expect(page.getByTestId('procedure')).toHaveAttribute('data-mode', mode, { timeout: 30_000 });
 
   await expect(phaseHeader(page)).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
-  const items = ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'];
-  const tick = async (index: number) => {
-    const item = page.getByTestId(`checklist-${items[index]}`);
-    await expect(async () => {
-      if ((await item.getAttribute('data-done')) !== 'true') await page.keyboard.press(String(index + 1));
-      await expect(item).toHaveAttribute('data-done', 'true', { timeout: 1_000 });
-    }).toPass({ timeout: 15_000 });
-  };
-  for (const i of [0, 1, 2]) await tick(i);
-  await nextPhase(page, 'preOp');
-  for (const i of [3, 4, 5, 6, 7]) await tick(i);
-  await nextPhase(page, 'positioning');
+  await tickChecklist(page, CASE_REVIEW_ITEMS);
+  await next(page, 'preOp');
+  await tickChecklist(page, PRE_OP_ITEMS);
+  await next(page, 'positioning');
 
   // Help overlay opens and closes from the keyboard.
   const help = page.getByTestId('help-overlay');
@@ -142,8 +144,41 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
   await expect(help).toBeHidden();
 
   await page.keyboard.press('p');
-  await nextPhase(page, 'cArmSetup');
+  await next(page, 'cArmSetup');
 
+  await setUpCArm(page, scenarioId, mode);
+  await snapMonitors(page, '1-setup');
+  await next(page, 'access');
+}
+
+/**
+ * Tick checklist items with their number keys (1-8) until each shows done. The checklist is what the
+ * trainee ticked, so it shows in an exam too.
+ */
+export async function tickChecklist(page: Page, items: readonly ChecklistItem[]): Promise<void> {
+  for (const name of items) {
+    const item = page.getByTestId(`checklist-${name}`);
+    await expect(async () => {
+      if ((await item.getAttribute('data-done')) !== 'true')
+        await page.keyboard.press(String(CHECKLIST_KEYS.indexOf(name) + 1));
+      await expect(item).toHaveAttribute('data-done', 'true', { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+}
+
+/**
+ * C-arm set-up: sim time x4 (single-plane swings take 20 s each), pulsed 7.5 p/s, the fractured
+ * level centred and the skin marked, an AP and a lateral taken and stored. Reads only the time
+ * badge, the dose panel and the events feed, which an exam shows too.
+ */
+export async function setUpCArm(
+  page: Page,
+  scenarioId: string,
+  mode: 'practice' | 'exam',
+  seed: number = SEED,
+  /** Run at each view before its image (an exam play aligns and collimates there). */
+  beforeShot?: (view: View) => Promise<void>,
+): Promise<void> {
   // Sim time runs x4 from here so that single-plane C-arm swings (20 s each) do not dominate the wall time.
   await expect(page.getByTestId('xray-AP')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   for (const speed of ['time ×2', 'time ×4']) {
@@ -157,11 +192,30 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
     await expect(modeBadge).not.toHaveText(before ?? '');
   }
   await expect(modeBadge).toHaveText('Pulsed 7.5 p/s');
-  await localise(page, scenarioId, mode);
-  await shot(page, 'AP');
-  await shot(page, 'lateral');
-  await snapMonitors(page, '1-setup');
-  await nextPhase(page, 'access');
+  await localise(page, scenarioId, mode, seed);
+  for (const view of ['AP', 'lateral'] as const) {
+    if (beforeShot) {
+      await swing(page, view);
+      await beforeShot(view);
+    }
+    await shot(page, view);
+  }
+}
+
+/**
+ * Exam-safe next step: press Enter once, when the play's fixed sequence says the step is done, and
+ * expect the phase strip to move on. It never reads data-can-advance (the "step complete" an exam
+ * hides); a refusal leaves the phase where it was, and the status line's words go in the failure.
+ */
+export async function stepOn(page: Page, to: string): Promise<void> {
+  const header = phaseHeader(page);
+  await page.keyboard.press('Enter');
+  try {
+    await expect(header).toHaveAttribute('data-phase', to, { timeout: 15_000 });
+  } catch (e) {
+    const status = (await page.getByTestId('status').textContent()) ?? '';
+    throw new Error(`Enter did not move on to ${to} (status line: "${status}")`, { cause: e });
+  }
 }
 
 /**
@@ -170,11 +224,14 @@ export async function playToAccess(page: Page, choice: CaseChoice = {}): Promise
  * scenario give the same patient in Node), so the play pans by the keys a trainee who counted
  * would press: 50 mm steps (Shift+PageUp / Shift+PageDown), then 5 mm steps (PageUp / PageDown).
  */
-export async function localise(page: Page, scenarioId: string, mode: 'practice' | 'exam'): Promise<void> {
+export async function localise(
+  page: Page,
+  scenarioId: string,
+  mode: 'practice' | 'exam',
+  seed: number = SEED,
+): Promise<void> {
   const scenario = parseScenario(JSON.parse(readFileSync(`levels/${scenarioId}.json`, 'utf8')));
-  const offsetMm = -(createSession(scenario, SEED, { mode }).snapshot().carm.panMm ?? 0);
-  const far = Math.trunc(offsetMm / 50);
-  const near = Math.round((offsetMm - far * 50) / 5);
+  const { far, near } = localisingPans(scenario, seed, mode);
   for (let i = 0; i < Math.abs(far); i++) await page.keyboard.press(far > 0 ? 'Shift+PageUp' : 'Shift+PageDown');
   for (let i = 0; i < Math.abs(near); i++) await page.keyboard.press(near > 0 ? 'PageUp' : 'PageDown');
   await page.keyboard.press('Shift+M');
@@ -182,6 +239,17 @@ export async function localise(page: Page, scenarioId: string, mode: 'practice' 
   await expect(feed).toContainText(
     mode === 'practice' ? `over ${scenario.level}, the fractured vertebra` : 'Skin marked',
   );
+}
+
+/** The pans that centre the fractured level: `far` 50 mm steps, then `near` 5 mm steps (cranial positive). */
+export function localisingPans(
+  scenario: Scenario,
+  seed: number,
+  mode: 'practice' | 'exam',
+): { far: number; near: number } {
+  const offsetMm = -(createSession(scenario, seed, { mode }).snapshot().carm.panMm ?? 0);
+  const far = Math.trunc(offsetMm / 50);
+  return { far, near: Math.round((offsetMm - far * 50) / 5) };
 }
 
 /**

@@ -116,6 +116,14 @@ test('an instructor watches a station live, sends a note, pauses and resumes a p
     return sum / n;
   };
   await expect.poll(centreGrey, { timeout: 30_000 }).toBeGreaterThan(30);
+  // The station's trocar panel prints the keys that set the entry; the viewer's copy shows the panel
+  // without them (the watching instructor has no keys to press), and no key anywhere on its panels.
+  await expect(station.getByTestId('entry-keys')).toContainText('set entry');
+  const viewerPanels = instructor.getByTestId('live-panels');
+  await expect(viewerPanels.getByTestId('trocar-panel')).toBeVisible();
+  await expect(viewerPanels.getByTestId('entry-draft')).toBeVisible();
+  await expect(viewerPanels.getByTestId('entry-keys')).toHaveCount(0);
+  await expect(viewerPanels.locator('kbd')).toHaveCount(0);
   await instructor.screenshot({ path: `${SHOTS_DIR}/watch-live-1-viewer.png` });
 
   // A note: the station shows it with the instructor's name, announced, until Enter dismisses it.

@@ -153,7 +153,7 @@ function screen(scenario: Scenario, snap: SimSnapshot, mode: TrainingMode): stri
       mode,
       hint: shownHint(mode, snap, entry.side),
       canAdvance: snap.allowed.includes('phase.next'),
-      stateValue: '',
+      stateValue: snap.stateValue,
     }),
     inCase
       ? createElement(CaseScreen, {
@@ -199,6 +199,7 @@ interface Rendered {
   readonly exam: string;
   readonly examHtml: string;
   readonly practice: string;
+  readonly practiceHtml: string;
   readonly examAllowsNext: boolean;
 }
 
@@ -214,12 +215,14 @@ beforeAll(() => {
     expect(exam.map((s) => s.phase)).toEqual(practice.map((s) => s.phase));
     exam.forEach((snap, i) => {
       const examHtml = screen(scenario, snap, 'exam');
+      const practiceHtml = screen(scenario, practice[i], 'practice');
       rendered.push({
         label: c.label,
         phase: snap.phase,
         exam: textOf(examHtml),
         examHtml,
-        practice: textOf(screen(scenario, practice[i], 'practice')),
+        practice: textOf(practiceHtml),
+        practiceHtml,
         examAllowsNext: snap.allowed.includes('phase.next'),
       });
     });
@@ -252,6 +255,18 @@ describe('exam mode on the procedure screen', () => {
     for (const r of rendered)
       for (const id of HIDDEN_TEST_IDS)
         expect(r.examHtml, `${r.label}, end of ${r.phase}`).not.toContain(`data-testid="${id}"`);
+  });
+
+  it("puts neither the machine's sub-state nor 'step complete' in an exam's page, and both in practice", () => {
+    for (const r of rendered) {
+      expect(r.examHtml, `${r.label}, end of ${r.phase}`).not.toMatch(/data-state=|data-can-advance=/);
+      expect(r.practiceHtml, `${r.label}, end of ${r.phase}`).toMatch(/data-state="[a-zA-Z.]+"/);
+      expect(r.practiceHtml, `${r.label}, end of ${r.phase}`).toMatch(/data-can-advance="(true|false)"/);
+    }
+    // The sub-states that name a fact of the patient do occur in practice (the rule guards something).
+    const states = rendered.map((r) => r.practiceHtml.match(/data-state="([^"]*)"/)?.[1]);
+    expect(states).toContain('access.trocarInBody');
+    expect(states).toContain('workingChannel.channelReady');
   });
 
   it('still shows what the hands and the meters know', () => {

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { KeyAction } from '../input/actionTypes';
 import { comboLabel } from '../../keyboard/keyCombo';
+import { useKeyboardHints } from './keyboardHints';
 
 /** Buttons never take focus: Space and Enter must stay the pedal and "next", not "click the last button". */
 export const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -15,21 +16,22 @@ interface Props {
   readonly onAction: (action: KeyAction) => void;
 }
 
-/** A pointer button for a keymap action, with its first key printed on it and all its keys in the tooltip. */
+/** A pointer button for a keymap action, with its first key printed on it and all its keys in the tooltip (where keyboard hints are on). */
 export function ActionButton({ action, text, testId, disabled, ariaLabel, onAction }: Props) {
+  const keyboardHints = useKeyboardHints();
   return (
     <button
       type="button"
       tabIndex={-1}
       className="action"
       data-testid={testId}
-      title={`${action.label} (${action.keys.map(comboLabel).join(' or ')})`}
+      title={keyboardHints ? `${action.label} (${action.keys.map(comboLabel).join(' or ')})` : action.label}
       aria-label={ariaLabel}
       disabled={disabled}
       onMouseDown={keepFocus}
       onClick={() => onAction(action)}
     >
-      {text} {action.keys[0] !== undefined && <kbd>{comboLabel(action.keys[0])}</kbd>}
+      {text} {keyboardHints && action.keys[0] !== undefined && <kbd>{comboLabel(action.keys[0])}</kbd>}
     </button>
   );
 }

@@ -10,21 +10,25 @@ interface Props {
   readonly hint: PracticeHint | null;
   /** The machine would accept phase.next now. */
   readonly canAdvance: boolean;
-  /** The machine's full state value, e.g. 'access.inBody' (for tests and instructors). */
+  /** The machine's full state value, e.g. 'access.trocarInBody' (for tests; practice only, as is canAdvance's attribute). */
   readonly stateValue: string;
 }
 
-/** The phase strip and the current phase's instruction; data-phase lets tests follow the procedure. */
+/**
+ * The phase strip and the current phase's instruction; data-phase lets tests follow the procedure
+ * (in an exam too: the strip shows it), data-state and data-can-advance only in practice.
+ */
 export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props) {
   const index = PHASES.findIndex((p) => p.id === phase);
   const current = index >= 0 ? PHASES[index] : undefined;
+  const machineState = shows(mode, 'phaseHeader.machineState');
   return (
     <section
       className="phase-header"
       data-testid="phase"
       data-phase={phase}
-      data-state={stateValue}
-      data-can-advance={canAdvance}
+      data-state={machineState ? stateValue : undefined}
+      data-can-advance={machineState ? canAdvance : undefined}
     >
       <ol className="phase-strip" aria-label="Procedure steps">
         {PHASES.map((p, i) => (

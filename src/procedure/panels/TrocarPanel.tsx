@@ -8,6 +8,7 @@ import { Panel, Readout } from '../../ui/Panel';
 import { keyedByContent } from '../../ui/contentKeys';
 import type { TrocarView } from '../../../sim/instruments';
 import { shows } from '../examVisibility';
+import { useKeyboardHints } from './keyboardHints';
 
 interface Props {
   readonly trocar: TrocarView | null;
@@ -35,14 +36,17 @@ const FELT = new Set(['needle.skinPunctured', 'needle.docked', 'needle.stalled',
  * progress, breaches or missed pedicle, which the images must show.
  */
 export function TrocarPanel({ trocar, entry, mode, events }: Props) {
+  const keyboardHints = useKeyboardHints();
   const draft = `${entry.side}, ${fixed(entry.lateralMm, 0)} mm lateral, ${fixed(entry.cranialMm, 0)} mm cranial`;
   if (!trocar) {
     return (
       <Panel title="Trocar" testId="trocar-panel">
         <Readout label="Planned entry" value={draft} testId="entry-draft" />
-        <p className="muted">
-          Click the AP image, or <kbd>Tab</kbd> side · <kbd>Shift+I/J/K/L</kbd> move · <kbd>E</kbd> set entry
-        </p>
+        {keyboardHints && (
+          <p className="muted" data-testid="entry-keys">
+            Click the AP image, or <kbd>Tab</kbd> side · <kbd>Shift+I/J/K/L</kbd> move · <kbd>E</kbd> set entry
+          </p>
+        )}
       </Panel>
     );
   }
