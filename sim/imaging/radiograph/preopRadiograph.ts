@@ -1,7 +1,9 @@
 import type { Anatomy, VertebraGeometry } from '../../anatomy/types';
+import { PREOP_IMAGE_PX } from '../../core/bounds';
+import type { MeasuredCorners, MeasurePoint } from '../../core/commands';
 import { createRng } from '../../math/rng';
 import { vec3 } from '../../math/vec3';
-import { makePose, NO_ROTATION, type CArmPose } from '../carmPose';
+import { makePose, NO_ROTATION, SOURCE_TO_IMAGE_MM, SOURCE_TO_ISOCENTRE_MM, type CArmPose } from '../carmPose';
 import { createProjection } from '../projection';
 import { developValue, gaussianTable } from './detectorPass';
 import { FrameMapBuilder } from './frameMap';
@@ -26,8 +28,10 @@ export const PREOP_FILM_MM = 260;
 const PROJECTED_MM = PREOP_FILM_MM * Math.SQRT2;
 /** Line-integral map resolution over PROJECTED_MM (~0.8 mm at the detector, 0.5 mm at the target). */
 const PREOP_MAP_PX = 448;
-/** Displayed image size, pixels (square). */
-export const PREOP_IMAGE_PX = 480;
+/** Displayed image size, pixels (square): the bound a case.measure point must keep. */
+export { PREOP_IMAGE_PX };
+/** Image pixels per patient mm in the target's mid-sagittal plane (the film is taken at the C-arm's geometry). */
+export const PREOP_PX_PER_MM = ((SOURCE_TO_IMAGE_MM / SOURCE_TO_ISOCENTRE_MM) * PREOP_IMAGE_PX) / PREOP_FILM_MM;
 /** Quantum noise at mid-window: a radiograph's dose per image is far above a fluoroscopy pulse's (assumed: a third of it). */
 const PREOP_NOISE_SIGMA = 0.015;
 
@@ -37,23 +41,8 @@ export interface PreopRadiograph {
   readonly sizePx: number;
   /** Film width (and height) at the detector, mm. */
   readonly filmMm: number;
-  /** Magnification at the target's mid-plane: detector mm per patient mm. */
-  readonly magnification: number;
   /** Image pixels per patient mm at the target's mid-plane (to turn pixel distances into mm). */
   readonly pxPerMm: number;
-}
-
-/** The four corners of the target body's endplates on a lateral image, image pixels (x right, y down). */
-export interface EndplateCorners {
-  readonly anteriorSuperior: ImagePoint;
-  readonly anteriorInferior: ImagePoint;
-  readonly posteriorSuperior: ImagePoint;
-  readonly posteriorInferior: ImagePoint;
-}
-
-export interface ImagePoint {
-  readonly x: number;
-  readonly y: number;
 }
 
 /** The pose of the pre-operative lateral: a true lateral centred on the target body. */
@@ -74,7 +63,13 @@ export function renderPreopRadiograph(anatomy: Anatomy, seed: number): PreopRadi
   const frames = new FrameMapBuilder(n);
   frames.build(sp.enhanced, createProjection(pose, PROJECTED_MM), []);
   const rng = createRng(seed).fork('preop-radiograph');
-  frames.addNoise(sp.noiseGrowth, gaussianTable(n * n, () => rng.next()), 0, PREOP_NOISE_SIGMA, sp.window);
+  frames.addNoise(
+    sp.noiseGrowth,
+    gaussianTable(n * n, () => rng.next()),
+    0,
+    PREOP_NOISE_SIGMA,
+    sp.window,
+  );
   const map = frames.map;
   // A film shows bone white (the fluoroscopy monitor's default is the other way round).
   const params = { window: sp.window, noiseSigma: 0, edgeGain: 0, inverted: true };
@@ -90,8 +85,7 @@ export function renderPreopRadiograph(anatomy: Anatomy, seed: number): PreopRadi
       grey[y * size + x] = Math.round(developValue(a, 0, params, 0, 0, 1, 1) * 255);
     }
   }
-  const magnification = pose.sourceToImageMm / pose.sourceToIsocentreMm;
-  return { grey, sizePx: size, filmMm: PREOP_FILM_MM, magnification, pxPerMm: (magnification * size) / PREOP_FILM_MM };
+  return { grey, sizePx: size, filmMm: PREOP_FILM_MM, pxPerMm: PREOP_PX_PER_MM };
 }
 
 /**
@@ -100,13 +94,13 @@ export function renderPreopRadiograph(anatomy: Anatomy, seed: number): PreopRadi
  * stays at its intact place, sim/instruments/endplateGeometry.ts), projected through the film's own
  * geometry at the body's mid-plane.
  */
-export function preopEndplateCorners(anatomy: Anatomy): EndplateCorners {
+export function preopEndplateCorners(anatomy: Anatomy): MeasuredCorners {
   const v: VertebraGeometry = anatomy.vertebrae[anatomy.targetIndex];
   const projection = createProjection(preopPose(anatomy), PREOP_FILM_MM);
   const floor = v.centre.y - v.intactHeightMm / 2;
   const anteriorZ = v.centre.z - v.bodyDepthMm / 2;
   const posteriorZ = v.centre.z + v.bodyDepthMm / 2;
-  const toImage = (y: number, z: number): ImagePoint => {
+  const toImage = (y: number, z: number): MeasurePoint => {
     const p = projection.project(vec3(v.centre.x, y, z));
     if (!p) throw new Error('the target body is behind the source of the pre-operative lateral');
     return {
