@@ -32,7 +32,7 @@ import { SaveWarning } from './panels/SaveWarning';
 import { TakenOverDialog } from './panels/TakenOverDialog';
 import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, type DeclineReason } from '../../sim/core';
+import { APP_VERSION, type DeclineReason, type MeasuredCorners } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -194,6 +194,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     [perform],
   );
   const closeDecline = useCallback(() => setDeclineOpen(false), []);
+  // Measuring the pre-operative lateral in case review: the four corners go into the log for the debrief.
+  const onMeasure = useCallback(
+    (corners: MeasuredCorners) => perform(() => ({ command: { type: 'case.measure', corners } })),
+    [perform],
+  );
   const canDecline = snap.allowed.includes('case.decline');
 
   const mode = session.mode;
@@ -265,6 +270,10 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           onTick={controls.tick}
           canDecline={canDecline}
           onDecline={() => setDeclineOpen(true)}
+          anatomy={snap.anatomy}
+          seed={session.seed}
+          canMeasure={snap.allowed.includes('case.measure')}
+          onMeasure={onMeasure}
         />
       ) : (
         <div className="or">
