@@ -61,31 +61,33 @@ export function CaseScreen({
   return (
     <div className="case" data-testid="case-review">
       <div className="case-main">
-        <Panel title="Patient" className="case-patient">
-          <p className="case-demo">
-            {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
-          </p>
-          <h4>History</h4>
-          <p className="case-history">{p.history}</p>
-          <h4>Findings</h4>
-          <ul className="findings">
-            {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
-              <li key={key}>
-                {x.text}
-                {shows(mode, 'caseScreen.findingVerdicts') && (
-                  <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
-                    {x.supportsProcedure ? 'supports' : 'against'}
-                  </span>
-                )}
-              </li>
-            ))}
-            {segmentationFinding && (
-              // Neither for nor against the procedure: it tells how to count the level on the table.
-              <li data-testid="segmentation-finding">{segmentationFinding}</li>
-            )}
-          </ul>
-        </Panel>
-        <PreopFilm anatomy={anatomy} seed={seed} mode={mode} canMeasure={canMeasure} onMeasure={onMeasure} />
+        <div className="case-side">
+          <Panel title="Patient" className="case-patient">
+            <p className="case-demo">
+              {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
+            </p>
+            <h4>History</h4>
+            <p className="case-history">{p.history}</p>
+            <h4>Findings</h4>
+            <ul className="findings">
+              {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
+                <li key={key}>
+                  {x.text}
+                  {shows(mode, 'caseScreen.findingVerdicts') && (
+                    <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
+                      {x.supportsProcedure ? 'supports' : 'against'}
+                    </span>
+                  )}
+                </li>
+              ))}
+              {segmentationFinding && (
+                // Neither for nor against the procedure: it tells how to count the level on the table.
+                <li data-testid="segmentation-finding">{segmentationFinding}</li>
+              )}
+            </ul>
+          </Panel>
+          <PreopFilm anatomy={anatomy} seed={seed} mode={mode} canMeasure={canMeasure} onMeasure={onMeasure} />
+        </div>
 
         <div className="case-side">
           <Panel title="Imaging">
