@@ -29,6 +29,8 @@ interface Props {
   /** Whether the lateral film may be measured now (case review). */
   readonly canMeasure: boolean;
   readonly onMeasure: (corners: MeasuredCorners) => void;
+  /** Bumped by the Shift+X key (keymap.ts): start measuring the film. */
+  readonly measureRequest?: number;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -52,6 +54,7 @@ export function CaseScreen({
   seed,
   canMeasure,
   onMeasure,
+  measureRequest = 0,
 }: Props) {
   const report = useMemo(() => preopImagingReport(anatomy), [anatomy]);
   const p = s.patient;
@@ -86,7 +89,14 @@ export function CaseScreen({
               )}
             </ul>
           </Panel>
-          <PreopFilm anatomy={anatomy} seed={seed} mode={mode} canMeasure={canMeasure} onMeasure={onMeasure} />
+          <PreopFilm
+            anatomy={anatomy}
+            seed={seed}
+            mode={mode}
+            canMeasure={canMeasure}
+            onMeasure={onMeasure}
+            measureRequest={measureRequest}
+          />
         </div>
 
         <div className="case-side">

@@ -19,6 +19,8 @@ interface Props {
   /** Whether the machine takes a measurement now (case review). */
   readonly canMeasure: boolean;
   readonly onMeasure: (corners: MeasuredCorners) => void;
+  /** Changes each time the trainee asks to measure (Shift+X in the procedure's key map). */
+  readonly measureRequest: number;
 }
 
 /** The corners in the order they are placed, with the words the prompt uses. */
@@ -42,7 +44,7 @@ const clampPx = (x: number) => Math.max(0, Math.min(PREOP_IMAGE_PX, x));
  * back, Esc stops) or by clicking. The four corners go to the simulation as case.measure; the
  * heights, wedge and height loss they give are shown, and in practice the anatomy's true figures too.
  */
-export function PreopFilm({ anatomy, seed, mode, canMeasure, onMeasure }: Props) {
+export function PreopFilm({ anatomy, seed, mode, canMeasure, onMeasure, measureRequest }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [film, setFilm] = useState<PreopRadiograph | null>(null);
   const [measuring, setMeasuring] = useState(false);
@@ -112,18 +114,11 @@ export function PreopFilm({ anatomy, seed, mode, canMeasure, onMeasure }: Props)
   startRef.current = start;
 
   const available = canMeasure && film !== null;
-  const startBindings = useMemo(
-    () => [
-      {
-        id: 'film.measure',
-        keys: ['Shift+x'],
-        label: 'Measure the lateral film (four corners)',
-        onDown: () => startRef.current(),
-      },
-    ],
-    [],
-  );
-  useKeyScope('Pre-operative film', startBindings, { enabled: available && !measuring });
+  // Shift+X (the procedure's key map) asks to start; the first request is the mount's, not a press.
+  const firstRequest = useRef(measureRequest);
+  useEffect(() => {
+    if (measureRequest !== firstRequest.current && available) startRef.current();
+  }, [measureRequest, available]);
   const measureBindings = useMemo(() => {
     const arrow = (id: string, key: string, dx: number, dy: number) => [
       {
