@@ -1,3 +1,5 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../levels/scenarioSchema';
 import { buildAnatomy } from '../../sim/anatomy';
@@ -12,7 +14,9 @@ import {
   wedgeFromCorners,
 } from '../../sim/imaging';
 import { createRng } from '../../sim/math';
+import { formatReportText, reportTextHeader } from '../../sim/scoring';
 import { scoreAttempt } from '../../sim/scoring/score';
+import { ScoreReport } from '../../src/debrief/ScoreReport';
 import { createSession } from '../../sim/session/session';
 import type { Session } from '../../sim/session/sessionTypes';
 import { loadScenario } from './goldenFixtures';
@@ -255,5 +259,19 @@ describe('scoring the measurement', () => {
     expect(off?.wedgeErrorDeg).toBeLessThan(-5);
     const corrected = score(reviewed([measure(flat), measure(c)])).measurement;
     expect(corrected?.agrees).toBe(true);
+  });
+
+  it('is named in the text report and the debrief, and only when made', () => {
+    const s = reviewed([measure(c)]);
+    const r = score(s);
+    const text = formatReportText(r, reportTextHeader(s, s.tick));
+    expect(text).toMatch(/Pre-operative lateral measured: wedge \d+\.\d deg \(true \d+\.\d\), height loss .* agrees/);
+    const html = renderToStaticMarkup(createElement(ScoreReport, { report: r, onEvidence: () => {}, selected: null }));
+    expect(html).toContain('data-testid="debrief-measurement"');
+    const without = score(reviewed([]));
+    expect(formatReportText(without, reportTextHeader(s, s.tick))).not.toMatch(/Pre-operative lateral/);
+    expect(
+      renderToStaticMarkup(createElement(ScoreReport, { report: without, onEvidence: () => {}, selected: null })),
+    ).not.toContain('debrief-measurement');
   });
 });
