@@ -1,7 +1,10 @@
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Anatomy } from '../../../sim/anatomy';
 import { type MeasuredCorners, type MeasurePoint, PREOP_IMAGE_PX, type TrainingMode } from '../../../sim/core';
+import type { PreopFilmRequest, PreopFilmResult } from '../../render/preopFilmWorker';
 import {
+  PREOP_FILM_MM,
+  PREOP_PX_PER_MM,
   type PreopRadiograph,
   renderPreopRadiograph,
   trueWedgeFigures,
@@ -58,11 +61,37 @@ export function PreopFilm({ anatomy, seed, mode, canMeasure, onMeasure, measureR
   const [placed, setPlaced] = useState<readonly MeasurePoint[]>([]);
   const [measured, setMeasured] = useState<MeasuredCorners | null>(null);
 
-  // The film takes a second or two on the CPU: render it after the case screen has painted.
+  // The film takes a second or two of ray casting: a worker develops it (src/render/preopFilmWorker.ts);
+  // where no worker can start, the main thread does, after the case screen has painted.
   useEffect(() => {
     setFilm(null);
-    const timer = setTimeout(() => setFilm(renderPreopRadiograph(anatomy, seed)), 0);
-    return () => clearTimeout(timer);
+    let done = false;
+    const onMainThread = () => {
+      if (!done) setFilm(renderPreopRadiograph(anatomy, seed));
+      done = true;
+    };
+    let worker: Worker | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    try {
+      worker = new Worker(new URL('../../render/preopFilmWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<PreopFilmResult>) => {
+        if (done) return;
+        done = true;
+        setFilm({ grey: e.data.grey, sizePx: PREOP_IMAGE_PX, filmMm: PREOP_FILM_MM, pxPerMm: PREOP_PX_PER_MM });
+      };
+      worker.onerror = () => {
+        timer = setTimeout(onMainThread, 0);
+      };
+      const request: PreopFilmRequest = { anatomy, seed };
+      worker.postMessage(request);
+    } catch {
+      timer = setTimeout(onMainThread, 0);
+    }
+    return () => {
+      done = true;
+      worker?.terminate();
+      if (timer) clearTimeout(timer);
+    };
   }, [anatomy, seed]);
 
   useEffect(() => {
