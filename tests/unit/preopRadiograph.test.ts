@@ -14,6 +14,7 @@ import {
   wedgeFromCorners,
 } from '../../sim/imaging';
 import { createRng } from '../../sim/math';
+import { parseAttemptFile, replay, toAttemptFile } from '../../sim/attempt';
 import { formatReportText, reportTextHeader } from '../../sim/scoring';
 import { scoreAttempt } from '../../sim/scoring/score';
 import { ScoreReport } from '../../src/debrief/ScoreReport';
@@ -273,5 +274,14 @@ describe('scoring the measurement', () => {
     expect(
       renderToStaticMarkup(createElement(ScoreReport, { report: without, onEvidence: () => {}, selected: null })),
     ).not.toContain('debrief-measurement');
+  });
+
+  it('replays from its attempt file to the same measurement', () => {
+    const s = reviewed([measure(c)]);
+    const file = parseAttemptFile(JSON.parse(JSON.stringify(toAttemptFile(s, 'test'))));
+    expect(file.log[0]?.command).toEqual(measure(c));
+    const again = replay(file.scenario, file.seed, file.log, file.endTick, file.mode);
+    expect(score(again)).toEqual(score(s));
+    expect(score(again).measurement?.agrees).toBe(true);
   });
 });
