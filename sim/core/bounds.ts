@@ -110,3 +110,10 @@ export function stripBom(text: string): string {
  * distance a trainee pans to count the levels.
  */
 export const MAX_PAN_MM = 400;
+
+/**
+ * The pre-operative lateral radiograph's size in pixels (square; sim/imaging/radiograph/preopRadiograph.ts).
+ * A case-review measurement (case.measure) places its points on that image, so each coordinate is
+ * bounded by it: a point off the film measures nothing.
+ */
+export const PREOP_IMAGE_PX = 480;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Command } from './commands';
-import { MAX_PAN_MM } from './bounds';
+import { MAX_PAN_MM, PREOP_IMAGE_PX } from './bounds';
 import { DECLINE_REASONS } from './declineReasons';
 
 /**
@@ -10,9 +10,21 @@ import { DECLINE_REASONS } from './declineReasons';
  */
 const finite = (min: number, max: number) => z.number().finite().min(min).max(max);
 
+/** A point on the pre-operative radiograph: on the film, in pixels. */
+const imagePoint = z.strictObject({ x: finite(0, PREOP_IMAGE_PX), y: finite(0, PREOP_IMAGE_PX) });
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('phase.next') }),
   z.strictObject({ type: z.literal('case.decline'), reason: z.enum(DECLINE_REASONS) }),
+  z.strictObject({
+    type: z.literal('case.measure'),
+    corners: z.strictObject({
+      anteriorSuperior: imagePoint,
+      anteriorInferior: imagePoint,
+      posteriorSuperior: imagePoint,
+      posteriorInferior: imagePoint,
+    }),
+  }),
   z.strictObject({
     type: z.literal('checklist.tick'),
     item: z.enum(['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut']),

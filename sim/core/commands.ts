@@ -9,6 +9,20 @@ import type { DeclineReason } from './declineReasons';
 export type View = 'AP' | 'lateral';
 export type Side = 'left' | 'right';
 export type FluoroMode = 'continuous' | 'pulsed15' | 'pulsed7.5' | 'pulsed4' | 'lowDose';
+/** A point on the pre-operative radiograph, image pixels (x right, y down). */
+export interface MeasurePoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The endplate corners a case-review measurement places, anterior on the image's left. */
+export interface MeasuredCorners {
+  readonly anteriorSuperior: MeasurePoint;
+  readonly anteriorInferior: MeasurePoint;
+  readonly posteriorSuperior: MeasurePoint;
+  readonly posteriorInferior: MeasurePoint;
+}
+
 export type ChecklistItem =
   | 'history'
   | 'imaging'
@@ -41,6 +55,12 @@ export type Command =
    * attempt: the decision is the outcome, scored against the scenario's indication.
    */
   | { type: 'case.decline'; reason: DeclineReason }
+  /**
+   * Case review: the trainee's measurement of the fractured body on the pre-operative lateral
+   * radiograph, the four corners of its endplates in image pixels (x right, y down; 0 to
+   * PREOP_IMAGE_PX). The last one made is the one scored (sim/scoring/wedgeMeasurementScore.ts).
+   */
+  | { type: 'case.measure'; corners: MeasuredCorners }
   /** Tick a case-review or pre-op checklist item. */
   | { type: 'checklist.tick'; item: ChecklistItem }
   /** Position the patient. */
@@ -114,6 +134,7 @@ export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export const COMMAND_TYPES: readonly CommandType[] = [
   'phase.next',
   'case.decline',
+  'case.measure',
   'checklist.tick',
   'patient.position',
   'carm.view',

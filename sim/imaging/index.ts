@@ -33,6 +33,24 @@ export {
 } from './radiograph/radiopaqueShapes';
 export type { RadiopaqueShape } from './radiograph/radiopaqueShapes';
 export { renderStill } from './radiograph/renderStill';
+export {
+  PREOP_FILM_MM,
+  PREOP_IMAGE_PX,
+  PREOP_PX_PER_MM,
+  preopEndplateCorners,
+  preopPose,
+  renderPreopRadiograph,
+} from './radiograph/preopRadiograph';
+export type { PreopRadiograph } from './radiograph/preopRadiograph';
+export {
+  boneDensityCategory,
+  preopImagingReport,
+  showsStirOedema,
+  STIR_OEDEMA_MAX_WEEKS,
+} from './preopImagingReport';
+export type { BoneDensityCategory, PreopImagingReport } from './preopImagingReport';
+export { trueWedgeFigures, wedgeFromCorners } from './wedgeMeasurement';
+export type { WedgeFigures } from './wedgeMeasurement';
 export { sampleMapBilinear } from './radiograph/sampleMapBilinear';
 export { ellipsoidChord } from './radiograph/shapeIntegrals';
 export { StaticProjectionJob, finishStaticProjection, projectRows, staticKey } from './radiograph/staticProjection';

@@ -4,6 +4,7 @@ import type { CommandType } from '../core/commands';
 export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'phase.next': 'Moving on',
   'case.decline': 'Declining the procedure',
+  'case.measure': 'Measuring the pre-operative radiograph',
   'checklist.tick': 'Ticking the checklist',
   'patient.position': 'Positioning the patient',
   'carm.view': 'Moving the C-arm',

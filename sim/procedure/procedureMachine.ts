@@ -61,6 +61,8 @@ export const procedureMachine = procedureSetup.createMachine({
         // Declining is the decision of the case review: it ends the attempt, with candidacy ticked or not
         // (a trainee who ticked it may still change their mind before leaving the review).
         'case.decline': { target: 'debrief' },
+        // Measuring the pre-operative radiograph changes nothing in the patient: the log keeps it for scoring.
+        'case.measure': allowed,
         'phase.next': { guard: 'case reviewed', target: 'preOp' },
       },
     },

@@ -34,6 +34,7 @@ export const NEVER_ALLOWED: Refusals = {
  */
 export const decisionMade: Refusals = {
   'case.decline': 'The decision to operate was made when the case review closed: decline in case review.',
+  'case.measure': 'The pre-operative radiograph is measured in case review; the case review is closed.',
 };
 
 /** Case review to positioning: the C-arm is not in yet. */

@@ -3,6 +3,7 @@ import { eventTicks, type ScoringInput } from './scoringInput';
 import { cementOutcome } from '../instruments/cementOutcome';
 import { TICKS_PER_S } from '../core/constants';
 import type { HeightView } from '../instruments/heightView';
+import { wedgeMeasurement, wedgeMeasurementMetrics } from './wedgeMeasurementScore';
 
 const r = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -66,6 +67,7 @@ export function metrics(input: ScoringInput): Metrics {
     wedgeFinalDeg: r(f.height.wedgeDeg, 2),
     wedgeChangeDeg: r(f.height.preOpWedgeDeg - f.height.wedgeDeg, 2),
     ...stageMetrics(f.height),
+    ...wedgeMeasurementMetrics(wedgeMeasurement(input)),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ScoreItem,
   ScoreReport,
   SeriousError,
+  WedgeMeasurement,
 } from './types';
 
 /**
@@ -99,6 +100,16 @@ function domainLines(d: DomainScore): string[] {
   ];
 }
 
+/** The case-review measurement against the truth (none when no measurement was made). */
+function measurementLines(m: WedgeMeasurement | undefined): string[] {
+  if (!m) return [];
+  return [
+    `Pre-operative lateral measured: wedge ${fixed(m.measured.wedgeDeg, 1)} deg (true ${fixed(m.truth.wedgeDeg, 1)}), ` +
+      `height loss ${fixed(m.measured.heightLossPct, 1)} % (true ${fixed(m.truth.heightLossPct, 1)}): ` +
+      (m.agrees ? 'agrees' : 'off'),
+  ];
+}
+
 /** Metric values: numbers as JavaScript writes them (exact, locale-free), the rest as their text. */
 function metricLines(metrics: Metrics): string[] {
   const keys = Object.keys(metrics).sort();
@@ -118,6 +129,7 @@ export function formatReportText(report: ScoreReport, header: ReportTextHeader):
       1,
     )}`,
     ...decisionLines(report.decision),
+    ...measurementLines(report.measurement),
     ...criticalLines(report.criticalErrors),
     ...seriousLines(report.seriousErrors),
     ...report.domains.flatMap(domainLines),

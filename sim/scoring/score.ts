@@ -15,6 +15,7 @@ import { imagingScore } from './imagingScore';
 import { metrics } from './metrics';
 import { DECLINE_POINTS, indicationDecision, operatedNotIndicated } from './indicationDecision';
 import type { IndicationDecision } from './types';
+import { wedgeMeasurement } from './wedgeMeasurementScore';
 
 /**
  * Score an attempt: a pure function of the scenario, the command log and the final state.
@@ -24,7 +25,11 @@ import type { IndicationDecision } from './types';
 export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final: SimSnapshot): ScoreReport {
   const input = { scenario, log, final };
   const decision = indicationDecision(input);
-  if (decision?.chosen === 'decline') return declinedReport(scenario, final, decision, metrics(input));
+  // Reported beside the score, never in it: an attempt without a measurement scores as it always did.
+  const measurement = wedgeMeasurement(input);
+  const measured = measurement ? { measurement } : {};
+  if (decision?.chosen === 'decline')
+    return { ...declinedReport(scenario, final, decision, metrics(input)), ...measured };
   const domains = [
     leakageScore(input, FIXED_DT_S),
     misplacementScore(input),
@@ -51,6 +56,7 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     criticalErrors: critical,
     metrics: metrics(input),
     ...(decision ? { decision } : {}),
+    ...measured,
   };
 }
 

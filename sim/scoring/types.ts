@@ -1,3 +1,4 @@
+import type { WedgeFigures } from '../imaging/wedgeMeasurement';
 import type { DeclineReason } from '../core/declineReasons';
 
 /** The score report: every number traceable to the events (ticks) behind it. */
@@ -63,6 +64,19 @@ export interface IndicationDecision {
   readonly label: string;
 }
 
+/** The case-review measurement of the pre-operative lateral against the truth (wedgeMeasurementScore.ts). */
+export interface WedgeMeasurement {
+  /** Tick of the last measurement (the one judged). */
+  readonly tick: number;
+  readonly measured: WedgeFigures;
+  readonly truth: WedgeFigures;
+  /** Measured minus true. */
+  readonly wedgeErrorDeg: number;
+  readonly heightLossErrorPct: number;
+  /** Both figures within their tolerance. */
+  readonly agrees: boolean;
+}
+
 /** Flat numeric outcome of an attempt: what the CLI prints and the lab collects. */
 export type Metrics = Readonly<Record<string, number | string | boolean>>;
 
@@ -81,4 +95,6 @@ export interface ScoreReport {
   readonly metrics: Metrics;
   /** The decision against the case's indication; absent for an indicated case operated on (IndicationDecision). */
   readonly decision?: IndicationDecision;
+  /** The trainee's measurement of the pre-operative lateral; absent when none was made (reported, never scored). */
+  readonly measurement?: WedgeMeasurement;
 }

@@ -1,4 +1,4 @@
-import type { IndicationDecision, ScoreItem, ScoreReport as Report } from '../../sim/scoring';
+import type { IndicationDecision, ScoreItem, ScoreReport as Report, WedgeMeasurement } from '../../sim/scoring';
 import { tickClock } from '../ui/format';
 import { keyedByContent } from '../ui/contentKeys';
 import type { EvidenceSelection } from './ProcedureTimeline';
@@ -84,6 +84,22 @@ function DecisionSection({ decision: d }: { decision: IndicationDecision }) {
   );
 }
 
+/** The case-review measurement of the lateral film against the anatomy (reported, never scored). */
+function MeasurementSection({ m }: { m: WedgeMeasurement }) {
+  return (
+    <section className="decision" data-testid="debrief-measurement" data-agrees={m.agrees}>
+      <h2>Pre-operative film measured</h2>
+      <p>
+        <span className="num">{tickClock(m.tick)} </span>
+        Wedge {m.measured.wedgeDeg.toFixed(1)}° (true {m.truth.wedgeDeg.toFixed(1)}°), height loss{' '}
+        {m.measured.heightLossPct.toFixed(0)} % (true {m.truth.heightLossPct.toFixed(0)} %):{' '}
+        {m.agrees ? 'agrees' : 'off'}
+      </p>
+      <p className="muted">Feedback only: the measurement does not change the score.</p>
+    </section>
+  );
+}
+
 /** The score report: total, pass/fail, critical errors, each domain with its items and their evidence, then the key metrics. */
 export function ScoreReport({ report: r, onEvidence, selected }: Props) {
   return (
@@ -121,6 +137,7 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
       </section>
 
       {r.decision && <DecisionSection decision={r.decision} />}
+      {r.measurement && <MeasurementSection m={r.measurement} />}
 
       {r.seriousErrors.length > 0 && (
         <section className="serious" data-testid="serious-errors">

@@ -1,6 +1,10 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { ChecklistItem } from '../../sim/core';
-import type { TrainingMode } from '../../sim/core';
+import type { MeasuredCorners, TrainingMode } from '../../sim/core';
+import type { Anatomy } from '../../sim/anatomy';
+import { preopImagingReport } from '../../sim/imaging';
+import { PreopFilm } from './panels/PreopFilm';
+import { useMemo } from 'react';
 import { ChecklistPanel } from './panels/ChecklistPanel';
 import { Panel, Readout } from '../ui/Panel';
 import { keyedByContent } from '../ui/contentKeys';
@@ -19,6 +23,14 @@ interface Props {
   readonly canDecline: boolean;
   /** Open the dialog that asks why the procedure is declined. */
   readonly onDecline: () => void;
+  /** The patient (the standing lateral and the MRI/CT report are rendered from it) and the attempt's seed (the film's noise). */
+  readonly anatomy: Anatomy;
+  readonly seed: number;
+  /** Whether the lateral film may be measured now (case review). */
+  readonly canMeasure: boolean;
+  readonly onMeasure: (corners: MeasuredCorners) => void;
+  /** Bumped by the Shift+X key (keymap.ts): start measuring the film. */
+  readonly measureRequest?: number;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -38,7 +50,13 @@ export function CaseScreen({
   onTick,
   canDecline,
   onDecline,
+  anatomy,
+  seed,
+  canMeasure,
+  onMeasure,
+  measureRequest = 0,
 }: Props) {
+  const report = useMemo(() => preopImagingReport(anatomy), [anatomy]);
   const p = s.patient;
   const f = s.fracture;
   const inrHigh = p.labs.inr > 1.2;
@@ -46,30 +64,40 @@ export function CaseScreen({
   return (
     <div className="case" data-testid="case-review">
       <div className="case-main">
-        <Panel title="Patient" className="case-patient">
-          <p className="case-demo">
-            {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
-          </p>
-          <h4>History</h4>
-          <p className="case-history">{p.history}</p>
-          <h4>Findings</h4>
-          <ul className="findings">
-            {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
-              <li key={key}>
-                {x.text}
-                {shows(mode, 'caseScreen.findingVerdicts') && (
-                  <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
-                    {x.supportsProcedure ? 'supports' : 'against'}
-                  </span>
-                )}
-              </li>
-            ))}
-            {segmentationFinding && (
-              // Neither for nor against the procedure: it tells how to count the level on the table.
-              <li data-testid="segmentation-finding">{segmentationFinding}</li>
-            )}
-          </ul>
-        </Panel>
+        <div className="case-side">
+          <Panel title="Patient" className="case-patient">
+            <p className="case-demo">
+              {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
+            </p>
+            <h4>History</h4>
+            <p className="case-history">{p.history}</p>
+            <h4>Findings</h4>
+            <ul className="findings">
+              {keyedByContent(p.findings, (x) => x.text).map(({ key, item: x }) => (
+                <li key={key}>
+                  {x.text}
+                  {shows(mode, 'caseScreen.findingVerdicts') && (
+                    <span className={`finding-tag ${x.supportsProcedure ? 'pro' : 'contra'}`}>
+                      {x.supportsProcedure ? 'supports' : 'against'}
+                    </span>
+                  )}
+                </li>
+              ))}
+              {segmentationFinding && (
+                // Neither for nor against the procedure: it tells how to count the level on the table.
+                <li data-testid="segmentation-finding">{segmentationFinding}</li>
+              )}
+            </ul>
+          </Panel>
+          <PreopFilm
+            anatomy={anatomy}
+            seed={seed}
+            mode={mode}
+            canMeasure={canMeasure}
+            onMeasure={onMeasure}
+            measureRequest={measureRequest}
+          />
+        </div>
 
         <div className="case-side">
           <Panel title="Imaging">
@@ -90,6 +118,29 @@ export function CaseScreen({
               value={yesNo(f.lateralCortexDefect)}
               tone={f.lateralCortexDefect ? 'warn' : undefined}
             />
+          </Panel>
+          <Panel title="MRI and CT report" className="case-report">
+            <div data-testid="preop-report">
+              <Readout
+                label="STIR marrow oedema"
+                value={report.stirOedema ? 'present' : 'absent'}
+                tone={report.stirOedema ? undefined : 'warn'}
+              />
+              <Readout
+                label="Posterior wall (CT)"
+                value={report.posteriorWall}
+                tone={report.posteriorWall === 'defect' ? 'danger' : undefined}
+              />
+              <Readout label="Superior endplate" value={report.endplateCrack ? 'cracked' : 'intact'} />
+              <Readout label="Intravertebral cleft" value={report.cleft ? 'present' : 'none'} />
+              <Readout label="Lateral cortex" value={report.lateralCortexDefect ? 'defect' : 'intact'} />
+              <Readout
+                label="Pedicle width L / R (CT)"
+                value={`${report.pedicleWidthMm.left.toFixed(1)} / ${report.pedicleWidthMm.right.toFixed(1)}`}
+                unit="mm"
+              />
+              <Readout label="Bone density (DXA)" value={`T ${report.tScore}, ${report.boneDensity}`} />
+            </div>
           </Panel>
           <Panel title="Labs">
             <Readout label="INR (0.8-1.2)" value={p.labs.inr.toFixed(1)} tone={inrHigh ? 'warn' : undefined} />

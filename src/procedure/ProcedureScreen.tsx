@@ -32,7 +32,7 @@ import { SaveWarning } from './panels/SaveWarning';
 import { TakenOverDialog } from './panels/TakenOverDialog';
 import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, type DeclineReason } from '../../sim/core';
+import { APP_VERSION, type DeclineReason, type MeasuredCorners } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -90,6 +90,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const heldReason = useCallback(() => (pausedRef.current ? PAUSED_REASON : null), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [declineOpen, setDeclineOpen] = useState(false);
+  // Each Shift+X asks the case screen's film to start measuring (a count, so every press is a new request).
+  const [measureRequest, setMeasureRequest] = useState(0);
   const settings = useSettings();
   // Stored images live in the UI (pixels); a ref hands the full list to the debrief without a render race.
   const storedRef = useRef<StoredImage[]>([]);
@@ -104,6 +106,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     else if (effect === 'settings') setSettingsOpen(true);
     else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
     else if (effect === 'decline') setDeclineOpen(true);
+    else if (effect === 'measure') setMeasureRequest((n) => n + 1);
     else {
       const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
       speedRef.current = next;
@@ -194,6 +197,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     [perform],
   );
   const closeDecline = useCallback(() => setDeclineOpen(false), []);
+  // Measuring the pre-operative lateral in case review: the four corners go into the log for the debrief.
+  const onMeasure = useCallback(
+    (corners: MeasuredCorners) => perform(() => ({ command: { type: 'case.measure', corners } })),
+    [perform],
+  );
   const canDecline = snap.allowed.includes('case.decline');
 
   const mode = session.mode;
@@ -265,6 +273,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           onTick={controls.tick}
           canDecline={canDecline}
           onDecline={() => setDeclineOpen(true)}
+          anatomy={snap.anatomy}
+          seed={session.seed}
+          canMeasure={snap.allowed.includes('case.measure')}
+          onMeasure={onMeasure}
+          measureRequest={measureRequest}
         />
       ) : (
         <div className="or">

@@ -47,6 +47,10 @@ export const EXAM_VISIBILITY = {
     caseRecord: 'always',
     /** "supports" / "against" on each finding is the answer to the candidacy question. */
     findingVerdicts: 'practice',
+    /** The standing lateral film, the MRI/CT report and the trainee's own measurement on the film are case data. */
+    preopFilm: 'always',
+    /** The anatomy's true wedge and height loss beside the trainee's measurement: the answer to the measuring task. */
+    measurementTruth: 'practice',
   },
   trocar: {
     side: 'always',

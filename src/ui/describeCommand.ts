@@ -10,6 +10,8 @@ export function describeCommand(c: Command): string {
       return 'Next step';
     case 'case.decline':
       return `Procedure declined: ${DECLINE_REASON_LABELS[c.reason]}`;
+    case 'case.measure':
+      return 'Pre-operative lateral measured (four endplate corners)';
     case 'checklist.tick':
       return CHECKLIST_LABELS[c.item];
     case 'patient.position':

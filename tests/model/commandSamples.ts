@@ -8,6 +8,17 @@ import type { CommandOf, CommandType } from '../../sim/core/commands';
 export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<T>[] } = {
   'phase.next': [{ type: 'phase.next' }],
   'case.decline': [{ type: 'case.decline', reason: 'healedFracture' }],
+  'case.measure': [
+    {
+      type: 'case.measure',
+      corners: {
+        anteriorSuperior: { x: 193, y: 227 },
+        anteriorInferior: { x: 193, y: 275 },
+        posteriorSuperior: { x: 287, y: 205 },
+        posteriorInferior: { x: 287, y: 275 },
+      },
+    },
+  ],
   'checklist.tick': [
     { type: 'checklist.tick', item: 'history' },
     { type: 'checklist.tick', item: 'imaging' },

@@ -14,6 +14,7 @@ import { ActionBar } from '../../src/procedure/panels/ActionBar';
 import { EventsFeed } from '../../src/procedure/panels/EventsFeed';
 import { OrPanels } from '../../src/procedure/panels/OrPanels';
 import { PhaseHeader } from '../../src/procedure/panels/PhaseHeader';
+import { MeasuredFigures } from '../../src/procedure/panels/PreopFilm';
 import { shownHint } from '../../src/procedure/practiceHint';
 import { loadPlan, loadScenario } from './goldenFixtures';
 
@@ -165,6 +166,10 @@ function screen(scenario: Scenario, snap: SimSnapshot, mode: TrainingMode): stri
           onTick: noop,
           canDecline: snap.allowed.includes('case.decline'),
           onDecline: noop,
+          anatomy: snap.anatomy,
+          seed: snap.seed,
+          canMeasure: snap.allowed.includes('case.measure'),
+          onMeasure: noop,
         })
       : createElement(OrPanels, { snapshot: snap, scenario, mode, entry, onAction: noop }),
     createElement(EventsFeed, { events: snap.events, mode }),
@@ -294,6 +299,19 @@ describe('examVisibility rules', () => {
     expect(shows('exam', 'trocar.tissueAtTip')).toBe(false);
     expect(shows('practice', 'trocar.tissueAtTip')).toBe(true);
     expect(shows('exam', 'trocar.angles')).toBe(true);
+  });
+
+  it('shows the film, the MRI/CT report and the trainee’s own measurement in an exam, but not the true wedge', () => {
+    const caseReview = rendered.find((r) => r.phase === 'caseReview');
+    expect(caseReview?.examHtml).toContain('data-testid="preop-film"');
+    expect(caseReview?.examHtml).toContain('data-testid="preop-report"');
+    expect(caseReview?.exam).toMatch(/STIR marrow oedema/);
+    const figures = { anteriorMm: 20, posteriorMm: 28, wedgeDeg: 12.3, heightLossPct: 29 };
+    const truth = { anteriorMm: 19, posteriorMm: 28, wedgeDeg: 14.1, heightLossPct: 32 };
+    const line = (mode: TrainingMode) => renderToStaticMarkup(createElement(MeasuredFigures, { figures, truth, mode }));
+    expect(line('exam')).toMatch(/wedge 12\.3/);
+    expect(line('exam')).not.toMatch(/14\.1|film-truth/);
+    expect(line('practice')).toMatch(/true: wedge 14\.1/);
   });
 
   it('places every event type, and words an exam event without what only the simulator knows', () => {

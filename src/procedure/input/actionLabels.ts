@@ -38,6 +38,7 @@ export const ACTION_LABELS = {
   'time.wait30': 'Wait 30 s',
   'time.wait120': 'Wait 2 min',
   'case.decline': 'Decline the procedure (choose why)',
+  'case.measure': 'Measure the lateral film (four endplate corners)',
   'patient.prone': 'Position prone',
   'patient.supine': 'Position supine',
   'fluoro.pedal': 'Fluoro pedal (hold)',

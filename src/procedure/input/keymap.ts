@@ -134,6 +134,12 @@ export const KEYMAP: readonly KeyAction[] = [
     commandType: 'case.decline',
     hiddenFromBar: true,
   }),
+  // Case review: measure the fractured body on the standing lateral film. Starts the film's cursor (arrows,
+  // Enter places a corner, Backspace, Esc: the film's own key scope); the fourth corner sends case.measure.
+  act('case.measure', 'checklist', ['Shift+x'], () => ({ ui: 'measure' }), {
+    commandType: 'case.measure',
+    hiddenFromBar: true,
+  }),
   ...CHECKLIST_ORDER.map((item, i) =>
     act(`checklist.${item}`, 'checklist', [String(i + 1)], () => send({ type: 'checklist.tick', item }), {
       commandType: 'checklist.tick',
