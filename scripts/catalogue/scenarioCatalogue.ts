@@ -9,6 +9,8 @@ import { DECLINE_REASON_LABELS } from '../../sim/core/declineReasons';
  * `npm run catalogue` writes it.
  */
 export const CATALOGUE_PATH = 'docs/scenarios.md';
+/** Each case's pre-operative lateral (patient 1), written by `npm run catalogue` (writeCatalogue.ts). */
+export const filmPath = (id: string): string => `docs/images/scenarios/${id}.png`;
 
 export function loadLibrary(dir = 'levels'): Scenario[] {
   return readdirSync(dir)
@@ -46,6 +48,8 @@ export function catalogueMarkdown(library: readonly Scenario[]): string {
     'from the files in `levels/` by `npm run catalogue`; a test fails when this page and the files',
     'disagree. The pass mark of each case comes from standard setting (`npm run sim -- standard-set`,',
     'docs/validity.md); the expert plan is the benchmark the debrief replays on the trainee’s patient.',
+    'Each case shows the pre-operative standing lateral of its first patient (seed 1), rendered from',
+    'its anatomy by the same pipeline as the case review’s film; other seeds are other patients.',
     '',
     '| # | Case | Difficulty | Level | Procedure | Fracture | T-score | Right decision | Pass mark | Expert plan |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -60,6 +64,8 @@ export function catalogueMarkdown(library: readonly Scenario[]): string {
     lines.push(
       '',
       `## ${s.id}`,
+      '',
+      `![Pre-operative standing lateral radiograph of ${cell(s.title)}, patient 1](${filmPath(s.id).replace('docs/', '')})`,
       '',
       `**${s.title}** (version ${s.version ?? 1}). ${p.age}-year-old ${p.sex}, ${p.weightKg} kg, ${p.habitus} habitus, T-score ${p.tScore}; INR ${p.labs.inr}, platelets ${p.labs.plateletsPerNl}/nL.`,
       '',

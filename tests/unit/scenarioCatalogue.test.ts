@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_PATH, catalogueMarkdown, loadLibrary } from '../../scripts/catalogue/scenarioCatalogue';
+import { CATALOGUE_PATH, catalogueMarkdown, filmPath, loadLibrary } from '../../scripts/catalogue/scenarioCatalogue';
 
 describe('docs/scenarios.md', () => {
   const library = loadLibrary();
@@ -18,5 +18,15 @@ describe('docs/scenarios.md', () => {
     expect(declined.length).toBeGreaterThan(0);
     for (const s of declined)
       expect(text).toMatch(new RegExp(`\\[${s.title.replace(/[()]/g, '\\$&')}\\][^\\n]*decline:`));
+  });
+
+  it('shows each case with its pre-operative film, committed beside the page', () => {
+    const text = catalogueMarkdown(library);
+    for (const s of library) {
+      expect(existsSync(filmPath(s.id)), filmPath(s.id)).toBe(true);
+      // A PNG, not an empty or stray file.
+      expect(readFileSync(filmPath(s.id)).subarray(1, 4).toString('latin1'), s.id).toBe('PNG');
+      expect(text).toContain(`](${filmPath(s.id).replace('docs/', '')})`);
+    }
   });
 });
