@@ -15,7 +15,7 @@ import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/index';
 
 type Rng = ReturnType<typeof createRng>;
-import { COMMAND_TYPES, type Command, DECLINE_REASONS, type TrainingMode } from '../../sim/core/index';
+import { COMMAND_TYPES, type Command, DECLINE_REASONS, PREOP_IMAGE_PX, type TrainingMode } from '../../sim/core/index';
 import { type Session, type SimSnapshot, createSession } from '../../sim/session/index';
 import { parseAttemptFile, replay, toAttemptFile } from '../../sim/attempt/index';
 import { type Plan, type PlanStep, planSchema, playPlan } from '../../sim/plan/index';
@@ -141,6 +141,21 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
     // Declining ends the session at case review: rarely, so that most runs go on to the procedure.
     case 'case.decline':
       return chance(rng, 0.1) ? { reason: pick(rng, DECLINE_REASONS) } : { reason: 'none' };
+    // Corners on the pre-operative film: mostly inside it, now and then off it (refused by the schema).
+    case 'case.measure': {
+      const point = () =>
+        chance(rng, 0.9)
+          ? { x: rng.range(0, PREOP_IMAGE_PX), y: rng.range(0, PREOP_IMAGE_PX) }
+          : { x: rng.range(-50, PREOP_IMAGE_PX + 50), y: Number.NaN };
+      return {
+        corners: {
+          anteriorSuperior: point(),
+          anteriorInferior: point(),
+          posteriorSuperior: point(),
+          posteriorInferior: point(),
+        },
+      };
+    }
     case 'patient.position':
       return { position: chance(rng, 0.9) ? 'prone' : 'supine' };
     case 'carm.view':
