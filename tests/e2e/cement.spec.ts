@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { rehearseExamAccess } from './examPlay';
+import { rehearseExamAccess, tackTest } from './examPlay';
 import {
   SEED,
   SHOTS_DIR,
@@ -232,15 +232,6 @@ async function playToCement(page: Page, mode: 'practice' | 'exam'): Promise<void
 }
 
 const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-time-s'));
-
-/** Tack test (Shift+C): the panel names the time since mixing and the feel. Returns the panel text. */
-async function tackTest(page: Page): Promise<string> {
-  const tack = page.getByTestId('cement-tack');
-  const before = (await tack.textContent()) ?? '';
-  await page.keyboard.press('Shift+C');
-  await expect(tack).not.toHaveText(before);
-  return (await tack.textContent()) ?? '';
-}
 
 test('cement: mix, tack test, wait for dough, inject in increments under lateral shots; the cement spreads from the tip', async ({
   page,

@@ -241,7 +241,7 @@ async function pushUntilFelt(page: Page): Promise<number> {
 }
 
 /** Tack test (Shift+C): returns the panel's new line (time since mixing and the feel). */
-async function tackTest(page: Page): Promise<string> {
+export async function tackTest(page: Page): Promise<string> {
   const tack = page.getByTestId('cement-tack');
   const before = (await tack.textContent()) ?? '';
   await page.keyboard.press('Shift+C');
