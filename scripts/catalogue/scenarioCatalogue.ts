@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { GENANT_RANGES, parseScenario, type Scenario } from '../../levels/scenarioSchema';
-import { DECLINE_REASON_LABELS } from '../../sim/core/declineReasons';
+import { DECLINE_REASON_LABELS } from '../../sim/core';
 
 /**
  * docs/scenarios.md, the scenario catalogue, made from the files in levels/ so that it cannot drift
