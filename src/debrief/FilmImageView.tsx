@@ -5,6 +5,7 @@ import type { FilmImage } from '../replay/filmImager';
 import { REVEAL_VIEWBOX } from '../replay/revealViewbox';
 import { formatClock } from '../ui/format';
 import { useFilmImage } from './useFilmImage';
+import { greyImageData } from '../ui/greyImage';
 
 interface Props {
   readonly client: ReplayClient | null;
@@ -22,15 +23,7 @@ function paint(canvas: HTMLCanvasElement, image: FilmImage): void {
   canvas.height = n;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const rgba = new ImageData(n, n);
-  for (let k = 0; k < n * n; k++) {
-    const g = image.grey[k];
-    rgba.data[4 * k] = g;
-    rgba.data[4 * k + 1] = g;
-    rgba.data[4 * k + 2] = g;
-    rgba.data[4 * k + 3] = 255;
-  }
-  ctx.putImageData(rgba, 0, 0);
+  ctx.putImageData(greyImageData(ctx, image.grey, n), 0, 0);
 }
 
 /** The reveal layer: anatomy outline, ideal trajectories, cement and leak boundaries (revealOverlay.ts). */

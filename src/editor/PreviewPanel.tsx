@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { PREVIEW_PX } from './previewImage';
 import type { PreviewState } from './usePreview';
+import { greyImageData } from '../ui/greyImage';
 
 function GreyCanvas({
   grey,
@@ -15,14 +16,7 @@ function GreyCanvas({
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || !grey) return;
-    const image = ctx.createImageData(PREVIEW_PX, PREVIEW_PX);
-    for (let i = 0; i < grey.length; i++) {
-      image.data[4 * i] = grey[i];
-      image.data[4 * i + 1] = grey[i];
-      image.data[4 * i + 2] = grey[i];
-      image.data[4 * i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
+    ctx.putImageData(greyImageData(ctx, grey, PREVIEW_PX), 0, 0);
   }, [grey]);
   return (
     <figure className="editor-preview-image">

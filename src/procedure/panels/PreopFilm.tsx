@@ -14,6 +14,7 @@ import {
 import { useKeyScope } from '../../keyboard/useKeyScope';
 import { Panel } from '../../ui/Panel';
 import { shows } from '../examVisibility';
+import { greyImageData } from '../../ui/greyImage';
 
 interface Props {
   readonly anatomy: Anatomy;
@@ -98,15 +99,7 @@ export function PreopFilm({ anatomy, seed, mode, canMeasure, onMeasure, measureR
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx || !film) return;
-    const image = ctx.createImageData(film.sizePx, film.sizePx);
-    for (let i = 0; i < film.grey.length; i++) {
-      const g = film.grey[i];
-      image.data[4 * i] = g;
-      image.data[4 * i + 1] = g;
-      image.data[4 * i + 2] = g;
-      image.data[4 * i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
+    ctx.putImageData(greyImageData(ctx, film.grey, film.sizePx), 0, 0);
     drawMarks(ctx, measuring ? placed : measured ? cornerList(measured) : [], measuring ? cursor : null);
   }, [film, measuring, placed, measured, cursor]);
 
