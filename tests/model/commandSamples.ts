@@ -1,5 +1,16 @@
 import type { CommandOf, CommandType } from '../../sim/core/commands';
 
+/** A measurement of the pre-operative film inside its bounds (the corners of an L1 wedge), shared by the model tests. */
+export const MEASURE_SAMPLE: CommandOf<'case.measure'> = {
+  type: 'case.measure',
+  corners: {
+    anteriorSuperior: { x: 193, y: 227 },
+    anteriorInferior: { x: 193, y: 275 },
+    posteriorSuperior: { x: 287, y: 205 },
+    posteriorInferior: { x: 287, y: 275 },
+  },
+};
+
 /**
  * One or a few commands of each type, to explore the machine's graph (procedureHarness.ts): the
  * payloads the guards tell apart (checklist items, positions, sides, exchange steps) and one of
@@ -8,17 +19,7 @@ import type { CommandOf, CommandType } from '../../sim/core/commands';
 export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<T>[] } = {
   'phase.next': [{ type: 'phase.next' }],
   'case.decline': [{ type: 'case.decline', reason: 'healedFracture' }],
-  'case.measure': [
-    {
-      type: 'case.measure',
-      corners: {
-        anteriorSuperior: { x: 193, y: 227 },
-        anteriorInferior: { x: 193, y: 275 },
-        posteriorSuperior: { x: 287, y: 205 },
-        posteriorInferior: { x: 287, y: 275 },
-      },
-    },
-  ],
+  'case.measure': [MEASURE_SAMPLE],
   'checklist.tick': [
     { type: 'checklist.tick', item: 'history' },
     { type: 'checklist.tick', item: 'imaging' },

@@ -1,5 +1,6 @@
 import type { Command, CommandType } from '../../sim/core/commands';
 import { DECLINE_REASONS } from '../../sim/core/declineReasons';
+import { MEASURE_SAMPLE } from './commandSamples';
 
 /**
  * Many concrete commands of every type, with every payload the machine's guards can tell apart
@@ -9,17 +10,7 @@ import { DECLINE_REASONS } from '../../sim/core/declineReasons';
 export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<Command, { type: T }>[] } = {
   'phase.next': [{ type: 'phase.next' }],
   'case.decline': DECLINE_REASONS.map((reason) => ({ type: 'case.decline', reason })),
-  'case.measure': [
-    {
-      type: 'case.measure',
-      corners: {
-        anteriorSuperior: { x: 193, y: 227 },
-        anteriorInferior: { x: 193, y: 275 },
-        posteriorSuperior: { x: 287, y: 205 },
-        posteriorInferior: { x: 287, y: 275 },
-      },
-    },
-  ],
+  'case.measure': [MEASURE_SAMPLE],
   'checklist.tick': (
     ['history', 'imaging', 'candidacy', 'consent', 'labs', 'antibiotics', 'anaesthesia', 'timeOut'] as const
   ).map((item) => ({ type: 'checklist.tick', item })),
