@@ -1,5 +1,6 @@
 // Counts what the test runs of `.ci/run` actually executed, from their JSON reports, and prints
-// one closing line, "tests: N passed, N failed" (", N skipped" when any were skipped), so that a
+// one closing line, "N passed, N failed" (", N skipped" when any were skipped), alone and with
+// nothing before it (the plain closing line CI's reader looks for), so that a
 // reader of CI's log, person or program, sees how many tests ran without parsing three runners'
 // coloured output. A report that is missing or unreadable is an error: a run that wrote no report
 // did not run its tests, and must not be counted as passing.
@@ -44,7 +45,8 @@ for (const file of files) {
     console.error(`test summary: ${file} is neither a Vitest nor a Playwright JSON report`);
     process.exit(1);
   }
-  console.log(`${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  // Worded unlike the closing line, so that only the last line reads as the run's total.
+  console.log(`report ${file}: passed ${counts.passed}, failed ${counts.failed}, skipped ${counts.skipped}`);
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
@@ -53,5 +55,5 @@ if (passed + failed === 0) {
   console.error('test summary: the reports hold no executed test');
   process.exit(1);
 }
-console.log(`tests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
