@@ -1,7 +1,7 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
 import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
-import { CELL, CELL_MM, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
+import { CELL, CELL_MM, CLEFT_SCLEROSIS_FACTOR, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
 import { CementInvasion } from '../physics/cementInvasion';
 import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
 import {
@@ -203,7 +203,10 @@ export class CementBodyFlow {
       const n = Math.max(1, Math.min(order.length, Math.round(ctx.cavityMl / lattice.cellMl)));
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
-      inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
+      // A balloon inflated in a Kummell cleft opens the cleft itself (its mobile fracture is the path
+      // of least resistance): the cavity's wall is the cleft's sclerotic wall, not compacted cancellous bone.
+      const inCleft = this.cavityCells.some((c) => lattice.cleftCells[c] === 1);
+      inv.compactAround(this.cavityCells, inCleft ? CLEFT_SCLEROSIS_FACTOR : this.p.cavityCompactionFactor);
       first = order.find((c) => !this.takenByOthers(c)) ?? order[0];
     } else {
       first = lattice.nearestInside(ctx.tip);
