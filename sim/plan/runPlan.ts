@@ -42,7 +42,7 @@ export interface PlanOptions {
 export interface ConditionContext {
   /** Tick of the latest accepted phase.next (0 before any). */
   readonly phaseTick: number;
-  /** Tick of the latest accepted cement.inject, or null before any. */
+  /** Tick of the latest accepted cement.inject in the current phase or side (bipedicular), or null before any. */
   readonly lastPushTick: number | null;
   /** The case's fracture findings as the case review shows them (absent: none shown). */
   readonly fracture?: Scenario['fracture'];
@@ -98,15 +98,17 @@ function posteriorReachSeen(snap: SimSnapshot, ctx: ConditionContext): number {
 /**
  * Where the current phase began (the latest accepted phase.next or side.select: a bipedicular cement
  * phase holds both sides' batches, so a side's part of it begins at its side.select) and the latest
- * push, from the session's log.
+ * push since then, from the session's log.
  */
-function contextOf(session: Session): ConditionContext {
+export function contextOf(session: Pick<Session, 'log' | 'scenario'>): ConditionContext {
   let phaseTick: number | null = null;
   let lastPushTick: number | null = null;
-  for (let i = session.log.length - 1; i >= 0 && (phaseTick === null || lastPushTick === null); i--) {
+  // The latest push counts only within the current phase or side: a bipedicular side's first push
+  // is not preceded by the other side's last one (a leak there is not "since the last push" here).
+  for (let i = session.log.length - 1; i >= 0 && phaseTick === null; i--) {
     const { tick, command } = session.log[i];
-    if (phaseTick === null && (command.type === 'phase.next' || command.type === 'side.select')) phaseTick = tick;
-    if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
+    if (command.type === 'phase.next' || command.type === 'side.select') phaseTick = tick;
+    else if (lastPushTick === null && command.type === 'cement.inject') lastPushTick = tick;
   }
   return {
     phaseTick: phaseTick ?? 0,

@@ -4,6 +4,7 @@ import { createRng } from '../../sim/math/rng';
 import {
   PlanError,
   conditionHolds,
+  contextOf,
   planSchema,
   playPlan,
   runPlan,
@@ -13,6 +14,7 @@ import {
   type PlanStep,
 } from '../../sim/plan/index';
 import { createSession } from '../../sim/session/session';
+import type { Session } from '../../sim/session/sessionTypes';
 import type { SimSnapshot } from '../../sim/session/snapshot';
 import { loadPlan, loadScenario } from './goldenFixtures';
 
@@ -142,6 +144,28 @@ describe('plan language: conditions', () => {
     expect(conditionHolds(s, { event: 'cement.leak', since: 'start' }, { phaseTick: 150, lastPushTick: null })).toBe(
       true,
     );
+  });
+
+  it("the last push is the current side's: a bipedicular side begins with none, so the other side's leak does not stop it", () => {
+    const at = (tick: number, command: Record<string, unknown>) => ({ tick, command }) as Session['log'][number];
+    const log = [
+      at(5, { type: 'phase.next' }),
+      at(10, { type: 'cement.inject', mL: 0.4 }),
+      at(14, { type: 'cement.inject', mL: 0.4 }),
+      at(20, { type: 'side.select', side: 'right' }),
+    ];
+    const afterSelect = contextOf({ log, scenario: kyphoplasty });
+    expect(afterSelect).toMatchObject({ phaseTick: 20, lastPushTick: null });
+    // A leak from the left side's last push (tick 16) is not "since the last push" on the right.
+    const leak = snapWith({
+      events: [{ tick: 16, event: { type: 'cement.leak', location: 'venous', volumeMl: 0.1 } }],
+    });
+    expect(conditionHolds(leak, { event: 'cement.leak', since: 'lastPush' }, afterSelect)).toBe(false);
+    const onRight = contextOf({ log: [...log, at(25, { type: 'cement.inject', mL: 0.4 })], scenario: kyphoplasty });
+    expect(onRight).toMatchObject({ phaseTick: 20, lastPushTick: 25 });
+    // Within one side the latest push is found behind later commands of other kinds.
+    const left = contextOf({ log: [...log.slice(0, 3), at(15, { type: 'cement.tackTest' })], scenario: kyphoplasty });
+    expect(left).toMatchObject({ phaseTick: 5, lastPushTick: 14 });
   });
 
   it('tackFeel reads the latest tack test; cementLeakSeen only a leak an image showed', () => {
