@@ -18,6 +18,9 @@ export const CAVITY_DEVICE_NAMES: Readonly<Record<CavityDeviceKind, string>> = {
   meshContainer: 'mesh container',
 };
 
+/** The name of a scenario's cavity device (absent: the balloon). */
+export const cavityDeviceName = (kind: CavityDeviceKind | undefined): string => CAVITY_DEVICE_NAMES[kind ?? 'balloon'];
+
 /** A mechanical tamp that opens, turn by turn of its handle, to a sphere of fixed diameter. */
 export interface BallTampDevice {
   /** Diameter of the fully opened ball, mm. */
@@ -45,11 +48,15 @@ export interface MeshContainerDevice {
   readonly wallMm: number;
 }
 
-/** Ball tamps by size class (the balloon length the channel is drilled for, mm). */
+/**
+ * Ball tamps by size class (the balloon length the channel is drilled for, mm): each opens to about
+ * the largest volume of the balloon of its class (3 / 4 / 6 mL), 18 / 20 / 22 mm (3.1 / 4.2 /
+ * 5.6 mL; assumed: no published dimension was found).
+ */
 export const BALL_TAMP_DEVICES: Readonly<Record<10 | 15 | 20, BallTampDevice>> = {
-  10: { diameterMm: 14, expandRateMlPerS: 0.5, liftShare: 0.5 },
-  15: { diameterMm: 17, expandRateMlPerS: 0.5, liftShare: 0.5 },
-  20: { diameterMm: 20, expandRateMlPerS: 0.5, liftShare: 0.5 },
+  10: { diameterMm: 18, expandRateMlPerS: 0.5, liftShare: 0.5 },
+  15: { diameterMm: 20, expandRateMlPerS: 0.5, liftShare: 0.5 },
+  20: { diameterMm: 22, expandRateMlPerS: 0.5, liftShare: 0.5 },
 };
 
 /**
