@@ -19,6 +19,8 @@ import { CEMENT_MODEL, flowViscosityPaS } from '../../sim/instruments/cementMode
 import { cancellousSpanAt, liftableAtMm, targetVertebra } from '../../sim/instruments/endplateGeometry';
 import { MeshContainer } from '../../sim/instruments/meshContainer';
 import { createRng } from '../../sim/math/rng';
+import { conditionHolds } from '../../sim/plan/runPlan';
+import { conditionSchema } from '../../sim/plan/planSchema';
 import { add, scale } from '../../sim/math/vec3';
 import { ANTERIOR_THIRD_TIP, TRANSPEDICULAR_AXIS, makeAnatomy } from './fixtures/anatomyFixture';
 
@@ -216,6 +218,21 @@ describe('the scenario chooses the cavity device', () => {
     );
     const withDevice = { ...s, equipment: { ...s.equipment, cavityDevice: 'balloon' as const } };
     expect(scenarioHash(withDevice)).not.toBe(scenarioHash(s));
+  });
+
+  it("a plan's cavityDevice condition reads the case's device, absent meaning the balloon", () => {
+    const snap = {} as Parameters<typeof conditionHolds>[0];
+    const ctx = (cavityDevice?: Scenario['equipment']['cavityDevice']) => ({
+      phaseTick: 0,
+      lastPushTick: null,
+      cavityDevice,
+    });
+    expect(conditionHolds(snap, { cavityDevice: 'balloon' }, ctx())).toBe(true);
+    expect(conditionHolds(snap, { cavityDevice: 'meshContainer' }, ctx())).toBe(false);
+    expect(conditionHolds(snap, { cavityDevice: 'meshContainer' }, ctx('meshContainer'))).toBe(true);
+    expect(conditionHolds(snap, { cavityDevice: 'balloon' }, ctx('ballTamp'))).toBe(false);
+    expect(conditionSchema.safeParse({ cavityDevice: 'net' }).success).toBe(false);
+    expect(conditionSchema.safeParse({ cavityDevice: 'ballTamp' }).success).toBe(true);
   });
 
   it('sizes: the sphere helpers agree with each other', () => {
