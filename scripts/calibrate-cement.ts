@@ -277,6 +277,20 @@ export function profiles(): Profile[] {
       plan: plan('textbook-kyphoplasty-mesh-container'),
     },
     {
+      id: 'kpBallTampOverfill',
+      label: 'kyphoplasty with an expandable ball tamp, pushed on to 6.5 mL',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'ballTamp'),
+      plan: overfillPlan(plan('textbook-kyphoplasty-ball-tamp'), 6.5),
+      halfSeeds: true,
+    },
+    {
+      id: 'kpMeshOverfill',
+      label: 'kyphoplasty with a mesh container, pushed on to 6.5 mL',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'meshContainer'),
+      plan: overfillPlan(plan('textbook-kyphoplasty-mesh-container'), 6.5),
+      halfSeeds: true,
+    },
+    {
       id: 'kpCleftMesh',
       label: 'Kummell cleft (l1-kummell-cleft-kyphoplasty) with a mesh container',
       scenario: () => withCavityDevice(level('l1-kummell-cleft-kyphoplasty'), 'meshContainer'),
@@ -631,12 +645,18 @@ export function calibrate(
       note: `${count(kpOverfill8)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill8, kp).toFixed(2)}` : ''}`,
     });
   // The cavity devices beside the balloon, on the same patients (kp, kpBallTamp, kpMesh; the Kummell cleft).
-  const devices: [string, string, string][] = [
-    ['kp', 'balloon', 'L1-KP-cleft'],
-    ['kpBallTamp', 'expandable ball tamp', ''],
-    ['kpMesh', 'mesh container', 'kpCleftMesh'],
+  const devices: [string, string, string, string][] = [
+    ['kp', 'balloon', 'L1-KP-cleft', 'kpOverfill'],
+    ['kpBallTamp', 'expandable ball tamp', '', 'kpBallTampOverfill'],
+    ['kpMesh', 'mesh container', 'kpCleftMesh', 'kpMeshOverfill'],
   ];
-  for (const [id, name, cleftId] of devices) {
+  for (const [id, name, cleftId, overfillId] of devices) {
+    const over = all[overfillId];
+    if (over && id !== 'kp')
+      rows.push({
+        ...info(`kyphoplasty with the ${name} pushed on to 6.5 mL`, over),
+        note: `${count(over)}; balloon ${all.kpOverfill ? count(all.kpOverfill) : 'not run'}; peak body ${median(over, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(over, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
+      });
     const xs = all[id];
     if (!xs || id === 'kp') continue;
     rows.push({
