@@ -19,6 +19,7 @@ import { CEMENT_MODEL, flowViscosityPaS } from '../../sim/instruments/cementMode
 import { cancellousSpanAt, liftableAtMm, targetVertebra } from '../../sim/instruments/endplateGeometry';
 import { MeshContainer } from '../../sim/instruments/meshContainer';
 import { createRng } from '../../sim/math/rng';
+import { CementLattice } from '../../sim/physics/cementLattice';
 import { conditionHolds } from '../../sim/plan/runPlan';
 import { conditionSchema } from '../../sim/plan/planSchema';
 import { add, scale } from '../../sim/math/vec3';
@@ -187,6 +188,25 @@ describe('mesh container', () => {
       expect(flow.inBodyMl).toBeGreaterThan(volume + 0.5);
       expect(last.syringePa - last.bodyPa).toBeCloseTo((last.ml / DT) * (cannula + pores), 3);
     }
+  });
+
+  it('an opening the bag lies against takes cement only through the pores facing it', () => {
+    const anatomy = anatomyFor(1);
+    const vein = new CementLattice(anatomy).outlets.find((o) => o.kind === 'basivertebralVein');
+    if (!vein) throw new Error('the L1 patient has a basivertebral ostium');
+    // The bag (4 mL, ~10 mm radius) centred 6 mm in front of the ostium holds it inside its reach.
+    const centre = { x: vein.position.x, y: vein.position.y, z: vein.position.z - 6 };
+    const leaked = (cavityWall?: MeshContainer['cavityWall']): number => {
+      const flow = new CementBodyFlow(anatomy, CEMENT_MODEL);
+      const ctx = { tip: centre, cavityMl: 4, cavityCentre: centre, cavityWall, breachOpenings: [] };
+      // 4.5 mL of thin (400 Pa s) cement: the bag full and a little beyond.
+      for (let i = 0; i < 360; i++) flow.push(0.0125, DT, 400, 4e6, ctx);
+      return flow.leakVolumes().get('venous') ?? 0;
+    };
+    const mesh = leaked(new MeshContainer(anatomy, 15).cavityWall);
+    const open = leaked(undefined);
+    expect(mesh).toBeGreaterThan(0);
+    expect(mesh).toBeLessThan(0.5 * open);
   });
 
   it('without the mesh, the same push into a cavity of the same volume takes no pore drop', () => {
