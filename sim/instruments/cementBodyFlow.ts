@@ -1,7 +1,7 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
 import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
-import { CELL, CELL_MM, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
+import { CELL, CELL_MM, CLEFT_SCLEROSIS_FACTOR, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
 import { CementInvasion } from '../physics/cementInvasion';
 import { flowViscosityPaS, interdigitationPoreFill, porosity, type CementModelParams } from './cementModel';
 import {
@@ -217,9 +217,12 @@ export class CementBodyFlow {
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
       // A mesh container unfolds without compacting the bone around it; its pores are its wall.
+      // A balloon or tamp opened in a Kummell cleft opens the cleft itself (its mobile fracture is the
+      // path of least resistance): the cavity's wall is the cleft's sclerotic wall, not compacted bone.
+      const inCleft = this.cavityCells.some((c) => lattice.cleftCells[c] === 1);
       if (ctx.cavityWall?.kind === 'mesh')
         this.mesh = { wall: ctx.cavityWall, cells: new Set(this.cavityCells), fullCells: 0 };
-      else inv.compactAround(this.cavityCells, this.p.cavityCompactionFactor);
+      else inv.compactAround(this.cavityCells, inCleft ? CLEFT_SCLEROSIS_FACTOR : this.p.cavityCompactionFactor);
       first = order.find((c) => !this.takenByOthers(c)) ?? order[0];
     } else {
       first = lattice.nearestInside(ctx.tip);

@@ -26,6 +26,13 @@ export const CHANNEL_ENTRY_PA = 4_000;
 /** Entry pressure of open space (balloon cavity, gas cleft), Pa (as the first model's 5 kPa). */
 export const SPACE_ENTRY_PA = 5_000;
 
+/**
+ * Entry pressure of the sclerotic bone around a Kummell cleft, as a multiple of the patient's own
+ * (assumed: the cleft's margin is sclerotic, about four times as dense as the osteoporotic bone
+ * around it, and entry pressure goes as density^1.5, so 4^1.5 = 8; with it the Kummell case leaks
+ * in 11 of 40 patients against a published 35 of 122, sim/instruments/README.md "Cement").
+ */
+export const CLEFT_SCLEROSIS_FACTOR = 8;
 /** What a cell is. */
 export const CELL = { outside: 0, bone: 1, channel: 2, space: 3 } as const;
 
@@ -52,6 +59,8 @@ export class CementLattice {
   /** Outlet index per cell (one outlet per cell; the first one mapped wins), -1 if none. */
   readonly outletOf: Int32Array;
   readonly outlets: LatticeOutlet[] = [];
+  /** Cells of a Kummell cleft (open space with a sclerotic wall), 1 per cell. */
+  readonly cleftCells: Uint8Array;
   /** Cells touching the superior / inferior endplate (for "touches both endplates"). */
   readonly superiorCells: Uint8Array;
   readonly inferiorCells: Uint8Array;
@@ -75,6 +84,7 @@ export class CementLattice {
     this.kind = new Uint8Array(n);
     this.entryPa = new Float64Array(n);
     this.outletOf = new Int32Array(n).fill(-1);
+    this.cleftCells = new Uint8Array(n);
     this.superiorCells = new Uint8Array(n);
     this.inferiorCells = new Uint8Array(n);
     const profile = makeEndplateProfile(v);
@@ -103,8 +113,19 @@ export class CementLattice {
     }
     for (const ch of anatomy.channels?.channels ?? []) this.carveChannel(ch);
     anatomy.openings.forEach((o, i) => {
-      if (o.kind === 'cleft') this.carveSpace(o.position, o.diameterMm / 2);
+      if (o.kind === 'cleft') this.carveCleft(o.position, o.diameterMm / 2);
       else this.addOutlet({ key: `o${i}`, kind: o.kind, position: o.position, widthMm: o.diameterMm });
+    });
+    const crack = anatomy.openings.find((o) => o.kind === 'endplateCrack');
+    anatomy.openings.forEach((o, i) => {
+      if (o.kind !== 'cleft') return;
+      this.scleroseAround(o.position, o.diameterMm / 2);
+      // A cleft under a broken endplate opens into the disc through it: the cleft's fluid is continuous
+      // with the disc's on MRI, and cement that fills the cleft meets the disc at its roof.
+      if (crack) {
+        const top = this.cleftRoof(o.position, o.diameterMm / 2);
+        if (top) this.addOutlet({ key: `c${i}`, kind: 'endplateCrack', position: top, widthMm: o.diameterMm });
+      }
     });
     (anatomy.channels?.channels ?? []).forEach((ch, i) => {
       if (ch.kind === 'endplateFissure' || ch.kind === 'cortexFissure') {
@@ -196,12 +217,48 @@ export class CementLattice {
     }
   }
 
+  /** A cleft: open space whose cells are remembered as the cleft's. */
+  private carveCleft(centre: Vec3, radiusMm: number): void {
+    const r2 = radiusMm * radiusMm;
+    for (let idx = 0; idx < this.kind.length; idx++) {
+      if (this.kind[idx] !== CELL.outside && this.distance2(idx, centre) <= r2) {
+        this.markSpace(idx);
+        this.cleftCells[idx] = 1;
+      }
+    }
+  }
+
   /** Open space inside the body (a gas cleft, the balloon's cavity): fills before bone. */
   carveSpace(centre: Vec3, radiusMm: number): void {
     const r2 = radiusMm * radiusMm;
     for (let idx = 0; idx < this.kind.length; idx++) {
       if (this.kind[idx] !== CELL.outside && this.distance2(idx, centre) <= r2) this.markSpace(idx);
     }
+  }
+
+  /**
+   * The wall of a Kummell cleft is sclerotic: a rim of dense bone (and a fibrous lining) around the
+   * cavity, so the bone cells next to the cleft cost CLEFT_SCLEROSIS_FACTOR times their entry
+   * pressure. Cement fills the cleft as a block and enters the bone around it only under pressure.
+   */
+  private scleroseAround(centre: Vec3, radiusMm: number): void {
+    const r2 = (radiusMm + CELL_MM) ** 2;
+    for (let idx = 0; idx < this.kind.length; idx++) {
+      if (this.kind[idx] === CELL.bone && this.distance2(idx, centre) <= r2)
+        this.entryPa[idx] *= CLEFT_SCLEROSIS_FACTOR;
+    }
+  }
+
+  /** The point of the superior endplate above a cleft's top cell (where the cleft meets the endplate), or null if it has no cell. */
+  private cleftRoof(centre: Vec3, radiusMm: number): Vec3 | null {
+    let best = -1;
+    for (let idx = 0; idx < this.kind.length; idx++) {
+      if (this.kind[idx] !== CELL.space || this.distance2(idx, centre) > radiusMm * radiusMm) continue;
+      if (best < 0 || this.centreOf(idx).y > this.centreOf(best).y) best = idx;
+    }
+    if (best < 0) return null;
+    const c = this.centreOf(best);
+    return { x: c.x, y: c.y + CELL_MM / 2, z: c.z };
   }
 
   markSpace(idx: number): void {
