@@ -651,18 +651,19 @@ export function calibrate(
     ['kpMesh', 'mesh container', 'kpCleftMesh', 'kpMeshOverfill'],
   ];
   for (const [id, name, cleftId, overfillId] of devices) {
+    if (id === 'kp') continue;
+    const xs = all[id];
+    if (xs)
+      rows.push({
+        ...info(`kyphoplasty textbook with the ${name}`, xs),
+        note: `${count(xs)}; balloon ${has('kp') ? count(kp) : 'not run'}; fill median ${median(xs, (x) => x.inBodyMl).toFixed(2)} mL; peak body ${median(xs, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(xs, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
+      });
     const over = all[overfillId];
-    if (over && id !== 'kp')
+    if (over)
       rows.push({
         ...info(`kyphoplasty with the ${name} pushed on to 6.5 mL`, over),
         note: `${count(over)}; balloon ${all.kpOverfill ? count(all.kpOverfill) : 'not run'}; peak body ${median(over, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(over, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
       });
-    const xs = all[id];
-    if (!xs || id === 'kp') continue;
-    rows.push({
-      ...info(`kyphoplasty textbook with the ${name}`, xs),
-      note: `${count(xs)}; balloon ${has('kp') ? count(kp) : 'not run'}; fill median ${median(xs, (x) => x.inBodyMl).toFixed(2)} mL; peak body ${median(xs, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(xs, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
-    });
     const cleft = cleftId ? all[cleftId] : undefined;
     if (cleft)
       rows.push({
