@@ -125,6 +125,9 @@ export type Indication = z.infer<typeof indicationSchema>;
 
 /** Cement delivery devices a scenario may name (sim/instruments/cementDelivery.ts has their data). */
 export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
+
+/** What makes the kyphoplasty cavity (sim/instruments/cavityDevices.ts): the balloon, an expandable ball tamp or a mesh container the cement fills. */
+export const CAVITY_DEVICE_KINDS = ['balloon', 'ballTamp', 'meshContainer'] as const;
 export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
 
 export const scenarioSchema = z
@@ -151,6 +154,12 @@ export const scenarioSchema = z
       trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
       /** Inflatable bone tamp length in mm (Kyphon 10/15/20 mm). Ignored for vertebroplasty. */
       balloonLengthMm: z.union([z.literal(10), z.literal(15), z.literal(20)]),
+      /**
+       * The device that makes the cavity (kyphoplasty), sized by balloonLengthMm (the channel is
+       * drilled for it). Optional: absent means the balloon, so the scenarios written before the
+       * field existed keep their files and hashes.
+       */
+      cavityDevice: z.enum(CAVITY_DEVICE_KINDS).optional(),
       carm: z.enum(['single-plane', 'biplane']),
     }),
     cement: z.strictObject({

@@ -3,7 +3,10 @@
  * through real sessions over many seeds (Genant 2 lumbar wedges, osteoporotic), plus the balloon on
  * the same seeded anatomies at T -1 and T -3.5, and prints each figure beside its target range.
  *
- *   npm run calibrate:balloon [-- --seeds 40]
+ *   npm run calibrate:balloon [-- --seeds 40] [--no-devices] [--devices-only]
+ *
+ * After the balloon's figures it prints the cavity devices side by side (balloon, expandable ball
+ * tamp, mesh container) on the same patients: height regained, wedge corrected, cavity, leaks.
  *
  * Exits 1 when a figure is out of range. tests/unit/balloonCalibration.test.ts runs the same checks
  * on a few seeds.
@@ -329,12 +332,89 @@ export function calibrate(n: number, verbose = false): Row[] {
 
 export const inRange = (r: Row): boolean => r.value >= r.lo && r.value <= r.hi;
 
+/** The cavity devices, each with its textbook plan (levels/plans/). */
+const DEVICE_PLANS = [
+  { kind: 'balloon', name: 'balloon', plan: 'textbook-kyphoplasty' },
+  { kind: 'ballTamp', name: 'ball tamp', plan: 'textbook-kyphoplasty-ball-tamp' },
+  { kind: 'meshContainer', name: 'mesh container', plan: 'textbook-kyphoplasty-mesh-container' },
+] as const;
+
+/** One device's figures on one seed's patient: height regained at each stage, cavity, cement and leaks. */
+export interface DeviceSeedFigures {
+  readonly stages: SeedFigures['stages'];
+  readonly cavityMl: number;
+  readonly inBodyMl: number;
+  readonly leaked: boolean;
+  readonly stopped: string | null;
+}
+
+/** The device's textbook plan on the calibration patient of this seed, the scenario's cavity device set to it. */
+export function deviceSeed(seed: number, kind: (typeof DEVICE_PLANS)[number]['kind']): DeviceSeedFigures {
+  const base = calibrationScenario(seed);
+  const scenario: Scenario = { ...base, equipment: { ...base.equipment, cavityDevice: kind } };
+  const planName = DEVICE_PLANS.find((d) => d.kind === kind)?.plan ?? 'textbook-kyphoplasty';
+  const none = { pct: NaN, mm: NaN, wedgeDeg: NaN };
+  try {
+    const final = runPlan(scenario, seed, plan(planName)).snapshot();
+    const st = final.height.stages;
+    return {
+      stages: {
+        peak: stage(final, st?.peak),
+        afterDeflation: stage(final, st?.afterDeflation),
+        afterCement: stage(final, st?.afterCement),
+      },
+      cavityMl: final.balloon?.cavityMl ?? NaN,
+      inBodyMl: final.cement.inBodyMl,
+      leaked: final.cement.leaks.length > 0,
+      stopped: null,
+    };
+  } catch (e) {
+    return {
+      stages: { peak: none, afterDeflation: none, afterCement: none },
+      cavityMl: NaN,
+      inBodyMl: NaN,
+      leaked: false,
+      stopped: (e as Error).message,
+    };
+  }
+}
+
+/**
+ * The cavity devices side by side on the same seeds' patients (medians, p10-p90): height regained
+ * at full opening and after cement, the wedge corrected, the cavity, the cement and the leak rate.
+ * No targets: no published figure for a ball tamp was found, and the mesh container's leak figure is
+ * checked by scripts/calibrate-cement.ts; these are printed for comparison.
+ */
+export function deviceComparison(n: number): string[] {
+  const seeds = Array.from({ length: n }, (_, i) => i + 1);
+  const lines: string[] = [];
+  const cell = (xs: readonly number[]): string =>
+    xs.some(Number.isFinite) ? `${median(xs).toFixed(1)} (${pct(xs, 0.1).toFixed(1)}-${pct(xs, 0.9).toFixed(1)})` : '-';
+  lines.push(
+    `${'device'.padEnd(16)}${'regained at peak %'.padEnd(24)}${'after cement %'.padEnd(24)}${'after cement mm'.padEnd(22)}${'wedge corr. deg'.padEnd(22)}${'cavity mL'.padEnd(20)}${'cement mL'.padEnd(20)}leaks`,
+  );
+  for (const d of DEVICE_PLANS) {
+    const xs = seeds.map((s) => deviceSeed(s, d.kind));
+    const ok = xs.filter((x) => x.stopped === null);
+    const col = (f: (x: DeviceSeedFigures) => number): number[] => ok.map(f);
+    const stopped = xs.length - ok.length;
+    lines.push(
+      `${d.name.padEnd(16)}${cell(col((x) => x.stages.peak.pct)).padEnd(24)}${cell(col((x) => x.stages.afterCement.pct)).padEnd(24)}${cell(col((x) => x.stages.afterCement.mm)).padEnd(22)}${cell(col((x) => x.stages.afterCement.wedgeDeg)).padEnd(22)}${cell(col((x) => x.cavityMl)).padEnd(20)}${cell(col((x) => x.inBodyMl)).padEnd(20)}${ok.filter((x) => x.leaked).length}/${ok.length}${stopped ? ` (${stopped} stopped)` : ''}`,
+    );
+  }
+  return lines;
+}
+
 function main(): void {
   // --params '{"yieldStrain":0.06}' tries other model constants (for fitting; not for the record).
   const j = process.argv.indexOf('--params');
   if (j >= 0) Object.assign(BALLOON_MODEL, JSON.parse(process.argv[j + 1]));
   const i = process.argv.indexOf('--seeds');
   const n = i >= 0 ? Number(process.argv[i + 1]) : 40;
+  if (process.argv.includes('--devices-only')) {
+    for (const line of deviceComparison(n)) console.log(line);
+    return;
+  }
   const rows = calibrate(n, process.argv.includes('--verbose'));
   console.log(
     `Balloon calibration over ${n} seeds (textbook plans, L1 Genant 2 wedge, T -3.6 to -2.6, 55-80 kg); value = median`,
@@ -347,6 +427,10 @@ function main(): void {
   }
   const bad = rows.filter((r) => !inRange(r));
   console.log(bad.length ? `${bad.length} figure(s) out of range` : 'all figures in range');
+  if (!process.argv.includes('--no-devices')) {
+    console.log(`\nCavity devices on the same ${n} patients, each by its textbook plan (median, p10-p90 in brackets):`);
+    for (const line of deviceComparison(n)) console.log(line);
+  }
   process.exitCode = bad.length ? 1 : 0;
 }
 

@@ -31,7 +31,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, type LevelName, type Scenario } from '../levels/scenarioSchema';
+import { type CAVITY_DEVICE_KINDS, parseScenario, type LevelName, type Scenario } from '../levels/scenarioSchema';
+
+type CavityDeviceKind = (typeof CAVITY_DEVICE_KINDS)[number];
 import { planSchema, type Plan, type PlanStep } from '../sim/plan';
 import { runPlan } from '../sim/plan';
 import type { LeakLocation } from '../sim/core';
@@ -220,6 +222,30 @@ export function scenarioProfiles(): ScenarioProfile[] {
       canalLeakPct: [0, 5],
       source: 'Kummell disease by balloon kyphoplasty: 35/122 leaked (JOSR 2023); disc leaks 32 % (Front Surg 2022)',
     },
+    // The cavity devices besides the balloon, on the L1 wedge patient of L1-KP.
+    {
+      id: 'L1-KP-ballTamp',
+      label: 'l1-osteoporotic-wedge-ball-tamp (expandable ball tamp), textbook-kyphoplasty-ball-tamp',
+      scenario: fixed(level('l1-osteoporotic-wedge-ball-tamp')),
+      plan: plan('textbook-kyphoplasty-ball-tamp'),
+      // No leak rate of a ball tamp was found: its cavity, like the balloon's, is walled by compacted
+      // bone, and the 20 mm ball opens as much as the balloon's largest fill, so the textbook 4 mL
+      // barely leaves it; at most the balloon's band (assumed).
+      anyLeakPct: [0, 25],
+      canalLeakPct: [0, 5],
+      source: 'no published rate: at most the balloon kyphoplasty band (KP ~18 %, World Neurosurg 2017), assumed',
+    },
+    {
+      id: 'L1-KP-mesh',
+      label: 'l1-osteoporotic-wedge-mesh-container (mesh container), textbook-kyphoplasty-mesh-container',
+      scenario: fixed(level('l1-osteoporotic-wedge-mesh-container')),
+      plan: plan('textbook-kyphoplasty-mesh-container'),
+      // The mesh container leaked in 23/134 against 35/122 with a balloon in Kummell disease (RR ~0.6):
+      // on the balloon's ~18 % that is ~10 %; the band reaches 0, as a container holds a clean fill.
+      anyLeakPct: [0, 20],
+      canalLeakPct: [0, 5],
+      source: 'mesh container 23/134 vs balloon 35/122 in Kummell disease (RR ~0.6; JOSR 2023, Front Surg 2022)',
+    },
   ];
 }
 
@@ -228,12 +254,48 @@ const withFracture = (s: Scenario, f: Partial<Scenario['fracture']>): Scenario =
   fracture: { ...s.fracture, ...f },
 });
 const atLevel = (s: Scenario, level: LevelName): Scenario => ({ ...s, level });
+const withCavityDevice = (s: Scenario, cavityDevice: CavityDeviceKind): Scenario => ({
+  ...s,
+  equipment: { ...s.equipment, cavityDevice },
+});
 
 export function profiles(): Profile[] {
   const kp = plan('textbook-kyphoplasty');
   const vp = plan('textbook-vertebroplasty');
   return [
     { id: 'kp', label: 'kyphoplasty textbook, L1, intact cortex', scenario: (s) => calibrationScenario(s), plan: kp },
+    {
+      id: 'kpBallTamp',
+      label: 'kyphoplasty textbook with an expandable ball tamp, L1, intact cortex',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'ballTamp'),
+      plan: plan('textbook-kyphoplasty-ball-tamp'),
+    },
+    {
+      id: 'kpMesh',
+      label: 'kyphoplasty textbook with a mesh container, L1, intact cortex',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'meshContainer'),
+      plan: plan('textbook-kyphoplasty-mesh-container'),
+    },
+    {
+      id: 'kpBallTampOverfill',
+      label: 'kyphoplasty with an expandable ball tamp, pushed on to 6.5 mL',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'ballTamp'),
+      plan: overfillPlan(plan('textbook-kyphoplasty-ball-tamp'), 6.5),
+      halfSeeds: true,
+    },
+    {
+      id: 'kpMeshOverfill',
+      label: 'kyphoplasty with a mesh container, pushed on to 6.5 mL',
+      scenario: (s) => withCavityDevice(calibrationScenario(s), 'meshContainer'),
+      plan: overfillPlan(plan('textbook-kyphoplasty-mesh-container'), 6.5),
+      halfSeeds: true,
+    },
+    {
+      id: 'kpCleftMesh',
+      label: 'Kummell cleft (l1-kummell-cleft-kyphoplasty) with a mesh container',
+      scenario: () => withCavityDevice(level('l1-kummell-cleft-kyphoplasty'), 'meshContainer'),
+      plan: plan('textbook-kyphoplasty-mesh-container'),
+    },
     {
       id: 'kpLiquid',
       label: `kyphoplasty, liquid cement (${LIQUID_WAIT_S} s after mixing)`,
@@ -582,6 +644,33 @@ export function calibrate(
       hi: Infinity,
       note: `${count(kpOverfill8)} vs ${count(kp4)}${has('kp') ? `; vs the textbook 5 mL: OR ${oddsRatio(kpOverfill8, kp).toFixed(2)}` : ''}`,
     });
+  // The cavity devices beside the balloon, on the same patients (kp, kpBallTamp, kpMesh; the Kummell cleft).
+  const devices: [string, string, string, string][] = [
+    ['kp', 'balloon', 'L1-KP-cleft', 'kpOverfill'],
+    ['kpBallTamp', 'expandable ball tamp', '', 'kpBallTampOverfill'],
+    ['kpMesh', 'mesh container', 'kpCleftMesh', 'kpMeshOverfill'],
+  ];
+  for (const [id, name, cleftId, overfillId] of devices) {
+    if (id === 'kp') continue;
+    const xs = all[id];
+    if (xs)
+      rows.push({
+        ...info(`kyphoplasty textbook with the ${name}`, xs),
+        note: `${count(xs)}; balloon ${has('kp') ? count(kp) : 'not run'}; fill median ${median(xs, (x) => x.inBodyMl).toFixed(2)} mL; peak body ${median(xs, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(xs, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
+      });
+    const over = all[overfillId];
+    if (over)
+      rows.push({
+        ...info(`kyphoplasty with the ${name} pushed on to 6.5 mL`, over),
+        note: `${count(over)}; balloon ${all.kpOverfill ? count(all.kpOverfill) : 'not run'}; peak body ${median(over, (x) => x.peakBodyKPa).toFixed(0)} kPa, syringe ${median(over, (x) => x.peakSyringeKPa).toFixed(0)} kPa`,
+      });
+    const cleft = cleftId ? all[cleftId] : undefined;
+    if (cleft)
+      rows.push({
+        ...info(`Kummell cleft with the ${name}`, cleft),
+        note: `${count(cleft)}; balloon ${all['L1-KP-cleft'] ? count(all['L1-KP-cleft']) : 'not run'}; published 23/134 (17 %) vs balloon 35/122 (29 %)`,
+      });
+  }
   for (const sp of scenarioProfiles()) {
     const xs = all[sp.id];
     if (!xs) continue;

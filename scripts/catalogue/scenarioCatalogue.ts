@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { cavityDeviceName } from '../../sim/instruments';
 import { GENANT_RANGES, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { DECLINE_REASON_LABELS } from '../../sim/core';
+
+/** A kyphoplasty's cavity device when it is not the balloon (the catalogue's procedure column). */
+const cavity = (s: Scenario): string =>
+  s.procedure === 'kyphoplasty' && s.equipment.cavityDevice && s.equipment.cavityDevice !== 'balloon'
+    ? `, ${cavityDeviceName(s.equipment.cavityDevice)}`
+    : '';
 
 /**
  * docs/scenarios.md, the scenario catalogue, made from the files in levels/ so that it cannot drift
@@ -56,7 +63,7 @@ export function catalogueMarkdown(library: readonly Scenario[]): string {
   ];
   for (const s of library) {
     lines.push(
-      `| ${s.teaching?.order ?? '-'} | [${cell(s.title)}](#${s.id}) | ${s.teaching?.difficulty ?? '-'} | ${s.level} | ${s.procedure}, ${s.approach} | ${cell(fracture(s))} | ${s.patient.tScore} | ${cell(decision(s))} | ${s.scoring.passScore} | \`${s.scoring.expertPlan ?? '-'}\` |`,
+      `| ${s.teaching?.order ?? '-'} | [${cell(s.title)}](#${s.id}) | ${s.teaching?.difficulty ?? '-'} | ${s.level} | ${s.procedure}, ${s.approach}${cavity(s)} | ${cell(fracture(s))} | ${s.patient.tScore} | ${cell(decision(s))} | ${s.scoring.passScore} | \`${s.scoring.expertPlan ?? '-'}\` |`,
     );
   }
   for (const s of library) {

@@ -20,6 +20,8 @@ import type { PlaneRooms } from './balloonRooms';
 import { BalloonWorld } from '../physics/balloonWorld';
 import { FIXED_DT_S } from '../core/constants';
 import type { BalloonView } from './balloonView';
+import type { CavityTool } from './cavityTool';
+import { COMPACTED_WALL, type CavityWall } from './cavityWall';
 
 const SUBSTEP_ML = 0.005;
 /** The syringe's resolution, mL: volumes are kept on this grid so that 16 x 0.25 mL is exactly 4 mL. */
@@ -34,7 +36,10 @@ const snap = (ml: number): number => Math.round(ml / VOLUME_GRID_ML) * VOLUME_GR
  * load on the spine, less what another balloon on the same plate carries. Pressed hard on a thin
  * or broken shell it breaches it; above its burst pressure it ruptures and its contrast leaks.
  */
-export class Balloon implements EndplatePusher {
+export class Balloon implements EndplatePusher, CavityTool {
+  readonly kind = 'balloon';
+  /** The balloon crushes the bone it compacts into the cavity's wall. */
+  readonly cavityWall: CavityWall = COMPACTED_WALL;
   readonly device: BalloonDevice;
   private readonly params: BalloonModelParams;
   private readonly anatomy: Anatomy;

@@ -1,6 +1,13 @@
 import type { Vec3 } from '../math/vec3';
-/** The balloon as the snapshot shows it (sim/instruments/balloon.ts). */
+import type { CavityDeviceKind } from './cavityDevices';
+/** The balloon (or the scenario's other cavity device) as the snapshot shows it (sim/instruments/balloon.ts, cavityTool.ts). */
 export interface BalloonView {
+  /**
+   * The cavity device when it is not the balloon (ballTamp.ts, meshContainer.ts): absent for the
+   * balloon, so that the balloon's snapshots stay as they were. For a ball tamp lengthMm is the
+   * ball's diameter and pressurePsi 0 (a screw, no manometer); a mesh container holds no contrast.
+   */
+  readonly device?: Exclude<CavityDeviceKind, 'balloon'>;
   readonly lengthMm: number;
   readonly inserted: boolean;
   /** Centre and axis of the balloon in the patient frame. */

@@ -11,6 +11,7 @@ import {
 } from './cementPhaseClock';
 import { CEMENT_MODEL, type CementModelParams } from './cementModel';
 import type { BreachOpening } from './cementOutlets';
+import type { CavityWall } from './cavityWall';
 import { CementBodyFlow } from './cementBodyFlow';
 import { CementDelivery } from './cementDelivery';
 import { tackFeel } from './tackFeel';
@@ -24,6 +25,8 @@ export interface CementStepContext {
   /** Cavity the balloon made (0 for vertebroplasty), mL, and its centre if known. */
   readonly cavityMl: number;
   readonly cavityCentre?: Vec3 | null;
+  /** What the cavity's wall is to the cement (absent: bone the balloon compacted). */
+  readonly cavityWall?: CavityWall;
   readonly breachOpenings: readonly BreachOpening[];
   /**
    * An image was formed this step (a shot, or live fluoroscopy with the pedal held and the C-arm
@@ -221,6 +224,7 @@ export class Cement {
       // Kyphoplasty: the bone filler is advanced into the cavity, so cement leaves at its centre.
       cavityMl: ctx.cavityMl,
       cavityCentre: ctx.cavityMl > 0 && ctx.cavityCentre ? ctx.cavityCentre : null,
+      cavityWall: ctx.cavityWall,
       breachOpenings: ctx.breachOpenings,
     });
     this.pressureKPa = r.syringePa / 1000;

@@ -13,12 +13,15 @@ import {
 } from './cementOutlets';
 import { leakDeposit } from './cementDeposits';
 import type { CementDeposit } from './cementView';
+import type { CavityWall } from './cavityWall';
 
 /** Where the cement leaves the cannula and what room the balloon made. */
 export interface BodyFlowContext {
   readonly tip: Vec3;
   readonly cavityMl: number;
   readonly cavityCentre: Vec3 | null;
+  /** The cavity's wall (absent: compacted bone). A mesh container's cement leaves it only through its pores. */
+  readonly cavityWall?: CavityWall;
   readonly breachOpenings: readonly BreachOpening[];
 }
 
@@ -83,6 +86,15 @@ export class CementBodyFlow {
   private readonly breachKeys = new Set<string>();
   private readonly breachLocations = new Map<number, LeakLocation>();
   private cavityCells: readonly number[] = [];
+  /**
+   * A mesh container's wall around the cavity cells (null: compacted bone), and how many of its
+   * cells (in the cavity's order) are known to be full: all of them, and the container is full.
+   */
+  private mesh: {
+    readonly wall: Extract<CavityWall, { kind: 'mesh' }>;
+    readonly cells: ReadonlySet<number>;
+    fullCells: number;
+  } | null = null;
   /** The other sides' cement in the same body (bipedicular): the cells it holds are taken. */
   private readonly siblings: CementBodyFlow[] = [];
   /** Bumped whenever cement moves: the deposits and distribution are recomputed only then (the world reads them every step). */
@@ -136,7 +148,8 @@ export class CementBodyFlow {
     const etaF = flowViscosityPaS(eta, this.p);
     const fill = this.phi * interdigitationPoreFill(eta, this.p);
     const front = inv.pressurePa(etaF);
-    const cannula = eta * this.p.cannulaResistance * 1e-6; // Pa per mL/s
+    // A full mesh container passes the push through its pores, in series with the cannula.
+    const cannula = eta * this.p.cannulaResistance * 1e-6 + this.poreResistance(etaF); // Pa per mL/s
     const wanted = wantedMl / dtS; // mL/s
     const handQ = (pa: number): number => Math.max(0, (handMaxPa - pa) / cannula);
     const leakQ = (pa: number): number =>
@@ -203,17 +216,22 @@ export class CementBodyFlow {
       const n = Math.max(1, Math.min(order.length, Math.round(ctx.cavityMl / lattice.cellMl)));
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
-      // A balloon inflated in a Kummell cleft opens the cleft itself (its mobile fracture is the path
-      // of least resistance): the cavity's wall is the cleft's sclerotic wall, not compacted cancellous bone.
+      // A mesh container unfolds without compacting the bone around it; its pores are its wall.
+      // A balloon or tamp opened in a Kummell cleft opens the cleft itself (its mobile fracture is the
+      // path of least resistance): the cavity's wall is the cleft's sclerotic wall, not compacted bone.
       const inCleft = this.cavityCells.some((c) => lattice.cleftCells[c] === 1);
-      inv.compactAround(this.cavityCells, inCleft ? CLEFT_SCLEROSIS_FACTOR : this.p.cavityCompactionFactor);
+      if (ctx.cavityWall?.kind === 'mesh')
+        this.mesh = { wall: ctx.cavityWall, cells: new Set(this.cavityCells), fullCells: 0 };
+      else inv.compactAround(this.cavityCells, inCleft ? CLEFT_SCLEROSIS_FACTOR : this.p.cavityCompactionFactor);
       first = order.find((c) => !this.takenByOthers(c)) ?? order[0];
     } else {
       first = lattice.nearestInside(ctx.tip);
       if (this.takenByOthers(first))
         first = lattice.insideByDistance(ctx.tip).find((c) => !this.takenByOthers(c)) ?? first;
     }
-    inv.blocked = (cell) => this.takenByOthers(cell);
+    // Until the mesh container is full its cement reaches no cell outside it.
+    inv.blocked = (cell) =>
+      this.takenByOthers(cell) || (this.mesh !== null && !this.mesh.cells.has(cell) && !this.meshFull());
     inv.start(first);
     this.lattice = lattice;
     this.invasion = inv;
@@ -253,6 +271,10 @@ export class CementBodyFlow {
     this.reachedSet.add(index);
     const o = l.outlets[index];
     const h = outletHydraulics(o.kind, o.widthMm, this.v, this.p);
+    // An opening the mesh container lies against takes cement only through the pores facing it.
+    const facing = this.mesh ? o.cells.filter((c) => this.mesh?.cells.has(c)).length : 0;
+    if (this.mesh && facing > 0)
+      h.conductanceM3 = 1 / (1 / h.conductanceM3 + 1 / (facing * this.mesh.wall.patchConductanceM3));
     const reached: ReachedOutlet = {
       index,
       kind: o.kind,
@@ -318,6 +340,28 @@ export class CementBodyFlow {
     }
     const line = poiseuilleConductance(r.feed.widthMm, Math.max(CELL_MM, r.feed.distanceMm));
     r.conductanceM3 = 1 / (1 / r.ownConductanceM3 + 1 / line);
+  }
+
+  /**
+   * Pa per mL/s the pores of a full mesh container add to the push (0 for any other cavity, or
+   * while the container still has room): every mL leaving it passes its pores (Poiseuille).
+   */
+  private poreResistance(etaF: number): number {
+    return this.mesh && this.meshFull() ? (etaF * 1e-6) / this.mesh.wall.poresConductanceM3 : 0;
+  }
+
+  /** Every cell of the mesh container holds cement (this side's, or the other side's). Amortised: each cell is passed once. */
+  private meshFull(): boolean {
+    const mesh = this.mesh;
+    const inv = this.invasion;
+    if (!mesh || !inv) return false;
+    const cells = this.cavityCells;
+    while (
+      mesh.fullCells < cells.length &&
+      (inv.inMass[cells[mesh.fullCells]] || this.takenByOthers(cells[mesh.fullCells]))
+    )
+      mesh.fullCells++;
+    return mesh.fullCells === cells.length;
   }
 
   /** Cement in the balloon's cavity, mL. */

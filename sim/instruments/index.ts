@@ -2,6 +2,7 @@
 export { Balloon } from './balloon';
 export { balloonDevice } from './balloonDevices';
 export { BALLOON_MODEL } from './balloonModel';
+export { CAVITY_DEVICE_NAMES, cavityDeviceName } from './cavityDevices';
 export type { BalloonView } from './balloonView';
 export { CEMENT_DEVICES } from './cementDelivery';
 export type { CementDeposit, CementView } from './cementView';

@@ -1,7 +1,8 @@
 import type { Anatomy } from '../anatomy/types';
 import { deliveryFor, type Scenario } from '../../levels/scenarioSchema';
 import { Trocar } from './trocar';
-import { Balloon } from './balloon';
+import type { CavityTool } from './cavityTool';
+import { cavityToolFor } from './cavityToolFor';
 import { Cement } from './cement';
 
 /**
@@ -11,7 +12,8 @@ import { Cement } from './cement';
  */
 export interface PedicleKit {
   readonly trocar: Trocar;
-  readonly balloon: Balloon;
+  /** The cavity device (the balloon, or the scenario's ball tamp or mesh container). */
+  readonly balloon: CavityTool;
   readonly cement: Cement;
 }
 
@@ -20,7 +22,7 @@ export function createPedicleKit(anatomy: Anatomy, scenario: Scenario): PedicleK
   return {
     // The channel must hold this kit's balloon (trocarChannel.ts).
     trocar: new Trocar(anatomy, scenario.equipment.trocarGauge, scenario.procedure, scenario.equipment.balloonLengthMm),
-    balloon: new Balloon(anatomy, scenario.equipment.balloonLengthMm),
+    balloon: cavityToolFor(anatomy, scenario),
     cement: new Cement(anatomy, scenario.cement, deliveryFor(scenario)),
   };
 }

@@ -4,6 +4,7 @@ import type { Command } from '../core/commands';
 import type { CementPhase, TackFeel } from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
+import { CAVITY_DEVICE_KINDS } from '../../levels/scenarioSchema';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them, closed-loop
@@ -61,6 +62,11 @@ export type PlanCondition =
   /** The case review shows this finding of the fracture (scenario.fracture), e.g. a broken posterior wall. */
   | { readonly caseFinding: CaseFinding }
   /**
+   * The case's cavity device is this one (scenario.equipment.cavityDevice; absent: the balloon), so
+   * that one plan can open a ball tamp, deploy a mesh container or inflate a balloon as the case asks.
+   */
+  | { readonly cavityDevice: (typeof CAVITY_DEVICE_KINDS)[number] }
+  /**
    * The case review shows grounds to decline for this reason (scenario.indication): what an expert
    * reads from the history, findings and labs. A decline plan declines with the reason it sees.
    */
@@ -85,6 +91,7 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ cementLeakSeen: z.literal(true) }),
       z.strictObject({ cementPosteriorReachSeen: z.number().positive().max(1) }),
       z.strictObject({ caseFinding: z.enum(CASE_FINDINGS) }),
+      z.strictObject({ cavityDevice: z.enum(CAVITY_DEVICE_KINDS) }),
       z.strictObject({ caseDecline: z.enum(DECLINE_REASONS) }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),

@@ -48,6 +48,8 @@ export interface ConditionContext {
   readonly fracture?: Scenario['fracture'];
   /** The case's indication as the case review shows it (absent: operate). */
   readonly indication?: Scenario['indication'];
+  /** The case's cavity device (absent: the balloon). */
+  readonly cavityDevice?: Scenario['equipment']['cavityDevice'];
 }
 
 /**
@@ -75,6 +77,7 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('cementBodyShare' in c) return snap.cement.distribution.fillFraction >= c.cementBodyShare;
   if ('cementLeakSeen' in c) return snap.cement.leaks.some((l) => l.seenTick !== null);
   if ('caseFinding' in c) return ctx.fracture?.[c.caseFinding] === true;
+  if ('cavityDevice' in c) return (ctx.cavityDevice ?? 'balloon') === c.cavityDevice;
   if ('caseDecline' in c) return ctx.indication?.decision === 'decline' && ctx.indication.reason === c.caseDecline;
   if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('anyOf' in c) return c.anyOf.some((x) => conditionHolds(snap, x, ctx));
@@ -115,6 +118,7 @@ export function contextOf(session: Pick<Session, 'log' | 'scenario'>): Condition
     lastPushTick,
     fracture: session.scenario.fracture,
     indication: session.scenario.indication,
+    cavityDevice: session.scenario.equipment.cavityDevice,
   };
 }
 

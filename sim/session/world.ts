@@ -7,7 +7,8 @@ import type { Rng } from '../math/rng';
 import { buildAnatomy } from '../anatomy/buildAnatomy';
 import { Fluoroscope } from '../imaging/fluoroscope';
 import { handGrip } from '../imaging/handInBeam';
-import { Balloon } from '../instruments/balloon';
+import { cavityToolFor } from '../instruments/cavityToolFor';
+import type { CavityTool } from '../instruments/cavityTool';
 import { Cement } from '../instruments/cement';
 import { EndplateSupport } from '../instruments/endplateSupport';
 import { SharedEndplate } from '../instruments/endplateShare';
@@ -62,7 +63,7 @@ export class World {
   private readonly cementReadings = new Map<PedicleKit, { inBodyMl: number; inCavityMl: number }>();
   /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
   private readonly noCement: Cement;
-  private readonly noBalloon: Balloon;
+  private readonly noBalloon: CavityTool;
   private activeSide: Side | null = null;
   private tickCount = 0;
   /** The radiopaque skin mark (level.mark), with the cranial shift from the target's centre to its vertebra's. */
@@ -83,7 +84,7 @@ export class World {
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
     this.noCement = new Cement(this.anatomy, scenario.cement, deliveryFor(scenario));
-    this.noBalloon = new Balloon(this.anatomy, scenario.equipment.balloonLengthMm);
+    this.noBalloon = cavityToolFor(this.anatomy, scenario);
     const table = drawTablePlacement(this.anatomy, rng.fork('table'));
     this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
   }
@@ -231,6 +232,7 @@ export class World {
           cannulaTip: k.trocar.openChannelTip(),
           cavityMl,
           cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+          cavityWall: k.balloon.cavityWall,
           breachOpenings,
           imageAcquired,
         }),

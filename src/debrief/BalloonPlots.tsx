@@ -1,16 +1,30 @@
 import type { AttemptTrace } from '../../sim/attempt';
-import { balloonDevice } from '../../sim/instruments';
+import { balloonDevice, cavityDeviceName } from '../../sim/instruments';
+import type { Scenario } from '../../levels/scenarioSchema';
 import { PressureVolumePlot } from '../ui/PressureVolumePlot';
 import { GAUGE_MAX_PSI } from '../ui/ManometerGauge';
 
 interface Props {
   readonly trace: AttemptTrace;
   readonly balloonLengthMm: number;
+  /** The scenario's cavity device (absent: the balloon): only the balloon has a manometer to plot. */
+  readonly cavityDevice?: Scenario['equipment']['cavityDevice'];
 }
 
 /** Balloon pressure against volume, one plot per side inflated (bipedicular: both), from the trace. */
-export function BalloonPlots({ trace, balloonLengthMm }: Props) {
+export function BalloonPlots({ trace, balloonLengthMm, cavityDevice }: Props) {
   const device = balloonDevice(balloonLengthMm);
+  if (cavityDevice && cavityDevice !== 'balloon')
+    return (
+      <figure className="plot balloon-plots" data-testid="balloon-plots" data-sides={0}>
+        <figcaption>Cavity made with the {cavityDeviceName(cavityDevice)}</figcaption>
+        <p className="muted">
+          {cavityDevice === 'ballTamp'
+            ? 'The ball tamp is opened by a screw to its fixed sphere: there is no manometer trace to plot.'
+            : 'The mesh container takes the cement itself, not contrast: there is no manometer trace to plot.'}
+        </p>
+      </figure>
+    );
   return (
     <figure className="plot balloon-plots" data-testid="balloon-plots" data-sides={trace.balloons.length}>
       <figcaption>Balloon pressure (psi) against volume (mL)</figcaption>

@@ -12,6 +12,7 @@ import { ReportText, reportTextFile, saveReportText } from './ReportText';
 import { ProcedureTimeline, type EvidenceSelection } from './ProcedureTimeline';
 import { CementVolumePlot } from './CementVolumePlot';
 import { BalloonPlots } from './BalloonPlots';
+import { cavityDeviceName } from '../../sim/instruments';
 import { GlobalRatingForm } from './GlobalRatingForm';
 import { useDebriefReplay } from './useDebriefReplay';
 import { ExpertComparison } from './ExpertComparison';
@@ -123,8 +124,17 @@ export default function DebriefScreen({
         <div>
           <h1>Debrief</h1>
           <p className="muted">
-            {session.scenario.title} · seed {session.seed} · {session.mode} · sim time{' '}
-            {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
+            {session.scenario.title} · seed {session.seed} · {session.mode}
+            {session.scenario.procedure === 'kyphoplasty' && (
+              <>
+                {' '}
+                · cavity:{' '}
+                <span data-testid="debrief-cavity-device">
+                  {cavityDeviceName(session.scenario.equipment.cavityDevice)}
+                </span>
+              </>
+            )}{' '}
+            · sim time {formatClock(finalSnapshot.timeS)} · {session.log.length} commands
             {attempt.lab && (
               <>
                 {' '}
@@ -184,7 +194,11 @@ export default function DebriefScreen({
             <section className="plots" data-testid="debrief-plots">
               <h2>Plots</h2>
               <div className="plot-row">
-                <BalloonPlots trace={trace.value} balloonLengthMm={session.scenario.equipment.balloonLengthMm} />
+                <BalloonPlots
+                  trace={trace.value}
+                  balloonLengthMm={session.scenario.equipment.balloonLengthMm}
+                  cavityDevice={session.scenario.equipment.cavityDevice}
+                />
                 <CementVolumePlot trace={trace.value} />
               </div>
             </section>

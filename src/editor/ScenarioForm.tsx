@@ -1,6 +1,13 @@
 import { useContext } from 'react';
-import { CEMENT_DELIVERY_KINDS, DIFFICULTIES, LEVELS, SEGMENTATION_VARIANTS } from '../../levels/scenarioSchema';
+import {
+  CAVITY_DEVICE_KINDS,
+  CEMENT_DELIVERY_KINDS,
+  DIFFICULTIES,
+  LEVELS,
+  SEGMENTATION_VARIANTS,
+} from '../../levels/scenarioSchema';
 import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
+import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { appendAt, getAt, removeAt } from './scenarioDraft';
 
@@ -168,6 +175,13 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         <legend>Equipment and cement</legend>
         <SelectField path={['equipment', 'trocarGauge']} label="Trocar gauge" options={[11, 13, 15]} />
         <SelectField path={['equipment', 'balloonLengthMm']} label="Balloon length, mm" options={[10, 15, 20]} />
+        <SelectField
+          path={['equipment', 'cavityDevice']}
+          label="Cavity device (kyphoplasty)"
+          options={CAVITY_DEVICE_KINDS}
+          labels={CAVITY_DEVICE_NAMES}
+          optionalLabel="not set (the balloon)"
+        />
         <SelectField path={['equipment', 'carm']} label="C-arm" options={['single-plane', 'biplane']} />
         <NumberField path={['cement', 'roomTempC']} label="Room temperature, °C" />
         <SelectField

@@ -3,6 +3,7 @@ import type { ChecklistItem } from '../../sim/core';
 import type { MeasuredCorners, TrainingMode } from '../../sim/core';
 import type { Anatomy } from '../../sim/anatomy';
 import { preopImagingReport } from '../../sim/imaging';
+import { cavityDeviceName } from '../../sim/instruments';
 import { PreopFilm } from './panels/PreopFilm';
 import { useMemo } from 'react';
 import { ChecklistPanel } from './panels/ChecklistPanel';
@@ -153,7 +154,15 @@ export function CaseScreen({
           <Panel title="Plan">
             <Readout label="Procedure" value={`${s.procedure}, ${s.approach}`} />
             <Readout label="Trocar" value={`${s.equipment.trocarGauge} G`} />
-            {s.procedure === 'kyphoplasty' && <Readout label="Balloon" value={`${s.equipment.balloonLengthMm} mm`} />}
+            {s.procedure === 'kyphoplasty' &&
+              (s.equipment.cavityDevice && s.equipment.cavityDevice !== 'balloon' ? (
+                <Readout
+                  label="Cavity"
+                  value={`${cavityDeviceName(s.equipment.cavityDevice)} (${s.equipment.balloonLengthMm} mm class)`}
+                />
+              ) : (
+                <Readout label="Balloon" value={`${s.equipment.balloonLengthMm} mm`} />
+              ))}
             <Readout label="C-arm" value={s.equipment.carm} />
             <Readout
               label="Room"

@@ -261,6 +261,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         hint={hint}
         canAdvance={snap.allowed.includes('phase.next')}
         stateValue={snap.stateValue}
+        cavityDevice={start.scenario.equipment.cavityDevice}
       />
 
       {inCase ? (

@@ -48,6 +48,19 @@ function balloonHint(snapshot: SimSnapshot): string {
   const h = snapshot.height;
   const lost = h.intactMm - h.preOpAnteriorMm;
   const regained = lost > 0 ? ((h.anteriorMm - h.preOpAnteriorMm) / lost) * 100 : 0;
+  if (b?.device === 'meshContainer')
+    return b.inserted
+      ? `Mesh container deployed: withdraw its pusher (${keyLabel('balloon.remove')}); the cement stage fills it, and it holds the cement until it is full.`
+      : `Deploy the folded mesh container at the end of the channel (${keyLabel('balloon.insert')}) and check it on a lateral image.`;
+  if (b?.device === 'ballTamp') {
+    if (!b.inserted)
+      return b.cavityMl > 0 && (b.peakVolumeMl ?? 0) > 0
+        ? 'Ball tamp out: the cavity is ready for cement (Enter).'
+        : `Insert the ball tamp through the cannula (${keyLabel('balloon.insert')}) and check it on a lateral image.`;
+    if (b.volumeMl <= 0 && (b.peakVolumeMl ?? 0) > 0)
+      return `Ball tamp closed: remove it (${keyLabel('balloon.remove')}).`;
+    return `Open the ball tamp in steps (${keyLabel('balloon.inflate')}) under lateral images to its full ${b.lengthMm} mm sphere (no manometer: it is a screw), then close it (${keyLabel('balloon.deflate')}). Anterior height regained: ${Math.round(regained)} %.`;
+  }
   if (!b?.inserted) {
     return b && b.trace.length > 1
       ? 'Balloon out: the cavity is ready for cement (Enter).'

@@ -280,6 +280,58 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       },
     },
   },
+  {
+    name: 'textbook-ball-tamp-l1-seed42',
+    scenario: 'levels/l1-osteoporotic-wedge-ball-tamp.json',
+    plan: 'levels/plans/textbook-kyphoplasty-ball-tamp.json',
+    seed: 42,
+    cement: 'clean fill',
+    // The textbook plan with an expandable ball tamp: the 20 mm sphere opened fully lifts the plate
+    // by half its overreach past the endplates' span, then loses 40 % of that on closing; the cement
+    // wins half of it back: 34 % of the lost anterior height, short of the 40 % for full marks by
+    // 6 points of 40 = -16 on the height domain. 0.1 x 84 + 0.9 x 100 = 98.4.
+    expected: {
+      total: 98.4,
+      passed: true,
+      criticalErrors: [],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 84,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+      },
+    },
+  },
+  {
+    name: 'textbook-mesh-container-l1-seed42',
+    scenario: 'levels/l1-osteoporotic-wedge-mesh-container.json',
+    plan: 'levels/plans/textbook-kyphoplasty-mesh-container.json',
+    seed: 42,
+    cement: 'clean fill',
+    // The textbook plan with a mesh container: the bag holds the first 4 mL, the rest binds the bone
+    // through its pores, nothing leaves the body. The bag does not lift the plate: only the
+    // positioning and cement's small reduction, ~10 % of the lost anterior height, 30 points of 40
+    // short = -74 on the height domain. 0.1 x 26 + 0.9 x 100 = 92.6, above the case's pass mark of 85.
+    expected: {
+      total: 92.6,
+      passed: true,
+      criticalErrors: [],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 26,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+      },
+    },
+  },
 ];
 
 export const loadScenario = (path: string): Scenario => parseScenario(JSON.parse(readFileSync(path, 'utf8')), path);

@@ -12,6 +12,7 @@ import './balloon.css';
 import type { BalloonView } from '../../../sim/instruments';
 import type { HeightView } from '../../../sim/instruments';
 import { shows } from '../examVisibility';
+import { CavityDevicePanel } from './CavityDevicePanel';
 
 interface Props {
   readonly balloon: BalloonView | null;
@@ -30,6 +31,21 @@ interface Props {
  * curve, endplate or cortex contact, leaked contrast or heights, which the images must show.
  */
 export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
+  // The scenario's other cavity devices have no syringe or manometer: their own panel.
+  if (b?.device)
+    return (
+      <CavityDevicePanel
+        view={{ ...b, device: b.device }}
+        height={height}
+        mode={mode}
+        allowed={allowed}
+        onAction={onAction}
+      />
+    );
+  return <BalloonTampPanel balloon={b} height={height} mode={mode} allowed={allowed} onAction={onAction} />;
+}
+
+function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
   const device = balloonDevice(b?.lengthMm ?? 15);
   const leaked = b?.leakedContrastMl ?? 0;
   const shown = b && (b.inserted || b.trace.length > 1);

@@ -12,15 +12,33 @@ interface Props {
   readonly canAdvance: boolean;
   /** The machine's full state value, e.g. 'access.trocarInBody' (for tests; practice only, as is canAdvance's attribute). */
   readonly stateValue: string;
+  /** The scenario's cavity device (absent: the balloon): the cavity stage's instruction follows it. */
+  readonly cavityDevice?: 'balloon' | 'ballTamp' | 'meshContainer';
 }
+
+/** The cavity stage's instruction for the devices other than the balloon (sim/instruments/README.md, Other cavity devices). */
+const CAVITY_STAGE: Readonly<Record<'ballTamp' | 'meshContainer', { label: string; instruction: string }>> = {
+  ballTamp: {
+    label: 'Ball tamp',
+    instruction:
+      'Insert the ball tamp, open it in steps under lateral images to its full sphere, then close and remove it.',
+  },
+  meshContainer: {
+    label: 'Mesh container',
+    instruction:
+      'Deploy the mesh container at the end of the channel and withdraw its pusher; the cement stage fills it.',
+  },
+};
 
 /**
  * The phase strip and the current phase's instruction; data-phase lets tests follow the procedure
  * (in an exam too: the strip shows it), data-state and data-can-advance only in practice.
  */
-export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props) {
+export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue, cavityDevice }: Props) {
   const index = PHASES.findIndex((p) => p.id === phase);
-  const current = index >= 0 ? PHASES[index] : undefined;
+  const device = cavityDevice && cavityDevice !== 'balloon' ? CAVITY_STAGE[cavityDevice] : null;
+  const phases = PHASES.map((p) => (p.id === 'balloon' && device ? { ...p, ...device } : p));
+  const current = index >= 0 ? phases[index] : undefined;
   const machineState = shows(mode, 'phaseHeader.machineState');
   return (
     <section
@@ -31,7 +49,7 @@ export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue }: Props
       data-can-advance={machineState ? canAdvance : undefined}
     >
       <ol className="phase-strip" aria-label="Procedure steps">
-        {PHASES.map((p, i) => (
+        {phases.map((p, i) => (
           <li
             key={p.id}
             className={i < index ? 'done' : i === index ? 'current' : ''}
