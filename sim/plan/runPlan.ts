@@ -10,6 +10,7 @@ import { anteriorRestoration } from '../instruments/vertebralHeight';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
+import { runDock } from './dockStep';
 import { varyPlan } from './planVariation';
 
 /** Thrown by runPlan when a plan cannot be carried out; names the step and why. */
@@ -176,6 +177,16 @@ function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: 
   send(session, { type: 'fluoro.expose', on: false }, where);
 }
 
+/** Aim along the textbook trajectory of this patient's anatomy for the current side, with offsets, deg. */
+function aimIdeal(session: Session, medialOffsetDeg: number, caudalOffsetDeg: number, where: string): void {
+  const snap = session.snapshot();
+  if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
+  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const medialDeg = ideal.medialDeg + medialOffsetDeg;
+  const caudalDeg = ideal.caudalDeg + caudalOffsetDeg;
+  send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+}
+
 function runStep(session: Session, step: PlanStep, where: string): void {
   if ('do' in step) {
     send(session, step.do, where, step.optional);
@@ -198,12 +209,17 @@ function runStep(session: Session, step: PlanStep, where: string): void {
     return;
   }
   if ('aimIdeal' in step) {
-    const snap = session.snapshot();
-    if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
-    const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
-    const medialDeg = ideal.medialDeg + (step.medialOffsetDeg ?? 0);
-    const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
-    send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+    aimIdeal(session, step.medialOffsetDeg ?? 0, step.caudalOffsetDeg ?? 0, where);
+    return;
+  }
+  if ('dock' in step) {
+    const outcome = runDock(session, step, {
+      send: (c) => send(session, c, where),
+      shot: (v, s) => shot(session, v, s, where),
+      aimIdeal: () => aimIdeal(session, 0, 0, where),
+      docked: () => conditionHolds(session.snapshot(), { event: 'needle.docked' }, contextOf(session)),
+    });
+    if (!outcome.docked) throw new StepStop(where, outcome.reason);
     return;
   }
   if ('if' in step) {
