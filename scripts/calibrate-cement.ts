@@ -220,6 +220,30 @@ export function scenarioProfiles(): ScenarioProfile[] {
       canalLeakPct: [0, 5],
       source: 'Kummell disease by balloon kyphoplasty: 35/122 leaked (JOSR 2023); disc leaks 32 % (Front Surg 2022)',
     },
+    {
+      id: 'T7-VP',
+      label: 't7-osteoporotic-wedge-vertebroplasty (13 G, small body), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t7-osteoporotic-wedge-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // The thoracic spine leaks as often as the lumbar (level is not a leak predictor in the pooled
+      // series); the smaller planned volume keeps an expert at or below the all-operator ~55 %.
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); about 2 mL restores a thoracic body (Belkoff 2001)',
+    },
+    {
+      id: 'L1-VP-plana',
+      label: 'l1-vertebra-plana-vertebroplasty (crush, 70 % loss), vertebroplasty-volume-by-body',
+      scenario: fixed(level('l1-vertebra-plana-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // Severe collapse leaks more than the pooled ~55 % (endplates close together, a small space to
+      // fill; severity is a leak risk factor), mostly into the disc; how much more is not published
+      // for experts, so the upper bound is widened (assumed).
+      anyLeakPct: [30, 85],
+      canalLeakPct: [0, 5],
+      source:
+        'VP ~55 % (World Neurosurg 2017); severe collapse treated with small volumes (Peh 2002; O Brien 2000), widened, assumed',
+    },
   ];
 }
 

@@ -9,7 +9,7 @@ import type { Session } from '../session/sessionTypes';
  * stalls on cortex (`needle.stalled`) without the trocar docking (`needle.docked` comes with a stall
  * at the pedicle's own entry, sim/physics/README.md). Pushing harder there only drives it further
  * off; the operator pulls back a few millimetres, takes an AP image to see where the tip sits
- * against the pedicle's oval, re-aims along the pedicle and pushes again (docs/clinical-sources.md,
+ * against the pedicle's oval, re-aims at the pedicle's entry and pushes again (docs/clinical-sources.md,
  * Technique: thoracic access).
  *
  * `{"dock": {"mm": 5, "everyS": 1, "max": 40}}` pushes like
@@ -39,8 +39,8 @@ export interface DockHands {
   /** Dispatch a command; throws (ending the plan) when it is refused. */
   readonly send: (command: Command) => void;
   readonly shot: (view: 'AP' | 'lateral', seconds: number) => void;
-  /** Re-aim along this patient's textbook trajectory for the current side (the aimIdeal step). */
-  readonly aimIdeal: () => void;
+  /** Re-aim from the skin entry at the pedicle's textbook bone entry (its upper-outer quadrant). */
+  readonly aimAtPedicle: () => void;
   /** Whether the trocar has docked in the current phase (the repeat step's until). */
   readonly docked: () => boolean;
 }
@@ -78,7 +78,7 @@ export function runDock(session: Session, step: DockStep, hands: DockHands): Doc
       hands.send({ type: 'needle.advance', mm: -withdrawMm });
       session.advance(WITHDRAW_PAUSE_S);
       hands.shot('AP', LOOK_S);
-      hands.aimIdeal();
+      hands.aimAtPedicle();
       aimedAt = session.snapshot().tick;
       rounds++;
     }

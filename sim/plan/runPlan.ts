@@ -5,7 +5,8 @@ import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { createRng } from '../math/rng';
-import { idealTrajectory } from '../anatomy/idealTrajectory';
+import { idealTrajectory, trajectoryAngles } from '../anatomy/idealTrajectory';
+import { normalize, sub } from '../math/vec3';
 import { anteriorRestoration } from '../instruments/vertebralHeight';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
@@ -187,6 +188,23 @@ function aimIdeal(session: Session, medialOffsetDeg: number, caudalOffsetDeg: nu
   send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
 }
 
+/**
+ * Re-aim from where the needle enters the skin at the pedicle's bone entry (its upper-outer
+ * quadrant, the textbook docking point): what an operator does after an AP look showed the tip off
+ * the pedicle's oval. From a skin entry that is itself off the textbook one, the textbook angles
+ * would only run parallel to the pedicle and meet the same wrong bone again.
+ */
+function aimAtPedicle(session: Session, where: string): void {
+  const snap = session.snapshot();
+  if (!snap.trocar) throw new StepStop(where, 'a redirect needs a skin entry first');
+  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const { medialDeg, caudalDeg } = trajectoryAngles(
+    snap.trocar.side,
+    normalize(sub(ideal.boneEntry, snap.trocar.entry)),
+  );
+  send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+}
+
 function runStep(session: Session, step: PlanStep, where: string): void {
   if ('do' in step) {
     send(session, step.do, where, step.optional);
@@ -216,7 +234,7 @@ function runStep(session: Session, step: PlanStep, where: string): void {
     const outcome = runDock(session, step, {
       send: (c) => send(session, c, where),
       shot: (v, s) => shot(session, v, s, where),
-      aimIdeal: () => aimIdeal(session, 0, 0, where),
+      aimAtPedicle: () => aimAtPedicle(session, where),
       docked: () => conditionHolds(session.snapshot(), { event: 'needle.docked' }, contextOf(session)),
     });
     if (!outcome.docked) throw new StepStop(where, outcome.reason);
