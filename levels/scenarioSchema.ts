@@ -78,6 +78,21 @@ export const patientSchema = z.strictObject({
    * published rates (docs/clinical-sources.md, Level localisation). Levels are counted from C2.
    */
   segmentation: z.enum(SEGMENTATION_VARIANTS).optional(),
+  /**
+   * A scoliosis at the fractured level, as the CT measures it: absent, the patient may still have one,
+   * drawn at the published prevalence (sim/imaging/carmPose.ts drawPatientRotation). The level is
+   * turned and tilted against the table, so the preset AP shows asymmetric pedicles and an
+   * off-centre spinous process until the C-arm orbits by the rotation (docs/clinical-sources.md,
+   * Fractures).
+   */
+  scoliosis: z
+    .strictObject({
+      /** Axial rotation of the vertebra, deg; positive turns its spinous process toward the patient's left. */
+      axialRotationDeg: z.number().min(-30).max(30),
+      /** Coronal tilt of the vertebra, deg; positive raises its left side cranially. */
+      coronalTiltDeg: z.number().min(-30).max(30),
+    })
+    .optional(),
 });
 
 /** How hard a case is, in the order the curriculum takes them (the menu lists beginner cases first). */

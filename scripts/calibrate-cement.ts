@@ -244,6 +244,16 @@ export function scenarioProfiles(): ScenarioProfile[] {
       source:
         'VP ~55 % (World Neurosurg 2017); severe collapse treated with small volumes (Peh 2002; O Brien 2000), widened, assumed',
     },
+    {
+      id: 'L3-KP-scoliosis',
+      label: 'l3-scoliosis-rotated-wedge-kyphoplasty (rotated 15 deg, tilted 12 deg), kyphoplasty-volume-by-body',
+      scenario: fixed(level('l3-scoliosis-rotated-wedge-kyphoplasty')),
+      plan: plan('kyphoplasty-volume-by-body'),
+      // The rotation changes the images and the set-up, not the body the cement fills.
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
   ];
 }
 
