@@ -245,6 +245,27 @@ export function scenarioProfiles(): ScenarioProfile[] {
         'VP ~55 % (World Neurosurg 2017); severe collapse treated with small volumes (Peh 2002; O Brien 2000), widened, assumed',
     },
     {
+      id: 'T5-VP',
+      label: 't5-upper-thoracic-vertebroplasty-15g (15 G, small body), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t5-upper-thoracic-vertebroplasty-15g')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); about 2 mL restores a thoracic body (Belkoff 2001)',
+    },
+    {
+      id: 'T10-VP-osteopenia',
+      label: 't10-osteopenia-vertebroplasty (T -1.5), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t10-osteopenia-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // Low density is a leak risk factor, so osteopenic bone should leak no more than the pooled
+      // figure; by how much less is not published (assumed: the pooled range).
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source:
+        'VP ~55 % of all operators (World Neurosurg 2017); low BMD leaks more, osteopenia not separated (assumed)',
+    },
+    {
       id: 'L3-KP-scoliosis',
       label: 'l3-scoliosis-rotated-wedge-kyphoplasty (rotated 15 deg, tilted 12 deg), kyphoplasty-volume-by-body',
       scenario: fixed(level('l3-scoliosis-rotated-wedge-kyphoplasty')),
