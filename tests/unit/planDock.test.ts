@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
+import { idealTrajectory, trajectoryAngles } from '../../sim/anatomy/idealTrajectory';
+import { normalize, sub } from '../../sim/math/vec3';
 import { createRng } from '../../sim/math/rng';
 import { planSchema, playPlan, varyPlan, type Plan, type PlanStep } from '../../sim/plan/index';
 import { parseScenario } from '../../levels/scenarioSchema';
@@ -57,7 +58,7 @@ describe('plan language: the dock step', () => {
       expect(run.stoppedAt, `seed ${seed}`).toBeUndefined();
       expect(types(run)).toContain('needle.docked');
       expect(types(run)).not.toContain('needle.breach');
-      // One redirect: pull back 5 mm, an AP look, then the aim along the pedicle.
+      // One redirect: pull back 5 mm, an AP look, then the aim at the pedicle (from the textbook skin entry: the textbook aim).
       const log = run.session.log.map((l) => l.command);
       const back = log.findIndex((c) => c.type === 'needle.advance' && c.mm < 0);
       expect(back).toBeGreaterThan(0);
@@ -79,6 +80,28 @@ describe('plan language: the dock step', () => {
           .events.some((e) => e.event.type === 'image.acquired' && e.event.view === 'AP' && e.tick > backTick),
       ).toBe(true);
     }
+  });
+
+  it('from a skin entry off the textbook one the redirect aims at the pedicle’s entry, not parallel to the textbook path', () => {
+    const offEntry = accessPlan(-7, dock());
+    const at = offEntry.steps.findIndex((s) => 'do' in s && s.do.type === 'needle.entry');
+    const steps = offEntry.steps.map((s, i) =>
+      i === at ? { do: { type: 'needle.entry' as const, side: 'left' as const, lateralMm: 4, cranialMm: 0 } } : s,
+    );
+    const run = playPlan(t11, 1, { ...offEntry, steps }, { variation: false });
+    expect(run.stoppedAt).toBeUndefined();
+    expect(types(run)).toContain('needle.docked');
+    const log = run.session.log.map((l) => l.command);
+    const back = log.findIndex((c) => c.type === 'needle.advance' && c.mm < 0);
+    const aim = log.slice(back).find((c) => c.type === 'needle.aim');
+    if (back < 0 || aim?.type !== 'needle.aim') throw new Error('no redirect');
+    const snap = run.session.snapshot();
+    if (!snap.trocar) throw new Error('no trocar');
+    const ideal = idealTrajectory(snap.anatomy, 'left');
+    const expected = trajectoryAngles('left', normalize(sub(ideal.boneEntry, snap.trocar.entry)));
+    expect(aim.medialDeg).toBeCloseTo(expected.medialDeg, 6);
+    expect(aim.caudalDeg).toBeCloseTo(expected.caudalDeg, 6);
+    expect(Math.abs(aim.medialDeg - ideal.medialDeg)).toBeGreaterThan(1);
   });
 
   it('without redirects left the plan stops at the stall and says so', () => {
