@@ -32,8 +32,12 @@ export const fractureSchema = z.strictObject({
   type: z.enum(['wedge', 'biconcave', 'crush']),
   /** Genant semiquantitative grade: 1 = 20-25 %, 2 = 25-40 %, 3 = > 40 % height loss (docs/clinical-sources.md). */
   genantGrade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  /** Exact height loss of the most compressed part, percent; must sit inside the grade's range. Defaults to the grade's middle. */
-  heightLossPct: z.number().min(20).max(60).optional(),
+  /**
+   * Exact height loss of the most compressed part, percent; must sit inside the grade's range.
+   * Defaults to the grade's usual middle (GENANT_DEFAULT_LOSS_PCT). Above about 70 % the body is a
+   * vertebra plana (docs/clinical-sources.md, Fractures).
+   */
+  heightLossPct: z.number().min(20).max(80).optional(),
   /** Age of the fracture in weeks (best results under ~12 weeks). */
   ageWeeks: z.number().min(0).max(520),
   /** The superior endplate is cracked: a path for cement into the disc. */
@@ -74,6 +78,21 @@ export const patientSchema = z.strictObject({
    * published rates (docs/clinical-sources.md, Level localisation). Levels are counted from C2.
    */
   segmentation: z.enum(SEGMENTATION_VARIANTS).optional(),
+  /**
+   * A scoliosis at the fractured level, as the CT measures it: absent, the patient may still have one,
+   * drawn at the published prevalence (sim/imaging/carmPose.ts drawPatientRotation). The level is
+   * turned and tilted against the table, so the preset AP shows asymmetric pedicles and an
+   * off-centre spinous process until the C-arm orbits by the rotation (docs/clinical-sources.md,
+   * Fractures).
+   */
+  scoliosis: z
+    .strictObject({
+      /** Axial rotation of the vertebra, deg; positive turns its spinous process toward the patient's left. */
+      axialRotationDeg: z.number().min(-30).max(30),
+      /** Coronal tilt of the vertebra, deg; positive raises its left side cranially. */
+      coronalTiltDeg: z.number().min(-30).max(30),
+    })
+    .optional(),
 });
 
 /** How hard a case is, in the order the curriculum takes them (the menu lists beginner cases first). */
@@ -226,12 +245,22 @@ export const scenarioSchema = z
     }
   });
 
-/** Height-loss ranges per Genant grade, percent (docs/clinical-sources.md, Fractures). */
+/**
+ * Height-loss ranges per Genant grade, percent (docs/clinical-sources.md, Fractures). Grade 3 has
+ * no upper bound in the grading; 80 % keeps a collapsed body (vertebra plana) tall enough to model
+ * and to be entered by a needle at its posterior part.
+ */
 export const GENANT_RANGES: Record<1 | 2 | 3, readonly [number, number]> = {
   1: [20, 25],
   2: [25, 40],
-  3: [40, 60],
+  3: [40, 80],
 };
+
+/**
+ * The height loss a scenario without an exact figure gets, percent: the middle of the grade's usual
+ * range (grade 3's stays 50 %, the middle of 40-60 %: a grade 3 fracture is rarely a vertebra plana).
+ */
+export const GENANT_DEFAULT_LOSS_PCT: Record<1 | 2 | 3, number> = { 1: 22.5, 2: 32.5, 3: 50 };
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 

@@ -246,6 +246,89 @@ export function scenarioProfiles(): ScenarioProfile[] {
       canalLeakPct: [0, 5],
       source: 'mesh container 23/134 vs balloon 35/122 in Kummell disease (RR ~0.6; JOSR 2023, Front Surg 2022)',
     },
+    {
+      id: 'T7-VP',
+      label: 't7-osteoporotic-wedge-vertebroplasty (13 G, small body), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t7-osteoporotic-wedge-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // The thoracic spine leaks as often as the lumbar (level is not a leak predictor in the pooled
+      // series); the smaller planned volume keeps an expert at or below the all-operator ~55 %.
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); about 2 mL restores a thoracic body (Belkoff 2001)',
+    },
+    {
+      id: 'L1-VP-plana',
+      label: 'l1-vertebra-plana-vertebroplasty (crush, 70 % loss), vertebroplasty-volume-by-body',
+      scenario: fixed(level('l1-vertebra-plana-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // Severe collapse leaks more than the pooled ~55 % (endplates close together, a small space to
+      // fill; severity is a leak risk factor), mostly into the disc; how much more is not published
+      // for experts, so the upper bound is widened (assumed).
+      anyLeakPct: [30, 85],
+      canalLeakPct: [0, 5],
+      source:
+        'VP ~55 % (World Neurosurg 2017); severe collapse treated with small volumes (Peh 2002; O Brien 2000), widened, assumed',
+    },
+    {
+      id: 'T5-VP',
+      label: 't5-upper-thoracic-vertebroplasty-15g (15 G, small body), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t5-upper-thoracic-vertebroplasty-15g')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); about 2 mL restores a thoracic body (Belkoff 2001)',
+    },
+    {
+      id: 'T10-VP-osteopenia',
+      label: 't10-osteopenia-vertebroplasty (T -1.5), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t10-osteopenia-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      // Low density is a leak risk factor, so osteopenic bone should leak no more than the pooled
+      // figure; by how much less is not published (assumed: the pooled range).
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source:
+        'VP ~55 % of all operators (World Neurosurg 2017); low BMD leaks more, osteopenia not separated (assumed)',
+    },
+    {
+      id: 'T9-KP-acute',
+      label: 't9-acute-wedge-kyphoplasty (ten days), kyphoplasty-volume-by-body',
+      scenario: fixed(level('t9-acute-wedge-kyphoplasty')),
+      plan: plan('kyphoplasty-volume-by-body'),
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
+    {
+      id: 'T9-KP-chronic',
+      label: 't9-chronic-wedge-kyphoplasty (eleven weeks, oedema persisting), kyphoplasty-volume-by-body',
+      scenario: fixed(level('t9-chronic-wedge-kyphoplasty')),
+      plan: plan('kyphoplasty-volume-by-body'),
+      // Fracture age changes the case review, not the cement model (the body is the same kind of body).
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
+    {
+      id: 'T11-VP-bridged',
+      label: 't11-warfarin-corrected-vertebroplasty (INR 1.3), vertebroplasty-volume-by-body',
+      scenario: fixed(level('t11-warfarin-corrected-vertebroplasty')),
+      plan: plan('vertebroplasty-volume-by-body'),
+      anyLeakPct: [25, 65],
+      canalLeakPct: [0, 5],
+      source: 'VP ~55 % of all operators (World Neurosurg 2017); an expert with working dough lower',
+    },
+    {
+      id: 'L3-KP-scoliosis',
+      label: 'l3-scoliosis-rotated-wedge-kyphoplasty (rotated 15 deg, tilted 12 deg), kyphoplasty-volume-by-body',
+      scenario: fixed(level('l3-scoliosis-rotated-wedge-kyphoplasty')),
+      plan: plan('kyphoplasty-volume-by-body'),
+      // The rotation changes the images and the set-up, not the body the cement fills.
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
+    },
   ];
 }
 

@@ -100,6 +100,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     channels: buildBoneChannels(target, openings, scenario.fracture, r.fork('channels')),
     bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
     segmentation,
+    ...(scenario.patient.scoliosis ? { scoliosis: scenario.patient.scoliosis } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { GENANT_RANGES, type Scenario } from '../../levels/scenarioSchema';
+import { GENANT_DEFAULT_LOSS_PCT, type Scenario } from '../../levels/scenarioSchema';
 
 type Fracture = Scenario['fracture'];
 
@@ -8,11 +8,9 @@ export interface FracturedHeights {
   readonly posteriorHeightMm: number;
 }
 
-/** Height loss of the most compressed part, as a fraction: the scenario's value, or the middle of its Genant range. */
+/** Height loss of the most compressed part, as a fraction: the scenario's value, or the middle of its grade's usual range. */
 export function heightLossFraction(fracture: Fracture): number {
-  if (fracture.heightLossPct !== undefined) return fracture.heightLossPct / 100;
-  const [lo, hi] = GENANT_RANGES[fracture.genantGrade];
-  return (lo + hi) / 200;
+  return (fracture.heightLossPct ?? GENANT_DEFAULT_LOSS_PCT[fracture.genantGrade]) / 100;
 }
 
 /**

@@ -118,6 +118,14 @@ export interface Anatomy {
   readonly bowelGas?: readonly GasPocket[];
   /** How the spine is segmented (segmentation.ts); absent (hand-made fixtures) = the usual count. */
   readonly segmentation?: SegmentationVariant;
+  /** The scenario's scoliosis at the target level (patient.scoliosis); absent: drawn by the imaging, if any. */
+  readonly scoliosis?: Scoliosis;
+}
+
+/** Axial rotation and coronal tilt of the target vertebra in a scoliosis, deg (levels/scenarioSchema.ts signs). */
+export interface Scoliosis {
+  readonly axialRotationDeg: number;
+  readonly coronalTiltDeg: number;
 }
 
 /** A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation). */

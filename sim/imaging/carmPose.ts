@@ -1,5 +1,5 @@
 import type { View } from '../core/commands';
-import type { Anatomy } from '../anatomy/types';
+import type { Anatomy, Scoliosis } from '../anatomy/types';
 import type { Rng } from '../math/rng';
 import { vec3, type Vec3 } from '../math/vec3';
 
@@ -89,18 +89,23 @@ const SCOLIOSIS_ROLL_PER_LIST = 0.5;
 /**
  * Draw the target's misalignment on the table: a seeded positioning error (its own stream), the
  * level's place on the sagittal curve (kyphosis / lordosis) and, in some patients, a scoliosis.
- * All three are pose offsets: the trainee finds the true AP / lateral with carm.adjust.
+ * All three are pose offsets: the trainee finds the true AP / lateral with carm.adjust, so a true
+ * view is always one squared to the target vertebra itself, however it is turned.
+ * A scenario's own scoliosis (anatomy.scoliosis) replaces the drawn one; the draws are made all the
+ * same, so the positioning error of a patient is the same with or without it.
  */
-export function drawPatientRotation(rng: Rng, level?: string): PatientRotation {
+export function drawPatientRotation(rng: Rng, level?: string, scoliosis?: Scoliosis): PatientRotation {
   const r = rng.fork('patient-rotation');
   const rollDeg = r.normal(0, ROLL_SD_DEG);
   const pitchDeg = r.normal(0, PITCH_SD_DEG) + (level ? (SAGITTAL_PITCH_DEG[level] ?? 0) : 0);
   const listDeg = r.normal(0, LIST_SD_DEG);
   const c = rng.fork('scoliosis');
   const scoliotic = c.next() < SCOLIOSIS_PREVALENCE;
-  const scoliosisListDeg = scoliotic ? c.normal(0, SCOLIOSIS_LIST_SD_DEG) : 0;
+  const drawnListDeg = scoliotic ? c.normal(0, SCOLIOSIS_LIST_SD_DEG) : 0;
+  const scoliosisRollDeg = scoliosis ? scoliosis.axialRotationDeg : drawnListDeg * SCOLIOSIS_ROLL_PER_LIST;
+  const scoliosisListDeg = scoliosis ? scoliosis.coronalTiltDeg : drawnListDeg;
   return {
-    rollDeg: rollDeg + scoliosisListDeg * SCOLIOSIS_ROLL_PER_LIST,
+    rollDeg: rollDeg + scoliosisRollDeg,
     pitchDeg,
     listDeg: listDeg + scoliosisListDeg,
   };

@@ -89,7 +89,7 @@ export class Fluoroscope {
     rng: Rng,
     field?: AttenuationField,
   ) {
-    this.patient = drawPatientRotation(rng, anatomy.vertebrae[anatomy.targetIndex]?.level);
+    this.patient = drawPatientRotation(rng, anatomy.vertebrae[anatomy.targetIndex]?.level, anatomy.scoliosis);
     this.field = field ?? createAttenuationField(anatomy);
   }
 

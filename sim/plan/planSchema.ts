@@ -5,6 +5,7 @@ import type { CementPhase, TackFeel } from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
 import { CAVITY_DEVICE_KINDS } from '../../levels/scenarioSchema';
+import { dockStepSchema, type DockStep } from './dockStep';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them, closed-loop
@@ -115,6 +116,8 @@ export type PlanStep =
   | { readonly trueView: 'AP' | 'lateral'; readonly toleranceDeg?: number; readonly maxShots?: number }
   /** Count the level from a landmark on AP shots and mark the skin (sim/plan/localiseStep.ts). */
   | { readonly localise: 'sacrum' | 'lowestRib' | 'both' }
+  /** Push the trocar to the pedicle by hand, redirecting when a push stalls off it (sim/plan/dockStep.ts). */
+  | DockStep
   /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
   | { readonly aimIdeal: true; readonly medialOffsetDeg?: number; readonly caudalOffsetDeg?: number }
   /**
@@ -150,6 +153,7 @@ export const planStepSchema: z.ZodType<PlanStep> = z
         maxShots: z.number().int().positive().max(20).optional(),
       }),
       localiseStepSchema,
+      dockStepSchema,
       z.strictObject({
         aimIdeal: z.literal(true),
         medialOffsetDeg: z.number().optional(),

@@ -105,6 +105,14 @@ function varyStep(step: PlanStep, v: PlanVariation, rng: Rng): PlanStep {
       ...(step.stopIf ? { stopIf: varyCondition(step.stopIf, vol) } : {}),
     };
   }
+  if ('dock' in step) {
+    // Drawn in the repeat step's order (timing, then step size), so a plan whose docking loop
+    // becomes a dock step keeps the same variation of the steps after it.
+    const everyS = round(step.dock.everyS * factor(rng, v.timingPct), 2);
+    const mm = round(step.dock.mm * factor(rng, v.stepPct), 2);
+    factor(rng, v.volumePct);
+    return { dock: { ...step.dock, everyS, mm } };
+  }
   if ('waitUntil' in step) return { ...step, waitUntil: varyCondition(step.waitUntil, factor(rng, v.volumePct)) };
   if ('localise' in step) return step;
   return {

@@ -5,11 +5,13 @@ import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { createRng } from '../math/rng';
-import { idealTrajectory } from '../anatomy/idealTrajectory';
+import { idealTrajectory, trajectoryAngles } from '../anatomy/idealTrajectory';
+import { normalize, sub } from '../math/vec3';
 import { anteriorRestoration } from '../instruments/vertebralHeight';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
+import { runDock } from './dockStep';
 import { varyPlan } from './planVariation';
 
 /** Thrown by runPlan when a plan cannot be carried out; names the step and why. */
@@ -182,6 +184,33 @@ function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: 
   send(session, { type: 'fluoro.expose', on: false }, where);
 }
 
+/** Aim along the textbook trajectory of this patient's anatomy for the current side, with offsets, deg. */
+function aimIdeal(session: Session, medialOffsetDeg: number, caudalOffsetDeg: number, where: string): void {
+  const snap = session.snapshot();
+  if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
+  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const medialDeg = ideal.medialDeg + medialOffsetDeg;
+  const caudalDeg = ideal.caudalDeg + caudalOffsetDeg;
+  send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+}
+
+/**
+ * Re-aim from where the needle enters the skin at the pedicle's bone entry (its upper-outer
+ * quadrant, the textbook docking point): what an operator does after an AP look showed the tip off
+ * the pedicle's oval. From a skin entry that is itself off the textbook one, the textbook angles
+ * would only run parallel to the pedicle and meet the same wrong bone again.
+ */
+function aimAtPedicle(session: Session, where: string): void {
+  const snap = session.snapshot();
+  if (!snap.trocar) throw new StepStop(where, 'a redirect needs a skin entry first');
+  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const { medialDeg, caudalDeg } = trajectoryAngles(
+    snap.trocar.side,
+    normalize(sub(ideal.boneEntry, snap.trocar.entry)),
+  );
+  send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+}
+
 function runStep(session: Session, step: PlanStep, where: string): void {
   if ('do' in step) {
     send(session, step.do, where, step.optional);
@@ -204,12 +233,17 @@ function runStep(session: Session, step: PlanStep, where: string): void {
     return;
   }
   if ('aimIdeal' in step) {
-    const snap = session.snapshot();
-    if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
-    const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
-    const medialDeg = ideal.medialDeg + (step.medialOffsetDeg ?? 0);
-    const caudalDeg = ideal.caudalDeg + (step.caudalOffsetDeg ?? 0);
-    send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+    aimIdeal(session, step.medialOffsetDeg ?? 0, step.caudalOffsetDeg ?? 0, where);
+    return;
+  }
+  if ('dock' in step) {
+    const outcome = runDock(session, step, {
+      send: (c) => send(session, c, where),
+      shot: (v, s) => shot(session, v, s, where),
+      aimAtPedicle: () => aimAtPedicle(session, where),
+      docked: () => conditionHolds(session.snapshot(), { event: 'needle.docked' }, contextOf(session)),
+    });
+    if (!outcome.docked) throw new StepStop(where, outcome.reason);
     return;
   }
   if ('if' in step) {

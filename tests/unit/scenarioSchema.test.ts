@@ -43,6 +43,18 @@ describe('scenario files', () => {
     expect(() => parseScenario(bad)).toThrow(/fracture\.heightLossPct.*grade 2/);
   });
 
+  it('takes a grade 3 collapse up to 80 % (severe, near vertebra plana) and no further', () => {
+    const plana = load('l1-vertebra-plana-vertebroplasty.json') as Record<string, any>;
+    expect(parseScenario(plana).fracture.heightLossPct).toBe(70);
+    plana.fracture.heightLossPct = 80;
+    expect(parseScenario(plana).fracture.heightLossPct).toBe(80);
+    plana.fracture.heightLossPct = 81;
+    expect(() => parseScenario(plana)).toThrow(/fracture\.heightLossPct/);
+    plana.fracture.heightLossPct = 70;
+    plana.fracture.genantGrade = 2;
+    expect(() => parseScenario(plana)).toThrow(/fracture\.heightLossPct.*grade 2/);
+  });
+
   it('rejects unknown fields and unsupported levels', () => {
     const extra = load('l1-osteoporotic-wedge.json') as Record<string, any>;
     extra.surprise = 1;
