@@ -7,7 +7,7 @@ import {
   type OwnScenarioRecord,
   putOwnScenario,
 } from '../scenarios/ownScenarioDb';
-import { errorLines, validateScenario } from './fieldErrors';
+import { errorLines, upgradedDraft, validateScenario } from './fieldErrors';
 import { FormContext, type FormContextValue } from './FormFields';
 import { exportScenarioText, importScenarioText, MAX_SCENARIO_FILE_BYTES } from './importScenarioFile';
 import { planNames } from './planNames';
@@ -81,7 +81,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
     if (!t) return;
     const taken = new Set([...shipped.map((s) => s.id), ...own.map((r) => r.id)]);
     const base = String((t.scenario as { id?: unknown }).id ?? 'scenario');
-    setOpen({ draft: draftFromTemplate(t.scenario, freeId(base, taken)), from: null });
+    setOpen({ draft: draftFromTemplate(upgradedDraft(t.scenario), freeId(base, taken)), from: null });
     setMessage(`A new draft from ${t.label}: not saved yet.`);
   };
 
@@ -230,7 +230,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
                   <button
                     type="button"
                     onClick={() => {
-                      setOpen({ draft: r.scenario, from: r });
+                      setOpen({ draft: upgradedDraft(r.scenario), from: r });
                       setMessage(
                         r.status === 'published'
                           ? `${r.id} v${r.version} is published and frozen: "Edit as a new version" makes the next draft.`
@@ -270,7 +270,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
                     onClick={() => {
                       if (!open.from) return;
                       const next = editPublished(own, open.from, Date.now());
-                      setOpen({ draft: next.scenario, from: null });
+                      setOpen({ draft: upgradedDraft(next.scenario), from: null });
                       setMessage(`A draft of ${next.id} v${next.version}: not saved yet.`);
                     }}
                   >
