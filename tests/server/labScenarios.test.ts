@@ -180,7 +180,12 @@ describe('assigned, played and scored', () => {
     await published(lab.instructor, scenario);
     const parsed = parseScenario(scenario);
     const assignment = await assign(lab.instructor, assignmentBody(lab, { scenarioIds: [{ id, version: 1 }] }));
-    expect(assignment.scenarios[0]).toMatchObject({ scenarioId: id, version: 1, hash: scenarioHash(parsed) });
+    expect(assignment.scenarios[0]).toMatchObject({
+      scenarioId: id,
+      version: 1,
+      hash: scenarioHash(parsed),
+      stored: true,
+    });
 
     const started = await start(lab.trainee, assignment.id, id);
     expect(started.status).toBe(201);
@@ -202,6 +207,7 @@ describe('assigned, played and scored', () => {
 
   it('a shipped scenario start carries no scenario (the app has it)', async () => {
     const assignment = await assign(lab.instructor, assignmentBody(lab));
+    expect(assignment.scenarios[0].stored).toBe(false);
     const started = await start(lab.trainee, assignment.id);
     expect(started.status).toBe(201);
     expect(started.body.scenario).toBeUndefined();
