@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useKeyScope } from '../keyboard/useKeyScope';
+import { labClient, useLab } from '../labClient/labSession';
+import { scenarioHash } from '../../sim/attempt/index';
 import { loadScenarios } from '../scenarios/loadScenarios';
 import {
   deleteOwnScenario,
@@ -38,6 +40,8 @@ interface Open {
  * publish versions in this browser (src/scenarios/ownScenarioDb.ts), export and import files.
  */
 export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }) {
+  const lab = useLab();
+  const onLab = lab.mode === 'lab' && (lab.user?.role === 'instructor' || lab.user?.role === 'admin');
   const shipped = useMemo(() => loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : [])), []);
   const plans = useMemo(planNames, []);
   const [records, setRecords] = useState<readonly OwnScenarioRecord[] | null>(null);
@@ -121,7 +125,21 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
     await putOwnScenario(result.record);
     setOpen({ draft: result.record.scenario, from: result.record });
     await reload();
-    setMessage(`Published ${result.record.id} v${result.record.version}: it is in the menu's list.`);
+    const local = `Published ${result.record.id} v${result.record.version}: it is in the menu's list`;
+    const checked = validateScenario(result.record.scenario);
+    if (!onLab || !checked.ok) {
+      setMessage(`${local}.`);
+      return;
+    }
+    // Signed in to a lab server as an instructor: the version is stored and published there too, so it can be assigned.
+    setMessage(`${local}; publishing it on the lab server…`);
+    try {
+      const { publishOnLab } = await import('../labClient/labScenariosApi');
+      await publishOnLab(await labClient(), checked.scenario, scenarioHash(checked.scenario));
+      setMessage(`${local}, and on the lab server, where it can be assigned.`);
+    } catch (err) {
+      setMessage(`${local}, but the lab server did not take it: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
 
   const exportOpen = () => {
