@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Scenario } from '../../levels/scenarioSchema';
-import { scenarioVersion } from '../../levels/scenarioSchema';
+import { parseScenario, type Scenario, scenarioVersion } from '../../levels/scenarioSchema';
 import type { LabClient } from './labApi';
 import { LabApiError } from './labApiError';
 
@@ -59,4 +58,32 @@ export async function publishOnLab(client: LabClient, scenario: Scenario, hash: 
     return stored;
   }
   return api.publish(scenario.id, scenarioVersion(scenario));
+}
+
+/** Most stored scenarios the assignment form offers: far above what a lab authors in a term. */
+const MAX_OFFERED = 200;
+const LIST_ANSWER_BYTES = 4 * 1024 * 1024;
+const scenarioListSchema = z.object({ scenarios: z.array(labScenarioSummarySchema).max(10_000) });
+const storedVersionSchema = z.object({ scenario: z.unknown() });
+
+/**
+ * The newest published version of each scenario stored on the lab server, as scenarios (validated
+ * as any scenario file): what an instructor may assign beside the app's own. A version that does
+ * not validate here (a newer server's format) is left out rather than offered broken.
+ */
+export async function publishedLabScenarios(client: LabClient): Promise<Scenario[]> {
+  const { scenarios } = await client.call('GET', '/scenarios', scenarioListSchema, { maxBytes: LIST_ANSWER_BYTES });
+  const newest = new Map<string, LabScenarioSummary>();
+  for (const s of scenarios)
+    if (s.status === 'published' && (newest.get(s.id)?.version ?? 0) < s.version) newest.set(s.id, s);
+  const out: Scenario[] = [];
+  for (const s of [...newest.values()].slice(0, MAX_OFFERED)) {
+    const { scenario } = await client.call('GET', path(s.id, s.version), storedVersionSchema);
+    try {
+      out.push(parseScenario(scenario, `the lab server's ${s.id} v${s.version}`));
+    } catch {
+      // Left out: the assignment form offers only what this app can play.
+    }
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { scenarioHash } from '../../sim/attempt/index';
 import type { LabServer } from '../../server/labServer';
 import type { LabClient } from '../../src/labClient/labApi';
 import { LabApiError } from '../../src/labClient/labApiError';
-import { publishOnLab } from '../../src/labClient/labScenariosApi';
+import { publishedLabScenarios, publishOnLab } from '../../src/labClient/labScenariosApi';
 import type { Client } from './labTestServer';
 import { type Lab, makeLab, startTestServer } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
@@ -76,5 +76,23 @@ describe('publishing from the editor to the lab server', () => {
       status: 403,
       code: 'not-your-scenario',
     });
+  });
+});
+
+describe("the assignment form's list of the lab's own scenarios", () => {
+  it('offers the newest published version of each, never a draft', async () => {
+    const v1 = scenario('form-case');
+    await publishOnLab(appClient(lab.instructor), v1, scenarioHash(v1));
+    const v2 = { ...scenario('form-case', 'Form case, second version'), version: 2 };
+    await publishOnLab(appClient(lab.instructor), v2, scenarioHash(v2));
+    const draft = scenario('form-draft');
+    expect(
+      (await lab.instructor.request('PUT', '/api/scenarios/form-draft/versions/1', { scenario: draft })).status,
+    ).toBe(201);
+    const offered = await publishedLabScenarios(appClient(lab.otherInstructor));
+    expect(offered.find((s) => s.id === 'form-case')).toEqual(v2);
+    expect(offered.some((s) => s.id === 'form-draft')).toBe(false);
+    // The instructor's own draft is not offered either: only a published version can be assigned.
+    expect((await publishedLabScenarios(appClient(lab.instructor))).some((s) => s.id === 'form-draft')).toBe(false);
   });
 });
