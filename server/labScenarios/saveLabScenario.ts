@@ -75,6 +75,9 @@ export async function saveLabScenario(
   if (shipped.some((s) => s.id === id))
     throw new HttpError(409, 'shipped-id', `"${id}" is the id of a scenario the app ships: choose another.`);
   return db.transaction(async (tx) => {
+    // One save of an id at a time, its first one included (no row to lock yet): two instructors
+    // storing a new id at once must not both become its owner.
+    await tx.query('SELECT pg_advisory_xact_lock(7241002, hashtext($1))', [id]);
     const versions = await tx.query<{ version: number; owner_id: string | null; status: string }>(
       'SELECT version, owner_id, status FROM lab_scenarios WHERE id = $1 ORDER BY version FOR UPDATE',
       [id],
