@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { scenarioHash } from '../../sim/attempt/index';
 import type { LabServer } from '../../server/labServer';
+import { xapiRecorder } from '../../server/xapi/xapiOutbox';
 import { assign, assignmentBody, modeFile, SCENARIO_ID, start } from './assignmentHelpers';
 import { type Client, type Lab, makeLab, scored, startTestServer } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
@@ -255,5 +256,38 @@ describe('assigned, played and scored', () => {
       attempt: modeFile(4, 7, 'practice', parseScenario(scenario)),
     });
     expect(fair.status).toBe(200);
+  });
+
+  it('an xAPI statement about an attempt on a stored scenario names it by the stored title', async () => {
+    const id = freshId();
+    const scenario = own(id);
+    await published(lab.instructor, scenario);
+    const attemptId = randomUUID();
+    const up = await lab.trainee.request('PUT', `/api/attempts/${attemptId}`, {
+      status: 'in-progress',
+      station: 'station-1',
+      attempt: modeFile(4, 3, 'practice', parseScenario(scenario)),
+    });
+    expect(up.status).toBe(200);
+    // This server has no LRS configured: a recorder of one, with no shipped scenario to name it by.
+    const recorder = xapiRecorder(
+      {
+        endpoint: 'http://127.0.0.1:9/xapi',
+        username: 'u',
+        password: 'p',
+        activityBase: 'https://kyphosim.invalid',
+        homePage: 'https://lab.invalid',
+      },
+      [],
+    );
+    await server.db.transaction((tx) => recorder.attemptUploaded(tx, attemptId));
+    const rows = await server.db.query<{ body: unknown }>('SELECT body FROM xapi_outbox WHERE attempt_id = $1', [
+      attemptId,
+    ]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as Json;
+      expect(body.object.definition.name).toEqual({ 'en-US': scenario.title });
+    }
   });
 });
