@@ -10,6 +10,10 @@ import {
   SLUG_PATTERN,
 } from '../sim/core/bounds';
 import { DECLINE_REASONS } from '../sim/core/declineReasons';
+import { ScenarioError } from './scenarioError';
+import { upgradeScenarioJson } from './scenarioMigrations';
+
+export { ScenarioError } from './scenarioError';
 
 /**
  * The scenario file format: what an instructor authors. Validated with zod so that a
@@ -121,9 +125,7 @@ export const teachingSchema = z.strictObject({
 export type Teaching = z.infer<typeof teachingSchema>;
 
 /**
- * Whether the procedure is indicated: operate (the default: every scenario written before the
- * field existed, whose files and content hashes stay as they were), or decline for one of the
- * closed list of reasons (sim/core/declineReasons.ts), which the trainee must recognise at case
+ * Whether the procedure is indicated: operate, or decline for one of the closed list of reasons (sim/core/declineReasons.ts), which the trainee must recognise at case
  * review. Declining with that reason is the correct answer; operating is a critical error
  * (sim/scoring/README.md, "Cases to decline").
  */
@@ -151,7 +153,8 @@ export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
 
 export const scenarioSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    /** The file format's version: SCENARIO_SCHEMA_VERSION (scenarioMigrations.ts upgrades older files before this schema reads them). */
+    schemaVersion: z.literal(2),
     id: slug('the scenario id'),
     /**
      * The scenario's published version: bump it whenever a published scenario's content changes, so
@@ -166,8 +169,8 @@ export const scenarioSchema = z
     teaching: teachingSchema.optional(),
     patient: patientSchema,
     fracture: fractureSchema,
-    /** Absent: operate (indicationOf). */
-    indication: indicationSchema.optional(),
+    /** Written out since schema version 2 (version 1 files without it meant operate, and are upgraded so). */
+    indication: indicationSchema,
     equipment: z.strictObject({
       /** Trocar gauge (11-13 G lumbar; 15 G upper thoracic). */
       trocarGauge: z.union([z.literal(11), z.literal(13), z.literal(15)]),
@@ -269,9 +272,9 @@ export function scenarioVersion(scenario: Pick<Scenario, 'version'>): number {
   return scenario.version ?? 1;
 }
 
-/** The scenario's indication: as written, else operate (the scenarios written before the field existed). */
+/** The scenario's indication (the one place the engine and the scoring ask it). */
 export function indicationOf(scenario: Pick<Scenario, 'indication'>): Indication {
-  return scenario.indication ?? { decision: 'operate' };
+  return scenario.indication;
 }
 
 /** The scenario's cement delivery device: as named, else bone fillers for kyphoplasty and a syringe for vertebroplasty. */
@@ -279,12 +282,13 @@ export function deliveryFor(scenario: Pick<Scenario, 'procedure' | 'cement'>): C
   return scenario.cement.delivery ?? (scenario.procedure === 'kyphoplasty' ? 'boneFiller' : 'syringe');
 }
 
-/** Thrown when a scenario file does not match the schema; the message names each bad field. */
-export class ScenarioError extends Error {}
-
-/** Parse and validate unknown JSON as a scenario; throws ScenarioError naming the fields that are wrong. */
+/**
+ * Parse and validate unknown JSON as a scenario: upgraded from an older schema version first
+ * (scenarioMigrations.ts), then checked by the schema. Throws ScenarioError naming the fields that
+ * are wrong.
+ */
 export function parseScenario(data: unknown, source = 'scenario'): Scenario {
-  const result = scenarioSchema.safeParse(data);
+  const result = scenarioSchema.safeParse(upgradeScenarioJson(data, source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {
     const path = i.path.length ? i.path.join('.') : '(root)';

@@ -104,7 +104,21 @@ export function scenarioEntries(): CorpusEntry[] {
         text: full().replace('"tScore": -3.2', '"tScore": 1e400'),
       }),
     ),
-    scenario('schema-version-2', 'a future schema version', 'the version', 'schemaVersion', edited('schemaVersion', 2)),
+    scenario(
+      'schema-version-future',
+      'a schema version newer than the app reads',
+      'the version',
+      'schemaVersion',
+      edited('schemaVersion', 99),
+    ),
+    scenario('schema-version-zero', 'schema version 0', 'the version', 'schemaVersion', edited('schemaVersion', 0)),
+    scenario(
+      'indication-missing-v2',
+      'a version-2 file without its indication (only version 1 may leave it out)',
+      'the indication',
+      'indication',
+      removed('indication'),
+    ),
     scenario(
       'schema-version-string',
       'the schema version as a string',
@@ -501,6 +515,13 @@ export function attemptEntries(): CorpusEntry[] {
       'the scenario',
       'scenario.scoring.passScore',
       att((a) => ({ ...a, scenario: edit(a.scenario as Json, 'scoring.passScore', 200) })),
+    ),
+    attempt(
+      'scenario-schema-version-future',
+      'an embedded scenario of a schema version newer than the app reads',
+      'the scenario version',
+      'scenario.schemaVersion',
+      att((a) => ({ ...a, scenario: edit(a.scenario as Json, 'schemaVersion', 99) })),
     ),
     attempt(
       'scenario-id-100k-rehashed',

@@ -29,6 +29,8 @@ export interface AssignedScenario {
   readonly version: number;
   readonly hash: string;
   readonly title: string;
+  /** Stored on this lab (server/labScenarios/), not one the app ships: a station gets it with the start. */
+  readonly stored: boolean;
 }
 
 /** An assignment as the API shows it (api17.md). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Scenario, scenarioVersion } from '../../levels/scenarioSchema';
 import { scenarioHash } from '../../sim/attempt/index';
+import { findPublishedScenario } from '../labScenarios/scenarioCatalogue';
 import { manageableCohort } from '../cohorts/cohortAccess';
 import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/httpError';
@@ -19,7 +20,19 @@ const newAssignmentBody = z
       .min(1)
       .max(200)
       .regex(/^[^\p{Cc}\p{Cs}<>]*$/u, 'plain text: no control characters, no < or >'),
-    scenarioIds: z.array(z.string().max(100)).min(1).max(12),
+    /**
+     * Each a shipped scenario's id, or a scenario stored on this lab: its id (the newest published
+     * version) or `{ id, version }` (that published version).
+     */
+    scenarioIds: z
+      .array(
+        z.union([
+          z.string().max(100),
+          z.strictObject({ id: z.string().max(100), version: z.number().int().min(1).max(1_000_000) }),
+        ]),
+      )
+      .min(1)
+      .max(12),
     mode: z.enum(['practice', 'exam']),
     dueAt: z.iso.datetime({ offset: true }).nullable(),
     attemptsAllowed: z.number().int().min(1).max(50).nullable(),
@@ -43,9 +56,12 @@ const newAssignmentBody = z
         path: ['releaseScores'],
         message: "an exam's scores are released by its instructor (manually)",
       });
-    if (new Set(b.scenarioIds).size !== b.scenarioIds.length)
+    if (new Set(b.scenarioIds.map(scenarioIdOf)).size !== b.scenarioIds.length)
       ctx.addIssue({ code: 'custom', path: ['scenarioIds'], message: 'a scenario is listed twice' });
   });
+
+/** The id an assignment's scenario entry names. */
+const scenarioIdOf = (entry: string | { id: string }): string => (typeof entry === 'string' ? entry : entry.id);
 
 /** The trainee an assignment may target: 404 unknown or not a trainee, 403 not in the instructor's cohorts. */
 async function targetTrainee(q: Queryable, user: User, traineeId: string): Promise<string> {
@@ -65,7 +81,7 @@ async function targetTrainee(q: Queryable, user: User, traineeId: string): Promi
 
 /**
  * POST /api/assignments: check the body, the target (an instructor's own cohort or one of their
- * trainees) and that every scenario is published, then store the assignment with each scenario's
+ * trainees) and that every scenario is published (shipped, or stored and published on this lab), then store the assignment with each scenario's
  * published version and content hash, the hash every upload of it must carry. Returns the new id.
  */
 export async function createAssignment(
@@ -75,16 +91,19 @@ export async function createAssignment(
   published: readonly Scenario[],
 ): Promise<string> {
   const body = parseBody(newAssignmentBody, rawBody);
-  const scenarios = body.scenarioIds.map((id) => {
-    const s = published.find((p) => p.id === id);
-    if (!s)
+  const scenarios: Scenario[] = [];
+  for (const entry of body.scenarioIds) {
+    const id = scenarioIdOf(entry);
+    const version = typeof entry === 'string' ? undefined : entry.version;
+    const found = await findPublishedScenario(db, published, id, version);
+    if (!found)
       throw new HttpError(
         400,
         'unknown-scenario',
-        `The scenario "${id.slice(0, 100)}" is not one this lab publishes (levels/*.json).`,
+        `The scenario "${id.slice(0, 100)}"${version === undefined ? '' : ` v${version}`} is not one this lab publishes (levels/*.json, or published on this lab).`,
       );
-    return s;
-  });
+    scenarios.push(found.scenario);
+  }
   const id = randomUUID();
   const released = (body.releaseScores ?? (body.mode === 'practice' ? 'immediately' : 'manually')) === 'immediately';
   const seed = body.seedPolicy === 'fixed' ? (body.seed ?? drawSeed()) : null;

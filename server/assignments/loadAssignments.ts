@@ -29,15 +29,24 @@ export async function loadAssignments(q: Queryable, where: string, params: reado
     scenario_version: number;
     scenario_hash: string;
     title: string;
+    stored: boolean;
   }>(
-    `SELECT s.assignment_id, s.scenario_id, s.scenario_version, s.scenario_hash, s.title FROM assignment_scenarios s
+    `SELECT s.assignment_id, s.scenario_id, s.scenario_version, s.scenario_hash, s.title,
+       EXISTS (SELECT 1 FROM lab_scenarios l WHERE l.id = s.scenario_id AND l.version = s.scenario_version) AS stored
+     FROM assignment_scenarios s
      WHERE s.assignment_id IN (SELECT g.id FROM assignments g WHERE ${where}) ORDER BY s.assignment_id, s.position`,
     params,
   );
   const byAssignment = new Map<string, AssignedScenario[]>();
   for (const s of scenarios) {
     const list = byAssignment.get(s.assignment_id) ?? [];
-    list.push({ scenarioId: s.scenario_id, version: s.scenario_version, hash: s.scenario_hash, title: s.title });
+    list.push({
+      scenarioId: s.scenario_id,
+      version: s.scenario_version,
+      hash: s.scenario_hash,
+      title: s.title,
+      stored: s.stored,
+    });
     byAssignment.set(s.assignment_id, list);
   }
   return rows.map((r) => assignmentFromRow(r, byAssignment.get(r.id) ?? []));

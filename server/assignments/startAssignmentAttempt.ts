@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Scenario, scenarioVersion } from '../../levels/scenarioSchema';
 import { scenarioHash } from '../../sim/attempt/index';
+import { findPublishedScenario } from '../labScenarios/scenarioCatalogue';
 import { MAX_STATION_LENGTH, PLAIN_TEXT_PATTERN } from '../../sim/core/index';
 import type { Db } from '../db/db';
 import { HttpError } from '../http/httpError';
@@ -40,6 +41,8 @@ export interface StartedAttempt {
   readonly seed: number;
   /** The pass mark that applies: the assignment's, or the scenario's own pass score. */
   readonly passMark: number;
+  /** A scenario stored on this lab (not one the app ships): the app has no copy, so the answer carries it. */
+  readonly scenario?: Scenario;
 }
 
 /**
@@ -66,7 +69,8 @@ export async function startAssignmentAttempt(
         'not-in-assignment',
         `The scenario "${body.scenarioId}" is not one of this assignment's scenarios.`,
       );
-    const scenario = published.find((s) => s.id === assigned.scenarioId);
+    const found = await findPublishedScenario(tx, published, assigned.scenarioId, assigned.version);
+    const scenario = found?.scenario;
     if (!scenario || scenarioVersion(scenario) !== assigned.version || scenarioHash(scenario) !== assigned.hash)
       throw new HttpError(
         409,
@@ -98,6 +102,7 @@ export async function startAssignmentAttempt(
       mode: assignment.mode,
       seed,
       passMark: assignment.passMark ?? scenario.scoring.passScore,
+      ...(found.source === 'lab' ? { scenario } : {}),
     };
   });
 }

@@ -1,11 +1,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type AttemptFile, type AttemptSignature, canonicalJson } from '../../sim/attempt/index';
 import type { LabKey } from './labKey';
+import { scenarioInFirstForm, upgradeScenarioJson } from '../../levels/scenarioMigrations';
 
-/** HMAC-SHA256 over the canonical JSON (keys sorted at every depth) of the file without its signature. */
+/**
+ * HMAC-SHA256 over the canonical JSON (keys sorted at every depth) of the file without its
+ * signature, its scenario written in the first scenario format (levels/scenarioMigrations.ts): a file
+ * signed before a scenario format change verifies after its scenario was upgraded on reading.
+ */
 function mac(key: LabKey, file: AttemptFile): string {
   const { signature: _unsigned, ...body } = file;
-  return createHmac('sha256', key.key).update(canonicalJson(body)).digest('hex');
+  const signed = { ...body, scenario: scenarioInFirstForm(upgradeScenarioJson(body.scenario)) };
+  return createHmac('sha256', key.key).update(canonicalJson(signed)).digest('hex');
 }
 
 /** The file with the lab's signature (docs/attempt-file.md). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Scenario } from '../../levels/scenarioSchema';
+import { type Scenario, scenarioVersion } from '../../levels/scenarioSchema';
+import { publishedFor } from '../labScenarios/scenarioCatalogue';
 import {
   AttemptError,
   type AttemptFile,
@@ -51,13 +52,17 @@ function refuseClientScore(body: unknown): void {
     );
 }
 
-/** The uploaded attempt file, checked: schema, hash, a published scenario at its version, no signature. */
-function checkedFile(data: unknown, published: readonly Scenario[]): AttemptFile {
+/**
+ * The uploaded attempt file, checked: schema, hash, no signature, and the published scenario at its
+ * version (shipped, or stored and published on this lab), which the scoring worker then replays.
+ */
+async function checkedFile(db: Db, data: unknown, published: readonly Scenario[]): Promise<AttemptFile> {
   try {
     const file = parseAttemptFile(data);
     if (file.signature)
       throw new AttemptError('signature: an upload carries no signature; the lab signs the files it serves.');
-    checkPublishedScenario(file, published);
+    const embedded = file.scenario;
+    checkPublishedScenario(file, await publishedFor(db, published, embedded.id, scenarioVersion(embedded)));
     return file;
   } catch (e) {
     if (e instanceof AttemptError) throw new HttpError(400, 'bad-attempt', e.message);
@@ -92,7 +97,7 @@ export async function uploadAttempt(
 ): Promise<UploadResult> {
   refuseClientScore(rawBody);
   const body = parseBody(uploadBody, rawBody);
-  const parsed = checkedFile(body.attempt, published);
+  const parsed = await checkedFile(db, body.attempt, published);
   const station = body.station === '' ? null : body.station;
   // The server's own account of who and where: the file's claims are replaced, never trusted.
   const file: AttemptFile = { ...parsed, trainee: { id: user.id, name: user.displayName }, station };

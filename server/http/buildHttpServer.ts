@@ -12,6 +12,7 @@ import { cohortResultsRoutes } from './routes/cohortResultsRoutes';
 import { cohortRoutes } from './routes/cohortRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { joinRoutes } from './routes/joinRoutes';
+import { labScenarioRoutes } from './routes/labScenarioRoutes';
 import { liveRoutes } from './routes/liveRoutes';
 import { ratingRoutes } from './routes/ratingRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
@@ -61,6 +62,7 @@ export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInst
   ratingRoutes(app, deps.db);
   userDataRoutes(app, deps);
   liveRoutes(app, deps.db);
+  labScenarioRoutes(app, deps);
   await serveApp(app, deps.distDir);
   return app;
 }

@@ -45,12 +45,19 @@ async function readFacts(tx: Queryable, attemptId: string, published: readonly S
   const r = rows[0];
   if (!r) return null;
   const scenario = published.find((s) => s.id === r.scenario_id && (s.version ?? 1) === r.scenario_version);
+  // A scenario stored on the lab (server/labScenarios/) is named by its stored title.
+  const stored = scenario
+    ? []
+    : await tx.query<{ title: string }>('SELECT title FROM lab_scenarios WHERE id = $1 AND version = $2', [
+        r.scenario_id,
+        r.scenario_version,
+      ]);
   const facts: AttemptFacts = {
     id: r.id,
     traineeId: r.trainee_id,
     scenarioId: r.scenario_id,
     scenarioVersion: r.scenario_version,
-    scenarioTitle: scenario?.title ?? null,
+    scenarioTitle: scenario?.title ?? stored[0]?.title ?? null,
     mode: r.mode,
     seed: r.seed,
     status: r.status,

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { AttemptFile, AttemptMetadata } from './types';
 import type { Session } from '../session/sessionTypes';
 import { ATTEMPT_VERSION, attemptSchema, attemptSchemaV1 } from './attemptSchema';
-import { scenarioHash } from './scenarioHash';
+import { scenarioHash, scenarioHashAsWritten } from './scenarioHash';
+import { SCENARIO_SCHEMA_VERSION, upgradeScenarioJson } from '../../levels/scenarioMigrations';
+import { ScenarioError } from '../../levels/scenarioError';
 import { MAX_ATTEMPT_FILE_BYTES, stripBom, utf8ByteLength } from '../core/bounds';
 import { SIM_VERSION } from '../core/version';
 
@@ -74,6 +76,18 @@ function migrateV1(v1: z.infer<typeof attemptSchemaV1>): AttemptFile {
   return { ...fields, version: ATTEMPT_VERSION, ...V1_MIGRATION } as AttemptFile;
 }
 
+/** An attempt's embedded scenario in the current format, or an AttemptError naming the scenario field. */
+function upgradedEmbeddedScenario(embedded: unknown): unknown {
+  try {
+    return upgradeScenarioJson(embedded, 'the embedded scenario');
+  } catch (err) {
+    if (err instanceof ScenarioError) {
+      throw new AttemptError(`The attempt file is malformed:\n${err.message.replace(/\n {2}/g, '\n  scenario.')}`);
+    }
+    throw err;
+  }
+}
+
 /** The schema's parse, or an AttemptError naming the first five paths that are wrong. */
 function parseWith<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
@@ -91,17 +105,23 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown): T {
  */
 export function parseAttemptFile(data: unknown): AttemptFile {
   if (data === null || typeof data !== 'object') throw new AttemptError('The attempt file is not a JSON object.');
-  const o = data as Record<string, unknown>;
-  if (o.format !== 'kyphosim-attempt') throw new AttemptError('This is not a KyphoSim attempt file (format field).');
-  let a: AttemptFile;
-  if (o.version === 1) a = migrateV1(parseWith(attemptSchemaV1, data));
-  else if (o.version === ATTEMPT_VERSION) a = parseWith(attemptSchema, data) as AttemptFile;
-  else {
+  const raw = data as Record<string, unknown>;
+  if (raw.format !== 'kyphosim-attempt') throw new AttemptError('This is not a KyphoSim attempt file (format field).');
+  if (raw.version !== 1 && raw.version !== ATTEMPT_VERSION) {
     throw new AttemptError(
-      `Attempt file version ${String(o.version)} is not supported (this app reads versions 1 and ${ATTEMPT_VERSION}).`,
+      `Attempt file version ${String(raw.version)} is not supported (this app reads versions 1 and ${ATTEMPT_VERSION}).`,
     );
   }
-  if (scenarioHash(a.scenario) !== a.scenarioHash) {
+  // The embedded scenario is upgraded to the current scenario format like any other scenario file.
+  const embedded = raw.scenario;
+  const o: Record<string, unknown> = { ...raw, scenario: upgradedEmbeddedScenario(embedded) };
+  const a: AttemptFile =
+    o.version === 1 ? migrateV1(parseWith(attemptSchemaV1, o)) : (parseWith(attemptSchema, o) as AttemptFile);
+  const writtenOlder = (embedded as { schemaVersion?: unknown }).schemaVersion !== SCENARIO_SCHEMA_VERSION;
+  if (
+    scenarioHash(a.scenario) !== a.scenarioHash &&
+    !(writtenOlder && scenarioHashAsWritten(embedded as object) === a.scenarioHash)
+  ) {
     throw new AttemptError('The scenario in the attempt file does not match its hash: the file was edited.');
   }
   for (let i = 1; i < a.log.length; i++) {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useKeyScope } from '../keyboard/useKeyScope';
+import { labClient, useLab } from '../labClient/labSession';
+import { scenarioHash } from '../../sim/attempt/index';
 import { loadScenarios } from '../scenarios/loadScenarios';
 import {
   deleteOwnScenario,
@@ -7,7 +9,7 @@ import {
   type OwnScenarioRecord,
   putOwnScenario,
 } from '../scenarios/ownScenarioDb';
-import { errorLines, validateScenario } from './fieldErrors';
+import { errorLines, upgradedDraft, validateScenario } from './fieldErrors';
 import { FormContext, type FormContextValue } from './FormFields';
 import { exportScenarioText, importScenarioText, MAX_SCENARIO_FILE_BYTES } from './importScenarioFile';
 import { planNames } from './planNames';
@@ -38,6 +40,8 @@ interface Open {
  * publish versions in this browser (src/scenarios/ownScenarioDb.ts), export and import files.
  */
 export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }) {
+  const lab = useLab();
+  const onLab = lab.mode === 'lab' && (lab.user?.role === 'instructor' || lab.user?.role === 'admin');
   const shipped = useMemo(() => loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : [])), []);
   const plans = useMemo(planNames, []);
   const [records, setRecords] = useState<readonly OwnScenarioRecord[] | null>(null);
@@ -81,7 +85,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
     if (!t) return;
     const taken = new Set([...shipped.map((s) => s.id), ...own.map((r) => r.id)]);
     const base = String((t.scenario as { id?: unknown }).id ?? 'scenario');
-    setOpen({ draft: draftFromTemplate(t.scenario, freeId(base, taken)), from: null });
+    setOpen({ draft: draftFromTemplate(upgradedDraft(t.scenario), freeId(base, taken)), from: null });
     setMessage(`A new draft from ${t.label}: not saved yet.`);
   };
 
@@ -121,7 +125,21 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
     await putOwnScenario(result.record);
     setOpen({ draft: result.record.scenario, from: result.record });
     await reload();
-    setMessage(`Published ${result.record.id} v${result.record.version}: it is in the menu's list.`);
+    const local = `Published ${result.record.id} v${result.record.version}: it is in the menu's list`;
+    const checked = validateScenario(result.record.scenario);
+    if (!onLab || !checked.ok) {
+      setMessage(`${local}.`);
+      return;
+    }
+    // Signed in to a lab server as an instructor: the version is stored and published there too, so it can be assigned.
+    setMessage(`${local}; publishing it on the lab server…`);
+    try {
+      const { publishOnLab } = await import('../labClient/labScenariosApi');
+      await publishOnLab(await labClient(), checked.scenario, scenarioHash(checked.scenario));
+      setMessage(`${local}, and on the lab server, where it can be assigned.`);
+    } catch (err) {
+      setMessage(`${local}, but the lab server did not take it: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
 
   const exportOpen = () => {
@@ -230,7 +248,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
                   <button
                     type="button"
                     onClick={() => {
-                      setOpen({ draft: r.scenario, from: r });
+                      setOpen({ draft: upgradedDraft(r.scenario), from: r });
                       setMessage(
                         r.status === 'published'
                           ? `${r.id} v${r.version} is published and frozen: "Edit as a new version" makes the next draft.`
@@ -270,7 +288,7 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
                     onClick={() => {
                       if (!open.from) return;
                       const next = editPublished(own, open.from, Date.now());
-                      setOpen({ draft: next.scenario, from: null });
+                      setOpen({ draft: upgradedDraft(next.scenario), from: null });
                       setMessage(`A draft of ${next.id} v${next.version}: not saved yet.`);
                     }}
                   >

@@ -9,6 +9,7 @@ import {
 import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
 import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
+import { withAlsoAccepted } from './alsoAccepted';
 import { appendAt, getAt, removeAt } from './scenarioDraft';
 
 /** The fields of a scenario that matter to an instructor, grouped as the case reads. */
@@ -19,6 +20,8 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
   const findings = getAt(draft, ['patient', 'findings']);
   const objectives = getAt(draft, ['teaching', 'objectives']);
   const indication = getAt(draft, ['indication', 'decision']) === 'decline' ? 'decline' : 'operate';
+  const mainReason = getAt(draft, ['indication', 'reason']);
+  const alsoAccepted = getAt(draft, ['indication', 'alsoAccepted']);
   return (
     <div className="editor-form" data-testid="editor-form">
       <fieldset>
@@ -132,6 +135,24 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
             options={DECLINE_REASONS}
             labels={DECLINE_REASON_LABELS}
           />
+        )}
+        {indication === 'decline' && (
+          <div className="editor-field" data-field="indication.alsoAccepted">
+            <span>Also accepted as the right reason (the findings support it equally)</span>
+            {DECLINE_REASONS.filter((r) => r !== mainReason).map((r) => (
+              <label key={r} className="editor-check">
+                <input
+                  type="checkbox"
+                  data-reason={r}
+                  checked={Array.isArray(alsoAccepted) && alsoAccepted.includes(r)}
+                  onChange={(e) =>
+                    set(['indication', 'alsoAccepted'], withAlsoAccepted(alsoAccepted, mainReason, r, e.target.checked))
+                  }
+                />{' '}
+                {DECLINE_REASON_LABELS[r]}
+              </label>
+            ))}
+          </div>
         )}
         <FieldErrorList path={['indication']} />
       </fieldset>

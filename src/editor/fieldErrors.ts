@@ -1,4 +1,5 @@
-import { scenarioSchema, type Scenario } from '../../levels/scenarioSchema';
+import { ScenarioError, scenarioSchema, type Scenario } from '../../levels/scenarioSchema';
+import { upgradeScenarioJson } from '../../levels/scenarioMigrations';
 
 /** Validation messages by field path ("patient.findings.0.text"; "(root)" for the scenario itself). */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -13,11 +14,32 @@ export function pathKey(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Validate an edited scenario with the scenario schema (the one parseScenario applies) and group
- * its issues by field path, so each message can stand next to its field.
+ * A scenario as the form edits it: upgraded to the current format (an imported file or a stored
+ * draft written by an older app), or as it is when it cannot be (validateScenario names why).
+ */
+export function upgradedDraft(data: unknown): unknown {
+  try {
+    return upgradeScenarioJson(data);
+  } catch (err) {
+    if (err instanceof ScenarioError) return data;
+    throw err;
+  }
+}
+
+/**
+ * Validate an edited scenario as parseScenario does (upgraded from an older format, then the
+ * scenario schema) and group its issues by field path, so each message can stand next to its field.
  */
 export function validateScenario(data: unknown): Validation {
-  const result = scenarioSchema.safeParse(data);
+  let upgraded: unknown;
+  try {
+    upgraded = upgradeScenarioJson(data);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    const field = /\n {2}([^:]+): (.*)$/s.exec(err.message);
+    return { ok: false, errors: new Map([[field?.[1] ?? '(root)', [field?.[2] ?? err.message]]]) };
+  }
+  const result = scenarioSchema.safeParse(upgraded);
   if (result.success) return { ok: true, scenario: result.data };
   const errors = new Map<string, string[]>();
   for (const issue of result.error.issues) {

@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Scenario } from '../../levels/scenarioSchema';
 import { instructorApi } from '../labClient/instructorApi';
+import { labClient } from '../labClient/labSession';
 import type { Assignment, CohortMember, CohortSummary } from '../labClient/instructorApiTypes';
 import { loadScenarios } from '../scenarios/loadScenarios';
 import { AssignmentForm } from './AssignmentForm';
@@ -99,7 +101,24 @@ function RestartControl({ assignment, onDone }: { assignment: Assignment; onDone
 
 /** The assignment form and the list of assignments, each with Release scores, Allow restart and its archive. */
 export function AssignmentsPanel({ cohorts, assignments, onChanged }: Props) {
-  const scenarios = useMemo(() => loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : [])), []);
+  const shipped = useMemo(() => loadScenarios().flatMap((e) => (e.ok ? [e.scenario] : [])), []);
+  // The scenarios instructors published on this lab server can be assigned beside the app's own.
+  const [stored, setStored] = useState<readonly Scenario[]>([]);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const { publishedLabScenarios } = await import('../labClient/labScenariosApi');
+      const list = await publishedLabScenarios(await labClient());
+      if (live) setStored(list.filter((s) => !shipped.some((x) => x.id === s.id)));
+    })().catch(
+      (err) =>
+        live && setMessage({ kind: 'error', text: `The lab's own scenarios cannot be listed: ${errorText(err)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [shipped]);
+  const scenarios = useMemo(() => [...shipped, ...stored], [shipped, stored]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [releasing, setReleasing] = useState<string | null>(null);
 

@@ -85,8 +85,10 @@ export function AssignmentsPanel({ onStart }: Props) {
     setError(null);
     try {
       const { assignmentsApi } = await import('../labClient/assignmentsApi');
+      const { startedScenario } = await import('../labClient/startedScenario');
       const started = await (await assignmentsApi()).start(row.assignmentId, row.scenarioId, getStation());
-      const scenario = scenarioOf(started.scenarioId, started.scenarioVersion);
+      // A scenario stored on the lab server comes with the start; the app's own are on this station.
+      const scenario = startedScenario(started) ?? scenarioOf(started.scenarioId, started.scenarioVersion);
       if (!scenario)
         throw new Error(
           `this station does not have ${started.scenarioId} version ${started.scenarioVersion}; the attempt reserved is kept on the lab server`,

@@ -40,7 +40,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * allowed, the score only if the server sent one (scores stay hidden until the instructor releases
  * them), and whether it can be started here. An exam with an open attempt is never started again
  * from here: it waits for the instructor's restart. `hasScenario` says whether this station has the
- * scenario at the assigned version (an older or newer build would not match the reservation).
+ * scenario at the assigned version (an older or newer build would not match the reservation); a
+ * scenario stored on the lab server comes with the start, so no station needs a copy.
  */
 export function assignmentRows(
   assignments: readonly TraineeAssignment[],
@@ -68,7 +69,7 @@ export function assignmentRows(
         ? ASK_FOR_RESTART
         : !a.mine.canStart
           ? sentence(a.mine.reason ?? 'The lab server does not allow another attempt.')
-          : !hasScenario(s.scenarioId, s.version)
+          : !s.stored && !hasScenario(s.scenarioId, s.version)
             ? `This station does not have ${s.title} (version ${s.version}): ask your instructor.`
             : null;
       return {

@@ -37,6 +37,8 @@ export const assignmentScenarioSchema = z.object({
   version: z.number().int().min(0).max(1_000_000),
   hash: text(200),
   title: text(300),
+  /** Stored on the lab server (an instructor's own scenario): the start answers it, the station has no copy. Absent from older servers. */
+  stored: z.boolean().optional(),
 });
 export type AssignmentScenario = z.infer<typeof assignmentScenarioSchema>;
 
@@ -88,5 +90,7 @@ export const startedAttemptSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1),
   passMark: z.number().min(0).max(100),
+  /** A scenario stored on the lab server: the scenario itself, validated by the caller (startedScenario.ts). */
+  scenario: z.unknown().optional(),
 });
 export type StartedAttempt = z.infer<typeof startedAttemptSchema>;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { copyToDocs, SHOTS_DIR } from './playHelpers';
 import { LabServerHarness, labApi as api, openLabPage, signIn } from './labServerHarness';
@@ -9,7 +10,8 @@ import { LabServerHarness, labApi as api, openLabPage, signIn } from './labServe
  * their status, due date and attempts, starts the exam from the keyboard under the attempt the
  * server reserved (its seed and mode), is interrupted by a reload and is then told to ask for a
  * restart; after the restart the exam is started again and left, and the server records it as
- * abandoned. Screenshots: test-results/assignments-*.png (the list also to docs/images/assignments.png
+ * abandoned. A second test assigns a scenario stored only on the lab server (written in schema
+ * version 1), which the trainee's station gets with the start and plays. Screenshots: test-results/assignments-*.png (the list also to docs/images/assignments.png
  * with UPDATE_DOCS_IMAGES=1).
  */
 
@@ -149,4 +151,56 @@ test('a trainee sees their assignments and starts, resumes the count of and aban
       ['first', 'abandoned'],
       ['second', 'abandoned'],
     ]);
+});
+
+test("a trainee plays an assigned scenario that only the lab server has (an instructor's own, stored there)", async ({
+  browser,
+}) => {
+  test.setTimeout(4 * 60_000);
+  const admin = await open(browser, 'adam');
+  const trainee = await open(browser, 'ana');
+  const traineeId = (await api(trainee, 'GET', '/api/session')).json.user.id;
+  // Written in schema version 1, as an older editor exported it: the server upgrades it on storing.
+  const own = {
+    ...JSON.parse(readFileSync('tests/fixtures/scenario-v1/l1-osteoporotic-wedge.json', 'utf8')),
+    id: 'lab-own-wedge',
+    version: 1,
+    title: 'Our own L1 wedge, stored on the lab',
+  };
+  const stored = await api(admin, 'PUT', '/api/scenarios/lab-own-wedge/versions/1', { scenario: own });
+  expect(stored.status, JSON.stringify(stored.json)).toBe(201);
+  expect((await api(admin, 'POST', '/api/scenarios/lab-own-wedge/versions/1/publish', {})).status).toBe(200);
+  const assigned = await api(admin, 'POST', '/api/assignments', {
+    title: 'Our own case',
+    scenarioIds: [{ id: 'lab-own-wedge', version: 1 }],
+    mode: 'practice',
+    dueAt: null,
+    attemptsAllowed: null,
+    passMark: null,
+    seedPolicy: 'fixed',
+    seed: 7,
+    target: { traineeId },
+  });
+  expect(assigned.status, JSON.stringify(assigned.json)).toBe(201);
+  const assignmentId = assigned.json.id as string;
+
+  await trainee.reload();
+  const row = trainee.locator(`[data-testid="assignment-row"][data-assignment-id="${assignmentId}"]`);
+  await expect(row).toContainText('Our own L1 wedge, stored on the lab', { timeout: 30_000 });
+  await expect(row).not.toContainText('This station does not have');
+  await focusRow(trainee, assignmentId);
+  await trainee.keyboard.press('Enter');
+  const procedure = trainee.getByTestId('procedure');
+  await expect(procedure).toHaveAttribute('data-mode', 'practice', { timeout: 60_000 });
+  await expect(procedure).toContainText('Our own L1 wedge, stored on the lab');
+  // The station's autosave reaches the server, which checks it against the stored version.
+  await expect
+    .poll(
+      async () =>
+        ((await api(admin, 'GET', '/api/attempts')).json.attempts as any[])
+          .filter((a) => a.assignmentId === assignmentId)
+          .map((a) => [a.scenarioId, a.status, a.seed]),
+      { timeout: 30_000 },
+    )
+    .toEqual([['lab-own-wedge', 'in-progress', 7]]);
 });

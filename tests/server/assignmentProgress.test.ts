@@ -16,7 +16,7 @@ function assignment(o: Partial<Assignment> = {}): Assignment {
     seedPolicy: 'fixed',
     seed: 1,
     target: { cohortId: 'c', cohortName: 'C' },
-    scenarios: [{ scenarioId: 's1', version: 1, hash: 'h', title: 'S1' }],
+    scenarios: [{ scenarioId: 's1', version: 1, hash: 'h', title: 'S1', stored: false }],
     released: true,
     releasedAt: null,
     createdBy: { id: 'i', displayName: 'I' },

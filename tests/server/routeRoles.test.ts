@@ -13,7 +13,7 @@ import {
   upload,
 } from './labTestServer';
 import { HOOK_TIMEOUT_MS } from './testDb';
-import { assign, assignmentBody, start } from './assignmentHelpers';
+import { assign, assignmentBody, SCENARIO, start } from './assignmentHelpers';
 import { openLive } from './liveStreamReader';
 
 /**
@@ -55,6 +55,21 @@ const all = (status: number, anonymous = 401): Record<Actor, number> => ({
   otherInstructor: status,
   admin: status,
 });
+
+/** Instructors and admins get `status`; trainees 403. */
+const instructorsOnly = (status: number): Record<Actor, number> => ({
+  anonymous: 401,
+  trainee: 403,
+  otherTrainee: 403,
+  instructor: status,
+  otherInstructor: status,
+  admin: status,
+});
+
+/** Instructor A's scenarios stored on the lab: a draft, and a published one assigned to cohort A. */
+const DRAFT_ID = 'roles-draft';
+const PUBLISHED_ID = 'roles-published';
+const labScenario = (id: string) => ({ ...SCENARIO, id, version: 1, title: `Roles ${id}` });
 
 const CASES: RouteCase[] = [
   { route: 'GET /api/health', call: (c) => c.request('GET', '/api/health'), expected: all(200, 200) },
@@ -237,6 +252,34 @@ const CASES: RouteCase[] = [
     call: (c) => c.request('DELETE', `/api/users/${lab.admin.user?.id}`),
     expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 403, otherInstructor: 403, admin: 409 },
   },
+  { route: 'GET /api/scenarios', call: (c) => c.request('GET', '/api/scenarios'), expected: instructorsOnly(200) },
+  {
+    route: "PUT /api/scenarios/:id/versions/:version (instructor A's draft)",
+    call: (c) => c.request('PUT', `/api/scenarios/${DRAFT_ID}/versions/1`, { scenario: labScenario(DRAFT_ID) }),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "POST /api/scenarios/:id/versions/:version/publish (a new draft of instructor A's)",
+    call: async (c) => {
+      const id = `roles-draft-${++n}`;
+      const made = await lab.instructor.request('PUT', `/api/scenarios/${id}/versions/1`, {
+        scenario: labScenario(id),
+      });
+      expect(made.status).toBe(201);
+      return c.request('POST', `/api/scenarios/${id}/versions/1/publish`, {});
+    },
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/scenarios/:id/versions/:version (instructor A's draft)",
+    call: (c) => c.request('GET', `/api/scenarios/${DRAFT_ID}/versions/1`),
+    expected: { anonymous: 401, trainee: 403, otherTrainee: 403, instructor: 200, otherInstructor: 403, admin: 200 },
+  },
+  {
+    route: 'GET /api/scenarios/:id/versions/:version (published, assigned to cohort A)',
+    call: (c) => c.request('GET', `/api/scenarios/${PUBLISHED_ID}/versions/1`),
+    expected: { anonymous: 401, trainee: 200, otherTrainee: 403, instructor: 200, otherInstructor: 200, admin: 200 },
+  },
   { route: 'DELETE /api/session', call: (c) => c.request('DELETE', '/api/session'), expected: all(204) },
 ];
 
@@ -248,6 +291,14 @@ beforeAll(async () => {
   expect(r.status).toBe(200);
   signedFile = (await lab.trainee.request('GET', `/api/attempts/${attemptId}/file`)).body;
   assignmentId = (await assign(lab.instructor, assignmentBody(lab, { attemptsAllowed: null }))).id;
+  for (const id of [DRAFT_ID, PUBLISHED_ID]) {
+    const made = await lab.instructor.request('PUT', `/api/scenarios/${id}/versions/1`, { scenario: labScenario(id) });
+    expect(made.status).toBe(201);
+  }
+  expect((await lab.instructor.request('POST', `/api/scenarios/${PUBLISHED_ID}/versions/1/publish`, {})).status).toBe(
+    200,
+  );
+  await assign(lab.instructor, assignmentBody(lab, { scenarioIds: [{ id: PUBLISHED_ID, version: 1 }] }));
 }, HOOK_TIMEOUT_MS);
 afterAll(() => server?.close());
 

@@ -230,4 +230,12 @@ describe('the trainee rows', () => {
       /does not have L1 osteoporotic wedge \(version 1\)/,
     );
   });
+
+  it('starts a scenario stored on the lab server though this station has no copy (the start brings it)', () => {
+    const stored = {
+      scenarios: [{ scenarioId: 'our-case', version: 2, hash: 'abc', title: 'Our case', stored: true }],
+      mine: { ...assignment().mine, scenarios: [] },
+    };
+    expect(assignmentRows(parse(stored), () => false)[0].blocked).toBeNull();
+  });
 });

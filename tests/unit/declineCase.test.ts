@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indicationOf, parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { indicationOf, parseScenario } from '../../levels/scenarioSchema';
 import { parseAttemptFile, replay, scenarioHash, toAttemptFile } from '../../sim/attempt';
+import { scenarioHashAsWritten } from '../../sim/attempt/scenarioHash';
 import { checkCommand } from '../../sim/core/commandSchema';
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from '../../sim/core/declineReasons';
 import { conditionHolds, runPlan } from '../../sim/plan/runPlan';
@@ -31,15 +32,17 @@ const declineFor = (reason: DeclineReason): PlanStep => ({ do: { type: 'case.dec
 const reviewThenDecline = (reason: DeclineReason) => plan([tick('history'), tick('imaging'), declineFor(reason)]);
 
 describe('scenario indication', () => {
-  it('is operate when absent, and the scenarios without it keep their content and hash', () => {
-    const without = readdirSync('levels').filter((f) => f.endsWith('.json') && !('indication' in raw(f)));
-    expect(without.length).toBeGreaterThanOrEqual(4);
-    for (const f of without) {
+  it('is written out in every shipped file, and an operate case keeps the hash it had when version 1 left it implicit', () => {
+    const operate = readdirSync('levels').filter(
+      (f) => f.endsWith('.json') && (raw(f).indication as { decision?: unknown }).decision === 'operate',
+    );
+    expect(operate.length).toBeGreaterThanOrEqual(4);
+    for (const f of operate) {
       const s = parseScenario(raw(f), f);
       expect(indicationOf(s), f).toEqual({ decision: 'operate' });
-      // Parsing adds no field, so the hash an attempt records is the hash of the file as written.
-      expect('indication' in s, f).toBe(false);
-      expect(scenarioHash(s), f).toBe(scenarioHash(raw(f) as Scenario));
+      // The same case as a version-1 file without the field: the hash its attempts recorded.
+      const { indication: _, ...asVersion1 } = { ...raw(f), schemaVersion: 1 } as Record<string, unknown>;
+      expect(scenarioHash(s), f).toBe(scenarioHashAsWritten(asVersion1));
     }
   });
 

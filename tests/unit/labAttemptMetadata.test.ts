@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { upgradeScenarioJson } from '../../levels/scenarioMigrations';
 import { describe, expect, it } from 'vitest';
 import { attemptFileV2 } from '../../src/record/attemptFileV2';
 import { attemptMetadataOf } from '../../src/record/attemptMetadata';
@@ -9,6 +10,11 @@ import { importAttempt } from '../../src/replay/importAttempt';
 import { parseAttemptFile } from '../../sim/attempt';
 
 /** A committed attempt of format version 1 (tests/fixtures/attempt-v1). */
+/** The golden's scenario is a version-1 file: what reading the attempt makes of it. */
+const withUpgradedScenario = <T extends { scenario: unknown }>(file: T): T => ({
+  ...file,
+  scenario: upgradeScenarioJson(file.scenario),
+});
 const golden = () =>
   JSON.parse(readFileSync('tests/fixtures/attempt-v1/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
 
@@ -46,8 +52,8 @@ describe('attempt file v2 of a record', () => {
     });
     expect(file).not.toHaveProperty('score');
     expect(file).not.toHaveProperty('signature');
-    // What the simulator's parser takes as a valid v2 file.
-    expect(parseAttemptFile(file)).toEqual(file);
+    // What the simulator's parser takes as a valid v2 file (its version-1 scenario upgraded on reading).
+    expect(parseAttemptFile(file)).toEqual(withUpgradedScenario(file));
   });
 
   it('ends a finished attempt at its end time, and names no trainee when nobody was named', () => {
@@ -109,7 +115,7 @@ describe('attempt metadata read from a file', () => {
       endedAt: Date.UTC(2026, 11, 3, 10),
       updatedAt: 1_800_000_000_000,
     });
-    expect(r.file).toEqual(played);
+    expect(r.file).toEqual(withUpgradedScenario(played));
   });
 });
 

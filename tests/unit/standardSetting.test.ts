@@ -137,20 +137,29 @@ describe('standard setting: reference sets', () => {
   });
 
   it('a plan fits by procedure and, when it names one, by approach', () => {
+    const OPERATE = { decision: 'operate' } as const;
     const p = experts[0].plan;
     expect(
-      planFits({ ...p, fits: { procedure: 'kyphoplasty' } }, { procedure: 'kyphoplasty', approach: 'bipedicular' }),
+      planFits(
+        { ...p, fits: { procedure: 'kyphoplasty' } },
+        { procedure: 'kyphoplasty', approach: 'bipedicular', indication: OPERATE },
+      ),
     ).toBe(true);
     expect(
       planFits(
         { ...p, fits: { procedure: 'kyphoplasty', approach: 'unipedicular' } },
-        { procedure: 'kyphoplasty', approach: 'bipedicular' },
+        { procedure: 'kyphoplasty', approach: 'bipedicular', indication: OPERATE },
       ),
     ).toBe(false);
     expect(
-      planFits({ ...p, fits: { procedure: 'vertebroplasty' } }, { procedure: 'kyphoplasty', approach: 'unipedicular' }),
+      planFits(
+        { ...p, fits: { procedure: 'vertebroplasty' } },
+        { procedure: 'kyphoplasty', approach: 'unipedicular', indication: OPERATE },
+      ),
     ).toBe(false);
-    expect(planFits({ ...p, fits: undefined }, { procedure: 'kyphoplasty', approach: 'unipedicular' })).toBe(false);
+    expect(
+      planFits({ ...p, fits: undefined }, { procedure: 'kyphoplasty', approach: 'unipedicular', indication: OPERATE }),
+    ).toBe(false);
   });
 });
 
