@@ -5,13 +5,12 @@ import { BALLOON_MODEL } from './balloonModel';
 import type { BalloonView } from './balloonView';
 import { ballTampDevice, sphereDiameterMm, sphereMl, type BallTampDevice } from './cavityDevices';
 import type { CavityTool } from './cavityTool';
+import { snapToVolumeGrid } from './volumeGrid';
 import { COMPACTED_WALL, type CavityWall } from './cavityWall';
 import { cancellousSpanAt, liftableAtMm, liftFromFraction, targetVertebra } from './endplateGeometry';
 import { SharedEndplate, type EndplatePusher } from './endplateShare';
 
-/** The handle's resolution, mL: volumes are kept on this grid (as the balloon's syringe). */
-const VOLUME_GRID_ML = 1e-9;
-const snap = (ml: number): number => Math.round(ml / VOLUME_GRID_ML) * VOLUME_GRID_ML;
+const snap = snapToVolumeGrid;
 
 /**
  * An expandable ball tamp (README "Other cavity devices"): a mechanical tamp that opens, as its

@@ -21,12 +21,11 @@ import { BalloonWorld } from '../physics/balloonWorld';
 import { FIXED_DT_S } from '../core/constants';
 import type { BalloonView } from './balloonView';
 import type { CavityTool } from './cavityTool';
+import { snapToVolumeGrid } from './volumeGrid';
 import { COMPACTED_WALL, type CavityWall } from './cavityWall';
 
 const SUBSTEP_ML = 0.005;
-/** The syringe's resolution, mL: volumes are kept on this grid so that 16 x 0.25 mL is exactly 4 mL. */
-const VOLUME_GRID_ML = 1e-9;
-const snap = (ml: number): number => Math.round(ml / VOLUME_GRID_ML) * VOLUME_GRID_ML;
+const snap = snapToVolumeGrid;
 
 /**
  * An inflatable bone tamp in the target body, inflated by a syringe with a manometer (README
