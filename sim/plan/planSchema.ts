@@ -199,14 +199,16 @@ export const variationSchema = z.strictObject({
 });
 
 /**
- * The scenarios a plan fits: a procedure and, if it matters, the approach (absent: either); or
- * `{ "indication": "decline" }`, a plan that declines at case review, which fits every case to
- * decline whatever its procedure (sim/standard/referenceSet.ts planFits).
+ * The scenarios a plan fits: a procedure and, if it matters, the approach (absent: either) and the
+ * kyphoplasty cavity device (absent: the balloon, which every plan written before the other devices
+ * drives); or `{ "indication": "decline" }`, a plan that declines at case review, which fits every
+ * case to decline whatever its procedure (sim/standard/referenceSet.ts planFits).
  */
 export const fitsSchema = z.union([
   z.strictObject({
     procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
     approach: z.enum(['unipedicular', 'bipedicular']).optional(),
+    cavityDevice: z.enum(CAVITY_DEVICE_KINDS).optional(),
   }),
   z.strictObject({ indication: z.literal('decline') }),
 ]);

@@ -24,14 +24,26 @@ export interface ReferencePlan {
 
 /**
  * Whether a plan is written for this scenario: a plan that declines fits every case to decline; an
- * operating plan fits by its declared procedure and (if given) approach, whatever the case's
- * indication (a plan operates when it fits the procedure). A plan that declares nothing fits none.
+ * operating plan fits by its declared procedure, (if given) approach and, for kyphoplasty, cavity
+ * device, whatever the case's indication (a plan operates when it fits the procedure). A plan that declares nothing fits none.
  */
-export function planFits(plan: Plan, scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'>): boolean {
+export function planFits(
+  plan: Plan,
+  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'> & {
+    readonly equipment?: Pick<Scenario['equipment'], 'cavityDevice'>;
+  },
+): boolean {
   const fits = plan.fits;
   if (!fits) return false;
   if ('indication' in fits) return indicationOf(scenario).decision === 'decline';
-  return fits.procedure === scenario.procedure && (!fits.approach || fits.approach === scenario.approach);
+  // A kyphoplasty plan drives one cavity device (undeclared: the balloon); a balloon plan's
+  // inflations mean nothing to a mesh container, so it is no reference for that case.
+  const device = (fits.cavityDevice ?? 'balloon') === (scenario.equipment?.cavityDevice ?? 'balloon');
+  return (
+    fits.procedure === scenario.procedure &&
+    (!fits.approach || fits.approach === scenario.approach) &&
+    (scenario.procedure !== 'kyphoplasty' || device)
+  );
 }
 
 /**
@@ -42,7 +54,7 @@ export function planFits(plan: Plan, scenario: Pick<Scenario, 'procedure' | 'app
  */
 export function referencePlanFits(
   ref: Pick<ReferencePlan, 'group' | 'plan'>,
-  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'>,
+  scenario: Parameters<typeof planFits>[1],
 ): boolean {
   if (!planFits(ref.plan, scenario)) return false;
   const declines = ref.plan.fits !== undefined && 'indication' in ref.plan.fits;
