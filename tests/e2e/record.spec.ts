@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { upgradeScenarioJson } from '../../levels/scenarioMigrations';
 import { aimAtIdeal, copyToDocs, num, phaseHeader, playToAccess, SHOTS_DIR, savedAttempts } from './playHelpers';
 
 /**
@@ -142,9 +143,11 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
   await download.saveAs(exportedPath);
   const exported = JSON.parse(readFileSync(exportedPath, 'utf8'));
   // The golden is a version 1 file: it comes back as version 2, the same replayable attempt, and
-  // says nothing of who played it (not the importer's name: the file never said).
+  // says nothing of who played it (not the importer's name: the file never said). Its scenario comes
+  // back upgraded to the current scenario schema (the same scenario, the same hash).
   expect(exported).toEqual({
     ...GOLDEN,
+    scenario: upgradeScenarioJson(GOLDEN.scenario),
     version: 2,
     simVersion: 'unknown',
     trainee: null,
