@@ -7,7 +7,7 @@
 // Each case's known outcome (domain scores, total, critical errors, verdict) is stated by hand in
 // tests/unit/goldenFixtures.ts; where the new recording differs from it this prints the difference,
 // and the statement (with its comment) must be updated too, or goldenScores.test.ts fails.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GOLDEN_CASES, goldenPath, loadPlan, loadScenario } from '../tests/unit/goldenFixtures';
 import { runPlan } from '../sim/plan';
 import { toAttemptFile } from '../sim/attempt';
@@ -23,7 +23,11 @@ if (unknown.length > 0) {
 for (const c of GOLDEN_CASES.filter((g) => names.length === 0 || names.includes(g.name))) {
   const session = runPlan(loadScenario(c.scenario), c.seed, loadPlan(c.plan));
   const report = scoreAttempt(session.scenario, session.log, session.snapshot());
-  const attempt = toAttemptFile(session, 'golden');
+  const fresh = toAttemptFile(session, 'golden');
+  // A golden recorded on an older scenario form (schema version 1) keeps that form while the scenario
+  // is the same (same hash): the migration tests read it as the file a user still has.
+  const old = existsSync(goldenPath(c.name)) ? JSON.parse(readFileSync(goldenPath(c.name), 'utf8')).attempt : null;
+  const attempt = old && old.scenarioHash === fresh.scenarioHash ? { ...fresh, scenario: old.scenario } : fresh;
   writeFileSync(
     goldenPath(c.name),
     `${JSON.stringify({ attempt, expected: { endTick: session.tick, report } }, null, 1)}\n`,

@@ -139,6 +139,11 @@ export class BallTamp implements EndplatePusher, CavityTool {
     return Math.max(this.channelMl, this.sweptMl);
   }
 
+  /** The sphere's crushed wall springs back like a balloon cavity's (`BALLOON_MODEL.cavityKeptShare`, assumed the same). */
+  get cavityKeptShare(): number {
+    return BALLOON_MODEL.cavityKeptShare;
+  }
+
   get volumeMl(): number {
     return this.volume;
   }

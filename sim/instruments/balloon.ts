@@ -178,6 +178,11 @@ export class Balloon implements EndplatePusher, CavityTool {
     return this.cancellousMl + this.liftSpaceMl;
   }
 
+  /** Share of the cavity left open once the balloon is out (`BalloonModelParams.cavityKeptShare`). */
+  get cavityKeptShare(): number {
+    return this.params.cavityKeptShare;
+  }
+
   /** Contrast in the balloon, mL. */
   get volumeMl(): number {
     return this.volume;

@@ -49,6 +49,13 @@ export interface BalloonModelParams {
   readonly impactionFactor: number;
   /** Fraction of the balloon's lift lost once it no longer supports the endplate (assumed 40 %; Belkoff 2001, Winkelmann 2018: partly lost). */
   readonly deflationLoss: number;
+  /**
+   * Share of the cavity that stays open once the device is out: the crushed trabeculae of its wall
+   * spring back and fall into it, so the cement re-opens the rest against the bone (assumed; set so the
+   * unipedicular and bipedicular expert leak rates both fall in their published bands, README "Cavity
+   * collapse").
+   */
+  readonly cavityKeptShare: number;
   /** The distal taper bulges this fraction of the radius beyond the distal marker (assumed). */
   readonly distalBulge: number;
   /** Share of the lift lost on deflation that cement pushed into the cavity wins back (assumed 50 %; Belkoff 2001: cement keeps what is left). */
@@ -81,6 +88,7 @@ export const BALLOON_MODEL: BalloonModelParams = {
   proneLoadShare: 0.3,
   impactionFactor: 0.5,
   deflationLoss: 0.4,
+  cavityKeptShare: 0.5,
   distalBulge: 0.25,
   cementReseat: 0.5,
   shellStrengthMPa: 50,

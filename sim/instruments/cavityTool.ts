@@ -33,6 +33,11 @@ export interface CavityTool {
   shareEndplate(plate: SharedEndplate): void;
   /** The cavity it made, mL. */
   readonly cavityMl: number;
+  /**
+   * Share of that cavity still open once the device is out (the rest collapsed): the space cement fills
+   * without pushing bone aside. A cavity opened in a Kummell cleft keeps all of it (cementBodyFlow.ts).
+   */
+  readonly cavityKeptShare: number;
   /** What it holds open now (contrast, or the ball's volume), mL. */
   readonly volumeMl: number;
   /** What the cavity's wall is to the cement. */

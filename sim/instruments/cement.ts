@@ -24,6 +24,8 @@ export interface CementStepContext {
   readonly cannulaTip: Vec3 | null;
   /** Cavity the balloon made (0 for vertebroplasty), mL, and its centre if known. */
   readonly cavityMl: number;
+  /** Share of the cavity still open once the device is out (absent: all of it). */
+  readonly cavityKeptShare?: number;
   readonly cavityCentre?: Vec3 | null;
   /** What the cavity's wall is to the cement (absent: bone the balloon compacted). */
   readonly cavityWall?: CavityWall;
@@ -223,6 +225,7 @@ export class Cement {
       tip,
       // Kyphoplasty: the bone filler is advanced into the cavity, so cement leaves at its centre.
       cavityMl: ctx.cavityMl,
+      cavityKeptShare: ctx.cavityKeptShare ?? 1,
       cavityCentre: ctx.cavityMl > 0 && ctx.cavityCentre ? ctx.cavityCentre : null,
       cavityWall: ctx.cavityWall,
       breachOpenings: ctx.breachOpenings,

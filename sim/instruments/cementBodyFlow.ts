@@ -19,6 +19,12 @@ import type { CavityWall } from './cavityWall';
 export interface BodyFlowContext {
   readonly tip: Vec3;
   readonly cavityMl: number;
+  /**
+   * Share of the cavity still open once the device is out: its crushed wall springs back and the
+   * endplate settles, so cement re-opens the rest against the bone. A cavity in a Kummell cleft keeps
+   * all of it (the cleft's sclerotic wall does not spring back). Absent: all of it.
+   */
+  readonly cavityKeptShare?: number;
   readonly cavityCentre: Vec3 | null;
   /** The cavity's wall (absent: compacted bone). A mesh container's cement leaves it only through its pores. */
   readonly cavityWall?: CavityWall;
@@ -211,15 +217,18 @@ export class CementBodyFlow {
     });
     let first: number;
     if (ctx.cavityMl > 0 && ctx.cavityCentre) {
-      // The balloon's cavity: the cells nearest its centre, as many as its volume; its wall is compacted.
+      // The balloon's cavity: the cells nearest its centre, as many as the part of its volume still
+      // open (the collapsed rest is bone again, behind the compacted wall); its wall is compacted.
       const order = lattice.insideByDistance(ctx.cavityCentre);
-      const n = Math.max(1, Math.min(order.length, Math.round(ctx.cavityMl / lattice.cellMl)));
+      const made = Math.max(1, Math.min(order.length, Math.round(ctx.cavityMl / lattice.cellMl)));
+      // A balloon or tamp opened in a Kummell cleft opens the cleft itself (its mobile fracture is the
+      // path of least resistance): the cavity's wall is the cleft's sclerotic wall, not crushed
+      // trabeculae, and it does not spring back. Any other cavity keeps only its kept share.
+      const inCleft = order.slice(0, made).some((c) => lattice.cleftCells[c] === 1);
+      const n = inCleft ? made : Math.max(1, Math.round(made * (ctx.cavityKeptShare ?? 1)));
       this.cavityCells = order.slice(0, n);
       for (const c of this.cavityCells) lattice.markSpace(c);
       // A mesh container unfolds without compacting the bone around it; its pores are its wall.
-      // A balloon or tamp opened in a Kummell cleft opens the cleft itself (its mobile fracture is the
-      // path of least resistance): the cavity's wall is the cleft's sclerotic wall, not compacted bone.
-      const inCleft = this.cavityCells.some((c) => lattice.cleftCells[c] === 1);
       if (ctx.cavityWall?.kind === 'mesh')
         this.mesh = { wall: ctx.cavityWall, cells: new Set(this.cavityCells), fullCells: 0 };
       else inv.compactAround(this.cavityCells, inCleft ? CLEFT_SCLEROSIS_FACTOR : this.p.cavityCompactionFactor);

@@ -107,6 +107,11 @@ export class MeshContainer implements CavityTool {
     return this.deployed ? this.device.volumeMl : 0;
   }
 
+  /** The bag keeps its shape: all of it stays open to the cement. */
+  get cavityKeptShare(): number {
+    return 1;
+  }
+
   get volumeMl(): number {
     return 0;
   }

@@ -3,8 +3,15 @@ import type { ScoringInput } from './scoringInput';
 
 /** Facts about an attempt several parts of the rubric read. */
 
-/** Volume window per region (SWISSspine: 4-5 mL typical; the requirement targets 3-6 mL lumbar, 2-4 mL thoracic). */
-export const volumeWindowMl = (level: string): [number, number] => (level.startsWith('T') ? [2, 4] : [3, 6]);
+/**
+ * Volume window per region (SWISSspine: 4-5 mL typical; the requirement targets 3-6 mL lumbar, 2-4 mL
+ * thoracic). Two pedicles fill more than one (SWISSspine: bilateral 4.9 against unilateral 4.1 mL), so a
+ * bipedicular procedure's upper bound is 0.5 mL higher.
+ */
+export const volumeWindowMl = (level: string, approach?: string): [number, number] => {
+  const [lo, hi]: [number, number] = level.startsWith('T') ? [2, 4] : [3, 6];
+  return [lo, approach === 'bipedicular' ? hi + 0.5 : hi];
+};
 
 /** The cement phase at a tick (from the phase-change events). */
 export function cementPhaseAt(input: ScoringInput, tick: number): CementPhase {

@@ -26,7 +26,7 @@ export function cementScore(input: ScoringInput): DomainScore {
   const first = injections[0];
   const firstPhase = first === undefined ? 'unmixed' : cementPhaseAt(input, first);
   const c = input.final.cement;
-  const [lo, hi] = volumeWindowMl(input.scenario.level);
+  const [lo, hi] = volumeWindowMl(input.scenario.level, input.scenario.approach);
   const volumeOff = c.inBodyMl < lo ? lo - c.inBodyMl : c.inBodyMl > hi ? c.inBodyMl - hi : 0;
   const safetyStop = c.inBodyMl < lo ? stoppedForSafety(input, injections[injections.length - 1]) : null;
   const items: ScoreItem[] = [

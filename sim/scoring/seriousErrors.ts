@@ -109,7 +109,7 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
       cementPoints(odds.blindPush),
       injections,
     );
-  const [, hi] = volumeWindowMl(input.scenario.level);
+  const [, hi] = volumeWindowMl(input.scenario.level, input.scenario.approach);
   if (c.inBodyMl > hi + OVERFILL_MARGIN_ML)
     add(
       'overfill',

@@ -39,11 +39,12 @@ export const CEMENT_POINTS_PER_LOG_ODDS = 10;
  * working-phase dough; blind pushes (1.5 mL between images) against 0.5 mL watched pushes (any leak
  * for kyphoplasty, a leak of 0.1 mL or more for vertebroplasty, where small leaks are common
  * either way); overfill (6.5 mL against 4 mL in a lumbar kyphoplasty; no vertebroplasty figure, so
- * the kyphoplasty one stands for both). Kyphoplasty figures re-measured on 2026-12-03 (20 patients,
- * textbook plan at 4 mL): liquid 10/20 vs 4/20, blind any leak OR 4.4, 6.5 mL 8/10 vs 4/20.
+ * the kyphoplasty one stands for both). Kyphoplasty figures re-measured on 2026-12-04 (40 patients,
+ * textbook plan at 3 mL into a cavity that keeps half its volume once the balloon is out): liquid
+ * 24/40 vs 6/40 (OR 7.9), blind any leak OR 3.6, 6.5 mL 16/20 vs 6/40 (OR 20).
  */
 export const CEMENT_LEAK_ODDS = {
-  kyphoplasty: { liquidPhase: 3.7, blindPush: 4.4, overfill: 12 },
+  kyphoplasty: { liquidPhase: 7.9, blindPush: 3.6, overfill: 20 },
   vertebroplasty: { liquidPhase: 14, blindPush: 2.2, overfill: 12 },
 } as const;
 /** No single cement error costs more than two serious errors: beyond that the leak itself is scored (leakage domain, critical canal leak). */

@@ -231,6 +231,7 @@ export class World {
           tick: this.tickCount,
           cannulaTip: k.trocar.openChannelTip(),
           cavityMl,
+          cavityKeptShare: k.balloon.cavityKeptShare,
           cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
           cavityWall: k.balloon.cavityWall,
           breachOpenings,

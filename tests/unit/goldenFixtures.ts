@@ -99,16 +99,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     plan: 'levels/plans/textbook-kyphoplasty-bipedicular.json',
     seed: 42,
     cement: 'clean fill',
-    // Nothing costs a point (5.5 mL of cement in the body, 35 s of fluoroscopy against the expert reference of 37.5 s).
+    // 5.5 mL of cement in the body (window 3-6.5 mL for two pedicles), 35 s of fluoroscopy against the
+    // expert reference of 37.5 s. The 3 mL balloons lift the plate, which settles on deflation; each
+    // cavity then keeps half its volume (the rest collapses), so 2.5 mL a side re-opens less of it and
+    // wins back less of the settled lift: 36 % of the lost anterior height, short of the 40 % for full
+    // marks by 4 points of 40 = -10 on the height domain. 0.1 x 90 + 0.9 x 100 = 99.
     expected: {
-      total: 100,
+      total: 99,
       passed: true,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
         leakage: 100,
         misplacement: 100,
-        height: 100,
+        height: 90,
         radiation: 100,
         cement: 100,
         process: 100,
@@ -146,24 +150,27 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/medial-breach-kyphoplasty.json',
     seed: 42,
-    cement: ['epidural'],
+    cement: ['epidural', 'venous'],
     expected: {
-      // 0.2 x 91.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 = 79.0,
-      // less the safety rule (-12) = 67; failed by the breach whatever the total.
-      total: 67,
+      // 0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 = 62.4,
+      // less the safety rule (-12) = 50.4; failed by the breach and the canal leak whatever the total.
+      total: 50.4,
       passed: false,
-      criticalErrors: ['medial-breach'], // 3.1 mm >= 2 mm into the canal
+      // 3.1 mm >= 2 mm into the canal; the cement then followed the breach into the epidural space.
+      criticalErrors: ['canal-leak', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        // Cement found the hole in the medial wall: epidural 0.053 mL x4 x40 = -8.5; injection stopped at it.
-        leakage: 91.5,
+        // Cement found the hole in the medial wall: the cavity's collapsed half has to be re-opened
+        // against the bone, so the mass presses on the breach harder than it did when the whole cavity
+        // stayed open: epidural 0.53 mL = -85, and a venous 0.08 mL -6.5; injection stopped at the leak.
+        leakage: 8.5,
         // Medial breach 3.14 mm: -(30 + 10 x 3.14) = -61.4; safety rule (tip past the medial border
         // on AP before the posterior wall on lateral) -30; one redirection after withdrawing -5. The
         // second pass reached the target.
         misplacement: 3.6,
         height: 100,
         radiation: 100,
-        cement: 100, // working phase, 4.41 mL, across the midline, both endplates
+        cement: 100, // working phase, 3.89 mL, across the midline, both endplates
         process: 100, // overnight stay chosen, as expected after a breach
         imaging: 100,
       },
@@ -255,12 +262,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/skipped-checks-kyphoplasty.json',
     seed: 42,
-    cement: 'clean fill',
+    cement: ['venous'],
     expected: {
-      // 0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 70 + 0.15 x 100 = 97, less
-      // antibiotics skipped (-12) and no local anaesthetic (-12) = 73; failed by the skin puncture
-      // without consent whatever the total. The machine enforces the time-out.
-      total: 73,
+      // 0.2 x 92.8 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 96.6,
+      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 72.6; failed by the skin
+      // puncture without consent whatever the total. The machine enforces the time-out.
+      total: 72.6,
       passed: false,
       criticalErrors: ['no-consent'],
       seriousErrors: [
@@ -268,14 +275,15 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         { id: 'no-local', points: -12 },
       ],
       domains: {
-        leakage: 100,
+        // Its 4.4 mL (this plan fills more than the textbook's 3 mL) outgrow the half of the cavity
+        // that stays open: a venous leak of 0.09 mL, -7.2.
+        leakage: 92.8,
         misplacement: 100,
         height: 100,
         radiation: 100,
         cement: 100,
-        // Consent missed -10, antibiotics missed -10, overnight stay after an uncomplicated procedure
-        // (same-day expected) -10.
-        process: 70,
+        // Consent missed -10, antibiotics missed -10; the overnight stay is right after a leak.
+        process: 80,
         imaging: 100,
       },
     },
@@ -288,17 +296,18 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     cement: 'clean fill',
     // The textbook plan with an expandable ball tamp: the 20 mm sphere opened fully lifts the plate
     // by half its overreach past the endplates' span, then loses 40 % of that on closing; the cement
-    // wins half of it back: 34 % of the lost anterior height, short of the 40 % for full marks by
-    // 6 points of 40 = -16 on the height domain. 0.1 x 84 + 0.9 x 100 = 98.4.
+    // (3.5 mL into the half of the sphere that stays open) wins part of it back: 30 % of the lost
+    // anterior height, short of the 40 % for full marks by 10 points of 40 = -25 on the height
+    // domain. 0.1 x 75 + 0.9 x 100 = 97.5.
     expected: {
-      total: 98.4,
+      total: 97.5,
       passed: true,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
         leakage: 100,
         misplacement: 100,
-        height: 84,
+        height: 75,
         radiation: 100,
         cement: 100,
         process: 100,

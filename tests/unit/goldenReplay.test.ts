@@ -52,7 +52,8 @@ describe.each(GOLDEN_CASES)('golden replay $name', (c) => {
       .sort();
     if (c.cement === 'clean fill') {
       expect(leaks).toEqual([]);
-      expect(m.cementInBodyMl).toBeGreaterThanOrEqual(4);
+      // A clean fill reaches the lumbar window's 3 mL (every clean-fill golden is lumbar).
+      expect(m.cementInBodyMl).toBeGreaterThanOrEqual(3);
     } else if (c.cement === 'no cement') {
       expect(leaks).toEqual([]);
       expect(m.cementInjectedMl).toBe(0);

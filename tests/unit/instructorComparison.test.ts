@@ -18,8 +18,8 @@ describe('comparisonRows: two attempts side by side', () => {
   const rows = comparisonRows(textbook, breach);
 
   it('sets the totals side by side with the change from the first to the second, worse when it drops', () => {
-    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '67', change: '−33', trend: 'worse' });
-    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+33', trend: 'better' });
+    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '50', change: '−50', trend: 'worse' });
+    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+50', trend: 'better' });
   });
 
   it('has one row per domain in the rubric order, each with its change', () => {
@@ -36,17 +36,18 @@ describe('comparisonRows: two attempts side by side', () => {
 
   it('reads less time, dose and breaches as better, and a fill as neither', () => {
     expect(row(rows, 'figure:simTimeS')).toMatchObject({
-      first: '666 s',
+      first: '660 s',
       second: '746 s',
-      change: '+80',
+      change: '+86',
       trend: 'worse',
     });
     expect(row(rows, 'figure:breaches')).toMatchObject({ change: '+1', trend: 'worse' });
     expect(comparisonRows(breach, textbook).find((r) => r.key === 'figure:breaches')?.trend).toBe('better');
-    expect(row(rows, 'figure:cementFillFraction').trend).toBe('same');
+    // A larger fill is neither better nor worse (0.22 against 0.24 here).
+    expect(row(rows, 'figure:cementFillFraction')).toMatchObject({ change: '+0.03', trend: null });
     const filled = { ...breach, metrics: { ...breach.metrics, cementFillFraction: 0.4 } };
     expect(row(comparisonRows(textbook, filled), 'figure:cementFillFraction')).toMatchObject({
-      change: '+0.12',
+      change: '+0.18',
       trend: null,
     });
   });
@@ -54,8 +55,8 @@ describe('comparisonRows: two attempts side by side', () => {
   it('names the critical errors of each side and counts the change', () => {
     expect(row(rows, 'critical')).toMatchObject({
       first: 'none',
-      second: 'Medial pedicle breach into the canal (3.1 mm)',
-      change: '+1',
+      second: 'Medial pedicle breach into the canal (3.1 mm); epidural cement leak of 0.53 mL',
+      change: '+2',
       trend: 'worse',
     });
   });

@@ -169,7 +169,7 @@ describe('the rubric', () => {
   });
 
   it('cement weights are 10 points per unit of log-odds, capped at two serious errors', () => {
-    expect(cementPoints(CEMENT_LEAK_ODDS.kyphoplasty.liquidPhase)).toBe(-13.1);
+    expect(cementPoints(CEMENT_LEAK_ODDS.kyphoplasty.liquidPhase)).toBe(-20.7);
     expect(cementPoints(Math.E)).toBe(-10);
     expect(cementPoints(1000)).toBe(-CEMENT_POINTS_CAP);
   });
