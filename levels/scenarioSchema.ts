@@ -61,6 +61,9 @@ export const fractureSchema = z.strictObject({
 export const SEGMENTATION_VARIANTS = ['normal', 'lumbarisedS1', 'sacralisedL5', 'ribs11', 'ribs13'] as const;
 export type SegmentationVariant = (typeof SEGMENTATION_VARIANTS)[number];
 
+/** Most previously augmented levels one patient may carry. */
+export const MAX_PRIOR_AUGMENTATIONS = 4;
+
 export const patientSchema = z.strictObject({
   age: z.number().int().min(18).max(110),
   sex: z.enum(['female', 'male']),
@@ -96,6 +99,25 @@ export const patientSchema = z.strictObject({
       /** Coronal tilt of the vertebra, deg; positive raises its left side cranially. */
       coronalTiltDeg: z.number().min(-30).max(30),
     })
+    .optional(),
+  /**
+   * Levels treated before (an earlier vertebroplasty or kyphoplasty): their cement is in the body and
+   * shows on every image, the case review's radiograph included (sim/anatomy/priorCement.ts). A new
+   * fracture next to an augmented level is common (adjacent-level fracture); the old cement is a
+   * landmark to count past, never the target.
+   */
+  priorAugmentation: z
+    .array(
+      z.strictObject({
+        level: z.enum(LEVELS),
+        procedure: z.enum(['vertebroplasty', 'kyphoplasty']),
+        /** Cement left in that body, mL. */
+        volumeMl: z.number().min(1).max(10),
+        /** How long ago, years. */
+        yearsAgo: z.number().min(0).max(30),
+      }),
+    )
+    .max(MAX_PRIOR_AUGMENTATIONS)
     .optional(),
 });
 
@@ -236,6 +258,21 @@ export const scenarioSchema = z
         message: 'a sacralised L5 is fused to the sacrum: it cannot be the mobile fractured level',
       });
     }
+    const prior = s.patient.priorAugmentation ?? [];
+    prior.forEach((a, i) => {
+      if (a.level === s.level)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['patient', 'priorAugmentation', i, 'level'],
+          message: `${a.level} is the level to treat: an earlier augmentation must be at another level`,
+        });
+      if (prior.findIndex((b) => b.level === a.level) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['patient', 'priorAugmentation', i, 'level'],
+          message: `${a.level} is listed twice`,
+        });
+    });
     if (f.heightLossPct !== undefined) {
       const [lo, hi] = GENANT_RANGES[f.genantGrade];
       if (f.heightLossPct < lo || f.heightLossPct > hi) {

@@ -156,6 +156,16 @@ export function scenarioProfiles(): ScenarioProfile[] {
       source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
     },
     {
+      id: 'T12-KP-cemented-L1',
+      label: 't12-wedge-above-cemented-l1 (old cement in L1), kyphoplasty-volume-by-body',
+      scenario: fixed(level('t12-wedge-above-cemented-l1')),
+      plan: plan('kyphoplasty-volume-by-body'),
+      // The old cement is in another body: the target's leaks are those of any T12 kyphoplasty.
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); the cemented neighbour does not enter the target model (assumed)',
+    },
+    {
       id: 'L2-KP-warm',
       label: 'l2-wedge-warm-theatre (26 C), textbook-kyphoplasty',
       scenario: fixed(level('l2-wedge-warm-theatre')),

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../math/vec3';
 import { imagingClassifierFor } from './classifierCache';
+import { PRIOR_CEMENT_FILL } from './priorCement';
 import { GRID_ALL, GRID_ALL_LUNG, gridFlags } from './classifierGrid';
 import { imagingClassifierParts } from './tissueClassifier';
 import { CODE, IMAGING_CODE, IMAGING_CODE_COUNT, TISSUES } from './tissueCodes';
@@ -53,6 +54,12 @@ const IMPACTION_DENSITY_FACTOR = 2;
  * thicken the wall line seen edge-on.
  */
 const SUBCHONDRAL_DENSITY_FACTOR = 3;
+/**
+ * Set PMMA with ~30 % barium sulfate, 1/mm (the value the imaging gives this procedure's cement,
+ * sim/imaging/radiograph/radiopaqueShapes.ts); an earlier level's cement replaces that share of the
+ * marrow (priorCement.ts).
+ */
+const PRIOR_CEMENT_MU_PER_MM = 0.26;
 const WALL_RIM_DENSITY_FACTOR = 3;
 
 /** Coefficient per imaging code for one anatomy (cancellous set by its density). */
@@ -67,6 +74,8 @@ export function muTable(anatomy: Anatomy): Float64Array {
   table[IMAGING_CODE.lytic] = MU_PER_MM.muscle;
   table[IMAGING_CODE.subchondral] = cancellousMuPerMm(SUBCHONDRAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.wallRim] = cancellousMuPerMm(WALL_RIM_DENSITY_FACTOR * anatomy.cancellousDensity);
+  table[IMAGING_CODE.priorCement] =
+    table[CODE.cancellous] + PRIOR_CEMENT_FILL * (PRIOR_CEMENT_MU_PER_MM - MARROW_MU_PER_MM);
   return table;
 }
 

@@ -7,6 +7,7 @@ import { posteriorWallZ } from './footprint';
 import { HABITUS } from './habitus';
 import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { buildOpenings } from './openings';
+import { placePriorCement } from './priorCement';
 import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
 import { drawSegmentation, LUMBARISED_S1_DISC_MM, lowestRibLevel } from './segmentation';
@@ -54,7 +55,9 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
   const ti = SPINE_ORDER.indexOf(scenario.level);
   const segmentation = scenario.patient.segmentation ?? drawSegmentation(r, scenario.level);
   const ribIndex = SPINE_ORDER.indexOf(lowestRibLevel(segmentation) as SpineLevel);
-  const first = Math.max(0, Math.min(ti - NEIGHBOURS, ribIndex - COUNT_FROM_ABOVE_LOWEST_RIB));
+  // Levels augmented before are built too, however far above the target (their cement shows).
+  const priorIndices = (scenario.patient.priorAugmentation ?? []).map((a) => SPINE_ORDER.indexOf(a.level));
+  const first = Math.max(0, Math.min(ti - NEIGHBOURS, ribIndex - COUNT_FROM_ABOVE_LOWEST_RIB, ...priorIndices));
   const levels = SPINE_ORDER.slice(first);
   const targetIndex = levels.indexOf(scenario.level);
 
@@ -101,6 +104,7 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     bowelGas: drawBowelGas(vertebrae, scenario, r.fork('bowelGas')),
     segmentation,
     ...(scenario.patient.scoliosis ? { scoliosis: scenario.patient.scoliosis } : {}),
+    ...(scenario.patient.priorAugmentation ? { priorCement: placePriorCement(scenario, vertebrae) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { makeEndplateProfile, type EndplateProfile } from './endplateProfile';
 import { compileFractureDetail, type CompiledFractureDetail } from './fractureDetail';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
 import { compileTrunk, type CompiledTrunk } from './thorax';
-import type { Anatomy, EndplateLift, Opening, PedicleGeometry, VertebraGeometry } from './types';
+import type { Anatomy, EndplateLift, Opening, PedicleGeometry, PriorCement, VertebraGeometry } from './types';
 
 /**
  * Everything the classifier needs, derived once from the Anatomy (and the tables it was built
@@ -64,6 +64,15 @@ export interface CompiledVertebra {
   readonly boneYMax: number;
   /** Target only: cleft, openings, crack line, lytic defects, impaction band. */
   readonly detail: CompiledFractureDetail | null;
+  /** An earlier augmentation's cement in this body (priorCement.ts): centre and inverse radii, mm; null: none. */
+  readonly priorCement: {
+    readonly cx: number;
+    readonly cy: number;
+    readonly cz: number;
+    readonly ix: number;
+    readonly iy: number;
+    readonly iz: number;
+  } | null;
 }
 
 export interface CompiledAnatomy {
@@ -110,7 +119,16 @@ export function compilePedicle(p: PedicleGeometry): CompiledPedicle {
 /** Derive the classifier's numbers from an anatomy (and the balloon's lift of the target's endplate). */
 export function compileAnatomy(anatomy: Anatomy, lift?: EndplateLift): CompiledAnatomy {
   const vs = anatomy.vertebrae;
-  const verts = vs.map((v, i) => compileVertebra(v, vs[i - 1], vs[i + 1], anatomy.openings, lift));
+  const verts = vs.map((v, i) =>
+    compileVertebra(
+      v,
+      vs[i - 1],
+      vs[i + 1],
+      anatomy.openings,
+      lift,
+      anatomy.priorCement?.find((p) => p.vertebraIndex === i),
+    ),
+  );
   const habitus = HABITUS[anatomy.scenario.patient.habitus];
   return {
     verts,
@@ -134,6 +152,7 @@ function compileVertebra(
   below: VertebraGeometry | undefined,
   openings: readonly Opening[],
   lift?: EndplateLift,
+  prior?: PriorCement,
 ): CompiledVertebra {
   const post = POSTERIOR_MORPHOMETRY[v.level];
   const peds = [compilePedicle(v.pedicles[0]), compilePedicle(v.pedicles[1])] as const;
@@ -185,5 +204,15 @@ function compileVertebra(
     boneYMin: Math.min(bottom - 1, pedY - pedHalfH - 8, pedY - 2 - spinousDrop - post.spinousHeightMm / 2, slabBottom),
     boneYMax: Math.max(top + 1, pedY + pedHalfH + 5, slabTop),
     detail: v.isTarget ? compileFractureDetail(v, openings) : null,
+    priorCement: prior
+      ? {
+          cx: prior.centre.x,
+          cy: prior.centre.y,
+          cz: prior.centre.z,
+          ix: 1 / prior.radii.x,
+          iy: 1 / prior.radii.y,
+          iz: 1 / prior.radii.z,
+        }
+      : null,
   };
 }

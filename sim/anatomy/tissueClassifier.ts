@@ -4,6 +4,7 @@ import { endplatesInto } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
 import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
 import { classifyTrunk } from './thorax';
+import { valueNoise3 } from './trabecularTexture';
 import {
   classifierGridFor,
   type ClassifierGrid,
@@ -26,6 +27,8 @@ const NONE = -1;
  */
 const SUBCHONDRAL_END_MM = ENDPLATE_CORTEX_MM + 1.5;
 const WALL_RIM_MM = 1;
+/** How far an earlier level's cement edge wanders (share of the squared radius; assumed). */
+const PRIOR_CEMENT_LOBES = 0.35;
 
 /**
  * The one classifier behind tissueAt, attenuationAt, the fast attenuation field and the trocar:
@@ -179,6 +182,17 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
       }
       if (dSide > -cv.c || y - inf < ENDPLATE_CORTEX_MM || sup - y < ENDPLATE_CORTEX_MM) {
         return d !== null && inHole(d.holes, x, y, z) ? CODE.cancellous : CODE.cortical;
+      }
+      const pc = cv.priorCement;
+      if (pc !== null) {
+        const ex = (x - pc.cx) * pc.ix;
+        const ey = (y - pc.cy) * pc.iy;
+        const ez = (z - pc.cz) * pc.iz;
+        // Set cement interdigitates with the trabeculae: its edge is lobulated, not a smooth shell
+        // (the boundary moves by up to PRIOR_CEMENT_LOBES of the radius over ~4 mm).
+        const r2 = ex * ex + ey * ey + ez * ez;
+        if (r2 <= 1 + PRIOR_CEMENT_LOBES && r2 <= 1 + PRIOR_CEMENT_LOBES * valueNoise3(x * 0.25, y * 0.25, z * 0.25))
+          return IMAGING_CODE.priorCement;
       }
       if (d !== null && sup - y < ENDPLATE_CORTEX_MM + FRACTURE_DETAIL.impactionBandMm) return IMAGING_CODE.impacted;
       if (y - inf < SUBCHONDRAL_END_MM || sup - y < SUBCHONDRAL_END_MM) return IMAGING_CODE.subchondral;

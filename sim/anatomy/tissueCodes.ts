@@ -45,7 +45,9 @@ export const IMAGING_CODE = {
   subchondral: 14,
   /** The denser trabeculae just inside the body's side wall, which shows as a wall line seen edge-on. */
   wallRim: 15,
+  /** Set cement of an earlier augmentation at another level (priorCement.ts). */
+  priorCement: 16,
 } as const;
 
 /** Number of imaging codes (tissue codes plus IMAGING_CODE). */
-export const IMAGING_CODE_COUNT = 16;
+export const IMAGING_CODE_COUNT = 17;

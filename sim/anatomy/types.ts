@@ -120,6 +120,19 @@ export interface Anatomy {
   readonly segmentation?: SegmentationVariant;
   /** The scenario's scoliosis at the target level (patient.scoliosis); absent: drawn by the imaging, if any. */
   readonly scoliosis?: Scoliosis;
+  /** Cement from earlier augmentations at other levels (priorCement.ts); absent: none. */
+  readonly priorCement?: readonly PriorCement[];
+}
+
+/** Cement of an earlier augmentation at another level (priorCement.ts places it). */
+export interface PriorCement {
+  readonly level: SpineLevel;
+  readonly vertebraIndex: number;
+  readonly procedure: 'vertebroplasty' | 'kyphoplasty';
+  readonly volumeMl: number;
+  readonly yearsAgo: number;
+  readonly centre: Vec3;
+  readonly radii: Vec3;
 }
 
 /** Axial rotation and coronal tilt of the target vertebra in a scoliosis, deg (levels/scenarioSchema.ts signs). */

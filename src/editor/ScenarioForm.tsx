@@ -18,6 +18,8 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
   if (!form) return null;
   const { draft, set } = form;
   const findings = getAt(draft, ['patient', 'findings']);
+  const prior = getAt(draft, ['patient', 'priorAugmentation']);
+  const priorList: unknown[] = Array.isArray(prior) ? prior : [];
   const objectives = getAt(draft, ['teaching', 'objectives']);
   const indication = getAt(draft, ['indication', 'decision']) === 'decline' ? 'decline' : 'operate';
   const mainReason = getAt(draft, ['indication', 'reason']);
@@ -103,6 +105,45 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
           }
         >
           Add a finding
+        </button>
+      </fieldset>
+
+      <fieldset data-testid="editor-prior-augmentation">
+        <legend>Levels treated before (their cement shows on every image)</legend>
+        <FieldErrorList path={['patient', 'priorAugmentation']} />
+        {priorList.map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: earlier levels have no id; the index is their place in the list
+          <div className="editor-row" key={i}>
+            <SelectField path={['patient', 'priorAugmentation', i, 'level']} label="Level" options={LEVELS} />
+            <SelectField
+              path={['patient', 'priorAugmentation', i, 'procedure']}
+              label="Procedure"
+              options={['vertebroplasty', 'kyphoplasty']}
+            />
+            <NumberField path={['patient', 'priorAugmentation', i, 'volumeMl']} label="Cement, mL" />
+            <NumberField path={['patient', 'priorAugmentation', i, 'yearsAgo']} label="Years ago" />
+            <button
+              type="button"
+              onClick={() => {
+                const rest = priorList.filter((_, j) => j !== i);
+                set(['patient', 'priorAugmentation'], rest.length > 0 ? rest : undefined);
+              }}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          data-testid="add-prior-augmentation"
+          onClick={() =>
+            set(
+              ['patient', 'priorAugmentation'],
+              [...priorList, { level: 'L1', procedure: 'vertebroplasty', volumeMl: 3, yearsAgo: 1 }],
+            )
+          }
+        >
+          Add a level treated before
         </button>
       </fieldset>
 

@@ -73,6 +73,15 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   await page.locator('[data-field="fracture.heightLossPct"]').fill('50');
   await expect(lossError).toHaveCount(0);
   await expect(page.getByTestId('editor-publish')).toBeEnabled();
+  // A level treated before, put by mistake at the level to treat: named at its field, then moved.
+  await page.getByTestId('add-prior-augmentation').click();
+  await page.locator('[data-field="patient.priorAugmentation.0.level"]').selectOption('T12');
+  const priorError = page.locator('[data-testid="field-error"][data-path="patient.priorAugmentation.0.level"]');
+  await expect(priorError).toContainText('level to treat');
+  await expect(page.getByTestId('editor-publish')).toBeDisabled();
+  await page.locator('[data-field="patient.priorAugmentation.0.level"]').selectOption('L1');
+  await expect(priorError).toHaveCount(0);
+  await expect(page.getByTestId('editor-publish')).toBeEnabled();
 
   await settledPreview(page, first);
   const lateralAfter = await previewGrey(page, 'preview-lateral');
