@@ -55,11 +55,12 @@ const IMPACTION_DENSITY_FACTOR = 2;
  */
 const SUBCHONDRAL_DENSITY_FACTOR = 3;
 /**
- * Set PMMA with ~30 % barium sulfate, 1/mm (the value the imaging gives this procedure's cement,
- * sim/imaging/radiograph/radiopaqueShapes.ts); an earlier level's cement replaces that share of the
- * marrow (priorCement.ts).
+ * PMMA bone cement with ~30 % BaSO4 by weight (docs/clinical-sources.md, ~0.28 g Ba/cm3), 1/mm at the
+ * ~50-60 keV mean energy of an 80-100 kVp beam (NIST, approximate): the cement this procedure injects
+ * (sim/imaging/radiograph/radiopaqueShapes.ts) and an earlier level's set cement, which replaces
+ * PRIOR_CEMENT_FILL of that body's marrow (priorCement.ts).
  */
-const PRIOR_CEMENT_MU_PER_MM = 0.26;
+export const CEMENT_MU_PER_MM = 0.26;
 const WALL_RIM_DENSITY_FACTOR = 3;
 
 /** Coefficient per imaging code for one anatomy (cancellous set by its density). */
@@ -74,8 +75,7 @@ export function muTable(anatomy: Anatomy): Float64Array {
   table[IMAGING_CODE.lytic] = MU_PER_MM.muscle;
   table[IMAGING_CODE.subchondral] = cancellousMuPerMm(SUBCHONDRAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.wallRim] = cancellousMuPerMm(WALL_RIM_DENSITY_FACTOR * anatomy.cancellousDensity);
-  table[IMAGING_CODE.priorCement] =
-    table[CODE.cancellous] + PRIOR_CEMENT_FILL * (PRIOR_CEMENT_MU_PER_MM - MARROW_MU_PER_MM);
+  table[IMAGING_CODE.priorCement] = table[CODE.cancellous] + PRIOR_CEMENT_FILL * (CEMENT_MU_PER_MM - MARROW_MU_PER_MM);
   return table;
 }
 

@@ -34,9 +34,6 @@ export function placePriorCement(scenario: Scenario, vertebrae: readonly Vertebr
     out.push({
       level: a.level,
       vertebraIndex,
-      procedure: a.procedure,
-      volumeMl: a.volumeMl,
-      yearsAgo: a.yearsAgo,
       centre: { x: v.centre.x, y: v.centre.y, z: v.centre.z - ANTERIOR_SHIFT * half.z },
       radii: { x: k * half.x, y: k * half.y, z: k * half.z },
     });

@@ -191,6 +191,7 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
         // Set cement interdigitates with the trabeculae: its edge is lobulated, not a smooth shell
         // (the boundary moves by up to PRIOR_CEMENT_LOBES of the radius over ~4 mm).
         const r2 = ex * ex + ey * ey + ez * ez;
+        // The first test spares the noise where no lobe can reach.
         if (r2 <= 1 + PRIOR_CEMENT_LOBES && r2 <= 1 + PRIOR_CEMENT_LOBES * valueNoise3(x * 0.25, y * 0.25, z * 0.25))
           return IMAGING_CODE.priorCement;
       }

@@ -128,9 +128,6 @@ export interface Anatomy {
 export interface PriorCement {
   readonly level: SpineLevel;
   readonly vertebraIndex: number;
-  readonly procedure: 'vertebroplasty' | 'kyphoplasty';
-  readonly volumeMl: number;
-  readonly yearsAgo: number;
   readonly centre: Vec3;
   readonly radii: Vec3;
 }

@@ -1,3 +1,4 @@
+import { CEMENT_MU_PER_MM } from '../../anatomy/attenuation';
 import type { SimSnapshot } from '../../session/snapshot';
 import type { Vec3 } from '../../math/vec3';
 import { GAUGE_OD_MM, gaugeToDiameterMm } from '../../instruments/trocarGauge';
@@ -36,9 +37,10 @@ export type RadiopaqueShape =
  * Linear attenuation at the ~50-60 keV mean energy of an 80-100 kVp beam, per mm, from NIST
  * mass attenuation coefficients (approximate): stainless steel 7.9 g/cm3 x ~1.2 cm2/g;
  * balloon contrast ~180 mg iodine/mL (60 % contrast as in the Kyphon IFU, diluted; assumed);
- * kyphoplasty cement ~30 % BaSO4 by weight (docs/clinical-sources.md) -> ~0.28 g Ba/cm3.
+ * kyphoplasty cement ~30 % BaSO4 by weight: the anatomy's CEMENT_MU_PER_MM (an earlier level's set
+ * cement is drawn with the same coefficient).
  */
-export const MU_PER_MM = { steel: 0.95, contrast: 0.15, cement: 0.26 } as const;
+export const MU_PER_MM = { steel: 0.95, contrast: 0.15, cement: CEMENT_MU_PER_MM } as const;
 
 export { GAUGE_OD_MM };
 /** Length of the steel shaft behind the tip (trocar / cannula working length, assumed), mm. */
