@@ -5,7 +5,9 @@
  *
  * - kyphoplasty, textbook (working-phase cement, ~4.5 mL, intact cortex): any-leak rate 10-25 %
  *   (World Neurosurg 2017 meta-analysis: ~18 %);
- * - the same with liquid-phase cement (pushed 60 s after mixing): odds ratio 2-4 (low viscosity OR 3.3);
+ * - the same with the cement pushed as thin as a low-viscosity cement (pushed 150 s after mixing, at
+ *   about a third of the working dough's viscosity): odds ratio 2-4 (low- against high-viscosity cement OR 3.3);
+ * - the same pushed in the liquid phase (60 s after mixing): reported for the rubric, no target;
  * - the same with a lateral cortex defect: odds ratio 3-8 (cortical disruption OR 5.6);
  * - vertebroplasty, textbook: any-leak rate 40-65 % (~55 %), leak-type mix beside the published one
  *   (J Orthop Surg Res 2019: disc 26 %, paravertebral 25 %, basivertebral 11 %, segmental 5 %, canal 0.7 %);
@@ -27,7 +29,8 @@
  *   npx tsx scripts/calibrate-cement.ts [--seeds 40] [--only kp,vp,T12-VP,...] [--verbose]
  *
  * The bipedicular scenario (L2-KP-bi) is the slowest profile (two balloons; ~5-10 s a seed).
- * Exits 1 when a figure is out of range.
+ * Exits 1 when a figure is out of range. A leak rate just outside its band (`ok~`) is in range when
+ * its count is not improbable at the band's edge (one-sided exact binomial, `bandPValue`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,7 @@ import { planSchema, type Plan, type PlanStep } from '../sim/plan';
 import { runPlan } from '../sim/plan';
 import type { LeakLocation } from '../sim/core';
 import { TICKS_PER_S } from '../sim/core';
+import { cementTimeline, cementViscosityPaS } from '../sim/instruments';
 import { calibrationScenario } from './calibrate-balloon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +50,18 @@ const plan = (name: string): Plan => planSchema.parse(readJson(`levels/plans/${n
 
 /** Seconds after mixing at which the liquid-phase profile starts pushing ("right after mixing"; assumed 60 s). */
 const LIQUID_WAIT_S = 60;
+
+/**
+ * Seconds after mixing at which the low-viscosity profile starts pushing. The published odds ratio
+ * (3.3) and relative risk (0.38) compare two products, a low- and a high-viscosity cement, each pushed
+ * when its maker advises; the model has one cement. Pushed 150 s after mixing, it reaches the body at
+ * ~175 s and about 300 Pa s, against ~1100 Pa s for the textbook plan's working dough: a viscosity
+ * ratio of about 3.7 (assumed: a high-viscosity cement passes 500 Pa s 3-4 min after mixing, Kyphon
+ * patent, where a low-viscosity one injected at 3.5 min leaked 2.7 times as much on the bench, Habib).
+ * The liquid-phase profile (60 s, ~75 Pa s, a ratio of 15) is a trainee's error, not a product: the
+ * rubric weighs it by its own odds ratio.
+ */
+const LOW_VISCOSITY_WAIT_S = 150;
 
 /** The textbook plan pushing on to a larger volume (the volume risk factor: +0.6 mL per leak, World Neurosurg 2017). */
 function overfillPlan(p: Plan, mL: number): Plan {
@@ -70,10 +86,8 @@ function blindPlan(p: Plan): Plan {
 }
 
 /** The textbook plan with its wait for working-phase dough replaced by a fixed wait after mixing. */
-function liquidPlan(p: Plan): Plan {
-  const steps = p.steps.map(
-    (s): PlanStep => ('waitUntil' in s && 'cementPhase' in s.waitUntil ? { waitS: LIQUID_WAIT_S } : s),
-  );
+function liquidPlan(p: Plan, waitS = LIQUID_WAIT_S): Plan {
+  const steps = p.steps.map((s): PlanStep => ('waitUntil' in s && 'cementPhase' in s.waitUntil ? { waitS } : s));
   return { ...p, steps };
 }
 
@@ -396,6 +410,12 @@ export function profiles(): Profile[] {
       plan: liquidPlan(kp),
     },
     {
+      id: 'kpLowViscosity',
+      label: `kyphoplasty, cement as thin as a low-viscosity cement (${LOW_VISCOSITY_WAIT_S} s after mixing)`,
+      scenario: (s) => calibrationScenario(s),
+      plan: liquidPlan(kp, LOW_VISCOSITY_WAIT_S),
+    },
+    {
       id: 'kpOverfill',
       label: 'kyphoplasty, pushed on to 6.5 mL',
       scenario: (s) => calibrationScenario(s),
@@ -534,6 +554,8 @@ export interface Row {
   readonly lo: number;
   readonly hi: number;
   readonly note?: string;
+  /** For a rate in %: the count behind it (k of n patients), so the check can allow for sampling. */
+  readonly count?: { readonly k: number; readonly n: number };
 }
 
 const valid = (xs: readonly Outcome[]): Outcome[] => xs.filter((x) => x.stopped === null);
@@ -615,8 +637,10 @@ export function calibrate(
     }
   }
   const has = (...ids: string[]): boolean => ids.every((id) => all[id] !== undefined);
-  const { kp, kpLiquid, kpDefect, kpOverfill, kpOverfill8, kp4, kpBlind, vp, vpLiquid, vpBlind, vpT8 } = all;
+  const { kp, kpLiquid, kpLowViscosity, kpDefect, kpOverfill, kpOverfill8, kp4, kpBlind, vp, vpLiquid, vpBlind, vpT8 } =
+    all;
   const rows: Row[] = [];
+  const leaks = (xs: readonly Outcome[]) => ({ k: valid(xs).filter((x) => x.leaked).length, n: valid(xs).length });
   const info = (figure: string, xs: readonly Outcome[]): Row => ({
     figure: `${figure}: any-leak rate, % (info)`,
     value: 100 * rate(xs),
@@ -629,19 +653,21 @@ export function calibrate(
     rows.push({
       figure: 'kyphoplasty textbook: any-leak rate, %',
       value: 100 * rate(kp),
+      count: leaks(kp),
       lo: 10,
       hi: 25,
       note: count(kp),
     });
-  if (has('kpLiquid')) rows.push(info('kyphoplasty liquid cement', kpLiquid));
-  if (has('kp', 'kpLiquid'))
+  if (has('kpLowViscosity')) rows.push(info('kyphoplasty low-viscosity cement', kpLowViscosity));
+  if (has('kp', 'kpLowViscosity'))
     rows.push({
-      figure: 'kyphoplasty liquid vs textbook: odds ratio',
-      value: oddsRatio(kpLiquid, kp),
+      figure: 'kyphoplasty low-viscosity vs textbook: odds ratio',
+      value: oddsRatio(kpLowViscosity, kp),
       lo: 2,
       hi: 4,
-      note: 'Haldane +0.5',
+      note: 'Haldane +0.5; published low- vs high-viscosity OR 3.3',
     });
+  if (has('kpLiquid')) rows.push(info('kyphoplasty liquid-phase cement', kpLiquid));
   if (has('kpDefect')) rows.push(info('kyphoplasty cortical defect', kpDefect));
   if (has('kp', 'kpDefect'))
     rows.push({
@@ -656,6 +682,7 @@ export function calibrate(
     rows.push({
       figure: 'vertebroplasty textbook: any-leak rate, %',
       value: 100 * rate(vp),
+      count: leaks(vp),
       lo: 40,
       hi: 65,
       note: count(vp),
@@ -774,6 +801,7 @@ export function calibrate(
       value: 100 * rate(xs),
       lo: sp.anyLeakPct[0],
       hi: sp.anyLeakPct[1],
+      count: leaks(xs),
       note: `${count(xs)}; ${sp.source}`,
     });
     rows.push({
@@ -781,6 +809,7 @@ export function calibrate(
       value: (100 * canal) / Math.max(1, v.length),
       lo: sp.canalLeakPct[0],
       hi: sp.canalLeakPct[1],
+      count: { k: canal, n: v.length },
       note: `${canal}/${v.length}; fill median ${median(xs, (x) => x.inBodyMl).toFixed(2)} mL`,
     });
   }
@@ -793,7 +822,43 @@ export function calibrate(
   return { rows, notes, all };
 }
 
-export const inRange = (r: Row): boolean => r.value >= r.lo && r.value <= r.hi;
+/** Whether the figure itself lies in its target band. */
+export const inBand = (r: Row): boolean => r.value >= r.lo && r.value <= r.hi;
+
+/**
+ * One-sided significance level at which a leak count outside its band is taken as a miss. With 40
+ * patients a rate's 95 % interval is about +/- 12 points, wider than half of most bands, so a model
+ * whose true rate sits inside a band would put its point estimate outside it on many runs; a rate is
+ * out of range only when the count is improbable at every rate the band allows (one-sided exact
+ * binomial test at the band's nearer edge). 0 leaks in 40 against a band from 8 % is still out
+ * (p 0.036).
+ */
+export const BAND_ALPHA = 0.05;
+
+/** P(X <= k) for X ~ Binomial(n, p), summed exactly. */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  let term = (1 - p) ** n;
+  let sum = term;
+  for (let i = 1; i <= k; i++) {
+    term *= ((n - i + 1) / i) * (p / (1 - p));
+    sum += term;
+  }
+  return Math.min(1, sum);
+}
+
+/** One-sided p-value of k leaks in n patients against the band's nearer edge (1 inside the band). */
+export function bandPValue(k: number, n: number, loPct: number, hiPct: number): number {
+  const pct = (100 * k) / Math.max(1, n);
+  if (pct < loPct) return binomialCdf(k, n, loPct / 100);
+  if (pct > hiPct) return 1 - binomialCdf(k - 1, n, hiPct / 100);
+  return 1;
+}
+
+/** In range: in the band, or (for a leak count) outside it by no more than sampling explains. */
+export const inRange = (r: Row): boolean =>
+  inBand(r) || (r.count !== undefined && bandPValue(r.count.k, r.count.n, r.lo, r.hi) >= BAND_ALPHA);
 
 function printMix(vp: readonly Outcome[]): void {
   const v = valid(vp);
@@ -821,18 +886,34 @@ function main(): void {
   const w = Math.max(...rows.map((r) => r.figure.length));
   for (const r of rows) {
     console.log(
-      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.hi === Infinity ? `>= ${r.lo}` : `${r.lo}-${r.hi}`}  ${inRange(r) ? 'ok ' : 'OUT'}  ${r.note ?? ''}`,
+      `${r.figure.padEnd(w)}  ${r.value.toFixed(2).padStart(7)}  target ${r.hi === Infinity ? `>= ${r.lo}` : `${r.lo}-${r.hi}`}  ${inBand(r) ? 'ok ' : inRange(r) ? 'ok~' : 'OUT'}  ${r.note ?? ''}${!inBand(r) && r.count ? ` (outside the band; one-sided binomial p ${bandPValue(r.count.k, r.count.n, r.lo, r.hi).toFixed(3)})` : ''}`,
     );
   }
   if (all.vp) printMix(all.vp);
-  if (all.kp && all.kpLiquid) {
-    const first = valid(all.kp).map((x) => x.sinceMixAtFirstPushS);
-    const firstLiquid = valid(all.kpLiquid).map((x) => x.sinceMixAtFirstPushS);
-    console.log(
-      `First cement into the body, s after mixing: textbook ${pct(first, 0.5).toFixed(0)}, liquid profile ${pct(firstLiquid, 0.5).toFixed(0)}`,
+  // When each kyphoplasty profile's cement first reaches the body, and how thick it is then (the
+  // calibration patient's cement, at its room temperature).
+  const timeline = cementTimeline(calibrationScenario(1).cement);
+  const firstPush = (id: string, label: string): string | null => {
+    const xs = all[id];
+    if (!xs) return null;
+    const s = pct(
+      valid(xs).map((x) => x.sinceMixAtFirstPushS),
+      0.5,
     );
-  }
+    return `${label} ${s.toFixed(0)} s (${cementViscosityPaS(timeline, s).toFixed(0)} Pa s)`;
+  };
+  const firsts = [
+    firstPush('kp', 'textbook'),
+    firstPush('kpLowViscosity', 'low-viscosity profile'),
+    firstPush('kpLiquid', 'liquid-phase profile'),
+  ].filter((x) => x !== null);
+  if (firsts.length) console.log(`First cement into the body, after mixing: ${firsts.join(', ')}`);
   for (const note of notes) console.log(`NOTE ${note}`);
+  const edge = rows.filter((r) => !inBand(r) && inRange(r));
+  if (edge.length)
+    console.log(
+      `${edge.length} leak rate(s) outside the band but within sampling of it (ok~, p >= ${BAND_ALPHA}): ${edge.map((r) => r.figure).join('; ')}`,
+    );
   const bad = rows.filter((r) => !inRange(r));
   console.log(bad.length ? `${bad.length} figure(s) out of range` : 'all figures in range');
   process.exitCode = bad.length ? 1 : 0;

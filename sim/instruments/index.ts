@@ -5,6 +5,7 @@ export { BALLOON_MODEL } from './balloonModel';
 export { CAVITY_DEVICE_NAMES, cavityDeviceName } from './cavityDevices';
 export type { BalloonView } from './balloonView';
 export { CEMENT_DEVICES } from './cementDelivery';
+export { cementTimeline, cementViscosityPaS } from './cementPhaseClock';
 export type { CementDeposit, CementView } from './cementView';
 export type { HeightFigures, HeightView } from './heightView';
 export { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from './tackFeel';

@@ -35,8 +35,9 @@ export const CEMENT_POINTS_PER_LOG_ODDS = 10;
 
 /**
  * Leak odds ratios the cement model itself shows, per procedure (npm run calibrate:cement prints
- * them as its RUBRIC rows; README "Cement weights"): liquid (low-viscosity) cement against
- * working-phase dough; blind pushes (1.5 mL between images) against 0.5 mL watched pushes (any leak
+ * them as its RUBRIC rows; README "Cement weights"): liquid-phase cement (pushed 60 s after mixing,
+ * ~75 Pa s) against working-phase dough (~1100 Pa s), a trainee's error and a thinner cement than any
+ * low-viscosity product, so its odds are above the published low- against high-viscosity 3.3; blind pushes (1.5 mL between images) against 0.5 mL watched pushes (any leak
  * for kyphoplasty, a leak of 0.1 mL or more for vertebroplasty, where small leaks are common
  * either way); overfill (6.5 mL against 4 mL in a lumbar kyphoplasty; no vertebroplasty figure, so
  * the kyphoplasty one stands for both). Kyphoplasty figures re-measured on 2026-12-04 (40 patients,
