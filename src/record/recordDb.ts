@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openDbOnce } from './openDbOnce';
 import type { AttemptRecord, AttemptStatus } from './attemptRecord';
 import type { OutboxEntry } from '../labClient/outbox';
 
@@ -49,22 +50,9 @@ export function migrateRecordDb(db: MigratingDb, oldVersion: number): void {
   for (const step of RECORD_DB_MIGRATIONS.slice(oldVersion)) step(db);
 }
 
-let opening: Promise<IDBPDatabase<RecordDbSchema>> | null = null;
-
 /** The record database, opened once per page (a failed open is retried on the next call). */
-export function recordDb(): Promise<IDBPDatabase<RecordDbSchema>> {
-  if (!opening) {
-    opening = openDB<RecordDbSchema>(RECORD_DB_NAME, RECORD_DB_VERSION, {
-      upgrade: (db, oldVersion) => migrateRecordDb(db as unknown as MigratingDb, oldVersion),
-      // Another tab wants a newer schema: let it, this page reopens on its next access.
-      blocking: () => {
-        void opening?.then((db) => db.close());
-        opening = null;
-      },
-    });
-    opening.catch(() => {
-      opening = null;
-    });
-  }
-  return opening;
-}
+export const recordDb: () => Promise<IDBPDatabase<RecordDbSchema>> = openDbOnce<RecordDbSchema>(
+  RECORD_DB_NAME,
+  RECORD_DB_VERSION,
+  (db, oldVersion) => migrateRecordDb(db as unknown as MigratingDb, oldVersion),
+);

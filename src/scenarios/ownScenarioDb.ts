@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { openDbOnce } from '../record/openDbOnce';
 
 /**
  * An instructor's own scenarios, kept in the browser: drafts being edited and published versions.
@@ -30,25 +31,9 @@ export function ownScenarioKey(id: string, version: number): string {
   return `${id}@${version}`;
 }
 
-let opening: Promise<IDBPDatabase<OwnScenarioDbSchema>> | null = null;
-
-function ownScenarioDb(): Promise<IDBPDatabase<OwnScenarioDbSchema>> {
-  if (!opening) {
-    opening = openDB<OwnScenarioDbSchema>(OWN_SCENARIO_DB_NAME, 1, {
-      upgrade: (db, oldVersion) => {
-        if (oldVersion < 1) db.createObjectStore('scenarios', { keyPath: 'key' });
-      },
-      blocking: () => {
-        void opening?.then((db) => db.close());
-        opening = null;
-      },
-    });
-    opening.catch(() => {
-      opening = null;
-    });
-  }
-  return opening;
-}
+const ownScenarioDb = openDbOnce<OwnScenarioDbSchema>(OWN_SCENARIO_DB_NAME, 1, (db, oldVersion) => {
+  if (oldVersion < 1) db.createObjectStore('scenarios', { keyPath: 'key' });
+});
 
 /** Every own scenario version, drafts and published. */
 export async function listOwnScenarios(): Promise<OwnScenarioRecord[]> {
