@@ -9,6 +9,7 @@ import {
   type OwnScenarioRecord,
   putOwnScenario,
 } from '../scenarios/ownScenarioDb';
+import { draftSources } from './draftSources';
 import { errorLines, upgradedDraft, validateScenario } from './fieldErrors';
 import { FormContext, type FormContextValue } from './FormFields';
 import { exportScenarioText, importScenarioText, MAX_SCENARIO_FILE_BYTES } from './importScenarioFile';
@@ -16,6 +17,7 @@ import { planNames } from './planNames';
 import { PreviewPanel } from './PreviewPanel';
 import { ScenarioForm } from './ScenarioForm';
 import { draftFromTemplate, freeId, setAt } from './scenarioDraft';
+import { useLabPublished } from './useLabPublished';
 import { usePreview } from './usePreview';
 import { draftRecord, editPublished, publishDraft } from './versioning';
 import './editor.css';
@@ -62,12 +64,12 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
   }, []);
   useEffect(() => void reload(), [reload]);
 
+  // Signed in as an instructor, the versions published on the lab server from other browsers can be copied too.
+  const { published: labPublished, retry: retryLab } = useLabPublished(onLab ? (lab.user?.id ?? null) : null);
+  const labScenarios = labPublished.status === 'listed' ? labPublished.scenarios : [];
   const own = records ?? [];
-  const published = own.filter((r) => r.status === 'published');
-  const templates: { key: string; label: string; scenario: unknown }[] = [
-    ...shipped.map((s) => ({ key: `shipped:${s.id}`, label: `${s.title} (${s.id})`, scenario: s })),
-    ...published.map((r) => ({ key: `own:${r.key}`, label: `Yours: ${r.id} v${r.version}`, scenario: r.scenario })),
-  ];
+  const templates = draftSources(shipped, own, labScenarios);
+  const labListed = templates.filter((t) => t.origin === 'lab').length;
 
   const validation = useMemo(() => (open ? validateScenario(open.draft) : null), [open]);
   const errors = validation && !validation.ok ? validation.errors : new Map<string, readonly string[]>();
@@ -83,7 +85,8 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
   const create = () => {
     const t = templates.find((x) => x.key === template) ?? templates[0];
     if (!t) return;
-    const taken = new Set([...shipped.map((s) => s.id), ...own.map((r) => r.id)]);
+    // A lab scenario's id is another instructor's there: a copy under it could not be published on the lab.
+    const taken = new Set([...shipped.map((s) => s.id), ...own.map((r) => r.id), ...labScenarios.map((s) => s.id)]);
     const base = String((t.scenario as { id?: unknown }).id ?? 'scenario');
     setOpen({ draft: draftFromTemplate(upgradedDraft(t.scenario), freeId(base, taken)), from: null });
     setMessage(`A new draft from ${t.label}: not saved yet.`);
@@ -208,6 +211,26 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
           <button type="button" className="primary" data-testid="editor-create" onClick={create}>
             Create a draft
           </button>
+          {labPublished.status === 'loading' && (
+            <p className="editor-note" data-testid="editor-lab-sources" data-status="loading">
+              Asking the lab server for its published scenarios…
+            </p>
+          )}
+          {labPublished.status === 'listed' && (
+            <p className="editor-note" data-testid="editor-lab-sources" data-status="listed">
+              {labListed === 0
+                ? 'The lab server has no published scenario this browser does not hold already.'
+                : `${labListed} published on the lab server from other browsers: "Lab: …" in the list above.`}
+            </p>
+          )}
+          {labPublished.status === 'failed' && (
+            <div className="editor-error" role="alert" data-testid="editor-lab-sources" data-status="failed">
+              <p>The lab server's published scenarios are not listed: {labPublished.reason}</p>
+              <button type="button" data-testid="editor-lab-retry" onClick={retryLab}>
+                Ask again
+              </button>
+            </div>
+          )}
 
           <h2>Import</h2>
           <input

@@ -10,13 +10,15 @@ export interface FormContextValue {
 }
 export const FormContext = createContext<FormContextValue | null>(null);
 
-function useForm(): FormContextValue {
+/** The form's context, for a field or a list of fields. */
+export function useForm(): FormContextValue {
   const form = useContext(FormContext);
   if (!form) throw new Error('a form field outside the scenario form');
   return form;
 }
 
-type Path = readonly (string | number)[];
+/** Where a field is in the draft: the schema's path (`patient.findings.1.text`). */
+export type Path = readonly (string | number)[];
 
 /** The field's errors, next to it, each naming the field's path as the schema does. */
 export function FieldErrorList({ path, id }: { readonly path: Path; readonly id?: string }) {

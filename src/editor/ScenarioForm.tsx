@@ -10,17 +10,14 @@ import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
 import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { withAlsoAccepted } from './alsoAccepted';
-import { appendAt, getAt, removeAt } from './scenarioDraft';
+import { ListEditor } from './ListEditor';
+import { getAt } from './scenarioDraft';
 
 /** The fields of a scenario that matter to an instructor, grouped as the case reads. */
 export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
   const form = useContext(FormContext);
   if (!form) return null;
   const { draft, set } = form;
-  const findings = getAt(draft, ['patient', 'findings']);
-  const prior = getAt(draft, ['patient', 'priorAugmentation']);
-  const priorList: unknown[] = Array.isArray(prior) ? prior : [];
-  const objectives = getAt(draft, ['teaching', 'objectives']);
   const indication = getAt(draft, ['indication', 'decision']) === 'decline' ? 'decline' : 'operate';
   const mainReason = getAt(draft, ['indication', 'reason']);
   const alsoAccepted = getAt(draft, ['indication', 'alsoAccepted']);
@@ -67,84 +64,46 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
 
       <fieldset data-testid="editor-findings">
         <legend>Findings</legend>
-        <FieldErrorList path={['patient', 'findings']} />
-        {(Array.isArray(findings) ? findings : []).map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id; the index is their place in the list
-          <div className="editor-row" key={i}>
-            <TextField path={['patient', 'findings', i, 'text']} label={`Finding ${i + 1}`} />
-            <SelectField
-              path={['patient', 'findings', i, 'supportsProcedure']}
-              label="It"
-              options={[true, false]}
-              labels={{ true: 'supports the procedure', false: 'speaks against it' }}
-            />
-            <button
-              type="button"
-              onClick={() =>
-                set(
-                  ['patient', 'findings'],
-                  getAt(removeAt(draft, ['patient', 'findings'], i), ['patient', 'findings']),
-                )
-              }
-            >
-              Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          data-testid="add-finding"
-          onClick={() =>
-            set(
-              ['patient', 'findings'],
-              getAt(appendAt(draft, ['patient', 'findings'], { text: '', supportsProcedure: true }), [
-                'patient',
-                'findings',
-              ]),
-            )
-          }
-        >
-          Add a finding
-        </button>
+        <ListEditor
+          path={['patient', 'findings']}
+          row={(i) => (
+            <>
+              <TextField path={['patient', 'findings', i, 'text']} label={`Finding ${i + 1}`} />
+              <SelectField
+                path={['patient', 'findings', i, 'supportsProcedure']}
+                label="It"
+                options={[true, false]}
+                labels={{ true: 'supports the procedure', false: 'speaks against it' }}
+              />
+            </>
+          )}
+          newItem={() => ({ text: '', supportsProcedure: true })}
+          addLabel="Add a finding"
+          addTestId="add-finding"
+        />
       </fieldset>
 
       <fieldset data-testid="editor-prior-augmentation">
         <legend>Levels treated before (their cement shows on every image)</legend>
-        <FieldErrorList path={['patient', 'priorAugmentation']} />
-        {priorList.map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: earlier levels have no id; the index is their place in the list
-          <div className="editor-row" key={i}>
-            <SelectField path={['patient', 'priorAugmentation', i, 'level']} label="Level" options={LEVELS} />
-            <SelectField
-              path={['patient', 'priorAugmentation', i, 'procedure']}
-              label="Procedure"
-              options={['vertebroplasty', 'kyphoplasty']}
-            />
-            <NumberField path={['patient', 'priorAugmentation', i, 'volumeMl']} label="Cement, mL" />
-            <NumberField path={['patient', 'priorAugmentation', i, 'yearsAgo']} label="Years ago" />
-            <button
-              type="button"
-              onClick={() => {
-                const rest = priorList.filter((_, j) => j !== i);
-                set(['patient', 'priorAugmentation'], rest.length > 0 ? rest : undefined);
-              }}
-            >
-              Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          data-testid="add-prior-augmentation"
-          onClick={() =>
-            set(
-              ['patient', 'priorAugmentation'],
-              [...priorList, { level: 'L1', procedure: 'vertebroplasty', volumeMl: 3, yearsAgo: 1 }],
-            )
-          }
-        >
-          Add a level treated before
-        </button>
+        <ListEditor
+          path={['patient', 'priorAugmentation']}
+          row={(i) => (
+            <>
+              <SelectField path={['patient', 'priorAugmentation', i, 'level']} label="Level" options={LEVELS} />
+              <SelectField
+                path={['patient', 'priorAugmentation', i, 'procedure']}
+                label="Procedure"
+                options={['vertebroplasty', 'kyphoplasty']}
+              />
+              <NumberField path={['patient', 'priorAugmentation', i, 'volumeMl']} label="Cement, mL" />
+              <NumberField path={['patient', 'priorAugmentation', i, 'yearsAgo']} label="Years ago" />
+            </>
+          )}
+          newItem={() => ({ level: 'L1', procedure: 'vertebroplasty', volumeMl: 3, yearsAgo: 1 })}
+          addLabel="Add a level treated before"
+          addTestId="add-prior-augmentation"
+          optional
+        />
       </fieldset>
 
       <fieldset>
@@ -202,35 +161,12 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         <legend>Teaching</legend>
         <SelectField path={['teaching', 'difficulty']} label="Difficulty" options={DIFFICULTIES} />
         <NumberField path={['teaching', 'order']} label="Place in the curriculum" />
-        <FieldErrorList path={['teaching', 'objectives']} />
-        {(Array.isArray(objectives) ? objectives : []).map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: objectives have no id; the index is their place in the list
-          <div className="editor-row" key={i}>
-            <TextField path={['teaching', 'objectives', i]} label={`Objective ${i + 1}`} />
-            <button
-              type="button"
-              onClick={() =>
-                set(
-                  ['teaching', 'objectives'],
-                  getAt(removeAt(draft, ['teaching', 'objectives'], i), ['teaching', 'objectives']),
-                )
-              }
-            >
-              Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() =>
-            set(
-              ['teaching', 'objectives'],
-              getAt(appendAt(draft, ['teaching', 'objectives'], ''), ['teaching', 'objectives']),
-            )
-          }
-        >
-          Add an objective
-        </button>
+        <ListEditor
+          path={['teaching', 'objectives']}
+          row={(i) => <TextField path={['teaching', 'objectives', i]} label={`Objective ${i + 1}`} />}
+          newItem={() => ''}
+          addLabel="Add an objective"
+        />
       </fieldset>
 
       <fieldset>

@@ -34,10 +34,15 @@ export function getAt(draft: unknown, path: readonly (string | number)[]): unkno
   return at;
 }
 
-/** A copy of the list at `path` without item `index`. */
-export function removeAt(draft: unknown, path: readonly (string | number)[], index: number): unknown {
+/**
+ * A copy of the list at `path` without item `index`. An `optional` list left empty is removed, as
+ * an optional field left empty is: the schema did not ask for an empty list. A required one stays,
+ * empty, so the schema names it.
+ */
+export function removeAt(draft: unknown, path: readonly (string | number)[], index: number, optional = false): unknown {
   const list = getAt(draft, path);
-  return setAt(draft, path, Array.isArray(list) ? list.filter((_, i) => i !== index) : []);
+  const rest = Array.isArray(list) ? list.filter((_, i) => i !== index) : [];
+  return setAt(draft, path, optional && rest.length === 0 ? undefined : rest);
 }
 
 /** A copy of the list at `path` with `item` appended. */

@@ -28,6 +28,13 @@ describe('the form state and the scenario', () => {
     expect((getAt(added, ['patient', 'findings']) as unknown[]).length).toBe(L1.patient.findings.length + 1);
     const removed = removeAt(L1, ['patient', 'findings'], 0);
     expect(getAt(removed, ['patient', 'findings', 0, 'text'])).toBe(L1.patient.findings[1].text);
+    // A list's last row removed: a required list stays, empty (the schema names it); an optional one goes.
+    const one = setAt(L1, ['teaching', 'objectives'], ['Only one']);
+    expect(getAt(removeAt(one, ['teaching', 'objectives'], 0), ['teaching', 'objectives'])).toEqual([]);
+    const prior = setAt(L1, ['patient', 'priorAugmentation'], [{ level: 'L3' }]);
+    expect(getAt(removeAt(prior, ['patient', 'priorAugmentation'], 0, true), ['patient'])).not.toHaveProperty(
+      'priorAugmentation',
+    );
     // An optional field left empty is removed, not kept as an empty value.
     expect(getAt(setAt(L1, ['fracture', 'heightLossPct'], undefined), ['fracture'])).not.toHaveProperty(
       'heightLossPct',
