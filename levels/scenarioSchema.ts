@@ -171,6 +171,10 @@ export const CEMENT_DELIVERY_KINDS = ['boneFiller', 'syringe'] as const;
 
 /** What makes the kyphoplasty cavity (sim/instruments/cavityDevices.ts): the balloon, an expandable ball tamp or a mesh container the cement fills. */
 export const CAVITY_DEVICE_KINDS = ['balloon', 'ballTamp', 'meshContainer'] as const;
+
+/** The ways into the body: through the pedicle, or beside it through the costovertebral gap (thoracic). */
+export const ACCESS_ROUTES = ['transpedicular', 'extrapedicular'] as const;
+export type AccessRoute = (typeof ACCESS_ROUTES)[number];
 export type CementDeliveryKind = (typeof CEMENT_DELIVERY_KINDS)[number];
 
 export const scenarioSchema = z
@@ -187,6 +191,12 @@ export const scenarioSchema = z
     title: plainText(MAX_TITLE_LENGTH),
     procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
     approach: z.enum(['unipedicular', 'bipedicular']),
+    /**
+     * The way into the body the case teaches (absent: through the pedicle). Thoracic pedicles too
+     * narrow for the trocar are passed beside, through the costovertebral gap (extrapedicular): the
+     * standard setting's experts take this route on the case.
+     */
+    route: z.enum(ACCESS_ROUTES).optional(),
     level: z.enum(LEVELS),
     teaching: teachingSchema.optional(),
     patient: patientSchema,

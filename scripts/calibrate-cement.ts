@@ -325,6 +325,17 @@ export function scenarioProfiles(): ScenarioProfile[] {
       source: 'KP ~18 % (World Neurosurg 2017); unipedicular RR 0.65 vs bipedicular (Ma 2022)',
     },
     {
+      // The route changes how the trocar reaches the body, not the body: the tip ends in the
+      // anterior third near the midline as on the transpedicular route.
+      id: 'T6-KP-extrapedicular',
+      label: 't6-narrow-pedicle-extrapedicular-kyphoplasty (11 G, extrapedicular route), kyphoplasty-extrapedicular',
+      scenario: fixed(level('t6-narrow-pedicle-extrapedicular-kyphoplasty')),
+      plan: plan('kyphoplasty-extrapedicular'),
+      anyLeakPct: [5, 25],
+      canalLeakPct: [0, 5],
+      source: 'KP ~18 % (World Neurosurg 2017); the route is assumed not to change the leak rate',
+    },
+    {
       id: 'T9-KP-chronic',
       label: 't9-chronic-wedge-kyphoplasty (eleven weeks, oedema persisting), kyphoplasty-volume-by-body',
       scenario: fixed(level('t9-chronic-wedge-kyphoplasty')),

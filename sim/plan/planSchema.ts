@@ -4,7 +4,7 @@ import type { Command } from '../core/commands';
 import type { CementPhase, TackFeel } from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
-import { CAVITY_DEVICE_KINDS } from '../../levels/scenarioSchema';
+import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
 import { dockStepSchema, type DockStep } from './dockStep';
 
 /**
@@ -118,8 +118,26 @@ export type PlanStep =
   | { readonly localise: 'sacrum' | 'lowestRib' | 'both' }
   /** Push the trocar to the pedicle by hand, redirecting when a push stalls off it (sim/plan/dockStep.ts). */
   | DockStep
-  /** Aim along the textbook trajectory of this patient's anatomy for the current side. */
-  | { readonly aimIdeal: true; readonly medialOffsetDeg?: number; readonly caudalOffsetDeg?: number }
+  /**
+   * Aim along the textbook trajectory of this patient's anatomy for the current side: through the
+   * pedicle (the default), or the extrapedicular route beside it (sim/anatomy/extrapedicularTrajectory.ts).
+   */
+  | {
+      readonly aimIdeal: true;
+      readonly route?: AccessRoute;
+      readonly medialOffsetDeg?: number;
+      readonly caudalOffsetDeg?: number;
+    }
+  /**
+   * Put the trocar on the skin where a route starts on this patient (needle.entry with the offsets
+   * that reach it from the transpedicular entry), plus optional offsets, mm.
+   */
+  | {
+      readonly routeEntry: AccessRoute;
+      readonly side: 'left' | 'right';
+      readonly lateralMm?: number;
+      readonly cranialMm?: number;
+    }
   /**
    * Repeat a command every everyS seconds until a condition holds (the plan stops after max repeats).
    * stopIf ends the repetition early without stopping the plan (e.g. stop injecting when a leak
@@ -156,8 +174,15 @@ export const planStepSchema: z.ZodType<PlanStep> = z
       dockStepSchema,
       z.strictObject({
         aimIdeal: z.literal(true),
+        route: z.enum(ACCESS_ROUTES).optional(),
         medialOffsetDeg: z.number().optional(),
         caudalOffsetDeg: z.number().optional(),
+      }),
+      z.strictObject({
+        routeEntry: z.enum(ACCESS_ROUTES),
+        side: z.enum(['left', 'right']),
+        lateralMm: z.number().min(-100).max(100).optional(),
+        cranialMm: z.number().min(-100).max(100).optional(),
       }),
       z.strictObject({
         repeat: commandSchema,
@@ -209,6 +234,8 @@ export const fitsSchema = z.union([
     procedure: z.enum(['kyphoplasty', 'vertebroplasty']),
     approach: z.enum(['unipedicular', 'bipedicular']).optional(),
     cavityDevice: z.enum(CAVITY_DEVICE_KINDS).optional(),
+    /** The access route the plan takes (absent: transpedicular); see referenceSet.ts for how it fits. */
+    route: z.enum(ACCESS_ROUTES).optional(),
   }),
   z.strictObject({ indication: z.literal('decline') }),
 ]);

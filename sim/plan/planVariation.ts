@@ -115,6 +115,14 @@ function varyStep(step: PlanStep, v: PlanVariation, rng: Rng): PlanStep {
   }
   if ('waitUntil' in step) return { ...step, waitUntil: varyCondition(step.waitUntil, factor(rng, v.volumePct)) };
   if ('localise' in step) return step;
+  if ('routeEntry' in step) {
+    if (!v.entryMm) return step;
+    return {
+      ...step,
+      lateralMm: round((step.lateralMm ?? 0) + offset(rng, v.entryMm), 2),
+      cranialMm: round((step.cranialMm ?? 0) + offset(rng, v.entryMm), 2),
+    };
+  }
   return {
     ...step,
     // biome-ignore lint/suspicious/noThenProperty: the plan's if / then / else; an array, never a thenable.

@@ -6,8 +6,10 @@ import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { createRng } from '../math/rng';
 import { idealTrajectory, trajectoryAngles } from '../anatomy/idealTrajectory';
+import { extrapedicularTrajectory, routeSkinEntryOffsets } from '../anatomy/extrapedicularTrajectory';
 import { normalize, sub } from '../math/vec3';
 import { anteriorRestoration } from '../instruments/vertebralHeight';
+import type { AccessRoute } from '../../levels/scenarioSchema';
 import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
@@ -185,10 +187,19 @@ function shot(session: Session, view: 'AP' | 'lateral', seconds: number, where: 
 }
 
 /** Aim along the textbook trajectory of this patient's anatomy for the current side, with offsets, deg. */
-function aimIdeal(session: Session, medialOffsetDeg: number, caudalOffsetDeg: number, where: string): void {
+function aimIdeal(
+  session: Session,
+  route: AccessRoute,
+  medialOffsetDeg: number,
+  caudalOffsetDeg: number,
+  where: string,
+): void {
   const snap = session.snapshot();
   if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
-  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const ideal =
+    route === 'extrapedicular'
+      ? extrapedicularTrajectory(snap.anatomy, snap.trocar.side)
+      : idealTrajectory(snap.anatomy, snap.trocar.side);
   const medialDeg = ideal.medialDeg + medialOffsetDeg;
   const caudalDeg = ideal.caudalDeg + caudalOffsetDeg;
   send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
@@ -233,7 +244,22 @@ function runStep(session: Session, step: PlanStep, where: string): void {
     return;
   }
   if ('aimIdeal' in step) {
-    aimIdeal(session, step.medialOffsetDeg ?? 0, step.caudalOffsetDeg ?? 0, where);
+    aimIdeal(session, step.route ?? 'transpedicular', step.medialOffsetDeg ?? 0, step.caudalOffsetDeg ?? 0, where);
+    return;
+  }
+  if ('routeEntry' in step) {
+    const anatomy = session.snapshot().anatomy;
+    const at = routeSkinEntryOffsets(anatomy, step.side, step.routeEntry);
+    send(
+      session,
+      {
+        type: 'needle.entry',
+        side: step.side,
+        lateralMm: Math.round((at.lateralMm + (step.lateralMm ?? 0)) * 100) / 100,
+        cranialMm: Math.round((at.cranialMm + (step.cranialMm ?? 0)) * 100) / 100,
+      },
+      where,
+    );
     return;
   }
   if ('dock' in step) {

@@ -29,13 +29,16 @@ export interface ReferencePlan {
  */
 export function planFits(
   plan: Plan,
-  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication'> & {
+  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication' | 'route'> & {
     readonly equipment?: Pick<Scenario['equipment'], 'cavityDevice'>;
   },
 ): boolean {
   const fits = plan.fits;
   if (!fits) return false;
   if ('indication' in fits) return indicationOf(scenario).decision === 'decline';
+  // A plan that declares a route is written for cases that teach it; one that does not is the
+  // transpedicular technique, which a trainee may bring to any case.
+  if (fits.route && fits.route !== (scenario.route ?? 'transpedicular')) return false;
   // A kyphoplasty plan drives one cavity device (undeclared: the balloon); a balloon plan's
   // inflations mean nothing to a mesh container, so it is no reference for that case.
   const device = (fits.cavityDevice ?? 'balloon') === (scenario.equipment?.cavityDevice ?? 'balloon');
@@ -58,7 +61,11 @@ export function referencePlanFits(
 ): boolean {
   if (!planFits(ref.plan, scenario)) return false;
   const declines = ref.plan.fits !== undefined && 'indication' in ref.plan.fits;
-  return !(ref.group === 'expert' && !declines && indicationOf(scenario).decision === 'decline');
+  if (ref.group === 'expert' && !declines && indicationOf(scenario).decision === 'decline') return false;
+  // An expert takes the route the case teaches (a narrow thoracic pedicle is passed beside); a
+  // novice's plans stay in, whichever route they take, as the trainee's may.
+  const planRoute = ref.plan.fits && 'procedure' in ref.plan.fits ? (ref.plan.fits.route ?? 'transpedicular') : null;
+  return !(ref.group === 'expert' && planRoute !== null && planRoute !== (scenario.route ?? 'transpedicular'));
 }
 
 /** One reference plan run on one patient, scored. */

@@ -30,6 +30,13 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         <SelectField path={['level']} label="Level" options={LEVELS} />
         <SelectField path={['procedure']} label="Procedure" options={['kyphoplasty', 'vertebroplasty']} />
         <SelectField path={['approach']} label="Approach" options={['unipedicular', 'bipedicular']} />
+        <SelectField
+          path={['route']}
+          label="Route into the body"
+          options={['extrapedicular']}
+          labels={{ extrapedicular: 'beside the pedicle (extrapedicular)' }}
+          optionalLabel="through the pedicle"
+        />
       </fieldset>
 
       <fieldset>
