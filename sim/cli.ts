@@ -56,6 +56,7 @@ import { scenarioHash } from './attempt/scenarioHash';
 import { ReplayBudgetError, replay } from './attempt/replay';
 import { scoreAttempt } from './scoring/score';
 import type { Session } from './session/sessionTypes';
+import type { PatientView } from './patient/patientView';
 import { APP_VERSION } from './core/version';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../levels/scenarioSchema';
@@ -92,6 +93,23 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The patient's final vital signs, pain, sedation and drugs, to a tenth (sim/patient/README.md). */
+function patientSummary(p: PatientView): unknown {
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  return {
+    heartRateBpm: tenth(p.heartRateBpm),
+    systolicMmHg: tenth(p.systolicMmHg),
+    diastolicMmHg: tenth(p.diastolicMmHg),
+    spo2Pct: tenth(p.spo2Pct),
+    respiratoryRatePerMin: tenth(p.respiratoryRatePerMin),
+    pain: tenth(p.pain),
+    rass: p.rass,
+    midazolamMg: p.midazolamMg,
+    oxygenLPerMin: p.oxygenLPerMin,
+    alarms: p.alarms,
+  };
+}
+
 function outcome(session: Session, full: boolean): unknown {
   const final = session.snapshot();
   const report = scoreAttempt(session.scenario, session.log, final);
@@ -112,6 +130,7 @@ function outcome(session: Session, full: boolean): unknown {
       ...(report.decision ? { decision: report.decision } : {}),
     },
     metrics: report.metrics,
+    patient: patientSummary(final.patient),
     ...(full ? { report } : {}),
   };
 }

@@ -170,6 +170,11 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
       return { halfWidthMm: rng.range(0, 200), halfHeightMm: rng.range(0, 200) };
     case 'carm.zoom':
       return { zoom: pick(rng, [1, 1.5, 2]) };
+    // Mostly within a bolus's bounds; the total's limit refuses some (sim/patient/midazolam.ts).
+    case 'sedation.midazolam':
+      return { mg: chance(rng, 0.9) ? rng.range(0.5, 5) : rng.range(0, 20) };
+    case 'oxygen.nasal':
+      return { lPerMin: chance(rng, 0.9) ? rng.range(0, 6) : rng.range(-2, 12) };
     case 'needle.entry':
       return { side: pick(rng, ['left', 'right']), lateralMm: rng.range(-20, 20), cranialMm: rng.range(-10, 10) };
     case 'side.select':

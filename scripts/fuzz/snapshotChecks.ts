@@ -20,6 +20,7 @@ export const NEGATIVE_ALLOWED: readonly { readonly pattern: RegExp; readonly why
   },
   { pattern: /^carm\.panMm$/, why: 'the image centre above the target, mm: the C-arm pans caudally below it too' },
   { pattern: /^anatomy\.scenario\.patient\.tScore$/, why: 'a DXA T-score (-5 to 2) is negative in osteoporosis' },
+  { pattern: /^patient\.rass$/, why: 'the Richmond Agitation-Sedation Scale is 0 awake and calm to -5 under sedation' },
 ];
 
 /** Whether a negative number at this normalised path is legitimate. */

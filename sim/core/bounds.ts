@@ -117,3 +117,9 @@ export const MAX_PAN_MM = 400;
  * bounded by it: a point off the film measures nothing.
  */
 export const PREOP_IMAGE_PX = 480;
+
+/** One IV bolus of midazolam, mg (sedation.midazolam); the total per procedure is sim/patient/midazolam.ts's. */
+export const MIDAZOLAM_BOLUS_MG = { min: 0.5, max: 5 } as const;
+
+/** The highest nasal-cannula oxygen flow, L/min (oxygen.nasal). */
+export const MAX_OXYGEN_L_PER_MIN = 6;

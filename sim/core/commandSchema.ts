@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Command } from './commands';
-import { MAX_PAN_MM, PREOP_IMAGE_PX } from './bounds';
+import { MAX_OXYGEN_L_PER_MIN, MAX_PAN_MM, MIDAZOLAM_BOLUS_MG, PREOP_IMAGE_PX } from './bounds';
 import { DECLINE_REASONS } from './declineReasons';
 
 /**
@@ -43,6 +43,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fluoro.store') }),
   z.strictObject({ type: z.literal('level.mark') }),
   z.strictObject({ type: z.literal('local.anaesthetic') }),
+  z.strictObject({ type: z.literal('sedation.midazolam'), mg: finite(MIDAZOLAM_BOLUS_MG.min, MIDAZOLAM_BOLUS_MG.max) }),
+  z.strictObject({ type: z.literal('oxygen.nasal'), lPerMin: finite(0, MAX_OXYGEN_L_PER_MIN) }),
   z.strictObject({
     type: z.literal('needle.entry'),
     side: z.enum(['left', 'right']),

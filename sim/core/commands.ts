@@ -83,8 +83,12 @@ export type Command =
   | { type: 'fluoro.expose'; on: boolean }
   /** Store the image on the active monitor (for the debrief); only if an image of that view exists. */
   | { type: 'fluoro.store' }
-  /** Infiltrate local anaesthetic at the chosen skin entry. */
+  /** Infiltrate local anaesthetic (lidocaine) at the chosen skin entry, down to the periosteum. */
   | { type: 'local.anaesthetic' }
+  /** Conscious sedation: an IV bolus of midazolam, mg (0.5 to 5; at most 10 mg in one procedure). */
+  | { type: 'sedation.midazolam'; mg: number }
+  /** Oxygen by nasal cannula at this flow, L/min (0 to 6; 0 takes it off). */
+  | { type: 'oxygen.nasal'; lPerMin: number }
   /** Choose the skin entry point: side, and offsets in mm from the default point (lateral, cranial). */
   | { type: 'needle.entry'; side: Side; lateralMm: number; cranialMm: number }
   /**
@@ -147,6 +151,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'fluoro.store',
   'level.mark',
   'local.anaesthetic',
+  'sedation.midazolam',
+  'oxygen.nasal',
   'needle.entry',
   'side.select',
   'needle.aim',

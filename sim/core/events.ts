@@ -11,6 +11,17 @@ export type CementPhase = 'unmixed' | 'liquid' | 'sticky' | 'working' | 'setting
 /** What a tack test (a gloved fingertip touched to the cement) feels like; sim/instruments/tackFeel.ts. */
 export type TackFeel = 'wet' | 'sticky' | 'doughy' | 'stiff' | 'hard';
 
+/** A vital sign the monitor watches (sim/patient/alarms.ts). */
+export type VitalSignal = 'spo2Pct' | 'respiratoryRatePerMin' | 'heartRateBpm' | 'systolicMmHg';
+/** A monitor alarm: the signal and the side of its limit it crossed (sim/patient/alarms.ts has the limits). */
+export type PatientAlarm =
+  | 'spo2Low'
+  | 'respiratoryRateLow'
+  | 'heartRateHigh'
+  | 'heartRateLow'
+  | 'systolicLow'
+  | 'systolicHigh';
+
 /**
  * Domain events: facts the world reports after a step. They are sent to the procedure machine
  * (which never reads the world) and kept, with their tick, for scoring and the debrief.
@@ -64,7 +75,11 @@ export type DomainEvent =
   /** The skin was marked over this vertebra (true name counted from C2); overFracture: it is the fractured one. */
   | { type: 'level.marked'; level: string; overFracture: boolean }
   /** The skin was punctured at a mark over another vertebra than the fractured one: a wrong-level procedure. */
-  | { type: 'level.wrongLevel'; marked: string; target: string };
+  | { type: 'level.wrongLevel'; marked: string; target: string }
+  /** A monitor alarm started: the signal crossed its limit (once per crossing); value: the signal then. */
+  | { type: 'patient.alarm'; alarm: PatientAlarm; signal: VitalSignal; value: number }
+  /** A monitor alarm stopped: the signal came back past its limit by the clearing margin. */
+  | { type: 'patient.alarmCleared'; alarm: PatientAlarm; signal: VitalSignal; value: number };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -12,6 +12,7 @@ import {
   allowed,
   balloonMayRupture,
   imaging,
+  patientCare,
   pairCounts,
   pairDeflate,
   pairRemove,
@@ -32,7 +33,7 @@ export const balloonPhase = procedureSetup.createStateConfig({
     },
   },
   initial: 'ready',
-  on: imaging,
+  on: { ...imaging, ...patientCare },
   states: {
     ready: {
       meta: {

@@ -17,6 +17,8 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'fluoro.store': 'Storing an image',
   'level.mark': 'Marking the skin over the level',
   'local.anaesthetic': 'Local anaesthetic',
+  'sedation.midazolam': 'Sedation with midazolam',
+  'oxygen.nasal': 'Oxygen by nasal cannula',
   'needle.entry': 'Choosing the skin entry',
   'side.select': 'Switching the working side',
   'needle.aim': 'Aiming the trocar',

@@ -6,6 +6,7 @@ import { workingChannelPhase } from './workingChannelPhase';
 import {
   balloonOver,
   beforeAccess,
+  careToCome,
   cArmGone,
   cArmToCome,
   cementOver,
@@ -19,7 +20,7 @@ import {
   patientPositioned,
   skinPunctured,
 } from './stateRefusals';
-import { allowed, handlingMixedCement, imaging, timeAndPedalRelease } from './transitionFragments';
+import { allowed, handlingMixedCement, imaging, patientCare, timeAndPedalRelease } from './transitionFragments';
 
 const CHOOSE_THE_ENTRY = 'Choose the skin entry point first.';
 /** A skin entry needs a mark over the level (and, in practice, over the fracture) and an untreated pedicle. */
@@ -54,7 +55,7 @@ export const procedureMachine = procedureSetup.createMachine({
   initial: 'caseReview',
   states: {
     caseReview: {
-      meta: { refuses: { ...cArmToCome, ...markToCome, ...beforeAccess } },
+      meta: { refuses: { ...cArmToCome, ...markToCome, ...beforeAccess, ...careToCome } },
       on: {
         'time.wait': allowed,
         'checklist.tick': { guard: 'item is due in case review', actions: 'tick the item' },
@@ -70,6 +71,7 @@ export const procedureMachine = procedureSetup.createMachine({
       meta: { refuses: { ...cArmToCome, ...markToCome, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
+        ...patientCare,
         'checklist.tick': { guard: 'item is due in pre-op', actions: 'tick the item' },
         'phase.next': { guard: 'time-out done', target: 'positioning' },
       },
@@ -78,6 +80,7 @@ export const procedureMachine = procedureSetup.createMachine({
       meta: { refuses: { ...cArmToCome, ...markToCome, ...checklistsClosed, ...beforeAccess } },
       on: {
         ...timeAndPedalRelease,
+        ...patientCare,
         'patient.position': { actions: 'position the patient' },
         'phase.next': { guard: 'patient prone', target: 'cArmSetup' },
       },
@@ -93,6 +96,7 @@ export const procedureMachine = procedureSetup.createMachine({
       entry: 'forget the images',
       on: {
         ...imaging,
+        ...patientCare,
         'image.acquired': { actions: 'record the image' },
         'level.mark': allowed,
         'level.marked': { actions: 'remember the mark' },
@@ -113,6 +117,7 @@ export const procedureMachine = procedureSetup.createMachine({
       initial: 'choosingEntry',
       on: {
         ...imaging,
+        ...patientCare,
         'level.marked': { actions: 'remember the mark' },
         // Punctured over another vertebra than the fracture: a wrong-level procedure ends here.
         'level.wrongLevel': { target: '#procedure.debrief' },
@@ -180,6 +185,7 @@ export const procedureMachine = procedureSetup.createMachine({
       initial: 'unmixed',
       on: {
         ...imaging,
+        ...patientCare,
         'cement.delivered': { actions: 'record cement delivered' },
       },
       states: {
@@ -236,7 +242,7 @@ export const procedureMachine = procedureSetup.createMachine({
     instrumentRemoval: {
       meta: { refuses: { ...patientPositioned, ...cementOver } },
       initial: 'inPlace',
-      on: imaging,
+      on: { ...imaging, ...patientCare },
       states: {
         inPlace: {
           meta: { refuses: { 'phase.next': 'Remove the instruments first.' } },
@@ -259,6 +265,7 @@ export const procedureMachine = procedureSetup.createMachine({
       entry: 'forget the images',
       on: {
         ...imaging,
+        ...patientCare,
         'image.acquired': { actions: 'record the image' },
         'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery' },
       },
@@ -266,7 +273,7 @@ export const procedureMachine = procedureSetup.createMachine({
     recovery: {
       meta: { refuses: { ...cArmGone, ...patientPositioned, ...cementOver } },
       initial: 'observing',
-      on: timeAndPedalRelease,
+      on: { ...timeAndPedalRelease, ...patientCare },
       states: {
         observing: {
           meta: { refuses: { 'phase.next': 'Decide how the patient goes home first.' } },

@@ -22,6 +22,12 @@ export const timeAndPedalRelease = {
   'fluoro.expose': { guard: 'pedal released' },
 } as const;
 
+/** Sedation and oxygen: the patient is cared for from pre-op to recovery (sim/patient/ judges the doses). */
+export const patientCare = {
+  'sedation.midazolam': allowed,
+  'oxygen.nasal': allowed,
+} as const;
+
 /** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
 export const imaging = {
   'time.wait': allowed,

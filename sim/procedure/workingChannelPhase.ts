@@ -1,7 +1,7 @@
 import { and } from 'xstate';
 import { procedureSetup } from './procedureSetup';
 import { awaitingExchange, channelToCome, needleStays, patientPositioned } from './stateRefusals';
-import { allowed, imaging, stepIs } from './transitionFragments';
+import { allowed, imaging, patientCare, stepIs } from './transitionFragments';
 
 /**
  * The working-channel phase of procedureMachine.ts: the instrument exchange in its real order
@@ -22,7 +22,7 @@ export const workingChannelPhase = procedureSetup.createStateConfig({
     },
   },
   initial: 'needleIn',
-  on: imaging,
+  on: { ...imaging, ...patientCare },
   states: {
     needleIn: {
       meta: awaitingExchange('stylet.remove'),

@@ -69,6 +69,9 @@ export function createSession(
     const machine = actor.getSnapshot();
     if (machine.status !== 'active') return { accepted: false, reason: 'The procedure is over.' };
     if (!accepts(machine, command)) return { accepted: false, reason: refusalReason(machine, command) };
+    // The patient's own limits (a drug's most per procedure): the machine knows phases, not doses.
+    const limit = world.refusal(command);
+    if (limit) return { accepted: false, reason: limit };
     log.push({ tick, command });
     actor.send(command);
     world.apply(command);
@@ -103,6 +106,7 @@ export function createSession(
       balloon: world.balloonView(),
       cement: world.cementView(),
       height: world.heightView(),
+      patient: world.patientView(),
       events: events.slice(),
       finished: machine.status === 'done',
     });

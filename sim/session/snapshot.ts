@@ -8,6 +8,7 @@ import type { BalloonView } from '../instruments/balloonView';
 import type { CementView } from '../instruments/cementView';
 import type { HeightView } from '../instruments/heightView';
 import type { TrocarView } from '../instruments/trocarView';
+import type { PatientView } from '../patient/patientView';
 
 /**
  * The plain, immutable view model of the simulation at one tick. The Pixi renderer draws it;
@@ -38,6 +39,8 @@ export interface SimSnapshot {
   readonly balloon: BalloonView | null;
   readonly cement: CementView;
   readonly height: HeightView;
+  /** The patient's vital signs, pain, sedation, drugs and alarms (sim/patient/). */
+  readonly patient: PatientView;
   readonly events: readonly TimedEvent[];
   readonly finished: boolean;
 }

@@ -25,6 +25,8 @@ import type { CementView } from '../instruments/cementView';
 import type { BreachOpening } from '../instruments/cementOutlets';
 import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
+import { Patient } from '../patient/patient';
+import type { PatientView } from '../patient/patientView';
 
 /** How a world steps. */
 export interface WorldOptions {
@@ -57,8 +59,11 @@ export class World {
   /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
   private readonly plate = new SharedEndplate();
   private readonly kits = new Map<Side, PedicleKit>();
-  /** The kits in the order they were made (the map's order), for the step's loops. */
+  /** The kits in the order they were made (the map's order), for the step's loops, and their sides. */
   private readonly kitList: PedicleKit[] = [];
+  private readonly kitSides: Side[] = [];
+  /** The patient: vital signs, drugs and pain (sim/patient/). */
+  private readonly patient: Patient;
   /** Each kit's cement in the body and in the balloon's cavity as last read, mL (see updateSupport). */
   private readonly cementReadings = new Map<PedicleKit, { inBodyMl: number; inCavityMl: number }>();
   /** Shown before any instrument exists: an unmixed, empty cement and an uninserted balloon. */
@@ -87,6 +92,13 @@ export class World {
     this.noBalloon = cavityToolFor(this.anatomy, scenario);
     const table = drawTablePlacement(this.anatomy, rng.fork('table'));
     this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
+    // A fork of its own: the patient's draws shift no other stream (forks do not advance the parent).
+    this.patient = new Patient(scenario.patient, rng.fork('patient'));
+  }
+
+  /** Why the world cannot take an accepted command (a drug over its limit), or undefined. */
+  refusal(command: Command): string | undefined {
+    return this.patient.refusal(command);
   }
 
   /** The facts the last applied command produced at once (the mark's level), for the machine before any step. */
@@ -101,6 +113,8 @@ export class World {
       return;
     }
     const kit = this.kit();
+    // The patient feels the hands first (the needle.entry below sets the side for what follows).
+    this.patient.apply(command, this.activeSide);
     switch (command.type) {
       case 'level.mark': {
         const { segment, mark } = markUnderCentralRay(this.anatomy, this.fluoroscope.pan);
@@ -121,6 +135,7 @@ export class World {
           for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
           this.kitList.push(chosen);
+          this.kitSides.push(command.side);
         }
         this.activeSide = command.side;
         // The entry offsets are from the pedicle of the marked vertebra: over another vertebra than
@@ -187,8 +202,8 @@ export class World {
         }
         return;
       default:
-        // Checklist, positioning, anaesthetic, discharge, phase changes and waits are the
-        // machine's and the session's business; the world has no numbers for them.
+        // Checklist, positioning, discharge, phase changes and waits are the machine's and the
+        // session's business; drugs and oxygen are the patient's (above).
         return;
     }
   }
@@ -221,6 +236,7 @@ export class World {
       const k = kits[i];
       const produced = trocarEvents[i];
       pushAll(events, produced);
+      for (const e of produced) this.patient.notice(e, this.kitSides[i]);
       if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
       pushAll(events, k.balloon.step(dtS));
       // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
@@ -240,6 +256,7 @@ export class World {
       );
     }
     this.updateSupport(kits, pushed);
+    pushAll(events, this.patient.step(dtS));
     this.tickCount++;
     return events;
   }
@@ -380,6 +397,9 @@ export class World {
   }
   heightView(): HeightView {
     return heightView(this.anatomy, this.support.lift(), this.support.stages());
+  }
+  patientView(): PatientView {
+    return this.patient.view();
   }
   skinMarkView(): SkinMarkView | null {
     return this.mark;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../sim/core';
+import type { DomainEvent, PatientAlarm } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -22,6 +22,16 @@ const WALL: Readonly<Record<string, string>> = {
   anterior: 'anterior cortex',
   endplate: 'endplate',
   pleura: 'pleura',
+};
+
+/** Monitor alarms in words. */
+const ALARM_TEXT: Readonly<Record<PatientAlarm, string>> = {
+  spo2Low: 'SpO2 low',
+  respiratoryRateLow: 'respiratory rate low',
+  heartRateHigh: 'heart rate high',
+  heartRateLow: 'heart rate low',
+  systolicLow: 'systolic pressure low',
+  systolicHigh: 'systolic pressure high',
 };
 
 /** Tissues as the hand feels them. */
@@ -160,5 +170,9 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: `The cement device is empty: load the next one (${keyLabel('cement.load')})`, severity: 'warn' };
     case 'cannula.stuck':
       return { text: 'Cannula stuck in set cement', severity: 'danger' };
+    case 'patient.alarm':
+      return { text: `Monitor alarm: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'danger' };
+    case 'patient.alarmCleared':
+      return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
   }
 }

@@ -166,6 +166,9 @@ export const EXAM_EVENT_VISIBILITY: { readonly [T in DomainEventType]: Visibilit
   'cement.tack': 'neutral',
   'cement.deviceEmpty': 'always',
   'cannula.stuck': 'always',
+  /** The monitor sounds in the room. */
+  'patient.alarm': 'always',
+  'patient.alarmCleared': 'always',
 };
 
 /**

@@ -36,6 +36,10 @@ export function describeCommand(c: Command): string {
       return 'Image stored';
     case 'local.anaesthetic':
       return 'Local anaesthetic infiltrated';
+    case 'sedation.midazolam':
+      return `Midazolam ${c.mg} mg IV`;
+    case 'oxygen.nasal':
+      return c.lPerMin > 0 ? `Oxygen ${c.lPerMin} L/min by nasal cannula` : 'Oxygen off';
     case 'needle.entry':
       return `Skin entry ${c.side}, ${c.lateralMm} mm lateral, ${c.cranialMm} mm cranial`;
     case 'side.select':

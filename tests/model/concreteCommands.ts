@@ -43,6 +43,8 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
   'fluoro.store': [{ type: 'fluoro.store' }],
   'level.mark': [{ type: 'level.mark' }],
   'local.anaesthetic': [{ type: 'local.anaesthetic' }],
+  'sedation.midazolam': [{ type: 'sedation.midazolam', mg: 1 }],
+  'oxygen.nasal': [{ type: 'oxygen.nasal', lPerMin: 2 }],
   'needle.entry': [
     { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },
     { type: 'needle.entry', side: 'right', lateralMm: 3, cranialMm: -2 },

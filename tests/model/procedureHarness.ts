@@ -50,6 +50,8 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   // practice refusal and the exam's wrong-level end have tests of their own, levelLocalisation.test.ts).
   'level.marked': { type: 'level.marked', level: 'L1', overFracture: true },
   'level.wrongLevel': { type: 'level.wrongLevel', marked: 'L2', target: 'L1' },
+  'patient.alarm': { type: 'patient.alarm', alarm: 'spo2Low', signal: 'spo2Pct', value: 88 },
+  'patient.alarmCleared': { type: 'patient.alarmCleared', alarm: 'spo2Low', signal: 'spo2Pct', value: 92 },
 };
 
 /**

@@ -98,7 +98,12 @@ describe('case review and pre-op', () => {
     const actor = actorAt(INPUTS.kyphoplastyUni, 'preOp');
     expect(allowedNow(actor, { type: 'fluoro.expose', on: false })).toBe(true);
     expect(allowedNow(actor, { type: 'fluoro.expose', on: true })).toBe(false);
-    expect(allowedCommandTypes(actor.getSnapshot())).toEqual(['checklist.tick', 'time.wait']);
+    expect(allowedCommandTypes(actor.getSnapshot())).toEqual([
+      'checklist.tick',
+      'sedation.midazolam',
+      'oxygen.nasal',
+      'time.wait',
+    ]);
   });
 });
 

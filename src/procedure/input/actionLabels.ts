@@ -68,6 +68,8 @@ export const ACTION_LABELS = {
   'entry.medial': `Entry ${ENTRY_STEP_MM} mm medial`,
   'entry.lateral': `Entry ${ENTRY_STEP_MM} mm lateral`,
   local: 'Local anaesthetic',
+  'sedation.midazolam1': 'Midazolam 1 mg IV',
+  'oxygen.toggle': 'Oxygen 2 L/min by nasal cannula (on / off)',
   'aim.medialPlus': `Aim ${AIM_STEP_DEG}° more medial`,
   'aim.medialMinus': `Aim ${AIM_STEP_DEG}° less medial`,
   'aim.caudalPlus': `Aim ${AIM_STEP_DEG}° more caudal`,

@@ -127,6 +127,15 @@ export const KEYMAP: readonly KeyAction[] = [
   act('ui.speed', 'general', ['f'], () => ({ ui: 'speed' })),
   cmd('time.wait30', 'general', ['t'], { type: 'time.wait', s: 30 }),
   cmd('time.wait120', 'general', ['Shift+t'], { type: 'time.wait', s: 120 }),
+  // The patient, from pre-op to recovery (sim/patient/): a small sedative bolus, and oxygen on or off.
+  cmd('sedation.midazolam1', 'general', ['Shift+z'], { type: 'sedation.midazolam', mg: 1 }),
+  act(
+    'oxygen.toggle',
+    'general',
+    ['Shift+o'],
+    (ctx) => send({ type: 'oxygen.nasal', lPerMin: ctx.snapshot.patient.onOxygen ? 0 : 2 }),
+    { commandType: 'oxygen.nasal' },
+  ),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

@@ -1,0 +1,6 @@
+/** The public face of sim/patient/: the patient model's view in the snapshot and its parameters (README.md). src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
+export { ALARM_LIMITS, type AlarmLimit } from './alarms';
+export { LIDOCAINE } from './localAnaesthetic';
+export { MIDAZOLAM } from './midazolam';
+export { PAIN, STIMULI } from './pain';
+export type { PatientView } from './patientView';

@@ -1,0 +1,167 @@
+import type { Command, Side } from '../core/commands';
+import type { DomainEvent, PatientAlarm } from '../core/events';
+import type { Rng } from '../math/rng';
+import { ALARM_LIMITS, alarming } from './alarms';
+import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
+import { LocalBlock } from './localAnaesthetic';
+import { Midazolam } from './midazolam';
+import { fio2Of } from './oxygen';
+import { OXYGENATION, targetSpo2 } from './oxygenation';
+import { Pain, type Stimulus } from './pain';
+import type { PatientView } from './patientView';
+import { rassOf, VITAL_GAINS } from './vitalSigns';
+
+/**
+ * The patient on the table (README.md): resting vital signs drawn for this patient, midazolam,
+ * the local anaesthetic at each skin entry, oxygen, pain, and the vital signs they move. The world
+ * tells it what the hands did (commands, with the side worked) and what the instruments did
+ * (domain events); each fixed step it integrates and reports alarm crossings as domain events.
+ */
+export class Patient {
+  readonly baselines: Baselines;
+  private readonly midazolam: Midazolam;
+  private readonly blocks: Record<Side, LocalBlock> = { left: new LocalBlock(), right: new LocalBlock() };
+  private readonly pain: Pain;
+  /** Per side: the tip is on or in the pedicle's cortex (docked, not yet past the posterior wall). */
+  private readonly inCortex: Record<Side, boolean> = { left: false, right: false };
+  private oxygenLPerMin = 0;
+  private heartRate: number;
+  private systolic: number;
+  private diastolic: number;
+  private spo2: number;
+  private respiratoryRate: number;
+  private readonly active = new Set<PatientAlarm>();
+
+  constructor(facts: PatientFacts, rng: Rng) {
+    this.baselines = drawBaselines(facts, rng);
+    this.midazolam = new Midazolam(facts);
+    this.pain = new Pain(this.baselines.restingPain);
+    this.heartRate = this.baselines.heartRateBpm;
+    this.systolic = this.baselines.systolicMmHg;
+    this.diastolic = this.baselines.diastolicMmHg;
+    this.spo2 = this.baselines.spo2Pct;
+    this.respiratoryRate = this.baselines.respiratoryRatePerMin;
+  }
+
+  /** Why the patient cannot take this command now (a drug limit), or undefined. */
+  refusal(command: Command): string | undefined {
+    if (command.type === 'sedation.midazolam') return this.midazolam.refusal(command.mg);
+    return undefined;
+  }
+
+  /** An accepted command; side: the pedicle being worked, if any. */
+  apply(command: Command, side: Side | null): void {
+    switch (command.type) {
+      case 'sedation.midazolam':
+        this.midazolam.bolus(command.mg);
+        return;
+      case 'oxygen.nasal':
+        this.oxygenLPerMin = command.lPerMin;
+        return;
+      case 'local.anaesthetic':
+        if (side) this.blocks[side].infiltrate();
+        return;
+      case 'needle.tap':
+        if (side && this.inCortex[side]) this.stimulate('malletTap', side);
+        return;
+      case 'balloon.inflate':
+        if (command.mL > 0) this.stimulate('balloonInflation', side);
+        return;
+      case 'cement.inject':
+        if (command.mL > 0) this.stimulate('cementDelivery', side);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A fact from the instruments of that side (null: not from a trocar). */
+  notice(event: DomainEvent, side: Side | null): void {
+    switch (event.type) {
+      case 'needle.skinPunctured':
+        this.stimulate('skinPuncture', side);
+        return;
+      case 'needle.docked':
+        if (side) this.inCortex[side] = true;
+        this.stimulate('boneContact', side);
+        return;
+      case 'needle.pastPosteriorWall':
+        if (side) this.inCortex[side] = false;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private stimulate(kind: Stimulus, side: Side | null): void {
+    this.pain.stimulate(kind, side ? this.blocks[side].block : 0);
+  }
+
+  /** One fixed step: drugs, pain, then the vital signs following them; returns the alarm crossings. */
+  step(dtS: number): DomainEvent[] {
+    this.midazolam.step(dtS);
+    this.blocks.left.step(dtS);
+    this.blocks.right.step(dtS);
+    this.pain.step(dtS);
+    const b = this.baselines;
+    const sedation = this.midazolam.sedation;
+    this.respiratoryRate =
+      b.respiratoryRatePerMin * (1 - VITAL_GAINS.maxRespiratoryDepression * this.midazolam.respiratoryDepression);
+    const target = targetSpo2(b.spo2Pct, this.respiratoryRate / b.respiratoryRatePerMin, fio2Of(this.oxygenLPerMin));
+    this.spo2 += (1 - Math.exp(-dtS / OXYGENATION.lagS)) * (target - this.spo2);
+    const excessPain = Math.max(0, this.pain.perceived(sedation) - b.restingPain);
+    const follow = 1 - Math.exp(-dtS / VITAL_GAINS.haemodynamicLagS);
+    const g = VITAL_GAINS;
+    const hr = b.heartRateBpm + g.heartRatePerPain * excessPain + g.heartRatePerSedation * sedation;
+    const sbp = b.systolicMmHg + g.systolicPerPain * excessPain + g.systolicPerSedation * sedation;
+    const dbp = b.diastolicMmHg + g.diastolicPerPain * excessPain + g.diastolicPerSedation * sedation;
+    this.heartRate += follow * (hr - this.heartRate);
+    this.systolic += follow * (sbp - this.systolic);
+    this.diastolic += follow * (dbp - this.diastolic);
+    return this.alarmCrossings();
+  }
+
+  private alarmCrossings(): DomainEvent[] {
+    const events: DomainEvent[] = [];
+    const signals = {
+      spo2Pct: this.spo2,
+      respiratoryRatePerMin: this.respiratoryRate,
+      heartRateBpm: this.heartRate,
+      systolicMmHg: this.systolic,
+    };
+    for (const limit of ALARM_LIMITS) {
+      const value = signals[limit.signal];
+      const was = this.active.has(limit.id);
+      const now = alarming(limit, value, was);
+      if (now === was) continue;
+      if (now) this.active.add(limit.id);
+      else this.active.delete(limit.id);
+      events.push({
+        type: now ? 'patient.alarm' : 'patient.alarmCleared',
+        alarm: limit.id,
+        signal: limit.signal,
+        value,
+      });
+    }
+    return events;
+  }
+
+  view(): PatientView {
+    return {
+      heartRateBpm: this.heartRate,
+      systolicMmHg: this.systolic,
+      diastolicMmHg: this.diastolic,
+      spo2Pct: this.spo2,
+      respiratoryRatePerMin: this.respiratoryRate,
+      pain: this.pain.perceived(this.midazolam.sedation),
+      rass: rassOf(this.midazolam.sedation),
+      sedation: this.midazolam.sedation,
+      midazolamMg: this.midazolam.totalMg,
+      midazolamEffectNgMl: this.midazolam.effectSiteNgMl,
+      localBlock: { left: this.blocks.left.block, right: this.blocks.right.block },
+      onOxygen: this.oxygenLPerMin > 0,
+      oxygenLPerMin: this.oxygenLPerMin,
+      alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
+    };
+  }
+}

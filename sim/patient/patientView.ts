@@ -1,0 +1,26 @@
+import type { Side } from '../core/commands';
+import type { PatientAlarm } from '../core/events';
+
+/** The patient as the snapshot shows it: plain data, what a monitor and the team would see. */
+export interface PatientView {
+  readonly heartRateBpm: number;
+  readonly systolicMmHg: number;
+  readonly diastolicMmHg: number;
+  readonly spo2Pct: number;
+  readonly respiratoryRatePerMin: number;
+  /** Pain perceived, 0-10. */
+  readonly pain: number;
+  /** Richmond Agitation-Sedation Scale, 0 (alert and calm) to -5 (unrousable). */
+  readonly rass: number;
+  /** Midazolam's sedation effect, 0 (none) to 1 (maximal). */
+  readonly sedation: number;
+  /** Midazolam given so far, mg, and its effect-site concentration, ng/mL. */
+  readonly midazolamMg: number;
+  readonly midazolamEffectNgMl: number;
+  /** The local anaesthetic's block at each skin entry, 0 (none) to 1 (complete). */
+  readonly localBlock: Readonly<Record<Side, number>>;
+  readonly onOxygen: boolean;
+  readonly oxygenLPerMin: number;
+  /** Monitor alarms sounding now. */
+  readonly alarms: readonly PatientAlarm[];
+}
