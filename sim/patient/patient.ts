@@ -1,5 +1,5 @@
 import type { Command, Side } from '../core/commands';
-import type { DomainEvent, PatientAlarm } from '../core/events';
+import type { DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
 import type { Rng } from '../math/rng';
 import { ALARM_LIMITS, alarming } from './alarms';
 import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
@@ -10,6 +10,9 @@ import { OXYGENATION, targetSpo2 } from './oxygenation';
 import { Pain, type Stimulus } from './pain';
 import type { PatientView } from './patientView';
 import { rassOf, VITAL_GAINS } from './vitalSigns';
+
+/** A step without an alarm crossing. */
+const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
 
 /**
  * The patient on the table (README.md): resting vital signs drawn for this patient, midazolam,
@@ -98,7 +101,7 @@ export class Patient {
   }
 
   /** One fixed step: drugs, pain, then the vital signs following them; returns the alarm crossings. */
-  step(dtS: number): DomainEvent[] {
+  step(dtS: number): readonly DomainEvent[] {
     this.midazolam.step(dtS);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
@@ -121,21 +124,17 @@ export class Patient {
     return this.alarmCrossings();
   }
 
-  private alarmCrossings(): DomainEvent[] {
-    const events: DomainEvent[] = [];
-    const signals = {
-      spo2Pct: this.spo2,
-      respiratoryRatePerMin: this.respiratoryRate,
-      heartRateBpm: this.heartRate,
-      systolicMmHg: this.systolic,
-    };
+  /** The alarm crossings of this step (most steps have none: no array is made then). */
+  private alarmCrossings(): readonly DomainEvent[] {
+    let events: DomainEvent[] | null = null;
     for (const limit of ALARM_LIMITS) {
-      const value = signals[limit.signal];
+      const value = this.signal(limit.signal);
       const was = this.active.has(limit.id);
       const now = alarming(limit, value, was);
       if (now === was) continue;
       if (now) this.active.add(limit.id);
       else this.active.delete(limit.id);
+      events ??= [];
       events.push({
         type: now ? 'patient.alarm' : 'patient.alarmCleared',
         alarm: limit.id,
@@ -143,7 +142,20 @@ export class Patient {
         value,
       });
     }
-    return events;
+    return events ?? NO_EVENTS;
+  }
+
+  private signal(signal: VitalSignal): number {
+    switch (signal) {
+      case 'spo2Pct':
+        return this.spo2;
+      case 'respiratoryRatePerMin':
+        return this.respiratoryRate;
+      case 'heartRateBpm':
+        return this.heartRate;
+      case 'systolicMmHg':
+        return this.systolic;
+    }
   }
 
   view(): PatientView {

@@ -32,6 +32,10 @@ describe('npm run sim', () => {
     const out = JSON.parse(a);
     expect(out.metrics.finished).toBe(true);
     expect(typeof out.score.total).toBe('number');
+    // The patient's final vital signs (sim/patient/): the textbook plan sedates no one.
+    expect(out.patient).toMatchObject({ rass: 0, midazolamMg: 0, oxygenLPerMin: 0, alarms: [] });
+    for (const key of ['heartRateBpm', 'systolicMmHg', 'diastolicMmHg', 'spo2Pct', 'respiratoryRatePerMin', 'pain'])
+      expect(out.patient[key], key).toBeGreaterThan(0);
   });
 
   it('replays a saved attempt to the same outcome', () => {
