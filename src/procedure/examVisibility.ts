@@ -111,6 +111,20 @@ export const EXAM_VISIBILITY = {
     /** The red panel when cement has leaked. */
     leakAlarm: 'practice',
   },
+  /**
+   * The patient monitor and the team at the table: an operator sees the bedside monitor, hears its
+   * alarms, asks about pain, judges sedation and knows what was given, in an exam as in practice.
+   */
+  patient: {
+    /** Heart rate, blood pressure, SpO2, breathing rate, and "LOW" / "HIGH" beside a value in alarm. */
+    vitals: 'always',
+    /** Pain (0-10) and sedation (RASS). */
+    assessment: 'always',
+    /** Midazolam given and the oxygen flow. */
+    given: 'always',
+    /** The alarm line (the monitor sounds in the room). */
+    alarms: 'always',
+  },
   dose: {
     meters: 'always',
     carm: 'always',

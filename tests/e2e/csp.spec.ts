@@ -8,6 +8,7 @@ import { num, playToAccess } from './playHelpers';
  * workers (which a meta tag does not reach) run under it too. Playing to the first stored X-ray
  * images (pixi's shaders, the projection and replay workers, zod's parsers, the stored images'
  * data: URLs) must not trip it once: no `securitypolicyviolation` event, no CSP console error.
+ * On the way it checks the patient monitor beside the images and the sedation and oxygen keys.
  */
 
 /** The part of bench.html's `window.__xray` this test drives (src/render/bench/benchMain.ts). */
@@ -55,6 +56,24 @@ test('the procedure plays to its first X-ray images under the Content-Security-P
   // Images were taken and stored (stored images are data: URLs).
   expect(await num(page, 'dose-stored-AP')).toBeGreaterThan(0);
   expect(await num(page, 'dose-stored-lateral')).toBeGreaterThan(0);
+  // The patient monitor shows the vital signs; the sedation and oxygen keys show on it at once.
+  const monitor = page.getByTestId('patient-monitor');
+  await expect(monitor).toBeVisible();
+  await expect(page.getByTestId('vital-hr')).toHaveText(/^\d+ bpm/);
+  await expect(page.getByTestId('vital-bp')).toHaveText(/^\d+\/\d+ mmHg/);
+  await expect(page.getByTestId('vital-spo2')).toHaveText(/^\d+ %/);
+  await expect(page.getByTestId('vital-oxygen')).toHaveText('room air');
+  await expect(page.getByTestId('patient-alarms')).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByTestId('vital-rass')).toHaveText('RASS 0');
+  await page.keyboard.press('Shift+Z');
+  await expect(page.getByTestId('vital-midazolam')).toHaveText('1 mg');
+  await page.keyboard.press('Shift+O');
+  await expect(page.getByTestId('vital-oxygen')).toHaveText('2 L/min');
+  // Four minutes on (two Shift+T waits), 1 mg has reached its effect: the patient is drowsy.
+  await page.keyboard.press('Shift+T');
+  await page.keyboard.press('Shift+T');
+  await expect(page.getByTestId('vital-rass')).toHaveText('RASS -1');
+  await page.screenshot({ path: 'test-results/patient-monitor.png' });
   expect(seen.events).toEqual([]);
   expect(seen.console).toEqual([]);
 });

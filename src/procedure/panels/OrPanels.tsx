@@ -6,6 +6,7 @@ import type { EntryDraft, KeyAction } from '../input/actionTypes';
 import { BalloonPanel } from './BalloonPanel';
 import { CementPanel } from './CementPanel';
 import { DosePanel } from './DosePanel';
+import { PatientMonitorPanel } from './PatientMonitorPanel';
 import { TrocarPanel } from './TrocarPanel';
 
 interface Props {
@@ -21,13 +22,15 @@ const PHASE_ORDER: readonly string[] = PHASES.map((p) => p.id);
 /**
  * The OR's instrument panels beside the monitors, as the procedure screen shows them from
  * positioning on (one component, so the exam visibility test renders exactly what a trainee sees).
- * The panel of the current step comes first; a step's panel appears once it is reached.
+ * The patient monitor is on top throughout (a few lines: the patient is watched at every step);
+ * below it the panel of the current step comes first, and a step's panel appears once it is reached.
  */
 export function OrPanels({ snapshot: snap, scenario, mode, entry, onAction }: Props) {
   const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
   const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
   return (
     <div className="or-panels">
+      <PatientMonitorPanel patient={snap.patient} mode={mode} />
       {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
       {reached('balloon') && (scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
         <BalloonPanel

@@ -1,0 +1,105 @@
+import type { TrainingMode } from '../../../sim/core';
+import type { PatientView } from '../../../sim/patient';
+import { fixed } from '../../ui/format';
+import { Panel, Readout } from '../../ui/Panel';
+import { shows } from '../examVisibility';
+import { alarmSentence, type MonitoredVital, milligrams, oxygenLabel, vitalFlag } from './monitorText';
+
+interface Props {
+  readonly patient: PatientView;
+  readonly mode: TrainingMode;
+}
+
+/** A number with its unit, then "LOW" / "HIGH" while an alarm marks it: colour is never the only signal. */
+function Vital({ text, unit, flag }: { text: string; unit: string; flag?: string | null }) {
+  return (
+    <>
+      {text}
+      <span className="readout-unit"> {unit}</span>
+      {flag && <strong className="vital-flag"> {flag}</strong>}
+    </>
+  );
+}
+
+/**
+ * The patient monitor beside the X-ray monitors: heart rate, blood pressure, SpO2 and breathing
+ * rate as the bedside monitor shows them, the pain and sedation the team judges at the table, and
+ * what was given (midazolam, oxygen). Two columns, so it stays a few lines high and the panel of
+ * the current step below it stays in view. A value in alarm is marked in words as well as in red,
+ * and the alarms are read out through a polite live region, which never takes the focus from the
+ * keys that work the procedure.
+ */
+export function PatientMonitorPanel({ patient: p, mode }: Props) {
+  const flag = (vital: MonitoredVital) => vitalFlag(p.alarms, vital);
+  const tone = (vital: MonitoredVital) => (flag(vital) ? 'danger' : undefined);
+  const alarmed = p.alarms.length > 0;
+  return (
+    <Panel
+      title="Patient monitor"
+      testId="patient-monitor"
+      className={alarmed ? 'patient-monitor alarm' : 'patient-monitor'}
+    >
+      <div className="vitals-grid">
+        {shows(mode, 'patient.vitals') && (
+          <>
+            <Readout
+              label="HR"
+              value={<Vital text={fixed(p.heartRateBpm, 0)} unit="bpm" flag={flag('hr')} />}
+              tone={tone('hr')}
+              testId="vital-hr"
+            />
+            <Readout
+              label="BP"
+              value={
+                <Vital
+                  text={`${fixed(p.systolicMmHg, 0)}/${fixed(p.diastolicMmHg, 0)}`}
+                  unit="mmHg"
+                  flag={flag('bp')}
+                />
+              }
+              tone={tone('bp')}
+              testId="vital-bp"
+            />
+            <Readout
+              label="SpO2"
+              value={<Vital text={fixed(p.spo2Pct, 0)} unit="%" flag={flag('spo2')} />}
+              tone={tone('spo2')}
+              testId="vital-spo2"
+            />
+            <Readout
+              label="RR"
+              value={<Vital text={fixed(p.respiratoryRatePerMin, 0)} unit="/min" flag={flag('rr')} />}
+              tone={tone('rr')}
+              testId="vital-rr"
+            />
+          </>
+        )}
+        {shows(mode, 'patient.assessment') && (
+          <>
+            <Readout label="Pain" value={<Vital text={fixed(p.pain, 0)} unit="/10" />} testId="vital-pain" />
+            <Readout label="Sedation" value={`RASS ${fixed(p.rass, 0)}`} testId="vital-rass" />
+          </>
+        )}
+        {shows(mode, 'patient.given') && (
+          <>
+            <Readout
+              label="Midazolam"
+              value={<Vital text={milligrams(p.midazolamMg)} unit="mg" />}
+              testId="vital-midazolam"
+            />
+            <Readout label="O2" value={oxygenLabel(p.onOxygen, p.oxygenLPerMin)} testId="vital-oxygen" />
+          </>
+        )}
+      </div>
+      {shows(mode, 'patient.alarms') && (
+        <p
+          className={alarmed ? 'vitals-alarms danger' : 'vitals-alarms'}
+          aria-live="polite"
+          data-testid="patient-alarms"
+        >
+          {alarmSentence(p.alarms)}
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,45 @@
+import type { PatientAlarm } from '../../../sim/core';
+
+/* The patient monitor's words: the flag beside a value in alarm, the alarm line, and the drugs given. */
+
+/** The values the patient monitor shows that an alarm can mark. */
+export type MonitoredVital = 'hr' | 'bp' | 'spo2' | 'rr';
+
+export type VitalFlag = 'LOW' | 'HIGH';
+
+/** Each monitor alarm: the value it marks, which way it crossed, and how the alarm line names it. */
+const ALARM_FLAGS: Readonly<Record<PatientAlarm, { vital: MonitoredVital; flag: VitalFlag; name: string }>> = {
+  spo2Low: { vital: 'spo2', flag: 'LOW', name: 'SpO2 low' },
+  respiratoryRateLow: { vital: 'rr', flag: 'LOW', name: 'respiratory rate low' },
+  heartRateHigh: { vital: 'hr', flag: 'HIGH', name: 'heart rate high' },
+  heartRateLow: { vital: 'hr', flag: 'LOW', name: 'heart rate low' },
+  systolicLow: { vital: 'bp', flag: 'LOW', name: 'systolic pressure low' },
+  systolicHigh: { vital: 'bp', flag: 'HIGH', name: 'systolic pressure high' },
+};
+
+/**
+ * The word beside a value in alarm ("LOW" / "HIGH"), or null: the text says it, so colour is
+ * never the only signal. One signal has at most one of its alarms sounding (the limits do not overlap).
+ */
+export function vitalFlag(alarms: readonly PatientAlarm[], vital: MonitoredVital): VitalFlag | null {
+  const hit = alarms.find((a) => ALARM_FLAGS[a].vital === vital);
+  return hit ? ALARM_FLAGS[hit].flag : null;
+}
+
+/**
+ * The sentence the monitor's live region reads out: the alarms sounding, by name only. Values are
+ * left out on purpose, so a screen reader speaks when an alarm starts or stops, not at every beat.
+ */
+export function alarmSentence(alarms: readonly PatientAlarm[]): string {
+  return alarms.length === 0 ? 'No alarms' : `Alarm: ${alarms.map((a) => ALARM_FLAGS[a].name).join(', ')}`;
+}
+
+/** The cannula's flow as the monitor shows it: off is breathing room air. */
+export function oxygenLabel(onOxygen: boolean, lPerMin: number): string {
+  return onOxygen && lPerMin > 0 ? `${lPerMin} L/min` : 'room air';
+}
+
+/** Milligrams given, to the half milligram the boluses come in, without a trailing ".0". */
+export function milligrams(mg: number): string {
+  return String(Math.round(mg * 10) / 10);
+}
