@@ -6,6 +6,7 @@ import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
 import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
 import { dockStepSchema, type DockStep } from './dockStep';
+import { measureStepSchema, type MeasureStep } from './measureStep';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them, closed-loop
@@ -118,6 +119,8 @@ export type PlanStep =
   | { readonly localise: 'sacrum' | 'lowestRib' | 'both' }
   /** Push the trocar to the pedicle by hand, redirecting when a push stalls off it (sim/plan/dockStep.ts). */
   | DockStep
+  /** Measure the fractured body on the pre-operative lateral with a given error (sim/plan/measureStep.ts). */
+  | MeasureStep
   /**
    * Aim along the textbook trajectory of this patient's anatomy for the current side: through the
    * pedicle (the default), or the extrapedicular route beside it (sim/anatomy/extrapedicularTrajectory.ts).
@@ -172,6 +175,7 @@ export const planStepSchema: z.ZodType<PlanStep> = z
       }),
       localiseStepSchema,
       dockStepSchema,
+      measureStepSchema,
       z.strictObject({
         aimIdeal: z.literal(true),
         route: z.enum(ACCESS_ROUTES).optional(),

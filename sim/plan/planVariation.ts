@@ -114,7 +114,8 @@ function varyStep(step: PlanStep, v: PlanVariation, rng: Rng): PlanStep {
     return { dock: { ...step.dock, everyS, mm } };
   }
   if ('waitUntil' in step) return { ...step, waitUntil: varyCondition(step.waitUntil, factor(rng, v.volumePct)) };
-  if ('localise' in step) return step;
+  // A measurement's error is the plan's own (no draw, so adding one leaves every other step's variation as it was).
+  if ('localise' in step || 'measure' in step) return step;
   if ('routeEntry' in step) {
     if (!v.entryMm) return step;
     return {

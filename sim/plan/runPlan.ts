@@ -14,6 +14,7 @@ import type { Plan, PlanCondition, PlanStep } from './planSchema';
 import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
 import { runDock } from './dockStep';
+import { measureCommand } from './measureStep';
 import { varyPlan } from './planVariation';
 
 /** Thrown by runPlan when a plan cannot be carried out; names the step and why. */
@@ -241,6 +242,10 @@ function runStep(session: Session, step: PlanStep, where: string): void {
   }
   if ('localise' in step) {
     runLocalise(session, step, { send: (c) => send(session, c, where), shot: (v, s) => shot(session, v, s, where) });
+    return;
+  }
+  if ('measure' in step) {
+    send(session, measureCommand(session.snapshot().anatomy, step), where);
     return;
   }
   if ('aimIdeal' in step) {

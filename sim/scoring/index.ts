@@ -10,4 +10,4 @@ export type {
   SeriousError,
   WedgeMeasurement,
 } from './types';
-export { HEIGHT_LOSS_TOLERANCE_PCT, WEDGE_TOLERANCE_DEG } from './wedgeMeasurementScore';
+export { HEIGHT_LOSS_TOLERANCE_PCT, MEASUREMENT_ITEM_LABEL, WEDGE_TOLERANCE_DEG } from './wedgeMeasurementScore';

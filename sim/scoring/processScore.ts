@@ -2,23 +2,34 @@ import { CASE_REVIEW_ITEMS, CHECKLIST_TITLES, PRE_OP_ITEMS } from '../procedure/
 import type { DomainScore, ScoreItem } from '../scoring/types';
 import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
 import { DOMAIN_WEIGHTS } from './weights';
+import { measurementItem, wedgeMeasurement } from './wedgeMeasurementScore';
 
 /** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
 
-/** Process domain: checklist, discharge decision, time (skipped preparation is also a serious error: seriousErrors.ts). */
+/**
+ * Process domain: checklist, the case-review measurement of the wedge, discharge decision, time
+ * (skipped preparation is also a serious error: seriousErrors.ts).
+ */
 export function processScore(input: ScoringInput): DomainScore {
   const ticks = input.log.filter((e) => e.command.type === 'checklist.tick');
-  const items: ScoreItem[] = [...CASE_REVIEW_ITEMS, ...PRE_OP_ITEMS].map((item) => {
-    const label = CHECKLIST_TITLES[item];
-    const t = ticks.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
-    return {
-      label,
-      value: t === undefined ? 'missed' : 'done',
-      points: t === undefined ? -10 : 0,
-      evidenceTicks: t === undefined ? [] : [t],
-    };
-  });
+  const checklist = (list: typeof CASE_REVIEW_ITEMS): ScoreItem[] =>
+    list.map((item) => {
+      const label = CHECKLIST_TITLES[item];
+      const t = ticks.find((e) => e.command.type === 'checklist.tick' && e.command.item === item)?.tick;
+      return {
+        label,
+        value: t === undefined ? 'missed' : 'done',
+        points: t === undefined ? -10 : 0,
+        evidenceTicks: t === undefined ? [] : [t],
+      };
+    });
+  const measurement = measurementItem(input, wedgeMeasurement(input));
+  const items: ScoreItem[] = [
+    ...checklist(CASE_REVIEW_ITEMS),
+    ...(measurement ? [measurement] : []),
+    ...checklist(PRE_OP_ITEMS),
+  ];
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
   const complicated =
     input.final.cement.leaks.length > 0 ||

@@ -25,7 +25,7 @@ import { wedgeMeasurement } from './wedgeMeasurementScore';
 export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final: SimSnapshot): ScoreReport {
   const input = { scenario, log, final };
   const decision = indicationDecision(input);
-  // Reported beside the score, never in it: an attempt without a measurement scores as it always did.
+  // Shown beside the score; scored as a case-review item of the process domain (processScore.ts).
   const measurement = wedgeMeasurement(input);
   const measured = measurement ? { measurement } : {};
   if (decision?.chosen === 'decline')

@@ -95,6 +95,6 @@ export interface ScoreReport {
   readonly metrics: Metrics;
   /** The decision against the case's indication; absent for an indicated case operated on (IndicationDecision). */
   readonly decision?: IndicationDecision;
-  /** The trainee's measurement of the pre-operative lateral; absent when none was made (reported, never scored). */
+  /** The trainee's measurement of the pre-operative lateral; absent when none was made (its points are a process item). */
   readonly measurement?: WedgeMeasurement;
 }

@@ -1,11 +1,14 @@
+import type { Scenario } from '../../levels/scenarioSchema';
 import { trueWedgeFigures, wedgeFromCorners, type WedgeFigures } from '../imaging/wedgeMeasurement';
 import type { ScoringInput } from './scoringInput';
-import type { WedgeMeasurement } from './types';
+import type { ScoreItem, WedgeMeasurement } from './types';
+import { MEASUREMENT_POINTS } from './weights';
 
 /**
  * The trainee's case-review measurement of the fractured body on the pre-operative lateral
- * (case.measure), judged against the anatomy's true heights and wedge angle. Reported, not scored
- * (README.md, "Case-review measurement"): an attempt without one scores exactly as before.
+ * (case.measure), judged against the anatomy's true heights and wedge angle, and scored as a
+ * case-review item of the process domain where the case has a wedge to measure (README.md,
+ * "Case-review measurement").
  */
 
 /**
@@ -51,5 +54,55 @@ export function wedgeMeasurementMetrics(m: WedgeMeasurement | null): Record<stri
     measuredHeightLossPct: m.measured.heightLossPct,
     measuredHeightLossErrorPct: m.heightLossErrorPct,
     measurementAgrees: m.agrees,
+  };
+}
+
+/** The process item's label: the debrief finds the item by it. */
+export const MEASUREMENT_ITEM_LABEL = 'Wedge measured on the pre-operative lateral';
+
+/**
+ * Whether the case's measurement is scored: a case to operate on whose fracture the four corners
+ * read. A case to decline is judged on its decision alone, and a biconcave body loses its height in
+ * the middle of its endplates, between the corners, so its anterior and posterior heights agree and
+ * the reading says nothing of the fracture; on such cases a measurement is reported, never charged.
+ */
+export function measurementScored(scenario: Scenario): boolean {
+  return scenario.indication?.decision !== 'decline' && scenario.fracture.type !== 'biconcave';
+}
+
+/**
+ * Share of the item's points a reading keeps: 1 while both errors are within their tolerance (a
+ * reading two competent readers could give), falling linearly with the worse of the two errors,
+ * each over its tolerance, to 0 at twice the tolerance (10 degrees or 20 points: a Genant grade
+ * misread). Continuous, so half a degree more error never costs a step of points.
+ */
+export function measurementCredit(wedgeErrorDeg: number, heightLossErrorPct: number): number {
+  const worse = Math.max(
+    Math.abs(wedgeErrorDeg) / WEDGE_TOLERANCE_DEG,
+    Math.abs(heightLossErrorPct) / HEIGHT_LOSS_TOLERANCE_PCT,
+  );
+  return Math.min(1, Math.max(0, 2 - worse));
+}
+
+/** A signed error to fixed decimals, "+1.2" or "-0.4", and "0.0" rather than "-0.0". */
+function signed(x: number, digits: number): string {
+  const t = x.toFixed(digits);
+  if (Number(t) === 0) return (0).toFixed(digits);
+  return x > 0 ? `+${t}` : t;
+}
+
+/**
+ * The process domain's item for the measurement, or null where it is not scored (measurementScored).
+ * No measurement costs MEASUREMENT_POINTS; a reading costs the share of them it does not keep.
+ */
+export function measurementItem(input: Pick<ScoringInput, 'scenario'>, m: WedgeMeasurement | null): ScoreItem | null {
+  if (!measurementScored(input.scenario)) return null;
+  if (!m) return { label: MEASUREMENT_ITEM_LABEL, value: 'missed', points: -MEASUREMENT_POINTS, evidenceTicks: [] };
+  const credit = measurementCredit(m.wedgeErrorDeg, m.heightLossErrorPct);
+  return {
+    label: MEASUREMENT_ITEM_LABEL,
+    value: `wedge ${signed(m.wedgeErrorDeg, 1)} deg, height loss ${signed(m.heightLossErrorPct, 1)} pts`,
+    points: credit === 1 ? 0 : -MEASUREMENT_POINTS * (1 - credit),
+    evidenceTicks: [m.tick],
   };
 }

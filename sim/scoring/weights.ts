@@ -72,3 +72,12 @@ export const OPEN_SHUTTER_FRACTION = 0.85;
  * a reader sees on a 1-2 mm-resolution image.
  */
 export const TRUE_VIEW_DEG = 3;
+
+/**
+ * The case-review measurement of the wedge on the pre-operative lateral (process domain, README
+ * "Case-review measurement"): a missing one costs what a missed case-review checklist item costs, 10
+ * points of the process domain (about 1 point of the total), a skill and not a safety item. A reading
+ * keeps full credit while both its errors are within their tolerance (wedgeMeasurementScore.ts) and
+ * loses it linearly to none at twice the tolerance.
+ */
+export const MEASUREMENT_POINTS = 10;

@@ -1,4 +1,12 @@
-import type { IndicationDecision, ScoreItem, ScoreReport as Report, WedgeMeasurement } from '../../sim/scoring';
+import {
+  HEIGHT_LOSS_TOLERANCE_PCT,
+  MEASUREMENT_ITEM_LABEL,
+  WEDGE_TOLERANCE_DEG,
+  type IndicationDecision,
+  type ScoreItem,
+  type ScoreReport as Report,
+  type WedgeMeasurement,
+} from '../../sim/scoring';
 import { tickClock } from '../ui/format';
 import { keyedByContent } from '../ui/contentKeys';
 import type { EvidenceSelection } from './ProcedureTimeline';
@@ -84,8 +92,20 @@ function DecisionSection({ decision: d }: { decision: IndicationDecision }) {
   );
 }
 
-/** The case-review measurement of the lateral film against the anatomy (reported, never scored). */
-function MeasurementSection({ m }: { m: WedgeMeasurement }) {
+/** The process domain's item for the case-review measurement, when the case scores it. */
+const measurementItemOf = (r: Report): ScoreItem | undefined =>
+  r.domains.find((d) => d.id === 'process')?.items.find((i) => i.label === MEASUREMENT_ITEM_LABEL);
+
+/** How the measurement counted: its points in the process domain, or why it is feedback only on this attempt. */
+function measurementNote(item: ScoreItem | undefined): string {
+  const rule = `full credit within ${WEDGE_TOLERANCE_DEG}° and ${HEIGHT_LOSS_TOLERANCE_PCT} points of height loss, none at twice that`;
+  if (!item)
+    return 'Feedback only: this attempt is scored on its decision, or the fracture has no wedge for the corners to read.';
+  return `Scored in Process: ${item.points === 0 ? 'no points lost' : `${item.points.toFixed(1)} points`} (${rule}).`;
+}
+
+/** The case-review measurement of the lateral film against the anatomy, and how it counted. */
+function MeasurementSection({ m, item }: { m: WedgeMeasurement; item: ScoreItem | undefined }) {
   return (
     <section className="decision" data-testid="debrief-measurement" data-agrees={m.agrees}>
       <h2>Pre-operative film measured</h2>
@@ -95,7 +115,9 @@ function MeasurementSection({ m }: { m: WedgeMeasurement }) {
         {m.measured.heightLossPct.toFixed(0)} % (true {m.truth.heightLossPct.toFixed(0)} %):{' '}
         {m.agrees ? 'agrees' : 'off'}
       </p>
-      <p className="muted">Feedback only: the measurement does not change the score.</p>
+      <p className="muted" data-testid="debrief-measurement-note">
+        {measurementNote(item)}
+      </p>
     </section>
   );
 }
@@ -137,7 +159,7 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
       </section>
 
       {r.decision && <DecisionSection decision={r.decision} />}
-      {r.measurement && <MeasurementSection m={r.measurement} />}
+      {r.measurement && <MeasurementSection m={r.measurement} item={measurementItemOf(r)} />}
 
       {r.seriousErrors.length > 0 && (
         <section className="serious" data-testid="serious-errors">
