@@ -2,19 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLabClient } from '../../src/labClient/labApi';
-import { LabApiError } from '../../src/labClient/labApiError';
+import { labApiFailure } from './labApiFailure';
 import { STAND_IN, type StandIn, startStandIn } from './labStandIn';
-
-/** The rejection of a promise, which must reject. */
-async function failure(p: Promise<unknown>): Promise<LabApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(LabApiError);
-    return err as LabApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A plain HTTP server answering every request with `answer` (a static host, a wrong service...). */
 async function otherServer(answer: (res: import('node:http').ServerResponse) => void) {
@@ -38,7 +27,7 @@ describe('lab API client against a stand-in server', () => {
 
   it('shows the server sentence for wrong credentials and keeps nobody signed in', async () => {
     const client = createLabClient({ baseUrl: lab.url });
-    const err = await failure(client.signIn('ana', 'wrong'));
+    const err = await labApiFailure(client.signIn('ana', 'wrong'));
     expect(err.status).toBe(401);
     expect(err.code).toBe('bad-credentials');
     expect(err.message).toBe('The username or password is wrong.');
@@ -66,7 +55,7 @@ describe('lab API client against a stand-in server', () => {
 
     await client.signOut();
     expect(client.user()).toBeNull();
-    const refused = await failure(client.putAttempt('a-1', body));
+    const refused = await labApiFailure(client.putAttempt('a-1', body));
     expect(refused.status).toBe(403);
     expect(refused.message).toContain('no valid CSRF token');
     expect(lab.requests.at(-1)?.csrf).toBeUndefined();
@@ -74,7 +63,7 @@ describe('lab API client against a stand-in server', () => {
 
   it('joins a cohort with a code, and says why a wrong code is refused', async () => {
     const client = createLabClient({ baseUrl: lab.url });
-    const err = await failure(client.join('NOPE', 'bo', 'Bo', 'pw pw pw pw'));
+    const err = await labApiFailure(client.join('NOPE', 'bo', 'Bo', 'pw pw pw pw'));
     expect(err.status).toBe(400);
     expect(err.message).toBe('No cohort has that join code.');
     const user = await client.join(STAND_IN.joinCode, 'bo', 'Bo Trainee', 'pw pw pw pw');
@@ -91,12 +80,12 @@ describe('lab API client against a stand-in server', () => {
     const client = createLabClient({ baseUrl: lab.url });
     await client.signIn('ana', STAND_IN.password);
     lab.failWith = 503;
-    const down = await failure(client.putAttempt('a-3', { status: 'in-progress', station: 's', attempt: {} }));
+    const down = await labApiFailure(client.putAttempt('a-3', { status: 'in-progress', station: 's', attempt: {} }));
     expect(down).toMatchObject({ status: 503, code: 'unavailable', message: 'The lab server is restarting.' });
     expect(down.retryable).toBe(true);
     lab.failWith = null;
     await client.putAttempt('a-3', { status: 'finished', station: 's', attempt: {} });
-    const back = await failure(client.putAttempt('a-3', { status: 'in-progress', station: 's', attempt: {} }));
+    const back = await labApiFailure(client.putAttempt('a-3', { status: 'in-progress', station: 's', attempt: {} }));
     expect(back.status).toBe(409);
     expect(back.retryable).toBe(false);
     expect(back.message).toContain('cannot go back to in progress');
@@ -104,7 +93,7 @@ describe('lab API client against a stand-in server', () => {
 
   it('times out a server that does not answer', async () => {
     lab.hang = true;
-    const err = await failure(createLabClient({ baseUrl: lab.url, healthTimeoutMs: 200 }).health());
+    const err = await labApiFailure(createLabClient({ baseUrl: lab.url, healthTimeoutMs: 200 }).health());
     expect(err).toMatchObject({ status: 0, code: 'timeout' });
     expect(err.retryable).toBe(true);
   });
@@ -123,7 +112,7 @@ describe('lab API client against what is not a lab server', () => {
   it('says a closed port cannot be reached (status 0, retryable)', async () => {
     const gone = await otherServer((res) => res.end());
     await gone.close();
-    const err = await failure(createLabClient({ baseUrl: gone.url }).health());
+    const err = await labApiFailure(createLabClient({ baseUrl: gone.url }).health());
     expect(err).toMatchObject({ status: 0, code: 'unreachable' });
     expect(err.message).toMatch(/^The lab server cannot be reached/);
     expect(err.retryable).toBe(true);
@@ -132,7 +121,7 @@ describe('lab API client against what is not a lab server', () => {
   it('refuses a static host answering 404 in HTML, without a sentence of its own', async () => {
     const host = await otherServer((res) => res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>404</h1>'));
     try {
-      const err = await failure(createLabClient({ baseUrl: host.url }).health());
+      const err = await labApiFailure(createLabClient({ baseUrl: host.url }).health());
       expect(err).toMatchObject({ status: 404, code: 'no-message' });
       expect(err.message).toBe('The lab server answered 404 Not Found without saying why.');
       expect(err.retryable).toBe(false);
@@ -146,7 +135,7 @@ describe('lab API client against what is not a lab server', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"service":"other","appVersion":"1"}'),
     );
     try {
-      const err = await failure(createLabClient({ baseUrl: other.url }).health());
+      const err = await labApiFailure(createLabClient({ baseUrl: other.url }).health());
       expect(err.code).toBe('bad-answer');
       expect(err.message).toMatch(/GET \/api\/health is not what this app expects \(service:/);
     } finally {
@@ -164,7 +153,7 @@ describe('lab API client against what is not a lab server', () => {
     });
     try {
       for (const url of [declared.url, streamed.url]) {
-        const err = await failure(createLabClient({ baseUrl: url }).health());
+        const err = await labApiFailure(createLabClient({ baseUrl: url }).health());
         expect(err.code).toBe('bad-answer');
         expect(err.message).toMatch(/more than the 65536 (bytes )?expected/);
       }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLabClient } from '../../src/labClient/labApi';
-import { LabApiError } from '../../src/labClient/labApiError';
+import { labApiFailure } from './labApiFailure';
 import { publishedLabScenarios } from '../../src/labClient/labScenariosApi';
 
 /**
@@ -42,16 +42,6 @@ async function server(route: (req: IncomingMessage, res: ServerResponse) => void
 const json = (res: ServerResponse, status: number, body: unknown) =>
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 
-async function failure(p: Promise<unknown>): Promise<LabApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(LabApiError);
-    return err as LabApiError;
-  }
-  throw new Error('expected the listing to fail');
-}
-
 describe("the lab server's published scenarios", () => {
   it('lists the newest published version of each id that validates, and nothing else', async () => {
     const stored: Record<string, unknown> = {
@@ -84,20 +74,20 @@ describe("the lab server's published scenarios", () => {
 
   it('refuses a list that is not what the app expects, naming the field', async () => {
     const url = await server((_req, res) => json(res, 200, { scenarios: [{ id: '', version: -1 }] }));
-    const err = await failure(publishedLabScenarios(createLabClient({ baseUrl: url })));
+    const err = await labApiFailure(publishedLabScenarios(createLabClient({ baseUrl: url })));
     expect(err.code).toBe('bad-answer');
     expect(err.message).toMatch(/GET \/api\/scenarios is not what this app expects \(scenarios\.0\./);
   });
 
   it('refuses an answer that is not JSON', async () => {
     const url = await server((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>hi</h1>'));
-    const err = await failure(publishedLabScenarios(createLabClient({ baseUrl: url })));
+    const err = await labApiFailure(publishedLabScenarios(createLabClient({ baseUrl: url })));
     expect(err.message).toBe("The lab server's answer to GET /api/scenarios is not JSON.");
   });
 
   it("says the server's reason when it refuses", async () => {
     const url = await server((_req, res) => json(res, 403, { error: 'forbidden', message: 'Instructors only.' }));
-    const err = await failure(publishedLabScenarios(createLabClient({ baseUrl: url })));
+    const err = await labApiFailure(publishedLabScenarios(createLabClient({ baseUrl: url })));
     expect(err).toMatchObject({ status: 403, message: 'Instructors only.' });
   });
 
@@ -106,7 +96,7 @@ describe("the lab server's published scenarios", () => {
       // never answers
     });
     const started = Date.now();
-    const err = await failure(publishedLabScenarios(createLabClient({ baseUrl: url, callTimeoutMs: 300 })));
+    const err = await labApiFailure(publishedLabScenarios(createLabClient({ baseUrl: url, callTimeoutMs: 300 })));
     expect(err.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -115,7 +105,7 @@ describe("the lab server's published scenarios", () => {
     const url = await server((_req, res) =>
       json(res, 200, { scenarios: [summary('x', 1)], pad: 'x'.repeat(5 * 1024 * 1024) }),
     );
-    const err = await failure(publishedLabScenarios(createLabClient({ baseUrl: url })));
+    const err = await labApiFailure(publishedLabScenarios(createLabClient({ baseUrl: url })));
     expect(err.code).toBe('bad-answer');
     expect(err.message).toMatch(/expected/);
   });
