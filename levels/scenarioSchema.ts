@@ -198,6 +198,14 @@ export const scenarioSchema = z
      */
     route: z.enum(ACCESS_ROUTES).optional(),
     level: z.enum(LEVELS),
+    /**
+     * A second fractured level treated in the same procedure, after the first (`level`): its own
+     * fracture, the same patient, approach and equipment. It must be within two levels of the first
+     * (both are built with their neighbours) and, for now, the procedure a vertebroplasty: the
+     * balloon's lift and the endplate it holds are modelled at one level (sim/session/README.md,
+     * "Two levels in one procedure"). Treating more than one level usually means an overnight stay.
+     */
+    secondLevel: z.strictObject({ level: z.enum(LEVELS), fracture: fractureSchema }).optional(),
     teaching: teachingSchema.optional(),
     patient: patientSchema,
     fracture: fractureSchema,
@@ -283,17 +291,84 @@ export const scenarioSchema = z
           message: `${a.level} is listed twice`,
         });
     });
-    if (f.heightLossPct !== undefined) {
-      const [lo, hi] = GENANT_RANGES[f.genantGrade];
-      if (f.heightLossPct < lo || f.heightLossPct > hi) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fracture', 'heightLossPct'],
-          message: `${f.heightLossPct} % is outside Genant grade ${f.genantGrade} (${lo}-${hi} %)`,
-        });
-      }
-    }
+    checkHeightLoss(f, ['fracture'], ctx);
+    if (s.secondLevel) checkSecondLevel(s, s.secondLevel, ctx);
   });
+
+/** The exact height loss must sit inside the fracture's Genant grade. */
+function checkHeightLoss(f: z.infer<typeof fractureSchema>, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (f.heightLossPct === undefined) return;
+  const [lo, hi] = GENANT_RANGES[f.genantGrade];
+  if (f.heightLossPct < lo || f.heightLossPct > hi) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'heightLossPct'],
+      message: `${f.heightLossPct} % is outside Genant grade ${f.genantGrade} (${lo}-${hi} %)`,
+    });
+  }
+}
+
+/** Most levels between the two treated in one procedure (the anatomy builds two neighbours each side of the first). */
+export const MAX_SECOND_LEVEL_DISTANCE = 2;
+
+/** A second treated level: near the first, not the first, not cemented before, and (for now) in a vertebroplasty. */
+function checkSecondLevel(
+  s: {
+    level: LevelName;
+    procedure: string;
+    patient: { segmentation?: SegmentationVariant; priorAugmentation?: readonly { level: LevelName }[] };
+  },
+  second: { level: LevelName; fracture: z.infer<typeof fractureSchema> },
+  ctx: z.RefinementCtx,
+): void {
+  const path = ['secondLevel'];
+  const distance = Math.abs(LEVELS.indexOf(second.level) - LEVELS.indexOf(s.level));
+  if (distance === 0)
+    ctx.addIssue({ code: 'custom', path: [...path, 'level'], message: `${second.level} is already the first level` });
+  else if (distance > MAX_SECOND_LEVEL_DISTANCE)
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'level'],
+      message: `${second.level} is ${distance} levels from ${s.level}: the second level must be within ${MAX_SECOND_LEVEL_DISTANCE}`,
+    });
+  if ((s.patient.priorAugmentation ?? []).some((a) => a.level === second.level))
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'level'],
+      message: `${second.level} was augmented before: a second level must be a new fracture`,
+    });
+  if (second.level === 'L5' && s.patient.segmentation === 'sacralisedL5')
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'level'],
+      message: 'a sacralised L5 is fused: it cannot be treated',
+    });
+  if (s.procedure !== 'vertebroplasty')
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'a second level is supported for vertebroplasty only (the balloon lift is modelled at one level)',
+    });
+  checkHeightLoss(second.fracture, [...path, 'fracture'], ctx);
+}
+
+/** One level treated in the procedure: where, and its fracture. */
+export interface TreatedLevel {
+  readonly level: LevelName;
+  readonly fracture: z.infer<typeof fractureSchema>;
+}
+
+/** The levels the procedure treats, in order: the scenario's level, then its second level if any. */
+export function treatedLevels(scenario: Pick<Scenario, 'level' | 'fracture' | 'secondLevel'>): TreatedLevel[] {
+  const first = { level: scenario.level, fracture: scenario.fracture };
+  return scenario.secondLevel ? [first, scenario.secondLevel] : [first];
+}
+
+/** The scenario as the instruments of one treated level see it: that level and its fracture. */
+export function scenarioAtLevel(scenario: Scenario, index: number): Scenario {
+  if (index === 0 || !scenario.secondLevel) return scenario;
+  return { ...scenario, level: scenario.secondLevel.level, fracture: scenario.secondLevel.fracture };
+}
 
 /**
  * Height-loss ranges per Genant grade, percent (docs/clinical-sources.md, Fractures). Grade 3 has

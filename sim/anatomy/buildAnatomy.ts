@@ -11,7 +11,14 @@ import { placePriorCement } from './priorCement';
 import { buildBoneChannels } from './boneChannels';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
 import { drawSegmentation, LUMBARISED_S1_DISC_MM, lowestRibLevel } from './segmentation';
-import type { Anatomy, PedicleGeometry, SegmentationVariant, SpineLevel, VertebraGeometry } from './types';
+import type {
+  Anatomy,
+  PedicleGeometry,
+  SecondTarget,
+  SegmentationVariant,
+  SpineLevel,
+  VertebraGeometry,
+} from './types';
 
 /** Vertebrae generated on each side of the target (at least one, so every image shows the neighbouring discs and endplates). */
 const NEIGHBOURS = 2;
@@ -82,8 +89,18 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     centresY[i] = centresY[i - 1] - draws[i - 1].heightMm / 2 - draws[i - 1].discBelowMm - draws[i].heightMm / 2;
   }
 
+  // A second treated level is fractured too (its own fracture); only the first is the frame's target.
+  const second = scenario.secondLevel;
+  const secondIndex = second ? levels.indexOf(second.level) : -1;
   const vertebrae = draws.map((d, i) =>
-    buildVertebra(d, centresY[i], i === targetIndex, scenario, size, r.fork(`pedicles:${d.level}`)),
+    buildVertebra(
+      d,
+      centresY[i],
+      i === targetIndex,
+      i === targetIndex ? scenario.fracture : i === secondIndex ? (second?.fracture ?? null) : null,
+      size,
+      r.fork(`pedicles:${d.level}`),
+    ),
   );
   const target = vertebrae[targetIndex];
   const habitus = HABITUS[scenario.patient.habitus];
@@ -105,7 +122,23 @@ export function buildAnatomy(scenario: Scenario, rng: Rng): Anatomy {
     segmentation,
     ...(scenario.patient.scoliosis ? { scoliosis: scenario.patient.scoliosis } : {}),
     ...(scenario.patient.priorAugmentation ? { priorCement: placePriorCement(scenario, vertebrae) } : {}),
+    ...(second && secondIndex >= 0 ? { secondTarget: secondTarget(vertebrae, secondIndex, second.fracture, r) } : {}),
   };
+}
+
+/**
+ * The second treated level's openings and hidden channels, from forks of their own (a fork does not
+ * advance its parent, so the first level's draws are those of a one-level case).
+ */
+function secondTarget(
+  vertebrae: readonly VertebraGeometry[],
+  index: number,
+  fracture: Scenario['fracture'],
+  r: Rng,
+): SecondTarget {
+  const v = vertebrae[index];
+  const openings = buildOpenings(v, fracture, r.fork(`openings:${v.level}`));
+  return { index, openings, channels: buildBoneChannels(v, openings, fracture, r.fork(`channels:${v.level}`)) };
 }
 
 /** The disc below a level: none below a sacralised L5 (fused) and a lumbar one below a lumbarised S1 (mobile). */
@@ -119,14 +152,14 @@ function buildVertebra(
   d: LevelDraw,
   centreY: number,
   isTarget: boolean,
-  scenario: Scenario,
+  fracture: Scenario['fracture'] | null,
   size: number,
   pr: Rng,
 ): VertebraGeometry {
   const m = MORPHOMETRY[d.level];
   const post = POSTERIOR_MORPHOMETRY[d.level];
-  const heights = isTarget
-    ? fracturedHeights(d.heightMm, scenario.fracture)
+  const heights = fracture
+    ? fracturedHeights(d.heightMm, fracture)
     : { anteriorHeightMm: d.heightMm, middleHeightMm: d.heightMm, posteriorHeightMm: d.heightMm };
   const a = d.widthMm / 2;
   const b = d.depthMm / 2;

@@ -122,6 +122,19 @@ export interface Anatomy {
   readonly scoliosis?: Scoliosis;
   /** Cement from earlier augmentations at other levels (priorCement.ts); absent: none. */
   readonly priorCement?: readonly PriorCement[];
+  /**
+   * A second fractured level treated in the same procedure (scenario.secondLevel): its index in
+   * `vertebrae`, its openings and channels. The frame stays centred on the first target; the
+   * instruments at the second level read the anatomy through treatedAnatomy.ts. Absent: one level.
+   */
+  readonly secondTarget?: SecondTarget;
+}
+
+/** The second treated level's index and what its cement can leave or follow (buildAnatomy.ts). */
+export interface SecondTarget {
+  readonly index: number;
+  readonly openings: readonly Opening[];
+  readonly channels: BoneChannels;
 }
 
 /** Cement of an earlier augmentation at another level (priorCement.ts places it). */

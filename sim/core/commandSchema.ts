@@ -42,6 +42,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('carm.zoom'), zoom: z.union([z.literal(1), z.literal(1.5), z.literal(2)]) }),
   z.strictObject({ type: z.literal('fluoro.store') }),
   z.strictObject({ type: z.literal('level.mark') }),
+  z.strictObject({ type: z.literal('level.next') }),
   z.strictObject({ type: z.literal('local.anaesthetic') }),
   z.strictObject({ type: z.literal('sedation.midazolam'), mg: finite(MIDAZOLAM_BOLUS_MG.min, MIDAZOLAM_BOLUS_MG.max) }),
   z.strictObject({ type: z.literal('oxygen.nasal'), lPerMin: finite(0, MAX_OXYGEN_L_PER_MIN) }),

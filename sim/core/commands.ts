@@ -73,6 +73,8 @@ export type Command =
   | { type: 'carm.pan'; dCranialMm: number }
   /** Mark the skin with a radiopaque marker under the AP central ray: the level to treat (the entry is chosen from it). */
   | { type: 'level.mark' }
+  /** Close the level just treated (its instruments are out) and start the procedure's next level (scenario.secondLevel). */
+  | { type: 'level.next' }
   /** Set the shutters of the active view: half-width and half-height of the opening at the detector, mm, absolute. */
   | { type: 'carm.collimate'; halfWidthMm: number; halfHeightMm: number }
   /** Electronic magnification of the active view (smaller field, higher dose rate). */
@@ -170,6 +172,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'cement.inject',
   'cement.stop',
   'instruments.remove',
+  'level.next',
   'time.wait',
   'discharge.decide',
 ];

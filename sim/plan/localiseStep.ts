@@ -40,8 +40,10 @@ export function runLocalise(session: Session, step: LocaliseStep, hands: Localis
   const anatomy = snap.anatomy;
   const segments = spineSegments(anatomy);
   const variant = segmentationOf(anatomy);
+  // The pan is measured from the first level's centre (the frame's); the level to find is the one being treated.
   const targetY = anatomy.vertebrae[anatomy.targetIndex].centre.y;
-  const target = anatomy.vertebrae[anatomy.targetIndex].level;
+  const treated = snap.treatedAnatomy;
+  const target = treated.vertebrae[treated.targetIndex].level;
   const fromSacrum = (): SpineSegment => countFrom(segments, lowestMobileLevel(variant), 'L5', target);
   const fromRib = (): SpineSegment => countFrom(segments, lowestRibLevel(variant), 'T12', target);
 

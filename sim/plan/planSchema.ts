@@ -240,6 +240,8 @@ export const fitsSchema = z.union([
     cavityDevice: z.enum(CAVITY_DEVICE_KINDS).optional(),
     /** The access route the plan takes (absent: transpedicular); see referenceSet.ts for how it fits. */
     route: z.enum(ACCESS_ROUTES).optional(),
+    /** How many levels the plan treats (absent: one); it fits only cases that treat as many (scenario.secondLevel). */
+    levels: z.literal(2).optional(),
   }),
   z.strictObject({ indication: z.literal('decline') }),
 ]);

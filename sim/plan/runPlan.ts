@@ -199,8 +199,8 @@ function aimIdeal(
   if (!snap.trocar) throw new StepStop(where, 'aimIdeal needs a skin entry first');
   const ideal =
     route === 'extrapedicular'
-      ? extrapedicularTrajectory(snap.anatomy, snap.trocar.side)
-      : idealTrajectory(snap.anatomy, snap.trocar.side);
+      ? extrapedicularTrajectory(snap.treatedAnatomy, snap.trocar.side)
+      : idealTrajectory(snap.treatedAnatomy, snap.trocar.side);
   const medialDeg = ideal.medialDeg + medialOffsetDeg;
   const caudalDeg = ideal.caudalDeg + caudalOffsetDeg;
   send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
@@ -215,7 +215,7 @@ function aimIdeal(
 function aimAtPedicle(session: Session, where: string): void {
   const snap = session.snapshot();
   if (!snap.trocar) throw new StepStop(where, 'a redirect needs a skin entry first');
-  const ideal = idealTrajectory(snap.anatomy, snap.trocar.side);
+  const ideal = idealTrajectory(snap.treatedAnatomy, snap.trocar.side);
   const { medialDeg, caudalDeg } = trajectoryAngles(
     snap.trocar.side,
     normalize(sub(ideal.boneEntry, snap.trocar.entry)),
@@ -253,7 +253,7 @@ function runStep(session: Session, step: PlanStep, where: string): void {
     return;
   }
   if ('routeEntry' in step) {
-    const anatomy = session.snapshot().anatomy;
+    const anatomy = session.snapshot().treatedAnatomy;
     const at = routeSkinEntryOffsets(anatomy, step.side, step.routeEntry);
     send(
       session,

@@ -36,6 +36,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'cement.inject': 'Injecting cement',
   'cement.stop': 'Stopping the injection',
   'instruments.remove': 'Removing the instruments',
+  'level.next': 'Moving on to the next level',
   'time.wait': 'Waiting',
   'discharge.decide': 'The discharge decision',
 };

@@ -45,6 +45,8 @@ export const CONTEXT_GUARDS = {
   'every side cemented': ({ context }: ContextArgs) =>
     !bothPediclesTogether(context) || context.cementFirstSide !== null,
   'skin marked': ({ context }: ContextArgs) => context.mark !== 'none',
+  'another level to treat': ({ context }: ContextArgs) => context.levelIndex + 1 < (context.levels ?? 1),
+  'every level treated': ({ context }: ContextArgs) => context.levelIndex + 1 >= (context.levels ?? 1),
   // Practice mode stops an entry over the wrong vertebra with a hint; an exam lets it through, and
   // the world ends the procedure at the skin puncture (level.wrongLevel).
   'no practice entry over another vertebra': ({ context }: ContextArgs) =>
@@ -116,6 +118,12 @@ export const GUARD_REFUSALS: { readonly [G in GuardName]: GuardRefusal<G> | null
       ? 'Inject cement on this side before turning to the other.'
       : 'Inject cement into the vertebral body first.',
   'second pedicle to treat': null, // routes phase.next
+  'another level to treat': ({ context }) =>
+    (context.levels ?? 1) === 1
+      ? 'This procedure treats one level.'
+      : 'Both levels are treated: take the final images.',
+  'every level treated':
+    'The second fracture is still to treat: move on to the next level, then find, mark and enter it as the first.',
   'both pedicles treated together': null, // routes; the root's neverAllows says why a side cannot switch
   'working balloon is': ({ context, event }, { stage: wanted }) => {
     const side = context.activeSide;

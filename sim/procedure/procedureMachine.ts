@@ -50,6 +50,7 @@ export const procedureMachine = procedureSetup.createMachine({
     balloonsInflated: 0,
     cementFirstSide: null,
     mark: 'none',
+    levelIndex: 0,
   }),
   meta: { neverAllows: NEVER_ALLOWED, refuses: decisionMade },
   initial: 'caseReview',
@@ -245,12 +246,22 @@ export const procedureMachine = procedureSetup.createMachine({
       on: { ...imaging, ...patientCare },
       states: {
         inPlace: {
-          meta: { refuses: { 'phase.next': 'Remove the instruments first.' } },
+          meta: {
+            refuses: { 'phase.next': 'Remove the instruments first.', 'level.next': 'Remove the instruments first.' },
+          },
           on: { 'instruments.remove': { target: 'removed' } },
         },
         removed: {
           meta: { refuses: { 'instruments.remove': 'The instruments are already out.' } },
-          on: { 'phase.next': { target: '#procedure.finalImages' } },
+          on: {
+            // Two levels: the first closed, the second is found, marked and entered as the first was.
+            'level.next': {
+              guard: 'another level to treat',
+              target: '#procedure.access',
+              actions: 'turn to the next level',
+            },
+            'phase.next': { guard: 'every level treated', target: '#procedure.finalImages' },
+          },
         },
       },
     },

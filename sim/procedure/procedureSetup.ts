@@ -67,5 +67,17 @@ export const procedureSetup = setup({
         event.type === 'level.marked' ? (event.overFracture ? 'overFracture' : 'elsewhere') : context.mark,
     }),
     'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
+    // The next level starts as the first did from access: no pedicle, balloon, cement or mark yet.
+    'turn to the next level': assign({
+      levelIndex: 1,
+      sideIndex: 0,
+      firstPedicle: null,
+      cementDelivered: false,
+      activeSide: null,
+      balloons: { left: 'out', right: 'out' },
+      balloonsInflated: 0,
+      cementFirstSide: null,
+      mark: 'none',
+    }),
   },
 });

@@ -8,6 +8,8 @@ export interface ProcedureInput {
   readonly approach: 'unipedicular' | 'bipedicular';
   readonly carm: 'single-plane' | 'biplane';
   readonly mode: TrainingMode;
+  /** How many levels the procedure treats, one after the other (2 with scenario.secondLevel); absent: 1. */
+  readonly levels?: 1 | 2;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface ProcedureContext extends ProcedureInput {
   readonly cementFirstSide: Side | null;
   /** The skin mark (level.mark): none yet, over the fractured vertebra, or over another (the world says which: level.marked). */
   readonly mark: SkinMark;
+  /** The level being treated: 0, then 1 once `level.next` closed the first of two. */
+  readonly levelIndex: 0 | 1;
 }
 
 /** Where the skin mark is, as the world reported it. */

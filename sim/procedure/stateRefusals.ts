@@ -23,6 +23,7 @@ export const NEVER_ALLOWED: Refusals = {
       return 'A bipedicular vertebroplasty finishes one side before the other: choose the second entry in access.';
     return undefined;
   },
+  'level.next': ({ context }) => ((context.levels ?? 1) === 1 ? 'This procedure treats one level.' : undefined),
   ...each(BALLOON_COMMANDS, ({ context }) =>
     context.procedure === 'vertebroplasty' ? 'A vertebroplasty uses no balloon.' : undefined,
   ),

@@ -1,6 +1,7 @@
 import type { CementPhase } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
-import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { scoreByLevel } from './levelInputs';
 import { cementPhaseAt, volumeWindowMl } from './attemptFacts';
 import { DOMAIN_WEIGHTS } from './weights';
 
@@ -20,8 +21,17 @@ const PHASE_POINTS: Readonly<Record<CementPhase, number>> = {
 /** Cement pushed between two images beyond this is pushed blind (assumed: 0.5-1 mL increments under lateral fluoroscopy). */
 const BLIND_FREE_ML = 1;
 
-/** Cement domain: phase at injection, delivered volume, injection watched on images, and where the cement lies. */
+/**
+ * Cement domain: phase at injection, delivered volume, injection watched on images, and where the
+ * cement lies; for each treated level when there are two (levelInputs.ts).
+ */
 export function cementScore(input: ScoringInput): DomainScore {
+  const { items, score } = scoreByLevel(input, cementItems);
+  return { id: 'cement', label: 'Cement', score, weight: DOMAIN_WEIGHTS.cement, items };
+}
+
+/** The cement items of one level. */
+function cementItems(input: ScoringInput): ScoreItem[] {
   const injections = commandTicks(input, 'cement.inject');
   const first = injections[0];
   const firstPhase = first === undefined ? 'unmixed' : cementPhaseAt(input, first);
@@ -67,8 +77,7 @@ export function cementScore(input: ScoringInput): DomainScore {
       evidenceTicks: injections,
     });
   }
-  const total = items.reduce((s, i) => s + i.points, 0);
-  return { id: 'cement', label: 'Cement', score: clampScore(100 + total), weight: DOMAIN_WEIGHTS.cement, items };
+  return items;
 }
 
 /** The front at or past this share of the body's depth on the lateral view is at the posterior limit (the textbook stop). */

@@ -1,5 +1,6 @@
 import type { CriticalError } from '../scoring/types';
 import { eventTicks, type ScoringInput } from './scoringInput';
+import { levelInputs } from './levelInputs';
 
 /**
  * Critical errors fail an attempt whatever the total (proficiency-based progression,
@@ -40,7 +41,8 @@ export function criticalErrors(input: ScoringInput): CriticalError[] {
         tick: b.tick,
       });
   }
-  for (const leak of f.cement.leaks) {
+  // Each treated level's own cement (levelInputs.ts): the snapshot's is the last level's.
+  for (const leak of levelInputs(input).flatMap((l) => l.input.final.cement.leaks)) {
     if ((leak.location === 'epidural' || leak.location === 'foraminal') && leak.volumeMl >= CRITICAL.canalLeakMl) {
       out.push({
         id: 'canal-leak',

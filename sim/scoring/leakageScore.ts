@@ -1,7 +1,8 @@
 import { cementOutcome, PROMPT_STOP_S } from '../instruments/cementOutcome';
 import type { LeakLocation } from '../core/events';
 import type { DomainScore, ScoreItem } from '../scoring/types';
-import { clampScore, commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { commandTicks, fmt, type ScoringInput } from './scoringInput';
+import { scoreByLevel } from './levelInputs';
 import { DOMAIN_WEIGHTS } from './weights';
 
 /**
@@ -23,8 +24,14 @@ const POINTS_PER_WEIGHTED_ML = 40;
 /** Injection should stop within PROMPT_STOP_S of the first leak (the rubric: "stop promptly"; one constant with the cement outcome). */
 export { PROMPT_STOP_S };
 
-/** Leakage domain: severity-weighted leaked volume and how fast injection stopped. */
+/** Leakage domain: severity-weighted leaked volume and how fast injection stopped, for each treated level (levelInputs.ts). */
 export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
+  const { items, score } = scoreByLevel(input, (level) => leakItems(level, tickS));
+  return { id: 'leakage', label: 'Cement leakage', score, weight: DOMAIN_WEIGHTS.leakage, items };
+}
+
+/** The leakage items of one level. */
+function leakItems(input: ScoringInput, tickS: number): ScoreItem[] {
   const items: ScoreItem[] = [];
   const leaks = input.final.cement.leaks;
   for (const leak of leaks) {
@@ -54,12 +61,5 @@ export function leakageScore(input: ScoringInput, tickS: number): DomainScore {
     });
   }
   if (items.length === 0) items.push({ label: 'Cement leaks', value: 'none', points: 0, evidenceTicks: [] });
-  const total = items.reduce((s, i) => s + i.points, 0);
-  return {
-    id: 'leakage',
-    label: 'Cement leakage',
-    score: clampScore(100 + total),
-    weight: DOMAIN_WEIGHTS.leakage,
-    items,
-  };
+  return items;
 }

@@ -4,6 +4,9 @@ import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
 import { DOMAIN_WEIGHTS } from './weights';
 import { measurementItem, wedgeMeasurement } from './wedgeMeasurementScore';
 
+import { treatedLevels } from '../../levels/scenarioSchema';
+import { levelInputs } from './levelInputs';
+
 /** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
 
@@ -32,10 +35,12 @@ export function processScore(input: ScoringInput): DomainScore {
   ];
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
   const complicated =
-    input.final.cement.leaks.length > 0 ||
+    levelInputs(input).some((l) => l.input.final.cement.leaks.length > 0) ||
     input.final.trocars.some((t) => t.breaches.length > 0) ||
     eventTicks(input, 'balloon.ruptured').length > 0;
-  const expected = complicated ? 'overnight' : 'same-day';
+  // More than one level treated is a reason for an overnight stay in itself (docs/clinical-sources.md).
+  const levels = treatedLevels(input.scenario).length;
+  const expected = complicated || levels > 1 ? 'overnight' : 'same-day';
   const chosen = decision?.command.type === 'discharge.decide' ? decision.command.decision : 'none';
   items.push({
     label: `Discharge decision (expected ${expected})`,
@@ -47,7 +52,7 @@ export function processScore(input: ScoringInput): DomainScore {
   items.push({
     label: 'Procedure time',
     value: fmt(t / 60, 'min'),
-    points: t > MAX_SIM_TIME_S ? -10 : 0,
+    points: t > MAX_SIM_TIME_S * levels ? -10 : 0,
     evidenceTicks: [],
   });
   const total = items.reduce((s, i) => s + i.points, 0);

@@ -1,4 +1,6 @@
 import type { SeriousError } from './types';
+import { treatedLevels } from '../../levels/scenarioSchema';
+import { levelInputs } from './levelInputs';
 import { commandTicks, eventTicks, type ScoringInput } from './scoringInput';
 import { cementPhaseAt, pedalPresses, volumeWindowMl } from './attemptFacts';
 import {
@@ -74,10 +76,13 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
     );
   }
   const norm = FLUORO_NORM_S[input.scenario.procedure];
-  if (f.dose.fluoroTimeS > norm.mean + 2 * norm.sd)
+  // The published figures are for one level; two levels are two accesses and two fills.
+  const levels = treatedLevels(input.scenario).length;
+  const limitS = levels * (norm.mean + 2 * norm.sd);
+  if (f.dose.fluoroTimeS > limitS)
     add(
       'excess-fluoroscopy',
-      `Fluoroscopy ${(f.dose.fluoroTimeS / 60).toFixed(1)} min, beyond the published range (mean + 2 SD, ${((norm.mean + 2 * norm.sd) / 60).toFixed(1)} min)`,
+      `Fluoroscopy ${(f.dose.fluoroTimeS / 60).toFixed(1)} min, beyond the published range (mean + 2 SD${levels > 1 ? ' per level' : ''}, ${(limitS / 60).toFixed(1)} min)`,
       -SERIOUS_POINTS,
       commandTicks(input, 'fluoro.expose'),
     );
@@ -101,21 +106,26 @@ export function seriousErrors(input: ScoringInput): SeriousError[] {
       cementPoints(odds.liquidPhase),
       liquid,
     );
-  const c = f.cement;
-  if (c.maxUnimagedMl > BLIND_PUSH_ML)
-    add(
-      'blind-push',
-      `${c.maxUnimagedMl.toFixed(1)} mL of cement pushed without an image (over ${BLIND_PUSH_ML} mL)`,
-      cementPoints(odds.blindPush),
-      injections,
-    );
-  const [, hi] = volumeWindowMl(input.scenario.level, input.scenario.approach);
-  if (c.inBodyMl > hi + OVERFILL_MARGIN_ML)
-    add(
-      'overfill',
-      `Overfilled: ${c.inBodyMl.toFixed(1)} mL in the body (window up to ${hi} mL)`,
-      cementPoints(odds.overfill),
-      injections,
-    );
+  // Pushed blind and overfilled: each level's own cement (levelInputs.ts), named by the level when there are two.
+  for (const { label, input: level } of levelInputs(input)) {
+    const c = level.final.cement;
+    const at = label ? `${label}: ` : '';
+    const pushes = commandTicks(level, 'cement.inject');
+    if (c.maxUnimagedMl > BLIND_PUSH_ML)
+      add(
+        'blind-push',
+        `${at}${c.maxUnimagedMl.toFixed(1)} mL of cement pushed without an image (over ${BLIND_PUSH_ML} mL)`,
+        cementPoints(odds.blindPush),
+        pushes,
+      );
+    const [, hi] = volumeWindowMl(level.scenario.level, level.scenario.approach);
+    if (c.inBodyMl > hi + OVERFILL_MARGIN_ML)
+      add(
+        'overfill',
+        `${at}Overfilled: ${c.inBodyMl.toFixed(1)} mL in the body (window up to ${hi} mL)`,
+        cementPoints(odds.overfill),
+        pushes,
+      );
+  }
   return out;
 }

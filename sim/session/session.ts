@@ -34,7 +34,13 @@ export function createSession(
   const mode = options.mode ?? 'practice';
   const world = new World(scenario, createRng(seed), { stepShortcuts: options.stepShortcuts });
   const actor = createActor(procedureMachine, {
-    input: { procedure: scenario.procedure, approach: scenario.approach, carm: scenario.equipment.carm, mode },
+    input: {
+      procedure: scenario.procedure,
+      approach: scenario.approach,
+      carm: scenario.equipment.carm,
+      mode,
+      levels: scenario.secondLevel ? 2 : 1,
+    },
   });
   actor.start();
 
@@ -98,6 +104,8 @@ export function createSession(
       nextExchangeStep: nextExchangeStep(machine),
       checklist: checklistOf(machine),
       anatomy: world.anatomy,
+      treatedAnatomy: world.treatedAnatomy(),
+      levels: world.levelViews(),
       carm: world.carmView(),
       skinMark: world.skinMarkView(),
       dose: world.doseView(),

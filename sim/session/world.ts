@@ -1,10 +1,11 @@
-import { deliveryFor, type Scenario } from '../../levels/scenarioSchema';
+import { deliveryFor, scenarioAtLevel, type Scenario } from '../../levels/scenarioSchema';
 import type { Anatomy } from '../anatomy/types';
 import { isCArmCommand, type Command, type Side } from '../core/commands';
 import type { DomainEvent, LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 import type { Rng } from '../math/rng';
 import { buildAnatomy } from '../anatomy/buildAnatomy';
+import { treatedAnatomy, treatedLevelCount } from '../anatomy/treatedAnatomy';
 import { Fluoroscope } from '../imaging/fluoroscope';
 import { handGrip } from '../imaging/handInBeam';
 import { cavityToolFor } from '../instruments/cavityToolFor';
@@ -27,6 +28,7 @@ import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
 import { Patient } from '../patient/patient';
 import type { PatientView } from '../patient/patientView';
+import type { LevelView } from './levelView';
 
 /** How a world steps. */
 export interface WorldOptions {
@@ -42,6 +44,16 @@ export interface WorldOptions {
 /** No trocar or balloon breach for the cement to follow (the openings while no cement is queued). */
 const NO_OPENINGS: readonly BreachOpening[] = [];
 
+/** A level closed before the one being treated (World.turnToNextLevel). */
+interface FinishedLevel {
+  readonly index: number;
+  readonly level: string;
+  readonly kits: readonly PedicleKit[];
+  readonly fromTick: number;
+  readonly toTick: number;
+  readonly height: HeightView;
+}
+
 /** Append every item of from to into (as into.push(...from), without spreading a fresh array each time). */
 const pushAll = <T>(into: T[], from: readonly T[]): void => {
   for (const x of from) into.push(x);
@@ -55,9 +67,18 @@ const pushAll = <T>(into: T[], from: readonly T[]): void => {
 export class World {
   readonly anatomy: Anatomy;
   readonly fluoroscope: Fluoroscope;
-  private readonly support: EndplateSupport;
+  /**
+   * The level being treated (0 the scenario's level, 1 its second level) and the anatomy as its
+   * instruments see it (sim/anatomy/treatedAnatomy.ts): the same object as `anatomy` at the first.
+   */
+  private levelIndex = 0;
+  private treated: Anatomy;
+  /** Levels finished before this one: their kits (cement stays in the body, trocars out) and ticks. */
+  private readonly finishedLevels: FinishedLevel[] = [];
+  private levelFromTick = 0;
+  private support: EndplateSupport;
   /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
-  private readonly plate = new SharedEndplate();
+  private plate = new SharedEndplate();
   private readonly kits = new Map<Side, PedicleKit>();
   /** The kits in the order they were made (the map's order), for the step's loops, and their sides. */
   private readonly kitList: PedicleKit[] = [];
@@ -86,6 +107,7 @@ export class World {
   ) {
     this.shortcuts = options.stepShortcuts ?? true;
     this.anatomy = buildAnatomy(scenario, rng.fork('anatomy'));
+    this.treated = this.anatomy;
     this.fluoroscope = new Fluoroscope(this.anatomy, scenario.equipment.carm, rng.fork('fluoroscope'));
     this.support = new EndplateSupport(this.anatomy);
     this.noCement = new Cement(this.anatomy, scenario.cement, deliveryFor(scenario));
@@ -117,9 +139,11 @@ export class World {
     this.patient.apply(command, this.activeSide);
     switch (command.type) {
       case 'level.mark': {
+        // The pan is measured from the first level (the frame's centre); the entry offsets from the
+        // level being treated.
         const { segment, mark } = markUnderCentralRay(this.anatomy, this.fluoroscope.pan);
-        const target = this.anatomy.vertebrae[this.anatomy.targetIndex];
-        this.mark = mark;
+        const target = this.treated.vertebrae[this.treated.targetIndex];
+        this.mark = { ...mark, vertebraOffsetMm: segment.centreY - target.centre.y };
         this.commandEvents.push({
           type: 'level.marked',
           level: segment.level,
@@ -127,10 +151,13 @@ export class World {
         });
         return;
       }
+      case 'level.next':
+        this.turnToNextLevel();
+        return;
       case 'needle.entry': {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
-          chosen = createPedicleKit(this.anatomy, this.scenario);
+          chosen = createPedicleKit(this.treated, scenarioAtLevel(this.scenario, this.levelIndex));
           // Both sides' cement fills one body.
           for (const other of this.kits.values()) chosen.cement.shareBodyWith(other.cement);
           this.kits.set(command.side, chosen);
@@ -285,7 +312,7 @@ export class World {
    * the machine ends the procedure there.
    */
   private checkLevel(events: DomainEvent[]): void {
-    const target = this.anatomy.vertebrae[this.anatomy.targetIndex].level;
+    const target = this.treated.vertebrae[this.treated.targetIndex].level;
     if (this.wrongLevelReported || !this.mark || this.mark.level === target) return;
     this.wrongLevelReported = true;
     events.push({ type: 'level.wrongLevel', marked: this.mark.level, target });
@@ -379,8 +406,76 @@ export class World {
     return out;
   }
 
+  /**
+   * The machine has closed one level (its instruments are out): its kits stay as they are (the set
+   * cement in the body, the trocars' tracks and breaches) and the next level starts with none, a
+   * fresh endplate support and no mark (the level is found and marked again).
+   */
+  private turnToNextLevel(): void {
+    if (this.levelIndex + 1 >= treatedLevelCount(this.anatomy)) return;
+    this.finishedLevels.push({
+      index: this.levelIndex,
+      level: this.treated.vertebrae[this.treated.targetIndex].level,
+      kits: [...this.kitList],
+      fromTick: this.levelFromTick,
+      toTick: this.tickCount,
+      height: this.heightView(),
+    });
+    this.levelIndex++;
+    this.levelFromTick = this.tickCount;
+    this.treated = treatedAnatomy(this.anatomy, this.levelIndex);
+    this.kits.clear();
+    this.kitList.length = 0;
+    this.kitSides.length = 0;
+    this.activeSide = null;
+    this.support = new EndplateSupport(this.treated);
+    this.plate = new SharedEndplate();
+    this.mark = null;
+  }
+
+  /** The anatomy as the instruments of the level being treated see it. */
+  treatedAnatomy(): Anatomy {
+    return this.treated;
+  }
+
+  /** Each treated level so far, finished ones first, the current last; empty for a one-level procedure. */
+  levelViews(): LevelView[] {
+    if (treatedLevelCount(this.anatomy) === 1) return [];
+    const view = (kits: readonly PedicleKit[]): Pick<LevelView, 'cement' | 'trocars'> => ({
+      cement: kits.length
+        ? mergeCementViews(
+            kits[0].cement.view(),
+            kits.slice(1).map((k) => k.cement.view()),
+          )
+        : this.noCement.view(),
+      trocars: kits.flatMap((k) => k.trocar.view() ?? []),
+    });
+    const done: LevelView[] = this.finishedLevels.map((f) => ({
+      index: f.index,
+      level: f.level,
+      fromTick: f.fromTick,
+      toTick: f.toTick,
+      height: f.height,
+      ...view(f.kits),
+    }));
+    return [
+      ...done,
+      {
+        index: this.levelIndex,
+        level: this.treated.vertebrae[this.treated.targetIndex].level,
+        fromTick: this.levelFromTick,
+        toTick: null,
+        height: this.heightView(),
+        ...view(this.kitList),
+        cement: this.levelCementView(),
+      },
+    ];
+  }
+
+  /** Every trocar of the attempt: the finished levels' (out, with their tracks and breaches), then this level's. */
   trocarViews(): TrocarView[] {
-    return [...this.kits.values()].flatMap((k) => k.trocar.view() ?? []);
+    const finished = this.finishedLevels.flatMap((f) => f.kits.flatMap((k) => k.trocar.view() ?? []));
+    return [...finished, ...[...this.kits.values()].flatMap((k) => k.trocar.view() ?? [])];
   }
   trocarView(): TrocarView | null {
     return this.kit()?.trocar.view() ?? null;
@@ -389,14 +484,26 @@ export class World {
     if (this.scenario.procedure !== 'kyphoplasty') return null;
     return (this.kit()?.balloon ?? this.noBalloon).view();
   }
+  /**
+   * The cement of the level being treated: the batch in use, with the other side's added
+   * (mergeCementViews). Its deposits also hold the finished levels' cement, which the images show.
+   */
   cementView(): CementView {
+    const view = this.levelCementView();
+    if (this.finishedLevels.length === 0) return view;
+    const finished = this.finishedLevels.flatMap((f) => f.kits.flatMap((k) => k.cement.view().deposits));
+    return { ...view, deposits: [...view.deposits, ...finished] };
+  }
+  /** The cement of this level's batches alone. */
+  private levelCementView(): CementView {
     const active = this.kit();
     if (!active) return this.noCement.view();
     const others = [...this.kits.values()].filter((k) => k !== active).map((k) => k.cement.view());
     return mergeCementViews(active.cement.view(), others);
   }
+  /** The height of the level being treated. */
   heightView(): HeightView {
-    return heightView(this.anatomy, this.support.lift(), this.support.stages());
+    return heightView(this.treated, this.support.lift(), this.support.stages());
   }
   patientView(): PatientView {
     return this.patient.view();

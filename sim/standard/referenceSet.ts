@@ -29,7 +29,7 @@ export interface ReferencePlan {
  */
 export function planFits(
   plan: Plan,
-  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication' | 'route'> & {
+  scenario: Pick<Scenario, 'procedure' | 'approach' | 'indication' | 'route' | 'secondLevel'> & {
     readonly equipment?: Pick<Scenario['equipment'], 'cavityDevice'>;
   },
 ): boolean {
@@ -39,6 +39,8 @@ export function planFits(
   // A plan that declares a route is written for cases that teach it; one that does not is the
   // transpedicular technique, which a trainee may bring to any case.
   if (fits.route && fits.route !== (scenario.route ?? 'transpedicular')) return false;
+  // A plan treats one level or two, one after the other: it can complete only a case of as many.
+  if ((fits.levels ?? 1) !== (scenario.secondLevel ? 2 : 1)) return false;
   // A kyphoplasty plan drives one cavity device (undeclared: the balloon); a balloon plan's
   // inflations mean nothing to a mesh container, so it is no reference for that case.
   const device = (fits.cavityDevice ?? 'balloon') === (scenario.equipment?.cavityDevice ?? 'balloon');

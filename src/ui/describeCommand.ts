@@ -74,6 +74,8 @@ export function describeCommand(c: Command): string {
       return 'Injection stopped';
     case 'instruments.remove':
       return 'Instruments removed';
+    case 'level.next':
+      return 'On to the next level';
     case 'time.wait':
       return `Waited ${c.s} s`;
     case 'discharge.decide':

@@ -75,6 +75,7 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'cement.inject': [{ type: 'cement.inject', mL: 0.1 }],
   'cement.stop': [{ type: 'cement.stop' }],
   'instruments.remove': [{ type: 'instruments.remove' }],
+  'level.next': [{ type: 'level.next' }],
   'time.wait': [{ type: 'time.wait', s: 1 }],
   'discharge.decide': [
     { type: 'discharge.decide', decision: 'same-day' },

@@ -76,6 +76,7 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
   'cement.inject': [{ type: 'cement.inject', mL: 0.25 }],
   'cement.stop': [{ type: 'cement.stop' }],
   'instruments.remove': [{ type: 'instruments.remove' }],
+  'level.next': [{ type: 'level.next' }],
   'time.wait': [
     { type: 'time.wait', s: 1 },
     { type: 'time.wait', s: 300 },

@@ -7,12 +7,37 @@ import { stateValueString } from '../../sim/procedure/phases';
 import { procedureMachine, type ProcedureSnapshot } from '../../sim/procedure/procedureMachine';
 import type { ProcedureEvent, ProcedureInput } from '../../sim/procedure/procedureTypes';
 
-/** The four machine shapes (C-arm kind and mode do not change permissions). */
+/** The machine shapes (C-arm kind and mode do not change permissions), and a vertebroplasty of two levels. */
 export const INPUTS = {
-  kyphoplastyUni: { procedure: 'kyphoplasty', approach: 'unipedicular', carm: 'single-plane', mode: 'practice' },
-  kyphoplastyBi: { procedure: 'kyphoplasty', approach: 'bipedicular', carm: 'biplane', mode: 'exam' },
-  vertebroplastyUni: { procedure: 'vertebroplasty', approach: 'unipedicular', carm: 'single-plane', mode: 'exam' },
-  vertebroplastyBi: { procedure: 'vertebroplasty', approach: 'bipedicular', carm: 'biplane', mode: 'practice' },
+  kyphoplastyUni: {
+    procedure: 'kyphoplasty',
+    approach: 'unipedicular',
+    carm: 'single-plane',
+    mode: 'practice',
+    levels: 1,
+  },
+  kyphoplastyBi: { procedure: 'kyphoplasty', approach: 'bipedicular', carm: 'biplane', mode: 'exam', levels: 1 },
+  vertebroplastyUni: {
+    procedure: 'vertebroplasty',
+    approach: 'unipedicular',
+    carm: 'single-plane',
+    mode: 'exam',
+    levels: 1,
+  },
+  vertebroplastyBi: {
+    procedure: 'vertebroplasty',
+    approach: 'bipedicular',
+    carm: 'biplane',
+    mode: 'practice',
+    levels: 1,
+  },
+  vertebroplastyTwoLevels: {
+    procedure: 'vertebroplasty',
+    approach: 'unipedicular',
+    carm: 'single-plane',
+    mode: 'practice',
+    levels: 2,
+  },
 } as const satisfies Record<string, ProcedureInput>;
 
 /** One sample of every domain event type (the mapped type fails to compile if one is missing). */
@@ -202,16 +227,32 @@ export function happyPath(input: ProcedureInput): ProcedureEvent[] {
     { type: 'level.mark' },
     { type: 'level.marked', level: 'L1', overFracture: true },
     { type: 'phase.next' },
-    ...(input.procedure === 'kyphoplasty' && input.approach === 'bipedicular'
-      ? bothSidesTogether()
-      : [...oneSide(input, 'left'), ...(input.approach === 'bipedicular' ? oneSide(input, 'right') : [])]),
-    { type: 'instruments.remove' },
+    ...oneLevel(input),
+    // A second level: closed the first, it is marked and treated as the first was.
+    ...(input.levels === 2
+      ? [
+          { type: 'level.next' } as const,
+          { type: 'level.mark' } as const,
+          { type: 'level.marked', level: 'L2', overFracture: true } as const,
+          ...oneLevel(input),
+        ]
+      : []),
     { type: 'phase.next' },
     { type: 'image.acquired', view: 'AP' },
     { type: 'image.acquired', view: 'lateral' },
     { type: 'phase.next' },
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'phase.next' },
+  ];
+}
+
+/** The events of one level, from the skin entry to the instruments out. */
+function oneLevel(input: ProcedureInput): ProcedureEvent[] {
+  return [
+    ...(input.procedure === 'kyphoplasty' && input.approach === 'bipedicular'
+      ? bothSidesTogether()
+      : [...oneSide(input, 'left'), ...(input.approach === 'bipedicular' ? oneSide(input, 'right') : [])]),
+    { type: 'instruments.remove' },
   ];
 }
 

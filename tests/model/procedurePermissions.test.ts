@@ -45,6 +45,8 @@ describe('a complete procedure', () => {
         'cArmSetup',
         ...(input.approach === 'bipedicular' ? bothSides : side),
         'instrumentRemoval',
+        // A second level: access to instrument removal again.
+        ...((input.levels ?? 1) === 2 ? [...side, 'instrumentRemoval'] : []),
         'finalImages',
         'recovery',
         'debrief',
