@@ -41,7 +41,8 @@ import { planSchema, type Plan, type PlanStep } from '../sim/plan';
 import { runPlan } from '../sim/plan';
 import type { LeakLocation } from '../sim/core';
 import { TICKS_PER_S } from '../sim/core';
-import { cementTimeline, cementViscosityPaS } from '../sim/instruments';
+import { cementTimeline, cementViscosityPaS, mergeCementViews, type CementView } from '../sim/instruments';
+import type { SimSnapshot } from '../sim/session';
 import { calibrationScenario } from './calibrate-balloon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -336,6 +337,17 @@ export function scenarioProfiles(): ScenarioProfile[] {
       source: 'KP ~18 % (World Neurosurg 2017); the route is assumed not to change the leak rate',
     },
     {
+      // Two levels in one procedure: the leak rate is over the procedure (a leak at either level),
+      // from a per-level vertebroplasty rate of 25-65 % at two independent levels: 1 - (1 - p)^2.
+      id: 'T12-L1-VP-two-levels',
+      label: 't12-l1-two-level-vertebroplasty (two levels, leaks at either), textbook-vertebroplasty-two-levels',
+      scenario: fixed(level('t12-l1-two-level-vertebroplasty')),
+      plan: plan('textbook-vertebroplasty-two-levels'),
+      anyLeakPct: [44, 88],
+      canalLeakPct: [0, 10],
+      source: 'VP ~55 % per level (World Neurosurg 2017), at two levels',
+    },
+    {
       id: 'T9-KP-chronic',
       label: 't9-chronic-wedge-kyphoplasty (eleven weeks, oedema persisting), kyphoplasty-volume-by-body',
       scenario: fixed(level('t9-chronic-wedge-kyphoplasty')),
@@ -511,6 +523,19 @@ export interface Outcome {
   readonly openings: string;
 }
 
+/**
+ * The cement of the whole procedure: the snapshot's, or with two levels treated (scenario.secondLevel)
+ * each level's merged, so a leak at either level counts and the volumes are both bodies' together.
+ */
+export function procedureCement(f: SimSnapshot): CementView {
+  const levels = f.levels;
+  if (levels.length < 2) return f.cement;
+  return mergeCementViews(
+    levels[levels.length - 1].cement,
+    levels.slice(0, -1).map((l) => l.cement),
+  );
+}
+
 export function runProfile(p: Profile, seed: number): Outcome {
   const session = (() => {
     try {
@@ -538,7 +563,8 @@ export function runProfile(p: Profile, seed: number): Outcome {
     };
   }
   const f = session.s.snapshot();
-  const c = f.cement;
+  // A procedure of two levels: every level's cement, leaks over the procedure and volumes summed.
+  const c = procedureCement(f);
   const mixed = f.events.find((e) => e.event.type === 'cement.phaseChanged' && e.event.phase === 'liquid');
   const delivered = f.events.find((e) => e.event.type === 'cement.delivered');
   return {

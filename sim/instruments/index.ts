@@ -7,6 +7,7 @@ export type { BalloonView } from './balloonView';
 export { CEMENT_DEVICES } from './cementDelivery';
 export { cementTimeline, cementViscosityPaS } from './cementPhaseClock';
 export type { CementDeposit, CementView } from './cementView';
+export { mergeCementViews } from './mergeCementViews';
 export type { HeightFigures, HeightView } from './heightView';
 export { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from './tackFeel';
 export type { TrocarView } from './trocarView';

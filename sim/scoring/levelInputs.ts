@@ -1,4 +1,5 @@
 import { scenarioAtLevel } from '../../levels/scenarioSchema';
+import type { LogEntry } from '../core/commands';
 import type { ScoreItem } from './types';
 import { clampScore, type ScoringInput } from './scoringInput';
 
@@ -23,10 +24,25 @@ export function levelInputs(input: ScoringInput): LevelInput[] {
     label: lv.level,
     input: {
       scenario: scenarioAtLevel(input.scenario, lv.index),
-      log: input.log.filter((e) => e.tick >= lv.fromTick && (lv.toTick === null || e.tick < lv.toTick)),
+      log: levelLog(input.log, lv.index),
       final: { ...input.final, cement: lv.cement, trocars: lv.trocars, height: lv.height },
     },
   }));
+}
+
+/**
+ * The commands of one treated level: those after the `level.next` that started it (none for the
+ * first) and before the one that closed it. Cut by the log's order, not by tick: the first level's
+ * instruments come out in the same tick as the next level starts.
+ */
+export function levelLog(log: readonly LogEntry[], index: number): LogEntry[] {
+  const out: LogEntry[] = [];
+  let level = 0;
+  for (const e of log) {
+    if (e.command.type === 'level.next') level++;
+    else if (level === index) out.push(e);
+  }
+  return out;
 }
 
 /**

@@ -2,3 +2,4 @@
 export { createSession } from './session';
 export type { DispatchResult, Session } from './sessionTypes';
 export type { SimSnapshot } from './snapshot';
+export type { LevelView } from './levelView';

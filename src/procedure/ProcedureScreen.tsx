@@ -262,6 +262,15 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         canAdvance={snap.allowed.includes('phase.next')}
         stateValue={snap.stateValue}
         cavityDevice={start.scenario.equipment.cavityDevice}
+        levels={
+          start.scenario.secondLevel
+            ? {
+                names: [start.scenario.level, start.scenario.secondLevel.level],
+                current: Math.max(0, snap.levels.length - 1),
+              }
+            : undefined
+        }
+        canMoveToNextLevel={snap.allowed.includes('level.next')}
       />
 
       {inCase ? (

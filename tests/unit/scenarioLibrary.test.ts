@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioProfiles } from '../../scripts/calibrate-cement';
+import { procedureCement, scenarioProfiles } from '../../scripts/calibrate-cement';
 import { runPlan } from '../../sim/plan';
 import { scoreAttempt } from '../../sim/scoring';
 import { loadPlan, loadScenario } from './goldenFixtures';
@@ -87,7 +87,7 @@ describe('the scenario library', () => {
           `seed ${seed}`,
         ).toEqual([]);
         expect(report.passed, `seed ${seed}: total ${report.total} against ${report.passScore}`).toBe(true);
-        const leaks = s.snapshot().cement.leaks;
+        const leaks = procedureCement(s.snapshot()).leaks;
         if (leaks.length > 0) leaked++;
         if (leaks.some((l) => l.location === 'epidural' || l.location === 'foraminal')) canal++;
       }

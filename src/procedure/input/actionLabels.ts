@@ -98,6 +98,7 @@ export const ACTION_LABELS = {
   'cement.inject15': 'Inject 1.5 mL',
   'cement.stop': 'Stop injecting',
   'instruments.remove': 'Remove instruments',
+  'level.next': 'On to the next level (a case of two levels)',
   'discharge.sameDay': 'Discharge same day',
   'discharge.overnight': 'Keep overnight',
 } as const satisfies Readonly<Record<string, string>>;

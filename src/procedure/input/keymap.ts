@@ -357,6 +357,8 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('cement.stop', 'cement', ['z'], { type: 'cement.stop' }),
 
   cmd('instruments.remove', 'finish', ['u'], { type: 'instruments.remove' }),
+  // A case of two levels: the first level's instruments are out; count, mark and enter the next.
+  cmd('level.next', 'finish', ['Shift+u'], { type: 'level.next' }),
   cmd('discharge.sameDay', 'finish', ['h'], { type: 'discharge.decide', decision: 'same-day' }),
   cmd('discharge.overnight', 'finish', ['o'], { type: 'discharge.decide', decision: 'overnight' }),
 ];

@@ -14,6 +14,10 @@ interface Props {
   readonly stateValue: string;
   /** The scenario's cavity device (absent: the balloon): the cavity stage's instruction follows it. */
   readonly cavityDevice?: 'balloon' | 'ballTamp' | 'meshContainer';
+  /** A case of two levels: the levels in order and which is being treated (absent: one level). */
+  readonly levels?: { readonly names: readonly string[]; readonly current: number };
+  /** The machine would accept level.next now (the first of two levels has its instruments out). */
+  readonly canMoveToNextLevel?: boolean;
 }
 
 /** The cavity stage's instruction for the devices other than the balloon (sim/instruments/README.md, Other cavity devices). */
@@ -34,7 +38,16 @@ const CAVITY_STAGE: Readonly<Record<'ballTamp' | 'meshContainer', { label: strin
  * The phase strip and the current phase's instruction; data-phase lets tests follow the procedure
  * (in an exam too: the strip shows it), data-state and data-can-advance only in practice.
  */
-export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue, cavityDevice }: Props) {
+export function PhaseHeader({
+  phase,
+  mode,
+  hint,
+  canAdvance,
+  stateValue,
+  cavityDevice,
+  levels,
+  canMoveToNextLevel,
+}: Props) {
   const index = PHASES.findIndex((p) => p.id === phase);
   const device = cavityDevice && cavityDevice !== 'balloon' ? CAVITY_STAGE[cavityDevice] : null;
   const phases = PHASES.map((p) => (p.id === 'balloon' && device ? { ...p, ...device } : p));
@@ -71,6 +84,18 @@ export function PhaseHeader({ phase, mode, hint, canAdvance, stateValue, cavityD
             </span>
           )}
         </h2>
+        {levels && (
+          <p className="phase-level" data-testid="treated-level">
+            Level {levels.current + 1} of {levels.names.length}: {levels.names[levels.current]}
+            {canMoveToNextLevel && (
+              <>
+                {' '}
+                - instruments out: <kbd>Shift+U</kbd> moves on to {levels.names[levels.current + 1]}, which is counted,
+                marked and entered as the first
+              </>
+            )}
+          </p>
+        )}
         <p className="phase-instruction">{current?.instruction}</p>
         {shows(mode, 'phaseHeader.hint') && hint && (
           <p
