@@ -21,7 +21,7 @@ export interface PracticeHint {
 }
 
 function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
-  const ideal = idealTrajectory(snapshot.anatomy, side);
+  const ideal = idealTrajectory(snapshot.treatedAnatomy, side);
   const angles = { medialDeg: ideal.medialDeg, caudalDeg: ideal.caudalDeg, depthMm: ideal.depthMm };
   const t = snapshot.trocar;
   const head = `Ideal ${side} trajectory: medial ${fixed(ideal.medialDeg)}°, caudal ${fixed(ideal.caudalDeg)}°, about ${Math.round(ideal.depthMm)} mm to the target.`;

@@ -38,12 +38,12 @@ export function skinUnderImagePoint(snapshot: SimSnapshot, p: ImagePoint): Vec3 
   const ray = proj.rayAt((p.fx - 0.5) * size, (0.5 - p.fy) * size);
   const alongCentral = dot(ray.direction, proj.direction);
   const inside = add(ray.origin, scale(ray.direction, proj.pose.sourceToIsocentreMm / alongCentral));
-  return exitThroughSkin(snapshot.anatomy, inside, ray.direction);
+  return exitThroughSkin(snapshot.treatedAnatomy, inside, ray.direction);
 }
 
 /** Where offsets (0, 0) put the entry: the default entry of the marked vertebra (the world measures entries from it). */
 function entryBase(snapshot: SimSnapshot, side: Side): Vec3 {
-  const base = defaultSkinEntry(snapshot.anatomy, side);
+  const base = defaultSkinEntry(snapshot.treatedAnatomy, side);
   return { ...base, y: base.y + (snapshot.skinMark?.vertebraOffsetMm ?? 0) };
 }
 
@@ -58,7 +58,7 @@ const clampOffset = (mm: number): number =>
  */
 export function entryFromImagePoint(snapshot: SimSnapshot, p: ImagePoint): EntryDraft {
   const skin = skinUnderImagePoint(snapshot, p);
-  const side: Side = skin.x >= targetIsocentre(snapshot.anatomy).x ? 'left' : 'right';
+  const side: Side = skin.x >= targetIsocentre(snapshot.treatedAnatomy).x ? 'left' : 'right';
   const base = entryBase(snapshot, side);
   const sign = side === 'left' ? 1 : -1;
   return { side, lateralMm: clampOffset(sign * (skin.x - base.x)), cranialMm: clampOffset(skin.y - base.y) };
@@ -68,7 +68,7 @@ export function entryFromImagePoint(snapshot: SimSnapshot, p: ImagePoint): Entry
 export function imagePointOfEntry(snapshot: SimSnapshot, entry: EntryDraft): ImagePoint | null {
   const base = entryBase(snapshot, entry.side);
   const x = base.x + (entry.side === 'left' ? 1 : -1) * entry.lateralMm;
-  const q = apProjection(snapshot).project({ x, y: base.y + entry.cranialMm, z: skinZAt(snapshot.anatomy, x) });
+  const q = apProjection(snapshot).project({ x, y: base.y + entry.cranialMm, z: skinZAt(snapshot.treatedAnatomy, x) });
   if (!q) return null;
   const size = DETECTOR_DIAMETER_MM / (snapshot.carm.zoom > 0 ? snapshot.carm.zoom : 1);
   return { fx: q.uMm / size + 0.5, fy: 0.5 - q.vMm / size };
