@@ -34,8 +34,15 @@ function decision(s: Scenario): string {
   return i?.decision === 'decline' ? `decline: ${DECLINE_REASON_LABELS[i.reason]}` : 'operate';
 }
 
+/** The fracture in words; a case of two levels names both, the first level's first. */
 function fracture(s: Scenario): string {
-  const f = s.fracture;
+  const first = fractureText(s.fracture);
+  return s.secondLevel
+    ? `${s.level}: ${first}; ${s.secondLevel.level}: ${fractureText(s.secondLevel.fracture)}`
+    : first;
+}
+
+function fractureText(f: Scenario['fracture']): string {
   const [lo, hi] = GENANT_RANGES[f.genantGrade];
   const loss = f.heightLossPct !== undefined ? `${f.heightLossPct} %` : `${lo}-${hi} %`;
   const flags = [
@@ -63,7 +70,7 @@ export function catalogueMarkdown(library: readonly Scenario[]): string {
   ];
   for (const s of library) {
     lines.push(
-      `| ${s.teaching?.order ?? '-'} | [${cell(s.title)}](#${s.id}) | ${s.teaching?.difficulty ?? '-'} | ${s.level} | ${s.procedure}, ${s.approach}${cavity(s)} | ${cell(fracture(s))} | ${s.patient.tScore} | ${cell(decision(s))} | ${s.scoring.passScore} | \`${s.scoring.expertPlan ?? '-'}\` |`,
+      `| ${s.teaching?.order ?? '-'} | [${cell(s.title)}](#${s.id}) | ${s.teaching?.difficulty ?? '-'} | ${s.secondLevel ? `${s.level} + ${s.secondLevel.level}` : s.level} | ${s.procedure}, ${s.approach}${cavity(s)} | ${cell(fracture(s))} | ${s.patient.tScore} | ${cell(decision(s))} | ${s.scoring.passScore} | \`${s.scoring.expertPlan ?? '-'}\` |`,
     );
   }
   for (const s of library) {

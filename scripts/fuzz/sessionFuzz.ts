@@ -463,17 +463,23 @@ export function runChecked(
   const session = createSession(scenario, simSeed, { mode });
   let checkedEvents = 0;
   let anatomyChecked: unknown = null;
+  let treatedChecked: unknown = null;
   let lastTick = 0;
   let balloon = false;
   const checkNow = (actionIndex: number): FuzzFailure | null => {
     const snap = session.snapshot();
     if ((snap.balloon?.volumeMl ?? 0) > 0) balloon = true;
     const violations: Violation[] = [];
-    const skip = new Set(['anatomy', 'events']);
+    const skip = new Set(['anatomy', 'treatedAnatomy', 'events']);
     walkNumbers(snap, violations, '', new Set(), skip);
     if (snap.anatomy !== anatomyChecked) {
       walkNumbers(snap.anatomy, violations, 'anatomy');
       anatomyChecked = snap.anatomy;
+    }
+    // The second level's view of the anatomy (a two-level case), walked once it exists, as the anatomy is.
+    if (snap.treatedAnatomy !== snap.anatomy && snap.treatedAnatomy !== treatedChecked) {
+      walkNumbers(snap.treatedAnatomy, violations, 'anatomy');
+      treatedChecked = snap.treatedAnatomy;
     }
     for (; checkedEvents < snap.events.length; checkedEvents++)
       walkNumbers(snap.events[checkedEvents], violations, 'events[]');

@@ -11,6 +11,7 @@ import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { withAlsoAccepted } from './alsoAccepted';
 import { ListEditor } from './ListEditor';
+import { SecondLevelFields } from './SecondLevelFields';
 import { getAt } from './scenarioDraft';
 
 /** The fields of a scenario that matter to an instructor, grouped as the case reads. */
@@ -50,6 +51,8 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         <CheckField path={['fracture', 'posteriorWallDefect']} label="Posterior wall defect" />
         <CheckField path={['fracture', 'lateralCortexDefect']} label="Lateral cortex defect" />
       </fieldset>
+
+      <SecondLevelFields />
 
       <fieldset>
         <legend>Patient</legend>

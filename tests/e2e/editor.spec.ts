@@ -82,6 +82,15 @@ test('an instructor creates, previews and publishes a scenario, and a trainee pl
   await page.locator('[data-field="patient.priorAugmentation.0.level"]').selectOption('L1');
   await expect(priorError).toHaveCount(0);
   await expect(page.getByTestId('editor-publish')).toBeEnabled();
+  // A second level in the same procedure is a vertebroplasty's: on this kyphoplasty it is named at its field.
+  await page.getByTestId('second-level-toggle').check();
+  await expect(page.locator('[data-field="secondLevel.level"]')).toHaveValue('L1');
+  const secondError = page.locator('[data-testid="field-error"][data-path="secondLevel"]');
+  await expect(secondError).toContainText('vertebroplasty only');
+  await expect(page.getByTestId('editor-publish')).toBeDisabled();
+  await page.getByTestId('second-level-toggle').uncheck();
+  await expect(secondError).toHaveCount(0);
+  await expect(page.getByTestId('editor-publish')).toBeEnabled();
 
   await settledPreview(page, first);
   const lateralAfter = await previewGrey(page, 'preview-lateral');
