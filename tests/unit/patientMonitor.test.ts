@@ -21,6 +21,12 @@ const PATIENT: PatientView = {
   localBlock: { left: 0, right: 0.9 },
   onOxygen: true,
   oxygenLPerMin: 2,
+  flumazenilMg: 0,
+  flumazenilEffectNgMl: 0,
+  fluidsMl: 0,
+  helpCalled: false,
+  cementInLungsMl: 0,
+  embolism: null,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 
