@@ -83,6 +83,15 @@ describe('patient monitor panel', () => {
     expect(render(PATIENT, 'exam')).toBe(render(PATIENT, 'practice'));
   });
 
+  it('shows flumazenil, fluids and a call for help only once given', () => {
+    const plain = render(PATIENT, 'practice');
+    for (const id of ['vital-flumazenil', 'vital-fluids', 'vital-help']) expect(plain).not.toContain(id);
+    const html = render({ ...PATIENT, flumazenilMg: 0.2, fluidsMl: 500, helpCalled: true }, 'practice');
+    expect(textOf(html, 'vital-flumazenil')).toBe('0.2 mg');
+    expect(textOf(html, 'vital-fluids')).toBe('500 mL');
+    expect(html).toMatch(/data-testid="vital-help"[^>]*>called</);
+  });
+
   it('reads room air and no alarms for a patient at rest', () => {
     const html = render({ ...PATIENT, onOxygen: false, oxygenLPerMin: 0, alarms: [] }, 'practice');
     expect(textOf(html, 'vital-oxygen')).toBe('room air');
