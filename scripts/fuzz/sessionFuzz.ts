@@ -175,6 +175,11 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
       return { mg: chance(rng, 0.9) ? rng.range(0.5, 5) : rng.range(0, 20) };
     case 'oxygen.nasal':
       return { lPerMin: chance(rng, 0.9) ? rng.range(0, 6) : rng.range(-2, 12) };
+    // Mostly within one dose's bounds; the totals' limits refuse some (sim/patient/fluids.ts, flumazenil.ts).
+    case 'patient.fluids':
+      return { mL: chance(rng, 0.9) ? rng.range(100, 1000) : rng.range(-100, 3000) };
+    case 'sedation.flumazenil':
+      return { mg: chance(rng, 0.9) ? rng.range(0.1, 1) : rng.range(-1, 5) };
     case 'needle.entry':
       return { side: pick(rng, ['left', 'right']), lateralMm: rng.range(-20, 20), cranialMm: rng.range(-10, 10) };
     case 'side.select':

@@ -123,3 +123,9 @@ export const MIDAZOLAM_BOLUS_MG = { min: 0.5, max: 5 } as const;
 
 /** The highest nasal-cannula oxygen flow, L/min (oxygen.nasal). */
 export const MAX_OXYGEN_L_PER_MIN = 6;
+
+/** One IV fluid bolus, mL (patient.fluids); the total per procedure is sim/patient/fluids.ts's. */
+export const FLUID_BOLUS_ML = { min: 100, max: 1000 } as const;
+
+/** One IV dose of flumazenil, mg (sedation.flumazenil); the total per procedure is sim/patient/flumazenil.ts's. */
+export const FLUMAZENIL_DOSE_MG = { min: 0.1, max: 1 } as const;

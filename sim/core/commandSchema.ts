@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Command } from './commands';
-import { MAX_OXYGEN_L_PER_MIN, MAX_PAN_MM, MIDAZOLAM_BOLUS_MG, PREOP_IMAGE_PX } from './bounds';
+import {
+  FLUID_BOLUS_ML,
+  FLUMAZENIL_DOSE_MG,
+  MAX_OXYGEN_L_PER_MIN,
+  MAX_PAN_MM,
+  MIDAZOLAM_BOLUS_MG,
+  PREOP_IMAGE_PX,
+} from './bounds';
 import { DECLINE_REASONS } from './declineReasons';
 
 /**
@@ -46,6 +53,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local.anaesthetic') }),
   z.strictObject({ type: z.literal('sedation.midazolam'), mg: finite(MIDAZOLAM_BOLUS_MG.min, MIDAZOLAM_BOLUS_MG.max) }),
   z.strictObject({ type: z.literal('oxygen.nasal'), lPerMin: finite(0, MAX_OXYGEN_L_PER_MIN) }),
+  z.strictObject({ type: z.literal('patient.fluids'), mL: finite(FLUID_BOLUS_ML.min, FLUID_BOLUS_ML.max) }),
+  z.strictObject({
+    type: z.literal('sedation.flumazenil'),
+    mg: finite(FLUMAZENIL_DOSE_MG.min, FLUMAZENIL_DOSE_MG.max),
+  }),
+  z.strictObject({ type: z.literal('patient.callForHelp') }),
   z.strictObject({
     type: z.literal('needle.entry'),
     side: z.enum(['left', 'right']),

@@ -91,6 +91,12 @@ export type Command =
   | { type: 'sedation.midazolam'; mg: number }
   /** Oxygen by nasal cannula at this flow, L/min (0 to 6; 0 takes it off). */
   | { type: 'oxygen.nasal'; lPerMin: number }
+  /** An IV crystalloid bolus, mL (100 to 1000; at most 3000 mL in one procedure), run in over minutes. */
+  | { type: 'patient.fluids'; mL: number }
+  /** Reverse midazolam: an IV bolus of flumazenil, mg (0.1 to 1; at most 3 mg in one procedure). */
+  | { type: 'sedation.flumazenil'; mg: number }
+  /** Call for help (the anaesthetist, the team): recorded in the log; it changes no vital sign. */
+  | { type: 'patient.callForHelp' }
   /** Choose the skin entry point: side, and offsets in mm from the default point (lateral, cranial). */
   | { type: 'needle.entry'; side: Side; lateralMm: number; cranialMm: number }
   /**
@@ -155,6 +161,9 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'local.anaesthetic',
   'sedation.midazolam',
   'oxygen.nasal',
+  'patient.fluids',
+  'sedation.flumazenil',
+  'patient.callForHelp',
   'needle.entry',
   'side.select',
   'needle.aim',

@@ -21,6 +21,10 @@ export type PatientAlarm =
   | 'heartRateLow'
   | 'systolicLow'
   | 'systolicHigh';
+/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries. */
+export type PatientComplication = 'cementEmbolism';
+/** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
+export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
 
 /**
  * Domain events: facts the world reports after a step. They are sent to the procedure machine
@@ -79,7 +83,12 @@ export type DomainEvent =
   /** A monitor alarm started: the signal crossed its limit (once per crossing); value: the signal then. */
   | { type: 'patient.alarm'; alarm: PatientAlarm; signal: VitalSignal; value: number }
   /** A monitor alarm stopped: the signal came back past its limit by the clearing margin. */
-  | { type: 'patient.alarmCleared'; alarm: PatientAlarm; signal: VitalSignal; value: number };
+  | { type: 'patient.alarmCleared'; alarm: PatientAlarm; signal: VitalSignal; value: number }
+  /**
+   * A complication's signs appeared (or grew to a worse grade: at most once per grade), from the
+   * patient model's own cause, e.g. venous cement that reached the lungs.
+   */
+  | { type: 'patient.complication'; kind: PatientComplication; severity: ComplicationSeverity };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -40,7 +40,16 @@ export type {
   ZoomLevel,
 } from './commands';
 export { FIXED_DT_S, TICKS_PER_S } from './constants';
-export type { CementPhase, DomainEvent, LeakLocation, PatientAlarm, TimedEvent, VitalSignal } from './events';
+export type {
+  CementPhase,
+  ComplicationSeverity,
+  DomainEvent,
+  LeakLocation,
+  PatientAlarm,
+  PatientComplication,
+  TimedEvent,
+  VitalSignal,
+} from './events';
 export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';

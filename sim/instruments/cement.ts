@@ -128,6 +128,11 @@ export class Cement {
     return this.body.cavityFilledMl;
   }
 
+  /** Cement that left by the veins so far, mL (the patient's embolism reads it; seepage below the visible volume counts). */
+  get venousLeakMl(): number {
+    return this.body.leakVolumes().get('venous') ?? 0;
+  }
+
   /** Cement queued on the plunger, mL (view().pendingMl without building the view: the world reads it every step). */
   get pendingMl(): number {
     return this.pending;

@@ -1,5 +1,8 @@
 /** The public face of sim/patient/: the patient model's view in the snapshot and its parameters (README.md). src/, server/ and scripts/ import sim/ only through such index modules (.dependency-cruiser.cjs). */
 export { ALARM_LIMITS, type AlarmLimit } from './alarms';
+export { CEMENT_EMBOLISM, obstructionOf } from './cementEmbolism';
+export { FLUIDS } from './fluids';
+export { FLUMAZENIL } from './flumazenil';
 export { LIDOCAINE } from './localAnaesthetic';
 export { MIDAZOLAM } from './midazolam';
 export { PAIN, STIMULI } from './pain';

@@ -37,6 +37,8 @@ export class Midazolam {
   private givenMg = 0;
   private readonly volumeL: number;
   private readonly ec50NgMl: number;
+  /** Flumazenil's competitive antagonism: the factor on both EC50s (1: none; sim/patient/flumazenil.ts). */
+  private antagonismFactor = 1;
 
   constructor(facts: PatientFacts) {
     this.volumeL = MIDAZOLAM.volumeLPerKg * facts.weightKg;
@@ -67,6 +69,11 @@ export class Midazolam {
     this.effectNgMl += (1 - Math.exp(-MIDAZOLAM.ke0PerMin * dtMin)) * (plasmaNgMl - this.effectNgMl);
   }
 
+  /** Flumazenil at the receptor now: the factor on both EC50s (1: none). */
+  antagonise(factor: number): void {
+    this.antagonismFactor = factor;
+  }
+
   get totalMg(): number {
     return this.givenMg;
   }
@@ -75,11 +82,11 @@ export class Midazolam {
   }
   /** Sedation effect, 0 (none) to 1 (maximal): a sigmoid Emax of the effect-site concentration. */
   get sedation(): number {
-    return emax(this.effectNgMl, this.ec50NgMl);
+    return emax(this.effectNgMl, this.ec50NgMl * this.antagonismFactor);
   }
   /** Respiratory depression effect, 0 to 1. */
   get respiratoryDepression(): number {
-    return emax(this.effectNgMl, this.ec50NgMl * MIDAZOLAM.respiratoryEc50Factor);
+    return emax(this.effectNgMl, this.ec50NgMl * MIDAZOLAM.respiratoryEc50Factor * this.antagonismFactor);
   }
 }
 

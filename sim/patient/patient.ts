@@ -3,6 +3,9 @@ import type { DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
 import type { Rng } from '../math/rng';
 import { ALARM_LIMITS, alarming } from './alarms';
 import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
+import { CementEmbolism, CEMENT_EMBOLISM, embolicSpo2FallPct } from './cementEmbolism';
+import { FLUIDS, Fluids } from './fluids';
+import { Flumazenil } from './flumazenil';
 import { LocalBlock } from './localAnaesthetic';
 import { Midazolam } from './midazolam';
 import { fio2Of } from './oxygen';
@@ -27,7 +30,12 @@ export class Patient {
   private readonly pain: Pain;
   /** Per side: the tip is on or in the pedicle's cortex (docked, not yet past the posterior wall). */
   private readonly inCortex: Record<Side, boolean> = { left: false, right: false };
+  private readonly flumazenil: Flumazenil;
+  private readonly fluids = new Fluids();
+  private readonly embolism = new CementEmbolism();
   private oxygenLPerMin = 0;
+  /** Help was called (the log has when); no vital sign moves for it. */
+  private helpCalled = false;
   private heartRate: number;
   private systolic: number;
   private diastolic: number;
@@ -38,6 +46,7 @@ export class Patient {
   constructor(facts: PatientFacts, rng: Rng) {
     this.baselines = drawBaselines(facts, rng);
     this.midazolam = new Midazolam(facts);
+    this.flumazenil = new Flumazenil(facts);
     this.pain = new Pain(this.baselines.restingPain);
     this.heartRate = this.baselines.heartRateBpm;
     this.systolic = this.baselines.systolicMmHg;
@@ -49,6 +58,8 @@ export class Patient {
   /** Why the patient cannot take this command now (a drug limit), or undefined. */
   refusal(command: Command): string | undefined {
     if (command.type === 'sedation.midazolam') return this.midazolam.refusal(command.mg);
+    if (command.type === 'sedation.flumazenil') return this.flumazenil.refusal(command.mg);
+    if (command.type === 'patient.fluids') return this.fluids.refusal(command.mL);
     return undefined;
   }
 
@@ -60,6 +71,15 @@ export class Patient {
         return;
       case 'oxygen.nasal':
         this.oxygenLPerMin = command.lPerMin;
+        return;
+      case 'sedation.flumazenil':
+        this.flumazenil.bolus(command.mg);
+        return;
+      case 'patient.fluids':
+        this.fluids.bolus(command.mL);
+        return;
+      case 'patient.callForHelp':
+        this.helpCalled = true;
         return;
       case 'local.anaesthetic':
         if (side) this.blocks[side].infiltrate();
@@ -96,32 +116,70 @@ export class Patient {
     }
   }
 
+  /**
+   * The cement model's venous leak so far, mL (all sides together; it only grows): what is new
+   * starts its way to the lungs (sim/patient/cementEmbolism.ts).
+   */
+  venousCement(ml: number): void {
+    this.embolism.venousCement(ml);
+  }
+
   private stimulate(kind: Stimulus, side: Side | null): void {
     this.pain.stimulate(kind, side ? this.blocks[side].block : 0);
   }
 
-  /** One fixed step: drugs, pain, then the vital signs following them; returns the alarm crossings. */
+  /**
+   * One fixed step: drugs, fluids, the embolus and pain, then the vital signs following them;
+   * returns the complication's new grade, if any, and the alarm crossings.
+   */
   step(dtS: number): readonly DomainEvent[] {
     this.midazolam.step(dtS);
+    this.flumazenil.step(dtS);
+    this.midazolam.antagonise(this.flumazenil.antagonism);
+    this.fluids.step(dtS);
+    const grade = this.embolism.step(dtS);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
     const b = this.baselines;
     const sedation = this.midazolam.sedation;
+    const obstruction = this.embolism.obstruction;
+    const e = CEMENT_EMBOLISM;
     this.respiratoryRate =
       b.respiratoryRatePerMin * (1 - VITAL_GAINS.maxRespiratoryDepression * this.midazolam.respiratoryDepression);
-    const target = targetSpo2(b.spo2Pct, this.respiratoryRate / b.respiratoryRatePerMin, fio2Of(this.oxygenLPerMin));
+    const fio2 = fio2Of(this.oxygenLPerMin);
+    const target = Math.max(
+      OXYGENATION.floorPct,
+      targetSpo2(b.spo2Pct, this.respiratoryRate / b.respiratoryRatePerMin, fio2) -
+        embolicSpo2FallPct(obstruction, fio2),
+    );
     this.spo2 += (1 - Math.exp(-dtS / OXYGENATION.lagS)) * (target - this.spo2);
     const excessPain = Math.max(0, this.pain.perceived(sedation) - b.restingPain);
     const follow = 1 - Math.exp(-dtS / VITAL_GAINS.haemodynamicLagS);
     const g = VITAL_GAINS;
-    const hr = b.heartRateBpm + g.heartRatePerPain * excessPain + g.heartRatePerSedation * sedation;
-    const sbp = b.systolicMmHg + g.systolicPerPain * excessPain + g.systolicPerSedation * sedation;
-    const dbp = b.diastolicMmHg + g.diastolicPerPain * excessPain + g.diastolicPerSedation * sedation;
+    const hr =
+      b.heartRateBpm +
+      g.heartRatePerPain * excessPain +
+      g.heartRatePerSedation * sedation +
+      e.maxHeartRateRiseBpm * obstruction;
+    const sbp =
+      b.systolicMmHg +
+      g.systolicPerPain * excessPain +
+      g.systolicPerSedation * sedation -
+      e.maxSystolicFallMmHg * obstruction;
+    const dbp =
+      b.diastolicMmHg +
+      g.diastolicPerPain * excessPain +
+      g.diastolicPerSedation * sedation -
+      e.maxDiastolicFallMmHg * obstruction;
+    // Fluids restore part of a fall below the baseline (sim/patient/fluids.ts).
+    const rise = this.fluids.systolicRise(b.systolicMmHg - sbp);
     this.heartRate += follow * (hr - this.heartRate);
-    this.systolic += follow * (sbp - this.systolic);
-    this.diastolic += follow * (dbp - this.diastolic);
-    return this.alarmCrossings();
+    this.systolic += follow * (sbp + rise - this.systolic);
+    this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
+    const alarms = this.alarmCrossings();
+    if (!grade) return alarms;
+    return [{ type: 'patient.complication', kind: 'cementEmbolism', severity: grade }, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -173,6 +231,12 @@ export class Patient {
       localBlock: { left: this.blocks.left.block, right: this.blocks.right.block },
       onOxygen: this.oxygenLPerMin > 0,
       oxygenLPerMin: this.oxygenLPerMin,
+      flumazenilMg: this.flumazenil.totalMg,
+      flumazenilEffectNgMl: this.flumazenil.effectSiteNgMl,
+      fluidsMl: this.fluids.totalMl,
+      helpCalled: this.helpCalled,
+      cementInLungsMl: this.embolism.inLungsMl,
+      embolism: this.embolism.severity,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

@@ -1,5 +1,5 @@
 import type { Side } from '../core/commands';
-import type { PatientAlarm } from '../core/events';
+import type { ComplicationSeverity, PatientAlarm } from '../core/events';
 
 /** The patient as the snapshot shows it: plain data, what a monitor and the team would see. */
 export interface PatientView {
@@ -21,6 +21,16 @@ export interface PatientView {
   readonly localBlock: Readonly<Record<Side, number>>;
   readonly onOxygen: boolean;
   readonly oxygenLPerMin: number;
+  /** Flumazenil given so far, mg, and its effect-site concentration, ng/mL. */
+  readonly flumazenilMg: number;
+  readonly flumazenilEffectNgMl: number;
+  /** IV fluids given so far, mL (some may still be running in). */
+  readonly fluidsMl: number;
+  /** Help was called. */
+  readonly helpCalled: boolean;
+  /** Venous cement that reached the pulmonary arteries, mL, and the worst grade of its signs so far (null: none). */
+  readonly cementInLungsMl: number;
+  readonly embolism: ComplicationSeverity | null;
   /** Monitor alarms sounding now. */
   readonly alarms: readonly PatientAlarm[];
 }

@@ -41,10 +41,10 @@ export const decisionMade: Refusals = {
 /** Case review to positioning: the C-arm is not in yet. */
 export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the patient is positioned.');
 
-/** Case review: the patient has not consented yet; sedation and oxygen start in pre-op. */
+/** Case review: the patient has not consented yet; sedation, oxygen and the other care start in pre-op. */
 export const careToCome: Refusals = each(
-  ['sedation.midazolam', 'oxygen.nasal'],
-  'Sedation and oxygen start in pre-op, once the case is reviewed and the patient consents.',
+  ['sedation.midazolam', 'oxygen.nasal', 'patient.fluids', 'sedation.flumazenil', 'patient.callForHelp'],
+  'Sedation, oxygen and the patient care start in pre-op, once the case is reviewed and the patient consents.',
 );
 
 /** Before the C-arm set-up: the level is counted and marked on the table, under fluoroscopy. */

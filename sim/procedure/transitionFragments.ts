@@ -22,10 +22,16 @@ export const timeAndPedalRelease = {
   'fluoro.expose': { guard: 'pedal released' },
 } as const;
 
-/** Sedation and oxygen: the patient is cared for from pre-op to recovery (sim/patient/ judges the doses). */
+/**
+ * Sedation, its reversal, oxygen, fluids and a call for help: the patient is cared for from pre-op to
+ * recovery, whatever the hands are doing (sim/patient/ judges the doses).
+ */
 export const patientCare = {
   'sedation.midazolam': allowed,
   'oxygen.nasal': allowed,
+  'patient.fluids': allowed,
+  'sedation.flumazenil': allowed,
+  'patient.callForHelp': allowed,
 } as const;
 
 /** C-arm and fluoroscopy: live from C-arm set-up to the final images. */

@@ -283,6 +283,8 @@ export class World {
       );
     }
     this.updateSupport(kits, pushed);
+    // The veins take cement only under a push; the patient reads the cement model's own venous volume.
+    if (pushed.includes(true)) this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, 0));
     pushAll(events, this.patient.step(dtS));
     this.tickCount++;
     return events;

@@ -174,5 +174,10 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: `Monitor alarm: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'danger' };
     case 'patient.alarmCleared':
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
+    case 'patient.complication':
+      return {
+        text: `Suspected cement pulmonary embolism (${e.severity}): stop the injection, give oxygen and fluids, call for help`,
+        severity: e.severity === 'mild' ? 'warn' : 'danger',
+      };
   }
 }

@@ -183,6 +183,8 @@ export const EXAM_EVENT_VISIBILITY: { readonly [T in DomainEventType]: Visibilit
   /** The monitor sounds in the room. */
   'patient.alarm': 'always',
   'patient.alarmCleared': 'always',
+  /** The diagnosis is the trainee's to make from the monitor: an exam shows the signs, not the name. */
+  'patient.complication': 'practice',
 };
 
 /**

@@ -40,6 +40,12 @@ export function describeCommand(c: Command): string {
       return `Midazolam ${c.mg} mg IV`;
     case 'oxygen.nasal':
       return c.lPerMin > 0 ? `Oxygen ${c.lPerMin} L/min by nasal cannula` : 'Oxygen off';
+    case 'patient.fluids':
+      return `IV fluid bolus ${c.mL} mL`;
+    case 'sedation.flumazenil':
+      return `Flumazenil ${c.mg} mg IV`;
+    case 'patient.callForHelp':
+      return 'Called for help';
     case 'needle.entry':
       return `Skin entry ${c.side}, ${c.lateralMm} mm lateral, ${c.cranialMm} mm cranial`;
     case 'side.select':

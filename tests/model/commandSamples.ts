@@ -46,6 +46,9 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'local.anaesthetic': [{ type: 'local.anaesthetic' }],
   'sedation.midazolam': [{ type: 'sedation.midazolam', mg: 1 }],
   'oxygen.nasal': [{ type: 'oxygen.nasal', lPerMin: 2 }],
+  'patient.fluids': [{ type: 'patient.fluids', mL: 500 }],
+  'sedation.flumazenil': [{ type: 'sedation.flumazenil', mg: 0.2 }],
+  'patient.callForHelp': [{ type: 'patient.callForHelp' }],
   'needle.entry': [
     { type: 'needle.entry', side: 'left', lateralMm: 0, cranialMm: 0 },
     { type: 'needle.entry', side: 'right', lateralMm: 0, cranialMm: 0 },

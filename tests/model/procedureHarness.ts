@@ -77,6 +77,7 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'level.wrongLevel': { type: 'level.wrongLevel', marked: 'L2', target: 'L1' },
   'patient.alarm': { type: 'patient.alarm', alarm: 'spo2Low', signal: 'spo2Pct', value: 88 },
   'patient.alarmCleared': { type: 'patient.alarmCleared', alarm: 'spo2Low', signal: 'spo2Pct', value: 92 },
+  'patient.complication': { type: 'patient.complication', kind: 'cementEmbolism', severity: 'moderate' },
 };
 
 /**

@@ -104,6 +104,9 @@ describe('case review and pre-op', () => {
       'checklist.tick',
       'sedation.midazolam',
       'oxygen.nasal',
+      'patient.fluids',
+      'sedation.flumazenil',
+      'patient.callForHelp',
       'time.wait',
     ]);
   });

@@ -21,6 +21,12 @@ const PATIENT: PatientView = {
   localBlock: { left: 0, right: 0.9 },
   onOxygen: true,
   oxygenLPerMin: 2,
+  flumazenilMg: 0,
+  flumazenilEffectNgMl: 0,
+  fluidsMl: 0,
+  helpCalled: false,
+  cementInLungsMl: 0,
+  embolism: null,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 
@@ -75,6 +81,15 @@ describe('patient monitor panel', () => {
 
   it('shows the same in an exam: the operator sees the bedside monitor', () => {
     expect(render(PATIENT, 'exam')).toBe(render(PATIENT, 'practice'));
+  });
+
+  it('shows flumazenil, fluids and a call for help only once given', () => {
+    const plain = render(PATIENT, 'practice');
+    for (const id of ['vital-flumazenil', 'vital-fluids', 'vital-help']) expect(plain).not.toContain(id);
+    const html = render({ ...PATIENT, flumazenilMg: 0.2, fluidsMl: 500, helpCalled: true }, 'practice');
+    expect(textOf(html, 'vital-flumazenil')).toBe('0.2 mg');
+    expect(textOf(html, 'vital-fluids')).toBe('500 mL');
+    expect(html).toMatch(/data-testid="vital-help"[^>]*>called</);
   });
 
   it('reads room air and no alarms for a patient at rest', () => {

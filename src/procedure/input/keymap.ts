@@ -136,6 +136,10 @@ export const KEYMAP: readonly KeyAction[] = [
     (ctx) => send({ type: 'oxygen.nasal', lPerMin: ctx.snapshot.patient.onOxygen ? 0 : 2 }),
     { commandType: 'oxygen.nasal' },
   ),
+  // The answers to a patient in trouble (a cement embolism, over-sedation): fluids, reversal, help.
+  cmd('patient.fluids500', 'general', ['Shift+f'], { type: 'patient.fluids', mL: 500 }),
+  cmd('sedation.flumazenil02', 'general', ['Shift+g'], { type: 'sedation.flumazenil', mg: 0.2 }),
+  cmd('patient.callForHelp', 'general', ['Shift+h'], { type: 'patient.callForHelp' }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

@@ -24,7 +24,7 @@ function Vital({ text, unit, flag }: { text: string; unit: string; flag?: string
 /**
  * The patient monitor beside the X-ray monitors: heart rate, blood pressure, SpO2 and breathing
  * rate as the bedside monitor shows them, the pain and sedation the team judges at the table, and
- * what was given (midazolam, oxygen). Two columns, so it stays a few lines high and the panel of
+ * what was given (midazolam, oxygen; flumazenil, fluids and a call for help once given). Two columns, so it stays a few lines high and the panel of
  * the current step below it stays in view. A value in alarm is marked in words as well as in red,
  * and the alarms are read out through a polite live region, which never takes the focus from the
  * keys that work the procedure.
@@ -88,6 +88,18 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
               testId="vital-midazolam"
             />
             <Readout label="O2" value={oxygenLabel(p.onOxygen, p.oxygenLPerMin)} testId="vital-oxygen" />
+            {/* The answers appear once given, so the usual case keeps the monitor short. */}
+            {p.flumazenilMg > 0 && (
+              <Readout
+                label="Flumazenil"
+                value={<Vital text={milligrams(p.flumazenilMg)} unit="mg" />}
+                testId="vital-flumazenil"
+              />
+            )}
+            {p.fluidsMl > 0 && (
+              <Readout label="Fluids" value={<Vital text={fixed(p.fluidsMl, 0)} unit="mL" />} testId="vital-fluids" />
+            )}
+            {p.helpCalled && <Readout label="Help" value="called" testId="vital-help" />}
           </>
         )}
       </div>
