@@ -18,7 +18,9 @@ export function workerCount(): number {
  * of rows over a small pool of Web Workers, or, where workers are unavailable, in slices on the
  * main thread so the UI never freezes; get() returns null until the result arrives, and the
  * renderer keeps its last frame. `onReady(result, ms)` reports each finished projection and how
- * long it took from the request.
+ * long it took from the request. prefetch() queues poses to project while the pool would
+ * otherwise idle, behind every get(): a first shot of a view then finds its projection ready
+ * instead of waiting the half second or more a 256 px map takes.
  */
 export class ProjectionCache {
   private readonly entries = new Map<string, StaticProjection>();
@@ -31,6 +33,7 @@ export class ProjectionCache {
   private sliceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   private lastRequest: ProjectionRequest | null = null;
+  private prefetching: ProjectionRequest[] = [];
 
   constructor(private readonly onReady: (result: StaticProjection, ms: number) => void) {
     try {
@@ -54,10 +57,24 @@ export class ProjectionCache {
       this.entries.set(request.key, hit);
       return hit;
     }
+    // A pose wanted now is no longer a background job.
+    this.prefetching = this.prefetching.filter((p) => p.key !== request.key);
     if (this.inFlight === request.key) return null;
     if (this.inFlight) this.queued = request;
     else this.start(request);
     return null;
+  }
+
+  /**
+   * Project these poses in the background, in order, while nothing wanted now waits (those cached,
+   * computing or queued are skipped). Each call replaces the previous list: the wishes follow the
+   * C-arm, and poses it has since left are not worth the CPU. Never displaces get()'s request.
+   */
+  prefetch(requests: readonly ProjectionRequest[]): void {
+    this.prefetching = requests.filter(
+      (r) => !this.entries.has(r.key) && this.inFlight !== r.key && this.queued?.key !== r.key,
+    );
+    if (!this.inFlight) this.startNext();
   }
 
   /** Whether a projection is being computed. */
@@ -138,8 +155,24 @@ export class ProjectionCache {
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.inFlight = null;
     const ms = performance.now() - this.startedAt;
-    const next = this.queued;
-    if (next && !this.entries.has(next.key)) this.start(next);
+    this.startNext();
     this.onReady(result, ms);
+  }
+
+  /** The request wanted now first, else the oldest background one not yet cached. */
+  private startNext(): void {
+    const next = this.queued;
+    this.queued = null;
+    if (next && !this.entries.has(next.key)) {
+      this.start(next);
+      return;
+    }
+    while (this.prefetching.length > 0) {
+      const p = this.prefetching.shift() as ProjectionRequest;
+      if (!this.entries.has(p.key)) {
+        this.start(p);
+        return;
+      }
+    }
   }
 }
