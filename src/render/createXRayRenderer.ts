@@ -22,6 +22,7 @@ import { staticKey, type StaticProjection } from '../../sim/imaging';
 import { hasLift, NO_LIFT } from '../../sim/imaging';
 import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging';
 import { noiseOffset, noiseTable } from './seededNoise';
+import { isPreviewKey } from './previewProjection';
 import { standardPoses } from './standardPoses';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
@@ -43,6 +44,8 @@ export interface XRayRendererOptions {
   readonly sizePx: number;
   /** Called when a static projection arrives, with the time since it was requested (ms). */
   readonly onProjection?: (key: string, ms: number) => void;
+  /** Called when the coarse preview of a projection arrives (previewProjection.ts), with its time (ms). */
+  readonly onPreview?: (key: string, ms: number) => void;
   /**
    * Seed of the quantum noise (seededNoise.ts, noiseSeedFor: the session seed salted by the view);
    * the same seed and the same frames give the same mottle. Default 1.
@@ -117,7 +120,9 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   let prefetchedFor = '';
 
   const cache = new ProjectionCache((result: StaticProjection, ms: number) => {
-    options.onProjection?.(result.key, ms);
+    // Previews are a stop-gap, not the projection a caller waits for (the benchmark times the full map).
+    if (isPreviewKey(result.key)) options.onPreview?.(result.key, ms);
+    else options.onProjection?.(result.key, ms);
     if (destroyed) return;
     // render() develops a pending shot once its projection is cached (or the live frame, if the
     // pedal is down again).
@@ -162,11 +167,12 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   };
 
   /**
-   * Develop a frame of a live snapshot when one is due (pulse rate, new pose or lift). False when
-   * the pose's static projection is not ready yet (it is requested, and the caller keeps the shot
-   * pending).
+   * Develop a frame of a live snapshot when one is due (pulse rate, new pose or lift, preview
+   * refined). 'full' when the pose's projection is in use, 'preview' while only its coarse preview
+   * is (previewProjection.ts), false when neither is ready (it is requested, and the caller keeps
+   * the shot pending until 'full').
    */
-  function buildFrame(snapshot: SimSnapshot, view: View): boolean {
+  function buildFrame(snapshot: SimSnapshot, view: View): 'full' | 'preview' | false {
     const pose = poseForView(snapshot, view);
     const lift = snapshot.height.lift;
     const { collimation, zoom } = fieldOf(snapshot);
@@ -185,11 +191,15 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
       sizePx: n,
       detectorSizeMm,
     });
-    const base = sp ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : null;
-    if (!sp || !base) return false;
+    if (!sp) return false;
+    const full = !isPreviewKey(sp.key);
+    // The preview goes without the lift's delta: asking for the delta now would queue it ahead of
+    // the full map the preview stands in for.
+    const base = full ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : sp.enhanced;
+    const frameKey = full ? key : `${key}|preview`;
     // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
     const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
-    if (due || key !== lastKey || snapshot.timeS < lastFrameS) {
+    if (due || frameKey !== lastKey || snapshot.timeS < lastFrameS) {
       const map = frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
       lastWindow = sp.window;
       lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
@@ -206,11 +216,11 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
       lastField = { collimation, detectorSizeMm };
       lastCentreIntegral = sp.centreIntegral;
       lastFrameS = snapshot.timeS;
-      lastKey = key;
+      lastKey = frameKey;
       develop();
       hasImage = true;
     }
-    return true;
+    return full ? 'full' : 'preview';
   }
 
   /**
@@ -247,14 +257,16 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
     const unseenShot = seenShots !== null && shots > seenShots && snapshot.carm.view === view;
     seenShots = shots;
     if (isLive(snapshot, view)) {
-      live = buildFrame(snapshot, view);
-      pendingShot = live ? null : [snapshot, view];
+      const built = buildFrame(snapshot, view);
+      live = built !== false;
+      pendingShot = built === 'full' ? null : [snapshot, view];
     } else {
       if (unseenShot) pendingShot = [snapshot, view];
-      // Out of the beam every frame is due: the held shot now, the first frame of the next press.
-      lastFrameS = -Infinity;
-      if (pendingShot && buildFrame(...pendingShot)) pendingShot = null;
-      lastFrameS = -Infinity;
+      // The held shot is developed once per projection it gets (its preview, then the full map).
+      if (pendingShot && buildFrame(...pendingShot) === 'full') pendingShot = null;
+      // Then the next press's first frame is due at once; a shot still pending keeps its frame
+      // time, so it is not developed again (with new noise) on every browser frame.
+      if (!pendingShot) lastFrameS = -Infinity;
       prefetch(snapshot, view);
     }
     detector.mesh.visible = hasImage;

@@ -8,16 +8,22 @@ import { createSession } from '../../sim/session';
 describe('poses projected before the first press', () => {
   const snapshot = createSession(parseScenario(scenarioJson, 'levels/l1-osteoporotic-wedge.json'), 42).snapshot();
 
-  it('are the pose a press would take now, then the same view centred on the target', () => {
+  it('are the pose a press would take now, then the standard view centred on the target', () => {
     for (const view of ['AP', 'lateral'] as const) {
       const poses = standardPoses(snapshot, view);
-      expect(poses[0].view).toBe(view);
-      expect(poses.at(-1)?.view).toBe(view);
+      expect(poses.map((p) => p.view)).toEqual([view, view]);
       // Seed 42 starts the C-arm off the target's level (the trainee localises it).
-      expect(poses).toHaveLength(2);
       expect(poses[0].isocentre).not.toEqual(poses[1].isocentre);
+      expect([poses[1].orbitDeg, poses[1].tiltDeg]).toEqual([0, 0]);
     }
     const centred = { ...snapshot, carm: { ...snapshot.carm, panMm: 0 } };
     expect(standardPoses(centred, 'AP')).toHaveLength(1);
+  });
+
+  it('keep the standard view while the arm is adjusted, so it is not projected again', () => {
+    const adjusted = { ...snapshot, carm: { ...snapshot.carm, view: 'AP' as const, orbitDeg: 3, tiltDeg: -2 } };
+    const [now, standard] = standardPoses(adjusted, 'AP');
+    expect([now.orbitDeg, now.tiltDeg]).toEqual([3, -2]);
+    expect(standard).toEqual(standardPoses(snapshot, 'AP')[1]);
   });
 });

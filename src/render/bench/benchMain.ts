@@ -31,6 +31,8 @@ let size = 768;
 let gl: WebGL2RenderingContext | null = null;
 let probeClock = 1000;
 const waiting: Array<(r: { key: string; ms: number }) => void> = [];
+/** The newest coarse preview's time (ms), for the re-projection timing. */
+let lastPreviewMs: number | null = null;
 
 function sync(ctx: WebGL2RenderingContext | null): void {
   const px = new Uint8Array(4);
@@ -85,6 +87,9 @@ const api = {
       sizePx,
       onProjection: (key, ms) => {
         for (const w of waiting.splice(0)) w({ key, ms });
+      },
+      onPreview: (_key, ms) => {
+        lastPreviewMs = ms;
       },
     });
     gl = renderer.canvas.getContext('webgl2');
@@ -248,12 +253,18 @@ const api = {
     return stats(ms);
   },
 
-  /** Move the C-arm (orbit by dOrbitDeg from the true view) and time the static re-projection, ms. */
+  /** Move the C-arm (orbit by dOrbitDeg from the true view) and time the static re-projection and its preview, ms. */
   async reproject(view: View, dOrbitDeg: number) {
     const rot = scene.base.carm.patientRotation ?? { rollDeg: 0, pitchDeg: 0, listDeg: 0 };
     const t0 = performance.now();
+    lastPreviewMs = null;
     const r = await show(scene.snapshot({ view, orbitDeg: rot.rollDeg + dOrbitDeg, timeS: 20 }), view);
-    return { projectionMs: r ? Math.round(r.ms) : null, untilShownMs: Math.round(performance.now() - t0) };
+    return {
+      projectionMs: r ? Math.round(r.ms) : null,
+      // The coarse preview shown first (previewProjection.ts), request to result.
+      previewMs: lastPreviewMs === null ? null : Math.round(lastPreviewMs),
+      untilShownMs: Math.round(performance.now() - t0),
+    };
   },
 
   /**
