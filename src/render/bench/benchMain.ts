@@ -344,6 +344,29 @@ const api = {
     };
   },
 
+  /**
+   * One frame with quantum noise on at sim time timeS (its tick chooses the noise offset), read
+   * back whole: an FNV-1a hash of the RGBA bytes and the mean grey, so a test can compare two
+   * pages with the same seed (seededNoise.ts) without moving the pixels out.
+   */
+  async noisyFrame(view: View, timeS: number) {
+    const xray = readyRenderer();
+    xray.setNoise(true);
+    const s = scene.snapshot({ view, timeS });
+    await show(s, view);
+    xray.render(s, view);
+    const rgba = new Uint8Array(size * size * 4);
+    const ctx = readyGl();
+    ctx.readPixels(0, 0, size, size, ctx.RGBA, ctx.UNSIGNED_BYTE, rgba);
+    let hash = 0x811c9dc5;
+    let sum = 0;
+    for (let k = 0; k < rgba.length; k++) {
+      hash = Math.imul(hash ^ rgba[k], 0x01000193);
+      if ((k & 3) === 0) sum += rgba[k];
+    }
+    return { hash: hash >>> 0, meanGrey: sum / (size * size) };
+  },
+
   /** The scene's geometry, for the tests to pick 3D points. */
   geometry() {
     const a = scene.base.anatomy;
