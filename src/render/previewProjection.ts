@@ -9,17 +9,18 @@ import type { ProjectionRequest } from './projectionWorker';
  */
 export const PREVIEW_PX = 64;
 
-const PREFIX = 'preview|';
+/** What a preview's key starts with (then the full request's key). */
+export const PREVIEW_PREFIX = 'preview|';
 
 /** Whether a projection's key names a preview (the renderer refines it; timings skip it). */
 export function isPreviewKey(key: string): boolean {
-  return key.startsWith(PREFIX);
+  return key.startsWith(PREVIEW_PREFIX);
 }
 
 /** The preview request for a full one, or null where none is worth making. */
 export function previewRequest(full: ProjectionRequest): ProjectionRequest | null {
   if (full.part === 'liftDelta' || full.sizePx <= PREVIEW_PX) return null;
-  return { ...full, key: `${PREFIX}${full.key}`, sizePx: PREVIEW_PX };
+  return { ...full, key: `${PREVIEW_PREFIX}${full.key}`, sizePx: PREVIEW_PX };
 }
 
 /** Bilinear up-sampling of an m x m line-integral map to n x n, pixel centres on pixel centres. */

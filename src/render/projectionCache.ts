@@ -1,7 +1,7 @@
 import type { StaticProjection } from '../../sim/imaging';
 import { finishStaticProjection, StaticProjectionJob } from '../../sim/imaging';
 import type { BandResult, ProjectionRequest } from './projectionWorker';
-import { previewRequest, upsampleMap } from './previewProjection';
+import { isPreviewKey, PREVIEW_PREFIX, previewRequest, upsampleMap } from './previewProjection';
 import { projectLiftDeltaRows } from '../../sim/imaging';
 
 /** Rows per main-thread slice when no worker is available (~a few ms each at 256 px). */
@@ -167,6 +167,8 @@ export class ProjectionCache {
   private finish(result: StaticProjection): void {
     if (this.destroyed) return;
     this.entries.set(result.key, result);
+    // The full map supersedes its preview: free the slot for another pose or lift delta.
+    if (!isPreviewKey(result.key)) this.entries.delete(`${PREVIEW_PREFIX}${result.key}`);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.inFlight = null;
     const since = this.requested?.key === result.key ? this.requested.at : this.startedAt;
