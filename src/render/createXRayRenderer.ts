@@ -10,7 +10,7 @@ import { DEFAULT_COLLIMATION, type Collimation } from '../../sim/imaging';
 import { MODES, relativeNoise } from '../../sim/imaging';
 import { createProjection } from '../../sim/imaging';
 import type { SimSnapshot } from '../../sim/session';
-import { gaussianTable, type DisplayWindow } from '../../sim/imaging';
+import type { DisplayWindow } from '../../sim/imaging';
 import { FrameMapBuilder } from '../../sim/imaging';
 import { createGpuDetector } from './gpuDetector';
 import { createOverlayLayer } from './overlayLayer';
@@ -21,6 +21,9 @@ import { shapesFromSnapshot } from '../../sim/imaging';
 import { staticKey, type StaticProjection } from '../../sim/imaging';
 import { hasLift, NO_LIFT } from '../../sim/imaging';
 import { BASE_NOISE_SIGMA, MAP_PX } from '../../sim/imaging';
+import { noiseOffset, noiseTable } from './seededNoise';
+import { isPreviewKey } from './previewProjection';
+import { standardPoses } from './standardPoses';
 
 /** One fluoroscopy monitor. The UI makes one per view (AP and lateral side by side). */
 export interface XRayRenderer {
@@ -41,6 +44,13 @@ export interface XRayRendererOptions {
   readonly sizePx: number;
   /** Called when a static projection arrives, with the time since it was requested (ms). */
   readonly onProjection?: (key: string, ms: number) => void;
+  /** Called when the coarse preview of a projection arrives (previewProjection.ts), with its time (ms). */
+  readonly onPreview?: (key: string, ms: number) => void;
+  /**
+   * Seed of the quantum noise (seededNoise.ts, noiseSeedFor: the session seed salted by the view);
+   * the same seed and the same frames give the same mottle. Default 1.
+   */
+  readonly noiseSeed?: number;
 }
 
 /** The shutters and electronic magnification of a snapshot's C-arm (older snapshots: defaults). */
@@ -70,11 +80,19 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   host.appendChild(app.canvas);
 
   const n = MAP_PX;
-  const noise = gaussianTable(n * n * 2, Math.random);
+  const noiseSeed = options.noiseSeed ?? 1;
+  const noise = noiseTable(noiseSeed, n * n * 2);
   const detector = createGpuDetector(app, n, size);
   detector.mesh.visible = false;
 
   app.stage.addChild(detector.mesh);
+  // Draw the detector once, hidden again in the same task (never composited): Pixi compiles the
+  // shader and allocates the map texture on the first draw, which under a software GPU took a
+  // few hundred ms on the first shot of each monitor; now it is paid while the monitor starts.
+  detector.mesh.visible = true;
+  app.render();
+  detector.mesh.visible = false;
+  app.render();
   const overlay = createOverlayLayer(host);
 
   const frames = new FrameMapBuilder(n);
@@ -89,10 +107,26 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   let lastCentreIntegral = 5;
   let lastArgs: [SimSnapshot, View] | null = null;
   let destroyed = false;
+  /**
+   * The last live snapshot of an exposure whose projection had not arrived yet. The pedal is often
+   * released before a new pose's projection (~0.5-2 s) is ready; the dose is counted all the same,
+   * so when the projection arrives the held image must be that shot's, developed from this
+   * snapshot (the current one is no longer live and would draw nothing).
+   */
+  let pendingShot: [SimSnapshot, View] | null = null;
+  /** The view's shot count at the last render (null before the first), to catch presses no live frame saw. */
+  let seenShots: number | null = null;
+  /** The background projections asked for, so the same poses are not re-queued every frame. */
+  let prefetchedFor = '';
 
   const cache = new ProjectionCache((result: StaticProjection, ms: number) => {
-    options.onProjection?.(result.key, ms);
-    if (lastArgs && !destroyed) render(...lastArgs);
+    // Previews are a stop-gap, not the projection a caller waits for (the benchmark times the full map).
+    if (isPreviewKey(result.key)) options.onPreview?.(result.key, ms);
+    else options.onProjection?.(result.key, ms);
+    if (destroyed) return;
+    // render() develops a pending shot once its projection is cached (or the live frame, if the
+    // pedal is down again).
+    if (lastArgs) render(...lastArgs);
   });
 
   /** The enhanced static map plus the lift's delta (the newest one ready for this pose while a fresher one is computed). */
@@ -132,57 +166,108 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
     detector.setParams({ window: lastWindow, inverted, ...lastField });
   };
 
-  function render(snapshot: SimSnapshot, view: View): void {
-    if (destroyed) return;
-    lastArgs = [snapshot, view];
-    let live = false;
-    if (isLive(snapshot, view)) {
-      const pose = poseForView(snapshot, view);
-      const lift = snapshot.height.lift;
-      const { collimation, zoom } = fieldOf(snapshot);
-      // Electronic magnification: the same detector pixels cover a smaller field.
-      const detectorSizeMm = DETECTOR_DIAMETER_MM / zoom;
-      // The torso is projected once per pose with the endplate as fractured; the balloon's lift is
-      // a moving part, a small delta map of the slab around the endplate (liftDelta.ts).
-      const poseId = `${poseKey(pose)}|${detectorSizeMm.toFixed(1)}`;
-      const staticId = `${staticKey(poseKey(pose), NO_LIFT, n)}|${detectorSizeMm.toFixed(1)}`;
-      const key = `${poseId}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}`;
-      const sp = cache.get({
-        key: staticId,
+  /**
+   * Develop a frame of a live snapshot when one is due (pulse rate, new pose or lift, preview
+   * refined). 'full' when the pose's projection is in use, 'preview' while only its coarse preview
+   * is (previewProjection.ts), false when neither is ready (it is requested, and the caller keeps
+   * the shot pending until 'full').
+   */
+  function buildFrame(snapshot: SimSnapshot, view: View): 'full' | 'preview' | false {
+    const pose = poseForView(snapshot, view);
+    const lift = snapshot.height.lift;
+    const { collimation, zoom } = fieldOf(snapshot);
+    // Electronic magnification: the same detector pixels cover a smaller field.
+    const detectorSizeMm = DETECTOR_DIAMETER_MM / zoom;
+    // The torso is projected once per pose with the endplate as fractured; the balloon's lift is
+    // a moving part, a small delta map of the slab around the endplate (liftDelta.ts).
+    const poseId = `${poseKey(pose)}|${detectorSizeMm.toFixed(1)}`;
+    const staticId = `${staticKey(poseKey(pose), NO_LIFT, n)}|${detectorSizeMm.toFixed(1)}`;
+    const key = `${poseId}|${lift.anteriorMm.toFixed(1)}|${lift.middleMm.toFixed(1)}`;
+    const sp = cache.get({
+      key: staticId,
+      anatomy: snapshot.anatomy,
+      lift: NO_LIFT,
+      pose,
+      sizePx: n,
+      detectorSizeMm,
+    });
+    if (!sp) return false;
+    const full = !isPreviewKey(sp.key);
+    // The preview goes without the lift's delta: asking for the delta now would queue it ahead of
+    // the full map the preview stands in for.
+    const base = full ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : sp.enhanced;
+    const frameKey = full ? key : `${key}|preview`;
+    // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
+    const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
+    if (due || frameKey !== lastKey || snapshot.timeS < lastFrameS) {
+      const map = frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
+      lastWindow = sp.window;
+      lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
+      // Fresh mottle per frame, reproducible: the seeded table read from an offset chosen by the
+      // sim tick (seededNoise.ts).
+      frames.addNoise(
+        sp.noiseGrowth,
+        noise,
+        noiseOffset(noiseSeed, snapshot.tick, n * n),
+        noiseOn ? lastSigma : 0,
+        lastWindow,
+      );
+      detector.setMap(map);
+      lastField = { collimation, detectorSizeMm };
+      lastCentreIntegral = sp.centreIntegral;
+      lastFrameS = snapshot.timeS;
+      lastKey = frameKey;
+      develop();
+      hasImage = true;
+    }
+    return full ? 'full' : 'preview';
+  }
+
+  /**
+   * Out of the beam, project in the background the poses the next press of this view will most
+   * likely need (standardPoses.ts), so that its first image does not wait for a projection.
+   */
+  function prefetch(snapshot: SimSnapshot, view: View): void {
+    const { zoom } = fieldOf(snapshot);
+    const detectorSizeMm = DETECTOR_DIAMETER_MM / zoom;
+    const poses = standardPoses(snapshot, view);
+    const ids = poses.map((pose) => `${staticKey(poseKey(pose), NO_LIFT, n)}|${detectorSizeMm.toFixed(1)}`);
+    const all = ids.join('&');
+    if (all === prefetchedFor) return;
+    prefetchedFor = all;
+    cache.prefetch(
+      poses.map((pose, k) => ({
+        key: ids[k],
         anatomy: snapshot.anatomy,
         lift: NO_LIFT,
         pose,
         sizePx: n,
         detectorSizeMm,
-      });
-      const base = sp ? withLift(sp, poseId, key, snapshot, lift, pose, detectorSizeMm) : null;
-      if (sp && base) {
-        live = true;
-        // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
-        const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
-        if (due || key !== lastKey || snapshot.timeS < lastFrameS) {
-          const map = frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
-          lastWindow = sp.window;
-          lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
-          // Fresh mottle per frame: the noise table read from a random offset (Math.random is fine in src/).
-          frames.addNoise(
-            sp.noiseGrowth,
-            noise,
-            Math.floor(Math.random() * n * n),
-            noiseOn ? lastSigma : 0,
-            lastWindow,
-          );
-          detector.setMap(map);
-          lastField = { collimation, detectorSizeMm };
-          lastCentreIntegral = sp.centreIntegral;
-          lastFrameS = snapshot.timeS;
-          lastKey = key;
-          develop();
-          hasImage = true;
-        }
-      }
+      })),
+    );
+  }
+
+  function render(snapshot: SimSnapshot, view: View): void {
+    if (destroyed) return;
+    lastArgs = [snapshot, view];
+    let live = false;
+    // A press shorter than a browser frame (several sim ticks run per frame, more at time x4) counts
+    // a shot in a snapshot that is no longer exposing: develop that shot from it all the same.
+    const shots = snapshot.dose.shots[view];
+    const unseenShot = seenShots !== null && shots > seenShots && snapshot.carm.view === view;
+    seenShots = shots;
+    if (isLive(snapshot, view)) {
+      const built = buildFrame(snapshot, view);
+      live = built !== false;
+      pendingShot = built === 'full' ? null : [snapshot, view];
     } else {
-      lastFrameS = -Infinity;
+      if (unseenShot) pendingShot = [snapshot, view];
+      // The held shot is developed once per projection it gets (its preview, then the full map).
+      if (pendingShot && buildFrame(...pendingShot) === 'full') pendingShot = null;
+      // Then the next press's first frame is due at once; a shot still pending keeps its frame
+      // time, so it is not developed again (with new noise) on every browser frame.
+      if (!pendingShot) lastFrameS = -Infinity;
+      prefetch(snapshot, view);
     }
     detector.mesh.visible = hasImage;
     const o = overlayFor(snapshot, view, live ? 'live' : hasImage ? 'hold' : 'none', lastCentreIntegral);

@@ -1,7 +1,8 @@
 // X-ray renderer benchmark in headless Chromium. Expects a build (`npx vite build`); serves dist/
 // with `vite preview` on a free port, opens bench.html (src/render/bench/) and prints JSON:
 // p95 frame time during live exposure with a trocar moving, the floor (a bare full-screen pass of
-// the same size), their ratio, and the static re-projection time after C-arm moves.
+// the same size), their ratio, and the static re-projection time after C-arm moves (and that of
+// the coarse preview shown before it).
 //
 //   npx vite build && node tests/bench/xrayFrame.mjs [sizePx=768] [frames=120]
 import { spawn } from 'node:child_process';
@@ -90,6 +91,7 @@ try {
     });
   }
   const reprojMs = reprojection.map((r) => r.projectionMs ?? NaN);
+  const previewMs = reprojection.map((r) => r.previewMs ?? NaN);
   console.log(
     JSON.stringify(
       {
@@ -104,6 +106,7 @@ try {
         ratioMean: +(live.mean / floor.mean).toFixed(2),
         reprojectionMaxMs: Math.max(...reprojMs),
         reprojectionMedianMs: [...reprojMs].sort((a, b) => a - b)[Math.floor(reprojMs.length / 2)],
+        previewMedianMs: [...previewMs].sort((a, b) => a - b)[Math.floor(previewMs.length / 2)],
         live,
         lateral,
         floor,

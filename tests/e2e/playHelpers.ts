@@ -72,8 +72,9 @@ export async function saveDocsImages(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Copy a screenshot into docs/images only when UPDATE_DOCS_IMAGES=1: the browser's quantum noise is
- * not seeded, so every run gives new bytes, and a plain `npm test` must leave the tree clean.
+ * Copy a screenshot into docs/images only when UPDATE_DOCS_IMAGES=1: the quantum noise is seeded
+ * by sim tick, but the game loop follows the wall clock, so each shot falls on a different tick and
+ * every run gives new bytes; a plain `npm test` must leave the tree clean.
  */
 export function copyToDocs(path: string, docsName: string): void {
   if (process.env.UPDATE_DOCS_IMAGES !== '1') return;

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { View } from '../../../sim/core';
 import { createXRayRenderer } from '../../render/createXRayRenderer';
+import { noiseSeedFor } from '../../render/seededNoise';
 import type { SnapshotStore } from '../loop/snapshotStore';
 import { formatClock } from '../../ui/format';
 import type { StoredImage } from '../../attempt/attemptTypes';
@@ -91,7 +92,8 @@ export const XRayMonitor = memo(function XRayMonitor({
     let unsubscribe: (() => void) | null = null;
     // Only events after the monitor starts count (a remount must not store old images again).
     let seenEvents = store.latest().events.length;
-    createXRayRenderer(el, { sizePx })
+    // Noise seeded by the attempt's seed: a replayed attempt shows the same mottle frame for frame.
+    createXRayRenderer(el, { sizePx, noiseSeed: noiseSeedFor(store.latest().seed, view) })
       .then((r) => {
         if (disposed) {
           r.destroy();

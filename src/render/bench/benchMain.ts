@@ -31,6 +31,8 @@ let size = 768;
 let gl: WebGL2RenderingContext | null = null;
 let probeClock = 1000;
 const waiting: Array<(r: { key: string; ms: number }) => void> = [];
+/** The newest coarse preview's time (ms), for the re-projection timing. */
+let lastPreviewMs: number | null = null;
 
 function sync(ctx: WebGL2RenderingContext | null): void {
   const px = new Uint8Array(4);
@@ -85,6 +87,9 @@ const api = {
       sizePx,
       onProjection: (key, ms) => {
         for (const w of waiting.splice(0)) w({ key, ms });
+      },
+      onPreview: (_key, ms) => {
+        lastPreviewMs = ms;
       },
     });
     gl = renderer.canvas.getContext('webgl2');
@@ -248,12 +253,18 @@ const api = {
     return stats(ms);
   },
 
-  /** Move the C-arm (orbit by dOrbitDeg from the true view) and time the static re-projection, ms. */
+  /** Move the C-arm (orbit by dOrbitDeg from the true view) and time the static re-projection and its preview, ms. */
   async reproject(view: View, dOrbitDeg: number) {
     const rot = scene.base.carm.patientRotation ?? { rollDeg: 0, pitchDeg: 0, listDeg: 0 };
     const t0 = performance.now();
+    lastPreviewMs = null;
     const r = await show(scene.snapshot({ view, orbitDeg: rot.rollDeg + dOrbitDeg, timeS: 20 }), view);
-    return { projectionMs: r ? Math.round(r.ms) : null, untilShownMs: Math.round(performance.now() - t0) };
+    return {
+      projectionMs: r ? Math.round(r.ms) : null,
+      // The coarse preview shown first (previewProjection.ts), request to result.
+      previewMs: lastPreviewMs === null ? null : Math.round(lastPreviewMs),
+      untilShownMs: Math.round(performance.now() - t0),
+    };
   },
 
   /**
@@ -331,6 +342,29 @@ const api = {
       p99: diffs[Math.floor(diffs.length * 0.99)],
       max: diffs[diffs.length - 1],
     };
+  },
+
+  /**
+   * One frame with quantum noise on at sim time timeS (its tick chooses the noise offset), read
+   * back whole: an FNV-1a hash of the RGBA bytes and the mean grey, so a test can compare two
+   * pages with the same seed (seededNoise.ts) without moving the pixels out.
+   */
+  async noisyFrame(view: View, timeS: number) {
+    const xray = readyRenderer();
+    xray.setNoise(true);
+    const s = scene.snapshot({ view, timeS });
+    await show(s, view);
+    xray.render(s, view);
+    const rgba = new Uint8Array(size * size * 4);
+    const ctx = readyGl();
+    ctx.readPixels(0, 0, size, size, ctx.RGBA, ctx.UNSIGNED_BYTE, rgba);
+    let hash = 0x811c9dc5;
+    let sum = 0;
+    for (let k = 0; k < rgba.length; k++) {
+      hash = Math.imul(hash ^ rgba[k], 0x01000193);
+      if ((k & 3) === 0) sum += rgba[k];
+    }
+    return { hash: hash >>> 0, meanGrey: sum / (size * size) };
   },
 
   /** The scene's geometry, for the tests to pick 3D points. */

@@ -62,6 +62,8 @@ export function createBenchScene(seed = 1): BenchScene {
       return {
         ...base,
         timeS,
+        // The noise offset follows the sim tick (seededNoise.ts): a fresh one per frame, as live.
+        tick: Math.round(timeS * 60),
         trocars,
         trocar: trocars[0] ?? null,
         carm: {
