@@ -76,6 +76,8 @@ export class World {
   /** Levels finished before this one: their kits (cement stays in the body, trocars out) and ticks. */
   private readonly finishedLevels: FinishedLevel[] = [];
   private levelFromTick = 0;
+  /** The venous cement of the finished levels, mL (their kits no longer step). */
+  private finishedVenousMl = 0;
   private support: EndplateSupport;
   /** The fractured endplate both balloons push on (bipedicular: lift and load are shared). */
   private plate = new SharedEndplate();
@@ -284,7 +286,9 @@ export class World {
     }
     this.updateSupport(kits, pushed);
     // The veins take cement only under a push; the patient reads the cement model's own venous volume.
-    if (pushed.includes(true)) this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, 0));
+    // The finished levels' venous cement stays counted (the patient reads a total that only grows).
+    if (pushed.includes(true))
+      this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, this.finishedVenousMl));
     pushAll(events, this.patient.step(dtS));
     this.tickCount++;
     return events;
@@ -423,6 +427,7 @@ export class World {
       toTick: this.tickCount,
       height: this.heightView(),
     });
+    this.finishedVenousMl += this.kitList.reduce((s, k) => s + k.cement.venousLeakMl, 0);
     this.levelIndex++;
     this.levelFromTick = this.tickCount;
     this.treated = treatedAnatomy(this.anatomy, this.levelIndex);
