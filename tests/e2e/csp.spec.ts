@@ -9,6 +9,9 @@ import { num, playToAccess } from './playHelpers';
  * images (pixi's shaders, the projection and replay workers, zod's parsers, the stored images'
  * data: URLs) must not trip it once: no `securitypolicyviolation` event, no CSP console error.
  * On the way it checks the patient monitor beside the images and the sedation and oxygen keys.
+ * Every request the pages make must succeed (no 404 but the lab probe's), and the tab icon that
+ * `<link rel="icon">` names (assets/icons/icon.svg, served from the site root) must load: without
+ * it the browser asks for /favicon.ico, which does not exist.
  */
 
 /** The part of bench.html's `window.__xray` this test drives (src/render/bench/benchMain.ts). */
@@ -20,12 +23,25 @@ interface BenchApi {
 interface Violations {
   readonly events: string[];
   readonly console: string[];
+  /** Responses with an error status (404 and the like), and requests that failed outright. */
+  readonly failed: string[];
 }
+
+/**
+ * Paths that answer 404 here by design: the lab probe, which a static host such as `vite preview`
+ * answers 404, telling the app that it runs without a lab server (src/labClient/labApi.ts).
+ */
+const EXPECTED_404 = new Set(['/api/health']);
 
 const CSP_TEXT = /Content Security Policy|Content-Security-Policy|unsafe-eval|unsafe-inline/i;
 
 async function underPolicy(page: Page): Promise<Violations> {
-  const seen: Violations = { events: [], console: [] };
+  const seen: Violations = { events: [], console: [], failed: [] };
+  page.on('response', (r) => {
+    const expected = r.status() === 404 && EXPECTED_404.has(new URL(r.url()).pathname);
+    if (r.status() >= 400 && !expected) seen.failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => seen.failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
   // Every response of the app's origin gets the header policy as well (enforced with the meta one).
   await page.route('**/*', async (route) => {
     const response = await route.fetch();
@@ -44,6 +60,16 @@ async function underPolicy(page: Page): Promise<Violations> {
   page.on('console', onConsole('page'));
   page.on('worker', (worker) => worker.on('console', onConsole(`worker ${worker.url()}`)));
   return seen;
+}
+
+/** The page's `<link rel="icon">` is an SVG of this origin that the server sends with 200. */
+async function expectTabIcon(page: Page): Promise<void> {
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('/icons/icon.svg');
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+  expect(await icon.text()).toContain('<svg');
 }
 
 test('the procedure plays to its first X-ray images under the Content-Security-Policy', async ({ page }) => {
@@ -74,8 +100,10 @@ test('the procedure plays to its first X-ray images under the Content-Security-P
   await page.keyboard.press('Shift+T');
   await expect(page.getByTestId('vital-rass')).toHaveText('RASS -1');
   await page.screenshot({ path: 'test-results/patient-monitor.png' });
+  await expectTabIcon(page);
   expect(seen.events).toEqual([]);
   expect(seen.console).toEqual([]);
+  expect(seen.failed).toEqual([]);
 });
 
 test('the X-ray bench page renders under the same policy', async ({ page }) => {
@@ -91,6 +119,8 @@ test('the X-ray bench page renders under the same policy', async ({ page }) => {
     return (await xray.probe('AP', null, {})).grey.length;
   });
   expect(grey).toBeGreaterThan(0);
+  await expectTabIcon(page);
   expect(seen.events).toEqual([]);
   expect(seen.console).toEqual([]);
+  expect(seen.failed).toEqual([]);
 });
