@@ -62,7 +62,10 @@ async function underPolicy(page: Page): Promise<Violations> {
   return seen;
 }
 
-/** The page's `<link rel="icon">` is an SVG of this origin that the server sends with 200. */
+/**
+ * The page's `<link rel="icon">` is an SVG of this origin that the server sends with 200. Headless
+ * Chromium fetches no tab icon (nor /favicon.ico), so the response watch above cannot see it: ask.
+ */
 async function expectTabIcon(page: Page): Promise<void> {
   const href = await page.locator('link[rel="icon"]').getAttribute('href');
   expect(href).toBe('/icons/icon.svg');
