@@ -1,6 +1,7 @@
 import { and, type SnapshotFrom } from 'xstate';
 import { EMPTY_CHECKLIST } from './checklistItems';
 import { balloonPhase } from './balloonPhase';
+import { LEVEL_START } from './levelStart';
 import { procedureSetup } from './procedureSetup';
 import { workingChannelPhase } from './workingChannelPhase';
 import {
@@ -42,14 +43,7 @@ export const procedureMachine = procedureSetup.createMachine({
     checklist: EMPTY_CHECKLIST,
     patientProne: false,
     imagesThisPhase: { AP: false, lateral: false },
-    sideIndex: 0,
-    firstPedicle: null,
-    cementDelivered: false,
-    activeSide: null,
-    balloons: { left: 'out', right: 'out' },
-    balloonsInflated: 0,
-    cementFirstSide: null,
-    mark: 'none',
+    ...LEVEL_START,
     levelIndex: 0,
   }),
   meta: { neverAllows: NEVER_ALLOWED, refuses: decisionMade },

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import { balloonsIn, PROCEDURE_GUARDS } from './procedureGuards';
+import { LEVEL_START } from './levelStart';
 import type { ProcedureContext, ProcedureEvent, ProcedureInput, ProcedureStateMeta } from './procedureTypes';
 
 /**
@@ -68,16 +69,6 @@ export const procedureSetup = setup({
     }),
     'turn to the second pedicle': assign({ sideIndex: 1, cementDelivered: false }),
     // The next level starts as the first did from access: no pedicle, balloon, cement or mark yet.
-    'turn to the next level': assign({
-      levelIndex: 1,
-      sideIndex: 0,
-      firstPedicle: null,
-      cementDelivered: false,
-      activeSide: null,
-      balloons: { left: 'out', right: 'out' },
-      balloonsInflated: 0,
-      cementFirstSide: null,
-      mark: 'none',
-    }),
+    'turn to the next level': assign({ ...LEVEL_START, levelIndex: 1 }),
   },
 });

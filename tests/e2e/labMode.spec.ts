@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { SHOTS_DIR } from './playHelpers';
 import { STAND_IN, type StandIn, startStandIn } from '../unit/labStandIn';
+import { seedRecordDb } from './seedRecord';
 
 /**
  * Lab mode or standalone, in real Chromium with its real IndexedDB.
@@ -91,18 +92,7 @@ test('standalone: the menu says so, a version 1 record upgrades, and attempts ar
     simTimeS: 600,
     file: GOLDEN,
   };
-  await page.addInitScript((record) => {
-    if (sessionStorage.getItem('kyphosim-test-seeded')) return;
-    sessionStorage.setItem('kyphosim-test-seeded', '1');
-    const open = indexedDB.open('kyphosim-record', 1);
-    open.onupgradeneeded = () => {
-      const attempts = open.result.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('trainee', 'trainee');
-      attempts.createIndex('status', 'status');
-      attempts.put(record);
-    };
-    open.onsuccess = () => open.result.close();
-  }, before);
+  await seedRecordDb(page, before);
 
   await page.goto('/?seed=42');
   const panel = page.getByTestId('lab-panel');

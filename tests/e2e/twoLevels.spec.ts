@@ -4,6 +4,7 @@ import { parseScenario } from '../../levels/scenarioSchema';
 import { scenarioHash } from '../../sim/attempt/scenarioHash';
 import { planSchema, playPlan } from '../../sim/plan';
 import { phaseHeader, SHOTS_DIR, shot } from './playHelpers';
+import { seedRecordDb } from './seedRecord';
 
 /**
  * A case of two levels in the browser: an attempt whose first level (T12) is cemented and its
@@ -68,18 +69,7 @@ test('two levels: the first cemented, Shift+U moves on to the second with the fi
     simTimeS,
     file,
   };
-  await page.addInitScript((r) => {
-    if (sessionStorage.getItem('kyphosim-test-seeded')) return;
-    sessionStorage.setItem('kyphosim-test-seeded', '1');
-    const open = indexedDB.open('kyphosim-record', 1);
-    open.onupgradeneeded = () => {
-      const attempts = open.result.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('trainee', 'trainee');
-      attempts.createIndex('status', 'status');
-      attempts.put(r);
-    };
-    open.onsuccess = () => open.result.close();
-  }, record);
+  await seedRecordDb(page, record);
 
   await page.goto(`/?seed=${SEED}`);
   await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-record-id', 'two-level-attempt');
@@ -99,6 +89,7 @@ test('two levels: the first cemented, Shift+U moves on to the second with the fi
   await expect(level).toHaveText('Level 2 of 2: L1');
   // The first level's cement is on the images while the second level is found.
   await shot(page, 'lateral');
+  await expect(page.getByTestId('xray-lateral')).not.toContainText('NO IMAGE', { timeout: 10_000 });
   await page.getByTestId('xray-lateral').screenshot({ path: `${SHOTS_DIR}/two-levels-lateral.png` });
   await page.screenshot({ path: `${SHOTS_DIR}/two-levels-second-level.png` });
 });
