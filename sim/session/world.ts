@@ -44,16 +44,6 @@ export interface WorldOptions {
 /** No trocar or balloon breach for the cement to follow (the openings while no cement is queued). */
 const NO_OPENINGS: readonly BreachOpening[] = [];
 
-/** A level closed before the one being treated (World.turnToNextLevel). */
-interface FinishedLevel {
-  readonly index: number;
-  readonly level: string;
-  readonly kits: readonly PedicleKit[];
-  readonly fromTick: number;
-  readonly toTick: number;
-  readonly height: HeightView;
-}
-
 /** Append every item of from to into (as into.push(...from), without spreading a fresh array each time). */
 const pushAll = <T>(into: T[], from: readonly T[]): void => {
   for (const x of from) into.push(x);
@@ -73,8 +63,8 @@ export class World {
    */
   private levelIndex = 0;
   private treated: Anatomy;
-  /** Levels finished before this one: their kits (cement stays in the body, trocars out) and ticks. */
-  private readonly finishedLevels: FinishedLevel[] = [];
+  /** Levels finished before this one, as they were closed: their kits no longer step (the set cement stays, the trocars are out). */
+  private readonly finishedLevels: LevelView[] = [];
   private levelFromTick = 0;
   /** The venous cement of the finished levels, mL (their kits no longer step). */
   private finishedVenousMl = 0;
@@ -419,13 +409,15 @@ export class World {
    */
   private turnToNextLevel(): void {
     if (this.levelIndex + 1 >= treatedLevelCount(this.anatomy)) return;
+    // Its kits no longer step, so what they show is fixed now: kept as the level's view.
     this.finishedLevels.push({
       index: this.levelIndex,
       level: this.treated.vertebrae[this.treated.targetIndex].level,
-      kits: [...this.kitList],
       fromTick: this.levelFromTick,
       toTick: this.tickCount,
       height: this.heightView(),
+      cement: this.levelCementView(),
+      trocars: this.kitList.flatMap((k) => k.trocar.view() ?? []),
     });
     this.finishedVenousMl += this.kitList.reduce((s, k) => s + k.cement.venousLeakMl, 0);
     this.levelIndex++;
@@ -448,40 +440,23 @@ export class World {
   /** Each treated level so far, finished ones first, the current last; empty for a one-level procedure. */
   levelViews(): LevelView[] {
     if (treatedLevelCount(this.anatomy) === 1) return [];
-    const view = (kits: readonly PedicleKit[]): Pick<LevelView, 'cement' | 'trocars'> => ({
-      cement: kits.length
-        ? mergeCementViews(
-            kits[0].cement.view(),
-            kits.slice(1).map((k) => k.cement.view()),
-          )
-        : this.noCement.view(),
-      trocars: kits.flatMap((k) => k.trocar.view() ?? []),
-    });
-    const done: LevelView[] = this.finishedLevels.map((f) => ({
-      index: f.index,
-      level: f.level,
-      fromTick: f.fromTick,
-      toTick: f.toTick,
-      height: f.height,
-      ...view(f.kits),
-    }));
     return [
-      ...done,
+      ...this.finishedLevels,
       {
         index: this.levelIndex,
         level: this.treated.vertebrae[this.treated.targetIndex].level,
         fromTick: this.levelFromTick,
         toTick: null,
         height: this.heightView(),
-        ...view(this.kitList),
         cement: this.levelCementView(),
+        trocars: this.kitList.flatMap((k) => k.trocar.view() ?? []),
       },
     ];
   }
 
   /** Every trocar of the attempt: the finished levels' (out, with their tracks and breaches), then this level's. */
   trocarViews(): TrocarView[] {
-    const finished = this.finishedLevels.flatMap((f) => f.kits.flatMap((k) => k.trocar.view() ?? []));
+    const finished = this.finishedLevels.flatMap((f) => f.trocars);
     return [...finished, ...[...this.kits.values()].flatMap((k) => k.trocar.view() ?? [])];
   }
   trocarView(): TrocarView | null {
@@ -498,7 +473,7 @@ export class World {
   cementView(): CementView {
     const view = this.levelCementView();
     if (this.finishedLevels.length === 0) return view;
-    const finished = this.finishedLevels.flatMap((f) => f.kits.flatMap((k) => k.cement.view().deposits));
+    const finished = this.finishedLevels.flatMap((f) => f.cement.deposits);
     return { ...view, deposits: [...view.deposits, ...finished] };
   }
   /** The cement of this level's batches alone. */

@@ -29,6 +29,16 @@ function Vital({ text, unit, flag }: { text: string; unit: string; flag?: string
  * and the alarms are read out through a polite live region, which never takes the focus from the
  * keys that work the procedure.
  */
+/** The monitored vital signs in the monitor's order: which alarm each answers to, its label, value and unit. */
+function vitalRows(p: PatientView): { vital: MonitoredVital; label: string; text: string; unit: string }[] {
+  return [
+    { vital: 'hr', label: 'HR', text: fixed(p.heartRateBpm, 0), unit: 'bpm' },
+    { vital: 'bp', label: 'BP', text: `${fixed(p.systolicMmHg, 0)}/${fixed(p.diastolicMmHg, 0)}`, unit: 'mmHg' },
+    { vital: 'spo2', label: 'SpO2', text: fixed(p.spo2Pct, 0), unit: '%' },
+    { vital: 'rr', label: 'RR', text: fixed(p.respiratoryRatePerMin, 0), unit: '/min' },
+  ];
+}
+
 export function PatientMonitorPanel({ patient: p, mode }: Props) {
   const flag = (vital: MonitoredVital) => vitalFlag(p.alarms, vital);
   const tone = (vital: MonitoredVital) => (flag(vital) ? 'danger' : undefined);
@@ -40,40 +50,16 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
       className={alarmed ? 'patient-monitor alarm' : 'patient-monitor'}
     >
       <div className="vitals-grid">
-        {shows(mode, 'patient.vitals') && (
-          <>
+        {shows(mode, 'patient.vitals') &&
+          vitalRows(p).map((row) => (
             <Readout
-              label="HR"
-              value={<Vital text={fixed(p.heartRateBpm, 0)} unit="bpm" flag={flag('hr')} />}
-              tone={tone('hr')}
-              testId="vital-hr"
+              key={row.vital}
+              label={row.label}
+              value={<Vital text={row.text} unit={row.unit} flag={flag(row.vital)} />}
+              tone={tone(row.vital)}
+              testId={`vital-${row.vital}`}
             />
-            <Readout
-              label="BP"
-              value={
-                <Vital
-                  text={`${fixed(p.systolicMmHg, 0)}/${fixed(p.diastolicMmHg, 0)}`}
-                  unit="mmHg"
-                  flag={flag('bp')}
-                />
-              }
-              tone={tone('bp')}
-              testId="vital-bp"
-            />
-            <Readout
-              label="SpO2"
-              value={<Vital text={fixed(p.spo2Pct, 0)} unit="%" flag={flag('spo2')} />}
-              tone={tone('spo2')}
-              testId="vital-spo2"
-            />
-            <Readout
-              label="RR"
-              value={<Vital text={fixed(p.respiratoryRatePerMin, 0)} unit="/min" flag={flag('rr')} />}
-              tone={tone('rr')}
-              testId="vital-rr"
-            />
-          </>
-        )}
+          ))}
         {shows(mode, 'patient.assessment') && (
           <>
             <Readout label="Pain" value={<Vital text={fixed(p.pain, 0)} unit="/10" />} testId="vital-pain" />
