@@ -21,8 +21,11 @@ export type PatientAlarm =
   | 'heartRateLow'
   | 'systolicLow'
   | 'systolicHigh';
-/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries. */
-export type PatientComplication = 'cementEmbolism';
+/**
+ * A complication the patient model produced (sim/patient/): cement in the pulmonary arteries,
+ * midazolam past procedural sedation.
+ */
+export type PatientComplication = 'cementEmbolism' | 'oversedation';
 /** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
 export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
 

@@ -10,6 +10,7 @@ import { LocalBlock } from './localAnaesthetic';
 import { Midazolam } from './midazolam';
 import { fio2Of } from './oxygen';
 import { OXYGENATION, targetSpo2 } from './oxygenation';
+import { OverSedationGrades } from './overSedation';
 import { Pain, type Stimulus } from './pain';
 import type { PatientView } from './patientView';
 import { rassOf, VITAL_GAINS } from './vitalSigns';
@@ -33,6 +34,7 @@ export class Patient {
   private readonly flumazenil: Flumazenil;
   private readonly fluids = new Fluids();
   private readonly embolism = new CementEmbolism();
+  private readonly overSedation = new OverSedationGrades();
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
@@ -178,8 +180,18 @@ export class Patient {
     this.systolic += follow * (sbp + rise - this.systolic);
     this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
     const alarms = this.alarmCrossings();
-    if (!grade) return alarms;
-    return [{ type: 'patient.complication', kind: 'cementEmbolism', severity: grade }, ...alarms];
+    const sedationGrade = this.overSedation.next({
+      rass: rassOf(sedation),
+      respiratoryRatePerMin: this.respiratoryRate,
+      spo2Pct: this.spo2,
+      respiratoryDepression: this.midazolam.respiratoryDepression,
+    });
+    if (!grade && !sedationGrade) return alarms;
+    const complications: DomainEvent[] = [];
+    if (grade) complications.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
+    if (sedationGrade)
+      complications.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
+    return [...complications, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -237,6 +249,7 @@ export class Patient {
       helpCalled: this.helpCalled,
       cementInLungsMl: this.embolism.inLungsMl,
       embolism: this.embolism.severity,
+      overSedation: this.overSedation.severity,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

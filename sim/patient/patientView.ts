@@ -31,6 +31,8 @@ export interface PatientView {
   /** Venous cement that reached the pulmonary arteries, mL, and the worst grade of its signs so far (null: none). */
   readonly cementInLungsMl: number;
   readonly embolism: ComplicationSeverity | null;
+  /** The worst grade of over-sedation's signs so far (sim/patient/overSedation.ts; null: none). */
+  readonly overSedation: ComplicationSeverity | null;
   /** Monitor alarms sounding now. */
   readonly alarms: readonly PatientAlarm[];
 }

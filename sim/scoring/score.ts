@@ -16,6 +16,7 @@ import { metrics } from './metrics';
 import { DECLINE_POINTS, indicationDecision, operatedNotIndicated } from './indicationDecision';
 import type { IndicationDecision } from './types';
 import { wedgeMeasurement } from './wedgeMeasurementScore';
+import { complicationScore, unansweredComplications } from './complicationScore';
 
 /**
  * Score an attempt: a pure function of the scenario, the command log and the final state.
@@ -38,12 +39,15 @@ export function scoreAttempt(scenario: Scenario, log: readonly LogEntry[], final
     cementScore(input),
     processScore(input),
     imagingScore(input),
-  ].map((d) => ({ ...d, items: d.items.map((i) => ({ ...i, points: tidy(i.points) })) }));
+    complicationScore(input),
+  ]
+    .filter((d) => d !== null)
+    .map((d) => ({ ...d, items: d.items.map((i) => ({ ...i, points: tidy(i.points) })) }));
   const weightSum = domains.reduce((s, d) => s + d.weight, 0);
   const domainTotal = Math.round((domains.reduce((s, d) => s + d.score * d.weight, 0) / weightSum) * 10) / 10;
   const serious = seriousErrors(input).map((e) => ({ ...e, points: tidy(e.points) }));
   const total = tidy(Math.max(0, domainTotal + serious.reduce((s, e) => s + e.points, 0)));
-  const critical = [...criticalErrors(input), ...operatedNotIndicated(decision)];
+  const critical = [...criticalErrors(input), ...unansweredComplications(input), ...operatedNotIndicated(decision)];
   return {
     scenarioId: scenario.id,
     seed: final.seed,

@@ -3,7 +3,19 @@ import type { DeclineReason } from '../core/declineReasons';
 
 /** The score report: every number traceable to the events (ticks) behind it. */
 
-export type DomainId = 'leakage' | 'misplacement' | 'height' | 'radiation' | 'cement' | 'process' | 'imaging';
+/**
+ * The rubric's domains. `complications` is in a report only when the patient had a complication
+ * that needed an answer (sim/scoring/complicationScore.ts).
+ */
+export type DomainId =
+  | 'leakage'
+  | 'misplacement'
+  | 'height'
+  | 'radiation'
+  | 'cement'
+  | 'process'
+  | 'imaging'
+  | 'complications';
 
 export interface ScoreItem {
   readonly label: string;

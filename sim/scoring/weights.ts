@@ -15,6 +15,9 @@ export const DOMAIN_WEIGHTS: Readonly<Record<DomainId, number>> = {
   cement: 0.1,
   process: 0.1,
   imaging: 0.15,
+  // Counted only in an attempt with a complication that needed an answer (complicationScore.ts):
+  // then as much as radiation or imaging, since a complication left unanswered harms the patient.
+  complications: 0.15,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { DomainEvent, PatientAlarm } from '../../sim/core';
+import type { DomainEvent, PatientAlarm, PatientComplication } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -176,8 +176,20 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
       return {
-        text: `Suspected cement pulmonary embolism (${e.severity}): stop the injection, give oxygen and fluids, call for help`,
+        text: `${COMPLICATION_TEXT[e.kind]} (${e.severity}): ${COMPLICATION_ANSWER[e.kind]}`,
         severity: e.severity === 'mild' ? 'warn' : 'danger',
       };
   }
 }
+
+/** What the practice feed calls each complication of the patient model (sim/patient/README.md). */
+const COMPLICATION_TEXT: Readonly<Record<PatientComplication, string>> = {
+  cementEmbolism: 'Suspected cement pulmonary embolism',
+  oversedation: 'Over-sedation',
+};
+
+/** The first answers to each (sim/scoring/complicationProtocols.ts scores them). */
+const COMPLICATION_ANSWER: Readonly<Record<PatientComplication, string>> = {
+  cementEmbolism: 'stop the injection, give oxygen and fluids, call for help',
+  oversedation: 'no more sedative, give oxygen, reverse with flumazenil, call for help',
+};

@@ -18,7 +18,7 @@ export interface AttemptSummary {
   readonly total: number;
   readonly passScore: number;
   readonly passed: boolean;
-  readonly domains: Readonly<Record<DomainId, number>>;
+  readonly domains: Readonly<Partial<Record<DomainId, number>>>;
   readonly criticalErrorIds: readonly string[];
 }
 

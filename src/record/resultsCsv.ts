@@ -11,6 +11,8 @@ export const CSV_DOMAINS: readonly DomainId[] = [
   'cement',
   'process',
   'imaging',
+  // Empty for an attempt without a complication that needed an answer (sim/scoring/complicationScore.ts).
+  'complications',
 ];
 
 const HEADER = [

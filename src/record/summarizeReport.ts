@@ -3,7 +3,7 @@ import type { AttemptSummary } from './attemptRecord';
 
 /** The part of a score report the history list and the CSV need: total, verdict, domain scores, critical error ids. */
 export function summarizeReport(report: ScoreReport): AttemptSummary {
-  const domains = {} as Record<DomainId, number>;
+  const domains: Partial<Record<DomainId, number>> = {};
   for (const d of report.domains) domains[d.id] = d.score;
   return {
     total: report.total,

@@ -18,7 +18,7 @@ export interface GoldenExpectation {
   /** The serious errors (seriousErrors.ts) in the report's order, with the points each takes off the total. */
   readonly seriousErrors: readonly { readonly id: string; readonly points: number }[];
   /** Each domain's score, 0-100, one decimal. */
-  readonly domains: Readonly<Record<DomainId, number>>;
+  readonly domains: Readonly<Partial<Record<DomainId, number>>>;
 }
 
 /**

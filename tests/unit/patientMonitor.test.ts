@@ -27,6 +27,7 @@ const PATIENT: PatientView = {
   helpCalled: false,
   cementInLungsMl: 0,
   embolism: null,
+  overSedation: 'moderate',
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 

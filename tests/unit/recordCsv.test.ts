@@ -108,6 +108,7 @@ describe('resultsCsv', () => {
       'cement',
       'process',
       'imaging',
+      'complications',
       'critical errors',
       'attempt id',
     ]);
@@ -130,6 +131,7 @@ describe('resultsCsv', () => {
       '70',
       '100',
       '84',
+      '',
       'medialBreach; canalLeak',
       'a',
     ]);

@@ -1,0 +1,85 @@
+import type { CommandType } from '../core/commands';
+import type { ComplicationSeverity, PatientAlarm, PatientComplication } from '../core/events';
+
+/**
+ * What a team is expected to do for each complication the patient model produces (README.md,
+ * "Complication management"), as data the complication domain scores against. The answers are the
+ * first-line measures of the resuscitation and sedation guidance written up in
+ * docs/clinical-sources.md ("Complications and their answers"); the time limits are teaching values
+ * (assumed), short enough that a complication left alone would have progressed in the model.
+ */
+export interface ComplicationProtocol {
+  readonly label: string;
+  /** Monitor alarms that are signs of this complication (the first after its onset is its first sign). */
+  readonly alarms: readonly PatientAlarm[];
+  /** Commands that answer it: the first of them after the onset is when it was recognised. */
+  readonly answers: readonly CommandType[];
+  /** Measures that must be taken once the complication reaches a grade, each within its time. */
+  readonly requirements: readonly ProtocolRequirement[];
+  /** Commands that feed the cause once its signs are there (each one is an error). */
+  readonly contraindicated: readonly { readonly command: CommandType; readonly label: string }[];
+}
+
+export interface ProtocolRequirement {
+  readonly label: string;
+  /** Any of these satisfies the requirement (given before the grade was reached counts too). */
+  readonly commands: readonly CommandType[];
+  /** The grade from which it is required. */
+  readonly fromSeverity: ComplicationSeverity;
+  /** Within this many seconds of the first sign at that grade. */
+  readonly withinS: number;
+}
+
+export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, ComplicationProtocol>> = {
+  cementEmbolism: {
+    label: 'Cement embolism',
+    alarms: ['spo2Low', 'heartRateHigh', 'systolicLow'],
+    answers: ['cement.stop', 'oxygen.nasal', 'patient.callForHelp', 'patient.fluids'],
+    requirements: [
+      { label: 'Oxygen', commands: ['oxygen.nasal'], fromSeverity: 'moderate', withinS: 120 },
+      { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'severe', withinS: 120 },
+      {
+        label: 'IV fluids for the falling pressure',
+        commands: ['patient.fluids'],
+        fromSeverity: 'severe',
+        withinS: 300,
+      },
+    ],
+    contraindicated: [{ command: 'cement.inject', label: 'Cement injected after the signs of an embolism' }],
+  },
+  oversedation: {
+    label: 'Over-sedation',
+    alarms: ['respiratoryRateLow', 'spo2Low'],
+    answers: ['oxygen.nasal', 'sedation.flumazenil', 'patient.callForHelp'],
+    requirements: [
+      { label: 'Oxygen', commands: ['oxygen.nasal'], fromSeverity: 'moderate', withinS: 120 },
+      { label: 'Reversal with flumazenil', commands: ['sedation.flumazenil'], fromSeverity: 'severe', withinS: 180 },
+      { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'severe', withinS: 180 },
+    ],
+    contraindicated: [{ command: 'sedation.midazolam', label: 'More midazolam after the signs of over-sedation' }],
+  },
+};
+
+/**
+ * Points of the complication domain (assumed teaching values, README.md "Complication
+ * management"): recognition within a minute costs nothing, within three minutes a little, later
+ * more, never most of the domain; a required measure missed or late, and a contraindicated command,
+ * each cost about a serious error's share of the domain.
+ */
+export const COMPLICATION_POINTS = {
+  /** Answer within this many seconds of the first sign: no points off. */
+  promptS: 60,
+  /** Within this: recognisedLate points. */
+  lateS: 180,
+  recognisedLate: -10,
+  recognisedVeryLate: -20,
+  notRecognised: -40,
+  requirementMissed: -15,
+  requirementLate: -8,
+  contraindicated: -15,
+  /**
+   * A complication that reached its severe grade with no answer within this many seconds of its
+   * first sign is a critical error: the trainee did not act while the patient was being harmed.
+   */
+  unansweredCriticalS: 300,
+} as const;

@@ -1,0 +1,157 @@
+import type { Command } from '../core/commands';
+import { TICKS_PER_S } from '../core/constants';
+import type { ComplicationSeverity, PatientComplication } from '../core/events';
+import type { CriticalError, DomainScore, ScoreItem } from './types';
+import { COMPLICATION_POINTS, COMPLICATION_PROTOCOLS, type ComplicationProtocol } from './complicationProtocols';
+import { clampScore, fmt, type ScoringInput } from './scoringInput';
+import { DOMAIN_WEIGHTS } from './weights';
+
+const SEVERITIES: readonly ComplicationSeverity[] = ['mild', 'moderate', 'severe'];
+
+/**
+ * One complication as the attempt lived it: when its signs began and reached each grade, when it
+ * first needed an answer (its first sign), and the answers given.
+ */
+export interface ComplicationEpisode {
+  readonly kind: PatientComplication;
+  readonly label: string;
+  /** Tick at which each grade was first reported (absent: never reached). */
+  readonly gradeTicks: Partial<Record<ComplicationSeverity, number>>;
+  readonly worst: ComplicationSeverity;
+  /**
+   * The first sign a team is expected to answer: the first of its alarms after the onset, or its
+   * moderate grade, whichever came first; null when it stayed mild and silent (nothing to answer).
+   */
+  readonly signTick: number | null;
+  /** The first answer after the onset, or null. */
+  readonly answerTick: number | null;
+}
+
+/** Every complication of the attempt, in order of onset (the patient model's complication events). */
+export function complicationEpisodes(input: ScoringInput): ComplicationEpisode[] {
+  const grades = new Map<PatientComplication, Partial<Record<ComplicationSeverity, number>>>();
+  for (const { tick, event } of input.final.events) {
+    if (event.type !== 'patient.complication') continue;
+    const g = grades.get(event.kind) ?? {};
+    g[event.severity] ??= tick;
+    grades.set(event.kind, g);
+  }
+  const episodes: ComplicationEpisode[] = [];
+  for (const [kind, gradeTicks] of grades) {
+    const protocol = COMPLICATION_PROTOCOLS[kind];
+    const onset = Math.min(...Object.values(gradeTicks));
+    const alarm = input.final.events.find(
+      (e) => e.tick >= onset && e.event.type === 'patient.alarm' && protocol.alarms.includes(e.event.alarm),
+    )?.tick;
+    const moderate = gradeTicks.moderate ?? gradeTicks.severe;
+    const candidates = [alarm, moderate].filter((t): t is number => t !== undefined);
+    const signTick = candidates.length ? Math.min(...candidates) : null;
+    const answerTick = input.log.find((e) => e.tick >= onset && answers(protocol, e.command))?.tick ?? null;
+    const worst = [...SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
+    episodes.push({ kind, label: protocol.label, gradeTicks, worst, signTick, answerTick });
+  }
+  return episodes.sort((a, b) => Math.min(...Object.values(a.gradeTicks)) - Math.min(...Object.values(b.gradeTicks)));
+}
+
+/** A command that answers the complication (oxygen counts only when it is turned on). */
+function answers(protocol: ComplicationProtocol, command: Command): boolean {
+  return protocol.answers.includes(command.type) && given(command);
+}
+
+/** Oxygen at 0 L/min takes the cannula off: it is no measure. */
+const given = (command: Command): boolean => command.type !== 'oxygen.nasal' || command.lPerMin > 0;
+
+/**
+ * Complication management (README.md): for each complication whose signs needed an answer, how
+ * soon the first answer came after the first sign, each required measure in time, and no command
+ * that feeds the cause. Present only when the attempt had such a complication (its weight is then
+ * counted), so an attempt without one scores as it did before complications existed.
+ */
+export function complicationScore(input: ScoringInput): DomainScore | null {
+  const episodes = complicationEpisodes(input).filter((e) => e.signTick !== null);
+  if (episodes.length === 0) return null;
+  const items = episodes.flatMap((e) => episodeItems(input, e));
+  const total = items.reduce((s, i) => s + i.points, 0);
+  return {
+    id: 'complications',
+    label: 'Complication management',
+    score: clampScore(100 + total),
+    weight: DOMAIN_WEIGHTS.complications,
+    items,
+  };
+}
+
+const seconds = (ticks: number): number => ticks / TICKS_PER_S;
+
+function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] {
+  const p = COMPLICATION_POINTS;
+  const protocol = COMPLICATION_PROTOCOLS[e.kind];
+  const sign = e.signTick as number;
+  const items: ScoreItem[] = [];
+  if (e.answerTick === null) {
+    items.push({
+      label: `${e.label}: recognised`,
+      value: 'never',
+      points: p.notRecognised,
+      evidenceTicks: [sign],
+    });
+  } else {
+    const delay = Math.max(0, seconds(e.answerTick - sign));
+    items.push({
+      label: `${e.label}: recognised (first answer after the first sign)`,
+      value: fmt(delay, 's', 0),
+      points: delay <= p.promptS ? 0 : delay <= p.lateS ? p.recognisedLate : p.recognisedVeryLate,
+      evidenceTicks: [sign, e.answerTick],
+    });
+  }
+  for (const r of protocol.requirements) {
+    const from = reachedAt(e, r.fromSeverity, sign);
+    if (from === null) continue;
+    const t = input.log.find((entry) => r.commands.includes(entry.command.type) && given(entry.command))?.tick;
+    const late = t !== undefined && seconds(t - from) > r.withinS;
+    items.push({
+      label: `${e.label}: ${r.label} (within ${Math.round(r.withinS / 60)} min)`,
+      value: t === undefined ? 'not given' : late ? `after ${fmt(seconds(t - from), 's', 0)}` : 'given',
+      points: t === undefined ? p.requirementMissed : late ? p.requirementLate : 0,
+      evidenceTicks: t === undefined ? [from] : [from, t],
+    });
+  }
+  for (const c of protocol.contraindicated) {
+    const after = input.log.filter((entry) => entry.tick >= sign && entry.command.type === c.command);
+    items.push({
+      label: `${e.label}: ${c.label}`,
+      value: after.length ? `${after.length} ${plural(after.length, 'time')}` : 'no',
+      points: after.length ? p.contraindicated : 0,
+      evidenceTicks: after.map((entry) => entry.tick),
+    });
+  }
+  return items;
+}
+
+/**
+ * When a requirement from this grade starts to count: a requirement of the grade that needs an
+ * answer counts from the first sign; a severe one from the tick the severe grade was reported
+ * (null: never reached).
+ */
+function reachedAt(e: ComplicationEpisode, severity: ComplicationSeverity, sign: number): number | null {
+  if (severity !== 'severe') return sign;
+  return e.gradeTicks.severe ?? null;
+}
+
+const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
+
+/**
+ * A complication that reached its severe grade and was not answered within the limit of its first
+ * sign harmed the patient unrecognised: a critical error (README.md).
+ */
+export function unansweredComplications(input: ScoringInput): CriticalError[] {
+  const limit = COMPLICATION_POINTS.unansweredCriticalS;
+  return complicationEpisodes(input)
+    .filter((e) => e.worst === 'severe' && e.signTick !== null)
+    .filter((e) => e.answerTick === null || seconds(e.answerTick - (e.signTick as number)) > limit)
+    .map((e) => ({
+      id: 'complication-unanswered',
+      label: `${e.label} reached its severe grade and was not answered within ${limit / 60} min of its first sign`,
+      tick: e.signTick as number,
+    }));
+}
