@@ -8,17 +8,16 @@ import type { ComplicationSeverity } from '../core/events';
  * (assumed) placed on the published sedation continuum: procedural sedation aims at a patient who
  * answers to voice (RASS -1 to -3); one who answers only to touch or not at all (RASS -4 or deeper)
  * is past it (mild); a respiratory rate below 8 /min is the usual monitor limit for respiratory
- * depression (moderate, sim/patient/alarms.ts); breathing slowed to below 6 /min with the SpO2
- * under 88 % is hypoxaemic hypoventilation that needs reversal now (severe).
+ * depression (moderate, sim/patient/alarms.ts); slowed breathing with the SpO2 under 85 % is
+ * hypoxaemic hypoventilation that needs reversal now (severe).
  */
 export const OVER_SEDATION = {
   /** RASS at or below this is deeper than procedural sedation (mild). */
   mildRass: -4,
   /** Respiratory rate below this, /min (moderate; the monitor's own alarm limit). */
   moderateRespiratoryRate: 8,
-  /** Respiratory rate below this with the SpO2 below the next figure, /min and % (severe). */
-  severeRespiratoryRate: 6,
-  severeSpo2Pct: 88,
+  /** The SpO2 below which slowed breathing (under the moderate rate) is severe, %. */
+  severeSpo2Pct: 85,
 } as const;
 
 /** What the grading reads each step. */
@@ -37,7 +36,7 @@ export function overSedationGrade(s: SedationSigns): ComplicationSeverity | null
   // Only the drug's own depression counts: an embolism's desaturation is graded as the embolism.
   if (!(s.respiratoryDepression > 0.05)) return null;
   const o = OVER_SEDATION;
-  if (s.respiratoryRatePerMin < o.severeRespiratoryRate && s.spo2Pct < o.severeSpo2Pct) return 'severe';
+  if (s.respiratoryRatePerMin < o.moderateRespiratoryRate && s.spo2Pct < o.severeSpo2Pct) return 'severe';
   if (s.respiratoryRatePerMin < o.moderateRespiratoryRate) return 'moderate';
   if (s.rass <= o.mildRass) return 'mild';
   return null;

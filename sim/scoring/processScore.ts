@@ -6,6 +6,7 @@ import { measurementItem, wedgeMeasurement } from './wedgeMeasurementScore';
 
 import { treatedLevels } from '../../levels/scenarioSchema';
 import { levelInputs } from './levelInputs';
+import { complicationEpisodes } from './complicationScore';
 
 /** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
@@ -37,7 +38,9 @@ export function processScore(input: ScoringInput): DomainScore {
   const complicated =
     levelInputs(input).some((l) => l.input.final.cement.leaks.length > 0) ||
     input.final.trocars.some((t) => t.breaches.length > 0) ||
-    eventTicks(input, 'balloon.ruptured').length > 0;
+    eventTicks(input, 'balloon.ruptured').length > 0 ||
+    // A complication of the patient that needed an answer (a silent mild one does not).
+    complicationEpisodes(input).some((e) => e.signTick !== null);
   // More than one level treated is a reason for an overnight stay in itself (docs/clinical-sources.md).
   const levels = treatedLevels(input.scenario).length;
   const expected = complicated || levels > 1 ? 'overnight' : 'same-day';

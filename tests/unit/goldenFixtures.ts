@@ -341,6 +341,61 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       },
     },
   },
+  {
+    name: 'oversedation-answered-kyphoplasty-l1-seed42',
+    scenario: 'levels/l1-osteoporotic-wedge.json',
+    plan: 'tests/fixtures/plans/oversedation-answered-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // 5 mg of midazolam at once takes the 74-year-old past procedural sedation: breathing under 8
+    // /min (the alarm, moderate over-sedation). Oxygen 20 s after the alarm answers it in time, and
+    // the patient stays overnight after the complication: nothing costs a point, and the
+    // complication domain counts with its weight (0.15) at 100.
+    expected: {
+      total: 100,
+      passed: true,
+      criticalErrors: [],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+        complications: 100,
+      },
+    },
+  },
+  {
+    name: 'oversedation-ignored-kyphoplasty-l1-seed42',
+    scenario: 'levels/l1-osteoporotic-wedge.json',
+    plan: 'tests/fixtures/plans/oversedation-ignored-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // 5 mg of midazolam and 5 mg more a minute later, and no answer: breathing slowed and the SpO2
+    // under 85 % (severe). Not recognised -40, oxygen missed -15, flumazenil and help missed at the
+    // severe grade -15 each: complications 15. Same-day discharge after a complication -10:
+    // process 90. (0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x
+    // 100 + 0.15 x 15) / 1.15 = 88.0; failed whatever the total: severe and unanswered for 5 min.
+    expected: {
+      total: 88,
+      passed: false,
+      criticalErrors: ['complication-unanswered'],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 90,
+        imaging: 100,
+        complications: 15,
+      },
+    },
+  },
 ];
 
 export const loadScenario = (path: string): Scenario => parseScenario(JSON.parse(readFileSync(path, 'utf8')), path);
