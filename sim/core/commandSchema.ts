@@ -8,6 +8,7 @@ import {
   MIDAZOLAM_BOLUS_MG,
   PREOP_IMAGE_PX,
 } from './bounds';
+import { COUNSEL_TOPICS } from './counselTopics';
 import { DECLINE_REASONS } from './declineReasons';
 
 /**
@@ -85,6 +86,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cement.stop') }),
   z.strictObject({ type: z.literal('instruments.remove') }),
   z.strictObject({ type: z.literal('time.wait'), s: finite(0, 3600) }),
+  z.strictObject({
+    type: z.literal('counsel.give'),
+    topics: z
+      .array(z.enum(COUNSEL_TOPICS))
+      .min(1)
+      .max(COUNSEL_TOPICS.length)
+      .refine((t) => new Set(t).size === t.length, 'each topic once'),
+  }),
   z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
 ]);
 

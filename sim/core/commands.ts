@@ -1,3 +1,4 @@
+import type { CounselTopic } from './counselTopics';
 import type { DeclineReason } from './declineReasons';
 
 /**
@@ -137,6 +138,8 @@ export type Command =
   /** Let simulated time pass (cement curing, observation), seconds. */
   | { type: 'time.wait'; s: number }
   /** Recovery: decide how the patient goes home. */
+  /** Recovery: what the patient is told before going home (sim/core/counselTopics.ts). */
+  | { type: 'counsel.give'; topics: readonly CounselTopic[] }
   | { type: 'discharge.decide'; decision: DischargeDecision };
 
 export type CommandType = Command['type'];
@@ -183,6 +186,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'instruments.remove',
   'level.next',
   'time.wait',
+  'counsel.give',
   'discharge.decide',
 ];
 

@@ -41,5 +41,6 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'instruments.remove': 'Removing the instruments',
   'level.next': 'Moving on to the next level',
   'time.wait': 'Waiting',
+  'counsel.give': 'Counselling the patient',
   'discharge.decide': 'The discharge decision',
 };

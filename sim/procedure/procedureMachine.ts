@@ -278,7 +278,7 @@ export const procedureMachine = procedureSetup.createMachine({
     recovery: {
       meta: { refuses: { ...cArmGone, ...patientPositioned, ...cementOver } },
       initial: 'observing',
-      on: { ...timeAndPedalRelease, ...patientCare },
+      on: { ...timeAndPedalRelease, ...patientCare, 'counsel.give': allowed },
       states: {
         observing: {
           meta: { refuses: { 'phase.next': 'Decide how the patient goes home first.' } },

@@ -84,6 +84,8 @@ export function describeCommand(c: Command): string {
       return 'On to the next level';
     case 'time.wait':
       return `Waited ${c.s} s`;
+    case 'counsel.give':
+      return `Counselled: ${c.topics.length} ${c.topics.length === 1 ? 'topic' : 'topics'}`;
     case 'discharge.decide':
       return c.decision === 'same-day' ? 'Discharge the same day' : 'Keep overnight';
   }

@@ -80,6 +80,7 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'instruments.remove': [{ type: 'instruments.remove' }],
   'level.next': [{ type: 'level.next' }],
   'time.wait': [{ type: 'time.wait', s: 1 }],
+  'counsel.give': [{ type: 'counsel.give', topics: ['activity', 'warningSigns'] }],
   'discharge.decide': [
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },

@@ -84,6 +84,7 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
     { type: 'time.wait', s: 1 },
     { type: 'time.wait', s: 300 },
   ],
+  'counsel.give': [{ type: 'counsel.give', topics: ['activity', 'warningSigns'] }],
   'discharge.decide': [
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },

@@ -78,6 +78,7 @@ const GENERAL_REFUSALS: { readonly [T in CommandType]?: readonly PhaseId[] } = {
   // Only a procedure of two levels moves on to a next level, once the first level's instruments are out.
   'level.next': allBut('instrumentRemoval'),
   'discharge.decide': allBut('recovery'),
+  'counsel.give': allBut('recovery'),
   // Counted and marked before the puncture; later phases simply do not mark.
   'level.mark': allBut('caseReview', 'preOp', 'positioning', 'cArmSetup', 'access'),
 };
