@@ -1,11 +1,5 @@
 import type { Command } from '../core/commands';
-import type {
-  ComplicationSeverity,
-  DomainEvent,
-  PatientAlarm,
-  PatientComplication,
-  VitalSignal,
-} from '../core/events';
+import type { ComplicationSeverity, DomainEvent, PatientAlarm, PatientComplication, VitalSignal } from '../core/events';
 import { TICKS_PER_S } from '../core/constants';
 import type { PatientView } from '../patient/patientView';
 
@@ -149,7 +143,8 @@ export function alarmSpans(marks: readonly PatientMark[], endTick: number): Alar
  * the decimation in a short attempt); the trace uses the defaults.
  */
 export function createVitalRecorder(everyS: number = VITAL_SAMPLE_S, cap: number = MAX_VITAL_SAMPLES): VitalRecorder {
-  if (!Number.isInteger(cap) || cap < 4) throw new Error(`vital series: the cap must be an integer of at least 4, not ${cap}`);
+  if (!Number.isInteger(cap) || cap < 4)
+    throw new Error(`vital series: the cap must be an integer of at least 4, not ${cap}`);
   let everyTicks = Math.max(1, Math.round(everyS * TICKS_PER_S));
   let samples: VitalSample[] = [];
   const marks: PatientMark[] = [];

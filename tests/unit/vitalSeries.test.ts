@@ -83,9 +83,14 @@ describe('vital series: sampled from the replay', () => {
         tick,
       ).snapshot().patient;
       const v = at(mz, tick);
-      expect([v.heartRateBpm, v.systolicMmHg, v.diastolicMmHg, v.spo2Pct, v.respiratoryRatePerMin, v.alarms]).toEqual(
-        [p.heartRateBpm, p.systolicMmHg, p.diastolicMmHg, p.spo2Pct, p.respiratoryRatePerMin, p.alarms],
-      );
+      expect([v.heartRateBpm, v.systolicMmHg, v.diastolicMmHg, v.spo2Pct, v.respiratoryRatePerMin, v.alarms]).toEqual([
+        p.heartRateBpm,
+        p.systolicMmHg,
+        p.diastolicMmHg,
+        p.spo2Pct,
+        p.respiratoryRatePerMin,
+        p.alarms,
+      ]);
     }
   });
 
@@ -234,10 +239,11 @@ describe('alarm spans', () => {
       signal: alarm === 'spo2Low' ? 'spo2Pct' : 'heartRateBpm',
       value: 0,
     });
-    expect(alarmSpans([m('alarm', 10, 'spo2Low'), m('alarm', 20, 'heartRateHigh'), m('alarmCleared', 30, 'spo2Low')], 99))
-      .toEqual([
-        { alarm: 'spo2Low', signal: 'spo2Pct', startTick: 10, endTick: 30, cleared: true },
-        { alarm: 'heartRateHigh', signal: 'heartRateBpm', startTick: 20, endTick: 99, cleared: false },
-      ]);
+    expect(
+      alarmSpans([m('alarm', 10, 'spo2Low'), m('alarm', 20, 'heartRateHigh'), m('alarmCleared', 30, 'spo2Low')], 99),
+    ).toEqual([
+      { alarm: 'spo2Low', signal: 'spo2Pct', startTick: 10, endTick: 30, cleared: true },
+      { alarm: 'heartRateHigh', signal: 'heartRateBpm', startTick: 20, endTick: 99, cleared: false },
+    ]);
   });
 });
