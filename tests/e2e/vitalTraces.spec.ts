@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseScenario } from '../../levels/scenarioSchema';
-import { traceAttempt } from '../../sim/attempt';
+import { traceAttempt } from '../../sim/attempt/attemptTrace';
 import { scenarioHash } from '../../sim/attempt/scenarioHash';
 import { planSchema, playPlan } from '../../sim/plan';
 import { SHOTS_DIR } from './playHelpers';
@@ -102,6 +102,9 @@ test('debrief: the vital signs under the timeline, with alarms, answers and a ta
 
   await expect(plot.locator('polyline')).toHaveCount(5);
   await expect(plot.getByTestId('vitals-alarm')).toHaveCount(vitals.alarms.length);
+  await expect(plot.getByTestId('vitals-mark-answer')).toHaveCount(
+    vitals.marks.filter((m) => m.kind === 'answer').length,
+  );
   await expect(plot.getByTestId('vitals-mark-answer')).toHaveCount(3);
   await expect(plot.getByTestId('vitals-mark-answer').first()).toHaveAttribute('aria-label', /^Midazolam 5 mg IV at /);
 
@@ -119,7 +122,9 @@ test('debrief: the vital signs under the timeline, with alarms, answers and a ta
     first.respiratoryRatePerMin.toFixed(1),
     'none',
   ]);
-  const cells = await table.locator('tbody tr').nth(600).locator('td').allTextContents();
+  const middle = Math.floor(vitals.samples.length / 2);
+  const cells = await table.locator('tbody tr').nth(middle).locator('td').allTextContents();
+  expect(Number(cells[3])).toBe(Number(vitals.samples[middle].spo2Pct.toFixed(1)));
   for (const c of cells.slice(0, 5)) expect(Number.isFinite(Number(c))).toBe(true);
   await expect(plot.getByTestId('vitals-events-table').locator('tbody tr')).toHaveCount(vitals.marks.length);
 
