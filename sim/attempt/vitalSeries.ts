@@ -17,7 +17,7 @@ import type { PatientView } from '../patient/patientView';
  * sampling interval doubles and every sample off the new grid is dropped (every other one), so the
  * samples stay evenly spaced, each is still the exact snapshot at its tick (never an average or an
  * interpolation), and the series of a long attempt is the series of a short one seen coarser. Up to
- * ~17 min every second is kept; a 6 h attempt ends at one sample every 32 s (675 samples). The
+ * ~17 min every second is kept; a 6 h attempt ends at one sample every 32 s (676 samples). The
  * final tick is always added, so the series ends where the attempt ends. Alarms and complications
  * are not sampled: their marks keep the exact tick, so no decimation hides a short alarm.
  */

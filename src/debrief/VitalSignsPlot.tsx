@@ -21,9 +21,12 @@ import {
 } from './vitalPlotModel';
 
 const W = AXIS_W;
-const MARKS = { y: 4, h: 20 };
+/** The patient row: answers on its upper half, complications and alarms on its lower, so they never cover each other. */
+const MARKS = { y: 4, h: 36 };
+const ANSWER_MID = MARKS.y + 9;
+const EVENT_MID = MARKS.y + 27;
 const LANE_H: Readonly<Record<LaneId, number>> = { hrbp: 118, spo2: 62, rr: 52 };
-const GAP = 8;
+const GAP = 12;
 const laneTop = (id: LaneId): number => {
   let y = MARKS.y + MARKS.h + GAP;
   for (const l of LANES) {
@@ -37,20 +40,19 @@ const H = AXIS_Y + 16;
 
 /** A marker's shape by kind, so the kind is told by shape and glyph as well as by colour. */
 function Marker({ m, x }: { m: PatientMark; x: number }) {
-  const mid = MARKS.y + MARKS.h / 2;
-  if (m.kind === 'complication') return <path d={`M ${x} ${MARKS.y} l 8 ${MARKS.h} l -16 0 z`} />;
+  if (m.kind === 'complication') return <path d={`M ${x} ${EVENT_MID - 8} l 8 16 l -16 0 z`} />;
   if (m.kind !== 'answer')
     return (
       <path
         className={m.kind === 'alarmCleared' ? 'cleared' : undefined}
-        d={`M ${x} ${mid - 7} l 7 7 l -7 7 l -7 -7 z`}
+        d={`M ${x} ${EVENT_MID - 7} l 7 7 l -7 7 l -7 -7 z`}
       />
     );
   const glyph = ANSWER_GLYPHS[m.command.type];
   return (
     <>
-      <rect x={x - 4 - glyph.length * 3.2} y={mid - 8} width={8 + glyph.length * 6.4} height={16} rx={8} />
-      <text x={x} y={mid + 3.5} textAnchor="middle">
+      <rect x={x - 4 - glyph.length * 3.2} y={ANSWER_MID - 8} width={8 + glyph.length * 6.4} height={16} rx={8} />
+      <text x={x} y={ANSWER_MID + 3.5} textAnchor="middle">
         {glyph}
       </text>
     </>
@@ -101,8 +103,11 @@ export function VitalSignsPlot({ trace }: { trace: AttemptTrace }) {
             <line x1={0} y1={0} x2={0} y2={6} />
           </pattern>
         </defs>
-        <text className="tl-row-label" x={0} y={MARKS.y + MARKS.h / 2 + 4}>
-          Patient
+        <text className="tl-row-label" x={0} y={ANSWER_MID + 4}>
+          Answers
+        </text>
+        <text className="tl-row-label" x={0} y={EVENT_MID + 4}>
+          Events
         </text>
         {axisTicksS(endTick).map((s) => (
           <g key={s} className="tl-axis">
@@ -160,16 +165,21 @@ export function VitalSignsPlot({ trace }: { trace: AttemptTrace }) {
           );
         })}
         {lanes.flatMap(({ lane, y }) =>
-          lane.lines.map((line) => (
-            <g key={line.key} className={`vs-line ${line.key}`}>
-              <polyline
-                points={v.samples.map((p) => `${x(p.tick).toFixed(1)},${y(p[line.key]).toFixed(1)}`).join(' ')}
-              />
-              <text x={x(0) + 3} y={y(v.samples[0][line.key]) - 3}>
-                {line.short}
-              </text>
-            </g>
-          )),
+          lane.lines.map((line, i) => {
+            // Names staggered along the line, so lines that run close (heart rate and diastolic) keep both legible.
+            const at = Math.min(i * 34 + 3, (x(endTick) - x(0)) / 2);
+            const near = v.samples.find((p) => x(p.tick) >= x(0) + at) ?? v.samples[0];
+            return (
+              <g key={line.key} className={`vs-line ${line.key}`}>
+                <polyline
+                  points={v.samples.map((p) => `${x(p.tick).toFixed(1)},${y(p[line.key]).toFixed(1)}`).join(' ')}
+                />
+                <text x={x(0) + at} y={y(near[line.key]) - 3}>
+                  {line.short}
+                </text>
+              </g>
+            );
+          }),
         )}
         {keyedByContent(v.marks, (m) => `${m.kind}:${m.tick}:${markWords(m)}`).map(({ key, item: m }) => {
           const label = `${markWords(m)} at ${tickClock(m.tick)}`;
