@@ -8,6 +8,7 @@ import { TICKS_PER_S } from '../core/constants';
 import { createSession } from '../session/session';
 import { budgetCheck, checkReplayBounds, ReplayError, type ReplayOptions } from './replay';
 import type { BalloonView } from '../instruments/balloonView';
+import { createVitalRecorder, type VitalSeries } from './vitalSeries';
 
 /** The state of the attempt every `sampleEveryS` of sim time: what the debrief's plots draw. */
 export interface TraceSample {
@@ -45,6 +46,8 @@ export interface AttemptTrace {
   readonly samples: readonly TraceSample[];
   readonly events: readonly TraceEvent[];
   readonly balloons: readonly SideBalloonTrace[];
+  /** The patient's vital signs, alarms, complications and answers (vitalSeries.ts: 1 s, capped by decimation). */
+  readonly vitals: VitalSeries;
 }
 
 /** Sampling interval of the debrief plots, seconds of sim time. */
@@ -87,7 +90,8 @@ function traceEventOf(tick: number, e: Session['events'][number]['event']): Trac
 /**
  * Replay an attempt (as sim/attempt/replay.ts does: same scenario, seed, log and end tick) and record it for
  * the debrief: a sample every `sampleEveryS` of sim time, the timeline's events with their ticks, the
- * procedure phases as they were entered, and each side's balloon pressure-volume trace. A logged
+ * procedure phases as they were entered, each side's balloon pressure-volume trace, and the patient's
+ * vital signs with their alarms, complications and the answers given (vitalSeries.ts). A logged
  * `time.wait` is dispatched as a zero wait and its ticks stepped here, so the samples cover the wait;
  * the machine treats every wait alike and the world ignores it, so the end state is the replay's.
  */
@@ -109,17 +113,20 @@ export function traceAttempt(
   const balloons = new Map<Side, SideBalloonTrace>();
   let phase = '';
   let seenEvents = 0;
+  const vitals = createVitalRecorder();
 
   // A phase changes on a command or on a domain event; between those only the sample ticks need a snapshot.
   const observe = (afterCommand: boolean): void => {
     const fresh = session.events.length > seenEvents;
     const sampleDue =
       session.tick % sampleTicks === 0 && (samples.length === 0 || samples[samples.length - 1].tick !== session.tick);
-    if (!fresh && !sampleDue && !afterCommand) return;
+    const vitalDue = vitals.due(session.tick);
+    if (!fresh && !sampleDue && !vitalDue && !afterCommand) return;
     const snap = session.snapshot();
     for (const { tick, event } of session.events.slice(seenEvents)) {
       const e = traceEventOf(tick, event);
       if (e) events.push(e);
+      vitals.event(tick, event);
     }
     seenEvents = session.events.length;
     if (snap.phase !== phase) {
@@ -134,6 +141,7 @@ export function traceAttempt(
       });
     }
     if (sampleDue) samples.push(sampleOf(snap));
+    if (vitalDue) vitals.sample(snap.tick, snap.timeS, snap.patient);
   };
   const stepTo = (tick: number): void => {
     while (session.tick < tick) {
@@ -156,6 +164,7 @@ export function traceAttempt(
       throw new ReplayError(
         `log entry ${i} (${entry.command.type} at tick ${entry.tick}) was refused on replay: ${result.reason}`,
       );
+    vitals.command(entry.tick, entry.command);
     observe(true);
   });
   stepTo(endTick);
@@ -167,5 +176,6 @@ export function traceAttempt(
     samples,
     events,
     balloons: [...balloons.values()],
+    vitals: vitals.finish(final.tick, final.timeS, final.patient),
   };
 }

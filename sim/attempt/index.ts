@@ -24,3 +24,11 @@ export {
   UNSIGNED_ATTEMPT_STATEMENT,
 } from './verification';
 export type { AttemptVerification } from './verification';
+export {
+  alarmSpans,
+  MAX_PATIENT_MARKS,
+  MAX_VITAL_SAMPLES,
+  PATIENT_ANSWER_TYPES,
+  VITAL_SAMPLE_S,
+} from './vitalSeries';
+export type { AlarmSpan, PatientAnswer, PatientMark, VitalSample, VitalSeries } from './vitalSeries';

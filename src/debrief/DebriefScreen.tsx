@@ -12,6 +12,7 @@ import { ReportText, reportTextFile, saveReportText } from './ReportText';
 import { ProcedureTimeline, type EvidenceSelection } from './ProcedureTimeline';
 import { CementVolumePlot } from './CementVolumePlot';
 import { BalloonPlots } from './BalloonPlots';
+import { VitalSignsPlot } from './VitalSignsPlot';
 import { cavityDeviceName } from '../../sim/instruments';
 import { GlobalRatingForm } from './GlobalRatingForm';
 import { useDebriefReplay } from './useDebriefReplay';
@@ -191,6 +192,8 @@ export default function DebriefScreen({
         {trace.status === 'ready' && (
           <>
             <ProcedureTimeline trace={trace.value} log={session.log} evidence={evidence} />
+            {/* Right under the timeline, at its width: the same time axis, so a moment lines up in both. */}
+            <VitalSignsPlot trace={trace.value} />
             <section className="plots" data-testid="debrief-plots">
               <h2>Plots</h2>
               <div className="plot-row">

@@ -14,6 +14,7 @@ import {
   type Band,
   type MarkRow,
 } from './timelineModel';
+import { AXIS_W, axisX } from './timeAxis';
 
 /** A score item's evidence, picked in the report: its label and the ticks behind it. */
 export interface EvidenceSelection {
@@ -27,9 +28,7 @@ interface Props {
   readonly evidence: EvidenceSelection | null;
 }
 
-const W = 1000;
-const LEFT = 86;
-const RIGHT = 10;
+const W = AXIS_W;
 const ROWS: readonly { id: 'phase' | 'cement' | MarkRow; label: string; h: number }[] = [
   { id: 'phase', label: 'Phase', h: 26 },
   { id: 'cement', label: 'Cement', h: 16 },
@@ -107,7 +106,7 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
   // Unique per timeline: the comparison shows two on one page.
   const titleId = useId();
   const endTick = Math.max(1, trace.endTick);
-  const x = (tick: number): number => LEFT + (Math.min(tick, endTick) / endTick) * (W - LEFT - RIGHT);
+  const x = axisX(endTick);
   const hits = new Set(evidence?.ticks ?? []);
   const marks = timelineMarks(trace);
   return (

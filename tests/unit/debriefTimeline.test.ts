@@ -36,6 +36,7 @@ const TRACE: AttemptTrace = {
     { kind: 'cementPhase', tick: 33000, phase: 'setting' },
   ],
   balloons: [],
+  vitals: { everyS: 1, samples: [], marks: [], marksDropped: 0, alarms: [] },
 };
 
 describe('timeline model', () => {
