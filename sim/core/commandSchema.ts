@@ -86,6 +86,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('instruments.remove') }),
   z.strictObject({ type: z.literal('time.wait'), s: finite(0, 3600) }),
   z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
+  z.strictObject({ type: z.literal('neuro.examine') }),
+  z.strictObject({ type: z.literal('imaging.ct') }),
+  z.strictObject({ type: z.literal('patient.surgicalOpinion') }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

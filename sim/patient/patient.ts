@@ -8,6 +8,10 @@ import { FLUIDS, Fluids } from './fluids';
 import { Flumazenil } from './flumazenil';
 import { LocalBlock } from './localAnaesthetic';
 import { Midazolam } from './midazolam';
+import type { SpineLevel } from '../anatomy/types';
+import type { CtReport } from './ctReport';
+import { NerveInjury } from './nerveInjury';
+import { examine, type NeuroExam } from './neuroExam';
 import { fio2Of } from './oxygen';
 import { OXYGENATION, targetSpo2 } from './oxygenation';
 import { Pain, type Stimulus } from './pain';
@@ -36,6 +40,11 @@ export class Patient {
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
+  /** Roots and cord pressed by a breach or cement (nerveInjury.ts), the last examination, CT and the surgeons asked. */
+  private readonly nerves = new NerveInjury();
+  private lastExam: NeuroExam | null = null;
+  private lastCt: CtReport | null = null;
+  private surgicalOpinion = false;
   private heartRate: number;
   private systolic: number;
   private diastolic: number;
@@ -81,6 +90,9 @@ export class Patient {
       case 'patient.callForHelp':
         this.helpCalled = true;
         return;
+      case 'patient.surgicalOpinion':
+        this.surgicalOpinion = true;
+        return;
       case 'local.anaesthetic':
         if (side) this.blocks[side].infiltrate();
         return;
@@ -124,6 +136,30 @@ export class Patient {
     this.embolism.venousCement(ml);
   }
 
+  /**
+   * The trocar of that side at that level: its deepest inferior and medial breach so far, mm (the
+   * world reads them each step; they only grow). Nerve injury, sim/patient/nerveInjury.ts.
+   */
+  pedicleBreaches(level: SpineLevel, side: Side, inferiorMm: number, medialMm: number): void {
+    this.nerves.breaches(level, side, inferiorMm, medialMm);
+  }
+
+  /** The cement model's foraminal and epidural cement at that level so far, mL (after a push). */
+  neuralLeaks(level: SpineLevel, foraminalMl: number, epiduralMl: number): void {
+    this.nerves.leaks(level, foraminalMl, epiduralMl);
+  }
+
+  /** The neurological examination now (neuro.examine), kept as the last one; tick: when. */
+  examine(tick: number): NeuroExam {
+    this.lastExam = examine(this.nerves.lesions(), tick);
+    return this.lastExam;
+  }
+
+  /** A CT was done (imaging.ct): its report, made by the world from the cement and the trocars. */
+  recordCt(report: CtReport): void {
+    this.lastCt = report;
+  }
+
   private stimulate(kind: Stimulus, side: Side | null): void {
     this.pain.stimulate(kind, side ? this.blocks[side].block : 0);
   }
@@ -138,6 +174,9 @@ export class Patient {
     this.midazolam.antagonise(this.flumazenil.antagonism);
     this.fluids.step(dtS);
     const grade = this.embolism.step(dtS);
+    const nerve = this.nerves.step();
+    // Radicular pain while the cause grows, not reached by the local.
+    if (nerve.painIntensity > 0) this.pain.stimulate('radicular', 0, nerve.painIntensity);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
@@ -178,8 +217,11 @@ export class Patient {
     this.systolic += follow * (sbp + rise - this.systolic);
     this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
     const alarms = this.alarmCrossings();
-    if (!grade) return alarms;
-    return [{ type: 'patient.complication', kind: 'cementEmbolism', severity: grade }, ...alarms];
+    if (!grade && nerve.reached.length === 0) return alarms;
+    const events: DomainEvent[] = [];
+    if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
+    for (const severity of nerve.reached) events.push({ type: 'patient.complication', kind: 'neuroDeficit', severity });
+    return [...events, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -237,6 +279,10 @@ export class Patient {
       helpCalled: this.helpCalled,
       cementInLungsMl: this.embolism.inLungsMl,
       embolism: this.embolism.severity,
+      neuroDeficit: this.nerves.severity,
+      neuroExam: this.lastExam,
+      ct: this.lastCt,
+      surgicalOpinion: this.surgicalOpinion,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

@@ -42,4 +42,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'level.next': 'Moving on to the next level',
   'time.wait': 'Waiting',
   'discharge.decide': 'The discharge decision',
+  'neuro.examine': 'Examining the legs and trunk',
+  'imaging.ct': 'A CT of the treated level',
+  'patient.surgicalOpinion': 'Asking for a spinal surgical opinion',
 };

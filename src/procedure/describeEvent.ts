@@ -1,4 +1,4 @@
-import type { DomainEvent, PatientAlarm } from '../../sim/core';
+import type { DomainEvent, NeuroFinding, PatientAlarm } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -175,9 +175,36 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
     case 'patient.alarmCleared':
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
+      if (e.kind === 'neuroDeficit')
+        return {
+          text: `The patient cries out: shooting pain into the trunk or leg (${e.severity}): stop, examine (${keyLabel('neuro.examine')}), CT (${keyLabel('imaging.ct')}), spinal surgical opinion (${keyLabel('patient.surgicalOpinion')})`,
+          severity: e.severity === 'mild' ? 'warn' : 'danger',
+        };
       return {
         text: `Suspected cement pulmonary embolism (${e.severity}): stop the injection, give oxygen and fluids, call for help`,
         severity: e.severity === 'mild' ? 'warn' : 'danger',
       };
+    case 'patient.neuroExamined':
+      return {
+        text: e.normal ? 'Neurological examination: normal' : `Neurological examination: ${neuroSummary(e.abnormal)}`,
+        severity: e.normal ? 'info' : 'danger',
+      };
   }
+}
+
+/** The abnormal findings in a line: each root with its sides' sensation and power where not normal. */
+function neuroSummary(abnormal: readonly NeuroFinding[]): string {
+  return abnormal
+    .map((f) => {
+      const sides = (['left', 'right'] as const)
+        .map((side) => {
+          const parts: string[] = [];
+          if (f.sensation[side] !== 'normal') parts.push(`sensation ${f.sensation[side]}`);
+          if (f.power && f.power[side] < 5) parts.push(`power ${f.power[side]}/5`);
+          return parts.length ? `${side} ${parts.join(', ')}` : '';
+        })
+        .filter(Boolean);
+      return `${f.root} ${sides.join('; ')}`;
+    })
+    .join(' | ');
 }

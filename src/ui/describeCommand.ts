@@ -86,5 +86,11 @@ export function describeCommand(c: Command): string {
       return `Waited ${c.s} s`;
     case 'discharge.decide':
       return c.decision === 'same-day' ? 'Discharge the same day' : 'Keep overnight';
+    case 'neuro.examine':
+      return 'Neurological examination';
+    case 'imaging.ct':
+      return 'CT of the treated level';
+    case 'patient.surgicalOpinion':
+      return 'Urgent spinal surgical opinion asked';
   }
 }

@@ -27,6 +27,10 @@ const PATIENT: PatientView = {
   helpCalled: false,
   cementInLungsMl: 0,
   embolism: null,
+  neuroDeficit: null,
+  neuroExam: null,
+  ct: null,
+  surgicalOpinion: false,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 
