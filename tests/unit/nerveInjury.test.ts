@@ -168,6 +168,19 @@ describe('in a session: from the trocar and the cement model', () => {
     expect(snap.patient.surgicalOpinion).toBe(true);
   });
 
+  it('a medial breach at L1 (the golden medial-breach plan): the conus, both sides', () => {
+    const breach = plan('tests/fixtures/plans/medial-breach-kyphoplasty.json');
+    const s = runPlan(WEDGE, 42, withExam(breach));
+    const snap = s.snapshot();
+    // 3.1 mm past the medial wall (mild: from 2 mm) and 0.53 mL epidural (mild: from 0.5 mL).
+    expect(snap.trocars.flatMap((t) => t.breaches).find((b) => b.wall === 'medial')?.depthMm).toBeGreaterThan(2);
+    expect(snap.patient.neuroDeficit).toBe('mild');
+    const f = abnormal(snap.patient.neuroExam?.findings ?? []);
+    expect(f.map((x) => x.root)).toEqual(['S1', 'S2', 'S3', 'S4-5']);
+    for (const x of f) expect(x.sensation).toEqual({ left: 'reduced', right: 'reduced' });
+    expect(f[0].power).toEqual({ left: 4, right: 4 });
+  });
+
   it('the CT of a textbook case: cement in the body only', () => {
     const report = ctReport(
       [{ level: 'L1', cemented: true, leaks: [], breaches: [{ side: 'left', wall: 'anterior', depthMm: 1 }] }],
@@ -177,6 +190,13 @@ describe('in a session: from the trocar and the cement model', () => {
   });
 });
 
+/** The plan with an examination just before the discharge decision (where it gets there). */
+function withExam(p: Plan): Plan {
+  const at = p.steps.findIndex((st) => 'do' in st && st.do.type === 'discharge.decide');
+  if (at < 0) return p;
+  return { ...p, steps: [...p.steps.slice(0, at), { do: { type: 'neuro.examine' } }, ...p.steps.slice(at)] };
+}
+
 describe('every shipped scenario: its expert plan leaves a normal examination', () => {
   const ids = readdirSync('levels')
     .filter((f) => f.endsWith('.json'))
@@ -184,18 +204,14 @@ describe('every shipped scenario: its expert plan leaves a normal examination', 
   it.each(ids)('%s', (id) => {
     const sc = scenario(id);
     const expert = plan(`levels/plans/${sc.scoring.expertPlan}.json`);
-    // Examine before the discharge (the last two steps: the decision and the end) where the plan gets there.
-    const last = expert.steps.findIndex((st) => 'do' in st && st.do.type === 'discharge.decide');
-    const steps: Plan['steps'] =
-      last < 0
-        ? expert.steps
-        : [...expert.steps.slice(0, last), { do: { type: 'neuro.examine' } }, ...expert.steps.slice(last)];
-    const s = runPlan(sc, 42, { ...expert, steps });
+    const examined = withExam(expert);
+    const s = runPlan(sc, 42, examined);
     const snap = s.snapshot();
     expect(snap.patient.neuroDeficit).toBeNull();
     expect(s.events.some((e) => e.event.type === 'patient.complication' && e.event.kind === 'neuroDeficit')).toBe(
       false,
     );
-    if (last >= 0) expect(snap.patient.neuroExam?.normal).toBe(true);
+    // A declined case never reaches the discharge: no examination to read.
+    if (examined !== expert) expect(snap.patient.neuroExam?.normal).toBe(true);
   });
 });
