@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import type { NeuroFinding } from '../../sim/core/events';
@@ -8,6 +10,7 @@ import { highestCanalRoot } from '../../sim/patient/neuroAnatomy';
 import { isNormal } from '../../sim/patient/neuroExam';
 import { Patient } from '../../sim/patient/patient';
 import { type Plan, planSchema, runPlan } from '../../sim/plan/index';
+import { NeuroPanel } from '../../src/procedure/panels/NeuroPanel';
 
 /**
  * Nerve injury and the neurological examination (sim/patient/nerveInjury.ts, neuroExam.ts): an
@@ -213,5 +216,38 @@ describe('every shipped scenario: its expert plan leaves a normal examination', 
     );
     // A declined case never reaches the discharge: no examination to read.
     if (examined !== expert) expect(snap.patient.neuroExam?.normal).toBe(true);
+  });
+});
+
+describe('the Neurology panel', () => {
+  const base = new Patient(WEDGE.patient, createRng(1).fork('patient')).view();
+
+  it('is absent until an examination, a CT or an opinion', () => {
+    expect(renderToStaticMarkup(createElement(NeuroPanel, { patient: base }))).toBe('');
+  });
+
+  it('shows the abnormal roots in a table, the CT report and the opinion asked', () => {
+    const p = new Patient(WEDGE.patient, createRng(1).fork('patient'));
+    p.pedicleBreaches('L1', 'left', 2.5, 0);
+    p.step(DT_S);
+    const exam = p.examine(10);
+    const ct = ctReport(
+      [{ level: 'L1', cemented: true, leaks: [{ location: 'foraminal', volumeMl: 0.2 }], breaches: [] }],
+      11,
+    );
+    const html = renderToStaticMarkup(
+      createElement(NeuroPanel, { patient: { ...p.view(), neuroExam: exam, ct, surgicalOpinion: true } }),
+    );
+    expect(html).toContain('<th scope="row">L1</th>');
+    expect(html).toContain('touch reduced, 4/5');
+    expect(html).toContain('touch normal, 5/5');
+    expect(html).toContain('CT: L1: cement outside the body: foraminal, round the exiting root 0.20 mL.');
+    expect(html).toContain('Spinal surgical opinion: asked');
+    const normal = renderToStaticMarkup(
+      createElement(NeuroPanel, {
+        patient: { ...base, neuroExam: new Patient(WEDGE.patient, createRng(1).fork('patient')).examine(0) },
+      }),
+    );
+    expect(normal).toContain('sensation and power normal');
   });
 });
