@@ -184,6 +184,21 @@ describe('in a session: from the trocar and the cement model', () => {
     expect(f[0].power).toEqual({ left: 4, right: 4 });
   });
 
+  it('two levels (T12 then L1, liquid cement pushed blind): each level presses its own canal, the CT reports both', () => {
+    const novice = plan('levels/plans/reference/novice/vp-liquid-blind-two-levels.json');
+    const withCt = withExam(novice);
+    const at = withCt.steps.findIndex((st) => 'do' in st && st.do.type === 'neuro.examine');
+    withCt.steps.splice(at + 1, 0, { do: { type: 'imaging.ct' } });
+    const s = runPlan(scenario('t12-l1-two-level-vertebroplasty'), 1, withCt);
+    const snap = s.snapshot();
+    const f = abnormal(snap.patient.neuroExam?.findings ?? []);
+    // T12: 4.5 mL epidural, the cord (severe) from the L5 segment down; L1's 0.6 mL (mild, the conus) adds nothing worse.
+    expect(f.map((x) => x.root)).toEqual(['L5', 'S1', 'S2', 'S3', 'S4-5']);
+    for (const x of f) expect(x.sensation).toEqual({ left: 'absent', right: 'absent' });
+    expect(snap.patient.ct?.levels.map((l) => l.level)).toEqual(['T12', 'L1']);
+    expect(snap.patient.ct?.report).toMatch(/^T12: cement outside the body: epidural.*L1: cement outside the body: /);
+  });
+
   it('the CT of a textbook case: cement in the body only', () => {
     const report = ctReport(
       [{ level: 'L1', cemented: true, leaks: [], breaches: [{ side: 'left', wall: 'anterior', depthMm: 1 }] }],
