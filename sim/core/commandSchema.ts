@@ -95,6 +95,9 @@ export const commandSchema = z.discriminatedUnion('type', [
       .refine((t) => new Set(t).size === t.length, 'each topic once'),
   }),
   z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
+  z.strictObject({ type: z.literal('neuro.examine') }),
+  z.strictObject({ type: z.literal('imaging.ct') }),
+  z.strictObject({ type: z.literal('patient.surgicalOpinion') }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

@@ -140,7 +140,13 @@ export type Command =
   /** Recovery: decide how the patient goes home. */
   /** Recovery: what the patient is told before going home (sim/core/counselTopics.ts). */
   | { type: 'counsel.give'; topics: readonly CounselTopic[] }
-  | { type: 'discharge.decide'; decision: DischargeDecision };
+  | { type: 'discharge.decide'; decision: DischargeDecision }
+  /** Examine the legs and trunk: sensation per dermatome, power per myotome (sim/patient/neuroExam.ts); no physiology. */
+  | { type: 'neuro.examine' }
+  /** A CT of the treated level(s): the report says where cement lies outside the body (sim/patient/ctReport.ts). */
+  | { type: 'imaging.ct' }
+  /** Ask for an urgent spinal surgical opinion: recorded in the log and the snapshot; no physiology. */
+  | { type: 'patient.surgicalOpinion' };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -188,6 +194,9 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'time.wait',
   'counsel.give',
   'discharge.decide',
+  'neuro.examine',
+  'imaging.ct',
+  'patient.surgicalOpinion',
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */

@@ -1,4 +1,4 @@
-import type { View } from './commands';
+import type { Side, View } from './commands';
 import type { Tissue } from '../anatomy/types';
 
 /**
@@ -23,9 +23,21 @@ export type PatientAlarm =
   | 'systolicHigh';
 /**
  * A complication the patient model produced (sim/patient/): cement in the pulmonary arteries,
- * midazolam past procedural sedation.
+ * midazolam past procedural sedation, a nerve root or the canal pressed by a breach or cement.
  */
-export type PatientComplication = 'cementEmbolism' | 'oversedation';
+export type PatientComplication = 'cementEmbolism' | 'oversedation' | 'neuroDeficit';
+/** Light touch at a dermatome's key point (sim/patient/neuroExam.ts). */
+export type NeuroSensation = 'normal' | 'reduced' | 'absent';
+/** One root's examination finding, both sides (sim/patient/neuroExam.ts; the roots: sim/patient/neuroAnatomy.ts). */
+export interface NeuroFinding {
+  readonly root: string;
+  /** Where sensation was tested, and the muscle action tested for power (null: none for this root). */
+  readonly dermatome: string;
+  readonly myotome: string | null;
+  readonly sensation: Readonly<Record<Side, NeuroSensation>>;
+  /** MRC grade 0 (no contraction) to 5 (normal) per side; null where the root has no key muscle. */
+  readonly power: Readonly<Record<Side, number>> | null;
+}
 /** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
 export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
 
@@ -91,7 +103,12 @@ export type DomainEvent =
    * A complication's signs appeared (or grew to a worse grade: at most once per grade), from the
    * patient model's own cause, e.g. venous cement that reached the lungs.
    */
-  | { type: 'patient.complication'; kind: PatientComplication; severity: ComplicationSeverity };
+  | { type: 'patient.complication'; kind: PatientComplication; severity: ComplicationSeverity }
+  /**
+   * The trainee examined the legs and trunk (neuro.examine): normal, or the roots whose sensation
+   * or power differed from normal (the full table is in the snapshot's patient.neuroExam).
+   */
+  | { type: 'patient.neuroExamined'; normal: boolean; abnormal: readonly NeuroFinding[] };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -47,6 +47,8 @@ export type {
   LeakLocation,
   PatientAlarm,
   PatientComplication,
+  NeuroFinding,
+  NeuroSensation,
   TimedEvent,
   VitalSignal,
 } from './events';

@@ -133,6 +133,11 @@ export class Cement {
     return this.body.leakVolumes().get('venous') ?? 0;
   }
 
+  /** Cement that left to this place so far, mL (the patient's nerve injury reads the foramen and the canal; seepage counts). */
+  leakMl(location: LeakLocation): number {
+    return this.body.leakVolumes().get(location) ?? 0;
+  }
+
   /** Cement queued on the plunger, mL (view().pendingMl without building the view: the world reads it every step). */
   get pendingMl(): number {
     return this.pending;

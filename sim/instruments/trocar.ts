@@ -1,5 +1,5 @@
 import type { ExchangeStep, Side } from '../core/commands';
-import type { DomainEvent } from '../core/events';
+import type { BreachWall, DomainEvent } from '../core/events';
 import { add, dot, length, normalize, scale, sub, type Vec3 } from '../math/vec3';
 import { classifierFor } from '../anatomy/classifierCache';
 import { inTargetZone, pastPosteriorWall, pedicleLocal, pedicleOf } from '../anatomy/landmarks';
@@ -210,6 +210,11 @@ export class Trocar {
     this.drillTargetMm = Math.min(MAX_DEPTH_MM, Math.max(this.channelEndMm, this.depthMm) + mm);
     this.drilling = true;
     return true;
+  }
+
+  /** The deepest breach through that wall so far, mm; 0 if none (the patient's nerve injury reads it every step). */
+  breachDepthMm(wall: BreachWall): number {
+    return this.breaches.get(wall)?.depthMm ?? 0;
   }
 
   /** Take the instruments out. The record (breaches, milestone, redirections) stays in view(). */

@@ -7,3 +7,7 @@ export { LIDOCAINE } from './localAnaesthetic';
 export { MIDAZOLAM } from './midazolam';
 export { PAIN, STIMULI } from './pain';
 export type { PatientView } from './patientView';
+export { NERVE_INJURY } from './nerveInjury';
+export { EXAM_EFFECT, isNormal, type NeuroExam } from './neuroExam';
+export { ROOT_TESTS, ROOTS } from './neuroAnatomy';
+export type { CtReport } from './ctReport';

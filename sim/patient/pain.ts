@@ -16,6 +16,11 @@ export const STIMULI = {
   balloonInflation: { intensity: 4, blockedByLocal: false },
   /** Cement reaching the body (deep, not reached by the infiltration). */
   cementDelivery: { intensity: 3, blockedByLocal: false },
+  /**
+   * A root or the cord pressed by the trocar or cement (sim/patient/nerveInjury.ts): deep, not
+   * reached by the infiltration; its intensity is given by the lesion's grade (this is the most).
+   */
+  radicular: { intensity: 10, blockedByLocal: false },
 } as const;
 
 export type Stimulus = keyof typeof STIMULI;
@@ -33,10 +38,10 @@ export class Pain {
 
   constructor(private readonly resting: number) {}
 
-  /** A stimulus of that kind, with the local block (0-1) where it happens. */
-  stimulate(kind: Stimulus, block: number): void {
+  /** A stimulus of that kind, with the local block (0-1) where it happens; intensity: its own, unless given (0-10). */
+  stimulate(kind: Stimulus, block: number, intensity: number = STIMULI[kind].intensity): void {
     const s = STIMULI[kind];
-    const felt = s.intensity * (s.blockedByLocal ? 1 - block : 1);
+    const felt = intensity * (s.blockedByLocal ? 1 - block : 1);
     this.acute = Math.max(this.acute, felt - this.resting);
   }
 

@@ -8,6 +8,10 @@ import { FLUIDS, Fluids } from './fluids';
 import { Flumazenil } from './flumazenil';
 import { LocalBlock } from './localAnaesthetic';
 import { Midazolam } from './midazolam';
+import type { SpineLevel } from '../anatomy/types';
+import type { CtReport } from './ctReport';
+import { NerveInjury } from './nerveInjury';
+import { examine, type NeuroExam } from './neuroExam';
 import { fio2Of } from './oxygen';
 import { OXYGENATION, targetSpo2 } from './oxygenation';
 import { OverSedationGrades } from './overSedation';
@@ -38,6 +42,11 @@ export class Patient {
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
+  /** Roots and cord pressed by a breach or cement (nerveInjury.ts), the last examination, CT and the surgeons asked. */
+  private readonly nerves = new NerveInjury();
+  private lastExam: NeuroExam | null = null;
+  private lastCt: CtReport | null = null;
+  private surgicalOpinion = false;
   private heartRate: number;
   private systolic: number;
   private diastolic: number;
@@ -83,6 +92,9 @@ export class Patient {
       case 'patient.callForHelp':
         this.helpCalled = true;
         return;
+      case 'patient.surgicalOpinion':
+        this.surgicalOpinion = true;
+        return;
       case 'local.anaesthetic':
         if (side) this.blocks[side].infiltrate();
         return;
@@ -126,6 +138,30 @@ export class Patient {
     this.embolism.venousCement(ml);
   }
 
+  /**
+   * The trocar of that side at that level: its deepest inferior and medial breach so far, mm (the
+   * world reads them each step; they only grow). Nerve injury, sim/patient/nerveInjury.ts.
+   */
+  pedicleBreaches(level: SpineLevel, side: Side, inferiorMm: number, medialMm: number): void {
+    this.nerves.breaches(level, side, inferiorMm, medialMm);
+  }
+
+  /** The cement model's foraminal and epidural cement at that level so far, mL (after a push). */
+  neuralLeaks(level: SpineLevel, foraminalMl: number, epiduralMl: number): void {
+    this.nerves.leaks(level, foraminalMl, epiduralMl);
+  }
+
+  /** The neurological examination now (neuro.examine), kept as the last one; tick: when. */
+  examine(tick: number): NeuroExam {
+    this.lastExam = examine(this.nerves.lesions(), tick);
+    return this.lastExam;
+  }
+
+  /** A CT was done (imaging.ct): its report, made by the world from the cement and the trocars. */
+  recordCt(report: CtReport): void {
+    this.lastCt = report;
+  }
+
   private stimulate(kind: Stimulus, side: Side | null): void {
     this.pain.stimulate(kind, side ? this.blocks[side].block : 0);
   }
@@ -140,6 +176,9 @@ export class Patient {
     this.midazolam.antagonise(this.flumazenil.antagonism);
     this.fluids.step(dtS);
     const grade = this.embolism.step(dtS);
+    const nerve = this.nerves.step();
+    // Radicular pain while the cause grows, not reached by the local.
+    if (nerve.painIntensity > 0) this.pain.stimulate('radicular', 0, nerve.painIntensity);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
@@ -186,12 +225,12 @@ export class Patient {
       spo2Pct: this.spo2,
       respiratoryDepression: this.midazolam.respiratoryDepression,
     });
-    if (!grade && !sedationGrade) return alarms;
-    const complications: DomainEvent[] = [];
-    if (grade) complications.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
-    if (sedationGrade)
-      complications.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
-    return [...complications, ...alarms];
+    if (!grade && !sedationGrade && nerve.reached.length === 0) return alarms;
+    const events: DomainEvent[] = [];
+    if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
+    if (sedationGrade) events.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
+    for (const severity of nerve.reached) events.push({ type: 'patient.complication', kind: 'neuroDeficit', severity });
+    return [...events, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -250,6 +289,10 @@ export class Patient {
       cementInLungsMl: this.embolism.inLungsMl,
       embolism: this.embolism.severity,
       overSedation: this.overSedation.severity,
+      neuroDeficit: this.nerves.severity,
+      neuroExam: this.lastExam,
+      ct: this.lastCt,
+      surgicalOpinion: this.surgicalOpinion,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

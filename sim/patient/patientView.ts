@@ -1,5 +1,7 @@
 import type { Side } from '../core/commands';
 import type { ComplicationSeverity, PatientAlarm } from '../core/events';
+import type { CtReport } from './ctReport';
+import type { NeuroExam } from './neuroExam';
 
 /** The patient as the snapshot shows it: plain data, what a monitor and the team would see. */
 export interface PatientView {
@@ -33,6 +35,13 @@ export interface PatientView {
   readonly embolism: ComplicationSeverity | null;
   /** The worst grade of over-sedation's signs so far (sim/patient/overSedation.ts; null: none). */
   readonly overSedation: ComplicationSeverity | null;
+  /** The worst grade of nerve injury so far (sim/patient/nerveInjury.ts; null: none). */
+  readonly neuroDeficit: ComplicationSeverity | null;
+  /** The last neurological examination (neuro.examine), the last CT (imaging.ct), null before any. */
+  readonly neuroExam: NeuroExam | null;
+  readonly ct: CtReport | null;
+  /** An urgent spinal surgical opinion was asked (patient.surgicalOpinion); no physiology. */
+  readonly surgicalOpinion: boolean;
   /** Monitor alarms sounding now. */
   readonly alarms: readonly PatientAlarm[];
 }

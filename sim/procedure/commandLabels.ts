@@ -43,4 +43,7 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'time.wait': 'Waiting',
   'counsel.give': 'Counselling the patient',
   'discharge.decide': 'The discharge decision',
+  'neuro.examine': 'Examining the legs and trunk',
+  'imaging.ct': 'A CT of the treated level',
+  'patient.surgicalOpinion': 'Asking for a spinal surgical opinion',
 };

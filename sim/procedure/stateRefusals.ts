@@ -43,7 +43,16 @@ export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the
 
 /** Case review: the patient has not consented yet; sedation, oxygen and the other care start in pre-op. */
 export const careToCome: Refusals = each(
-  ['sedation.midazolam', 'oxygen.nasal', 'patient.fluids', 'sedation.flumazenil', 'patient.callForHelp'],
+  [
+    'sedation.midazolam',
+    'oxygen.nasal',
+    'patient.fluids',
+    'sedation.flumazenil',
+    'patient.callForHelp',
+    'neuro.examine',
+    'imaging.ct',
+    'patient.surgicalOpinion',
+  ],
   'Sedation, oxygen and the patient care start in pre-op, once the case is reviewed and the patient consents.',
 );
 

@@ -32,6 +32,9 @@ export const patientCare = {
   'patient.fluids': allowed,
   'sedation.flumazenil': allowed,
   'patient.callForHelp': allowed,
+  'neuro.examine': allowed,
+  'imaging.ct': allowed,
+  'patient.surgicalOpinion': allowed,
 } as const;
 
 /** C-arm and fluoroscopy: live from C-arm set-up to the final images. */

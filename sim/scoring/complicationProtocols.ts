@@ -10,6 +10,11 @@ import type { ComplicationSeverity, PatientAlarm, PatientComplication } from '..
  */
 export interface ComplicationProtocol {
   readonly label: string;
+  /**
+   * The grade that is a sign in itself (moderate for what the monitor shows only as it grows; mild
+   * for a patient who cries out at once). Before it, only the complication's alarms are a sign.
+   */
+  readonly signFrom: ComplicationSeverity;
   /** Monitor alarms that are signs of this complication (the first after its onset is its first sign). */
   readonly alarms: readonly PatientAlarm[];
   /** Commands that answer it: the first of them after the onset is when it was recognised. */
@@ -33,6 +38,7 @@ export interface ProtocolRequirement {
 export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, ComplicationProtocol>> = {
   cementEmbolism: {
     label: 'Cement embolism',
+    signFrom: 'moderate',
     alarms: ['spo2Low', 'heartRateHigh', 'systolicLow'],
     answers: ['cement.stop', 'oxygen.nasal', 'patient.callForHelp', 'patient.fluids'],
     requirements: [
@@ -49,6 +55,7 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
   },
   oversedation: {
     label: 'Over-sedation',
+    signFrom: 'moderate',
     alarms: ['respiratoryRateLow', 'spo2Low'],
     answers: ['oxygen.nasal', 'sedation.flumazenil', 'patient.callForHelp'],
     requirements: [
@@ -57,6 +64,24 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
       { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'severe', withinS: 180 },
     ],
     contraindicated: [{ command: 'sedation.midazolam', label: 'More midazolam after the signs of over-sedation' }],
+  },
+  neuroDeficit: {
+    label: 'Nerve root or canal compression',
+    // The patient cries out with radicular pain as the root is pressed: a sign at once, with no alarm.
+    signFrom: 'mild',
+    alarms: [],
+    answers: ['cement.stop', 'neuro.examine', 'imaging.ct', 'patient.surgicalOpinion', 'patient.callForHelp'],
+    requirements: [
+      { label: 'Neurological examination', commands: ['neuro.examine'], fromSeverity: 'mild', withinS: 300 },
+      { label: 'CT of the level', commands: ['imaging.ct'], fromSeverity: 'moderate', withinS: 1800 },
+      {
+        label: 'Urgent spinal surgical opinion',
+        commands: ['patient.surgicalOpinion'],
+        fromSeverity: 'moderate',
+        withinS: 1800,
+      },
+    ],
+    contraindicated: [{ command: 'cement.inject', label: "Cement injected after the patient's radicular pain" }],
   },
 };
 

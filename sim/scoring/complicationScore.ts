@@ -19,8 +19,9 @@ export interface ComplicationEpisode {
   readonly gradeTicks: Partial<Record<ComplicationSeverity, number>>;
   readonly worst: ComplicationSeverity;
   /**
-   * The first sign a team is expected to answer: the first of its alarms after the onset, or its
-   * moderate grade, whichever came first; null when it stayed mild and silent (nothing to answer).
+   * The first sign a team is expected to answer: the first of its alarms after the onset, or the
+   * grade that is a sign in itself (complicationProtocols.ts signFrom), whichever came first; null
+   * when it stayed below that grade and silent (nothing to answer).
    */
   readonly signTick: number | null;
   /** The first answer after the onset, or null. */
@@ -43,14 +44,25 @@ export function complicationEpisodes(input: ScoringInput): ComplicationEpisode[]
     const alarm = input.final.events.find(
       (e) => e.tick >= onset && e.event.type === 'patient.alarm' && protocol.alarms.includes(e.event.alarm),
     )?.tick;
-    const moderate = gradeTicks.moderate ?? gradeTicks.severe;
-    const candidates = [alarm, moderate].filter((t): t is number => t !== undefined);
+    const graded = firstTickFrom(gradeTicks, protocol.signFrom);
+    const candidates = [alarm, graded].filter((t): t is number => t !== undefined);
     const signTick = candidates.length ? Math.min(...candidates) : null;
     const answerTick = input.log.find((e) => e.tick >= onset && answers(protocol, e.command))?.tick ?? null;
     const worst = [...SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
     episodes.push({ kind, label: protocol.label, gradeTicks, worst, signTick, answerTick });
   }
   return episodes.sort((a, b) => Math.min(...Object.values(a.gradeTicks)) - Math.min(...Object.values(b.gradeTicks)));
+}
+
+/** The first tick the complication was at this grade or worse, if ever. */
+function firstTickFrom(
+  gradeTicks: Partial<Record<ComplicationSeverity, number>>,
+  severity: ComplicationSeverity,
+): number | undefined {
+  const at = SEVERITIES.slice(SEVERITIES.indexOf(severity))
+    .map((s) => gradeTicks[s])
+    .filter((t): t is number => t !== undefined);
+  return at.length ? Math.min(...at) : undefined;
 }
 
 /** A command that answers the complication (oxygen counts only when it is turned on). */
@@ -129,13 +141,14 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
 }
 
 /**
- * When a requirement from this grade starts to count: a requirement of the grade that needs an
- * answer counts from the first sign; a severe one from the tick the severe grade was reported
- * (null: never reached).
+ * When a requirement from this grade starts to count: one of the grade that is a sign (or a milder
+ * one) counts from the first sign; one of a worse grade from the tick that grade was first
+ * reported (null: never reached).
  */
 function reachedAt(e: ComplicationEpisode, severity: ComplicationSeverity, sign: number): number | null {
-  if (severity !== 'severe') return sign;
-  return e.gradeTicks.severe ?? null;
+  const signFrom = COMPLICATION_PROTOCOLS[e.kind].signFrom;
+  if (SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(signFrom)) return sign;
+  return firstTickFrom(e.gradeTicks, severity) ?? null;
 }
 
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);

@@ -27,7 +27,10 @@ import type { BreachOpening } from '../instruments/cementOutlets';
 import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
 import { Patient } from '../patient/patient';
+import { isNormal } from '../patient/neuroExam';
 import type { PatientView } from '../patient/patientView';
+import { ctReport, type CtLevel } from '../patient/ctReport';
+import type { SpineLevel } from '../anatomy/types';
 import type { LevelView } from './levelView';
 
 /** How a world steps. */
@@ -146,6 +149,19 @@ export class World {
       case 'level.next':
         this.turnToNextLevel();
         return;
+      case 'neuro.examine': {
+        // The examination is a fact of its own, for the debrief and scoring: what was found, and when.
+        const exam = this.patient.examine(this.tickCount);
+        this.commandEvents.push({
+          type: 'patient.neuroExamined',
+          normal: exam.normal,
+          abnormal: exam.findings.filter((f) => !isNormal(f)),
+        });
+        return;
+      }
+      case 'imaging.ct':
+        this.patient.recordCt(ctReport(this.ctLevels(), this.tickCount));
+        return;
       case 'needle.entry': {
         let chosen = this.kits.get(command.side);
         if (!chosen) {
@@ -242,6 +258,15 @@ export class World {
     // events still follow the C-arm's in the list.
     const trocarEvents: DomainEvent[][] = [];
     for (const k of kits) trocarEvents.push(k.trocar.step(dtS, this.tickCount));
+    // The nerves next to the pedicle feel the trocar's breaches through the inferior and medial walls.
+    const level = this.treatedLevel();
+    for (let i = 0; i < kits.length; i++)
+      this.patient.pedicleBreaches(
+        level,
+        this.kitSides[i],
+        kits[i].trocar.breachDepthMm('inferior'),
+        kits[i].trocar.breachDepthMm('medial'),
+      );
     pushAll(events, this.fluoroscope.step(dtS, { hands: this.handsOnInstruments(kits) }));
     // The fluoroscope reports one 'image.acquired' per pedal press, but while the pedal stays down
     // with the C-arm still, every pulse refreshes the live image: the cement is being watched.
@@ -277,8 +302,15 @@ export class World {
     this.updateSupport(kits, pushed);
     // The veins take cement only under a push; the patient reads the cement model's own venous volume.
     // The finished levels' venous cement stays counted (the patient reads a total that only grows).
-    if (pushed.includes(true))
+    if (pushed.includes(true)) {
       this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, this.finishedVenousMl));
+      // Cement in the foramen and the canal of this level presses on its root and its cord or cauda equina.
+      this.patient.neuralLeaks(
+        level,
+        kits.reduce((s, k) => s + k.cement.leakMl('foraminal'), 0),
+        kits.reduce((s, k) => s + k.cement.leakMl('epidural'), 0),
+      );
+    }
     pushAll(events, this.patient.step(dtS));
     this.tickCount++;
     return events;
@@ -430,6 +462,29 @@ export class World {
     this.support = new EndplateSupport(this.treated);
     this.plate = new SharedEndplate();
     this.mark = null;
+  }
+
+  /** The vertebra being treated. */
+  private treatedLevel(): SpineLevel {
+    return this.treated.vertebrae[this.treated.targetIndex].level;
+  }
+
+  /** Each treated level so far as a CT sees it: its visible leaks and the neural walls its trocars breached. */
+  private ctLevels(): CtLevel[] {
+    const ofLevel = (level: string, cement: CementView, trocars: readonly TrocarView[]): CtLevel => ({
+      level,
+      cemented: cement.injectedMl > 0,
+      leaks: cement.leaks.map((l) => ({ location: l.location, volumeMl: l.volumeMl })),
+      breaches: trocars.flatMap((t) => t.breaches.map((b) => ({ side: t.side, wall: b.wall, depthMm: b.depthMm }))),
+    });
+    return [
+      ...this.finishedLevels.map((f) => ofLevel(f.level, f.cement, f.trocars)),
+      ofLevel(
+        this.treatedLevel(),
+        this.levelCementView(),
+        this.kitList.flatMap((k) => k.trocar.view() ?? []),
+      ),
+    ];
   }
 
   /** The anatomy as the instruments of the level being treated see it. */

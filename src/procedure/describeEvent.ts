@@ -1,4 +1,4 @@
-import type { DomainEvent, PatientAlarm, PatientComplication } from '../../sim/core';
+import type { DomainEvent, NeuroFinding, PatientAlarm, PatientComplication } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -179,6 +179,11 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
         text: `${COMPLICATION_TEXT[e.kind]} (${e.severity}): ${COMPLICATION_ANSWER[e.kind]}`,
         severity: e.severity === 'mild' ? 'warn' : 'danger',
       };
+    case 'patient.neuroExamined':
+      return {
+        text: e.normal ? 'Neurological examination: normal' : `Neurological examination: ${neuroSummary(e.abnormal)}`,
+        severity: e.normal ? 'info' : 'danger',
+      };
   }
 }
 
@@ -186,10 +191,29 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
 const COMPLICATION_TEXT: Readonly<Record<PatientComplication, string>> = {
   cementEmbolism: 'Suspected cement pulmonary embolism',
   oversedation: 'Over-sedation',
+  neuroDeficit: 'The patient cries out: shooting pain into the trunk or leg',
 };
 
 /** The first answers to each (sim/scoring/complicationProtocols.ts scores them). */
 const COMPLICATION_ANSWER: Readonly<Record<PatientComplication, string>> = {
   cementEmbolism: 'stop the injection, give oxygen and fluids, call for help',
   oversedation: 'no more sedative, give oxygen, reverse with flumazenil, call for help',
+  neuroDeficit: `stop, examine (${keyLabel('neuro.examine')}), CT (${keyLabel('imaging.ct')}), spinal surgical opinion (${keyLabel('patient.surgicalOpinion')})`,
 };
+
+/** The abnormal findings in a line: each root with its sides' sensation and power where not normal. */
+function neuroSummary(abnormal: readonly NeuroFinding[]): string {
+  return abnormal
+    .map((f) => {
+      const sides = (['left', 'right'] as const)
+        .map((side) => {
+          const parts: string[] = [];
+          if (f.sensation[side] !== 'normal') parts.push(`sensation ${f.sensation[side]}`);
+          if (f.power && f.power[side] < 5) parts.push(`power ${f.power[side]}/5`);
+          return parts.length ? `${side} ${parts.join(', ')}` : '';
+        })
+        .filter(Boolean);
+      return `${f.root} ${sides.join('; ')}`;
+    })
+    .join(' | ');
+}

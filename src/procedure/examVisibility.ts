@@ -185,6 +185,8 @@ export const EXAM_EVENT_VISIBILITY: { readonly [T in DomainEventType]: Visibilit
   'patient.alarmCleared': 'always',
   /** The diagnosis is the trainee's to make from the monitor: an exam shows the signs, not the name. */
   'patient.complication': 'practice',
+  /** The trainee's own examination and what it found: they did it, they see it. */
+  'patient.neuroExamined': 'always',
 };
 
 /**

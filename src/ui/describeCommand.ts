@@ -88,5 +88,11 @@ export function describeCommand(c: Command): string {
       return `Counselled: ${c.topics.length} ${c.topics.length === 1 ? 'topic' : 'topics'}`;
     case 'discharge.decide':
       return c.decision === 'same-day' ? 'Discharge the same day' : 'Keep overnight';
+    case 'neuro.examine':
+      return 'Neurological examination';
+    case 'imaging.ct':
+      return 'CT of the treated level';
+    case 'patient.surgicalOpinion':
+      return 'Urgent spinal surgical opinion asked';
   }
 }

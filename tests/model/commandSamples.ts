@@ -85,4 +85,7 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'neuro.examine': [{ type: 'neuro.examine' }],
+  'imaging.ct': [{ type: 'imaging.ct' }],
+  'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
 };

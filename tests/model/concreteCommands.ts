@@ -89,4 +89,7 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'neuro.examine': [{ type: 'neuro.examine' }],
+  'imaging.ct': [{ type: 'imaging.ct' }],
+  'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
 };

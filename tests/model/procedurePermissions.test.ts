@@ -108,6 +108,9 @@ describe('case review and pre-op', () => {
       'sedation.flumazenil',
       'patient.callForHelp',
       'time.wait',
+      'neuro.examine',
+      'imaging.ct',
+      'patient.surgicalOpinion',
     ]);
   });
 });

@@ -28,6 +28,10 @@ const PATIENT: PatientView = {
   cementInLungsMl: 0,
   embolism: null,
   overSedation: 'moderate',
+  neuroDeficit: null,
+  neuroExam: null,
+  ct: null,
+  surgicalOpinion: false,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 

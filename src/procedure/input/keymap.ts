@@ -140,6 +140,10 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('patient.fluids500', 'general', ['Shift+f'], { type: 'patient.fluids', mL: 500 }),
   cmd('sedation.flumazenil02', 'general', ['Shift+g'], { type: 'sedation.flumazenil', mg: 0.2 }),
   cmd('patient.callForHelp', 'general', ['Shift+h'], { type: 'patient.callForHelp' }),
+  // A neurological complication (sim/patient/nerveInjury.ts): examine, image, ask the spinal surgeons.
+  cmd('neuro.examine', 'general', ['Shift+e'], { type: 'neuro.examine' }),
+  cmd('imaging.ct', 'general', ['Shift+y'], { type: 'imaging.ct' }),
+  cmd('patient.surgicalOpinion', 'general', ['Shift+q'], { type: 'patient.surgicalOpinion' }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

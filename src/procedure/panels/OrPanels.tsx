@@ -6,6 +6,7 @@ import type { EntryDraft, KeyAction } from '../input/actionTypes';
 import { BalloonPanel } from './BalloonPanel';
 import { CementPanel } from './CementPanel';
 import { DosePanel } from './DosePanel';
+import { NeuroPanel } from './NeuroPanel';
 import { PatientMonitorPanel } from './PatientMonitorPanel';
 import { TrocarPanel } from './TrocarPanel';
 
@@ -31,6 +32,7 @@ export function OrPanels({ snapshot: snap, scenario, mode, entry, onAction }: Pr
   return (
     <div className="or-panels">
       <PatientMonitorPanel patient={snap.patient} mode={mode} />
+      <NeuroPanel patient={snap.patient} />
       {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
       {reached('balloon') && (scenario.procedure === 'kyphoplasty' || snap.balloon?.inserted) && (
         <BalloonPanel
