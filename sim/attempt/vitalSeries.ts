@@ -40,6 +40,9 @@ export const PATIENT_ANSWER_TYPES = [
   'oxygen.nasal',
   'patient.fluids',
   'patient.callForHelp',
+  'neuro.examine',
+  'imaging.ct',
+  'patient.surgicalOpinion',
 ] as const satisfies readonly Command['type'][];
 export type PatientAnswer = Extract<Command, { type: (typeof PATIENT_ANSWER_TYPES)[number] }>;
 

@@ -21,8 +21,16 @@ export interface ComplicationProtocol {
   readonly answers: readonly CommandType[];
   /** Measures that must be taken once the complication reaches a grade, each within its time. */
   readonly requirements: readonly ProtocolRequirement[];
-  /** Commands that feed the cause once its signs are there (each one is an error). */
-  readonly contraindicated: readonly { readonly command: CommandType; readonly label: string }[];
+  /**
+   * Commands that feed the cause once its signs are there (each kind is an error): at any time after
+   * the first sign, or only within withinS of a grade being reported (pushing on through the pain a
+   * leak causes; cement given long after a breach at access that was corrected feeds nothing).
+   */
+  readonly contraindicated: readonly {
+    readonly command: CommandType;
+    readonly label: string;
+    readonly withinS?: number;
+  }[];
 }
 
 export interface ProtocolRequirement {
@@ -81,7 +89,9 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
         withinS: 1800,
       },
     ],
-    contraindicated: [{ command: 'cement.inject', label: "Cement injected after the patient's radicular pain" }],
+    contraindicated: [
+      { command: 'cement.inject', label: "Cement pushed on through the patient's radicular pain", withinS: 120 },
+    ],
   },
 };
 

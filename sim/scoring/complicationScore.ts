@@ -129,7 +129,12 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
     });
   }
   for (const c of protocol.contraindicated) {
-    const after = input.log.filter((entry) => entry.tick >= sign && entry.command.type === c.command);
+    const grades = Object.values(e.gradeTicks);
+    const within = (tick: number): boolean =>
+      c.withinS === undefined || grades.some((g) => tick >= g && seconds(tick - g) <= (c.withinS as number));
+    const after = input.log.filter(
+      (entry) => entry.tick >= sign && entry.command.type === c.command && within(entry.tick),
+    );
     items.push({
       label: `${e.label}: ${c.label}`,
       value: after.length ? `${after.length} ${plural(after.length, 'time')}` : 'no',

@@ -111,6 +111,9 @@ export const ANSWER_GLYPHS: Readonly<Record<Extract<PatientMark, { kind: 'answer
   'oxygen.nasal': 'O2',
   'patient.fluids': 'IV',
   'patient.callForHelp': 'H',
+  'neuro.examine': 'NE',
+  'imaging.ct': 'CT',
+  'patient.surgicalOpinion': 'SO',
 };
 
 /** A complication's kind in words: "cementEmbolism" is "Cement embolism" (any later kind reads the same way). */

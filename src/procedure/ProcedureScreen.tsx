@@ -30,9 +30,10 @@ import type { RecordMeta } from '../record/recordMeta';
 import { useAutosave } from './loop/useAutosave';
 import { SaveWarning } from './panels/SaveWarning';
 import { TakenOverDialog } from './panels/TakenOverDialog';
+import { CounselDialog } from './panels/CounselDialog';
 import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, type DeclineReason, type MeasuredCorners } from '../../sim/core';
+import { APP_VERSION, type CounselTopic, type DeclineReason, type MeasuredCorners } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -90,6 +91,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const heldReason = useCallback(() => (pausedRef.current ? PAUSED_REASON : null), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [declineOpen, setDeclineOpen] = useState(false);
+  const [counselOpen, setCounselOpen] = useState(false);
   // Each Shift+X asks the case screen's film to start measuring (a count, so every press is a new request).
   const [measureRequest, setMeasureRequest] = useState(0);
   const settings = useSettings();
@@ -106,6 +108,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     else if (effect === 'settings') setSettingsOpen(true);
     else if (effect === 'invert') updateSettings({ inverted: !getSettings().inverted });
     else if (effect === 'decline') setDeclineOpen(true);
+    else if (effect === 'counsel') setCounselOpen(true);
     else if (effect === 'measure') setMeasureRequest((n) => n + 1);
     else {
       const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
@@ -197,6 +200,16 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     [perform],
   );
   const closeDecline = useCallback(() => setDeclineOpen(false), []);
+  // Counselling in recovery: the topics discussed go with the command (sim/core/counselTopics.ts).
+  const onCounsel = useCallback(
+    (topics: readonly CounselTopic[]) => {
+      setCounselOpen(false);
+      perform(() => ({ command: { type: 'counsel.give', topics } }));
+    },
+    [perform],
+  );
+  const closeCounsel = useCallback(() => setCounselOpen(false), []);
+  const canCounsel = snap.allowed.includes('counsel.give');
   // Measuring the pre-operative lateral in case review: the four corners go into the log for the debrief.
   const onMeasure = useCallback(
     (corners: MeasuredCorners) => perform(() => ({ command: { type: 'case.measure', corners } })),
@@ -340,6 +353,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       {takenOver && <TakenOverDialog onLeave={onAbort} />}
       {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       {declineOpen && canDecline && !takenOver && <DeclineDialog onDecline={onDecline} onCancel={closeDecline} />}
+      {counselOpen && canCounsel && !takenOver && <CounselDialog onCounsel={onCounsel} onCancel={closeCounsel} />}
     </div>
   );
 }

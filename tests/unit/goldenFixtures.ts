@@ -152,9 +152,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['epidural', 'venous'],
     expected: {
-      // 0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 = 62.4,
-      // less the safety rule (-12) = 50.4; failed by the breach and the canal leak whatever the total.
-      total: 50.4,
+      // (0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
+      // x 65) / 1.15 = 62.8, less the safety rule (-12) = 50.8; failed by the breach and the canal
+      // leak whatever the total.
+      total: 50.8,
       passed: false,
       // 3.1 mm >= 2 mm into the canal; the cement then followed the breach into the epidural space.
       criticalErrors: ['canal-leak', 'medial-breach'],
@@ -173,6 +174,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         cement: 100, // working phase, 3.89 mL, across the midline, both endplates
         process: 100, // overnight stay chosen, as expected after a breach
         imaging: 100,
+        // The breach pressed the cord (mild: the patient cried out at 119 s). Nobody examined the
+        // patient (-15); the first answer was the cement stopped at the leak 580 s later (-20). The
+        // cement came 10 min after the pain: nothing pushed on through it.
+        complications: 65,
       },
     },
   },

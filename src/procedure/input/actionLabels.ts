@@ -105,6 +105,8 @@ export const ACTION_LABELS = {
   'cement.stop': 'Stop injecting',
   'instruments.remove': 'Remove instruments',
   'level.next': 'On to the next level (a case of two levels)',
+  'recovery.observe10': 'Observe the patient 10 min',
+  'recovery.counsel': 'Counsel the patient before discharge',
   'discharge.sameDay': 'Discharge same day',
   'discharge.overnight': 'Keep overnight',
 } as const satisfies Readonly<Record<string, string>>;

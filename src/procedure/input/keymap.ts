@@ -367,6 +367,9 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('instruments.remove', 'finish', ['u'], { type: 'instruments.remove' }),
   // A case of two levels: the first level's instruments are out; count, mark and enter the next.
   cmd('level.next', 'finish', ['Shift+u'], { type: 'level.next' }),
+  // Recovery: observe the patient (the monitor runs on; 10 min a press), counsel before going home.
+  cmd('recovery.observe10', 'finish', ["'"], { type: 'time.wait', s: 600 }),
+  act('recovery.counsel', 'finish', [';'], () => ({ ui: 'counsel' }), { commandType: 'counsel.give' }),
   cmd('discharge.sameDay', 'finish', ['h'], { type: 'discharge.decide', decision: 'same-day' }),
   cmd('discharge.overnight', 'finish', ['o'], { type: 'discharge.decide', decision: 'overnight' }),
 ];
