@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Command } from './commands';
+import { PROPHYLACTIC_ANTIBIOTICS } from './allergies';
 import {
+  ADRENALINE_DOSE_MG,
   FLUID_BOLUS_ML,
   FLUMAZENIL_DOSE_MG,
   MAX_OXYGEN_L_PER_MIN,
@@ -86,6 +88,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('instruments.remove') }),
   z.strictObject({ type: z.literal('time.wait'), s: finite(0, 3600) }),
   z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
+  z.strictObject({ type: z.literal('antibiotic.choose'), drug: z.enum(PROPHYLACTIC_ANTIBIOTICS) }),
+  z.strictObject({
+    type: z.literal('patient.adrenaline'),
+    mg: finite(ADRENALINE_DOSE_MG.min, ADRENALINE_DOSE_MG.max),
+  }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

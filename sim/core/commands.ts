@@ -1,3 +1,4 @@
+import type { ProphylacticAntibiotic } from './allergies';
 import type { DeclineReason } from './declineReasons';
 
 /**
@@ -137,7 +138,14 @@ export type Command =
   /** Let simulated time pass (cement curing, observation), seconds. */
   | { type: 'time.wait'; s: number }
   /** Recovery: decide how the patient goes home. */
-  | { type: 'discharge.decide'; decision: DischargeDecision };
+  | { type: 'discharge.decide'; decision: DischargeDecision }
+  /**
+   * Pre-op: the prophylactic antibiotic the checklist's antibiotics tick gives (cefazolin unless
+   * another is chosen before the tick; a patient allergic to it reacts: sim/patient/anaphylaxis.ts).
+   */
+  | { type: 'antibiotic.choose'; drug: ProphylacticAntibiotic }
+  /** Adrenaline 1 mg/mL IM into the thigh, mg (0.1 to 0.5; at most 1.5 mg in one procedure): the answer to anaphylaxis. */
+  | { type: 'patient.adrenaline'; mg: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -184,6 +192,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'level.next',
   'time.wait',
   'discharge.decide',
+  'antibiotic.choose',
+  'patient.adrenaline',
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */

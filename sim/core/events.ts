@@ -21,8 +21,8 @@ export type PatientAlarm =
   | 'heartRateLow'
   | 'systolicLow'
   | 'systolicHigh';
-/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries. */
-export type PatientComplication = 'cementEmbolism';
+/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries, an allergic reaction. */
+export type PatientComplication = 'cementEmbolism' | 'anaphylaxis';
 /** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
 export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
 

@@ -54,3 +54,16 @@ export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';
 export { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from './declineReasons';
+export {
+  ALLERGEN_LABELS,
+  ALLERGENS,
+  ALLERGIC_REACTIONS,
+  type Allergen,
+  type AllergicReaction,
+  type Allergy,
+  allergyLine,
+  DEFAULT_ANTIBIOTIC,
+  MAX_ALLERGIES,
+  PROPHYLACTIC_ANTIBIOTICS,
+  type ProphylacticAntibiotic,
+} from './allergies';

@@ -42,4 +42,6 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'level.next': 'Moving on to the next level',
   'time.wait': 'Waiting',
   'discharge.decide': 'The discharge decision',
+  'antibiotic.choose': 'Choosing the antibiotic',
+  'patient.adrenaline': 'Adrenaline',
 };

@@ -43,7 +43,15 @@ export const cArmToCome = each(CARM_COMMAND_TYPES, 'The C-arm comes in after the
 
 /** Case review: the patient has not consented yet; sedation, oxygen and the other care start in pre-op. */
 export const careToCome: Refusals = each(
-  ['sedation.midazolam', 'oxygen.nasal', 'patient.fluids', 'sedation.flumazenil', 'patient.callForHelp'],
+  [
+    'sedation.midazolam',
+    'oxygen.nasal',
+    'patient.fluids',
+    'sedation.flumazenil',
+    'patient.callForHelp',
+    'patient.adrenaline',
+    'antibiotic.choose',
+  ],
   'Sedation, oxygen and the patient care start in pre-op, once the case is reviewed and the patient consents.',
 );
 
@@ -56,7 +64,10 @@ export const markToCome: Refusals = {
 export const cArmGone = each(CARM_COMMAND_TYPES, 'The C-arm is out of the field.');
 
 /** From positioning on: the checklists are closed. */
-export const checklistsClosed: Refusals = { 'checklist.tick': 'The checklists are closed.' };
+export const checklistsClosed: Refusals = {
+  'checklist.tick': 'The checklists are closed.',
+  'antibiotic.choose': 'The prophylactic antibiotic is chosen in pre-op, before it is given.',
+};
 
 /** From the C-arm set-up on: the patient is positioned and draped. */
 export const patientPositioned: Refusals = {

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { ChecklistItem } from '../../sim/core';
+import { allergyLine, type ChecklistItem } from '../../sim/core';
 import type { MeasuredCorners, TrainingMode } from '../../sim/core';
 import type { Anatomy } from '../../sim/anatomy';
 import { preopImagingReport } from '../../sim/imaging';
@@ -69,6 +69,13 @@ export function CaseScreen({
           <Panel title="Patient" className="case-patient">
             <p className="case-demo">
               {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
+            </p>
+            {/* Allergies stand out: the antibiotic is chosen in pre-op with them in mind. */}
+            <p
+              className={p.allergies?.length ? 'case-allergies allergic' : 'case-allergies'}
+              data-testid="case-allergies"
+            >
+              {allergyLine(p.allergies)}
             </p>
             <h4>History</h4>
             <p className="case-history">{p.history}</p>

@@ -1,4 +1,4 @@
-import { type Command, DECLINE_REASON_LABELS } from '../../sim/core';
+import { ALLERGEN_LABELS, type Command, DECLINE_REASON_LABELS } from '../../sim/core';
 import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from './labels';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
@@ -86,5 +86,9 @@ export function describeCommand(c: Command): string {
       return `Waited ${c.s} s`;
     case 'discharge.decide':
       return c.decision === 'same-day' ? 'Discharge the same day' : 'Keep overnight';
+    case 'antibiotic.choose':
+      return `Antibiotic chosen: ${ALLERGEN_LABELS[c.drug]}`;
+    case 'patient.adrenaline':
+      return `Adrenaline ${c.mg} mg IM`;
   }
 }

@@ -84,4 +84,6 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
+  'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
 };

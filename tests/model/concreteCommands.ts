@@ -88,4 +88,6 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
+  'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
 };

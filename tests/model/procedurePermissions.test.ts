@@ -108,6 +108,8 @@ describe('case review and pre-op', () => {
       'sedation.flumazenil',
       'patient.callForHelp',
       'time.wait',
+      'antibiotic.choose',
+      'patient.adrenaline',
     ]);
   });
 });

@@ -27,6 +27,12 @@ const PATIENT: PatientView = {
   helpCalled: false,
   cementInLungsMl: 0,
   embolism: null,
+  antibioticChoice: 'cefazolin',
+  antibiotic: 'cefazolin',
+  adrenalineMg: 0,
+  allergicSigns: 0,
+  allergicSignsNow: null,
+  anaphylaxis: null,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 

@@ -1,4 +1,11 @@
-import type { ChecklistItem, Command, FluoroMode, ZoomLevel } from '../../../sim/core';
+import {
+  ALLERGEN_LABELS,
+  type ChecklistItem,
+  type Command,
+  type FluoroMode,
+  PROPHYLACTIC_ANTIBIOTICS,
+  type ZoomLevel,
+} from '../../../sim/core';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging';
 import { EXCHANGE_LABELS } from '../../../sim/procedure';
 import { CEMENT_DEVICES } from '../../../sim/instruments';
@@ -104,6 +111,15 @@ function exchange(ctx: ActionContext): ActionOutcome {
   return send({ type: 'instrument.exchange', step });
 }
 
+/** The next prophylactic antibiotic after the one chosen now (the tick gives the chosen one). */
+function nextAntibiotic(ctx: ActionContext): ActionOutcome {
+  const now = PROPHYLACTIC_ANTIBIOTICS.indexOf(ctx.snapshot.patient.antibioticChoice);
+  return send({
+    type: 'antibiotic.choose',
+    drug: PROPHYLACTIC_ANTIBIOTICS[(now + 1) % PROPHYLACTIC_ANTIBIOTICS.length],
+  });
+}
+
 /** Entry actions are live while the machine accepts needle.entry. */
 const ENTRY = { commandType: 'needle.entry' } as const;
 
@@ -140,6 +156,13 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('patient.fluids500', 'general', ['Shift+f'], { type: 'patient.fluids', mL: 500 }),
   cmd('sedation.flumazenil02', 'general', ['Shift+g'], { type: 'sedation.flumazenil', mg: 0.2 }),
   cmd('patient.callForHelp', 'general', ['Shift+h'], { type: 'patient.callForHelp' }),
+  // Anaphylaxis: adrenaline 0.5 mg IM (Shift+E: epinephrine), repeatable after 5 min.
+  cmd('patient.adrenaline05', 'general', ['Shift+e'], { type: 'patient.adrenaline', mg: 0.5 }),
+  // Pre-op: the antibiotic the antibiotics tick gives, in turn cefazolin, clindamycin, vancomycin.
+  act('antibiotic.next', 'checklist', ['Shift+y'], nextAntibiotic, {
+    commandType: 'antibiotic.choose',
+    barLabel: (snapshot) => `Antibiotic: ${ALLERGEN_LABELS[snapshot.patient.antibioticChoice]} (change)`,
+  }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.
