@@ -175,6 +175,11 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
     case 'patient.alarmCleared':
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
+      if (e.kind === 'anaphylaxis')
+        return {
+          text: `Suspected anaphylaxis (${e.severity}): adrenaline 0.5 mg IM (${keyLabel('patient.adrenaline05')}), repeat after 5 min; oxygen, fluids, call for help, stop the trigger`,
+          severity: e.severity === 'mild' ? 'warn' : 'danger',
+        };
       return {
         text: `Suspected cement pulmonary embolism (${e.severity}): stop the injection, give oxygen and fluids, call for help`,
         severity: e.severity === 'mild' ? 'warn' : 'danger',

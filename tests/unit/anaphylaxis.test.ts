@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { type Allergy, allergyLine, MAX_ALLERGIES } from '../../sim/core/allergies';
@@ -10,6 +12,8 @@ import { Patient } from '../../sim/patient/patient';
 import type { PatientView } from '../../sim/patient/patientView';
 import { type Plan, planSchema, runPlan } from '../../sim/plan/index';
 import { createSession, type Session } from '../../sim/session/index';
+import { describeEvent } from '../../src/procedure/describeEvent';
+import { PatientMonitorPanel } from '../../src/procedure/panels/PatientMonitorPanel';
 
 /**
  * An allergic reaction (sim/patient/anaphylaxis.ts): the wedge case's patient (74 years, 62 kg; seed 1
@@ -315,5 +319,28 @@ describe('the scenario format and the case review line', () => {
     expect(severities(pmma.events)).toEqual(['mild', 'moderate']);
     // Mild 95 s after the first cement reached the bone (onset 30 s, then the cascade).
     expect(Math.round((allergyEvents(pmma.events)[0].tick - delivered!.tick) / 60)).toBe(95);
+  });
+});
+
+describe('what the trainee sees', () => {
+  it('the monitor shows the bedside signs while there are any and the adrenaline once given; the feed names the answer', () => {
+    const s = inPreOp(CEFAZOLIN_ANAPHYLAXIS);
+    accept(s, { type: 'checklist.tick', item: 'antibiotics' });
+    const quiet = renderToStaticMarkup(
+      createElement(PatientMonitorPanel, { patient: s.snapshot().patient, mode: 'practice' }),
+    );
+    expect(quiet).not.toContain('vital-allergy');
+    expect(quiet).not.toContain('vital-adrenaline');
+    s.stepTicks(300 * 60);
+    accept(s, { type: 'patient.adrenaline', mg: 0.5 });
+    s.stepTicks(60);
+    const html = renderToStaticMarkup(
+      createElement(PatientMonitorPanel, { patient: s.snapshot().patient, mode: 'practice' }),
+    );
+    expect(html).toContain('hives, wheeze');
+    expect(html).toMatch(/data-testid="vital-adrenaline".*0\.5.*mg IM/);
+    const line = describeEvent({ type: 'patient.complication', kind: 'anaphylaxis', severity: 'moderate' }, 'practice');
+    expect(line?.text).toMatch(/anaphylaxis.*adrenaline 0\.5 mg IM \(Shift\+E\)/);
+    expect(line?.severity).toBe('danger');
   });
 });
