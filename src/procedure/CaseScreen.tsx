@@ -32,6 +32,8 @@ interface Props {
   readonly onMeasure: (corners: MeasuredCorners) => void;
   /** Bumped by the Shift+X key (keymap.ts): start measuring the film. */
   readonly measureRequest?: number;
+  /** The prophylactic antibiotic the antibiotics tick gives (or gave), by name. */
+  readonly antibiotic?: string;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -56,6 +58,7 @@ export function CaseScreen({
   canMeasure,
   onMeasure,
   measureRequest = 0,
+  antibiotic,
 }: Props) {
   const report = useMemo(() => preopImagingReport(anatomy), [anatomy]);
   const p = s.patient;
@@ -179,7 +182,7 @@ export function CaseScreen({
         </div>
       </div>
       <div className="case-checks">
-        <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} />
+        <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} antibiotic={antibiotic} />
         {canDecline && (
           // Practice and exam alike: deciding not to operate is part of the case, never a hint.
           <Panel title="Decision" className="case-decision">

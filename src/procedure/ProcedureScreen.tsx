@@ -32,7 +32,7 @@ import { SaveWarning } from './panels/SaveWarning';
 import { TakenOverDialog } from './panels/TakenOverDialog';
 import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, type DeclineReason, type MeasuredCorners } from '../../sim/core';
+import { ALLERGEN_LABELS, APP_VERSION, type DeclineReason, type MeasuredCorners } from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -288,6 +288,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           canMeasure={snap.allowed.includes('case.measure')}
           onMeasure={onMeasure}
           measureRequest={measureRequest}
+          antibiotic={ALLERGEN_LABELS[snap.patient.antibioticChoice]}
         />
       ) : (
         <div className="or">

@@ -13,6 +13,8 @@ import type { PatientView } from '../../sim/patient/patientView';
 import { type Plan, planSchema, runPlan } from '../../sim/plan/index';
 import { createSession, type Session } from '../../sim/session/index';
 import { describeEvent } from '../../src/procedure/describeEvent';
+import { CaseScreen } from '../../src/procedure/CaseScreen';
+import { ChecklistPanel } from '../../src/procedure/panels/ChecklistPanel';
 import { PatientMonitorPanel } from '../../src/procedure/panels/PatientMonitorPanel';
 
 /**
@@ -342,5 +344,34 @@ describe('what the trainee sees', () => {
     const line = describeEvent({ type: 'patient.complication', kind: 'anaphylaxis', severity: 'moderate' }, 'practice');
     expect(line?.text).toMatch(/anaphylaxis.*adrenaline 0\.5 mg IM \(Shift\+E\)/);
     expect(line?.severity).toBe('danger');
+  });
+
+  it('the case review shows the allergies in one line, and the checklist the antibiotic the tick gives', () => {
+    const caseHtml = (scenario: Scenario) =>
+      renderToStaticMarkup(
+        createElement(CaseScreen, {
+          scenario,
+          segmentationFinding: null,
+          mode: 'practice',
+          checklist: {},
+          canTick: true,
+          onTick: () => {},
+          canDecline: true,
+          onDecline: () => {},
+          anatomy: createSession(scenario, 1).snapshot().anatomy,
+          seed: 1,
+          canMeasure: false,
+          onMeasure: () => {},
+          antibiotic: 'cefazolin',
+        }),
+      );
+    expect(caseHtml(CEFAZOLIN_ANAPHYLAXIS)).toMatch(
+      /case-allergies allergic[^>]*>Allergies: cefazolin \(anaphylaxis\)</,
+    );
+    expect(caseHtml(WEDGE)).toMatch(/class="case-allergies"[^>]*>No known drug allergies</);
+    const list = renderToStaticMarkup(
+      createElement(ChecklistPanel, { checklist: {}, canTick: true, onTick: () => {}, antibiotic: 'clindamycin' }),
+    );
+    expect(list).toContain('(clindamycin)');
   });
 });
