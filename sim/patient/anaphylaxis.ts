@@ -89,7 +89,7 @@ export function anaphylacticSpo2FallPct(signs: number, fio2: number): number {
 /** One patient's allergies and the reaction they may have, stepped at a fixed dt. */
 export class Anaphylaxis {
   private readonly allergies: readonly Allergy[];
-  /** Simulated time since the patient was made, s. */
+  /** Simulated time since the first allergic exposure, s (the clock runs only once there is one). */
   private nowS = 0;
   /** When each exposure's stimulus starts, s (absolute), not yet reached. */
   private readonly pending: { readonly atS: number; readonly potential: number; readonly agent: Allergen }[] = [];
