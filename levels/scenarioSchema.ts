@@ -9,6 +9,7 @@ import {
   PLAIN_TEXT_PATTERN,
   SLUG_PATTERN,
 } from '../sim/core/bounds';
+import { ALLERGENS, ALLERGIC_REACTIONS, MAX_ALLERGIES } from '../sim/core/allergies';
 import { DECLINE_REASONS } from '../sim/core/declineReasons';
 import { ScenarioError } from './scenarioError';
 import { upgradeScenarioJson } from './scenarioMigrations';
@@ -80,6 +81,15 @@ export const patientSchema = z.strictObject({
     .max(MAX_FINDINGS),
   /** Labs relevant to a percutaneous procedure. */
   labs: z.strictObject({ inr: z.number().min(0.5).max(10), plateletsPerNl: z.number().min(0).max(1000) }),
+  /**
+   * Known allergies, shown in the case review; an exposure to one in the procedure starts the reaction
+   * (sim/patient/anaphylaxis.ts). Optional: absent means no known allergy, so the scenarios written
+   * before the field existed keep their files and hashes.
+   */
+  allergies: z
+    .array(z.strictObject({ agent: z.enum(ALLERGENS), reaction: z.enum(ALLERGIC_REACTIONS) }))
+    .max(MAX_ALLERGIES)
+    .optional(),
   /**
    * Force the segmentation (a transitional-anatomy case); absent: drawn per patient at the
    * published rates (docs/clinical-sources.md, Level localisation). Levels are counted from C2.

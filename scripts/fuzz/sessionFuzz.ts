@@ -200,6 +200,11 @@ function plausibleFields(rng: Rng, type: Command['type'], snap: SimSnapshot): Re
       return { s: chance(rng, 0.9) ? rng.range(0, 30) : pick(rng, [0, 60, 300, 600, 3600]) };
     case 'discharge.decide':
       return { decision: pick(rng, ['same-day', 'overnight']) };
+    case 'antibiotic.choose':
+      return { drug: pick(rng, ['cefazolin', 'clindamycin', 'vancomycin']) };
+    // Mostly within one dose's bounds; the total's limit refuses some (sim/patient/adrenaline.ts).
+    case 'patient.adrenaline':
+      return { mg: chance(rng, 0.9) ? rng.range(0.1, 0.5) : rng.range(-1, 2) };
     default:
       return {};
   }

@@ -43,6 +43,7 @@ export const PATIENT_ANSWER_TYPES = [
   'neuro.examine',
   'imaging.ct',
   'patient.surgicalOpinion',
+  'patient.adrenaline',
 ] as const satisfies readonly Command['type'][];
 export type PatientAnswer = Extract<Command, { type: (typeof PATIENT_ANSWER_TYPES)[number] }>;
 

@@ -129,3 +129,6 @@ export const FLUID_BOLUS_ML = { min: 100, max: 1000 } as const;
 
 /** One IV dose of flumazenil, mg (sedation.flumazenil); the total per procedure is sim/patient/flumazenil.ts's. */
 export const FLUMAZENIL_DOSE_MG = { min: 0.1, max: 1 } as const;
+
+/** One IM dose of adrenaline (1 mg/mL), mg (patient.adrenaline); the total per procedure is sim/patient/adrenaline.ts's. */
+export const ADRENALINE_DOSE_MG = { min: 0.1, max: 0.5 } as const;

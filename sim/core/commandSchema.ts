@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Command } from './commands';
+import { PROPHYLACTIC_ANTIBIOTICS } from './allergies';
 import {
+  ADRENALINE_DOSE_MG,
   FLUID_BOLUS_ML,
   FLUMAZENIL_DOSE_MG,
   MAX_OXYGEN_L_PER_MIN,
@@ -98,6 +100,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('neuro.examine') }),
   z.strictObject({ type: z.literal('imaging.ct') }),
   z.strictObject({ type: z.literal('patient.surgicalOpinion') }),
+  z.strictObject({ type: z.literal('antibiotic.choose'), drug: z.enum(PROPHYLACTIC_ANTIBIOTICS) }),
+  z.strictObject({
+    type: z.literal('patient.adrenaline'),
+    mg: finite(ADRENALINE_DOSE_MG.min, ADRENALINE_DOSE_MG.max),
+  }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

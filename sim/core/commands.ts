@@ -1,4 +1,5 @@
 import type { CounselTopic } from './counselTopics';
+import type { ProphylacticAntibiotic } from './allergies';
 import type { DeclineReason } from './declineReasons';
 
 /**
@@ -146,7 +147,14 @@ export type Command =
   /** A CT of the treated level(s): the report says where cement lies outside the body (sim/patient/ctReport.ts). */
   | { type: 'imaging.ct' }
   /** Ask for an urgent spinal surgical opinion: recorded in the log and the snapshot; no physiology. */
-  | { type: 'patient.surgicalOpinion' };
+  | { type: 'patient.surgicalOpinion' }
+  /**
+   * Pre-op: the prophylactic antibiotic the checklist's antibiotics tick gives (cefazolin unless
+   * another is chosen before the tick; a patient allergic to it reacts: sim/patient/anaphylaxis.ts).
+   */
+  | { type: 'antibiotic.choose'; drug: ProphylacticAntibiotic }
+  /** Adrenaline 1 mg/mL IM into the thigh, mg (0.1 to 0.5; at most 1.5 mg in one procedure): the answer to anaphylaxis. */
+  | { type: 'patient.adrenaline'; mg: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -197,6 +205,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'neuro.examine',
   'imaging.ct',
   'patient.surgicalOpinion',
+  'antibiotic.choose',
+  'patient.adrenaline',
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */

@@ -23,9 +23,10 @@ export type PatientAlarm =
   | 'systolicHigh';
 /**
  * A complication the patient model produced (sim/patient/): cement in the pulmonary arteries,
- * midazolam past procedural sedation, a nerve root or the canal pressed by a breach or cement.
+ * midazolam past procedural sedation, a nerve root or the canal pressed by a breach or cement, an
+ * allergic reaction.
  */
-export type PatientComplication = 'cementEmbolism' | 'oversedation' | 'neuroDeficit';
+export type PatientComplication = 'cementEmbolism' | 'oversedation' | 'neuroDeficit' | 'anaphylaxis';
 /** Light touch at a dermatome's key point (sim/patient/neuroExam.ts). */
 export type NeuroSensation = 'normal' | 'reduced' | 'absent';
 /** One root's examination finding, both sides (sim/patient/neuroExam.ts; the roots: sim/patient/neuroAnatomy.ts). */

@@ -57,3 +57,16 @@ export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';
 export { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from './declineReasons';
 export { COUNSEL_TOPIC_LABELS, COUNSEL_TOPICS, type CounselTopic } from './counselTopics';
+export {
+  ALLERGEN_LABELS,
+  ALLERGENS,
+  ALLERGIC_REACTIONS,
+  type Allergen,
+  type AllergicReaction,
+  type Allergy,
+  allergyLine,
+  DEFAULT_ANTIBIOTIC,
+  MAX_ALLERGIES,
+  PROPHYLACTIC_ANTIBIOTICS,
+  type ProphylacticAntibiotic,
+} from './allergies';

@@ -1,9 +1,12 @@
+import type { Allergy } from '../core/allergies';
 import type { Rng } from '../math/rng';
 
-/** What the patient model reads of the scenario's patient: age and weight (the history is free text, not parsed). */
+/** What the patient model reads of the scenario's patient: age, weight and allergies (the history is free text, not parsed). */
 export interface PatientFacts {
   readonly age: number;
   readonly weightKg: number;
+  /** Known allergies (absent: none); sim/patient/anaphylaxis.ts. */
+  readonly allergies?: readonly Allergy[];
 }
 
 /** One patient's resting vital signs before any drug or stimulus. */

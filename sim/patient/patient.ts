@@ -1,7 +1,10 @@
 import type { Command, Side } from '../core/commands';
 import type { DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
 import type { Rng } from '../math/rng';
+import { ADRENALINE, Adrenaline } from './adrenaline';
 import { ALARM_LIMITS, alarming } from './alarms';
+import { ANAPHYLAXIS, Anaphylaxis, anaphylacticSpo2FallPct, gradeOfSigns } from './anaphylaxis';
+import { Prophylaxis } from './antibiotic';
 import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
 import { CementEmbolism, CEMENT_EMBOLISM, embolicSpo2FallPct } from './cementEmbolism';
 import { FLUIDS, Fluids } from './fluids';
@@ -39,6 +42,11 @@ export class Patient {
   private readonly fluids = new Fluids();
   private readonly embolism = new CementEmbolism();
   private readonly overSedation = new OverSedationGrades();
+  private readonly prophylaxis = new Prophylaxis();
+  private readonly adrenaline = new Adrenaline();
+  private readonly anaphylaxis: Anaphylaxis;
+  /** The first cement reached the bone (cement.delivered): each later push brings more monomer. */
+  private cementInBone = false;
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
@@ -59,6 +67,7 @@ export class Patient {
     this.midazolam = new Midazolam(facts);
     this.flumazenil = new Flumazenil(facts);
     this.pain = new Pain(this.baselines.restingPain);
+    this.anaphylaxis = new Anaphylaxis(facts.allergies);
     this.heartRate = this.baselines.heartRateBpm;
     this.systolic = this.baselines.systolicMmHg;
     this.diastolic = this.baselines.diastolicMmHg;
@@ -71,6 +80,8 @@ export class Patient {
     if (command.type === 'sedation.midazolam') return this.midazolam.refusal(command.mg);
     if (command.type === 'sedation.flumazenil') return this.flumazenil.refusal(command.mg);
     if (command.type === 'patient.fluids') return this.fluids.refusal(command.mL);
+    if (command.type === 'patient.adrenaline') return this.adrenaline.refusal(command.mg);
+    if (command.type === 'antibiotic.choose') return this.prophylaxis.refusal();
     return undefined;
   }
 
@@ -106,6 +117,17 @@ export class Patient {
         return;
       case 'cement.inject':
         if (command.mL > 0) this.stimulate('cementDelivery', side);
+        // More cement in the bone, more monomer: the exposure goes on while the pushes do.
+        if (command.mL > 0 && this.cementInBone) this.anaphylaxis.expose('pmma');
+        return;
+      case 'antibiotic.choose':
+        this.prophylaxis.choose(command.drug);
+        return;
+      case 'checklist.tick':
+        if (command.item === 'antibiotics') this.anaphylaxis.expose(this.prophylaxis.give());
+        return;
+      case 'patient.adrenaline':
+        this.adrenaline.inject(command.mg);
         return;
       default:
         return;
@@ -124,6 +146,14 @@ export class Patient {
         return;
       case 'needle.pastPosteriorWall':
         if (side) this.inCortex[side] = false;
+        return;
+      case 'balloon.ruptured':
+        // The contrast escapes into the marrow and its veins: an intravenous exposure.
+        this.anaphylaxis.expose('iodinatedContrast');
+        return;
+      case 'cement.delivered':
+        this.cementInBone = true;
+        this.anaphylaxis.expose('pmma');
         return;
       default:
         return;
@@ -179,6 +209,12 @@ export class Patient {
     const nerve = this.nerves.step();
     // Radicular pain while the cause grows, not reached by the local.
     if (nerve.painIntensity > 0) this.pain.stimulate('radicular', 0, nerve.painIntensity);
+    this.adrenaline.step(dtS);
+    const adrenalineEffect = this.adrenaline.effect;
+    const allergicGrade = this.anaphylaxis.step(dtS, adrenalineEffect);
+    // Both exactly 0 for a patient who met no allergen and had no adrenaline: the sums below are unchanged.
+    const signs = this.anaphylaxis.signs;
+    const a = ANAPHYLAXIS;
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
@@ -187,12 +223,14 @@ export class Patient {
     const obstruction = this.embolism.obstruction;
     const e = CEMENT_EMBOLISM;
     this.respiratoryRate =
-      b.respiratoryRatePerMin * (1 - VITAL_GAINS.maxRespiratoryDepression * this.midazolam.respiratoryDepression);
+      b.respiratoryRatePerMin * (1 - VITAL_GAINS.maxRespiratoryDepression * this.midazolam.respiratoryDepression) +
+      a.respiratoryRisePerMin * signs;
     const fio2 = fio2Of(this.oxygenLPerMin);
     const target = Math.max(
       OXYGENATION.floorPct,
       targetSpo2(b.spo2Pct, this.respiratoryRate / b.respiratoryRatePerMin, fio2) -
-        embolicSpo2FallPct(obstruction, fio2),
+        embolicSpo2FallPct(obstruction, fio2) -
+        anaphylacticSpo2FallPct(signs, fio2),
     );
     this.spo2 += (1 - Math.exp(-dtS / OXYGENATION.lagS)) * (target - this.spo2);
     const excessPain = Math.max(0, this.pain.perceived(sedation) - b.restingPain);
@@ -202,17 +240,22 @@ export class Patient {
       b.heartRateBpm +
       g.heartRatePerPain * excessPain +
       g.heartRatePerSedation * sedation +
-      e.maxHeartRateRiseBpm * obstruction;
+      e.maxHeartRateRiseBpm * obstruction +
+      a.maxHeartRateRiseBpm * signs +
+      ADRENALINE.heartRatePerEffect * adrenalineEffect;
     const sbp =
       b.systolicMmHg +
       g.systolicPerPain * excessPain +
       g.systolicPerSedation * sedation -
-      e.maxSystolicFallMmHg * obstruction;
+      e.maxSystolicFallMmHg * obstruction -
+      a.maxSystolicFallMmHg * signs * signs +
+      ADRENALINE.systolicPerEffect * adrenalineEffect;
     const dbp =
       b.diastolicMmHg +
       g.diastolicPerPain * excessPain +
       g.diastolicPerSedation * sedation -
-      e.maxDiastolicFallMmHg * obstruction;
+      e.maxDiastolicFallMmHg * obstruction -
+      a.maxDiastolicFallMmHg * signs * signs;
     // Fluids restore part of a fall below the baseline (sim/patient/fluids.ts).
     const rise = this.fluids.systolicRise(b.systolicMmHg - sbp);
     this.heartRate += follow * (hr - this.heartRate);
@@ -225,11 +268,12 @@ export class Patient {
       spo2Pct: this.spo2,
       respiratoryDepression: this.midazolam.respiratoryDepression,
     });
-    if (!grade && !sedationGrade && nerve.reached.length === 0) return alarms;
+    if (!grade && !sedationGrade && !allergicGrade && nerve.reached.length === 0) return alarms;
     const events: DomainEvent[] = [];
     if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
     if (sedationGrade) events.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
     for (const severity of nerve.reached) events.push({ type: 'patient.complication', kind: 'neuroDeficit', severity });
+    if (allergicGrade) events.push({ type: 'patient.complication', kind: 'anaphylaxis', severity: allergicGrade });
     return [...events, ...alarms];
   }
 
@@ -293,6 +337,12 @@ export class Patient {
       neuroExam: this.lastExam,
       ct: this.lastCt,
       surgicalOpinion: this.surgicalOpinion,
+      antibioticChoice: this.prophylaxis.choice,
+      antibiotic: this.prophylaxis.given,
+      adrenalineMg: this.adrenaline.totalMg,
+      allergicSigns: this.anaphylaxis.signs,
+      allergicSignsNow: gradeOfSigns(this.anaphylaxis.signs),
+      anaphylaxis: this.anaphylaxis.severity,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

@@ -1,3 +1,4 @@
+import type { ProphylacticAntibiotic } from '../core/allergies';
 import type { Side } from '../core/commands';
 import type { ComplicationSeverity, PatientAlarm } from '../core/events';
 import type { CtReport } from './ctReport';
@@ -42,6 +43,18 @@ export interface PatientView {
   readonly ct: CtReport | null;
   /** An urgent spinal surgical opinion was asked (patient.surgicalOpinion); no physiology. */
   readonly surgicalOpinion: boolean;
+  /** The prophylactic antibiotic the pre-op tick gives (cefazolin unless another was chosen), and the one given, or null before it. */
+  readonly antibioticChoice: ProphylacticAntibiotic;
+  readonly antibiotic: ProphylacticAntibiotic | null;
+  /** Adrenaline given so far, mg (IM). */
+  readonly adrenalineMg: number;
+  /**
+   * An allergic reaction's signs now, 0 (none) to 1, and their grade now (null: none or below mild;
+   * mild: flushing and urticaria, moderate: bronchospasm, severe: shock), and the worst grade so far.
+   */
+  readonly allergicSigns: number;
+  readonly allergicSignsNow: ComplicationSeverity | null;
+  readonly anaphylaxis: ComplicationSeverity | null;
   /** Monitor alarms sounding now. */
   readonly alarms: readonly PatientAlarm[];
 }

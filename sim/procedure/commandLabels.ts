@@ -46,4 +46,6 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'neuro.examine': 'Examining the legs and trunk',
   'imaging.ct': 'A CT of the treated level',
   'patient.surgicalOpinion': 'Asking for a spinal surgical opinion',
+  'antibiotic.choose': 'Choosing the antibiotic',
+  'patient.adrenaline': 'Adrenaline',
 };

@@ -21,7 +21,14 @@ import {
   patientPositioned,
   skinPunctured,
 } from './stateRefusals';
-import { allowed, handlingMixedCement, imaging, patientCare, timeAndPedalRelease } from './transitionFragments';
+import {
+  allowed,
+  antibioticChoice,
+  handlingMixedCement,
+  imaging,
+  patientCare,
+  timeAndPedalRelease,
+} from './transitionFragments';
 
 const CHOOSE_THE_ENTRY = 'Choose the skin entry point first.';
 /** A skin entry needs a mark over the level (and, in practice, over the fracture) and an untreated pedicle. */
@@ -67,6 +74,7 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...timeAndPedalRelease,
         ...patientCare,
+        ...antibioticChoice,
         'checklist.tick': { guard: 'item is due in pre-op', actions: 'tick the item' },
         'phase.next': { guard: 'time-out done', target: 'positioning' },
       },

@@ -52,6 +52,8 @@ export const careToCome: Refusals = each(
     'neuro.examine',
     'imaging.ct',
     'patient.surgicalOpinion',
+    'patient.adrenaline',
+    'antibiotic.choose',
   ],
   'Sedation, oxygen and the patient care start in pre-op, once the case is reviewed and the patient consents.',
 );
@@ -65,7 +67,10 @@ export const markToCome: Refusals = {
 export const cArmGone = each(CARM_COMMAND_TYPES, 'The C-arm is out of the field.');
 
 /** From positioning on: the checklists are closed. */
-export const checklistsClosed: Refusals = { 'checklist.tick': 'The checklists are closed.' };
+export const checklistsClosed: Refusals = {
+  'checklist.tick': 'The checklists are closed.',
+  'antibiotic.choose': 'The prophylactic antibiotic is chosen in pre-op, before it is given.',
+};
 
 /** From the C-arm set-up on: the patient is positioned and draped. */
 export const patientPositioned: Refusals = {

@@ -35,7 +35,11 @@ export const patientCare = {
   'neuro.examine': allowed,
   'imaging.ct': allowed,
   'patient.surgicalOpinion': allowed,
+  'patient.adrenaline': allowed,
 } as const;
+
+/** Pre-op only: the prophylactic antibiotic is chosen before the checklist's tick gives it (sim/patient/ refuses a choice after it). */
+export const antibioticChoice = { 'antibiotic.choose': allowed } as const;
 
 /** C-arm and fluoroscopy: live from C-arm set-up to the final images. */
 export const imaging = {

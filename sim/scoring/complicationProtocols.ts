@@ -73,6 +73,19 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
     ],
     contraindicated: [{ command: 'sedation.midazolam', label: 'More midazolam after the signs of over-sedation' }],
   },
+  anaphylaxis: {
+    label: 'Anaphylaxis',
+    // Flushing and hives alone are no anaphylaxis yet: the airway, breathing or circulation are.
+    signFrom: 'moderate',
+    alarms: ['spo2Low', 'heartRateHigh', 'systolicLow'],
+    answers: ['patient.adrenaline', 'patient.callForHelp', 'oxygen.nasal', 'patient.fluids', 'cement.stop'],
+    requirements: [
+      { label: 'Adrenaline IM', commands: ['patient.adrenaline'], fromSeverity: 'moderate', withinS: 180 },
+      { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'moderate', withinS: 180 },
+      { label: 'IV fluids for the shock', commands: ['patient.fluids'], fromSeverity: 'severe', withinS: 300 },
+    ],
+    contraindicated: [{ command: 'cement.inject', label: 'Cement injected during the reaction', withinS: 600 }],
+  },
   neuroDeficit: {
     label: 'Nerve root or canal compression',
     // The patient cries out with radicular pain as the root is pressed: a sign at once, with no alarm.

@@ -282,22 +282,24 @@ export class World {
       pushAll(events, produced);
       for (const e of produced) this.patient.notice(e, this.kitSides[i]);
       if (produced.some((e) => e.type === 'needle.skinPunctured')) this.checkLevel(events);
-      pushAll(events, k.balloon.step(dtS));
+      const balloonEvents = k.balloon.step(dtS);
+      pushAll(events, balloonEvents);
+      // The patient meets the contrast of a ruptured balloon and the first cement (an allergy: sim/patient/anaphylaxis.ts).
+      for (const e of balloonEvents) this.patient.notice(e, this.kitSides[i]);
       // Only a kyphoplasty balloon makes a cavity (a vertebroplasty's unused balloon would report the lift's space).
       const cavityMl = kyphoplasty ? k.balloon.cavityMl : 0;
-      pushAll(
-        events,
-        k.cement.step(dtS, {
-          tick: this.tickCount,
-          cannulaTip: k.trocar.openChannelTip(),
-          cavityMl,
-          cavityKeptShare: k.balloon.cavityKeptShare,
-          cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
-          cavityWall: k.balloon.cavityWall,
-          breachOpenings,
-          imageAcquired,
-        }),
-      );
+      const cementEvents = k.cement.step(dtS, {
+        tick: this.tickCount,
+        cannulaTip: k.trocar.openChannelTip(),
+        cavityMl,
+        cavityKeptShare: k.balloon.cavityKeptShare,
+        cavityCentre: pushing && kyphoplasty && k.balloon.cavityMl > 0 ? k.balloon.view().centre : undefined,
+        cavityWall: k.balloon.cavityWall,
+        breachOpenings,
+        imageAcquired,
+      });
+      pushAll(events, cementEvents);
+      for (const e of cementEvents) this.patient.notice(e, this.kitSides[i]);
     }
     this.updateSupport(kits, pushed);
     // The veins take cement only under a push; the patient reads the cement model's own venous volume.

@@ -114,6 +114,7 @@ export const ANSWER_GLYPHS: Readonly<Record<Extract<PatientMark, { kind: 'answer
   'neuro.examine': 'NE',
   'imaging.ct': 'CT',
   'patient.surgicalOpinion': 'SO',
+  'patient.adrenaline': 'Ad',
 };
 
 /** A complication's kind in words: "cementEmbolism" is "Cement embolism" (any later kind reads the same way). */

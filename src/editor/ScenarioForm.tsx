@@ -6,7 +6,13 @@ import {
   LEVELS,
   SEGMENTATION_VARIANTS,
 } from '../../levels/scenarioSchema';
-import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../../sim/core/index';
+import {
+  ALLERGEN_LABELS,
+  ALLERGENS,
+  ALLERGIC_REACTIONS,
+  DECLINE_REASONS,
+  DECLINE_REASON_LABELS,
+} from '../../sim/core/index';
 import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { withAlsoAccepted } from './alsoAccepted';
@@ -90,6 +96,32 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
           newItem={() => ({ text: '', supportsProcedure: true })}
           addLabel="Add a finding"
           addTestId="add-finding"
+        />
+      </fieldset>
+
+      <fieldset data-testid="editor-allergies">
+        <legend>Allergies (shown in the case review; an exposure in the procedure starts the reaction)</legend>
+        <ListEditor
+          path={['patient', 'allergies']}
+          row={(i) => (
+            <>
+              <SelectField
+                path={['patient', 'allergies', i, 'agent']}
+                label="Agent"
+                options={ALLERGENS}
+                labels={ALLERGEN_LABELS}
+              />
+              <SelectField
+                path={['patient', 'allergies', i, 'reaction']}
+                label="Reaction"
+                options={ALLERGIC_REACTIONS}
+              />
+            </>
+          )}
+          newItem={() => ({ agent: 'cefazolin', reaction: 'anaphylaxis' })}
+          addLabel="Add an allergy"
+          addTestId="add-allergy"
+          optional
         />
       </fieldset>
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../levels/scenarioSchema';
-import type { ChecklistItem } from '../../sim/core';
+import { allergyLine, type ChecklistItem } from '../../sim/core';
 import type { MeasuredCorners, TrainingMode } from '../../sim/core';
 import type { Anatomy } from '../../sim/anatomy';
 import { preopImagingReport } from '../../sim/imaging';
@@ -32,6 +32,8 @@ interface Props {
   readonly onMeasure: (corners: MeasuredCorners) => void;
   /** Bumped by the Shift+X key (keymap.ts): start measuring the film. */
   readonly measureRequest?: number;
+  /** The prophylactic antibiotic the antibiotics tick gives (or gave), by name. */
+  readonly antibiotic?: string;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -56,6 +58,7 @@ export function CaseScreen({
   canMeasure,
   onMeasure,
   measureRequest = 0,
+  antibiotic,
 }: Props) {
   const report = useMemo(() => preopImagingReport(anatomy), [anatomy]);
   const p = s.patient;
@@ -69,6 +72,13 @@ export function CaseScreen({
           <Panel title="Patient" className="case-patient">
             <p className="case-demo">
               {p.age}-year-old {p.sex}, {p.weightKg} kg, {p.habitus} habitus · DXA T-score {p.tScore}
+            </p>
+            {/* Allergies stand out: the antibiotic is chosen in pre-op with them in mind. */}
+            <p
+              className={p.allergies?.length ? 'case-allergies allergic' : 'case-allergies'}
+              data-testid="case-allergies"
+            >
+              {allergyLine(p.allergies)}
             </p>
             <h4>History</h4>
             <p className="case-history">{p.history}</p>
@@ -172,7 +182,7 @@ export function CaseScreen({
         </div>
       </div>
       <div className="case-checks">
-        <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} />
+        <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} antibiotic={antibiotic} />
         {canDecline && (
           // Practice and exam alike: deciding not to operate is part of the case, never a hint.
           <Panel title="Decision" className="case-decision">

@@ -33,7 +33,13 @@ import { TakenOverDialog } from './panels/TakenOverDialog';
 import { CounselDialog } from './panels/CounselDialog';
 import { DeclineDialog } from './panels/DeclineDialog';
 import { toAttemptFile } from '../../sim/attempt';
-import { APP_VERSION, type CounselTopic, type DeclineReason, type MeasuredCorners } from '../../sim/core';
+import {
+  ALLERGEN_LABELS,
+  APP_VERSION,
+  type CounselTopic,
+  type DeclineReason,
+  type MeasuredCorners,
+} from '../../sim/core';
 import { saveJson } from '../ui/saveFile';
 import { sessionAttemptFile } from '../record/sessionAttemptFile';
 import { useLab } from '../labClient/labSession';
@@ -301,6 +307,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           canMeasure={snap.allowed.includes('case.measure')}
           onMeasure={onMeasure}
           measureRequest={measureRequest}
+          antibiotic={ALLERGEN_LABELS[snap.patient.antibioticChoice]}
         />
       ) : (
         <div className="or">

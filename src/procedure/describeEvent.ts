@@ -192,12 +192,14 @@ const COMPLICATION_TEXT: Readonly<Record<PatientComplication, string>> = {
   cementEmbolism: 'Suspected cement pulmonary embolism',
   oversedation: 'Over-sedation',
   neuroDeficit: 'The patient cries out: shooting pain into the trunk or leg',
+  anaphylaxis: 'Suspected anaphylaxis',
 };
 
 /** The first answers to each (sim/scoring/complicationProtocols.ts scores them). */
 const COMPLICATION_ANSWER: Readonly<Record<PatientComplication, string>> = {
   cementEmbolism: 'stop the injection, give oxygen and fluids, call for help',
   oversedation: 'no more sedative, give oxygen, reverse with flumazenil, call for help',
+  anaphylaxis: `adrenaline 0.5 mg IM (${keyLabel('patient.adrenaline05')}), repeat after 5 min; oxygen, fluids, call for help, stop the trigger`,
   neuroDeficit: `stop, examine (${keyLabel('neuro.examine')}), CT (${keyLabel('imaging.ct')}), spinal surgical opinion (${keyLabel('patient.surgicalOpinion')})`,
 };
 

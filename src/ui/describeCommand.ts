@@ -1,4 +1,4 @@
-import { type Command, DECLINE_REASON_LABELS } from '../../sim/core';
+import { ALLERGEN_LABELS, type Command, DECLINE_REASON_LABELS } from '../../sim/core';
 import { CHECKLIST_LABELS, FLUORO_MODE_LABELS, exchangeStepLabel } from './labels';
 
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : ''}${x} ${unit}`;
@@ -94,5 +94,9 @@ export function describeCommand(c: Command): string {
       return 'CT of the treated level';
     case 'patient.surgicalOpinion':
       return 'Urgent spinal surgical opinion asked';
+    case 'antibiotic.choose':
+      return `Antibiotic chosen: ${ALLERGEN_LABELS[c.drug]}`;
+    case 'patient.adrenaline':
+      return `Adrenaline ${c.mg} mg IM`;
   }
 }

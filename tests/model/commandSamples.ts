@@ -88,4 +88,6 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'neuro.examine': [{ type: 'neuro.examine' }],
   'imaging.ct': [{ type: 'imaging.ct' }],
   'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
+  'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
+  'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
 };

@@ -92,4 +92,6 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
   'neuro.examine': [{ type: 'neuro.examine' }],
   'imaging.ct': [{ type: 'imaging.ct' }],
   'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
+  'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
+  'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
 };

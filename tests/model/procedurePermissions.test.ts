@@ -111,6 +111,8 @@ describe('case review and pre-op', () => {
       'neuro.examine',
       'imaging.ct',
       'patient.surgicalOpinion',
+      'antibiotic.choose',
+      'patient.adrenaline',
     ]);
   });
 });

@@ -32,6 +32,12 @@ const PATIENT: PatientView = {
   neuroExam: null,
   ct: null,
   surgicalOpinion: false,
+  antibioticChoice: 'cefazolin',
+  antibiotic: 'cefazolin',
+  adrenalineMg: 0,
+  allergicSigns: 0,
+  allergicSignsNow: null,
+  anaphylaxis: null,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 

@@ -76,6 +76,8 @@ export const ACTION_LABELS = {
   'neuro.examine': 'Neurological examination (sensation and power)',
   'imaging.ct': 'CT of the treated level (where the cement lies)',
   'patient.surgicalOpinion': 'Urgent spinal surgical opinion',
+  'patient.adrenaline05': 'Adrenaline 0.5 mg IM (anaphylaxis)',
+  'antibiotic.next': 'Choose the antibiotic (cefazolin, clindamycin, vancomycin)',
   'aim.medialPlus': `Aim ${AIM_STEP_DEG}° more medial`,
   'aim.medialMinus': `Aim ${AIM_STEP_DEG}° less medial`,
   'aim.caudalPlus': `Aim ${AIM_STEP_DEG}° more caudal`,

@@ -1,4 +1,11 @@
-import type { ChecklistItem, Command, FluoroMode, ZoomLevel } from '../../../sim/core';
+import {
+  ALLERGEN_LABELS,
+  type ChecklistItem,
+  type Command,
+  type FluoroMode,
+  PROPHYLACTIC_ANTIBIOTICS,
+  type ZoomLevel,
+} from '../../../sim/core';
 import { MAX_SHUTTER_HALF_MM, MIN_SHUTTER_HALF_MM } from '../../../sim/imaging';
 import { EXCHANGE_LABELS } from '../../../sim/procedure';
 import { CEMENT_DEVICES } from '../../../sim/instruments';
@@ -104,6 +111,15 @@ function exchange(ctx: ActionContext): ActionOutcome {
   return send({ type: 'instrument.exchange', step });
 }
 
+/** The next prophylactic antibiotic after the one chosen now (the tick gives the chosen one). */
+function nextAntibiotic(ctx: ActionContext): ActionOutcome {
+  const now = PROPHYLACTIC_ANTIBIOTICS.indexOf(ctx.snapshot.patient.antibioticChoice);
+  return send({
+    type: 'antibiotic.choose',
+    drug: PROPHYLACTIC_ANTIBIOTICS[(now + 1) % PROPHYLACTIC_ANTIBIOTICS.length],
+  });
+}
+
 /** Entry actions are live while the machine accepts needle.entry. */
 const ENTRY = { commandType: 'needle.entry' } as const;
 
@@ -144,6 +160,13 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('neuro.examine', 'general', ['Shift+e'], { type: 'neuro.examine' }),
   cmd('imaging.ct', 'general', ['Shift+y'], { type: 'imaging.ct' }),
   cmd('patient.surgicalOpinion', 'general', ['Shift+q'], { type: 'patient.surgicalOpinion' }),
+  // Anaphylaxis: adrenaline 0.5 mg IM (Shift+A), repeatable after 5 min.
+  cmd('patient.adrenaline05', 'general', ['Shift+a'], { type: 'patient.adrenaline', mg: 0.5 }),
+  // Pre-op: the antibiotic the antibiotics tick gives, in turn cefazolin, clindamycin, vancomycin.
+  act('antibiotic.next', 'checklist', ['9'], nextAntibiotic, {
+    commandType: 'antibiotic.choose',
+    barLabel: (snapshot) => `Antibiotic: ${ALLERGEN_LABELS[snapshot.patient.antibioticChoice]} (change)`,
+  }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

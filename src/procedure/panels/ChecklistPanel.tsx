@@ -7,6 +7,8 @@ interface Props {
   readonly checklist: Readonly<Record<string, boolean>>;
   readonly canTick: boolean;
   readonly onTick: (item: ChecklistItem) => void;
+  /** The antibiotic the antibiotics tick gives (or gave), shown beside it: chosen with the allergies in mind. */
+  readonly antibiotic?: string;
 }
 
 const GROUPS: readonly { title: string; items: readonly ChecklistItem[] }[] = [
@@ -15,7 +17,7 @@ const GROUPS: readonly { title: string; items: readonly ChecklistItem[] }[] = [
 ];
 
 /** The case checklist: keys 1-8 or a click tick an item; the machine decides whether it may be ticked now. */
-export function ChecklistPanel({ checklist, canTick, onTick }: Props) {
+export function ChecklistPanel({ checklist, canTick, onTick, antibiotic }: Props) {
   return (
     <Panel title="Checklist" testId="checklist">
       {GROUPS.map((g) => (
@@ -41,6 +43,9 @@ export function ChecklistPanel({ checklist, canTick, onTick }: Props) {
                     </span>
                     <kbd>{CHECKLIST_ORDER.indexOf(item) + 1}</kbd>
                     {CHECKLIST_LABELS[item]}
+                    {item === 'antibiotics' && antibiotic && (
+                      <span data-testid="checklist-antibiotic"> ({antibiotic})</span>
+                    )}
                   </button>
                 </li>
               );

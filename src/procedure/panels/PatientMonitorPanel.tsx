@@ -3,7 +3,14 @@ import type { PatientView } from '../../../sim/patient';
 import { fixed } from '../../ui/format';
 import { Panel, Readout } from '../../ui/Panel';
 import { shows } from '../examVisibility';
-import { alarmSentence, type MonitoredVital, milligrams, oxygenLabel, vitalFlag } from './monitorText';
+import {
+  alarmSentence,
+  allergicSignsText,
+  type MonitoredVital,
+  milligrams,
+  oxygenLabel,
+  vitalFlag,
+} from './monitorText';
 
 interface Props {
   readonly patient: PatientView;
@@ -24,7 +31,8 @@ function Vital({ text, unit, flag }: { text: string; unit: string; flag?: string
 /**
  * The patient monitor beside the X-ray monitors: heart rate, blood pressure, SpO2 and breathing
  * rate as the bedside monitor shows them, the pain and sedation the team judges at the table, and
- * what was given (midazolam, oxygen; flumazenil, fluids and a call for help once given). Two columns, so it stays a few lines high and the panel of
+ * what was given (midazolam, oxygen; flumazenil, fluids, a call for help and adrenaline once given), and an
+ * allergic reaction's skin and chest signs while it has any. Two columns, so it stays a few lines high and the panel of
  * the current step below it stays in view. A value in alarm is marked in words as well as in red,
  * and the alarms are read out through a polite live region, which never takes the focus from the
  * keys that work the procedure.
@@ -64,6 +72,15 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
           <>
             <Readout label="Pain" value={<Vital text={fixed(p.pain, 0)} unit="/10" />} testId="vital-pain" />
             <Readout label="Sedation" value={`RASS ${fixed(p.rass, 0)}`} testId="vital-rass" />
+            {/* An allergic reaction's signs at the bedside (the skin, the chest), only while there are any. */}
+            {p.allergicSignsNow && (
+              <Readout
+                label="Skin, chest"
+                value={allergicSignsText(p.allergicSignsNow)}
+                tone={p.allergicSignsNow === 'mild' ? 'warn' : 'danger'}
+                testId="vital-allergy"
+              />
+            )}
           </>
         )}
         {shows(mode, 'patient.given') && (
@@ -86,6 +103,13 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
               <Readout label="Fluids" value={<Vital text={fixed(p.fluidsMl, 0)} unit="mL" />} testId="vital-fluids" />
             )}
             {p.helpCalled && <Readout label="Help" value="called" testId="vital-help" />}
+            {p.adrenalineMg > 0 && (
+              <Readout
+                label="Adrenaline"
+                value={<Vital text={milligrams(p.adrenalineMg)} unit="mg IM" />}
+                testId="vital-adrenaline"
+              />
+            )}
           </>
         )}
       </div>

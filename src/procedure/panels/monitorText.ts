@@ -43,3 +43,14 @@ export function oxygenLabel(onOxygen: boolean, lPerMin: number): string {
 export function milligrams(mg: number): string {
   return String(Math.round(mg * 10) / 10);
 }
+
+/**
+ * What the team sees of an allergic reaction at this grade (the monitor shows the numbers): the skin
+ * first, then the chest, then the circulation; null without signs.
+ */
+export function allergicSignsText(grade: 'mild' | 'moderate' | 'severe' | null): string | null {
+  if (grade === 'mild') return 'flushed, hives';
+  if (grade === 'moderate') return 'hives, wheeze';
+  if (grade === 'severe') return 'wheeze, cold and clammy';
+  return null;
+}
