@@ -342,7 +342,7 @@ describe('what the trainee sees', () => {
     expect(html).toContain('hives, wheeze');
     expect(html).toMatch(/data-testid="vital-adrenaline".*0\.5.*mg IM/);
     const line = describeEvent({ type: 'patient.complication', kind: 'anaphylaxis', severity: 'moderate' }, 'practice');
-    expect(line?.text).toMatch(/anaphylaxis.*adrenaline 0\.5 mg IM \(Shift\+E\)/);
+    expect(line?.text).toMatch(/anaphylaxis.*adrenaline 0\.5 mg IM \(Shift\+A\)/);
     expect(line?.severity).toBe('danger');
   });
 
