@@ -129,3 +129,6 @@ export const FLUID_BOLUS_ML = { min: 100, max: 1000 } as const;
 
 /** One IV dose of flumazenil, mg (sedation.flumazenil); the total per procedure is sim/patient/flumazenil.ts's. */
 export const FLUMAZENIL_DOSE_MG = { min: 0.1, max: 1 } as const;
+
+/** Firm manual pressure on the puncture sites, min (site.compress; sim/patient/bleeding.ts). */
+export const SITE_COMPRESSION_MIN = { min: 1, max: 10 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Command } from './commands';
 import {
   FLUID_BOLUS_ML,
+  SITE_COMPRESSION_MIN,
   FLUMAZENIL_DOSE_MG,
   MAX_OXYGEN_L_PER_MIN,
   MAX_PAN_MM,
@@ -86,6 +87,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('instruments.remove') }),
   z.strictObject({ type: z.literal('time.wait'), s: finite(0, 3600) }),
   z.strictObject({ type: z.literal('discharge.decide'), decision: z.enum(['same-day', 'overnight']) }),
+  z.strictObject({ type: z.literal('site.compress'), min: finite(SITE_COMPRESSION_MIN.min, SITE_COMPRESSION_MIN.max) }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

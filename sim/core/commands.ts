@@ -137,7 +137,9 @@ export type Command =
   /** Let simulated time pass (cement curing, observation), seconds. */
   | { type: 'time.wait'; s: number }
   /** Recovery: decide how the patient goes home. */
-  | { type: 'discharge.decide'; decision: DischargeDecision };
+  | { type: 'discharge.decide'; decision: DischargeDecision }
+  /** Firm manual pressure on the puncture sites once the instruments are out, min (1 to 10), held from now. */
+  | { type: 'site.compress'; min: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -184,6 +186,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'level.next',
   'time.wait',
   'discharge.decide',
+  'site.compress',
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */

@@ -21,8 +21,8 @@ export type PatientAlarm =
   | 'heartRateLow'
   | 'systolicLow'
   | 'systolicHigh';
-/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries. */
-export type PatientComplication = 'cementEmbolism';
+/** A complication the patient model produced (sim/patient/): cement in the pulmonary arteries, bleeding from the puncture tracts. */
+export type PatientComplication = 'cementEmbolism' | 'bleeding';
 /** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
 export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
 

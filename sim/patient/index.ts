@@ -7,3 +7,6 @@ export { LIDOCAINE } from './localAnaesthetic';
 export { MIDAZOLAM } from './midazolam';
 export { PAIN, STIMULI } from './pain';
 export type { PatientView } from './patientView';
+export { BLEEDING, type PunctureSite } from './bleeding';
+export { COAGULATION, DRUGS, drugActivity, impairmentOf } from './coagulation';
+export { HYPOVOLAEMIA } from './hypovolaemia';

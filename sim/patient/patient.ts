@@ -1,8 +1,11 @@
 import type { Command, Side } from '../core/commands';
-import type { DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
+import type { ComplicationSeverity, DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
 import type { Rng } from '../math/rng';
 import { ALARM_LIMITS, alarming } from './alarms';
 import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
+import { Bleeding } from './bleeding';
+import { type CoagulationFacts, impairmentOf } from './coagulation';
+import { HYPOVOLAEMIA, volumeDeficitShare } from './hypovolaemia';
 import { CementEmbolism, CEMENT_EMBOLISM, embolicSpo2FallPct } from './cementEmbolism';
 import { FLUIDS, Fluids } from './fluids';
 import { Flumazenil } from './flumazenil';
@@ -33,6 +36,12 @@ export class Patient {
   private readonly flumazenil: Flumazenil;
   private readonly fluids = new Fluids();
   private readonly embolism = new CementEmbolism();
+  private readonly bleeding: Bleeding;
+  private readonly weightKg: number;
+  /** The severe bleeding grade (haemodynamic change) was reported. */
+  private bleedingSevere = false;
+  /** The worst bleeding grade reported so far. */
+  private bleedingGrade: ComplicationSeverity | null = null;
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
@@ -43,8 +52,11 @@ export class Patient {
   private respiratoryRate: number;
   private readonly active = new Set<PatientAlarm>();
 
-  constructor(facts: PatientFacts, rng: Rng) {
+  /** trocarGauge: the scenario's (the puncture tracts' size); the labs and drug set the clotting. */
+  constructor(facts: PatientFacts & CoagulationFacts, rng: Rng, trocarGauge = 11) {
     this.baselines = drawBaselines(facts, rng);
+    this.weightKg = facts.weightKg;
+    this.bleeding = new Bleeding(trocarGauge, impairmentOf(facts));
     this.midazolam = new Midazolam(facts);
     this.flumazenil = new Flumazenil(facts);
     this.pain = new Pain(this.baselines.restingPain);
@@ -84,6 +96,12 @@ export class Patient {
       case 'local.anaesthetic':
         if (side) this.blocks[side].infiltrate();
         return;
+      case 'instruments.remove':
+        this.bleeding.instrumentsRemoved();
+        return;
+      case 'site.compress':
+        this.bleeding.compress(command.min);
+        return;
       case 'needle.tap':
         if (side && this.inCortex[side]) this.stimulate('malletTap', side);
         return;
@@ -102,6 +120,7 @@ export class Patient {
   notice(event: DomainEvent, side: Side | null): void {
     switch (event.type) {
       case 'needle.skinPunctured':
+        this.bleeding.puncture();
         this.stimulate('skinPuncture', side);
         return;
       case 'needle.docked':
@@ -138,6 +157,7 @@ export class Patient {
     this.midazolam.antagonise(this.flumazenil.antagonism);
     this.fluids.step(dtS);
     const grade = this.embolism.step(dtS);
+    const bleedingGrades = this.bleeding.step(dtS);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
@@ -154,32 +174,48 @@ export class Patient {
         embolicSpo2FallPct(obstruction, fio2),
     );
     this.spo2 += (1 - Math.exp(-dtS / OXYGENATION.lagS)) * (target - this.spo2);
-    const excessPain = Math.max(0, this.pain.perceived(sedation) - b.restingPain);
+    const excessPain = Math.max(0, this.pain.perceived(sedation, this.bleeding.haematomaPain) - b.restingPain);
+    // The haematoma's blood not made up by crystalloid (sim/patient/hypovolaemia.ts): 0 unless it holds any.
+    const deficit = volumeDeficitShare(this.bleeding.haematomaMl, this.fluids.inVessels, this.weightKg);
+    const h = HYPOVOLAEMIA;
     const follow = 1 - Math.exp(-dtS / VITAL_GAINS.haemodynamicLagS);
     const g = VITAL_GAINS;
     const hr =
       b.heartRateBpm +
       g.heartRatePerPain * excessPain +
       g.heartRatePerSedation * sedation +
-      e.maxHeartRateRiseBpm * obstruction;
+      e.maxHeartRateRiseBpm * obstruction +
+      h.heartRatePerShare * deficit;
     const sbp =
       b.systolicMmHg +
       g.systolicPerPain * excessPain +
       g.systolicPerSedation * sedation -
-      e.maxSystolicFallMmHg * obstruction;
+      e.maxSystolicFallMmHg * obstruction -
+      h.systolicPerShare * deficit;
     const dbp =
       b.diastolicMmHg +
       g.diastolicPerPain * excessPain +
       g.diastolicPerSedation * sedation -
-      e.maxDiastolicFallMmHg * obstruction;
+      e.maxDiastolicFallMmHg * obstruction -
+      h.diastolicPerShare * deficit;
     // Fluids restore part of a fall below the baseline (sim/patient/fluids.ts).
     const rise = this.fluids.systolicRise(b.systolicMmHg - sbp);
     this.heartRate += follow * (hr - this.heartRate);
     this.systolic += follow * (sbp + rise - this.systolic);
     this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
     const alarms = this.alarmCrossings();
-    if (!grade) return alarms;
-    return [{ type: 'patient.complication', kind: 'cementEmbolism', severity: grade }, ...alarms];
+    if (!this.bleedingSevere && deficit >= h.severeShare) {
+      this.bleedingSevere = true;
+      bleedingGrades.push('severe');
+    }
+    if (!grade && bleedingGrades.length === 0) return alarms;
+    const events: DomainEvent[] = [];
+    if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
+    for (const severity of bleedingGrades) {
+      this.bleedingGrade = severity;
+      events.push({ type: 'patient.complication', kind: 'bleeding', severity });
+    }
+    return [...events, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -223,7 +259,7 @@ export class Patient {
       diastolicMmHg: this.diastolic,
       spo2Pct: this.spo2,
       respiratoryRatePerMin: this.respiratoryRate,
-      pain: this.pain.perceived(this.midazolam.sedation),
+      pain: this.pain.perceived(this.midazolam.sedation, this.bleeding.haematomaPain),
       rass: rassOf(this.midazolam.sedation),
       sedation: this.midazolam.sedation,
       midazolamMg: this.midazolam.totalMg,
@@ -237,6 +273,11 @@ export class Patient {
       helpCalled: this.helpCalled,
       cementInLungsMl: this.embolism.inLungsMl,
       embolism: this.embolism.severity,
+      bloodLossMl: this.bleeding.lossMl,
+      bleeding: this.bleeding.bleeding,
+      compressing: this.bleeding.compressing,
+      punctureSite: this.bleeding.site,
+      bleedingGrade: this.bleedingGrade,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

@@ -42,4 +42,5 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'level.next': 'Moving on to the next level',
   'time.wait': 'Waiting',
   'discharge.decide': 'The discharge decision',
+  'site.compress': 'Pressing on the puncture sites',
 };

@@ -20,8 +20,16 @@ import {
   NEVER_ALLOWED,
   patientPositioned,
   skinPunctured,
+  compressionToCome,
 } from './stateRefusals';
-import { allowed, handlingMixedCement, imaging, patientCare, timeAndPedalRelease } from './transitionFragments';
+import {
+  allowed,
+  handlingMixedCement,
+  imaging,
+  patientCare,
+  siteCare,
+  timeAndPedalRelease,
+} from './transitionFragments';
 
 const CHOOSE_THE_ENTRY = 'Choose the skin entry point first.';
 /** A skin entry needs a mark over the level (and, in practice, over the fracture) and an untreated pedicle. */
@@ -241,13 +249,18 @@ export const procedureMachine = procedureSetup.createMachine({
       states: {
         inPlace: {
           meta: {
-            refuses: { 'phase.next': 'Remove the instruments first.', 'level.next': 'Remove the instruments first.' },
+            refuses: {
+              'phase.next': 'Remove the instruments first.',
+              'level.next': 'Remove the instruments first.',
+              ...compressionToCome,
+            },
           },
           on: { 'instruments.remove': { target: 'removed' } },
         },
         removed: {
           meta: { refuses: { 'instruments.remove': 'The instruments are already out.' } },
           on: {
+            ...siteCare,
             // Two levels: the first closed, the second is found, marked and entered as the first was.
             'level.next': {
               guard: 'another level to treat',
@@ -271,6 +284,7 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...imaging,
         ...patientCare,
+        ...siteCare,
         'image.acquired': { actions: 'record the image' },
         'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery' },
       },
@@ -278,7 +292,7 @@ export const procedureMachine = procedureSetup.createMachine({
     recovery: {
       meta: { refuses: { ...cArmGone, ...patientPositioned, ...cementOver } },
       initial: 'observing',
-      on: { ...timeAndPedalRelease, ...patientCare },
+      on: { ...timeAndPedalRelease, ...patientCare, ...siteCare },
       states: {
         observing: {
           meta: { refuses: { 'phase.next': 'Decide how the patient goes home first.' } },

@@ -1,4 +1,4 @@
-import type { DomainEvent, PatientAlarm } from '../../sim/core';
+import type { ComplicationSeverity, DomainEvent, PatientAlarm, PatientComplication } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -32,6 +32,18 @@ const ALARM_TEXT: Readonly<Record<PatientAlarm, string>> = {
   heartRateLow: 'heart rate low',
   systolicLow: 'systolic pressure low',
   systolicHigh: 'systolic pressure high',
+};
+
+/** Each complication of the patient model in words, with the answers a team gives (practice feed). */
+const COMPLICATION_TEXT: Readonly<Record<PatientComplication, (severity: ComplicationSeverity) => string>> = {
+  cementEmbolism: (severity) =>
+    `Suspected cement pulmonary embolism (${severity}): stop the injection, give oxygen and fluids, call for help`,
+  bleeding: (severity) =>
+    severity === 'mild'
+      ? `Oozing from the puncture site (mild): press on the sites (${keyLabel('site.compress5')})`
+      : severity === 'moderate'
+        ? `Paraspinal haematoma at the puncture site (moderate): press on the sites (${keyLabel('site.compress5')}), watch the pulse and pressure`
+        : `Bleeding with a rising pulse and falling pressure (severe): press on the sites, give fluids, call for help`,
 };
 
 /** Tissues as the hand feels them. */
@@ -176,7 +188,7 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
       return {
-        text: `Suspected cement pulmonary embolism (${e.severity}): stop the injection, give oxygen and fluids, call for help`,
+        text: COMPLICATION_TEXT[e.kind](e.severity),
         severity: e.severity === 'mild' ? 'warn' : 'danger',
       };
   }

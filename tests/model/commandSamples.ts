@@ -84,4 +84,5 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'site.compress': [{ type: 'site.compress', min: 5 }],
 };

@@ -88,4 +88,8 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
     { type: 'discharge.decide', decision: 'same-day' },
     { type: 'discharge.decide', decision: 'overnight' },
   ],
+  'site.compress': [
+    { type: 'site.compress', min: 1 },
+    { type: 'site.compress', min: 5 },
+  ],
 };

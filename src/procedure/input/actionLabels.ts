@@ -73,6 +73,7 @@ export const ACTION_LABELS = {
   'patient.fluids500': 'IV fluid bolus 500 mL',
   'sedation.flumazenil02': 'Flumazenil 0.2 mg IV (reverses midazolam)',
   'patient.callForHelp': 'Call for help',
+  'site.compress5': 'Press on the puncture sites for 5 min',
   'aim.medialPlus': `Aim ${AIM_STEP_DEG}° more medial`,
   'aim.medialMinus': `Aim ${AIM_STEP_DEG}° less medial`,
   'aim.caudalPlus': `Aim ${AIM_STEP_DEG}° more caudal`,

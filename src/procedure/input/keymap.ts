@@ -140,6 +140,8 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('patient.fluids500', 'general', ['Shift+f'], { type: 'patient.fluids', mL: 500 }),
   cmd('sedation.flumazenil02', 'general', ['Shift+g'], { type: 'sedation.flumazenil', mg: 0.2 }),
   cmd('patient.callForHelp', 'general', ['Shift+h'], { type: 'patient.callForHelp' }),
+  // Once the instruments are out: firm pressure on the puncture sites for 5 min (a bleeding tract).
+  cmd('site.compress5', 'general', ['Shift+q'], { type: 'site.compress', min: 5 }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

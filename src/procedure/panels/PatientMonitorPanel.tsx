@@ -3,7 +3,7 @@ import type { PatientView } from '../../../sim/patient';
 import { fixed } from '../../ui/format';
 import { Panel, Readout } from '../../ui/Panel';
 import { shows } from '../examVisibility';
-import { alarmSentence, type MonitoredVital, milligrams, oxygenLabel, vitalFlag } from './monitorText';
+import { alarmSentence, type MonitoredVital, milligrams, oxygenLabel, siteLabel, vitalFlag } from './monitorText';
 
 interface Props {
   readonly patient: PatientView;
@@ -64,6 +64,15 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
           <>
             <Readout label="Pain" value={<Vital text={fixed(p.pain, 0)} unit="/10" />} testId="vital-pain" />
             <Readout label="Sedation" value={`RASS ${fixed(p.rass, 0)}`} testId="vital-rass" />
+            {/* The puncture sites once the instruments are out: an ooze is seen at the table. */}
+            {siteLabel(p.punctureSite) && (
+              <Readout
+                label="Site"
+                value={siteLabel(p.punctureSite)}
+                tone={p.punctureSite === 'oozing' ? 'danger' : undefined}
+                testId="vital-site"
+              />
+            )}
           </>
         )}
         {shows(mode, 'patient.given') && (

@@ -1,4 +1,5 @@
 import type { PatientAlarm } from '../../../sim/core';
+import type { PunctureSite } from '../../../sim/patient';
 
 /* The patient monitor's words: the flag beside a value in alarm, the alarm line, and the drugs given. */
 
@@ -42,4 +43,15 @@ export function oxygenLabel(onOxygen: boolean, lPerMin: number): string {
 /** Milligrams given, to the half milligram the boluses come in, without a trailing ".0". */
 export function milligrams(mg: number): string {
   return String(Math.round(mg * 10) / 10);
+}
+
+/**
+ * The puncture sites in a word, once the instruments are out (null before: the cannula is in them
+ * and the monitor stays short): oozing, pressure held on them, or dry.
+ */
+export function siteLabel(site: PunctureSite): string | null {
+  if (site === 'oozing') return 'oozing';
+  if (site === 'compressed') return 'pressure held';
+  if (site === 'dry') return 'dry';
+  return null;
 }
