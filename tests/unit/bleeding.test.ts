@@ -8,6 +8,7 @@ import { BLEEDING, drugActivity, HYPOVOLAEMIA, impairmentOf, type PatientView } 
 import { Patient } from '../../sim/patient/patient';
 import { type Plan, planSchema, runPlan } from '../../sim/plan/index';
 import type { Session } from '../../sim/session/index';
+import { describeEvent } from '../../src/procedure/describeEvent';
 
 /**
  * Bleeding from the puncture tracts (sim/patient/bleeding.ts): silent with normal clotting; with an
@@ -78,6 +79,23 @@ function afterRemoval(scenario: Scenario, plan: Plan, minutes: readonly number[]
     .map((e) => e.severity);
   return { views, grades, session: s };
 }
+
+describe('the scenario field', () => {
+  it('is optional and bounded: an unknown drug or a dose over 30 days ago is refused', () => {
+    expect(UNI.patient.anticoagulant).toBeUndefined();
+    const ok = withClotting(UNI, { anticoagulant: { drug: 'rivaroxaban', lastDoseHoursAgo: 720 } });
+    expect(ok.patient.anticoagulant).toEqual({ drug: 'rivaroxaban', lastDoseHoursAgo: 720 });
+    for (const anticoagulant of [
+      { drug: 'heparin', lastDoseHoursAgo: 6 },
+      { drug: 'apixaban', lastDoseHoursAgo: 721 },
+      { drug: 'apixaban', lastDoseHoursAgo: -1 },
+      { drug: 'apixaban' },
+    ])
+      expect(() =>
+        parseScenario(JSON.parse(JSON.stringify({ ...UNI, patient: { ...UNI.patient, anticoagulant } })), 'test'),
+      ).toThrow(/anticoagulant/);
+  });
+});
 
 describe('the clotting impairment', () => {
   it('is 0 for normal labs and no drug; warfarin counts through its INR only', () => {
@@ -227,7 +245,7 @@ describe('more tracts, wider trocars, more loss', () => {
   it('in sessions: bipedicular kyphoplasty at INR 3.2 loses more than the unipedicular vertebroplasty', () => {
     const uni = afterRemoval(withClotting(UNI, { inr: 3.2 }), UNI_PLAN, [15]);
     const bi = afterRemoval(withClotting(BI, { inr: 3.2 }), BI_PLAN, [15]);
-    // 74 mL against 157 mL at 15 min; the pulse 5 bpm higher than with normal clotting.
+    // 74 mL against 157 mL at 15 min; the bipedicular pulse 7.5 bpm higher than with normal clotting.
     expect(bi.views[1].bloodLossMl).toBeGreaterThan(1.8 * uni.views[1].bloodLossMl);
     expect(bi.grades).toEqual(['mild', 'moderate']);
   });
@@ -284,6 +302,18 @@ describe('site.compress as a command', () => {
     }
     accept(s, { type: 'site.compress', min: 10 });
     expect(s.snapshot().patient.compressing).toBe(true);
+  });
+
+  it('the practice feed names the bleeding and its answer, with the key', () => {
+    const line = (severity: 'mild' | 'moderate' | 'severe') =>
+      describeEvent({ type: 'patient.complication', kind: 'bleeding', severity }, 'practice');
+    expect(line('mild')).toMatchObject({
+      text: 'Oozing from the puncture site (mild): press on the sites (Shift+Q)',
+      severity: 'warn',
+    });
+    expect(line('moderate')?.text).toMatch(/haematoma.*press on the sites/);
+    expect(line('severe')).toMatchObject({ severity: 'danger' });
+    expect(line('severe')?.text).toMatch(/give fluids/);
   });
 
   it('gives the same numbers for the same commands (determinism)', () => {
