@@ -41,6 +41,9 @@ export type PunctureSite = 'none' | 'instruments' | 'oozing' | 'compressed' | 'd
 
 const MIN_PER_S = 1 / 60;
 
+/** A step that reached no grade (most steps: no array is made then). */
+const NO_GRADES: readonly ComplicationSeverity[] = Object.freeze([]);
+
 /** One skin puncture's tract. */
 interface Tract {
   /** The instruments are still in it. */
@@ -98,7 +101,7 @@ export class Bleeding {
    * One fixed step: the ooze of each tract over it (exactly, the exponential's integral), pressure
    * on the open tracts while it lasts. Returns the grades of loss first reached in this step.
    */
-  step(dtS: number): ComplicationSeverity[] {
+  step(dtS: number): readonly ComplicationSeverity[] {
     const pressedS = Math.min(dtS, this.compressionLeftS);
     this.compressionLeftS -= pressedS;
     for (const t of this.tracts) {
@@ -116,16 +119,13 @@ export class Bleeding {
       }
       if (t.rateMlPerMin < BLEEDING.dryRateMlPerMin) t.rateMlPerMin = 0;
     }
-    const reached: ComplicationSeverity[] = [];
-    if (!this.reportedMild && this.lostMl >= BLEEDING.mildMl) {
-      this.reportedMild = true;
-      reached.push('mild');
-    }
-    if (!this.reportedModerate && this.lostMl >= BLEEDING.moderateMl) {
-      this.reportedModerate = true;
-      reached.push('moderate');
-    }
-    return reached;
+    const mild = !this.reportedMild && this.lostMl >= BLEEDING.mildMl;
+    const moderate = !this.reportedModerate && this.lostMl >= BLEEDING.moderateMl;
+    if (!mild && !moderate) return NO_GRADES;
+    this.reportedMild ||= mild;
+    this.reportedModerate ||= moderate;
+    if (mild && moderate) return ['mild', 'moderate'];
+    return mild ? ['mild'] : ['moderate'];
   }
 
   /** Blood lost from the tracts so far, mL. */

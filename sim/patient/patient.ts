@@ -22,7 +22,8 @@ const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
 
 /**
  * The patient on the table (README.md): resting vital signs drawn for this patient, midazolam,
- * the local anaesthetic at each skin entry, oxygen, pain, and the vital signs they move. The world
+ * the local anaesthetic at each skin entry, oxygen, pain, the puncture tracts' bleeding, and the
+ * vital signs they move. The world
  * tells it what the hands did (commands, with the side worked) and what the instruments did
  * (domain events); each fixed step it integrates and reports alarm crossings as domain events.
  */
@@ -204,14 +205,13 @@ export class Patient {
     this.systolic += follow * (sbp + rise - this.systolic);
     this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
     const alarms = this.alarmCrossings();
-    if (!this.bleedingSevere && deficit >= h.severeShare) {
-      this.bleedingSevere = true;
-      bleedingGrades.push('severe');
-    }
-    if (!grade && bleedingGrades.length === 0) return alarms;
+    // The severe grade is the haemodynamic change itself (hypovolaemia.ts), after the loss's grades.
+    const severe = !this.bleedingSevere && deficit >= h.severeShare;
+    this.bleedingSevere ||= severe;
+    if (!grade && bleedingGrades.length === 0 && !severe) return alarms;
     const events: DomainEvent[] = [];
     if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
-    for (const severity of bleedingGrades) {
+    for (const severity of severe ? [...bleedingGrades, 'severe' as const] : bleedingGrades) {
       this.bleedingGrade = severity;
       events.push({ type: 'patient.complication', kind: 'bleeding', severity });
     }
