@@ -62,6 +62,24 @@ export const fractureSchema = z.strictObject({
 export const SEGMENTATION_VARIANTS = ['normal', 'lumbarisedS1', 'sacralisedL5', 'ribs11', 'ribs13'] as const;
 export type SegmentationVariant = (typeof SEGMENTATION_VARIANTS)[number];
 
+/**
+ * Anticoagulant and antiplatelet drugs a patient may be taking (sim/patient/coagulation.ts). Warfarin's
+ * effect is the INR of the labs; the others are not measured by it.
+ */
+export const ANTICOAGULANT_DRUGS = [
+  'warfarin',
+  'apixaban',
+  'rivaroxaban',
+  'dabigatran',
+  'enoxaparin',
+  'clopidogrel',
+  'aspirin',
+] as const;
+export type AnticoagulantDrug = (typeof ANTICOAGULANT_DRUGS)[number];
+
+/** Most hours since a last dose a scenario may state (30 days: every drug listed has long worn off). */
+export const MAX_LAST_DOSE_HOURS = 720;
+
 /** Most previously augmented levels one patient may carry. */
 export const MAX_PRIOR_AUGMENTATIONS = 4;
 
@@ -89,6 +107,17 @@ export const patientSchema = z.strictObject({
   allergies: z
     .array(z.strictObject({ agent: z.enum(ALLERGENS), reaction: z.enum(ALLERGIC_REACTIONS) }))
     .max(MAX_ALLERGIES)
+    .optional(),
+  /**
+   * The anticoagulant or antiplatelet drug the patient takes and how long ago the last dose was
+   * (sim/patient/coagulation.ts: with the labs, how long the puncture sites bleed). Optional: absent
+   * means none, so the scenarios written before the field existed keep their files and hashes.
+   */
+  anticoagulant: z
+    .strictObject({
+      drug: z.enum(ANTICOAGULANT_DRUGS),
+      lastDoseHoursAgo: z.number().min(0).max(MAX_LAST_DOSE_HOURS),
+    })
     .optional(),
   /**
    * Force the segmentation (a transitional-anatomy case); absent: drawn per patient at the

@@ -44,6 +44,7 @@ export const PATIENT_ANSWER_TYPES = [
   'imaging.ct',
   'patient.surgicalOpinion',
   'patient.adrenaline',
+  'site.compress',
 ] as const satisfies readonly Command['type'][];
 export type PatientAnswer = Extract<Command, { type: (typeof PATIENT_ANSWER_TYPES)[number] }>;
 

@@ -132,3 +132,5 @@ export const FLUMAZENIL_DOSE_MG = { min: 0.1, max: 1 } as const;
 
 /** One IM dose of adrenaline (1 mg/mL), mg (patient.adrenaline); the total per procedure is sim/patient/adrenaline.ts's. */
 export const ADRENALINE_DOSE_MG = { min: 0.1, max: 0.5 } as const;
+/** Firm manual pressure on the puncture sites, min (site.compress; sim/patient/bleeding.ts). */
+export const SITE_COMPRESSION_MIN = { min: 1, max: 10 } as const;

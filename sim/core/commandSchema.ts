@@ -4,6 +4,7 @@ import { PROPHYLACTIC_ANTIBIOTICS } from './allergies';
 import {
   ADRENALINE_DOSE_MG,
   FLUID_BOLUS_ML,
+  SITE_COMPRESSION_MIN,
   FLUMAZENIL_DOSE_MG,
   MAX_OXYGEN_L_PER_MIN,
   MAX_PAN_MM,
@@ -105,6 +106,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('patient.adrenaline'),
     mg: finite(ADRENALINE_DOSE_MG.min, ADRENALINE_DOSE_MG.max),
   }),
+  z.strictObject({ type: z.literal('site.compress'), min: finite(SITE_COMPRESSION_MIN.min, SITE_COMPRESSION_MIN.max) }),
 ]);
 
 // Compile-time check that the schema and the Command type describe the same thing.

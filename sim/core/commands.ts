@@ -154,7 +154,9 @@ export type Command =
    */
   | { type: 'antibiotic.choose'; drug: ProphylacticAntibiotic }
   /** Adrenaline 1 mg/mL IM into the thigh, mg (0.1 to 0.5; at most 1.5 mg in one procedure): the answer to anaphylaxis. */
-  | { type: 'patient.adrenaline'; mg: number };
+  | { type: 'patient.adrenaline'; mg: number }
+  /** Firm manual pressure on the puncture sites once the instruments are out, min (1 to 10), held from now. */
+  | { type: 'site.compress'; min: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -207,6 +209,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'patient.surgicalOpinion',
   'antibiotic.choose',
   'patient.adrenaline',
+  'site.compress',
 ];
 
 /** Commands that drive the C-arm and the beam: the fluoroscope handles them all. */

@@ -24,9 +24,9 @@ export type PatientAlarm =
 /**
  * A complication the patient model produced (sim/patient/): cement in the pulmonary arteries,
  * midazolam past procedural sedation, a nerve root or the canal pressed by a breach or cement, an
- * allergic reaction.
+ * allergic reaction, bleeding from the puncture tracts.
  */
-export type PatientComplication = 'cementEmbolism' | 'oversedation' | 'neuroDeficit' | 'anaphylaxis';
+export type PatientComplication = 'cementEmbolism' | 'oversedation' | 'neuroDeficit' | 'anaphylaxis' | 'bleeding';
 /** Light touch at a dermatome's key point (sim/patient/neuroExam.ts). */
 export type NeuroSensation = 'normal' | 'reduced' | 'absent';
 /** One root's examination finding, both sides (sim/patient/neuroExam.ts; the roots: sim/patient/neuroAnatomy.ts). */

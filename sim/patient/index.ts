@@ -11,3 +11,6 @@ export { NERVE_INJURY } from './nerveInjury';
 export { EXAM_EFFECT, isNormal, type NeuroExam } from './neuroExam';
 export { ROOT_TESTS, ROOTS } from './neuroAnatomy';
 export type { CtReport } from './ctReport';
+export { BLEEDING, type PunctureSite } from './bleeding';
+export { COAGULATION, DRUGS, drugActivity, impairmentOf } from './coagulation';
+export { HYPOVOLAEMIA } from './hypovolaemia';

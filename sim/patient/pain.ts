@@ -49,9 +49,9 @@ export class Pain {
     this.acute *= Math.exp(-dtS / PAIN.decayS);
   }
 
-  /** The pain perceived, 0-10, under sedation 0-1. */
-  perceived(sedation: number): number {
-    const raw = Math.min(10, this.resting + this.acute);
+  /** The pain perceived, 0-10, under sedation 0-1; ongoing: a lasting ache on top (a haematoma), 0-10. */
+  perceived(sedation: number, ongoing = 0): number {
+    const raw = Math.min(10, this.resting + this.acute + ongoing);
     return raw * (1 - PAIN.sedationDamping * sedation);
   }
 }

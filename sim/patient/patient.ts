@@ -1,11 +1,14 @@
 import type { Command, Side } from '../core/commands';
-import type { DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
+import type { ComplicationSeverity, DomainEvent, PatientAlarm, VitalSignal } from '../core/events';
 import type { Rng } from '../math/rng';
 import { ADRENALINE, Adrenaline } from './adrenaline';
 import { ALARM_LIMITS, alarming } from './alarms';
 import { ANAPHYLAXIS, Anaphylaxis, anaphylacticSpo2FallPct, gradeOfSigns } from './anaphylaxis';
 import { Prophylaxis } from './antibiotic';
 import { type Baselines, drawBaselines, type PatientFacts } from './baselines';
+import { Bleeding } from './bleeding';
+import { type CoagulationFacts, impairmentOf } from './coagulation';
+import { HYPOVOLAEMIA, volumeDeficitShare } from './hypovolaemia';
 import { CementEmbolism, CEMENT_EMBOLISM, embolicSpo2FallPct } from './cementEmbolism';
 import { FLUIDS, Fluids } from './fluids';
 import { Flumazenil } from './flumazenil';
@@ -27,7 +30,8 @@ const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
 
 /**
  * The patient on the table (README.md): resting vital signs drawn for this patient, midazolam,
- * the local anaesthetic at each skin entry, oxygen, pain, and the vital signs they move. The world
+ * the local anaesthetic at each skin entry, oxygen, pain, the puncture tracts' bleeding, and the
+ * vital signs they move. The world
  * tells it what the hands did (commands, with the side worked) and what the instruments did
  * (domain events); each fixed step it integrates and reports alarm crossings as domain events.
  */
@@ -47,6 +51,12 @@ export class Patient {
   private readonly anaphylaxis: Anaphylaxis;
   /** The first cement reached the bone (cement.delivered): each later push brings more monomer. */
   private cementInBone = false;
+  private readonly bleeding: Bleeding;
+  private readonly weightKg: number;
+  /** The severe bleeding grade (haemodynamic change) was reported. */
+  private bleedingSevere = false;
+  /** The worst bleeding grade reported so far. */
+  private bleedingGrade: ComplicationSeverity | null = null;
   private oxygenLPerMin = 0;
   /** Help was called (the log has when); no vital sign moves for it. */
   private helpCalled = false;
@@ -62,8 +72,11 @@ export class Patient {
   private respiratoryRate: number;
   private readonly active = new Set<PatientAlarm>();
 
-  constructor(facts: PatientFacts, rng: Rng) {
+  /** trocarGauge: the scenario's (the puncture tracts' size); the labs and drug set the clotting. */
+  constructor(facts: PatientFacts & CoagulationFacts, rng: Rng, trocarGauge = 11) {
     this.baselines = drawBaselines(facts, rng);
+    this.weightKg = facts.weightKg;
+    this.bleeding = new Bleeding(trocarGauge, impairmentOf(facts));
     this.midazolam = new Midazolam(facts);
     this.flumazenil = new Flumazenil(facts);
     this.pain = new Pain(this.baselines.restingPain);
@@ -109,6 +122,12 @@ export class Patient {
       case 'local.anaesthetic':
         if (side) this.blocks[side].infiltrate();
         return;
+      case 'instruments.remove':
+        this.bleeding.instrumentsRemoved();
+        return;
+      case 'site.compress':
+        this.bleeding.compress(command.min);
+        return;
       case 'needle.tap':
         if (side && this.inCortex[side]) this.stimulate('malletTap', side);
         return;
@@ -138,6 +157,7 @@ export class Patient {
   notice(event: DomainEvent, side: Side | null): void {
     switch (event.type) {
       case 'needle.skinPunctured':
+        this.bleeding.puncture();
         this.stimulate('skinPuncture', side);
         return;
       case 'needle.docked':
@@ -215,6 +235,7 @@ export class Patient {
     // Both exactly 0 for a patient who met no allergen and had no adrenaline: the sums below are unchanged.
     const signs = this.anaphylaxis.signs;
     const a = ANAPHYLAXIS;
+    const bleedingGrades = this.bleeding.step(dtS);
     this.blocks.left.step(dtS);
     this.blocks.right.step(dtS);
     this.pain.step(dtS);
@@ -233,7 +254,10 @@ export class Patient {
         anaphylacticSpo2FallPct(signs, fio2),
     );
     this.spo2 += (1 - Math.exp(-dtS / OXYGENATION.lagS)) * (target - this.spo2);
-    const excessPain = Math.max(0, this.pain.perceived(sedation) - b.restingPain);
+    const excessPain = Math.max(0, this.pain.perceived(sedation, this.bleeding.haematomaPain) - b.restingPain);
+    // The haematoma's blood not made up by crystalloid (sim/patient/hypovolaemia.ts): 0 unless it holds any.
+    const deficit = volumeDeficitShare(this.bleeding.haematomaMl, this.fluids.inVessels, this.weightKg);
+    const h = HYPOVOLAEMIA;
     const follow = 1 - Math.exp(-dtS / VITAL_GAINS.haemodynamicLagS);
     const g = VITAL_GAINS;
     const hr =
@@ -242,20 +266,23 @@ export class Patient {
       g.heartRatePerSedation * sedation +
       e.maxHeartRateRiseBpm * obstruction +
       a.maxHeartRateRiseBpm * signs +
-      ADRENALINE.heartRatePerEffect * adrenalineEffect;
+      ADRENALINE.heartRatePerEffect * adrenalineEffect +
+      h.heartRatePerShare * deficit;
     const sbp =
       b.systolicMmHg +
       g.systolicPerPain * excessPain +
       g.systolicPerSedation * sedation -
       e.maxSystolicFallMmHg * obstruction -
       a.maxSystolicFallMmHg * signs * signs +
-      ADRENALINE.systolicPerEffect * adrenalineEffect;
+      ADRENALINE.systolicPerEffect * adrenalineEffect -
+      h.systolicPerShare * deficit;
     const dbp =
       b.diastolicMmHg +
       g.diastolicPerPain * excessPain +
       g.diastolicPerSedation * sedation -
       e.maxDiastolicFallMmHg * obstruction -
-      a.maxDiastolicFallMmHg * signs * signs;
+      a.maxDiastolicFallMmHg * signs * signs -
+      h.diastolicPerShare * deficit;
     // Fluids restore part of a fall below the baseline (sim/patient/fluids.ts).
     const rise = this.fluids.systolicRise(b.systolicMmHg - sbp);
     this.heartRate += follow * (hr - this.heartRate);
@@ -268,12 +295,27 @@ export class Patient {
       spo2Pct: this.spo2,
       respiratoryDepression: this.midazolam.respiratoryDepression,
     });
-    if (!grade && !sedationGrade && !allergicGrade && nerve.reached.length === 0) return alarms;
+    // The severe grade is the haemodynamic change itself (hypovolaemia.ts), after the loss's grades.
+    const severe = !this.bleedingSevere && deficit >= h.severeShare;
+    this.bleedingSevere ||= severe;
+    if (
+      !grade &&
+      !sedationGrade &&
+      !allergicGrade &&
+      nerve.reached.length === 0 &&
+      bleedingGrades.length === 0 &&
+      !severe
+    )
+      return alarms;
     const events: DomainEvent[] = [];
     if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
     if (sedationGrade) events.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
     for (const severity of nerve.reached) events.push({ type: 'patient.complication', kind: 'neuroDeficit', severity });
     if (allergicGrade) events.push({ type: 'patient.complication', kind: 'anaphylaxis', severity: allergicGrade });
+    for (const severity of severe ? [...bleedingGrades, 'severe' as const] : bleedingGrades) {
+      this.bleedingGrade = severity;
+      events.push({ type: 'patient.complication', kind: 'bleeding', severity });
+    }
     return [...events, ...alarms];
   }
 
@@ -318,7 +360,7 @@ export class Patient {
       diastolicMmHg: this.diastolic,
       spo2Pct: this.spo2,
       respiratoryRatePerMin: this.respiratoryRate,
-      pain: this.pain.perceived(this.midazolam.sedation),
+      pain: this.pain.perceived(this.midazolam.sedation, this.bleeding.haematomaPain),
       rass: rassOf(this.midazolam.sedation),
       sedation: this.midazolam.sedation,
       midazolamMg: this.midazolam.totalMg,
@@ -343,6 +385,11 @@ export class Patient {
       allergicSigns: this.anaphylaxis.signs,
       allergicSignsNow: gradeOfSigns(this.anaphylaxis.signs),
       anaphylaxis: this.anaphylaxis.severity,
+      bloodLossMl: this.bleeding.lossMl,
+      bleeding: this.bleeding.bleeding,
+      compressing: this.bleeding.compressing,
+      punctureSite: this.bleeding.site,
+      bleedingGrade: this.bleedingGrade,
       alarms: ALARM_LIMITS.filter((l) => this.active.has(l.id)).map((l) => l.id),
     };
   }

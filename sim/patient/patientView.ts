@@ -3,6 +3,7 @@ import type { Side } from '../core/commands';
 import type { ComplicationSeverity, PatientAlarm } from '../core/events';
 import type { CtReport } from './ctReport';
 import type { NeuroExam } from './neuroExam';
+import type { PunctureSite } from './bleeding';
 
 /** The patient as the snapshot shows it: plain data, what a monitor and the team would see. */
 export interface PatientView {
@@ -55,6 +56,16 @@ export interface PatientView {
   readonly allergicSigns: number;
   readonly allergicSignsNow: ComplicationSeverity | null;
   readonly anaphylaxis: ComplicationSeverity | null;
+  /** Blood lost from the puncture tracts so far, mL (sim/patient/bleeding.ts). */
+  readonly bloodLossMl: number;
+  /** A puncture site bleeds now (around a cannula, or open and not under pressure). */
+  readonly bleeding: boolean;
+  /** Firm pressure is held on the puncture sites (site.compress). */
+  readonly compressing: boolean;
+  /** The puncture sites as the team sees them. */
+  readonly punctureSite: PunctureSite;
+  /** The worst grade of bleeding reported so far (null: none). */
+  readonly bleedingGrade: ComplicationSeverity | null;
   /** Monitor alarms sounding now. */
   readonly alarms: readonly PatientAlarm[];
 }

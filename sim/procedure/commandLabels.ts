@@ -48,4 +48,5 @@ export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   'patient.surgicalOpinion': 'Asking for a spinal surgical opinion',
   'antibiotic.choose': 'Choosing the antibiotic',
   'patient.adrenaline': 'Adrenaline',
+  'site.compress': 'Pressing on the puncture sites',
 };

@@ -20,6 +20,7 @@ import {
   NEVER_ALLOWED,
   patientPositioned,
   skinPunctured,
+  compressionToCome,
 } from './stateRefusals';
 import {
   allowed,
@@ -27,6 +28,7 @@ import {
   handlingMixedCement,
   imaging,
   patientCare,
+  siteCare,
   timeAndPedalRelease,
 } from './transitionFragments';
 
@@ -249,13 +251,18 @@ export const procedureMachine = procedureSetup.createMachine({
       states: {
         inPlace: {
           meta: {
-            refuses: { 'phase.next': 'Remove the instruments first.', 'level.next': 'Remove the instruments first.' },
+            refuses: {
+              'phase.next': 'Remove the instruments first.',
+              'level.next': 'Remove the instruments first.',
+              ...compressionToCome,
+            },
           },
           on: { 'instruments.remove': { target: 'removed' } },
         },
         removed: {
           meta: { refuses: { 'instruments.remove': 'The instruments are already out.' } },
           on: {
+            ...siteCare,
             // Two levels: the first closed, the second is found, marked and entered as the first was.
             'level.next': {
               guard: 'another level to treat',
@@ -279,6 +286,7 @@ export const procedureMachine = procedureSetup.createMachine({
       on: {
         ...imaging,
         ...patientCare,
+        ...siteCare,
         'image.acquired': { actions: 'record the image' },
         'phase.next': { guard: 'AP and lateral taken in this phase', target: 'recovery' },
       },
@@ -286,7 +294,7 @@ export const procedureMachine = procedureSetup.createMachine({
     recovery: {
       meta: { refuses: { ...cArmGone, ...patientPositioned, ...cementOver } },
       initial: 'observing',
-      on: { ...timeAndPedalRelease, ...patientCare, 'counsel.give': allowed },
+      on: { ...timeAndPedalRelease, ...patientCare, ...siteCare, 'counsel.give': allowed },
       states: {
         observing: {
           meta: { refuses: { 'phase.next': 'Decide how the patient goes home first.' } },

@@ -154,3 +154,8 @@ export function pairNotDone(context: ProcedureContext): string {
 
 /** Bipedicular kyphoplasty: both balloons are out; commands act on the working side's. */
 export const pairRemoved = balloonCommands(({ context }) => `The ${context.activeSide} balloon has been removed.`);
+
+/** Instrument removal, the instruments still in: there is no open puncture site to press on yet. */
+export const compressionToCome: Refusals = {
+  'site.compress': 'Remove the instruments first: the puncture sites are compressed once they are out.',
+};

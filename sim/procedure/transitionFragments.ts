@@ -83,3 +83,9 @@ export const pairRemove = [
     actions: 'remove the working balloon',
   },
 ] as const;
+
+/**
+ * Firm pressure on the puncture sites: once the instruments are out, to recovery (sim/patient/bleeding.ts
+ * says what it does to the ooze).
+ */
+export const siteCare = { 'site.compress': allowed } as const;

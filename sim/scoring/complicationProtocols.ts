@@ -86,6 +86,19 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
     ],
     contraindicated: [{ command: 'cement.inject', label: 'Cement injected during the reaction', withinS: 600 }],
   },
+  bleeding: {
+    label: 'Bleeding from the puncture site',
+    // The ooze is seen at the table (the monitor's "Site: oozing"): a sign at once.
+    signFrom: 'mild',
+    alarms: ['heartRateHigh', 'systolicLow'],
+    answers: ['site.compress', 'patient.fluids', 'patient.callForHelp'],
+    requirements: [
+      { label: 'Pressure on the puncture sites', commands: ['site.compress'], fromSeverity: 'mild', withinS: 120 },
+      { label: 'IV fluids', commands: ['patient.fluids'], fromSeverity: 'severe', withinS: 300 },
+      { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'severe', withinS: 180 },
+    ],
+    contraindicated: [],
+  },
   neuroDeficit: {
     label: 'Nerve root or canal compression',
     // The patient cries out with radicular pain as the root is pressed: a sign at once, with no alarm.

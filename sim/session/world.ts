@@ -110,7 +110,7 @@ export class World {
     const table = drawTablePlacement(this.anatomy, rng.fork('table'));
     this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
     // A fork of its own: the patient's draws shift no other stream (forks do not advance the parent).
-    this.patient = new Patient(scenario.patient, rng.fork('patient'));
+    this.patient = new Patient(scenario.patient, rng.fork('patient'), scenario.equipment.trocarGauge);
   }
 
   /** Why the world cannot take an accepted command (a drug over its limit), or undefined. */

@@ -115,6 +115,7 @@ export const ANSWER_GLYPHS: Readonly<Record<Extract<PatientMark, { kind: 'answer
   'imaging.ct': 'CT',
   'patient.surgicalOpinion': 'SO',
   'patient.adrenaline': 'Ad',
+  'site.compress': 'P',
 };
 
 /** A complication's kind in words: "cementEmbolism" is "Cement embolism" (any later kind reads the same way). */

@@ -14,6 +14,7 @@ import {
   DECLINE_REASON_LABELS,
 } from '../../sim/core/index';
 import { CAVITY_DEVICE_NAMES } from '../../sim/instruments';
+import { AnticoagulantFields } from './AnticoagulantFields';
 import { CheckField, FieldErrorList, FormContext, NumberField, SelectField, TextField } from './FormFields';
 import { withAlsoAccepted } from './alsoAccepted';
 import { ListEditor } from './ListEditor';
@@ -76,6 +77,7 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
         <TextField path={['patient', 'history']} label="History" multiline />
         <NumberField path={['patient', 'labs', 'inr']} label="INR" />
         <NumberField path={['patient', 'labs', 'plateletsPerNl']} label="Platelets per nL" />
+        <AnticoagulantFields />
       </fieldset>
 
       <fieldset data-testid="editor-findings">

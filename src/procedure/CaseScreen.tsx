@@ -160,6 +160,15 @@ export function CaseScreen({
               value={p.labs.plateletsPerNl}
               tone={plateletsLow ? 'warn' : undefined}
             />
+            {/* A drug the patient takes that the INR may not show (sim/patient/coagulation.ts). */}
+            {p.anticoagulant && (
+              <Readout
+                label="Anticoagulant"
+                value={`${p.anticoagulant.drug}, last dose ${p.anticoagulant.lastDoseHoursAgo} h ago`}
+                tone="warn"
+                testId="case-anticoagulant"
+              />
+            )}
           </Panel>
           <Panel title="Plan">
             <Readout label="Procedure" value={`${s.procedure}, ${s.approach}`} />

@@ -1,4 +1,10 @@
-import type { DomainEvent, NeuroFinding, PatientAlarm, PatientComplication } from '../../sim/core';
+import type {
+  ComplicationSeverity,
+  DomainEvent,
+  NeuroFinding,
+  PatientAlarm,
+  PatientComplication,
+} from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
@@ -176,7 +182,7 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
       return {
-        text: `${COMPLICATION_TEXT[e.kind]} (${e.severity}): ${COMPLICATION_ANSWER[e.kind]}`,
+        text: COMPLICATION_TEXT[e.kind](e.severity),
         severity: e.severity === 'mild' ? 'warn' : 'danger',
       };
     case 'patient.neuroExamined':
@@ -187,20 +193,25 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
   }
 }
 
-/** What the practice feed calls each complication of the patient model (sim/patient/README.md). */
-const COMPLICATION_TEXT: Readonly<Record<PatientComplication, string>> = {
-  cementEmbolism: 'Suspected cement pulmonary embolism',
-  oversedation: 'Over-sedation',
-  neuroDeficit: 'The patient cries out: shooting pain into the trunk or leg',
-  anaphylaxis: 'Suspected anaphylaxis',
-};
-
-/** The first answers to each (sim/scoring/complicationProtocols.ts scores them). */
-const COMPLICATION_ANSWER: Readonly<Record<PatientComplication, string>> = {
-  cementEmbolism: 'stop the injection, give oxygen and fluids, call for help',
-  oversedation: 'no more sedative, give oxygen, reverse with flumazenil, call for help',
-  anaphylaxis: `adrenaline 0.5 mg IM (${keyLabel('patient.adrenaline05')}), repeat after 5 min; oxygen, fluids, call for help, stop the trigger`,
-  neuroDeficit: `stop, examine (${keyLabel('neuro.examine')}), CT (${keyLabel('imaging.ct')}), spinal surgical opinion (${keyLabel('patient.surgicalOpinion')})`,
+/**
+ * The practice feed's line for each complication of the patient model at each grade
+ * (sim/patient/README.md), naming the first answers (sim/scoring/complicationProtocols.ts scores them).
+ */
+const COMPLICATION_TEXT: Readonly<Record<PatientComplication, (severity: ComplicationSeverity) => string>> = {
+  cementEmbolism: (severity) =>
+    `Suspected cement pulmonary embolism (${severity}): stop the injection, give oxygen and fluids, call for help`,
+  oversedation: (severity) =>
+    `Over-sedation (${severity}): no more sedative, give oxygen, reverse with flumazenil (${keyLabel('sedation.flumazenil02')}), call for help`,
+  neuroDeficit: (severity) =>
+    `The patient cries out: shooting pain into the trunk or leg (${severity}): stop, examine (${keyLabel('neuro.examine')}), CT (${keyLabel('imaging.ct')}), spinal surgical opinion (${keyLabel('patient.surgicalOpinion')})`,
+  anaphylaxis: (severity) =>
+    `Suspected anaphylaxis (${severity}): adrenaline 0.5 mg IM (${keyLabel('patient.adrenaline05')}), repeat after 5 min; oxygen, fluids, call for help, stop the trigger`,
+  bleeding: (severity) =>
+    severity === 'mild'
+      ? `Oozing from the puncture site (mild): press on the sites (${keyLabel('site.compress5')})`
+      : severity === 'moderate'
+        ? `Paraspinal haematoma at the puncture site (moderate): press on the sites (${keyLabel('site.compress5')}), watch the pulse and pressure`
+        : `Bleeding with a rising pulse and falling pressure (severe): press on the sites, give fluids, call for help`,
 };
 
 /** The abnormal findings in a line: each root with its sides' sensation and power where not normal. */

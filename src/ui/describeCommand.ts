@@ -46,6 +46,8 @@ export function describeCommand(c: Command): string {
       return `Flumazenil ${c.mg} mg IV`;
     case 'patient.callForHelp':
       return 'Called for help';
+    case 'site.compress':
+      return `Pressure on the puncture sites for ${c.min} min`;
     case 'needle.entry':
       return `Skin entry ${c.side}, ${c.lateralMm} mm lateral, ${c.cranialMm} mm cranial`;
     case 'side.select':

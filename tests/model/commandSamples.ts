@@ -90,4 +90,5 @@ export const COMMAND_SAMPLES: { readonly [T in CommandType]: readonly CommandOf<
   'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
   'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
   'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
+  'site.compress': [{ type: 'site.compress', min: 5 }],
 };

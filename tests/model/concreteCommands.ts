@@ -94,4 +94,8 @@ export const CONCRETE_COMMANDS: { readonly [T in CommandType]: readonly Extract<
   'patient.surgicalOpinion': [{ type: 'patient.surgicalOpinion' }],
   'antibiotic.choose': [{ type: 'antibiotic.choose', drug: 'clindamycin' }],
   'patient.adrenaline': [{ type: 'patient.adrenaline', mg: 0.5 }],
+  'site.compress': [
+    { type: 'site.compress', min: 1 },
+    { type: 'site.compress', min: 5 },
+  ],
 };

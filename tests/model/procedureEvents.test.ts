@@ -81,6 +81,8 @@ const GENERAL_REFUSALS: { readonly [T in CommandType]?: readonly PhaseId[] } = {
   'counsel.give': allBut('recovery'),
   // Counted and marked before the puncture; later phases simply do not mark.
   'level.mark': allBut('caseReview', 'preOp', 'positioning', 'cArmSetup', 'access'),
+  // Pressure on the puncture sites once the instruments are out (instrument removal says so while they are in).
+  'site.compress': allBut('instrumentRemoval', 'finalImages', 'recovery'),
 };
 
 describe('permissions are consistent everywhere', () => {

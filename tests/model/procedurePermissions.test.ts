@@ -357,6 +357,17 @@ describe('the end', () => {
     expect(reasonNow(debrief, { type: 'time.wait', s: 1 })).toBe('The procedure is over.');
   });
 
+  it('allows pressure on the puncture sites from the removal of the instruments to recovery', () => {
+    const compress: Command = { type: 'site.compress', min: 5 };
+    const inPlace = actorAt(INPUTS.vertebroplastyUni, 'instrumentRemoval.inPlace');
+    expect(reasonNow(inPlace, compress)).toBe(
+      'Remove the instruments first: the puncture sites are compressed once they are out.',
+    );
+    for (const state of ['instrumentRemoval.removed', 'finalImages', 'recovery.observing', 'recovery.decided'])
+      expect(allowedNow(actorAt(INPUTS.vertebroplastyUni, state), compress), state).toBe(true);
+    expect(allowedNow(actorAt(INPUTS.vertebroplastyUni, 'cement.mixed'), compress)).toBe(false);
+  });
+
   it('hints the phase instruction in practice mode only', () => {
     const practice = actorAt(INPUTS.kyphoplastyUni, 'positioning');
     const exam = actorAt(INPUTS.kyphoplastyBi, 'positioning');

@@ -38,6 +38,11 @@ const PATIENT: PatientView = {
   allergicSigns: 0,
   allergicSignsNow: null,
   anaphylaxis: null,
+  bloodLossMl: 0,
+  bleeding: false,
+  compressing: false,
+  punctureSite: 'none',
+  bleedingGrade: null,
   alarms: ['spo2Low', 'respiratoryRateLow'],
 };
 
@@ -101,6 +106,16 @@ describe('patient monitor panel', () => {
     expect(textOf(html, 'vital-flumazenil')).toBe('0.2 mg');
     expect(textOf(html, 'vital-fluids')).toBe('500 mL');
     expect(html).toMatch(/data-testid="vital-help"[^>]*>called</);
+  });
+
+  it('shows the puncture sites once the instruments are out: oozing, pressure held or dry', () => {
+    for (const punctureSite of ['none', 'instruments'] as const)
+      expect(render({ ...PATIENT, punctureSite }, 'practice')).not.toContain('vital-site');
+    expect(render({ ...PATIENT, punctureSite: 'oozing' }, 'practice')).toMatch(/data-testid="vital-site"[^>]*>oozing</);
+    expect(render({ ...PATIENT, punctureSite: 'compressed' }, 'practice')).toMatch(
+      /data-testid="vital-site"[^>]*>pressure held</,
+    );
+    expect(render({ ...PATIENT, punctureSite: 'dry' }, 'practice')).toMatch(/data-testid="vital-site"[^>]*>dry</);
   });
 
   it('reads room air and no alarms for a patient at rest', () => {

@@ -78,6 +78,7 @@ export const ACTION_LABELS = {
   'patient.surgicalOpinion': 'Urgent spinal surgical opinion',
   'patient.adrenaline05': 'Adrenaline 0.5 mg IM (anaphylaxis)',
   'antibiotic.next': 'Choose the antibiotic (cefazolin, clindamycin, vancomycin)',
+  'site.compress5': 'Press on the puncture sites for 5 min',
   'aim.medialPlus': `Aim ${AIM_STEP_DEG}° more medial`,
   'aim.medialMinus': `Aim ${AIM_STEP_DEG}° less medial`,
   'aim.caudalPlus': `Aim ${AIM_STEP_DEG}° more caudal`,

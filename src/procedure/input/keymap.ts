@@ -167,6 +167,8 @@ export const KEYMAP: readonly KeyAction[] = [
     commandType: 'antibiotic.choose',
     barLabel: (snapshot) => `Antibiotic: ${ALLERGEN_LABELS[snapshot.patient.antibioticChoice]} (change)`,
   }),
+  // Once the instruments are out: firm pressure on the puncture sites for 5 min (a bleeding tract).
+  cmd('site.compress5', 'general', ['0'], { type: 'site.compress', min: 5 }),
 
   // Case review: decline the procedure. Opens the dialog that asks why (the reason goes with the command);
   // live only while the machine accepts case.decline. The case screen offers it as a button.

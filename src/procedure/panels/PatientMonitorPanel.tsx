@@ -9,6 +9,7 @@ import {
   type MonitoredVital,
   milligrams,
   oxygenLabel,
+  siteLabel,
   vitalFlag,
 } from './monitorText';
 
@@ -79,6 +80,15 @@ export function PatientMonitorPanel({ patient: p, mode }: Props) {
                 value={allergicSignsText(p.allergicSignsNow)}
                 tone={p.allergicSignsNow === 'mild' ? 'warn' : 'danger'}
                 testId="vital-allergy"
+              />
+            )}
+            {/* The puncture sites once the instruments are out: an ooze is seen at the table. */}
+            {siteLabel(p.punctureSite) && (
+              <Readout
+                label="Site"
+                value={siteLabel(p.punctureSite)}
+                tone={p.punctureSite === 'oozing' ? 'danger' : undefined}
+                testId="vital-site"
               />
             )}
           </>

@@ -1,4 +1,5 @@
 import type { PatientAlarm } from '../../../sim/core';
+import type { PunctureSite } from '../../../sim/patient';
 
 /* The patient monitor's words: the flag beside a value in alarm, the alarm line, and the drugs given. */
 
@@ -52,5 +53,16 @@ export function allergicSignsText(grade: 'mild' | 'moderate' | 'severe' | null):
   if (grade === 'mild') return 'flushed, hives';
   if (grade === 'moderate') return 'hives, wheeze';
   if (grade === 'severe') return 'wheeze, cold and clammy';
+  return null;
+}
+
+/**
+ * The puncture sites in a word, once the instruments are out (null before: the cannula is in them
+ * and the monitor stays short): oozing, pressure held on them, or dry.
+ */
+export function siteLabel(site: PunctureSite): string | null {
+  if (site === 'oozing') return 'oozing';
+  if (site === 'compressed') return 'pressure held';
+  if (site === 'dry') return 'dry';
   return null;
 }
