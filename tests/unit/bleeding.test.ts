@@ -308,7 +308,7 @@ describe('site.compress as a command', () => {
     const line = (severity: 'mild' | 'moderate' | 'severe') =>
       describeEvent({ type: 'patient.complication', kind: 'bleeding', severity }, 'practice');
     expect(line('mild')).toMatchObject({
-      text: 'Oozing from the puncture site (mild): press on the sites (Shift+Q)',
+      text: 'Oozing from the puncture site (mild): press on the sites (0)',
       severity: 'warn',
     });
     expect(line('moderate')?.text).toMatch(/haematoma.*press on the sites/);
