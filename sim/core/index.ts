@@ -56,7 +56,7 @@ export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';
 export { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from './declineReasons';
-export { COUNSEL_TOPIC_LABELS, COUNSEL_TOPICS, type CounselTopic } from './counselTopics';
+export { COUNSEL_TOPIC_LABELS, COUNSEL_TOPICS, type CounselTopic, ROUTINE_COUNSEL } from './counselTopics';
 export {
   ALLERGEN_LABELS,
   ALLERGENS,

@@ -7,6 +7,8 @@ import { measurementItem, wedgeMeasurement } from './wedgeMeasurementScore';
 import { treatedLevels } from '../../levels/scenarioSchema';
 import { levelInputs } from './levelInputs';
 import { complicationEpisodes } from './complicationScore';
+import { recoveryItems, recoveryStart } from './recoveryCare';
+import { TICKS_PER_S } from '../core/constants';
 
 /** Kyphoplasty takes up to an hour per level (docs/clinical-sources.md, Procedure and outcomes). */
 const MAX_SIM_TIME_S = 60 * 60;
@@ -51,13 +53,16 @@ export function processScore(input: ScoringInput): DomainScore {
     points: chosen === expected ? 0 : -10,
     evidenceTicks: decision ? [decision.tick] : [],
   });
-  const t = input.final.timeS;
+  // Time in the procedure room: to the patient's transfer to recovery (observation there is not procedure time).
+  const start = recoveryStart(input);
+  const t = start === null ? input.final.timeS : start / TICKS_PER_S;
   items.push({
     label: 'Procedure time',
     value: fmt(t / 60, 'min'),
     points: t > MAX_SIM_TIME_S * levels ? -10 : 0,
     evidenceTicks: [],
   });
+  items.push(...recoveryItems(input));
   const total = items.reduce((s, i) => s + i.points, 0);
   return { id: 'process', label: 'Process', score: clampScore(100 + total), weight: DOMAIN_WEIGHTS.process, items };
 }

@@ -146,7 +146,7 @@ function phaseText(snapshot: SimSnapshot): string | null {
     case 'finalImages':
       return 'Take a final AP and a final lateral image to document the fill and any leak.';
     case 'recovery':
-      return 'Most patients go home the same day (H); keep overnight (O) after complications.';
+      return "Examine the legs (Shift+E), observe for an hour (' is 10 min), counsel (;), then decide: most go home the same day (H); keep overnight (O) after a complication or two levels.";
     default:
       return null;
   }

@@ -153,9 +153,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     cement: ['epidural', 'venous'],
     expected: {
       // (0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
-      // x 65) / 1.15 = 62.8, less the safety rule (-12) = 50.8; failed by the breach and the canal
+      // x 72) / 1.15 = 63.7, less the safety rule (-12) = 51.7; failed by the breach and the canal
       // leak whatever the total.
-      total: 50.8,
+      total: 51.7,
       passed: false,
       // 3.1 mm >= 2 mm into the canal; the cement then followed the breach into the epidural space.
       criticalErrors: ['canal-leak', 'medial-breach'],
@@ -174,10 +174,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         cement: 100, // working phase, 3.89 mL, across the midline, both endplates
         process: 100, // overnight stay chosen, as expected after a breach
         imaging: 100,
-        // The breach pressed the cord (mild: the patient cried out at 119 s). Nobody examined the
-        // patient (-15); the first answer was the cement stopped at the leak 580 s later (-20). The
-        // cement came 10 min after the pain: nothing pushed on through it.
-        complications: 65,
+        // The breach pressed the cord (mild: the patient cried out at 119 s). The first answer was the
+        // cement stopped at the leak 580 s later (-20); the examination came only in recovery, past
+        // its 5 min (-8). The cement came 10 min after the pain: nothing pushed on through it.
+        complications: 72,
       },
     },
   },
