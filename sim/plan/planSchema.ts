@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commandSchema } from '../core/commandSchema';
 import type { Command } from '../core/commands';
-import type { CementPhase, TackFeel } from '../core/events';
+import type { CementPhase, ComplicationSeverity, PatientComplication, TackFeel } from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
 import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
@@ -16,6 +16,13 @@ import { measureStepSchema, type MeasureStep } from './measureStep';
  * reference sets (levels/plans/reference/).
  */
 
+const PATIENT_COMPLICATIONS = [
+  'cementEmbolism',
+  'oversedation',
+  'neuroDeficit',
+  'anaphylaxis',
+  'bleeding',
+] as const satisfies readonly PatientComplication[];
 const TACK_FEELS = ['wet', 'sticky', 'doughy', 'stiff', 'hard'] as const satisfies readonly TackFeel[];
 const CEMENT_PHASES = ['liquid', 'sticky', 'working', 'setting', 'set'] as const satisfies readonly CementPhase[];
 
@@ -73,6 +80,11 @@ export type PlanCondition =
    * reads from the history, findings and labs. A decline plan declines with the reason it sees.
    */
   | { readonly caseDecline: DeclineReason }
+  /**
+   * The patient shows this complication at this grade or worse (the patient model's
+   * patient.complication events, since the start): what the team sees at the bedside and on the monitor.
+   */
+  | { readonly complication: PatientComplication; readonly atLeast?: ComplicationSeverity }
   | { readonly anyOf: readonly PlanCondition[] }
   | { readonly allOf: readonly PlanCondition[] }
   | { readonly not: PlanCondition };
@@ -95,6 +107,10 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ caseFinding: z.enum(CASE_FINDINGS) }),
       z.strictObject({ cavityDevice: z.enum(CAVITY_DEVICE_KINDS) }),
       z.strictObject({ caseDecline: z.enum(DECLINE_REASONS) }),
+      z.strictObject({
+        complication: z.enum(PATIENT_COMPLICATIONS),
+        atLeast: z.enum(['mild', 'moderate', 'severe']).optional(),
+      }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ not: conditionSchema }),

@@ -78,7 +78,8 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
     // Flushing and hives alone are no anaphylaxis yet: the airway, breathing or circulation are.
     signFrom: 'moderate',
     alarms: ['spo2Low', 'heartRateHigh', 'systolicLow'],
-    answers: ['patient.adrenaline', 'patient.callForHelp', 'oxygen.nasal', 'patient.fluids', 'cement.stop'],
+    // Stopping a cement push is no answer in itself (it ends every injection); pushing on is an error.
+    answers: ['patient.adrenaline', 'patient.callForHelp', 'oxygen.nasal', 'patient.fluids'],
     requirements: [
       { label: 'Adrenaline IM', commands: ['patient.adrenaline'], fromSeverity: 'moderate', withinS: 180 },
       { label: 'Help called', commands: ['patient.callForHelp'], fromSeverity: 'moderate', withinS: 180 },
@@ -104,7 +105,7 @@ export const COMPLICATION_PROTOCOLS: Readonly<Record<PatientComplication, Compli
     // The patient cries out with radicular pain as the root is pressed: a sign at once, with no alarm.
     signFrom: 'mild',
     alarms: [],
-    answers: ['cement.stop', 'neuro.examine', 'imaging.ct', 'patient.surgicalOpinion', 'patient.callForHelp'],
+    answers: ['neuro.examine', 'imaging.ct', 'patient.surgicalOpinion', 'patient.callForHelp'],
     requirements: [
       { label: 'Neurological examination', commands: ['neuro.examine'], fromSeverity: 'mild', withinS: 300 },
       { label: 'CT of the level', commands: ['imaging.ct'], fromSeverity: 'moderate', withinS: 1800 },

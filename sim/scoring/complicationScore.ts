@@ -159,17 +159,35 @@ function reachedAt(e: ComplicationEpisode, severity: ComplicationSeverity, sign:
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
 
 /**
- * A complication that reached its severe grade and was not answered within the limit of its first
- * sign harmed the patient unrecognised: a critical error (README.md).
+ * A complication that harmed the patient unanswered is a critical error (README.md): it grew to a
+ * worse grade after its first sign with no answer given in between, or it reached its severe grade
+ * and no answer came within the limit of its first sign.
  */
 export function unansweredComplications(input: ScoringInput): CriticalError[] {
   const limit = COMPLICATION_POINTS.unansweredCriticalS;
-  return complicationEpisodes(input)
-    .filter((e) => e.worst === 'severe' && e.signTick !== null)
-    .filter((e) => e.answerTick === null || seconds(e.answerTick - (e.signTick as number)) > limit)
-    .map((e) => ({
-      id: 'complication-unanswered',
-      label: `${e.label} reached its severe grade and was not answered within ${limit / 60} min of its first sign`,
-      tick: e.signTick as number,
-    }));
+  const out: CriticalError[] = [];
+  for (const e of complicationEpisodes(input)) {
+    if (e.signTick === null) continue;
+    const sign = e.signTick;
+    const answered = (by: number): boolean => e.answerTick !== null && e.answerTick <= by;
+    const worse = SEVERITIES.find((s) => {
+      const t = e.gradeTicks[s];
+      return t !== undefined && t > sign && !answered(t);
+    });
+    if (worse) {
+      out.push({
+        id: 'complication-unanswered',
+        label: `${e.label} grew to ${worse} after its first sign with no answer given`,
+        tick: e.gradeTicks[worse] as number,
+      });
+      continue;
+    }
+    if (e.worst === 'severe' && !answered(sign + limit * TICKS_PER_S))
+      out.push({
+        id: 'complication-unanswered',
+        label: `${e.label} reached its severe grade and was not answered within ${limit / 60} min of its first sign`,
+        tick: sign,
+      });
+  }
+  return out;
 }

@@ -139,7 +139,7 @@ describe('the complication domain', () => {
   it('10 mg left unanswered goes severe: a critical error that fails the attempt', () => {
     const r = sedated([5, 5], []);
     expect(critical(r)).toHaveLength(1);
-    expect(critical(r)[0]?.label).toMatch(/Over-sedation reached its severe grade/);
+    expect(critical(r)[0]?.label).toMatch(/Over-sedation grew to severe after its first sign with no answer given/);
     expect(r.passed).toBe(false);
     expect(item(r, 'flumazenil')?.value).toBe('not given');
     expect(item(r, 'Help called')?.value).toBe('not given');

@@ -401,6 +401,141 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       },
     },
   },
+  {
+    name: 'anaphylaxis-answered-kyphoplasty-l1-seed42',
+    scenario: 'tests/fixtures/scenarios/l1-wedge-cefazolin-allergy.json',
+    plan: 'tests/fixtures/plans/anaphylaxis-answered-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // Cefazolin given to a patient allergic to it: the reaction reaches its moderate grade (wheeze,
+    // falling SpO2) 4.5 min after the tick; adrenaline IM 21 s later, help and oxygen with it, so it
+    // goes no further. The allergy is explained before the overnight stay: nothing costs a point.
+    expected: {
+      total: 100,
+      passed: true,
+      criticalErrors: [],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+        complications: 100,
+      },
+    },
+  },
+  {
+    name: 'anaphylaxis-ignored-kyphoplasty-l1-seed42',
+    scenario: 'tests/fixtures/scenarios/l1-wedge-cefazolin-allergy.json',
+    plan: 'tests/fixtures/plans/anaphylaxis-ignored-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // Cefazolin given to a patient allergic to it and nothing done: the reaction goes severe (shock).
+    // Never recognised -40, adrenaline, help and fluids missed -15 each, cement injected within 10 min
+    // of a grade -15: complications 0. Same-day discharge -10, the allergy not explained -3: process
+    // 87. (0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 87 + 0.15 x 100 + 0.15
+    // x 0) / 1.15 = 85.8; failed whatever the total: it grew to severe after its first sign unanswered.
+    expected: {
+      total: 85.8,
+      passed: false,
+      criticalErrors: ['complication-unanswered'],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 87,
+        imaging: 100,
+        complications: 0,
+      },
+    },
+  },
+  {
+    name: 'bleeding-answered-kyphoplasty-l1-seed42',
+    scenario: 'tests/fixtures/scenarios/l1-wedge-apixaban.json',
+    plan: 'tests/fixtures/plans/bleeding-answered-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // Apixaban 6 h before: the sites ooze once the instruments are out (mild, a sign at the table);
+    // pressure 11 s later for 5 min stops it before a haematoma forms. The anticoagulant's restart is
+    // explained before the overnight stay: nothing costs a point.
+    expected: {
+      total: 100,
+      passed: true,
+      criticalErrors: [],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+        complications: 100,
+      },
+    },
+  },
+  {
+    name: 'bleeding-ignored-kyphoplasty-l1-seed42',
+    scenario: 'tests/fixtures/scenarios/l1-wedge-apixaban.json',
+    plan: 'tests/fixtures/plans/bleeding-ignored-kyphoplasty.json',
+    seed: 42,
+    cement: 'clean fill',
+    // Apixaban 6 h before and the ooze left alone: a paraspinal haematoma forms (moderate) during
+    // the hour in recovery. Never recognised -40, no pressure -15: complications 45. Same-day discharge
+    // -10, the restart not explained -3: process 87. (0.2 x 100 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 +
+    // 0.1 x 100 + 0.1 x 87 + 0.15 x 100 + 0.15 x 45) / 1.15 = 91.7, over the mark of 91, but failed:
+    // the bleeding grew to moderate after its first sign with no answer given.
+    expected: {
+      total: 91.7,
+      passed: false,
+      criticalErrors: ['complication-unanswered'],
+      seriousErrors: [],
+      domains: {
+        leakage: 100,
+        misplacement: 100,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 87,
+        imaging: 100,
+        complications: 45,
+      },
+    },
+  },
+  {
+    name: 'medial-breach-answered-kyphoplasty-l1-seed42',
+    scenario: 'levels/l1-osteoporotic-wedge.json',
+    plan: 'tests/fixtures/plans/medial-breach-answered-kyphoplasty.json',
+    seed: 42,
+    cement: ['epidural', 'venous'],
+    // The medial-breach plan with the patient's pain answered: the legs examined 4 s after the cord
+    // was pressed (mild). (0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 +
+    // 0.15 x 100 + 0.15 x 100) / 1.15 = 67.3, less the safety rule (-12) = 55.3; the breach and the
+    // canal leak still fail it: answering a complication does not undo its cause.
+    expected: {
+      total: 55.3,
+      passed: false,
+      criticalErrors: ['canal-leak', 'medial-breach'],
+      seriousErrors: [{ id: 'safety-rule', points: -12 }],
+      domains: {
+        leakage: 8.5,
+        misplacement: 3.6,
+        height: 100,
+        radiation: 100,
+        cement: 100,
+        process: 100,
+        imaging: 100,
+        complications: 100,
+      },
+    },
+  },
 ];
 
 export const loadScenario = (path: string): Scenario => parseScenario(JSON.parse(readFileSync(path, 'utf8')), path);
