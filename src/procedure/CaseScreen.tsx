@@ -1,4 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
+import type { PatientView } from '../../sim/patient';
+import { PatientMonitorPanel } from './panels/PatientMonitorPanel';
 import { allergyLine, type ChecklistItem } from '../../sim/core';
 import type { MeasuredCorners, TrainingMode } from '../../sim/core';
 import type { Anatomy } from '../../sim/anatomy';
@@ -34,6 +36,11 @@ interface Props {
   readonly measureRequest?: number;
   /** The prophylactic antibiotic the antibiotics tick gives (or gave), by name. */
   readonly antibiotic?: string;
+  /**
+   * The patient on the monitor: in pre-op the antibiotic and the sedation act on it (an allergic
+   * reaction, over-sedation), so the monitor is on screen before the patient reaches the table.
+   */
+  readonly patient?: PatientView;
 }
 
 const GRADE_RANGE: Readonly<Record<1 | 2 | 3, string>> = { 1: '20-25 %', 2: '25-40 %', 3: '> 40 %' };
@@ -59,6 +66,7 @@ export function CaseScreen({
   onMeasure,
   measureRequest = 0,
   antibiotic,
+  patient,
 }: Props) {
   const report = useMemo(() => preopImagingReport(anatomy), [anatomy]);
   const p = s.patient;
@@ -191,6 +199,8 @@ export function CaseScreen({
         </div>
       </div>
       <div className="case-checks">
+        {/* First in its column: an alarm after the antibiotic or the sedation must not sit below the fold. */}
+        {patient && <PatientMonitorPanel patient={patient} mode={mode} />}
         <ChecklistPanel checklist={checklist} canTick={canTick} onTick={onTick} antibiotic={antibiotic} />
         {canDecline && (
           // Practice and exam alike: deciding not to operate is part of the case, never a hint.

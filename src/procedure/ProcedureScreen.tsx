@@ -308,6 +308,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           onMeasure={onMeasure}
           measureRequest={measureRequest}
           antibiotic={ALLERGEN_LABELS[snap.patient.antibioticChoice]}
+          patient={snap.phase === 'preOp' ? snap.patient : undefined}
         />
       ) : (
         <div className="or">

@@ -164,8 +164,10 @@ describe('scoring a decision', () => {
     const r = score(s);
     const left = s.log.find((e) => e.command.type === 'phase.next')?.tick;
     expect(r.passed).toBe(false);
-    expect(r.criticalErrors.map((c) => c.id)).toEqual(['operated-not-indicated']);
-    expect(r.criticalErrors[0].tick).toBe(left);
+    // The uncorrected INR (3.2) then does what it does: the puncture site oozes into a haematoma
+    // that the plan, not looking for it, leaves unanswered (sim/patient/bleeding.ts).
+    expect(r.criticalErrors.map((c) => c.id).sort()).toEqual(['complication-unanswered', 'operated-not-indicated']);
+    expect(r.criticalErrors.find((c) => c.id === 'operated-not-indicated')?.tick).toBe(left);
     expect(r.decision).toMatchObject({ expected: 'decline', chosen: 'operate', correct: false, tick: left });
     // Everything else is scored as usual: the technique was fine.
     expect(r.domains.length).toBeGreaterThan(0);

@@ -18,13 +18,15 @@ describe('comparisonRows: two attempts side by side', () => {
   const rows = comparisonRows(textbook, breach);
 
   it('sets the totals side by side with the change from the first to the second, worse when it drops', () => {
-    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '50', change: '−50', trend: 'worse' });
-    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+50', trend: 'better' });
+    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '52', change: '−48', trend: 'worse' });
+    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+48', trend: 'better' });
   });
 
   it('has one row per domain in the rubric order, each with its change', () => {
     const domains = rows.filter((r) => r.group === 'domain').map((r) => r.key);
-    expect(domains).toEqual(textbook.domains.map((d) => `domain:${d.id}`));
+    // The breach's report also has the complication domain (its nerve compression), the textbook's not.
+    expect(domains).toEqual([...textbook.domains.map((d) => `domain:${d.id}`), 'domain:complications']);
+    expect(row(rows, 'domain:complications')).toMatchObject({ first: '—', change: '' });
     expect(row(rows, 'domain:misplacement')).toMatchObject({
       first: '100',
       second: '4',
@@ -36,8 +38,9 @@ describe('comparisonRows: two attempts side by side', () => {
 
   it('reads less time, dose and breaches as better, and a fill as neither', () => {
     expect(row(rows, 'figure:simTimeS')).toMatchObject({
-      first: '660 s',
-      second: '746 s',
+      // Both include the 90 min observed in recovery.
+      first: '6060 s',
+      second: '6146 s',
       change: '+86',
       trend: 'worse',
     });
