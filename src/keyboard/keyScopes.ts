@@ -262,10 +262,10 @@ export function createKeyRegistry(): KeyRegistry {
           handled = true;
         }
       }
-      // Key up of a held key is taken whether or not it was down (modal or not), as the pedal always was.
-      return (
-        handled || scopes.some((s) => isEnabled(s.state) && s.state.bindings.some((b) => b.held && heldByBase(b, base)))
-      );
+      // Key up of a held key is taken whether or not it was down, as the pedal always was, but only
+      // by the scopes that get keys now: under a dialog the key is the dialog's (Space toggles a
+      // checkbox on key up, and taking that key up would cancel the toggle).
+      return handled || candidates().some((s) => s.state.bindings.some((b) => b.held && heldByBase(b, base)));
     },
 
     releaseHeld() {

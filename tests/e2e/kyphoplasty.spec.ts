@@ -126,6 +126,26 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS_DIR}/procedure-final.png`, fullPage: true });
   await nextPhase(page, 'recovery');
 
+  // Recovery care by keyboard: examine the legs (normal after a clean procedure), counsel through
+  // the dialog (focus on the first topic; Space ticks, Tab moves on, Enter counsels), observe an hour.
+  await page.keyboard.press('Shift+E');
+  await expect(page.getByTestId('neuro-exam')).toContainText('normal');
+  await page.keyboard.press(';');
+  const counsel = page.getByRole('dialog', { name: 'Counsel the patient' });
+  await expect(counsel).toBeVisible();
+  await expect(page.getByTestId('counsel-topic-activity')).toBeFocused();
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId('counsel-topic-fallPrevention')).toBeChecked();
+  await expect(page.getByTestId('counsel-topic-anticoagulation')).not.toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(counsel).toBeHidden();
+  await expect(page.getByTestId('status')).toContainText('Counselled: 7 topics');
+  for (let i = 0; i < 6; i++) await page.keyboard.press("'");
+  await expect(page.getByTestId('status')).toContainText('Waited 600 s');
+
   await page.keyboard.press('h');
   await expect(phaseHeader(page)).toHaveAttribute('data-can-advance', 'true');
   await page.keyboard.press('Enter');
