@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parseScenario } from '../../levels/scenarioSchema';
-import { scenarioHash } from '../../sim/attempt/scenarioHash';
-import { planSchema, playPlan } from '../../sim/plan';
+import { planSchema } from '../../sim/plan';
 import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
 import { nextPhase, num, phaseHeader, SHOTS_DIR, tickChecklist } from './playHelpers';
+import { rehearsedAttempt } from './rehearsedAttempt';
 import { seedRecordDb } from './seedRecord';
 
 /**
@@ -23,7 +23,6 @@ import { seedRecordDb } from './seedRecord';
  *
  * Screenshots of the monitor: test-results/complication-*.png.
  */
-const SIM_VERSION = /SIM_VERSION = '([^']+)'/.exec(readFileSync('sim/core/version.ts', 'utf8'))?.[1] ?? '';
 
 const ALLERGIC_ID = 'e2e-l1-cefazolin-allergy';
 const ALLERGIC_TITLE = 'L1 wedge, allergic to cefazolin';
@@ -175,26 +174,7 @@ function beforeTheLiquidPush() {
     JSON.parse(readFileSync('tests/fixtures/plans/liquid-cement-vertebroplasty.json', 'utf8')),
   );
   const push = plan.steps.findIndex((s) => 'repeat' in s && s.repeat.type === 'cement.inject');
-  const { session, stoppedAt } = playPlan(vertebroplasty, EMBOLISM_SEED, { ...plan, steps: plan.steps.slice(0, push) });
-  if (stoppedAt) throw new Error(`the rehearsal stopped: ${stoppedAt.reason}`);
-  // The attempt file as the app writes it (sim/attempt/attemptFile.ts, which Playwright cannot import).
-  const file = {
-    format: 'kyphosim-attempt',
-    version: 2,
-    appVersion: 'e2e',
-    simVersion: SIM_VERSION,
-    trainee: null,
-    station: null,
-    startedAt: null,
-    endedAt: null,
-    scenario: vertebroplasty,
-    scenarioHash: scenarioHash(vertebroplasty),
-    seed: EMBOLISM_SEED,
-    mode: session.mode,
-    log: session.log.map((e) => ({ tick: e.tick, command: e.command })),
-    endTick: session.tick,
-  };
-  return { file, simTimeS: session.snapshot().timeS };
+  return rehearsedAttempt(vertebroplasty, EMBOLISM_SEED, { ...plan, steps: plan.steps.slice(0, push) });
 }
 
 test('cement embolism: liquid cement pushed on through the leaks, the SpO2 alarms, stop, oxygen, help and fluids', async ({

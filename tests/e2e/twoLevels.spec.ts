@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseScenario } from '../../levels/scenarioSchema';
-import { scenarioHash } from '../../sim/attempt/scenarioHash';
-import { planSchema, playPlan } from '../../sim/plan';
+import { planSchema } from '../../sim/plan';
 import { phaseHeader, SHOTS_DIR, shot } from './playHelpers';
+import { rehearsedAttempt } from './rehearsedAttempt';
 import { seedRecordDb } from './seedRecord';
 
 /**
@@ -14,8 +14,6 @@ import { seedRecordDb } from './seedRecord';
  * this is the part only the browser shows.)
  */
 const SEED = 42;
-/** The sim version attempts are written with, read from sim/core/version.ts (which Playwright cannot import). */
-const SIM_VERSION = /SIM_VERSION = '([^']+)'/.exec(readFileSync('sim/core/version.ts', 'utf8'))?.[1] ?? '';
 const scenario = parseScenario(
   JSON.parse(readFileSync('levels/t12-l1-two-level-vertebroplasty.json', 'utf8')),
   't12-l1-two-level-vertebroplasty',
@@ -27,27 +25,7 @@ function firstLevelDone() {
     JSON.parse(readFileSync('levels/plans/textbook-vertebroplasty-two-levels.json', 'utf8')),
   );
   const cut = plan.steps.findIndex((s) => 'do' in s && s.do.type === 'level.next');
-  const { session, stoppedAt } = playPlan(scenario, SEED, { ...plan, steps: plan.steps.slice(0, cut) });
-  if (stoppedAt) throw new Error(`the rehearsal stopped: ${stoppedAt.reason}`);
-  // The attempt file as the app writes it (sim/attempt/attemptFile.ts toAttemptFile, which Playwright
-  // cannot import: its version reaches package.json).
-  const file = {
-    format: 'kyphosim-attempt',
-    version: 2,
-    appVersion: 'e2e',
-    simVersion: SIM_VERSION,
-    trainee: null,
-    station: null,
-    startedAt: null,
-    endedAt: null,
-    scenario,
-    scenarioHash: scenarioHash(scenario),
-    seed: SEED,
-    mode: session.mode,
-    log: session.log.map((e) => ({ tick: e.tick, command: e.command })),
-    endTick: session.tick,
-  };
-  return { file, simTimeS: session.snapshot().timeS };
+  return rehearsedAttempt(scenario, SEED, { ...plan, steps: plan.steps.slice(0, cut) });
 }
 
 test('two levels: the first cemented, Shift+U moves on to the second with the first level’s cement on the images', async ({

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseScenario } from '../../levels/scenarioSchema';
 import { traceAttempt } from '../../sim/attempt/attemptTrace';
-import { scenarioHash } from '../../sim/attempt/scenarioHash';
-import { planSchema, playPlan } from '../../sim/plan';
+import { planSchema } from '../../sim/plan';
 import { SHOTS_DIR } from './playHelpers';
+import { rehearsedAttempt } from './rehearsedAttempt';
 import { seedRecordDb } from './seedRecord';
 
 /**
@@ -12,12 +12,10 @@ import { seedRecordDb } from './seedRecord';
  * L1, seed 42, with 5 mg midazolam in pre-op, oxygen at 5 min and flumazenil at 6) is seeded into
  * the record, opened from the history, and replayed by the replay worker. The plot stands under the
  * timeline on the same time axis (same left edge and width), draws the alarms the sedation set off
- * and the three answers, and its hidden table holds every sample with the numbers the same replay
+ * the three answers and the examination in recovery, and its hidden table holds every sample with the numbers the same replay
  * gives in Node. Screenshot: test-results/vital-traces.png.
  */
 const SEED = 42;
-/** The sim version attempts are written with, read from sim/core/version.ts (which Playwright cannot import). */
-const SIM_VERSION = /SIM_VERSION = '([^']+)'/.exec(readFileSync('sim/core/version.ts', 'utf8'))?.[1] ?? '';
 const scenario = parseScenario(
   JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')),
   'l1-osteoporotic-wedge',
@@ -36,28 +34,9 @@ function sedatedAttempt() {
     { do: { type: 'sedation.flumazenil', mg: 0.5 } },
     ...plan.steps.slice(preOp),
   ];
-  const { session, stoppedAt } = playPlan(scenario, SEED, planSchema.parse({ ...plan, steps }));
-  if (stoppedAt) throw new Error(`the rehearsal stopped: ${stoppedAt.reason}`);
-  // The attempt file as the app writes it (sim/attempt/attemptFile.ts toAttemptFile, which Playwright
-  // cannot import: its version reaches package.json).
-  const file = {
-    format: 'kyphosim-attempt',
-    version: 2,
-    appVersion: 'e2e',
-    simVersion: SIM_VERSION,
-    trainee: null,
-    station: null,
-    startedAt: null,
-    endedAt: null,
-    scenario,
-    scenarioHash: scenarioHash(scenario),
-    seed: SEED,
-    mode: session.mode,
-    log: session.log.map((e) => ({ tick: e.tick, command: e.command })),
-    endTick: session.tick,
-  };
+  const { file, session, simTimeS } = rehearsedAttempt(scenario, SEED, planSchema.parse({ ...plan, steps }));
   const vitals = traceAttempt(scenario, SEED, session.log, session.tick, session.mode).vitals;
-  return { file, simTimeS: session.snapshot().timeS, vitals };
+  return { file, simTimeS, vitals };
 }
 
 test('debrief: the vital signs under the timeline, with alarms, answers and a table of numbers', async ({ page }) => {
@@ -105,7 +84,8 @@ test('debrief: the vital signs under the timeline, with alarms, answers and a ta
   await expect(plot.getByTestId('vitals-mark-answer')).toHaveCount(
     vitals.marks.filter((m) => m.kind === 'answer').length,
   );
-  await expect(plot.getByTestId('vitals-mark-answer')).toHaveCount(3);
+  // Midazolam, oxygen, flumazenil, and the neurological examination every plan makes in recovery.
+  await expect(plot.getByTestId('vitals-mark-answer')).toHaveCount(4);
   await expect(plot.getByTestId('vitals-mark-answer').first()).toHaveAttribute('aria-label', /^Midazolam 5 mg IV at /);
 
   // The hidden table: a row per sample, the numbers the replay gives in Node.

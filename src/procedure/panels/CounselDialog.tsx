@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { COUNSEL_TOPIC_LABELS, COUNSEL_TOPICS, type CounselTopic } from '../../../sim/core';
-import { useKeyScope } from '../../keyboard/useKeyScope';
+import { useChoiceDialogKeys } from '../../keyboard/useChoiceDialogKeys';
 import { OverlayDialog } from '../../ui/OverlayDialog';
 
 interface Props {
@@ -18,14 +18,6 @@ interface Props {
 export function CounselDialog({ onCounsel, onCancel }: Props) {
   const [topics, setTopics] = useState<ReadonlySet<CounselTopic>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    first.current?.focus();
-    return () => before?.focus();
-  }, []);
-
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (topics.size === 0) {
@@ -34,24 +26,7 @@ export function CounselDialog({ onCounsel, onCancel }: Props) {
     }
     onCounsel(COUNSEL_TOPICS.filter((t) => topics.has(t)));
   };
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-
-  const bindings = useMemo(
-    () => [
-      { id: 'counsel.cancel', keys: ['Escape'], label: 'Cancel', onDown: onCancel, inForms: 'always' as const },
-      {
-        id: 'counsel.confirm',
-        keys: ['Enter'],
-        label: 'Counsel on the ticked topics',
-        onDown: () => submitRef.current(),
-        inForms: 'inputs' as const,
-        repeat: false,
-      },
-    ],
-    [onCancel],
-  );
-  useKeyScope('Counsel the patient', bindings, { modal: true });
+  const first = useChoiceDialogKeys('Counsel the patient', 'Counsel on the ticked topics', submit, onCancel);
 
   const toggle = (t: CounselTopic) => {
     const next = new Set(topics);

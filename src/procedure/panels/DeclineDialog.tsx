@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from '../../../sim/core';
-import { useKeyScope } from '../../keyboard/useKeyScope';
+import { useChoiceDialogKeys } from '../../keyboard/useChoiceDialogKeys';
 import { OverlayDialog } from '../../ui/OverlayDialog';
 
 interface Props {
@@ -18,14 +18,6 @@ interface Props {
 export function DeclineDialog({ onDecline, onCancel }: Props) {
   const [reason, setReason] = useState<DeclineReason | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    first.current?.focus();
-    return () => before?.focus();
-  }, []);
-
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (reason === null) {
@@ -34,25 +26,7 @@ export function DeclineDialog({ onDecline, onCancel }: Props) {
     }
     onDecline(reason);
   };
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-
-  const bindings = useMemo(
-    () => [
-      { id: 'decline.cancel', keys: ['Escape'], label: 'Cancel', onDown: onCancel, inForms: 'always' as const },
-      {
-        id: 'decline.confirm',
-        keys: ['Enter'],
-        label: 'Decline for the chosen reason',
-        onDown: () => submitRef.current(),
-        // From a reason (a radio input) or the page; Enter on a button stays that button's (Cancel cancels).
-        inForms: 'inputs' as const,
-        repeat: false,
-      },
-    ],
-    [onCancel],
-  );
-  useKeyScope('Decline the procedure', bindings, { modal: true });
+  const first = useChoiceDialogKeys('Decline the procedure', 'Decline for the chosen reason', submit, onCancel);
 
   return (
     <OverlayDialog
