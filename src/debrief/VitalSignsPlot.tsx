@@ -8,6 +8,7 @@ import { AXIS_W, axisX } from './timeAxis';
 import { axisTicksS } from './timelineModel';
 import {
   ANSWER_GLYPHS,
+  ANSWER_LEGEND,
   LANES,
   type LaneId,
   laneGrid,
@@ -208,9 +209,7 @@ export function VitalSignsPlot({ trace }: { trace: AttemptTrace }) {
           </li>
         ))}
         <li className="alarm">Alarm (hatched; limits dashed)</li>
-        <li className="no-swatch">
-          ▲ complication · ◆ alarm (◇ cleared) · M midazolam · F flumazenil · O2 oxygen · IV fluids · H help
-        </li>
+        <li className="no-swatch">▲ complication · ◆ alarm (◇ cleared) · {ANSWER_LEGEND}</li>
       </ul>
       {v.marksDropped > 0 && (
         <p className="muted">{v.marksDropped} later patient events are not drawn (the plot keeps the first ones).</p>

@@ -118,6 +118,25 @@ export const ANSWER_GLYPHS: Readonly<Record<Extract<PatientMark, { kind: 'answer
   'site.compress': 'P',
 };
 
+/** Each answer's glyph in words, for the plot's legend (the same keys as ANSWER_GLYPHS). */
+export const ANSWER_WORDS: Readonly<Record<keyof typeof ANSWER_GLYPHS, string>> = {
+  'sedation.midazolam': 'midazolam',
+  'sedation.flumazenil': 'flumazenil',
+  'oxygen.nasal': 'oxygen',
+  'patient.fluids': 'fluids',
+  'patient.callForHelp': 'help',
+  'neuro.examine': 'neurological examination',
+  'imaging.ct': 'CT',
+  'patient.surgicalOpinion': 'surgical opinion',
+  'patient.adrenaline': 'adrenaline',
+  'site.compress': 'pressure on the sites',
+};
+
+/** The legend's line for the answers: every glyph the plot may draw, with its words. */
+export const ANSWER_LEGEND = (Object.keys(ANSWER_GLYPHS) as (keyof typeof ANSWER_GLYPHS)[])
+  .map((type) => `${ANSWER_GLYPHS[type]} ${ANSWER_WORDS[type]}`)
+  .join(' · ');
+
 /** A complication's kind in words: "cementEmbolism" is "Cement embolism" (any later kind reads the same way). */
 export function complicationName(kind: string): string {
   const words = kind.replace(/([A-Z])/g, ' $1').toLowerCase();

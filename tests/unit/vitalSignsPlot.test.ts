@@ -58,6 +58,9 @@ describe('vital signs plot', () => {
     expect(html.match(/data-testid="vitals-mark-answer"/g)?.length).toBe(3);
     expect(html).toContain('aria-label="Midazolam 5 mg IV at 0:10"');
     expect(html).toContain('aria-label="Flumazenil 0.5 mg IV at 6:10"');
+    // The legend names every glyph the plot may draw, the answers to each complication included.
+    for (const words of ['M midazolam', 'NE neurological examination', 'Ad adrenaline', 'P pressure on the sites'])
+      expect(html).toContain(words);
   });
 
   it('carries a hidden table with every sample and its numbers, rounded as the monitor reads', () => {
