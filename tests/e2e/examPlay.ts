@@ -357,6 +357,26 @@ export async function playExamKyphoplasty(page: Page, scenarioId: string, seed: 
   await shot(page, 'AP');
   await shot(page, 'lateral');
   await stepOn(page, 'recovery');
+  await recoveryCare(page);
   await page.keyboard.press('h');
   return { carm, access, balloonMl, balloonPeakPsi, cementInjectedMl, tackTests };
+}
+
+/**
+ * What recovery asks before the discharge decision (sim/scoring/recoveryCare.ts), by keyboard: the
+ * legs examined (Shift+E), the routine counselling through its dialog (;, Space ticks, Tab moves on,
+ * Enter counsels) and an hour observed (' waits 10 min).
+ */
+export async function recoveryCare(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+E');
+  await page.keyboard.press(';');
+  const counsel = page.getByRole('dialog', { name: 'Counsel the patient' });
+  await expect(counsel).toBeVisible();
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await expect(counsel).toBeHidden();
+  for (let i = 0; i < 6; i++) await page.keyboard.press("'");
 }
