@@ -31,7 +31,9 @@ export type TraceEvent =
   | { readonly kind: 'stored'; readonly tick: number; readonly view: View }
   | { readonly kind: 'breach'; readonly tick: number; readonly wall: BreachWall; readonly depthMm: number }
   | { readonly kind: 'leak'; readonly tick: number; readonly location: LeakLocation; readonly volumeMl: number }
-  | { readonly kind: 'rupture'; readonly tick: number; readonly pressurePsi: number };
+  | { readonly kind: 'rupture'; readonly tick: number; readonly pressurePsi: number }
+  /** The patient flinched in pain and moved (sim/patient/painMovement.ts). */
+  | { readonly kind: 'moved'; readonly tick: number; readonly shiftMm: number; readonly pain: number };
 
 /** A balloon's pressure-volume trace, kept for each side it was inflated on (the snapshot shows only the working side's). */
 export interface SideBalloonTrace {
@@ -80,6 +82,8 @@ function traceEventOf(tick: number, e: Session['events'][number]['event']): Trac
       return { kind: 'leak', tick, location: e.location, volumeMl: e.volumeMl };
     case 'balloon.ruptured':
       return { kind: 'rupture', tick, pressurePsi: e.pressurePsi };
+    case 'patient.moved':
+      return { kind: 'moved', tick, shiftMm: e.shiftMm, pain: e.pain };
     case 'cement.phaseChanged':
       return { kind: 'cementPhase', tick, phase: e.phase };
     default:

@@ -109,7 +109,12 @@ export type DomainEvent =
    * The trainee examined the legs and trunk (neuro.examine): normal, or the roots whose sensation
    * or power differed from normal (the full table is in the snapshot's patient.neuroExam).
    */
-  | { type: 'patient.neuroExamined'; normal: boolean; abnormal: readonly NeuroFinding[] };
+  | { type: 'patient.neuroExamined'; normal: boolean; abnormal: readonly NeuroFinding[] }
+  /**
+   * The patient flinched in pain (sim/patient/painMovement.ts): the trunk shifted shiftMm sideways,
+   * away from the side whose instrument hurt, under the beam and under the needle's handle.
+   */
+  | { type: 'patient.moved'; from: Side; shiftMm: number; pain: number };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -123,11 +123,13 @@ export function targetIsocentre(anatomy: Anatomy): Vec3 {
 
 /**
  * The isocentre with the table moved along the spine (carm.pan): the target's centre shifted
- * cranially by panMm, so the image centre follows the pan in every view.
+ * cranially by panMm, so the image centre follows the pan in every view. patientShiftMm: how far
+ * the patient has moved on the table toward their left (sim/patient/painMovement.ts; negative:
+ * right); the C-arm stays with the table, so in the patient's frame its isocentre moves the other way.
  */
-export function pannedIsocentre(anatomy: Anatomy, panMm: number): Vec3 {
+export function pannedIsocentre(anatomy: Anatomy, panMm: number, patientShiftMm = 0): Vec3 {
   const c = targetIsocentre(anatomy);
-  return panMm === 0 ? c : vec3(c.x, c.y + panMm, c.z);
+  return panMm === 0 && patientShiftMm === 0 ? c : vec3(c.x - patientShiftMm, c.y + panMm, c.z);
 }
 
 /** Build a pose for a view with the trainee's corrections. */

@@ -25,6 +25,8 @@ export interface CArmView {
   readonly obliquityDeg: number;
   /** How far the table has moved the image centre cranially from the target's centre, mm (carm.pan); absent = 0. */
   readonly panMm?: number;
+  /** How far the patient has moved on the table toward their left since the start, mm (a flinch in pain); absent = 0. */
+  readonly patientShiftMm?: number;
   /** Single-plane (changing view takes time) or biplane. */
   readonly kind: 'single-plane' | 'biplane';
 }

@@ -29,6 +29,8 @@ export const SWING_S = 20;
 /** Mechanical range of the fine adjustments, deg (assumed; the orbit reaches the owl's-eye view down an L5 pedicle, ~30 deg, on a rolled patient). */
 const MAX_ORBIT_DEG = 40;
 const MAX_TILT_DEG = 30;
+/** Most the patient can have moved sideways on the frame in all, mm: its bolsters hold the trunk (assumed). */
+const MAX_PATIENT_SHIFT_MM = 20;
 /** Mode at power-on: continuous, so choosing pulsed or low dose is the trainee's decision. */
 const DEFAULT_MODE: FluoroMode = 'continuous';
 
@@ -81,6 +83,8 @@ export class Fluoroscope {
   /** Image centre above the target's centre, mm, and the range the table allows (carm.pan). */
   private panMm = 0;
   private panRange: readonly [number, number] = [0, 0];
+  /** How far the patient has moved on the table toward their left, mm (shiftPatient). */
+  private patientShiftMm = 0;
 
   /** A C-arm parked at AP; `field` defaults to the anatomy's attenuation (tests may pass their own). */
   constructor(
@@ -201,6 +205,15 @@ export class Fluoroscope {
     this.panMm = clamp(panMm, range[0], range[1]);
   }
 
+  /**
+   * The patient moved on the table by dxMm toward their left (negative: right): a flinch in pain
+   * (sim/patient/painMovement.ts). The C-arm stays with the table, so every later image shows the
+   * spine moved; the total is bounded by the frame's bolsters.
+   */
+  shiftPatient(dxMm: number): void {
+    this.patientShiftMm = clamp(this.patientShiftMm + dxMm, -MAX_PATIENT_SHIFT_MM, MAX_PATIENT_SHIFT_MM);
+  }
+
   /** The image centre above the target's centre, mm. */
   get pan(): number {
     return this.panMm;
@@ -221,6 +234,7 @@ export class Fluoroscope {
       zoom: this.zoom[this.view],
       obliquityDeg: obliquityDeg(this.pose()),
       panMm: this.panMm,
+      patientShiftMm: this.patientShiftMm,
       kind: this.carm,
     };
   }
@@ -251,7 +265,13 @@ export class Fluoroscope {
   /** Geometry of the C-arm at a view (default: the current one), including the patient's rotation. */
   pose(view: View = this.view): CArmPose {
     const a = this.adjust[view];
-    return makePose(view, a.orbitDeg, a.tiltDeg, this.patient, pannedIsocentre(this.anatomy, this.panMm));
+    return makePose(
+      view,
+      a.orbitDeg,
+      a.tiltDeg,
+      this.patient,
+      pannedIsocentre(this.anatomy, this.panMm, this.patientShiftMm),
+    );
   }
 
   /**

@@ -27,6 +27,11 @@ const MAX_DEPTH_MM = 200;
 /** Inside bone the path is held: the aim may change by at most this much from the angles it entered bone with (assumed). */
 export const MAX_BONE_REAIM_DEG = 5;
 /**
+ * From the point a needle turns on in the tissue to the operator's grip on its handle, outside the
+ * skin, mm (assumed: about 10 cm of an 11-13 G access needle stand out of a prone patient's back).
+ */
+export const JOLT_HANDLE_LEVER_MM = 100;
+/**
  * A tip meeting cortex further than this from the surface normal slides along it instead of
  * biting (skiving). Assumed: surgeons are taught to meet bone "as square as possible"; a trocar
  * tip bites reliably within ~45-60 degrees of the normal.
@@ -136,7 +141,6 @@ export class Trocar {
 
   /** Aim (absolute degrees). Outside bone it pivots about the skin entry; inside bone about the bone entry, limited to a few degrees. */
   aim(medialDeg: number, caudalDeg: number): boolean {
-    const side = this.side ?? 'left';
     const boneEntryDepthMm = this.boneEntryDepthMm;
     const inBone = boneEntryDepthMm !== null;
     if (inBone) {
@@ -151,6 +155,41 @@ export class Trocar {
       this.redirections++;
       this.withdrewInBone = false;
     }
+    this.pivotTo(medialDeg, caudalDeg);
+    return true;
+  }
+
+  /**
+   * The patient moved sideways by dxMm toward their left (negative: right) while this needle was
+   * in them (sim/patient/painMovement.ts). The handle stays with the operator's hand and the table
+   * while the tissue holding the needle moves with the spine, so the needle levers about the point
+   * it turns on (the skin entry, or the bone entry once in bone, within MAX_BONE_REAIM_DEG): a
+   * flinch away from the needle swings its tip medially. Not a redirection of the operator's.
+   * Only the access needle with its stylet levers so (the access, where docking and taps hurt);
+   * after the exchange the cannula's course is not moved (a simplification).
+   * Returns the change of the medial angle, deg.
+   */
+  jolt(dxMm: number): number {
+    if (this.side === null || this.removed || this.depthMm <= 0) return 0;
+    if (!this.instruments.needleIn || !this.instruments.styletIn) return 0;
+    const lever = JOLT_HANDLE_LEVER_MM + (this.boneEntryDepthMm ?? 0);
+    const towardMedial = this.side === 'left' ? -dxMm : dxMm;
+    let medialDeg = this.medialDeg + (Math.atan2(towardMedial, lever) * 180) / Math.PI;
+    if (this.boneEntryDepthMm !== null)
+      medialDeg = Math.min(
+        this.boneAim.medialDeg + MAX_BONE_REAIM_DEG,
+        Math.max(this.boneAim.medialDeg - MAX_BONE_REAIM_DEG, medialDeg),
+      );
+    const before = this.medialDeg;
+    if (Math.abs(medialDeg - before) > 1e-9) this.pivotTo(medialDeg, this.caudalDeg);
+    return this.medialDeg - before;
+  }
+
+  /** Turn to these angles about the skin entry, or about the bone entry once in bone. */
+  private pivotTo(medialDeg: number, caudalDeg: number): void {
+    const side = this.side ?? 'left';
+    const boneEntryDepthMm = this.boneEntryDepthMm;
+    const inBone = boneEntryDepthMm !== null;
     const pivotDepth = inBone ? boneEntryDepthMm : 0;
     const pivot = add(this.entry, scale(this.dir, pivotDepth));
     this.medialDeg = medialDeg;
@@ -160,7 +199,6 @@ export class Trocar {
     // A drilled channel lies along the old axis: it is no longer ahead of the tip.
     this.channelEndMm = Math.min(this.channelEndMm, this.depthMm);
     if (!inBone && this.side !== null) this.stopAtBone();
-    return true;
   }
 
   /** Queue a hand push (mm > 0; it stalls where the tissue resists more than a hand) or a withdrawal (mm < 0). */

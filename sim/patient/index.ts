@@ -6,6 +6,8 @@ export { FLUMAZENIL } from './flumazenil';
 export { LIDOCAINE } from './localAnaesthetic';
 export { MIDAZOLAM } from './midazolam';
 export { PAIN, STIMULI } from './pain';
+export { PAIN_MOVEMENT } from './painMovement';
+export { RECOVERY_PAIN } from './recoveryPain';
 export type { PatientView } from './patientView';
 export { NERVE_INJURY } from './nerveInjury';
 export { EXAM_EFFECT, isNormal, type NeuroExam } from './neuroExam';

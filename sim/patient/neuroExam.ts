@@ -21,6 +21,11 @@ export interface NeuroExam {
   readonly findings: readonly NeuroFinding[];
   /** No finding differs from normal. */
   readonly normal: boolean;
+  /**
+   * Pain on sitting up, 0-10 (recoveryPain.ts): scored once the instruments are out; null while the
+   * patient lies prone with instruments in (it cannot be tested then).
+   */
+  readonly painOnSittingNrs: number | null;
 }
 
 /**
@@ -36,8 +41,8 @@ export const EXAM_EFFECT = {
 const SENSE_ORDER: readonly Sensation[] = ['normal', 'reduced', 'absent'];
 const worse = (a: Sensation, b: Sensation): Sensation => (SENSE_ORDER.indexOf(a) >= SENSE_ORDER.indexOf(b) ? a : b);
 
-/** The examination now, from these lesions. */
-export function examine(lesions: readonly NerveLesion[], tick: number): NeuroExam {
+/** The examination now, from these lesions, with the pain score on sitting up (null: not testable yet). */
+export function examine(lesions: readonly NerveLesion[], tick: number, painOnSittingNrs: number | null): NeuroExam {
   const sense = ROOTS.map(() => ({ left: 'normal' as Sensation, right: 'normal' as Sensation }));
   const power = ROOTS.map(() => ({ left: 5, right: 5 }));
   const hit = (i: number, side: Side, s: Sensation, p: number): void => {
@@ -65,7 +70,7 @@ export function examine(lesions: readonly NerveLesion[], tick: number): NeuroExa
       power: t.myotome ? power[i] : null,
     };
   });
-  return { tick, findings, normal: findings.every(isNormal) };
+  return { tick, findings, normal: findings.every(isNormal), painOnSittingNrs };
 }
 
 /** The finding is normal on both sides. */

@@ -22,6 +22,8 @@ import { fio2Of } from './oxygen';
 import { OXYGENATION, targetSpo2 } from './oxygenation';
 import { OverSedationGrades } from './overSedation';
 import { Pain, type Stimulus } from './pain';
+import { PainMovement } from './painMovement';
+import { painOnSitting } from './recoveryPain';
 import type { PatientView } from './patientView';
 import { rassOf, VITAL_GAINS } from './vitalSigns';
 
@@ -40,6 +42,12 @@ export class Patient {
   private readonly midazolam: Midazolam;
   private readonly blocks: Record<Side, LocalBlock> = { left: new LocalBlock(), right: new LocalBlock() };
   private readonly pain: Pain;
+  /** The flinch in pain (painMovement.ts), and the side whose instrument last hurt (null: none yet). */
+  private readonly movement = new PainMovement();
+  private painSide: Side | null = null;
+  /** Each fractured level's cement in the body, mL (recoveryPain.ts); the instruments are out (pain on sitting can be tested). */
+  private readonly cementMl = new Map<SpineLevel, number>();
+  private instrumentsOut = false;
   /** Per side: the tip is on or in the pedicle's cortex (docked, not yet past the posterior wall). */
   private readonly inCortex: Record<Side, boolean> = { left: false, right: false };
   private readonly flumazenil: Flumazenil;
@@ -124,6 +132,7 @@ export class Patient {
         return;
       case 'instruments.remove':
         this.bleeding.instrumentsRemoved();
+        this.instrumentsOut = true;
         return;
       case 'site.compress':
         this.bleeding.compress(command.min);
@@ -157,6 +166,7 @@ export class Patient {
   notice(event: DomainEvent, side: Side | null): void {
     switch (event.type) {
       case 'needle.skinPunctured':
+        this.instrumentsOut = false;
         this.bleeding.puncture();
         this.stimulate('skinPuncture', side);
         return;
@@ -201,9 +211,26 @@ export class Patient {
     this.nerves.leaks(level, foraminalMl, epiduralMl);
   }
 
-  /** The neurological examination now (neuro.examine), kept as the last one; tick: when. */
+  /** The fractured levels to be treated (the world, at the start): each keeps its pain until cement stabilises it. */
+  fractures(levels: readonly SpineLevel[]): void {
+    for (const level of levels) if (!this.cementMl.has(level)) this.cementMl.set(level, 0);
+  }
+
+  /** The cement in the body of that level so far, mL (after a push): recoveryPain.ts. */
+  augmentation(level: SpineLevel, inBodyMl: number): void {
+    this.cementMl.set(level, inBodyMl);
+  }
+
+  /** Pain on sitting up, 0-10 (recoveryPain.ts), or null while instruments are in the patient. */
+  get painOnSittingNrs(): number | null {
+    return this.instrumentsOut
+      ? painOnSitting(this.cementMl, this.nerves.lesions(), this.bleeding.haematomaPain)
+      : null;
+  }
+
+  /** The neurological examination now (neuro.examine), with the pain score, kept as the last one; tick: when. */
   examine(tick: number): NeuroExam {
-    this.lastExam = examine(this.nerves.lesions(), tick);
+    this.lastExam = examine(this.nerves.lesions(), tick, this.painOnSittingNrs);
     return this.lastExam;
   }
 
@@ -213,6 +240,7 @@ export class Patient {
   }
 
   private stimulate(kind: Stimulus, side: Side | null): void {
+    if (side) this.painSide = side;
     this.pain.stimulate(kind, side ? this.blocks[side].block : 0);
   }
 
@@ -289,6 +317,10 @@ export class Patient {
     this.systolic += follow * (sbp + rise - this.systolic);
     this.diastolic += follow * (dbp + FLUIDS.diastolicPerSystolic * rise - this.diastolic);
     const alarms = this.alarmCrossings();
+    const flinch = this.movement.next(this.pain.perceived(sedation, this.bleeding.haematomaPain), this.painSide);
+    const moved: readonly DomainEvent[] = flinch
+      ? [{ type: 'patient.moved', from: flinch.from, shiftMm: flinch.shiftMm, pain: flinch.pain }]
+      : NO_EVENTS;
     const sedationGrade = this.overSedation.next({
       rass: rassOf(sedation),
       respiratoryRatePerMin: this.respiratoryRate,
@@ -306,7 +338,7 @@ export class Patient {
       bleedingGrades.length === 0 &&
       !severe
     )
-      return alarms;
+      return flinch ? [...moved, ...alarms] : alarms;
     const events: DomainEvent[] = [];
     if (grade) events.push({ type: 'patient.complication', kind: 'cementEmbolism', severity: grade });
     if (sedationGrade) events.push({ type: 'patient.complication', kind: 'oversedation', severity: sedationGrade });
@@ -316,7 +348,7 @@ export class Patient {
       this.bleedingGrade = severity;
       events.push({ type: 'patient.complication', kind: 'bleeding', severity });
     }
-    return [...events, ...alarms];
+    return [...events, ...moved, ...alarms];
   }
 
   /** The alarm crossings of this step (most steps have none: no array is made then). */
@@ -377,6 +409,7 @@ export class Patient {
       overSedation: this.overSedation.severity,
       neuroDeficit: this.nerves.severity,
       neuroExam: this.lastExam,
+      painOnSittingNrs: this.painOnSittingNrs,
       ct: this.lastCt,
       surgicalOpinion: this.surgicalOpinion,
       antibioticChoice: this.prophylaxis.choice,

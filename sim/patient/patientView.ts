@@ -41,6 +41,8 @@ export interface PatientView {
   readonly neuroDeficit: ComplicationSeverity | null;
   /** The last neurological examination (neuro.examine), the last CT (imaging.ct), null before any. */
   readonly neuroExam: NeuroExam | null;
+  /** Pain on sitting up, 0-10, now (sim/patient/recoveryPain.ts); null while instruments are in. The trainee learns it by examining. */
+  readonly painOnSittingNrs: number | null;
   readonly ct: CtReport | null;
   /** An urgent spinal surgical opinion was asked (patient.surgicalOpinion); no physiology. */
   readonly surgicalOpinion: boolean;

@@ -62,7 +62,7 @@ export function recoveryItems(input: ScoringInput): ScoreItem[] {
   ];
   const exam = input.log.find((e) => e.tick >= start && e.command.type === 'neuro.examine');
   items.push({
-    label: 'Neurological examination in recovery',
+    label: 'Neurological examination and pain score in recovery',
     value: exam ? 'done' : 'missed',
     points: exam ? 0 : r.neuroExamMissedPoints,
     evidenceTicks: exam ? [exam.tick] : [],

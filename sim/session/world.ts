@@ -1,4 +1,4 @@
-import { deliveryFor, scenarioAtLevel, type Scenario } from '../../levels/scenarioSchema';
+import { deliveryFor, scenarioAtLevel, treatedLevels, type Scenario } from '../../levels/scenarioSchema';
 import type { Anatomy } from '../anatomy/types';
 import { isCArmCommand, type Command, type Side } from '../core/commands';
 import type { DomainEvent, LeakLocation } from '../core/events';
@@ -111,6 +111,7 @@ export class World {
     this.fluoroscope.placeTable(table.startPanMm, table.rangeMm);
     // A fork of its own: the patient's draws shift no other stream (forks do not advance the parent).
     this.patient = new Patient(scenario.patient, rng.fork('patient'), scenario.equipment.trocarGauge);
+    this.patient.fractures(treatedLevels(scenario).map((l) => l.level));
   }
 
   /** Why the world cannot take an accepted command (a drug over its limit), or undefined. */
@@ -306,6 +307,11 @@ export class World {
     // The finished levels' venous cement stays counted (the patient reads a total that only grows).
     if (pushed.includes(true)) {
       this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, this.finishedVenousMl));
+      // The cement in this level's body stabilises its fracture (the pain on sitting up in recovery).
+      this.patient.augmentation(
+        level,
+        kits.reduce((s, k) => s + k.cement.inBodyMl, 0),
+      );
       // Cement in the foramen and the canal of this level presses on its root and its cord or cauda equina.
       this.patient.neuralLeaks(
         level,
@@ -313,9 +319,22 @@ export class World {
         kits.reduce((s, k) => s + k.cement.leakMl('epidural'), 0),
       );
     }
-    pushAll(events, this.patient.step(dtS));
+    const patientEvents = this.patient.step(dtS);
+    pushAll(events, patientEvents);
+    for (const e of patientEvents) if (e.type === 'patient.moved') this.patientMoved(e.from, e.shiftMm);
     this.tickCount++;
     return events;
+  }
+
+  /**
+   * The patient flinched away from the side that hurt (sim/patient/painMovement.ts): the spine
+   * moves under the C-arm and under each needle's handle, both of which stay with the table.
+   */
+  private patientMoved(from: Side, shiftMm: number): void {
+    // Toward the patient's left is +x (the left pedicle's entry is lateral in +x).
+    const dxMm = from === 'left' ? -shiftMm : shiftMm;
+    this.fluoroscope.shiftPatient(dxMm);
+    for (const k of this.kitList) k.trocar.jolt(dxMm);
   }
 
   /**

@@ -70,6 +70,8 @@ export function eventLabel(e: TraceEvent): string | null {
       return `${e.location} cement leak seen, ${e.volumeMl.toFixed(2)} mL`;
     case 'rupture':
       return `Balloon ruptured at ${Math.round(e.pressurePsi)} psi`;
+    case 'moved':
+      return `Patient flinched in pain (${Math.round(e.pain)}/10), moved ${e.shiftMm.toFixed(1)} mm`;
     default:
       return null;
   }
@@ -83,7 +85,9 @@ export function timelineMarks(trace: AttemptTrace): Mark[] {
     const at = `${label} at ${tickClock(e.tick)}`;
     if (e.kind === 'image') return [{ tick: e.tick, row: e.view, label: at, tone: 'info' }];
     if (e.kind === 'stored') return [{ tick: e.tick, row: 'stored', label: at, tone: 'info' }];
-    return [{ tick: e.tick, row: 'events', label: at, tone: e.kind === 'breach' ? 'warn' : 'danger' }];
+    return [
+      { tick: e.tick, row: 'events', label: at, tone: e.kind === 'breach' || e.kind === 'moved' ? 'warn' : 'danger' },
+    ];
   });
 }
 

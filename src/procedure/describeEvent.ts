@@ -190,6 +190,11 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
         text: e.normal ? 'Neurological examination: normal' : `Neurological examination: ${neuroSummary(e.abnormal)}`,
         severity: e.normal ? 'info' : 'danger',
       };
+    case 'patient.moved':
+      return {
+        text: `The patient flinched in pain (${Math.round(e.pain)}/10) and moved ${Math.round(e.shiftMm)} mm away from the ${e.from} needle: re-image before going on; more local (${keyLabel('local')})?`,
+        severity: 'danger',
+      };
   }
 }
 

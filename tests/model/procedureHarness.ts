@@ -79,6 +79,7 @@ const DOMAIN_EVENT_BY_TYPE: { readonly [T in DomainEventType]: Extract<DomainEve
   'patient.alarmCleared': { type: 'patient.alarmCleared', alarm: 'spo2Low', signal: 'spo2Pct', value: 92 },
   'patient.complication': { type: 'patient.complication', kind: 'cementEmbolism', severity: 'moderate' },
   'patient.neuroExamined': { type: 'patient.neuroExamined', normal: true, abnormal: [] },
+  'patient.moved': { type: 'patient.moved', from: 'left', shiftMm: 3, pain: 7 },
 };
 
 /**

@@ -28,6 +28,7 @@ const TRACE: AttemptTrace = {
     { kind: 'image', tick: 3600, view: 'AP' },
     { kind: 'image', tick: 4200, view: 'lateral' },
     { kind: 'stored', tick: 4210, view: 'lateral' },
+    { kind: 'moved', tick: 5400, shiftMm: 4.49, pain: 7 },
     { kind: 'breach', tick: 6000, wall: 'medial', depthMm: 2.5 },
     { kind: 'phase', tick: 12000, phase: 'cement' },
     { kind: 'cementPhase', tick: 18000, phase: 'liquid' },
@@ -58,6 +59,7 @@ describe('timeline model', () => {
       ['AP', 'info', 'AP shot at 1:00'],
       ['lateral', 'info', 'Lateral shot at 1:10'],
       ['stored', 'info', 'Lateral image stored at 1:10'],
+      ['events', 'warn', 'Patient flinched in pain (7/10), moved 4.5 mm at 1:30'],
       ['events', 'warn', 'medial wall breach, 2.5 mm at 1:40'],
       ['events', 'danger', 'venous cement leak seen, 0.12 mL at 8:20'],
     ]);
@@ -84,11 +86,12 @@ describe('timeline markup', () => {
     expect(out.match(/data-testid="timeline-phase"/g)).toHaveLength(3);
     expect(out.match(/data-testid="timeline-cement"/g)).toHaveLength(3);
     expect(out.match(/data-testid="timeline-mark-AP"/g)).toHaveLength(1);
-    expect(out.match(/data-testid="timeline-mark-events"/g)).toHaveLength(2);
+    expect(out.match(/data-testid="timeline-mark-events"/g)).toHaveLength(3);
+    expect(out).toContain('aria-label="Patient flinched in pain (7/10), moved 4.5 mm at 1:30"');
     expect(out).toContain('aria-label="Phase Access, 0:50 to 3:20"');
     expect(out).toContain('aria-label="venous cement leak seen, 0.12 mL at 8:20"');
     const focusable = out.match(/tabindex="0"/g) ?? [];
-    expect(focusable).toHaveLength(3 + 3 + 5);
+    expect(focusable).toHaveLength(3 + 3 + 6);
     expect(out).not.toContain('evidence-list');
   });
 

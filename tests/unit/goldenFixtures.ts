@@ -269,10 +269,13 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['venous'],
     expected: {
-      // 0.2 x 92.8 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 96.6,
-      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 72.6; failed by the skin
+      // 0.2 x 94.9 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 97.0,
+      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 73; failed by the skin
       // puncture without consent whatever the total. The machine enforces the time-out.
-      total: 72.6,
+      // Without the local the awake patient flinches when the needle docks on the periosteum (pain
+      // 7.0/10): the trunk moves 4.5 mm to the right and the needle levers 2.6 deg medially
+      // (sim/patient/painMovement.ts), so the cannula and the cement sit a little more medially.
+      total: 73,
       passed: false,
       criticalErrors: ['no-consent'],
       seriousErrors: [
@@ -281,8 +284,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       ],
       domains: {
         // Its 4.4 mL (this plan fills more than the textbook's 3 mL) outgrow the half of the cavity
-        // that stays open: a venous leak of 0.09 mL, -7.2.
-        leakage: 92.8,
+        // that stays open: a venous leak of 0.06 mL, -5.1 (0.09 mL before the flinch moved the needle).
+        leakage: 94.9,
         misplacement: 100,
         height: 100,
         radiation: 100,

@@ -30,6 +30,7 @@ const PATIENT: PatientView = {
   overSedation: 'moderate',
   neuroDeficit: null,
   neuroExam: null,
+  painOnSittingNrs: null,
   ct: null,
   surgicalOpinion: false,
   antibioticChoice: 'cefazolin',

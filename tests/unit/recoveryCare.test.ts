@@ -35,7 +35,7 @@ describe('recovery care', () => {
     const items = processItems(r);
     const observed = items.find((i) => i.label.startsWith('Observed in recovery'));
     expect(observed?.value).toBe('90 min');
-    expect(items.find((i) => i.label === 'Neurological examination in recovery')?.value).toBe('done');
+    expect(items.find((i) => i.label === 'Neurological examination and pain score in recovery')?.value).toBe('done');
     const counselled = items.filter((i) => i.label.startsWith('Counselled'));
     expect(counselled).toHaveLength(7);
     expect(counselled.every((i) => i.value === 'done')).toBe(true);
@@ -48,7 +48,7 @@ describe('recovery care', () => {
     const r = report({ ...TEXTBOOK, steps: TEXTBOOK.steps.filter((s) => !isRecoveryStep(s)) });
     const items = processItems(r);
     expect(items.find((i) => i.label.startsWith('Observed in recovery'))?.points).toBe(-10);
-    expect(items.find((i) => i.label === 'Neurological examination in recovery')?.points).toBe(-10);
+    expect(items.find((i) => i.label === 'Neurological examination and pain score in recovery')?.points).toBe(-10);
     expect(items.filter((i) => i.label.startsWith('Counselled') && i.points === -3)).toHaveLength(7);
     expect(r.domains.find((d) => d.id === 'process')?.score).toBe(59);
   });

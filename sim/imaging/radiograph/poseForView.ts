@@ -11,7 +11,7 @@ export function poseForView(snapshot: Pick<SimSnapshot, 'carm' | 'anatomy'>, vie
     active ? c.orbitDeg : 0,
     active ? c.tiltDeg : 0,
     c.patientRotation ?? NO_ROTATION,
-    pannedIsocentre(snapshot.anatomy, c.panMm ?? 0),
+    pannedIsocentre(snapshot.anatomy, c.panMm ?? 0, c.patientShiftMm ?? 0),
   );
 }
 

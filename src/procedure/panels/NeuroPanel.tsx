@@ -1,5 +1,5 @@
 import type { NeuroFinding } from '../../../sim/core';
-import { isNormal, type PatientView } from '../../../sim/patient';
+import { isNormal, type PatientView, RECOVERY_PAIN } from '../../../sim/patient';
 import { Panel } from '../../ui/Panel';
 
 interface Props {
@@ -15,7 +15,7 @@ function cell(f: NeuroFinding, side: 'left' | 'right'): string {
 /**
  * The neurological findings beside the patient monitor (sim/patient/neuroExam.ts, ctReport.ts):
  * the last examination as a small table of the roots that are not normal (a normal examination is
- * one line), the last CT's report, and whether the spinal surgeons were asked. Shown only once one
+ * one line) and its pain score on sitting up (sim/patient/recoveryPain.ts), the last CT's report, and whether the spinal surgeons were asked. Shown only once one
  * of them was done, so the usual case keeps the panels short; the trainee's own findings, so they
  * show in an exam as in practice.
  */
@@ -49,6 +49,15 @@ export function NeuroPanel({ patient: p }: Props) {
             ))}
           </tbody>
         </table>
+      )}
+      {p.neuroExam && (
+        <p data-testid="neuro-pain">
+          {p.neuroExam.painOnSittingNrs === null
+            ? 'Pain on sitting up: not tested (prone, instruments in).'
+            : `Pain on sitting up: ${Math.round(p.neuroExam.painOnSittingNrs)}/10${
+                p.neuroExam.painOnSittingNrs > RECOVERY_PAIN.dischargeMaxNrs ? ' (not controlled)' : ''
+              }.`}
+        </p>
       )}
       {p.ct && <p data-testid="neuro-ct">CT: {p.ct.report}</p>}
       {p.surgicalOpinion && <p data-testid="neuro-opinion">Spinal surgical opinion: asked (urgent).</p>}

@@ -1,0 +1,60 @@
+import type { SpineLevel } from '../anatomy/types';
+import type { NerveLesion } from './nerveInjury';
+
+/**
+ * Pain on sitting up in recovery (README.md, Pain in recovery), the score the recovery examination
+ * records: what is left of the fracture's pain once its body holds cement, plus the ache of a root
+ * or cord that a breach or a leak pressed, plus a haematoma's. A patient who sits up with
+ * moderate pain at most can go home that day; more is a reason for an overnight stay.
+ *
+ * The fracture's pain on movement falls with the cement that stabilises it. The trials give the
+ * scale: a pain of about 8/10 before, about 5 points less within a month after vertebroplasty
+ * (against under 3 with conservative care), and better relief from 4.5 mL or more in a lumbar body
+ * (docs/clinical-sources.md, Pain in recovery). The relief is taken as reached on the day (the
+ * fracture's micro-motion stops as the cement sets). It rises steeply with the first cement and
+ * levels off at the volume that gives the full relief (assumed shape: a small fill already stops
+ * most of the motion, more adds less): relief = maxRelief (1 - (1 - s)^2), s the share of that
+ * volume in the body. A level with no cement keeps its pain.
+ */
+export const RECOVERY_PAIN = {
+  /** Pain of the fresh fracture on sitting up or standing, 0-10 (trial baselines of about 7.5-8). */
+  fractureNrs: 8,
+  /** Share of it a body filled to the full-relief volume takes away (about 5 points of 8). */
+  maxRelief: 0.65,
+  /**
+   * Cement in one body for the full relief, mL: lumbar 4.5 (the registry's threshold for better
+   * relief); thoracic bodies hold about two thirds of a lumbar one's volume (assumed by that ratio).
+   */
+  fullReliefMl: { thoracic: 3, lumbar: 4.5 },
+  /** The ache of a pressed root or cord at rest, by lesion grade (mild, moderate, severe), 0-10 (assumed). */
+  nerveAcheByGrade: [3, 5, 7],
+  /** Pain on sitting up a patient can go home with, 0-10 (assumed: the top of the mild-to-moderate band). */
+  dischargeMaxNrs: 4,
+} as const;
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+/** How far the cement in that level's body stabilises it, 0-1. */
+export function stabilisation(level: SpineLevel, inBodyMl: number): number {
+  const full = level.startsWith('T') ? RECOVERY_PAIN.fullReliefMl.thoracic : RECOVERY_PAIN.fullReliefMl.lumbar;
+  return clamp01(inBodyMl / full);
+}
+
+/**
+ * Pain on sitting up, 0-10: the worst treated level's remaining fracture pain, plus the worst nerve
+ * lesion's ache, plus the haematoma's (0-10). cementMl: each fractured level's cement in the body.
+ */
+export function painOnSitting(
+  cementMl: ReadonlyMap<SpineLevel, number>,
+  lesions: readonly NerveLesion[],
+  haematomaPain: number,
+): number {
+  const r = RECOVERY_PAIN;
+  let fracture = 0;
+  for (const [level, ml] of cementMl) {
+    const short = 1 - stabilisation(level, ml);
+    fracture = Math.max(fracture, r.fractureNrs * (1 - r.maxRelief * (1 - short * short)));
+  }
+  const nerve = Math.max(0, ...lesions.map((l) => r.nerveAcheByGrade[l.grade] ?? 0));
+  return Math.min(10, fracture + nerve + haematomaPain);
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario } from '../../levels/scenarioSchema';
+import { createRng } from '../../sim/math/rng';
+import type { NerveLesion } from '../../sim/patient/nerveInjury';
+import { Patient } from '../../sim/patient/patient';
+import { painOnSitting, RECOVERY_PAIN, stabilisation } from '../../sim/patient/recoveryPain';
+import { planSchema, runPlan } from '../../sim/plan/index';
+
+const SCENARIO: Scenario = parseScenario(
+  JSON.parse(readFileSync('levels/l1-osteoporotic-wedge.json', 'utf8')),
+  'levels/l1-osteoporotic-wedge.json',
+);
+const TEXTBOOK = planSchema.parse(JSON.parse(readFileSync('levels/plans/textbook-kyphoplasty.json', 'utf8')));
+const MEDIAL_BREACH = planSchema.parse(
+  JSON.parse(readFileSync('tests/fixtures/plans/medial-breach-kyphoplasty.json', 'utf8')),
+);
+
+const l1 = (ml: number) => new Map([['L1' as const, ml]]);
+const rootLesion = (grade: number): NerveLesion => ({ kind: 'root', level: 'L1', root: 'L1', side: 'left', grade });
+
+describe('pain on sitting up in recovery (sim/patient/recoveryPain.ts)', () => {
+  it('an untreated fracture keeps its pain; a body filled to the full-relief volume takes about 5 points away', () => {
+    const r = RECOVERY_PAIN;
+    expect(painOnSitting(l1(0), [], 0)).toBe(r.fractureNrs);
+    expect(painOnSitting(l1(r.fullReliefMl.lumbar), [], 0)).toBeCloseTo(r.fractureNrs * (1 - r.maxRelief), 9);
+    expect(r.fractureNrs - painOnSitting(l1(10), [], 0)).toBeCloseTo(5.2, 1);
+    // A thoracic body needs less cement for the same relief.
+    expect(stabilisation('T12', 2)).toBeGreaterThan(stabilisation('L1', 2));
+  });
+
+  it('falls smoothly and steadily as cement goes in, steeply at first', () => {
+    let last = painOnSitting(l1(0), [], 0);
+    const firstMl = last - painOnSitting(l1(1), [], 0);
+    const fourthMl = painOnSitting(l1(3), [], 0) - painOnSitting(l1(4), [], 0);
+    expect(firstMl).toBeGreaterThan(fourthMl);
+    // The steepest slope, at no cement: 2 x 8 x 0.65 / 4.5 mL, about 2.3 points per mL.
+    const r = RECOVERY_PAIN;
+    const steepest = (2 * r.fractureNrs * r.maxRelief) / r.fullReliefMl.lumbar;
+    for (let ml = 0.05; ml <= 6; ml += 0.05) {
+      const p = painOnSitting(l1(ml), [], 0);
+      expect(p).toBeLessThanOrEqual(last + 1e-12);
+      expect(last - p).toBeLessThanOrEqual(steepest * 0.05 + 1e-9);
+      last = p;
+    }
+    // The low end of the lumbar target window (3 mL) lets the patient go home; half of it does not.
+    expect(painOnSitting(l1(3), [], 0)).toBeLessThanOrEqual(RECOVERY_PAIN.dischargeMaxNrs);
+    expect(painOnSitting(l1(1.5), [], 0)).toBeGreaterThan(RECOVERY_PAIN.dischargeMaxNrs);
+  });
+
+  it('a pressed root aches on top, by its grade, and so does a haematoma', () => {
+    const base = painOnSitting(l1(4.5), [], 0);
+    expect(painOnSitting(l1(4.5), [rootLesion(0)], 0) - base).toBeCloseTo(RECOVERY_PAIN.nerveAcheByGrade[0], 9);
+    expect(painOnSitting(l1(4.5), [rootLesion(0), rootLesion(2)], 0) - base).toBeCloseTo(
+      RECOVERY_PAIN.nerveAcheByGrade[2],
+      9,
+    );
+    expect(painOnSitting(l1(4.5), [], 1.5) - base).toBeCloseTo(1.5, 9);
+    expect(painOnSitting(l1(0), [rootLesion(2)], 2)).toBe(10);
+  });
+
+  it('is scored only once the instruments are out, and the worst treated level counts', () => {
+    const p = new Patient(SCENARIO.patient, createRng(1).fork('patient'));
+    p.fractures(['T12', 'L1']);
+    p.augmentation('L1', 4.5);
+    expect(p.painOnSittingNrs).toBeNull();
+    expect(p.examine(0).painOnSittingNrs).toBeNull();
+    p.apply({ type: 'instruments.remove' }, null);
+    // T12 has no cement yet: its pain is the patient's.
+    expect(p.painOnSittingNrs).toBe(RECOVERY_PAIN.fractureNrs);
+    p.augmentation('T12', 3);
+    expect(p.examine(1).painOnSittingNrs).toBeCloseTo(RECOVERY_PAIN.fractureNrs * (1 - RECOVERY_PAIN.maxRelief), 9);
+  });
+
+  it('the recovery examination records it: controlled after the textbook kyphoplasty, not after a medial breach that pressed the cord', () => {
+    const textbook = runPlan(SCENARIO, 42, TEXTBOOK).snapshot();
+    const ok = textbook.patient.neuroExam?.painOnSittingNrs;
+    expect(ok).toBeCloseTo(3.08, 2);
+    expect(ok).toBeLessThanOrEqual(RECOVERY_PAIN.dischargeMaxNrs);
+    const breach = runPlan(SCENARIO, 42, MEDIAL_BREACH).snapshot();
+    const hurt = breach.patient.neuroExam?.painOnSittingNrs ?? 0;
+    expect(hurt).toBeGreaterThan(RECOVERY_PAIN.dischargeMaxNrs);
+    // The same fracture pain under about the same cement, plus the pressed root's ache.
+    expect(hurt - (ok ?? 0)).toBeGreaterThanOrEqual(RECOVERY_PAIN.nerveAcheByGrade[0] - 0.5);
+  });
+});
