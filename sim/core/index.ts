@@ -52,6 +52,7 @@ export type {
   TimedEvent,
   VitalSignal,
 } from './events';
+export { COMPLICATION_SEVERITIES } from './events';
 export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';

@@ -1,12 +1,10 @@
 import type { Command } from '../core/commands';
 import { TICKS_PER_S } from '../core/constants';
-import type { ComplicationSeverity, PatientComplication } from '../core/events';
+import { COMPLICATION_SEVERITIES, type ComplicationSeverity, type PatientComplication } from '../core/events';
 import type { CriticalError, DomainScore, ScoreItem } from './types';
 import { COMPLICATION_POINTS, COMPLICATION_PROTOCOLS, type ComplicationProtocol } from './complicationProtocols';
 import { clampScore, fmt, type ScoringInput } from './scoringInput';
 import { DOMAIN_WEIGHTS } from './weights';
-
-const SEVERITIES: readonly ComplicationSeverity[] = ['mild', 'moderate', 'severe'];
 
 /**
  * One complication as the attempt lived it: when its signs began and reached each grade, when it
@@ -48,7 +46,7 @@ export function complicationEpisodes(input: ScoringInput): ComplicationEpisode[]
     const candidates = [alarm, graded].filter((t): t is number => t !== undefined);
     const signTick = candidates.length ? Math.min(...candidates) : null;
     const answerTick = input.log.find((e) => e.tick >= onset && answers(protocol, e.command))?.tick ?? null;
-    const worst = [...SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
+    const worst = [...COMPLICATION_SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
     episodes.push({ kind, label: protocol.label, gradeTicks, worst, signTick, answerTick });
   }
   return episodes.sort((a, b) => Math.min(...Object.values(a.gradeTicks)) - Math.min(...Object.values(b.gradeTicks)));
@@ -59,7 +57,7 @@ function firstTickFrom(
   gradeTicks: Partial<Record<ComplicationSeverity, number>>,
   severity: ComplicationSeverity,
 ): number | undefined {
-  const at = SEVERITIES.slice(SEVERITIES.indexOf(severity))
+  const at = COMPLICATION_SEVERITIES.slice(COMPLICATION_SEVERITIES.indexOf(severity))
     .map((s) => gradeTicks[s])
     .filter((t): t is number => t !== undefined);
   return at.length ? Math.min(...at) : undefined;
@@ -152,7 +150,7 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
  */
 function reachedAt(e: ComplicationEpisode, severity: ComplicationSeverity, sign: number): number | null {
   const signFrom = COMPLICATION_PROTOCOLS[e.kind].signFrom;
-  if (SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(signFrom)) return sign;
+  if (COMPLICATION_SEVERITIES.indexOf(severity) <= COMPLICATION_SEVERITIES.indexOf(signFrom)) return sign;
   return firstTickFrom(e.gradeTicks, severity) ?? null;
 }
 
@@ -170,7 +168,7 @@ export function unansweredComplications(input: ScoringInput): CriticalError[] {
     if (e.signTick === null) continue;
     const sign = e.signTick;
     const answered = (by: number): boolean => e.answerTick !== null && e.answerTick <= by;
-    const worse = SEVERITIES.find((s) => {
+    const worse = COMPLICATION_SEVERITIES.find((s) => {
       const t = e.gradeTicks[s];
       return t !== undefined && t > sign && !answered(t);
     });

@@ -1,4 +1,4 @@
-import type { PatientAlarm } from '../../../sim/core';
+import type { ComplicationSeverity, PatientAlarm } from '../../../sim/core';
 import type { PunctureSite } from '../../../sim/patient';
 
 /* The patient monitor's words: the flag beside a value in alarm, the alarm line, and the drugs given. */
@@ -49,7 +49,7 @@ export function milligrams(mg: number): string {
  * What the team sees of an allergic reaction at this grade (the monitor shows the numbers): the skin
  * first, then the chest, then the circulation; null without signs.
  */
-export function allergicSignsText(grade: 'mild' | 'moderate' | 'severe' | null): string | null {
+export function allergicSignsText(grade: ComplicationSeverity | null): string | null {
   if (grade === 'mild') return 'flushed, hives';
   if (grade === 'moderate') return 'hives, wheeze';
   if (grade === 'severe') return 'wheeze, cold and clammy';
