@@ -1,5 +1,6 @@
 import type { Command } from '../core/commands';
 import { TICKS_PER_S } from '../core/constants';
+import type { ComplicationAnswerType } from '../core/patientAnswers';
 import { COMPLICATION_SEVERITIES, type ComplicationSeverity, type PatientComplication } from '../core/events';
 import type { CriticalError, DomainScore, ScoreItem } from './types';
 import { COMPLICATION_POINTS, COMPLICATION_PROTOCOLS, type ComplicationProtocol } from './complicationProtocols';
@@ -65,8 +66,12 @@ function firstTickFrom(
 
 /** A command that answers the complication (oxygen counts only when it is turned on). */
 function answers(protocol: ComplicationProtocol, command: Command): boolean {
-  return protocol.answers.includes(command.type) && given(command);
+  return isAmong(protocol.answers, command) && given(command);
 }
+
+/** Whether the command is one of these answers (a list of answers, asked about any command). */
+const isAmong = (types: readonly ComplicationAnswerType[], command: Command): boolean =>
+  (types as readonly string[]).includes(command.type);
 
 /** Oxygen at 0 L/min takes the cannula off: it is no measure. */
 const given = (command: Command): boolean => command.type !== 'oxygen.nasal' || command.lPerMin > 0;
@@ -117,7 +122,7 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
   for (const r of protocol.requirements) {
     const from = reachedAt(e, r.fromSeverity, sign);
     if (from === null) continue;
-    const t = input.log.find((entry) => r.commands.includes(entry.command.type) && given(entry.command))?.tick;
+    const t = input.log.find((entry) => isAmong(r.commands, entry.command) && given(entry.command))?.tick;
     const late = t !== undefined && seconds(t - from) > r.withinS;
     items.push({
       label: `${e.label}: ${r.label} (within ${Math.round(r.withinS / 60)} min)`,
