@@ -1,6 +1,7 @@
 import type { Command } from '../core/commands';
 import type { ComplicationSeverity, DomainEvent, PatientAlarm, PatientComplication, VitalSignal } from '../core/events';
 import { TICKS_PER_S } from '../core/constants';
+import { PATIENT_ANSWER_TYPES, type PatientAnswer } from '../core/patientAnswers';
 import type { PatientView } from '../patient/patientView';
 
 /**
@@ -33,20 +34,8 @@ export const MAX_VITAL_SAMPLES = 1024;
  */
 export const MAX_PATIENT_MARKS = 2000;
 
-/** The commands that answer the patient: drugs, oxygen, fluids and the call for help. */
-export const PATIENT_ANSWER_TYPES = [
-  'sedation.midazolam',
-  'sedation.flumazenil',
-  'oxygen.nasal',
-  'patient.fluids',
-  'patient.callForHelp',
-  'neuro.examine',
-  'imaging.ct',
-  'patient.surgicalOpinion',
-  'patient.adrenaline',
-  'site.compress',
-] as const satisfies readonly Command['type'][];
-export type PatientAnswer = Extract<Command, { type: (typeof PATIENT_ANSWER_TYPES)[number] }>;
+/** The commands that answer the patient, marked on the plot: one list in sim/core, shared with the scoring's protocols. */
+export { PATIENT_ANSWER_TYPES, type PatientAnswer };
 
 /** The monitor at one tick: the snapshot's numbers, unrounded, and the alarms sounding. */
 export interface VitalSample {

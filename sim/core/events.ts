@@ -39,8 +39,12 @@ export interface NeuroFinding {
   /** MRC grade 0 (no contraction) to 5 (normal) per side; null where the root has no key muscle. */
   readonly power: Readonly<Record<Side, number>> | null;
 }
-/** How bad a complication's signs are (sim/patient/cementEmbolism.ts grades the embolism). */
-export type ComplicationSeverity = 'mild' | 'moderate' | 'severe';
+/**
+ * How bad a complication's signs are, mildest first: the one order that the patient's grade ladders
+ * (sim/patient/gradeLadder.ts), the plans' complication conditions and the complication score read.
+ */
+export const COMPLICATION_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type ComplicationSeverity = (typeof COMPLICATION_SEVERITIES)[number];
 
 /**
  * Domain events: facts the world reports after a step. They are sent to the procedure machine

@@ -52,6 +52,13 @@ export type {
   TimedEvent,
   VitalSignal,
 } from './events';
+export { COMPLICATION_SEVERITIES } from './events';
+export {
+  type ComplicationAnswerType,
+  PATIENT_ANSWER_TYPES,
+  type PatientAnswer,
+  type PatientAnswerType,
+} from './patientAnswers';
 export { APP_VERSION, SIM_VERSION } from './version';
 export type { TrainingMode } from './trainingMode';
 export { COMMAND_TYPES } from './commands';

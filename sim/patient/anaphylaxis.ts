@@ -1,5 +1,6 @@
 import type { Allergen, AllergicReaction, Allergy } from '../core/allergies';
-import type { ComplicationSeverity } from '../core/events';
+import { COMPLICATION_SEVERITIES, type ComplicationSeverity } from '../core/events';
+import { GradeLadder, gradeIndex } from './gradeLadder';
 import { OXYGEN } from './oxygen';
 
 /**
@@ -60,23 +61,17 @@ export const ANAPHYLAXIS = {
   /** Breaths per minute added at full signs (assumed: the breathless, wheezy patient breathes faster). */
   respiratoryRisePerMin: 8,
   /**
-   * The signs at which each grade is reported (assumed): mild, flushing and urticaria with a faster
-   * heart; moderate, bronchospasm with a falling SpO2 and pressure; severe, shock.
+   * The signs at which each grade is reported, mild, moderate, severe (assumed): mild, flushing and
+   * urticaria with a faster heart; moderate, bronchospasm with a falling SpO2 and pressure; severe, shock.
    */
-  grades: [
-    { severity: 'mild', atSigns: 0.1 },
-    { severity: 'moderate', atSigns: 0.35 },
-    { severity: 'severe', atSigns: 0.65 },
-  ] as readonly { readonly severity: ComplicationSeverity; readonly atSigns: number }[],
+  gradeAtSigns: [0.1, 0.35, 0.65] as readonly number[],
 } as const;
 
 const MIN_PER_S = 1 / 60;
 
 /** The grade these signs reach now, or null (for the monitor's wording). */
 export function gradeOfSigns(signs: number): ComplicationSeverity | null {
-  let grade: ComplicationSeverity | null = null;
-  for (const g of ANAPHYLAXIS.grades) if (signs >= g.atSigns) grade = g.severity;
-  return grade;
+  return COMPLICATION_SEVERITIES[gradeIndex(signs, ANAPHYLAXIS.gradeAtSigns)] ?? null;
 }
 
 /** The SpO2 these signs take away at this inspired oxygen fraction, %. */
@@ -103,7 +98,7 @@ export class Anaphylaxis {
   private reaction = 0;
   /** The signs now: the reaction less what adrenaline counters, 0 to 1. */
   private signsNow = 0;
-  private reportedGrade = -1;
+  private readonly grades = new GradeLadder();
   private trigger: Allergen | null = null;
 
   constructor(allergies: readonly Allergy[] | undefined) {
@@ -143,13 +138,7 @@ export class Anaphylaxis {
     this.cascade += follow * (target - this.cascade);
     this.stimulus *= Math.exp(-(dtS * MIN_PER_S) / this.waneMin);
     this.signsNow = this.reaction * (1 - e);
-    const grades = ANAPHYLAXIS.grades;
-    let reached: ComplicationSeverity | null = null;
-    while (this.reportedGrade + 1 < grades.length && this.signsNow >= grades[this.reportedGrade + 1].atSigns) {
-      this.reportedGrade++;
-      reached = grades[this.reportedGrade].severity;
-    }
-    return reached;
+    return this.grades.reachWorst(gradeIndex(this.signsNow, ANAPHYLAXIS.gradeAtSigns));
   }
 
   /** The signs now, 0 (none) to 1. */
@@ -158,7 +147,7 @@ export class Anaphylaxis {
   }
   /** The worst grade reported so far, or null. */
   get severity(): ComplicationSeverity | null {
-    return this.reportedGrade < 0 ? null : ANAPHYLAXIS.grades[this.reportedGrade].severity;
+    return this.grades.severity;
   }
   /** The first agent the patient met that it is allergic to, or null. */
   get triggeredBy(): Allergen | null {

@@ -1,5 +1,6 @@
 import type { ComplicationSeverity } from '../core/events';
 import { GAUGE_OD_MM, gaugeToDiameterMm } from '../instruments/trocarGauge';
+import { GradeLadder, gradeIndex } from './gradeLadder';
 
 /**
  * Bleeding from the puncture tracts (README.md, Bleeding): each skin puncture opens a tract that
@@ -41,8 +42,8 @@ export type PunctureSite = 'none' | 'instruments' | 'oozing' | 'compressed' | 'd
 
 const MIN_PER_S = 1 / 60;
 
-/** A step that reached no grade (most steps: no array is made then). */
-const NO_GRADES: readonly ComplicationSeverity[] = Object.freeze([]);
+/** The blood lost at which the mild and moderate grades are reported, mL. */
+const LOSS_GRADES_ML: readonly number[] = [BLEEDING.mildMl, BLEEDING.moderateMl];
 
 /** One skin puncture's tract. */
 interface Tract {
@@ -62,8 +63,7 @@ export class Bleeding {
   private readonly openRate: number;
   private readonly clotMin: number;
   private readonly compressedClotMin: number;
-  private reportedMild = false;
-  private reportedModerate = false;
+  private readonly grades = new GradeLadder();
 
   /**
    * gauge: the trocar's; impairment: the clotting impairment index (coagulation.ts), 0 for normal.
@@ -119,13 +119,7 @@ export class Bleeding {
       }
       if (t.rateMlPerMin < BLEEDING.dryRateMlPerMin) t.rateMlPerMin = 0;
     }
-    const mild = !this.reportedMild && this.lostMl >= BLEEDING.mildMl;
-    const moderate = !this.reportedModerate && this.lostMl >= BLEEDING.moderateMl;
-    if (!mild && !moderate) return NO_GRADES;
-    this.reportedMild ||= mild;
-    this.reportedModerate ||= moderate;
-    if (mild && moderate) return ['mild', 'moderate'];
-    return mild ? ['mild'] : ['moderate'];
+    return this.grades.reach(gradeIndex(this.lostMl, LOSS_GRADES_ML));
   }
 
   /** Blood lost from the tracts so far, mL. */

@@ -1,4 +1,5 @@
 import type { ComplicationSeverity } from '../core/events';
+import { GradeLadder, gradeIndex } from './gradeLadder';
 import { OXYGEN } from './oxygen';
 
 /**
@@ -26,14 +27,11 @@ export const CEMENT_EMBOLISM = {
   maxSystolicFallMmHg: 60,
   maxDiastolicFallMmHg: 35,
   /**
-   * The obstruction at which each grade is reported (assumed): mild from about a 1 % fall in SpO2
-   * (0.16 mL in the lungs), moderate from 0.4 mL, severe from half the effect (0.8 mL).
+   * The obstruction at which each grade is reported, mild, moderate, severe (assumed): mild from
+   * about a 1 % fall in SpO2 (0.16 mL in the lungs), moderate from 0.4 mL, severe from half the
+   * effect (0.8 mL).
    */
-  grades: [
-    { severity: 'mild', atObstruction: 0.04 },
-    { severity: 'moderate', atObstruction: 0.2 },
-    { severity: 'severe', atObstruction: 0.5 },
-  ] as readonly { readonly severity: ComplicationSeverity; readonly atObstruction: number }[],
+  gradeAtObstruction: [0.04, 0.2, 0.5] as readonly number[],
 } as const;
 
 /** The obstruction, 0 (none) to 1 (maximal), of this much cement in the lungs. */
@@ -59,8 +57,7 @@ export class CementEmbolism {
   private firstStageMl = 0;
   private secondStageMl = 0;
   private lungMl = 0;
-  /** Index in CEMENT_EMBOLISM.grades of the worst grade reported so far (-1: none). */
-  private reportedGrade = -1;
+  private readonly grades = new GradeLadder();
 
   /**
    * The cement model's venous volume now (it only grows; a smaller reading is ignored): what is new
@@ -86,14 +83,7 @@ export class CementEmbolism {
       this.firstStageMl = first;
       this.secondStageMl = second;
     }
-    const grades = CEMENT_EMBOLISM.grades;
-    const o = this.obstruction;
-    let reached: ComplicationSeverity | null = null;
-    while (this.reportedGrade + 1 < grades.length && o >= grades[this.reportedGrade + 1].atObstruction) {
-      this.reportedGrade++;
-      reached = grades[this.reportedGrade].severity;
-    }
-    return reached;
+    return this.grades.reachWorst(gradeIndex(this.obstruction, CEMENT_EMBOLISM.gradeAtObstruction));
   }
 
   /** Cement in the pulmonary arteries, mL. */
@@ -109,6 +99,6 @@ export class CementEmbolism {
   }
   /** The worst grade reported so far, or null. */
   get severity(): ComplicationSeverity | null {
-    return this.reportedGrade < 0 ? null : CEMENT_EMBOLISM.grades[this.reportedGrade].severity;
+    return this.grades.severity;
   }
 }

@@ -1,6 +1,7 @@
 import type { SpineLevel } from '../anatomy/types';
 import type { Side } from '../core/commands';
 import type { ComplicationSeverity } from '../core/events';
+import { GradeLadder, gradeIndex } from './gradeLadder';
 import { type CanalContent, canalContent, exitingRoot, type Root } from './neuroAnatomy';
 
 /**
@@ -36,15 +37,7 @@ export const NERVE_INJURY = {
   },
   /** Radicular (or, in the canal, burning band) pain while the cause grows, 0-10 by grade (assumed). */
   painByGrade: [6, 8, 10],
-  grades: ['mild', 'moderate', 'severe'] as readonly ComplicationSeverity[],
 } as const;
-
-/** Grade index (0 mild to 2 severe) of a value against three thresholds; -1 below the first. */
-function gradeOf(value: number, thresholds: readonly number[]): number {
-  let g = -1;
-  for (let i = 0; i < thresholds.length; i++) if (value >= thresholds[i]) g = i;
-  return g;
-}
 
 /** An injured structure and its grade, as the examination reads it. */
 export type NerveLesion =
@@ -81,8 +74,8 @@ export class NerveInjury {
   private readonly grades = new Map<string, NerveLesion>();
   /** The levels where a cause grew since the last step. */
   private readonly grew = new Set<SpineLevel>();
-  /** Index of the worst grade reported so far (-1: none). */
-  private reported = -1;
+  /** The whole complication's grades reported so far. */
+  private readonly reported = new GradeLadder();
 
   private at(level: SpineLevel): LevelCauses {
     let c = this.causes.get(level);
@@ -135,14 +128,14 @@ export class NerveInjury {
       const foraminalSides = breachedSides.length > 0 ? breachedSides : (['left', 'right'] as const);
       const root = exitingRoot(level);
       for (const side of ['left', 'right'] as const) {
-        const byLeak = foraminalSides.includes(side) ? gradeOf(c.foraminalMl, n.leakMl.foraminal) : -1;
-        const grade = Math.max(gradeOf(c.inferiorMm[side], n.breachMm.inferior), byLeak);
+        const byLeak = foraminalSides.includes(side) ? gradeIndex(c.foraminalMl, n.leakMl.foraminal) : -1;
+        const grade = Math.max(gradeIndex(c.inferiorMm[side], n.breachMm.inferior), byLeak);
         if (root && grade >= 0)
           painIntensity = Math.max(painIntensity, this.raise({ kind: 'root', level, root, side, grade }));
       }
       const canal = Math.max(
-        gradeOf(Math.max(c.medialMm.left, c.medialMm.right), n.breachMm.medial),
-        gradeOf(c.epiduralMl, n.leakMl.epidural),
+        gradeIndex(Math.max(c.medialMm.left, c.medialMm.right), n.breachMm.medial),
+        gradeIndex(c.epiduralMl, n.leakMl.epidural),
       );
       if (canal >= 0)
         painIntensity = Math.max(
@@ -152,9 +145,7 @@ export class NerveInjury {
     }
     this.grew.clear();
     const worst = Math.max(-1, ...[...this.grades.values()].map((l) => l.grade));
-    const reached: ComplicationSeverity[] = [];
-    while (this.reported < worst) reached.push(n.grades[++this.reported]);
-    return { reached, painIntensity };
+    return { reached: this.reported.reach(worst), painIntensity };
   }
 
   /** Keep the worse of the lesion's old and new grade; returns the pain of its grade now. */
@@ -173,6 +164,6 @@ export class NerveInjury {
 
   /** The worst grade so far, or null. */
   get severity(): ComplicationSeverity | null {
-    return this.reported < 0 ? null : NERVE_INJURY.grades[this.reported];
+    return this.reported.severity;
   }
 }

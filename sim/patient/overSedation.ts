@@ -1,4 +1,5 @@
-import type { ComplicationSeverity } from '../core/events';
+import { COMPLICATION_SEVERITIES, type ComplicationSeverity } from '../core/events';
+import { GradeLadder } from './gradeLadder';
 
 /**
  * Over-sedation (README.md, Over-sedation): midazolam taken past the procedural target. The
@@ -29,8 +30,6 @@ export interface SedationSigns {
   readonly respiratoryDepression: number;
 }
 
-const ORDER: readonly ComplicationSeverity[] = ['mild', 'moderate', 'severe'];
-
 /** The grade these signs show, or null when the patient is within procedural sedation. */
 export function overSedationGrade(s: SedationSigns): ComplicationSeverity | null {
   // Only the drug's own depression counts: an embolism's desaturation is graded as the embolism.
@@ -44,20 +43,16 @@ export function overSedationGrade(s: SedationSigns): ComplicationSeverity | null
 
 /** Reports each grade once, the first time the signs reach it (as the embolism's grades). */
 export class OverSedationGrades {
-  private reported = -1;
+  private readonly grades = new GradeLadder();
 
   /** The grade reached for the first time now, if any. */
   next(signs: SedationSigns): ComplicationSeverity | null {
     const grade = overSedationGrade(signs);
-    if (!grade) return null;
-    const index = ORDER.indexOf(grade);
-    if (index <= this.reported) return null;
-    this.reported = index;
-    return grade;
+    return this.grades.reachWorst(grade ? COMPLICATION_SEVERITIES.indexOf(grade) : -1);
   }
 
   /** The worst grade reported so far, or null. */
   get severity(): ComplicationSeverity | null {
-    return this.reported < 0 ? null : (ORDER[this.reported] ?? null);
+    return this.grades.severity;
   }
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { commandSchema } from '../core/commandSchema';
 import type { Command } from '../core/commands';
-import type { CementPhase, ComplicationSeverity, PatientComplication, TackFeel } from '../core/events';
+import {
+  COMPLICATION_SEVERITIES,
+  type CementPhase,
+  type ComplicationSeverity,
+  type PatientComplication,
+  type TackFeel,
+} from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
 import { localiseStepSchema } from './localiseStep';
 import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
@@ -109,7 +115,7 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ caseDecline: z.enum(DECLINE_REASONS) }),
       z.strictObject({
         complication: z.enum(PATIENT_COMPLICATIONS),
-        atLeast: z.enum(['mild', 'moderate', 'severe']).optional(),
+        atLeast: z.enum(COMPLICATION_SEVERITIES).optional(),
       }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Command } from '../core/commands';
-import type { ComplicationSeverity } from '../core/events';
+import { COMPLICATION_SEVERITIES } from '../core/events';
 import type { Session } from '../session/sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
@@ -64,9 +64,6 @@ export interface ConditionContext {
  * 'start' counts every event, since: 'lastPush' only those from the latest cement.inject on
  * (none before any push).
  */
-/** Complication grades, mildest first. */
-const SEVERITY_ORDER: readonly ComplicationSeverity[] = ['mild', 'moderate', 'severe'];
-
 export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: ConditionContext | number = 0): boolean {
   const ctx: ConditionContext = typeof context === 'number' ? { phaseTick: context, lastPushTick: null } : context;
   if ('event' in c) {
@@ -90,12 +87,12 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('caseDecline' in c) return ctx.indication?.decision === 'decline' && ctx.indication.reason === c.caseDecline;
   if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('complication' in c) {
-    const from = SEVERITY_ORDER.indexOf(c.atLeast ?? 'mild');
+    const from = COMPLICATION_SEVERITIES.indexOf(c.atLeast ?? 'mild');
     return snap.events.some(
       (e) =>
         e.event.type === 'patient.complication' &&
         e.event.kind === c.complication &&
-        SEVERITY_ORDER.indexOf(e.event.severity) >= from,
+        COMPLICATION_SEVERITIES.indexOf(e.event.severity) >= from,
     );
   }
   if ('anyOf' in c) return c.anyOf.some((x) => conditionHolds(snap, x, ctx));

@@ -1,4 +1,5 @@
 import type { CommandType } from '../core/commands';
+import type { ComplicationAnswerType } from '../core/patientAnswers';
 import type { ComplicationSeverity, PatientAlarm, PatientComplication } from '../core/events';
 
 /**
@@ -17,8 +18,11 @@ export interface ComplicationProtocol {
   readonly signFrom: ComplicationSeverity;
   /** Monitor alarms that are signs of this complication (the first after its onset is its first sign). */
   readonly alarms: readonly PatientAlarm[];
-  /** Commands that answer it: the first of them after the onset is when it was recognised. */
-  readonly answers: readonly CommandType[];
+  /**
+   * Commands that answer it: the first of them after the onset is when it was recognised. Typed by
+   * the one list of answers (sim/core/patientAnswers.ts), which the vital-sign plot marks.
+   */
+  readonly answers: readonly ComplicationAnswerType[];
   /** Measures that must be taken once the complication reaches a grade, each within its time. */
   readonly requirements: readonly ProtocolRequirement[];
   /**
@@ -36,7 +40,7 @@ export interface ComplicationProtocol {
 export interface ProtocolRequirement {
   readonly label: string;
   /** Any of these satisfies the requirement (given before the grade was reached counts too). */
-  readonly commands: readonly CommandType[];
+  readonly commands: readonly ComplicationAnswerType[];
   /** The grade from which it is required. */
   readonly fromSeverity: ComplicationSeverity;
   /** Within this many seconds of the first sign at that grade. */

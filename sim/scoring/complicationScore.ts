@@ -1,12 +1,11 @@
 import type { Command } from '../core/commands';
 import { TICKS_PER_S } from '../core/constants';
-import type { ComplicationSeverity, PatientComplication } from '../core/events';
+import type { ComplicationAnswerType } from '../core/patientAnswers';
+import { COMPLICATION_SEVERITIES, type ComplicationSeverity, type PatientComplication } from '../core/events';
 import type { CriticalError, DomainScore, ScoreItem } from './types';
 import { COMPLICATION_POINTS, COMPLICATION_PROTOCOLS, type ComplicationProtocol } from './complicationProtocols';
 import { clampScore, fmt, type ScoringInput } from './scoringInput';
 import { DOMAIN_WEIGHTS } from './weights';
-
-const SEVERITIES: readonly ComplicationSeverity[] = ['mild', 'moderate', 'severe'];
 
 /**
  * One complication as the attempt lived it: when its signs began and reached each grade, when it
@@ -48,7 +47,7 @@ export function complicationEpisodes(input: ScoringInput): ComplicationEpisode[]
     const candidates = [alarm, graded].filter((t): t is number => t !== undefined);
     const signTick = candidates.length ? Math.min(...candidates) : null;
     const answerTick = input.log.find((e) => e.tick >= onset && answers(protocol, e.command))?.tick ?? null;
-    const worst = [...SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
+    const worst = [...COMPLICATION_SEVERITIES].reverse().find((s) => gradeTicks[s] !== undefined) ?? 'mild';
     episodes.push({ kind, label: protocol.label, gradeTicks, worst, signTick, answerTick });
   }
   return episodes.sort((a, b) => Math.min(...Object.values(a.gradeTicks)) - Math.min(...Object.values(b.gradeTicks)));
@@ -59,7 +58,7 @@ function firstTickFrom(
   gradeTicks: Partial<Record<ComplicationSeverity, number>>,
   severity: ComplicationSeverity,
 ): number | undefined {
-  const at = SEVERITIES.slice(SEVERITIES.indexOf(severity))
+  const at = COMPLICATION_SEVERITIES.slice(COMPLICATION_SEVERITIES.indexOf(severity))
     .map((s) => gradeTicks[s])
     .filter((t): t is number => t !== undefined);
   return at.length ? Math.min(...at) : undefined;
@@ -67,8 +66,12 @@ function firstTickFrom(
 
 /** A command that answers the complication (oxygen counts only when it is turned on). */
 function answers(protocol: ComplicationProtocol, command: Command): boolean {
-  return protocol.answers.includes(command.type) && given(command);
+  return isAmong(protocol.answers, command) && given(command);
 }
+
+/** Whether the command is one of these answers (a list of answers, asked about any command). */
+const isAmong = (types: readonly ComplicationAnswerType[], command: Command): boolean =>
+  (types as readonly string[]).includes(command.type);
 
 /** Oxygen at 0 L/min takes the cannula off: it is no measure. */
 const given = (command: Command): boolean => command.type !== 'oxygen.nasal' || command.lPerMin > 0;
@@ -119,7 +122,7 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
   for (const r of protocol.requirements) {
     const from = reachedAt(e, r.fromSeverity, sign);
     if (from === null) continue;
-    const t = input.log.find((entry) => r.commands.includes(entry.command.type) && given(entry.command))?.tick;
+    const t = input.log.find((entry) => isAmong(r.commands, entry.command) && given(entry.command))?.tick;
     const late = t !== undefined && seconds(t - from) > r.withinS;
     items.push({
       label: `${e.label}: ${r.label} (within ${Math.round(r.withinS / 60)} min)`,
@@ -152,7 +155,7 @@ function episodeItems(input: ScoringInput, e: ComplicationEpisode): ScoreItem[] 
  */
 function reachedAt(e: ComplicationEpisode, severity: ComplicationSeverity, sign: number): number | null {
   const signFrom = COMPLICATION_PROTOCOLS[e.kind].signFrom;
-  if (SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(signFrom)) return sign;
+  if (COMPLICATION_SEVERITIES.indexOf(severity) <= COMPLICATION_SEVERITIES.indexOf(signFrom)) return sign;
   return firstTickFrom(e.gradeTicks, severity) ?? null;
 }
 
@@ -170,7 +173,7 @@ export function unansweredComplications(input: ScoringInput): CriticalError[] {
     if (e.signTick === null) continue;
     const sign = e.signTick;
     const answered = (by: number): boolean => e.answerTick !== null && e.answerTick <= by;
-    const worse = SEVERITIES.find((s) => {
+    const worse = COMPLICATION_SEVERITIES.find((s) => {
       const t = e.gradeTicks[s];
       return t !== undefined && t > sign && !answered(t);
     });

@@ -7,8 +7,8 @@ import { alarmName } from '../ui/alarmNames';
 import { AXIS_W, axisX } from './timeAxis';
 import { axisTicksS } from './timelineModel';
 import {
-  ANSWER_GLYPHS,
   ANSWER_LEGEND,
+  ANSWER_MARKS,
   LANES,
   type LaneId,
   laneGrid,
@@ -49,7 +49,7 @@ function Marker({ m, x }: { m: PatientMark; x: number }) {
         d={`M ${x} ${EVENT_MID - 7} l 7 7 l -7 7 l -7 -7 z`}
       />
     );
-  const glyph = ANSWER_GLYPHS[m.command.type];
+  const glyph = ANSWER_MARKS[m.command.type].glyph;
   return (
     <>
       <rect x={x - 4 - glyph.length * 3.2} y={ANSWER_MID - 8} width={8 + glyph.length * 6.4} height={16} rx={8} />

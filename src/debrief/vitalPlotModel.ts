@@ -1,5 +1,5 @@
 import type { AlarmSpan, PatientMark, VitalSample, VitalSeries } from '../../sim/attempt';
-import type { VitalSignal } from '../../sim/core';
+import { PATIENT_ANSWER_TYPES, type PatientAnswerType, type VitalSignal } from '../../sim/core';
 import { ALARM_LIMITS } from '../../sim/patient';
 import { tickClock } from '../ui/format';
 import { describeCommand } from '../ui/describeCommand';
@@ -104,38 +104,27 @@ export function laneLimits(lane: LaneSpec): { value: number; name: string }[] {
   }));
 }
 
-/** The glyph on an answer's marker: a letter or two, explained in the legend. */
-export const ANSWER_GLYPHS: Readonly<Record<Extract<PatientMark, { kind: 'answer' }>['command']['type'], string>> = {
-  'sedation.midazolam': 'M',
-  'sedation.flumazenil': 'F',
-  'oxygen.nasal': 'O2',
-  'patient.fluids': 'IV',
-  'patient.callForHelp': 'H',
-  'neuro.examine': 'NE',
-  'imaging.ct': 'CT',
-  'patient.surgicalOpinion': 'SO',
-  'patient.adrenaline': 'Ad',
-  'site.compress': 'P',
-};
-
-/** Each answer's glyph in words, for the plot's legend (the same keys as ANSWER_GLYPHS). */
-export const ANSWER_WORDS: Readonly<Record<keyof typeof ANSWER_GLYPHS, string>> = {
-  'sedation.midazolam': 'midazolam',
-  'sedation.flumazenil': 'flumazenil',
-  'oxygen.nasal': 'oxygen',
-  'patient.fluids': 'fluids',
-  'patient.callForHelp': 'help',
-  'neuro.examine': 'neurological examination',
-  'imaging.ct': 'CT',
-  'patient.surgicalOpinion': 'surgical opinion',
-  'patient.adrenaline': 'adrenaline',
-  'site.compress': 'pressure on the sites',
+/**
+ * Each answer's marker: its glyph (a letter or two) and the glyph in words for the legend. Keyed by
+ * the one list of answers (sim/core/patientAnswers.ts), so no answer is drawn unexplained.
+ */
+export const ANSWER_MARKS: Readonly<Record<PatientAnswerType, { readonly glyph: string; readonly words: string }>> = {
+  'sedation.midazolam': { glyph: 'M', words: 'midazolam' },
+  'sedation.flumazenil': { glyph: 'F', words: 'flumazenil' },
+  'oxygen.nasal': { glyph: 'O2', words: 'oxygen' },
+  'patient.fluids': { glyph: 'IV', words: 'fluids' },
+  'patient.callForHelp': { glyph: 'H', words: 'help' },
+  'neuro.examine': { glyph: 'NE', words: 'neurological examination' },
+  'imaging.ct': { glyph: 'CT', words: 'CT' },
+  'patient.surgicalOpinion': { glyph: 'SO', words: 'surgical opinion' },
+  'patient.adrenaline': { glyph: 'Ad', words: 'adrenaline' },
+  'site.compress': { glyph: 'P', words: 'pressure on the sites' },
 };
 
 /** The legend's line for the answers: every glyph the plot may draw, with its words. */
-export const ANSWER_LEGEND = (Object.keys(ANSWER_GLYPHS) as (keyof typeof ANSWER_GLYPHS)[])
-  .map((type) => `${ANSWER_GLYPHS[type]} ${ANSWER_WORDS[type]}`)
-  .join(' · ');
+export const ANSWER_LEGEND = PATIENT_ANSWER_TYPES.map((t) => `${ANSWER_MARKS[t].glyph} ${ANSWER_MARKS[t].words}`).join(
+  ' · ',
+);
 
 /** A complication's kind in words: "cementEmbolism" is "Cement embolism" (any later kind reads the same way). */
 export function complicationName(kind: string): string {

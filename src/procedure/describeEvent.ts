@@ -1,13 +1,8 @@
-import type {
-  ComplicationSeverity,
-  DomainEvent,
-  NeuroFinding,
-  PatientAlarm,
-  PatientComplication,
-} from '../../sim/core';
+import type { ComplicationSeverity, DomainEvent, NeuroFinding, PatientComplication } from '../../sim/core';
 import type { TrainingMode } from '../../sim/core';
 import type { Tissue } from '../../sim/anatomy';
 import { keyLabel } from './input/keymap';
+import { alarmName } from '../ui/alarmNames';
 import { TACK_FEEL_MEANING, TACK_FEEL_TEXT } from '../../sim/instruments';
 import { eventVisibility } from './examVisibility';
 
@@ -28,16 +23,6 @@ const WALL: Readonly<Record<string, string>> = {
   anterior: 'anterior cortex',
   endplate: 'endplate',
   pleura: 'pleura',
-};
-
-/** Monitor alarms in words. */
-const ALARM_TEXT: Readonly<Record<PatientAlarm, string>> = {
-  spo2Low: 'SpO2 low',
-  respiratoryRateLow: 'respiratory rate low',
-  heartRateHigh: 'heart rate high',
-  heartRateLow: 'heart rate low',
-  systolicLow: 'systolic pressure low',
-  systolicHigh: 'systolic pressure high',
 };
 
 /** Tissues as the hand feels them. */
@@ -177,9 +162,9 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
     case 'cannula.stuck':
       return { text: 'Cannula stuck in set cement', severity: 'danger' };
     case 'patient.alarm':
-      return { text: `Monitor alarm: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'danger' };
+      return { text: `Monitor alarm: ${alarmName(e.alarm)} (${Math.round(e.value)})`, severity: 'danger' };
     case 'patient.alarmCleared':
-      return { text: `Monitor alarm cleared: ${ALARM_TEXT[e.alarm]} (${Math.round(e.value)})`, severity: 'info' };
+      return { text: `Monitor alarm cleared: ${alarmName(e.alarm)} (${Math.round(e.value)})`, severity: 'info' };
     case 'patient.complication':
       return {
         text: COMPLICATION_TEXT[e.kind](e.severity),

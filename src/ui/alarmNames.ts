@@ -1,8 +1,9 @@
 import type { PatientAlarm } from '../../sim/core';
 
 /**
- * Monitor alarms in words, as the patient monitor's alarm line names them
- * (src/procedure/panels/monitorText.ts), for the debrief's plot and tables. An alarm added later
+ * Monitor alarms in words, one list for every place that names them: the patient monitor's alarm
+ * line (src/procedure/panels/monitorText.ts), the practice feed (src/procedure/describeEvent.ts)
+ * and the debrief's plot and tables. An alarm added later
  * without a name here reads as its id in words ("etCo2High" as "et co2 high") rather than failing.
  */
 const NAMES: Partial<Record<PatientAlarm, string>> = {

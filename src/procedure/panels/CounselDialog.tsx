@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { COUNSEL_TOPIC_LABELS, COUNSEL_TOPICS, type CounselTopic } from '../../../sim/core';
-import { useChoiceDialogKeys } from '../../keyboard/useChoiceDialogKeys';
-import { OverlayDialog } from '../../ui/OverlayDialog';
+import { ChoiceDialog } from './ChoiceDialog';
 
 interface Props {
   /** Counsel on these topics (one counsel.give command). */
@@ -17,65 +16,28 @@ interface Props {
  */
 export function CounselDialog({ onCounsel, onCancel }: Props) {
   const [topics, setTopics] = useState<ReadonlySet<CounselTopic>>(new Set());
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
-    if (topics.size === 0) {
-      setProblem('Tick what you discussed with the patient.');
-      return;
-    }
-    onCounsel(COUNSEL_TOPICS.filter((t) => topics.has(t)));
-  };
-  const first = useChoiceDialogKeys('Counsel the patient', 'Counsel on the ticked topics', submit, onCancel);
-
   const toggle = (t: CounselTopic) => {
     const next = new Set(topics);
     if (next.has(t)) next.delete(t);
     else next.add(t);
     setTopics(next);
-    setProblem(null);
   };
-
   return (
-    <OverlayDialog
+    <ChoiceDialog
       title="Counsel the patient"
-      label="Counsel the patient"
-      className="decline-dialog"
-      testId="counsel-dialog"
-      onClose={onCancel}
-    >
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>What do you tell the patient before they go home?</legend>
-          {COUNSEL_TOPICS.map((t, i) => (
-            <label key={t} className="decline-reason">
-              <input
-                ref={i === 0 ? first : undefined}
-                type="checkbox"
-                name="counsel-topic"
-                value={t}
-                checked={topics.has(t)}
-                data-testid={`counsel-topic-${t}`}
-                onChange={() => toggle(t)}
-              />
-              {COUNSEL_TOPIC_LABELS[t]}
-            </label>
-          ))}
-        </fieldset>
-        {problem && (
-          <p className="status-warn" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="decline-buttons">
-          <button type="submit" className="primary" data-testid="counsel-confirm">
-            Counsel <kbd>Enter</kbd>
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel <kbd>Esc</kbd>
-          </button>
-        </div>
-      </form>
-    </OverlayDialog>
+      id="counsel"
+      legend="What do you tell the patient before they go home?"
+      kind="checkbox"
+      name="counsel-topic"
+      options={COUNSEL_TOPICS}
+      labels={COUNSEL_TOPIC_LABELS}
+      isChosen={(t) => topics.has(t)}
+      onChoose={toggle}
+      nothingChosen="Tick what you discussed with the patient."
+      confirmText="Counsel"
+      confirmKeyLabel="Counsel on the ticked topics"
+      onConfirm={onCounsel}
+      onCancel={onCancel}
+    />
   );
 }

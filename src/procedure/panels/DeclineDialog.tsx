@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, type DeclineReason } from '../../../sim/core';
-import { useChoiceDialogKeys } from '../../keyboard/useChoiceDialogKeys';
-import { OverlayDialog } from '../../ui/OverlayDialog';
+import { ChoiceDialog } from './ChoiceDialog';
 
 interface Props {
   /** Decline for this reason: the attempt ends with the decision. */
@@ -17,61 +16,23 @@ interface Props {
  */
 export function DeclineDialog({ onDecline, onCancel }: Props) {
   const [reason, setReason] = useState<DeclineReason | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
-    if (reason === null) {
-      setProblem('Choose why the procedure is not indicated.');
-      return;
-    }
-    onDecline(reason);
-  };
-  const first = useChoiceDialogKeys('Decline the procedure', 'Decline for the chosen reason', submit, onCancel);
-
   return (
-    <OverlayDialog
+    <ChoiceDialog
       title="Decline the procedure"
-      label="Decline the procedure"
-      className="decline-dialog"
-      testId="decline-dialog"
-      onClose={onCancel}
-    >
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>Why is the procedure not indicated for this patient?</legend>
-          {DECLINE_REASONS.map((r, i) => (
-            <label key={r} className="decline-reason">
-              <input
-                ref={i === 0 ? first : undefined}
-                type="radio"
-                name="decline-reason"
-                value={r}
-                checked={reason === r}
-                data-testid={`decline-reason-${r}`}
-                onChange={() => {
-                  setReason(r);
-                  setProblem(null);
-                }}
-              />
-              {DECLINE_REASON_LABELS[r]}
-            </label>
-          ))}
-        </fieldset>
-        {problem && (
-          <p className="status-warn" role="alert">
-            {problem}
-          </p>
-        )}
-        <p className="muted">Declining ends the attempt: the decision and its reason are what it is scored on.</p>
-        <div className="decline-buttons">
-          <button type="submit" className="primary" data-testid="decline-confirm">
-            Decline <kbd>Enter</kbd>
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel <kbd>Esc</kbd>
-          </button>
-        </div>
-      </form>
-    </OverlayDialog>
+      id="decline"
+      legend="Why is the procedure not indicated for this patient?"
+      kind="radio"
+      name="decline-reason"
+      options={DECLINE_REASONS}
+      labels={DECLINE_REASON_LABELS}
+      isChosen={(r) => reason === r}
+      onChoose={setReason}
+      nothingChosen="Choose why the procedure is not indicated."
+      note="Declining ends the attempt: the decision and its reason are what it is scored on."
+      confirmText="Decline"
+      confirmKeyLabel="Decline for the chosen reason"
+      onConfirm={([chosen]) => onDecline(chosen)}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import type { PatientAlarm } from '../../../sim/core';
+import type { ComplicationSeverity, PatientAlarm } from '../../../sim/core';
 import type { PunctureSite } from '../../../sim/patient';
+import { alarmName } from '../../ui/alarmNames';
 
 /* The patient monitor's words: the flag beside a value in alarm, the alarm line, and the drugs given. */
 
@@ -8,14 +9,14 @@ export type MonitoredVital = 'hr' | 'bp' | 'spo2' | 'rr';
 
 export type VitalFlag = 'LOW' | 'HIGH';
 
-/** Each monitor alarm: the value it marks, which way it crossed, and how the alarm line names it. */
-const ALARM_FLAGS: Readonly<Record<PatientAlarm, { vital: MonitoredVital; flag: VitalFlag; name: string }>> = {
-  spo2Low: { vital: 'spo2', flag: 'LOW', name: 'SpO2 low' },
-  respiratoryRateLow: { vital: 'rr', flag: 'LOW', name: 'respiratory rate low' },
-  heartRateHigh: { vital: 'hr', flag: 'HIGH', name: 'heart rate high' },
-  heartRateLow: { vital: 'hr', flag: 'LOW', name: 'heart rate low' },
-  systolicLow: { vital: 'bp', flag: 'LOW', name: 'systolic pressure low' },
-  systolicHigh: { vital: 'bp', flag: 'HIGH', name: 'systolic pressure high' },
+/** Each monitor alarm: the value it marks and which way it crossed (its name: src/ui/alarmNames.ts). */
+const ALARM_FLAGS: Readonly<Record<PatientAlarm, { vital: MonitoredVital; flag: VitalFlag }>> = {
+  spo2Low: { vital: 'spo2', flag: 'LOW' },
+  respiratoryRateLow: { vital: 'rr', flag: 'LOW' },
+  heartRateHigh: { vital: 'hr', flag: 'HIGH' },
+  heartRateLow: { vital: 'hr', flag: 'LOW' },
+  systolicLow: { vital: 'bp', flag: 'LOW' },
+  systolicHigh: { vital: 'bp', flag: 'HIGH' },
 };
 
 /**
@@ -32,7 +33,7 @@ export function vitalFlag(alarms: readonly PatientAlarm[], vital: MonitoredVital
  * left out on purpose, so a screen reader speaks when an alarm starts or stops, not at every beat.
  */
 export function alarmSentence(alarms: readonly PatientAlarm[]): string {
-  return alarms.length === 0 ? 'No alarms' : `Alarm: ${alarms.map((a) => ALARM_FLAGS[a].name).join(', ')}`;
+  return alarms.length === 0 ? 'No alarms' : `Alarm: ${alarms.map(alarmName).join(', ')}`;
 }
 
 /** The cannula's flow as the monitor shows it: off is breathing room air. */
@@ -49,7 +50,7 @@ export function milligrams(mg: number): string {
  * What the team sees of an allergic reaction at this grade (the monitor shows the numbers): the skin
  * first, then the chest, then the circulation; null without signs.
  */
-export function allergicSignsText(grade: 'mild' | 'moderate' | 'severe' | null): string | null {
+export function allergicSignsText(grade: ComplicationSeverity | null): string | null {
   if (grade === 'mild') return 'flushed, hives';
   if (grade === 'moderate') return 'hives, wheeze';
   if (grade === 'severe') return 'wheeze, cold and clammy';
