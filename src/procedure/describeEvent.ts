@@ -63,6 +63,8 @@ function examLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       return { text: 'Drill stopped', severity: 'info' };
     case 'cement.tack':
       return { text: `Tack test: ${TACK_FEEL_TEXT[e.feel]}`, severity: 'info' };
+    case 'patient.moved':
+      return { text: 'The patient flinched and moved on the table', severity: 'danger' };
     default:
       return null;
   }
@@ -177,7 +179,7 @@ function feedLine(e: DomainEvent): Omit<EventLine, 'key'> | null {
       };
     case 'patient.moved':
       return {
-        text: `The patient flinched in pain (${Math.round(e.pain)}/10) and moved ${Math.round(e.shiftMm)} mm away from the ${e.from} needle: re-image before going on; more local (${keyLabel('local')})?`,
+        text: `The patient flinched in pain (${Math.round(e.pain)}/10) and moved ${e.shiftMm.toFixed(1)} mm away from the ${e.from} needle: re-image before going on; more local (${keyLabel('local')})?`,
         severity: 'danger',
       };
   }

@@ -187,8 +187,8 @@ export const EXAM_EVENT_VISIBILITY: { readonly [T in DomainEventType]: Visibilit
   'patient.complication': 'practice',
   /** The trainee's own examination and what it found: they did it, they see it. */
   'patient.neuroExamined': 'always',
-  /** The whole room sees the patient jump; how far and why is the trainee's to read from the next image. */
-  'patient.moved': 'always',
+  /** The whole room sees the patient jump; practice adds how far and why, an exam leaves that to the next image. */
+  'patient.moved': 'neutral',
 };
 
 /**

@@ -130,6 +130,9 @@ test('a full kyphoplasty of the L1 case, keyboard only', async ({ page }) => {
   // the dialog (focus on the first topic; Space ticks, Tab moves on, Enter counsels), observe an hour.
   await page.keyboard.press('Shift+E');
   await expect(page.getByTestId('neuro-exam')).toContainText('normal');
+  // The pain on sitting up, from the fracture the cement now holds (sim/patient/recoveryPain.ts).
+  await expect(page.getByTestId('neuro-pain')).toHaveText(/^Pain on sitting up: [0-9]+\/10/);
+  await page.getByTestId('neuro-panel').screenshot({ path: `${SHOTS_DIR}/recovery-neurology.png` });
   await page.keyboard.press(';');
   const counsel = page.getByRole('dialog', { name: 'Counsel the patient' });
   await expect(counsel).toBeVisible();

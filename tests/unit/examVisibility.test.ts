@@ -320,6 +320,10 @@ describe('examVisibility rules', () => {
     expect(describeEvent({ type: 'needle.stalled', tissue: 'cortical' }, 'exam')?.text).not.toMatch(/cortical/);
     expect(describeEvent({ type: 'needle.stalled', tissue: 'cortical' }, 'practice')?.text).toMatch(/cortical/);
     expect(describeEvent({ type: 'channel.short', channelMm: 30, moreMm: 5 }, 'exam')?.text).toBe('Drill stopped');
+    // The room sees the patient flinch; how far, why and what to do are practice's to say.
+    const moved = { type: 'patient.moved', from: 'left', shiftMm: 4.5, pain: 7 } as const;
+    expect(describeEvent(moved, 'exam')?.text).toBe('The patient flinched and moved on the table');
+    expect(describeEvent(moved, 'practice')?.text).toMatch(/7\/10.*4.5 mm away from the left needle.*local/);
     for (const type of Object.keys(EXAM_EVENT_VISIBILITY))
       expect(['always', 'practice', 'neutral', 'never']).toContain(
         EXAM_EVENT_VISIBILITY[type as keyof typeof EXAM_EVENT_VISIBILITY],
