@@ -7,7 +7,7 @@ export { LIDOCAINE } from './localAnaesthetic';
 export { MIDAZOLAM } from './midazolam';
 export { PAIN, STIMULI } from './pain';
 export { PAIN_MOVEMENT } from './painMovement';
-export { RECOVERY_PAIN } from './recoveryPain';
+export { painControlled, RECOVERY_PAIN, reportedNrs } from './recoveryPain';
 export type { PatientView } from './patientView';
 export { NERVE_INJURY } from './nerveInjury';
 export { EXAM_EFFECT, isNormal, type NeuroExam } from './neuroExam';

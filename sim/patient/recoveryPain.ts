@@ -34,6 +34,12 @@ export const RECOVERY_PAIN = {
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
+/** The score the patient gives, a whole number on the 0-10 scale, from the model's pain. */
+export const reportedNrs = (pain: number): number => Math.round(pain);
+
+/** Whether the patient can go home with this pain on sitting up (as they report it). */
+export const painControlled = (pain: number): boolean => reportedNrs(pain) <= RECOVERY_PAIN.dischargeMaxNrs;
+
 /** How far the cement in that level's body stabilises it, 0-1. */
 export function stabilisation(level: SpineLevel, inBodyMl: number): number {
   const full = level.startsWith('T') ? RECOVERY_PAIN.fullReliefMl.thoracic : RECOVERY_PAIN.fullReliefMl.lumbar;

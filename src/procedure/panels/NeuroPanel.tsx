@@ -1,5 +1,5 @@
 import type { NeuroFinding } from '../../../sim/core';
-import { isNormal, type PatientView, RECOVERY_PAIN } from '../../../sim/patient';
+import { isNormal, painControlled, type PatientView, reportedNrs } from '../../../sim/patient';
 import { Panel } from '../../ui/Panel';
 
 interface Props {
@@ -54,8 +54,8 @@ export function NeuroPanel({ patient: p }: Props) {
         <p data-testid="neuro-pain">
           {p.neuroExam.painOnSittingNrs === null
             ? 'Pain on sitting up: not tested (prone, instruments in).'
-            : `Pain on sitting up: ${Math.round(p.neuroExam.painOnSittingNrs)}/10${
-                p.neuroExam.painOnSittingNrs > RECOVERY_PAIN.dischargeMaxNrs ? ' (not controlled)' : ''
+            : `Pain on sitting up: ${reportedNrs(p.neuroExam.painOnSittingNrs)}/10${
+                painControlled(p.neuroExam.painOnSittingNrs) ? '' : ' (not controlled)'
               }.`}
         </p>
       )}
