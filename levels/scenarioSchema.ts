@@ -10,6 +10,7 @@ import {
   SLUG_PATTERN,
 } from '../sim/core/bounds';
 import { ALLERGENS, ALLERGIC_REACTIONS, MAX_ALLERGIES } from '../sim/core/allergies';
+import { MAX_ASA_CLASS, MIN_ASA_CLASS } from '../sim/core/asaClass';
 import { DECLINE_REASONS } from '../sim/core/declineReasons';
 import { ScenarioError } from './scenarioError';
 import { upgradeScenarioJson } from './scenarioMigrations';
@@ -119,6 +120,14 @@ export const patientSchema = z.strictObject({
       lastDoseHoursAgo: z.number().min(0).max(MAX_LAST_DOSE_HOURS),
     })
     .optional(),
+  /**
+   * General health as the ASA physical status class (1 a normal healthy patient, 2 mild, 3 severe
+   * systemic disease, 4 a constant threat to life; sim/core/asaClass.ts), shown in the case review.
+   * III or IV is poor general health, a reason for an overnight stay (sim/scoring/overnightReasons.ts).
+   * Optional: absent means not stated, read as not poor health, so the scenarios written before the
+   * field existed keep their files, hashes and scores.
+   */
+  asaClass: z.number().int().min(MIN_ASA_CLASS).max(MAX_ASA_CLASS).optional(),
   /**
    * Force the segmentation (a transitional-anatomy case); absent: drawn per patient at the
    * published rates (docs/clinical-sources.md, Level localisation). Levels are counted from C2.

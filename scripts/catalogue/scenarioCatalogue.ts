@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cavityDeviceName } from '../../sim/instruments';
 import { GENANT_RANGES, parseScenario, type Scenario } from '../../levels/scenarioSchema';
-import { DECLINE_REASON_LABELS } from '../../sim/core';
+import { allergyLine, asaLine, DECLINE_REASON_LABELS } from '../../sim/core';
 
 /** A kyphoplasty's cavity device when it is not the balloon (the catalogue's procedure column). */
 const cavity = (s: Scenario): string =>
@@ -24,6 +24,16 @@ export function loadLibrary(dir = 'levels'): Scenario[] {
     .filter((f) => f.endsWith('.json'))
     .map((f) => parseScenario(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), f))
     .sort((a, b) => (a.teaching?.order ?? Number.MAX_SAFE_INTEGER) - (b.teaching?.order ?? Number.MAX_SAFE_INTEGER));
+}
+
+/** What the structured history states beyond the labs (general health, anticoagulant, allergies), or nothing. */
+function structuredHistory(p: Scenario['patient']): string {
+  const parts = [
+    asaLine(p.asaClass),
+    p.anticoagulant ? `${p.anticoagulant.drug}, last dose ${p.anticoagulant.lastDoseHoursAgo} h before` : null,
+    p.allergies?.length ? allergyLine(p.allergies).replace('Allergies', 'allergies') : null,
+  ].filter((x): x is string => x !== null);
+  return parts.map((x) => `; ${x}`).join('');
 }
 
 /** A table cell: pipes and line breaks would break the Markdown table. */
@@ -81,7 +91,7 @@ export function catalogueMarkdown(library: readonly Scenario[]): string {
       '',
       `![Pre-operative standing lateral radiograph of ${cell(s.title)}, patient 1](${filmPath(s.id).replace('docs/', '')})`,
       '',
-      `**${s.title}** (version ${s.version ?? 1}). ${p.age}-year-old ${p.sex}, ${p.weightKg} kg, ${p.habitus} habitus, T-score ${p.tScore}; INR ${p.labs.inr}, platelets ${p.labs.plateletsPerNl}/nL.`,
+      `**${s.title}** (version ${s.version ?? 1}). ${p.age}-year-old ${p.sex}, ${p.weightKg} kg, ${p.habitus} habitus, T-score ${p.tScore}; INR ${p.labs.inr}, platelets ${p.labs.plateletsPerNl}/nL${structuredHistory(p)}.`,
       '',
       p.history,
       '',

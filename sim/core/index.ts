@@ -77,3 +77,12 @@ export {
   PROPHYLACTIC_ANTIBIOTICS,
   type ProphylacticAntibiotic,
 } from './allergies';
+export {
+  ASA_CLASSES,
+  asaLine,
+  asaName,
+  MAX_ASA_CLASS,
+  MIN_ASA_CLASS,
+  POOR_HEALTH_ASA_CLASS,
+  poorGeneralHealth,
+} from './asaClass';

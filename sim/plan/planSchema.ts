@@ -9,6 +9,8 @@ import {
   type TackFeel,
 } from '../core/events';
 import { DECLINE_REASONS, type DeclineReason } from '../core/declineReasons';
+import { ALLERGENS, type Allergen } from '../core/allergies';
+import { MAX_ASA_CLASS, MIN_ASA_CLASS } from '../core/asaClass';
 import { localiseStepSchema } from './localiseStep';
 import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
 import { dockStepSchema, type DockStep } from './dockStep';
@@ -87,6 +89,21 @@ export type PlanCondition =
    */
   | { readonly caseDecline: DeclineReason }
   /**
+   * The case review lists an allergy to this agent (scenario patient.allergies, whatever the
+   * reaction): an expert who reads a cefazolin allergy chooses another antibiotic before giving it.
+   */
+  | { readonly caseAllergy: Allergen }
+  /**
+   * The case review states an ASA class of at least this (scenario patient.asaClass; a class not
+   * stated is none): an expert keeps a patient in poor general health (III or IV) overnight.
+   */
+  | { readonly caseAsaClassAtLeast: number }
+  /**
+   * The patient takes an anticoagulant or antiplatelet drug (scenario patient.anticoagulant, which
+   * the history states): an expert explains when to restart it before the patient goes home.
+   */
+  | { readonly caseAnticoagulant: true }
+  /**
    * The patient shows this complication at this grade or worse (the patient model's
    * patient.complication events, since the start): what the team sees at the bedside and on the monitor.
    */
@@ -113,6 +130,9 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
       z.strictObject({ caseFinding: z.enum(CASE_FINDINGS) }),
       z.strictObject({ cavityDevice: z.enum(CAVITY_DEVICE_KINDS) }),
       z.strictObject({ caseDecline: z.enum(DECLINE_REASONS) }),
+      z.strictObject({ caseAllergy: z.enum(ALLERGENS) }),
+      z.strictObject({ caseAsaClassAtLeast: z.number().int().min(MIN_ASA_CLASS).max(MAX_ASA_CLASS) }),
+      z.strictObject({ caseAnticoagulant: z.literal(true) }),
       z.strictObject({
         complication: z.enum(PATIENT_COMPLICATIONS),
         atLeast: z.enum(COMPLICATION_SEVERITIES).optional(),

@@ -56,6 +56,8 @@ export interface ConditionContext {
   readonly indication?: Scenario['indication'];
   /** The case's cavity device (absent: the balloon). */
   readonly cavityDevice?: Scenario['equipment']['cavityDevice'];
+  /** The patient's allergies, ASA class and anticoagulant as the case shows them (absent: none listed, not stated, none). */
+  readonly patient?: Pick<Scenario['patient'], 'allergies' | 'asaClass' | 'anticoagulant'>;
 }
 
 /**
@@ -85,6 +87,9 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('caseFinding' in c) return ctx.fracture?.[c.caseFinding] === true;
   if ('cavityDevice' in c) return (ctx.cavityDevice ?? 'balloon') === c.cavityDevice;
   if ('caseDecline' in c) return ctx.indication?.decision === 'decline' && ctx.indication.reason === c.caseDecline;
+  if ('caseAllergy' in c) return (ctx.patient?.allergies ?? []).some((a) => a.agent === c.caseAllergy);
+  if ('caseAsaClassAtLeast' in c) return (ctx.patient?.asaClass ?? 0) >= c.caseAsaClassAtLeast;
+  if ('caseAnticoagulant' in c) return ctx.patient?.anticoagulant !== undefined;
   if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('complication' in c) {
     const from = COMPLICATION_SEVERITIES.indexOf(c.atLeast ?? 'mild');
@@ -134,6 +139,7 @@ export function contextOf(session: Pick<Session, 'log' | 'scenario'>): Condition
     fracture: session.scenario.fracture,
     indication: session.scenario.indication,
     cavityDevice: session.scenario.equipment.cavityDevice,
+    patient: session.scenario.patient,
   };
 }
 

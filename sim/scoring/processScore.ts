@@ -1,12 +1,11 @@
 import { CASE_REVIEW_ITEMS, CHECKLIST_TITLES, PRE_OP_ITEMS } from '../procedure/checklistItems';
 import type { DomainScore, ScoreItem } from '../scoring/types';
-import { clampScore, eventTicks, fmt, type ScoringInput } from './scoringInput';
+import { clampScore, fmt, type ScoringInput } from './scoringInput';
 import { DOMAIN_WEIGHTS } from './weights';
 import { measurementItem, wedgeMeasurement } from './wedgeMeasurementScore';
 
 import { treatedLevels } from '../../levels/scenarioSchema';
-import { levelInputs } from './levelInputs';
-import { complicationEpisodes } from './complicationScore';
+import { dischargeLabel, expectedDischarge, overnightReasons } from './overnightReasons';
 import { recoveryItems, recoveryStart } from './recoveryCare';
 import { TICKS_PER_S } from '../core/constants';
 
@@ -37,24 +36,19 @@ export function processScore(input: ScoringInput): DomainScore {
     ...checklist(PRE_OP_ITEMS),
   ];
   const decision = input.log.find((e) => e.command.type === 'discharge.decide');
-  const complicated =
-    levelInputs(input).some((l) => l.input.final.cement.leaks.length > 0) ||
-    input.final.trocars.some((t) => t.breaches.length > 0) ||
-    eventTicks(input, 'balloon.ruptured').length > 0 ||
-    // A complication of the patient that needed an answer (a silent mild one does not).
-    complicationEpisodes(input).some((e) => e.signTick !== null);
-  // More than one level treated is a reason for an overnight stay in itself (docs/clinical-sources.md).
-  const levels = treatedLevels(input.scenario).length;
-  const expected = complicated || levels > 1 ? 'overnight' : 'same-day';
+  // Why the patient should stay the night, if at all (overnightReasons.ts): the item names them.
+  const reasons = overnightReasons(input);
+  const expected = expectedDischarge(reasons);
   const chosen = decision?.command.type === 'discharge.decide' ? decision.command.decision : 'none';
   items.push({
-    label: `Discharge decision (expected ${expected})`,
+    label: dischargeLabel(reasons),
     value: chosen,
     points: chosen === expected ? 0 : -10,
     evidenceTicks: decision ? [decision.tick] : [],
   });
   // Time in the procedure room: to the patient's transfer to recovery (observation there is not procedure time).
   const start = recoveryStart(input);
+  const levels = treatedLevels(input.scenario).length;
   const t = start === null ? input.final.timeS : start / TICKS_PER_S;
   items.push({
     label: 'Procedure time',

@@ -10,6 +10,8 @@ import {
   ALLERGEN_LABELS,
   ALLERGENS,
   ALLERGIC_REACTIONS,
+  ASA_CLASSES,
+  asaLine,
   DECLINE_REASONS,
   DECLINE_REASON_LABELS,
 } from '../../sim/core/index';
@@ -20,6 +22,10 @@ import { withAlsoAccepted } from './alsoAccepted';
 import { ListEditor } from './ListEditor';
 import { SecondLevelFields } from './SecondLevelFields';
 import { getAt } from './scenarioDraft';
+
+/** The ASA classes the editor offers (1 to 4), each labelled as the case review writes it. */
+const ASA_OPTIONS = ASA_CLASSES.map((_, i) => i + 1);
+const ASA_LABELS = Object.fromEntries(ASA_OPTIONS.map((n) => [String(n), asaLine(n) ?? '']));
 
 /** The fields of a scenario that matter to an instructor, grouped as the case reads. */
 export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
@@ -75,6 +81,13 @@ export function ScenarioForm({ plans }: { readonly plans: readonly string[] }) {
           optionalLabel="drawn per patient"
         />
         <TextField path={['patient', 'history']} label="History" multiline />
+        <SelectField
+          path={['patient', 'asaClass']}
+          label="General health: ASA class (III or IV: an overnight stay)"
+          options={ASA_OPTIONS}
+          labels={ASA_LABELS}
+          optionalLabel="not stated"
+        />
         <NumberField path={['patient', 'labs', 'inr']} label="INR" />
         <NumberField path={['patient', 'labs', 'plateletsPerNl']} label="Platelets per nL" />
         <AnticoagulantFields />

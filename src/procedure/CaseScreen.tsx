@@ -1,7 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { PatientView } from '../../sim/patient';
 import { PatientMonitorPanel } from './panels/PatientMonitorPanel';
-import { allergyLine, type ChecklistItem } from '../../sim/core';
+import { allergyLine, asaLine, type ChecklistItem } from '../../sim/core';
 import type { MeasuredCorners, TrainingMode } from '../../sim/core';
 import type { Anatomy } from '../../sim/anatomy';
 import { preopImagingReport } from '../../sim/imaging';
@@ -88,6 +88,12 @@ export function CaseScreen({
             >
               {allergyLine(p.allergies)}
             </p>
+            {/* General health, when the case states it: poor health (ASA III-IV) means an overnight stay. */}
+            {p.asaClass !== undefined && (
+              <p className="case-asa" data-testid="case-asa">
+                {asaLine(p.asaClass)}
+              </p>
+            )}
             <h4>History</h4>
             <p className="case-history">{p.history}</p>
             <h4>Findings</h4>

@@ -146,7 +146,7 @@ function phaseText(snapshot: SimSnapshot): string | null {
     case 'finalImages':
       return 'Take a final AP and a final lateral image to document the fill and any leak.';
     case 'recovery':
-      return "Examine the legs (Shift+E), observe for an hour (' is 10 min), counsel (;), then decide: most go home the same day (H); keep overnight (O) after a complication or two levels.";
+      return "Examine the legs (Shift+E), observe for an hour (' is 10 min), counsel (;), then decide: most go home the same day (H); keep overnight (O) after a complication, two levels or in poor general health (ASA III or IV).";
     default:
       return null;
   }

@@ -109,7 +109,8 @@ describe('the nerve model, driven as the world drives it', () => {
 function inferiorBreach(taps: number) {
   const tb = plan('levels/plans/textbook-kyphoplasty.json');
   const steps: Plan['steps'] = [
-    ...tb.steps.slice(0, 29),
+    // Up to the dock and the AP shot after it.
+    ...tb.steps.slice(0, tb.steps.findIndex((s) => 'dock' in s) + 2),
     { do: { type: 'neuro.examine' } },
     { aimIdeal: true, caudalOffsetDeg: 30 },
     { repeat: { type: 'needle.tap' }, everyS: 1, until: { event: 'needle.breach' }, max: 80 },
