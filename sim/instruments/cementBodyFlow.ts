@@ -1,4 +1,5 @@
 import type { Anatomy, VertebraGeometry } from '../anatomy/types';
+import { bodyVolumeMl } from '../anatomy/bodyVolume';
 import type { LeakLocation } from '../core/events';
 import type { Vec3 } from '../math/vec3';
 import { CELL, CELL_MM, CLEFT_SCLEROSIS_FACTOR, CementLattice, type LatticeOutlet } from '../physics/cementLattice';
@@ -539,8 +540,7 @@ export class CementBodyFlow {
   } {
     const l = this.lattice;
     const v = this.v;
-    const meanH = (v.anteriorHeightMm + v.middleHeightMm + v.posteriorHeightMm) / 3;
-    const bodyMl = ((Math.PI / 4) * v.bodyWidthMm * v.bodyDepthMm * meanH) / 1000;
+    const bodyMl = bodyVolumeMl(v);
     const none = {
       fillFraction: 0,
       crossesMidline: false,

@@ -45,8 +45,8 @@ export class Patient {
   /** The flinch in pain (painMovement.ts), and the side whose instrument last hurt (null: none yet). */
   private readonly movement = new PainMovement();
   private painSide: Side | null = null;
-  /** Each fractured level's cement in the body, mL (recoveryPain.ts); the instruments are out (pain on sitting can be tested). */
-  private readonly cementMl = new Map<SpineLevel, number>();
+  /** Each fractured level's cement fill, a share of its body's volume (recoveryPain.ts); the instruments are out (pain on sitting can be tested). */
+  private readonly cementFill = new Map<SpineLevel, number>();
   private instrumentsOut = false;
   /** Per side: the tip is on or in the pedicle's cortex (docked, not yet past the posterior wall). */
   private readonly inCortex: Record<Side, boolean> = { left: false, right: false };
@@ -213,18 +213,18 @@ export class Patient {
 
   /** The fractured levels to be treated (the world, at the start): each keeps its pain until cement stabilises it. */
   fractures(levels: readonly SpineLevel[]): void {
-    for (const level of levels) if (!this.cementMl.has(level)) this.cementMl.set(level, 0);
+    for (const level of levels) if (!this.cementFill.has(level)) this.cementFill.set(level, 0);
   }
 
-  /** The cement in the body of that level so far, mL (after a push): recoveryPain.ts. */
-  augmentation(level: SpineLevel, inBodyMl: number): void {
-    this.cementMl.set(level, inBodyMl);
+  /** The cement in the body of that level so far, as a share of the body's volume (after a push): recoveryPain.ts. */
+  augmentation(level: SpineLevel, fill: number): void {
+    this.cementFill.set(level, fill);
   }
 
   /** Pain on sitting up, 0-10 (recoveryPain.ts), or null while instruments are in the patient. */
   get painOnSittingNrs(): number | null {
     return this.instrumentsOut
-      ? painOnSitting(this.cementMl, this.nerves.lesions(), this.bleeding.haematomaPain)
+      ? painOnSitting(this.cementFill, this.nerves.lesions(), this.bleeding.haematomaPain)
       : null;
   }
 

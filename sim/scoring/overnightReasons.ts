@@ -1,5 +1,6 @@
 import { treatedLevels } from '../../levels/scenarioSchema';
 import { asaName, poorGeneralHealth } from '../core/asaClass';
+import { painControlled, reportedNrs } from '../patient/recoveryPain';
 import type { DischargeDecision } from '../core/commands';
 import { complicationEpisodes } from './complicationScore';
 import { levelInputs } from './levelInputs';
@@ -8,12 +9,13 @@ import { eventTicks, type ScoringInput } from './scoringInput';
 /**
  * Why the patient should stay the night after the procedure (README.md, Process: the discharge
  * decision). Most patients go home the same day; an overnight stay is expected after a complication,
- * when more than one level was treated, or when the patient's general health is poor
+ * when more than one level was treated, when the patient's general health is poor, or when the pain
+ * on sitting up is not controlled in recovery
  * (docs/clinical-sources.md, Procedure and outcomes; General health and the overnight stay).
  */
 
 /** The kinds of reason: one entry per rule below (a complication may give several reasons, one per complication). */
-export type OvernightReasonId = 'complication' | 'levels' | 'poorHealth';
+export type OvernightReasonId = 'complication' | 'levels' | 'poorHealth' | 'pain';
 
 export interface OvernightReason {
   readonly id: OvernightReasonId;
@@ -50,8 +52,20 @@ const poorHealth: OvernightRule = (input) => {
   return asa !== undefined && poorGeneralHealth(asa) ? [{ id: 'poorHealth', label: asaName(asa) }] : [];
 };
 
+/**
+ * Pain not controlled on sitting up in recovery (sim/patient/recoveryPain.ts): more than the
+ * patient can go home with, as they report it. Read from the patient at the end of the attempt,
+ * as the recovery examination finds it (an attempt that never took the instruments out has none).
+ */
+const pain: OvernightRule = (input) => {
+  const nrs = input.final.patient.painOnSittingNrs;
+  return nrs !== null && !painControlled(nrs)
+    ? [{ id: 'pain', label: `pain ${reportedNrs(nrs)}/10 on sitting up` }]
+    : [];
+};
+
 /** The rules, in the order the discharge item names their reasons. A new reason is one more rule here. */
-const OVERNIGHT_RULES: readonly OvernightRule[] = [complications, levels, poorHealth];
+const OVERNIGHT_RULES: readonly OvernightRule[] = [complications, levels, poorHealth, pain];
 
 /** Every reason for an overnight stay that applies to this attempt, in the rules' order (empty: same day). */
 export function overnightReasons(input: ScoringInput): OvernightReason[] {

@@ -27,6 +27,7 @@ import type { BreachOpening } from '../instruments/cementOutlets';
 import type { HeightView } from '../instruments/heightView';
 import { drawTablePlacement, markUnderCentralRay, type SkinMarkView } from '../imaging/levelMark';
 import { Patient } from '../patient/patient';
+import { bodyVolumeMl } from '../anatomy/bodyVolume';
 import { isNormal } from '../patient/neuroExam';
 import type { PatientView } from '../patient/patientView';
 import { ctReport, type CtLevel } from '../patient/ctReport';
@@ -308,10 +309,8 @@ export class World {
     if (pushed.includes(true)) {
       this.patient.venousCement(kits.reduce((s, k) => s + k.cement.venousLeakMl, this.finishedVenousMl));
       // The cement in this level's body stabilises its fracture (the pain on sitting up in recovery).
-      this.patient.augmentation(
-        level,
-        kits.reduce((s, k) => s + k.cement.inBodyMl, 0),
-      );
+      const body = bodyVolumeMl(this.treated.vertebrae[this.treated.targetIndex]);
+      this.patient.augmentation(level, kits.reduce((s, k) => s + k.cement.inBodyMl, 0) / body);
       // Cement in the foramen and the canal of this level presses on its root and its cord or cauda equina.
       this.patient.neuralLeaks(
         level,
