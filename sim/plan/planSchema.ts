@@ -108,6 +108,12 @@ export type PlanCondition =
    * patient.complication events, since the start): what the team sees at the bedside and on the monitor.
    */
   | { readonly complication: PatientComplication; readonly atLeast?: ComplicationSeverity }
+  /**
+   * The last neurological examination scored a pain on sitting up above this, as the patient reports
+   * it (a whole number, sim/patient/recoveryPain.ts): an expert keeps a patient in uncontrolled pain
+   * overnight. False before an examination that could test it.
+   */
+  | { readonly examPainAbove: number }
   | { readonly anyOf: readonly PlanCondition[] }
   | { readonly allOf: readonly PlanCondition[] }
   | { readonly not: PlanCondition };
@@ -137,6 +143,7 @@ export const conditionSchema: z.ZodType<PlanCondition> = z
         complication: z.enum(PATIENT_COMPLICATIONS),
         atLeast: z.enum(COMPLICATION_SEVERITIES).optional(),
       }),
+      z.strictObject({ examPainAbove: z.number().int().min(0).max(10) }),
       z.strictObject({ anyOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
       z.strictObject({ not: conditionSchema }),

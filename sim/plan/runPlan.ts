@@ -1,6 +1,7 @@
 import type { Scenario } from '../../levels/scenarioSchema';
 import type { Command } from '../core/commands';
 import { COMPLICATION_SEVERITIES } from '../core/events';
+import { reportedNrs } from '../patient/recoveryPain';
 import type { Session } from '../session/sessionTypes';
 import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
@@ -90,6 +91,10 @@ export function conditionHolds(snap: SimSnapshot, c: PlanCondition, context: Con
   if ('caseAllergy' in c) return (ctx.patient?.allergies ?? []).some((a) => a.agent === c.caseAllergy);
   if ('caseAsaClassAtLeast' in c) return (ctx.patient?.asaClass ?? 0) >= c.caseAsaClassAtLeast;
   if ('caseAnticoagulant' in c) return ctx.patient?.anticoagulant !== undefined;
+  if ('examPainAbove' in c) {
+    const pain = snap.patient.neuroExam?.painOnSittingNrs ?? null;
+    return pain !== null && reportedNrs(pain) > c.examPainAbove;
+  }
   if ('cementPosteriorReachSeen' in c) return posteriorReachSeen(snap, ctx) >= c.cementPosteriorReachSeen;
   if ('complication' in c) {
     const from = COMPLICATION_SEVERITIES.indexOf(c.atLeast ?? 'mild');
