@@ -36,6 +36,10 @@ function world(name = 'l1-osteoporotic-wedge', seed = 1) {
   const apply = (c: Command) => w.apply(c);
   const aimIdeal = (side: 'left' | 'right' = 'left') => {
     apply({ type: 'needle.entry', side, lateralMm: 0, cranialMm: 0 });
+    // The local, given time to work: without it the docking hurts and the patient flinches
+    // (sim/patient/painMovement.ts), which moves the needle these tests hold still.
+    apply({ type: 'local.anaesthetic' });
+    run(120);
     const ideal = idealTrajectory(w.anatomy, side);
     apply({ type: 'needle.aim', medialDeg: ideal.medialDeg, caudalDeg: ideal.caudalDeg });
   };
