@@ -13,7 +13,7 @@ import type { PatientView } from '../../sim/patient/patientView';
 import { type Plan, planSchema, runPlan } from '../../sim/plan/index';
 import { createSession, type Session } from '../../sim/session/index';
 import { describeEvent } from '../../src/procedure/describeEvent';
-import { CaseScreen } from '../../src/procedure/CaseScreen';
+import { caseScreenHtml } from './caseScreenHtml';
 import { ChecklistPanel } from '../../src/procedure/panels/ChecklistPanel';
 import { PatientMonitorPanel } from '../../src/procedure/panels/PatientMonitorPanel';
 
@@ -350,24 +350,7 @@ describe('what the trainee sees', () => {
   });
 
   it('the case review shows the allergies in one line, and the checklist the antibiotic the tick gives', () => {
-    const caseHtml = (scenario: Scenario) =>
-      renderToStaticMarkup(
-        createElement(CaseScreen, {
-          scenario,
-          segmentationFinding: null,
-          mode: 'practice',
-          checklist: {},
-          canTick: true,
-          onTick: () => {},
-          canDecline: true,
-          onDecline: () => {},
-          anatomy: createSession(scenario, 1).snapshot().anatomy,
-          seed: 1,
-          canMeasure: false,
-          onMeasure: () => {},
-          antibiotic: 'cefazolin',
-        }),
-      );
+    const caseHtml = caseScreenHtml;
     expect(caseHtml(CEFAZOLIN_ANAPHYLAXIS)).toMatch(
       /case-allergies allergic[^>]*>Allergies: cefazolin \(anaphylaxis\)</,
     );

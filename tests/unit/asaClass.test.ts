@@ -8,7 +8,7 @@ import { scenarioHash } from '../../sim/attempt/scenarioHash';
 import { conditionHolds, contextOf } from '../../sim/plan/runPlan';
 import { conditionSchema } from '../../sim/plan/planSchema';
 import { createSession } from '../../sim/session/session';
-import { CaseScreen } from '../../src/procedure/CaseScreen';
+import { caseScreenHtml } from './caseScreenHtml';
 import { ScenarioForm } from '../../src/editor/ScenarioForm';
 import { validateScenario } from '../../src/editor/fieldErrors';
 import { FormContext } from '../../src/editor/FormFields';
@@ -54,24 +54,7 @@ describe('its wording', () => {
 });
 
 describe('the case review', () => {
-  const caseHtml = (scenario: Scenario) =>
-    renderToStaticMarkup(
-      createElement(CaseScreen, {
-        scenario,
-        segmentationFinding: null,
-        mode: 'practice',
-        checklist: {},
-        canTick: true,
-        onTick: () => {},
-        canDecline: true,
-        onDecline: () => {},
-        anatomy: createSession(scenario, 1).snapshot().anatomy,
-        seed: 1,
-        canMeasure: false,
-        onMeasure: () => {},
-        antibiotic: 'cefazolin',
-      }),
-    );
+  const caseHtml = caseScreenHtml;
 
   it('shows a stated class in words beside the allergies, and nothing for a case that states none', () => {
     const html = caseHtml(parseScenario(withAsa(3)));
