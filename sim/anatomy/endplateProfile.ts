@@ -2,11 +2,15 @@ import { footprintSignedDistance } from './footprint';
 import type { EndplateLift, VertebraGeometry } from './types';
 
 /**
- * Central dip of both endplates (mm at the centre, weighted by centrality). Real endplates are ~1 mm
- * concave, but 1 mm here moves the endplate crack's opening and the cement's room and changes the
- * golden replays: 0 until they are re-recorded (README.md, Endplates).
+ * Central dip of each endplate below (superior) or above (inferior) its rim, mm at the centre,
+ * weighted by centrality. Measured on CT of lumbar discs: the disc's cranial endplate (the inferior
+ * endplate of the vertebra above) is deeper, ~1.5 mm, than its caudal one (the superior endplate of
+ * the vertebra below), ~0.7 mm (Wang et al., Eur Spine J 2012; docs/clinical-sources.md). So each
+ * body's inferior endplate dips 1.5 mm and its superior one 0.7 mm, and a true lateral shows both as
+ * gentle curves, not straight lines.
  */
-export const ENDPLATE_CONCAVITY_MM = 0;
+export const SUPERIOR_ENDPLATE_CONCAVITY_MM = 0.7;
+export const INFERIOR_ENDPLATE_CONCAVITY_MM = 1.5;
 /** Radius (mm) of the rounded rim where each endplate meets the side wall (assumed), so no view shows a box corner. */
 export const BODY_CORNER_RADIUS_MM = 1.75;
 
@@ -102,7 +106,7 @@ export function superiorYAt(p: EndplateProfile, lx: number, lz: number): number 
   const k = centrality(p, lx, lz);
   const t = anteriority(p, lz);
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
-  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  const shape = SUPERIOR_ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
   const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
   if (p.liftAnteriorMm === 0 && p.liftBowlMm === 0) return fractured;
   const lifted = fractured + p.liftAnteriorMm * t - p.liftBowlMm * k;
@@ -112,7 +116,7 @@ export function superiorYAt(p: EndplateProfile, lx: number, lz: number): number 
 /** Inferior endplate y at (lx, lz) relative to the body centre (absolute y returned). */
 export function inferiorYAt(p: EndplateProfile, lx: number, lz: number): number {
   const k = centrality(p, lx, lz);
-  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  const shape = INFERIOR_ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
   return p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
 }
 
@@ -153,7 +157,7 @@ export function endplatesInto(
       drop = r - Math.sqrt(r * r - e * e);
     }
   }
-  const shape = ENDPLATE_CONCAVITY_MM * k + drop;
+  const shape = SUPERIOR_ENDPLATE_CONCAVITY_MM * k + drop;
   const t = Math.min(1, Math.max(0, (p.b - lz) / (2 * p.b)));
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
   const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
@@ -163,5 +167,5 @@ export function endplatesInto(
       fractured,
       Math.min(p.cy + p.halfHeightMm - shape, fractured + p.liftAnteriorMm * t - p.liftBowlMm * k),
     );
-  out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
+  out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + (INFERIOR_ENDPLATE_CONCAVITY_MM * k + drop);
 }
