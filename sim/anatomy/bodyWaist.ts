@@ -1,3 +1,6 @@
+import { endplatesAt } from './endplatesAt';
+import type { VertebraGeometry } from './types';
+
 /**
  * The vertebral body's waist: its anterior and lateral walls are concave between the endplates,
  * the endplates' rims (the ring apophyses) standing proud of the mid-height wall, so a true lateral
@@ -35,4 +38,13 @@ export function waistInsetMm(y: number, superiorY: number, inferiorY: number, lz
   const taper = lz <= 0 ? 1 : 1 - lz / (POSTERIOR_TAPER * b);
   if (taper <= 0) return 0;
   return WAIST_MM * (1 - q * q) * taper;
+}
+
+/**
+ * The waist's inset (mm) at an absolute point of a body's geometry, from its fractured endplates
+ * there; 0 outside its footprint. For callers that hold a point, not the endplates (tests, tools).
+ */
+export function bodyWaistInsetAt(v: VertebraGeometry, x: number, y: number, z: number): number {
+  const ep = endplatesAt(v, x, z);
+  return ep === null ? 0 : waistInsetMm(y, ep.superiorY, ep.inferiorY, z - v.centre.z, v.bodyDepthMm / 2);
 }
