@@ -79,7 +79,7 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     const id: WallId =
       seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
     // The wall stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
-    const inset = waistInsetMm(y, sup, inf, mz, v.bodyDepthMm / 2) + v.cortexMm / 2;
+    const inset = waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, mz, v.bodyDepthMm / 2) + v.cortexMm / 2;
     out.push({
       id,
       side: null,
