@@ -62,6 +62,12 @@ const SUBCHONDRAL_DENSITY_FACTOR = 3;
  */
 export const CEMENT_MU_PER_MM = 0.26;
 const WALL_RIM_DENSITY_FACTOR = 3;
+/**
+ * The condensed trabeculae of the side wall's shell under its 0.3 mm cortex (tissueClassifier.ts):
+ * four times the patient's bone volume fraction (0.8 healthy, ~0.3 at T = -3.2; assumed), so the
+ * shell thins on the image as the bone does.
+ */
+const SUBCORTICAL_DENSITY_FACTOR = 4;
 
 /** Coefficient per imaging code for one anatomy (cancellous set by its density). */
 export function muTable(anatomy: Anatomy): Float64Array {
@@ -75,6 +81,7 @@ export function muTable(anatomy: Anatomy): Float64Array {
   table[IMAGING_CODE.lytic] = MU_PER_MM.muscle;
   table[IMAGING_CODE.subchondral] = cancellousMuPerMm(SUBCHONDRAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.wallRim] = cancellousMuPerMm(WALL_RIM_DENSITY_FACTOR * anatomy.cancellousDensity);
+  table[IMAGING_CODE.subcorticalShell] = cancellousMuPerMm(SUBCORTICAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.priorCement] = table[CODE.cancellous] + PRIOR_CEMENT_FILL * (CEMENT_MU_PER_MM - MARROW_MU_PER_MM);
   return table;
 }

@@ -79,7 +79,8 @@ describe('balloon world (a pressurised ring in matter-js)', () => {
 
   it('a Balloon near the lateral wall reports the ring: outline, lateral wall contact, cortex contact', () => {
     const b = new Balloon(makeAnatomy({ tScore: -3.2 }), 15);
-    b.insert(vec3(14, 0, -9.5), AP_AXIS);
+    // Beside the lateral wall, clear of the anterolateral corner (the wall stands inside the rim by the body's waist).
+    b.insert(vec3(14.5, 0, -8), AP_AXIS);
     b.inflate(3);
     for (let i = 0; i < 60 * 10; i++) b.step(1 / 60);
     const v = b.view();
