@@ -8,9 +8,10 @@
  * are joined by thinner horizontal struts; in osteoporosis the horizontal struts thin and vanish
  * first, so what is left shows as vertical, "corduroy" striation at a lower overall density):
  * - each family is a stack of thin sheets, bone gathered on the lines where a wavy phase crosses a
- *   whole period: r = (1 - |sin(pi (s / spacing + WOBBLE n))|)^4, s the coordinate across the
- *   sheets and n a smooth 2D value noise of the two coordinates along them, so the sheets wander and
- *   bend (lines in projection, not blobs) but stay one spacing apart on average;
+ *   whole period: r = (1 - 2 d)^6, d the distance of s / spacing + WOBBLE n from the nearest
+ *   integer, s the coordinate across the sheets and n a smooth 2D value noise of the two
+ *   coordinates along them, so the sheets wander and bend (lines in projection, not blobs) but
+ *   stay one spacing apart on average;
  * - vertical sheets: coronal ones (across z, the same along x for VERTICAL_COHERENT_MM, edge-on and
  *   so lines on a lateral view) and sagittal ones (across x, lines on an AP view); horizontal plates
  *   across y;
@@ -22,7 +23,7 @@
  *   every whole spacing, so the mean attenuation over a vertebral body is the mixture model's to a
  *   fraction of a percent (the cement and strength models rely on it), not just on average.
  *
- * The swing is TRABECULAR_CONTRAST of the whole cancellous coefficient (troughs at half the mean):
+ * The swing is TRABECULAR_CONTRAST of the whole cancellous coefficient (troughs at 0.7 of the mean):
  * more than bone's share over marrow in osteoporotic bone (the troughs dip below marrow), accepted
  * because the detector's ~1 mm pixels and 3 x 3 blur average real trabeculae (0.1-0.2 mm thick,
  * 0.6-1 mm apart) to grey; the texture is for the eye. For the same reason the spacings are the
@@ -37,7 +38,7 @@ export const PLATE_SPACING_MM = 3.5;
 export const VERTICAL_WOBBLE_ALONG_MM = 16;
 export const VERTICAL_COHERENT_MM = 8;
 export const PLATE_WOBBLE_MM = 8;
-/** Wobble amplitude, in spacings per unit of noise (|n| < ~0.7): sheets wander up to ~half a spacing. */
+/** Wobble amplitude, in spacings per unit of noise (|n| < ~0.7): sheets wander up to ~0.6 of a spacing. */
 export const WOBBLE = 0.9;
 /** Share of the swing in horizontal plates at full density (assumed: an even, near-isotropic mesh). */
 export const PLATE_SHARE_HEALTHY = 0.5;
@@ -83,20 +84,19 @@ export function trabecularPattern(cancellousDensity: number, cancellousMuPerMm: 
   };
 }
 
-/** One family of sheets: (1 - |sin(pi phase)|)^4, 1 on the sheets (phase an integer), falling fast between. */
+/**
+ * One family of sheets: (1 - 2 d)^6, d = |phase - nearest integer| in [0, 0.5]: 1 on the sheets
+ * (a cusp, so thin lines), 0 midway between them with five vanishing derivatives (no seam). Its
+ * mean over a period is exactly 1 / 7 (RIDGE_MEAN). A polynomial, not a sine: this runs per
+ * cancellous ray sample.
+ */
 function sheets(phase: number): number {
-  const r = 1 - Math.abs(Math.sin(Math.PI * phase));
-  const r2 = r * r;
-  return r2 * r2;
+  const r = 1 - 2 * Math.abs(phase - Math.round(phase));
+  const r3 = r * r * r;
+  return r3 * r3;
 }
 
-/** Exact mean of sheets() over a period (midpoint rule, 4096 points; the integrand is smooth but for the cusp). */
-const RIDGE_MEAN = ((): number => {
-  const n = 4096;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sheets((i + 0.5) / n);
-  return sum / n;
-})();
+const RIDGE_MEAN = 1 / 7;
 
 /**
  * The texture's change to the cancellous coefficient (1/mm) at a point: zero mean over every whole

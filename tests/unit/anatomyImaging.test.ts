@@ -207,12 +207,13 @@ describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-  it('varies cancellous attenuation by about +/-15 %, deterministically, while tissueAt stays cancellous', () => {
+  it('varies cancellous attenuation (troughs 30 % below the mean), deterministically, while tissueAt stays cancellous', () => {
     const { mu, tissues } = core(healthy);
     expect([...tissues]).toEqual(['cancellous']);
     const m = mean(mu);
-    expect(spread(mu) / m).toBeGreaterThan(0.1);
-    expect(Math.max(...mu.map((x) => Math.abs(x - m))) / m).toBeLessThan(0.22);
+    expect(spread(mu) / m).toBeGreaterThan(0.3);
+    // Never below the troughs (1 - TRABECULAR_CONTRAST of the mixture model's value; the sample mean is near it).
+    expect(Math.min(...mu) / m).toBeGreaterThan(0.65);
     expect(core(healthy).mu).toEqual(mu);
     // Mean still the mixture model's value (healthy ~0.028-0.030/mm).
     expect(m).toBeGreaterThan(0.026);
@@ -234,9 +235,10 @@ describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
     const rim = attenuationAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 });
     expect(tissueAt(a, { x: 0, y: inf + 1.5, z: 0 })).toBe('cancellous');
     expect(tissueAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 })).toBe('cancellous');
-    const coreMax = Math.max(...core(a).mu);
-    expect(sub).toBeGreaterThan(coreMax);
-    expect(rim).toBeGreaterThan(coreMax);
+    // Than the core's mean: the texture's thin sheets peak higher than the bands (trabecularTexture.ts).
+    const coreMean = mean(core(a).mu);
+    expect(sub).toBeGreaterThan(1.3 * coreMean);
+    expect(rim).toBeGreaterThan(1.3 * coreMean);
     expect(sub).toBeLessThan(MU_PER_MM.cortical);
   });
 });
