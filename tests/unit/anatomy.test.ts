@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { GENANT_RANGES, GENANT_DEFAULT_LOSS_PCT, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
-import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
+import { bodyWallInsetAt } from '../../sim/anatomy/bodyWaist';
 import { endplatesAt } from '../../sim/anatomy/endplatesAt';
 import { BODY_CORNER_RADIUS_MM } from '../../sim/anatomy/endplateProfile';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
@@ -183,7 +183,7 @@ describe('tissueAt', () => {
       }),
     ).toBe('disc');
     // The side wall at mid-height stands inside the rim by the waist: the rim there is soft tissue.
-    const waist = bodyWaistInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0);
+    const waist = bodyWallInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0);
     expect(waist).toBeGreaterThan(1);
     expect(tissueAt(a, { x: v.bodyWidthMm / 2 - 0.4, y: 0, z: 0 })).toBe('muscle');
     expect(tissueAt(a, { x: v.bodyWidthMm / 2 - waist - 0.15, y: 0, z: 0 })).toBe('cortical');
@@ -209,21 +209,28 @@ describe('attenuation', () => {
     const osteo = buildAnatomy(scenario(), createRng(1));
     const healthy = buildAnatomy(scenario({ patient: { tScore: 0.5 } }), createRng(1));
     const mu = (a: typeof osteo, p: { x: number; y: number; z: number }) => attenuationAt(a, p);
+    // Cancellous bone's texture swings widely point to point (trabecularTexture.ts): compare its mean over a 9 mm cube.
+    const cancellousMean = (a: typeof osteo) => {
+      let s = 0;
+      for (let i = -4; i <= 4; i++)
+        for (let j = -4; j <= 4; j++) for (let k = -4; k <= 4; k++) s += mu(a, { x: i, y: j - 4, z: k });
+      return s / 729;
+    };
     const v = osteo.vertebrae[osteo.targetIndex];
     const cortical = mu(osteo, {
-      x: v.bodyWidthMm / 2 - bodyWaistInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0) - 0.15,
+      x: v.bodyWidthMm / 2 - bodyWallInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0) - 0.15,
       y: 0,
       z: 0,
     });
-    const cancellous = mu(osteo, { x: 0, y: 0, z: 0 });
+    const cancellous = cancellousMean(osteo);
     const muscle = mu(osteo, { x: 60, y: 0, z: -40 });
     const fat = mu(osteo, { x: 0, y: 0, z: osteo.skinZMm - 6 });
     expect(cortical).toBeGreaterThan(cancellous);
     expect(cancellous).toBeGreaterThan(muscle);
     expect(muscle).toBeGreaterThan(fat);
     expect(mu(osteo, { x: 0, y: 0, z: osteo.skinZMm + 5 })).toBe(0);
-    expect(mu(healthy, { x: 0, y: 0, z: 0 })).toBeGreaterThan(cancellous);
-    expect(mu(healthy, { x: 0, y: 0, z: 0 })).toBeLessThan(0.031);
+    expect(cancellousMean(healthy)).toBeGreaterThan(cancellous);
+    expect(cancellousMean(healthy)).toBeLessThan(0.031);
     expect(cancellous).toBeGreaterThan(0.02);
   });
 
