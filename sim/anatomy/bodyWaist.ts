@@ -27,22 +27,51 @@ export const WAIST_MM = 1.5;
 const POSTERIOR_TAPER = 0.7;
 
 /**
- * How far (mm, >= 0) the side wall lies inside the footprint's rim at height y, in a body whose
- * intact mid-height is midY and half height halfHeightMm (absolute y), at depth lz (relative to the
- * body's centre, + posterior) of a body whose half depth is b. 0 at and beyond the intact rims.
+ * The posterior wall is concave in axial section (the basivertebral veins leave through its middle):
+ * it lies POSTERIOR_CONCAVITY_MM in front of the footprint's rim at the midline, 0 at a third of the
+ * width either side, so its two posterolateral corners stand proud. On a true lateral the corners
+ * superimpose and the wall is one line; rotate the C-arm and they separate into the double posterior
+ * wall a radiologist corrects for. 1.5 mm and the corners at 0.65 of the half width (between the
+ * pedicles) are assumed (general radiographic anatomy).
  */
-export function waistInsetMm(y: number, midY: number, halfHeightMm: number, lz: number, b: number): number {
-  const q = (y - midY) / halfHeightMm;
-  if (q <= -1 || q >= 1) return 0;
-  const taper = lz <= 0 ? 1 : 1 - lz / (POSTERIOR_TAPER * b);
-  if (taper <= 0) return 0;
-  return WAIST_MM * (1 - q * q) * taper;
+export const POSTERIOR_CONCAVITY_MM = 1.0;
+const POSTERIOR_CONCAVE_SHARE = 0.65;
+
+/** How far (mm) the posterior wall lies in front of the footprint's rim at lateral offset lx (half width a). */
+export function posteriorConcavityMm(lx: number, a: number): number {
+  const u = lx / (POSTERIOR_CONCAVE_SHARE * a);
+  return u * u < 1 ? POSTERIOR_CONCAVITY_MM * (1 - u * u) : 0;
 }
 
-/** The waist's inset (mm) at an absolute point of a body's geometry; 0 outside its footprint. */
-export function bodyWaistInsetAt(v: VertebraGeometry, x: number, y: number, z: number): number {
+/**
+ * How far (mm, >= 0) the body's side wall lies inside the footprint's rim at height y and axial
+ * position (lx, lz) relative to the body's centre (+ posterior), in a body of half width a, half
+ * depth b, whose intact mid-height is midY and half height halfHeightMm (absolute y): the waist
+ * (0 at and beyond the intact rims) plus, behind the centre, the posterior wall's concavity.
+ */
+export function wallInsetMm(
+  y: number,
+  midY: number,
+  halfHeightMm: number,
+  lx: number,
+  lz: number,
+  a: number,
+  b: number,
+): number {
+  const inset = lz > 0 ? posteriorConcavityMm(lx, a) : 0;
+  const q = (y - midY) / halfHeightMm;
+  if (q <= -1 || q >= 1) return inset;
+  const taper = lz <= 0 ? 1 : 1 - lz / (POSTERIOR_TAPER * b);
+  if (taper <= 0) return inset;
+  return inset + WAIST_MM * (1 - q * q) * taper;
+}
+
+/** The wall's inset (mm) at an absolute point of a body's geometry; 0 outside its footprint. */
+export function bodyWallInsetAt(v: VertebraGeometry, x: number, y: number, z: number): number {
   const lx = x - v.centre.x;
   const lz = z - v.centre.z;
-  if (footprintSignedDistance(lx, lz, v.bodyWidthMm / 2, v.bodyDepthMm / 2) > 0) return 0;
-  return waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, lz, v.bodyDepthMm / 2);
+  const a = v.bodyWidthMm / 2;
+  const b = v.bodyDepthMm / 2;
+  if (footprintSignedDistance(lx, lz, a, b) > 0) return 0;
+  return wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, a, b);
 }

@@ -1,6 +1,7 @@
 import type { Vec3 } from '../math/vec3';
 import { compilePedicle, type CompiledPedicle } from './compileAnatomy';
 import { endplatesAt } from './endplatesAt';
+import { bodyWallInsetAt } from './bodyWaist';
 import { footprintSignedDistance } from './footprint';
 import type { Anatomy, EndplateLift, VertebraGeometry } from './types';
 
@@ -36,7 +37,10 @@ export function pedicleMedialBorderX(v: VertebraGeometry, side: 'left' | 'right'
 
 /** Distance (mm) inside the body's outer surface (sides and endplates), negative outside. */
 export function depthInsideBody(v: VertebraGeometry, q: Vec3, lift?: EndplateLift): number {
-  const side = -footprintSignedDistance(q.x - v.centre.x, q.z - v.centre.z, v.bodyWidthMm / 2, v.bodyDepthMm / 2);
+  // The wall stands inside the footprint's rim by the waist and the posterior concavity (bodyWaist.ts).
+  const side =
+    -footprintSignedDistance(q.x - v.centre.x, q.z - v.centre.z, v.bodyWidthMm / 2, v.bodyDepthMm / 2) -
+    bodyWallInsetAt(v, q.x, q.y, q.z);
   const ep = endplatesAt(v, q.x, q.z, lift);
   if (!ep) return side;
   return Math.min(side, ep.superiorY - q.y, q.y - ep.inferiorY);

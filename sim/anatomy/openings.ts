@@ -1,5 +1,6 @@
 import type { Rng } from '../math/rng';
 import type { Scenario } from '../../levels/scenarioSchema';
+import { posteriorConcavityMm } from './bodyWaist';
 import { footprintRimPoint, posteriorWallZ } from './footprint';
 import { makeEndplateProfile, superiorYAt } from './endplateProfile';
 import type { Opening, VertebraGeometry } from './types';
@@ -23,7 +24,11 @@ export function buildOpenings(v: VertebraGeometry, fracture: Scenario['fracture'
   const profile = makeEndplateProfile(v);
   const midY = (lx: number, lz: number): number => (superiorYAt(profile, lx, lz) + c.y - v.intactHeightMm / 2) / 2;
   const openings: Opening[] = [
-    { kind: 'basivertebralVein', position: { x: c.x, y: midY(0, b), z: c.z + b }, diameterMm: rng.range(1.5, 3) },
+    {
+      kind: 'basivertebralVein',
+      position: { x: c.x, y: midY(0, b), z: c.z + b - posteriorConcavityMm(0, a) },
+      diameterMm: rng.range(1.5, 3),
+    },
   ];
   for (const side of [1, -1]) {
     // Anterolateral waist: 30 deg in front of the lateral point of the rim.
@@ -47,7 +52,7 @@ export function buildOpenings(v: VertebraGeometry, fracture: Scenario['fracture'
     const lx = rng.range(-0.25, 0.25) * a;
     openings.push({
       kind: 'posteriorWallDefect',
-      position: { x: c.x + lx, y: midY(lx, b), z: c.z + posteriorWallZ(lx, a, b) },
+      position: { x: c.x + lx, y: midY(lx, b), z: c.z + posteriorWallZ(lx, a, b) - posteriorConcavityMm(lx, a) },
       diameterMm: rng.range(3, 6),
     });
   }

@@ -1,7 +1,7 @@
 import { CODE, IMAGING_CODE, TISSUES } from './tissueCodes';
 import { compileAnatomy, ENDPLATE_CORTEX_MM, type CompiledVertebra } from './compileAnatomy';
 import { posteriorElements } from './posteriorElements';
-import { waistInsetMm } from './bodyWaist';
+import { wallInsetMm } from './bodyWaist';
 import { endplatesInto } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
 import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
@@ -199,7 +199,7 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     const sup = EP[0];
     const inf = EP[1];
     // The waist (bodyWaist.ts): the anterior and lateral walls lie inside the rim between the endplates.
-    const dWall = y >= inf && y <= sup ? dSide + waistInsetMm(y, cv.ep.cy, cv.ep.halfHeightMm, lz, cv.b) : 1;
+    const dWall = y >= inf && y <= sup ? dSide + wallInsetMm(y, cv.ep.cy, cv.ep.halfHeightMm, lx, lz, cv.a, cv.b) : 1;
     if (dWall <= 0) {
       const d = cv.detail;
       if (d !== null) {

@@ -1,5 +1,5 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
-import { waistInsetMm } from '../anatomy/bodyWaist';
+import { wallInsetMm } from '../anatomy/bodyWaist';
 import type { Anatomy } from '../anatomy/types';
 
 /** Which part of the target body's rim a wall segment is: its cortex by outward normal, or a pedicle's core opening. */
@@ -38,7 +38,7 @@ export function balloonWallsAt(anatomy: Anatomy, y: number): BalloonWall[] {
     const id: BalloonWallId = inPedicleCore(v.centre.x + seg.mx, v.centre.z + seg.mz) ? 'opening' : seg.facing;
     // The inner face lies cortexMm inside the wall, whatever thickness the body is built with; the wall
     // itself stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
-    const waist = waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, seg.mz, b);
+    const waist = wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, seg.mx, seg.mz, v.bodyWidthMm / 2, b);
     const inset = waist + v.cortexMm - thick / 2;
     out.push({
       id,

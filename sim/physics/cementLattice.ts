@@ -1,5 +1,5 @@
 import type { Anatomy, Opening, VertebraGeometry } from '../anatomy/types';
-import { waistInsetMm } from '../anatomy/bodyWaist';
+import { wallInsetMm } from '../anatomy/bodyWaist';
 import { footprintSignedDistance } from '../anatomy/footprint';
 import { makeEndplateProfile, superiorYAt, inferiorYAt } from '../anatomy/endplateProfile';
 import { createRng } from '../math/rng';
@@ -109,7 +109,7 @@ export class CementLattice {
           const y = this.origin.y + (j + 0.5) * CELL_MM;
           if (!inFootprint || y > top || y < bottom) continue;
           // The body's waist (anatomy/bodyWaist.ts) takes the cells beside its concave walls.
-          if (dSide + waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, lz, b) >= -v.cortexMm) continue;
+          if (dSide + wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, a, b) >= -v.cortexMm) continue;
           this.kind[idx] = CELL.bone;
           this.entryPa[idx] = meanEntry * Math.exp(BONE_ENTRY_SIGMA * z);
           if (y + CELL_MM > top) this.superiorCells[idx] = 1;

@@ -1,5 +1,5 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
-import { waistInsetMm } from '../anatomy/bodyWaist';
+import { wallInsetMm } from '../anatomy/bodyWaist';
 import { inferiorYAt, makeEndplateProfile, superiorYAt } from '../anatomy/endplateProfile';
 import { compilePedicle } from '../anatomy/compileAnatomy';
 import type { Anatomy } from '../anatomy/types';
@@ -79,7 +79,8 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     const id: WallId =
       seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
     // The wall stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
-    const inset = waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, mz, v.bodyDepthMm / 2) + v.cortexMm / 2;
+    const inset =
+      wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, mx, mz, v.bodyWidthMm / 2, v.bodyDepthMm / 2) + v.cortexMm / 2;
     out.push({
       id,
       side: null,

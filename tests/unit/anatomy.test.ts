@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { GENANT_RANGES, GENANT_DEFAULT_LOSS_PCT, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
-import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
+import { bodyWallInsetAt, POSTERIOR_CONCAVITY_MM } from '../../sim/anatomy/bodyWaist';
 import { endplatesAt } from '../../sim/anatomy/endplatesAt';
 import { BODY_CORNER_RADIUS_MM } from '../../sim/anatomy/endplateProfile';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
@@ -125,7 +125,8 @@ describe('buildAnatomy', () => {
     const v = plain.vertebrae[plain.targetIndex];
     const basi = plain.openings.filter((o) => o.kind === 'basivertebralVein');
     expect(basi).toHaveLength(1);
-    expect(basi[0].position.z).toBeCloseTo(v.bodyDepthMm / 2, 6);
+    // On the posterior wall's midline, which lies in front of the footprint's rim by its concavity.
+    expect(basi[0].position.z).toBeCloseTo(v.bodyDepthMm / 2 - POSTERIOR_CONCAVITY_MM, 6);
     expect(plain.openings.filter((o) => o.kind === 'segmentalVein')).toHaveLength(2);
     const all = buildAnatomy(
       scenario({
@@ -183,7 +184,7 @@ describe('tissueAt', () => {
       }),
     ).toBe('disc');
     // The side wall at mid-height stands inside the rim by the waist: the rim there is soft tissue.
-    const waist = bodyWaistInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0);
+    const waist = bodyWallInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0);
     expect(waist).toBeGreaterThan(1);
     expect(tissueAt(a, { x: v.bodyWidthMm / 2 - 0.4, y: 0, z: 0 })).toBe('muscle');
     expect(tissueAt(a, { x: v.bodyWidthMm / 2 - waist - 0.15, y: 0, z: 0 })).toBe('cortical');
@@ -218,7 +219,7 @@ describe('attenuation', () => {
     };
     const v = osteo.vertebrae[osteo.targetIndex];
     const cortical = mu(osteo, {
-      x: v.bodyWidthMm / 2 - bodyWaistInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0) - 0.15,
+      x: v.bodyWidthMm / 2 - bodyWallInsetAt(v, v.bodyWidthMm / 2 - 1e-6, 0, 0) - 0.15,
       y: 0,
       z: 0,
     });

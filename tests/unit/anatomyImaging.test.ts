@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { LEVELS, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
-import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
+import { bodyWallInsetAt, posteriorConcavityMm } from '../../sim/anatomy/bodyWaist';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
 import { attenuationAt, MU_PER_MM } from '../../sim/anatomy/attenuation';
 import { posteriorWallZ } from '../../sim/anatomy/footprint';
@@ -139,7 +139,11 @@ describe('fractures on the image', () => {
     // Below the opening's own hole, inside the lytic region, on the wall's cortex.
     const x = d.position.x;
     const y = d.position.y - d.diameterMm / 2 - 1.5;
-    const wallZ = (px: number) => posteriorWallZ(px - v.centre.x, v.bodyWidthMm / 2, v.bodyDepthMm / 2) - 0.4;
+    // 0.4 mm inside the posterior wall (the footprint's rim less the wall's concavity there).
+    const wallZ = (px: number) =>
+      posteriorWallZ(px - v.centre.x, v.bodyWidthMm / 2, v.bodyDepthMm / 2) -
+      posteriorConcavityMm(px - v.centre.x, v.bodyWidthMm / 2) -
+      0.4;
     const wall = { x, y, z: wallZ(x) };
     expect(tissueAt(intact, wall)).toBe('cortical');
     expect(tissueAt(lytic, wall)).not.toBe('cortical');
@@ -161,7 +165,7 @@ describe('fractures on the image', () => {
       return { x: p.x * (1 - mm / r), y: p.y, z: p.z * (1 - mm / r) };
     };
     // Just inside the side wall, which stands inside the rim by the body's waist.
-    const wall = (p: { x: number; y: number; z: number }) => bodyWaistInsetAt(v, p.x, p.y, p.z) + 0.5;
+    const wall = (p: { x: number; y: number; z: number }) => bodyWallInsetAt(v, p.x, p.y, p.z) + 0.5;
     const opposite = { ...d.position, x: -d.position.x };
     expect(tissueAt(lytic, inward(d.position, wall(d.position)))).not.toBe('cortical');
     expect(tissueAt(lytic, inward(opposite, wall(opposite)))).toBe('cortical');
@@ -238,7 +242,7 @@ describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
     const sub = attenuationAt(a, { x: 0, y: inf + 1.5, z: 0 });
     // 1.5 mm inside the side wall (which stands inside the rim by the body's waist).
     const rimX =
-      t.bodyWidthMm / 2 - bodyWaistInsetAt(t, t.centre.x + t.bodyWidthMm / 2 - 1e-6, t.centre.y - 4, t.centre.z) - 1.5;
+      t.bodyWidthMm / 2 - bodyWallInsetAt(t, t.centre.x + t.bodyWidthMm / 2 - 1e-6, t.centre.y - 4, t.centre.z) - 1.5;
     const rim = attenuationAt(a, { x: rimX, y: t.centre.y - 4, z: 0 });
     expect(tissueAt(a, { x: 0, y: inf + 1.5, z: 0 })).toBe('cancellous');
     expect(tissueAt(a, { x: rimX, y: t.centre.y - 4, z: 0 })).toBe('cancellous');

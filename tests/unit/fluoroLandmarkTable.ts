@@ -28,17 +28,17 @@ const ROWS: readonly Row[] = [
   },
   {
     landmark: 'AP: inferior endplate',
-    threshold: '1 line, band <= 1.5 mm',
+    threshold: '1 line, band <= 2 mm',
     value: (f, m) => cortex((m ? f.apRotated : f.ap).inferiorEndplate),
   },
   {
     landmark: 'lateral: posterior wall',
-    threshold: '1 line, band <= 1.5 mm',
+    threshold: '1 line, band <= 2 mm',
     value: (f, m) => cortex((m ? f.lateralMisaligned : f.lateral).posteriorWall),
   },
   {
     landmark: 'lateral: inferior endplate',
-    threshold: '1 line, band <= 1.5 mm',
+    threshold: '1 line, band <= 2 mm',
     value: (f, m) => cortex((m ? f.lateralMisaligned : f.lateral).inferiorEndplate),
   },
   {
@@ -48,7 +48,7 @@ const ROWS: readonly Row[] = [
   },
   {
     landmark: 'lateral: pedicles superimposed (caudal border spread)',
-    threshold: '<= 1.5 mm',
+    threshold: '<= 2 mm',
     value: (f, m) => mm((m ? f.lateralMisaligned : f.lateral).pedicleEdgeMm),
   },
   {

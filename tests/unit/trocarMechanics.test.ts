@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
+import { bodyWallInsetAt } from '../../sim/anatomy/bodyWaist';
 import { angleBetween } from './trocarAngles';
 import { normalize, sub } from '../../sim/math/vec3';
 import { idealTrajectory, trajectoryAngles } from '../../sim/anatomy/idealTrajectory';
@@ -40,7 +40,7 @@ describe('skiving', () => {
           x:
             v.centre.x +
             v.bodyWidthMm / 2 -
-            bodyWaistInsetAt(v, v.centre.x + v.bodyWidthMm / 2 - 1e-6, v.centre.y, v.centre.z) +
+            bodyWallInsetAt(v, v.centre.x + v.bodyWidthMm / 2 - 1e-6, v.centre.y, v.centre.z) +
             0.3,
           y: v.centre.y,
           z: v.centre.z,
