@@ -127,6 +127,13 @@ interface Capsule {
   readonly r2: number;
   readonly ri2: number;
   readonly r: number;
+  /** Bounding box (side frame), for a cheap rejection before the distance. */
+  readonly xLo: number;
+  readonly xHi: number;
+  readonly yLo: number;
+  readonly yHi: number;
+  readonly zLo: number;
+  readonly zHi: number;
 }
 
 /** Everything posteriorElements needs of one level, in the side frame (x = |x - centre|). */
@@ -236,7 +243,24 @@ function capsule(x0: number, y0: number, z0: number, x1: number, y1: number, z1:
   const dy = y1 - y0;
   const dz = z1 - z0;
   const ri = Math.max(0, r - POSTERIOR_CORTEX_MM);
-  return { x: x0, y: y0, z: z0, dx, dy, dz, inv: 1 / (dx * dx + dy * dy + dz * dz), r2: r * r, ri2: ri * ri, r };
+  return {
+    x: x0,
+    y: y0,
+    z: z0,
+    dx,
+    dy,
+    dz,
+    inv: 1 / (dx * dx + dy * dy + dz * dz),
+    r2: r * r,
+    ri2: ri * ri,
+    r,
+    xLo: Math.min(x0, x1) - r,
+    xHi: Math.max(x0, x1) + r,
+    yLo: Math.min(y0, y1) - r,
+    yHi: Math.max(y0, y1) + r,
+    zLo: Math.min(z0, z1) - r,
+    zHi: Math.max(z0, z1) + r,
+  };
 }
 
 /** Compile the posterior elements of v (above / below: its neighbours in the model, if any). */
@@ -378,6 +402,7 @@ function nearJoint(j: FacetJoint, ax: number, y: number, z: number): boolean {
 
 /** Squared distance from a point to a capsule's segment, compared with its radii: NONE, cortical or cancellous. */
 function capsuleCode(c: Capsule, ax: number, y: number, z: number): number {
+  if (y < c.yLo || y > c.yHi || ax < c.xLo || ax > c.xHi || z < c.zLo || z > c.zHi) return NONE;
   const px = ax - c.x;
   const py = y - c.y;
   const pz = z - c.z;
@@ -464,38 +489,52 @@ type Range = readonly [number, number];
 export type SideBox = readonly [Range, Range, Range];
 
 function capsuleBox(c: Capsule): SideBox {
-  const r = c.r;
   return [
-    [Math.min(c.x, c.x + c.dx) - r, Math.max(c.x, c.x + c.dx) + r],
-    [Math.min(c.y, c.y + c.dy) - r, Math.max(c.y, c.y + c.dy) + r],
-    [Math.min(c.z, c.z + c.dz) - r, Math.max(c.z, c.z + c.dz) + r],
+    [c.xLo, c.xHi],
+    [c.yLo, c.yHi],
+    [c.zLo, c.zHi],
   ];
 }
 
 /** Boxes (side frame) that hold every point where posteriorElements can return a code (classifierGrid.ts). */
 export function posteriorBoxes(P: CompiledPosterior): SideBox[] {
-  const lamDz = laminaReachZ(P.lamHalfT, P.lamHalfTMax, P.lamSlope);
-  const lamBotZ = P.lamTopZ + P.lamSlope * (P.lamTopY - P.lamBotY);
-  const tpZ1 = P.tpZ0 + P.tpSlope * (P.tpX1 - P.tpX0);
-  const drop = P.spSlope * Math.max(0, P.spZ1 - P.spZ0 - 2);
-  return [
-    capsuleBox(P.sap),
-    capsuleBox(P.iap),
-    capsuleBox(P.pars),
-    [
+  const boxes: SideBox[] = [capsuleBox(P.sap), capsuleBox(P.iap), capsuleBox(P.pars)];
+  // The sloping solids in slices, each with the z (or y) range of its own stretch, so the grid
+  // flags little empty space beside them.
+  const SLICES = 6;
+  const lamSec = (2 * P.lamHalfTMax - P.lamHalfT) / P.lamCos;
+  const lamY0 = P.lamBotY - P.lamHalfTMax;
+  const lamY1 = P.lamTopY + P.lamHalfTMax;
+  const lamZ = (y: number) => P.lamTopZ + P.lamSlope * (P.lamTopY - y);
+  for (let k = 0; k < SLICES; k++) {
+    const ya = lamY0 + ((lamY1 - lamY0) * k) / SLICES;
+    const yb = lamY0 + ((lamY1 - lamY0) * (k + 1)) / SLICES;
+    boxes.push([
       [0, P.lamHalfX],
-      [P.lamBotY - P.lamHalfTMax, P.lamTopY + P.lamHalfTMax],
-      [Math.min(P.lamTopZ, lamBotZ) - lamDz, Math.max(P.lamTopZ, lamBotZ) + lamDz],
-    ],
-    [
-      [P.tpX0, P.tpX1],
+      [ya, yb],
+      [Math.min(lamZ(ya), lamZ(yb)) - lamSec, Math.max(lamZ(ya), lamZ(yb)) + lamSec],
+    ]);
+  }
+  const tpZ = (x: number) => P.tpZ0 + P.tpSlope * (x - P.tpX0);
+  for (let k = 0; k < SLICES; k++) {
+    const xa = P.tpX0 + ((P.tpX1 - P.tpX0) * k) / SLICES;
+    const xb = P.tpX0 + ((P.tpX1 - P.tpX0) * (k + 1)) / SLICES;
+    boxes.push([
+      [xa, xb],
       [P.tpY - 4.5, P.tpY + 4.5],
-      [Math.min(P.tpZ0, tpZ1) - 3, Math.max(P.tpZ0, tpZ1) + 3],
-    ],
-    [
+      [Math.min(tpZ(xa), tpZ(xb)) - 3, Math.max(tpZ(xa), tpZ(xb)) + 3],
+    ]);
+  }
+  const spY = (z: number) => P.spY0 - P.spSlope * Math.max(0, z - P.spZ0 - 2);
+  const hh = P.spHalfH + 2;
+  for (let k = 0; k < SLICES; k++) {
+    const za = P.spZ0 + ((P.spZ1 - P.spZ0) * k) / SLICES;
+    const zb = P.spZ0 + ((P.spZ1 - P.spZ0) * (k + 1)) / SLICES;
+    boxes.push([
       [0, 5],
-      [P.spY0 - drop - P.spHalfH - 2, P.spY0 + P.spHalfH + 2],
-      [P.spZ0, P.spZ1],
-    ],
-  ];
+      [Math.min(spY(za), spY(zb)) - hh, Math.max(spY(za), spY(zb)) + hh],
+      [za, zb],
+    ]);
+  }
+  return boxes;
 }

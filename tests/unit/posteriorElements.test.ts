@@ -5,7 +5,7 @@ import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import { compileAnatomy } from '../../sim/anatomy/compileAnatomy';
 import { idealTrajectory } from '../../sim/anatomy/idealTrajectory';
 import { FACET_GAP_MM } from '../../sim/anatomy/posteriorElements';
-import { createTissueClassifier } from '../../sim/anatomy/tissueClassifier';
+import { createImagingClassifier, createTissueClassifier } from '../../sim/anatomy/tissueClassifier';
 import { CODE } from '../../sim/anatomy/tissueCodes';
 import { createRng } from '../../sim/math/rng';
 
@@ -97,5 +97,19 @@ describe('posterior elements', () => {
         lo.lamTopZ + lo.lamSlope * (lo.lamTopY - y) + (lo.lamHalfT + lo.lamRoof * (lo.lamHalfX - ax)) / lo.lamCos;
       expect(frontUp - backLo, `|x| ${ax}`).toBeGreaterThan(0.5);
     }
+  });
+
+  it('the grid (classifierGrid.ts) holds every posterior solid: grid and plain classifier agree on a dense lattice', () => {
+    // Random points (classifierEquivalence.test.ts) can miss the thin rounded lamina edges; a
+    // lattice over the whole spine's posterior region does not.
+    const anatomy = anatomyOf('levels/t5-upper-thoracic-vertebroplasty-15g.json');
+    const plain = createImagingClassifier(anatomy, undefined, false);
+    const grid = createImagingClassifier(anatomy, undefined, true);
+    const ys = anatomy.vertebrae.map((v) => v.centre.y);
+    let mismatches = 0;
+    for (let y = Math.min(...ys) - 40; y <= Math.max(...ys) + 40; y += 1.03)
+      for (let z = 10; z <= 70; z += 0.83)
+        for (let x = -45; x <= 45; x += 0.79) if (plain(x, y, z) !== grid(x, y, z)) mismatches++;
+    expect(mismatches).toBe(0);
   });
 });
