@@ -4,7 +4,7 @@ import { PRIOR_CEMENT_FILL } from './priorCement';
 import { GRID_ALL, GRID_ALL_LUNG, gridFlags } from './classifierGrid';
 import { imagingClassifierParts } from './tissueClassifier';
 import { CODE, IMAGING_CODE, IMAGING_CODE_COUNT, TISSUES } from './tissueCodes';
-import { TRABECULAR_SWING, trabecularGrainMm, valueNoise3 } from './trabecularTexture';
+import { type TrabecularPattern, trabecularDeltaMu, trabecularPattern } from './trabecularTexture';
 import type { Anatomy, EndplateLift, Tissue } from './types';
 
 /**
@@ -62,6 +62,12 @@ const SUBCHONDRAL_DENSITY_FACTOR = 3;
  */
 export const CEMENT_MU_PER_MM = 0.26;
 const WALL_RIM_DENSITY_FACTOR = 3;
+/**
+ * The condensed trabeculae of the side wall's shell under its 0.3 mm cortex (tissueClassifier.ts):
+ * four times the patient's bone volume fraction (0.8 healthy, ~0.3 at T = -3.2; assumed), so the
+ * shell thins on the image as the bone does.
+ */
+const SUBCORTICAL_DENSITY_FACTOR = 4;
 
 /** Coefficient per imaging code for one anatomy (cancellous set by its density). */
 export function muTable(anatomy: Anatomy): Float64Array {
@@ -75,6 +81,7 @@ export function muTable(anatomy: Anatomy): Float64Array {
   table[IMAGING_CODE.lytic] = MU_PER_MM.muscle;
   table[IMAGING_CODE.subchondral] = cancellousMuPerMm(SUBCHONDRAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.wallRim] = cancellousMuPerMm(WALL_RIM_DENSITY_FACTOR * anatomy.cancellousDensity);
+  table[IMAGING_CODE.subcorticalShell] = cancellousMuPerMm(SUBCORTICAL_DENSITY_FACTOR * anatomy.cancellousDensity);
   table[IMAGING_CODE.priorCement] = table[CODE.cancellous] + PRIOR_CEMENT_FILL * (CEMENT_MU_PER_MM - MARROW_MU_PER_MM);
   return table;
 }
@@ -82,27 +89,18 @@ export function muTable(anatomy: Anatomy): Float64Array {
 /** Constants of the trabecular texture for one anatomy (trabecularTexture.ts). */
 interface Texture {
   readonly table: Float64Array;
-  /** Attenuation swing per unit of noise, 1/mm: 21 % of cancellous, at most bone's share over marrow. */
-  readonly swingMuPerMm: number;
-  readonly invAcrossMm: number;
-  readonly invVerticalMm: number;
+  readonly pattern: TrabecularPattern;
 }
 
 function makeTexture(anatomy: Anatomy): Texture {
   const table = muTable(anatomy);
-  const grain = trabecularGrainMm(anatomy.cancellousDensity);
-  return {
-    table,
-    swingMuPerMm: TRABECULAR_SWING * table[CODE.cancellous],
-    invAcrossMm: 1 / grain.acrossMm,
-    invVerticalMm: 1 / grain.verticalMm,
-  };
+  return { table, pattern: trabecularPattern(anatomy.cancellousDensity, table[CODE.cancellous]) };
 }
 
 /** Attenuation of an imaging code at a point: cancellous bone carries the trabecular texture. */
 function textured(t: Texture, code: number, x: number, y: number, z: number): number {
   if (code !== CODE.cancellous) return t.table[code];
-  return t.table[code] + t.swingMuPerMm * valueNoise3(x * t.invAcrossMm, y * t.invVerticalMm, z * t.invAcrossMm);
+  return t.table[code] + trabecularDeltaMu(t.pattern, x, y, z);
 }
 
 const textures = new WeakMap<Anatomy, Texture>();
@@ -148,13 +146,13 @@ export interface SampledAttenuationField {
  */
 export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): SampledAttenuationField {
   const { classify, classifyInside, shortcuts } = imagingClassifierParts(anatomy, lift, true);
-  const { table, swingMuPerMm, invAcrossMm, invVerticalMm } = makeTexture(anatomy);
+  const { table, pattern } = makeTexture(anatomy);
   const cancellous = table[CODE.cancellous];
   // Same arithmetic as textured(), inlined: this runs per ray sample.
   const field = (x: number, y: number, z: number): number => {
     const code = classify(x, y, z);
     if (code !== CODE.cancellous) return table[code];
-    return cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
+    return cancellous + trabecularDeltaMu(pattern, x, y, z);
   };
   const { torsoA, torsoB, torsoZc, deepR2, skinMm, fatEndMm, grid } = shortcuts;
   const muscle = table[CODE.muscle];
@@ -209,10 +207,7 @@ export function createAttenuationField(anatomy: Anatomy, lift?: EndplateLift): S
         continue;
       }
       const code = classifyInside(x, y, z, flags);
-      sum +=
-        code !== CODE.cancellous
-          ? table[code]
-          : cancellous + swingMuPerMm * valueNoise3(x * invAcrossMm, y * invVerticalMm, z * invAcrossMm);
+      sum += code !== CODE.cancellous ? table[code] : cancellous + trabecularDeltaMu(pattern, x, y, z);
     }
     return sum;
   };

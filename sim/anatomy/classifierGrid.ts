@@ -1,5 +1,6 @@
 import type { CompiledAnatomy, CompiledVertebra } from './compileAnatomy';
 import type { Anatomy } from './types';
+import { GAS_STRIDE } from './bowelGas';
 import { NECK_RADIUS_MM, NECK_SEG, NECK_STRIDE, TRUNK_FLAG } from './thorax';
 import { lungFloorY, surelyLungColumn, trunkBounds } from './trunkBounds';
 import { posteriorBoxes } from './posteriorElements';
@@ -112,7 +113,8 @@ export function buildClassifierGrid(A: CompiledAnatomy): ClassifierGrid | null {
     }
   }
   const G = T.gas;
-  for (let i = 0; i < G.data.length; i += 7) {
+  // The boxes of the whole ellipsoids: folds, fluid level and lobulation only shrink a pocket (bowelGas.ts).
+  for (let i = 0; i < G.data.length; i += GAS_STRIDE) {
     const rx = 1 / Math.sqrt(G.data[i + 3]);
     const ry = 1 / Math.sqrt(G.data[i + 4]);
     const rz = 1 / Math.sqrt(G.data[i + 5]);

@@ -2,11 +2,22 @@ import { footprintSignedDistance } from './footprint';
 import type { EndplateLift, VertebraGeometry } from './types';
 
 /**
- * Central dip of both endplates (mm at the centre, weighted by centrality). Real endplates are ~1 mm
- * concave, but 1 mm here moves the endplate crack's opening and the cement's room and changes the
- * golden replays: 0 until they are re-recorded (README.md, Endplates).
+ * Central dip of each endplate below (superior) or above (inferior) its rim, mm at the centre,
+ * weighted by centrality. Measured on CT of lumbar discs: the disc's cranial endplate (the inferior
+ * endplate of the vertebra above) is deeper, ~1.5 mm, than its caudal one (the superior endplate of
+ * the vertebra below), ~0.7 mm (Wang et al., Eur Spine J 2012; docs/clinical-sources.md). So each
+ * body's inferior endplate dips 1.5 mm and its superior one 0.7 mm, and a true lateral shows both as
+ * gentle curves, not straight lines.
  */
-export const ENDPLATE_CONCAVITY_MM = 0;
+export const SUPERIOR_ENDPLATE_CONCAVITY_MM = 0.7;
+export const INFERIOR_ENDPLATE_CONCAVITY_MM = 1.5;
+/*
+ * The target's heights (anterior, middle, posterior) are the fractured body's as its film measures
+ * them, between the endplates' deepest points, so they already hold whatever concavity its
+ * endplates have: the target gets none on top (and the balloon's and cement's room in it, calibrated
+ * on those heights, stays as measured). Its neighbours' heights are rim heights (morphometry.ts), so
+ * they dip.
+ */
 /** Radius (mm) of the rounded rim where each endplate meets the side wall (assumed), so no view shows a box corner. */
 export const BODY_CORNER_RADIUS_MM = 1.75;
 
@@ -32,6 +43,9 @@ export interface EndplateProfile {
   readonly liftBowlMm: number;
   /** Footprint scale below which a point is surely farther than the corner radius from the rim. */
   readonly cornerScale: number;
+  /** Central dip of the superior and of the inferior endplate, mm (0 for the target). */
+  readonly superiorConcavityMm: number;
+  readonly inferiorConcavityMm: number;
 }
 
 /** Precompute the endplate surfaces of a body, with the balloon's lift for the target. */
@@ -55,6 +69,8 @@ export function makeEndplateProfile(v: VertebraGeometry, lift?: EndplateLift): E
     liftAnteriorMm: liftA,
     liftBowlMm: liftA / 2 - liftM,
     cornerScale: 1 - BODY_CORNER_RADIUS_MM / Math.min(v.bodyWidthMm / 2, v.bodyDepthMm / 2),
+    superiorConcavityMm: v.isTarget ? 0 : SUPERIOR_ENDPLATE_CONCAVITY_MM,
+    inferiorConcavityMm: v.isTarget ? 0 : INFERIOR_ENDPLATE_CONCAVITY_MM,
   };
 }
 
@@ -102,7 +118,7 @@ export function superiorYAt(p: EndplateProfile, lx: number, lz: number): number 
   const k = centrality(p, lx, lz);
   const t = anteriority(p, lz);
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
-  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  const shape = p.superiorConcavityMm * k + cornerDropMm(p, lx, lz);
   const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
   if (p.liftAnteriorMm === 0 && p.liftBowlMm === 0) return fractured;
   const lifted = fractured + p.liftAnteriorMm * t - p.liftBowlMm * k;
@@ -112,7 +128,7 @@ export function superiorYAt(p: EndplateProfile, lx: number, lz: number): number 
 /** Inferior endplate y at (lx, lz) relative to the body centre (absolute y returned). */
 export function inferiorYAt(p: EndplateProfile, lx: number, lz: number): number {
   const k = centrality(p, lx, lz);
-  const shape = ENDPLATE_CONCAVITY_MM * k + cornerDropMm(p, lx, lz);
+  const shape = p.inferiorConcavityMm * k + cornerDropMm(p, lx, lz);
   return p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
 }
 
@@ -153,7 +169,7 @@ export function endplatesInto(
       drop = r - Math.sqrt(r * r - e * e);
     }
   }
-  const shape = ENDPLATE_CONCAVITY_MM * k + drop;
+  const shape = p.superiorConcavityMm * k + drop;
   const t = Math.min(1, Math.max(0, (p.b - lz) / (2 * p.b)));
   const edge = p.posteriorEdgeMm + (p.anteriorEdgeMm - p.posteriorEdgeMm) * t;
   const fractured = p.cy - p.halfHeightMm + edge - p.superiorShare * p.bowlMm * k - shape;
@@ -163,5 +179,5 @@ export function endplatesInto(
       fractured,
       Math.min(p.cy + p.halfHeightMm - shape, fractured + p.liftAnteriorMm * t - p.liftBowlMm * k),
     );
-  out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + shape;
+  out[1] = p.cy - p.halfHeightMm + (1 - p.superiorShare) * p.bowlMm * k + (p.inferiorConcavityMm * k + drop);
 }

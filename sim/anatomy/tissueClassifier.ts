@@ -1,6 +1,7 @@
 import { CODE, IMAGING_CODE, TISSUES } from './tissueCodes';
 import { compileAnatomy, ENDPLATE_CORTEX_MM, type CompiledVertebra } from './compileAnatomy';
 import { posteriorElements } from './posteriorElements';
+import { waistInsetMm } from './bodyWaist';
 import { endplatesInto } from './endplateProfile';
 import { footprintSignedDistance } from './footprint';
 import { FRACTURE_DETAIL, fractureDetailCode, inHole } from './fractureDetail';
@@ -28,6 +29,28 @@ const NONE = -1;
  */
 const SUBCHONDRAL_END_MM = ENDPLATE_CORTEX_MM + 1.5;
 const WALL_RIM_MM = 1;
+/**
+ * The vertebral body's cortical shell is thin: ~0.25-0.35 mm (thoracic 0.24, lumbar 0.29 mm; Silva
+ * et al. 1994, Ritzel et al. 1997; docs/clinical-sources.md). The side wall's mechanical shell
+ * (`cortexMm`, 1 mm, which the balloon, the cement outlets and the trocar's rim are calibrated on)
+ * is that cortex plus the condensed trabeculae that carry load with it; tissueAt calls all of it
+ * cortical, the image draws the outer 0.3 mm as compact bone and the rest as condensed trabeculae
+ * (IMAGING_CODE.subcorticalShell).
+ */
+const SIDE_WALL_CORTEX_MM = 0.3;
+/**
+ * The ring apophysis: the endplate's cortex, 0.8 mm centrally, doubles over the outer 3 mm of its
+ * rim, where the epiphyseal ring fuses (assumed figures; the ring's dense margin is what makes an
+ * endplate read as one crisp line on a true view).
+ */
+const RING_APOPHYSIS_EXTRA_MM = 0.8;
+const RING_APOPHYSIS_WIDTH_MM = 3;
+
+/** Extra endplate cortex (mm) at signed distance dSide (<= 0) from the footprint's rim. */
+function ringApophysisMm(dSide: number): number {
+  const inside = -dSide;
+  return inside >= RING_APOPHYSIS_WIDTH_MM ? 0 : RING_APOPHYSIS_EXTRA_MM * (1 - inside / RING_APOPHYSIS_WIDTH_MM);
+}
 /** How far an earlier level's cement edge wanders (share of the squared radius; assumed). */
 const PRIOR_CEMENT_LOBES = 0.35;
 
@@ -40,7 +63,7 @@ export function createTissueClassifier(anatomy: Anatomy, lift?: EndplateLift): T
   const n = TISSUES.length;
   return (x, y, z) => {
     const code = classify(x, y, z);
-    return code < n ? code : CODE.cancellous;
+    return code < n ? code : code === IMAGING_CODE.subcorticalShell ? CODE.cortical : CODE.cancellous;
   };
 }
 
@@ -175,14 +198,22 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     endplatesInto(cv.ep, lx, lz, dSide, EP);
     const sup = EP[0];
     const inf = EP[1];
-    if (y >= inf && y <= sup) {
+    // The waist (bodyWaist.ts): the anterior and lateral walls lie inside the rim between the endplates.
+    const dWall = y >= inf && y <= sup ? dSide + waistInsetMm(y, cv.ep.cy, cv.ep.halfHeightMm, lz, cv.b) : 1;
+    if (dWall <= 0) {
       const d = cv.detail;
       if (d !== null) {
         const code = fractureDetailCode(d, x, y, z, sup);
         if (code !== NONE) return code;
       }
-      if (dSide > -cv.c || y - inf < ENDPLATE_CORTEX_MM || sup - y < ENDPLATE_CORTEX_MM) {
-        return d !== null && inHole(d.holes, x, y, z) ? CODE.cancellous : CODE.cortical;
+      // The endplate's cortex thickens toward its rim (the ring apophysis).
+      const endCortex = ENDPLATE_CORTEX_MM + ringApophysisMm(dSide);
+      if (dWall > -cv.c || y - inf < endCortex || sup - y < endCortex) {
+        if (d !== null && inHole(d.holes, x, y, z)) return CODE.cancellous;
+        // The side wall's mechanical shell (cv.c) is a thin cortex over condensed subcortical trabeculae.
+        return dWall > -SIDE_WALL_CORTEX_MM || y - inf < endCortex || sup - y < endCortex
+          ? CODE.cortical
+          : IMAGING_CODE.subcorticalShell;
       }
       const pc = cv.priorCement;
       if (pc !== null) {
@@ -198,7 +229,7 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
       }
       if (d !== null && sup - y < ENDPLATE_CORTEX_MM + FRACTURE_DETAIL.impactionBandMm) return IMAGING_CODE.impacted;
       if (y - inf < SUBCHONDRAL_END_MM || sup - y < SUBCHONDRAL_END_MM) return IMAGING_CODE.subchondral;
-      if (dSide > -cv.c - WALL_RIM_MM) return IMAGING_CODE.wallRim;
+      if (dWall > -cv.c - WALL_RIM_MM) return IMAGING_CODE.wallRim;
       return CODE.cancellous;
     }
   }

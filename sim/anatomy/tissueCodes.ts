@@ -32,7 +32,8 @@ export const CODE = {
 
 /**
  * Codes the imaging classifier adds for bone whose attenuation differs from plain cancellous bone;
- * the tissue classifier (tissueAt, the trocar) reports all of them as cancellous.
+ * the tissue classifier (tissueAt, the trocar) reports them as cancellous, except the subcortical
+ * shell, which it reports as cortical.
  */
 export const IMAGING_CODE = {
   /** A fracture line through the superior endplate: haematoma / marrow, no trabeculae. */
@@ -47,7 +48,12 @@ export const IMAGING_CODE = {
   wallRim: 15,
   /** Set cement of an earlier augmentation at another level (priorCement.ts). */
   priorCement: 16,
+  /**
+   * The inner part of the body's side-wall shell: condensed trabeculae under the thin cortex. The
+   * one imaging code the tissue classifier reports as cortical (it is part of the mechanical shell).
+   */
+  subcorticalShell: 17,
 } as const;
 
 /** Number of imaging codes (tissue codes plus IMAGING_CODE). */
-export const IMAGING_CODE_COUNT = 17;
+export const IMAGING_CODE_COUNT = 18;

@@ -151,10 +151,37 @@ export interface Scoliosis {
   readonly coronalTiltDeg: number;
 }
 
-/** A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation). */
+/**
+ * A pocket of bowel gas: an axis-aligned ellipsoid (air attenuation), narrowed by haustral folds on
+ * the colon and cut by a fluid level in the stomach (sim/anatomy/bowelGas.ts); both only shrink it.
+ */
 export interface GasPocket {
   readonly centre: Vec3;
   readonly radiiMm: Vec3;
+  /** Colon: the cross-section narrows at folds every spacingMm along the axis (world coordinate). */
+  readonly haustra?: GasHaustra;
+  /** Stomach: the rugal, lobulated outline and the air-fluid level (prone: gas behind z = fluidLevelZ). */
+  readonly gastric?: GasGastric;
+}
+
+export interface GasHaustra {
+  /** The colon's course: x for the transverse colon, y for the ascending and descending. */
+  readonly axis: 'x' | 'y';
+  readonly spacingMm: number;
+  /** World coordinate along the axis of the fold of index 0. */
+  readonly phaseMm: number;
+  /** Mean share of the radius a fold takes away (each fold varies about it). */
+  readonly depth: number;
+  /** Seed of each fold's own depth and position jitter. */
+  readonly seed: number;
+}
+
+export interface GasGastric {
+  /** Gas only at z >= this (prone, the fluid lies anterior, in the dependent part of the stomach). */
+  readonly fluidLevelZ: number;
+  /** Share of the radius the rugal lobulation takes away at most, and the phase of its harmonics. */
+  readonly lobeDepth: number;
+  readonly lobePhase: number;
 }
 /**
  * The hidden ways through the target body that cement can find: channels no image shows before the

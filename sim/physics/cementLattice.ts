@@ -1,4 +1,5 @@
 import type { Anatomy, Opening, VertebraGeometry } from '../anatomy/types';
+import { waistInsetMm } from '../anatomy/bodyWaist';
 import { footprintSignedDistance } from '../anatomy/footprint';
 import { makeEndplateProfile, superiorYAt, inferiorYAt } from '../anatomy/endplateProfile';
 import { createRng } from '../math/rng';
@@ -95,15 +96,20 @@ export class CementLattice {
         const c = this.centreOf(this.index(i, 0, k));
         const lx = c.x - v.centre.x;
         const lz = c.z - v.centre.z;
-        const inFootprint = footprintSignedDistance(lx, lz, a, b) < -v.cortexMm;
-        const top = superiorYAt(profile, lx, lz) - v.cortexMm;
-        const bottom = inferiorYAt(profile, lx, lz) + v.cortexMm;
+        const dSide = footprintSignedDistance(lx, lz, a, b);
+        const inFootprint = dSide < -v.cortexMm;
+        const sup = superiorYAt(profile, lx, lz);
+        const inf = inferiorYAt(profile, lx, lz);
+        const top = sup - v.cortexMm;
+        const bottom = inf + v.cortexMm;
         for (let j = 0; j < this.ny; j++) {
           const idx = this.index(i, j, k);
           // Drawn for every cell, inside or not, so the field does not shift with the body's outline.
           const z = rng.normal(0, 1);
           const y = this.origin.y + (j + 0.5) * CELL_MM;
           if (!inFootprint || y > top || y < bottom) continue;
+          // The body's waist (anatomy/bodyWaist.ts) takes the cells beside its concave walls.
+          if (dSide + waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, lz, b) >= -v.cortexMm) continue;
           this.kind[idx] = CELL.bone;
           this.entryPa[idx] = meanEntry * Math.exp(BONE_ENTRY_SIGMA * z);
           if (y + CELL_MM > top) this.superiorCells[idx] = 1;

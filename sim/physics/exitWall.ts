@@ -1,6 +1,7 @@
 import type { Vec3 } from '../math/vec3';
 import type { BreachWall } from '../core/events';
 import { endplatesAt } from '../anatomy/endplatesAt';
+import { waistInsetMm } from '../anatomy/bodyWaist';
 import { ellipseDistanceOutside, footprintSignedDistance } from '../anatomy/footprint';
 import { pedicleLocal, pedicleOf } from '../anatomy/landmarks';
 import type { Anatomy, Tissue } from '../anatomy/types';
@@ -33,10 +34,13 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
   const b = v.bodyDepthMm / 2;
   const lx = q.x - v.centre.x;
   const lz = q.z - v.centre.z;
-  const side2d = footprintSignedDistance(lx, lz, a, b);
+  const rim2d = footprintSignedDistance(lx, lz, a, b);
+  // Inside the rim the wall stands inside it by the body's waist at this height (anatomy/bodyWaist.ts).
+  const ep = rim2d <= 0 ? endplatesAt(v, q.x, q.z) : null;
+  const waist = ep ? waistInsetMm(q.y, v.centre.y, v.intactHeightMm / 2, lz, b) : 0;
+  const side2d = rim2d + waist;
   if (tissue === 'lung') return { wall: 'pleura', depthMm: null };
   if (tissue === 'disc' || (l.t < 0 && side2d <= 0)) {
-    const ep = side2d <= 0 ? endplatesAt(v, q.x, q.z) : null;
     const depthMm = ep ? Math.max(0, q.y > ep.superiorY ? q.y - ep.superiorY : ep.inferiorY - q.y) : null;
     return { wall: 'endplate', depthMm };
   }
@@ -49,7 +53,7 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
       Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
     return { wall, depthMm: pedicleDepth };
   }
-  const depthMm = lz <= 0 ? ellipseDistanceOutside(lx, lz, a, b) : side2d;
+  const depthMm = lz <= 0 && rim2d > 0 ? ellipseDistanceOutside(lx, lz, a, b) : side2d;
   if (lz < 0 && -lz / b > Math.abs(lx) / a) return { wall: 'anterior', depthMm };
   if (lz > 0.5 * b && Math.abs(lx) < Math.abs(p.ax)) return { wall: 'medial', depthMm };
   return { wall: 'lateral', depthMm };

@@ -1,4 +1,5 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
+import { waistInsetMm } from '../anatomy/bodyWaist';
 import { inferiorYAt, makeEndplateProfile, superiorYAt } from '../anatomy/endplateProfile';
 import { compilePedicle } from '../anatomy/compileAnatomy';
 import type { Anatomy } from '../anatomy/types';
@@ -71,15 +72,19 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
   const prof = makeEndplateProfile(v);
   for (const seg of bodyRimSegments(v)) {
     const { mx, mz } = seg;
-    if (y < inferiorYAt(prof, 0.98 * mx, 0.98 * mz) || y > superiorYAt(prof, 0.98 * mx, 0.98 * mz)) continue;
+    const inf = inferiorYAt(prof, 0.98 * mx, 0.98 * mz);
+    const sup = superiorYAt(prof, 0.98 * mx, 0.98 * mz);
+    if (y < inf || y > sup) continue;
     if (inPedicleCore(v.centre.x + mx, v.centre.z + mz)) continue;
     const id: WallId =
       seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
+    // The wall stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
+    const inset = waistInsetMm(y, v.centre.y, v.intactHeightMm / 2, mz, v.bodyDepthMm / 2) + v.cortexMm / 2;
     out.push({
       id,
       side: null,
-      cx: v.centre.x + mx - (seg.nx * v.cortexMm) / 2,
-      cz: v.centre.z + mz - (seg.nz * v.cortexMm) / 2,
+      cx: v.centre.x + mx - seg.nx * inset,
+      cz: v.centre.z + mz - seg.nz * inset,
       lengthMm: seg.lengthMm + 0.2,
       thicknessMm: v.cortexMm,
       angleRad: seg.angleRad,

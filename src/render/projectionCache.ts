@@ -131,7 +131,7 @@ export class ProjectionCache {
       this.sliceTimer = setTimeout(() => {
         if (this.destroyed) return;
         const map = projectLiftDeltaRows(request.anatomy, request.lift, request.pose, n, request.detectorSizeMm, 0, n);
-        this.finish(finishStaticProjection(request.key, n, request.detectorSizeMm, map));
+        this.finish(finishStaticProjection(request.key, n, request.detectorSizeMm, map, 'liftDelta'));
       }, 0);
       return;
     }
@@ -161,7 +161,7 @@ export class ProjectionCache {
     // A preview is finished (enhanced, windowed) at the full map's size, so the renderer uses it as is.
     const size = this.previewFor ?? n;
     const map = size === n ? band : upsampleMap(band, n, size);
-    this.finish(finishStaticProjection(r.key, size, this.lastRequest.detectorSizeMm, map));
+    this.finish(finishStaticProjection(r.key, size, this.lastRequest.detectorSizeMm, map, this.lastRequest.part));
   }
 
   private finish(result: StaticProjection): void {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { LEVELS, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
+import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
 import { attenuationAt, MU_PER_MM } from '../../sim/anatomy/attenuation';
 import { posteriorWallZ } from '../../sim/anatomy/footprint';
@@ -159,8 +160,11 @@ describe('fractures on the image', () => {
       const r = Math.hypot(p.x, p.z);
       return { x: p.x * (1 - mm / r), y: p.y, z: p.z * (1 - mm / r) };
     };
-    expect(tissueAt(lytic, inward(d.position, 0.5))).not.toBe('cortical');
-    expect(tissueAt(lytic, inward({ ...d.position, x: -d.position.x }, 0.5))).toBe('cortical');
+    // Just inside the side wall, which stands inside the rim by the body's waist.
+    const wall = (p: { x: number; y: number; z: number }) => bodyWaistInsetAt(v, p.x, p.y, p.z) + 0.5;
+    const opposite = { ...d.position, x: -d.position.x };
+    expect(tissueAt(lytic, inward(d.position, wall(d.position)))).not.toBe('cortical');
+    expect(tissueAt(lytic, inward(opposite, wall(opposite)))).toBe('cortical');
     expect(Math.abs(d.position.x)).toBeGreaterThan(v.bodyWidthMm / 4);
   });
 
@@ -207,12 +211,13 @@ describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-  it('varies cancellous attenuation by about +/-15 %, deterministically, while tissueAt stays cancellous', () => {
+  it('varies cancellous attenuation (troughs 30 % below the mean), deterministically, while tissueAt stays cancellous', () => {
     const { mu, tissues } = core(healthy);
     expect([...tissues]).toEqual(['cancellous']);
     const m = mean(mu);
-    expect(spread(mu) / m).toBeGreaterThan(0.1);
-    expect(Math.max(...mu.map((x) => Math.abs(x - m))) / m).toBeLessThan(0.22);
+    expect(spread(mu) / m).toBeGreaterThan(0.3);
+    // Never below the troughs (1 - TRABECULAR_CONTRAST of the mixture model's value; the sample mean is near it).
+    expect(Math.min(...mu) / m).toBeGreaterThan(0.65);
     expect(core(healthy).mu).toEqual(mu);
     // Mean still the mixture model's value (healthy ~0.028-0.030/mm).
     expect(m).toBeGreaterThan(0.026);
@@ -231,12 +236,16 @@ describe('cancellous texture, subchondral and wall rims (imaging only)', () => {
     const t = v(a);
     const inf = t.centre.y - t.intactHeightMm / 2;
     const sub = attenuationAt(a, { x: 0, y: inf + 1.5, z: 0 });
-    const rim = attenuationAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 });
+    // 1.5 mm inside the side wall (which stands inside the rim by the body's waist).
+    const rimX =
+      t.bodyWidthMm / 2 - bodyWaistInsetAt(t, t.centre.x + t.bodyWidthMm / 2 - 1e-6, t.centre.y - 4, t.centre.z) - 1.5;
+    const rim = attenuationAt(a, { x: rimX, y: t.centre.y - 4, z: 0 });
     expect(tissueAt(a, { x: 0, y: inf + 1.5, z: 0 })).toBe('cancellous');
-    expect(tissueAt(a, { x: t.bodyWidthMm / 2 - 1.5, y: t.centre.y - 4, z: 0 })).toBe('cancellous');
-    const coreMax = Math.max(...core(a).mu);
-    expect(sub).toBeGreaterThan(coreMax);
-    expect(rim).toBeGreaterThan(coreMax);
+    expect(tissueAt(a, { x: rimX, y: t.centre.y - 4, z: 0 })).toBe('cancellous');
+    // Than the core's mean: the texture's thin sheets peak higher than the bands (trabecularTexture.ts).
+    const coreMean = mean(core(a).mu);
+    expect(sub).toBeGreaterThan(1.3 * coreMean);
+    expect(rim).toBeGreaterThan(1.3 * coreMean);
     expect(sub).toBeLessThan(MU_PER_MM.cortical);
   });
 });

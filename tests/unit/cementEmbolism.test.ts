@@ -194,13 +194,14 @@ describe('cement embolism in a session: from the cement model, and stopping the 
   );
 
   it('the lungs receive the venous volume of the cement model, no more and no less', () => {
-    expect(stopped.venousMl).toBeGreaterThan(0.1);
+    // Stopped at the first leak some cement is already venous (0.09 mL since the body's waist took cells from its lattice).
+    expect(stopped.venousMl).toBeGreaterThan(0.05);
     expect(stopped.snap.patient.cementInLungsMl).toBeCloseTo(stopped.venousMl, 6);
     expect(pushedOn.snap.patient.cementInLungsMl).toBeCloseTo(pushedOn.venousMl, 6);
   });
 
   it('stopping at the leak keeps the venous cement small and the patient silent; pushing on brings the signs', () => {
-    // 0.11 mL against 0.17 mL (the basivertebral channel full, the rest goes epidural).
+    // ~0.09 mL against more once pushed on (the basivertebral channel full, the rest goes epidural).
     expect(pushedOn.venousMl).toBeGreaterThan(stopped.venousMl + 0.04);
     expect(stopped.complications).toEqual([]);
     expect(pushedOn.complications.map((e) => e.event)).toEqual([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyWaistInsetAt } from '../../sim/anatomy/bodyWaist';
 import { angleBetween } from './trocarAngles';
 import { normalize, sub } from '../../sim/math/vec3';
 import { idealTrajectory, trajectoryAngles } from '../../sim/anatomy/idealTrajectory';
@@ -34,7 +35,16 @@ describe('skiving', () => {
       const glancing = trocarThrough(
         anatomy,
         'left',
-        { x: v.centre.x + v.bodyWidthMm / 2 + 0.3, y: v.centre.y, z: v.centre.z },
+        // The wall at mid-height stands inside the rim by the body's waist.
+        {
+          x:
+            v.centre.x +
+            v.bodyWidthMm / 2 -
+            bodyWaistInsetAt(v, v.centre.x + v.bodyWidthMm / 2 - 1e-6, v.centre.y, v.centre.z) +
+            0.3,
+          y: v.centre.y,
+          z: v.centre.z,
+        },
         medialDeg,
         0,
       );

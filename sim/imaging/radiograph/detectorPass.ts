@@ -42,7 +42,7 @@ export const MAX_NOISE_GROWTH = 2.5;
  */
 export const TONE_LIFT = 0.1;
 /** Unsharp-mask gain of the II camera's edge enhancement (mild; tuned by eye). */
-export const EDGE_GAIN = 0.6;
+export const EDGE_GAIN = 0.3;
 
 /** Precompute the round field, shutters and vignetting for a map size. */
 export function createFieldMask(sizePx: number, detectorSizeMm: number, collimation: Collimation): FieldMask {
@@ -71,10 +71,18 @@ export interface DisplayWindow {
 
 /** The automatic brightness control measures the central part of the field (radius fraction; assumed). */
 const ABC_RADIUS = 0.6;
+/**
+ * Narrowest window, in line-integral units (white to black = a transmission ratio of e^1.2 ~ 3.3).
+ * A real ABC sets the dose rate, i.e. the brightness, while the camera's contrast (gain) is fixed:
+ * a thick, scatter-flattened patient is not stretched back to full contrast but looks greyer.
+ * 1.2 is about the span of a thin patient's AP with scatter (~1.3), so thin and average patients
+ * keep their percentile window and only thick ones get the fixed-gain look (assumed, by eye).
+ */
+export const MIN_WINDOW_SPAN = 1.2;
 
 /**
  * Automatic brightness/contrast: window the log image between low and high percentiles of the
- * central measuring field, like the II camera's ABC. Computed on the static anatomy so that
+ * central measuring field, like the II camera's ABC, never narrower than MIN_WINDOW_SPAN. Computed on the static anatomy so that
  * instruments (steel, contrast) saturate to black, and lung or air at the rim burns out to white,
  * as on a real monitor.
  */
@@ -96,7 +104,9 @@ export function autoWindow(map: Float32Array, mask: FieldMask): DisplayWindow {
   const lo = at(0.02);
   const hi = at(0.99);
   const pad = 0.1 * (hi - lo);
-  return { lo: lo - pad, hi: hi + pad + 1e-6 };
+  // Widened about its centre up to the fixed gain's span (see MIN_WINDOW_SPAN).
+  const widen = Math.max(0, MIN_WINDOW_SPAN - (hi - lo + 2 * pad)) / 2;
+  return { lo: lo - pad - widen, hi: hi + pad + widen + 1e-6 };
 }
 
 export interface DetectorParams {

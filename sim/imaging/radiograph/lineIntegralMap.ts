@@ -1,4 +1,5 @@
 import type { SampledAttenuationField } from '../../anatomy/attenuation';
+import { HABITUS } from '../../anatomy/habitus';
 import type { Anatomy } from '../../anatomy/types';
 import type { AttenuationField } from '../beamPath';
 import type { Projection } from '../projection';
@@ -26,6 +27,11 @@ export interface LineIntegralOptions {
   readonly fineBounds: Box;
   readonly fineStepMm: number;
   readonly coarseStepMm: number;
+  /**
+   * The torso's elliptic cylinder (half-width a, half-depth b about z = zc, along y): everything
+   * outside it is air, so a ray is integrated only over its chord through it (optional).
+   */
+  readonly torso?: { readonly a: number; readonly b: number; readonly zc: number };
 }
 
 /** Default sampling: 1 mm through the spine (cortex is ~1 mm, sample positions are jittered per ray), 4 mm through soft tissue. */
@@ -38,7 +44,11 @@ export function pixelToDetector(i: number, j: number, sizePx: number, detectorSi
 }
 
 /** Boxes around the patient (generous, for the soft tissue) and around the vertebrae (fine sampling). */
-export function samplingBoxes(anatomy: Anatomy): { bounds: Box; fineBounds: Box } {
+export function samplingBoxes(anatomy: Anatomy): {
+  bounds: Box;
+  fineBounds: Box;
+  torso: { a: number; b: number; zc: number };
+} {
   let x = 0;
   let y0 = Infinity;
   let y1 = -Infinity;
@@ -57,6 +67,7 @@ export function samplingBoxes(anatomy: Anatomy): { bounds: Box; fineBounds: Box 
     z1 = Math.max(z1, v.spinousTipZMm);
   }
   const m = 6;
+  const habitus = HABITUS[anatomy.scenario.patient.habitus];
   return {
     // The torso: 25 cm either side and 35 cm anterior of the posterior skin covers every habitus we generate (assumed).
     bounds: {
@@ -64,6 +75,12 @@ export function samplingBoxes(anatomy: Anatomy): { bounds: Box; fineBounds: Box 
       max: { x: 250, y: y1 + 150, z: anatomy.skinZMm + 2 },
     },
     fineBounds: { min: { x: -x - m, y: y0 - m, z: z0 - m }, max: { x: x + m, y: y1 + m, z: z1 + m } },
+    // The skin's ellipse (sim/anatomy/torso.ts), 1 mm larger: beyond it the classifier says air.
+    torso: {
+      a: habitus.torsoHalfWidthMm + 1,
+      b: habitus.torsoHalfDepthMm + 1,
+      zc: anatomy.skinZMm - habitus.torsoHalfDepthMm,
+    },
   };
 }
 
@@ -92,6 +109,33 @@ function slab(o: number, d: number, lo: number, hi: number, out: Float64Array): 
   const c = (hi - o) / d;
   out[0] = Math.max(out[0], Math.min(a, c));
   out[1] = Math.min(out[1], Math.max(a, c));
+  return out[0] < out[1];
+}
+
+/**
+ * Narrow [out[0], out[1]] to the ray's chord through the elliptic cylinder x^2/a^2 + (z-zc)^2/b^2 <= 1
+ * (any y); false when the ray misses it.
+ */
+function clipCylinder(
+  ox: number,
+  oz: number,
+  dx: number,
+  dz: number,
+  c: { readonly a: number; readonly b: number; readonly zc: number },
+  out: Float64Array,
+): boolean {
+  const px = ox / c.a;
+  const pz = (oz - c.zc) / c.b;
+  const qx = dx / c.a;
+  const qz = dz / c.b;
+  const qa = qx * qx + qz * qz;
+  if (qa < 1e-18) return px * px + pz * pz <= 1;
+  const qb = px * qx + pz * qz;
+  const disc = qb * qb - qa * (px * px + pz * pz - 1);
+  if (disc <= 0) return false;
+  const r = Math.sqrt(disc);
+  out[0] = Math.max(out[0], (-qb - r) / qa);
+  out[1] = Math.min(out[1], (-qb + r) / qa);
   return out[0] < out[1];
 }
 
@@ -151,7 +195,10 @@ export function computeLineIntegralMap(
       const dx = dir[0];
       const dy = dir[1];
       const dz = dir[2];
-      if (!clipRay(ox, oy, oz, dx, dy, dz, options.bounds, outer)) {
+      if (
+        !clipRay(ox, oy, oz, dx, dy, dz, options.bounds, outer) ||
+        (options.torso !== undefined && !clipCylinder(ox, oz, dx, dz, options.torso, outer))
+      ) {
         out[idx] = 0;
         continue;
       }

@@ -19,7 +19,14 @@ export type RadiopaqueShape =
       readonly innerRadiusMm: number;
       readonly muPerMm: number;
     }
-  | { readonly kind: 'ellipsoid'; readonly centre: Vec3; readonly radii: Vec3; readonly muPerMm: number }
+  | {
+      readonly kind: 'ellipsoid';
+      readonly centre: Vec3;
+      readonly radii: Vec3;
+      readonly muPerMm: number;
+      /** Cement: lobulated rim and mottled density (shapeIntegrals.ts: cementTexture). Uniform if absent. */
+      readonly texture?: 'cement';
+    }
   /**
    * A convex polygon in an axial (x, z) plane, counter-clockwise, extruded from yMin to yMax and,
    * if `within` is given, intersected with that axis-aligned ellipsoid (rounded top and bottom).
@@ -274,6 +281,39 @@ function depositFill(dep: { readonly radii: Vec3; readonly volumeMl: number }): 
   return ellipsoidMl > 0 ? Math.min(1, dep.volumeMl / ellipsoidMl) : 0;
 }
 
+/** Lumen of a paravertebral / segmental vein that cement fills, radius, mm (veins of 2-3 mm; assumed). */
+export const VENOUS_CAST_RADIUS_MM = 1.25;
+/** Longest venous cast drawn, mm: more cement thickens it rather than running further (assumed). */
+export const VENOUS_CAST_MAX_MM = 60;
+
+/**
+ * A venous leak as what it looks like, a thin dense line: cement filling a vein is a cast of its
+ * lumen. The snapshot gives the leak's centre and a cranio-caudal ellipsoid of its volume (the
+ * paravertebral veins run cranio-caudally) but not the vein's path, so the cast is a straight
+ * solid capsule along that ellipsoid's long axis, as long as its volume fills a 2.5 mm lumen (at
+ * most 60 mm, then wider).
+ */
+export function venousCast(centre: Vec3, radii: Vec3, volumeMl: number): RadiopaqueShape {
+  const mm3 = volumeMl * 1000;
+  const along = radii.y >= radii.x && radii.y >= radii.z ? 'y' : radii.x >= radii.z ? 'x' : 'z';
+  let r = VENOUS_CAST_RADIUS_MM;
+  let len = mm3 / (Math.PI * r * r);
+  if (len > VENOUS_CAST_MAX_MM) {
+    len = VENOUS_CAST_MAX_MM;
+    r = Math.sqrt(mm3 / (Math.PI * len));
+  }
+  const half = Math.max(0, len / 2 - (2 / 3) * r);
+  const offset = { x: along === 'x' ? half : 0, y: along === 'y' ? half : 0, z: along === 'z' ? half : 0 };
+  return {
+    kind: 'capsule',
+    a: { x: centre.x - offset.x, y: centre.y - offset.y, z: centre.z - offset.z },
+    b: { x: centre.x + offset.x, y: centre.y + offset.y, z: centre.z + offset.z },
+    radiusMm: r,
+    innerRadiusMm: 0,
+    muPerMm: MU_PER_MM.cement,
+  };
+}
+
 /** The moving radiopaque parts of a snapshot. */
 export function shapesFromSnapshot(
   snapshot: Pick<SimSnapshot, 'trocar' | 'trocars' | 'balloon' | 'cement'> & Partial<Pick<SimSnapshot, 'skinMark'>>,
@@ -291,13 +331,18 @@ export function shapesFromSnapshot(
   if (leak && leak.volumeMl > 0 && leak.radiusMm > 0)
     shapes.push(contrastCloud(leak.centre, leak.volumeMl, leak.radiusMm));
   for (const dep of snapshot.cement.deposits) {
-    if (dep.volumeMl > 0)
-      shapes.push({
-        kind: 'ellipsoid',
-        centre: dep.centre,
-        radii: dep.radii,
-        muPerMm: MU_PER_MM.cement * depositFill(dep),
-      });
+    if (!(dep.volumeMl > 0)) continue;
+    if (dep.location === 'venous') {
+      shapes.push(venousCast(dep.centre, dep.radii, dep.volumeMl));
+      continue;
+    }
+    shapes.push({
+      kind: 'ellipsoid',
+      centre: dep.centre,
+      radii: dep.radii,
+      muPerMm: MU_PER_MM.cement * depositFill(dep),
+      texture: 'cement',
+    });
   }
   if (snapshot.skinMark) shapes.push(skinMarkShape(snapshot.skinMark.position));
   return shapes;

@@ -6,14 +6,21 @@ import { DEFAULT_COLLIMATION } from '../collimation';
 import { createProjection, type Projection } from '../projection';
 import { autoWindow, createFieldMask, EDGE_GAIN, enhanceMap, type DisplayWindow } from './detectorPass';
 import { noiseGrowthMap } from './frameMap';
+import { addScatter } from './scatter';
 import { computeLineIntegralMap, DEFAULT_STEPS, samplingBoxes, type LineIntegralOptions } from './lineIntegralMap';
 
 /** The cached, per-pose part of an image: the anatomy's line-integral map and the grey range it is displayed with. */
 export interface StaticProjection {
   readonly key: string;
   readonly sizePx: number;
+  /** The primary line integrals (ray sums through the anatomy), before scatter. */
   readonly map: Float32Array;
-  /** The map after the detector's blur and edge enhancement (stage 1 of detectorPass.ts): what the shader reads. */
+  /**
+   * The map with scatter (scatter.ts: -ln(primary + scatter)); the map itself for a lift delta, a
+   * difference that gets none. What the window and the enhanced map are made from.
+   */
+  readonly detected: Float32Array;
+  /** `detected` after the detector's blur and edge enhancement (stage 1 of detectorPass.ts): what the shader reads. */
   readonly enhanced: Float32Array;
   readonly window: DisplayWindow;
   /** Quantum-noise growth over the enhanced map (frameMap.ts: noiseGrowthMap). */
@@ -109,23 +116,31 @@ export function projectRows(
   return full.slice(rowStart * sizePx, rowEnd * sizePx);
 }
 
-/** Window, enhanced map and centre integral of a finished line-integral map. */
+/**
+ * Scatter, window, enhanced map and centre integral of a finished line-integral map. A lift delta
+ * (`part` 'liftDelta', a difference map added to a static one) gets no scatter of its own: the
+ * pose's static map carries it, and the delta's contrast is the primary's (slightly too high in a
+ * thick patient, over the few mm of a lifted endplate).
+ */
 export function finishStaticProjection(
   key: string,
   sizePx: number,
   detectorSizeMm: number,
   map: Float32Array,
+  part: 'static' | 'liftDelta' = 'static',
 ): StaticProjection {
   const n = sizePx;
   // The ABC measures a fixed central field, whatever the trainee's shutters (which are inside it or close).
   const mask = createFieldMask(n, detectorSizeMm, DEFAULT_COLLIMATION);
   const c = Math.floor(n / 2);
-  const enhanced = enhanceMap(map, n, EDGE_GAIN);
-  const displayWindow = autoWindow(map, mask);
+  const detected = part === 'static' ? addScatter(map, n, detectorSizeMm).map : map;
+  const enhanced = enhanceMap(detected, n, EDGE_GAIN);
+  const displayWindow = autoWindow(detected, mask);
   return {
     key,
     sizePx: n,
     map,
+    detected,
     enhanced,
     window: displayWindow,
     noiseGrowth: noiseGrowthMap(enhanced, displayWindow),
