@@ -38,9 +38,10 @@ const LAMINA_OVERLAP_THORACIC_MM = 3;
  * decides it, so the T12/L1 joint is already lumbar): alphaDeg = the joint plane's angle from
  * the axial plane, psiDeg = the horizontal direction its superior facet faces, measured from
  * straight back (+z) toward the midline (negative: facing back and slightly lateral).
- * Thoracic: about 60 degrees from axial and 20 degrees from the frontal plane, facing back, up
- * and slightly out (White and Panjabi's facet orientation figure; Panjabi's 1993 quantitative
- * facet study); lumbar: vertical (90 degrees from axial) and near sagittal, about 25 degrees from
+ * Thoracic: about 60 degrees from axial and 10-20 degrees from the frontal plane, facing back, up
+ * and slightly out (White and Panjabi's facet orientation figure gives ~20; Panjabi's 1993
+ * quantitative facet study): 10 is used, so on a true lateral the 1.2 mm joint space is not
+ * smeared wider than itself across the process's 7 mm; lumbar: vertical (90 degrees from axial) and near sagittal, about 25 degrees from
  * the sagittal plane at L1-L2 turning to about 45-50 degrees at L4-S1, facing back and medially
  * (the same sources; Masharawi's lumbar facet orientation study gives the same trend).
  * curve: the lumbar superior facet is concave (J-shaped in axial section), as a quadratic bend of
@@ -65,7 +66,7 @@ function facetOrientation(level: SpineLevel): { alphaDeg: number; psiDeg: number
     case 'S2':
       return { alphaDeg: 90, psiDeg: 40, curve: 0.03 };
     default:
-      return { alphaDeg: 60, psiDeg: -15, curve: 0 };
+      return { alphaDeg: 60, psiDeg: -10, curve: 0 };
   }
 }
 
