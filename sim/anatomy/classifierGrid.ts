@@ -3,6 +3,7 @@ import type { Anatomy } from './types';
 import { GAS_STRIDE } from './bowelGas';
 import { NECK_RADIUS_MM, NECK_SEG, NECK_STRIDE, TRUNK_FLAG } from './thorax';
 import { lungFloorY, surelyLungColumn, trunkBounds } from './trunkBounds';
+import { posteriorBoxes } from './posteriorElements';
 
 /**
  * A coarse grid over the torso that tells the imaging classifier which of its tests can possibly
@@ -301,8 +302,7 @@ function markColumn(g: GridLevel, ix: number, iz: number, ys: Range, bit: number
 /**
  * Boxes that hold every point where bone() can return a code for this vertebra: the body's box,
  * each pedicle's tube (axis from 4 mm in front of its anterior end to its posterior end, widened by
- * its half-width), and the posterior elements (lamina, articular pillars, transverse processes,
- * spinous process), as tissueClassifier.ts draws them.
+ * its half-width), and the posterior elements (posteriorElements.ts), as tissueClassifier.ts draws them.
  */
 function boneBoxes(cv: CompiledVertebra): Box[] {
   const boxes: Box[] = [
@@ -325,34 +325,10 @@ function boneBoxes(cv: CompiledVertebra): Box[] {
       [Math.max(Math.min(za, zb) - wz, cv.cz + cv.pedZMin), Math.min(Math.max(za, zb) + wz, cv.zEnd + 1)],
     ]);
   }
-  const py = cv.pedY;
-  const ph = cv.pedHalfH;
-  const [p0, p1] = cv.peds;
-  const side = (lo: number, hi: number): Range[] => [
-    [cv.cx + lo, cv.cx + hi],
-    [cv.cx - hi, cv.cx - lo],
-  ];
-  // Lamina (|x| up to laminaHalfX).
-  boxes.push([
-    [cv.cx - cv.laminaHalfX, cv.cx + cv.laminaHalfX],
-    [py - ph - 8, py + ph + 1],
-    [cv.zEnd, cv.laminaZ],
-  ]);
-  // Articular pillars, with either side's pedicle (bone() passes the pedicle of the point's side).
-  const pillarLo = Math.min(p0.endX - p0.a, p1.endX - p1.a) - 3;
-  const pillarHi = Math.max(p0.endX, p1.endX);
-  for (const xs of side(pillarLo, pillarHi)) boxes.push([xs, [py - ph - 6, py + ph + 5], [cv.zEnd - 3, cv.zEnd + 8]]);
-  // Transverse processes: section at most 4.5 mm tall and 3 mm deep about their axis.
-  const tpLo = Math.min(p0.endX + p0.a, p1.endX + p1.a) - 1;
-  for (const xs of side(tpLo, cv.tpHalfSpan)) boxes.push([xs, [py - 4.5, py + 4.5], [cv.zEnd - 5.5, cv.zEnd + 0.5]]);
-  // Spinous process: its centre line slopes caudally from the lamina to the tip.
-  const drop = cv.spinousSlope * Math.max(0, cv.spinousTipZ - cv.laminaZ);
-  const yc0 = py - 2;
-  const yc1 = py - 2 - drop;
-  boxes.push([
-    [cv.cx - 3.5, cv.cx + 3.5],
-    [Math.min(yc0, yc1) - cv.spinousHalfH, Math.max(yc0, yc1) + cv.spinousHalfH],
-    [cv.laminaZ - 2, cv.spinousTipZ],
-  ]);
+  // Posterior elements (posteriorElements.ts gives their boxes in |x|): on both sides of the midline.
+  for (const [axs, ys, zs] of posteriorBoxes(cv.post)) {
+    boxes.push([[cv.cx + axs[0], cv.cx + axs[1]], ys, zs]);
+    boxes.push([[cv.cx - axs[1], cv.cx - axs[0]], ys, zs]);
+  }
   return boxes;
 }

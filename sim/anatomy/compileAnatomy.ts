@@ -3,6 +3,7 @@ import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { makeEndplateProfile, type EndplateProfile } from './endplateProfile';
 import { compileFractureDetail, type CompiledFractureDetail } from './fractureDetail';
 import { POSTERIOR_MORPHOMETRY } from './posteriorMorphometry';
+import { type CompiledPosterior, compilePosterior } from './posteriorElements';
 import { compileTrunk, type CompiledTrunk } from './thorax';
 import type { Anatomy, EndplateLift, Opening, PedicleGeometry, PriorCement, VertebraGeometry } from './types';
 
@@ -11,9 +12,8 @@ import type { Anatomy, EndplateLift, Opening, PedicleGeometry, PriorCement, Vert
  * from) as plain numbers. Shapes and constants are described in README.md (Geometry).
  */
 
-/** Endplate cortex (brief: ~0.8 mm) and posterior-element shell, mm (assumed). */
+/** Endplate cortex (brief: ~0.8 mm), mm (assumed); the posterior elements' shell is in posteriorElements.ts. */
 export const ENDPLATE_CORTEX_MM = 0.8;
-export const POSTERIOR_CORTEX_MM = 1.0;
 export interface CompiledPedicle {
   readonly s: number;
   readonly ax: number;
@@ -50,10 +50,6 @@ export interface CompiledVertebra {
   readonly bodyYMax: number;
   readonly pedZMin: number;
   readonly zEnd: number;
-  readonly laminaZ: number;
-  readonly laminaHalfX: number;
-  readonly spinousHalfH: number;
-  readonly spinousSlope: number;
   readonly canalHalfX: number;
   readonly foramenMaxX: number;
   readonly slabTop: number;
@@ -62,6 +58,8 @@ export interface CompiledVertebra {
   readonly discBelowBottom: number;
   readonly boneYMin: number;
   readonly boneYMax: number;
+  /** Lamina, articular processes, pars, transverse and spinous processes (posteriorElements.ts). */
+  readonly post: CompiledPosterior;
   /** Target only: cleft, openings, crack line, lytic defects, impaction band. */
   readonly detail: CompiledFractureDetail | null;
   /** An earlier augmentation's cement in this body (priorCement.ts): centre and inverse radii, mm; null: none. */
@@ -160,7 +158,6 @@ function compileVertebra(
   const pedHalfH = Math.max(peds[0].b, peds[1].b);
   const pa = Math.max(peds[0].a, peds[1].a);
   const zEnd = Math.max(v.pedicles[0].posteriorCentre.z, v.pedicles[1].posteriorCentre.z);
-  const endX = Math.min(peds[0].endX, peds[1].endX);
   const top = v.centre.y + v.intactHeightMm / 2;
   const bottom = v.centre.y - v.intactHeightMm / 2;
   const ord = SPINE_ORDER.indexOf(v.level);
@@ -174,6 +171,7 @@ function compileVertebra(
   const canalHalfX = Math.min(...peds.map((p) => Math.abs(p.ax + (p.ux * p.len) / 2) - p.a));
   const a = v.bodyWidthMm / 2;
   const b = v.bodyDepthMm / 2;
+  const posterior = compilePosterior(v, above, below);
   return {
     v,
     cx: v.centre.x,
@@ -191,18 +189,21 @@ function compileVertebra(
     bodyYMax: top,
     pedZMin: Math.min(peds[0].az, peds[1].az) - v.centre.z - 4,
     zEnd,
-    laminaZ: v.laminaZMm,
-    laminaHalfX: endX - pa,
-    spinousHalfH: post.spinousHeightMm / 2,
-    spinousSlope: post.spinousSlope,
     canalHalfX,
     foramenMaxX: canalHalfX + 2 * pa + 4,
     slabTop,
     slabBottom,
     discAboveTop: top + discAbove,
     discBelowBottom: bottom - discBelow,
-    boneYMin: Math.min(bottom - 1, pedY - pedHalfH - 8, pedY - 2 - spinousDrop - post.spinousHeightMm / 2, slabBottom),
-    boneYMax: Math.max(top + 1, pedY + pedHalfH + 5, slabTop),
+    boneYMin: Math.min(
+      bottom - 1,
+      pedY - pedHalfH - 8,
+      pedY - 2 - spinousDrop - post.spinousHeightMm / 2,
+      slabBottom,
+      posterior.yMin,
+    ),
+    boneYMax: Math.max(top + 1, pedY + pedHalfH + 5, slabTop, posterior.yMax),
+    post: posterior,
     detail: v.isTarget ? compileFractureDetail(v, openings) : null,
     priorCement: prior
       ? {

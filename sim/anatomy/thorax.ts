@@ -4,6 +4,7 @@ import { bearsRibs, segmentationOf } from './segmentation';
 import { HABITUS } from './habitus';
 import { compileGas, inGas, type CompiledGas } from './bowelGas';
 import type { Anatomy, VertebraGeometry } from './types';
+import { transverseAxisZ } from './posteriorElements';
 
 /**
  * Ribs, lungs, diaphragm, mediastinum and gas below the diaphragm: everything in the trunk that
@@ -141,7 +142,7 @@ export function compileTrunk(anatomy: Anatomy): CompiledTrunk {
   const ribLevels = FULL_ORDER.filter((level) => bearsRibs(level, variant));
   for (let n = 1; n <= ribLevels.length; n++) {
     const p = levelPosition(pos, ribLevels[n - 1]);
-    const rib = compileRib(n, p.centreY, p.heightMm, p.nearest, cx, apexZ, zEndOf(p.nearest));
+    const rib = compileRib(n, p.centreY, p.heightMm, p.nearest, cx, apexZ);
     if (rib.yMax > spineBottom - 40 && rib.yMin < spineTop + 40) ribs.push(rib);
   }
 
@@ -210,7 +211,6 @@ function compileRib(
   v: VertebraGeometry,
   cx: number,
   apexZ: number,
-  zEnd: number,
 ): CompiledRib {
   const dy = centreY - v.centre.y;
   const a = v.bodyWidthMm / 2;
@@ -228,7 +228,7 @@ function compileRib(
     yMax: Math.max(headY, pedY) + RIB.neckRadiusMm + 1,
     path: [
       [0.85 * a, headY, 0.5 * b],
-      [0.95 * span, pedY, zEnd - 2.5],
+      [0.95 * span, pedY, transverseAxisZ(v, 0.95 * span)],
       [cx, y, apexZ - RIB.shaftThicknessMm / 2],
     ],
     arcCosMin,

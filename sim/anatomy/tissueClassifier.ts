@@ -234,7 +234,7 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     }
   }
   if (lz < cv.b * 0.5 || z > cv.spinousTipZ || Math.abs(lx) > cv.tpHalfSpan) return NONE;
-  return posteriorElements(cv, Math.abs(lx), y, z, p.endX, p.a);
+  return posteriorElements(cv.post, Math.abs(lx), y, z);
 }
 
 /** Beyond rounding: a footprint's signed distance is <= 0 only inside its box (|lx| <= a, |lz| <= b). */
