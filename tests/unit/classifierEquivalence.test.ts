@@ -15,7 +15,10 @@ import { samplingBoxes } from '../../sim/imaging/radiograph/lineIntegralMap';
  * same at every point: these checksums were recorded from the classifier before it was optimised
  * (re-projection under 500 ms) at seeded random points in the spine box (where the
  * sampling is fine) and in the torso, for several levels, fractures and a balloon lift; the
- * classifier with its grid must give the same codes, and the field's own ray sums the same sums. A changed
+ * classifier with its grid must give the same codes, and the field's own ray sums the same sums. Re-recorded
+ * (2026-12-05) when the anatomy itself changed: the body's waist, concave endplates, thin imaged cortex and
+ * ring apophysis, the posterior elements as smooth solids with facet joints, the trabecular striation
+ * and haustral bowel gas. A changed
  * checksum means the anatomy changed: intended changes re-record them (run with
  * PRINT_CLASSIFIER_HASHES=1 and paste the printed values), and the golden replays and
  * docs/images/fluoro must be checked too.
@@ -57,31 +60,31 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'L1 wedge', scenario: parseScenario(l1, 'l1'), seed: 1, codes: '73d4152d', field: '658c2f3f' },
+  { name: 'L1 wedge', scenario: parseScenario(l1, 'l1'), seed: 1, codes: 'eefd5d2d', field: 'b6280945' },
   {
     name: 'L1 wedge, lifted endplate',
     scenario: parseScenario(l1, 'l1'),
     seed: 1,
     lift: { anteriorMm: 3, middleMm: 2 },
-    codes: '1ad37ebf',
-    field: '4577c759',
+    codes: 'f2ca697e',
+    field: '3a7885b8',
   },
-  { name: 'T12 biconcave', scenario: parseScenario(t12, 't12'), seed: 1, codes: '0122a428', field: '1ff7b7d7' },
+  { name: 'T12 biconcave', scenario: parseScenario(t12, 't12'), seed: 1, codes: 'd24d5cb2', field: '161aa1be' },
   {
     name: 'T8 crush, all openings, obese',
     scenario: variant('T8', { type: 'crush', genantGrade: 3, heightLossPct: 45, ...ALL_OPENINGS }, 'obese'),
     seed: 7,
-    codes: '599aaeb6',
-    field: '7ab82620',
+    codes: '6a5a9e8e',
+    field: '09a64974',
   },
-  { name: 'T5 wedge, thin', scenario: variant('T5', {}, 'thin'), seed: 3, codes: '742d6442', field: '8de3f94f' },
+  { name: 'T5 wedge, thin', scenario: variant('T5', {}, 'thin'), seed: 3, codes: 'c1f81c64', field: '4da51beb' },
   {
     name: 'L5 biconcave, all openings',
     scenario: variant('L5', { type: 'biconcave', ...ALL_OPENINGS }, 'average'),
     seed: 42,
     lift: { anteriorMm: 1, middleMm: 4 },
-    codes: 'c6394469',
-    field: '161db22e',
+    codes: 'c262a5c7',
+    field: '7aa0b0f6',
   },
 ];
 
