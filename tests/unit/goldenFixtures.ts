@@ -77,17 +77,17 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['intradiscal'],
     expected: {
-      // (0.2 x 96.6 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 98.1: passes the mark of 93.
-      total: 98.1,
+      // (0.2 x 97.2 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 98.3: passes the mark of 93.
+      total: 98.3,
       passed: true,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
-        leakage: 96.6, // disc leak 0.085 mL x1 x40 = -3.4; injection stopped at it
+        leakage: 97.2, // disc leak 0.07 mL x1 x40 = -2.8 (0.085 mL before the body's waist); injection stopped at it
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100, // 20.5 s of fluoroscopy against the expert reference of 24.5 s
-        cement: 100, // working phase, 2.88 mL in the body (2-4 mL), watched pushes
+        cement: 100, // working phase, watched pushes, 2-4 mL in the body
         process: 90, // same-day discharge after a leak (overnight expected) -10
         imaging: 100,
       },
@@ -127,20 +127,22 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['epidural'],
     expected: {
-      // (0.2 x 72.6 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 92.8: under
-      // the mark of 94. The textbook plan stops at a leak but not at the posterior quarter and keeps
-      // same-day discharge whatever it saw; the reference experts do both.
-      total: 92.8,
+      // (0.2 x 41.2 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100) / 0.9 = 86.9: under
+      // the mark of 94, and failed by the canal leak whatever the total. The textbook plan stops at a
+      // leak but not at the posterior quarter; the reference experts do. Since the posterior wall is
+      // concave (anatomy/bodyWaist.ts) the defect sits on the wall 1 mm further forward, nearer the
+      // cement, and 0.37 mL goes through it (0.17 mL before).
+      total: 86.9,
       passed: false,
-      criticalErrors: [], // epidural 0.17 mL: under the 0.3 mL canal-leak threshold
+      criticalErrors: ['canal-leak'], // epidural 0.37 mL: over the 0.3 mL threshold
       seriousErrors: [],
       domains: {
-        leakage: 72.6, // epidural leak through the posterior-wall defect 0.171 mL x4 x40 = -27.4
+        leakage: 41.2, // epidural leak through the posterior-wall defect 0.37 mL x4 x40 = -58.8
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
         cement: 100,
-        process: 90, // same-day discharge after a leak -10
+        process: 100, // overnight stay chosen after the canal leak
         imaging: 100,
       },
     },
@@ -150,34 +152,32 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/medial-breach-kyphoplasty.json',
     seed: 42,
-    cement: ['epidural', 'venous'],
+    cement: ['epidural'],
     expected: {
-      // (0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
-      // x 72) / 1.15 = 63.7, less the safety rule (-12) = 51.7; failed by the breach and the canal
-      // leak whatever the total.
-      total: 51.7,
+      // (0.2 x 76.8 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
+      // x 42) / 1.15 = 71.0, less the safety rule (-12) = 59.0; failed by the breach and the
+      // unanswered compression whatever the total.
+      total: 59,
       passed: false,
-      // 3.1 mm >= 2 mm into the canal; the cement then followed the breach into the epidural space.
-      criticalErrors: ['canal-leak', 'medial-breach'],
+      // Aimed 6 deg medial, the needle now meets the sloped lamina behind the pedicle (the posterior
+      // elements are solids, sim/anatomy/posteriorElements.ts), skives medially twice and slips into
+      // the canal; the plan's taps and push take it 10.9 mm in before it is seen and withdrawn (3.1 mm
+      // when it broke through the pedicle's medial wall instead).
+      criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        // Cement found the hole in the medial wall: the cavity's collapsed half has to be re-opened
-        // against the bone, so the mass presses on the breach harder than it did when the whole cavity
-        // stayed open: epidural 0.53 mL = -85, and a venous 0.08 mL -6.5; injection stopped at the leak.
-        leakage: 8.5,
-        // Medial breach 3.14 mm: -(30 + 10 x 3.14) = -61.4; safety rule (tip past the medial border
-        // on AP before the posterior wall on lateral) -30; one redirection after withdrawing -5. The
-        // second pass reached the target.
-        misplacement: 3.6,
+        // The cement followed the track into the epidural space: 0.14 mL x4 x40 = -23.2.
+        leakage: 76.8,
+        // Medial breach 10.9 mm: -(30 + 10 x 10.9) = -139; safety rule -30; one redirection -5.
+        misplacement: 0,
         height: 100,
         radiation: 100,
-        cement: 100, // working phase, 3.89 mL, across the midline, both endplates
+        cement: 100,
         process: 100, // overnight stay chosen, as expected after a breach
         imaging: 100,
-        // The breach pressed the cord (mild: the patient cried out at 119 s). The first answer was the
-        // cement stopped at the leak 580 s later (-20); the examination came only in recovery, past
-        // its 5 min (-8). The cement came 10 min after the pain: nothing pushed on through it.
-        complications: 72,
+        // The deeper breach presses the cord harder: first answer 645 s after the pain -20, examination
+        // after its 5 min -8, CT and an urgent spinal opinion (expected within 30 min) never -15 each.
+        complications: 42,
       },
     },
   },
@@ -188,18 +188,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 5,
     cement: ['paravertebral', 'venous'],
     expected: {
-      // (0.2 x 85.7 + 0.2 x 100 + 0.15 x 100 + 0.1 x 70 + 0.1 x 100 + 0.15 x 100) / 0.9 = 93.5, less
-      // liquid cement (vertebroplasty leak odds 14: 10 x ln 14 = 26.4, capped at 24) = 69.5: fails.
-      total: 69.5,
+      // (0.2 x 88.5 + 0.2 x 100 + 0.15 x 100 + 0.1 x 70 + 0.1 x 100 + 0.15 x 100) / 0.9 = 94.1, less
+      // liquid cement (vertebroplasty leak odds 14: 10 x ln 14 = 26.4, capped at 24) = 70.1: fails.
+      total: 70.1,
       passed: false,
       criticalErrors: [],
       seriousErrors: [{ id: 'liquid-cement', points: -24 }],
       domains: {
-        leakage: 85.7, // what the liquid cement did: paravertebral 0.132 mL x1 x40 = -5.3, venous 0.112 mL x2 x40 = -9.0
+        // What the liquid cement did: venous 0.10 mL x2 x40 = -7.6, paravertebral 0.10 mL x1 x40 = -3.9
+        // (0.11 and 0.13 mL before the body's waist trimmed the lattice).
+        leakage: 88.5,
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
-        cement: 70, // liquid phase at the first push -30 (2.23 mL in the body, within 2-4 mL)
+        cement: 70, // liquid phase at the first push -30 (within 2-4 mL in the body)
         process: 100, // overnight stay chosen after the leak
         imaging: 100,
       },
@@ -238,9 +240,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 9,
     cement: ['intradiscal'],
     expected: {
-      // (0.2 x 90 + 0.2 x 100 + 0.15 x 15 + 0.1 x 75 + 0.1 x 90 + 0.15 x 44) / 0.9 = 70.4, less
-      // continuous screening (-12) and a blind push (vertebroplasty leak odds 2.2: -7.9) = 50.5.
-      total: 50.5,
+      // (0.2 x 88.8 + 0.2 x 100 + 0.15 x 15 + 0.1 x 75 + 0.1 x 90 + 0.15 x 44) / 0.9 = 70.1, less
+      // continuous screening (-12) and a blind push (vertebroplasty leak odds 2.2: -7.9) = 50.2.
+      total: 50.2,
       passed: false,
       criticalErrors: [], // the most exposed skin field stays under 2 Gy
       seriousErrors: [
@@ -248,7 +250,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         { id: 'blind-push', points: -7.9 },
       ],
       domains: {
-        leakage: 90, // disc leak 0.25 mL x1 x40 = -10
+        leakage: 88.8, // disc leak 0.28 mL x1 x40 = -11.2 (0.25 mL before the body's waist)
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         // Continuous mode, 60 s screening runs with open shutters: 6.2 min of fluoroscopy, 15.2x the
@@ -267,26 +269,30 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/skipped-checks-kyphoplasty.json',
     seed: 42,
-    cement: ['venous'],
+    cement: ['epidural', 'venous'],
     expected: {
-      // 0.2 x 94.9 + 0.2 x 100 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 97.0,
-      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 73; failed by the skin
-      // puncture without consent whatever the total. The machine enforces the time-out.
+      // 0.2 x 46.9 + 0.2 x 39.3 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 75.2,
+      // less antibiotics skipped (-12), no local anaesthetic (-12) and the safety rule (-12) = 39.2;
+      // failed by the skin puncture without consent and by the canal leak whatever the total.
       // Without the local the awake patient flinches when the needle docks on the periosteum (pain
       // 7.0/10): the trunk moves 4.5 mm to the right and the needle levers 2.6 deg medially
-      // (sim/patient/painMovement.ts), so the cannula and the cement sit a little more medially.
-      total: 73,
+      // (sim/patient/painMovement.ts). Since the posterior elements are solids the levered needle's
+      // path grazes the medial pedicle wall (0.1 mm into the canal), and cement later follows it out:
+      // skipping the local now costs what it risks.
+      total: 39.2,
       passed: false,
-      criticalErrors: ['no-consent'],
+      criticalErrors: ['canal-leak', 'no-consent'],
       seriousErrors: [
         { id: 'antibiotics-skipped', points: -12 },
         { id: 'no-local', points: -12 },
+        { id: 'safety-rule', points: -12 },
       ],
       domains: {
-        // Its 4.4 mL (this plan fills more than the textbook's 3 mL) outgrow the half of the cavity
-        // that stays open: a venous leak of 0.06 mL, -5.1 (0.09 mL before the flinch moved the needle).
-        leakage: 94.9,
-        misplacement: 100,
+        // Epidural 0.30 mL x4 x40 = -48.3 along the grazed wall; venous 0.06 mL x2 x40 = -4.8.
+        leakage: 46.9,
+        // Medial breach 0.07 mm: -(30 + 10 x 0.07) = -30.7; safety rule (tip past the medial border on
+        // AP before the posterior wall on lateral) -30.
+        misplacement: 39.3,
         height: 100,
         radiation: 100,
         cement: 100,
@@ -517,25 +523,28 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/medial-breach-answered-kyphoplasty.json',
     seed: 42,
-    cement: ['epidural', 'venous'],
+    cement: ['epidural'],
     // The medial-breach plan with the patient's pain answered: the legs examined 4 s after the cord
-    // was pressed (mild). (0.2 x 8.5 + 0.2 x 3.6 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 +
-    // 0.15 x 100 + 0.15 x 100) / 1.15 = 67.3, less the safety rule (-12) = 55.3; the breach and the
-    // canal leak still fail it: answering a complication does not undo its cause.
+    // was pressed. The breach now goes 10.9 mm into the canal (see medial-breach-kyphoplasty), so the
+    // compression is graver and expects a CT and an urgent spinal opinion within 30 min, which this
+    // plan never asks for (-15 each): complications 70, and the compression counts as unanswered.
+    // (0.2 x 76.8 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15 x
+    // 70) / 1.15 = 74.7, less the safety rule (-12) = 62.7; answering part of a complication does not
+    // undo its cause.
     expected: {
-      total: 55.3,
+      total: 62.7,
       passed: false,
-      criticalErrors: ['canal-leak', 'medial-breach'],
+      criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        leakage: 8.5,
-        misplacement: 3.6,
+        leakage: 76.8,
+        misplacement: 0,
         height: 100,
         radiation: 100,
         cement: 100,
         process: 100,
         imaging: 100,
-        complications: 100,
+        complications: 70,
       },
     },
   },
