@@ -549,27 +549,31 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
-    name: 'cement-embolism-answered-vertebroplasty-t10-seed13',
+    name: 'cement-embolism-answered-vertebroplasty-t10-seed196',
     scenario: 'levels/t10-osteopenia-vertebroplasty.json',
     plan: 'tests/fixtures/plans/cement-embolism-answered-vertebroplasty.json',
-    seed: 13,
+    seed: 196,
     cement: ['venous'],
     // Cement pushed 12 min after mixing (setting phase) into the osteopenic T10: the bone no longer
-    // takes it and the segmental veins do, on both sides (no basivertebral, epidural or foraminal
-    // cement, no nerve deficit). The embolism reaches its moderate grade (the first sign) 56 s after
-    // the first push; the injection is stopped and oxygen given 0.6 s later. What was already in the
-    // veins still reaches the lungs (0.94 mL in all): severe 22 s later, answered within a second by
-    // a call for help and 500 mL of fluids. Complications 100. Leakage 0: venous 0.94 mL x2 x40 = -75,
-    // pushed on 36.5 s after the leak was seen -25. Cement 80: setting phase at the first push -20.
-    // (0.2 x 0 + 0.2 x 100 + 0.15 x 100 + 0.1 x 80 + 0.1 x 100 + 0.15 x 100 + 0.15 x 100) / 1.05 = 79.0,
+    // takes it and the segmental veins do (no basivertebral, epidural or foraminal cement, no nerve
+    // deficit). Seed 196: with the waisted body and concave posterior wall about half the seeds also
+    // send this stiff cement into the canal, many into the disc or beside the body; of seeds 1-300
+    // eleven leak into the veins only, and this one keeps the pair's volumes (about 0.9 mL answered,
+    // 1.5 mL ignored) and a clear difference the answer makes. The embolism reaches its
+    // moderate grade (the first sign) 53 s after the first push; the injection is stopped and oxygen
+    // given 0.8 s later. What was already in the veins still reaches the lungs (0.88 mL in all):
+    // severe 27 s later, answered within a second by a call for help and 500 mL of fluids.
+    // Complications 100. Leakage 4.5: venous 0.88 mL x2 x40 = -70.5, pushed on 36.5 s after the leak
+    // was seen -25. Cement 80: setting phase at the first push -20.
+    // (0.2 x 4.5 + 0.2 x 100 + 0.15 x 100 + 0.1 x 80 + 0.1 x 100 + 0.15 x 100 + 0.15 x 100) / 1.05 = 79.9,
     // under the case's mark of 97: answering the embolism does not undo its cause.
     expected: {
-      total: 79,
+      total: 79.9,
       passed: false,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
-        leakage: 0,
+        leakage: 4.5,
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
@@ -581,17 +585,17 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
-    name: 'cement-embolism-ignored-vertebroplasty-t10-seed13',
+    name: 'cement-embolism-ignored-vertebroplasty-t10-seed196',
     scenario: 'levels/t10-osteopenia-vertebroplasty.json',
     plan: 'tests/fixtures/plans/cement-embolism-ignored-vertebroplasty.json',
-    seed: 13,
+    seed: 196,
     cement: ['venous'],
-    // The same stiff cement and the embolism left alone: five more pushes after its moderate grade,
-    // 1.54 mL of venous cement, severe 15 s after the first sign (SpO2 76 %, systolic 75 mmHg).
+    // The same stiff cement and the embolism left alone: six more pushes after its moderate grade,
+    // 1.51 mL of venous cement, severe 17 s after the first sign (at 3 min SpO2 77 %, systolic 78 mmHg).
     // Never recognised -40, oxygen, help and fluids missed -15 each, cement injected after the signs
     // -15: complications 0. Same-day discharge after a complication -10: process 90. 26 images in the
     // cement stage (more than twice the expert's 10 plus two) -5: radiation 95. Leakage 0 (venous
-    // 1.54 mL x2 x40 = -123, pushed on 55.5 s -25), cement 80. (0.2 x 0 + 0.2 x 100 + 0.15 x 95 + 0.1
+    // 1.51 mL x2 x40 = -120.8, pushed on 58.5 s -25), cement 80. (0.2 x 0 + 0.2 x 100 + 0.15 x 95 + 0.1
     // x 80 + 0.1 x 90 + 0.15 x 100 + 0.15 x 0) / 1.05 = 63.1; failed whatever the total: the embolism
     // grew to severe after its first sign with no answer given.
     expected: {
