@@ -1,3 +1,4 @@
+import { posteriorConcaveHalfWidthMm } from './bodyWaist';
 import { HABITUS } from './habitus';
 import { MORPHOMETRY, SPINE_ORDER } from './morphometry';
 import { makeEndplateProfile, type EndplateProfile } from './endplateProfile';
@@ -42,6 +43,8 @@ export interface CompiledVertebra {
   readonly a: number;
   readonly b: number;
   readonly c: number;
+  /** Half width of the posterior wall's concave stretch (bodyWaist.ts). */
+  readonly concaveHalfWidth: number;
   readonly peds: readonly [CompiledPedicle, CompiledPedicle];
   readonly pedY: number;
   readonly pedHalfH: number;
@@ -182,6 +185,7 @@ function compileVertebra(
     a,
     b,
     c: v.cortexMm,
+    concaveHalfWidth: posteriorConcaveHalfWidthMm(v),
     peds,
     pedY,
     pedHalfH,

@@ -1,6 +1,6 @@
 import type { Rng } from '../math/rng';
 import type { Scenario } from '../../levels/scenarioSchema';
-import { posteriorConcavityMm } from './bodyWaist';
+import { posteriorConcaveHalfWidthMm, posteriorConcavityMm } from './bodyWaist';
 import { footprintRimPoint, posteriorWallZ } from './footprint';
 import { makeEndplateProfile, superiorYAt } from './endplateProfile';
 import type { Opening, VertebraGeometry } from './types';
@@ -26,7 +26,7 @@ export function buildOpenings(v: VertebraGeometry, fracture: Scenario['fracture'
   const openings: Opening[] = [
     {
       kind: 'basivertebralVein',
-      position: { x: c.x, y: midY(0, b), z: c.z + b - posteriorConcavityMm(0, a) },
+      position: { x: c.x, y: midY(0, b), z: c.z + b - posteriorConcavityMm(0, posteriorConcaveHalfWidthMm(v)) },
       diameterMm: rng.range(1.5, 3),
     },
   ];
@@ -52,7 +52,11 @@ export function buildOpenings(v: VertebraGeometry, fracture: Scenario['fracture'
     const lx = rng.range(-0.25, 0.25) * a;
     openings.push({
       kind: 'posteriorWallDefect',
-      position: { x: c.x + lx, y: midY(lx, b), z: c.z + posteriorWallZ(lx, a, b) - posteriorConcavityMm(lx, a) },
+      position: {
+        x: c.x + lx,
+        y: midY(lx, b),
+        z: c.z + posteriorWallZ(lx, a, b) - posteriorConcavityMm(lx, posteriorConcaveHalfWidthMm(v)),
+      },
       diameterMm: rng.range(3, 6),
     });
   }

@@ -157,6 +157,16 @@ export interface CompiledPosterior {
   readonly sap: Capsule;
   readonly iap: Capsule;
   readonly pars: Capsule;
+  /** The docking channel behind the pedicle's entry (DOCKING_*): its start (|x|, y, z), unit axis (posterior) and radius. */
+  readonly dockX: number;
+  readonly dockY: number;
+  readonly dockZ: number;
+  readonly dockUx: number;
+  readonly dockUy: number;
+  readonly dockUz: number;
+  /** Inverse squared half-axes of the channel's elliptic section: across (in the axial plane) and vertical. */
+  readonly dockInvW2: number;
+  readonly dockInvH2: number;
   /** Transverse process: root |x|, tip |x|, axis z at the root, slope dz/dx, centre y. */
   readonly tpX0: number;
   readonly tpX1: number;
@@ -265,6 +275,67 @@ function capsule(x0: number, y0: number, z0: number, x1: number, y1: number, z1:
 }
 
 /** Compile the posterior elements of v (above / below: its neighbours in the model, if any). */
+/**
+ * The trocar docks on the pedicle's posterior end, at the junction of the transverse process and
+ * the superior articular process, where the bone faces the needle. Solid processes that bulge over
+ * that spot would turn every docking into a glancing contact (a skive) and push a textbook needle
+ * into the medial wall, which the bone does not do to an expert. So the posterior elements leave a
+ * channel clear behind the pedicle's end: DOCKING_DEPTH_MM back along the pedicle's axis, within
+ * DOCKING_MARGIN_MM of its outline beside it and DOCKING_MARGIN_VERTICAL_MM above and below (the approach within a few degrees of the axis meets the
+ * pedicle's cortical cap first; assumed, a simplification of the entry's local shape).
+ */
+const DOCKING_DEPTH_MM = 20;
+const DOCKING_MARGIN_MM = 3;
+/** Above and below the pedicle the channel keeps only this much, so the articular processes over it stay whole. */
+const DOCKING_MARGIN_VERTICAL_MM = 0.5;
+
+/** The docking channel of a vertebra, averaged over its two (nearly mirror-image) pedicles. */
+function dockingChannel(
+  v: VertebraGeometry,
+): Pick<CompiledPosterior, 'dockX' | 'dockY' | 'dockZ' | 'dockUx' | 'dockUy' | 'dockUz' | 'dockInvW2' | 'dockInvH2'> {
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  let ux = 0;
+  let uz = 0;
+  let w = 0;
+  let h = 0;
+  for (const p of v.pedicles) {
+    const px = Math.abs(p.posteriorCentre.x - v.centre.x);
+    x += px / 2;
+    y += p.posteriorCentre.y / 2;
+    z += p.posteriorCentre.z / 2;
+    ux += (px - Math.abs(p.anteriorCentre.x - v.centre.x)) / 2;
+    uz += (p.posteriorCentre.z - p.anteriorCentre.z) / 2;
+    w = Math.max(w, p.widthMm / 2 + DOCKING_MARGIN_MM);
+    h = Math.max(h, p.heightMm / 2 + DOCKING_MARGIN_VERTICAL_MM);
+  }
+  const n = Math.hypot(ux, uz);
+  return {
+    dockX: x,
+    dockY: y,
+    dockZ: z,
+    dockUx: ux / n,
+    dockUy: 0,
+    dockUz: uz / n,
+    dockInvW2: 1 / (w * w),
+    dockInvH2: 1 / (h * h),
+  };
+}
+
+/** Whether (|x|, y, z) lies in the docking channel behind the pedicle's entry. */
+function inDockingChannel(P: CompiledPosterior, ax: number, y: number, z: number): boolean {
+  const dx = ax - P.dockX;
+  const dy = y - P.dockY;
+  const dz = z - P.dockZ;
+  const t = dx * P.dockUx + dy * P.dockUy + dz * P.dockUz;
+  if (t < 0 || t > DOCKING_DEPTH_MM) return false;
+  // The axis is horizontal: the section's vertical offset is dy, its horizontal one the rest.
+  const ex = dx - t * P.dockUx;
+  const ez = dz - t * P.dockUz;
+  return (ex * ex + ez * ez) * P.dockInvW2 + dy * dy * P.dockInvH2 <= 1;
+}
+
 export function compilePosterior(
   v: VertebraGeometry,
   above: VertebraGeometry | undefined,
@@ -348,6 +419,7 @@ export function compilePosterior(
     sap,
     iap,
     pars,
+    ...dockingChannel(v),
     tpX0,
     tpX1,
     tpZ0: zEnd - 2.5,
@@ -423,6 +495,7 @@ function capsuleCode(c: Capsule, ax: number, y: number, z: number): number {
  */
 export function posteriorElements(P: CompiledPosterior, ax: number, y: number, z: number): number {
   if (y < P.yMin || y > P.yMax || z < P.zMin || z > P.zMax || ax > P.xMax) return NONE;
+  if (inDockingChannel(P, ax, y, z)) return NONE;
   const half = FACET_GAP_MM / 2;
   // Keep clear of both joints' gaps: on the lower level's side of the joint above, the upper's side of the one below.
   let sSup = -Infinity;

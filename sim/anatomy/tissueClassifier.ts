@@ -199,7 +199,10 @@ function bone(cv: CompiledVertebra, x: number, y: number, z: number): number {
     const sup = EP[0];
     const inf = EP[1];
     // The waist (bodyWaist.ts): the anterior and lateral walls lie inside the rim between the endplates.
-    const dWall = y >= inf && y <= sup ? dSide + wallInsetMm(y, cv.ep.cy, cv.ep.halfHeightMm, lx, lz, cv.a, cv.b) : 1;
+    const dWall =
+      y >= inf && y <= sup
+        ? dSide + wallInsetMm(y, cv.ep.cy, cv.ep.halfHeightMm, lx, lz, cv.concaveHalfWidth, cv.b)
+        : 1;
     if (dWall <= 0) {
       const d = cv.detail;
       if (d !== null) {

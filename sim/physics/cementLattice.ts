@@ -1,5 +1,5 @@
 import type { Anatomy, Opening, VertebraGeometry } from '../anatomy/types';
-import { wallInsetMm } from '../anatomy/bodyWaist';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 import { footprintSignedDistance } from '../anatomy/footprint';
 import { makeEndplateProfile, superiorYAt, inferiorYAt } from '../anatomy/endplateProfile';
 import { createRng } from '../math/rng';
@@ -89,6 +89,7 @@ export class CementLattice {
     this.superiorCells = new Uint8Array(n);
     this.inferiorCells = new Uint8Array(n);
     const profile = makeEndplateProfile(v);
+    const concave = posteriorConcaveHalfWidthMm(v);
     const rng = createRng(anatomy.channels?.poreFieldSeed ?? 1);
     const meanEntry = BONE_ENTRY_PA * Math.pow(Math.max(0.2, anatomy.cancellousDensity), 1.5);
     for (let k = 0; k < this.nz; k++) {
@@ -109,7 +110,7 @@ export class CementLattice {
           const y = this.origin.y + (j + 0.5) * CELL_MM;
           if (!inFootprint || y > top || y < bottom) continue;
           // The body's waist (anatomy/bodyWaist.ts) takes the cells beside its concave walls.
-          if (dSide + wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, a, b) >= -v.cortexMm) continue;
+          if (dSide + wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, concave, b) >= -v.cortexMm) continue;
           this.kind[idx] = CELL.bone;
           this.entryPa[idx] = meanEntry * Math.exp(BONE_ENTRY_SIGMA * z);
           if (y + CELL_MM > top) this.superiorCells[idx] = 1;

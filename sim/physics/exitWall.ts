@@ -1,7 +1,7 @@
 import type { Vec3 } from '../math/vec3';
 import type { BreachWall } from '../core/events';
 import { endplatesAt } from '../anatomy/endplatesAt';
-import { wallInsetMm } from '../anatomy/bodyWaist';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 import { ellipseDistanceOutside, footprintSignedDistance } from '../anatomy/footprint';
 import { pedicleLocal, pedicleOf } from '../anatomy/landmarks';
 import type { Anatomy, Tissue } from '../anatomy/types';
@@ -37,7 +37,7 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
   const rim2d = footprintSignedDistance(lx, lz, a, b);
   // Inside the rim the wall stands inside it by the body's waist at this height (anatomy/bodyWaist.ts).
   const ep = rim2d <= 0 ? endplatesAt(v, q.x, q.z) : null;
-  const waist = ep ? wallInsetMm(q.y, v.centre.y, v.intactHeightMm / 2, lx, lz, a, b) : 0;
+  const waist = ep ? wallInsetMm(q.y, v.centre.y, v.intactHeightMm / 2, lx, lz, posteriorConcaveHalfWidthMm(v), b) : 0;
   const side2d = rim2d + waist;
   if (tissue === 'lung') return { wall: 'pleura', depthMm: null };
   if (tissue === 'disc' || (l.t < 0 && side2d <= 0)) {

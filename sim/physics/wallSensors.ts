@@ -1,5 +1,5 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
-import { wallInsetMm } from '../anatomy/bodyWaist';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 import { inferiorYAt, makeEndplateProfile, superiorYAt } from '../anatomy/endplateProfile';
 import { compilePedicle } from '../anatomy/compileAnatomy';
 import type { Anatomy } from '../anatomy/types';
@@ -70,6 +70,7 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
   // Where a pedicle's core joins the body there is no cortex (the classifier agrees).
   const inPedicleCore = pedicleCoreAt(v, y);
   const prof = makeEndplateProfile(v);
+  const concave = posteriorConcaveHalfWidthMm(v);
   for (const seg of bodyRimSegments(v)) {
     const { mx, mz } = seg;
     const inf = inferiorYAt(prof, 0.98 * mx, 0.98 * mz);
@@ -79,8 +80,7 @@ export function wallSensorsAt(anatomy: Anatomy, y: number): WallSensor[] {
     const id: WallId =
       seg.facing === 'posterior' ? 'bodyPosterior' : seg.facing === 'anterior' ? 'bodyAnterior' : 'bodyLateral';
     // The wall stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
-    const inset =
-      wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, mx, mz, v.bodyWidthMm / 2, v.bodyDepthMm / 2) + v.cortexMm / 2;
+    const inset = wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, mx, mz, concave, v.bodyDepthMm / 2) + v.cortexMm / 2;
     out.push({
       id,
       side: null,

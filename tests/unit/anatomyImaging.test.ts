@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { LEVELS, parseScenario, type Scenario } from '../../levels/scenarioSchema';
 import { createRng } from '../../sim/math/rng';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
-import { bodyWallInsetAt, posteriorConcavityMm } from '../../sim/anatomy/bodyWaist';
+import { bodyWallInsetAt, posteriorConcaveHalfWidthMm, posteriorConcavityMm } from '../../sim/anatomy/bodyWaist';
 import { tissueAt } from '../../sim/anatomy/tissueAt';
 import { attenuationAt, MU_PER_MM } from '../../sim/anatomy/attenuation';
 import { posteriorWallZ } from '../../sim/anatomy/footprint';
@@ -142,7 +142,7 @@ describe('fractures on the image', () => {
     // 0.4 mm inside the posterior wall (the footprint's rim less the wall's concavity there).
     const wallZ = (px: number) =>
       posteriorWallZ(px - v.centre.x, v.bodyWidthMm / 2, v.bodyDepthMm / 2) -
-      posteriorConcavityMm(px - v.centre.x, v.bodyWidthMm / 2) -
+      posteriorConcavityMm(px - v.centre.x, posteriorConcaveHalfWidthMm(v)) -
       0.4;
     const wall = { x, y, z: wallZ(x) };
     expect(tissueAt(intact, wall)).toBe('cortical');

@@ -77,13 +77,13 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 3,
     cement: ['intradiscal'],
     expected: {
-      // (0.2 x 97.2 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 98.3: passes the mark of 93.
-      total: 98.3,
+      // (0.2 x 96.3 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 98.1: passes the mark of 93.
+      total: 98.1,
       passed: true,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
-        leakage: 97.2, // disc leak 0.07 mL x1 x40 = -2.8 (0.085 mL before the body's waist); injection stopped at it
+        leakage: 96.3, // disc leak 0.09 mL x1 x40 = -3.7; injection stopped at it
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100, // 20.5 s of fluoroscopy against the expert reference of 24.5 s
@@ -125,24 +125,23 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-myeloma-posterior-wall-defect.json',
     plan: 'levels/plans/textbook-vertebroplasty.json',
     seed: 3,
-    cement: ['epidural'],
+    cement: [],
     expected: {
-      // (0.2 x 41.2 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100) / 0.9 = 86.9: under
-      // the mark of 94, and failed by the canal leak whatever the total. The textbook plan stops at a
-      // leak but not at the posterior quarter; the reference experts do. Since the posterior wall is
-      // concave (anatomy/bodyWaist.ts) the defect sits on the wall 1 mm further forward, nearer the
-      // cement, and 0.37 mL goes through it (0.17 mL before).
-      total: 86.9,
-      passed: false,
-      criticalErrors: ['canal-leak'], // epidural 0.37 mL: over the 0.3 mL threshold
+      // Every domain 100: a clean fill. Since the posterior wall is concave between the pedicles
+      // (anatomy/bodyWaist.ts) the defect sits on that wall, 1 mm further forward and out of the
+      // cement's way on this patient: no leak (0.17 mL epidural through it before). The case's
+      // difficulty now lies with patients whose cement meets the defect (the standard set).
+      total: 100,
+      passed: true,
+      criticalErrors: [],
       seriousErrors: [],
       domains: {
-        leakage: 41.2, // epidural leak through the posterior-wall defect 0.37 mL x4 x40 = -58.8
+        leakage: 100,
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
         cement: 100,
-        process: 100, // overnight stay chosen after the canal leak
+        process: 100,
         imaging: 100,
       },
     },
@@ -154,21 +153,21 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['epidural'],
     expected: {
-      // (0.2 x 76.8 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
-      // x 42) / 1.15 = 71.0, less the safety rule (-12) = 59.0; failed by the breach and the
+      // (0.2 x 86.5 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
+      // x 42) / 1.15 = 72.7, less the safety rule (-12) = 60.7; failed by the breach and the
       // unanswered compression whatever the total.
-      total: 59,
+      total: 60.7,
       passed: false,
       // Aimed 6 deg medial, the needle now meets the sloped lamina behind the pedicle (the posterior
-      // elements are solids, sim/anatomy/posteriorElements.ts), skives medially twice and slips into
-      // the canal; the plan's taps and push take it 10.9 mm in before it is seen and withdrawn (3.1 mm
+      // elements are solids, sim/anatomy/posteriorElements.ts), skives medially and slips into the
+      // canal; the plan's taps and push take it 10.8 mm in before it is seen and withdrawn (3.1 mm
       // when it broke through the pedicle's medial wall instead).
       criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        // The cement followed the track into the epidural space: 0.14 mL x4 x40 = -23.2.
-        leakage: 76.8,
-        // Medial breach 10.9 mm: -(30 + 10 x 10.9) = -139; safety rule -30; one redirection -5.
+        // The cement followed the track into the epidural space: 0.08 mL x4 x40 = -13.5.
+        leakage: 86.5,
+        // Medial breach 10.8 mm: -(30 + 10 x 10.8) = -137.8; safety rule -30; one redirection -5.
         misplacement: 0,
         height: 100,
         radiation: 100,
@@ -188,16 +187,16 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 5,
     cement: ['paravertebral', 'venous'],
     expected: {
-      // (0.2 x 88.5 + 0.2 x 100 + 0.15 x 100 + 0.1 x 70 + 0.1 x 100 + 0.15 x 100) / 0.9 = 94.1, less
-      // liquid cement (vertebroplasty leak odds 14: 10 x ln 14 = 26.4, capped at 24) = 70.1: fails.
-      total: 70.1,
+      // (0.2 x 88.7 + 0.2 x 100 + 0.15 x 100 + 0.1 x 70 + 0.1 x 100 + 0.15 x 100) / 0.9 = 94.2, less
+      // liquid cement (vertebroplasty leak odds 14: 10 x ln 14 = 26.4, capped at 24) = 70.2: fails.
+      total: 70.2,
       passed: false,
       criticalErrors: [],
       seriousErrors: [{ id: 'liquid-cement', points: -24 }],
       domains: {
-        // What the liquid cement did: venous 0.10 mL x2 x40 = -7.6, paravertebral 0.10 mL x1 x40 = -3.9
+        // What the liquid cement did: venous 0.10 mL x2 x40 = -8.0, paravertebral 0.08 mL x1 x40 = -3.3
         // (0.11 and 0.13 mL before the body's waist trimmed the lattice).
-        leakage: 88.5,
+        leakage: 88.7,
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
@@ -240,9 +239,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 9,
     cement: ['intradiscal'],
     expected: {
-      // (0.2 x 88.8 + 0.2 x 100 + 0.15 x 15 + 0.1 x 75 + 0.1 x 90 + 0.15 x 44) / 0.9 = 70.1, less
-      // continuous screening (-12) and a blind push (vertebroplasty leak odds 2.2: -7.9) = 50.2.
-      total: 50.2,
+      // (0.2 x 89.4 + 0.2 x 100 + 0.15 x 15 + 0.1 x 75 + 0.1 x 90 + 0.15 x 44) / 0.9 = 70.3, less
+      // continuous screening (-12) and a blind push (vertebroplasty leak odds 2.2: -7.9) = 50.4.
+      total: 50.4,
       passed: false,
       criticalErrors: [], // the most exposed skin field stays under 2 Gy
       seriousErrors: [
@@ -250,7 +249,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         { id: 'blind-push', points: -7.9 },
       ],
       domains: {
-        leakage: 88.8, // disc leak 0.28 mL x1 x40 = -11.2 (0.25 mL before the body's waist)
+        leakage: 89.4, // disc leak 0.27 mL x1 x40 = -10.6 (0.25 mL before the body's waist)
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         // Continuous mode, 60 s screening runs with open shutters: 6.2 min of fluoroscopy, 15.2x the
@@ -269,30 +268,29 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-osteoporotic-wedge.json',
     plan: 'tests/fixtures/plans/skipped-checks-kyphoplasty.json',
     seed: 42,
-    cement: ['epidural', 'venous'],
+    cement: ['venous'],
     expected: {
-      // 0.2 x 46.9 + 0.2 x 39.3 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 75.2,
-      // less antibiotics skipped (-12), no local anaesthetic (-12) and the safety rule (-12) = 39.2;
-      // failed by the skin puncture without consent and by the canal leak whatever the total.
+      // 0.2 x 94.5 + 0.2 x 69.2 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 90.7,
+      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 66.7; failed by the skin
+      // puncture without consent whatever the total. The machine enforces the time-out.
       // Without the local the awake patient flinches when the needle docks on the periosteum (pain
       // 7.0/10): the trunk moves 4.5 mm to the right and the needle levers 2.6 deg medially
-      // (sim/patient/painMovement.ts). Since the posterior elements are solids the levered needle's
-      // path grazes the medial pedicle wall (0.1 mm into the canal), and cement later follows it out:
+      // (sim/patient/painMovement.ts). Since the posterior elements are solids the levered needle
+      // docks straight on the pedicle's cap and its path grazes the medial pedicle wall (0.1 mm):
       // skipping the local now costs what it risks.
-      total: 39.2,
+      total: 66.7,
       passed: false,
-      criticalErrors: ['canal-leak', 'no-consent'],
+      criticalErrors: ['no-consent'],
       seriousErrors: [
         { id: 'antibiotics-skipped', points: -12 },
         { id: 'no-local', points: -12 },
-        { id: 'safety-rule', points: -12 },
       ],
       domains: {
-        // Epidural 0.30 mL x4 x40 = -48.3 along the grazed wall; venous 0.06 mL x2 x40 = -4.8.
-        leakage: 46.9,
-        // Medial breach 0.07 mm: -(30 + 10 x 0.07) = -30.7; safety rule (tip past the medial border on
-        // AP before the posterior wall on lateral) -30.
-        misplacement: 39.3,
+        // 4.4 mL (this plan fills more than the textbook's 3 mL) outgrow the half of the cavity that
+        // stays open: a venous leak of 0.07 mL x2 x40 = -5.5.
+        leakage: 94.5,
+        // Medial breach 0.08 mm: -(30 + 10 x 0.08) = -30.8 (seen on the lateral first: no safety rule).
+        misplacement: 69.2,
         height: 100,
         radiation: 100,
         cement: 100,
@@ -525,19 +523,19 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['epidural'],
     // The medial-breach plan with the patient's pain answered: the legs examined 4 s after the cord
-    // was pressed. The breach now goes 10.9 mm into the canal (see medial-breach-kyphoplasty), so the
+    // was pressed. The breach now goes 10.8 mm into the canal (see medial-breach-kyphoplasty), so the
     // compression is graver and expects a CT and an urgent spinal opinion within 30 min, which this
     // plan never asks for (-15 each): complications 70, and the compression counts as unanswered.
-    // (0.2 x 76.8 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15 x
-    // 70) / 1.15 = 74.7, less the safety rule (-12) = 62.7; answering part of a complication does not
+    // (0.2 x 86.5 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15 x
+    // 70) / 1.15 = 76.3, less the safety rule (-12) = 64.3; answering part of a complication does not
     // undo its cause.
     expected: {
-      total: 62.7,
+      total: 64.3,
       passed: false,
       criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        leakage: 76.8,
+        leakage: 86.5,
         misplacement: 0,
         height: 100,
         radiation: 100,
@@ -560,20 +558,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     // send this stiff cement into the canal, many into the disc or beside the body; of seeds 1-300
     // eleven leak into the veins only, and this one keeps the pair's volumes (about 0.9 mL answered,
     // 1.5 mL ignored) and a clear difference the answer makes. The embolism reaches its
-    // moderate grade (the first sign) 53 s after the first push; the injection is stopped and oxygen
-    // given 0.8 s later. What was already in the veins still reaches the lungs (0.88 mL in all):
-    // severe 27 s later, answered within a second by a call for help and 500 mL of fluids.
-    // Complications 100. Leakage 4.5: venous 0.88 mL x2 x40 = -70.5, pushed on 36.5 s after the leak
+    // moderate grade (the first sign) 54 s after the first push; the injection is stopped and oxygen
+    // given 0.8 s later. What was already in the veins still reaches the lungs (0.93 mL in all):
+    // severe 23 s later, answered within a second by a call for help and 500 mL of fluids.
+    // Complications 100. Leakage 1: venous 0.93 mL x2 x40 = -74, pushed on 39.5 s after the leak
     // was seen -25. Cement 80: setting phase at the first push -20.
-    // (0.2 x 4.5 + 0.2 x 100 + 0.15 x 100 + 0.1 x 80 + 0.1 x 100 + 0.15 x 100 + 0.15 x 100) / 1.05 = 79.9,
+    // (0.2 x 1 + 0.2 x 100 + 0.15 x 100 + 0.1 x 80 + 0.1 x 100 + 0.15 x 100 + 0.15 x 100) / 1.05 = 79.2,
     // under the case's mark of 97: answering the embolism does not undo its cause.
     expected: {
-      total: 79.9,
+      total: 79.2,
       passed: false,
       criticalErrors: [],
       seriousErrors: [],
       domains: {
-        leakage: 4.5,
+        leakage: 1,
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
@@ -591,11 +589,11 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 196,
     cement: ['venous'],
     // The same stiff cement and the embolism left alone: six more pushes after its moderate grade,
-    // 1.51 mL of venous cement, severe 17 s after the first sign (at 3 min SpO2 77 %, systolic 78 mmHg).
+    // 1.46 mL of venous cement, severe 17 s after the first sign (at 3 min SpO2 77 %, systolic 78 mmHg).
     // Never recognised -40, oxygen, help and fluids missed -15 each, cement injected after the signs
     // -15: complications 0. Same-day discharge after a complication -10: process 90. 26 images in the
     // cement stage (more than twice the expert's 10 plus two) -5: radiation 95. Leakage 0 (venous
-    // 1.51 mL x2 x40 = -120.8, pushed on 58.5 s -25), cement 80. (0.2 x 0 + 0.2 x 100 + 0.15 x 95 + 0.1
+    // 1.46 mL x2 x40 = -117, pushed on 58.5 s -25), cement 80. (0.2 x 0 + 0.2 x 100 + 0.15 x 95 + 0.1
     // x 80 + 0.1 x 90 + 0.15 x 100 + 0.15 x 0) / 1.05 = 63.1; failed whatever the total: the embolism
     // grew to severe after its first sign with no answer given.
     expected: {
