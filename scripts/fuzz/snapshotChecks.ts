@@ -21,6 +21,14 @@ export const NEGATIVE_ALLOWED: readonly { readonly pattern: RegExp; readonly why
   { pattern: /^carm\.panMm$/, why: 'the image centre above the target, mm: the C-arm pans caudally below it too' },
   { pattern: /^anatomy\.scenario\.patient\.tScore$/, why: 'a DXA T-score (-5 to 2) is negative in osteoporosis' },
   { pattern: /^patient\.rass$/, why: 'the Richmond Agitation-Sedation Scale is 0 awake and calm to -5 under sedation' },
+  {
+    pattern: /^anatomy\.bowelGas\[\]\.haustra\.phaseMm$/,
+    why: "where a colon loop's first haustral fold lies along its axis: a patient-frame coordinate, either side of the origin",
+  },
+  {
+    pattern: /^anatomy\.bowelGas\[\]\.gastric\.fluidLevelZ$/,
+    why: "the gastric bubble's fluid level, a patient-frame z (in front of the spine, so usually negative)",
+  },
 ];
 
 /** Whether a negative number at this normalised path is legitimate. */

@@ -35,9 +35,10 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
   const lx = q.x - v.centre.x;
   const lz = q.z - v.centre.z;
   const rim2d = footprintSignedDistance(lx, lz, a, b);
-  // Inside the rim the wall stands inside it by the body's waist at this height (anatomy/bodyWaist.ts).
   const ep = rim2d <= 0 ? endplatesAt(v, q.x, q.z) : null;
-  const waist = ep ? wallInsetMm(q.y, v.centre.y, v.intactHeightMm / 2, lx, lz, posteriorConcaveHalfWidthMm(v), b) : 0;
+  // The wall stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts): depths
+  // past the wall count from it, inside the rim and beyond it alike.
+  const waist = wallInsetMm(q.y, v.centre.y, v.intactHeightMm / 2, lx, lz, posteriorConcaveHalfWidthMm(v), b);
   const side2d = rim2d + waist;
   if (tissue === 'lung') return { wall: 'pleura', depthMm: null };
   if (tissue === 'disc' || (l.t < 0 && side2d <= 0)) {
@@ -53,7 +54,7 @@ export function exitWallAt(anatomy: Anatomy, q: Vec3, side: 'left' | 'right', ti
       Math.abs(nw) >= Math.abs(nv) ? (nw > 0 ? 'lateral' : 'medial') : nv > 0 ? 'superior' : 'inferior';
     return { wall, depthMm: pedicleDepth };
   }
-  const depthMm = lz <= 0 && rim2d > 0 ? ellipseDistanceOutside(lx, lz, a, b) : side2d;
+  const depthMm = Math.max(0, lz <= 0 && rim2d > 0 ? ellipseDistanceOutside(lx, lz, a, b) + waist : side2d);
   if (lz < 0 && -lz / b > Math.abs(lx) / a) return { wall: 'anterior', depthMm };
   if (lz > 0.5 * b && Math.abs(lx) < Math.abs(p.ax)) return { wall: 'medial', depthMm };
   return { wall: 'lateral', depthMm };

@@ -6,9 +6,9 @@ import { replay } from '../../sim/attempt/replay';
 import { parseAttemptFile } from '../../sim/attempt/attemptFile';
 import { TICKS_PER_S } from '../../sim/core/constants';
 
-/** The golden epidural leak (vertebroplasty, posterior-wall defect): a short attempt with a leak, a cement clock and waits. */
+/** The golden medial breach (kyphoplasty): a breach, an epidural leak along it, a cement clock and waits. */
 const attempt = parseAttemptFile(
-  JSON.parse(readFileSync(goldenPath('vertebroplasty-posterior-wall-defect-l1-seed3'), 'utf8')).attempt,
+  JSON.parse(readFileSync(goldenPath('medial-breach-kyphoplasty-l1-seed42'), 'utf8')).attempt,
 );
 const trace = traceAttempt(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode);
 const final = replay(attempt.scenario, attempt.seed, attempt.log, attempt.endTick, attempt.mode).snapshot();

@@ -18,8 +18,8 @@ describe('comparisonRows: two attempts side by side', () => {
   const rows = comparisonRows(textbook, breach);
 
   it('sets the totals side by side with the change from the first to the second, worse when it drops', () => {
-    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '52', change: '−48', trend: 'worse' });
-    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+48', trend: 'better' });
+    expect(row(rows, 'total')).toMatchObject({ first: '100', second: '61', change: '−39', trend: 'worse' });
+    expect(comparisonRows(breach, textbook)[0]).toMatchObject({ change: '+39', trend: 'better' });
   });
 
   it('has one row per domain in the rubric order, each with its change', () => {
@@ -29,8 +29,8 @@ describe('comparisonRows: two attempts side by side', () => {
     expect(row(rows, 'domain:complications')).toMatchObject({ first: '—', change: '' });
     expect(row(rows, 'domain:misplacement')).toMatchObject({
       first: '100',
-      second: '4',
-      change: '−96',
+      second: '0',
+      change: '−100',
       trend: 'worse',
     });
     expect(row(rows, 'domain:height')).toMatchObject({ change: '0', trend: 'same' });
@@ -40,14 +40,14 @@ describe('comparisonRows: two attempts side by side', () => {
     expect(row(rows, 'figure:simTimeS')).toMatchObject({
       // Both include the 90 min observed in recovery.
       first: '6060 s',
-      second: '6146 s',
-      change: '+86',
+      second: '6137 s',
+      change: '+77',
       trend: 'worse',
     });
     expect(row(rows, 'figure:breaches')).toMatchObject({ change: '+1', trend: 'worse' });
     expect(comparisonRows(breach, textbook).find((r) => r.key === 'figure:breaches')?.trend).toBe('better');
-    // A larger fill is neither better nor worse (0.22 against 0.24 here).
-    expect(row(rows, 'figure:cementFillFraction')).toMatchObject({ change: '+0.03', trend: null });
+    // A different fill is neither better nor worse (0.22 against 0.21 here).
+    expect(row(rows, 'figure:cementFillFraction')).toMatchObject({ change: '−0.01', trend: null });
     const filled = { ...breach, metrics: { ...breach.metrics, cementFillFraction: 0.4 } };
     expect(row(comparisonRows(textbook, filled), 'figure:cementFillFraction')).toMatchObject({
       change: '+0.18',
@@ -58,7 +58,8 @@ describe('comparisonRows: two attempts side by side', () => {
   it('names the critical errors of each side and counts the change', () => {
     expect(row(rows, 'critical')).toMatchObject({
       first: 'none',
-      second: 'Medial pedicle breach into the canal (3.1 mm); epidural cement leak of 0.53 mL',
+      second:
+        'Medial pedicle breach into the canal (10.8 mm); Nerve root or canal compression grew to moderate after its first sign with no answer given',
       change: '+2',
       trend: 'worse',
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../../sim/anatomy/bodyWaist';
 import type { Scenario } from '../../levels/scenarioSchema';
 import { add, scale, type Vec3 } from '../../sim/math/vec3';
 import { classifierFor } from '../../sim/anatomy/classifierCache';
@@ -197,7 +198,17 @@ describe.each(CASES)('scripted trajectories at %s (seed %i, %s)', (level, seed, 
     const lx = v.tip.x - body.centre.x;
     const lz = v.tip.z - body.centre.z;
     expect(lz).toBeLessThan(0);
-    const expected = ellipseGap(lx, lz, body.bodyWidthMm / 2, body.bodyDepthMm / 2);
+    // Past the anterior wall, which stands inside the ellipse by the body's waist at the tip's height.
+    const waist = wallInsetMm(
+      v.tip.y,
+      body.centre.y,
+      body.intactHeightMm / 2,
+      lx,
+      lz,
+      posteriorConcaveHalfWidthMm(body),
+      body.bodyDepthMm / 2,
+    );
+    const expected = ellipseGap(lx, lz, body.bodyWidthMm / 2, body.bodyDepthMm / 2) + waist;
     expect(expected).toBeGreaterThan(1);
     expect(Math.abs(v.breaches.find((b) => b.wall === 'anterior')!.depthMm - expected)).toBeLessThanOrEqual(1);
   });
