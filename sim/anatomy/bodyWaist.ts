@@ -20,7 +20,8 @@ import type { VertebraGeometry } from './types';
  *
  * Every model that needs the body's side wall uses this inset with the footprint's signed distance
  * (the tissue classifier, so the images, tissueAt and breach detection; the cement lattice; the
- * balloon's ring; the breach depth), so none of them disagrees with the image.
+ * breach depth), so none of them disagrees with the image. The balloon's ring keeps the rim for
+ * now (sim/physics/balloonWalls.ts says why).
  */
 export const WAIST_MM = 1.5;
 

@@ -1,5 +1,4 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
-import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 import type { Anatomy } from '../anatomy/types';
 
 /** Which part of the target body's rim a wall segment is: its cortex by outward normal, or a pedicle's core opening. */
@@ -32,15 +31,15 @@ export function balloonWallsAt(anatomy: Anatomy, y: number): BalloonWall[] {
   const v = anatomy.vertebrae[anatomy.targetIndex];
   const inPedicleCore = pedicleCoreAt(v, y, true);
   const thick = Math.max(MIN_THICKNESS_MM, v.cortexMm);
-  const b = v.bodyDepthMm / 2;
-  const concave = posteriorConcaveHalfWidthMm(v);
   const out: BalloonWall[] = [];
   for (const seg of bodyRimSegments(v)) {
     const id: BalloonWallId = inPedicleCore(v.centre.x + seg.mx, v.centre.z + seg.mz) ? 'opening' : seg.facing;
-    // The inner face lies cortexMm inside the wall, whatever thickness the body is built with; the wall
-    // itself stands inside the rim by the body's waist at this height (anatomy/bodyWaist.ts).
-    const waist = wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, seg.mx, seg.mz, concave, b);
-    const inset = waist + v.cortexMm - thick / 2;
+    // The inner face lies cortexMm inside the rim, whatever thickness the body is built with. The ring
+    // keeps the footprint's rim, not the waisted wall (anatomy/bodyWaist.ts): the balloon's pressure,
+    // lift and burst are calibrated on the rim (sim/physics/README.md), and with the 1.5 mm waist at
+    // the balloon's height its lift and pressure tests and the reference experts' thoracic balloons
+    // no longer held; calibrating the balloon on the waisted body is left to do.
+    const inset = v.cortexMm - thick / 2;
     out.push({
       id,
       cx: v.centre.x + seg.mx - seg.nx * inset,

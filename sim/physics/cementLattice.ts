@@ -1,5 +1,5 @@
 import type { Anatomy, Opening, VertebraGeometry } from '../anatomy/types';
-import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
+import { wallInsetMm } from '../anatomy/bodyWaist';
 import { footprintSignedDistance } from '../anatomy/footprint';
 import { makeEndplateProfile, superiorYAt, inferiorYAt } from '../anatomy/endplateProfile';
 import { createRng } from '../math/rng';
@@ -89,7 +89,6 @@ export class CementLattice {
     this.superiorCells = new Uint8Array(n);
     this.inferiorCells = new Uint8Array(n);
     const profile = makeEndplateProfile(v);
-    const concave = posteriorConcaveHalfWidthMm(v);
     const rng = createRng(anatomy.channels?.poreFieldSeed ?? 1);
     const meanEntry = BONE_ENTRY_PA * Math.pow(Math.max(0.2, anatomy.cancellousDensity), 1.5);
     for (let k = 0; k < this.nz; k++) {
@@ -109,8 +108,11 @@ export class CementLattice {
           const z = rng.normal(0, 1);
           const y = this.origin.y + (j + 0.5) * CELL_MM;
           if (!inFootprint || y > top || y < bottom) continue;
-          // The body's waist (anatomy/bodyWaist.ts) takes the cells beside its concave walls.
-          if (dSide + wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, concave, b) >= -v.cortexMm) continue;
+          // The body's waist (anatomy/bodyWaist.ts) takes the cells beside its concave walls. The posterior
+          // wall's 1 mm concavity between the pedicles (half width 0 here) is left out: one cell deep, it
+          // moved the basivertebral ostium's cells and thin cement no longer found that vein first (the
+          // path of least resistance, cementInvasion.test.ts); the lattice keeps that wall straight.
+          if (dSide + wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, lx, lz, 0, b) >= -v.cortexMm) continue;
           this.kind[idx] = CELL.bone;
           this.entryPa[idx] = meanEntry * Math.exp(BONE_ENTRY_SIGMA * z);
           if (y + CELL_MM > top) this.superiorCells[idx] = 1;

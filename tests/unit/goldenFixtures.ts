@@ -125,23 +125,25 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     scenario: 'levels/l1-myeloma-posterior-wall-defect.json',
     plan: 'levels/plans/textbook-vertebroplasty.json',
     seed: 3,
-    cement: [],
+    cement: ['epidural'],
     expected: {
-      // Every domain 100: a clean fill. Since the posterior wall is concave between the pedicles
-      // (anatomy/bodyWaist.ts) the defect sits on that wall, 1 mm further forward and out of the
-      // cement's way on this patient: no leak (0.17 mL epidural through it before). The case's
-      // difficulty now lies with patients whose cement meets the defect (the standard set).
-      total: 100,
-      passed: true,
-      criticalErrors: [],
+      // (0.2 x 46.1 + 0.2 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 90 + 0.15 x 100) / 0.9 = 86.9: under
+      // the mark of 94, and failed by the canal leak whatever the total. The textbook plan stops at a
+      // leak but not at the posterior quarter and keeps same-day discharge whatever it saw; the
+      // reference experts do both. Since the posterior wall is concave between the pedicles
+      // (anatomy/bodyWaist.ts) the defect sits on that wall, 1 mm further forward, and 0.34 mL goes
+      // through it (0.17 mL before).
+      total: 86.9,
+      passed: false,
+      criticalErrors: ['canal-leak'], // epidural 0.34 mL: over the 0.3 mL threshold
       seriousErrors: [],
       domains: {
-        leakage: 100,
+        leakage: 46.1, // epidural leak through the posterior-wall defect 0.34 mL x4 x40 = -53.9
         misplacement: 100,
         height: 100, // weight 0 (vertebroplasty)
         radiation: 100,
         cement: 100,
-        process: 100,
+        process: 90, // same-day discharge after a leak -10
         imaging: 100,
       },
     },
@@ -153,10 +155,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['epidural'],
     expected: {
-      // (0.2 x 86.5 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
-      // x 42) / 1.15 = 72.7, less the safety rule (-12) = 60.7; failed by the breach and the
+      // (0.2 x 88.4 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15
+      // x 42) / 1.15 = 73.0, less the safety rule (-12) = 61.0; failed by the breach and the
       // unanswered compression whatever the total.
-      total: 60.7,
+      total: 61,
       passed: false,
       // Aimed 6 deg medial, the needle now meets the sloped lamina behind the pedicle (the posterior
       // elements are solids, sim/anatomy/posteriorElements.ts), skives medially and slips into the
@@ -165,8 +167,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        // The cement followed the track into the epidural space: 0.08 mL x4 x40 = -13.5.
-        leakage: 86.5,
+        // The cement followed the track into the epidural space: 0.07 mL x4 x40 = -11.6.
+        leakage: 88.4,
         // Medial breach 10.8 mm: -(30 + 10 x 10.8) = -137.8; safety rule -30; one redirection -5.
         misplacement: 0,
         height: 100,
@@ -270,15 +272,15 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     seed: 42,
     cement: ['venous'],
     expected: {
-      // 0.2 x 94.5 + 0.2 x 69.2 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 90.7,
-      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 66.7; failed by the skin
+      // 0.2 x 94.7 + 0.2 x 69.2 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 80 + 0.15 x 100 = 90.8,
+      // less antibiotics skipped (-12) and no local anaesthetic (-12) = 66.8; failed by the skin
       // puncture without consent whatever the total. The machine enforces the time-out.
       // Without the local the awake patient flinches when the needle docks on the periosteum (pain
       // 7.0/10): the trunk moves 4.5 mm to the right and the needle levers 2.6 deg medially
       // (sim/patient/painMovement.ts). Since the posterior elements are solids the levered needle
       // docks straight on the pedicle's cap and its path grazes the medial pedicle wall (0.1 mm):
       // skipping the local now costs what it risks.
-      total: 66.7,
+      total: 66.8,
       passed: false,
       criticalErrors: ['no-consent'],
       seriousErrors: [
@@ -287,8 +289,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       ],
       domains: {
         // 4.4 mL (this plan fills more than the textbook's 3 mL) outgrow the half of the cavity that
-        // stays open: a venous leak of 0.07 mL x2 x40 = -5.5.
-        leakage: 94.5,
+        // stays open: a venous leak of 0.07 mL x2 x40 = -5.3.
+        leakage: 94.7,
         // Medial breach 0.08 mm: -(30 + 10 x 0.08) = -30.8 (seen on the lateral first: no safety rule).
         misplacement: 69.2,
         height: 100,
@@ -526,16 +528,16 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     // was pressed. The breach now goes 10.8 mm into the canal (see medial-breach-kyphoplasty), so the
     // compression is graver and expects a CT and an urgent spinal opinion within 30 min, which this
     // plan never asks for (-15 each): complications 70, and the compression counts as unanswered.
-    // (0.2 x 86.5 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15 x
-    // 70) / 1.15 = 76.3, less the safety rule (-12) = 64.3; answering part of a complication does not
+    // (0.2 x 88.4 + 0.2 x 0 + 0.1 x 100 + 0.15 x 100 + 0.1 x 100 + 0.1 x 100 + 0.15 x 100 + 0.15 x
+    // 70) / 1.15 = 76.7, less the safety rule (-12) = 64.7; answering part of a complication does not
     // undo its cause.
     expected: {
-      total: 64.3,
+      total: 64.7,
       passed: false,
       criticalErrors: ['complication-unanswered', 'medial-breach'],
       seriousErrors: [{ id: 'safety-rule', points: -12 }],
       domains: {
-        leakage: 86.5,
+        leakage: 88.4,
         misplacement: 0,
         height: 100,
         radiation: 100,

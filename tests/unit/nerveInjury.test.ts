@@ -123,9 +123,9 @@ function inferiorBreach(taps: number) {
 
 describe('in a session: from the trocar and the cement model', () => {
   it('an inferior breach at L1: the examination before it is normal, after it the left L1 dermatome is reduced', () => {
-    const { snap, events } = inferiorBreach(1);
+    const { snap, events } = inferiorBreach(3);
     const breach = snap.trocar?.breaches.find((b) => b.wall === 'inferior');
-    // 2.8 mm beneath the pedicle after one more tap: moderate, the L1 root on the left.
+    // Beneath the pedicle after three more taps (the pedicle's entry is docked head-on now): moderate, the L1 root on the left.
     expect(breach?.depthMm).toBeGreaterThan(2);
     expect(breach?.depthMm).toBeLessThan(4);
     const exams = events.filter((e) => e.event.type === 'patient.neuroExamined');
@@ -176,13 +176,15 @@ describe('in a session: from the trocar and the cement model', () => {
     const breach = plan('tests/fixtures/plans/medial-breach-kyphoplasty.json');
     const s = runPlan(WEDGE, 42, withExam(breach));
     const snap = s.snapshot();
-    // 3.1 mm past the medial wall (mild: from 2 mm) and 0.53 mL epidural (mild: from 0.5 mL).
-    expect(snap.trocars.flatMap((t) => t.breaches).find((b) => b.wall === 'medial')?.depthMm).toBeGreaterThan(2);
-    expect(snap.patient.neuroDeficit).toBe('mild');
+    // The needle skives off the lamina into the canal, 10.8 mm past the medial wall (severe: the cord
+    // pressed by the steel itself), whatever the epidural cement adds.
+    expect(snap.trocars.flatMap((t) => t.breaches).find((b) => b.wall === 'medial')?.depthMm).toBeGreaterThan(8);
+    expect(snap.patient.neuroDeficit).toBe('severe');
     const f = abnormal(snap.patient.neuroExam?.findings ?? []);
     expect(f.map((x) => x.root)).toEqual(['S1', 'S2', 'S3', 'S4-5']);
-    for (const x of f) expect(x.sensation).toEqual({ left: 'reduced', right: 'reduced' });
-    expect(f[0].power).toEqual({ left: 4, right: 4 });
+    for (const x of f) expect(x.sensation).toEqual({ left: 'absent', right: 'absent' });
+    expect(f[0].power?.left).toBeLessThanOrEqual(3);
+    expect(f[0].power?.right).toBeLessThanOrEqual(3);
   });
 
   it('two levels (T12 then L1, liquid cement pushed blind): each level presses its own canal, the CT reports both', () => {

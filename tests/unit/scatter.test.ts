@@ -50,10 +50,10 @@ describe('scatter', () => {
   const obese = lateralOf('obese');
 
   it('lowers the body-to-disc contrast, more for an obese patient than a thin one', () => {
-    // The primary contrast itself (~0.09 in the line integral: the body's thin walls, crossed face-on, and its
-    // osteoporotic trabeculae against the disc) is there before scatter veils it.
-    expect(thin.primary).toBeGreaterThan(0.05);
-    expect(obese.primary).toBeGreaterThan(0.05);
+    // The primary contrast itself (~0.04-0.09 in the line integral: the body's thin walls, crossed face-on,
+    // its waist and its osteoporotic trabeculae against the disc) is there before scatter veils it.
+    expect(thin.primary).toBeGreaterThan(0.03);
+    expect(obese.primary).toBeGreaterThan(0.03);
     const thinKept = thin.detected / thin.primary;
     const obeseKept = obese.detected / obese.primary;
     expect(thinKept).toBeLessThan(0.95);

@@ -74,7 +74,9 @@ describe('a two-level procedure', () => {
     expect(first.toTick).toBe(second.fromTick);
     for (const l of f.levels) {
       const [lo, hi] = volumeWindowMl(l.level);
-      expect(l.cement.inBodyMl, l.level).toBeGreaterThanOrEqual(lo);
+      // Within the level's window, unless the plan stopped that level's injection at a leak, as an expert does.
+      if (l.cement.leaks.length === 0) expect(l.cement.inBodyMl, l.level).toBeGreaterThanOrEqual(lo);
+      else expect(l.cement.inBodyMl, l.level).toBeGreaterThanOrEqual(lo - 0.5);
       expect(l.cement.inBodyMl, l.level).toBeLessThanOrEqual(hi);
       expect(l.trocars).toHaveLength(1);
     }
