@@ -336,7 +336,8 @@ test('cement: mix, tack test, wait for dough, inject in increments under lateral
   expect(last.nearPx).toBeGreaterThan(1.6 * first.nearPx);
   expect(last.reachPx).toBeGreaterThan(first.reachPx + 5);
   expect(last.meanDarkening).toBeGreaterThan(first.meanDarkening + 3);
-  expect(last.centroidPx).toBeLessThan(40);
+  // Centred near the tip: within 50 px (the lobulated cement in the body's waisted lattice spreads its darkened area a little further, ~45 px).
+  expect(last.centroidPx).toBeLessThan(50);
   expect(last.farPx).toBeLessThan(0.15 * last.nearPx);
 
   // Both views with the cement in, for the README; and the cement panel.

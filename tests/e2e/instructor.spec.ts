@@ -138,8 +138,8 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await expect(anaRow).toContainText('best 100');
   await expect(anaRow).toContainText('2 attempts');
   await expect(anaRow).toContainText('PASS');
-  await expect(benRow).toContainText('best 52');
-  // The medial breach, and the cement that then followed it into the canal.
+  await expect(benRow).toContainText('best 61');
+  // The medial breach, and the cord compression it caused left unanswered.
   await expect(benRow).toContainText('2 critical errors');
   await expect(benRow).toContainText('FAIL');
 
@@ -244,9 +244,9 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   // Compare Ana's first and last attempts side by side.
   await anaRow.getByTestId('compare-first-last').click();
   await expect(instructor.getByTestId('compare')).toBeVisible({ timeout: 120_000 });
-  await expect(instructor.getByTestId('compare-total')).toContainText('52');
+  await expect(instructor.getByTestId('compare-total')).toContainText('61');
   await expect(instructor.getByTestId('compare-total')).toContainText('100');
-  await expect(instructor.getByTestId('compare-total')).toContainText('+48');
+  await expect(instructor.getByTestId('compare-total')).toContainText('+39');
   await expect(instructor.getByTestId('compare-critical')).toContainText('Medial pedicle breach');
   await expect(instructor.locator('.compare-timeline svg').first()).toBeVisible({ timeout: 120_000 });
   await shoot(instructor, 'instructor-compare');
@@ -259,7 +259,7 @@ test('an instructor creates a cohort and an assignment, reads the dashboard, ope
   await expect(instructor.getByTestId('compare-bar')).toContainText('Dr Ana Resident, best');
   await instructor.getByTestId('compare-picked').click();
   await expect(instructor.getByTestId('compare')).toBeVisible({ timeout: 120_000 });
-  await expect(instructor.getByTestId('compare-total')).toContainText('−48');
+  await expect(instructor.getByTestId('compare-total')).toContainText('−39');
   await expect(instructor.getByRole('columnheader', { name: /Dr Ben Resident, best/ })).toBeVisible();
   await instructor.getByTestId('compare-back').click();
   await expect(instructor.getByTestId('instructor')).toHaveAttribute('data-tab', 'results');
