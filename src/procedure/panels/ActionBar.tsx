@@ -2,7 +2,7 @@ import type { SimSnapshot } from '../../../sim/session';
 import type { ActionGroup, KeyAction } from '../input/actionTypes';
 import { GROUP_LABELS } from '../input/actionLabels';
 import { comboLabel } from '../../keyboard/keyCombo';
-import { KEYMAP } from '../input/keymap';
+import { useKeymap } from '../input/useKeymap';
 import { ActionButton, keepFocus } from './ActionButton';
 import type { TrainingMode } from '../../../sim/core';
 import { shows } from '../examVisibility';
@@ -26,7 +26,8 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
   const nextAlways = !shows(mode, 'actionBar.nextStepOnlyWhenAccepted') && snapshot.phase !== 'debrief';
   const offered = (a: KeyAction) =>
     !a.commandType || allowed.includes(a.commandType) || (nextAlways && a.commandType === 'phase.next');
-  const visible = KEYMAP.filter((a) => !a.hiddenFromBar && offered(a));
+  const keymap = useKeymap();
+  const visible = keymap.filter((a) => !a.hiddenFromBar && offered(a));
   const groups = new Map<ActionGroup, KeyAction[]>();
   for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
 
