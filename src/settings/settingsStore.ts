@@ -80,5 +80,6 @@ function subscribe(listener: () => void): () => void {
 
 /** React hook: the current settings, re-rendering when they change. */
 export function useSettings(): Settings {
-  return useSyncExternalStore(subscribe, getSettings);
+  // The same settings when rendered to a string (the unit tests render panels that print keys).
+  return useSyncExternalStore(subscribe, getSettings, getSettings);
 }

@@ -33,7 +33,7 @@ export function LeaveDialog({ question, exam, onLeave, onStay }: Props) {
   useKeyScope('Leave the case', bindings, { modal: true });
   return (
     <OverlayDialog
-      title={exam ? 'Abandon this exam attempt?' : 'Leave this case?'}
+      title={exam ? 'Leave the exam' : 'Leave the case'}
       label="Leave the case"
       className="leave-dialog"
       testId="leave-dialog"
