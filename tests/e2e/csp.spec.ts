@@ -43,7 +43,9 @@ async function underPolicy(page: Page): Promise<Violations> {
   });
   page.on('requestfailed', (r) => seen.failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
   // Every response of the app's origin gets the header policy as well (enforced with the meta one).
-  await page.route('**/*', async (route) => {
+  // On the context, not the page: the service worker's own fetches (its precache of the build, from
+  // which it then serves the workers and lazy chunks) go through context routes only.
+  await page.context().route('**/*', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP_HEADER } });
   });
