@@ -11,7 +11,7 @@ import { num, playToAccess } from './playHelpers';
  * On the way it checks the patient monitor beside the images and the sedation and oxygen keys.
  * Every request the pages make must succeed (no 404 but the lab probe's), and the tab icon that
  * `<link rel="icon">` names (assets/icons/icon.svg, served from the site root) must load: without
- * it the browser asks for /favicon.ico, which does not exist.
+ * it the browser asks for /favicon.ico, a small fallback (assets/favicon.ico).
  */
 
 /** The part of bench.html's `window.__xray` this test drives (src/render/bench/benchMain.ts). */

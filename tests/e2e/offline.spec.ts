@@ -61,8 +61,11 @@ async function expectInstallable(page: Page, origin: string): Promise<void> {
     expect(r.status(), icon.src).toBe(200);
     expect(r.headers()['content-type']).toBe(icon.type);
   }
-  // The tab icon.
+  // The tab icon, and /favicon.ico for whatever does not read the link.
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/icons/icon.svg');
+  const ico = await page.request.get(`${origin}/favicon.ico`);
+  expect(ico.status()).toBe(200);
+  expect((await ico.body()).readUInt16LE(2)).toBe(1);
 }
 
 /** Menu -> the L1 case -> checklists -> positioning -> C-arm set-up -> one lateral shot on the monitor. */
@@ -144,12 +147,12 @@ test('after one visit a case plays to its first X-ray with the server stopped; a
   await page.reload();
   await expect(page.locator('[data-testid="scenario-item"]').first()).toBeVisible({ timeout: 30_000 });
   await playToFirstImage(page);
-  // The tab icon, from the cache.
+  // The icons, from the cache.
   const icon = await page.evaluate(async () => {
-    const r = await fetch('/icons/icon.svg');
-    return { status: r.status, svg: (await r.text()).includes('<svg') };
+    const [svg, ico] = await Promise.all([fetch('/icons/icon.svg'), fetch('/favicon.ico')]);
+    return { svg: svg.status, isSvg: (await svg.text()).includes('<svg'), ico: ico.status };
   });
-  expect(icon).toEqual({ status: 200, svg: true });
+  expect(icon).toEqual({ svg: 200, isSvg: true, ico: 200 });
   expect(server.requests.length).toBe(served);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 
