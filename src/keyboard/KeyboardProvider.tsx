@@ -11,20 +11,14 @@ const OPEN_HELP: readonly KeyBinding[] = [
   {
     id: 'help.toggle',
     keys: ['F1'],
-    label: 'Help: all keys',
+    label: 'Help: all keys (? too, outside a text field)',
     group: 'General',
     repeat: false,
     inForms: 'always',
     onDown: toggleKeyHelp,
   },
-  {
-    id: 'help.toggleQuestion',
-    keys: ['?'],
-    label: 'Help: all keys',
-    group: 'General',
-    repeat: false,
-    onDown: toggleKeyHelp,
-  },
+  // Listed with F1's row.
+  { id: 'help.toggleQuestion', keys: ['?'], repeat: false, onDown: toggleKeyHelp },
 ];
 
 const CLOSE_HELP: readonly KeyBinding[] = [
