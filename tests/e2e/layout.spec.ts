@@ -181,7 +181,6 @@ for (const size of SIZES) {
       await resumeAt(page, c);
       // The plans leave the C-arm at lateral: an AP, then a lateral, each stored, so both monitors hold one.
       await shot(page, 'AP');
-      if (process.env.LAYOUT_SHOT) await page.screenshot({ path: `/work/scratch-layout/${size.name}-${c.phase}.png` });
       await expectMonitorOrder(page, 'AP');
       await shot(page, 'lateral');
       await expectMonitorOrder(page, 'lateral');
