@@ -5,19 +5,31 @@ import { listenForKeys } from './keyboardLayer';
 import type { KeyBinding } from './keyScopes';
 import { keyboard, useHelpListing, useKeyScope } from './useKeyScope';
 
+// F1 types nothing, so it opens the help from a text field too (the menu's name and seed fields,
+// a form on the history or the editor); ? stays typing there.
 const OPEN_HELP: readonly KeyBinding[] = [
   {
     id: 'help.toggle',
-    keys: ['F1', '?'],
-    label: 'Help: all keys',
+    keys: ['F1'],
+    label: 'Help: all keys (? too, outside a text field)',
     group: 'General',
     repeat: false,
+    inForms: 'always',
     onDown: toggleKeyHelp,
   },
+  // Listed with F1's row.
+  { id: 'help.toggleQuestion', keys: ['?'], repeat: false, onDown: toggleKeyHelp },
 ];
 
 const CLOSE_HELP: readonly KeyBinding[] = [
-  { id: 'help.close', keys: ['F1', '?', 'Escape'], label: 'Close this help', repeat: false, onDown: closeKeyHelp },
+  {
+    id: 'help.close',
+    keys: ['F1', '?', 'Escape'],
+    label: 'Close this help',
+    repeat: false,
+    inForms: 'always',
+    onDown: closeKeyHelp,
+  },
 ];
 
 /** The help itself: a modal scope (F1, ? or Esc close it) over the listing of the scopes below it. */

@@ -14,10 +14,9 @@ export function useChoiceDialogKeys(
   onCancel: () => void,
 ): RefObject<HTMLInputElement | null> {
   const first = useRef<HTMLInputElement>(null);
+  // Its OverlayDialog keeps Tab inside and gives the focus back on closing (src/ui/useDialogFocus.ts).
   useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     first.current?.focus();
-    return () => before?.focus();
   }, []);
   // The latest confirm (it reads the dialog's state) without re-registering the scope each render.
   const confirmRef = useRef(onConfirm);

@@ -27,9 +27,13 @@ export function SignInDialog({ onClose }: Props) {
   const [code, setCode] = useState('');
   const [displayName, setDisplayName] = useState('');
   const id = useId();
-  useKeyScope('Sign in', [{ id: 'signin.close', keys: ['Escape'], label: 'Close', onDown: onClose }], {
-    modal: true,
-  });
+  useKeyScope(
+    'Sign in',
+    [{ id: 'signin.close', keys: ['Escape'], label: 'Close', onDown: onClose, inForms: 'always' }],
+    {
+      modal: true,
+    },
+  );
 
   const missing =
     tab === 'sign-in'

@@ -19,8 +19,10 @@ import { useSimSnapshot } from './loop/useSimSnapshot';
 import type { UiEffect } from './input/actionTypes';
 import { entryAtImagePoint } from './input/pointerEntry';
 import { useKeyScope } from '../keyboard/useKeyScope';
-import { toggleKeyHelp } from '../keyboard/keyHelp';
-import { KEYMAP } from './input/keymap';
+import { comboLabel } from '../keyboard/keyCombo';
+import { toggleKeyHelp, useKeyHelpOpen } from '../keyboard/keyHelp';
+import { useKeymap } from './input/useKeymap';
+import { LeaveDialog } from './panels/LeaveDialog';
 import { keymapBindings, PEDAL_NOTE } from './input/keyBindings';
 import { getSettings, updateSettings, useSettings } from '../settings/settingsStore';
 import { CaseScreen } from './CaseScreen';
@@ -95,11 +97,18 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   // An instructor watching live may pause a practice attempt: the clock stands still (speed 0) until they resume.
   const watched = useStationMessages(lab.user?.role === 'trainee' && record?.traineeId ? record.id : null);
   const pausedRef = useRef(false);
-  const getSpeed = useCallback(() => (pausedRef.current ? 0 : speedRef.current), []);
+  // The help, the settings and the leave question stop the clock too (WCAG 2.2.1, timing adjustable):
+  // sim time, and with it the cement's setting and an exam's running time, waits while the trainee
+  // reads. The loop advances the session by 0 s meanwhile, so no tick runs and the command log, its
+  // sim times and every score are what they would be had the dialog never opened.
+  const dialogPausedRef = useRef(false);
+  const getSpeed = useCallback(() => (pausedRef.current || dialogPausedRef.current ? 0 : speedRef.current), []);
   const heldReason = useCallback(() => (pausedRef.current ? PAUSED_REASON : null), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [declineOpen, setDeclineOpen] = useState(false);
   const [counselOpen, setCounselOpen] = useState(false);
+  const [leaveOpen, setLeaveOpen] = useState(false);
+  const helpOpen = useKeyHelpOpen();
   // Each Shift+X asks the case screen's film to start measuring (a count, so every press is a new request).
   const [measureRequest, setMeasureRequest] = useState(0);
   const settings = useSettings();
@@ -118,6 +127,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     else if (effect === 'decline') setDeclineOpen(true);
     else if (effect === 'counsel') setCounselOpen(true);
     else if (effect === 'measure') setMeasureRequest((n) => n + 1);
+    else if (effect === 'leave') setLeaveOpen(true);
     else {
       const next = SPEEDS[(SPEEDS.indexOf(speedRef.current as (typeof SPEEDS)[number]) + 1) % SPEEDS.length];
       speedRef.current = next;
@@ -133,14 +143,20 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     if (paused) releasePedal(false);
     pausedRef.current = paused;
   }, [paused, releasePedal]);
+  const dialogPaused = helpOpen || settingsOpen || leaveOpen;
+  useEffect(() => {
+    if (dialogPaused) releasePedal(false);
+    dialogPausedRef.current = dialogPaused;
+  }, [dialogPaused, releasePedal]);
   useGameLoop(session, store, getSpeed);
   const snap = useSimSnapshot(store);
 
   // The keymap is the procedure's key scope; the help and settings dialogs capture keys while open.
   const { run, setPedal } = controls;
+  const keymap = useKeymap();
   const bindings = useMemo(
-    () => keymapBindings(KEYMAP, settings.pedalKey, run, setPedal),
-    [settings.pedalKey, run, setPedal],
+    () => keymapBindings(keymap, settings.pedalKey, run, setPedal),
+    [keymap, settings.pedalKey, run, setPedal],
   );
   useKeyScope('Procedure', bindings, { note: PEDAL_NOTE });
 
@@ -184,12 +200,14 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     setSpeed(0);
   }, [takenOver, close]);
 
-  const abort = () => {
-    if (window.confirm(leaveQuestion(mode, Boolean(record?.traineeId)))) {
-      close();
-      abandon();
-      onAbort();
-    }
+  // Leaving asks first (LeaveDialog); an exam attempt left is recorded as abandoned (autosave).
+  const abort = () => setLeaveOpen(true);
+  const stay = useCallback(() => setLeaveOpen(false), []);
+  const leave = () => {
+    setLeaveOpen(false);
+    close();
+    abandon();
+    onAbort();
   };
 
   // The attempt as it stands, as a file the history can import (offered when saving fails).
@@ -224,6 +242,12 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     [perform],
   );
   const canDecline = snap.allowed.includes('case.decline');
+
+  // The top bar's buttons print their keys as remapped (none where a key is turned off).
+  const printedKey = (id: string) => {
+    const combo = keymap.find((a) => a.id === id)?.keys[0];
+    return combo === undefined ? 'no key' : comboLabel(combo);
+  };
 
   const mode = session.mode;
   const hint = shownHint(mode, snap, controls.entry.side);
@@ -265,11 +289,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
           <span className="badge">seed {session.seed}</span>
         </div>
-        <SimClock timeS={snap.timeS} speed={paused ? 0 : speed} />
+        <SimClock timeS={snap.timeS} speed={paused || dialogPaused ? 0 : speed} />
         <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onUi('help')}>
-            Help <kbd>F1</kbd>
+            Help <kbd>{printedKey('ui.help')}</kbd>
           </button>
           <button
             type="button"
@@ -277,7 +301,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => setSettingsOpen(true)}
           >
-            Settings <kbd>G</kbd>
+            Settings <kbd>{printedKey('ui.settings')}</kbd>
           </button>
           <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={abort}>
             Menu
@@ -386,6 +410,14 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       {declineOpen && canDecline && !takenOver && <DeclineDialog onDecline={onDecline} onCancel={closeDecline} />}
       {counselOpen && canCounsel && !takenOver && <CounselDialog onCounsel={onCounsel} onCancel={closeCounsel} />}
+      {leaveOpen && !takenOver && (
+        <LeaveDialog
+          question={leaveQuestion(mode, Boolean(record?.traineeId))}
+          exam={mode === 'exam'}
+          onLeave={leave}
+          onStay={stay}
+        />
+      )}
     </div>
   );
 }

@@ -1,22 +1,42 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * User preferences that outlive a session, persisted in localStorage: the fluoro pedal key and
- * image inversion. A tiny external store so every component reads the same values.
+ * User preferences that outlive a session, persisted in localStorage: the fluoro pedal key, the
+ * procedure's remapped keys and image inversion. A tiny external store so every component reads
+ * the same values.
  */
+
+/**
+ * Keys the trainee chose instead of the keymap's (WCAG 2.2 success criterion 2.1.4, character key
+ * shortcuts: each can be remapped or turned off): action id -> its combos (keyCombo.ts), an empty
+ * list for an action whose key is off. Actions not listed keep the keymap's keys.
+ */
+export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
 
 export interface Settings {
   /** Key (KeyboardEvent.key, letters lower-cased) that acts as the held fluoro pedal. */
   readonly pedalKey: string;
   /** Show the X-ray inverted (bone light on dark). */
   readonly inverted: boolean;
+  /** The procedure's remapped keys (src/procedure/input/keyRemap.ts applies and checks them). */
+  readonly keyOverrides: KeyOverrides;
 }
 
 /** The fluoro pedal's key until the user changes it: Space, as on the README's key map. */
 export const DEFAULT_PEDAL_KEY = ' ';
 
 const STORAGE_KEY = 'kyphosim.settings.v1';
-const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false };
+const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false, keyOverrides: {} };
+
+/** The overrides of a stored object, anything malformed left out (a hand-edited or older entry). */
+export function keyOverridesOf(data: unknown): KeyOverrides {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const out: Record<string, readonly string[]> = {};
+  for (const [id, keys] of Object.entries(data)) {
+    if (Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k.length > 0)) out[id] = keys;
+  }
+  return out;
+}
 
 function load(): Settings {
   try {
@@ -26,6 +46,7 @@ function load(): Settings {
     return {
       pedalKey: typeof data.pedalKey === 'string' && data.pedalKey.length > 0 ? data.pedalKey : DEFAULTS.pedalKey,
       inverted: typeof data.inverted === 'boolean' ? data.inverted : DEFAULTS.inverted,
+      keyOverrides: keyOverridesOf(data.keyOverrides),
     };
   } catch {
     // Storage disabled (private mode, file://) or corrupt: fall back to the defaults.
@@ -59,5 +80,6 @@ function subscribe(listener: () => void): () => void {
 
 /** React hook: the current settings, re-rendering when they change. */
 export function useSettings(): Settings {
-  return useSyncExternalStore(subscribe, getSettings);
+  // The same settings when rendered to a string (the unit tests render panels that print keys).
+  return useSyncExternalStore(subscribe, getSettings, getSettings);
 }

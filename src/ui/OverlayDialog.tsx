@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { useDialogFocus } from './useDialogFocus';
 
 interface Props {
   readonly title: string;
@@ -14,10 +15,23 @@ interface Props {
  * A modal card over the screen: a click outside or on Esc's button closes it. Outside the card
  * lies a backdrop button for the pointer only (out of the tab order, never takes focus, hidden
  * from assistive technology): keyboards have Esc, and screen readers the labelled Esc button.
+ * It takes the focus when it opens, keeps Tab inside and gives the focus back when it closes
+ * (useDialogFocus.ts); the owner's modal key scope binds Esc.
  */
 export function OverlayDialog({ title, label, className, testId, onClose, children }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const onKeyDown = useDialogFocus(root);
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label={label} data-testid={testId}>
+    <div
+      ref={root}
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={label}
+      data-testid={testId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <button
         type="button"
         className="overlay-backdrop"

@@ -12,12 +12,7 @@ test('exam: leaving asks, records the attempt as abandoned, and the history and 
   page,
 }, testInfo) => {
   test.setTimeout(3 * 60_000);
-  const questions: string[] = [];
-  let accept = false;
-  page.on('dialog', (d) => {
-    questions.push(d.message());
-    void (accept ? d.accept() : d.dismiss());
-  });
+  const leave = page.getByTestId('leave-dialog');
 
   await page.goto('/');
   await page.getByTestId('trainee-name').fill('Dr Exam');
@@ -33,15 +28,21 @@ test('exam: leaving asks, records the attempt as abandoned, and the history and 
   )?.[1];
   await expect.poll(async () => (await savedAttempts(page)).map((r) => r.status)).toEqual(['in-progress']);
 
-  // Declined: still in the case, still in progress.
+  // Declined (Stay): still in the case, still in progress.
   await page.getByRole('button', { name: 'Menu' }).click();
-  expect(questions[0]).toMatch(/Abandon this exam attempt\? It is recorded as abandoned.*counts as an attempt/);
+  await expect(page.getByTestId('leave-question')).toHaveText(
+    /Abandon this exam attempt\? It is recorded as abandoned.*counts as an attempt/,
+  );
+  await page.getByTestId('leave-stay').click();
+  await expect(leave).toBeHidden();
   await expect(procedure).toBeVisible();
   expect((await savedAttempts(page)).map((r) => r.status)).toEqual(['in-progress']);
 
-  // Accepted: back on the menu, the attempt abandoned and not offered for resume.
-  accept = true;
-  await page.getByRole('button', { name: 'Menu' }).click();
+  // Accepted, this time from the keyboard (Esc asks, the leave button confirms): back on the menu,
+  // the attempt abandoned and not offered for resume.
+  await page.keyboard.press('Escape');
+  await expect(leave).toBeVisible();
+  await page.getByTestId('leave-confirm').click();
   await expect(page.getByTestId('record-panel')).toBeVisible();
   await expect.poll(async () => (await savedAttempts(page)).map((r) => r.status)).toEqual(['abandoned']);
   await expect(page.getByTestId('resume-offer')).toHaveCount(0);
@@ -57,6 +58,7 @@ test('exam: leaving asks, records the attempt as abandoned, and the history and 
     .poll(async () => (await savedAttempts(page)).map((r) => r.status).sort())
     .toEqual(['abandoned', 'in-progress']);
   await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('leave-confirm').click();
   await expect.poll(async () => (await savedAttempts(page)).map((r) => r.status)).toEqual(['abandoned', 'abandoned']);
 
   // The history lists and counts both; the CSV has both rows with their status.

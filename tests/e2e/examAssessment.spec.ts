@@ -92,6 +92,7 @@ test('an exam on one patient for two trainees: one walks out, one sits it; the i
   await ben.keyboard.press('1');
   await expect(ben.getByTestId('checklist-history')).toHaveAttribute('data-done', 'true');
   await ben.getByRole('button', { name: 'Menu' }).click();
+  await ben.getByTestId('leave-confirm').click();
   await expect(ben.getByTestId('lab-panel')).toBeVisible();
   // The abandon reaches the server through the station's upload queue; the list then says so.
   await expect

@@ -146,6 +146,7 @@ test('standalone: the menu says so, a version 1 record upgrades, and attempts ar
 
   // Leave: abandoned, with an end time; the queue stayed empty and /api saw only the health probe.
   await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('leave-confirm').click();
   await expect(page.getByTestId('lab-panel')).toBeVisible();
   await expect
     .poll(async () => (await dumpRecordDb(page)).attempts.map((r) => [r.trainee, r.status, typeof r.endedAt]).sort())

@@ -71,6 +71,7 @@ test('two stations play to one lab server, one through a server restart; the ins
   await startServer();
   await expect(a.getByTestId('uploads-waiting')).toHaveCount(0, { timeout: 120_000 });
   await a.getByRole('button', { name: 'Menu' }).click();
+  await a.getByTestId('leave-confirm').click();
   await expect(a.getByTestId('lab-panel')).toBeVisible();
 
   // Station B plays a little and leaves too.
@@ -78,6 +79,7 @@ test('two stations play to one lab server, one through a server restart; the ins
   await b.keyboard.press('1');
   await expect(b.getByTestId('checklist-history')).toHaveAttribute('data-done', 'true');
   await b.getByRole('button', { name: 'Menu' }).click();
+  await b.getByTestId('leave-confirm').click();
   await expect(b.getByTestId('lab-panel')).toBeVisible();
 
   // The instructor sees both, each from its own station, each scored by the server.

@@ -139,7 +139,7 @@ export async function openLabPage(
 ): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false });
   const page = await context.newPage();
-  // The app asks before leaving an exam (window.confirm): the tests answer yes.
+  // Leaving a case asks in the app's own dialog (leave-confirm); a browser dialog, should one come, is answered yes.
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${lab.url}${options.path ?? '/'}`);
   await expect(page.getByTestId('lab-panel')).toHaveAttribute('data-mode', 'lab', { timeout: 30_000 });

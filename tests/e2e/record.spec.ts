@@ -97,6 +97,7 @@ test('autosave, reload and resume mid-procedure; history, import, export and bad
 
   // Leaving keeps the attempt as abandoned; nothing is offered any more.
   await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByTestId('leave-confirm').click();
   await expect(page.getByTestId('record-panel')).toBeVisible();
   await expect.poll(async () => (await savedRows(page)).map((r) => r.status)).toEqual(['abandoned']);
   await expect(page.getByTestId('resume-offer')).toHaveCount(0);

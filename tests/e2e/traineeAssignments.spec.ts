@@ -142,6 +142,7 @@ test('a trainee sees their assignments and starts, resumes the count of and aban
   await expect(procedure).toHaveAttribute('data-mode', 'exam', { timeout: 60_000 });
   await expect.poll(async () => (await onServer()).length, { timeout: 30_000 }).toBe(2);
   await trainee.getByRole('button', { name: 'Menu' }).click();
+  await trainee.getByTestId('leave-confirm').click();
   await expect(trainee.getByTestId('record-panel')).toBeVisible();
   await expect
     .poll(async () => (await onServer()).map((a) => [a.id === first.id ? 'first' : 'second', a.status]).sort(), {

@@ -29,6 +29,38 @@ describe('the curriculum', () => {
     expect(ordered[0].scenario.teaching?.difficulty).toBe('beginner');
   });
 
+  it('starts simple: the first cases are one thoracolumbar or lumbar level, an intact wedge, nothing to decline or correct', () => {
+    // The simplest first: a plain wedge at T12-L2 (the easiest pedicles to see and reach), a case to
+    // operate on, no anticoagulant; two levels, a wall or cortex defect, a cleft or crush, an upper
+    // thoracic level and every decision to decline come later (docs/scenarios.md lists the order).
+    const ordered = [...shipped].sort((a, b) => (a.scenario.teaching?.order ?? 0) - (b.scenario.teaching?.order ?? 0));
+    const beginner = ordered.filter((s) => s.scenario.teaching?.difficulty === 'beginner');
+    expect(beginner.length).toBeGreaterThan(0);
+    for (const { file, scenario } of beginner) {
+      const f = scenario.fracture;
+      expect(['T12', 'L1', 'L2'], file).toContain(scenario.level);
+      expect(scenario.secondLevel, file).toBeUndefined();
+      expect(f.type, file).toBe('wedge');
+      expect([f.cleft, f.posteriorWallDefect, f.lateralCortexDefect, f.endplateCrack], file).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(scenario.indication.decision, file).toBe('operate');
+      expect(scenario.patient.anticoagulant, file).toBeUndefined();
+    }
+    // What a case adds on top of the basics: two levels, a defect in the wall, a cleft or a crush.
+    const hard = ordered.filter(
+      ({ scenario: s }) =>
+        s.secondLevel !== undefined ||
+        s.fracture.posteriorWallDefect ||
+        s.fracture.cleft ||
+        s.fracture.type === 'crush',
+    );
+    for (const { file, scenario } of hard) expect(scenario.teaching?.difficulty, file).toBe('advanced');
+  });
+
   it('the menu lists by that order, then scenarios without a place, then files that failed to load', () => {
     const entry = (file: string, order?: number): ScenarioEntry => {
       const base = shipped[0].scenario;

@@ -21,7 +21,7 @@ export interface ActionContext {
 }
 
 /** Effects that stay in the UI (never reach the simulation). */
-export type UiEffect = 'help' | 'settings' | 'invert' | 'speed' | 'decline' | 'measure' | 'counsel';
+export type UiEffect = 'help' | 'settings' | 'invert' | 'speed' | 'decline' | 'measure' | 'counsel' | 'leave';
 
 /** What running an action asks for: a command to dispatch, a new entry draft, a UI effect, or a note. */
 export interface ActionOutcome {

@@ -12,6 +12,8 @@ import { CEMENT_DEVICES } from '../../../sim/instruments';
 import { fixed } from '../../ui/format';
 import type { ActionContext, ActionGroup, ActionOutcome, EntryDraft, KeyAction } from './actionTypes';
 import { comboLabel } from '../../keyboard/keyCombo';
+import { getSettings, type KeyOverrides } from '../../settings/settingsStore';
+import { applyKeyOverrides } from './keyRemap';
 import { type ActionId, actionLabel } from './actionLabels';
 import {
   AIM_STEP_DEG,
@@ -141,6 +143,9 @@ export const KEYMAP: readonly KeyAction[] = [
   act('ui.invert', 'general', ['i'], () => ({ ui: 'invert' })),
   act('ui.settings', 'general', ['g'], () => ({ ui: 'settings' })),
   act('ui.speed', 'general', ['f'], () => ({ ui: 'speed' })),
+  // Leaving asks first (a dialog); dialogs over the procedure take Esc themselves while open. The
+  // top bar's Menu button is its pointer way, so it stays off the action bar.
+  act('ui.leave', 'general', ['Escape'], () => ({ ui: 'leave' }), { hiddenFromBar: true }),
   cmd('time.wait30', 'general', ['t'], { type: 'time.wait', s: 30 }),
   cmd('time.wait120', 'general', ['Shift+t'], { type: 'time.wait', s: 120 }),
   // The patient, from pre-op to recovery (sim/patient/): a small sedative bolus, and oxygen on or off.
@@ -399,13 +404,24 @@ export const KEYMAP: readonly KeyAction[] = [
   cmd('discharge.overnight', 'finish', ['o'], { type: 'discharge.decide', decision: 'overnight' }),
 ];
 
-/** Keys the procedure screen owns besides the keymap (closing overlays). */
-export const RESERVED_KEYS: readonly string[] = ['Escape'];
+/** Keys the procedure screen owns besides the keymap (none now: Esc asks to leave, and dialogs take it while open). */
+export const RESERVED_KEYS: readonly string[] = [];
 
-/** The printed first key of an action ("Y"), for sentences that name it; '' for an unknown id. */
+let remapped: { readonly overrides: KeyOverrides; readonly keymap: readonly KeyAction[] } | null = null;
+
+/** The keymap as the trainee has remapped it (Settings), for the sentences that name keys. */
+function currentKeymap(): readonly KeyAction[] {
+  const { keyOverrides } = getSettings();
+  if (remapped?.overrides !== keyOverrides)
+    remapped = { overrides: keyOverrides, keymap: applyKeyOverrides(KEYMAP, keyOverrides) };
+  return remapped.keymap;
+}
+
+/** The printed first key of an action ("Y"), as remapped; "its button" for a key turned off, '' for an unknown id. */
 export function keyLabel(id: string): string {
-  const combo = KEYMAP.find((a) => a.id === id)?.keys[0];
-  return combo === undefined ? '' : comboLabel(combo);
+  const action = currentKeymap().find((a) => a.id === id);
+  if (!action) return '';
+  return action.keys.length > 0 ? comboLabel(action.keys[0]) : 'its button';
 }
 
 /** The action bound to a combo (the pedal is matched separately, by its configured key). */

@@ -2,7 +2,7 @@ import type { SimSnapshot } from '../../../sim/session';
 import type { ActionGroup, KeyAction } from '../input/actionTypes';
 import { GROUP_LABELS } from '../input/actionLabels';
 import { comboLabel } from '../../keyboard/keyCombo';
-import { KEYMAP } from '../input/keymap';
+import { useKeymap } from '../input/useKeymap';
 import { ActionButton, keepFocus } from './ActionButton';
 import type { TrainingMode } from '../../../sim/core';
 import { shows } from '../examVisibility';
@@ -38,7 +38,8 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
     !a.commandType || allowed.includes(a.commandType) || (nextAlways && a.commandType === 'phase.next');
   const inPart = (a: KeyAction) =>
     part === 'all' || (part === 'step') === isStepAction(phase, a.id, a.group) || a.id === 'phase.next';
-  const visible = KEYMAP.filter(
+  const keymap = useKeymap();
+  const visible = keymap.filter(
     (a) =>
       !a.hiddenFromBar &&
       offered(a) &&

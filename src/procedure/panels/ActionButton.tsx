@@ -25,7 +25,11 @@ export function ActionButton({ action, text, testId, disabled, ariaLabel, onActi
       tabIndex={-1}
       className="action"
       data-testid={testId}
-      title={keyboardHints ? `${action.label} (${action.keys.map(comboLabel).join(' or ')})` : action.label}
+      title={
+        keyboardHints && action.keys.length > 0
+          ? `${action.label} (${action.keys.map(comboLabel).join(' or ')})`
+          : action.label
+      }
       aria-label={ariaLabel}
       disabled={disabled}
       onMouseDown={keepFocus}

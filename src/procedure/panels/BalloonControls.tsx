@@ -1,7 +1,8 @@
 import type { CommandType } from '../../../sim/core';
 import type { KeyAction } from '../input/actionTypes';
 import { ActionButton } from './ActionButton';
-import { BALLOON_HOLD_S, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML, KEYMAP } from '../input/keymap';
+import { BALLOON_HOLD_S, INFLATE_FINE_STEP_ML, INFLATE_STEP_ML } from '../input/keymap';
+import { useKeymap } from '../input/useKeymap';
 
 interface Props {
   /** Command types the machine accepts now: a button is live only while its command is. */
@@ -27,7 +28,7 @@ const SHORT: Readonly<Record<string, string>> = {
  * it. They run the very keymap actions the keys run, so the command log cannot tell them apart.
  */
 export function BalloonControls({ allowed, onAction }: Props) {
-  const actions = KEYMAP.filter((a) => a.group === 'balloon');
+  const actions = useKeymap().filter((a) => a.group === 'balloon');
   return (
     <fieldset className="balloon-controls" aria-label="Inflation syringe" data-testid="balloon-controls">
       {actions.map((a) => (

@@ -1,70 +1,106 @@
 import { OverlayDialog } from '../../ui/OverlayDialog';
 import { useState } from 'react';
-import { baseKey, comboLabel } from '../../keyboard/keyCombo';
-import { ANY_KEY, type KeyBinding } from '../../keyboard/keyScopes';
+import { comboLabel } from '../../keyboard/keyCombo';
+import { ANY_KEY, type KeyBinding, type KeyPress } from '../../keyboard/keyScopes';
 import { useKeyScope } from '../../keyboard/useKeyScope';
-import { KEYMAP, keyConflicts } from '../input/keymap';
-import { DEFAULT_PEDAL_KEY, updateSettings, useSettings } from '../../settings/settingsStore';
+import { PEDAL_ACTION_ID } from '../input/keymap';
+import { useKeymap } from '../input/useKeymap';
+import { baseKey } from '../../keyboard/keyCombo';
+import { pedalKeyProblem, remapProblem, withOverride } from '../input/keyRemap';
+import { DEFAULT_PEDAL_KEY, getSettings, updateSettings, useSettings } from '../../settings/settingsStore';
 import { setStation, useStation } from '../../settings/stationStore';
+import { KeyRemapTable } from './KeyRemapTable';
 
 interface Props {
   readonly onClose: () => void;
 }
 
-const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Escape', 'Enter', 'Tab']);
-
-/** Why a key cannot be the pedal, or null when it can. */
-export function pedalKeyProblem(key: string): string | null {
-  if (MODIFIERS.has(key)) return `${comboLabel(key)} cannot be the pedal.`;
-  if (keyConflicts([key, `Shift+${key}`]).length === 0) return null;
-  const users = KEYMAP.filter((a) => a.keys.includes(key) || a.keys.includes(`Shift+${key}`)).map((a) => a.label);
-  return `${comboLabel(key)} is already used${users.length ? ` (${users.join(', ')})` : ''}.`;
+/** What the last key change did: a refusal says why (WCAG 3.3.1), a change says what the key does now. */
+interface Outcome {
+  readonly text: string;
+  readonly refused: boolean;
 }
 
-/** Settings: remap the fluoro pedal (persisted in localStorage), invert the image, name this station. */
+/**
+ * Settings: remap the fluoro pedal and every procedure key (or turn a key off), invert the image,
+ * name this station. Keys are persisted in localStorage (settingsStore.ts) and apply at once and
+ * after a reload; a key that would run two things is refused with the action that has it.
+ */
 export function SettingsPanel({ onClose }: Props) {
   const settings = useSettings();
+  const keymap = useKeymap();
   const station = useStation();
   const [stationText, setStationText] = useState(station);
   const [stationProblem, setStationProblem] = useState<string | null>(null);
   const saveStation = () => setStationProblem(stationText.trim() === station ? null : setStation(stationText));
-  const [capturing, setCapturing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The action whose key "Change" waits for (the pedal's id for the pedal), or null.
+  const [capturing, setCapturing] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  // A dialog: it captures every key while open. Esc closes it; while "Change" waits, the next key
-  // (anything but Esc, wherever the focus is) becomes the pedal if it is free.
+  const labelOf = (id: string) => keymap.find((a) => a.id === id)?.label ?? id;
+
+  const capture = (press: KeyPress) => {
+    const id = capturing;
+    setCapturing(null);
+    if (id === null) return;
+    if (id === PEDAL_ACTION_ID) {
+      const key = baseKey(press.key);
+      const why = pedalKeyProblem(key, keymap, PEDAL_ACTION_ID);
+      if (why) setOutcome({ text: why, refused: true });
+      else {
+        updateSettings({ pedalKey: key });
+        setOutcome({ text: `The fluoro pedal is now ${comboLabel(key)}.`, refused: false });
+      }
+      return;
+    }
+    const why = remapProblem(id, press.combo, keymap, getSettings().pedalKey);
+    if (why || press.combo === null) {
+      setOutcome({ text: why ?? '', refused: true });
+      return;
+    }
+    updateSettings({ keyOverrides: withOverride(getSettings().keyOverrides, id, [press.combo]) });
+    setOutcome({ text: `${comboLabel(press.combo)} now does: ${labelOf(id)}.`, refused: false });
+  };
+
+  // A dialog: it captures every key while open. Esc closes it (or stops a key change); while
+  // "Change" waits, the next key (anything but Esc, wherever the focus is) becomes that key if it is free.
   const bindings: KeyBinding[] = [
-    { id: 'settings.close', keys: ['Escape'], label: 'Close the settings', onDown: onClose },
-  ];
-  if (capturing) {
-    bindings.push({
-      id: 'settings.pedalKey',
-      keys: [ANY_KEY],
+    {
+      id: 'settings.close',
+      keys: ['Escape'],
+      label: 'Close the settings',
       inForms: 'always',
-      onDown: (press) => {
-        const key = baseKey(press.key);
-        const why = pedalKeyProblem(key);
-        setProblem(why);
-        if (!why) updateSettings({ pedalKey: key });
-        setCapturing(false);
-      },
-    });
-  }
+      onDown: () => (capturing === null ? onClose() : setCapturing(null)),
+    },
+  ];
+  if (capturing !== null) bindings.push({ id: 'settings.key', keys: [ANY_KEY], inForms: 'always', onDown: capture });
   useKeyScope('Settings', bindings, { modal: true });
+
+  const setKeys = (id: string, keys: readonly string[] | null, text: string) => {
+    updateSettings({ keyOverrides: withOverride(getSettings().keyOverrides, id, keys) });
+    setOutcome({ text, refused: false });
+  };
 
   return (
     <OverlayDialog title="Settings" label="Settings" className="settings" testId="settings" onClose={onClose}>
       <div className="setting-row">
-        <span>Fluoro pedal</span>
+        <span>Fluoro pedal (held)</span>
         <kbd data-testid="pedal-key">{comboLabel(settings.pedalKey)}</kbd>
-        <button type="button" onClick={() => setCapturing(true)} disabled={capturing}>
-          {capturing ? 'Press a key…' : 'Change'}
+        <button
+          type="button"
+          data-testid="pedal-change"
+          aria-pressed={capturing === PEDAL_ACTION_ID}
+          onClick={() => setCapturing(PEDAL_ACTION_ID)}
+        >
+          {capturing === PEDAL_ACTION_ID ? 'Press a key…' : 'Change'}
         </button>
         <button type="button" onClick={() => updateSettings({ pedalKey: DEFAULT_PEDAL_KEY })}>
           Reset to Space
         </button>
       </div>
-      {problem && <p className="status-warn">{problem}</p>}
+      <p className={outcome?.refused ? 'status-warn' : 'muted'} role="status" data-testid="key-outcome">
+        {outcome?.text ?? ''}
+      </p>
       <label className="setting-row">
         <span>Invert image (bone light on dark)</span>
         <input
@@ -86,6 +122,21 @@ export function SettingsPanel({ onClose }: Props) {
         />
       </label>
       {stationProblem && <p className="status-warn">{stationProblem}</p>}
+      <KeyRemapTable
+        keymap={keymap}
+        overridden={settings.keyOverrides}
+        capturing={capturing}
+        onChange={(id) => {
+          setOutcome(null);
+          setCapturing(id);
+        }}
+        onOff={(id) => setKeys(id, [], `${labelOf(id)}: no key now (its button still works).`)}
+        onDefault={(id) => setKeys(id, null, `${labelOf(id)}: back to its own key.`)}
+        onResetAll={() => {
+          updateSettings({ keyOverrides: {} });
+          setOutcome({ text: 'Every key is back to the keymap.', refused: false });
+        }}
+      />
     </OverlayDialog>
   );
 }
