@@ -233,7 +233,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   const roleOf = (view: 'AP' | 'lateral') => (carm.kind === 'biplane' || carm.view === view ? 'live' : 'reference');
 
   return (
-    <div
+    // The screen is the page's one main landmark, and the case's title its h1 (WCAG 1.3.1, 2.4.6).
+    <main
       className={autosave.failure ? 'procedure has-save-warning' : 'procedure'}
       data-testid="procedure"
       data-mode={mode}
@@ -242,11 +243,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         <div className="brand">
           Kypho<span>Sim</span>
         </div>
-        <div className="case-title">
+        <h1 className="case-title">
           {start.scenario.title}
           <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
           <span className="badge">seed {session.seed}</span>
-        </div>
+        </h1>
         <SimClock timeS={snap.timeS} speed={paused ? 0 : speed} />
         <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
@@ -362,6 +363,6 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
       {settingsOpen && !takenOver && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       {declineOpen && canDecline && !takenOver && <DeclineDialog onDecline={onDecline} onCancel={closeDecline} />}
       {counselOpen && canCounsel && !takenOver && <CounselDialog onCounsel={onCounsel} onCancel={closeCounsel} />}
-    </div>
+    </main>
   );
 }

@@ -6,17 +6,29 @@ interface Props {
   readonly className?: string;
   readonly aside?: ReactNode;
   readonly children: ReactNode;
+  /**
+   * The body scrolls on its own (the events feed): it takes the focus so that a keyboard can scroll
+   * it too (WCAG 2.1.1; axe's scrollable-region-focusable), named by the panel's title.
+   */
+  readonly scrolls?: boolean;
 }
 
 /** A titled instrument panel, as on an OR monitor. */
-export function Panel({ title, testId, className, aside, children }: Props) {
+export function Panel({ title, testId, className, aside, children, scrolls }: Props) {
   return (
     <section className={`panel${className ? ` ${className}` : ''}`} data-testid={testId}>
       <header className="panel-head">
         <h3>{title}</h3>
         {aside}
       </header>
-      <div className="panel-body">{children}</div>
+      {scrolls ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
+        <section className="panel-body" aria-label={title} tabIndex={0}>
+          {children}
+        </section>
+      ) : (
+        <div className="panel-body">{children}</div>
+      )}
     </section>
   );
 }

@@ -31,7 +31,10 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
   for (const a of visible) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
 
   return (
-    <nav className="action-bar" aria-label="Actions" data-testid="action-bar">
+    // The bar's buttons are worked by their keys (not in the tab order); the bar itself takes the
+    // focus so that a keyboard can scroll it when it overflows (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
+    <nav className="action-bar" aria-label="Actions" data-testid="action-bar" tabIndex={0}>
       {[...groups].map(([group, actions]) => (
         <div key={group} className="action-group">
           <span className="action-group-label">{GROUP_LABELS[group]}</span>

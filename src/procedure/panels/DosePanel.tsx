@@ -45,7 +45,9 @@ export function DosePanel({ dose, carm, mode }: Props) {
       <table className="dose-by-view" data-testid="dose-by-view">
         <thead>
           <tr>
-            <th />
+            <th>
+              <span className="visually-hidden">view</span>
+            </th>
             <th>time</th>
             <th>kerma mGy</th>
             <th>DAP Gy·cm²</th>

@@ -30,7 +30,9 @@ export function OrPanels({ snapshot: snap, scenario, mode, entry, onAction }: Pr
   const phaseIndex = PHASE_ORDER.indexOf(snap.phase);
   const reached = (phase: string) => phaseIndex >= PHASE_ORDER.indexOf(phase);
   return (
-    <div className="or-panels">
+    // The panels' column scrolls on a short screen: focusable so that a keyboard can scroll it (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
+    <section className="or-panels" aria-label="Instrument panels" tabIndex={0}>
       <PatientMonitorPanel patient={snap.patient} mode={mode} />
       <NeuroPanel patient={snap.patient} />
       {reached('cement') && <CementPanel cement={snap.cement} mode={mode} />}
@@ -45,6 +47,6 @@ export function OrPanels({ snapshot: snap, scenario, mode, entry, onAction }: Pr
       )}
       <TrocarPanel trocar={snap.trocar} entry={entry} mode={mode} events={snap.events} />
       <DosePanel dose={snap.dose} carm={snap.carm} mode={mode} />
-    </div>
+    </section>
   );
 }
