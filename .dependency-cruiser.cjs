@@ -9,7 +9,7 @@
  *                                                procedure's own monitors and panels)
  *                   instructor
  *   src/<service>/  replay render record         browser services the features use
- *                   keyboard scenarios settings labClient
+ *                   keyboard scenarios settings labClient pwa
  *   src/ui/                                      shared presentational pieces, labels, formatting
  *   src/attempt/                                 plain types handed from one feature to another
  *   sim/ (through its public face)               the engine: pure, knows nothing above it
@@ -17,7 +17,7 @@
  *                                                the app only src/security/csp.ts and src/attempt/attemptReview.ts
  */
 const FEATURES = '(menu|procedure|debrief|history|lab|editor|instructor|live)';
-const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient)';
+const SERVICES = '(replay|render|record|keyboard|scenarios|settings|labClient|pwa)';
 const SHELL = '^src/(App|main)\\.tsx?$';
 
 module.exports = {

@@ -2,7 +2,10 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { CSP_META } from './src/security/csp';
+import { PRECACHE } from './src/pwa/precache';
+import { WEB_APP_MANIFEST } from './src/pwa/webAppManifest';
 
 /** assets/README.md documents the folder for developers; the build copies all of publicDir, so drop it from dist/. */
 function omitPublicReadme(): Plugin {
@@ -41,7 +44,22 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), omitPublicReadme(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    omitPublicReadme(),
+    contentSecurityPolicy(),
+    // Installable and offline after one visit (src/pwa/): the manifest, linked from each built page,
+    // and a service worker that precaches the build. Registered by app code (main.tsx, through
+    // virtual:pwa-register), never by an injected inline script, which the policy forbids; 'prompt':
+    // a new version waits for the trainee's Reload on the menu or the debrief.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: WEB_APP_MANIFEST,
+      includeManifestIcons: true,
+      workbox: PRECACHE,
+    }),
+  ],
   // Static files (icons, manifest images; later sounds and fonts) served at the site root and copied
   // into dist/ unchanged: assets/icons/icon.svg is /icons/icon.svg. See assets/README.md.
   publicDir: 'assets',

@@ -9,10 +9,13 @@
 //                              (radius 40 % of the size) that every platform mask keeps, manifest "maskable"
 // apple-touch-icon.png (180)   square full-bleed tile: iOS rounds the corners itself and shows
 //                              transparency as black
+// ../favicon.ico (32, 48)      the tile as drawn, for whatever asks /favicon.ico without reading the
+//                              page's <link rel="icon"> (a browser showing a JSON answer or an image)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from './findChromium.mjs';
+import { icoFile } from './icoFile';
 
 const ICON_DIR = 'assets/icons';
 const SOURCE = join(ICON_DIR, 'icon.svg');
@@ -20,12 +23,17 @@ const SOURCE = join(ICON_DIR, 'icon.svg');
 const MASKABLE_RADIUS = 0.38;
 
 type Shape = 'tile' | 'square' | 'maskable';
-const VARIANTS: { file: string; size: number; shape: Shape }[] = [
+/** `ico`: rendered for assets/favicon.ico, not written as a PNG of its own. */
+const VARIANTS: { file: string; size: number; shape: Shape; ico?: true }[] = [
   { file: 'icon-192.png', size: 192, shape: 'tile' },
   { file: 'icon-512.png', size: 512, shape: 'tile' },
   { file: 'icon-maskable-512.png', size: 512, shape: 'maskable' },
   { file: 'apple-touch-icon.png', size: 180, shape: 'square' },
+  { file: 'favicon-32', size: 32, shape: 'tile', ico: true },
+  { file: 'favicon-48', size: 48, shape: 'tile', ico: true },
 ];
+const FAVICON = 'assets/favicon.ico';
+const favicon: { size: number; png: Buffer }[] = [];
 
 const svg = readFileSync(SOURCE, 'utf8');
 const found = await findChromium();
@@ -35,7 +43,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
 });
 try {
-  for (const { file, size, shape } of VARIANTS) {
+  for (const { file, size, shape, ico } of VARIANTS) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     await page.setContent(
       `<!doctype html><style>html,body{margin:0;background:transparent}` +
@@ -90,10 +98,17 @@ try {
       },
       { shape, maskableRadius: MASKABLE_RADIUS },
     );
-    writeFileSync(join(ICON_DIR, file), await page.screenshot({ omitBackground: true }));
-    console.log(`${join(ICON_DIR, file)}  ${size}x${size}${note ? `  (${note})` : ''}`);
+    const png = await page.screenshot({ omitBackground: true });
     await page.close();
+    if (ico) {
+      favicon.push({ size, png });
+      continue;
+    }
+    writeFileSync(join(ICON_DIR, file), png);
+    console.log(`${join(ICON_DIR, file)}  ${size}x${size}${note ? `  (${note})` : ''}`);
   }
+  writeFileSync(FAVICON, icoFile(favicon));
+  console.log(`${FAVICON}  ${favicon.map((f) => `${f.size}x${f.size}`).join(', ')}`);
 } finally {
   await browser.close();
 }

@@ -13,6 +13,7 @@ import { SubmittedScreen } from './lab/SubmittedScreen';
 import { getLab, startLab, useLab } from './labClient/labSession';
 import { getStation } from './settings/stationStore';
 import { watchedAttemptOf } from './live/watchAddress';
+import { UpdateNotice } from './pwa/UpdateNotice';
 
 // The procedure, debrief and history screens pull in the simulation (matter-js, xstate) and the
 // renderer (pixi.js): loaded on demand so the menu's first chunk stays small.
@@ -170,6 +171,8 @@ export function App() {
         )}
         {screen.kind === 'compare' && <CompareScreen first={screen.first} second={screen.second} onBack={instructor} />}
       </Suspense>
+      {/* A waiting new version is offered on the menu and the debrief only, never mid-case. */}
+      <UpdateNotice screenKind={screen.kind} />
       {/* The one keyboard listener, and the key help over whichever screen is showing. */}
       <KeyboardProvider />
     </>

@@ -3,6 +3,7 @@ import './security/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startServiceWorker } from './pwa/serviceWorkerUpdate';
 import './ui/theme.css';
 
 const root = document.getElementById('root');
@@ -12,3 +13,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// The service worker that keeps the app playable offline (src/pwa/). Not in `npm run dev`, where a
+// worker caching the build would serve stale modules instead of the dev server's.
+if (import.meta.env.PROD) startServiceWorker();

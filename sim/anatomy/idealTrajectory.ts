@@ -41,9 +41,13 @@ function pathCost(anatomy: Anatomy, p: CompiledPedicle, e: Vec3, t: Vec3): numbe
   const v = anatomy.vertebrae[anatomy.targetIndex];
   let worst = 0;
   let bodyPenalty = 0;
-  for (let i = 0; i <= 80; i++) {
-    const q = add(e, scale(sub(t, e), i / 80));
+  // At least one sample per millimetre (80 from a bone entry, more along a course from the skin).
+  const n = Math.max(80, Math.ceil(distance(e, t)));
+  for (let i = 0; i <= n; i++) {
+    const q = add(e, scale(sub(t, e), i / n));
     const l = pedicleLocal(p, q);
+    // Behind the pedicle's posterior end (a course judged from the skin) the line is in soft tissue.
+    if (l.t > p.len + 1e-9) continue;
     if (l.t >= 0) {
       const wi = l.w / (p.a - p.c);
       const vi = l.v / (p.b - p.c);
@@ -66,10 +70,22 @@ export function idealTrajectory(
   anatomy: Anatomy,
   side: Side,
 ): { medialDeg: number; caudalDeg: number; depthMm: number; target: Vec3; boneEntry: Vec3 } {
+  const boneEntry = boneEntryPoint(anatomy, side);
+  const target = idealTargetFrom(anatomy, side, boneEntry);
+  const dir = normalize(sub(target, boneEntry));
+  const skin = exitThroughSkin(anatomy, boneEntry, scale(dir, -1));
+  return { ...trajectoryAngles(side, dir), depthMm: distance(skin, target), target, boneEntry };
+}
+
+/**
+ * The anterior-third paramedian target a straight line from `from` reaches most centrally through
+ * the pedicle (idealTrajectory's choice of target, for a line that starts at the bone entry or, when
+ * an operator re-aims a needle whose skin entry is fixed, at the skin).
+ */
+export function idealTargetFrom(anatomy: Anatomy, side: Side, from: Vec3): Vec3 {
   const v = anatomy.vertebrae[anatomy.targetIndex];
   const sign = side === 'left' ? 1 : -1;
   const p = pedicleOf(v, side);
-  const boneEntry = boneEntryPoint(anatomy, side);
   const tz = v.centre.z - 0.6 * (v.bodyDepthMm / 2);
   let best: { cost: number; target: Vec3 } | null = null;
   for (let k = 0; k <= 16; k++) {
@@ -77,14 +93,11 @@ export function idealTrajectory(
     const ep = endplatesAt(v, tx, tz);
     if (!ep) continue;
     const target = { x: tx, y: (ep.superiorY + ep.inferiorY) / 2, z: tz };
-    const cost = pathCost(anatomy, p, boneEntry, target) + 0.02 * Math.abs(0.5 * k - 4);
+    const cost = pathCost(anatomy, p, from, target) + 0.02 * Math.abs(0.5 * k - 4);
     if (!best || cost < best.cost) best = { cost, target };
   }
   if (!best) throw new Error('idealTrajectory: no target point between the endplates of the target vertebra');
-  const target = best.target;
-  const dir = normalize(sub(target, boneEntry));
-  const skin = exitThroughSkin(anatomy, boneEntry, scale(dir, -1));
-  return { ...trajectoryAngles(side, dir), depthMm: distance(skin, target), target, boneEntry };
+  return best.target;
 }
 
 /** The skin point on the backward extension of the ideal path (needle.entry offsets are measured from here). */

@@ -30,6 +30,12 @@ export const dockStepSchema = z.strictObject({
     redirects: z.number().int().min(0).max(5).optional(),
     /** How far each round pulls the trocar back, mm (default 5). */
     withdrawMm: z.number().positive().max(20).optional(),
+    /**
+     * After docking, judge the course on the AP look: when the needle's line would stray to the
+     * pedicle's margin before the body (pedicleCourse.ts), withdraw, re-aim from the skin entry along
+     * the course through the pedicle's core to the anterior third, and dock again (a round counted against `redirects`). Default false: a novice pushes on as docked.
+     */
+    recentre: z.boolean().optional(),
   }),
 });
 export type DockStep = z.infer<typeof dockStepSchema>;
@@ -41,8 +47,14 @@ export interface DockHands {
   readonly shot: (view: 'AP' | 'lateral', seconds: number) => void;
   /** Re-aim from the skin entry at the pedicle's textbook bone entry (its upper-outer quadrant). */
   readonly aimAtPedicle: () => void;
+  /** Re-aim from the skin entry along the course that passes the pedicle most centrally to the target. */
+  readonly aimOnCourse: () => void;
   /** Whether the trocar has docked in the current phase (the repeat step's until). */
   readonly docked: () => boolean;
+  /** Whether the needle's present line leaves the pedicle's cancellous core before the body (pedicleCourse.ts). */
+  readonly offCourse: () => boolean;
+  /** Whether the tip is in bone (a push along a re-aimed course may enter it without stalling). */
+  readonly tipInBone: () => boolean;
 }
 
 const DEFAULT_REDIRECTS = 2;
@@ -63,28 +75,44 @@ function stalledSince(session: Session, tick: number): boolean {
   return session.snapshot().events.some((e) => e.tick >= tick && e.event.type === 'needle.stalled');
 }
 
-/** Push to the pedicle; on a stall off it, withdraw, look on AP and re-aim, at most `redirects` times. */
+/**
+ * Push to the pedicle; on a stall off it, withdraw, look on AP and re-aim, at most `redirects` times.
+ * With `recentre`, a docking whose course would leave the pedicle's core is a reason to redirect as
+ * well: the hand then pushes until it stalls on bone again or its tip is in bone (the trocar
+ * reports docking once per pass, and the cortex the first docking dented may not stop the hand a
+ * second time), and the course is judged afresh.
+ */
 export function runDock(session: Session, step: DockStep, hands: DockHands): DockOutcome {
   const { mm, everyS, max } = step.dock;
   const redirects = step.dock.redirects ?? DEFAULT_REDIRECTS;
   const withdrawMm = step.dock.withdrawMm ?? DEFAULT_WITHDRAW_MM;
+  const recentre = step.dock.recentre ?? false;
   let aimedAt = session.snapshot().tick;
   let rounds = 0;
+  let recentred = false;
+  const redirect = (onCourse: boolean): void => {
+    hands.send({ type: 'needle.advance', mm: -withdrawMm });
+    session.advance(WITHDRAW_PAUSE_S);
+    hands.shot('AP', LOOK_S);
+    if (onCourse) hands.aimOnCourse();
+    else hands.aimAtPedicle();
+    aimedAt = session.snapshot().tick;
+    rounds++;
+  };
   for (let n = 0; n < max; n++) {
-    if (hands.docked()) return { docked: true };
-    if (stalledSince(session, aimedAt)) {
+    const docked = recentred ? stalledSince(session, aimedAt) || hands.tipInBone() : hands.docked();
+    if (docked) {
+      if (!recentre || rounds >= redirects || !hands.offCourse()) return { docked: true };
+      redirect(true);
+      recentred = true;
+    } else if (stalledSince(session, aimedAt)) {
       if (rounds >= redirects)
         return { docked: false, reason: `the hand push stalled off the pedicle after ${rounds} redirection(s)` };
-      hands.send({ type: 'needle.advance', mm: -withdrawMm });
-      session.advance(WITHDRAW_PAUSE_S);
-      hands.shot('AP', LOOK_S);
-      hands.aimAtPedicle();
-      aimedAt = session.snapshot().tick;
-      rounds++;
+      redirect(false);
     }
     hands.send({ type: 'needle.advance', mm });
     session.advance(everyS);
   }
-  if (hands.docked()) return { docked: true };
+  if (recentred ? stalledSince(session, aimedAt) || hands.tipInBone() : hands.docked()) return { docked: true };
   return { docked: false, reason: `{"event":"needle.docked"} not reached after ${max} hand pushes` };
 }

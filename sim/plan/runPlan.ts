@@ -7,7 +7,7 @@ import type { TrainingMode } from '../core/trainingMode';
 import type { SimSnapshot } from '../session/snapshot';
 import { createSession } from '../session/session';
 import { createRng } from '../math/rng';
-import { idealTrajectory, trajectoryAngles } from '../anatomy/idealTrajectory';
+import { idealTargetFrom, idealTrajectory, trajectoryAngles } from '../anatomy/idealTrajectory';
 import { extrapedicularTrajectory, routeSkinEntryOffsets } from '../anatomy/extrapedicularTrajectory';
 import { normalize, sub } from '../math/vec3';
 import { anteriorRestoration } from '../instruments/vertebralHeight';
@@ -18,6 +18,7 @@ import { runLocalise } from './localiseStep';
 import { runDock } from './dockStep';
 import { measureCommand } from './measureStep';
 import { varyPlan } from './planVariation';
+import { dockedOffCourse } from './pedicleCourse';
 
 /** Thrown by runPlan when a plan cannot be carried out; names the step and why. */
 export class PlanError extends Error {}
@@ -244,6 +245,19 @@ function aimAtPedicle(session: Session, where: string): void {
   send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
 }
 
+/**
+ * Re-aim a docked needle whose course would leave the pedicle's core: from where it enters the
+ * skin, at the anterior-third target its straight line reaches most centrally through the pedicle
+ * (what an operator does after the AP look at docking shows the tip on the oval's margin).
+ */
+function aimOnCourse(session: Session, where: string): void {
+  const snap = session.snapshot();
+  if (!snap.trocar) throw new StepStop(where, 'a re-aim needs a skin entry first');
+  const target = idealTargetFrom(snap.treatedAnatomy, snap.trocar.side, snap.trocar.entry);
+  const { medialDeg, caudalDeg } = trajectoryAngles(snap.trocar.side, normalize(sub(target, snap.trocar.entry)));
+  send(session, { type: 'needle.aim', medialDeg, caudalDeg }, where);
+}
+
 function runStep(session: Session, step: PlanStep, where: string): void {
   if ('do' in step) {
     send(session, step.do, where, step.optional);
@@ -293,7 +307,17 @@ function runStep(session: Session, step: PlanStep, where: string): void {
       send: (c) => send(session, c, where),
       shot: (v, s) => shot(session, v, s, where),
       aimAtPedicle: () => aimAtPedicle(session, where),
+      aimOnCourse: () => aimOnCourse(session, where),
       docked: () => conditionHolds(session.snapshot(), { event: 'needle.docked' }, contextOf(session)),
+      offCourse: () => {
+        const snap = session.snapshot();
+        const t = snap.trocar;
+        return t !== null && dockedOffCourse(snap.treatedAnatomy, t.side, t.tip, t.direction);
+      },
+      tipInBone: () => {
+        const tissue = session.snapshot().trocar?.tissueAtTip;
+        return tissue === 'cortical' || tissue === 'cancellous';
+      },
     });
     if (!outcome.docked) throw new StepStop(where, outcome.reason);
     return;

@@ -11,7 +11,7 @@ import { num, playToAccess } from './playHelpers';
  * On the way it checks the patient monitor beside the images and the sedation and oxygen keys.
  * Every request the pages make must succeed (no 404 but the lab probe's), and the tab icon that
  * `<link rel="icon">` names (assets/icons/icon.svg, served from the site root) must load: without
- * it the browser asks for /favicon.ico, which does not exist.
+ * it the browser asks for /favicon.ico, a small fallback (assets/favicon.ico).
  */
 
 /** The part of bench.html's `window.__xray` this test drives (src/render/bench/benchMain.ts). */
@@ -43,7 +43,9 @@ async function underPolicy(page: Page): Promise<Violations> {
   });
   page.on('requestfailed', (r) => seen.failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
   // Every response of the app's origin gets the header policy as well (enforced with the meta one).
-  await page.route('**/*', async (route) => {
+  // On the context, not the page: the service worker's own fetches (its precache of the build, from
+  // which it then serves the workers and lazy chunks) go through context routes only.
+  await page.context().route('**/*', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP_HEADER } });
   });

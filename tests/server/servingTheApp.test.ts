@@ -17,6 +17,10 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app");');
+  // What vite-plugin-pwa adds: the service worker, the Workbox runtime it imports, the manifest.
+  writeFileSync(join(dist, 'sw.js'), 'importScripts("./workbox-d8ed3718.js");');
+  writeFileSync(join(dist, 'workbox-d8ed3718.js'), 'self.workbox = {};');
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"KyphoSim","start_url":"/"}');
   server = await startTestServer({ scoringWorkers: 0, distDir: dist });
 }, HOOK_TIMEOUT_MS);
 afterAll(async () => {
@@ -46,6 +50,26 @@ describe('serving the built app', () => {
     const api = await get('/api/nothing-here');
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not-found' });
+  });
+
+  it('serves the service worker and the manifest with their types, revalidated on every use', async () => {
+    for (const path of ['/sw.js', '/workbox-d8ed3718.js']) {
+      const r = await get(path);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+      // Never cached as is: a new build's worker must be seen at the next visit.
+      expect(r.headers.get('cache-control')).toBe('no-cache');
+      // The worker runs under the header policy too (a meta tag does not reach it).
+      expect(r.headers.get('content-security-policy')).toBe(CSP_HEADER);
+    }
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(await manifest.json()).toMatchObject({ name: 'KyphoSim' });
+    expect((await get('/')).headers.get('cache-control')).toBe('no-cache');
+    // A hashed asset keeps the default: its name changes with its content.
+    expect((await get('/assets/index-abc123.js')).headers.get('cache-control')).not.toBe('no-cache');
   });
 
   it('does not serve files outside dist/', async () => {

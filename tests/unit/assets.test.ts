@@ -93,6 +93,20 @@ describe('assets/', () => {
     expect(html).toMatch(/<link rel="apple-touch-icon" href="\/icons\/apple-touch-icon\.png"/);
   });
 
+  it('has /favicon.ico, an ICO of the 32 and 48 px tile as PNGs, for requests that skip the link', () => {
+    const ico = readFileSync('assets/favicon.ico');
+    // Reserved 0, type 1 (icon), two images.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 2]);
+    const sizes = [0, 1].map((i) => {
+      const entry = 6 + 16 * i;
+      const [length, offset] = [ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)];
+      const header = readHeader(ico.subarray(offset, offset + length));
+      expect([header.width, header.height]).toEqual([ico[entry], ico[entry + 1]]);
+      return header.width;
+    });
+    expect(sizes).toEqual([32, 48]);
+  });
+
   it.each(PNGS)('$file is a $size x $size PNG', ({ file, size, opaque }) => {
     const header = png(file);
     expect([header.width, header.height]).toEqual([size, size]);

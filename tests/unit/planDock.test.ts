@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { idealTrajectory, trajectoryAngles } from '../../sim/anatomy/idealTrajectory';
-import { normalize, sub } from '../../sim/math/vec3';
+import { idealTrajectory, trajectoryAngles, trajectoryDirection } from '../../sim/anatomy/idealTrajectory';
+import { dockedOffCourse } from '../../sim/plan/pedicleCourse';
+import { pedicleLocal, pedicleOf } from '../../sim/anatomy/landmarks';
+import { add, normalize, scale, sub } from '../../sim/math/vec3';
+import { createSession } from '../../sim/session';
 import { createRng } from '../../sim/math/rng';
 import { planSchema, playPlan, varyPlan, type Plan, type PlanStep } from '../../sim/plan/index';
 import { parseScenario } from '../../levels/scenarioSchema';
@@ -25,7 +28,7 @@ const pushLoop: PlanStep = {
   until: { event: 'needle.docked' },
   max: 40,
 };
-const dock = (extra: Partial<{ redirects: number; withdrawMm: number }> = {}): PlanStep => ({
+const dock = (extra: Partial<{ redirects: number; withdrawMm: number; recentre: boolean }> = {}): PlanStep => ({
   dock: { mm: 5, everyS: 1, max: 40, ...extra },
 });
 const accessPlan = (medialOffsetDeg: number, last: PlanStep): Plan => ({
@@ -135,5 +138,84 @@ describe('plan language: the dock step', () => {
     expect(docked.dock.everyS).toBe(loop.everyS);
     expect(docked.dock.mm).not.toBe(5);
     expect(dockAfter).toEqual(loopAfter);
+  });
+
+  describe('recentre: the course judged on the AP look after docking', () => {
+    // L4, the lumbar bipedicular case: a hand that starts 2 mm lateral on the skin and aims 2.5 deg
+    // less medial docks on the oval's lateral margin, its course running into the lateral cortex.
+    const l4 = loadScenario('levels/l4-biconcave-bipedicular.json');
+    const marginal = (last: PlanStep, seed: number) => {
+      const plan = accessPlan(-2.5, last);
+      const at = plan.steps.findIndex((s) => 'do' in s && s.do.type === 'needle.entry');
+      const steps: PlanStep[] = plan.steps.map((s, i) =>
+        i === at ? { do: { type: 'needle.entry' as const, side: 'left' as const, lateralMm: 2, cranialMm: 0 } } : s,
+      );
+      const taps: PlanStep = {
+        repeat: { type: 'needle.tap' },
+        everyS: 1,
+        until: { event: 'needle.pastPosteriorWall' },
+        max: 60,
+      };
+      return playPlan(l4, seed, { ...plan, steps: [...steps, { waitS: 1 }, taps] }, { variation: false });
+    };
+    // The plain run never re-aims: its course is the line from its skin entry, judged where it meets the pedicle.
+    const courseAtDock = (run: ReturnType<typeof playPlan>) => {
+      const snap = run.session.snapshot();
+      const t = snap.trocars[0];
+      const p = pedicleOf(snap.treatedAnatomy.vertebrae[snap.treatedAnatomy.targetIndex], 'left');
+      for (let d = 0; d < 200; d += 0.25) {
+        const q = add(t.entry, scale(t.direction, d));
+        if (pedicleLocal(p, q).t <= p.len) return dockedOffCourse(snap.treatedAnatomy, 'left', q, t.direction);
+      }
+      throw new Error('the course never reaches the pedicle');
+    };
+
+    it('a needle docked on the margin is pulled back, re-aimed through the core, and taps in without a breach', () => {
+      for (const seed of [1, 2, 3]) {
+        const plain = marginal(dock(), seed);
+        const centred = marginal(dock({ recentre: true }), seed);
+        expect(plain.stoppedAt, `seed ${seed}`).toBeUndefined();
+        expect(centred.stoppedAt, `seed ${seed}`).toBeUndefined();
+        // As docked, the plain course runs to the lateral cortex; the recentred one stays in the core.
+        expect(courseAtDock(plain), `seed ${seed}: the plain course is marginal`).toBe(true);
+        expect(types(centred), `seed ${seed}`).not.toContain('needle.breach');
+        const log = centred.session.log.map((l) => l.command);
+        expect(log.filter((c) => c.type === 'needle.advance' && c.mm < 0)).toEqual([
+          { type: 'needle.advance', mm: -5 },
+        ]);
+        // The re-aim comes after an AP look and aims more medially than the hand did.
+        const back = log.findIndex((c) => c.type === 'needle.advance' && c.mm < 0);
+        const aims = log.filter((c) => c.type === 'needle.aim');
+        const reaim = log.slice(back).find((c) => c.type === 'needle.aim');
+        if (reaim?.type !== 'needle.aim' || aims[0]?.type !== 'needle.aim') throw new Error('no re-aim');
+        expect(reaim.medialDeg).toBeGreaterThan(aims[0].medialDeg + 0.5);
+      }
+    });
+
+    it('a central docking is left alone: the same commands as without the check', () => {
+      const l1 = loadScenario('levels/l1-osteoporotic-wedge.json');
+      for (const [scenario, seed] of [
+        [l1, 42],
+        [t11, 2],
+      ] as const) {
+        const plain = playPlan(scenario, seed, accessPlan(0, dock()), { variation: false });
+        const centred = playPlan(scenario, seed, accessPlan(0, dock({ recentre: true })), { variation: false });
+        expect(centred.session.log).toEqual(plain.session.log);
+      }
+    });
+
+    it('judges the course, not the tip alone: from the textbook entry the textbook line is on course, one 12 deg less medial is not', () => {
+      const anatomy = createSession(l4, 1).snapshot().treatedAnatomy;
+      const ideal = idealTrajectory(anatomy, 'left');
+      const dir = normalize(sub(ideal.target, ideal.boneEntry));
+      expect(dockedOffCourse(anatomy, 'left', ideal.boneEntry, dir)).toBe(false);
+      // L4's pedicle is about 10 mm wide: 12 deg more medial still runs in it, 12 deg less medial runs out to its lateral cortex.
+      const lateral = trajectoryDirection('left', ideal.medialDeg - 12, ideal.caudalDeg);
+      expect(dockedOffCourse(anatomy, 'left', ideal.boneEntry, lateral)).toBe(true);
+      const medial = trajectoryDirection('left', ideal.medialDeg + 12, ideal.caudalDeg);
+      expect(dockedOffCourse(anatomy, 'left', ideal.boneEntry, medial)).toBe(false);
+      // A tip stalled elsewhere (here 25 mm lateral to the pedicle's entry, over the transverse process) is off course whatever its line.
+      expect(dockedOffCourse(anatomy, 'left', { ...ideal.boneEntry, x: ideal.boneEntry.x + 25 }, dir)).toBe(true);
+    });
   });
 });

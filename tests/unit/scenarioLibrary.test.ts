@@ -94,10 +94,10 @@ describe('the scenario library', () => {
         if (leaks.length > 0) leaked++;
         if (leaks.some((l) => l.location === 'epidural' || l.location === 'foraminal')) canal++;
       }
-      // No critical error on any patient, and a pass on at least nine of ten: since the posterior elements
-      // are solids the needle docks where the plan aims it, and an expert aim a few degrees medial can
-      // graze the medial pedicle wall by hundredths of a millimetre (docs/validity.md: 95 % of expert
-      // attempts pass; the reference plans' aim is to be corrected).
+      // No critical error on any patient, and a pass on at least nine of ten: an expert's hand varies
+      // (plan.variation: skin entry about 1 mm, aim about 0.7 deg), and a patient whose target zone the
+      // cannula just misses, or whose lift stays small, may end a point or two under the mark
+      // (docs/validity.md: experts pass in the reference set, not on every patient).
       expect(passed, failures.join('; ')).toBeGreaterThanOrEqual(SEEDS.length - 1);
       expect(
         overlaps(wilson(leaked, SEEDS.length), profile.anyLeakPct),
