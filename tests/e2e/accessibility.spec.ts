@@ -148,7 +148,7 @@ async function preserveWebglBuffers(page: Page): Promise<void> {
 }
 
 /**
- * The monitor's canvas read at every animation frame for `ms`: per frame, the 8 x 8 block means of
+ * The monitor's canvas read at every animation frame for `ms` (and 8 frames at least): per frame, the 8 x 8 block means of
  * its grey (the quantum mottle averages out in a block; a change of the whole picture does not).
  */
 function sampleMonitor(page: Page, view: View, ms: number): Promise<{ frames: number[][]; seconds: number }> {
@@ -174,7 +174,9 @@ function sampleMonitor(page: Page, view: View, ms: number): Promise<{ frames: nu
               }
             frames.push(blocks);
           }
-          if (performance.now() - t0 < ms) requestAnimationFrame(step);
+          const elapsed = performance.now() - t0;
+          // At least `ms` and 8 frames; a starved renderer is given up to 20 s to show them.
+          if ((elapsed < ms || frames.length < 8) && elapsed < 20_000) requestAnimationFrame(step);
           else resolve({ frames, seconds: (performance.now() - t0) / 1000 });
         };
         requestAnimationFrame(step);
@@ -201,12 +203,12 @@ test('pulsed fluoroscopy at 15 p/s holds the last image between pulses: no gener
   const before = Number((await shots.textContent())?.replace(/\D/g, ''));
   await page.keyboard.down('Space');
   try {
-    // Past the first pulse, read the live monitor at every animation frame for 3 s (a software
-    // renderer on a busy machine may give only a few frames a second: all the more must hold).
+    // Past the first pulse, read the live monitor at every animation frame for 1.5 s (longer if a
+    // busy software renderer gives fewer than 8 frames in that time).
     await expect
       .poll(async () => Number((await shots.textContent())?.replace(/\D/g, '')), { timeout: 10_000 })
       .toBeGreaterThan(before);
-    const { frames: samples, seconds } = await sampleMonitor(page, view, 3_000);
+    const { frames: samples, seconds } = await sampleMonitor(page, view, 1_500);
     await expect(page.getByTestId(`xray-${view}`)).toHaveAttribute('data-live', 'true');
     // A large transition: a quarter of the picture or more changes by a tenth of full scale (WCAG's
     // general flash: a 10 % change in luminance over a large part of the field).
@@ -222,9 +224,9 @@ test('pulsed fluoroscopy at 15 p/s holds the last image between pulses: no gener
     console.log(
       `pulsed 15 p/s: ${samples.length} frames over ${seconds.toFixed(2)} s, ${transitions} large transitions, ${refreshes} refreshes`,
     );
-    expect(samples.length).toBeGreaterThanOrEqual(2);
-    // At several frames a pulse must have refreshed the picture: the pulses ran, and still no flash.
-    if (samples.length >= 6) expect(refreshes).toBeGreaterThan(0);
+    expect(samples.length).toBeGreaterThanOrEqual(4);
+    // A pulse refreshed the picture between frames (the pulses ran), and still no flash.
+    expect(refreshes).toBeGreaterThan(0);
     expect(transitions / Math.max(1, seconds)).toBeLessThanOrEqual(3);
   } finally {
     await page.keyboard.up('Space');
