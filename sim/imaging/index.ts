@@ -16,7 +16,17 @@ export { peakSkinDoseMGy } from './doseView';
 export type { DoseView } from './doseView';
 export { createProjection } from './projection';
 export type { Projection } from './projection';
-export { EDGE_GAIN, SHUTTER_LEVEL, TONE_LIFT, VIGNETTE, developValue, gaussianTable } from './radiograph/detectorPass';
+export {
+  DENSE_KNEE,
+  DENSE_ROLL,
+  EDGE_GAIN,
+  SHUTTER_LEVEL,
+  TONE_LIFT,
+  VIGNETTE,
+  developValue,
+  gaussianTable,
+  rollOffDense,
+} from './radiograph/detectorPass';
 export type { DisplayWindow } from './radiograph/detectorPass';
 export { FrameMapBuilder } from './radiograph/frameMap';
 export { BASE_NOISE_SIGMA, MAP_PX } from './radiograph/imageConstants';

@@ -130,7 +130,6 @@ function LiveOr({ replay, store, monitorStore, ended, endStatus, lastUpdateMs, a
                 role={LIVE_ROLE}
                 stored={null}
                 onStored={noAction}
-                order={view === 'AP' ? 0 : 1}
               />
             ))}
           </div>

@@ -7,6 +7,7 @@ import { SettingsPanel } from './panels/SettingsPanel';
 import { SimClock } from './panels/SimClock';
 import { StatusLine } from './panels/StatusLine';
 import { OrPanels } from './panels/OrPanels';
+import { PatientMonitorPanel } from './panels/PatientMonitorPanel';
 import { XRayMonitor } from './panels/XRayMonitor';
 import { imagePointOfEntry, type ImagePoint } from './input/entryOnImage';
 import { shownHint } from './practiceHint';
@@ -75,9 +76,10 @@ function safeMarker(fn: () => ImagePoint | null): ImagePoint | null {
 /**
  * The procedure: owns the session and the game loop. During case review and pre-op it shows the
  * case; from positioning on, the OR: two X-ray monitors, instrument panels, the events feed, the
- * status line and the action bar. Keys come from the one keymap. Monitors as in the OR: with a
- * single-plane C-arm the left one is live (or holds the last image) at the view the arm is at and
- * the right one shows the last STORED image of the other view; with a biplane both are live.
+ * status line and the action bar. Keys come from the one keymap. Monitors as in the OR, AP on the
+ * left and lateral on the right whatever the arm does: with a single-plane C-arm the monitor of the
+ * view the arm is at is live (marked LIVE) and the other shows the last STORED image of its view;
+ * with a biplane both are live.
  */
 export default function ProcedureScreen({ start, onFinished, onAbort, resumed, record }: Props) {
   const [session] = useState(() => resumed ?? createSession(start.scenario, start.seed, { mode: start.mode }));
@@ -232,6 +234,22 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   // the last stored image of its view. Biplane: both planes are live monitors.
   const roleOf = (view: 'AP' | 'lateral') => (carm.kind === 'biplane' || carm.view === view ? 'live' : 'reference');
 
+  // The action buttons: in the case screens all of them under the case; in the OR the step's own
+  // under the step's panel and the rest folded at the end of the side column (phaseActions.ts).
+  // The balloon's panel has the syringe's buttons, so the step's list leaves them out.
+  const actionBar = (part: 'all' | 'step' | 'more') => (
+    <ActionBar
+      snapshot={snap}
+      pedalKey={settings.pedalKey}
+      exposing={carm.exposing}
+      onAction={controls.run}
+      onPedal={controls.setPedal}
+      mode={mode}
+      part={part}
+      omit={part === 'step' && snap.phase === 'balloon' ? ['balloon'] : []}
+    />
+  );
+
   return (
     // The screen is the page's one main landmark, and the case's title its h1 (WCAG 1.3.1, 2.4.6).
     <main
@@ -313,25 +331,33 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         />
       ) : (
         <div className="or">
-          <div className="or-monitors">
-            {(['AP', 'lateral'] as const).map((view) => (
-              <XRayMonitor
-                key={view}
-                store={store}
-                view={view}
-                inverted={settings.inverted}
-                sizePx={MONITOR_PX}
-                live={carm.exposing && carm.view === view}
-                movingS={carm.view === view ? Math.ceil(carm.movingS) : 0}
-                active={carm.view === view}
-                role={roleOf(view)}
-                stored={lastStored(view)}
-                onStored={onStored}
-                order={carm.kind === 'biplane' ? (view === 'AP' ? 0 : 1) : carm.view === view ? 0 : 1}
-                onImagePoint={view === 'AP' && choosingEntry ? onApPoint : undefined}
-                marker={view === 'AP' ? entryMarker : null}
-              />
-            ))}
+          <div className="or-stage">
+            <div className="or-monitors">
+              {(['AP', 'lateral'] as const).map((view) => (
+                <XRayMonitor
+                  key={view}
+                  store={store}
+                  view={view}
+                  inverted={settings.inverted}
+                  sizePx={MONITOR_PX}
+                  live={carm.exposing && carm.view === view}
+                  movingS={carm.view === view ? Math.ceil(carm.movingS) : 0}
+                  active={roleOf(view) === 'live'}
+                  role={roleOf(view)}
+                  stored={lastStored(view)}
+                  onStored={onStored}
+                  onImagePoint={view === 'AP' && choosingEntry ? onApPoint : undefined}
+                  marker={view === 'AP' ? entryMarker : null}
+                />
+              ))}
+            </div>
+            <div className="or-log">
+              <PatientMonitorPanel patient={snap.patient} mode={mode} />
+              <div className="or-feed">
+                <StatusLine status={controls.status} />
+                <EventsFeed events={snap.events} mode={mode} />
+              </div>
+            </div>
           </div>
           <OrPanels
             snapshot={snap}
@@ -339,24 +365,22 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
             mode={mode}
             entry={controls.entry}
             onAction={controls.run}
+            stepActions={actionBar('step')}
+            moreActions={actionBar('more')}
+            patientMonitorElsewhere
           />
         </div>
       )}
 
-      <footer className="procedure-foot">
-        <EventsFeed events={snap.events} mode={mode} />
-        <div className="controls">
-          <StatusLine status={controls.status} />
-          <ActionBar
-            snapshot={snap}
-            pedalKey={settings.pedalKey}
-            exposing={carm.exposing}
-            onAction={controls.run}
-            onPedal={controls.setPedal}
-            mode={mode}
-          />
-        </div>
-      </footer>
+      {inCase && (
+        <footer className="procedure-foot">
+          <EventsFeed events={snap.events} mode={mode} />
+          <div className="controls">
+            <StatusLine status={controls.status} />
+            {actionBar('all')}
+          </div>
+        </footer>
+      )}
 
       <InstructorMessages messages={watched} />
       {takenOver && <TakenOverDialog onLeave={onAbort} />}

@@ -1,4 +1,4 @@
-import { SHUTTER_LEVEL, TONE_LIFT, VIGNETTE } from '../../sim/imaging';
+import { DENSE_KNEE, DENSE_ROLL, SHUTTER_LEVEL, TONE_LIFT, VIGNETTE } from '../../sim/imaging';
 
 /**
  * The per-pixel detector chain as a WebGL2 fragment shader, run once per frame at the display
@@ -15,7 +15,7 @@ import { SHUTTER_LEVEL, TONE_LIFT, VIGNETTE } from '../../sim/imaging';
  * | rr > 1 -> 0 (outside the round field)        | step(rr, 1)                                      |
  * | gain = 1 - VIGNETTE rr                       | same                                             |
  * | outside the shutters -> SHUTTER_LEVEL gain   | mix(SHUTTER_LEVEL, g, inside); uShutter = half-sizes / field diameter |
- * | s = clamp((hi - a) / (hi - lo), 0, 1)        | uWindow = (hi, 1 / (hi - lo))                    |
+ * | s = rollOffDense((hi - a) / (hi - lo))       | uWindow = (hi, 1 / (hi - lo)); the same knee and roll-off, one division |
  * | inverted -> 1 - s                            | mix(s, 1 - s, uInverted)                         |
  * | s (1 + TONE_LIFT (1 - s)) gain               | same                                             |
  *
@@ -49,7 +49,8 @@ uniform vec2 uShutter;
 void main() {
   vec2 p = vec2(vUV.x - 0.5, 0.5 - vUV.y);
   float rr = dot(p, p) * 4.0;
-  float s = clamp((uWindow.x - texture(uMap, vUV).r) * uWindow.y, 0.0, 1.0);
+  float s = (uWindow.x - texture(uMap, vUV).r) * uWindow.y;
+  s = s < ${f(DENSE_KNEE)} ? ${f(DENSE_KNEE)} / (1.0 + (${f(DENSE_KNEE)} - s) / ${f(DENSE_ROLL)}) : min(s, 1.0);
   s = mix(s, 1.0 - s, uInverted);
   float g = s * (1.0 + ${f(TONE_LIFT)} * (1.0 - s));
   float inside = step(abs(p.x), uShutter.x) * step(abs(p.y), uShutter.y);

@@ -1,10 +1,16 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 
 interface Props {
   readonly title: string;
   readonly testId?: string;
   readonly className?: string;
   readonly aside?: ReactNode;
+  /**
+   * Absent: an open panel. true / false: a panel that folds to its title line (a disclosure button
+   * whose aria-expanded tells a screen reader whether it is open), starting folded when true and
+   * folded again whenever the caller says so (the procedure folds the panels of other steps).
+   */
+  readonly collapsed?: boolean;
   readonly children: ReactNode;
   /**
    * The body scrolls on its own (the events feed): it takes the focus so that a keyboard can scroll
@@ -13,21 +19,55 @@ interface Props {
   readonly scrolls?: boolean;
 }
 
-/** A titled instrument panel, as on an OR monitor. */
-export function Panel({ title, testId, className, aside, children, scrolls }: Props) {
+/** Buttons in the procedure never take focus from a click: Space and Enter stay the pedal and "next". */
+const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
+
+/**
+ * A titled instrument panel, as on an OR monitor. A foldable one keeps its body in the document
+ * while folded (hidden), so what it reads out is there the moment it opens.
+ */
+export function Panel({ title, testId, className, aside, collapsed, children, scrolls }: Props) {
+  const foldable = collapsed !== undefined;
+  const [open, setOpen] = useState(!collapsed);
+  useEffect(() => setOpen(!collapsed), [collapsed]);
+  const bodyId = useId();
+  const shown = !foldable || open;
   return (
-    <section className={`panel${className ? ` ${className}` : ''}`} data-testid={testId}>
+    <section
+      className={`panel${foldable ? ' foldable' : ''}${shown ? '' : ' folded'}${className ? ` ${className}` : ''}`}
+      data-testid={testId}
+      data-open={foldable ? open : undefined}
+    >
       <header className="panel-head">
-        <h3>{title}</h3>
+        {foldable ? (
+          <h3>
+            <button
+              type="button"
+              className="panel-fold"
+              aria-expanded={open}
+              aria-controls={bodyId}
+              data-testid={testId ? `${testId}-fold` : undefined}
+              onMouseDown={keepFocus}
+              onClick={() => setOpen((o) => !o)}
+            >
+              <span className="panel-fold-mark" aria-hidden="true" />
+              {title}
+            </button>
+          </h3>
+        ) : (
+          <h3>{title}</h3>
+        )}
         {aside}
       </header>
       {scrolls ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
-        <section className="panel-body" aria-label={title} tabIndex={0}>
+        <section className="panel-body" id={bodyId} hidden={!shown} aria-label={title} tabIndex={0}>
           {children}
         </section>
       ) : (
-        <div className="panel-body">{children}</div>
+        <div className="panel-body" id={bodyId} hidden={!shown}>
+          {children}
+        </div>
       )}
     </section>
   );

@@ -123,7 +123,7 @@ test('cortical shell, pedicle ovals and a trocar appear where the geometry says'
     expect(medialRing.grey).toBeLessThan(core - 6);
   }
 
-  // Trocar: steel clips to black along its projection, and nothing changes away from it.
+  // Trocar: steel reads near black along its projection (the dense-end roll-off keeps it off pure black), and nothing changes away from it.
   for (const view of ['AP', 'lateral'] as const) {
     const without = await probe(page, view, null, points);
     const withT = await probe(page, view, 5, points);

@@ -4,13 +4,11 @@ import { parseScenario, type LevelName } from '../../levels/scenarioSchema';
 import { buildAnatomy } from '../../sim/anatomy/buildAnatomy';
 import type { Anatomy, PedicleGeometry } from '../../sim/anatomy/types';
 import {
-  beamAxes,
   DETECTOR_DIAMETER_MM,
   drawPatientRotation,
   makePose,
   targetIsocentre,
   type CArmPose,
-  type PatientRotation,
 } from '../../sim/imaging/carmPose';
 import { DEFAULT_COLLIMATION } from '../../sim/imaging/collimation';
 import { relativeNoise } from '../../sim/imaging/dose';
@@ -18,6 +16,7 @@ import { createProjection } from '../../sim/imaging/projection';
 import { createRng } from '../../sim/math/rng';
 import { add, normalize, scale, sub, type Vec3 } from '../../sim/math/vec3';
 import { encodeGreyPng } from '../../scripts/pngEncode';
+import { aimAlong } from './fluoroLandmarkViews';
 import {
   GAUGE_OD_MM,
   MU_PER_MM,
@@ -46,19 +45,6 @@ function scenarioAt(level: LevelName, gauge: 11 | 13 | 15) {
     { ...base, id: `docs-${level.toLowerCase()}`, level, equipment: { ...base.equipment, trocarGauge: gauge } },
     `docs-${level}`,
   );
-}
-
-/** Orbit and tilt that aim the central ray along `want` (anatomy frame), found by fixed-point iteration through beamAxes. */
-function aimAlong(want: Vec3, patient: PatientRotation, iso: Vec3): CArmPose {
-  const DEG = 180 / Math.PI;
-  let orbit = Math.atan2(want.x, want.z) * DEG;
-  let tilt = Math.asin(want.y) * DEG;
-  for (let k = 0; k < 30; k++) {
-    const d = beamAxes(makePose('AP', orbit, tilt, patient, iso)).direction;
-    orbit += (Math.atan2(want.x, want.z) - Math.atan2(d.x, d.z)) * DEG;
-    tilt += (Math.asin(want.y) - Math.asin(d.y)) * DEG;
-  }
-  return makePose('AP', orbit, tilt, patient, iso);
 }
 
 function trocarAlong(p: PedicleGeometry, gauge: number): RadiopaqueShape {

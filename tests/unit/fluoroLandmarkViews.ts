@@ -87,8 +87,8 @@ export function sceneAt(level: LevelName): LevelScene {
   };
 }
 
-/** Orbit and tilt that aim the central ray along `want` (as the docs images find the owl's eye). */
-function aimAlong(want: Vec3, patient: PatientRotation, iso: Vec3): CArmPose {
+/** Orbit and tilt that aim the central ray along `want` (anatomy frame), found by fixed-point iteration through beamAxes (the owl's eye, here and in the docs images). */
+export function aimAlong(want: Vec3, patient: PatientRotation, iso: Vec3): CArmPose {
   const DEG = 180 / Math.PI;
   let orbit = Math.atan2(want.x, want.z) * DEG;
   let tilt = Math.asin(want.y) * DEG;

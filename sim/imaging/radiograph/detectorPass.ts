@@ -41,6 +41,22 @@ export const MAX_NOISE_GROWTH = 2.5;
  * cheaper and the CPU reference is the same expression.
  */
 export const TONE_LIFT = 0.1;
+/**
+ * Dense-end roll-off of the display (the camera chain's highlight compression): below DENSE_KNEE
+ * of the window the grey level falls as DENSE_KNEE / (1 + (DENSE_KNEE - s) / DENSE_ROLL) instead of
+ * clipping at black, so that a thick cement mass (barium PMMA, mu 0.26 /mm: 2-5 nepers beyond the
+ * window through 1-2 cm) still grades from its thin, interdigitated rim to its thick core, with its
+ * mottle, rather than reading as a flat black mask, while steel stays near black. The knee sits in
+ * the ABC's 10 % pad beyond the anatomy's densest 1 % (autoWindow), so the anatomy's own grey
+ * levels are unchanged. A rational function, continuous at the knee and monotonic, and as cheap in
+ * the shader as on the CPU. Constants assumed, tuned by eye on the lateral view of a 3-4 mL fill.
+ */
+export const DENSE_KNEE = 0.08;
+export const DENSE_ROLL = 3;
+/** Grey level of a linear window value s with the dense-end roll-off, at most 1 (thin parts still clip to white). */
+export function rollOffDense(s: number): number {
+  return s < DENSE_KNEE ? DENSE_KNEE / (1 + (DENSE_KNEE - s) / DENSE_ROLL) : Math.min(s, 1);
+}
 /** Unsharp-mask gain of the II camera's edge enhancement (mild; tuned by eye). */
 export const EDGE_GAIN = 0.3;
 
@@ -221,8 +237,7 @@ export function developValue(
   const gain = 1 - VIGNETTE * rr;
   if (Math.abs(px) > shutterX || Math.abs(py) > shutterY) return SHUTTER_LEVEL * gain;
   const { lo, hi } = params.window;
-  let s = (hi - noisyIntegral(a, noise, params.noiseSigma, params.window)) / (hi - lo);
-  s = s < 0 ? 0 : Math.min(s, 1);
+  let s = rollOffDense((hi - noisyIntegral(a, noise, params.noiseSigma, params.window)) / (hi - lo));
   if (params.inverted) s = 1 - s;
   return s * (1 + TONE_LIFT * (1 - s)) * gain;
 }

@@ -21,6 +21,8 @@ interface Props {
   /** Command types the machine accepts now (the syringe buttons follow them). */
   readonly allowed: readonly CommandType[];
   readonly onAction: (action: KeyAction) => void;
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Props {
  * An exam shows what the syringe and manometer show (examVisibility.ts): no working band, cavity,
  * curve, endplate or cortex contact, leaked contrast or heights, which the images must show.
  */
-export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
+export function BalloonPanel({ balloon: b, height, mode, allowed, onAction, collapsed }: Props) {
   // The scenario's other cavity devices have no syringe or manometer: their own panel.
   if (b?.device)
     return (
@@ -40,12 +42,22 @@ export function BalloonPanel({ balloon: b, height, mode, allowed, onAction }: Pr
         mode={mode}
         allowed={allowed}
         onAction={onAction}
+        collapsed={collapsed}
       />
     );
-  return <BalloonTampPanel balloon={b} height={height} mode={mode} allowed={allowed} onAction={onAction} />;
+  return (
+    <BalloonTampPanel
+      balloon={b}
+      height={height}
+      mode={mode}
+      allowed={allowed}
+      onAction={onAction}
+      collapsed={collapsed}
+    />
+  );
 }
 
-function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction }: Props) {
+function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction, collapsed }: Props) {
   const device = balloonDevice(b?.lengthMm ?? 15);
   const leaked = b?.leakedContrastMl ?? 0;
   const shown = b && (b.inserted || b.trace.length > 1);
@@ -54,6 +66,7 @@ function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction }: Props
     <Panel
       title="Balloon tamp"
       testId="balloon-panel"
+      collapsed={collapsed}
       aside={
         b && (
           <span className="badge">{`${b.lengthMm} mm · max ${device.maxVolumeMl} mL · ${device.ratedPressurePsi} psi`}</span>

@@ -15,6 +15,8 @@ interface Props {
   readonly mode: TrainingMode;
   readonly allowed: readonly CommandType[];
   readonly onAction: (action: KeyAction) => void;
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Props {
  * remove withdraws its pusher, and the cement stage fills it. An exam hides the cavity, the
  * endplate contact and the heights, as it does for the balloon (examVisibility.ts).
  */
-export function CavityDevicePanel({ view: v, height, mode, allowed, onAction }: Props) {
+export function CavityDevicePanel({ view: v, height, mode, allowed, onAction, collapsed }: Props) {
   const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   const name = cavityDeviceName(v.device);
   const title = name.charAt(0).toUpperCase() + name.slice(1);
@@ -35,6 +37,7 @@ export function CavityDevicePanel({ view: v, height, mode, allowed, onAction }: 
     <Panel
       title={title}
       testId="balloon-panel"
+      collapsed={collapsed}
       aside={
         <span className="badge" data-testid="cavity-device">
           {tamp ? `${v.lengthMm} mm sphere · ${fixed(fullMl, 1)} mL` : `${fixed(fullMl, 1)} mL PET mesh`}

@@ -10,6 +10,8 @@ import { shows } from '../examVisibility';
 interface Props {
   readonly cement: CementView;
   readonly mode: TrainingMode;
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 const PHASE_LABELS: Readonly<Record<CementView['phase'], string>> = {
@@ -28,7 +30,7 @@ const PHASE_LABELS: Readonly<Record<CementView['phase'], string>> = {
  * since mixing and the tack test (viscosity and the push pressure that follows it would give the
  * phase away), and sees a leak only on the images; they know only how much they pushed.
  */
-export function CementPanel({ cement: c, mode }: Props) {
+export function CementPanel({ cement: c, mode, collapsed }: Props) {
   const mixed = c.phase !== 'unmixed';
   const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   const d = c.delivery;
@@ -36,6 +38,7 @@ export function CementPanel({ cement: c, mode }: Props) {
     <Panel
       title="Cement (PMMA)"
       testId="cement-panel"
+      collapsed={collapsed}
       className={show('cement.leakAlarm') && c.leakedMl > 0 ? 'alarm' : undefined}
     >
       <div className="cement-grid">

@@ -11,6 +11,8 @@ interface Props {
   readonly dose: DoseView;
   readonly carm: CArmView;
   readonly mode: TrainingMode;
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 const VIEWS: readonly View[] = ['AP', 'lateral'];
@@ -28,11 +30,12 @@ function fieldLabel(carm: CArmView): string {
  * stored images per view, hand in beam; the C-arm's view, mode, field and magnification. How far
  * the pose is from the true view is shown in practice mode only (exam: judge it from the image).
  */
-export function DosePanel({ dose, carm, mode }: Props) {
+export function DosePanel({ dose, carm, mode, collapsed }: Props) {
   return (
     <Panel
       title="Radiation"
       testId="dose-panel"
+      collapsed={collapsed}
       aside={
         <span className={`badge${carm.exposing ? ' beam-on' : ''}`}>
           {carm.exposing ? 'X-RAY ON' : FLUORO_MODE_LABELS[carm.mode]}

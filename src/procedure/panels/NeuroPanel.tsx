@@ -4,6 +4,8 @@ import { Panel } from '../../ui/Panel';
 
 interface Props {
   readonly patient: PatientView;
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 /** One side's finding in a cell: the sensation where not normal, and the MRC power where tested. */
@@ -19,11 +21,11 @@ function cell(f: NeuroFinding, side: 'left' | 'right'): string {
  * of them was done, so the usual case keeps the panels short; the trainee's own findings, so they
  * show in an exam as in practice.
  */
-export function NeuroPanel({ patient: p }: Props) {
+export function NeuroPanel({ patient: p, collapsed }: Props) {
   if (!p.neuroExam && !p.ct && !p.surgicalOpinion) return null;
   const abnormal = p.neuroExam?.findings.filter((f) => !isNormal(f)) ?? [];
   return (
-    <Panel title="Neurology" testId="neuro-panel" className="neuro-panel">
+    <Panel title="Neurology" testId="neuro-panel" collapsed={collapsed} className="neuro-panel">
       {p.neuroExam && abnormal.length === 0 && (
         <p data-testid="neuro-exam">Examination: sensation and power normal, T2 to S4-5, both sides.</p>
       )}

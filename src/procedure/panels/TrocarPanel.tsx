@@ -15,6 +15,8 @@ interface Props {
   readonly entry: EntryDraft;
   readonly mode: TrainingMode;
   readonly events: readonly TimedEvent[];
+  /** Folded to its title line (a panel of another step); absent: always open. */
+  readonly collapsed?: boolean;
 }
 
 const MILESTONES: Readonly<Record<TrocarView['milestone'], string>> = {
@@ -35,12 +37,12 @@ const FELT = new Set(['needle.skinPunctured', 'needle.docked', 'needle.stalled',
  * felt, breaches. In an exam only what the hands know (examVisibility.ts): no depth, tissue,
  * progress, breaches or missed pedicle, which the images must show.
  */
-export function TrocarPanel({ trocar, entry, mode, events }: Props) {
+export function TrocarPanel({ trocar, entry, mode, events, collapsed }: Props) {
   const keyboardHints = useKeyboardHints();
   const draft = `${entry.side}, ${fixed(entry.lateralMm, 0)} mm lateral, ${fixed(entry.cranialMm, 0)} mm cranial`;
   if (!trocar) {
     return (
-      <Panel title="Trocar" testId="trocar-panel">
+      <Panel title="Trocar" testId="trocar-panel" collapsed={collapsed}>
         <Readout label="Planned entry" value={draft} testId="entry-draft" />
         {keyboardHints && (
           <p className="muted" data-testid="entry-keys">
@@ -56,7 +58,12 @@ export function TrocarPanel({ trocar, entry, mode, events }: Props) {
   const feltLine = felt ? describeEvent(felt.event, mode) : null;
   const show = (item: Parameters<typeof shows>[1]) => shows(mode, item);
   return (
-    <Panel title={stack.title} testId="trocar-panel" aside={<span className="badge">{stack.badge}</span>}>
+    <Panel
+      title={stack.title}
+      testId="trocar-panel"
+      collapsed={collapsed}
+      aside={<span className="badge">{stack.badge}</span>}
+    >
       <Readout label="Side" value={t.side} testId="trocar-side" />
       <Readout
         label="Entry offset"

@@ -21,7 +21,10 @@ interface Props {
   readonly live: boolean;
   /** Whole seconds left while the C-arm swings to this view (0: not moving to it). */
   readonly movingS: number;
-  /** The C-arm currently sits at this view (single plane: the other monitor holds the last image). */
+  /**
+   * The C-arm shoots this view now (single plane: the view it is at or swinging to, the other monitor
+   * holding the last image stored; biplane: both). Its monitor is marked LIVE in words and by its frame.
+   */
   readonly active: boolean;
   /**
    * 'live': this monitor shows its view's live or last-held image. 'reference' (single-plane
@@ -33,8 +36,6 @@ interface Props {
   readonly stored: StoredImage | null;
   /** Called with the monitor's pixels when the simulation reports image.stored for this view. */
   readonly onStored: (image: StoredImage) => void;
-  /** Position among the monitors (CSS order: the DOM, and so the renderer, never moves). */
-  readonly order: number;
   /** A click on the image, as fractions of its width and height (the AP monitor: choose the skin entry). */
   readonly onImagePoint?: (p: ImagePoint) => void;
   /** A point to mark on the image (the planned skin entry), or null. */
@@ -72,7 +73,6 @@ export const XRayMonitor = memo(function XRayMonitor({
   role,
   stored,
   onStored,
-  order,
   onImagePoint,
   marker,
 }: Props) {
@@ -141,6 +141,15 @@ export const XRayMonitor = memo(function XRayMonitor({
   }, [inverted, store, view]);
 
   const reference = role === 'reference';
+  // The live monitor (the view the C-arm shoots) says so in words as well as by its frame; the
+  // other holds the last image stored of its view.
+  const status = reference
+    ? stored
+      ? `REFERENCE · STORED ${formatClock(stored.timeS)}`
+      : 'REFERENCE'
+    : active
+      ? 'LIVE'
+      : 'LAST IMAGE';
   return (
     <figure
       className={`monitor${live ? ' live' : ''}${active ? ' active' : ''}${reference ? ' reference' : ''}`}
@@ -149,16 +158,18 @@ export const XRayMonitor = memo(function XRayMonitor({
       data-live={live}
       data-role={role}
       data-stored-tick={stored?.tick ?? ''}
-      style={{ order }}
     >
       <figcaption className="monitor-bar">
         <span className="monitor-view">{view === 'AP' ? 'AP' : 'LATERAL'}</span>
+        <span
+          className={active && !reference ? 'monitor-status live-tag' : 'monitor-status'}
+          data-testid={`xray-${view}-status`}
+        >
+          {status}
+        </span>
         {live && <span className="beam-on">● X-RAY</span>}
         {active && !live && movingS === 0 && <span className="monitor-active">C-arm here</span>}
         {movingS > 0 && <span className="monitor-moving">C-arm moving… {movingS} s</span>}
-        {reference && (
-          <span className="monitor-stored">{stored ? `STORED ${formatClock(stored.timeS)}` : 'REFERENCE'}</span>
-        )}
       </figcaption>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the click is a pointer shortcut for choosing the skin entry, which the keymap does from the keyboard (Tab side, Shift+I/J/K/L move, E set); Tab is a keymap key, so a focusable monitor would be no help */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: same pointer shortcut; its keyboard way is the keymap's entry keys, not a key on this element */}
