@@ -3,6 +3,7 @@ import { balloonDevice, cavityDeviceName } from '../../sim/instruments';
 import type { Scenario } from '../../levels/scenarioSchema';
 import { PressureVolumePlot } from '../ui/PressureVolumePlot';
 import { GAUGE_MAX_PSI } from '../ui/ManometerGauge';
+import { PlotTable } from '../ui/PlotTable';
 
 interface Props {
   readonly trace: AttemptTrace;
@@ -40,8 +41,14 @@ export function BalloonPlots({ trace, balloonLengthMm, cavityDevice }: Props) {
                 <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
                 <span>
                   {b.side === 'left' ? 'Left' : 'Right'} · peak {Math.round(peak)} psi · {maxMl.toFixed(2)} mL
-                  {b.ruptured && <strong className="status-refused"> · ruptured</strong>}
+                  {b.ruptured && <strong className="status-refused"> · ⚠ ruptured</strong>}
                 </span>
+                <PlotTable
+                  caption={`${b.side === 'left' ? 'Left' : 'Right'} balloon: pressure against volume, every sample`}
+                  columns={['Volume (mL)', 'Pressure (psi)']}
+                  rows={b.trace.map((p) => [p.volumeMl.toFixed(2), Math.round(p.pressurePsi)])}
+                  testId={`balloon-table-${b.side}`}
+                />
               </div>
             );
           })}

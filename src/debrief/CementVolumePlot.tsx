@@ -1,6 +1,7 @@
 import type { AttemptTrace, TraceSample } from '../../sim/attempt';
 import { TICKS_PER_S } from '../../sim/core';
 import { formatClock, tickClock } from '../ui/format';
+import { PlotTable } from '../ui/PlotTable';
 import { cementBands } from './timelineModel';
 
 const W = 640;
@@ -107,6 +108,29 @@ export function CementVolumePlot({ trace }: { trace: AttemptTrace }) {
         ))}
         {leaks.length > 0 && <li className="leak">Leak seen</li>}
       </ul>
+      <PlotTable
+        caption="Cement volume against sim time since mixing, at each change"
+        columns={['Sim time', ...SERIES.map((s) => `${s.label} (mL)`)]}
+        rows={tableRows(samples)}
+        testId="cement-volume-table"
+      />
     </figure>
   );
+}
+
+/**
+ * The plotted samples as the table's rows, a row only where a volume changed (and the last): the
+ * trace samples every half second to the end of the attempt, and an hour of recovery would
+ * otherwise read as thousands of identical rows.
+ */
+function tableRows(samples: readonly TraceSample[]): string[][] {
+  const rows: string[][] = [];
+  let previous = '';
+  samples.forEach((p, i) => {
+    const cells = SERIES.map((s) => p[s.key].toFixed(2));
+    const key = cells.join('|');
+    if (key !== previous || i === samples.length - 1) rows.push([tickClock(p.tick), ...cells]);
+    previous = key;
+  });
+  return rows;
 }

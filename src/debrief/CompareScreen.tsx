@@ -59,7 +59,12 @@ function Timeline({ side, trace }: { side: ComparedAttempt; trace: Loading<Attem
       {trace.status === 'building' && <p className="muted">Replaying the attempt for its timeline…</p>}
       {trace.status === 'failed' && <p className="status-refused">The timeline could not be made: {trace.error}</p>}
       {trace.status === 'ready' && (
-        <ProcedureTimeline trace={trace.value} log={side.attempt.session.log} evidence={null} />
+        <ProcedureTimeline
+          trace={trace.value}
+          log={side.attempt.session.log}
+          evidence={null}
+          label={`Procedure timeline of ${side.label}`}
+        />
       )}
     </section>
   );

@@ -26,6 +26,8 @@ interface Props {
   readonly trace: AttemptTrace;
   readonly log: readonly LogEntry[];
   readonly evidence: EvidenceSelection | null;
+  /** The region's name where two timelines share a page (the comparison): landmarks need names of their own. */
+  readonly label?: string;
 }
 
 const W = AXIS_W;
@@ -102,7 +104,7 @@ function BandRow({
  * and mark is focusable and labelled. A score item's evidence, picked in the report, is drawn as
  * lines at its ticks and listed below with what was done and what happened then.
  */
-export function ProcedureTimeline({ trace, log, evidence }: Props) {
+export function ProcedureTimeline({ trace, log, evidence, label }: Props) {
   // Unique per timeline: the comparison shows two on one page.
   const titleId = useId();
   const endTick = Math.max(1, trace.endTick);
@@ -110,7 +112,12 @@ export function ProcedureTimeline({ trace, log, evidence }: Props) {
   const hits = new Set(evidence?.ticks ?? []);
   const marks = timelineMarks(trace);
   return (
-    <section className="timeline" data-testid="debrief-timeline" aria-labelledby={titleId}>
+    <section
+      className="timeline"
+      data-testid="debrief-timeline"
+      aria-labelledby={label ? undefined : titleId}
+      aria-label={label}
+    >
       <h2 id={titleId}>Timeline</h2>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; role=group names the set of focusable marks it holds */}
       <svg viewBox={`0 0 ${W} ${H}`} className="timeline-svg" role="group" aria-label="Procedure timeline">

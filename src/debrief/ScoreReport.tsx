@@ -84,6 +84,9 @@ function DecisionSection({ decision: d }: { decision: IndicationDecision }) {
     >
       <h2>Decision</h2>
       <p>
+        {/* Right or wrong in a mark and a word, not in the section's colour alone (WCAG 1.4.1). */}
+        <span aria-hidden="true">{right ? '✓ ' : '⚠ '}</span>
+        <span className="visually-hidden">{right ? 'Right decision: ' : 'Wrong decision: '}</span>
         {d.tick !== null && <span className="num">{tickClock(d.tick)} </span>}
         {d.label}
       </p>
@@ -140,9 +143,11 @@ export function ScoreReport({ report: r, onEvidence, selected }: Props) {
           <div className="muted">Pass mark {r.passScore}; any critical error fails the attempt.</div>
         </div>
         {r.criticalErrors.length > 0 && (
-          <ul className="critical" data-testid="critical-errors">
+          <ul className="critical" data-testid="critical-errors" aria-label="Critical errors">
             {r.criticalErrors.map((c) => (
               <li key={`${c.id}:${c.tick}`}>
+                {/* A critical error is marked, not only red (WCAG 1.4.1). */}
+                <span aria-hidden="true">⚠ </span>
                 <button
                   type="button"
                   className="tick"

@@ -214,7 +214,7 @@ export function VitalSignsPlot({ trace }: { trace: AttemptTrace }) {
       {v.marksDropped > 0 && (
         <p className="muted">{v.marksDropped} later patient events are not drawn (the plot keeps the first ones).</p>
       )}
-      <table className="sr-only" data-testid="vitals-table">
+      <table className="visually-hidden" data-testid="vitals-table">
         <caption>
           Vital signs, one row per sample ({v.samples.length} samples, every {v.everyS} s)
         </caption>
@@ -241,7 +241,7 @@ export function VitalSignsPlot({ trace }: { trace: AttemptTrace }) {
           ))}
         </tbody>
       </table>
-      <table className="sr-only" data-testid="vitals-events-table">
+      <table className="visually-hidden" data-testid="vitals-events-table">
         <caption>Patient events and answers given ({v.marks.length})</caption>
         <thead>
           <tr>

@@ -232,9 +232,10 @@ export default function EditorScreen({ onMenu }: { readonly onMenu: () => void }
             </div>
           )}
 
-          <h2>Import</h2>
+          <h2 id="editor-import-heading">Import</h2>
           <input
             ref={fileInput}
+            aria-labelledby="editor-import-heading"
             type="file"
             accept=".json,application/json"
             data-testid="editor-import"

@@ -279,7 +279,9 @@ export default function HistoryScreen({ trainee, onOpen, onMenu }: Props) {
             <th>Result</th>
             <th>Critical errors</th>
             {server && <th>Lab server</th>}
-            <th />
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

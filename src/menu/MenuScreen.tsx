@@ -108,73 +108,76 @@ export function MenuScreen({ state, onChange, onStart, side, onEditor }: Props) 
       </header>
 
       <section className="menu-body">
-        <div className="menu-list" role="listbox" aria-label="Scenarios">
-          <h2>Scenarios</h2>
+        <div className="menu-list">
+          <h2 id="menu-scenarios-heading">Scenarios</h2>
           {loaded === null && <p className="menu-loading">Loading scenarios…</p>}
           {loaded !== null && SCENARIOS.length === 0 && (
             <p className="menu-error">No scenario files found in levels/.</p>
           )}
-          {SCENARIOS.map((s, i) => (
-            // biome-ignore lint/a11y/useFocusableInteractive: the list is worked from the keyboard by the menu's key scope (↑/↓ select, Enter starts), not by focusing its options
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the click is the pointer's way to select; the keyboard's is ↑/↓ on the menu's key scope
-            <div
-              key={s.file}
-              role="option"
-              aria-selected={i === selected}
-              data-testid="scenario-item"
-              data-scenario-id={s.ok ? s.scenario.id : undefined}
-              data-selected={i === selected}
-              className={`menu-item${i === selected ? ' selected' : ''}${s.ok ? '' : ' invalid'}`}
-              onClick={() => onChange({ ...state, selected: i })}
-              onDoubleClick={() =>
-                s.ok && seedInput.ok && onStart({ scenario: s.scenario, seed: seedInput.seed, mode: state.mode })
-              }
-            >
-              {s.ok ? (
-                <>
-                  <div className="menu-item-title">
-                    {s.scenario.teaching && (
-                      <span
-                        className={`menu-difficulty ${s.scenario.teaching.difficulty}`}
-                        data-testid="scenario-difficulty"
+          {/* The listbox holds only its options: axe (aria-required-children) refuses a heading or a message inside it. */}
+          <div role="listbox" aria-labelledby="menu-scenarios-heading">
+            {SCENARIOS.map((s, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: the list is worked from the keyboard by the menu's key scope (↑/↓ select, Enter starts), not by focusing its options
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the click is the pointer's way to select; the keyboard's is ↑/↓ on the menu's key scope
+              <div
+                key={s.file}
+                role="option"
+                aria-selected={i === selected}
+                data-testid="scenario-item"
+                data-scenario-id={s.ok ? s.scenario.id : undefined}
+                data-selected={i === selected}
+                className={`menu-item${i === selected ? ' selected' : ''}${s.ok ? '' : ' invalid'}`}
+                onClick={() => onChange({ ...state, selected: i })}
+                onDoubleClick={() =>
+                  s.ok && seedInput.ok && onStart({ scenario: s.scenario, seed: seedInput.seed, mode: state.mode })
+                }
+              >
+                {s.ok ? (
+                  <>
+                    <div className="menu-item-title">
+                      {s.scenario.teaching && (
+                        <span
+                          className={`menu-difficulty ${s.scenario.teaching.difficulty}`}
+                          data-testid="scenario-difficulty"
+                        >
+                          {s.scenario.teaching.difficulty}
+                        </span>
+                      )}
+                      {s.scenario.title}
+                      {s.own && (
+                        <span className="menu-own" data-testid="scenario-own">
+                          {' '}
+                          · your scenario v{s.scenario.version ?? 1}
+                        </span>
+                      )}
+                    </div>
+                    <div className="menu-item-meta">
+                      {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
+                      {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
+                    </div>
+                    {i === selected && s.scenario.teaching && (
+                      <ul
+                        className="menu-objectives"
+                        aria-label="What this case teaches"
+                        data-testid="scenario-objectives"
                       >
-                        {s.scenario.teaching.difficulty}
-                      </span>
+                        {s.scenario.teaching.objectives.map((o) => (
+                          <li key={o}>{o}</li>
+                        ))}
+                      </ul>
                     )}
-                    {s.scenario.title}
-                    {s.own && (
-                      <span className="menu-own" data-testid="scenario-own">
-                        {' '}
-                        · your scenario v{s.scenario.version ?? 1}
-                      </span>
-                    )}
-                  </div>
-                  <div className="menu-item-meta">
-                    {s.scenario.level} · {s.scenario.procedure} · {s.scenario.approach} · {s.scenario.patient.age} y{' '}
-                    {s.scenario.patient.sex} · T-score {s.scenario.patient.tScore}
-                  </div>
-                  {i === selected && s.scenario.teaching && (
-                    <ul
-                      className="menu-objectives"
-                      aria-label="What this case teaches"
-                      data-testid="scenario-objectives"
-                    >
-                      {s.scenario.teaching.objectives.map((o) => (
-                        <li key={o}>{o}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              ) : (
-                <>
-                  <div className="menu-item-title">{s.file}: invalid scenario</div>
-                  <pre className="menu-error" data-testid="scenario-error">
-                    {s.error}
-                  </pre>
-                </>
-              )}
-            </div>
-          ))}
+                  </>
+                ) : (
+                  <>
+                    <div className="menu-item-title">{s.file}: invalid scenario</div>
+                    <pre className="menu-error" data-testid="scenario-error">
+                      {s.error}
+                    </pre>
+                  </>
+                )}
+              </div>
+            ))}
+          </div>
         </div>
 
         <aside className="menu-side">

@@ -275,7 +275,8 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
   );
 
   return (
-    <div
+    // The screen is the page's one main landmark, and the case's title its h1 (WCAG 1.3.1, 2.4.6).
+    <main
       className={autosave.failure ? 'procedure has-save-warning' : 'procedure'}
       data-testid="procedure"
       data-mode={mode}
@@ -284,11 +285,11 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
         <div className="brand">
           Kypho<span>Sim</span>
         </div>
-        <div className="case-title">
+        <h1 className="case-title">
           {start.scenario.title}
           <span className={`badge mode-${mode}`}>{mode === 'practice' ? 'PRACTICE' : 'EXAM'}</span>
           <span className="badge">seed {session.seed}</span>
-        </div>
+        </h1>
         <SimClock timeS={snap.timeS} speed={paused || dialogPaused ? 0 : speed} />
         <UploadsWaiting summary={uploads} compact />
         <div className="topbar-buttons">
@@ -418,6 +419,6 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
           onStay={stay}
         />
       )}
-    </div>
+    </main>
   );
 }

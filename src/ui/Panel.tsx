@@ -12,6 +12,11 @@ interface Props {
    */
   readonly collapsed?: boolean;
   readonly children: ReactNode;
+  /**
+   * The body scrolls on its own (the events feed): it takes the focus so that a keyboard can scroll
+   * it too (WCAG 2.1.1; axe's scrollable-region-focusable), named by the panel's title.
+   */
+  readonly scrolls?: boolean;
 }
 
 /** Buttons in the procedure never take focus from a click: Space and Enter stay the pedal and "next". */
@@ -21,7 +26,7 @@ const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
  * A titled instrument panel, as on an OR monitor. A foldable one keeps its body in the document
  * while folded (hidden), so what it reads out is there the moment it opens.
  */
-export function Panel({ title, testId, className, aside, collapsed, children }: Props) {
+export function Panel({ title, testId, className, aside, collapsed, children, scrolls }: Props) {
   const foldable = collapsed !== undefined;
   const [open, setOpen] = useState(!collapsed);
   useEffect(() => setOpen(!collapsed), [collapsed]);
@@ -54,9 +59,16 @@ export function Panel({ title, testId, className, aside, collapsed, children }: 
         )}
         {aside}
       </header>
-      <div className="panel-body" id={bodyId} hidden={!shown}>
-        {children}
-      </div>
+      {scrolls ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
+        <section className="panel-body" id={bodyId} hidden={!shown} aria-label={title} tabIndex={0}>
+          {children}
+        </section>
+      ) : (
+        <div className="panel-body" id={bodyId} hidden={!shown}>
+          {children}
+        </div>
+      )}
     </section>
   );
 }

@@ -40,7 +40,7 @@ const html = renderToStaticMarkup(createElement(VitalSignsPlot, { trace }));
 
 /** The rows of the hidden table of samples, as arrays of cell texts. */
 function tableRows(markup: string): string[][] {
-  const table = /<table class="sr-only" data-testid="vitals-table">([\s\S]*?)<\/table>/.exec(markup)?.[1] ?? '';
+  const table = /<table class="visually-hidden" data-testid="vitals-table">([\s\S]*?)<\/table>/.exec(markup)?.[1] ?? '';
   const body = /<tbody>([\s\S]*)<\/tbody>/.exec(table)?.[1] ?? '';
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
     [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]),

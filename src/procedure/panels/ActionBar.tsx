@@ -93,10 +93,14 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
       </nav>
     );
   return (
+    // The bar's buttons are worked by their keys (not in the tab order); the bar itself takes the
+    // focus so that a keyboard can scroll it when it overflows (WCAG 2.1.1).
     <nav
       className={part === 'step' ? 'action-bar step-actions' : 'action-bar'}
       aria-label={part === 'step' ? 'Actions of this step' : 'Actions'}
       data-testid="action-bar"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable to be scrolled from the keyboard
+      tabIndex={0}
     >
       {[...groups].map(([group, actions]) => (
         <div key={group} className={`action-group group-${group}`}>

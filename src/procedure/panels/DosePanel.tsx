@@ -48,7 +48,9 @@ export function DosePanel({ dose, carm, mode, collapsed }: Props) {
       <table className="dose-by-view" data-testid="dose-by-view">
         <thead>
           <tr>
-            <th />
+            <th>
+              <span className="visually-hidden">view</span>
+            </th>
             <th>time</th>
             <th>kerma mGy</th>
             <th>DAP Gy·cm²</th>

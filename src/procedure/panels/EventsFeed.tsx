@@ -3,6 +3,7 @@ import type { TrainingMode } from '../../../sim/core';
 import { describeEvent, type EventLine } from '../describeEvent';
 import { tickClock } from '../../ui/format';
 import { Panel } from '../../ui/Panel';
+import { EventAnnouncer } from './EventAnnouncer';
 
 interface Props {
   readonly events: readonly TimedEvent[];
@@ -15,6 +16,15 @@ interface Row extends EventLine {
 }
 
 const MAX_ROWS = 40;
+
+/**
+ * A danger or a warning is said in a mark and in words as well as in its colour (WCAG 1.4.1): the
+ * mark for the eye, the word for a screen reader.
+ */
+const MARK: Partial<Record<EventLine['severity'], { readonly sign: string; readonly word: string }>> = {
+  danger: { sign: '⚠', word: 'Danger: ' },
+  warn: { sign: '!', word: 'Warning: ' },
+};
 
 /** Events in words, newest first; repeated lines collapse into one with a count. */
 function rows(events: readonly TimedEvent[], mode: TrainingMode): Row[] {
@@ -29,23 +39,35 @@ function rows(events: readonly TimedEvent[], mode: TrainingMode): Row[] {
   return out.slice(-MAX_ROWS).reverse();
 }
 
-/** Breaches, leaks, ruptures and milestones with their sim times, newest first. */
+/** Breaches, leaks, ruptures and milestones with their sim times, newest first; the ones that matter also read out. */
 export function EventsFeed({ events, mode }: Props) {
   const list = rows(events, mode);
   return (
-    <Panel title="Events" testId="events-feed" className="events">
-      {list.length === 0 ? (
-        <p className="muted">Nothing yet.</p>
-      ) : (
-        <ol className="feed">
-          {list.map((r) => (
-            <li key={`${r.tick}:${r.key}`} className={r.severity}>
-              <time>{tickClock(r.tick)}</time> {r.text}
-              {r.count > 1 && <span className="count">×{r.count}</span>}
-            </li>
-          ))}
-        </ol>
-      )}
-    </Panel>
+    <>
+      <EventAnnouncer events={events} mode={mode} />
+      <Panel title="Events" testId="events-feed" className="events" scrolls>
+        {list.length === 0 ? (
+          <p className="muted">Nothing yet.</p>
+        ) : (
+          <ol className="feed">
+            {list.map((r) => (
+              <li key={`${r.tick}:${r.key}`} className={r.severity}>
+                <time>{tickClock(r.tick)}</time>{' '}
+                {MARK[r.severity] && (
+                  <>
+                    <span className="feed-mark" aria-hidden="true">
+                      {MARK[r.severity]?.sign}
+                    </span>
+                    <span className="visually-hidden">{MARK[r.severity]?.word}</span>
+                  </>
+                )}
+                {r.text}
+                {r.count > 1 && <span className="count">×{r.count}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Panel>
+    </>
   );
 }

@@ -187,8 +187,9 @@ export const XRayMonitor = memo(function XRayMonitor({
           })
         }
       >
-        {/* The renderer owns this element's children; React never touches them. */}
-        <div className="monitor-host" ref={host} />
+        {/* The renderer owns this element's children; React never touches them. Its canvas is one
+            picture to assistive technology, named by the view and what the monitor shows. */}
+        <div className="monitor-host" ref={host} role="img" aria-label={monitorLabel(view, live, reference)} />
         {reference && stored?.dataUrl && (
           <img className="monitor-stored-image" src={stored.dataUrl} alt={`Stored ${view} X-ray`} />
         )}
@@ -214,3 +215,10 @@ export const XRayMonitor = memo(function XRayMonitor({
     </figure>
   );
 });
+
+/** The monitor's picture in words: which view, and whether it is live, held or a stored reference. */
+function monitorLabel(view: 'AP' | 'lateral', live: boolean, reference: boolean): string {
+  const name = view === 'AP' ? 'AP' : 'Lateral';
+  if (reference) return `${name} monitor: the last stored ${name} image`;
+  return live ? `${name} monitor: live fluoroscopy` : `${name} monitor: last image held`;
+}
