@@ -169,6 +169,8 @@ test('after one visit a case plays to its first X-ray with the server stopped; a
   // Back on the menu it is offered; Reload is a button in the tab order, and Enter on it reloads
   // into the new version (and does not start the selected case).
   await page.getByRole('button', { name: 'Menu' }).click();
+  // Leaving a case asks first (an in-app dialog; Stay has the focus).
+  await page.getByTestId('leave-confirm').click();
   await expect(page.getByTestId('record-panel')).toBeVisible();
   await expect(notice).toHaveAttribute('data-shown', 'true');
   await expect(notice).toContainText('A new version is ready');
