@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
-import { monitorGrey, nextPhase, num, SEED, SHOTS_DIR, swing, tickChecklist, type View } from './playHelpers';
+import { monitorGrey, num, openL1AtCArmSetup, SEED, SHOTS_DIR, swing, type View } from './playHelpers';
 
 /**
  * The first shot of each view leaves its image: the pedal is released the moment the dose panel
@@ -71,23 +70,7 @@ async function firstShot(page: Page, view: View): Promise<{ inPage: number; seen
 test('the first lateral and the first AP shot each leave an image on the monitor', async ({ page }) => {
   test.setTimeout(3 * 60_000);
   await page.goto(`/?seed=${SEED}`);
-  const item = page.locator('[data-testid="scenario-item"][data-scenario-id="l1-osteoporotic-wedge"]');
-  await expect(item).toBeVisible();
-  while ((await item.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
-  await tickChecklist(page, CASE_REVIEW_ITEMS);
-  await nextPhase(page, 'preOp');
-  await tickChecklist(page, PRE_OP_ITEMS);
-  await nextPhase(page, 'positioning');
-  await page.keyboard.press('p');
-  await nextPhase(page, 'cArmSetup');
-  await expect(page.getByTestId('xray-lateral')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  // Time x4: a single-plane swing takes 20 s of sim time.
-  for (const speed of ['time ×2', 'time ×4']) {
-    await page.keyboard.press('f');
-    await expect(page.getByTestId('time-speed')).toHaveText(speed);
-  }
+  await openL1AtCArmSetup(page);
   const lateral = await firstShot(page, 'lateral');
   const ap = await firstShot(page, 'AP');
   const line = `lateral ${lateral.inPage} ms (${lateral.seen} ms with Playwright), AP ${ap.inPage} ms (${ap.seen} ms)`;

@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { CASE_REVIEW_ITEMS, PRE_OP_ITEMS } from '../../sim/procedure';
 import { type DistServer, startDistServer } from './distServer';
-import { monitorGrey, nextPhase, num, SEED, SHOTS_DIR, swing, tickChecklist } from './playHelpers';
+import { monitorGrey, num, openL1AtCArmSetup, SEED, SHOTS_DIR, swing } from './playHelpers';
 
 /**
  * Installable, and offline after one visit (src/pwa/): the first visit installs the service worker,
@@ -70,22 +69,7 @@ async function expectInstallable(page: Page, origin: string): Promise<void> {
 
 /** Menu -> the L1 case -> checklists -> positioning -> C-arm set-up -> one lateral shot on the monitor. */
 async function playToFirstImage(page: Page): Promise<void> {
-  const item = page.locator('[data-testid="scenario-item"][data-scenario-id="l1-osteoporotic-wedge"]');
-  await expect(item).toBeVisible();
-  while ((await item.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
-  await tickChecklist(page, CASE_REVIEW_ITEMS);
-  await nextPhase(page, 'preOp');
-  await tickChecklist(page, PRE_OP_ITEMS);
-  await nextPhase(page, 'positioning');
-  await page.keyboard.press('p');
-  await nextPhase(page, 'cArmSetup');
-  await expect(page.getByTestId('xray-lateral')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  for (const speed of ['time ×2', 'time ×4']) {
-    await page.keyboard.press('f');
-    await expect(page.getByTestId('time-speed')).toHaveText(speed);
-  }
+  await openL1AtCArmSetup(page);
   await swing(page, 'lateral');
   const centre = page.getByTestId('xray-lateral').locator('[data-slot="centre"]');
   await expect(centre).toHaveText('NO IMAGE');

@@ -359,3 +359,26 @@ export function savedAttempts(page: Page): Promise<SavedAttempt[]> {
       }),
   );
 }
+
+/**
+ * Menu -> the L1 case -> both checklists -> prone -> the C-arm set-up with the lateral monitor
+ * ready and no image taken yet, at time x4 (a single-plane swing takes 20 s of sim time).
+ */
+export async function openL1AtCArmSetup(page: Page): Promise<void> {
+  const item = page.locator('[data-testid="scenario-item"][data-scenario-id="l1-osteoporotic-wedge"]');
+  await expect(item).toBeVisible();
+  while ((await item.getAttribute('data-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'caseReview', { timeout: 30_000 });
+  await tickChecklist(page, CASE_REVIEW_ITEMS);
+  await nextPhase(page, 'preOp');
+  await tickChecklist(page, PRE_OP_ITEMS);
+  await nextPhase(page, 'positioning');
+  await page.keyboard.press('p');
+  await nextPhase(page, 'cArmSetup');
+  await expect(page.getByTestId('xray-lateral')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  for (const speed of ['time ×2', 'time ×4']) {
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('time-speed')).toHaveText(speed);
+  }
+}
