@@ -15,8 +15,9 @@ export function SubmittedScreen({ onMenu }: Props) {
     { id: 'submitted.menu', keys: ['Enter', 'Escape'], label: 'Back to the menu', onDown: onMenu, repeat: false },
   ]);
   return (
+    // The page's one main landmark, its title the h1 (WCAG 1.3.1, 2.4.6).
     <main className="submitted" data-testid="submitted">
-      <h2>Attempt submitted</h2>
+      <h1>Attempt submitted</h1>
       <p>
         Your attempt is saved and sent to the lab server, which scores it. Your instructor releases the scores; they
         then appear in your assignment list.

@@ -39,12 +39,14 @@ export function LiveAttemptScreen({ attemptId, onClose }: LiveAttemptScreenProps
   const { state, endStatus, lastUpdateMs } = useLiveAttempt(attemptId);
   const file = state.status === 'live' || state.status === 'ended' ? state.replay.file : null;
   return (
-    <div className="live-screen" data-testid="live-screen" data-state={state.status}>
+    // The viewer is the page's one main landmark and its title the h1, as on the procedure screen
+    // (WCAG 1.3.1, 2.4.6).
+    <main className="live-screen" data-testid="live-screen" data-state={state.status}>
       <header className="topbar">
         <div className="brand">
           Kypho<span>Sim</span>
         </div>
-        <div className="case-title">
+        <h1 className="case-title">
           {file ? (
             <>
               Watching {file.trainee?.name ?? 'a trainee'}
@@ -55,7 +57,7 @@ export function LiveAttemptScreen({ attemptId, onClose }: LiveAttemptScreenProps
           ) : (
             'Watching an attempt live'
           )}
-        </div>
+        </h1>
         <div className="topbar-buttons">
           <button type="button" onClick={onClose} data-testid="live-close">
             Close
@@ -79,7 +81,7 @@ export function LiveAttemptScreen({ attemptId, onClose }: LiveAttemptScreenProps
           attemptId={attemptId}
         />
       )}
-    </div>
+    </main>
   );
 }
 

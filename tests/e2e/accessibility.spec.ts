@@ -1,17 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { AXE_ALLOW_LIST } from './axeAllowList';
 import { allowListedSeen, axeCheck } from './axeCheck';
 import { phaseHeader, type View } from './playHelpers';
 import { seedRecordDb } from './seedRecord';
-import { LabServerHarness, joinCohort, labApi as api, openLabPage, PASSWORD } from './labServerHarness';
+import { LabServerHarness, joinCohort, labApi as api, openLabPage, PASSWORD, signIn } from './labServerHarness';
 
 /**
  * Every screen and dialog scanned with axe-core under WCAG 2.2 A/AA (tests/e2e/axeCheck.ts): the
  * menu, the case review, the procedure in access, balloon and cement (resumed from a golden
  * attempt cut at that phase, so no play is needed), help and settings, the debrief with its plots
- * and replay, the history and the editor. Critical and serious findings fail; moderate and minor
- * ones only where tests/e2e/axeAllowList.ts does not list them.
+ * and replay, the history and the editor; the "submitted" screen that ends an assigned attempt
+ * whose scores are held back; in lab mode the sign-in, the instructor's tabs, the lab debrief, the
+ * comparison and the live viewer of a station's attempt. Critical and serious findings fail;
+ * moderate and minor ones only where tests/e2e/axeAllowList.ts does not list them.
  */
 
 const TEXTBOOK = JSON.parse(readFileSync('tests/fixtures/golden/textbook-kyphoplasty-l1-seed42.json', 'utf8')).attempt;
@@ -32,8 +35,17 @@ function cutAt(file: AttemptFile, last: number): AttemptFile {
   return { ...file, log, endTick: log[log.length - 1].tick };
 }
 
-/** Seed the record with one attempt (in progress or finished) before the page's first load. */
-async function seed(page: Page, id: string, file: AttemptFile, status: 'in-progress' | 'finished'): Promise<void> {
+/**
+ * Seed the record with one attempt (in progress or finished) before the page's first load; `extra`
+ * adds fields of the record (an assigned attempt's scoresWithheld).
+ */
+async function seed(
+  page: Page,
+  id: string,
+  file: AttemptFile,
+  status: 'in-progress' | 'finished',
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await seedRecordDb(page, {
     id,
     trainee: 'Dr Axe',
@@ -48,12 +60,19 @@ async function seed(page: Page, id: string, file: AttemptFile, status: 'in-progr
     ...(status === 'finished' ? { endedAt: Date.UTC(2026, 0, 8, 9, 20) } : {}),
     simTimeS: file.endTick / 60,
     file,
+    ...extra,
   });
 }
 
 /** Resume a seeded in-progress attempt from the menu (R) and wait for its phase. */
-async function resumeAt(page: Page, id: string, file: AttemptFile, phase: string): Promise<void> {
-  await seed(page, id, file, 'in-progress');
+async function resumeAt(
+  page: Page,
+  id: string,
+  file: AttemptFile,
+  phase: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await seed(page, id, file, 'in-progress', extra);
   await page.goto(`/?seed=${file.seed}`);
   await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-record-id', id);
   await page.keyboard.press('r');
@@ -117,6 +136,19 @@ test('procedure: cement', async ({ page }) => {
   test.setTimeout(3 * 60_000);
   await resumeAt(page, 'axe-cement', cutAt(TEXTBOOK, 130), 'cement');
   await axeCheck(page, 'procedure, cement');
+});
+
+test('the submitted screen of an assigned attempt whose scores are held back', async ({ page }) => {
+  test.setTimeout(3 * 60_000);
+  // The golden attempt cut before its last step (recovery to debrief), resumed as an assigned one
+  // whose scores the instructor has not released: that step ends it on "submitted", not the debrief.
+  const lastStep = TEXTBOOK.log.length - 1;
+  expect(TEXTBOOK.log[lastStep].command.type).toBe('phase.next');
+  await resumeAt(page, 'axe-submitted', cutAt(TEXTBOOK, lastStep - 1), 'recovery', { scoresWithheld: true });
+  await expect(phaseHeader(page)).toHaveAttribute('data-can-advance', 'true', { timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('submitted')).toBeVisible({ timeout: 30_000 });
+  await axeCheck(page, 'submitted');
 });
 
 test('a breach is announced in the assertive live region', async ({ page }) => {
@@ -360,6 +392,43 @@ test.describe('lab mode and the instructor screens, against the real lab server'
     await expect(instructor.getByTestId('compare')).toBeVisible({ timeout: 120_000 });
     await expect(instructor.locator('.compare-timeline svg').first()).toBeVisible({ timeout: 120_000 });
     await axeCheck(instructor, 'compare');
+  });
+
+  test("the live viewer of a station's attempt, with a note sent", async ({ browser }) => {
+    test.setTimeout(4 * 60_000);
+    // A trainee of the instructor's cohort, whose station has uploaded an attempt in progress at
+    // the balloon step (the golden attempt cut there, sent as a station's autosave sends it).
+    const instructor = await open(browser);
+    await signIn(instructor, 'ines');
+    const cohort = await api(instructor, 'POST', '/api/cohorts', { name: 'Axe live cohort' });
+    expect(cohort.status, JSON.stringify(cohort.json)).toBe(201);
+    const made = await api(instructor, 'POST', '/api/users', {
+      username: 'wes',
+      displayName: 'Dr Wes Resident',
+      password: PASSWORD,
+      role: 'trainee',
+      cohortId: cohort.json.id,
+    });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const station = await open(browser);
+    await signIn(station, 'wes');
+    const attemptId = randomUUID();
+    const put = await api(station, 'PUT', `/api/attempts/${attemptId}`, {
+      status: 'in-progress',
+      station: 'Bench 2',
+      attempt: cutAt(TEXTBOOK, 100),
+    });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+
+    await instructor.goto(`${lab.url}/?watch=${attemptId}`);
+    const viewer = instructor.getByTestId('live-screen');
+    await expect(viewer).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(viewer).toContainText('Watching Dr Wes Resident');
+    await expect(instructor.getByTestId('xray-AP')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    await instructor.getByTestId('live-note-text').fill('Check the lateral before you inflate.');
+    await instructor.getByTestId('live-send-note').click();
+    await expect(instructor.getByTestId('live-sent')).toContainText('Check the lateral before you inflate.');
+    await axeCheck(instructor, 'live viewer');
   });
 });
 

@@ -1,11 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
+import { openL1AtCArmSetup } from './playHelpers';
 
 /**
  * Keyboard and dialogs for WCAG 2.2 AA, in real Chromium: every dialog opened by its key takes the
  * focus, keeps Tab and Shift+Tab inside, closes on Esc and gives the focus back (2.4.3, 2.1.2); the
  * help and the settings stop the sim clock, in an exam too (2.2.1); F1 opens the key help on every
  * screen, from a text field too; Esc asks before leaving a case; a remapped key survives a reload
- * and a key in use is refused with a sentence (2.1.4).
+ * and a key in use is refused with a sentence (2.1.4); a pedal moved to another key exposes while
+ * that key is held and lets go when the window loses focus, so the beam never stays on unwatched.
  */
 
 const SCENARIO = 'l1-osteoporotic-wedge';
@@ -214,7 +216,7 @@ test('a remapped key is refused when in use, kept after a reload and used; the o
   await expect(page.getByTestId('help-overlay')).toContainText('F4');
   await page.keyboard.press('Escape');
 
-  // The pedal takes a free key too (its release on blur is tests/unit/keyRemap.test.ts's); Reset all undoes the keys.
+  // The pedal takes a free key too (its use and its release on blur: the next test); Reset all undoes the keys.
   await page.keyboard.press('g');
   await page.getByTestId('pedal-change').click();
   await page.keyboard.press('F8');
@@ -222,4 +224,72 @@ test('a remapped key is refused when in use, kept after a reload and used; the o
   await page.getByTestId('keys-reset-all').click();
   await expect(page.getByTestId('remap-key-checklist.history')).toHaveText('1');
   await page.keyboard.press('Escape');
+});
+
+test('a remapped pedal exposes while its key is held, lets go when the window loses focus, and Space no longer exposes', async ({
+  page,
+}) => {
+  test.setTimeout(4 * 60_000);
+  await page.goto('/?seed=42');
+  await openL1AtCArmSetup(page);
+
+  // The pedal moved to F8 in the settings.
+  await page.keyboard.press('g');
+  await expect(page.getByTestId('settings')).toBeVisible();
+  await page.getByTestId('pedal-change').click();
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('pedal-key')).toHaveText('F8');
+  await expect(page.getByTestId('key-outcome')).toHaveText('The fluoro pedal is now F8.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('settings')).toBeHidden();
+  // No button keeps the focus (Space on a focused button presses it, which is no pedal).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  // The beam, as the screen shows it: the pedal button lit, the dose panel's X-RAY ON, the monitor live.
+  const pedal = page.getByTestId('action-fluoro.pedal');
+  await expect(pedal).toContainText('F8');
+  const view = await page.getByTestId('carm-view').textContent();
+  const beamOn = async () => ({
+    pedal: /(^|\s)on(\s|$)/.test((await pedal.getAttribute('class')) ?? ''),
+    badge: (await page.getByTestId('dose-panel').locator('.badge.beam-on').count()) > 0,
+    monitor: (await page.getByTestId(`xray-${view}`).getAttribute('data-live')) === 'true',
+  });
+  const ON = { pedal: true, badge: true, monitor: true };
+  const OFF = { pedal: false, badge: false, monitor: false };
+  const fluoroTime = () => page.getByTestId('dose-time').textContent();
+
+  await page.keyboard.down('F8');
+  try {
+    await expect.poll(beamOn, { timeout: 10_000 }).toEqual(ON);
+    // The window loses focus with F8 still down (the trainee switched windows): the beam goes off.
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await expect.poll(beamOn, { timeout: 5_000 }).toEqual(OFF);
+    // And stays off while the key is still down (at time x4, 2 s are 8 s of fluoro time it would count).
+    const atRelease = await fluoroTime();
+    await page.waitForTimeout(2_000);
+    expect(await beamOn()).toEqual(OFF);
+    expect(await fluoroTime()).toBe(atRelease);
+  } finally {
+    await page.keyboard.up('F8');
+  }
+
+  // The old pedal key, held, exposes nothing.
+  const beforeSpace = await fluoroTime();
+  await page.keyboard.down('Space');
+  try {
+    await page.waitForTimeout(2_000);
+    expect(await beamOn()).toEqual(OFF);
+    expect(await fluoroTime()).toBe(beforeSpace);
+  } finally {
+    await page.keyboard.up('Space');
+  }
+  // F8 still works after all that: the pedal was released, not lost.
+  await page.keyboard.down('F8');
+  try {
+    await expect.poll(beamOn, { timeout: 10_000 }).toEqual(ON);
+  } finally {
+    await page.keyboard.up('F8');
+  }
+  await expect.poll(beamOn, { timeout: 5_000 }).toEqual(OFF);
 });

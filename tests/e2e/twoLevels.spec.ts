@@ -4,7 +4,7 @@ import { parseScenario } from '../../levels/scenarioSchema';
 import { planSchema } from '../../sim/plan';
 import { phaseHeader, SHOTS_DIR, shot } from './playHelpers';
 import { rehearsedAttempt } from './rehearsedAttempt';
-import { seedRecordDb } from './seedRecord';
+import { inProgressRecord, seedRecordDb } from './seedRecord';
 
 /**
  * A case of two levels in the browser: an attempt whose first level (T12) is cemented and its
@@ -33,21 +33,10 @@ test('two levels: the first cemented, Shift+U moves on to the second with the fi
 }) => {
   test.setTimeout(180_000);
   const { file, simTimeS } = firstLevelDone();
-  const record = {
-    id: 'two-level-attempt',
-    trainee: 'Dr Two Levels',
-    scenarioId: scenario.id,
-    scenarioTitle: scenario.title,
-    seed: SEED,
-    mode: 'practice',
-    status: 'in-progress',
-    source: 'played',
-    startedAt: Date.UTC(2026, 0, 5, 8, 0),
-    updatedAt: Date.UTC(2026, 0, 5, 8, 20),
-    simTimeS,
-    file,
-  };
-  await seedRecordDb(page, record);
+  await seedRecordDb(
+    page,
+    inProgressRecord({ id: 'two-level-attempt', trainee: 'Dr Two Levels', scenario, file, simTimeS, seed: SEED }),
+  );
 
   await page.goto(`/?seed=${SEED}`);
   await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-record-id', 'two-level-attempt');

@@ -5,23 +5,13 @@ import type { AttemptTrace } from '../../sim/attempt/attemptTrace';
 import { ProcedureTimeline } from '../../src/debrief/ProcedureTimeline';
 import { CementVolumePlot } from '../../src/debrief/CementVolumePlot';
 import { axisTicksS, cementBands, phaseBands, timelineMarks } from '../../src/debrief/timelineModel';
-
-const sample = (tick: number, injected: number, leaked: number) => ({
-  tick,
-  timeS: tick / 60,
-  cementPhase: 'working' as const,
-  cementInjectedMl: injected,
-  cementInBodyMl: injected - leaked,
-  cementLeakedMl: leaked,
-  syringePressureKPa: 0,
-  balloon: null,
-});
+import { cementSample } from './cementTraceFixture';
 
 /** A 10-minute attempt by hand: phases, two shots, a stored image, a breach, the cement clock and a leak. */
 const TRACE: AttemptTrace = {
   sampleEveryS: 0.5,
   endTick: 36000,
-  samples: [sample(0, 0, 0), sample(18000, 0, 0), sample(27000, 2, 0), sample(36000, 4, 0.3)],
+  samples: [cementSample(0, 0, 0), cementSample(18000, 0, 0), cementSample(27000, 2, 0), cementSample(36000, 4, 0.3)],
   events: [
     { kind: 'phase', tick: 0, phase: 'caseReview' },
     { kind: 'phase', tick: 3000, phase: 'access' },

@@ -4,34 +4,24 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { AttemptTrace } from '../../sim/attempt/attemptTrace';
 import { BalloonPlots } from '../../src/debrief/BalloonPlots';
 import { CementVolumePlot } from '../../src/debrief/CementVolumePlot';
+import { cementSample } from './cementTraceFixture';
 
 /**
  * The debrief's plots carry their numbers in a visually hidden table (WCAG 1.1.1): a screen reader
  * reads every plotted sample, not only the drawing's one-line summary.
  */
 
-const sample = (tick: number, injected: number, leaked: number) => ({
-  tick,
-  timeS: tick / 60,
-  cementPhase: 'working' as const,
-  cementInjectedMl: injected,
-  cementInBodyMl: injected - leaked,
-  cementLeakedMl: leaked,
-  syringePressureKPa: 0,
-  balloon: null,
-});
-
 const TRACE = {
   sampleEveryS: 0.5,
   endTick: 39600,
   samples: [
-    sample(0, 0, 0),
-    sample(18000, 0, 0),
-    sample(19800, 0, 0),
-    sample(27000, 2, 0),
-    sample(36000, 4, 0.3),
-    sample(37800, 4, 0.3),
-    sample(39600, 4, 0.3),
+    cementSample(0, 0, 0),
+    cementSample(18000, 0, 0),
+    cementSample(19800, 0, 0),
+    cementSample(27000, 2, 0),
+    cementSample(36000, 4, 0.3),
+    cementSample(37800, 4, 0.3),
+    cementSample(39600, 4, 0.3),
   ],
   events: [
     { kind: 'phase', tick: 12000, phase: 'cement' },
