@@ -6,14 +6,18 @@ interface Props {
   /** Axis maxima; the plot grows if the trace goes beyond them. */
   readonly maxVolumeMl: number;
   readonly maxPressurePsi: number;
+  /**
+   * Size in CSS pixels (default 240 x 120, the debrief's). The OR's side column draws it wider and
+   * lower, so that the balloon's panel and the syringe's buttons fit a laptop's screen together.
+   */
+  readonly width?: number;
+  readonly height?: number;
 }
 
-const W = 240;
-const H = 120;
 const PAD = { l: 30, r: 6, t: 6, b: 18 };
 
 /** Live pressure-volume curve of the balloon, drawn on a small canvas from snapshot.balloon.trace. */
-export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi }: Props) {
+export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi, width: W = 240, height: H = 120 }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -38,12 +42,14 @@ export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi }: Props
     g.fillStyle = css.getPropertyValue('--axis').trim() || '#8aa0ad';
     g.lineWidth = 1;
     g.font = '10px ui-monospace, monospace';
+    // A line every 100 psi; on a low plot a label every other line, so the labels never touch.
+    const labelEvery = H - PAD.t - PAD.b < 80 ? 200 : 100;
     for (let p = 0; p <= pMax; p += 100) {
       g.beginPath();
       g.moveTo(PAD.l, y(p));
       g.lineTo(W - PAD.r, y(p));
       g.stroke();
-      g.fillText(String(p), 2, y(p) + 3);
+      if (p % labelEvery === 0) g.fillText(String(p), 2, y(p) + 3);
     }
     for (let v = 0; v <= vMax; v += 1) {
       g.beginPath();
@@ -68,7 +74,7 @@ export function PressureVolumePlot({ trace, maxVolumeMl, maxPressurePsi }: Props
     g.beginPath();
     g.arc(x(last.volumeMl), y(last.pressurePsi), 3, 0, Math.PI * 2);
     g.fill();
-  }, [trace, maxVolumeMl, maxPressurePsi]);
+  }, [trace, maxVolumeMl, maxPressurePsi, W, H]);
 
   // The number of points drawn is exposed for tests and assistive tech: the canvas itself is opaque.
   return (

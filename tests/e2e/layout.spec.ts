@@ -12,8 +12,9 @@ import { seedRecordDb } from './seedRecord';
  * plan played in Node up to there, as twoLevels.spec.ts does), one image taken and stored in each
  * view so both monitors hold a picture. At each size and phase: each X-ray monitor is at least
  * 480 px wide (larger at 1920), AP on the left of lateral whichever view the C-arm is at, the live
- * monitor marked in words; the phase's own action buttons lie inside the viewport with neither the
- * page nor the side panel scrolled; nothing in the side panel overflows sideways. Screenshots
+ * monitor marked in words; the phase's own action buttons and the whole of its panel (readouts,
+ * tables, the balloon's syringe) lie inside the viewport with neither the page nor the side panel
+ * scrolled; the patient monitor shows all its rows; nothing in the side panel overflows sideways. Screenshots
  * go to test-results/layout-<size>-<phase>.png, and to docs/images/ with UPDATE_DOCS_IMAGES=1.
  */
 
@@ -30,7 +31,11 @@ function planUpTo(match: (s: PlanStep) => boolean, extra: readonly PlanStep[] = 
 }
 
 interface PhaseCase {
-  readonly phase: 'access' | 'balloon' | 'cement';
+  readonly phase: 'access' | 'workingChannel' | 'balloon' | 'cement';
+  /** The case's name where a phase is checked twice (its test's and screenshot's name). */
+  readonly name?: string;
+  /** Its screenshots are the README's (docs/images/layout-<size>-<phase>.png). */
+  readonly inReadme?: boolean;
   readonly plan: () => Plan;
   /** The action buttons the phase is worked with (data-testid). */
   readonly actions: readonly string[];
@@ -39,12 +44,21 @@ interface PhaseCase {
 const PHASES: readonly PhaseCase[] = [
   {
     phase: 'access',
+    inReadme: true,
     // The entry set and the skin numbed: the trocar is aimed and pushed next.
     plan: () => planUpTo((s) => 'aimIdeal' in s),
     actions: ['action-aim.medialPlus', 'action-needle.advance2', 'action-needle.tap', 'action-fluoro.pedal'],
   },
   {
+    phase: 'workingChannel',
+    // Past the posterior wall, the instruments exchanged over the pin: the drill comes next. The
+    // trocar's buttons and the exchange and drill ones together: the longest list of any step.
+    plan: () => planUpTo((s) => 'do' in s && s.do.type === 'channel.drill'),
+    actions: ['action-channel.drill10', 'action-channel.drill20', 'action-needle.tap', 'action-fluoro.pedal'],
+  },
+  {
     phase: 'balloon',
+    inReadme: true,
     // The balloon in and inflated to the endplate: the syringe's steps and the hold come next.
     plan: () => planUpTo((s) => 'repeat' in s && s.repeat.type === 'balloon.inflate' && 'balloonVolumeMl' in s.until),
     actions: [
@@ -56,7 +70,15 @@ const PHASES: readonly PhaseCase[] = [
     ],
   },
   {
+    phase: 'balloon',
+    name: 'balloon-deflated',
+    // Deflated, not yet removed: the panel at its tallest, the heights at three stages.
+    plan: () => planUpTo((s) => 'do' in s && s.do.type === 'balloon.remove'),
+    actions: ['control-balloon.remove', 'control-balloon.inflate', 'action-fluoro.pedal'],
+  },
+  {
     phase: 'cement',
+    inReadme: true,
     // Mixed, doughy and the first 1.5 mL in: pushes, the tack test and stop come next.
     plan: () =>
       planUpTo(
@@ -160,9 +182,15 @@ async function measure(page: Page): Promise<Measured> {
 }
 
 /** The box of an element lies wholly inside the viewport (no scrolling needed to see or click it). */
-async function expectOnScreen(page: Page, target: string | Locator, width: number, height: number): Promise<void> {
+async function expectOnScreen(
+  page: Page,
+  target: string | Locator,
+  width: number,
+  height: number,
+  name = String(target),
+): Promise<void> {
   const el = typeof target === 'string' ? page.getByTestId(target) : target;
-  const testId = typeof target === 'string' ? target : 'the panel head';
+  const testId = name;
   await expect(el, testId).toBeVisible();
   const box = (await el.boundingBox())!;
   expect(box.x, `${testId} left`).toBeGreaterThanOrEqual(0);
@@ -173,7 +201,7 @@ async function expectOnScreen(page: Page, target: string | Locator, width: numbe
 
 for (const size of SIZES) {
   for (const c of PHASES) {
-    test(`layout ${size.width}x${size.height}, ${c.phase}: monitors ≥ ${size.minMonitorPx} px, AP left, actions on screen unscrolled`, async ({
+    test(`layout ${size.width}x${size.height}, ${c.name ?? c.phase}: monitors ≥ ${size.minMonitorPx} px, AP left, actions on screen unscrolled`, async ({
       page,
     }) => {
       test.setTimeout(240_000);
@@ -185,8 +213,11 @@ for (const size of SIZES) {
       await shot(page, 'lateral');
       await expectMonitorOrder(page, 'lateral');
 
+      // The picture first, so that a failing check below can be looked at.
+      const path = `${SHOTS_DIR}/layout-${size.name}-${c.name ?? c.phase}.png`;
+      await page.screenshot({ path });
       const m = await measure(page);
-      console.log(`layout ${size.name} ${c.phase}: ${JSON.stringify(m)}`);
+      console.log(`layout ${size.name} ${c.name ?? c.phase}: ${JSON.stringify(m)}`);
       for (const view of ['AP', 'lateral'] as const) {
         expect(m.monitors[view].width, `${view} monitor width`).toBeGreaterThanOrEqual(size.minMonitorPx);
         // Square images: the monitor keeps the detector's aspect.
@@ -201,13 +232,18 @@ for (const size of SIZES) {
       // The next step, where the step is complete (practice offers it only then).
       if ((await page.getByTestId('action-phase.next').count()) > 0)
         await expectOnScreen(page, 'action-phase.next', size.width, size.height);
-      // The step's panel starts on screen (its head; its controls are among the actions above).
-      const head = page.getByTestId(`${c.phase === 'access' ? 'trocar' : c.phase}-panel`).locator('.panel-head');
-      await expectOnScreen(page, head, size.width, size.height);
+      // The whole of the step's panel is on screen: its readouts, its tables and its buttons.
+      const stepPanel = page.getByTestId(
+        `${c.phase === 'access' || c.phase === 'workingChannel' ? 'trocar' : c.phase}-panel`,
+      );
+      await expectOnScreen(page, stepPanel, size.width, size.height, 'the step panel');
+      // The patient monitor under the X-ray monitors shows every row it has, none cut off.
+      const vitals = page.getByTestId('patient-monitor');
+      await expectOnScreen(page, vitals, size.width, size.height, 'the patient monitor');
+      const cut = await vitals.evaluate((el) => el.scrollHeight - el.clientHeight);
+      expect(cut, 'patient monitor rows cut off (px)').toBeLessThanOrEqual(1);
 
-      const path = `${SHOTS_DIR}/layout-${size.name}-${c.phase}.png`;
-      await page.screenshot({ path });
-      copyToDocs(path, `layout-${size.name}-${c.phase}.png`);
+      if (c.inReadme) copyToDocs(path, `layout-${size.name}-${c.phase}.png`);
     });
   }
 }

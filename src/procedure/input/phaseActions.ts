@@ -65,6 +65,8 @@ const STEP_SHORT: Readonly<Record<string, string>> = {
   'aim.medialMinus': `Medial −${AIM_STEP_DEG}°`,
   'aim.caudalPlus': `Caudal +${AIM_STEP_DEG}°`,
   'aim.caudalMinus': `Caudal −${AIM_STEP_DEG}°`,
+  'needle.advance2': 'Push 2 mm',
+  'needle.advance10': 'Push 10 mm',
   'needle.withdraw2': 'Back 2 mm',
   'needle.withdraw10': 'Back 10 mm',
   'needle.tap': 'Mallet tap',

@@ -9,6 +9,12 @@ import { shows } from '../examVisibility';
 import { Panel } from '../../ui/Panel';
 import { isStepAction, stepLabel } from '../input/phaseActions';
 
+/**
+ * The most characters a step's button shows in one cell of the side column's grid (about 136 px of
+ * 12 px text beside its key); a longer label (a state-dependent one) takes the whole row.
+ */
+const STEP_CELL_CHARS = 16;
+
 interface Props {
   /** The latest snapshot: which commands the machine accepts, and the words of state-dependent buttons. */
   readonly snapshot: SimSnapshot;
@@ -53,6 +59,8 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
   for (const a of visible.filter((x) => !ownRow(x))) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
   const nextRow = visible.filter(ownRow);
 
+  const textOf = (a: KeyAction) =>
+    a.barLabel ? a.barLabel(snapshot) : part === 'step' ? stepLabel(a.id, a.label) : a.label;
   const button = (a: KeyAction) =>
     a.held ? (
       <button
@@ -60,6 +68,8 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
         type="button"
         tabIndex={-1}
         className={`action pedal${exposing ? ' on' : ''}`}
+        aria-label={textOf(a) !== a.label ? a.label : undefined}
+        title={a.label}
         data-testid={`action-${a.id}`}
         onMouseDown={keepFocus}
         onPointerDown={(e) => {
@@ -70,14 +80,15 @@ export function ActionBar({ snapshot, pedalKey, exposing, onAction, onPedal, mod
         onPointerCancel={() => onPedal(false)}
         onLostPointerCapture={() => onPedal(false)}
       >
-        {a.label} <kbd>{comboLabel(pedalKey)}</kbd>
+        {textOf(a)} <kbd>{comboLabel(pedalKey)}</kbd>
       </button>
     ) : (
       <ActionButton
         key={a.id}
         action={a}
-        text={a.barLabel ? a.barLabel(snapshot) : part === 'step' ? stepLabel(a.id, a.label) : a.label}
+        text={textOf(a)}
         ariaLabel={part === 'step' && !a.barLabel && stepLabel(a.id, a.label) !== a.label ? a.label : undefined}
+        className={part === 'step' && textOf(a).length > STEP_CELL_CHARS ? 'wide' : undefined}
         testId={`action-${a.id}`}
         onAction={onAction}
       />

@@ -13,17 +13,19 @@ interface Props {
   readonly testId: string;
   readonly disabled?: boolean;
   readonly ariaLabel?: string;
+  /** Extra class names (the step's grid gives a long-worded button the whole row: `wide`). */
+  readonly className?: string;
   readonly onAction: (action: KeyAction) => void;
 }
 
 /** A pointer button for a keymap action, with its first key printed on it and all its keys in the tooltip (where keyboard hints are on). */
-export function ActionButton({ action, text, testId, disabled, ariaLabel, onAction }: Props) {
+export function ActionButton({ action, text, testId, disabled, ariaLabel, className, onAction }: Props) {
   const keyboardHints = useKeyboardHints();
   return (
     <button
       type="button"
       tabIndex={-1}
-      className="action"
+      className={className ? `action ${className}` : 'action'}
       data-testid={testId}
       title={
         keyboardHints && action.keys.length > 0

@@ -84,11 +84,15 @@ function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction, collaps
               peakPsi={b.peakPressurePsi}
               showBand={show('balloon.workingBand')}
             />
-            <div className="gauge-readout">
-              <span data-testid="balloon-pressure">{Math.round(b.pressurePsi)}</span> psi
-            </div>
           </div>
           <div>
+            {/* The manometer's digital figure, at the head of the figures beside the dial. */}
+            <div className="readout gauge-readout">
+              <span className="readout-label">Pressure</span>
+              <span>
+                <span data-testid="balloon-pressure">{Math.round(b.pressurePsi)}</span> psi
+              </span>
+            </div>
             <Readout
               label={`Volume (max ${device.maxVolumeMl})`}
               value={fixed(b.volumeMl, 2)}
@@ -133,7 +137,13 @@ function BalloonTampPanel({ balloon: b, height, mode, allowed, onAction, collaps
             )}
           </div>
           {show('balloon.pressureVolumePlot') && (
-            <PressureVolumePlot trace={b.trace} maxVolumeMl={device.maxVolumeMl} maxPressurePsi={GAUGE_MAX_PSI} />
+            <PressureVolumePlot
+              trace={b.trace}
+              maxVolumeMl={device.maxVolumeMl}
+              maxPressurePsi={GAUGE_MAX_PSI}
+              width={280}
+              height={84}
+            />
           )}
         </div>
       )}

@@ -69,11 +69,13 @@ export function CementPanel({ cement: c, mode, collapsed }: Props) {
       </div>
       <div className="cement-volumes" data-testid="cement-delivery">
         <Readout label="Device" value={CEMENT_DEVICES[d.device].name} testId="cement-device" />
-        <Readout label="In the device" value={fixed(d.loadedMl, 2)} unit="mL" testId="cement-device-ml" />
-        <Readout label="Batch left" value={fixed(d.batchLeftMl, 1)} unit="mL" testId="cement-batch-ml" />
-        <Readout label="Devices used" value={d.devicesUsed} testId="cement-devices-used" />
+        <div className="readout-pairs">
+          <Readout label="In the device" value={fixed(d.loadedMl, 2)} unit="mL" testId="cement-device-ml" />
+          <Readout label="Devices used" value={d.devicesUsed} testId="cement-devices-used" />
+          <Readout label="Batch left" value={fixed(d.batchLeftMl, 1)} unit="mL" testId="cement-batch-ml" />
+        </div>
       </div>
-      <div className="cement-volumes" data-testid="cement-volumes">
+      <div className="cement-volumes readout-pairs" data-testid="cement-volumes">
         <Readout label="Injected" value={fixed(c.injectedMl, 2)} unit="mL" testId="cement-injected" />
         {show('cement.inBody') && (
           <Readout label="In body" value={fixed(c.inBodyMl, 2)} unit="mL" testId="cement-inbody" />

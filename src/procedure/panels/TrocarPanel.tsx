@@ -71,9 +71,12 @@ export function TrocarPanel({ trocar, entry, mode, events, collapsed }: Props) {
         unit="mm"
         testId="trocar-entry"
       />
-      <Readout label="Medial" value={fixed(t.medialDeg)} unit="°" testId="trocar-medial" />
-      <Readout label="Caudal" value={fixed(t.caudalDeg)} unit="°" testId="trocar-caudal" />
-      {show('trocar.depth') && <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />}
+      <div className="readout-pairs">
+        <Readout label="Medial" value={fixed(t.medialDeg)} unit="°" testId="trocar-medial" />
+        <Readout label="Caudal" value={fixed(t.caudalDeg)} unit="°" testId="trocar-caudal" />
+        {show('trocar.depth') && <Readout label="Depth" value={fixed(t.depthMm)} unit="mm" testId="trocar-depth" />}
+        <Readout label="Mallet taps" value={t.taps} testId="trocar-taps" />
+      </div>
       {show('trocar.tissueAtTip') && <Readout label="Tissue at tip" value={t.tissueAtTip} testId="trocar-tissue" />}
       {show('trocar.progress') && (
         <Readout label="Progress" value={MILESTONES[t.milestone]} testId="trocar-milestone" />
@@ -94,20 +97,21 @@ export function TrocarPanel({ trocar, entry, mode, events, collapsed }: Props) {
           testId="trocar-feel"
         />
       )}
-      <Readout label="Mallet taps" value={t.taps} testId="trocar-taps" />
-      <Readout
-        label="Skives"
-        value={t.skives > 0 ? `${t.skives} (${fixed(t.skivedMm)} mm)` : '0'}
-        tone={t.skives > 0 ? 'warn' : undefined}
-        testId="trocar-skives"
-      />
+      <div className="readout-pairs">
+        <Readout
+          label="Skives"
+          value={t.skives > 0 ? `${t.skives} (${fixed(t.skivedMm)} mm)` : '0'}
+          tone={t.skives > 0 ? 'warn' : undefined}
+          testId="trocar-skives"
+        />
+        <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
+      </div>
       {show('trocar.missedPedicle') && t.missedPedicle && (
         <Readout label="Pedicle" value={`missed (${t.missedPedicle})`} tone="danger" testId="trocar-missed" />
       )}
       {show('trocar.channelLength') && t.channelMm > 0 && (
         <Readout label="Drilled channel" value={fixed(t.channelMm)} unit="mm" />
       )}
-      <Readout label="Redirections" value={t.redirections} tone={t.redirections > 0 ? 'warn' : undefined} />
       {show('trocar.safetyRule') && t.safetyRuleViolated && (
         <Readout label="Safety rule" value="violated" tone="danger" />
       )}
