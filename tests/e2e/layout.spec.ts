@@ -4,7 +4,7 @@ import { parseScenario } from '../../levels/scenarioSchema';
 import { type Plan, type PlanStep, planSchema } from '../../sim/plan';
 import { copyToDocs, phaseHeader, SHOTS_DIR, shot, swing, type View } from './playHelpers';
 import { rehearsedAttempt } from './rehearsedAttempt';
-import { seedRecordDb } from './seedRecord';
+import { inProgressRecord, seedRecordDb } from './seedRecord';
 
 /**
  * The procedure screen's layout on a 1366 x 768 lab laptop and on a 1920 x 1080 screen: the L1
@@ -103,20 +103,10 @@ const SIZES = [
 
 async function resumeAt(page: Page, c: PhaseCase): Promise<void> {
   const { file, simTimeS } = rehearsedAttempt(scenario, SEED, c.plan());
-  await seedRecordDb(page, {
-    id: `layout-${c.phase}`,
-    trainee: 'Dr Layout',
-    scenarioId: scenario.id,
-    scenarioTitle: scenario.title,
-    seed: SEED,
-    mode: 'practice',
-    status: 'in-progress',
-    source: 'played',
-    startedAt: Date.UTC(2026, 0, 5, 8, 0),
-    updatedAt: Date.UTC(2026, 0, 5, 8, 20),
-    simTimeS,
-    file,
-  });
+  await seedRecordDb(
+    page,
+    inProgressRecord({ id: `layout-${c.phase}`, trainee: 'Dr Layout', scenario, file, simTimeS, seed: SEED }),
+  );
   await page.goto(`/?seed=${SEED}`);
   await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-record-id', `layout-${c.phase}`);
   await page.keyboard.press('r');
