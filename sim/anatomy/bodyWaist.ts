@@ -20,8 +20,7 @@ import type { VertebraGeometry } from './types';
  *
  * Every model that needs the body's side wall uses this inset with the footprint's signed distance
  * (the tissue classifier, so the images, tissueAt and breach detection; the cement lattice; the
- * breach depth), so none of them disagrees with the image. The balloon's ring keeps the rim for
- * now (sim/physics/balloonWalls.ts says why).
+ * breach depth; the balloon's ring walls and its rooms), so none of them disagrees with the image.
  */
 export const WAIST_MM = 1.5;
 

@@ -78,7 +78,21 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
   const radiusMm = Math.sqrt(free.a * free.b);
   const bulge = p.distalBulge * radiusMm;
   const squeezeL = i.breached.includes('lateral') ? 0 : Math.max(0, b / roomL - 1);
-  const squeezeA = i.breached.includes('anterior') ? 0 : Math.max(0, bulge / Math.max(0.5, r.aheadMm) - 1);
+  // Each squeeze is the cavity's reach from its centre over the room from its centre, less 1: up and
+  // down the free half-height over the mean room to the plates, sideways the half-width over the mean
+  // side room, and ahead the half-length plus the distal bulge over the half-length plus the room
+  // ahead of the marker. The first model took the bulge over the room ahead alone, a gauge that
+  // shrinks to nothing as the marker nears the cortex: once the ring met the waisted wall the
+  // images show (1.5 mm nearer than the rim at mid-height), a 15 mm balloon 1.4 mm behind the
+  // anterior cortex burst at 2.5 mL at T -3.2 (a 0.25 mm overlap counted as a squeeze of 0.18),
+  // and at T9 the reference expert's 10 mm balloon, its marker 0.3-0.7 mm behind the cortex, read
+  // up to 250 psi at 0.25 mL and 380 psi or a burst at 0.5 mL (2 of 10 patients in each T9 case).
+  // Measured from the cavity's centre like the other two, the same overlaps give 0.02-0.13: the
+  // balloon still meets stiffer bone at the anterior cortex and warns early there (those T9
+  // balloons stop at the 300 psi warning at 0.75-1 mL), without a singularity at the wall.
+  const squeezeA = i.breached.includes('anterior')
+    ? 0
+    : Math.max(0, (L / 2 + bulge) / (L / 2 + Math.max(0, r.aheadMm)) - 1);
   const squeeze = Math.max(0, free.a / roomV - 1) + squeezeL + squeezeA;
   const soft = 1 - p.softening * Math.min(1, i.grownMl / p.softeningMl);
   const growPsi = i.yieldPsi * soft * (1 + p.hardeningPerMl * i.grownMl) * (1 + p.constraintStiffness * squeeze);

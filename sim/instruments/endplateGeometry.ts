@@ -1,6 +1,7 @@
 import type { Anatomy, EndplateLift, VertebraGeometry } from '../anatomy/types';
 import type { Vec3 } from '../math/vec3';
 import { endplatesAt } from '../anatomy/endplatesAt';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 
 /**
  * Where the target body's endplates are, as the balloon and the height model see them.
@@ -58,8 +59,10 @@ export function liftableAtMm(v: VertebraGeometry, p: Vec3): number {
 
 /**
  * Distance (mm) from p along the horizontal unit direction (dx, dz) to the inner face of the body's
- * shell, modelled as an elliptic cylinder (half-width W/2 in x, half-depth D/2 in z). 0 when p is
- * outside the shell (no room at all).
+ * shell, modelled as an elliptic cylinder (half-width W/2 in x, half-depth D/2 in z) whose wall
+ * stands in by the body's waist at p's height where the ray meets it (anatomy/bodyWaist.ts, as the
+ * balloon's ring walls do; taken along the ray: the balloon's far side, where this is used, meets
+ * the wall near its normal). 0 when p is outside the shell (no room at all).
  */
 export function distanceToShellMm(v: VertebraGeometry, p: Vec3, dx: number, dz: number): number {
   const a = v.bodyWidthMm / 2 - v.cortexMm;
@@ -72,5 +75,15 @@ export function distanceToShellMm(v: VertebraGeometry, p: Vec3, dx: number, dz: 
   const qc = (px * px) / (a * a) + (pz * pz) / (b * b) - 1;
   const disc = qb * qb - 4 * qa * qc;
   if (qa <= 0 || qc > 0 || disc < 0) return 0;
-  return Math.max(0, (-qb + Math.sqrt(disc)) / (2 * qa));
+  const s = (-qb + Math.sqrt(disc)) / (2 * qa);
+  const inset = wallInsetMm(
+    p.y,
+    v.centre.y,
+    v.intactHeightMm / 2,
+    px + s * dx,
+    pz + s * dz,
+    posteriorConcaveHalfWidthMm(v),
+    v.bodyDepthMm / 2,
+  );
+  return Math.max(0, s - inset);
 }

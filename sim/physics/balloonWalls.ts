@@ -1,4 +1,5 @@
 import { bodyRimSegments, pedicleCoreAt } from './bodyRim';
+import { posteriorConcaveHalfWidthMm, wallInsetMm } from '../anatomy/bodyWaist';
 import type { Anatomy } from '../anatomy/types';
 
 /** Which part of the target body's rim a wall segment is: its cortex by outward normal, or a pedicle's core opening. */
@@ -31,15 +32,19 @@ export function balloonWallsAt(anatomy: Anatomy, y: number): BalloonWall[] {
   const v = anatomy.vertebrae[anatomy.targetIndex];
   const inPedicleCore = pedicleCoreAt(v, y, true);
   const thick = Math.max(MIN_THICKNESS_MM, v.cortexMm);
+  const concave = posteriorConcaveHalfWidthMm(v);
   const out: BalloonWall[] = [];
   for (const seg of bodyRimSegments(v)) {
     const id: BalloonWallId = inPedicleCore(v.centre.x + seg.mx, v.centre.z + seg.mz) ? 'opening' : seg.facing;
-    // The inner face lies cortexMm inside the rim, whatever thickness the body is built with. The ring
-    // keeps the footprint's rim, not the waisted wall (anatomy/bodyWaist.ts): the balloon's pressure,
-    // lift and burst are calibrated on the rim (sim/physics/README.md), and with the 1.5 mm waist at
-    // the balloon's height its lift and pressure tests and the reference experts' thoracic balloons
-    // no longer held; calibrating the balloon on the waisted body is left to do.
-    const inset = v.cortexMm - thick / 2;
+    // The inner face lies cortexMm inside the wall, whatever thickness the body is built with, and the
+    // wall stands inside the footprint's rim by the body's waist and posterior concavity at this
+    // height (anatomy/bodyWaist.ts): the ring meets the cortex where the images, tissueAt and breach
+    // detection put it. At the balloon's usual height that is ~1.5 mm nearer in front and at the
+    // sides; what that did to the anterior squeeze is in sim/instruments/balloonThresholds.ts.
+    const inset =
+      wallInsetMm(y, v.centre.y, v.intactHeightMm / 2, seg.mx, seg.mz, concave, v.bodyDepthMm / 2) +
+      v.cortexMm -
+      thick / 2;
     out.push({
       id,
       cx: v.centre.x + seg.mx - seg.nx * inset,

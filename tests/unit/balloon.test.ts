@@ -115,8 +115,8 @@ describe('Balloon behaviour', () => {
 
   it('lifts the endplate, then loses part of the lift on deflation (Belkoff 2001, Winkelmann 2018)', () => {
     const b = placed();
-    // The cavity spans this fixture's body from plate to plate by ~2.4 mL: 3 mL lifts the
-    // plate well short of the rating.
+    // The cavity spans this fixture's body from plate to plate by ~2.8 mL (its nose on the waisted
+    // anterior cortex from ~1.75 mL): 3 mL lifts the plate well short of the rating (~250 psi).
     inflateTo(b, 3);
     expect(b.view().ruptured).toBe(false);
     const peak = b.lift().anteriorMm;
