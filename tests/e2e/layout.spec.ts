@@ -52,9 +52,9 @@ const PHASES: readonly PhaseCase[] = [
   {
     phase: 'workingChannel',
     // Past the posterior wall, the instruments exchanged over the pin: the drill comes next. The
-    // trocar's buttons and the exchange and drill ones together: the longest list of any step.
+    // working cannula's panel at its longest (instruments, depth, feel).
     plan: () => planUpTo((s) => 'do' in s && s.do.type === 'channel.drill'),
-    actions: ['action-channel.drill10', 'action-channel.drill20', 'action-needle.tap', 'action-fluoro.pedal'],
+    actions: ['action-channel.drill10', 'action-channel.drill20', 'action-fluoro.pedal'],
   },
   {
     phase: 'balloon',
