@@ -31,14 +31,25 @@ function trajectoryHint(snapshot: SimSnapshot, side: Side): PracticeHint {
       ideal: angles,
     };
   const step = snapshot.nextExchangeStep;
+  // Once lateral shows the tip past the posterior wall the medial-wall rule has done its work: the
+  // working channel's hint then says what the step is worked with (the exchange, the drill).
+  const pastWall = t.milestone === 'body' || t.milestone === 'target';
+  const channelReady = snapshot.events.some((e) => e.event.type === 'channel.ready');
   const next = step
     ? ` Exchange (${keyLabel('instrument.exchange')}), next: ${EXCHANGE_LABELS[step]}.`
     : t.milestone === 'skin' || t.milestone === 'outside'
       ? ` Push by hand (${keyLabel('needle.advance10')}) through soft tissue; on bone the push stalls: tap with the mallet (${keyLabel('needle.tap')}).`
-      : '';
+      : snapshot.phase === 'workingChannel' && channelReady
+        ? ` The channel reaches the anterior third: next step (${keyLabel('phase.next')}).`
+        : snapshot.phase === 'workingChannel' && snapshot.allowed.includes('channel.drill')
+          ? ` Drill the channel through the cannula to the anterior third under lateral fluoroscopy: ${keyLabel('channel.drill10')} 10 mm, ${keyLabel('channel.drill20')} 20 mm.`
+          : '';
+  const rule = pastWall
+    ? ' The tip is past the posterior wall.'
+    : ' Keep the tip lateral to the medial wall on AP until lateral shows it past the posterior wall.';
   return {
     ideal: angles,
-    text: `${head} Now: medial ${fixed(t.medialDeg)}°, caudal ${fixed(t.caudalDeg)}°, depth ${Math.round(t.depthMm)} mm. Keep the tip lateral to the medial wall on AP until lateral shows it past the posterior wall.${next}`,
+    text: `${head} Now: medial ${fixed(t.medialDeg)}°, caudal ${fixed(t.caudalDeg)}°, depth ${Math.round(t.depthMm)} mm.${rule}${next}`,
   };
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { playPlan, type Plan, type PlanStep } from '../../sim/plan/index';
+import { practiceHint } from '../../src/procedure/practiceHint';
+import { loadPlan, loadScenario } from './goldenFixtures';
+
+/**
+ * The practice hint through the access and the working channel of the textbook L1 kyphoplasty:
+ * the medial-wall rule while the tip is short of the posterior wall, then what the working
+ * channel is worked with (the exchange, the drill, the next step once the channel is made).
+ */
+const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
+const textbook = loadPlan('levels/plans/textbook-kyphoplasty.json');
+
+/** The hint after the textbook plan's steps before the first one matching (from `from` on). */
+function hintBefore(match: (s: PlanStep) => boolean, from = 0): string {
+  const cut = textbook.steps.findIndex((s, i) => i >= from && match(s));
+  expect(cut).toBeGreaterThan(0);
+  const plan: Plan = { ...textbook, steps: textbook.steps.slice(0, cut) };
+  const run = playPlan(scenario, 42, plan, { variation: false });
+  expect(run.stoppedAt).toBeUndefined();
+  const snap = run.session.snapshot();
+  const hint = practiceHint(snap, 'left');
+  if (!hint) throw new Error(`no hint in ${snap.phase}`);
+  return hint.text;
+}
+
+describe('practice hint: access and working channel', () => {
+  it('short of the posterior wall: the medial-wall rule and how to push', () => {
+    const text = hintBefore((s) => 'aimIdeal' in s);
+    expect(text).toMatch(/Keep the tip lateral to the medial wall/);
+    expect(text).toMatch(/Push by hand \(Shift\+W\)/);
+  });
+
+  it('the instruments exchanged over the pin: the drill, not the medial-wall rule', () => {
+    const text = hintBefore((s) => 'do' in s && s.do.type === 'channel.drill');
+    expect(text).not.toMatch(/medial wall/);
+    expect(text).toMatch(/past the posterior wall\./);
+    expect(text).toMatch(/Drill the channel .*D 10 mm, Shift\+D 20 mm/);
+  });
+
+  it('the channel made: the next step', () => {
+    const drill = textbook.steps.findIndex((s) => 'do' in s && s.do.type === 'channel.drill');
+    const text = hintBefore((s) => 'do' in s && s.do.type === 'phase.next', drill);
+    expect(text).toMatch(/The channel reaches the anterior third: next step \(Enter\)/);
+    expect(text).not.toMatch(/Drill the channel/);
+  });
+});
