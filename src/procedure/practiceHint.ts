@@ -66,7 +66,7 @@ function balloonHint(snapshot: SimSnapshot): string {
   if (b?.device === 'ballTamp') {
     if (!b.inserted)
       return b.cavityMl > 0 && (b.peakVolumeMl ?? 0) > 0
-        ? 'Ball tamp out: the cavity is ready for cement (Enter).'
+        ? `Ball tamp out: the cavity is ready for cement (${keyLabel('phase.next')}).`
         : `Insert the ball tamp through the cannula (${keyLabel('balloon.insert')}) and check it on a lateral image.`;
     if (b.volumeMl <= 0 && (b.peakVolumeMl ?? 0) > 0)
       return `Ball tamp closed: remove it (${keyLabel('balloon.remove')}).`;
@@ -74,7 +74,7 @@ function balloonHint(snapshot: SimSnapshot): string {
   }
   if (!b?.inserted) {
     return b && b.trace.length > 1
-      ? 'Balloon out: the cavity is ready for cement (Enter).'
+      ? `Balloon out: the cavity is ready for cement (${keyLabel('phase.next')}).`
       : `Insert the balloon through the cannula (${keyLabel('balloon.insert')}) and check its markers on a lateral image.`;
   }
   if (b.ruptured)
@@ -90,16 +90,16 @@ function balloonHint(snapshot: SimSnapshot): string {
 function cementHint(snapshot: SimSnapshot): string {
   switch (snapshot.cement.phase) {
     case 'unmixed':
-      return 'Mix the cement (C); its clock starts now.';
+      return `Mix the cement (${keyLabel('cement.mix')}); its clock starts now.`;
     case 'liquid':
     case 'sticky':
-      return 'Cement still runny: low viscosity leaks. Wait (T) for the working (doughy) phase; a tack test (Shift+C) tells when it stops sticking to the glove.';
+      return `Cement still runny: low viscosity leaks. Wait (${keyLabel('time.wait30')}) for the working (doughy) phase; a tack test (${keyLabel('cement.tackTest')}) tells when it stops sticking to the glove.`;
     case 'working':
-      return 'Working phase: inject in small increments (V) under lateral fluoroscopy; stop (Z) at the first leak; load the next device (Shift+R) when one is empty. 4-5 mL is typical.';
+      return `Working phase: inject in small increments (${keyLabel('cement.inject05')}) under lateral fluoroscopy; stop (${keyLabel('cement.stop')}) at the first leak; load the next device (${keyLabel('cement.load')}) when one is empty. 4-5 mL is typical.`;
     case 'setting':
-      return 'Cement setting: stop injecting and take the instruments out (U) before it hardens around the cannula.';
+      return `Cement setting: stop injecting and take the instruments out (${keyLabel('instruments.remove')}) before it hardens around the cannula.`;
     case 'set':
-      return 'Cement set: the cannula may be held by it. Remove the instruments (U).';
+      return `Cement set: the cannula may be held by it. Remove the instruments (${keyLabel('instruments.remove')}).`;
   }
 }
 
@@ -143,7 +143,7 @@ function phaseText(snapshot: SimSnapshot): string | null {
     case 'preOp':
       return remaining(snapshot, PRE_OP_ITEMS);
     case 'positioning':
-      return 'Kyphoplasty is done prone (P).';
+      return `Kyphoplasty is done prone (${keyLabel('patient.prone')}).`;
     case 'cArmSetup':
       return `${countHint(snapshot)} True AP: spinous process centred between symmetric pedicles, endplates as single lines; true lateral: one posterior wall. C-arm offset: orbit ${fixed(snapshot.carm.orbitDeg)}°, tilt ${fixed(snapshot.carm.tiltDeg)}°.`;
     case 'balloon':
@@ -152,12 +152,12 @@ function phaseText(snapshot: SimSnapshot): string | null {
       return cementHint(snapshot);
     case 'instrumentRemoval':
       return snapshot.cement.phase === 'liquid' || snapshot.cement.phase === 'sticky'
-        ? 'Cement still runny: it may trail along the tract. Wait (T) a little before removing the cannula.'
-        : 'Remove the instruments (U) before the cement hardens around the cannula.';
+        ? `Cement still runny: it may trail along the tract. Wait (${keyLabel('time.wait30')}) a little before removing the cannula.`
+        : `Remove the instruments (${keyLabel('instruments.remove')}) before the cement hardens around the cannula.`;
     case 'finalImages':
       return 'Take a final AP and a final lateral image to document the fill and any leak.';
     case 'recovery':
-      return "Examine the legs (Shift+E), observe for an hour (' is 10 min), counsel (;), then decide: most go home the same day (H); keep overnight (O) after a complication, two levels or in poor general health (ASA III or IV).";
+      return `Examine the legs (${keyLabel('neuro.examine')}), observe for an hour (${keyLabel('recovery.observe10')} is 10 min), counsel (${keyLabel('recovery.counsel')}), then decide: most go home the same day (${keyLabel('discharge.sameDay')}); keep overnight (${keyLabel('discharge.overnight')}) after a complication, two levels or in poor general health (ASA III or IV).`;
     default:
       return null;
   }

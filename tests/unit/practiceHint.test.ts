@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { playPlan, type Plan, type PlanStep } from '../../sim/plan/index';
 import { practiceHint } from '../../src/procedure/practiceHint';
+import { getSettings, updateSettings } from '../../src/settings/settingsStore';
 import { loadPlan, loadScenario } from './goldenFixtures';
 
 /**
  * The practice hint through the access and the working channel of the textbook L1 kyphoplasty:
  * the medial-wall rule while the tip is short of the posterior wall, then what the working
- * channel is worked with (the exchange, the drill, the next step once the channel is made).
+ * channel is worked with (the exchange, the drill, the next step once the channel is made); and
+ * the keys the hints name follow the trainee's remapping (Settings), as the buttons' keys do.
  */
 const scenario = loadScenario('levels/l1-osteoporotic-wedge.json');
 const textbook = loadPlan('levels/plans/textbook-kyphoplasty.json');
@@ -43,5 +45,22 @@ describe('practice hint: access and working channel', () => {
     const text = hintBefore((s) => 'do' in s && s.do.type === 'phase.next', drill);
     expect(text).toMatch(/The channel reaches the anterior third: next step \(Enter\)/);
     expect(text).not.toMatch(/Drill the channel/);
+  });
+});
+
+describe('practice hint: the keys it names are the remapped ones', () => {
+  it('cement in its working phase: inject and stop on their keys, as remapped', () => {
+    const text = hintBefore((s) => 'repeat' in s && s.repeat.type === 'cement.inject');
+    expect(text).toMatch(/^Working phase: inject in small increments \(V\) .* stop \(Z\) .* \(Shift\+R\)/);
+    const before = getSettings().keyOverrides;
+    try {
+      updateSettings({ keyOverrides: { ...before, 'cement.inject05': ['F4'], 'cement.stop': [] } });
+      const remapped = hintBefore((s) => 'repeat' in s && s.repeat.type === 'cement.inject');
+      expect(remapped).toMatch(/inject in small increments \(F4\)/);
+      // A key turned off: the hint sends the trainee to the button.
+      expect(remapped).toMatch(/stop \(its button\)/);
+    } finally {
+      updateSettings({ keyOverrides: before });
+    }
   });
 });
