@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { updateSettings, useSettings } from '../settings/settingsStore';
 import { KeyHelpDialog } from '../ui/KeyHelpDialog';
 import { closeKeyHelp, toggleKeyHelp, useKeyHelpOpen } from './keyHelp';
 import { listenForKeys } from './keyboardLayer';
@@ -32,12 +33,26 @@ const CLOSE_HELP: readonly KeyBinding[] = [
   },
 ];
 
-/** The help itself: a modal scope (F1, ? or Esc close it) over the listing of the scopes below it. */
+/**
+ * The help itself: a modal scope (F1, ? or Esc close it) over the listing of the scopes below it,
+ * with the switch for single-character shortcuts, so it can be found from every screen (F1).
+ */
 function KeyHelp() {
   useKeyScope('Help', CLOSE_HELP, { modal: true });
   const { sections, notes } = useHelpListing();
+  const { characterKeys } = useSettings();
   return (
-    <KeyHelpDialog sections={sections} notes={[...notes, 'F1, ? or Esc closes this help.']} onClose={closeKeyHelp} />
+    <KeyHelpDialog
+      sections={sections}
+      notes={[
+        ...notes,
+        characterKeys
+          ? 'F1, ? or Esc closes this help.'
+          : 'Single-key shortcuts are off outside the procedure: F1 or Esc closes this help.',
+      ]}
+      onClose={closeKeyHelp}
+      characterKeys={{ on: characterKeys, onChange: (on) => updateSettings({ characterKeys: on }) }}
+    />
   );
 }
 

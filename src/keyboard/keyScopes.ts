@@ -65,6 +65,12 @@ export interface ScopeState {
   readonly fallback?: boolean;
   /** A sentence for the help listing (e.g. how the pedal behaves). */
   readonly note?: string;
+  /**
+   * Its keys are the trainee's own (remapped or turned off one by one in Settings: the procedure's
+   * keymap), so the switch that turns the other screens' single-character shortcuts off leaves
+   * them alone.
+   */
+  readonly remappable?: boolean;
 }
 
 export interface ScopeHandle {
@@ -157,7 +163,23 @@ function heldByBase(b: KeyBinding, base: string): boolean {
   return b.keys.includes(base) || (!!b.ignoreShift && b.keys.includes(`Shift+${base}`));
 }
 
-export function createKeyRegistry(): KeyRegistry {
+export interface KeyRegistryOptions {
+  /**
+   * Whether single-character shortcuts run in scopes that are not `remappable` (default: always).
+   * Read at every key press, so a change in the settings applies at once.
+   */
+  readonly characterKeys?: () => boolean;
+}
+
+/**
+ * A character key in the sense of WCAG 2.1.4: a letter, digit, punctuation mark or symbol typed
+ * alone or with Shift ("h", "H", "?", "'"); Space, Enter, Esc, Tab, F-keys and arrows are not.
+ */
+export function isCharacterKey(press: KeyPress): boolean {
+  return press.combo !== null && [...press.key].length === 1 && press.key !== ' ';
+}
+
+export function createKeyRegistry(options: KeyRegistryOptions = {}): KeyRegistry {
   const scopes: Scope[] = [];
   const down = new Map<string, Down>();
   const listeners = new Set<() => void>();
@@ -235,7 +257,9 @@ export function createKeyRegistry(): KeyRegistry {
     },
 
     keyDown(press) {
+      const characterOff = isCharacterKey(press) && options.characterKeys?.() === false;
       for (const scope of candidates()) {
+        if (characterOff && !scope.state.remappable) continue;
         for (const b of scope.state.bindings) {
           if (!allowedIn(b, press.target) || !matches(b, press)) continue;
           if (b.held) {

@@ -1,8 +1,12 @@
 import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { getSettings } from '../settings/settingsStore';
 import { createKeyRegistry, type HelpListing, type KeyBinding, type ScopeHandle } from './keyScopes';
 
-/** The app's one registry of key scopes; KeyboardProvider (in App.tsx) feeds it the window's keys. */
-export const keyboard = createKeyRegistry();
+/**
+ * The app's one registry of key scopes; KeyboardProvider (in App.tsx) feeds it the window's keys.
+ * The settings' switch for single-character shortcuts is read at each press.
+ */
+export const keyboard = createKeyRegistry({ characterKeys: () => getSettings().characterKeys });
 
 export interface KeyScopeOptions {
   /** A disabled scope gets no keys and is not listed (default true). */
@@ -13,6 +17,8 @@ export interface KeyScopeOptions {
   readonly fallback?: boolean;
   /** A sentence for the help listing. */
   readonly note?: string;
+  /** Its keys are remapped one by one in Settings (the procedure's keymap): see ScopeState.remappable. */
+  readonly remappable?: boolean;
 }
 
 /**
@@ -22,10 +28,10 @@ export interface KeyScopeOptions {
  * ones for the keys both bind.
  */
 export function useKeyScope(name: string, bindings: readonly KeyBinding[], options: KeyScopeOptions = {}): void {
-  const { enabled = true, modal = false, fallback = false, note } = options;
+  const { enabled = true, modal = false, fallback = false, note, remappable = false } = options;
   const state = useMemo(
-    () => ({ bindings, enabled, modal, fallback, note }),
-    [bindings, enabled, modal, fallback, note],
+    () => ({ bindings, enabled, modal, fallback, note, remappable }),
+    [bindings, enabled, modal, fallback, note, remappable],
   );
   const handle = useRef<ScopeHandle | null>(null);
   const latest = useRef(state);

@@ -158,7 +158,7 @@ export default function ProcedureScreen({ start, onFinished, onAbort, resumed, r
     () => keymapBindings(keymap, settings.pedalKey, run, setPedal),
     [keymap, settings.pedalKey, run, setPedal],
   );
-  useKeyScope('Procedure', bindings, { note: PEDAL_NOTE });
+  useKeyScope('Procedure', bindings, { note: PEDAL_NOTE, remappable: true });
 
   // The pointer chooses the skin entry on the AP image; the planned entry is marked there until the skin is punctured.
   const { perform } = controls;

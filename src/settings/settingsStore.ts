@@ -20,13 +20,21 @@ export interface Settings {
   readonly inverted: boolean;
   /** The procedure's remapped keys (src/procedure/input/keyRemap.ts applies and checks them). */
   readonly keyOverrides: KeyOverrides;
+  /**
+   * Single-character shortcuts (a letter, digit or symbol alone, "H" for the history) on the
+   * screens whose keys cannot be remapped: the menu, history, debrief, lab and instructor screens
+   * and the dialogs. Off, those screens are worked with Tab and Enter and only their named keys
+   * (Enter, Esc, F1, the arrows) remain (WCAG 2.2, 2.1.4 character key shortcuts: a shortcut of one
+   * character can be turned off or remapped; the procedure's own keys are remapped instead).
+   */
+  readonly characterKeys: boolean;
 }
 
 /** The fluoro pedal's key until the user changes it: Space, as on the README's key map. */
 export const DEFAULT_PEDAL_KEY = ' ';
 
 const STORAGE_KEY = 'kyphosim.settings.v1';
-const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false, keyOverrides: {} };
+const DEFAULTS: Settings = { pedalKey: DEFAULT_PEDAL_KEY, inverted: false, keyOverrides: {}, characterKeys: true };
 
 /** The overrides of a stored object, anything malformed left out (a hand-edited or older entry). */
 export function keyOverridesOf(data: unknown): KeyOverrides {
@@ -47,6 +55,7 @@ function load(): Settings {
       pedalKey: typeof data.pedalKey === 'string' && data.pedalKey.length > 0 ? data.pedalKey : DEFAULTS.pedalKey,
       inverted: typeof data.inverted === 'boolean' ? data.inverted : DEFAULTS.inverted,
       keyOverrides: keyOverridesOf(data.keyOverrides),
+      characterKeys: typeof data.characterKeys === 'boolean' ? data.characterKeys : DEFAULTS.characterKeys,
     };
   } catch {
     // Storage disabled (private mode, file://) or corrupt: fall back to the defaults.

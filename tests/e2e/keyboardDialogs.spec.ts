@@ -293,3 +293,46 @@ test('a remapped pedal exposes while its key is held, lets go when the window lo
   }
   await expect.poll(beamOn, { timeout: 5_000 }).toEqual(OFF);
 });
+
+test("single-key shortcuts outside the procedure can be turned off from the help (WCAG 2.1.4), and it is kept after a reload; the procedure's keys still work", async ({
+  page,
+}) => {
+  test.setTimeout(3 * 60_000);
+  await page.goto('/?seed=42');
+  await expect(page.locator('[data-testid="scenario-item"]').first()).toBeVisible();
+  await page.keyboard.press('F1');
+  const toggle = page.getByTestId('character-keys');
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toBeHidden();
+  await page.locator('body').click();
+
+  // Off: H no longer opens the history; ? no longer opens the help (F1 still does).
+  await page.keyboard.press('h');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help-overlay')).toBeHidden();
+  await expect(page.getByTestId('history')).toBeHidden();
+  await expect(page.locator('[data-testid="scenario-item"]').first()).toBeVisible();
+
+  // Kept after a reload; the menu is still worked by its named keys (the arrows choose a case, Enter starts it).
+  await page.reload();
+  await expect(page.locator('[data-testid="scenario-item"]').first()).toBeVisible();
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('history')).toBeHidden();
+  await startCase(page, 'practice');
+  // The procedure's own keys are remapped one by one in Settings instead: G opens them.
+  await page.keyboard.press('g');
+  await expect(page.getByTestId('settings')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Back on: H opens the history from the menu again.
+  await page.goto('/?seed=42');
+  await expect(page.locator('[data-testid="scenario-item"]').first()).toBeVisible();
+  await page.keyboard.press('F1');
+  await page.getByTestId('character-keys').check();
+  await page.keyboard.press('Escape');
+  await page.locator('body').click();
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('history')).toBeVisible();
+});

@@ -121,7 +121,7 @@ describe('the settings store', () => {
     vi.resetModules();
   });
 
-  it('keeps the remapped keys in localStorage and reads them back after a reload', async () => {
+  it('keeps the remapped keys and the single-key switch in localStorage and reads them back after a reload', async () => {
     const stored = new Map<string, string>();
     const localStorage = {
       getItem: (k: string) => stored.get(k) ?? null,
@@ -129,11 +129,16 @@ describe('the settings store', () => {
     };
     vi.stubGlobal('window', { localStorage });
     const first = await import('../../src/settings/settingsStore');
-    first.updateSettings({ keyOverrides: { 'needle.tap': ['F4'] }, pedalKey: 'F8' });
+    first.updateSettings({ keyOverrides: { 'needle.tap': ['F4'] }, pedalKey: 'F8', characterKeys: false });
     expect(JSON.parse(stored.get('kyphosim.settings.v1') ?? '{}').keyOverrides).toEqual({ 'needle.tap': ['F4'] });
-    // A reload: the module reads the entry again.
+    // A reload: the module reads the entry again, the other screens' single-key shortcuts still off.
     vi.resetModules();
     const second = await import('../../src/settings/settingsStore');
-    expect(second.getSettings()).toEqual({ pedalKey: 'F8', inverted: false, keyOverrides: { 'needle.tap': ['F4'] } });
+    expect(second.getSettings()).toEqual({
+      pedalKey: 'F8',
+      inverted: false,
+      keyOverrides: { 'needle.tap': ['F4'] },
+      characterKeys: false,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANY_KEY,
   createKeyRegistry,
+  isCharacterKey,
   type KeyBinding,
   type KeyPress,
   type KeyRegistry,
@@ -405,5 +406,32 @@ describe('the DOM listener', () => {
     stop();
     win.dispatchEvent(keyEvent('keydown', 'w'));
     expect(log.slice(-2)).toEqual(['pedal:down', 'pedal:up']);
+  });
+});
+
+describe('key scopes: the switch for single-character shortcuts (WCAG 2.1.4)', () => {
+  it('off, a letter, digit or symbol alone reaches only the remappable scope; named keys still run everywhere', () => {
+    let on = true;
+    const kb = createKeyRegistry({ characterKeys: () => on });
+    const { log, bind } = recorder();
+    kb.register('Menu', { bindings: [bind('history', ['h']), bind('start', ['Enter']), bind('down', ['ArrowDown'])] });
+    kb.register('App', { bindings: [bind('help', ['F1']), bind('help?', ['?'])], fallback: true });
+    kb.register('Procedure', { bindings: [bind('tap', ['y']), bind('pedal-space', [' '])], remappable: true });
+
+    for (const k of ['h', 'y', '?']) kb.keyDown(press(k));
+    expect(log.splice(0)).toEqual(['history', 'tap', 'help?']);
+
+    on = false;
+    expect(kb.keyDown(press('h'))).toBe(false);
+    expect(kb.keyDown(press('H', { shift: true }))).toBe(false);
+    expect(kb.keyDown(press('?'))).toBe(false);
+    expect(log).toEqual([]);
+    // The procedure's own keys are remapped one by one instead: they run.
+    expect(kb.keyDown(press('y'))).toBe(true);
+    // Named keys are not character shortcuts: Enter, the arrows, F1 and Space run as before.
+    for (const k of ['Enter', 'ArrowDown', 'F1', ' ']) expect(kb.keyDown(press(k)), k).toBe(true);
+    expect(log).toEqual(['tap', 'start', 'down', 'help', 'pedal-space']);
+    // Ctrl combos belong to the browser either way.
+    expect(isCharacterKey(press('h', { ctrl: true }))).toBe(false);
   });
 });
