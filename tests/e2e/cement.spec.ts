@@ -338,7 +338,13 @@ test('cement: mix, tack test, wait for dough, inject in increments under lateral
   expect(last.meanDarkening).toBeGreaterThan(first.meanDarkening + 3);
   // Centred near the tip: within 50 px (the lobulated cement in the body's waisted lattice spreads its darkened area a little further, ~45 px).
   expect(last.centroidPx).toBeLessThan(50);
-  expect(last.farPx).toBeLessThan(0.15 * last.nearPx);
+  // Away from the tip only noise changes while nothing has leaked. A leak darkens the image away
+  // from the tip by design (a venous cast runs along its vein, up to 60 mm from the body); the stop at
+  // the first named leak keeps it small, but how much has leaked by then follows the cement's age at
+  // each push, which the wall-clock frames vary from run to run (0.06-0.17 of the area at the tip
+  // seen with 0.1-0.2 mL out).
+  for (const r of rows.filter((x) => x.leakedMl === 0 && x.inBodyMl > 0)) expect(r.farPx).toBeLessThan(0.15 * r.nearPx);
+  expect(last.farPx).toBeLessThan((last.leakedMl > 0 ? 0.3 : 0.15) * last.nearPx);
 
   // Both views with the cement in, for the README; and the cement panel.
   await shot(page, 'AP');
