@@ -82,20 +82,20 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
   const n = MAP_PX;
   const noiseSeed = options.noiseSeed ?? 1;
   const noise = noiseTable(noiseSeed, n * n * 2);
-  const detector = createGpuDetector(app, n, size);
-  detector.mesh.visible = false;
+  const frames = new FrameMapBuilder(n);
+  const detector = createGpuDetector(app, frames.map, n, size);
+  detector.container.visible = false;
 
-  app.stage.addChild(detector.mesh);
+  app.stage.addChild(...detector.container.meshes);
   // Draw the detector once, hidden again in the same task (never composited): Pixi compiles the
   // shader and allocates the map texture on the first draw, which under a software GPU took a
   // few hundred ms on the first shot of each monitor; now it is paid while the monitor starts.
-  detector.mesh.visible = true;
+  detector.container.visible = true;
   app.render();
-  detector.mesh.visible = false;
+  detector.container.visible = false;
   app.render();
   const overlay = createOverlayLayer(host);
 
-  const frames = new FrameMapBuilder(n);
   let inverted = false;
   let noiseOn = true;
   let hasImage = false;
@@ -200,7 +200,7 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
     // Pulsed modes refresh the image at the pulse rate (sim time); between pulses the frame holds.
     const due = snapshot.timeS - lastFrameS >= 1 / MODES[snapshot.carm.mode].framesPerS - 1e-6;
     if (due || frameKey !== lastKey || snapshot.timeS < lastFrameS) {
-      const map = frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
+      frames.build(base, createProjection(pose, detectorSizeMm), shapesFromSnapshot(snapshot));
       lastWindow = sp.window;
       lastSigma = BASE_NOISE_SIGMA * relativeNoise(snapshot.carm.mode);
       // Fresh mottle per frame, reproducible: the seeded table read from an offset chosen by the
@@ -212,7 +212,7 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
         noiseOn ? lastSigma : 0,
         lastWindow,
       );
-      detector.setMap(map);
+      detector.uploadMap();
       lastField = { collimation, detectorSizeMm };
       lastCentreIntegral = sp.centreIntegral;
       lastFrameS = snapshot.timeS;
@@ -269,7 +269,7 @@ export async function createXRayRenderer(host: HTMLElement, options: XRayRendere
       if (!pendingShot) lastFrameS = -Infinity;
       prefetch(snapshot, view);
     }
-    detector.mesh.visible = hasImage;
+    detector.container.visible = hasImage;
     const o = overlayFor(snapshot, view, live ? 'live' : hasImage ? 'hold' : 'none', lastCentreIntegral);
     overlay.set('topLeft', o.topLeft);
     overlay.set('topRight', hasImage ? o.topRight : '');

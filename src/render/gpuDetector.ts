@@ -1,17 +1,27 @@
 import { BufferImageSource, Geometry, Mesh, Shader, UniformGroup, type Application, type WebGLRenderer } from 'pixi.js';
 import type { Collimation } from '../../sim/imaging';
 import type { DisplayWindow } from '../../sim/imaging';
-import { DETECTOR_FRAGMENT, DETECTOR_VERTEX, FLOOR_FRAGMENT } from './detectorShader';
+import {
+  DETECTOR_FRAGMENT,
+  DETECTOR_VERTEX,
+  detectorUniforms,
+  FLOOR_FRAGMENT,
+  SHUTTER_FRAGMENT,
+} from './detectorShader';
+import { fieldPieces, triangulate, type Polygon } from './fieldGeometry';
 
 /**
- * The GPU side of the monitor: a full-screen quad whose fragment shader (detectorShader.ts) turns
- * the frame's line-integral map into the displayed image. The map (static anatomy, enhanced, plus
- * the blurred moving parts, plus quantum noise) is one r32float texture uploaded per frame.
+ * The GPU side of the monitor: the round field drawn as two meshes (fieldGeometry.ts), the open
+ * field with the detector shader (detectorShader.ts) that turns the frame's line-integral map into
+ * the displayed image, and the field behind the shutters with a shader that reads nothing. The
+ * map (static anatomy, enhanced, plus the blurred moving parts, plus quantum noise) is one
+ * r32float texture whose pixels are the caller's buffer, uploaded once per new frame.
  */
 export interface GpuDetector {
-  readonly mesh: Mesh<Geometry, Shader>;
-  /** Upload the frame's map (N x N floats, row 0 = image top). */
-  setMap(map: Float32Array): void;
+  /** The meshes to add to the stage (the open field and the shuttered field). */
+  readonly container: { readonly meshes: readonly Mesh<Geometry, Shader>[]; visible: boolean };
+  /** Upload the map buffer given at creation after the caller changed it (N x N floats, row 0 = image top). */
+  uploadMap(): void;
   setParams(p: { window: DisplayWindow; inverted: boolean; detectorSizeMm: number; collimation: Collimation }): void;
   destroy(): void;
 }
@@ -22,19 +32,9 @@ function floatLinear(app: Application): boolean {
   return Boolean(r.context?.extensions?.floatTextureLinear);
 }
 
-/**
- * The round image-intensifier field as a 64-gon circumscribing the circle: the fragments outside
- * the field are never shaded (the canvas is cleared to black there), a fifth of the quad's.
- */
-function disc(sizePx: number): Geometry {
-  const k = 64;
-  const r = 0.5 / Math.cos(Math.PI / k);
-  const uv: number[] = [0.5, 0.5];
-  for (let i = 0; i < k; i++)
-    uv.push(0.5 + r * Math.cos((2 * Math.PI * i) / k), 0.5 + r * Math.sin((2 * Math.PI * i) / k));
-  const index: number[] = [];
-  for (let i = 0; i < k; i++) index.push(0, 1 + i, 1 + ((i + 1) % k));
-  return new Geometry({ attributes: { aPosition: uv.map((t) => t * sizePx), aUV: uv }, indexBuffer: index });
+function meshGeometry(polys: readonly Polygon[], sizePx: number): Geometry {
+  const t = triangulate(polys, sizePx);
+  return new Geometry({ attributes: { aPosition: t.positions, aUV: t.uvs }, indexBuffer: t.indices });
 }
 
 function quad(sizePx: number): Geometry {
@@ -47,47 +47,92 @@ function quad(sizePx: number): Geometry {
   });
 }
 
-/** Create the detector quad for an N x N map shown at sizePx (add `mesh` to the stage). */
-export function createGpuDetector(app: Application, mapPx: number, sizePx: number): GpuDetector {
-  const scaleMode = floatLinear(app) ? 'linear' : 'nearest';
-  const mapData = new Float32Array(mapPx * mapPx);
+/**
+ * Create the detector for the N x N map `map` (its buffer is the texture's: change it, then call
+ * uploadMap) shown at sizePx; add `container.meshes` to the stage.
+ */
+export function createGpuDetector(app: Application, map: Float32Array, mapPx: number, sizePx: number): GpuDetector {
+  if (map.length !== mapPx * mapPx) throw new Error(`detector map: ${map.length} floats for a ${mapPx} px map`);
   const mapSource = new BufferImageSource({
-    resource: mapData,
+    resource: map,
     width: mapPx,
     height: mapPx,
     format: 'r32float',
-    scaleMode,
+    scaleMode: floatLinear(app) ? 'linear' : 'nearest',
   });
   const uniforms = new UniformGroup({
-    uWindow: { value: new Float32Array([1, 1]), type: 'vec2<f32>' },
-    uInverted: { value: 0, type: 'f32' },
-    uShutter: { value: new Float32Array([0.5, 0.5]), type: 'vec2<f32>' },
+    uWindow: { value: new Float32Array([-1, 1]), type: 'vec2<f32>' },
+    uTone: { value: new Float32Array([0, 1, 0]), type: 'vec3<f32>' },
   });
   const shader = Shader.from({
     gl: { vertex: DETECTOR_VERTEX, fragment: DETECTOR_FRAGMENT, name: 'xray-detector' },
     resources: { uMap: mapSource, xray: uniforms },
   });
-  const geometry = disc(sizePx);
-  const mesh = new Mesh({ geometry, shader });
-  const u = uniforms.uniforms as { uWindow: Float32Array; uInverted: number; uShutter: Float32Array };
+  const shutterShader = Shader.from({
+    gl: { vertex: DETECTOR_VERTEX, fragment: SHUTTER_FRAGMENT, name: 'xray-shutters' },
+    resources: {},
+  });
+  let shutters = { sx: Number.NaN, sy: Number.NaN };
+  const open = new Mesh({ geometry: quad(sizePx), shader });
+  const shuttered = new Mesh({ geometry: quad(sizePx), shader: shutterShader });
+  // Whether each mesh has a piece to draw (fully open shutters leave nothing behind them).
+  const has = { open: true, shuttered: true };
+  let visible = true;
+  const applyVisibility = (): void => {
+    open.visible = visible && has.open;
+    shuttered.visible = visible && has.shuttered;
+  };
+  /** Re-cut the field when the shutters move (rare: a C-arm set-up control), not per frame. */
+  function cut(sx: number, sy: number): void {
+    if (sx === shutters.sx && sy === shutters.sy) return;
+    shutters = { sx, sy };
+    const pieces = fieldPieces(sx, sy);
+    has.open = pieces.open.length > 0;
+    has.shuttered = pieces.shuttered.length > 0;
+    // An empty piece keeps its old geometry, hidden (a Geometry needs at least one triangle).
+    for (const [mesh, polys, any] of [
+      [open, [pieces.open], has.open],
+      [shuttered, pieces.shuttered, has.shuttered],
+    ] as const) {
+      if (!any) continue;
+      const old = mesh.geometry;
+      mesh.geometry = meshGeometry(polys, sizePx);
+      old.destroy();
+    }
+    applyVisibility();
+  }
+  const container = {
+    meshes: [open, shuttered] as const,
+    get visible() {
+      return visible;
+    },
+    set visible(v: boolean) {
+      visible = v;
+      applyVisibility();
+    },
+  };
+  cut(0.5, 0.5);
+  const u = uniforms.uniforms as { uWindow: Float32Array; uTone: Float32Array };
   return {
-    mesh,
-    setMap(map) {
-      mapData.set(map);
+    container,
+    uploadMap() {
       mapSource.update();
     },
     setParams(p) {
-      u.uWindow[0] = p.window.hi;
-      u.uWindow[1] = 1 / (p.window.hi - p.window.lo);
-      u.uInverted = p.inverted ? 1 : 0;
-      u.uShutter[0] = p.collimation.halfWidthMm / p.detectorSizeMm;
-      u.uShutter[1] = p.collimation.halfHeightMm / p.detectorSizeMm;
+      const d = detectorUniforms(p.window, p.inverted);
+      u.uWindow.set(d.uWindow);
+      u.uTone.set(d.uTone);
       uniforms.update();
+      cut(p.collimation.halfWidthMm / p.detectorSizeMm, p.collimation.halfHeightMm / p.detectorSizeMm);
     },
     destroy() {
-      mesh.destroy();
-      geometry.destroy();
+      for (const mesh of [open, shuttered]) {
+        const g = mesh.geometry;
+        mesh.destroy();
+        g.destroy();
+      }
       shader.destroy();
+      shutterShader.destroy();
       mapSource.destroy();
     },
   };

@@ -158,4 +158,18 @@ test('cortical shell, pedicle ovals and a trocar appear where the geometry says'
     expect(cmp.meanAbs).toBeLessThan(1);
     expect(cmp.p99).toBeLessThanOrEqual(3);
   }
+
+  // Shutters in: the field behind them is its own piece of geometry with its own shader
+  // (fieldGeometry.ts), the open field another; together they are still the reference, pixel for pixel.
+  for (const collimation of [
+    { halfWidthMm: 90, halfHeightMm: 105 },
+    { halfWidthMm: 40, halfHeightMm: 70 },
+  ]) {
+    const cmp = await page.evaluate(([c]) => (window as any).__xray.compareWithReference('AP', 5, c), [collimation]);
+    console.log('AP shuttered', collimation, 'shader vs reference', cmp);
+    expect(cmp.shuttered).toBeGreaterThan(SIZE * SIZE * 0.1);
+    expect(cmp.meanAbs).toBeLessThan(1);
+    expect(cmp.p99).toBeLessThanOrEqual(3);
+    expect(cmp.max).toBeLessThanOrEqual(4);
+  }
 });

@@ -10,7 +10,7 @@ import type { Vec3 } from '../../../sim/math';
 import type { SimSnapshot } from '../../../sim/session';
 import { createXRayRenderer, MAP_PX, type XRayRenderer } from '../createXRayRenderer';
 import { createFloorQuad } from '../gpuDetector';
-import { DEFAULT_COLLIMATION } from '../../../sim/imaging';
+import { DEFAULT_COLLIMATION, type Collimation } from '../../../sim/imaging';
 import { developValue, EDGE_GAIN } from '../../../sim/imaging';
 import { FrameMapBuilder } from '../../../sim/imaging';
 import { sampleMapBilinear } from '../../../sim/imaging';
@@ -271,12 +271,12 @@ const api = {
    * Render one view with noise off and read the whole canvas back: grey levels (row 0 = top) as
    * base64, and the display positions of named 3D points.
    */
-  async probe(view: View, depthMm: number | null, points: Record<string, Vec3>) {
+  async probe(view: View, depthMm: number | null, points: Record<string, Vec3>, collimation?: Collimation) {
     const xray = readyRenderer();
     xray.setNoise(false);
     // A later sim time each call, so the renderer develops a fresh frame.
     probeClock += 1;
-    const s = scene.snapshot({ view, timeS: probeClock, depthMm });
+    const s = scene.snapshot({ view, timeS: probeClock, depthMm, collimation });
     await show(s, view);
     xray.render(s, view);
     const rgba = new Uint8Array(size * size * 4);
@@ -301,9 +301,9 @@ const api = {
    * every display pixel from the bilinearly sampled map, compared with the canvas. Pixels within
    * 3 px of the field's rim or a shutter edge are left out (a step there moves by a sub-pixel).
    */
-  async compareWithReference(view: View, depthMm: number | null) {
-    const probe = await api.probe(view, depthMm, {});
-    const s = scene.snapshot({ view, timeS: probeClock, depthMm });
+  async compareWithReference(view: View, depthMm: number | null, collimation?: Collimation) {
+    const probe = await api.probe(view, depthMm, {}, collimation);
+    const s = scene.snapshot({ view, timeS: probeClock, depthMm, collimation });
     const grey = Uint8Array.from(atob(probe.grey), (c) => c.charCodeAt(0));
     const pose = poseForView(s, view);
     const job = new StaticProjectionJob('ref', s.anatomy, s.height.lift, pose, MAP_PX, DETECTOR_DIAMETER_MM);
@@ -320,6 +320,7 @@ const api = {
     const sx = c.halfWidthMm / DETECTOR_DIAMETER_MM;
     const sy = c.halfHeightMm / DETECTOR_DIAMETER_MM;
     const diffs: number[] = [];
+    let shuttered = 0;
     const edge = 3 / size;
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
@@ -333,11 +334,14 @@ const api = {
         const a = sampleMapBilinear(map, n, u, v);
         const ref = Math.round(developValue(a, 0, params, px, py, sx, sy) * 255);
         diffs.push(Math.abs(ref - grey[y * size + x]));
+        if (Math.abs(px) > sx || Math.abs(py) > sy) shuttered++;
       }
     }
     diffs.sort((p, q) => p - q);
     return {
       pixels: diffs.length,
+      /** How many of the compared pixels lie behind the shutters. */
+      shuttered,
       meanAbs: diffs.reduce((p, q) => p + q, 0) / diffs.length,
       p99: diffs[Math.floor(diffs.length * 0.99)],
       max: diffs[diffs.length - 1],

@@ -5,6 +5,7 @@ import { createSession } from '../../../sim/session';
 import type { SimSnapshot } from '../../../sim/session';
 import { add, normalize, scale, sub, type Vec3 } from '../../../sim/math';
 import type { TrocarView } from '../../../sim/instruments';
+import type { Collimation } from '../../../sim/imaging';
 
 /**
  * A scripted scene for the X-ray benchmark and the browser pixel tests: the shipped L1 scenario
@@ -21,6 +22,8 @@ export interface BenchScene {
     depthMm?: number | null;
     timeS: number;
     fluoroTimeS?: number;
+    /** Shutter half-sizes (default: the session's, open to the field's rim). */
+    collimation?: Collimation;
   }): SimSnapshot;
   /** The trocar's tip and a shaft point for a depth (patient frame). */
   trocarAt(depthMm: number): { tip: Vec3; shaft: Vec3; direction: Vec3 };
@@ -44,7 +47,7 @@ export function createBenchScene(seed = 1): BenchScene {
   return {
     base,
     trocarAt,
-    snapshot({ view, orbitDeg, tiltDeg, depthMm = 5, timeS, fluoroTimeS = timeS }) {
+    snapshot({ view, orbitDeg, tiltDeg, depthMm = 5, timeS, fluoroTimeS = timeS, collimation }) {
       const trocars: TrocarView[] = [];
       if (depthMm !== null) {
         const t = trocarAt(depthMm);
@@ -75,6 +78,7 @@ export function createBenchScene(seed = 1): BenchScene {
           movingS: 0,
           exposing: true,
           mode: 'continuous',
+          ...(collimation ? { collimation } : {}),
         },
         // Continuous fluoroscopy at ~20 mGy/min air kerma, so the overlay text changes as it would live.
         dose: { ...base.dose, fluoroTimeS, airKermaMGy: (fluoroTimeS * 20) / 60, dapGyCm2: (fluoroTimeS * 0.6) / 60 },
