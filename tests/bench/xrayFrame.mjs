@@ -75,6 +75,12 @@ try {
   });
   const { live, floor } = await page.evaluate((n) => window.__xray.frames(n, 'AP'), frames);
   const lateral = await page.evaluate((n) => window.__xray.frames(n, 'lateral'), Math.max(40, frames / 2));
+  // The same live frames with the shutters in to the default collimation (an exam collimates at
+  // each view): the field behind them is drawn without the detector shader.
+  const shuttered = await page.evaluate(
+    (n) => window.__xray.frames(n, 'AP', 10, { halfWidthMm: 90, halfHeightMm: 105 }),
+    Math.max(40, frames / 2),
+  );
   const breakdown = await page.evaluate(() => window.__xray.breakdown(60, 'AP'));
   const reprojection = [];
   for (const [view, d] of [
@@ -104,11 +110,13 @@ try {
         floorP95Ms: floor.p95,
         ratioP95: +(live.p95 / floor.p95).toFixed(2),
         ratioMean: +(live.mean / floor.mean).toFixed(2),
+        shutteredRatioP95: +(shuttered.live.p95 / shuttered.floor.p95).toFixed(2),
         reprojectionMaxMs: Math.max(...reprojMs),
         reprojectionMedianMs: [...reprojMs].sort((a, b) => a - b)[Math.floor(reprojMs.length / 2)],
         previewMedianMs: [...previewMs].sort((a, b) => a - b)[Math.floor(previewMs.length / 2)],
         live,
         lateral,
+        shuttered,
         floor,
         breakdown,
         reprojection,

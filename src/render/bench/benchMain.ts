@@ -104,7 +104,7 @@ const api = {
    * canvas of the same size. The two are measured in alternating blocks, so that load from other
    * processes falls on both alike.
    */
-  async frames(count = 120, view: View = 'AP', block = 10) {
+  async frames(count = 120, view: View = 'AP', block = 10, collimation?: Collimation) {
     const xray = readyRenderer();
     const app = new Application();
     await app.init({
@@ -123,7 +123,7 @@ const api = {
     const floor: number[] = [];
     let k = -10;
     const liveFrame = (): number => {
-      const s = scene.snapshot({ view, timeS: 10 + k / 30, depthMm: -15 + ((k + 10) % 60) * 0.5 });
+      const s = scene.snapshot({ view, timeS: 10 + k / 30, depthMm: -15 + ((k + 10) % 60) * 0.5, collimation });
       k++;
       const t0 = performance.now();
       xray.render(s, view);
