@@ -172,4 +172,14 @@ test('cortical shell, pedicle ovals and a trocar appear where the geometry says'
     expect(cmp.p99).toBeLessThanOrEqual(3);
     expect(cmp.max).toBeLessThanOrEqual(4);
   }
+
+  // Inverted (bone white): the shader's tone curve takes the inverted coefficients (detectorUniforms).
+  const inv = await page.evaluate(() =>
+    (window as any).__xray.compareWithReference('lateral', 5, { halfWidthMm: 90, halfHeightMm: 105 }, true),
+  );
+  console.log('lateral inverted, shuttered: shader vs reference', inv);
+  expect(inv.pixels).toBeGreaterThan(SIZE * SIZE * 0.4);
+  expect(inv.meanAbs).toBeLessThan(1);
+  expect(inv.p99).toBeLessThanOrEqual(3);
+  await page.evaluate(() => (window as any).__xray.probe('lateral', 5, {}, undefined, false));
 });

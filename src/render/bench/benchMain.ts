@@ -271,9 +271,16 @@ const api = {
    * Render one view with noise off and read the whole canvas back: grey levels (row 0 = top) as
    * base64, and the display positions of named 3D points.
    */
-  async probe(view: View, depthMm: number | null, points: Record<string, Vec3>, collimation?: Collimation) {
+  async probe(
+    view: View,
+    depthMm: number | null,
+    points: Record<string, Vec3>,
+    collimation?: Collimation,
+    inverted = false,
+  ) {
     const xray = readyRenderer();
     xray.setNoise(false);
+    xray.setInverted(inverted);
     // A later sim time each call, so the renderer develops a fresh frame.
     probeClock += 1;
     const s = scene.snapshot({ view, timeS: probeClock, depthMm, collimation });
@@ -301,8 +308,8 @@ const api = {
    * every display pixel from the bilinearly sampled map, compared with the canvas. Pixels within
    * 3 px of the field's rim or a shutter edge are left out (a step there moves by a sub-pixel).
    */
-  async compareWithReference(view: View, depthMm: number | null, collimation?: Collimation) {
-    const probe = await api.probe(view, depthMm, {}, collimation);
+  async compareWithReference(view: View, depthMm: number | null, collimation?: Collimation, inverted = false) {
+    const probe = await api.probe(view, depthMm, {}, collimation, inverted);
     const s = scene.snapshot({ view, timeS: probeClock, depthMm, collimation });
     const grey = Uint8Array.from(atob(probe.grey), (c) => c.charCodeAt(0));
     const pose = poseForView(s, view);
@@ -315,7 +322,7 @@ const api = {
       shapesFromSnapshot(s),
     );
     const c = s.carm.collimation ?? DEFAULT_COLLIMATION;
-    const params = { window: sp.window, noiseSigma: 0, edgeGain: EDGE_GAIN, inverted: false };
+    const params = { window: sp.window, noiseSigma: 0, edgeGain: EDGE_GAIN, inverted };
     const n = MAP_PX;
     const sx = c.halfWidthMm / DETECTOR_DIAMETER_MM;
     const sy = c.halfHeightMm / DETECTOR_DIAMETER_MM;
