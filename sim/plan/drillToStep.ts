@@ -9,11 +9,13 @@ import { add, scale } from '../math/vec3';
  * The plan step that drills the working channel to a depth read off the lateral image, as an
  * operator does: the drill goes on until its tip is a few millimetres short of the anterior cortex
  * as the lateral view shows it along the trajectory (docs/clinical-sources.md, Technique: the
- * channel toward the anterior third, stopping 3-5 mm behind the anterior cortex), so the channel's
+ * channel toward the anterior third, stopping a few millimetres, 3-5 mm assumed, behind the
+ * anterior cortex), so the channel's
  * length follows the body's size along the track. A fixed 20 mm channel from a cannula docked just
  * past the posterior wall ends at 59-65 % of the body's depth at L3-L5 but 80-90 % in the small
- * thoracic bodies, where it leaves the balloon's distal marker under a millimetre from the anterior
- * cortex (sim/instruments/trocarChannel.ts).
+ * thoracic bodies (sim/instruments/trocarChannel.ts), where it leaves the balloon's distal marker
+ * 0.5-6 mm from the anterior cortex (mean 3 at T9, where half the balloons then met it) against
+ * 7-14 mm at L3 (levels/plans/README.md).
  *
  * `{"drillTo": {"shortOfCortexMm": 4}}` dispatches one ordinary `channel.drill { mm }`, mm computed
  * from this patient's anatomy, so an attempt's command log, replays and goldens are unchanged in kind.
