@@ -89,7 +89,9 @@ export function balloonThresholds(i: ThresholdInputs): Thresholds {
   // up to 250 psi at 0.25 mL and 380 psi or a burst at 0.5 mL (2 of 10 patients in each T9 case).
   // Measured from the cavity's centre like the other two, the same overlaps give 0.02-0.13: the
   // balloon still meets stiffer bone at the anterior cortex and warns early there (those T9
-  // balloons stop at the 300 psi warning at 0.75-1 mL), without a singularity at the wall.
+  // balloons stop at the 300 psi warning at 0.75-1 mL), without a singularity at the wall. The
+  // expert plans now drill to 5 mm short of the anterior cortex instead of a fixed 20 mm
+  // (sim/plan/drillToStep.ts): their T9 balloons no longer meet it, and stop on the endplates.
   const squeezeA = i.breached.includes('anterior')
     ? 0
     : Math.max(0, (L / 2 + bulge) / (L / 2 + Math.max(0, r.aheadMm)) - 1);

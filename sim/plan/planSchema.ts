@@ -15,6 +15,7 @@ import { localiseStepSchema } from './localiseStep';
 import { ACCESS_ROUTES, CAVITY_DEVICE_KINDS, type AccessRoute } from '../../levels/scenarioSchema';
 import { dockStepSchema, type DockStep } from './dockStep';
 import { measureStepSchema, type MeasureStep } from './measureStep';
+import { drillToStepSchema, type DrillToStep } from './drillToStep';
 
 /**
  * A scripted plan: the same commands a trainee issues, plus the time between them, closed-loop
@@ -170,6 +171,8 @@ export type PlanStep =
   | DockStep
   /** Measure the fractured body on the pre-operative lateral with a given error (sim/plan/measureStep.ts). */
   | MeasureStep
+  /** Drill the working channel to a margin short of the anterior cortex along the track (sim/plan/drillToStep.ts). */
+  | DrillToStep
   /**
    * Aim along the textbook trajectory of this patient's anatomy for the current side: through the
    * pedicle (the default), or the extrapedicular route beside it (sim/anatomy/extrapedicularTrajectory.ts).
@@ -225,6 +228,7 @@ export const planStepSchema: z.ZodType<PlanStep> = z
       localiseStepSchema,
       dockStepSchema,
       measureStepSchema,
+      drillToStepSchema,
       z.strictObject({
         aimIdeal: z.literal(true),
         route: z.enum(ACCESS_ROUTES).optional(),

@@ -115,7 +115,9 @@ function varyStep(step: PlanStep, v: PlanVariation, rng: Rng): PlanStep {
   }
   if ('waitUntil' in step) return { ...step, waitUntil: varyCondition(step.waitUntil, factor(rng, v.volumePct)) };
   // A measurement's error is the plan's own (no draw, so adding one leaves every other step's variation as it was).
-  if ('localise' in step || 'measure' in step) return step;
+  // A drill depth read off the image is the anatomy's, like a fixed channel.drill (no draw either way,
+  // so switching a plan from one to the other leaves every other step's variation as it was).
+  if ('localise' in step || 'measure' in step || 'drillTo' in step) return step;
   if ('routeEntry' in step) {
     if (!v.entryMm) return step;
     return {

@@ -17,6 +17,7 @@ import { runTrueView } from './trueViewStep';
 import { runLocalise } from './localiseStep';
 import { runDock } from './dockStep';
 import { measureCommand } from './measureStep';
+import { drillToCommand } from './drillToStep';
 import { varyPlan } from './planVariation';
 import { dockedOffCourse } from './pedicleCourse';
 
@@ -281,6 +282,14 @@ function runStep(session: Session, step: PlanStep, where: string): void {
   }
   if ('measure' in step) {
     send(session, measureCommand(session.snapshot().anatomy, step), where);
+    return;
+  }
+  if ('drillTo' in step) {
+    const snap = session.snapshot();
+    if (!snap.trocar?.cannula) throw new StepStop(where, 'drillTo needs the working cannula in place first');
+    const command = drillToCommand(snap.treatedAnatomy, snap.trocar, step);
+    if ('reason' in command) throw new StepStop(where, command.reason);
+    send(session, command, where);
     return;
   }
   if ('aimIdeal' in step) {
